@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env: validated once, frozen, passed down explicitly. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  ANXIN_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ANXIN_HOST: z.string().default('127.0.0.1'),
+  ANXIN_DATA_DIR: z.string().default('data'),
+  DATABASE_URL: z.string().optional(),
+  ANXIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ANXIN_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  ANXIN_MIGRATE: z.enum(['on-start', 'skip']).default('on-start'),
+  ANXIN_WORKERS: z.enum(['on', 'off']).default('on'),
+  ANXIN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  ANXIN_WEB_DIST: z.string().optional(),
+  ANXIN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  ANXIN_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1_048_576),
+  ANXIN_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  ANXIN_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  seedDemo: 'auto' | 'always' | 'never';
+  migrateOnStart: boolean;
+  runWorkers: boolean;
+  trustProxy: boolean;
+  webDist: string | undefined;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  sessionTtlHours: number;
+  cookieSecure: 'auto' | 'always' | 'never';
+}>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = EnvSchema.parse(env);
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.ANXIN_PORT,
+    host: e.ANXIN_HOST,
+    dataDir: path.resolve(e.ANXIN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL || undefined,
+    logLevel: e.ANXIN_LOG_LEVEL,
+    seedDemo: e.ANXIN_SEED_DEMO,
+    migrateOnStart: e.ANXIN_MIGRATE === 'on-start',
+    runWorkers: e.ANXIN_WORKERS === 'on',
+    trustProxy: e.ANXIN_TRUST_PROXY === '1',
+    webDist: e.ANXIN_WEB_DIST,
+    bodyLimitBytes: e.ANXIN_BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.ANXIN_UPLOAD_LIMIT_BYTES,
+    sessionTtlHours: e.ANXIN_SESSION_TTL_HOURS,
+    cookieSecure: e.ANXIN_COOKIE_SECURE,
+  });
+}
+
+/** Defaults for tests and tools that build an app without reading the environment. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', ANXIN_LOG_LEVEL: 'silent' }), ...overrides });
+}

@@ -1,0 +1,9 @@
+import type { IdentityTables } from './modules/identity/identity.schema.ts';
+import type { EventTables } from './platform/events/events.schema.ts';
+import type { JobTables } from './platform/jobs/jobs.schema.ts';
+import type { SettingsTables } from './platform/settings/settings.schema.ts';
+
+/** Every table, as Kysely sees it; each owner declares its own slice. */
+export interface Database extends IdentityTables, EventTables, JobTables, SettingsTables {
+  anxin_migrations: { name: string; applied_at: string };
+}

@@ -1,0 +1,68 @@
+import { loadConfig } from './config/index.ts';
+import { createLogger } from './platform/logging/index.ts';
+import { systemClock } from './platform/clock/index.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { migrations } from './migrations/index.ts';
+import { buildApp } from './app.ts';
+import { ensureRoles } from './modules/identity/index.ts';
+import { seedIfEmpty } from './seed/index.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-users.ts';
+
+/** load config → open db → migrate → seed demo data on first run → build app → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const handle = openDatabase(config);
+  logger.info({ db: handle.describe }, 'database opened');
+  if (config.migrateOnStart) {
+    const { applied } = await migrate(handle.db, handle.dialect, migrations);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  }
+  await ensureRoles(handle.db);
+  const seeded = await seedIfEmpty({ db: handle.db, dialect: handle.dialect, clock: systemClock, logger }, config.seedDemo);
+
+  const deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, logger };
+  const built = await buildApp(deps);
+  await built.app.listen({ port: config.port, host: config.host });
+  const address = built.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  if (config.runWorkers) await built.modules.startWorkers?.();
+  printBanner(url, handle.describe, seeded);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    built.lifecycle.shuttingDown = true;
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await built.app.close();
+    await built.modules.stopWorkers?.();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function printBanner(url: string, db: string, seeded: boolean): void {
+  const lines = [
+    '',
+    '  安心售后 Anxin is running',
+    `  URL:       ${url}`,
+    `  API docs:  ${url}/docs`,
+    `  Database:  ${db}${seeded ? ' (demo data seeded)' : ''}`,
+    `  Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_LOGINS.map((l) => `    ${l.username.padEnd(16)} ${l.displayName}`),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Anxin failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

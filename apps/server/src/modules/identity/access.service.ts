@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLES, type Permission } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import type { DialectName } from '../../platform/db/types.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { IdentityRepository } from './identity.repository.ts';
+
+export interface AccessDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  onPermissionsChanged: () => void;
+}
+
+export class AccessService {
+  private readonly repo: IdentityRepository;
+  constructor(private readonly deps: AccessDeps) {
+    this.repo = new IdentityRepository(deps.db);
+  }
+
+  listRoles() {
+    return this.repo.allRolePermissions();
+  }
+
+  /** Role permissions are data: replacing them is one audited transaction. */
+  async setRolePermissions(actor: Actor, role: string, permissions: Permission[]) {
+    if (!(await this.repo.roleExists(role))) throw notFound('role', role);
+    const unique = [...new Set(permissions)].sort();
+    await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
+      const before = await trx.selectFrom('role_permissions').select('permission').where('role', '=', role).execute();
+      await this.repo.replaceRolePermissions(trx, role, unique);
+      await appendEvent(trx, {
+        streamType: 'role',
+        streamId: role,
+        type: 'role.permissions_changed',
+        actor: { id: actor.userId, kind: actor.kind === 'token' ? 'token' : 'user' },
+        at: this.deps.clock.now(),
+        data: { before: before.map((b) => b.permission).sort(), after: unique },
+      });
+    });
+    this.deps.onPermissionsChanged();
+    const all = await this.repo.allRolePermissions();
+    return all.find((r) => r.role === role)!;
+  }
+
+  async listUsers(limit: number, after?: string) {
+    const users = await this.repo.listUsers(limit + 1, after);
+    const page = users.slice(0, limit);
+    const roles = await this.repo.rolesOfMany(page.map((u) => u.id));
+    return {
+      items: page.map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        kind: u.kind,
+        roles: roles.get(u.id) ?? [],
+        scopeLevel: u.scopeLevel,
+        outletId: u.outletId,
+        active: u.active,
+      })),
+      nextCursor: users.length > limit ? page[page.length - 1]!.username : null,
+    };
+  }
+
+  async listAudit(q: { streamType?: string; streamId?: string; before?: string; limit: number }) {
+    let query = this.deps.db.selectFrom('events').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
+    if (q.streamType) query = query.where('stream_type', '=', q.streamType);
+    if (q.streamId) query = query.where('stream_id', '=', q.streamId);
+    if (q.before) query = query.where('id', '<', q.before);
+    const rows = await query.execute();
+    const page = rows.slice(0, q.limit);
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        streamType: r.stream_type,
+        streamId: r.stream_id,
+        type: r.type,
+        actorId: r.actor_id,
+        actorKind: r.actor_kind,
+        occurredAt: r.occurred_at,
+        from: r.from_state,
+        to: r.to_state,
+        reason: r.reason,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+      })),
+      nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+    };
+  }
+}
+
+/** Seeds the role catalogue once; afterwards role permissions are edited as data, not code. */
+export async function ensureRoles(db: Kysely<Database>): Promise<void> {
+  const existing = new Set((await db.selectFrom('roles').select('name').execute()).map((r) => r.name));
+  for (const role of ROLES) {
+    if (existing.has(role)) continue;
+    await db.insertInto('roles').values({ name: role, description: '', default_scope: DEFAULT_ROLE_SCOPE[role] }).execute();
+    const perms = DEFAULT_ROLE_PERMISSIONS[role];
+    if (perms.length) await db.insertInto('role_permissions').values(perms.map((permission) => ({ role, permission }))).execute();
+  }
+}

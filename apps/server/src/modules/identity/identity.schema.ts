@@ -1,0 +1,80 @@
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  kind: 'staff' | 'customer';
+  password_hash: string | null;
+  phone: string | null;
+  locale: string;
+  scope_level: 'all' | 'region' | 'outlet' | 'own';
+  /** JSON array of region codes (province/city/district prefixes). */
+  scope_regions: string;
+  outlet_id: string | null;
+  customer_id: string | null;
+  active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface RolesTable {
+  name: string;
+  description: string;
+  default_scope: 'all' | 'region' | 'outlet' | 'own';
+}
+export interface RolePermissionsTable {
+  role: string;
+  permission: string;
+}
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+}
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+export interface LoginAttemptsTable {
+  id: string;
+  username: string;
+  ip: string | null;
+  success: number;
+  at: string;
+}
+export interface OtpCodesTable {
+  id: string;
+  purpose: string;
+  subject: string;
+  code_hash: string;
+  attempts: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+export interface IdentityTables {
+  users: UsersTable;
+  roles: RolesTable;
+  role_permissions: RolePermissionsTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  otp_codes: OtpCodesTable;
+}

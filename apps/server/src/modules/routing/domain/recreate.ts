@@ -1,0 +1,98 @@
+import { Inserter } from './insertion.ts';
+import type { Model } from './model.ts';
+import type { Rng } from './rng.ts';
+import { insertAt } from './route.ts';
+import type { Solution } from './solution.ts';
+
+const BLINK_RATE = 0.01;
+
+/** Insertion orders and their weights: SISR's four plus two time-window orders that help on VRPTW. */
+const ORDERS = [
+  ['random', 4],
+  ['demand', 4],
+  ['far', 2],
+  ['close', 1],
+  ['tight', 2],
+  ['early', 1],
+] as const;
+const TOTAL_WEIGHT = ORDERS.reduce((s, [, w]) => s + w, 0);
+
+type OrderName = (typeof ORDERS)[number][0];
+
+/** Greedy insertion with blinks of every unassigned job, in a randomly chosen order. */
+export class Recreate {
+  private readonly model: Model;
+  private readonly inserter: Inserter;
+  private readonly keys: Record<Exclude<OrderName, 'random'>, Float64Array>;
+  private readonly order: number[] = [];
+
+  constructor(model: Model) {
+    this.model = model;
+    this.inserter = new Inserter(model);
+    this.keys = sortKeys(model);
+  }
+
+  apply(sol: Solution, rng: Rng, allowNew: boolean): void {
+    const order = this.orderJobs(sol, rng);
+    sol.unassignedCount = 0;
+    const rand = () => rng.next();
+    for (const j of order) {
+      if (!this.inserter.find(sol, j, BLINK_RATE, allowNew, rand)) {
+        sol.addUnassigned(j);
+        continue;
+      }
+      sol.routeOf[j] = this.inserter.route;
+      insertAt(this.model, sol.routes[this.inserter.route]!, j, this.inserter.pos, sol.pos);
+    }
+  }
+
+  private orderJobs(sol: Solution, rng: Rng): number[] {
+    const order = this.order;
+    order.length = 0;
+    for (let k = 0; k < sol.unassignedCount; k++) order.push(sol.unassigned[k]!);
+    for (let k = order.length - 1; k > 0; k--) {
+      const o = rng.int(k + 1);
+      [order[k], order[o]] = [order[o]!, order[k]!];
+    }
+    const name = pickOrder(rng);
+    if (name !== 'random') {
+      const key = this.keys[name];
+      order.sort((a, b) => key[a]! - key[b]!);
+    }
+    return order;
+  }
+}
+
+function pickOrder(rng: Rng): OrderName {
+  let x = rng.next() * TOTAL_WEIGHT;
+  for (const [name, w] of ORDERS) {
+    if ((x -= w) < 0) return name;
+  }
+  return 'random';
+}
+
+/** Ascending sort keys per order (negated where the order is descending). */
+function sortKeys(model: Model) {
+  const { n, m, N, dist } = model;
+  const depotDist = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let sum = 0;
+    for (let v = 0; v < m; v++) sum += dist[(n + v) * N + j]!;
+    depotDist[j] = m > 0 ? sum / m : 0;
+  }
+  const width = new Float64Array(n);
+  const early = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const first = model.winOffset[j]!;
+    const last = model.winOffset[j + 1]! - 1;
+    width[j] = last >= first ? model.winClose[last]! - model.winOpen[first]! : 0;
+    early[j] = last >= first ? model.winOpen[first]! : 0;
+  }
+  return {
+    demand: model.demand.map((d) => -d),
+    far: depotDist.map((d) => -d),
+    close: depotDist,
+    tight: width,
+    early,
+  };
+}

@@ -1,0 +1,94 @@
+import { firstStart, latestArrival, type Model } from './model.ts';
+import { simulate } from './schedule.ts';
+
+/**
+ * One technician's route with the forward/backward time data that makes an insertion check O(1):
+ * `depart[k]` is the earliest departure from position k, `latest[k]` the latest arrival at position k
+ * that keeps the rest of the route feasible. Position 0 is the start node, len+1 the end node.
+ * Breaks and soft deadlines are ignored by these arrays (a relaxation, so they remain a valid filter)
+ * and checked exactly by `simulate` for routes flagged `exact`.
+ */
+export class Route {
+  readonly v: number;
+  len = 0;
+  load = 0;
+  distance = 0;
+  penalty = 0;
+  softJobs = 0;
+  readonly nodes: Int32Array;
+  readonly depart: Float64Array;
+  readonly latest: Float64Array;
+
+  constructor(model: Model, v: number) {
+    this.v = v;
+    this.nodes = new Int32Array(model.n + 2);
+    this.depart = new Float64Array(model.n + 2);
+    this.latest = new Float64Array(model.n + 2);
+    this.nodes[0] = model.n + v;
+    this.nodes[1] = model.n + model.m + v;
+  }
+
+  exact(model: Model): boolean {
+    return model.hasBreak[this.v] === 1 || this.softJobs > 0;
+  }
+
+  copyFrom(other: Route): void {
+    const k = other.len + 2;
+    this.len = other.len;
+    this.load = other.load;
+    this.distance = other.distance;
+    this.penalty = other.penalty;
+    this.softJobs = other.softJobs;
+    this.nodes.set(other.nodes.subarray(0, k));
+    this.depart.set(other.depart.subarray(0, k));
+    this.latest.set(other.latest.subarray(0, k));
+  }
+}
+
+/** Recomputes derived data after the node sequence changed; records job positions in `pos`. */
+export function refreshRoute(model: Model, r: Route, pos: Int32Array): void {
+  const { N, time, dist, service } = model;
+  const { nodes, depart, latest, len } = r;
+  nodes[len + 1] = model.n + model.m + r.v;
+  let load = 0;
+  let distance = 0;
+  let soft = 0;
+  depart[0] = model.shiftStart[r.v]!;
+  for (let k = 1; k <= len + 1; k++) {
+    const prev = nodes[k - 1]!;
+    const j = nodes[k]!;
+    distance += dist[prev * N + j]!;
+    if (k === len + 1) break;
+    pos[j] = k;
+    load += model.demand[j]!;
+    if (model.lateWeight[j]! > 0) soft++;
+    depart[k] = firstStart(model, j, depart[k - 1]! + time[prev * N + j]!) + service[j]!;
+  }
+  latest[len + 1] = model.shiftEnd[r.v]!;
+  for (let k = len; k >= 1; k--) {
+    const j = nodes[k]!;
+    latest[k] = latestArrival(model, j, latest[k + 1]! - time[j * N + nodes[k + 1]!]! - service[j]!);
+  }
+  r.load = load;
+  r.distance = distance;
+  r.softJobs = soft;
+  r.penalty = r.exact(model) && len > 0 ? simulate(model, r.v, nodes, len) : 0;
+}
+
+export function insertAt(model: Model, r: Route, j: number, p: number, pos: Int32Array): void {
+  r.nodes.copyWithin(p + 1, p, r.len + 2);
+  r.nodes[p] = j;
+  r.len++;
+  refreshRoute(model, r, pos);
+}
+
+/** Drops every job for which `removed[job]` is set, then refreshes once. */
+export function removeMarked(model: Model, r: Route, removed: Uint8Array, pos: Int32Array): void {
+  let w = 1;
+  for (let k = 1; k <= r.len; k++) {
+    const j = r.nodes[k]!;
+    if (!removed[j]) r.nodes[w++] = j;
+  }
+  r.len = w - 1;
+  refreshRoute(model, r, pos);
+}

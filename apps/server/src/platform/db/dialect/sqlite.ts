@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../../../database.ts';
+import type { DbHandle } from '../types.ts';
+
+/**
+ * Embedded default. WAL lets readers run beside the single writer; foreign keys are off by default
+ * in SQLite and must be enabled per connection; busy_timeout covers short lock waits between
+ * processes, and withTransaction retries whole transactions for the rest.
+ */
+export function openSqlite(file: string): DbHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: `sqlite:${file}`,
+    close: () => db.destroy(),
+  };
+}

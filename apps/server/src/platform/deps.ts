@@ -1,0 +1,13 @@
+import type { Config } from '../config/index.ts';
+import type { Clock } from './clock/index.ts';
+import type { Db, DialectName } from './db/types.ts';
+import type { Logger } from './logging/index.ts';
+
+/** What every module's factory receives; modules add their own services on top. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,39 @@
+export type ActorKind = 'user' | 'customer' | 'system' | 'token';
+export interface EventsTable {
+  id: string;
+  stream_type: string;
+  stream_id: string;
+  type: string;
+  actor_id: string | null;
+  actor_kind: ActorKind;
+  occurred_at: string;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  data: string;
+  request_id: string | null;
+}
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  dedupe_key: string | null;
+  created_at: string;
+  available_at: string;
+  attempts: number;
+  dispatched_at: string | null;
+  last_error: string | null;
+}
+export interface IdempotencyKeysTable {
+  key: string;
+  actor_id: string;
+  route: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+export interface EventTables {
+  events: EventsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

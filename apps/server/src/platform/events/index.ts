@@ -1,0 +1,2 @@
+export * from './append.ts';
+export type { ActorKind, EventTables } from './events.schema.ts';

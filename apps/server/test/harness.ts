@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { openSqlite } from '../src/platform/db/dialect/sqlite.ts';
+import { openPostgres } from '../src/platform/db/dialect/postgres.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
+import { migrations } from '../src/migrations/index.ts';
+import type { DbHandle } from '../src/platform/db/types.ts';
+import { TEST_PG_URL, usePostgres, withPgClient } from './pg.ts';
+
+export interface TestDb extends DbHandle {
+  /** PostgreSQL schema or SQLite file backing this test database. */
+  location: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: a new SQLite file in a temp dir, or a new
+ * PostgreSQL schema (selected by ANXIN_TEST_DB=postgres). Call `drop()` in afterAll.
+ */
+export async function createTestDb(opts: { migrate?: boolean; dialect?: 'sqlite' | 'postgres' } = {}): Promise<TestDb> {
+  const dialect = opts.dialect ?? (usePostgres() ? 'postgres' : 'sqlite');
+  const handle = dialect === 'postgres' ? await freshPg() : freshSqlite();
+  if (opts.migrate !== false) await migrate(handle.db, handle.dialect, migrations);
+  return handle;
+}
+
+function freshSqlite(): TestDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-test-'));
+  const file = path.join(dir, 'test.sqlite');
+  const h = openSqlite(file);
+  return {
+    ...h,
+    location: file,
+    drop: async () => {
+      await h.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function freshPg(): Promise<TestDb> {
+  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await withPgClient((c) => c.query(`create schema ${schema}`));
+  const h = openPostgres({ connectionString: TEST_PG_URL, schema, max: 4 });
+  return {
+    ...h,
+    location: schema,
+    drop: async () => {
+      await h.close();
+      await withPgClient((c) => c.query(`drop schema if exists ${schema} cascade`));
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, ROLES, type Role } from '@anxin/contracts';
+import {
+  NAVIGATION,
+  canAccess,
+  flattenNavigation,
+  menuItemForPath,
+  parentKeysOf,
+  visibleLeaves,
+  visibleNavigation,
+  type Viewer,
+} from './navigation.ts';
+
+const viewerFor = (role: Role): Viewer => ({ roles: [role], permissions: [...DEFAULT_ROLE_PERMISSIONS[role]] });
+const keys = (role: Role): string[] => flattenNavigation(visibleNavigation(viewerFor(role))).map((i) => i.key);
+
+describe('navigation', () => {
+  it('has unique keys and paths', () => {
+    const all = flattenNavigation();
+    expect(new Set(all.map((i) => i.key)).size).toBe(all.length);
+    expect(new Set(all.map((i) => i.path)).size).toBe(all.length);
+  });
+
+  it('only references known permissions', () => {
+    for (const item of flattenNavigation()) {
+      if (item.permission) expect(PERMISSIONS).toContain(item.permission);
+    }
+  });
+
+  it('shows the dashboard to everyone, even without permissions', () => {
+    expect(flattenNavigation(visibleNavigation({ roles: [], permissions: [] })).map((i) => i.key)).toEqual([
+      'dashboard',
+    ]);
+  });
+
+  it('shows the admin everything except the technician-only H5 jobs', () => {
+    const all = flattenNavigation().map((i) => i.key);
+    expect(keys('admin')).toEqual(all.filter((k) => k !== 'my-jobs'));
+  });
+
+  it('builds role menus from default permissions', () => {
+    expect(keys('agent')).toEqual(['dashboard', 'agent-console', 'workorders', 'outlets', 'settings', 'settings-calendar']);
+    expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs']);
+    expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'parts']);
+    expect(keys('finance')).toEqual(['dashboard', 'workorders', 'outlets', 'settlement', 'reports']);
+    expect(keys('dispatcher')).toContain('dispatch');
+    expect(keys('quality')).toEqual(expect.arrayContaining(['callbacks', 'complaints', 'reports']));
+  });
+
+  it('hides a group whose children are all inaccessible', () => {
+    expect(keys('technician')).not.toContain('settings');
+    expect(canAccess(NAVIGATION.find((i) => i.key === 'settings')!, viewerFor('technician'))).toBe(false);
+  });
+
+  it('gives every role at least the dashboard', () => {
+    for (const role of ROLES) expect(keys(role)[0]).toBe('dashboard');
+  });
+
+  it('lists shortcuts without groups', () => {
+    const leaves = visibleLeaves(viewerFor('manager')).map((i) => i.key);
+    expect(leaves).not.toContain('settings');
+    expect(leaves).toContain('settings-audit');
+  });
+
+  it('highlights the menu entry for nested paths', () => {
+    expect(menuItemForPath('/')?.key).toBe('dashboard');
+    expect(menuItemForPath('/workorders')?.key).toBe('workorders');
+    expect(menuItemForPath('/workorders/0192/edit')?.key).toBe('workorders');
+    expect(menuItemForPath('/settings/roles/')?.key).toBe('settings-roles');
+    expect(menuItemForPath('/settings')?.key).toBe('settings');
+    expect(menuItemForPath('/workordersX')).toBeUndefined();
+    expect(menuItemForPath('/nope')).toBeUndefined();
+  });
+
+  it('finds the open submenus for a key', () => {
+    expect(parentKeysOf('settings-audit')).toEqual(['settings']);
+    expect(parentKeysOf('workorders')).toEqual([]);
+    expect(parentKeysOf('missing')).toEqual([]);
+  });
+});

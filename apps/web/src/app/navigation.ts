@@ -1,0 +1,171 @@
+import type { ComponentType } from 'react';
+import {
+  AlertOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  MobileOutlined,
+  PhoneOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  ToolOutlined,
+  UserOutlined,
+  WalletOutlined,
+  NodeIndexOutlined,
+} from '@ant-design/icons';
+import type { Me, Permission, Role } from '@anxin/contracts';
+import type { Messages } from '../i18n/resources.ts';
+
+/**
+ * The one place that says which pages exist, where they live, who may open them and how they
+ * appear in the menu. The router (router.tsx), the side menu, the dashboard shortcuts and the
+ * route guards are all derived from NAVIGATION.
+ *
+ * To add a feature page: give its item a `page` loader (lazy import of a module whose default
+ * export is the page component). Items without `page` render the "coming soon" placeholder.
+ * Pages that are routable but not menu entries (a work order's detail page, say) are items with
+ * `hideInMenu: true`; they are guarded the same way and highlight the menu entry whose path is
+ * their prefix.
+ */
+
+export type NavLabelKey = `nav.${keyof Messages['nav'] & string}`;
+export type PageModule = { default: ComponentType };
+export type PageLoader = () => Promise<PageModule>;
+
+export interface AccessRule {
+  /** Required permission (from `GET /api/v1/me` `permissions`). */
+  permission?: Permission;
+  /** Required role, for pages meant for one kind of user rather than a capability. */
+  role?: Role;
+}
+
+export interface NavItem extends AccessRule {
+  /** Stable id: menu key and `data-testid="nav-<key>"`. */
+  key: string;
+  /** Route path; may contain `:params` for hidden items. */
+  path: string;
+  icon?: ComponentType;
+  /** `nav.<name>`; the dashboard shortcut text is the matching `navHints.<name>`. */
+  labelKey: NavLabelKey;
+  page?: PageLoader;
+  hideInMenu?: boolean;
+  /** A menu group. The group is visible when any child is; its own path may have an index page. */
+  children?: NavItem[];
+}
+
+export type Viewer = Pick<Me, 'permissions' | 'roles'>;
+
+export const NAVIGATION: NavItem[] = [
+  {
+    key: 'dashboard',
+    path: '/',
+    icon: AppstoreOutlined,
+    labelKey: 'nav.dashboard',
+    page: () => import('../features/dashboard/pages/DashboardPage.tsx'),
+  },
+  {
+    key: 'agent-console',
+    path: '/agent',
+    icon: CustomerServiceOutlined,
+    labelKey: 'nav.agentConsole',
+    permission: 'workorder:create',
+  },
+  { key: 'workorders', path: '/workorders', icon: FileTextOutlined, labelKey: 'nav.workorders', permission: 'workorder:read' },
+  { key: 'dispatch', path: '/dispatch', icon: NodeIndexOutlined, labelKey: 'nav.dispatch', permission: 'dispatch:assign' },
+  { key: 'outlets', path: '/outlets', icon: ShopOutlined, labelKey: 'nav.outlets', permission: 'outlet:read' },
+  { key: 'technicians', path: '/technicians', icon: ToolOutlined, labelKey: 'nav.technicians', permission: 'technician:read' },
+  { key: 'my-jobs', path: '/m/jobs', icon: MobileOutlined, labelKey: 'nav.myJobs', role: 'technician' },
+  { key: 'callbacks', path: '/callbacks', icon: PhoneOutlined, labelKey: 'nav.callbacks', permission: 'callback:read' },
+  { key: 'complaints', path: '/complaints', icon: AlertOutlined, labelKey: 'nav.complaints', permission: 'complaint:read' },
+  { key: 'parts', path: '/parts', icon: InboxOutlined, labelKey: 'nav.parts', permission: 'parts:read' },
+  { key: 'settlement', path: '/settlement', icon: WalletOutlined, labelKey: 'nav.settlement', permission: 'settlement:read' },
+  { key: 'reports', path: '/reports', icon: BarChartOutlined, labelKey: 'nav.reports', permission: 'report:read' },
+  {
+    key: 'settings',
+    path: '/settings',
+    icon: SettingOutlined,
+    labelKey: 'nav.settings',
+    page: () => import('../features/settings/pages/SettingsPage.tsx'),
+    children: [
+      { key: 'settings-users', path: '/settings/users', icon: UserOutlined, labelKey: 'nav.users', permission: 'user:read' },
+      {
+        key: 'settings-roles',
+        path: '/settings/roles',
+        icon: SafetyCertificateOutlined,
+        labelKey: 'nav.roles',
+        permission: 'role:read',
+      },
+      {
+        key: 'settings-calendar',
+        path: '/settings/calendar',
+        icon: CalendarOutlined,
+        labelKey: 'nav.calendar',
+        permission: 'calendar:read',
+      },
+      { key: 'settings-audit', path: '/settings/audit', icon: AuditOutlined, labelKey: 'nav.audit', permission: 'audit:read' },
+    ],
+  },
+];
+
+export function canAccess(item: AccessRule & { children?: NavItem[] }, viewer: Viewer): boolean {
+  if (item.permission && !viewer.permissions.includes(item.permission)) return false;
+  if (item.role && !viewer.roles.includes(item.role)) return false;
+  if (item.children && item.children.length > 0) return item.children.some((c) => canAccess(c, viewer));
+  return true;
+}
+
+/** The menu a viewer sees: accessible, non-hidden items; groups keep only their visible children. */
+export function visibleNavigation(viewer: Viewer, items: NavItem[] = NAVIGATION): NavItem[] {
+  return items.flatMap((item): NavItem[] => {
+    if (item.hideInMenu || !canAccess(item, viewer)) return [];
+    if (!item.children) return [item];
+    const children = visibleNavigation(viewer, item.children);
+    return children.length > 0 ? [{ ...item, children }] : [];
+  });
+}
+
+/** Every item, groups before their children. */
+export function flattenNavigation(items: NavItem[] = NAVIGATION): NavItem[] {
+  return items.flatMap((item) => [item, ...flattenNavigation(item.children ?? [])]);
+}
+
+/** Leaf entries a viewer can open, for shortcuts (groups and hidden items left out). */
+export function visibleLeaves(viewer: Viewer, items: NavItem[] = NAVIGATION): NavItem[] {
+  return flattenNavigation(visibleNavigation(viewer, items)).filter((i) => !i.children);
+}
+
+function isPrefixPath(prefix: string, pathname: string): boolean {
+  if (prefix === '/') return pathname === '/';
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+/**
+ * The menu entry to highlight for a location: the non-hidden item with the longest path that is
+ * a prefix of `pathname` at a segment boundary (so `/workorders/42` selects `workorders`).
+ */
+export function menuItemForPath(pathname: string, items: NavItem[] = NAVIGATION): NavItem | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return flattenNavigation(items)
+    .filter((i) => !i.hideInMenu && isPrefixPath(i.path, normalized))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+function trailTo(key: string, items: NavItem[]): string[] | null {
+  for (const item of items) {
+    if (item.key === key) return [];
+    const below = item.children ? trailTo(key, item.children) : null;
+    if (below) return [item.key, ...below];
+  }
+  return null;
+}
+
+/** Keys of the groups containing `key`, outermost first (the menu's open submenus). */
+export const parentKeysOf = (key: string, items: NavItem[] = NAVIGATION): string[] => trailTo(key, items) ?? [];
+
+export const hintKeyOf = (labelKey: NavLabelKey): `navHints.${keyof Messages['navHints'] & string}` =>
+  labelKey.replace(/^nav\./, 'navHints.') as `navHints.${keyof Messages['navHints'] & string}`;

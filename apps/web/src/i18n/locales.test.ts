@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_SCOPES, ERROR_CODES, LOCALES, ROLES } from '@anxin/contracts';
+import { resources } from './resources.ts';
+import { NAVIGATION, flattenNavigation } from '../app/navigation.ts';
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(path, v);
+    else for (const [p, s] of leaves(v, path)) out.set(p, s);
+  }
+  return out;
+}
+
+const byLocale = Object.fromEntries(
+  LOCALES.map((l) => [l, leaves(resources[l].translation as unknown as Tree)]),
+) as Record<(typeof LOCALES)[number], Map<string, string>>;
+const [base, ...others] = LOCALES;
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+
+describe('locales', () => {
+  it.each(others)('%s has exactly the same keys as the default locale', (locale) => {
+    const a = [...byLocale[base].keys()].sort();
+    const b = [...byLocale[locale].keys()].sort();
+    expect(b).toEqual(a);
+  });
+
+  it.each(LOCALES)('%s has no empty values', (locale) => {
+    const empty = [...byLocale[locale]].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(others)('%s uses the same interpolation placeholders', (locale) => {
+    const mismatched = [...byLocale[base]]
+      .filter(([k, v]) => placeholders(v).join() !== placeholders(byLocale[locale].get(k) ?? '').join())
+      .map(([k]) => k);
+    expect(mismatched).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s translates every error code in ERROR_STATUS', (locale) => {
+    const missing = ERROR_CODES.filter((code) => !byLocale[locale].has(`errors.${code}`));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s names every role and data scope', (locale) => {
+    const missing = [...ROLES.map((r) => `roles.${r}`), ...DATA_SCOPES.map((s) => `scopes.${s}`)].filter(
+      (k) => !byLocale[locale].has(k),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s labels every navigation item', (locale) => {
+    const missing = flattenNavigation(NAVIGATION)
+      .flatMap((item) => [item.labelKey, item.labelKey.replace(/^nav\./, 'navHints.')])
+      .filter((k) => !byLocale[locale].has(k));
+    expect(missing).toEqual([]);
+  });
+});

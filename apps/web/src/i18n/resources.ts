@@ -1,0 +1,41 @@
+import type { Locale } from '@anxin/contracts';
+import { commonEnUS } from './locales/en-US.ts';
+import { commonZhCN } from './locales/zh-CN.ts';
+import { appEnUS } from '../app/locales/en-US.ts';
+import { appZhCN } from '../app/locales/zh-CN.ts';
+import { authEnUS } from '../features/auth/locales/en-US.ts';
+import { authZhCN } from '../features/auth/locales/zh-CN.ts';
+import { dashboardEnUS } from '../features/dashboard/locales/en-US.ts';
+import { dashboardZhCN } from '../features/dashboard/locales/zh-CN.ts';
+import { settingsEnUS } from '../features/settings/locales/en-US.ts';
+import { settingsZhCN } from '../features/settings/locales/zh-CN.ts';
+
+/**
+ * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
+ * `roles`, ...), the shell's under `app` is spread in (`nav`, `layout`, ...), and each feature gets
+ * its own section named after its folder (`auth.*`, `dashboard.*`). A new feature adds its two
+ * locale files and one line per locale here; en-US files are typed as the zh-CN shape, so a
+ * missing or extra key fails `tsc`, and `locales.test.ts` checks the values.
+ */
+export const zhCN = {
+  ...commonZhCN,
+  ...appZhCN,
+  auth: authZhCN,
+  dashboard: dashboardZhCN,
+  settings: settingsZhCN,
+};
+
+export type Messages = typeof zhCN;
+
+export const enUS: Messages = {
+  ...commonEnUS,
+  ...appEnUS,
+  auth: authEnUS,
+  dashboard: dashboardEnUS,
+  settings: settingsEnUS,
+};
+
+export const resources: Record<Locale, { translation: Messages }> = {
+  'zh-CN': { translation: zhCN },
+  'en-US': { translation: enUS },
+};

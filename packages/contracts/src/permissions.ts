@@ -1,0 +1,154 @@
+/**
+ * Permissions are `resource:action`. The catalogue is code (routes reference it); which role holds
+ * which permission is data (table `role_permissions`), seeded from DEFAULT_ROLE_PERMISSIONS and
+ * editable by an admin, every edit audited.
+ */
+export const PERMISSIONS = [
+  'user:read',
+  'user:manage',
+  'role:read',
+  'role:manage',
+  'audit:read',
+  'settings:read',
+  'settings:manage',
+  'calendar:read',
+  'calendar:manage',
+  'token:manage',
+  'customer:read',
+  'customer:write',
+  'customer:merge',
+  'customer:phone_unmasked',
+  'product:read',
+  'product:write',
+  'workorder:read',
+  'workorder:create',
+  'workorder:update',
+  'workorder:transition',
+  'workorder:export',
+  'sla:read',
+  'sla:manage',
+  'outlet:read',
+  'outlet:manage',
+  'technician:read',
+  'technician:manage',
+  'dispatch:read',
+  'dispatch:assign',
+  'callback:read',
+  'callback:perform',
+  'complaint:read',
+  'complaint:manage',
+  'parts:read',
+  'parts:manage',
+  'settlement:read',
+  'settlement:manage',
+  'report:read',
+  'routing:plan',
+  'job:read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'admin',
+  'agent',
+  'dispatcher',
+  'outlet_manager',
+  'technician',
+  'quality',
+  'warehouse',
+  'finance',
+  'manager',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** How far a user's reads and writes reach; applied inside repository queries. */
+export const DATA_SCOPES = ['all', 'region', 'outlet', 'own'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+const ALL = PERMISSIONS;
+const read = (...r: string[]): Permission[] =>
+  PERMISSIONS.filter((p) => r.includes(p.split(':')[0]!) && p.endsWith(':read'));
+
+export const DEFAULT_ROLE_SCOPE: Record<Role, DataScope> = {
+  admin: 'all',
+  agent: 'all',
+  dispatcher: 'all',
+  outlet_manager: 'outlet',
+  technician: 'own',
+  quality: 'all',
+  warehouse: 'all',
+  finance: 'all',
+  manager: 'all',
+};
+
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ALL,
+  agent: [
+    ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'calendar'),
+    'customer:write',
+    'customer:merge',
+    'customer:phone_unmasked',
+    'product:write',
+    'workorder:create',
+    'workorder:update',
+    'workorder:transition',
+    'workorder:export',
+  ],
+  dispatcher: [
+    ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
+    'workorder:transition',
+    'workorder:update',
+    'workorder:export',
+    'dispatch:assign',
+    'routing:plan',
+  ],
+  outlet_manager: [
+    ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
+    'workorder:transition',
+    'workorder:update',
+    'dispatch:assign',
+    'technician:manage',
+    'customer:phone_unmasked',
+    'routing:plan',
+  ],
+  technician: [
+    ...read('customer', 'product', 'workorder'),
+    'workorder:transition',
+    'workorder:update',
+    'customer:phone_unmasked',
+  ],
+  quality: [
+    ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'callback', 'complaint', 'report'),
+    'callback:perform',
+    'complaint:manage',
+    'workorder:transition',
+    'customer:phone_unmasked',
+  ],
+  warehouse: [...read('product', 'workorder', 'parts'), 'parts:manage'],
+  finance: [...read('outlet', 'workorder', 'settlement', 'report'), 'settlement:manage'],
+  manager: [
+    ...read(
+      'customer',
+      'product',
+      'workorder',
+      'sla',
+      'outlet',
+      'technician',
+      'dispatch',
+      'callback',
+      'complaint',
+      'parts',
+      'settlement',
+      'report',
+      'audit',
+      'calendar',
+      'settings',
+      'user',
+      'role',
+      'job',
+    ),
+    'workorder:export',
+  ],
+};
+
+export const isPermission = (p: string): p is Permission => (PERMISSIONS as readonly string[]).includes(p);
