@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 // The API server listens on 3000. In development Vite proxies to it; in production the server
 // serves `dist/` itself on the same origin (SPA fallback), so cookies and CSRF work the same way.
-const API_TARGET = 'http://127.0.0.1:3000';
+// ANXIN_API_URL points the dev/preview proxy elsewhere (e.g. a second server or a stub).
+const API_TARGET = process.env.ANXIN_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],

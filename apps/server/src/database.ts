@@ -1,9 +1,21 @@
 import type { IdentityTables } from './modules/identity/identity.schema.ts';
+import type { CatalogTables } from './modules/catalog/catalog.schema.ts';
+import type { CustomerTables } from './modules/customers/customers.schema.ts';
+import type { NetworkTables } from './modules/network/network.schema.ts';
+import type { WorkOrderTables } from './modules/workorders/workorders.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
 
 /** Every table, as Kysely sees it; each owner declares its own slice. */
-export interface Database extends IdentityTables, EventTables, JobTables, SettingsTables {
+export interface Database
+  extends IdentityTables,
+    EventTables,
+    JobTables,
+    SettingsTables,
+    CatalogTables,
+    CustomerTables,
+    NetworkTables,
+    WorkOrderTables {
   anxin_migrations: { name: string; applied_at: string };
 }

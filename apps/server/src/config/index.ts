@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   ANXIN_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1_048_576),
   ANXIN_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   ANXIN_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  ANXIN_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
 });
 
 export type Config = Readonly<{
@@ -36,6 +37,7 @@ export type Config = Readonly<{
   uploadLimitBytes: number;
   sessionTtlHours: number;
   cookieSecure: 'auto' | 'always' | 'never';
+  loginRatePerMinute: number;
 }>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: e.ANXIN_UPLOAD_LIMIT_BYTES,
     sessionTtlHours: e.ANXIN_SESSION_TTL_HOURS,
     cookieSecure: e.ANXIN_COOKIE_SECURE,
+    loginRatePerMinute: e.ANXIN_LOGIN_RATE_PER_MIN,
   });
 }
 

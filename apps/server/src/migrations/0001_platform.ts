@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
 async function identity(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('users')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('staff','customer')`))
@@ -36,7 +36,7 @@ async function identity(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('roles')
-    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.primaryKey().notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('default_scope', 'text', (c) =>
       c.notNull().check(sql`default_scope in ('all','region','outlet','own')`),
@@ -57,7 +57,7 @@ async function identity(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id_hash', 'text', (c) => c.primaryKey())
+    .addColumn('id_hash', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf_token', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -70,7 +70,7 @@ async function identity(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('api_tokens')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -83,7 +83,7 @@ async function identity(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('login_attempts')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('username', 'text', (c) => c.notNull())
     .addColumn('ip', 'text')
     .addColumn('success', 'integer', (c) => c.notNull().check(sql`success in (0,1)`))
@@ -93,7 +93,7 @@ async function identity(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('otp_codes')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('purpose', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('code_hash', 'text', (c) => c.notNull())
@@ -109,7 +109,7 @@ async function eventsAndOutbox(db: Kysely<any>): Promise<void> {
   // Append-only: the audit trail and every timeline are read from here.
   await db.schema
     .createTable('events')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('stream_type', 'text', (c) => c.notNull())
     .addColumn('stream_id', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
@@ -129,7 +129,7 @@ async function eventsAndOutbox(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('outbox')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('dedupe_key', 'text', (c) => c.unique())
@@ -143,7 +143,7 @@ async function eventsAndOutbox(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('idempotency_keys')
-    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('key', 'text', (c) => c.primaryKey().notNull())
     .addColumn('actor_id', 'text', (c) => c.notNull())
     .addColumn('route', 'text', (c) => c.notNull())
     .addColumn('status', 'integer', (c) => c.notNull())
@@ -156,7 +156,7 @@ async function jobs(db: Kysely<any>): Promise<void> {
   // The in-process scheduler's queue on SQLite; PostgreSQL uses pg-boss's own schema instead.
   await db.schema
     .createTable('job_queue')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('singleton_key', 'text')
@@ -176,7 +176,7 @@ async function jobs(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('job_schedules')
-    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.primaryKey().notNull())
     .addColumn('every_seconds', 'integer', (c) => c.notNull())
     .addColumn('next_run_at', 'text', (c) => c.notNull())
     .addColumn('last_run_at', 'text')
@@ -187,7 +187,7 @@ async function settings(db: Kysely<any>): Promise<void> {
   // Business settings (SLA targets, policies) are data, edited in the UI, audited through events.
   await db.schema
     .createTable('settings')
-    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('key', 'text', (c) => c.primaryKey().notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'text', (c) => c.notNull())

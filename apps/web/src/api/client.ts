@@ -1,10 +1,16 @@
-import { PROBLEM_CONTENT_TYPE, type FieldError } from '@anxin/contracts';
+import type { FieldError } from '@anxin/contracts';
 
 /**
  * The one HTTP client of the web app. Same-origin cookie session, JSON in and out, the CSRF token
  * (from `GET /api/v1/me`, kept only in memory) on every write, RFC 9457 problems turned into
  * `ApiError`, and a 401 on an ordinary call sends the user to the login page.
  */
+
+/**
+ * Same value as the contracts' PROBLEM_CONTENT_TYPE (client.test.ts checks), kept local because
+ * importing values from @anxin/contracts pulls zod into the first-load bundle.
+ */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Codes the client itself produces when there is no problem document to read. */
 export const CLIENT_ERROR_CODES = {

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -24,6 +24,7 @@ export function createQueryClient(): QueryClient {
   });
 }
 
+/** `useTranslation` re-renders on `languageChanged`, so Ant Design's locale follows i18next. */
 function AntdLocale({ children }: { children: ReactNode }) {
   const { i18n: instance } = useTranslation();
   const locale: Locale = isLocale(instance.language) ? instance.language : DEFAULT_LOCALE;
@@ -35,13 +36,6 @@ function AntdLocale({ children }: { children: ReactNode }) {
 }
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
-  // Re-render the tree when the language changes so Ant Design's locale follows i18next.
-  const [, setLanguage] = useState(i18n.language);
-  useEffect(() => {
-    const onChange = (lng: string) => setLanguage(lng);
-    i18n.on('languageChanged', onChange);
-    return () => i18n.off('languageChanged', onChange);
-  }, []);
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

@@ -6,7 +6,7 @@ import { problemMessage } from '../i18n/problem.ts';
 
 /**
  * Shows a failed request: the translated problem code as the message, field errors as a list
- * and, for server faults, the request id to quote to support. The server's `detail` is for logs
+ * and, for server faults (5xx), the request id to quote to support. The server's `detail` is for logs
  * and developers, so it is not shown.
  */
 export function ProblemAlert({ error, action, style }: { error: unknown; action?: ReactNode; style?: React.CSSProperties }) {
@@ -14,7 +14,8 @@ export function ProblemAlert({ error, action, style }: { error: unknown; action?
   if (!error) return null;
   const api = isApiError(error) ? error : null;
   const fieldErrors = api?.errors ?? [];
-  const showRequestId = api?.requestId && (api.status >= 500 || api.status === 0 || fieldErrors.length === 0);
+  // A request id helps support with server faults; for a wrong password it is only noise.
+  const showRequestId = api?.requestId && api.status >= 500;
   const description =
     fieldErrors.length > 0 || showRequestId ? (
       <>

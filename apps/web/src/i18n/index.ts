@@ -3,7 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
-import { LOCALES, type Locale } from '@anxin/contracts';
+import type { Locale } from '@anxin/contracts';
+import { SUPPORTED_LOCALES as LOCALES } from './supported.ts';
 import { resources } from './resources.ts';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';

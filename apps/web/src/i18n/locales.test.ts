@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_SCOPES, ERROR_CODES, LOCALES, ROLES } from '@anxin/contracts';
 import { resources } from './resources.ts';
+import { SUPPORTED_LOCALES } from './supported.ts';
 import { NAVIGATION, flattenNavigation } from '../app/navigation.ts';
 
 type Tree = { [key: string]: string | Tree };
@@ -23,6 +24,8 @@ const [base, ...others] = LOCALES;
 const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 
 describe('locales', () => {
+  it('supports exactly the contracts locales', () => expect([...SUPPORTED_LOCALES]).toEqual([...LOCALES]));
+
   it.each(others)('%s has exactly the same keys as the default locale', (locale) => {
     const a = [...byLocale[base].keys()].sort();
     const b = [...byLocale[locale].keys()].sort();

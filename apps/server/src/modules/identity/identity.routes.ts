@@ -11,6 +11,7 @@ export interface IdentityRouteDeps {
   auth: AuthService;
   access: AccessService;
   cookieSecure: 'auto' | 'always' | 'never';
+  loginRatePerMinute: number;
 }
 
 export const toMe = (a: Actor): Me => ({
@@ -37,7 +38,7 @@ export function identityRoutes(deps: IdentityRouteDeps) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
     app.post('/api/v1/auth/login', {
-      config: { permission: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { permission: 'public', rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Sign in with user name and password', body: LoginRequestSchema, response: { 200: MeSchema, ...problems } },
     }, async (req, reply) => {
       const { sessionId, actor } = await deps.auth.login(req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });

@@ -5,7 +5,7 @@ import { AccessService } from './access.service.ts';
 import { identityRoutes } from './identity.routes.ts';
 
 export { ensureRoles } from './access.service.ts';
-export { hashPassword } from './domain/password.ts';
+export { hashPassword, TEST_SCRYPT } from './domain/password.ts';
 export { AuthService } from './auth.service.ts';
 export { setSessionCookie, toMe } from './identity.routes.ts';
 export type { UserRecord } from './identity.repository.ts';
@@ -15,6 +15,6 @@ export function createIdentity(deps: AppDeps) {
   const auth = new AuthService({ db: deps.db, clock: deps.clock });
   const access = new AccessService({ db: deps.db, dialect: deps.dialect, clock: deps.clock, onPermissionsChanged: () => auth.invalidatePermissionCache() });
   const register = (app: FastifyInstance) =>
-    app.register(identityRoutes({ auth, access, cookieSecure: deps.config.cookieSecure }));
+    app.register(identityRoutes({ auth, access, cookieSecure: deps.config.cookieSecure, loginRatePerMinute: deps.config.loginRatePerMinute }));
   return { auth, access, register };
 }

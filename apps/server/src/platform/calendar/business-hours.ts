@@ -39,10 +39,13 @@ export function normalizeIntervals(intervals: readonly MinuteInterval[], label: 
   sorted.forEach((iv, i) => {
     const ok = Number.isInteger(iv.start) && Number.isInteger(iv.end) && iv.start >= 0;
     if (!ok || iv.end > MINUTES_PER_DAY || iv.end <= iv.start) {
-      throw new CalendarConfigError(`${label}: bad interval ${iv.start}–${iv.end} (minutes 0–1440, end > start)`);
+      throw new CalendarConfigError(
+        `${label}: bad interval ${iv.start}–${iv.end} (minutes 0–1440, end > start)`,
+      );
     }
     const prev = sorted[i - 1];
-    if (prev && prev.end > iv.start) throw new CalendarConfigError(`${label}: intervals overlap at minute ${iv.start}`);
+    if (prev && prev.end > iv.start)
+      throw new CalendarConfigError(`${label}: intervals overlap at minute ${iv.start}`);
   });
   return sorted;
 }
@@ -60,6 +63,7 @@ export function resolveWeeklyHours(hours: BusinessHours): MinuteInterval[][] {
     const own = hours.byWeekday?.[wd as IsoWeekday];
     week.push(own ? normalizeIntervals(own, `weekday ${wd} hours`) : standard);
   }
-  if (week.every((day) => day.length === 0)) throw new CalendarConfigError('business hours are empty on every weekday');
+  if (week.every((day) => day.length === 0))
+    throw new CalendarConfigError('business hours are empty on every weekday');
   return week;
 }

@@ -12,13 +12,24 @@ import {
   type BusinessDate,
   type DayNumber,
 } from './dates.ts';
-import { DEFAULT_BUSINESS_HOURS, resolveWeeklyHours, type BusinessHours, type MinuteInterval } from './business-hours.ts';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  resolveWeeklyHours,
+  type BusinessHours,
+  type MinuteInterval,
+} from './business-hours.ts';
 import { computeCoverage, type CalendarCoverage } from './coverage.ts';
 import { CalendarConfigError, CalendarNoDataError } from './errors.ts';
 import { publishedYears, type HolidayData } from './holiday-data.ts';
-import { activeSegments, type PauseInterval } from './pauses.ts';
+import { activeSegments, pauseSpans, type PauseInterval } from './pauses.ts';
 import { configFingerprint } from './fingerprint.ts';
-import { addWorkingDaysTo, addWorkingMsLocal, nextWorkingLocal, workingMsBetween, type TableLookup } from './working-time.ts';
+import {
+  addWorkingDaysTo,
+  addWorkingMsLocal,
+  nextWorkingLocal,
+  workingMsBetween,
+  type TableLookup,
+} from './working-time.ts';
 import {
   buildYearTable,
   describeMark,
@@ -78,44 +89,68 @@ function validateOverrides(overrides: readonly DayOverride[]): void {
   const seen = new Set<string>();
   for (const o of overrides) {
     dayFromDate(o.date);
-    if (o.kind !== 'workday' && o.kind !== 'offday') throw new CalendarConfigError(`override ${o.date}: bad kind ${String(o.kind)}`);
+    if (o.kind !== 'workday' && o.kind !== 'offday')
+      throw new CalendarConfigError(`override ${o.date}: bad kind ${String(o.kind)}`);
     if (seen.has(o.date)) throw new CalendarConfigError(`override ${o.date} given twice`);
     seen.add(o.date);
   }
 }
 
-function buildTables(opts: BusinessCalendarOptions, week: MinuteInterval[][]): Map<number, YearTable> {
+/** Which years exist and whether each is provisional; tables are built on first use. */
+function yearSpecs(opts: BusinessCalendarOptions): Map<number, boolean> {
+  const specs = new Map<number, boolean>(publishedYears(opts.data).map((y) => [y, false]));
+  for (const y of opts.provisionalYears ?? []) {
+    if (!Number.isInteger(y)) throw new CalendarConfigError(`bad provisional year ${y}`);
+    if (!specs.has(y)) specs.set(y, true);
+  }
+  return specs;
+}
+
+/**
+ * Year tables, built lazily: a calendar is cheap to create, and the SLA job that uses it pays for
+ * the two or three years it touches. The last table is kept for day-by-day loops.
+ */
+function tableLookup(
+  opts: BusinessCalendarOptions,
+  week: MinuteInterval[][],
+  specs: Map<number, boolean>,
+): TableLookup {
   const overrides = opts.overrides ?? [];
   validateOverrides(overrides);
   const statutory = statutoryMarks(opts.data);
   const tenant = overrideMarks(overrides);
-  const tables = new Map<number, YearTable>();
-  for (const y of publishedYears(opts.data)) tables.set(y, buildYearTable(y, false, [statutory, tenant], week));
-  for (const y of opts.provisionalYears ?? []) {
-    if (!Number.isInteger(y)) throw new CalendarConfigError(`bad provisional year ${y}`);
-    if (!tables.has(y)) tables.set(y, buildYearTable(y, true, [provisionalMarks(y), tenant], week));
-  }
-  return tables;
+  const built = new Map<number, YearTable>();
+  let last: YearTable | undefined;
+  return (day) => {
+    if (last && day >= last.firstDay && day < last.firstDay + last.workday.length) return last;
+    const year = yearOfDay(day);
+    let t = built.get(year);
+    if (!t) {
+      const provisional = specs.get(year);
+      if (provisional === undefined) throw new CalendarNoDataError(year);
+      const base = provisional ? provisionalMarks(year) : statutory;
+      t = buildYearTable(year, provisional, [base, tenant], week);
+      built.set(year, t);
+    }
+    last = t;
+    return t;
+  };
 }
 
 export function createBusinessCalendar(opts: BusinessCalendarOptions): BusinessCalendar {
   const week = resolveWeeklyHours(opts.businessHours ?? DEFAULT_BUSINESS_HOURS);
-  const tables = buildTables(opts, week);
-  const lookup: TableLookup = (day) => {
-    const year = yearOfDay(day);
-    const t = tables.get(year);
-    if (!t) throw new CalendarNoDataError(year);
-    return t;
-  };
+  const specs = yearSpecs(opts);
+  const lookup = tableLookup(opts, week, specs);
   const toDay = (d: BusinessDate | Date): DayNumber =>
     typeof d === 'string' ? dayFromDate(d) : dayOfLocalMs(toLocalMs(assertInstant(d)));
   const published = publishedYears(opts.data);
-  const provisional = [...tables.values()].filter((t) => t.provisional).map((t) => t.year);
+  const provisional = [...specs].filter(([, p]) => p).map(([y]) => y);
 
   const addWorkingMs = (instant: Date, ms: number): Date => {
     const a = toLocalMs(assertInstant(instant));
     assertCount(ms, 'working ms');
-    return ms === 0 ? new Date(instant.getTime()) : new Date(toUtcMs(addWorkingMsLocal(lookup, a, Math.round(ms))));
+    const whole = Math.round(ms);
+    return whole === 0 ? new Date(instant.getTime()) : new Date(toUtcMs(addWorkingMsLocal(lookup, a, whole)));
   };
 
   function addWorkingDays(date: BusinessDate, n: number): BusinessDate;
@@ -153,18 +188,13 @@ export function createBusinessCalendar(opts: BusinessCalendarOptions): BusinessC
       return addWorkingMs(instant, hours * MS_PER_HOUR);
     },
     addWorkingMs,
-    nextWorkingInstant: (instant) => new Date(toUtcMs(nextWorkingLocal(lookup, toLocalMs(assertInstant(instant))))),
+    nextWorkingInstant: (instant) =>
+      new Date(toUtcMs(nextWorkingLocal(lookup, toLocalMs(assertInstant(instant))))),
     workingTimeBetween: (start, end, pauses = []) => {
       const a = assertInstant(start);
       const b = assertInstant(end);
       if (b < a) throw new RangeError('workingTimeBetween: end is before start');
-      const ps = pauses.map((p) => {
-        const ps = assertInstant(p.start);
-        const pe = p.end == null ? Number.POSITIVE_INFINITY : assertInstant(p.end);
-        if (pe < ps) throw new RangeError('pause ends before it starts');
-        return { start: ps, end: pe };
-      });
-      return activeSegments(a, b, ps).reduce(
+      return activeSegments(a, b, pauseSpans(pauses)).reduce(
         (sum, [s, e]) => sum + workingMsBetween(lookup, toLocalMs(s), toLocalMs(e)),
         0,
       );

@@ -15,11 +15,16 @@ export interface CalendarCoverage {
 
 const WARN_FROM_MONTH = 11;
 
-export function computeCoverage(published: readonly number[], provisional: readonly number[], nowMs: number): CalendarCoverage {
+export function computeCoverage(
+  published: readonly number[],
+  provisional: readonly number[],
+  nowMs: number,
+): CalendarCoverage {
   const { year, month } = localMonthOf(nowMs);
   const has = (y: number): boolean => published.includes(y);
   let warning: CalendarCoverage['warning'] = null;
   if (!has(year)) warning = { code: 'calendar.current_year_missing', year };
-  else if (month >= WARN_FROM_MONTH && !has(year + 1)) warning = { code: 'calendar.next_year_missing', year: year + 1 };
+  else if (month >= WARN_FROM_MONTH && !has(year + 1))
+    warning = { code: 'calendar.next_year_missing', year: year + 1 };
   return { years: [...published], provisionalYears: [...provisional], warning };
 }

@@ -28,7 +28,9 @@ export function isBusinessDate(value: string): boolean {
 
 export function dayFromDate(date: BusinessDate): DayNumber {
   if (!isBusinessDate(date)) throw new RangeError(`not a YYYY-MM-DD business date: ${JSON.stringify(date)}`);
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY
+  );
 }
 
 export function dateFromDay(day: DayNumber): BusinessDate {

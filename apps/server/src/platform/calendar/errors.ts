@@ -10,7 +10,9 @@ export class CalendarNoDataError extends Error {
   readonly year: number;
 
   constructor(year: number) {
-    super(`no holiday data for ${year}: load the State Council schedule for ${year} or add it as provisional`);
+    super(
+      `no holiday data for ${year}: load the State Council schedule for ${year} or add it as provisional`,
+    );
     this.name = 'CalendarNoDataError';
     this.year = year;
   }

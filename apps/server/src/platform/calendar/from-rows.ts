@@ -1,4 +1,9 @@
-import { DEFAULT_BUSINESS_HOURS, type BusinessHours, type IsoWeekday, type MinuteInterval } from './business-hours.ts';
+import {
+  DEFAULT_BUSINESS_HOURS,
+  type BusinessHours,
+  type IsoWeekday,
+  type MinuteInterval,
+} from './business-hours.ts';
 import { createBusinessCalendar, type BusinessCalendar, type BusinessCalendarOptions } from './calendar.ts';
 import type { BusinessHoursTable, CalendarOverridesTable } from './calendar.schema.ts';
 import { CalendarConfigError } from './errors.ts';

@@ -58,7 +58,12 @@ export function compactHolidayCnYear(file: HolidayCnYearFile): HolidayYear | nul
 }
 
 /** Returns a copy of `data` with one year added or replaced (e.g. the next year's notice). */
-export function withHolidayYear(data: HolidayData, year: number, entry: HolidayYear, version: string): HolidayData {
+export function withHolidayYear(
+  data: HolidayData,
+  year: number,
+  entry: HolidayYear,
+  version: string,
+): HolidayData {
   return { ...data, version, years: { ...data.years, [String(year)]: entry } };
 }
 

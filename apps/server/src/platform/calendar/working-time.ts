@@ -1,7 +1,7 @@
 /**
  * Working-time arithmetic over precomputed year tables. Everything runs in Shanghai wall-clock
- * milliseconds ("local ms"); callers convert at the edges. Long spans cost one step per year
- * (prefix sums) or per day, never per minute.
+ * milliseconds ("local ms"); callers convert at the edges. Spans cost one step per year (prefix
+ * sums, binary search), never a walk per minute; only "n working days" walks day by day.
  */
 import { dayOfLocalMs, MS_PER_DAY, MS_PER_MINUTE, type DayNumber } from './dates.ts';
 import type { MinuteInterval } from './business-hours.ts';
@@ -26,7 +26,7 @@ function workingMsInDay(ivs: readonly MinuteInterval[], from: number, to: number
 /** Working ms of whole days [from, to), a year at a time through the prefix sums. */
 function workingMsOfDays(lookup: TableLookup, from: DayNumber, to: DayNumber): number {
   let sum = 0;
-  for (let d = from; d < to; ) {
+  for (let d = from; d < to;) {
     const t = lookup(d);
     const end = Math.min(to, t.firstDay + t.workday.length);
     sum += t.cumMs[end - t.firstDay]! - t.cumMs[d - t.firstDay]!;
@@ -52,7 +52,11 @@ export function workingMsBetween(lookup: TableLookup, a: number, b: number): num
 }
 
 /** Finds, inside one day, the instant where `ms` working ms after `from` are used up, or the leftover. */
-function consumeInDay(ivs: readonly MinuteInterval[], from: number, ms: number): { at: number } | { left: number } {
+function consumeInDay(
+  ivs: readonly MinuteInterval[],
+  from: number,
+  ms: number,
+): { at: number } | { left: number } {
   let left = ms;
   for (const iv of ivs) {
     const start = Math.max(from, iv.start * MS_PER_MINUTE);
@@ -82,8 +86,24 @@ export function addWorkingMsLocal(lookup: TableLookup, a: number, ms: number): n
       // Skip the rest of the year in one step; the next lookup fails closed if it is unknown.
       left -= restOfYear;
       day = t.firstDay + t.workday.length;
-    } else day += 1;
+    } else {
+      // The time runs out this year: binary-search the day, whose intervals the next turn walks.
+      const j = firstIndexAtLeast(t.cumMs, t.cumMs[i + 1]! + left, i + 2) - 1;
+      left -= t.cumMs[j]! - t.cumMs[i + 1]!;
+      day = t.firstDay + j;
+    }
   }
+}
+
+/** The smallest k >= lo with sorted[k] >= target (sorted is non-decreasing; such k exists). */
+function firstIndexAtLeast(sorted: Float64Array, target: number, lo: number): number {
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The first local instant >= a that lies inside business hours. */
@@ -110,7 +130,7 @@ export function addWorkingDaysTo(lookup: TableLookup, day: DayNumber, n: number)
     while (!isWork(d)) d += 1;
     return d;
   }
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d += 1;
     if (isWork(d)) left -= 1;
   }

@@ -1,4 +1,12 @@
-import { dateFromDay, dayFromDate, firstDayOfYear, isoWeekday, MS_PER_MINUTE, type BusinessDate, type DayNumber } from './dates.ts';
+import {
+  dateFromDay,
+  dayFromDate,
+  firstDayOfYear,
+  isoWeekday,
+  MS_PER_MINUTE,
+  type BusinessDate,
+  type DayNumber,
+} from './dates.ts';
 import type { MinuteInterval } from './business-hours.ts';
 import type { HolidayData } from './holiday-data.ts';
 
@@ -11,7 +19,8 @@ export interface DayOverride {
 }
 
 /** Why a day is (not) a working day, for UIs and audits. */
-export type DaySource = 'weekday' | 'weekend' | 'holiday' | 'makeup_workday' | 'override' | 'provisional_holiday';
+export type DaySource =
+  'weekday' | 'weekend' | 'holiday' | 'makeup_workday' | 'override' | 'provisional_holiday';
 
 interface DayMark {
   workday: boolean;
@@ -45,15 +54,24 @@ const PROVISIONAL_HOLIDAYS: ReadonlyArray<readonly [string, string]> = [
   ['10-03', '国庆节'],
 ];
 
-/** Statutory marks from every notice, keyed by their own date (a notice may reach into December). */
+const statutoryCache = new WeakMap<HolidayData, Map<DayNumber, DayMark>>();
+
+/**
+ * Statutory marks from every notice, keyed by their own date (a notice may reach into December).
+ * Cached per data object (treated as immutable), so creating a tenant calendar stays cheap.
+ */
 export function statutoryMarks(data: HolidayData): Map<DayNumber, DayMark> {
+  const cached = statutoryCache.get(data);
+  if (cached) return cached;
   const marks = new Map<DayNumber, DayMark>();
   for (const y of Object.values(data.years)) {
-    for (const [date, name] of Object.entries(y.off)) marks.set(dayFromDate(date), { workday: false, name, source: 'holiday' });
+    for (const [date, name] of Object.entries(y.off))
+      marks.set(dayFromDate(date), { workday: false, name, source: 'holiday' });
     for (const [date, name] of Object.entries(y.work)) {
       marks.set(dayFromDate(date), { workday: true, name, source: 'makeup_workday' });
     }
   }
+  statutoryCache.set(data, marks);
   return marks;
 }
 
@@ -68,7 +86,8 @@ export function provisionalMarks(year: number): Map<DayNumber, DayMark> {
 
 export function overrideMarks(overrides: readonly DayOverride[]): Map<DayNumber, DayMark> {
   const marks = new Map<DayNumber, DayMark>();
-  for (const o of overrides) marks.set(dayFromDate(o.date), { workday: o.kind === 'workday', name: o.name, source: 'override' });
+  for (const o of overrides)
+    marks.set(dayFromDate(o.date), { workday: o.kind === 'workday', name: o.name, source: 'override' });
   return marks;
 }
 
@@ -105,7 +124,10 @@ export function buildYearTable(
   return table;
 }
 
-export function describeMark(table: YearTable, day: DayNumber): { date: BusinessDate; workday: boolean; name: string | null; source: DaySource } {
+export function describeMark(
+  table: YearTable,
+  day: DayNumber,
+): { date: BusinessDate; workday: boolean; name: string | null; source: DaySource } {
   const mark = table.marks.get(day);
   const workday = table.workday[day - table.firstDay] === 1;
   const source: DaySource = mark?.source ?? (isoWeekday(day) <= 5 ? 'weekday' : 'weekend');

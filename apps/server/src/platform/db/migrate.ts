@@ -29,7 +29,7 @@ export async function migrate(
     await conn.schema
       .createTable(TABLE)
       .ifNotExists()
-      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.primaryKey().notNull())
       .addColumn('applied_at', 'text', (c) => c.notNull())
       .execute();
     if (dialect === 'postgres') await sql`select pg_advisory_lock(${PG_LOCK_KEY})`.execute(conn);

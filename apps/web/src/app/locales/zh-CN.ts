@@ -60,5 +60,8 @@ export const appZhCN = {
     notFoundTitle: '页面不存在',
     notFoundSubtitle: '地址 {{path}} 不存在或已被移动。',
     sessionLoadFailed: '无法获取登录信息',
+    crashTitle: '页面出错了',
+    crashSubtitle: '页面加载或显示时出现问题。刷新页面通常可以解决；如反复出现，请联系管理员。',
+    reload: '刷新页面',
   },
 };

@@ -10,7 +10,9 @@ const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
 // so they can be raised later without invalidating existing passwords.
 const DEFAULT = { N: 2 ** 15, r: 8, p: 1, keyLen: 32 };
 
-export async function hashPassword(password: string, params = DEFAULT): Promise<string> {
+export type ScryptParams = typeof DEFAULT;
+
+export async function hashPassword(password: string, params: ScryptParams = DEFAULT): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(password, salt, params.keyLen, {
     N: params.N,
@@ -33,6 +35,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+/** Cheap parameters for test fixtures only: verification reads the parameters from the hash. */
+export const TEST_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1, keyLen: 32 };
 
 /** A fixed dummy hash so unknown user names cost the same time as wrong passwords. */
 export const DUMMY_HASH =

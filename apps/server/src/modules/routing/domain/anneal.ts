@@ -9,7 +9,7 @@ const T_END = 0.01;
  * Simulated annealing over ruin-and-recreate steps until `until` of the budget is used. The
  * temperature follows the budget's progress so short and long runs both end cold.
  */
-export function anneal(ctx: SearchContext, best: Solution, until: number, allowNew: boolean): void {
+export function anneal(ctx: SearchContext, best: Solution, until: number): void {
   const { model, rng, budget } = ctx;
   const current = new Solution(model);
   current.copyFrom(best);
@@ -22,7 +22,7 @@ export function anneal(ctx: SearchContext, best: Solution, until: number, allowN
   while (!budget.exhausted()) {
     const done = (budget.progress() - from) / Math.max(1e-9, until - from);
     if (done >= 1) return;
-    const cand = ctx.step(current, allowNew);
+    const cand = ctx.step(current, model.vehicleCost);
     const cost = cand.cost(model);
     const temperature = t0 * Math.pow(t1 / t0, done);
     if (cost < currentCost - temperature * Math.log(1 - rng.next())) {

@@ -26,11 +26,11 @@ export class SearchContext {
   }
 
   /** One ruin-and-recreate step from `from` into the shared candidate. */
-  step(from: Solution, allowNew: boolean): Solution {
+  step(from: Solution, openCost: number): Solution {
     const cand = this.candidate;
     cand.copyFrom(from);
     this.ruin.apply(cand, this.rng);
-    this.recreate.apply(cand, this.rng, allowNew);
+    this.recreate.apply(cand, this.rng, openCost);
     this.budget.iterations++;
     return cand;
   }

@@ -2,6 +2,9 @@ import type { SearchContext } from './context.ts';
 import { refreshRoute } from './route.ts';
 import { Solution } from './solution.ts';
 
+/** Give up removing routes after this share of the budget passes without success. */
+const STALL_SHARE = 0.35;
+
 /**
  * Route minimisation (SISR's fleet phase): empty one route, then ruin-and-recreate without opening
  * routes, accepting a candidate with fewer unassigned jobs or a smaller sum of "absence" counts
@@ -10,14 +13,16 @@ import { Solution } from './solution.ts';
  */
 export function minimiseFleet(ctx: SearchContext, best: Solution, until: number): void {
   const { model, budget } = ctx;
-  if (best.unassignedCount > 0 || best.usedRoutes() <= 1) return;
+  const floor = fleetLowerBound(ctx, best);
+  if (best.unassignedCount > 0 || best.usedRoutes() <= floor) return;
   const absences = new Int32Array(model.n);
   const work = new Solution(model);
   work.copyFrom(best);
   emptySmallestRoute(ctx, work);
   let workAbsence = absenceSum(work, absences);
-  while (!budget.exhausted() && budget.progress() < until) {
-    const cand = ctx.step(work, false);
+  let lastSuccess = budget.progress();
+  while (!budget.exhausted() && budget.progress() < Math.min(until, lastSuccess + STALL_SHARE)) {
+    const cand = ctx.step(work, Infinity);
     const candAbsence = absenceSum(cand, absences);
     if (cand.unassignedCount < work.unassignedCount || candAbsence < workAbsence) {
       work.copyFrom(cand);
@@ -27,10 +32,20 @@ export function minimiseFleet(ctx: SearchContext, best: Solution, until: number)
     if (work.unassignedCount > 0) continue;
     best.copyFrom(work);
     ctx.onBest(best);
-    if (work.usedRoutes() <= 1) return;
+    lastSuccess = budget.progress();
+    if (work.usedRoutes() <= floor) return;
     emptySmallestRoute(ctx, work);
     workAbsence = absenceSum(work, absences);
   }
+}
+
+/** Capacity bound: no fleet can carry the total demand in fewer routes. */
+function fleetLowerBound(ctx: SearchContext, sol: Solution): number {
+  const { model } = ctx;
+  let demand = 0;
+  for (let j = 0; j < model.n; j++) if (sol.routeOf[j]! >= 0) demand += model.demand[j]!;
+  const largest = Math.max(...model.capacity);
+  return Math.max(1, Number.isFinite(largest) && largest > 0 ? Math.ceil(demand / largest - 1e-9) : 1);
 }
 
 function absenceSum(sol: Solution, absences: Int32Array): number {

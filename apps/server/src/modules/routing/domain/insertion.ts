@@ -21,9 +21,9 @@ export class Inserter {
 
   /**
    * Scans every route and position; a position is skipped with probability `blink` (SISR's
-   * "blinks" diversify the greedy choice). `allowNew` = false keeps empty routes closed.
+   * "blinks" diversify the greedy choice). Opening an empty route costs `openCost` (Infinity: closed).
    */
-  find(sol: Solution, j: number, blink: number, allowNew: boolean, rand: () => number): boolean {
+  find(sol: Solution, j: number, blink: number, openCost: number, rand: () => number): boolean {
     const model = this.model;
     this.route = -1;
     this.delta = Infinity;
@@ -34,25 +34,24 @@ export class Inserter {
       if (route.load + model.demand[j]! > model.capacity[r]!) continue;
       if (route.len === 0) {
         const c = model.vehClass[r]!;
-        if (!allowNew || this.classSeen[c] === this.stamp) continue;
+        if (openCost === Infinity || this.classSeen[c] === this.stamp) continue;
         this.classSeen[c] = this.stamp;
       }
-      this.scanRoute(route, r, j, blink, rand);
+      this.scanRoute(route, r, j, blink, route.len === 0 ? openCost : 0, rand);
     }
     return this.route >= 0;
   }
 
-  private scanRoute(route: Route, r: number, j: number, blink: number, rand: () => number): void {
+  private scanRoute(route: Route, r: number, j: number, blink: number, fixed: number, rand: () => number): void {
     const { N, time, dist, service } = this.model;
     const { nodes, depart, latest, len } = route;
     const exact = route.exact(this.model) || this.model.lateWeight[j]! > 0;
-    const fixed = len === 0 ? this.model.vehicleCost : 0;
     const sj = service[j]!;
     for (let p = 1; p <= len + 1; p++) {
       const prev = nodes[p - 1]!;
       const next = nodes[p]!;
       const start = firstStart(this.model, j, depart[p - 1]! + time[prev * N + j]!);
-      if (start === Infinity) break; // later positions only arrive later
+      if (start === Infinity) break; // with the triangle inequality, later positions arrive later
       if (start + sj + time[j * N + next]! > latest[p]!) continue;
       if (blink > 0 && rand() < blink) continue;
       let delta = dist[prev * N + j]! + dist[j * N + next]! - dist[prev * N + next]! + fixed;

@@ -30,6 +30,8 @@ export interface Model {
   breakDur: Float64Array;
   hasBreak: Uint8Array;
   vehicleCost: number;
+  /** Exceeds any possible travel saving; construction uses it as the price of opening a route. */
+  bigM: number;
   /** Technicians with identical attributes share a class: one empty route per class is enough. */
   vehClass: Int32Array;
   /** neighbours[j * n ..] lists all jobs by increasing distance from j (j itself first). */
@@ -144,6 +146,7 @@ export function compileModel(instance: RoutingInstance, objective: Objective, tr
     breakDur: Float64Array.from(techs, (t) => t.break?.duration ?? 0),
     hasBreak: Uint8Array.from(techs, (t) => (t.break ? 1 : 0)),
     vehicleCost: objective === 'hierarchical' ? M : 0,
+    bigM: M,
     vehClass: vehicleClasses(instance),
     neighbours: sortedNeighbours(n, N, matrix.distance),
     objective,

@@ -32,12 +32,13 @@ export class Recreate {
     this.keys = sortKeys(model);
   }
 
-  apply(sol: Solution, rng: Rng, allowNew: boolean): void {
+  /** `openCost`: price of opening an empty route (Infinity keeps the current routes only). */
+  apply(sol: Solution, rng: Rng, openCost: number): void {
     const order = this.orderJobs(sol, rng);
     sol.unassignedCount = 0;
     const rand = () => rng.next();
     for (const j of order) {
-      if (!this.inserter.find(sol, j, BLINK_RATE, allowNew, rand)) {
+      if (!this.inserter.find(sol, j, BLINK_RATE, openCost, rand)) {
         sol.addUnassigned(j);
         continue;
       }

@@ -8,8 +8,12 @@ import { simulate } from './schedule.ts';
  * Breaks and soft deadlines are ignored by these arrays (a relaxation, so they remain a valid filter)
  * and checked exactly by `simulate` for routes flagged `exact`.
  */
+/** Globally unique content versions: equal versions mean equal contents, so copies can be skipped. */
+let nextVersion = 1;
+
 export class Route {
   readonly v: number;
+  version = nextVersion++;
   len = 0;
   load = 0;
   distance = 0;
@@ -26,6 +30,8 @@ export class Route {
     this.latest = new Float64Array(model.n + 2);
     this.nodes[0] = model.n + v;
     this.nodes[1] = model.n + model.m + v;
+    this.depart[0] = model.shiftStart[v]!;
+    this.latest[1] = model.shiftEnd[v]!;
   }
 
   exact(model: Model): boolean {
@@ -33,15 +39,19 @@ export class Route {
   }
 
   copyFrom(other: Route): void {
+    if (this.version === other.version) return;
+    this.version = other.version;
     const k = other.len + 2;
     this.len = other.len;
     this.load = other.load;
     this.distance = other.distance;
     this.penalty = other.penalty;
     this.softJobs = other.softJobs;
-    this.nodes.set(other.nodes.subarray(0, k));
-    this.depart.set(other.depart.subarray(0, k));
-    this.latest.set(other.latest.subarray(0, k));
+    for (let p = 0; p < k; p++) {
+      this.nodes[p] = other.nodes[p]!;
+      this.depart[p] = other.depart[p]!;
+      this.latest[p] = other.latest[p]!;
+    }
   }
 }
 
@@ -49,6 +59,7 @@ export class Route {
 export function refreshRoute(model: Model, r: Route, pos: Int32Array): void {
   const { N, time, dist, service } = model;
   const { nodes, depart, latest, len } = r;
+  r.version = nextVersion++;
   nodes[len + 1] = model.n + model.m + r.v;
   let load = 0;
   let distance = 0;

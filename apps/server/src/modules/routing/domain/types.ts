@@ -60,8 +60,9 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
   /** Milliseconds clock, injected so domain code never reads the wall clock itself. */
   clock?: () => number;
-  /** Called with the best plan so far whenever it improves (throttled by the caller). */
+  /** Called with the best plan so far when it improves, at most every `improvementIntervalMs`. */
   onImprovement?: (plan: Plan) => void;
+  improvementIntervalMs?: number;
 }
 
 export interface PlannedStop {

@@ -1,0 +1,51 @@
+import type { ProductCategory, ProductModel } from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { businessDateOf } from '../../platform/calendar/dates.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import type { Db, DialectName } from '../../platform/db/types.ts';
+import type { EventActor } from '../../platform/events/append.ts';
+import { CustomersRepository } from './customers.repository.ts';
+import { ProductsRepository } from './products.repository.ts';
+import type { ProductContext } from './customer-view.ts';
+import type { ProductRecord } from './customers.records.ts';
+
+/** What customers needs from the catalogue (passed in from catalog/index.ts by modules.ts). */
+export interface CatalogPort {
+  findModels(ids: string[]): Promise<ProductModel[]>;
+  listCategories(): Promise<ProductCategory[]>;
+}
+
+/** Open/total order counts per customer, supplied by the work-orders module once it exists. */
+export type OrderCounts = (customerIds: string[]) => Promise<Map<string, { open: number; total: number }>>;
+
+export interface CustomersDeps {
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  catalog: CatalogPort;
+}
+
+/** Shared by the customer use-case files: repositories, actor mapping, product context. */
+export class CustomersContext {
+  readonly customers: CustomersRepository;
+  readonly products: ProductsRepository;
+  orderCounts: OrderCounts | null = null;
+  constructor(readonly deps: CustomersDeps) {
+    this.customers = new CustomersRepository(deps.db);
+    this.products = new ProductsRepository(deps.db);
+  }
+
+  now = (): Date => this.deps.clock.now();
+  today = (): string => businessDateOf(this.deps.clock.now());
+
+  async productContext(products: ProductRecord[]): Promise<ProductContext> {
+    const [models, categories] = await Promise.all([
+      this.deps.catalog.findModels([...new Set(products.map((p) => p.modelId))]),
+      products.length ? this.deps.catalog.listCategories() : Promise.resolve([]),
+    ]);
+    return { models: new Map(models.map((m) => [m.id, m])), categories: new Map(categories.map((c) => [c.code, c])), asOf: this.today() };
+  }
+}
+
+export const eventActor = (a: Actor): EventActor => ({ id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' });
+export const canSeePhones = (a: Actor): boolean => a.permissions.has('customer:phone_unmasked');

@@ -1,0 +1,64 @@
+export interface CustomersTable {
+  id: string;
+  kind: 'individual' | 'company';
+  name: string;
+  company_name: string | null;
+  tier: 'standard' | 'vip' | 'key_account';
+  province_code: string | null;
+  city_code: string | null;
+  district_code: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  note: string | null;
+  merged_into_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export interface CustomerPhonesTable {
+  id: string;
+  customer_id: string;
+  /** Digits only. */
+  phone: string;
+  /** `phone` reversed, for suffix search ("last four digits") through an index. */
+  phone_rev: string;
+  label: string;
+  is_primary: number;
+}
+export interface CustomerAddressesTable {
+  id: string;
+  customer_id: string;
+  label: string;
+  province_code: string;
+  city_code: string;
+  district_code: string;
+  detail: string;
+  lat: number | null;
+  lng: number | null;
+  is_default: number;
+}
+export interface InstalledProductsTable {
+  id: string;
+  customer_id: string;
+  model_id: string;
+  category_code: string;
+  brand: string;
+  serial: string;
+  purchase_date: string | null;
+  sales_channel: string | null;
+  invoice_no: string | null;
+  install_date: string | null;
+  warranty_card_no: string | null;
+  warranty_activated_at: string | null;
+  address_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export interface CustomerTables {
+  customers: CustomersTable;
+  customer_phones: CustomerPhonesTable;
+  customer_addresses: CustomerAddressesTable;
+  installed_products: InstalledProductsTable;
+}

@@ -1,0 +1,74 @@
+import { anneal } from './anneal.ts';
+import { Budget } from './budget.ts';
+import { SearchContext } from './context.ts';
+import { minimiseFleet } from './fleet.ts';
+import { compileModel, type Model } from './model.ts';
+import { toPlan } from './plan.ts';
+import { unservableReasons } from './reasons.ts';
+import { Rng } from './rng.ts';
+import { Solution } from './solution.ts';
+import type { TravelModel } from './travel.ts';
+import type { Plan, RoutingInstance, SolveOptions, SolveResult } from './types.ts';
+import { validateInstance } from './validate.ts';
+
+const DEFAULT_TIME_LIMIT_MS = 2000;
+/** Share of the budget the hierarchical objective spends removing routes before polishing distance. */
+const FLEET_SHARE = 0.6;
+
+export interface InThreadOptions extends SolveOptions {
+  /** Custom travel model (e.g. a road-network provider); overrides `instance.travel`. In-thread only. */
+  travelModel?: TravelModel;
+}
+
+function compile(instance: RoutingInstance, options: InThreadOptions): Model | string {
+  try {
+    return compileModel(instance, options.objective ?? 'distance', options.travelModel);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Plans the technicians' day: validates, then runs ruin-and-recreate search until the time limit,
+ * the iteration budget or cancellation, and returns the best plan found.
+ */
+export function solve(instance: RoutingInstance, options: InThreadOptions = {}): SolveResult {
+  const errors = validateInstance(instance);
+  if (errors.length > 0) return { ok: false, errors };
+  const model = compile(instance, options);
+  if (typeof model === 'string') return { ok: false, errors: [{ path: 'travel', rule: 'travel_model', message: model }] };
+  const reasons = unservableReasons(model, instance);
+  const seed = options.seed ?? 1;
+  const clock = options.clock ?? (() => performance.now());
+  const limit = options.timeLimitMs ?? (options.maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
+  const aborted = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+  const budget = new Budget(clock, limit, options.maxIterations ?? Infinity, aborted);
+  const best = new Solution(model);
+  const plan = (): Plan =>
+    toPlan({ model, instance, solution: best, reasons, stats: { seed, iterations: budget.iterations, elapsedMs: budget.elapsedMs(), stoppedBy: budget.stoppedBy } });
+  const ctx = new SearchContext(model, new Rng(seed), budget, throttle(clock, options, plan));
+  reasons.forEach((reason, j) => reason === null && best.addUnassigned(j));
+  if (best.unassignedCount > 0) search(ctx, best);
+  budget.exhausted();
+  return { ok: true, plan: plan() };
+}
+
+function search(ctx: SearchContext, best: Solution): void {
+  // Start from few long routes under both objectives: annealing opens routes easily when they pay
+  // off, but rarely merges them, so a start with many short routes traps the distance objective.
+  ctx.recreate.apply(best, ctx.rng, ctx.model.bigM);
+  if (ctx.model.objective === 'hierarchical') minimiseFleet(ctx, best, FLEET_SHARE);
+  anneal(ctx, best, 1);
+}
+
+function throttle(clock: () => number, options: SolveOptions, plan: () => Plan): () => void {
+  const notify = options.onImprovement;
+  if (!notify) return () => {};
+  const interval = options.improvementIntervalMs ?? 200;
+  let last = -Infinity;
+  return () => {
+    if (clock() - last < interval) return;
+    last = clock();
+    notify(plan());
+  };
+}

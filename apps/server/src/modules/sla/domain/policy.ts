@@ -1,0 +1,42 @@
+import { SLA_METRICS, type CustomerTier, type SlaMetric, type SlaMetricPolicy, type SlaPolicy, type Urgency, type WorkOrderType } from '@anxin/contracts';
+
+export interface PolicySubject {
+  type: WorkOrderType;
+  urgency: Urgency;
+  customerTier: string;
+}
+
+export interface ResolvedMetric {
+  metric: SlaMetric;
+  policyId: string;
+  policy: SlaMetricPolicy;
+}
+
+function matches(p: SlaPolicy, s: PolicySubject): boolean {
+  const m = p.match;
+  return (!m.type || m.type === s.type) && (!m.urgency || m.urgency === s.urgency) && (!m.customerTier || m.customerTier === (s.customerTier as CustomerTier));
+}
+
+const specificity = (p: SlaPolicy): number => Object.values(p.match).filter((v) => v !== undefined).length;
+
+/**
+ * Per metric, the most specific matching policy that says something about it wins (ties: the one
+ * listed first). `null` in that policy switches the clock off for such orders (e.g. no on-site
+ * arrival for a consultation).
+ */
+export function resolveMetrics(policies: readonly SlaPolicy[], s: PolicySubject): ResolvedMetric[] {
+  const candidates = policies
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => matches(p, s))
+    .sort((a, b) => specificity(b.p) - specificity(a.p) || a.i - b.i);
+  const out: ResolvedMetric[] = [];
+  for (const metric of SLA_METRICS) {
+    const hit = candidates.find(({ p }) => p.metrics[metric] !== undefined);
+    const policy = hit?.p.metrics[metric];
+    if (hit && policy) out.push({ metric, policyId: hit.p.id, policy });
+  }
+  return out;
+}
+
+/** Budget in the unit the clock table stores. */
+export const budgetOf = (p: SlaMetricPolicy): number => (p.mode === 'working_days' ? p.days : p.minutes);

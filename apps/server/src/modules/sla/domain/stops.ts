@@ -1,0 +1,16 @@
+import type { SlaMetric, WorkOrderStatusName } from '@anxin/contracts';
+
+/**
+ * Which status ends which clock. A step past a stop (cancel, remote resolution) ends every clock
+ * still running, since the service it measures will no longer happen.
+ */
+const STOPS: Record<SlaMetric, readonly WorkOrderStatusName[]> = {
+  first_contact: ['accepted'],
+  response: ['outlet_accepted', 'assigned'],
+  arrival: ['arrived'],
+  resolution: ['completed', 'remote_resolved'],
+};
+const ENDS_ALL: readonly WorkOrderStatusName[] = ['remote_resolved', 'completed', 'cancelled', 'closed'];
+
+export const stopsClock = (metric: SlaMetric, to: WorkOrderStatusName): boolean =>
+  STOPS[metric].includes(to) || ENDS_ALL.includes(to);

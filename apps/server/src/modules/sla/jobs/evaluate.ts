@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../database.ts';
+import type { DialectName } from '../../../platform/db/types.ts';
+import { withTransaction } from '../../../platform/db/transaction.ts';
+import { appendEvent, SYSTEM } from '../../../platform/events/append.ts';
+import type { JobQueue } from '../../../platform/jobs/index.ts';
+import type { Logger } from '../../../platform/logging/index.ts';
+import { notifyRole } from '../../../platform/notify/index.ts';
+import { evaluateClock } from '../domain/clock.ts';
+import { refreshClock, type Calendar } from '../clocks.ts';
+import type { ClockRecord, SlaRepository } from '../sla.repository.ts';
+
+export const SLA_EVALUATE_JOB = 'sla.evaluate';
+
+export interface EvaluateDeps {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  repo: SlaRepository;
+  calendar: () => Calendar;
+  logger?: Logger;
+}
+
+export interface EvaluateResult {
+  atRisk: number;
+  breached: number;
+  calendarErrors: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Raises `sla.at_risk` / `sla.breached` at most once per clock. The conditional update in
+ * `markRaised` is the idempotency guard; the outbox dedupe key guards the notification as well, so
+ * running the job twice (or on two nodes) raises each event once.
+ */
+export async function evaluateSlas(deps: EvaluateDeps, now: Date): Promise<EvaluateResult> {
+  const result: EvaluateResult = { atRisk: 0, breached: 0, calendarErrors: 0 };
+  await retryCalendarErrors(deps, now, result);
+  const nowIso = now.toISOString();
+  let after: { at: string; orderId: string; metric: string } | undefined;
+  for (;;) {
+    const batch = await deps.repo.due(nowIso, BATCH, after);
+    for (const c of batch) await raiseFor(deps, c, now, result);
+    if (batch.length < BATCH) break;
+    const last = batch[batch.length - 1]!;
+    after = { at: last.nextCheckAt!, orderId: last.orderId, metric: last.metric };
+  }
+  return result;
+}
+
+async function raiseFor(deps: EvaluateDeps, c: ClockRecord, now: Date, result: EvaluateResult): Promise<void> {
+  const snapshot = { dueAt: c.dueAt ? new Date(c.dueAt) : null, atRiskAt: c.atRiskAt ? new Date(c.atRiskAt) : null, stoppedAt: c.stoppedAt ? new Date(c.stoppedAt) : null };
+  const state = evaluateClock(snapshot, now);
+  if (state === 'on_track') return;
+  const kind = state === 'breached' ? 'breached' : 'at_risk';
+  // After at_risk the job next looks at the due time; after a breach never again.
+  const next = kind === 'at_risk' && !c.stoppedAt ? c.dueAt : null;
+  await withTransaction(deps.db, deps.dialect, async ({ trx }) => {
+    if (!(await deps.repo.markRaised(trx, c, kind, now.toISOString(), next))) return;
+    await deps.repo.worsenOrderState(trx, c.orderId, kind);
+    const order = await deps.repo.orderNumber(trx, c.orderId);
+    await appendEvent(trx, {
+      streamType: 'work_order',
+      streamId: c.orderId,
+      type: `sla.${kind}`,
+      actor: SYSTEM,
+      at: now,
+      data: { metric: c.metric, dueAt: c.dueAt, atRiskAt: c.atRiskAt },
+    });
+    await notifyRole(
+      trx,
+      now,
+      {
+        role: c.notifyRole,
+        title: `SLA ${kind === 'breached' ? '超时' : '即将超时'}: ${order?.number ?? c.orderId}`,
+        body: `${c.metric} due ${c.dueAt}`,
+        ref: `workorder:${c.orderId}`,
+      },
+      `sla:${c.orderId}:${c.metric}:${kind}`,
+    );
+    result[kind === 'breached' ? 'breached' : 'atRisk']++;
+  });
+}
+
+/** Clocks whose deadline could not be computed (no calendar data) are retried, and still recorded. */
+async function retryCalendarErrors(deps: EvaluateDeps, now: Date, result: EvaluateResult): Promise<void> {
+  const cal = deps.calendar();
+  for (const c of await deps.repo.withErrors(BATCH)) {
+    const next = refreshClock(c, now, cal);
+    if (next.error) {
+      result.calendarErrors++;
+      deps.logger?.warn({ orderId: c.orderId, metric: c.metric, error: next.error }, 'sla: no calendar data');
+      continue;
+    }
+    await deps.repo.updateClock(deps.db, next, now.toISOString());
+  }
+}
+
+/** Registers the recurring job; the lead wires `jobs` where the queue is created. */
+export async function scheduleSlaEvaluation(jobs: JobQueue, run: () => Promise<unknown>, everySeconds = 60): Promise<void> {
+  jobs.register(SLA_EVALUATE_JOB, async () => void (await run()), { retryLimit: 0 });
+  await jobs.schedule(SLA_EVALUATE_JOB, everySeconds);
+}

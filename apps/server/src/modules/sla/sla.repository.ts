@@ -1,0 +1,146 @@
+import type { Kysely } from 'kysely';
+import type { SlaMetric, SlaState } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { ClockMode, SlaClocksTable } from './sla.schema.ts';
+import type { Pause } from './domain/clock.ts';
+
+export interface ClockRecord {
+  orderId: string;
+  metric: SlaMetric;
+  policyId: string;
+  mode: ClockMode;
+  budget: number;
+  atRiskPercent: number;
+  notifyRole: string;
+  startedAt: string;
+  stoppedAt: string | null;
+  pauses: Pause[];
+  dueAt: string | null;
+  atRiskAt: string | null;
+  state: SlaState;
+  nextCheckAt: string | null;
+  atRiskRaisedAt: string | null;
+  breachedRaisedAt: string | null;
+  calendarVersion: string | null;
+  error: string | null;
+}
+
+const toRecord = (r: SlaClocksTable): ClockRecord => ({
+  orderId: r.order_id,
+  metric: r.metric,
+  policyId: r.policy_id,
+  mode: r.mode,
+  budget: r.budget,
+  atRiskPercent: r.at_risk_percent,
+  notifyRole: r.notify_role,
+  startedAt: r.started_at,
+  stoppedAt: r.stopped_at,
+  pauses: JSON.parse(r.pauses) as Pause[],
+  dueAt: r.due_at,
+  atRiskAt: r.at_risk_at,
+  state: r.state,
+  nextCheckAt: r.next_check_at,
+  atRiskRaisedAt: r.at_risk_raised_at,
+  breachedRaisedAt: r.breached_raised_at,
+  calendarVersion: r.calendar_version,
+  error: r.error,
+});
+
+const toRow = (c: ClockRecord, now: string): SlaClocksTable => ({
+  order_id: c.orderId,
+  metric: c.metric,
+  policy_id: c.policyId,
+  mode: c.mode,
+  budget: c.budget,
+  at_risk_percent: c.atRiskPercent,
+  notify_role: c.notifyRole,
+  started_at: c.startedAt,
+  stopped_at: c.stoppedAt,
+  pauses: JSON.stringify(c.pauses),
+  due_at: c.dueAt,
+  at_risk_at: c.atRiskAt,
+  state: c.state,
+  next_check_at: c.nextCheckAt,
+  at_risk_raised_at: c.atRiskRaisedAt,
+  breached_raised_at: c.breachedRaisedAt,
+  calendar_version: c.calendarVersion,
+  error: c.error,
+  updated_at: now,
+});
+
+/** The only SQL of the SLA module. It also owns the two denormalised SLA columns of work_orders. */
+export class SlaRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insertClocks(trx: Kysely<Database>, clocks: readonly ClockRecord[], now: string): Promise<void> {
+    if (clocks.length) await trx.insertInto('sla_clocks').values(clocks.map((c) => toRow(c, now))).execute();
+  }
+
+  async clocksOf(trx: Kysely<Database>, orderId: string): Promise<ClockRecord[]> {
+    const rows = await trx.selectFrom('sla_clocks').selectAll().where('order_id', '=', orderId).orderBy('metric').execute();
+    return rows.map(toRecord);
+  }
+
+  async clocksOfMany(orderIds: readonly string[]): Promise<Map<string, ClockRecord[]>> {
+    const out = new Map<string, ClockRecord[]>();
+    if (!orderIds.length) return out;
+    const rows = await this.db.selectFrom('sla_clocks').selectAll().where('order_id', 'in', orderIds).execute();
+    for (const r of rows) out.set(r.order_id, [...(out.get(r.order_id) ?? []), toRecord(r)]);
+    return out;
+  }
+
+  async updateClock(trx: Kysely<Database>, c: ClockRecord, now: string): Promise<void> {
+    const { order_id, metric, ...rest } = toRow(c, now);
+    await trx.updateTable('sla_clocks').set(rest).where('order_id', '=', order_id).where('metric', '=', metric).execute();
+  }
+
+  /** Clocks the job must look at now, oldest first (index on next_check_at). */
+  async due(now: string, limit: number, afterKey?: { at: string; orderId: string; metric: string }): Promise<ClockRecord[]> {
+    let q = this.db.selectFrom('sla_clocks').selectAll().where('next_check_at', '<=', now);
+    if (afterKey) {
+      q = q.where((eb) =>
+        eb(eb.refTuple('next_check_at', 'order_id', 'metric'), '>', eb.tuple(afterKey.at, afterKey.orderId, afterKey.metric)),
+      );
+    }
+    const rows = await q.orderBy('next_check_at').orderBy('order_id').orderBy('metric').limit(limit).execute();
+    return rows.map(toRecord);
+  }
+
+  async withErrors(limit: number): Promise<ClockRecord[]> {
+    const rows = await this.db.selectFrom('sla_clocks').selectAll().where('error', 'is not', null).where('stopped_at', 'is', null).limit(limit).execute();
+    return rows.map(toRecord);
+  }
+
+  /**
+   * Marks an event as raised; true only for the caller that flipped it, which makes the job's
+   * event and notification at-most-once per clock even when two runs overlap.
+   */
+  async markRaised(trx: Kysely<Database>, c: ClockRecord, kind: 'at_risk' | 'breached', now: string, next: string | null): Promise<boolean> {
+    const col = kind === 'at_risk' ? 'at_risk_raised_at' : 'breached_raised_at';
+    const set: Partial<SlaClocksTable> = { [col]: now, state: kind, next_check_at: next, updated_at: now };
+    if (kind === 'breached') set.at_risk_raised_at = c.atRiskRaisedAt ?? now;
+    const r = await trx
+      .updateTable('sla_clocks')
+      .set(set)
+      .where('order_id', '=', c.orderId)
+      .where('metric', '=', c.metric)
+      .where(col, 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** SLA state only worsens with time, so the job raises the order's state without a version bump. */
+  async worsenOrderState(trx: Kysely<Database>, orderId: string, state: 'at_risk' | 'breached'): Promise<void> {
+    const lower: SlaState[] = state === 'breached' ? ['on_track', 'at_risk'] : ['on_track'];
+    await trx.updateTable('work_orders').set({ sla_state: state }).where('id', '=', orderId).where('sla_state', 'in', lower).execute();
+  }
+
+  async setOrderSla(trx: Kysely<Database>, orderId: string, state: SlaState, dueAt: string | null): Promise<void> {
+    await trx.updateTable('work_orders').set({ sla_state: state, sla_due_at: dueAt }).where('id', '=', orderId).execute();
+  }
+
+  async orderNumber(trx: Kysely<Database>, orderId: string): Promise<{ number: string; outletId: string | null } | undefined> {
+    const r = await trx.selectFrom('work_orders').select(['number', 'outlet_id']).where('id', '=', orderId).executeTakeFirst();
+    return r ? { number: r.number, outletId: r.outlet_id } : undefined;
+  }
+}

@@ -1,0 +1,45 @@
+import { Button, Flex, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+
+/** Ways out of an error page: back to where the user came from, or to the workspace. */
+function WayBack() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  // `location.key` is "default" on the first page of a visit: there is no in-app history to go back to.
+  const canGoBack = location.key !== 'default';
+  return (
+    <Flex gap={8} justify="center" wrap>
+      {canGoBack && (
+        <Button onClick={() => navigate(-1)} data-testid="go-back">
+          {t('common.goBack')}
+        </Button>
+      )}
+      <Button type="primary" onClick={() => navigate('/')} data-testid="go-home">
+        {t('common.backHome')}
+      </Button>
+    </Flex>
+  );
+}
+
+export function ForbiddenPage({ subTitle }: { subTitle: string }) {
+  const { t } = useTranslation();
+  return (
+    <Result status="403" title={t('guards.forbiddenTitle')} subTitle={subTitle} extra={<WayBack />} data-testid="forbidden" />
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <Result
+      status="404"
+      title={t('guards.notFoundTitle')}
+      subTitle={t('guards.notFoundSubtitle', { path: pathname })}
+      extra={<WayBack />}
+      data-testid="not-found"
+    />
+  );
+}

@@ -1,0 +1,67 @@
+import { Suspense, type ReactNode } from 'react';
+import { Button, Flex, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import { loginPath } from '../api/client.ts';
+import { ProblemAlert } from '../components/ProblemAlert.tsx';
+import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
+import { useMe } from '../features/auth/api.ts';
+import { useProfileLocale } from '../features/auth/locale.ts';
+import { SessionProvider, useSession } from '../features/auth/session.tsx';
+import { ForbiddenPage } from './ErrorPages.tsx';
+import { canAccess, type NavItem } from './navigation.ts';
+import type { Me } from '@anxin/contracts';
+
+function ProfileLocale({ me }: { me: Me }) {
+  useProfileLocale(me);
+  return null;
+}
+
+/** Everything below needs a session: no session → login page, remembering where the user was going. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) return <FullPageSpinner />;
+  if (me.isError) {
+    // The session probe failed for another reason than "not signed in" (server down, 5xx).
+    return (
+      <Flex justify="center" style={{ padding: 24 }}>
+        <Result
+          status="warning"
+          title={t('guards.sessionLoadFailed')}
+          subTitle={<ProblemAlert error={me.error} style={{ textAlign: 'left' }} />}
+          extra={
+            <Button type="primary" onClick={() => void me.refetch()} loading={me.isFetching}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      </Flex>
+    );
+  }
+  if (!me.data) {
+    return <Navigate to={loginPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
+  }
+  return (
+    <SessionProvider me={me.data}>
+      <ProfileLocale me={me.data} />
+      {children}
+    </SessionProvider>
+  );
+}
+
+/** A page of NAVIGATION: the page itself when the user may open it, otherwise the 403 page. */
+export function RequireAccess({ item, children }: { item: NavItem; children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useSession();
+  if (!canAccess(item, me)) {
+    const page = t(item.labelKey);
+    const subTitle =
+      item.role && !item.permission
+        ? t('guards.forbiddenRoleSubtitle', { page, role: t(`roles.${item.role}`) })
+        : t('guards.forbiddenSubtitle', { page });
+    return <ForbiddenPage subTitle={subTitle} />;
+  }
+  return <Suspense fallback={<FullPageSpinner />}>{children}</Suspense>;
+}

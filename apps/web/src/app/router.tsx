@@ -1,0 +1,69 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { Placeholder } from '../components/Placeholder.tsx';
+import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { NotFoundPage } from './ErrorPages.tsx';
+import { RequireAccess, RequireAuth } from './guards.tsx';
+import { NAVIGATION, flattenNavigation, type NavItem } from './navigation.ts';
+
+/** Shown when rendering a route throws (including a stale lazy chunk after a deploy). */
+function RouteErrorPage() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="500"
+      title={t('guards.crashTitle')}
+      subTitle={t('guards.crashSubtitle')}
+      data-testid="route-error"
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('guards.reload')}
+        </Button>
+      }
+    />
+  );
+}
+
+function NavPlaceholder({ item }: { item: NavItem }) {
+  const { t } = useTranslation();
+  return <Placeholder title={t(item.labelKey)} />;
+}
+
+// One lazy component per page, created once (not per render).
+const lazyPages = new Map<string, LazyExoticComponent<ComponentType>>(
+  flattenNavigation(NAVIGATION).flatMap((i) => (i.page ? [[i.key, lazy(i.page)] as const] : [])),
+);
+
+function pageRoute(item: NavItem): RouteObject {
+  const Page = lazyPages.get(item.key);
+  const element = (
+    <RequireAccess item={item}>{Page ? <Page /> : <NavPlaceholder item={item} />}</RequireAccess>
+  );
+  return item.path === '/' ? { index: true, element } : { path: item.path, element };
+}
+
+export function appRoutes(): RouteObject[] {
+  return [
+    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [...flattenNavigation(NAVIGATION).map(pageRoute), { path: '*', element: <NotFoundPage /> }],
+        },
+      ],
+    },
+  ];
+}
+
+export const createAppRouter = () => createBrowserRouter(appRoutes());

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['journeys/**/*.test.ts'],
+    env: { TZ: 'UTC' },
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // One browser and one server at a time: two cores.
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { IdSchema, IsoInstantSchema, BusinessDateSchema } from './common.ts';
+import { CUSTOMER_TIERS } from './customers.ts';
+
+/** Work orders (工单): vocabularies, request bodies and responses shared by server and web. */
+export const WORK_ORDER_TYPES = ['install', 'repair', 'maintenance', 'consult', 'complaint', 'return'] as const;
+export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
+
+export const WORK_ORDER_STATUSES = [
+  'new', 'accepted', 'remote_resolved', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted',
+  'outlet_rejected', 'assigned', 'scheduled', 'departed', 'arrived', 'in_progress', 'awaiting_parts',
+  'completed', 'awaiting_callback', 'closed', 'cancelled',
+] as const;
+export type WorkOrderStatusName = (typeof WORK_ORDER_STATUSES)[number];
+
+export const WORK_ORDER_CHANNELS = ['hotline', 'store', 'web', 'mini_program', 'api', 'email', 'portal'] as const;
+export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
+export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+export const SLA_METRICS = ['first_contact', 'response', 'arrival', 'resolution'] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
+export const SLA_CLOCK_MODES = ['business_hours', 'working_days', 'calendar'] as const;
+
+export const TimeWindowSchema = z.strictObject({ start: IsoInstantSchema, end: IsoInstantSchema });
+export type TimeWindow = z.infer<typeof TimeWindowSchema>;
+
+export const WorkOrderAddressSchema = z.strictObject({
+  provinceCode: z.string().regex(/^\d{6}$/),
+  cityCode: z.string().regex(/^\d{6}$/),
+  districtCode: z.string().regex(/^\d{6}$/),
+  detail: z.string().trim().min(1).max(200),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+});
+
+export const CreateWorkOrderSchema = z.strictObject({
+  type: z.enum(WORK_ORDER_TYPES),
+  channel: z.enum(WORK_ORDER_CHANNELS),
+  customerId: IdSchema,
+  productId: IdSchema.optional(),
+  faultDescription: z.string().trim().max(2000).default(''),
+  faultCodeId: IdSchema.optional(),
+  symptomCodes: z.array(IdSchema).max(20).default([]),
+  urgency: z.enum(URGENCIES).default('normal'),
+  contactName: z.string().trim().min(1).max(60).optional(),
+  contactPhone: z.string().trim().regex(/^[\d+\- ]{5,20}$/).optional(),
+  address: WorkOrderAddressSchema.optional(),
+  preferredWindows: z.array(TimeWindowSchema).max(5).default([]),
+  /** Complaint and return orders point at their future module's record. */
+  linkedRef: z.string().trim().min(1).max(64).optional(),
+  parentOrderId: IdSchema.optional(),
+});
+export type CreateWorkOrder = z.infer<typeof CreateWorkOrderSchema>;
+
+export const TransitionDataSchema = z.strictObject({
+  outletId: IdSchema.optional(),
+  technicianId: IdSchema.optional(),
+  appointment: TimeWindowSchema.optional(),
+  guidance: z.string().trim().min(1).max(2000).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TransitionData = z.infer<typeof TransitionDataSchema>;
+
+export const TransitionRequestSchema = z.strictObject({
+  to: z.enum(WORK_ORDER_STATUSES),
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(500).optional(),
+  data: TransitionDataSchema.default({}),
+});
+export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
+
+export const AppointmentRequestSchema = z.strictObject({
+  start: IsoInstantSchema,
+  end: IsoInstantSchema,
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+
+/** Repeated (`status=a&status=b`) or comma-separated (`status=a,b`). */
+const multi = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean)),
+    z.array(z.enum(values)).max(values.length).optional(),
+  );
+
+export const WORK_ORDER_SORTS = ['created_at', '-created_at', 'sla_due_at'] as const;
+
+export const WorkOrderListQuerySchema = z.strictObject({
+  status: multi(WORK_ORDER_STATUSES),
+  type: z.enum(WORK_ORDER_TYPES).optional(),
+  regionCode: z.string().regex(/^\d{2,6}$/).optional(),
+  outletId: IdSchema.optional(),
+  slaState: z.enum(SLA_STATES).optional(),
+  createdFrom: BusinessDateSchema.optional(),
+  createdTo: BusinessDateSchema.optional(),
+  channel: z.enum(WORK_ORDER_CHANNELS).optional(),
+  customerId: IdSchema.optional(),
+  productId: IdSchema.optional(),
+  q: z.string().trim().min(2).max(32).optional(),
+  sort: z.enum(WORK_ORDER_SORTS).default('-created_at'),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type WorkOrderListQuery = z.infer<typeof WorkOrderListQuerySchema>;
+
+export const WorkOrderSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.enum(WORK_ORDER_TYPES),
+  status: z.enum(WORK_ORDER_STATUSES),
+  channel: z.enum(WORK_ORDER_CHANNELS),
+  urgency: z.enum(URGENCIES),
+  customer: z.object({ id: z.string(), name: z.string(), tier: z.string() }).nullable(),
+  product: z.object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() }).nullable(),
+  districtCode: z.string().nullable(),
+  outletId: z.string().nullable(),
+  technicianId: z.string().nullable(),
+  appointment: TimeWindowSchema.nullable(),
+  slaState: z.enum(SLA_STATES),
+  slaDueAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type WorkOrderSummary = z.infer<typeof WorkOrderSummarySchema>;
+
+export const SlaClockViewSchema = z.object({
+  metric: z.enum(SLA_METRICS),
+  mode: z.enum(SLA_CLOCK_MODES),
+  startedAt: z.string(),
+  dueAt: z.string().nullable(),
+  atRiskAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+  paused: z.boolean(),
+  state: z.enum(SLA_STATES),
+  error: z.string().nullable(),
+});
+
+export const TimelineEntrySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  actorId: z.string().nullable(),
+  actorKind: z.string(),
+  at: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const AttachmentViewSchema = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+
+export const WorkOrderDetailSchema = WorkOrderSummarySchema.extend({
+  faultDescription: z.string(),
+  faultCodeId: z.string().nullable(),
+  symptomCodes: z.array(z.string()),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  address: z.string().nullable(),
+  preferredWindows: z.array(TimeWindowSchema),
+  remoteGuidance: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  linkedRef: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  outlet: z.object({ id: z.string(), name: z.string() }).nullable(),
+  technician: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Next statuses the requesting actor may move this order to. */
+  allowedTransitions: z.array(z.enum(WORK_ORDER_STATUSES)),
+  sla: z.array(SlaClockViewSchema),
+  timeline: z.array(TimelineEntrySchema),
+  attachments: z.array(AttachmentViewSchema),
+});
+export type WorkOrderDetail = z.infer<typeof WorkOrderDetailSchema>;
+
+export const CreateWorkOrderResponseSchema = z.object({
+  order: WorkOrderDetailSchema,
+  warnings: z.array(z.object({ code: z.literal('open_order_for_product'), orderId: z.string(), number: z.string() })),
+});
+
+// ---- SLA policies (stored as the business setting `sla.policies`) ----
+const atRisk = z.number().int().min(1).max(99).default(80);
+const notifyRole = z.enum(['agent', 'dispatcher', 'outlet_manager', 'quality', 'manager']);
+export const SlaMetricPolicySchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('business_hours'), minutes: z.number().int().min(1).max(525_600), atRiskPercent: atRisk, notifyRole }),
+  z.strictObject({ mode: z.literal('calendar'), minutes: z.number().int().min(1).max(525_600), atRiskPercent: atRisk, notifyRole }),
+  z.strictObject({ mode: z.literal('working_days'), days: z.number().int().min(1).max(365), atRiskPercent: atRisk, notifyRole }),
+]);
+export type SlaMetricPolicy = z.infer<typeof SlaMetricPolicySchema>;
+
+export const SlaPolicySchema = z.strictObject({
+  id: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(100),
+  match: z.strictObject({
+    type: z.enum(WORK_ORDER_TYPES).optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    customerTier: z.enum(CUSTOMER_TIERS).optional(),
+  }),
+  /** A metric absent here falls through to a less specific policy; `null` switches the clock off. */
+  metrics: z.strictObject({
+    first_contact: SlaMetricPolicySchema.nullable().optional(),
+    response: SlaMetricPolicySchema.nullable().optional(),
+    arrival: SlaMetricPolicySchema.nullable().optional(),
+    resolution: SlaMetricPolicySchema.nullable().optional(),
+  }),
+});
+export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+
+export const SlaPolicySetSchema = z
+  .strictObject({ policies: z.array(SlaPolicySchema).min(1).max(200) })
+  .superRefine((v, ctx) => {
+    const ids = new Set<string>();
+    v.policies.forEach((p, i) => {
+      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'id'], message: 'duplicate policy id' });
+      ids.add(p.id);
+    });
+    const fallback = v.policies.find((p) => Object.keys(p.match).length === 0);
+    if (!fallback) ctx.addIssue({ code: 'custom', path: ['policies'], message: 'one policy must match everything (empty match)' });
+  });
+export type SlaPolicySet = z.infer<typeof SlaPolicySetSchema>;
+
+export const SlaPoliciesResponseSchema = z.object({ policies: z.array(SlaPolicySchema), version: z.number().int() });
+export const PutSlaPoliciesSchema = z.strictObject({ policies: z.array(SlaPolicySchema), version: z.number().int().min(0) });

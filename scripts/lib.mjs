@@ -1,0 +1,53 @@
+// Shared helpers for the two entry commands (npm start, npm test): plain Node, no dependencies,
+// because they run before `npm install` has happened on a fresh clone.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...opts.env }, ...opts });
+  return r.status ?? 1;
+}
+
+export function mustRun(cmd, args, opts = {}) {
+  const code = run(cmd, args, opts);
+  if (code !== 0) {
+    console.error(`\n✖ ${cmd} ${args.join(' ')} exited with ${code}`);
+    process.exit(code);
+  }
+}
+
+const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+
+/** Installs dependencies when node_modules is missing or older than the lock file. */
+export function ensureInstalled() {
+  const lock = path.join(root, 'package-lock.json');
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const sqlite = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (fs.existsSync(marker) && mtime(marker) >= mtime(lock) && fs.existsSync(sqlite)) return;
+  console.log('› Installing dependencies (first run builds better-sqlite3 from source, about a minute)…');
+  mustRun('npm', fs.existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  if (!fs.existsSync(sqlite)) mustRun('npm', ['rebuild', 'better-sqlite3']);
+}
+
+function newestIn(dir) {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestIn(p) : mtime(p));
+  }
+  return newest;
+}
+
+/** Builds the web app when dist is missing or older than its sources. */
+export function ensureWebBuilt() {
+  const web = path.join(root, 'apps', 'web');
+  const index = path.join(web, 'dist', 'index.html');
+  const sources = Math.max(newestIn(path.join(web, 'src')), mtime(path.join(web, 'index.html')), newestIn(path.join(root, 'packages', 'contracts', 'src')));
+  if (fs.existsSync(index) && mtime(index) >= sources) return;
+  console.log('› Building the web app…');
+  mustRun('npm', ['run', 'build', '-w', 'apps/web']);
+}
