@@ -6,6 +6,7 @@ import type { WorkOrderTables } from './modules/workorders/workorders.schema.ts'
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
+import type { CalendarTables } from './platform/calendar/calendar.schema.ts';
 
 /** Every table, as Kysely sees it; each owner declares its own slice. */
 export interface Database
@@ -16,6 +17,7 @@ export interface Database
     CatalogTables,
     CustomerTables,
     NetworkTables,
-    WorkOrderTables {
+    WorkOrderTables,
+    CalendarTables {
   anxin_migrations: { name: string; applied_at: string };
 }

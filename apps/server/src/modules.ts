@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.ts';
 import { createIdentity } from './modules/identity/index.ts';
+import { createCalendar } from './modules/calendar/index.ts';
+import { createCatalog } from './modules/catalog/index.ts';
+import { createCustomers } from './modules/customers/index.ts';
+import { createSla } from './modules/sla/index.ts';
+import { createWorkOrders } from './modules/workorders/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -9,9 +14,19 @@ export interface ModuleHandle {
 /** The module graph in one place: each factory gets shared deps and what it needs from others. */
 export function createModules(deps: AppDeps) {
   const identity = createIdentity(deps);
-  const all: ModuleHandle[] = [identity];
+  const calendar = createCalendar(deps);
+  const catalog = createCatalog(deps);
+  const customers = createCustomers(deps, catalog);
+  const sla = createSla(deps, { calendar: () => calendar.service.current() });
+  const workOrders = createWorkOrders(deps, sla, { validateFaultCodes: catalog.validateFaultCodes });
+  const all: ModuleHandle[] = [identity, calendar, catalog, customers, sla, workOrders];
   return {
     identity,
+    calendar,
+    catalog,
+    customers,
+    sla,
+    workOrders,
     all,
     startWorkers: undefined as undefined | (() => Promise<void>),
     stopWorkers: undefined as undefined | (() => Promise<void>),

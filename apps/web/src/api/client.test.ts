@@ -39,7 +39,6 @@ afterEach(() => vi.unstubAllGlobals());
 describe('toApiError', () => {
   it('uses the contracts media type', () => expect(PROBLEM_CONTENT_TYPE).toBe(CONTRACT_PROBLEM_TYPE));
 
-
   it('parses problem+json with field errors and request id', async () => {
     const err = await toApiError(
       problem(400, {
@@ -62,7 +61,9 @@ describe('toApiError', () => {
   });
 
   it('falls back to a code by status for non-problem bodies', async () => {
-    const err = await toApiError(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'x-request-id': 'r9' } }));
+    const err = await toApiError(
+      new Response('<html>Bad gateway</html>', { status: 502, headers: { 'x-request-id': 'r9' } }),
+    );
     expect(err).toMatchObject({ status: 502, code: 'server.unavailable', errors: [], requestId: 'r9' });
     expect((await toApiError(new Response('', { status: 500 }))).code).toBe('server.internal');
     expect((await toApiError(new Response('', { status: 418 }))).code).toBe('client.unknown');
@@ -73,7 +74,9 @@ describe('apiRequest', () => {
   it('sends JSON with same-origin credentials and no CSRF header on GET', async () => {
     setCsrfToken('tok');
     fetchMock.mockResolvedValue(json({ ok: true }));
-    await expect(api.get('/api/v1/things', { q: 'a b', empty: '', ids: [1, 2] })).resolves.toEqual({ ok: true });
+    await expect(api.get('/api/v1/things', { q: 'a b', empty: '', ids: [1, 2] })).resolves.toEqual({
+      ok: true,
+    });
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('/api/v1/things?q=a+b&ids=1&ids=2');
     expect(init.credentials).toBe('same-origin');
@@ -108,7 +111,9 @@ describe('apiRequest', () => {
   it('refreshes the CSRF token once and retries after auth.csrf_failed', async () => {
     setCsrfToken('old');
     setCsrfRefresher(async () => setCsrfToken('new'));
-    fetchMock.mockResolvedValueOnce(problem(403, { code: 'auth.csrf_failed' })).mockResolvedValueOnce(json({ done: 1 }));
+    fetchMock
+      .mockResolvedValueOnce(problem(403, { code: 'auth.csrf_failed' }))
+      .mockResolvedValueOnce(json({ done: 1 }));
     await expect(api.post('/api/v1/x', {})).resolves.toEqual({ done: 1 });
     expect(fetchMock.mock.calls.map(([, init]) => init.headers['x-csrf-token'])).toEqual(['old', 'new']);
 

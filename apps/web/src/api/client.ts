@@ -54,7 +54,9 @@ function asFieldErrors(v: unknown): FieldError[] {
   return v.flatMap((e): FieldError[] => {
     if (typeof e !== 'object' || e === null) return [];
     const r = e as Record<string, unknown>;
-    return [{ path: asString(r.path) ?? '', rule: asString(r.rule) ?? '', message: asString(r.message) ?? '' }];
+    return [
+      { path: asString(r.path) ?? '', rule: asString(r.rule) ?? '', message: asString(r.message) ?? '' },
+    ];
   });
 }
 
@@ -204,8 +206,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}, 
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, opts: Omit<RequestOptions, 'method' | 'query' | 'body'> = {}) =>
-    apiRequest<T>(path, { ...opts, method: 'GET', query }),
+  get: <T>(
+    path: string,
+    query?: Record<string, QueryValue>,
+    opts: Omit<RequestOptions, 'method' | 'query' | 'body'> = {},
+  ) => apiRequest<T>(path, { ...opts, method: 'GET', query }),
   post: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>
     apiRequest<T>(path, { ...opts, method: 'POST', body }),
   put: <T>(path: string, body?: unknown, opts: Omit<RequestOptions, 'method' | 'body'> = {}) =>

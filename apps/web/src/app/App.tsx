@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router-dom';
 import { setCsrfRefresher, setUnauthorizedHandler } from '../api/client.ts';
-import { ME_QUERY_KEY, fetchMe } from '../features/auth/api.ts';
+import { ME_QUERY_KEY, fetchMe } from '../features/auth/index.ts';
 import { AppProviders, createQueryClient } from './AppProviders.tsx';
 import { createAppRouter } from './router.tsx';
 

@@ -4,7 +4,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
 import { BrandLogo } from '../components/BrandLogo.tsx';
-import { useSession } from '../features/auth/session.tsx';
+import { useSession } from '../features/auth/index.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { RoleTags, UserMenu } from './UserMenu.tsx';
@@ -107,7 +107,9 @@ export function AppLayout() {
         <Layout.Content className="anxin-content">
           <Outlet />
         </Layout.Content>
-        <Layout.Footer className="anxin-footer">{t('layout.footer', { year: new Date().getFullYear() })}</Layout.Footer>
+        <Layout.Footer className="anxin-footer">
+          {t('layout.footer', { year: new Date().getFullYear() })}
+        </Layout.Footer>
       </Layout>
     </Layout>
   );

@@ -26,7 +26,13 @@ function WayBack() {
 export function ForbiddenPage({ subTitle }: { subTitle: string }) {
   const { t } = useTranslation();
   return (
-    <Result status="403" title={t('guards.forbiddenTitle')} subTitle={subTitle} extra={<WayBack />} data-testid="forbidden" />
+    <Result
+      status="403"
+      title={t('guards.forbiddenTitle')}
+      subTitle={subTitle}
+      extra={<WayBack />}
+      data-testid="forbidden"
+    />
   );
 }
 

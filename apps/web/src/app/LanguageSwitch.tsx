@@ -5,7 +5,7 @@ import type { Locale } from '@anxin/contracts';
 import { SUPPORTED_LOCALES as LOCALES } from '../i18n/supported.ts';
 import { currentLocale } from '../i18n/index.ts';
 import { problemMessage } from '../i18n/problem.ts';
-import { useLocaleSwitch } from '../features/auth/locale.ts';
+import { useLocaleSwitch } from '../features/auth/index.ts';
 
 /** Header language menu; signed in, the choice is also saved to the user's profile. */
 export function LanguageSwitch({ showLabel = true }: { showLabel?: boolean }) {
@@ -25,7 +25,12 @@ export function LanguageSwitch({ showLabel = true }: { showLabel?: boolean }) {
         },
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('layout.language')} data-testid="locale-switch">
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={t('layout.language')}
+        data-testid="locale-switch"
+      >
         {showLabel ? t(`languages.${locale}`) : null}
       </Button>
     </Dropdown>

@@ -2,7 +2,7 @@ import { createElement, useEffect, useMemo, useState } from 'react';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { useSession } from '../features/auth/session.tsx';
+import { useSession } from '../features/auth/index.ts';
 import { menuItemForPath, parentKeysOf, visibleNavigation, type NavItem } from './navigation.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -22,7 +22,9 @@ export function NavMenu({ collapsed = false, onNavigate }: { collapsed?: boolean
   }, [visible]);
 
   const selected = menuItemForPath(pathname, visible);
-  const [openKeys, setOpenKeys] = useState<string[]>(() => (selected ? parentKeysOf(selected.key, visible) : []));
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    selected ? parentKeysOf(selected.key, visible) : [],
+  );
   useEffect(() => {
     // Open the group of the page we navigated to, keeping the groups the user opened.
     if (!selected) return;

@@ -3,8 +3,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { Role } from '@anxin/contracts';
-import { useLogout } from '../features/auth/api.ts';
-import { useSession } from '../features/auth/session.tsx';
+import { useLogout, useSession } from '../features/auth/index.ts';
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();
@@ -45,7 +44,12 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
             disabled: true,
             style: { cursor: 'default' },
             label: (
-              <Flex vertical gap={4} style={{ padding: '4px 0', maxWidth: 260 }} data-testid="user-menu-account">
+              <Flex
+                vertical
+                gap={4}
+                style={{ padding: '4px 0', maxWidth: 260 }}
+                data-testid="user-menu-account"
+              >
                 <Typography.Text strong>{me.displayName}</Typography.Text>
                 <Typography.Text type="secondary">{me.username}</Typography.Text>
                 <RoleTags roles={me.roles} />
@@ -64,7 +68,12 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         ],
       }}
     >
-      <Button type="text" aria-label={t('layout.userMenu')} data-testid="user-menu" className="anxin-user-button">
+      <Button
+        type="text"
+        aria-label={t('layout.userMenu')}
+        data-testid="user-menu"
+        className="anxin-user-button"
+      >
         <Avatar size={28} style={{ backgroundColor: 'var(--ant-color-primary)' }}>
           {initial}
         </Avatar>

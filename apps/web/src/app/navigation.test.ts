@@ -11,8 +11,12 @@ import {
   type Viewer,
 } from './navigation.ts';
 
-const viewerFor = (role: Role): Viewer => ({ roles: [role], permissions: [...DEFAULT_ROLE_PERMISSIONS[role]] });
-const keys = (role: Role): string[] => flattenNavigation(visibleNavigation(viewerFor(role))).map((i) => i.key);
+const viewerFor = (role: Role): Viewer => ({
+  roles: [role],
+  permissions: [...DEFAULT_ROLE_PERMISSIONS[role]],
+});
+const keys = (role: Role): string[] =>
+  flattenNavigation(visibleNavigation(viewerFor(role))).map((i) => i.key);
 
 describe('navigation', () => {
   it('has unique keys and paths', () => {
@@ -39,7 +43,14 @@ describe('navigation', () => {
   });
 
   it('builds role menus from default permissions', () => {
-    expect(keys('agent')).toEqual(['dashboard', 'agent-console', 'workorders', 'outlets', 'settings', 'settings-calendar']);
+    expect(keys('agent')).toEqual([
+      'dashboard',
+      'agent-console',
+      'workorders',
+      'outlets',
+      'settings',
+      'settings-calendar',
+    ]);
     expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs']);
     expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'parts']);
     expect(keys('finance')).toEqual(['dashboard', 'workorders', 'outlets', 'settlement', 'reports']);
@@ -49,7 +60,12 @@ describe('navigation', () => {
 
   it('hides a group whose children are all inaccessible', () => {
     expect(keys('technician')).not.toContain('settings');
-    expect(canAccess(NAVIGATION.find((i) => i.key === 'settings')!, viewerFor('technician'))).toBe(false);
+    expect(
+      canAccess(
+        NAVIGATION.find((i) => i.key === 'settings')!,
+        viewerFor('technician'),
+      ),
+    ).toBe(false);
   });
 
   it('gives every role at least the dashboard', () => {

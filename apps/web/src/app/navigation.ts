@@ -75,16 +75,64 @@ export const NAVIGATION: NavItem[] = [
     labelKey: 'nav.agentConsole',
     permission: 'workorder:create',
   },
-  { key: 'workorders', path: '/workorders', icon: FileTextOutlined, labelKey: 'nav.workorders', permission: 'workorder:read' },
-  { key: 'dispatch', path: '/dispatch', icon: NodeIndexOutlined, labelKey: 'nav.dispatch', permission: 'dispatch:assign' },
-  { key: 'outlets', path: '/outlets', icon: ShopOutlined, labelKey: 'nav.outlets', permission: 'outlet:read' },
-  { key: 'technicians', path: '/technicians', icon: ToolOutlined, labelKey: 'nav.technicians', permission: 'technician:read' },
+  {
+    key: 'workorders',
+    path: '/workorders',
+    icon: FileTextOutlined,
+    labelKey: 'nav.workorders',
+    permission: 'workorder:read',
+  },
+  {
+    key: 'dispatch',
+    path: '/dispatch',
+    icon: NodeIndexOutlined,
+    labelKey: 'nav.dispatch',
+    permission: 'dispatch:assign',
+  },
+  {
+    key: 'outlets',
+    path: '/outlets',
+    icon: ShopOutlined,
+    labelKey: 'nav.outlets',
+    permission: 'outlet:read',
+  },
+  {
+    key: 'technicians',
+    path: '/technicians',
+    icon: ToolOutlined,
+    labelKey: 'nav.technicians',
+    permission: 'technician:read',
+  },
   { key: 'my-jobs', path: '/m/jobs', icon: MobileOutlined, labelKey: 'nav.myJobs', role: 'technician' },
-  { key: 'callbacks', path: '/callbacks', icon: PhoneOutlined, labelKey: 'nav.callbacks', permission: 'callback:read' },
-  { key: 'complaints', path: '/complaints', icon: AlertOutlined, labelKey: 'nav.complaints', permission: 'complaint:read' },
+  {
+    key: 'callbacks',
+    path: '/callbacks',
+    icon: PhoneOutlined,
+    labelKey: 'nav.callbacks',
+    permission: 'callback:read',
+  },
+  {
+    key: 'complaints',
+    path: '/complaints',
+    icon: AlertOutlined,
+    labelKey: 'nav.complaints',
+    permission: 'complaint:read',
+  },
   { key: 'parts', path: '/parts', icon: InboxOutlined, labelKey: 'nav.parts', permission: 'parts:read' },
-  { key: 'settlement', path: '/settlement', icon: WalletOutlined, labelKey: 'nav.settlement', permission: 'settlement:read' },
-  { key: 'reports', path: '/reports', icon: BarChartOutlined, labelKey: 'nav.reports', permission: 'report:read' },
+  {
+    key: 'settlement',
+    path: '/settlement',
+    icon: WalletOutlined,
+    labelKey: 'nav.settlement',
+    permission: 'settlement:read',
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    icon: BarChartOutlined,
+    labelKey: 'nav.reports',
+    permission: 'report:read',
+  },
   {
     key: 'settings',
     path: '/settings',
@@ -92,7 +140,13 @@ export const NAVIGATION: NavItem[] = [
     labelKey: 'nav.settings',
     page: () => import('../features/settings/pages/SettingsPage.tsx'),
     children: [
-      { key: 'settings-users', path: '/settings/users', icon: UserOutlined, labelKey: 'nav.users', permission: 'user:read' },
+      {
+        key: 'settings-users',
+        path: '/settings/users',
+        icon: UserOutlined,
+        labelKey: 'nav.users',
+        permission: 'user:read',
+      },
       {
         key: 'settings-roles',
         path: '/settings/roles',
@@ -107,7 +161,13 @@ export const NAVIGATION: NavItem[] = [
         labelKey: 'nav.calendar',
         permission: 'calendar:read',
       },
-      { key: 'settings-audit', path: '/settings/audit', icon: AuditOutlined, labelKey: 'nav.audit', permission: 'audit:read' },
+      {
+        key: 'settings-audit',
+        path: '/settings/audit',
+        icon: AuditOutlined,
+        labelKey: 'nav.audit',
+        permission: 'audit:read',
+      },
     ],
   },
 ];
@@ -165,7 +225,8 @@ function trailTo(key: string, items: NavItem[]): string[] | null {
 }
 
 /** Keys of the groups containing `key`, outermost first (the menu's open submenus). */
-export const parentKeysOf = (key: string, items: NavItem[] = NAVIGATION): string[] => trailTo(key, items) ?? [];
+export const parentKeysOf = (key: string, items: NavItem[] = NAVIGATION): string[] =>
+  trailTo(key, items) ?? [];
 
 export const hintKeyOf = (labelKey: NavLabelKey): `navHints.${keyof Messages['navHints'] & string}` =>
   labelKey.replace(/^nav\./, 'navHints.') as `navHints.${keyof Messages['navHints'] & string}`;

@@ -59,7 +59,10 @@ export function appRoutes(): RouteObject[] {
       children: [
         {
           errorElement: <RouteErrorPage />,
-          children: [...flattenNavigation(NAVIGATION).map(pageRoute), { path: '*', element: <NotFoundPage /> }],
+          children: [
+            ...flattenNavigation(NAVIGATION).map(pageRoute),
+            { path: '*', element: <NotFoundPage /> },
+          ],
         },
       ],
     },

@@ -14,7 +14,10 @@ export function BrandMark({ size = 28 }: { size?: number }) {
           <stop offset="1" stopColor="#0f766e" />
         </linearGradient>
       </defs>
-      <path d="M16 2.5 4.5 6.8v8.4c0 7.1 4.9 12.6 11.5 14.3 6.6-1.7 11.5-7.2 11.5-14.3V6.8Z" fill={`url(#${gradientId})`} />
+      <path
+        d="M16 2.5 4.5 6.8v8.4c0 7.1 4.9 12.6 11.5 14.3 6.6-1.7 11.5-7.2 11.5-14.3V6.8Z"
+        fill={`url(#${gradientId})`}
+      />
       <path
         d="m10.5 16.2 3.9 3.9 7.6-7.8"
         fill="none"

@@ -23,7 +23,11 @@ export function PageHeader({
           </Typography.Paragraph>
         )}
       </div>
-      {extra && <Flex gap={8} wrap>{extra}</Flex>}
+      {extra && (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

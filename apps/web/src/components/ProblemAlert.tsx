@@ -9,7 +9,15 @@ import { problemMessage } from '../i18n/problem.ts';
  * and, for server faults (5xx), the request id to quote to support. The server's `detail` is for logs
  * and developers, so it is not shown.
  */
-export function ProblemAlert({ error, action, style }: { error: unknown; action?: ReactNode; style?: React.CSSProperties }) {
+export function ProblemAlert({
+  error,
+  action,
+  style,
+}: {
+  error: unknown;
+  action?: ReactNode;
+  style?: React.CSSProperties;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const api = isApiError(error) ? error : null;

@@ -21,7 +21,8 @@ const byLocale = Object.fromEntries(
 ) as Record<(typeof LOCALES)[number], Map<string, string>>;
 const [base, ...others] = LOCALES;
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+const placeholders = (s: string): string[] =>
+  [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 
 describe('locales', () => {
   it('supports exactly the contracts locales', () => expect([...SUPPORTED_LOCALES]).toEqual([...LOCALES]));

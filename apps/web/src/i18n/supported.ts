@@ -10,4 +10,3 @@ export const SUPPORTED_LOCALES = ['zh-CN', 'en-US'] as const satisfies readonly 
 
 type Missing = Exclude<Locale, (typeof SUPPORTED_LOCALES)[number]>;
 export const LOCALES_COMPLETE: [Missing] extends [never] ? true : never = true;
-

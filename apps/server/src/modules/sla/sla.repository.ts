@@ -99,7 +99,7 @@ export class SlaRepository {
     let q = this.db.selectFrom('sla_clocks').selectAll().where('next_check_at', '<=', now);
     if (afterKey) {
       q = q.where((eb) =>
-        eb(eb.refTuple('next_check_at', 'order_id', 'metric'), '>', eb.tuple(afterKey.at, afterKey.orderId, afterKey.metric)),
+        eb(eb.refTuple('next_check_at', 'order_id', 'metric'), '>', eb.tuple(afterKey.at as string | null, afterKey.orderId, afterKey.metric as SlaMetric)),
       );
     }
     const rows = await q.orderBy('next_check_at').orderBy('order_id').orderBy('metric').limit(limit).execute();

@@ -17,7 +17,7 @@ export interface SlaDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   clock: Clock;
-  calendar: () => Calendar;
+  calendar: () => Promise<Calendar>;
 }
 
 export interface PlannedSla {
@@ -72,7 +72,7 @@ export class SlaService {
   /** Clocks for a new order, computed before it is written so the order row carries its SLA columns. */
   async plan(orderId: string, subject: PolicySubject, registeredAt: Date): Promise<PlannedSla> {
     const { policies } = await this.policies();
-    const clocks = newClocks(orderId, resolveMetrics(policies, subject), registeredAt, this.deps.calendar());
+    const clocks = newClocks(orderId, resolveMetrics(policies, subject), registeredAt, await this.deps.calendar());
     const sla = orderSla(clocks);
     return { clocks, state: sla.state, dueAt: sla.dueAt };
   }
@@ -87,7 +87,7 @@ export class SlaService {
    */
   async onStatusChange(trx: Kysely<Database>, orderId: string, from: WorkOrderStatusName, to: WorkOrderStatusName, pausedIn: readonly WorkOrderStatusName[], now: Date) {
     const clocks = await this.repo.clocksOf(trx, orderId);
-    const cal = this.deps.calendar();
+    const cal = await this.deps.calendar();
     const changed: ClockRecord[] = [];
     const next = clocks.map((c) => {
       const n = applyStatus(c, from, to, pausedIn, now, cal);

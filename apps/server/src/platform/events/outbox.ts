@@ -137,39 +137,59 @@ export class OutboxDispatcher {
     const now = this.o.clock.now();
     const nowIso = now.toISOString();
     const leaseEnd = new Date(now.getTime() + this.o.leaseSeconds * 1000).toISOString();
-    return this.o.db
-      .updateTable('outbox')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), available_at: leaseEnd }))
-      .where('id', 'in', (qb) =>
-        qb
-          .selectFrom('outbox')
-          .select('id')
-          .where('dispatched_at', 'is', null)
-          .where('available_at', '<=', nowIso)
-          .where('attempts', '<', this.o.maxAttempts)
-          .where('topic', 'in', topics)
-          .orderBy('available_at')
-          .orderBy('id')
-          .limit(limit),
-      )
-      // Repeated outside the subquery: this is the condition the losing writer re-checks.
-      .where('dispatched_at', 'is', null)
-      .where('available_at', '<=', nowIso)
-      .returning(['id', 'topic', 'payload', 'attempts'])
-      .execute();
+    return (
+      this.o.db
+        .updateTable('outbox')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), available_at: leaseEnd }))
+        .where('id', 'in', (qb) =>
+          qb
+            .selectFrom('outbox')
+            .select('id')
+            .where('dispatched_at', 'is', null)
+            .where('available_at', '<=', nowIso)
+            .where('attempts', '<', this.o.maxAttempts)
+            .where('topic', 'in', topics)
+            .orderBy('available_at')
+            .orderBy('id')
+            .limit(limit),
+        )
+        // Repeated outside the subquery: this is the condition the losing writer re-checks.
+        .where('dispatched_at', 'is', null)
+        .where('available_at', '<=', nowIso)
+        .returning(['id', 'topic', 'payload', 'attempts'])
+        .execute()
+    );
   }
 
-  private async deliver(row: { id: string; topic: string; payload: string; attempts: number }): Promise<boolean> {
+  private async deliver(row: {
+    id: string;
+    topic: string;
+    payload: string;
+    attempts: number;
+  }): Promise<boolean> {
     const logger = this.o.logger.child({ outboxId: row.id, topic: row.topic, attempt: row.attempts });
-    const mine = this.o.db.updateTable('outbox').where('id', '=', row.id).where('attempts', '=', row.attempts).where('dispatched_at', 'is', null);
+    const mine = this.o.db
+      .updateTable('outbox')
+      .where('id', '=', row.id)
+      .where('attempts', '=', row.attempts)
+      .where('dispatched_at', 'is', null);
     try {
-      await this.handlers.get(row.topic)!(JSON.parse(row.payload), { id: row.id, attempt: row.attempts, logger });
+      await this.handlers.get(row.topic)!(JSON.parse(row.payload), {
+        id: row.id,
+        attempt: row.attempts,
+        logger,
+      });
       await mine.set({ dispatched_at: this.o.clock.now().toISOString(), last_error: null }).execute();
       return true;
     } catch (err) {
       const giveUp = row.attempts >= this.o.maxAttempts;
-      logger[giveUp ? 'error' : 'warn']({ err }, giveUp ? 'outbox: giving up' : 'outbox: delivery failed, will retry');
-      const retryAt = new Date(this.o.clock.now().getTime() + backoffSeconds(this.o.retryDelaySeconds, row.attempts) * 1000);
+      logger[giveUp ? 'error' : 'warn'](
+        { err },
+        giveUp ? 'outbox: giving up' : 'outbox: delivery failed, will retry',
+      );
+      const retryAt = new Date(
+        this.o.clock.now().getTime() + backoffSeconds(this.o.retryDelaySeconds, row.attempts) * 1000,
+      );
       await mine.set({ available_at: retryAt.toISOString(), last_error: errorText(err) }).execute();
       return false;
     }
@@ -182,7 +202,11 @@ export const OUTBOX_DISPATCH_JOB = 'outbox.dispatch';
  * The safety net behind `nudge()`: rows committed just before a crash, retries after backoff and
  * rows written by other processes are picked up by this recurring job.
  */
-export async function scheduleOutboxDispatch(jobs: JobQueue, dispatcher: OutboxDispatcher, everySeconds = 30): Promise<void> {
+export async function scheduleOutboxDispatch(
+  jobs: JobQueue,
+  dispatcher: OutboxDispatcher,
+  everySeconds = 30,
+): Promise<void> {
   jobs.register(
     OUTBOX_DISPATCH_JOB,
     async () => {

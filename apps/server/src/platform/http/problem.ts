@@ -8,6 +8,7 @@ import {
   type Problem,
 } from '@anxin/contracts';
 import { DomainError } from './errors.ts';
+import { CalendarNoDataError } from '../calendar/errors.ts';
 
 const TITLES: Partial<Record<ErrorCode, string>> = {
   'request.validation_failed': 'The request is invalid',
@@ -100,6 +101,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
       return sendProblem(reply, problemOf(err.code, err.status, err.message, req, err.errors, err.extra));
+    }
+    if (err instanceof CalendarNoDataError) {
+      return sendProblem(reply, problemOf('calendar.no_data_for_year', 422, err.message, req, undefined, { year: err.year }));
     }
     const known = classify(err);
     if (known) {

@@ -22,6 +22,7 @@ export interface CreateJobQueueDeps {
 /** pg-boss on PostgreSQL, the in-process table-backed queue on SQLite. */
 export function createJobQueue(deps: CreateJobQueueDeps): JobQueue {
   if (deps.dialect === 'sqlite') return new LocalJobQueue(deps);
-  if (!deps.pg) throw new Error('createJobQueue: PostgreSQL needs pg.connectionString and pg.schema for pg-boss');
+  if (!deps.pg)
+    throw new Error('createJobQueue: PostgreSQL needs pg.connectionString and pg.schema for pg-boss');
   return new PgBossJobQueue({ ...deps, ...deps.pg });
 }

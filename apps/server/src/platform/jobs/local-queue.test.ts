@@ -14,7 +14,10 @@ const T0 = '2025-03-01T00:00:10.000Z';
 
 beforeAll(async () => {
   t = await createJobsTestDb();
-  await t.db.schema.createTable('effects').addColumn('key', 'text', (c) => c.primaryKey()).execute();
+  await t.db.schema
+    .createTable('effects')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .execute();
 });
 afterAll(() => t.drop());
 beforeEach(async () => {
@@ -24,18 +27,27 @@ beforeEach(async () => {
   await t.db.deleteFrom('job_schedules').execute();
 });
 
-const job = (id: string) => t.db.selectFrom('job_queue').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const job = (id: string) =>
+  t.db.selectFrom('job_queue').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const effects = (db: Kysely<any>) => db.selectFrom('effects').selectAll().execute();
 
 describe('LocalJobQueue', () => {
   it('a job delivered twice has its effect once (idempotent handler with a unique key)', async () => {
     const attempts: number[] = [];
-    q.register<{ key: string }>('effect.write', async (p, ctx) => {
-      attempts.push(ctx.attempt);
-      await (t.db as Kysely<any>).insertInto('effects').values({ key: p.key }).onConflict((oc) => oc.column('key').doNothing()).execute();
-      // The first delivery "crashes" after its effect, before the job is acknowledged.
-      if (ctx.attempt === 1) throw new Error('lost ack');
-    }, { retryLimit: 2, retryDelaySeconds: 1 });
+    q.register<{ key: string }>(
+      'effect.write',
+      async (p, ctx) => {
+        attempts.push(ctx.attempt);
+        await (t.db as Kysely<any>)
+          .insertInto('effects')
+          .values({ key: p.key })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        // The first delivery "crashes" after its effect, before the job is acknowledged.
+        if (ctx.attempt === 1) throw new Error('lost ack');
+      },
+      { retryLimit: 2, retryDelaySeconds: 1 },
+    );
     const id = (await q.send('effect.write', { key: 'ticket-1:sms' }))!;
     await q.runDueNow();
     clock.advance(1000);
@@ -47,10 +59,14 @@ describe('LocalJobQueue', () => {
 
   it('retries with exponential backoff after a failure, then succeeds', async () => {
     const seen: number[] = [];
-    q.register('flaky', async (_p, ctx) => {
-      seen.push(ctx.attempt);
-      if (ctx.attempt < 3) throw new Error(`boom ${ctx.attempt}`);
-    }, { retryLimit: 3, retryDelaySeconds: 10 });
+    q.register(
+      'flaky',
+      async (_p, ctx) => {
+        seen.push(ctx.attempt);
+        if (ctx.attempt < 3) throw new Error(`boom ${ctx.attempt}`);
+      },
+      { retryLimit: 3, retryDelaySeconds: 10 },
+    );
     const id = (await q.send('flaky', {}))!;
     expect(await q.runDueNow()).toBe(1);
     const afterFirst = await job(id);
@@ -70,10 +86,14 @@ describe('LocalJobQueue', () => {
 
   it('gives up after the maximum attempts and keeps the last error', async () => {
     let calls = 0;
-    q.register('doomed', async () => {
-      calls++;
-      throw new Error('gateway down');
-    }, { retryLimit: 1, retryDelaySeconds: 1 });
+    q.register(
+      'doomed',
+      async () => {
+        calls++;
+        throw new Error('gateway down');
+      },
+      { retryLimit: 1, retryDelaySeconds: 1 },
+    );
     const id = (await q.send('doomed', {}))!;
     await q.runDueNow();
     clock.advance(1000);
@@ -130,7 +150,12 @@ describe('LocalJobQueue', () => {
     expect(await runBoth()).toBe(0);
     expect(runs).toBe(3);
     expect(await t.db.selectFrom('job_schedules').selectAll().execute()).toEqual([
-      { name: 'sweep', every_seconds: 30, next_run_at: '2025-03-01T00:05:30.000Z', last_run_at: '2025-03-01T00:05:00.000Z' },
+      {
+        name: 'sweep',
+        every_seconds: 30,
+        next_run_at: '2025-03-01T00:05:30.000Z',
+        last_run_at: '2025-03-01T00:05:00.000Z',
+      },
     ]);
   });
 
@@ -138,18 +163,22 @@ describe('LocalJobQueue', () => {
     const second: DbHandle = openSecondHandle(t);
     try {
       const ran = new Map<number, number>();
-      const nodes = [q, new LocalJobQueue({ db: second.db, dialect: t.dialect, clock, logger: silentLogger, concurrency: 3 })];
+      const dbs = [t.db, second.db, t.db, second.db];
+      await Promise.all(dbs.map((db) => db.selectFrom('job_queue').select('id').limit(1).execute())); // open the connections first
+      const nodes = dbs.map(
+        (db) => new LocalJobQueue({ db, dialect: t.dialect, clock, logger: silentLogger, concurrency: 25 }),
+      );
       for (const node of nodes) {
         node.register<{ i: number }>('fanout', async (p) => {
           ran.set(p.i, (ran.get(p.i) ?? 0) + 1);
           await new Promise((r) => setTimeout(r, 1));
         });
       }
-      for (let i = 0; i < 40; i++) await q.send('fanout', { i });
+      for (let i = 0; i < 100; i++) await q.send('fanout', { i });
       const counts = await Promise.all(nodes.map((n) => n.runDueNow()));
-      expect(counts[0]! + counts[1]!).toBe(40);
+      expect(counts.reduce((a, b) => a + b)).toBe(100);
       expect([...ran.values()].every((n) => n === 1)).toBe(true);
-      expect(ran.size).toBe(40);
+      expect(ran.size).toBe(100);
     } finally {
       await second.close();
     }
@@ -159,7 +188,11 @@ describe('LocalJobQueue', () => {
     let ran = 0;
     q.register('orphan', async () => void ran++);
     const id = (await q.send('orphan', {}))!;
-    await t.db.updateTable('job_queue').set({ state: 'active', attempts: 1, locked_until: '2025-03-01T00:05:00.000Z' }).where('id', '=', id).execute();
+    await t.db
+      .updateTable('job_queue')
+      .set({ state: 'active', attempts: 1, locked_until: '2025-03-01T00:05:00.000Z' })
+      .where('id', '=', id)
+      .execute();
     expect(await q.runDueNow()).toBe(0);
     clock.set('2025-03-01T00:05:00.001Z');
     expect(await q.runDueNow()).toBe(1);
@@ -168,7 +201,13 @@ describe('LocalJobQueue', () => {
   });
 
   it('start() polls in the background and stop() waits for a running handler', async () => {
-    const live = new LocalJobQueue({ db: t.db, dialect: t.dialect, clock, logger: silentLogger, pollIntervalMs: 10 });
+    const live = new LocalJobQueue({
+      db: t.db,
+      dialect: t.dialect,
+      clock,
+      logger: silentLogger,
+      pollIntervalMs: 10,
+    });
     let release!: () => void;
     let started = false;
     let finished = false;

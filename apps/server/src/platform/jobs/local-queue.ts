@@ -57,7 +57,14 @@ export class LocalJobQueue implements JobQueue {
   private lastPurge = 0;
 
   constructor(opts: LocalJobQueueOptions) {
-    this.o = { pollIntervalMs: 1000, concurrency: 4, leaseSeconds: 900, stopTimeoutMs: 10_000, retainDays: 7, ...opts };
+    this.o = {
+      pollIntervalMs: 1000,
+      concurrency: 4,
+      leaseSeconds: 900,
+      stopTimeoutMs: 10_000,
+      retainDays: 7,
+      ...opts,
+    };
   }
 
   register<P>(name: string, handler: JobHandler<P>, opts: RegisterOptions = {}): void {
@@ -90,7 +97,11 @@ export class LocalJobQueue implements JobQueue {
     this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    const done = Promise.allSettled([this.polling, ...this.running]);
+    // A poll in flight may still start handlers, so wait for it before taking the running set.
+    const done = (async () => {
+      await this.polling;
+      await Promise.allSettled([...this.running]);
+    })();
     let timeout: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((r) => (timeout = setTimeout(() => r('late'), this.o.stopTimeoutMs)));
     if ((await Promise.race([done, late])) === 'late') {
@@ -118,7 +129,8 @@ export class LocalJobQueue implements JobQueue {
       await withTransaction(this.o.db, this.o.dialect, async ({ trx }) => {
         // Claim and enqueue commit together: a crash cannot use up a slot without its job.
         // The constant key keeps at most one run waiting if handlers fall behind.
-        if (await claimSlot(trx, name, this.o.clock.now())) await this.insertJob(trx, name, s.payload, { singletonKey: 'schedule' });
+        if (await claimSlot(trx, name, this.o.clock.now()))
+          await this.insertJob(trx, name, s.payload, { singletonKey: 'schedule' });
       });
     }
   }
@@ -156,7 +168,10 @@ export class LocalJobQueue implements JobQueue {
       })
       // Matches the partial unique index of migration 0003.
       .onConflict((oc) =>
-        oc.columns(['name', 'singleton_key']).where(sql<boolean>`state = 'queued' and attempts = 0`).doNothing(),
+        oc
+          .columns(['name', 'singleton_key'])
+          .where(sql<boolean>`state = 'queued' and attempts = 0`)
+          .doNothing(),
       )
       .returning('id')
       .executeTakeFirst();
@@ -183,7 +198,13 @@ export class LocalJobQueue implements JobQueue {
         locked_until: new Date(now.getTime() + this.o.leaseSeconds * 1000).toISOString(),
       }))
       .where('id', 'in', (qb) =>
-        qb.selectFrom('job_queue').select('id').where('name', 'in', names).where(due).orderBy('run_at').limit(limit),
+        qb
+          .selectFrom('job_queue')
+          .select('id')
+          .where('name', 'in', names)
+          .where(due)
+          .orderBy('run_at')
+          .limit(limit),
       )
       .where(due)
       .returning(['id', 'name', 'payload', 'attempts', 'max_attempts'])
@@ -195,12 +216,21 @@ export class LocalJobQueue implements JobQueue {
     const logger = this.o.logger.child({ jobId: job.id, job: job.name, attempt: job.attempts });
     if (job.attempts > job.max_attempts) {
       // Its last attempt was claimed by a process that died mid-run.
-      await this.finish(job, { state: 'failed', locked_until: null, last_error: 'lease expired on the last attempt' });
+      await this.finish(job, {
+        state: 'failed',
+        locked_until: null,
+        last_error: 'lease expired on the last attempt',
+      });
       return;
     }
     try {
       await reg.handler(JSON.parse(job.payload), { jobId: job.id, attempt: job.attempts, logger });
-      await this.finish(job, { state: 'completed', completed_at: this.o.clock.now().toISOString(), locked_until: null, last_error: null });
+      await this.finish(job, {
+        state: 'completed',
+        completed_at: this.o.clock.now().toISOString(),
+        locked_until: null,
+        last_error: null,
+      });
     } catch (err) {
       const now = this.o.clock.now();
       const giveUp = job.attempts >= job.max_attempts;
@@ -209,7 +239,12 @@ export class LocalJobQueue implements JobQueue {
       await this.finish(
         job,
         giveUp
-          ? { state: 'failed', completed_at: now.toISOString(), locked_until: null, last_error: errorText(err) }
+          ? {
+              state: 'failed',
+              completed_at: now.toISOString(),
+              locked_until: null,
+              last_error: errorText(err),
+            }
           : { state: 'queued', run_at: runAt.toISOString(), locked_until: null, last_error: errorText(err) },
       );
     }
@@ -231,6 +266,10 @@ export class LocalJobQueue implements JobQueue {
     if (now - this.lastPurge < 3_600_000) return;
     this.lastPurge = now;
     const before = new Date(now - this.o.retainDays * 86_400_000).toISOString();
-    await this.o.db.deleteFrom('job_queue').where('state', 'in', ['completed', 'failed']).where('completed_at', '<', before).execute();
+    await this.o.db
+      .deleteFrom('job_queue')
+      .where('state', 'in', ['completed', 'failed'])
+      .where('completed_at', '<', before)
+      .execute();
   }
 }

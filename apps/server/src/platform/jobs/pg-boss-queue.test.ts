@@ -27,8 +27,15 @@ describe.skipIf(!usePostgres())('PgBossJobQueue', () => {
   const queues: PgBossJobQueue[] = [];
   const newQueue = async () => {
     const q = new PgBossJobQueue({
-      db: t.db, dialect: t.dialect, clock, logger: silentLogger,
-      connectionString: TEST_PG_URL, schema: bossSchema, pollingIntervalSeconds: 0.5, stopTimeoutMs: 5000, poolSize: 2,
+      db: t.db,
+      dialect: t.dialect,
+      clock,
+      logger: silentLogger,
+      connectionString: TEST_PG_URL,
+      schema: bossSchema,
+      pollingIntervalSeconds: 0.5,
+      stopTimeoutMs: 5000,
+      poolSize: 2,
     });
     queues.push(q);
     await q.start();
@@ -40,7 +47,10 @@ describe.skipIf(!usePostgres())('PgBossJobQueue', () => {
   beforeAll(async () => {
     t = await createJobsTestDb();
     bossSchema = `${t.location}_boss`;
-    await t.db.schema.createTable('effects').addColumn('key', 'text', (c) => c.primaryKey()).execute();
+    await t.db.schema
+      .createTable('effects')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .execute();
     q = await newQueue();
   });
   afterAll(async () => {
@@ -51,23 +61,40 @@ describe.skipIf(!usePostgres())('PgBossJobQueue', () => {
 
   it('a job delivered twice has its effect once', async () => {
     const attempts: number[] = [];
-    q.register<{ key: string }>('effect-write', async (p, ctx) => {
-      attempts.push(ctx.attempt);
-      await (t.db as Kysely<any>).insertInto('effects').values({ key: p.key }).onConflict((oc) => oc.column('key').doNothing()).execute();
-      if (ctx.attempt === 1) throw new Error('lost ack');
-    }, { retryLimit: 2, retryDelaySeconds: 0 });
+    q.register<{ key: string }>(
+      'effect-write',
+      async (p, ctx) => {
+        attempts.push(ctx.attempt);
+        await (t.db as Kysely<any>)
+          .insertInto('effects')
+          .values({ key: p.key })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+        if (ctx.attempt === 1) throw new Error('lost ack');
+      },
+      { retryLimit: 2, retryDelaySeconds: 0 },
+    );
     const id = (await q.send('effect-write', { key: 'ticket-1:sms' }))!;
     await waitFor(async () => (await state('effect-write', id)) === 'completed');
     expect(attempts).toEqual([1, 2]);
-    expect(await t.db.selectFrom('effects' as any).selectAll().execute()).toEqual([{ key: 'ticket-1:sms' }]);
+    expect(
+      await t.db
+        .selectFrom('effects' as any)
+        .selectAll()
+        .execute(),
+    ).toEqual([{ key: 'ticket-1:sms' }]);
   });
 
   it('retries after failures, then succeeds', async () => {
     const seen: number[] = [];
-    q.register('flaky', async (_p, ctx) => {
-      seen.push(ctx.attempt);
-      if (ctx.attempt < 3) throw new Error('boom');
-    }, { retryLimit: 3, retryDelaySeconds: 0 });
+    q.register(
+      'flaky',
+      async (_p, ctx) => {
+        seen.push(ctx.attempt);
+        if (ctx.attempt < 3) throw new Error('boom');
+      },
+      { retryLimit: 3, retryDelaySeconds: 0 },
+    );
     const id = (await q.send('flaky', {}))!;
     await waitFor(async () => (await state('flaky', id)) === 'completed');
     expect(seen).toEqual([1, 2, 3]);
@@ -75,10 +102,14 @@ describe.skipIf(!usePostgres())('PgBossJobQueue', () => {
 
   it('gives up after the maximum attempts', async () => {
     let calls = 0;
-    q.register('doomed', async () => {
-      calls++;
-      throw new Error('gateway down');
-    }, { retryLimit: 1, retryDelaySeconds: 0 });
+    q.register(
+      'doomed',
+      async () => {
+        calls++;
+        throw new Error('gateway down');
+      },
+      { retryLimit: 1, retryDelaySeconds: 0 },
+    );
     const id = (await q.send('doomed', {}))!;
     await waitFor(async () => (await state('doomed', id)) === 'failed');
     const job = await q.boss.getJobById('doomed', id);
@@ -98,7 +129,10 @@ describe.skipIf(!usePostgres())('PgBossJobQueue', () => {
   it('sub-minute schedules fire once per slot across nodes (manual clock)', async () => {
     const other = await newQueue();
     const created = async () =>
-      Number((await withPgClient((c) => c.query(`select count(*) from ${bossSchema}.job where name = 'sweep'`))).rows[0].count);
+      Number(
+        (await withPgClient((c) => c.query(`select count(*) from ${bossSchema}.job where name = 'sweep'`)))
+          .rows[0].count,
+      );
     for (const node of [q, other]) {
       await node.schedule('sweep', 30, { kind: 'sla' });
       await node.schedule('sweep', 30, { kind: 'sla' });

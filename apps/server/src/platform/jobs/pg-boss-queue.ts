@@ -81,7 +81,8 @@ export class PgBossJobQueue implements JobQueue {
       retryLimit: opts.retryLimit ?? DEFAULT_RETRY_LIMIT,
       retryDelaySeconds: opts.retryDelaySeconds ?? DEFAULT_RETRY_DELAY_SECONDS,
     });
-    if (this.started) void this.listen(name).catch((err) => this.o.logger.error({ err, job: name }, 'jobs: work() failed'));
+    if (this.started)
+      void this.listen(name).catch((err) => this.o.logger.error({ err, job: name }, 'jobs: work() failed'));
   }
 
   async send<P>(name: string, payload: P, opts: SendOptions = {}): Promise<string | null> {
@@ -95,7 +96,10 @@ export class PgBossJobQueue implements JobQueue {
     await this.ensureQueue(name);
     const cron = cronFor(everySeconds);
     if (cron) {
-      await this.boss.schedule(name, cron, { payload } satisfies Envelope, { tz: 'UTC', singletonKey: 'schedule' });
+      await this.boss.schedule(name, cron, { payload } satisfies Envelope, {
+        tz: 'UTC',
+        singletonKey: 'schedule',
+      });
       this.slotSchedules.delete(name);
     } else {
       await this.boss.unschedule(name);
@@ -110,7 +114,10 @@ export class PgBossJobQueue implements JobQueue {
     this.started = true;
     for (const name of this.handlers.keys()) await this.listen(name);
     this.timer = setInterval(() => {
-      if (!this.ticking) this.ticking = this.tickSchedules().catch((err) => this.o.logger.error({ err }, 'jobs: schedule tick failed')).finally(() => (this.ticking = undefined));
+      if (!this.ticking)
+        this.ticking = this.tickSchedules()
+          .catch((err) => this.o.logger.error({ err }, 'jobs: schedule tick failed'))
+          .finally(() => (this.ticking = undefined));
     }, this.o.tickIntervalMs);
     this.timer.unref();
   }
@@ -135,7 +142,10 @@ export class PgBossJobQueue implements JobQueue {
             rows: (await trx.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[],
           }),
         };
-        await this.boss.send(name, { payload } satisfies Envelope, { ...this.sendOptions(name, { singletonKey: 'schedule' }), db });
+        await this.boss.send(name, { payload } satisfies Envelope, {
+          ...this.sendOptions(name, { singletonKey: 'schedule' }),
+          db,
+        });
       });
     }
   }
@@ -184,7 +194,10 @@ export class PgBossJobQueue implements JobQueue {
           await reg.handler(job.data.payload, { jobId: job.id, attempt, logger });
         } catch (err) {
           const giveUp = job.retryCount >= job.retryLimit;
-          logger[giveUp ? 'error' : 'warn']({ err }, giveUp ? 'job failed, giving up' : 'job failed, will retry');
+          logger[giveUp ? 'error' : 'warn'](
+            { err },
+            giveUp ? 'job failed, giving up' : 'job failed, will retry',
+          );
           throw err;
         }
       },

@@ -52,4 +52,4 @@ export function backoffSeconds(baseSeconds: number, attempt: number): number {
 }
 
 export const errorText = (err: unknown): string =>
-  (err instanceof Error ? err.stack ?? err.message : String(err)).slice(0, 2000);
+  (err instanceof Error ? (err.stack ?? err.message) : String(err)).slice(0, 2000);

@@ -6,8 +6,14 @@ import type { Database } from '../../database.ts';
  * `next_run_at` past the current slot owns that slot, so any number of nodes (or restarts) run a
  * schedule once per slot, and a slot missed while every node was down runs once, not many times.
  */
-export async function upsertSchedule(db: Kysely<Database>, name: string, everySeconds: number, now: Date): Promise<void> {
-  if (!Number.isInteger(everySeconds) || everySeconds < 1) throw new Error(`schedule ${name}: everySeconds must be a positive integer`);
+export async function upsertSchedule(
+  db: Kysely<Database>,
+  name: string,
+  everySeconds: number,
+  now: Date,
+): Promise<void> {
+  if (!Number.isInteger(everySeconds) || everySeconds < 1)
+    throw new Error(`schedule ${name}: everySeconds must be a positive integer`);
   await db
     .insertInto('job_schedules')
     .values({ name, every_seconds: everySeconds, next_run_at: now.toISOString(), last_run_at: null })

@@ -17,7 +17,9 @@ export async function createJobsTestDb(): Promise<TestDb> {
   const t = await createTestDb({ migrate: false });
   const list = migrations.some((m) => m.name === '0003_jobs_outbox')
     ? migrations
-    : [...migrations, { name: '0003_jobs_outbox', up: m0003.up }].sort((a, b) => a.name.localeCompare(b.name));
+    : [...migrations, { name: '0003_jobs_outbox', up: m0003.up }].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
   await migrate(t.db, t.dialect, list);
   return t;
 }
@@ -29,7 +31,11 @@ export function openSecondHandle(t: TestDb): DbHandle {
     : openSqlite(t.location);
 }
 
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000, stepMs = 50): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 15_000,
+  stepMs = 50,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error('waitFor: condition not met in time');

@@ -18,8 +18,17 @@ export interface Notification {
 }
 
 const toNotification = (r: {
-  id: string; channel: NotificationChannel; user_id: string | null; role: string | null; recipient_masked: string | null;
-  template: string | null; title: string | null; body: string; ref: string | null; created_at: string; read_at: string | null;
+  id: string;
+  channel: NotificationChannel;
+  user_id: string | null;
+  role: string | null;
+  recipient_masked: string | null;
+  template: string | null;
+  title: string | null;
+  body: string;
+  ref: string | null;
+  created_at: string;
+  read_at: string | null;
 }): Notification => ({
   id: r.id,
   channel: r.channel,
@@ -35,15 +44,26 @@ const toNotification = (r: {
 });
 
 /** A user's in-app notifications, newest first (ids are time-ordered). */
-export async function listForUser(db: Kysely<Database>, userId: string, opts: { unreadOnly?: boolean; limit?: number } = {}): Promise<Notification[]> {
+export async function listForUser(
+  db: Kysely<Database>,
+  userId: string,
+  opts: { unreadOnly?: boolean; limit?: number } = {},
+): Promise<Notification[]> {
   let q = notifyDb(db).selectFrom('notifications').selectAll().where('user_id', '=', userId);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
-  return (await q.orderBy('id', 'desc').limit(opts.limit ?? 50).execute()).map(toNotification);
+  return (
+    await q
+      .orderBy('id', 'desc')
+      .limit(opts.limit ?? 50)
+      .execute()
+  ).map(toNotification);
 }
 
 /** Everything sent about one subject (e.g. `ticket:<id>`), oldest first. */
 export async function listByRef(db: Kysely<Database>, ref: string): Promise<Notification[]> {
-  return (await notifyDb(db).selectFrom('notifications').selectAll().where('ref', '=', ref).orderBy('id').execute()).map(toNotification);
+  return (
+    await notifyDb(db).selectFrom('notifications').selectAll().where('ref', '=', ref).orderBy('id').execute()
+  ).map(toNotification);
 }
 
 /** Only the owner can mark it read; true if it changed. */

@@ -28,12 +28,22 @@ export interface RoleNotice {
 export const notifyDb = (db: Kysely<Database>) => db.withTables<NotifyTables>();
 
 /** Queue an SMS in the caller's transaction; it is sent after commit. */
-export function notifySms(trx: Kysely<Database>, at: Date, notice: SmsNotice, dedupeKey?: string): Promise<string | null> {
+export function notifySms(
+  trx: Kysely<Database>,
+  at: Date,
+  notice: SmsNotice,
+  dedupeKey?: string,
+): Promise<string | null> {
   return enqueueOutbox(trx, { topic: NOTIFY_SMS, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
 }
 
 /** Queue an in-app notification for every active user holding `role`. */
-export function notifyRole(trx: Kysely<Database>, at: Date, notice: RoleNotice, dedupeKey?: string): Promise<string | null> {
+export function notifyRole(
+  trx: Kysely<Database>,
+  at: Date,
+  notice: RoleNotice,
+  dedupeKey?: string,
+): Promise<string | null> {
   return enqueueOutbox(trx, { topic: NOTIFY_ROLE, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
 }
 
@@ -42,14 +52,25 @@ export function notifyRole(trx: Kysely<Database>, at: Date, notice: RoleNotice, 
  * no-op. SMS is at-least-once by nature: a crash between the gateway accepting the message and
  * the row being written sends it again; checking first keeps that window to one statement.
  */
-export function registerNotifyTopics(dispatcher: OutboxDispatcher, deps: { db: Kysely<Database>; clock: Clock; sms: SmsSender }): void {
+export function registerNotifyTopics(
+  dispatcher: OutboxDispatcher,
+  deps: { db: Kysely<Database>; clock: Clock; sms: SmsSender },
+): void {
   const db = notifyDb(deps.db);
 
   dispatcher.registerTopic<SmsNotice>(NOTIFY_SMS, async (n, ctx) => {
     const sourceKey = `outbox:${ctx.id}`;
-    const sent = await db.selectFrom('notifications').select('id').where('source_key', '=', sourceKey).executeTakeFirst();
+    const sent = await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('source_key', '=', sourceKey)
+      .executeTakeFirst();
     if (sent) return;
-    const { providerId } = await deps.sms.send({ to: n.to, text: n.text, ...(n.template ? { template: n.template } : {}) });
+    const { providerId } = await deps.sms.send({
+      to: n.to,
+      text: n.text,
+      ...(n.template ? { template: n.template } : {}),
+    });
     await db
       .insertInto('notifications')
       .values({

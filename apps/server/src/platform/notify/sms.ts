@@ -39,7 +39,10 @@ export class DevSmsSender implements SmsSender {
     const providerId = `dev-${++this.seq}`;
     this.sent.push({ ...msg, providerId });
     if (this.sent.length > this.keep) this.sent.shift();
-    this.logger.info({ to: maskPhone(msg.to), template: msg.template, text: scrubText(msg.text), providerId }, 'sms (dev sender, not sent)');
+    this.logger.info(
+      { to: maskPhone(msg.to), template: msg.template, text: scrubText(msg.text), providerId },
+      'sms (dev sender, not sent)',
+    );
     return { providerId };
   }
 

@@ -63,7 +63,8 @@ export const appEnUS: typeof appZhCN = {
     notFoundSubtitle: 'The address {{path}} does not exist or has moved.',
     sessionLoadFailed: 'Could not load your session',
     crashTitle: 'Something went wrong',
-    crashSubtitle: 'This page failed to load or display. Reloading usually helps; if it keeps happening, contact your administrator.',
+    crashSubtitle:
+      'This page failed to load or display. Reloading usually helps; if it keeps happening, contact your administrator.',
     reload: 'Reload page',
   },
 };

@@ -32,7 +32,8 @@ function rememberMe(qc: QueryClient, me: Me): void {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.post<Me>('/api/v1/auth/login', body, { allowUnauthenticated: true }),
+    mutationFn: (body: LoginRequest) =>
+      api.post<Me>('/api/v1/auth/login', body, { allowUnauthenticated: true }),
     onSuccess: (me) => rememberMe(qc, me),
   });
 }

@@ -55,7 +55,8 @@ export const commonEnUS: typeof commonZhCN = {
     resource: {
       not_found: 'The record does not exist or has been deleted.',
       conflict: 'This conflicts with the current data. Refresh and try again.',
-      version_conflict: 'Someone else changed this record. Refresh to see the latest version, then try again.',
+      version_conflict:
+        'Someone else changed this record. Refresh to see the latest version, then try again.',
       already_exists: 'This record already exists.',
     },
     state: {

@@ -26,11 +26,11 @@ export class SearchContext {
   }
 
   /** One ruin-and-recreate step from `from` into the shared candidate. */
-  step(from: Solution, openCost: number): Solution {
+  step(from: Solution, openCost: number, maxRoutes = Infinity): Solution {
     const cand = this.candidate;
     cand.copyFrom(from);
     this.ruin.apply(cand, this.rng);
-    this.recreate.apply(cand, this.rng, openCost);
+    this.recreate.apply(cand, this.rng, openCost, maxRoutes);
     this.budget.iterations++;
     return cand;
   }

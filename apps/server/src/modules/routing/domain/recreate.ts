@@ -32,17 +32,23 @@ export class Recreate {
     this.keys = sortKeys(model);
   }
 
-  /** `openCost`: price of opening an empty route (Infinity keeps the current routes only). */
-  apply(sol: Solution, rng: Rng, openCost: number): void {
+  /**
+   * `openCost`: price of opening an empty route (Infinity keeps the current routes only);
+   * `maxRoutes`: fleet limit, so a route emptied by the ruin can be reopened but no more.
+   */
+  apply(sol: Solution, rng: Rng, openCost: number, maxRoutes = Infinity): void {
     const order = this.orderJobs(sol, rng);
     sol.unassignedCount = 0;
     const rand = () => rng.next();
+    let used = sol.usedRoutes();
     for (const j of order) {
-      if (!this.inserter.find(sol, j, BLINK_RATE, openCost, rand)) {
+      const open = used < maxRoutes ? openCost : Infinity;
+      if (!this.inserter.find(sol, j, BLINK_RATE, open, rand)) {
         sol.addUnassigned(j);
         continue;
       }
       sol.routeOf[j] = this.inserter.route;
+      if (sol.routes[this.inserter.route]!.len === 0) used++;
       insertAt(this.model, sol.routes[this.inserter.route]!, j, this.inserter.pos, sol.pos);
     }
   }

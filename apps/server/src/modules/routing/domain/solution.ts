@@ -43,6 +43,13 @@ export class Solution {
     return total;
   }
 
+  /** Travel and lateness only, with a flat price per unassigned job (a softened objective). */
+  softCost(perUnassigned: number): number {
+    let total = perUnassigned * this.unassignedCount;
+    for (const r of this.routes) if (r.len > 0) total += r.distance + r.penalty;
+    return total;
+  }
+
   distance(): number {
     let total = 0;
     for (const r of this.routes) total += r.distance;

@@ -58,7 +58,7 @@ function search(ctx: SearchContext, best: Solution): void {
   // off, but rarely merges them, so a start with many short routes traps the distance objective.
   ctx.recreate.apply(best, ctx.rng, ctx.model.bigM);
   if (ctx.model.objective === 'hierarchical') minimiseFleet(ctx, best, FLEET_SHARE);
-  anneal(ctx, best, 1);
+  anneal(ctx, best, 1, ctx.model.objective === 'hierarchical');
 }
 
 function throttle(clock: () => number, options: SolveOptions, plan: () => Plan): () => void {

@@ -7,7 +7,7 @@ import type { JobQueue } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/logging/index.ts';
 import { notifyRole } from '../../../platform/notify/index.ts';
 import { evaluateClock } from '../domain/clock.ts';
-import { refreshClock, type Calendar } from '../clocks.ts';
+import { orderSla, refreshClock, type Calendar } from '../clocks.ts';
 import type { ClockRecord, SlaRepository } from '../sla.repository.ts';
 
 export const SLA_EVALUATE_JOB = 'sla.evaluate';
@@ -16,7 +16,7 @@ export interface EvaluateDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   repo: SlaRepository;
-  calendar: () => Calendar;
+  calendar: () => Promise<Calendar>;
   logger?: Logger;
 }
 
@@ -84,15 +84,21 @@ async function raiseFor(deps: EvaluateDeps, c: ClockRecord, now: Date, result: E
 
 /** Clocks whose deadline could not be computed (no calendar data) are retried, and still recorded. */
 async function retryCalendarErrors(deps: EvaluateDeps, now: Date, result: EvaluateResult): Promise<void> {
-  const cal = deps.calendar();
-  for (const c of await deps.repo.withErrors(BATCH)) {
+  const errored = await deps.repo.withErrors(BATCH);
+  if (!errored.length) return;
+  const cal = await deps.calendar();
+  for (const c of errored) {
     const next = refreshClock(c, now, cal);
     if (next.error) {
       result.calendarErrors++;
       deps.logger?.warn({ orderId: c.orderId, metric: c.metric, error: next.error }, 'sla: no calendar data');
       continue;
     }
-    await deps.repo.updateClock(deps.db, next, now.toISOString());
+    await withTransaction(deps.db, deps.dialect, async ({ trx }) => {
+      await deps.repo.updateClock(trx, next, now.toISOString());
+      const sla = orderSla(await deps.repo.clocksOf(trx, c.orderId));
+      await deps.repo.setOrderSla(trx, c.orderId, sla.state, sla.dueAt);
+    });
   }
 }
 

@@ -64,7 +64,13 @@ export function LoginPage() {
             {t('brand.tagline')}
           </Typography.Paragraph>
           {notice && !login.error && (
-            <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="login-notice" />
+            <Alert
+              type="info"
+              showIcon
+              title={notice}
+              style={{ marginBottom: 16 }}
+              data-testid="login-notice"
+            />
           )}
           {login.error && <ProblemAlert error={login.error} style={{ marginBottom: 16 }} />}
           <Form<LoginRequest>
@@ -103,7 +109,13 @@ export function LoginPage() {
                 data-testid="login-password"
               />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={login.isPending} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={login.isPending}
+              data-testid="login-submit"
+            >
               {t('auth.submit')}
             </Button>
           </Form>

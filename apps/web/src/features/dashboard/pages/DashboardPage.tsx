@@ -4,7 +4,7 @@ import type { Me } from '@anxin/contracts';
 import { ShortcutGrid } from '../../../app/ShortcutGrid.tsx';
 import { RoleTags } from '../../../app/UserMenu.tsx';
 import { visibleLeaves } from '../../../app/navigation.ts';
-import { useSession } from '../../auth/session.tsx';
+import { useSession } from '../../auth/index.ts';
 
 function useScopeText(scope: Me['scope']): string {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ShortcutGrid } from '../../../app/ShortcutGrid.tsx';
 import { NAVIGATION, visibleLeaves } from '../../../app/navigation.ts';
-import { useSession } from '../../auth/session.tsx';
+import { useSession } from '../../auth/index.ts';
 
 /** `/settings`: an overview of the settings pages this user may open (each is its own route). */
 export default function SettingsPage() {

@@ -1,0 +1,156 @@
+// The endpoints under load, written against the API contracts (packages/contracts). A scenario whose
+// route the server does not expose yet (per its OpenAPI document) is reported as "not built yet".
+import type { Fixtures } from './fixtures.ts';
+import type { Req } from './load.ts';
+
+export type GoalKind = 'p99' | 'create' | null;
+
+export interface Scenario {
+  name: string;
+  title: string;
+  /** Method and OpenAPI path the scenario needs, e.g. ['post', '/api/v1/work-orders']. */
+  route: [method: string, path: string];
+  /** Which ceiling route it is compared with. */
+  ceiling: 'insert' | 'read';
+  goal: GoalKind;
+  /** Runs before the measurement (e.g. walk the keyset cursor deep); may return a note. */
+  prepare?: (ctx: ScenarioContext) => Promise<string | void>;
+  next: () => Req | null;
+  /** Consumable pools: how many items are left. */
+  remaining?: () => number;
+  /** Why it cannot run on this dataset (empty pool …), checked after prepare. */
+  unavailable?: () => string | null;
+}
+
+export interface ScenarioContext {
+  url: string;
+  headers: Record<string, string>;
+  deepPages: number;
+}
+
+const cycle = <T>(xs: T[]) => {
+  let i = 0;
+  return () => xs[i++ % xs.length]!;
+};
+const pool = <T>(xs: T[]) => {
+  let i = 0;
+  return { next: () => (i < xs.length ? xs[i++]! : null), remaining: () => xs.length - i };
+};
+const qs = (o: Record<string, string | number | undefined | null>) =>
+  Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+
+/** Follows `nextCursor` for up to `pages` pages and returns the last cursor reached. */
+async function walk(ctx: ScenarioContext, query: string, pages: number): Promise<{ cursor: string | null; pages: number; rows: number }> {
+  let cursor: string | null = null;
+  let rows = 0;
+  let n = 0;
+  for (; n < pages; n++) {
+    const r = await fetch(`${ctx.url}/api/v1/work-orders?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: ctx.headers });
+    if (!r.ok) throw new Error(`walking the list failed at page ${n + 1}: ${r.status} ${(await r.text()).slice(0, 300)}`);
+    const body = (await r.json()) as { items: unknown[]; nextCursor: string | null };
+    rows += body.items.length;
+    if (!body.nextCursor) break;
+    cursor = body.nextCursor;
+  }
+  return { cursor, pages: n, rows };
+}
+
+export function scenarios(f: Fixtures, o: { kpiPath: string | null }): Scenario[] {
+  const customer = cycle(f.customers);
+  const orderId = cycle(f.orderIds);
+  const prefix = cycle(f.phonePrefixes);
+  const dispatch = pool(f.awaitingDispatch);
+  const complete = pool(f.inProgress);
+  const listUrl = (q: string) => `/api/v1/work-orders?${q}`;
+  const queue = qs({ status: 'awaiting_dispatch', sort: 'sla_due_at', limit: 50 });
+  const queueFiltered = qs({ status: 'awaiting_dispatch,outlet_rejected', regionCode: f.city, type: 'repair', sort: 'sla_due_at', limit: 50 });
+  let deepPath = '';
+  let deepFilteredPath = '';
+  const deepQuery = qs({ limit: 50 });
+  const deepFilteredQuery = qs({ regionCode: f.province, status: 'closed', limit: 50 });
+  const deepPrepare = (query: string, set: (p: string) => void) => async (ctx: ScenarioContext) => {
+    const w = await walk(ctx, query, ctx.deepPages);
+    set(listUrl(w.cursor ? `${query}&cursor=${encodeURIComponent(w.cursor)}` : query));
+    return `cursor after ${w.pages} pages (${w.rows} rows deep)`;
+  };
+
+  const list: Scenario[] = [
+    {
+      name: 'me', title: 'Session check (GET /me): auth overhead', route: ['get', '/api/v1/me'], ceiling: 'read', goal: null,
+      next: () => ({ method: 'GET', path: '/api/v1/me' }),
+    },
+    {
+      name: 'create', title: 'Create work order', route: ['post', '/api/v1/work-orders'], ceiling: 'insert', goal: 'create',
+      unavailable: () => (f.customers.length ? null : 'no customers with products in the dataset'),
+      next: () => {
+        const c = customer();
+        return {
+          method: 'POST', path: '/api/v1/work-orders',
+          body: { type: 'repair', channel: 'hotline', customerId: c.id, productId: c.productId, faultDescription: '压测: 不制冷，显示E1', urgency: 'normal' },
+        };
+      },
+    },
+    {
+      name: 'list.queue', title: 'Dispatch queue, first page (status=awaiting_dispatch, by SLA due)', route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      next: () => ({ method: 'GET', path: listUrl(queue) }),
+    },
+    {
+      name: 'list.queue.filtered', title: `Dispatch queue + filters (region ${f.city ?? '?'}, type repair), first page`, route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      unavailable: () => (f.city ? null : 'no region with orders awaiting dispatch'),
+      next: () => ({ method: 'GET', path: listUrl(queueFiltered) }),
+    },
+    {
+      name: 'list.deep', title: 'All orders (newest first), deep keyset page', route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      prepare: deepPrepare(deepQuery, (p) => (deepPath = p)),
+      next: () => ({ method: 'GET', path: deepPath }),
+    },
+    {
+      name: 'list.deep.filtered', title: `Closed orders in province ${f.province ?? '?'}, deep keyset page`, route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      unavailable: () => (f.province ? null : 'no region in the dataset'),
+      prepare: deepPrepare(deepFilteredQuery, (p) => (deepFilteredPath = p)),
+      next: () => ({ method: 'GET', path: deepFilteredPath }),
+    },
+    {
+      name: 'detail', title: 'Order detail with timeline', route: ['get', '/api/v1/work-orders/{id}'], ceiling: 'read', goal: 'p99',
+      unavailable: () => (f.orderIds.length ? null : 'no orders in the dataset'),
+      next: () => ({ method: 'GET', path: `/api/v1/work-orders/${orderId()}` }),
+    },
+    {
+      name: 'dispatch', title: 'Dispatch to an outlet (awaiting_dispatch → dispatched_outlet)', route: ['post', '/api/v1/work-orders/{id}/transitions'], ceiling: 'insert', goal: null,
+      unavailable: () => (f.awaitingDispatch.length ? null : 'no orders awaiting dispatch in the dataset'),
+      next: () => {
+        const x = dispatch.next();
+        return x && { method: 'POST', path: `/api/v1/work-orders/${x.id}/transitions`, body: { to: 'dispatched_outlet', version: x.version, data: { outletId: x.outletId } } };
+      },
+      remaining: dispatch.remaining,
+    },
+    {
+      name: 'complete', title: 'Completion (in_progress → completed, as admin)', route: ['post', '/api/v1/work-orders/{id}/transitions'], ceiling: 'insert', goal: null,
+      unavailable: () => (f.inProgress.length ? null : 'no orders in progress in the dataset'),
+      next: () => {
+        const x = complete.next();
+        return x && { method: 'POST', path: `/api/v1/work-orders/${x.id}/transitions`, body: { to: 'completed', version: x.version, data: { note: '压测: 更换压缩机启动电容，试机正常' } } };
+      },
+      remaining: complete.remaining,
+    },
+    {
+      name: 'lookup', title: 'Customer lookup by phone prefix (7 digits)', route: ['get', '/api/v1/customers/lookup'], ceiling: 'read', goal: 'p99',
+      unavailable: () => (f.phonePrefixes.length ? null : 'no customer phones in the dataset'),
+      next: () => ({ method: 'GET', path: `/api/v1/customers/lookup?q=${prefix()}` }),
+    },
+  ];
+  if (o.kpiPath) {
+    const kpi = o.kpiPath;
+    list.push({ name: 'kpi', title: `KPI dashboard (GET ${kpi})`, route: ['get', kpi], ceiling: 'read', goal: null, next: () => ({ method: 'GET', path: kpi }) });
+  } else {
+    list.push({ name: 'kpi', title: 'KPI dashboard', route: ['get', '(none)'], ceiling: 'read', goal: null, next: () => null });
+  }
+  return list;
+}
+
+/** The KPI dashboard route, once a module exposes one: a GET path mentioning kpi or dashboard. */
+export function findKpiPath(openapi: { paths?: Record<string, Record<string, unknown>> }): string | null {
+  const paths = Object.entries(openapi.paths ?? {}).filter(([p, ops]) => /kpi|dashboard/i.test(p) && 'get' in ops && !p.includes('{'));
+  paths.sort(([a], [b]) => a.length - b.length);
+  return paths[0]?.[0] ?? null;
+}

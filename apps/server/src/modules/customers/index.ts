@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { RegisterProduct } from '@anxin/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
+import { digitsOf } from './domain/phone.ts';
+import { CustomersContext, type CatalogPort, type OrderCounts } from './customers.deps.ts';
+import { CustomersService } from './customers.service.ts';
+import { LookupService } from './lookup.service.ts';
+import { MergeService } from './merge.service.ts';
+import { ProductsService } from './products.service.ts';
+import { customerRoutes } from './customers.routes.ts';
+
+export { computeWarranty, addMonths } from './domain/warranty.ts';
+export { maskPhone, normalisePhone } from './domain/phone.ts';
+export { checkRegion, regionName } from './domain/regions.ts';
+export type { CustomerRecord, ProductRecord } from './customers.records.ts';
+export type { CatalogPort, OrderCounts } from './customers.deps.ts';
+
+/**
+ * Customers and their installed base. Other modules use the functions returned here:
+ * work orders read customers/products and supply open-order counts for the agent lookup;
+ * the customer portal finds a customer by phone and registers products.
+ */
+export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
+  const ctx = new CustomersContext({ db: deps.db, dialect: deps.dialect, clock: deps.clock, catalog });
+  const customers = new CustomersService(ctx);
+  const products = new ProductsService(ctx, customers);
+  const lookup = new LookupService(ctx);
+  const merge = new MergeService(ctx, customers);
+  return {
+    /** A live customer (not merged) or a 404/409 DomainError. */
+    getCustomer: (id: string) => customers.live(id),
+    getInstalledProduct: (id: string) => products.get(id),
+    /** Exact match on the normalised number; merged customers never match (their phones moved). */
+    findCustomerByPhone: async (phone: string) => {
+      const ids = await ctx.customers.idsByPhone({ level: 'all', regionCodes: [], outletId: null, userId: '' }, digitsOf(phone), 'exact', 1);
+      return ids[0] ? ctx.customers.find(ids[0]) : undefined;
+    },
+    registerProductForCustomer: (customerId: string, input: RegisterProduct, actor: EventActor = SYSTEM) =>
+      products.register(actor, customerId, input),
+    /** Called by the work-orders module so lookups show open/total order counts. */
+    setOrderCounts: (fn: OrderCounts) => {
+      ctx.orderCounts = fn;
+    },
+    register: (app: FastifyInstance) => app.register(customerRoutes({ customers, lookup, merge, products })),
+  };
+}
+export type CustomersModule = ReturnType<typeof createCustomers>;

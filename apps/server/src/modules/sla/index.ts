@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
+import { statutoryCalendarProvider } from './calendar-provider.ts';
+import type { Calendar } from './clocks.ts';
+import { evaluateSlas, scheduleSlaEvaluation } from './jobs/evaluate.ts';
+import { slaRoutes } from './sla.routes.ts';
+import { SlaService } from './sla.service.ts';
+
+export { SlaService, toClockView, SLA_POLICIES_KEY, type ClockView, type PlannedSla } from './sla.service.ts';
+export { SLA_EVALUATE_JOB, type EvaluateResult } from './jobs/evaluate.ts';
+export { DEFAULT_SLA_POLICIES } from './domain/defaults.ts';
+export { computeDeadlines, evaluateClock, type WorkingTime } from './domain/clock.ts';
+export { resolveMetrics } from './domain/policy.ts';
+export type { Calendar } from './clocks.ts';
+
+export interface SlaOptions {
+  /** The tenant calendar (modules/calendar `service.current`); defaults to the statutory one. */
+  calendar?: () => Promise<Calendar>;
+}
+
+export function createSla(deps: AppDeps, opts: SlaOptions = {}) {
+  const calendar = opts.calendar ?? statutoryCalendarProvider();
+  const service = new SlaService({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendar });
+  const evaluate = (now: Date = deps.clock.now()) =>
+    evaluateSlas({ db: deps.db, dialect: deps.dialect, repo: service.repo, calendar, logger: deps.logger }, now);
+  return {
+    service,
+    /** Runs one evaluation pass (the `sla.evaluate` job body); safe to call repeatedly. */
+    evaluateSlas: evaluate,
+    /** Registers and schedules `sla.evaluate` on the app's JobQueue. */
+    scheduleJobs: (jobs: JobQueue, everySeconds = 60) => scheduleSlaEvaluation(jobs, () => evaluate(), everySeconds),
+    register: (app: FastifyInstance) => app.register(slaRoutes(service)),
+  };
+}
+export type SlaModule = ReturnType<typeof createSla>;

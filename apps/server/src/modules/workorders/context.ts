@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import type { DialectName } from '../../platform/db/types.ts';
+import type { EventActor } from '../../platform/events/append.ts';
+import type { FileStorage } from '../../platform/files/index.ts';
+import { readSetting } from '../../platform/settings/index.ts';
+import type { SlaService } from '../sla/index.ts';
+import { DEFAULT_WORKORDER_POLICY, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, type WorkOrderPolicy } from './domain/settings.ts';
+import type { WorkOrdersRepository } from './workorders.repository.ts';
+
+/** What every work-order use case receives. */
+export interface WorkOrderContext {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  repo: WorkOrdersRepository;
+  sla: SlaService;
+  storage: FileStorage;
+  maxUploadBytes: number;
+  /** The catalogue's own check (modules/catalog), used when the product fixes the category. */
+  validateFaultCodes?: ((categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]) => Promise<void>) | undefined;
+}
+
+export const STREAM = 'work_order';
+
+export const eventActor = (a: Actor): EventActor => ({
+  id: a.userId,
+  kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user',
+});
+
+export async function workOrderPolicy(ctx: WorkOrderContext): Promise<WorkOrderPolicy> {
+  return (await readSetting(ctx.db, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, DEFAULT_WORKORDER_POLICY)).value;
+}

@@ -1,0 +1,108 @@
+import type { CreateWorkOrder, FieldError, WorkOrderDetail } from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids/index.ts';
+import { counterKey, formatNumber } from './domain/numbering.ts';
+import { normaliseWindow, windowErrors } from './domain/windows.ts';
+import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
+import type { CustomerFacts, ProductFacts } from './workorders.repository.ts';
+import { detailOf } from './workorders.views.ts';
+
+export interface CreateResult {
+  order: WorkOrderDetail;
+  warnings: { code: 'open_order_for_product'; orderId: string; number: string }[];
+}
+
+const invalid = (errors: FieldError[]) =>
+  new DomainError('request.validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+
+/**
+ * Registers an order: validation reads (customer, product, catalogue codes, open orders), then one
+ * transaction of four statements: counter, order, SLA clocks, event.
+ */
+export async function createOrder(ctx: WorkOrderContext, actor: Actor, input: CreateWorkOrder, requestId: string | null): Promise<CreateResult> {
+  const now = ctx.clock.now();
+  const errors: FieldError[] = input.preferredWindows.flatMap((w, i) => windowErrors(w, now, `preferredWindows.${i}`));
+  if (input.linkedRef && input.type !== 'complaint' && input.type !== 'return') {
+    errors.push({ path: 'linkedRef', rule: 'only_complaint_or_return', message: 'linkedRef is for complaint and return orders' });
+  }
+  const [customer, product, parent] = await Promise.all([
+    ctx.repo.customer(input.customerId),
+    input.productId ? ctx.repo.product(input.productId) : undefined,
+    input.parentOrderId ? ctx.repo.findById(ctx.db, input.parentOrderId) : undefined,
+  ]);
+  if (input.parentOrderId && !parent) errors.push({ path: 'parentOrderId', rule: 'not_found', message: 'no such work order' });
+  if (!customer) errors.push({ path: 'customerId', rule: 'not_found', message: 'no such customer' });
+  if (input.productId && !product) errors.push({ path: 'productId', rule: 'not_found', message: 'no such installed product' });
+  if (customer && product && product.customerId !== customer.id) {
+    errors.push({ path: 'productId', rule: 'belongs_to_customer', message: 'the product belongs to another customer' });
+  }
+  const catalogCheck = product && ctx.validateFaultCodes;
+  if (!catalogCheck) errors.push(...(await faultCodeErrors(ctx, input, product)));
+  const phone = input.contactPhone ?? customer?.primaryPhone ?? null;
+  if (customer && !phone) errors.push({ path: 'contactPhone', rule: 'required', message: 'the customer has no phone; give contactPhone' });
+  if (errors.length || !customer) throw invalid(errors);
+  if (catalogCheck) await catalogCheck(product.categoryCode, input.faultCodeId ?? null, input.symptomCodes);
+
+  const open = product ? await ctx.repo.openForProduct(product.id, null, 5) : [];
+  const id = newId();
+  const planned = await ctx.sla.plan(id, { type: input.type, urgency: input.urgency, customerTier: customer.tier }, now);
+  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+    const key = counterKey(input.type, now);
+    const number = formatNumber(key, await ctx.repo.nextNumber(trx, key));
+    await ctx.repo.insert(trx, orderRow(id, number, input, customer, product, phone!, actor, now, planned));
+    await ctx.sla.insertPlanned(trx, planned, now);
+    await appendEvent(trx, { streamType: STREAM, streamId: id, type: 'workorder.created', actor: eventActor(actor), at: now, to: 'new', data: { number, type: input.type, channel: input.channel }, requestId });
+  });
+  const row = (await ctx.repo.findById(ctx.db, id))!;
+  return {
+    order: await detailOf(ctx.repo, ctx.sla, actor, row),
+    warnings: open.map((o) => ({ code: 'open_order_for_product' as const, orderId: o.id, number: o.number })),
+  };
+}
+
+/** Fault code and symptoms must come from the catalogue tree of the product's category. */
+async function faultCodeErrors(ctx: WorkOrderContext, input: CreateWorkOrder, product: ProductFacts | undefined): Promise<FieldError[]> {
+  const ids = [...(input.faultCodeId ? [input.faultCodeId] : []), ...input.symptomCodes];
+  if (!ids.length) return [];
+  const codes = new Map((await ctx.repo.faultCodes(ids)).map((c) => [c.id, c]));
+  const errors: FieldError[] = [];
+  const fault = input.faultCodeId ? codes.get(input.faultCodeId) : undefined;
+  if (input.faultCodeId) {
+    if (!fault || !fault.active) errors.push({ path: 'faultCodeId', rule: 'not_found', message: 'no such active fault code' });
+    else if (fault.kind !== 'fault') errors.push({ path: 'faultCodeId', rule: 'not_a_fault', message: 'this code is a symptom, not a fault' });
+    else if (product && fault.category_code !== product.categoryCode) errors.push({ path: 'faultCodeId', rule: 'wrong_category', message: "the code is not in the product's category" });
+  } else if (input.symptomCodes.length) {
+    errors.push({ path: 'symptomCodes', rule: 'requires_fault_code', message: 'symptoms are chosen under a fault code' });
+  }
+  input.symptomCodes.forEach((sid, i) => {
+    const s = codes.get(sid);
+    if (!s || !s.active) errors.push({ path: `symptomCodes.${i}`, rule: 'not_found', message: 'no such active symptom code' });
+    else if (s.kind !== 'symptom' || (fault && s.parent_id !== fault.id)) {
+      errors.push({ path: `symptomCodes.${i}`, rule: 'not_under_fault', message: 'the symptom is not under the chosen fault code' });
+    }
+  });
+  return errors;
+}
+
+function orderRow(id: string, number: string, input: CreateWorkOrder, c: CustomerFacts, p: ProductFacts | undefined, phone: string, actor: Actor, now: Date, planned: { state: 'on_track' | 'at_risk' | 'breached'; dueAt: string | null }) {
+  const a = input.address;
+  const at = now.toISOString();
+  return {
+    id, number, type: input.type, status: 'new' as const, channel: input.channel,
+    customer_id: c.id, product_id: p?.id ?? null, category_code: p?.categoryCode ?? null,
+    fault_description: input.faultDescription, fault_code_id: input.faultCodeId ?? null,
+    symptom_codes: JSON.stringify(input.symptomCodes), urgency: input.urgency, customer_tier: c.tier,
+    contact_name: input.contactName ?? c.name, contact_phone: phone,
+    province_code: a ? a.provinceCode : c.provinceCode, city_code: a ? a.cityCode : c.cityCode,
+    district_code: a ? a.districtCode : c.districtCode, address: a ? a.detail : c.address,
+    lat: a ? (a.lat ?? null) : c.lat, lng: a ? (a.lng ?? null) : c.lng,
+    preferred_windows: JSON.stringify(input.preferredWindows.map(normaliseWindow)),
+    appointment_start: null, appointment_end: null, outlet_id: null, technician_id: null, technician_user_id: null,
+    escalation_tier: 1, remote_guidance: null, cancel_reason: null, linked_ref: input.linkedRef ?? null,
+    parent_order_id: input.parentOrderId ?? null, sla_state: planned.state, sla_due_at: planned.dueAt, paused_since: null,
+    created_by: actor.userId, created_at: at, updated_at: at, completed_at: null, closed_at: null, version: 1,
+  };
+}

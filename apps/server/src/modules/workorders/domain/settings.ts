@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** Business settings of the work-order module (key `workorders.policy`), editable as data. */
+export const WORKORDER_POLICY_KEY = 'workorders.policy';
+export const WorkOrderPolicySchema = z.strictObject({
+  /** A closed order may be reopened this many days after closing. */
+  reopenWindowDays: z.number().int().min(0).max(365),
+  /** Upper bound of one Excel export (rows), so an export cannot take the database down. */
+  exportMaxRows: z.number().int().min(1).max(1_000_000),
+});
+export type WorkOrderPolicy = z.infer<typeof WorkOrderPolicySchema>;
+export const DEFAULT_WORKORDER_POLICY: WorkOrderPolicy = { reopenWindowDays: 30, exportMaxRows: 100_000 };

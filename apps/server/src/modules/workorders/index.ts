@@ -1,0 +1,31 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { LocalDiskStorage, type FileStorage } from '../../platform/files/index.ts';
+import type { SlaModule } from '../sla/index.ts';
+import { WorkOrdersRepository } from './workorders.repository.ts';
+import { workOrderRoutes } from './workorders.routes.ts';
+import { WorkOrdersService } from './workorders.service.ts';
+import type { WorkOrderContext } from './context.ts';
+
+export { WorkOrdersService } from './workorders.service.ts';
+export { TRANSITIONS, allowedNext, checkTransition, type TransitionRule, type ActorRelation } from './domain/lifecycle.ts';
+export { WORKORDER_POLICY_KEY, DEFAULT_WORKORDER_POLICY, WorkOrderPolicySchema } from './domain/settings.ts';
+export { NUMBER_PREFIX } from './domain/numbering.ts';
+export type { WorkOrderTables, WorkOrderStatus } from './workorders.schema.ts';
+
+export interface WorkOrderOptions {
+  storage?: FileStorage;
+  maxUploadBytes?: number;
+  validateFaultCodes?: WorkOrderContext['validateFaultCodes'];
+}
+
+export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderOptions = {}) {
+  const maxUploadBytes = opts.maxUploadBytes ?? deps.config.uploadLimitBytes;
+  const storage = opts.storage ?? new LocalDiskStorage(path.join(deps.config.dataDir, 'files'));
+  const service = new WorkOrdersService({
+    db: deps.db, dialect: deps.dialect, clock: deps.clock, repo: new WorkOrdersRepository(deps.db), sla: sla.service, storage, maxUploadBytes, validateFaultCodes: opts.validateFaultCodes,
+  });
+  const register = (app: FastifyInstance) => app.register(workOrderRoutes(service, maxUploadBytes));
+  return { service, register };
+}

@@ -1,0 +1,116 @@
+import type { TransitionRequest, WorkOrderDetail } from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { DomainError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
+import { checkTransition, PAUSED_STATES, type TransitionRule } from './domain/lifecycle.ts';
+import { missingRequirements, withinReopenWindow } from './domain/requirements.ts';
+import { normaliseWindow } from './domain/windows.ts';
+import { eventActor, STREAM, workOrderPolicy, type WorkOrderContext } from './context.ts';
+import type { WorkOrdersTable } from './workorders.schema.ts';
+import type { WorkOrderRow } from './workorders.repository.ts';
+import { detailOf, relationOf } from './workorders.views.ts';
+
+const invalidData = (path: string, rule: string, message: string) =>
+  new DomainError('request.validation_failed', message, { errors: [{ path, rule, message }] });
+
+/**
+ * Moves an order along the state machine: scope (404) → version (409) → rule and role (409 with
+ * the allowed next states) → required data (400) → referenced records → one transaction with the
+ * versioned update, the SLA clocks and the event.
+ */
+export async function transitionOrder(ctx: WorkOrderContext, actor: Actor, id: string, req: TransitionRequest, requestId: string | null): Promise<WorkOrderDetail> {
+  const now = ctx.clock.now();
+  const order = await ctx.repo.findInScope(id, actor.scope);
+  if (!order) throw notFound('work order', id);
+  if (order.version !== req.version) throw versionConflict('work order', id, req.version);
+  const check = checkTransition(order.status, req.to, relationOf(actor, order));
+  if (!check.ok) {
+    throw new DomainError('state.invalid_transition', `A work order in ${order.status} cannot move to ${req.to} by this user`, {
+      extra: { from: order.status, to: req.to, allowed: check.allowed },
+    });
+  }
+  const missing = missingRequirements(check.rule, req, now);
+  if (missing.length) throw new DomainError('request.validation_failed', missing.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: missing });
+  if (check.rule.requires?.includes('reopenWindow')) {
+    const { reopenWindowDays } = await workOrderPolicy(ctx);
+    if (!withinReopenWindow(order.closed_at, now, reopenWindowDays)) {
+      throw ruleViolated('to', 'reopen_window', `A closed order can be reopened within ${reopenWindowDays} days of closing`);
+    }
+  }
+  const { patch, data } = await effectsOf(ctx, check.rule, order, req, now);
+
+  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+    const sla = await ctx.sla.onStatusChange(trx, id, order.status, req.to, PAUSED_STATES, now);
+    const ok = await ctx.repo.update(trx, id, order.version, {
+      ...patch,
+      status: req.to,
+      updated_at: now.toISOString(),
+      sla_state: sla.state,
+      sla_due_at: sla.dueAt,
+      paused_since: PAUSED_STATES.includes(req.to) ? now.toISOString() : null,
+    });
+    if (!ok) throw versionConflict('work order', id, req.version);
+    await sla.write();
+    await appendEvent(trx, {
+      streamType: STREAM, streamId: id, type: 'workorder.transitioned', actor: eventActor(actor), at: now,
+      from: order.status, to: req.to, reason: req.reason ?? null, data, requestId,
+    });
+  });
+  // Read without scope: the actor may have just moved the order out of their own scope (reject).
+  return detailOf(ctx.repo, ctx.sla, actor, (await ctx.repo.findById(ctx.db, id))!);
+}
+
+/** The column changes and event data a step implies, after checking the records it references. */
+async function effectsOf(ctx: WorkOrderContext, rule: TransitionRule, o: WorkOrderRow, req: TransitionRequest, now: Date) {
+  const patch: Partial<WorkOrdersTable> = {};
+  const data: Record<string, unknown> = { ...(req.data.note ? { note: req.data.note } : {}) };
+  const at = now.toISOString();
+  switch (rule.to) {
+    case 'dispatched_outlet': {
+      const outlet = await ctx.repo.outlet(req.data.outletId!);
+      if (!outlet) throw invalidData('data.outletId', 'not_found', 'no such outlet');
+      if (outlet.status !== 'active') throw invalidData('data.outletId', 'inactive', 'the outlet is suspended');
+      Object.assign(patch, { outlet_id: outlet.id, technician_id: null, technician_user_id: null });
+      data.outletId = outlet.id;
+      break;
+    }
+    case 'outlet_rejected':
+      // The order leaves the rejecting outlet's queue (and scope) until it is dispatched again.
+      Object.assign(patch, { outlet_id: null, technician_id: null, technician_user_id: null });
+      data.rejectedOutletId = o.outlet_id;
+      break;
+    case 'assigned': {
+      const t = await ctx.repo.technician(req.data.technicianId!);
+      if (!t) throw invalidData('data.technicianId', 'not_found', 'no such technician');
+      if (!t.active) throw invalidData('data.technicianId', 'inactive', 'the technician is not active');
+      if (t.outlet_id !== o.outlet_id) throw invalidData('data.technicianId', 'not_in_outlet', "the technician does not belong to the order's outlet");
+      Object.assign(patch, { technician_id: t.id, technician_user_id: t.user_id });
+      data.technicianId = t.id;
+      break;
+    }
+    case 'scheduled': {
+      const w = normaliseWindow(req.data.appointment!);
+      Object.assign(patch, { appointment_start: w.start, appointment_end: w.end });
+      data.appointment = w;
+      break;
+    }
+    case 'remote_resolved':
+      patch.remote_guidance = req.data.guidance!;
+      data.guidance = req.data.guidance;
+      break;
+    case 'cancelled':
+      patch.cancel_reason = req.reason!;
+      break;
+    case 'completed':
+      patch.completed_at = at;
+      break;
+    case 'closed':
+      patch.closed_at = at;
+      break;
+    case 'awaiting_dispatch':
+      if (rule.from === 'closed') Object.assign(patch, { closed_at: null, completed_at: null });
+      break;
+  }
+  return { patch, data };
+}

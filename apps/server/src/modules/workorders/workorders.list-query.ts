@@ -1,0 +1,100 @@
+import type { SelectQueryBuilder, Kysely } from 'kysely';
+import type { SlaState, WorkOrderListQuery } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { ActorScope } from '../../platform/auth/actor.ts';
+import { fieldError } from '../../platform/http/errors.ts';
+import type { WorkOrdersTable } from './workorders.schema.ts';
+import { inScope, type WorkOrderRow } from './workorders.repository.ts';
+
+export type ListFilter = Omit<WorkOrderListQuery, 'sort' | 'cursor' | 'limit'>;
+export type ListSort = WorkOrderListQuery['sort'];
+
+/** Opaque to clients: the sort it belongs to, the last key and id, and the phase of the due-time sort. */
+interface Cursor {
+  s: ListSort;
+  k: string | null;
+  i: string;
+}
+
+export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+export function decodeCursor(raw: string | undefined, sort: ListSort): Cursor | undefined {
+  if (!raw) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (c.s === sort && typeof c.i === 'string' && (typeof c.k === 'string' || c.k === null)) return c;
+  } catch {
+    /* reported below */
+  }
+  throw fieldError('cursor', 'invalid', 'The cursor is not valid for this sort; start again without it');
+}
+
+const SHANGHAI = '+08:00';
+const startOfDay = (d: string): string => new Date(`${d}T00:00:00${SHANGHAI}`).toISOString();
+const startOfNextDay = (d: string): string => new Date(new Date(`${d}T00:00:00${SHANGHAI}`).getTime() + 86_400_000).toISOString();
+const NUMBER_RE = /^[A-Z]{2}\d{8}-\d{4,}$/;
+
+type Q = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
+
+function applyFilter(q: Q, f: ListFilter): Q {
+  if (f.status?.length) q = q.where('status', 'in', f.status);
+  if (f.type) q = q.where('type', '=', f.type);
+  // District codes are 6 digits; a province (2) or city (4) prefix selects everything below it.
+  if (f.regionCode) q = q.where('district_code', 'like', `${f.regionCode.replace(/(00)+$/, '')}%`);
+  if (f.outletId) q = q.where('outlet_id', '=', f.outletId);
+  if (f.slaState) q = q.where('sla_state', '=', f.slaState as SlaState);
+  if (f.createdFrom) q = q.where('created_at', '>=', startOfDay(f.createdFrom));
+  if (f.createdTo) q = q.where('created_at', '<', startOfNextDay(f.createdTo));
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.customerId) q = q.where('customer_id', '=', f.customerId);
+  if (f.productId) q = q.where('product_id', '=', f.productId);
+  if (f.q) {
+    const q1 = f.q.toUpperCase();
+    q = NUMBER_RE.test(q1) ? q.where('number', '=', q1) : q.where('number', 'like', `${q1.replace(/[%_]/g, '')}%`);
+  }
+  return q;
+}
+
+export interface Page {
+  rows: WorkOrderRow[];
+  nextCursor: string | null;
+}
+
+/**
+ * Keyset pages (never OFFSET) over (sort key, id), each served by a (key, id) index. The due-time
+ * sort lists orders with a running deadline first, then those without one by id: two index ranges
+ * instead of a NULLS LAST sort the indexes cannot serve.
+ */
+export async function listPage(db: Kysely<Database>, scope: ActorScope, f: ListFilter, sort: ListSort, rawCursor: string | undefined, limit: number): Promise<Page> {
+  const cursor = decodeCursor(rawCursor, sort);
+  const base = applyFilter(db.selectFrom('work_orders').selectAll().where(inScope(scope)) as Q, f);
+  if (sort !== 'sla_due_at') return createdPage(base, sort, cursor, limit);
+
+  let rows: WorkOrderRow[] = [];
+  if (!cursor || cursor.k !== null) {
+    let a = base.where('sla_due_at', 'is not', null);
+    if (cursor) a = a.where((eb) => eb(eb.refTuple('sla_due_at', 'id'), '>', eb.tuple(cursor.k!, cursor.i)));
+    rows = await a.orderBy('sla_due_at').orderBy('id').limit(limit + 1).execute();
+  }
+  if (rows.length <= limit) {
+    let b = base.where('sla_due_at', 'is', null);
+    if (cursor?.k === null) b = b.where('id', '>', cursor.i);
+    rows = rows.concat(await b.orderBy('id').limit(limit + 1 - rows.length).execute());
+  }
+  return pageOf(rows, limit, (r) => ({ s: sort, k: r.sla_due_at, i: r.id }));
+}
+
+async function createdPage(base: Q, sort: 'created_at' | '-created_at', cursor: Cursor | undefined, limit: number): Promise<Page> {
+  const dir = sort === 'created_at' ? 'asc' : 'desc';
+  let q = base;
+  if (cursor) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), dir === 'asc' ? '>' : '<', eb.tuple(cursor.k!, cursor.i)));
+  const rows = await q.orderBy('created_at', dir).orderBy('id', dir).limit(limit + 1).execute();
+  return pageOf(rows, limit, (r) => ({ s: sort, k: r.created_at, i: r.id }));
+}
+
+function pageOf(rows: WorkOrderRow[], limit: number, key: (r: WorkOrderRow) => Cursor): Page {
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: rows.length > limit ? encodeCursor(key(page[page.length - 1]!)) : null };
+}
+
+export type { WorkOrdersTable };

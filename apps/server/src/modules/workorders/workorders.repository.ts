@@ -1,0 +1,158 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../database.ts';
+import type { ActorScope } from '../../platform/auth/actor.ts';
+import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
+import type { AttachmentsTable, WorkOrdersTable } from './workorders.schema.ts';
+import { CLOSED_STATES } from './domain/lifecycle.ts';
+
+type Db = Kysely<Database>;
+export type WorkOrderRow = Selectable<WorkOrdersTable>;
+
+/** Data scope columns of a work order: region by district, outlet, own = the assigned technician. */
+export const ORDER_SCOPE: ScopeColumns = {
+  region: 'work_orders.district_code',
+  outlet: 'work_orders.outlet_id',
+  own: ['work_orders.technician_user_id'],
+};
+export const inScope = (scope: ActorScope) => scopeFilter<Database, 'work_orders'>(scope, ORDER_SCOPE);
+
+export interface CustomerFacts {
+  id: string;
+  name: string;
+  tier: string;
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  primaryPhone: string | null;
+}
+
+export interface ProductFacts {
+  id: string;
+  customerId: string;
+  categoryCode: string;
+  brand: string;
+  serial: string;
+}
+
+/** The only SQL of the work-order module (lists live in workorders.list-query.ts). */
+export class WorkOrdersRepository {
+  constructor(readonly db: Db) {}
+
+  async customer(id: string): Promise<CustomerFacts | undefined> {
+    const r = await this.db
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.name', 'c.tier', 'c.province_code', 'c.city_code', 'c.district_code', 'c.address', 'c.lat', 'c.lng', 'c.merged_into_id'])
+      .select((eb) =>
+        eb.selectFrom('customer_phones as p').select('p.phone').whereRef('p.customer_id', '=', 'c.id').orderBy('p.is_primary', 'desc').limit(1).as('phone'),
+      )
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+    if (!r || r.merged_into_id) return undefined;
+    return { id: r.id, name: r.name, tier: r.tier, provinceCode: r.province_code, cityCode: r.city_code, districtCode: r.district_code, address: r.address, lat: r.lat, lng: r.lng, primaryPhone: r.phone ?? null };
+  }
+
+  async product(id: string): Promise<ProductFacts | undefined> {
+    const r = await this.db.selectFrom('installed_products').select(['id', 'customer_id', 'category_code', 'brand', 'serial']).where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, customerId: r.customer_id, categoryCode: r.category_code, brand: r.brand, serial: r.serial };
+  }
+
+  /** Fault and symptom codes of the catalogue tree, for validation. */
+  faultCodes(ids: readonly string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.selectFrom('fault_codes').select(['id', 'category_code', 'parent_id', 'kind', 'active']).where('id', 'in', ids).execute();
+  }
+
+  outlet(id: string) {
+    return this.db.selectFrom('outlets').select(['id', 'name', 'status']).where('id', '=', id).executeTakeFirst();
+  }
+
+  technician(id: string) {
+    return this.db.selectFrom('technicians').select(['id', 'name', 'outlet_id', 'user_id', 'active']).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Open orders of one installed product (the duplicate-order warning), within the actor's scope. */
+  openForProduct(productId: string, scope: ActorScope | null, limit = 20) {
+    let q = this.db
+      .selectFrom('work_orders')
+      .select(['id', 'number', 'type', 'status', 'created_at'])
+      .where('product_id', '=', productId)
+      .where('status', 'not in', CLOSED_STATES)
+      .orderBy('created_at', 'desc')
+      .limit(limit);
+    if (scope) q = q.where(inScope(scope));
+    return q.execute();
+  }
+
+  /** Atomic per-day counter: concurrent creates each get their own value, on both databases. */
+  async nextNumber(trx: Db, key: string): Promise<number> {
+    const r = await trx
+      .insertInto('work_order_counters')
+      .values({ key, last_value: 1 })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })))
+      .returning('last_value')
+      .executeTakeFirstOrThrow();
+    return Number(r.last_value);
+  }
+
+  async insert(trx: Db, row: WorkOrdersTable): Promise<void> {
+    await trx.insertInto('work_orders').values(row).execute();
+  }
+
+  /** One order within the actor's data scope; out of scope reads as absent (404, not 403). */
+  findInScope(id: string, scope: ActorScope): Promise<WorkOrderRow | undefined> {
+    return this.db.selectFrom('work_orders').selectAll().where('id', '=', id).where(inScope(scope)).executeTakeFirst();
+  }
+
+  findById(trx: Db, id: string): Promise<WorkOrderRow | undefined> {
+    return trx.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Optimistic concurrency: the update only lands on the version the caller saw. */
+  async update(trx: Db, id: string, version: number, patch: Partial<WorkOrdersTable>): Promise<boolean> {
+    const r = await trx
+      .updateTable('work_orders')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // ---- batch loads for summaries (one query per kind, never per row) ----
+  async customersByIds(ids: readonly string[]) {
+    const u = [...new Set(ids)];
+    if (!u.length) return new Map<string, { id: string; name: string; tier: string }>();
+    const rows = await this.db.selectFrom('customers').select(['id', 'name', 'tier']).where('id', 'in', u).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async productsByIds(ids: readonly (string | null)[]) {
+    const u = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!u.length) return new Map<string, { id: string; serial: string; brand: string; categoryCode: string }>();
+    const rows = await this.db.selectFrom('installed_products').select(['id', 'serial', 'brand', 'category_code']).where('id', 'in', u).execute();
+    return new Map(rows.map((r) => [r.id, { id: r.id, serial: r.serial, brand: r.brand, categoryCode: r.category_code }]));
+  }
+
+  async outletsByIds(ids: readonly (string | null)[]) {
+    const u = [...new Set(ids.filter((x): x is string => !!x))];
+    if (!u.length) return new Map<string, { id: string; name: string }>();
+    const rows = await this.db.selectFrom('outlets').select(['id', 'name']).where('id', 'in', u).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  // ---- attachments ----
+  async insertAttachment(trx: Db, row: AttachmentsTable): Promise<void> {
+    await trx.insertInto('attachments').values(row).execute();
+  }
+
+  attachmentsOf(orderId: string) {
+    return this.db.selectFrom('attachments').selectAll().where('owner_type', '=', 'work_order').where('owner_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
+  }
+
+  attachment(orderId: string, id: string) {
+    return this.db.selectFrom('attachments').selectAll().where('owner_type', '=', 'work_order').where('owner_id', '=', orderId).where('id', '=', id).executeTakeFirst();
+  }
+}

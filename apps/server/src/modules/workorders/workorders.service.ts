@@ -1,0 +1,58 @@
+import type { CreateWorkOrder, TransitionRequest, WorkOrderListQuery } from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { createOrder } from './create-order.ts';
+import { transitionOrder } from './transition-order.ts';
+import { setAppointment, type AppointmentInput } from './appointment.ts';
+import { addAttachment, openAttachment, type Upload } from './attachments.ts';
+import { exportOrders } from './export-orders.ts';
+import type { WorkOrderContext } from './context.ts';
+import { listPage } from './workorders.list-query.ts';
+import { detailOf, summaries } from './workorders.views.ts';
+
+/** The work-order use cases behind the routes; each lives in its own file. */
+export class WorkOrdersService {
+  constructor(readonly ctx: WorkOrderContext) {}
+
+  create(actor: Actor, input: CreateWorkOrder, requestId: string | null = null) {
+    return createOrder(this.ctx, actor, input, requestId);
+  }
+
+  transition(actor: Actor, id: string, req: TransitionRequest, requestId: string | null = null) {
+    return transitionOrder(this.ctx, actor, id, req, requestId);
+  }
+
+  appointment(actor: Actor, id: string, input: AppointmentInput, requestId: string | null = null) {
+    return setAppointment(this.ctx, actor, id, input, requestId);
+  }
+
+  async get(actor: Actor, id: string) {
+    const row = await this.ctx.repo.findInScope(id, actor.scope);
+    if (!row) throw notFound('work order', id);
+    return detailOf(this.ctx.repo, this.ctx.sla, actor, row);
+  }
+
+  async list(actor: Actor, q: WorkOrderListQuery) {
+    const { sort, cursor, limit, ...filter } = q;
+    const page = await listPage(this.ctx.db, actor.scope, filter, sort, cursor, limit);
+    return { items: await summaries(this.ctx.repo, page.rows), nextCursor: page.nextCursor };
+  }
+
+  async openForProduct(actor: Actor, productId: string) {
+    const rows = await this.ctx.repo.openForProduct(productId, actor.scope);
+    return { items: rows.map((r) => ({ id: r.id, number: r.number, type: r.type, status: r.status, createdAt: r.created_at })) };
+  }
+
+  export(actor: Actor, q: Omit<WorkOrderListQuery, 'cursor' | 'limit'>) {
+    const { sort, ...filter } = q;
+    return exportOrders(this.ctx, actor, filter, sort);
+  }
+
+  addAttachment(actor: Actor, orderId: string, up: Upload, requestId: string | null = null) {
+    return addAttachment(this.ctx, actor, orderId, up, requestId);
+  }
+
+  openAttachment(actor: Actor, orderId: string, id: string) {
+    return openAttachment(this.ctx, actor, orderId, id);
+  }
+}

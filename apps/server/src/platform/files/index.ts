@@ -1,0 +1,4 @@
+export { assertSafeKey, FileNotFoundError, type FileStorage } from './storage.ts';
+export { LocalDiskStorage } from './local-disk.ts';
+export { ALLOWED_UPLOAD_TYPES, isAllowedType, sniffType, type UploadType } from './content-type.ts';
+export { MeasuringStream } from './measure.ts';

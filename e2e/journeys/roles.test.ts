@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@anxin/contracts';
+import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+
+/** The menu contract: each entry and the permission (or role) that shows it. */
+const MENU: Array<{ key: string; permission?: Permission; role?: Role }> = [
+  { key: 'dashboard' },
+  { key: 'agent-console', permission: 'workorder:create' },
+  { key: 'workorders', permission: 'workorder:read' },
+  { key: 'dispatch', permission: 'dispatch:assign' },
+  { key: 'outlets', permission: 'outlet:read' },
+  { key: 'technicians', permission: 'technician:read' },
+  { key: 'my-jobs', role: 'technician' },
+  { key: 'callbacks', permission: 'callback:read' },
+  { key: 'complaints', permission: 'complaint:read' },
+  { key: 'parts', permission: 'parts:read' },
+  { key: 'settlement', permission: 'settlement:read' },
+  { key: 'reports', permission: 'report:read' },
+];
+const SETTINGS: Array<{ key: string; permission: Permission }> = [
+  { key: 'settings-users', permission: 'user:read' },
+  { key: 'settings-roles', permission: 'role:read' },
+  { key: 'settings-calendar', permission: 'calendar:read' },
+  { key: 'settings-audit', permission: 'audit:read' },
+];
+
+function expectedMenu(role: Role): string[] {
+  const perms = new Set(DEFAULT_ROLE_PERMISSIONS[role]);
+  const top = MENU.filter((m) => (m.role ? m.role === role : !m.permission || perms.has(m.permission))).map((m) => m.key);
+  const settings = SETTINGS.filter((s) => perms.has(s.permission)).map((s) => s.key);
+  return [...top, ...(settings.length ? ['settings', ...settings] : [])].sort();
+}
+
+let app: RunningApp;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('every demo role signs in and sees its menu', () => {
+  for (const role of ROLES) {
+    it(role, async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await signIn(page, app.url, role);
+      await page.getByTestId('nav-dashboard').waitFor();
+      const settings = page.getByTestId('nav-settings');
+      if (await settings.count()) await settings.click();
+      const keys = await page.$$eval('[data-testid^="nav-"]', (els) =>
+        els.map((e) => e.getAttribute('data-testid')!.slice(4)).filter((k) => k !== 'drawer-toggle'),
+      );
+      expect([...new Set(keys)].sort()).toEqual(expectedMenu(role));
+      await shot(page, `menu-${role}`);
+      await context.close();
+    });
+  }
+
+  it('a wrong password shows the translated error and stays on the login page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/login`);
+    await page.getByTestId('login-username').fill('agent');
+    await page.getByTestId('login-password').fill('wrong-password');
+    await page.getByTestId('login-submit').click();
+    const alert = page.getByTestId('problem-alert');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-code')).toBe('auth.invalid_credentials');
+    expect(page.url()).toContain('/login');
+    await page.close();
+  });
+});
