@@ -40,8 +40,12 @@ export interface RunResult {
   fixtures: { customers: number; orderIds: number; phonePrefixes: number; awaitingDispatch: number; inProgress: number; city: string | null; statusCounts: Record<string, number> };
   ceiling: { insert: LoadResult | null; read: LoadResult | null; error: string | null };
   endpoints: EndpointResult[];
+  /** 1-minute load average before and after: other work on the machine shows up here. */
+  loadAvg: { before: number; after: number };
   error: string | null;
 }
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
 
 function git(args: string[]): string {
   try {
@@ -120,7 +124,8 @@ async function measureApp(a: BenchArgs, ds: DatasetInfo, f: Fixtures, ceiling: R
           log(`    ${s.name.padEnd(20)} unavailable: ${why}`);
           continue;
         }
-        const before = ds.kind === 'postgres' ? await pgTableStats(ds.workUrl) : null;
+        // Table-stat deltas need a 1 s flush wait per endpoint: full runs only.
+        const before = ds.kind === 'postgres' && !a.smoke ? await pgTableStats(ds.workUrl) : null;
         const c0 = cpuSample(app.pid);
         const result = await runLoad(loadSpec(a, app.url, headers, s.next, s.remaining));
         const c1 = cpuSample(app.pid);
@@ -154,7 +159,7 @@ async function runOne(a: BenchArgs, kind: DbKind, scale: number, log: (s: string
   const ds = await dataset(kind, { cacheDir: a.cacheDir, pgUrl: a.pgUrl, fresh: a.fresh, params, log });
   log(`  dataset ${ds.built ? 'built' : 'reused'}: ${ds.buildSeconds} s to build, ${(ds.sizeBytes / 2 ** 20).toFixed(0)} MiB, clone ${ds.cloneSeconds} s; rows ${JSON.stringify(ds.rows)}`);
   const { generatorOutput: _o, workUrl: _w, ...dsOut } = ds;
-  const result: RunResult = { database: kind, scale, dataset: dsOut, fixtures: { customers: 0, orderIds: 0, phonePrefixes: 0, awaitingDispatch: 0, inProgress: 0, city: null, statusCounts: {} }, ceiling: { insert: null, read: null, error: null }, endpoints: [], error: null };
+  const result: RunResult = { database: kind, scale, dataset: dsOut, fixtures: { customers: 0, orderIds: 0, phonePrefixes: 0, awaitingDispatch: 0, inProgress: 0, city: null, statusCounts: {} }, ceiling: { insert: null, read: null, error: null }, endpoints: [], loadAvg: { before: r2(os.loadavg()[0]!), after: 0 }, error: null };
   try {
     const f = await loadFixtures(ds.workUrl, { pool: a.smoke ? 2000 : 50_000, sample: a.smoke ? 200 : 2000 });
     result.fixtures = { customers: f.customers.length, orderIds: f.orderIds.length, phonePrefixes: f.phonePrefixes.length, awaitingDispatch: f.awaitingDispatch.length, inProgress: f.inProgress.length, city: f.city, statusCounts: f.statusCounts };
@@ -165,6 +170,7 @@ async function runOne(a: BenchArgs, kind: DbKind, scale: number, log: (s: string
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
     log(`  FAILED: ${result.error}`);
   } finally {
+    result.loadAvg.after = r2(os.loadavg()[0]!);
     await discardWorkCopy(ds, a.pgUrl).catch(() => {});
   }
   return result;

@@ -7,6 +7,7 @@ import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
 import type { CalendarTables } from './platform/calendar/calendar.schema.ts';
+import type { NotifyTables } from './platform/notify/notify.schema.ts';
 
 /** Every table, as Kysely sees it; each owner declares its own slice. */
 export interface Database
@@ -18,6 +19,7 @@ export interface Database
     CustomerTables,
     NetworkTables,
     WorkOrderTables,
-    CalendarTables {
+    CalendarTables,
+    NotifyTables {
   anxin_migrations: { name: string; applied_at: string };
 }

@@ -5,6 +5,7 @@ import { openDatabase } from './platform/db/open.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { migrations } from './migrations/index.ts';
 import { buildApp } from './app.ts';
+import { createRuntime } from './platform/runtime.ts';
 import { ensureRoles } from './modules/identity/index.ts';
 import { seedIfEmpty } from './seed/index.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-users.ts';
@@ -22,13 +23,14 @@ async function main(): Promise<void> {
   await ensureRoles(handle.db);
   const seeded = await seedIfEmpty({ db: handle.db, dialect: handle.dialect, clock: systemClock, logger }, config.seedDemo);
 
-  const deps = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, logger };
+  const base = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, logger };
+  const deps = { ...base, runtime: createRuntime(base) };
   const built = await buildApp(deps);
   await built.app.listen({ port: config.port, host: config.host });
   const address = built.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  if (config.runWorkers) await built.modules.startWorkers?.();
+  if (config.runWorkers) await built.modules.startWorkers();
   printBanner(url, handle.describe, seeded);
 
   let closing = false;
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await built.app.close();
-    await built.modules.stopWorkers?.();
+    if (config.runWorkers) await built.modules.stopWorkers();
     await handle.close();
     process.exit(0);
   };

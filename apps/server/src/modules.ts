@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.ts';
+import { startRuntime, stopRuntime } from './platform/runtime.ts';
 import { createIdentity } from './modules/identity/index.ts';
 import { createCalendar } from './modules/calendar/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
 import { createCustomers } from './modules/customers/index.ts';
 import { createSla } from './modules/sla/index.ts';
 import { createWorkOrders } from './modules/workorders/index.ts';
+import { createPortal } from './modules/portal/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -19,7 +21,8 @@ export function createModules(deps: AppDeps) {
   const customers = createCustomers(deps, catalog);
   const sla = createSla(deps, { calendar: () => calendar.service.current() });
   const workOrders = createWorkOrders(deps, sla, { validateFaultCodes: catalog.validateFaultCodes });
-  const all: ModuleHandle[] = [identity, calendar, catalog, customers, sla, workOrders];
+  const portal = createPortal(deps, { identity, customers, catalog, workOrders });
+  const all: ModuleHandle[] = [identity, calendar, catalog, customers, sla, workOrders, portal];
   return {
     identity,
     calendar,
@@ -27,9 +30,14 @@ export function createModules(deps: AppDeps) {
     customers,
     sla,
     workOrders,
+    portal,
     all,
-    startWorkers: undefined as undefined | (() => Promise<void>),
-    stopWorkers: undefined as undefined | (() => Promise<void>),
+    /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
+    startWorkers: async () => {
+      await startRuntime(deps.runtime);
+      await sla.scheduleJobs(deps.runtime.jobs);
+    },
+    stopWorkers: () => stopRuntime(deps.runtime),
   };
 }
 export type Modules = ReturnType<typeof createModules>;

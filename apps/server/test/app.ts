@@ -4,6 +4,7 @@ import { buildApp, type BuiltApp } from '../src/app.ts';
 import { testConfig, type Config } from '../src/config/index.ts';
 import { ManualClock, systemClock, type Clock } from '../src/platform/clock/index.ts';
 import { createLogger } from '../src/platform/logging/index.ts';
+import { createRuntime, type Runtime } from '../src/platform/runtime.ts';
 import { newId } from '../src/platform/ids/index.ts';
 import { ensureRoles, hashPassword, TEST_SCRYPT } from '../src/modules/identity/index.ts';
 import { createTestDb, type TestDb } from './harness.ts';
@@ -13,6 +14,7 @@ let cachedHash: string | undefined;
 
 export interface TestApp extends BuiltApp {
   t: TestDb;
+  runtime: Runtime;
   clock: Clock;
   close(): Promise<void>;
 }
@@ -23,12 +25,16 @@ export async function createTestApp(opts: { clock?: Clock; config?: Partial<Conf
   await ensureRoles(t.db);
   const clock = opts.clock ?? systemClock;
   const config = testConfig(opts.config);
-  const built = await buildApp({ config, db: t.db, dialect: t.dialect, clock, logger: createLogger('silent') }, { webDist: null });
+  const base = { config, db: t.db, dialect: t.dialect, clock, logger: createLogger('silent') };
+  // The queue is not started: tests run due jobs by hand (runtime.jobs.runDueNow()).
+  const runtime = createRuntime(base, { forTests: true });
+  const built = await buildApp({ ...base, runtime }, { webDist: null });
   await built.app.ready();
   return {
     ...built,
     t,
     clock,
+    runtime,
     close: async () => {
       await built.app.close();
       await t.drop();

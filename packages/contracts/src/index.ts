@@ -6,3 +6,4 @@ export * from './common.ts';
 export * from './catalog.ts';
 export * from './customers.ts';
 export * from './workorders.ts';
+export * from './portal.ts';

@@ -2,6 +2,8 @@ import type { Objective } from '../../src/modules/routing/index.ts';
 
 export interface BenchArgs {
   timeLimitMs: number;
+  /** Optional iteration budget: makes runs reproducible on a loaded machine (used for tuning). */
+  maxIterations: number | undefined;
   seed: number;
   instances: string[] | 'all';
   objectives: Objective[];
@@ -20,7 +22,7 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchArgs {
     const boolean = name === 'smoke';
     flags.set(name, boolean ? 'true' : (inline ?? argv[++k] ?? ''));
   }
-  const known = new Set(['smoke', 'time-limit-ms', 'instances', 'objective', 'seed', 'out']);
+  const known = new Set(['smoke', 'time-limit-ms', 'max-iterations', 'instances', 'objective', 'seed', 'out']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
   const smoke = flags.has('smoke');
   const objective = flags.get('objective') ?? 'both';
@@ -28,6 +30,7 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchArgs {
   const instances = flags.get('instances')?.split(',').map((s) => s.trim().toUpperCase());
   return {
     timeLimitMs: Number(flags.get('time-limit-ms') ?? (smoke ? 200 : 2000)),
+    maxIterations: flags.has('max-iterations') ? Number(flags.get('max-iterations')) : undefined,
     seed: Number(flags.get('seed') ?? 1),
     instances: instances ?? (smoke ? SMOKE_INSTANCES : 'all'),
     objectives: objective === 'both' ? ['distance', 'hierarchical'] : [objective as Objective],

@@ -39,7 +39,7 @@ function environment(args: BenchArgs): Environment {
 function runOne(name: string, objective: Objective, args: BenchArgs, refs: ReturnType<typeof references>): RunRecord {
   const instance = loadInstance(SOLOMON, name);
   const started = performance.now();
-  const result = solve(instance, { objective, seed: args.seed, timeLimitMs: args.timeLimitMs });
+  const result = solve(instance, { objective, seed: args.seed, timeLimitMs: args.timeLimitMs, maxIterations: args.maxIterations });
   const wallMs = performance.now() - started;
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
   const { plan } = result;

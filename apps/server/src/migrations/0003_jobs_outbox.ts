@@ -16,7 +16,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
   // What was sent to whom: SMS as delivered (phone masked) and in-app notifications per user.
   await db.schema
     .createTable('notifications')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('channel', 'text', (c) => c.notNull().check(sql`channel in ('sms','in_app')`))
     // Deduplicates redelivery: outbox row id (plus user id for role fan-out).
     .addColumn('source_key', 'text', (c) => c.notNull().unique())

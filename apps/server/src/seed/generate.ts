@@ -50,7 +50,8 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   const net = buildNetwork(rng, cities, { outlets: o.size.outlets, technicians: o.size.technicians, at: since });
 
   const outlet1 = net.outlets.find((x) => x.city.code === '4401' && x.type === 'self_built') ?? net.outlets[0]!;
-  const outlet2 = net.outlets.find((x) => x.city.provinceCode !== outlet1.city.provinceCode && x.type === 'entrusted')
+  const outlet2 = net.outlets.find((x) => x.city.code === '3301' && x.type === 'entrusted')
+    ?? net.outlets.find((x) => x.city.provinceCode !== outlet1.city.provinceCode)
     ?? net.outlets.find((x) => x !== outlet1) ?? null;
   const tech: TechInfo | null = net.techs.find((t) => t.outlet === outlet1 && t.tier === 1)
     ?? net.techs.find((t) => t.outlet === outlet1) ?? null;

@@ -1,9 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
+import { hashPassword } from '../modules/identity/index.ts';
 import type { Clock } from '../platform/clock/index.ts';
 import type { DialectName } from '../platform/db/types.ts';
 import type { Logger } from '../platform/logging/index.ts';
-import { seedDemoUsers } from './demo-users.ts';
+import { DEMO_LOGINS, DEMO_CUSTOMER, DEMO_PASSWORD, seedDemoUsers } from './demo-users.ts';
+import { DEFAULT_SEED, DEMO_SIZE, generate, type SeedSize, type SeedSummary } from './generate.ts';
+import { BulkWriter, kyselyExec } from './writer.ts';
+
+export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 
 export interface SeedDeps {
   db: Kysely<Database>;
@@ -12,12 +17,45 @@ export interface SeedDeps {
   logger: Logger;
 }
 
-/** Seeds demo data on first run (no users yet) unless told never to; `always` re-checks each start. */
+/**
+ * Seeds demo data on first run (no users yet) unless told never to. `always` re-checks each start:
+ * it adds the demo data if the catalogue is still empty and otherwise only missing demo accounts.
+ */
 export async function seedIfEmpty(deps: SeedDeps, mode: 'auto' | 'always' | 'never'): Promise<boolean> {
   if (mode === 'never') return false;
   const any = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any && mode === 'auto') return false;
-  await seedDemoUsers(deps.db, deps.clock.now());
-  deps.logger.info('demo data seeded');
+  if (await hasDomainData(deps.db)) {
+    await seedDemoUsers(deps.db, deps.clock.now());
+    return false;
+  }
+  const started = performance.now();
+  const summary = await seedDemo(deps.db, deps.dialect, { anchor: deps.clock.now() });
+  deps.logger.info(
+    { orders: summary.orders.orders, events: summary.orders.events, customers: summary.rows.customers, ms: Math.round(performance.now() - started) },
+    'demo data seeded',
+  );
   return true;
+}
+
+export async function hasDomainData(db: Kysely<Database>): Promise<boolean> {
+  return !!(await db.selectFrom('product_categories').select('code').limit(1).executeTakeFirst());
+}
+
+/** The demo data set through Kysely in one transaction (SQLite or PostgreSQL). */
+export async function seedDemo(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  opts: { anchor: Date; seed?: number; size?: Partial<SeedSize> },
+): Promise<SeedSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const usernames = [...DEMO_LOGINS.map((l) => l.username), DEMO_CUSTOMER.username];
+  const existing = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
+  return db.transaction().execute(async (trx) => {
+    const writer = new BulkWriter(dialect, kyselyExec(trx));
+    return generate({
+      seed: opts.seed ?? DEFAULT_SEED, anchor: opts.anchor, size: { ...DEMO_SIZE, ...opts.size }, writer, passwordHash,
+      existingUsers: new Map(existing.map((u) => [u.username, u.id])),
+    });
+  });
 }

@@ -89,13 +89,14 @@ export class SeedRng {
     const r1 = this.u32();
     const r2 = this.u32();
     const r3 = this.u32();
-    const h = (n: number, w: number) => n.toString(16).padStart(8, '0').slice(8 - w);
     return (
       `${t.slice(0, 8)}-${t.slice(8, 12)}-7${h(r1 >>> 20, 3)}-` +
       `${h(((r1 >>> 18) & 0x3) | 0x8, 1)}${h(r1 & 0xfff, 3)}-${h(r2, 8)}${h(r3 >>> 16, 4)}`
     );
   }
 }
+
+const h = (n: number, w: number): string => n.toString(16).padStart(8, '0').slice(8 - w);
 
 export function hashString(s: string): number {
   let h = 0x811c9dc5;

@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   InboxOutlined,
   MobileOutlined,
@@ -74,6 +75,7 @@ export const NAVIGATION: NavItem[] = [
     icon: CustomerServiceOutlined,
     labelKey: 'nav.agentConsole',
     permission: 'workorder:create',
+    page: () => import('../features/agent/pages/AgentConsolePage.tsx'),
   },
   {
     key: 'workorders',
@@ -81,6 +83,15 @@ export const NAVIGATION: NavItem[] = [
     icon: FileTextOutlined,
     labelKey: 'nav.workorders',
     permission: 'workorder:read',
+    page: () => import('../features/workorders/pages/WorkOrderListPage.tsx'),
+  },
+  {
+    key: 'workorder-detail',
+    path: '/workorders/:id',
+    labelKey: 'nav.workorderDetail',
+    permission: 'workorder:read',
+    hideInMenu: true,
+    page: () => import('../features/workorders/pages/WorkOrderDetailPage.tsx'),
   },
   {
     key: 'dispatch',
@@ -146,6 +157,7 @@ export const NAVIGATION: NavItem[] = [
         icon: UserOutlined,
         labelKey: 'nav.users',
         permission: 'user:read',
+        page: () => import('../features/settings/pages/UsersPage.tsx'),
       },
       {
         key: 'settings-roles',
@@ -153,6 +165,7 @@ export const NAVIGATION: NavItem[] = [
         icon: SafetyCertificateOutlined,
         labelKey: 'nav.roles',
         permission: 'role:read',
+        page: () => import('../features/settings/pages/RolesPage.tsx'),
       },
       {
         key: 'settings-calendar',
@@ -160,6 +173,15 @@ export const NAVIGATION: NavItem[] = [
         icon: CalendarOutlined,
         labelKey: 'nav.calendar',
         permission: 'calendar:read',
+        page: () => import('../features/calendar/pages/CalendarPage.tsx'),
+      },
+      {
+        key: 'settings-sla',
+        path: '/settings/sla',
+        icon: FieldTimeOutlined,
+        labelKey: 'nav.slaPolicies',
+        permission: 'sla:read',
+        page: () => import('../features/settings/pages/SlaPoliciesPage.tsx'),
       },
       {
         key: 'settings-audit',
@@ -167,6 +189,7 @@ export const NAVIGATION: NavItem[] = [
         icon: AuditOutlined,
         labelKey: 'nav.audit',
         permission: 'audit:read',
+        page: () => import('../features/settings/pages/AuditPage.tsx'),
       },
     ],
   },

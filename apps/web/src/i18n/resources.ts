@@ -9,6 +9,8 @@ import { dashboardEnUS } from '../features/dashboard/locales/en-US.ts';
 import { dashboardZhCN } from '../features/dashboard/locales/zh-CN.ts';
 import { settingsEnUS } from '../features/settings/locales/en-US.ts';
 import { settingsZhCN } from '../features/settings/locales/zh-CN.ts';
+import { calendarEnUS } from '../features/calendar/locales/en-US.ts';
+import { calendarZhCN } from '../features/calendar/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -23,6 +25,7 @@ export const zhCN = {
   auth: authZhCN,
   dashboard: dashboardZhCN,
   settings: settingsZhCN,
+  calendar: calendarZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -33,6 +36,7 @@ export const enUS: Messages = {
   auth: authEnUS,
   dashboard: dashboardEnUS,
   settings: settingsEnUS,
+  calendar: calendarEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

@@ -93,8 +93,8 @@ export function calendarRoutes(svc: CalendarService) {
   };
 }
 
-function normalizeHours(h: { standard: Array<{ start: number; end: number }>; byWeekday?: Partial<Record<number, Array<{ start: number; end: number }>>> }) {
+function normalizeHours(h: { standard: ReadonlyArray<{ start: number; end: number }>; byWeekday?: Partial<Record<number, ReadonlyArray<{ start: number; end: number }>>> }) {
   const byWeekday: Record<string, Array<{ start: number; end: number }>> = {};
-  for (const [k, v] of Object.entries(h.byWeekday ?? {})) if (v) byWeekday[k] = v;
-  return { standard: h.standard, byWeekday };
+  for (const [k, v] of Object.entries(h.byWeekday ?? {})) if (v) byWeekday[k] = [...v];
+  return { standard: [...h.standard], byWeekday };
 }

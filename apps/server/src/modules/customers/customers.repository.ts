@@ -3,6 +3,7 @@ import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { prefixUpperBound, reversed } from './domain/phone.ts';
+import { containsName, nameBigrams } from './domain/name-tokens.ts';
 import type { AddressRecord, CustomerFields, CustomerRecord, PhoneRecord } from './customers.records.ts';
 import type { CustomerAddressesTable, CustomerPhonesTable, CustomersTable } from './customers.schema.ts';
 
@@ -173,6 +174,39 @@ export class CustomersRepository {
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  /** Substring of name or company name: all query bigrams present, then the real substring checked. */
+  async idsByNameSubstring(scope: ActorScope, text: string, limit: number): Promise<string[]> {
+    const grams = nameBigrams(text);
+    if (!grams.length) return [];
+    const rows = await this.db
+      .selectFrom('customer_name_tokens as t')
+      .innerJoin('customers', 'customers.id', 't.customer_id')
+      .select(['customers.id', 'customers.name', 'customers.company_name'])
+      .where('t.token', 'in', grams)
+      .where('customers.merged_into_id', 'is', null)
+      .where(customerScope(scope))
+      .groupBy(['customers.id', 'customers.name', 'customers.company_name'])
+      .having((eb) => eb.fn.count('t.token'), '=', grams.length)
+      .limit(limit * 2)
+      .execute();
+    return rows.filter((r) => containsName(`${r.name}\u0000${r.company_name ?? ''}`, text)).slice(0, limit).map((r) => r.id);
+  }
+
+  async replaceNameTokens(trx: Db, customerId: string, name: string, companyName: string | null): Promise<void> {
+    await trx.deleteFrom('customer_name_tokens').where('customer_id', '=', customerId).execute();
+    const grams = nameBigrams(name, companyName);
+    if (grams.length) await trx.insertInto('customer_name_tokens').values(grams.map((token) => ({ token, customer_id: customerId }))).execute();
+  }
+
+  /** Rebuilds tokens for a page of customers (for bulk loads that bypass the service); returns the last id. */
+  async reindexNamesPage(trx: Db, after: string | null, size: number): Promise<string | null> {
+    let q = trx.selectFrom('customers').select(['id', 'name', 'company_name']).orderBy('id').limit(size);
+    if (after) q = q.where('id', '>', after);
+    const rows = await q.execute();
+    for (const r of rows) await this.replaceNameTokens(trx, r.id, r.name, r.company_name);
+    return rows.length === size ? rows[rows.length - 1]!.id : null;
   }
 
   /** Likely duplicates: a shared phone, or the same name in the same district. */

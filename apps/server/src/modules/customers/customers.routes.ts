@@ -39,7 +39,7 @@ export function customerRoutes(d: CustomerRouteDeps) {
 
     app.get(`${P}/lookup`, {
       config: { permission: 'customer:read' },
-      schema: { tags, summary: 'Find customers by phone (full, prefix, 4+ digit suffix), serial or name', querystring: z.object({ q: z.string().trim().min(2).max(64) }), response: { 200: LookupResultSchema, ...problems } },
+      schema: { tags, summary: 'Find customers by phone (full, prefix, 4+ digit suffix), serial or name', querystring: z.object({ q: z.string().trim().min(1).max(64) }), response: { 200: LookupResultSchema, ...problems } },
     }, async (req) => d.lookup.lookup(req.actor!, req.query.q));
 
     app.get(P, {

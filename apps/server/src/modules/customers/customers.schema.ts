@@ -56,9 +56,15 @@ export interface InstalledProductsTable {
   updated_at: string;
   version: number;
 }
+/** Two-character windows of name and company name, for substring search (migration 0005). */
+export interface CustomerNameTokensTable {
+  token: string;
+  customer_id: string;
+}
 export interface CustomerTables {
   customers: CustomersTable;
   customer_phones: CustomerPhonesTable;
   customer_addresses: CustomerAddressesTable;
   installed_products: InstalledProductsTable;
+  customer_name_tokens: CustomerNameTokensTable;
 }

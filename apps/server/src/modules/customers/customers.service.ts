@@ -32,6 +32,7 @@ export class CustomersService {
       await this.repo.insert(trx, id, fields, def, now.toISOString());
       await this.repo.replacePhones(trx, id, phones);
       await this.repo.replaceAddresses(trx, id, addresses);
+      await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
       await appendEvent(trx, {
         streamType: 'customer', streamId: id, type: 'customer.created', actor: eventActor(actor), at: now, requestId,
         data: { after: { ...fields, phones: phones.map((p) => p.phone), addresses: addresses.map((a) => a.districtCode) }, duplicates: duplicates.map((d) => d.id) },
@@ -52,6 +53,7 @@ export class CustomersService {
       if (!ok) throw versionConflict('customer', id, input.version);
       if (phones) await this.repo.replacePhones(trx, id, phones);
       if (input.addresses) await this.repo.replaceAddresses(trx, id, addresses);
+      if (input.name !== undefined || input.companyName !== undefined) await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
       const changed = Object.keys(input).filter((k) => k !== 'version');
       await appendEvent(trx, {
         streamType: 'customer', streamId: id, type: 'customer.updated', actor: eventActor(actor), at: now, requestId,

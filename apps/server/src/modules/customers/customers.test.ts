@@ -45,6 +45,8 @@ describe('create and search', () => {
     expect((await lookup(agent, '5678')).items.map((i) => i.name)).toEqual(['王小明']);
     expect((await lookup(agent, '8765432')).items.map((i) => i.name)).toEqual(['李华']);
     expect((await lookup(agent, '王小')).items.map((i) => [i.name, i.matchedBy])).toEqual([['王小明', 'name']]);
+    expect((await lookup(agent, '小明')).items.map((i) => i.name)).toEqual(['王小明']);
+    expect((await lookup(agent, '明王')).items).toHaveLength(0);
     const bySerial = await lookup(agent, 'sn-2026');
     expect(bySerial.items.map((i) => [i.name, i.matchedBy])).toEqual([['王小明', 'serial']]);
     expect(bySerial.items[0]!.products[0]!.warranty.status).toBe('in_warranty');
@@ -110,5 +112,16 @@ describe('validation and concurrency', () => {
     expect(sameNameDistrict.body.duplicates.map((d: { reasons: string[] }) => d.reasons)).toEqual([['name_district']]);
     const dup = await agent.get(`/api/v1/customers/${wang.id}/duplicates`);
     expect(dup.body.items.map((d: { id: string }) => d.id)).toEqual([samePhone.body.customer.id]);
+  });
+
+  it('keeps the name-substring index current on rename and rebuildable after bulk loads', async () => {
+    const li = (await lookup(agent, '李华')).items[0]!;
+    const res = await agent.send('PATCH', `/api/v1/customers/${li.id}`, { version: (await agent.get(`/api/v1/customers/${li.id}`)).body.version, kind: 'company', companyName: '广州安心电器有限公司' });
+    expect(res.status).toBe(200);
+    expect((await lookup(agent, '安心电器')).items.map((i) => i.id)).toEqual([li.id]);
+    await t.db.db.deleteFrom('customer_name_tokens').execute();
+    expect((await lookup(agent, '安心电器')).items).toHaveLength(0);
+    await t.built.modules.customers.reindexNameTokens(2);
+    expect((await lookup(agent, '安心电器')).items.map((i) => i.id)).toEqual([li.id]);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RegisterProduct } from '@anxin/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { digitsOf } from './domain/phone.ts';
 import { CustomersContext, type CatalogPort, type OrderCounts } from './customers.deps.ts';
 import { CustomersService } from './customers.service.ts';
@@ -13,6 +14,7 @@ import { customerRoutes } from './customers.routes.ts';
 export { computeWarranty, addMonths } from './domain/warranty.ts';
 export { maskPhone, normalisePhone } from './domain/phone.ts';
 export { checkRegion, regionName } from './domain/regions.ts';
+export { nameBigrams } from './domain/name-tokens.ts';
 export type { CustomerRecord, ProductRecord } from './customers.records.ts';
 export type { CatalogPort, OrderCounts } from './customers.deps.ts';
 
@@ -38,6 +40,17 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     },
     registerProductForCustomer: (customerId: string, input: RegisterProduct, actor: EventActor = SYSTEM) =>
       products.register(actor, customerId, input),
+    /**
+     * For bulk loads that insert customers without the service (demo data, imports): rebuilds the
+     * name-substring index in pages. Idempotent.
+     */
+    reindexNameTokens: async (pageSize = 1000) => {
+      let after: string | null = null;
+      do {
+        const from: string | null = after;
+        after = await withTransaction(deps.db, deps.dialect, ({ trx }) => ctx.customers.reindexNamesPage(trx, from, pageSize));
+      } while (after);
+    },
     /** Called by the work-orders module so lookups show open/total order counts. */
     setOrderCounts: (fn: OrderCounts) => {
       ctx.orderCounts = fn;

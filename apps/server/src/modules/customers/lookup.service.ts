@@ -27,7 +27,10 @@ export class LookupService {
       if (!exact && plan.phone.length >= MIN_SUFFIX) add(await customers.idsByPhone(scope, plan.phone, 'suffix', LIMIT), 'phone');
     }
     if (plan.serial) add(await products.customerIdsBySerial(scope, plan.serial, LIMIT), 'serial');
-    if (plan.name) add(await customers.idsByNamePrefix(scope, plan.name, LIMIT), 'name');
+    if (plan.name) {
+      add(await customers.idsByNamePrefix(scope, plan.name, LIMIT), 'name');
+      if (matched.size < LIMIT) add(await customers.idsByNameSubstring(scope, plan.name, LIMIT), 'name');
+    }
     const ids = [...matched.keys()].slice(0, LIMIT);
     return { query: q, detected: detectedKinds(plan), items: await this.items(actor, ids, matched) };
   }

@@ -1,2 +1,3 @@
 export * from './append.ts';
 export type { ActorKind, EventTables } from './events.schema.ts';
+export * from './outbox.ts';

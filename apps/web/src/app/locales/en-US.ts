@@ -24,6 +24,8 @@ export const appEnUS: typeof appZhCN = {
     roles: 'Roles & permissions',
     calendar: 'Business calendar',
     audit: 'Audit log',
+    workorderDetail: 'Work order',
+    slaPolicies: 'SLA policies',
   },
   navHints: {
     dashboard: 'Your overview and shortcuts',
@@ -43,6 +45,8 @@ export const appEnUS: typeof appZhCN = {
     roles: 'Roles and the permissions they hold',
     calendar: 'Working days, holidays and make-up days',
     audit: 'Audit trail of important actions',
+    workorderDetail: 'The full picture of one order and its next steps',
+    slaPolicies: 'Service deadlines by order type, urgency and customer tier',
   },
   layout: {
     openMenu: 'Open navigation menu',

@@ -23,6 +23,8 @@ export const appZhCN = {
     roles: '角色与权限',
     calendar: '工作日历',
     audit: '审计日志',
+    workorderDetail: '工单详情',
+    slaPolicies: 'SLA 时效',
   },
   navHints: {
     dashboard: '个人概览与快捷入口',
@@ -42,6 +44,8 @@ export const appZhCN = {
     roles: '角色及其权限配置',
     calendar: '工作日、节假日与调休',
     audit: '关键操作的审计记录',
+    workorderDetail: '查看工单全貌并推进处理',
+    slaPolicies: '按工单类型、紧急程度和客户等级设定服务时限',
   },
   layout: {
     openMenu: '打开导航菜单',

@@ -43,19 +43,27 @@ export class Inserter {
   }
 
   private scanRoute(route: Route, r: number, j: number, blink: number, fixed: number, rand: () => number): void {
-    const { N, time, dist, service } = this.model;
+    const model = this.model;
+    const { N, time, dist } = model;
     const { nodes, depart, latest, len } = route;
-    const exact = route.exact(this.model) || this.model.lateWeight[j]! > 0;
-    const sj = service[j]!;
+    const exact = route.exact(model) || model.lateWeight[j]! > 0;
+    const sj = model.service[j]!;
+    const row = j * N;
+    const firstWindow = model.winOffset[j]!;
+    const single = model.winOffset[j + 1]! - firstWindow === 1;
+    const open = model.winOpen[firstWindow]!;
+    const lastClose = model.winClose[model.winOffset[j + 1]! - 1]!;
     for (let p = 1; p <= len + 1; p++) {
       const prev = nodes[p - 1]!;
       const next = nodes[p]!;
-      const start = firstStart(this.model, j, depart[p - 1]! + time[prev * N + j]!);
-      if (start === Infinity) break; // with the triangle inequality, later positions arrive later
-      if (start + sj + time[j * N + next]! > latest[p]!) continue;
-      if (blink > 0 && rand() < blink) continue;
-      let delta = dist[prev * N + j]! + dist[j * N + next]! - dist[prev * N + next]! + fixed;
+      const arrival = depart[p - 1]! + time[prev * N + j]!;
+      if (arrival > lastClose) break; // with the triangle inequality, later positions arrive later
+      let delta = dist[prev * N + j]! + dist[row + next]! - dist[prev * N + next]! + fixed;
       if (delta >= this.delta) continue;
+      const start = single ? (arrival > open ? arrival : open) : firstStart(model, j, arrival);
+      if (start + sj + time[row + next]! > latest[p]!) continue;
+      // Blinks only matter for positions that would be chosen, so the coin is tossed last.
+      if (blink > 0 && rand() < blink) continue;
       if (exact) {
         const penalty = this.exactPenalty(route, j, p);
         if (penalty === Infinity) continue;

@@ -55,30 +55,35 @@ export class Route {
   }
 }
 
-/** Recomputes derived data after the node sequence changed; records job positions in `pos`. */
-export function refreshRoute(model: Model, r: Route, pos: Int32Array): void {
+/**
+ * Recomputes derived data after the node sequence changed; records job positions in `pos`. After an
+ * insertion at `changed`, departures before it and latest arrivals after it are still valid.
+ */
+export function refreshRoute(model: Model, r: Route, pos: Int32Array, changed?: number): void {
   const { N, time, dist, service } = model;
   const { nodes, depart, latest, len } = r;
   r.version = nextVersion++;
   nodes[len + 1] = model.n + model.m + r.v;
+  depart[0] = model.shiftStart[r.v]!;
+  for (let k = changed ?? 1; k <= len; k++) {
+    const j = nodes[k]!;
+    pos[j] = k;
+    depart[k] = firstStart(model, j, depart[k - 1]! + time[nodes[k - 1]! * N + j]!) + service[j]!;
+  }
+  latest[len + 1] = model.shiftEnd[r.v]!;
+  for (let k = changed ?? len; k >= 1; k--) {
+    const j = nodes[k]!;
+    latest[k] = latestArrival(model, j, latest[k + 1]! - time[j * N + nodes[k + 1]!]! - service[j]!);
+  }
   let load = 0;
   let distance = 0;
   let soft = 0;
-  depart[0] = model.shiftStart[r.v]!;
   for (let k = 1; k <= len + 1; k++) {
-    const prev = nodes[k - 1]!;
     const j = nodes[k]!;
-    distance += dist[prev * N + j]!;
-    if (k === len + 1) break;
-    pos[j] = k;
+    distance += dist[nodes[k - 1]! * N + j]!;
+    if (k > len) break;
     load += model.demand[j]!;
     if (model.lateWeight[j]! > 0) soft++;
-    depart[k] = firstStart(model, j, depart[k - 1]! + time[prev * N + j]!) + service[j]!;
-  }
-  latest[len + 1] = model.shiftEnd[r.v]!;
-  for (let k = len; k >= 1; k--) {
-    const j = nodes[k]!;
-    latest[k] = latestArrival(model, j, latest[k + 1]! - time[j * N + nodes[k + 1]!]! - service[j]!);
   }
   r.load = load;
   r.distance = distance;
@@ -87,10 +92,13 @@ export function refreshRoute(model: Model, r: Route, pos: Int32Array): void {
 }
 
 export function insertAt(model: Model, r: Route, j: number, p: number, pos: Int32Array): void {
+  // Shift the suffix with its time data: latest arrivals after p do not change on an insertion.
   r.nodes.copyWithin(p + 1, p, r.len + 2);
+  r.depart.copyWithin(p + 1, p, r.len + 2);
+  r.latest.copyWithin(p + 1, p, r.len + 2);
   r.nodes[p] = j;
   r.len++;
-  refreshRoute(model, r, pos);
+  refreshRoute(model, r, pos, p);
 }
 
 /** Drops every job for which `removed[job]` is set, then refreshes once. */

@@ -8,6 +8,11 @@ const AVG_REMOVED = 10;
 const MAX_STRING = 10;
 const SPLIT_RATE = 0.5;
 const SPLIT_DEPTH = 0.01;
+/**
+ * Share of ruins that empty a whole short route instead: string removal alone seldom frees a
+ * complete route, so the walk gets stuck at one route too many on long-route instances.
+ */
+const ROUTE_RUIN_RATE = 0.05;
 
 /**
  * Slack induction by string removals: removes strings of consecutive jobs from a few routes that are
@@ -30,6 +35,7 @@ export class StringRuin {
     const assigned = n - sol.unassignedCount;
     const used = sol.usedRoutes();
     if (assigned === 0) return;
+    if (rng.next() < ROUTE_RUIN_RATE && used > 1) return this.ruinRoute(sol, rng);
     const lsMax = Math.min(MAX_STRING, assigned / used);
     const ksMax = (4 * AVG_REMOVED) / (1 + lsMax) - 1;
     const ks = Math.floor(rng.next() * ksMax) + 1;
@@ -46,6 +52,20 @@ export class StringRuin {
       const l = Math.floor(rng.next() * Math.min(len, lsMax)) + 1;
       if (rng.next() < SPLIT_RATE || l === len) this.markString(sol, r, j, l, rng);
       else this.markSplitString(sol, r, j, l, rng);
+    }
+    this.commit(sol);
+  }
+
+  /** Empties one used route chosen uniformly. */
+  private ruinRoute(sol: Solution, rng: Rng): void {
+    this.stamp++;
+    let pick = rng.int(sol.usedRoutes());
+    for (let r = 0; r < this.model.m; r++) {
+      const route = sol.routes[r]!;
+      if (route.len === 0 || pick-- > 0) continue;
+      this.touched[r] = this.stamp;
+      for (let p = 1; p <= route.len; p++) this.removed[route.nodes[p]!] = 1;
+      break;
     }
     this.commit(sol);
   }

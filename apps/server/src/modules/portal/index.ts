@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { CatalogModule } from '../catalog/index.ts';
+import type { CustomersModule } from '../customers/index.ts';
+import type { AuthService } from '../identity/index.ts';
+import type { WorkOrdersService } from '../workorders/index.ts';
+import { InterimCustomers } from './customers-interim.ts';
+import { PortalAuthService } from './portal-auth.service.ts';
+import { PortalRepository } from './portal.repository.ts';
+import { portalRoutes } from './portal.routes.ts';
+import { PortalService } from './portal.service.ts';
+import type { PortalCustomersPort } from './ports.ts';
+
+export { DEFAULT_PORTAL_OTP_POLICY, PORTAL_OTP_POLICY_KEY, PortalOtpPolicySchema } from './domain/otp.ts';
+export type { PortalCustomersPort, PortalPorts } from './ports.ts';
+
+export interface PortalModuleDeps {
+  identity: { auth: AuthService };
+  customers: Pick<CustomersModule, 'findCustomerByPhone' | 'getInstalledProduct' | 'registerProductForCustomer'>;
+  catalog: Pick<CatalogModule, 'service'>;
+  workOrders: { service: WorkOrdersService };
+}
+
+/** The customer portal (H5 at /portal): one-time-code sign-in, own products, requests and orders. */
+export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
+  const interim = new InterimCustomers({ db: deps.db, dialect: deps.dialect, clock: deps.clock });
+  const customers: PortalCustomersPort = {
+    findCustomerByPhone: async (phone) => {
+      const c = await m.customers.findCustomerByPhone(phone);
+      return c && { id: c.id, name: c.name };
+    },
+    createIndividualCustomer: (input, actor) => interim.createIndividual(input, actor),
+    listProducts: async (customerId) => Promise.all((await interim.productIds(customerId)).map((id) => m.customers.getInstalledProduct(id))),
+    getProduct: (id) => m.customers.getInstalledProduct(id),
+    registerProduct: (customerId, input, actor) => m.customers.registerProductForCustomer(customerId, input, actor),
+  };
+  const ports = { auth: m.identity.auth, customers, catalog: m.catalog, workOrders: m.workOrders.service };
+  const repo = new PortalRepository(deps.db);
+  const auth = new PortalAuthService({
+    db: deps.db, dialect: deps.dialect, clock: deps.clock, repo, ports, nudgeOutbox: () => deps.runtime.outbox.nudge(),
+  });
+  const portal = new PortalService({ db: deps.db, clock: deps.clock, ports });
+  const register = (app: FastifyInstance) =>
+    app.register(portalRoutes({
+      auth, portal, cookieSecure: deps.config.cookieSecure, maxUploadBytes: deps.config.uploadLimitBytes,
+      otpPerIpPerMinute: 10, signInPerIpPerMinute: deps.config.loginRatePerMinute,
+    }));
+  return { auth, portal, register };
+}
+export type PortalModule = ReturnType<typeof createPortal>;

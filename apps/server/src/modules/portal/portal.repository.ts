@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { newId } from '../../platform/ids/index.ts';
+import { PORTAL_OTP_PURPOSE } from './domain/otp.ts';
+
+type Db = Kysely<Database>;
+
+export interface OtpRecord {
+  id: string;
+  codeHash: string;
+  attempts: number;
+  expiresAt: string;
+}
+
+export interface CustomerUser {
+  id: string;
+  customerId: string;
+  active: boolean;
+}
+
+/** The only SQL of the portal: one-time codes and the customer's sign-in row. */
+export class PortalRepository {
+  constructor(readonly db: Db) {}
+
+  async recentSends(phone: string, since: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('otp_codes')
+      .select('created_at')
+      .where('purpose', '=', PORTAL_OTP_PURPOSE)
+      .where('subject', '=', phone)
+      .where('created_at', '>', since)
+      .execute();
+    return rows.map((r) => r.created_at);
+  }
+
+  /** A new code replaces any pending one: only the latest code sent can sign in. */
+  async insertOtp(trx: Db, o: { id: string; phone: string; hash: string; now: string; expiresAt: string }): Promise<void> {
+    await trx
+      .updateTable('otp_codes')
+      .set({ used_at: o.now })
+      .where('purpose', '=', PORTAL_OTP_PURPOSE)
+      .where('subject', '=', o.phone)
+      .where('used_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('otp_codes')
+      .values({ id: o.id, purpose: PORTAL_OTP_PURPOSE, subject: o.phone, code_hash: o.hash, attempts: 0, created_at: o.now, expires_at: o.expiresAt, used_at: null })
+      .execute();
+  }
+
+  async latestPending(phone: string, now: string): Promise<OtpRecord | undefined> {
+    const r = await this.db
+      .selectFrom('otp_codes')
+      .select(['id', 'code_hash', 'attempts', 'expires_at'])
+      .where('purpose', '=', PORTAL_OTP_PURPOSE)
+      .where('subject', '=', phone)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r && { id: r.id, codeHash: r.code_hash, attempts: r.attempts, expiresAt: r.expires_at };
+  }
+
+  /** Counts one attempt unless the limit is reached; false means the code is spent. */
+  async countAttempt(id: string, maxAttempts: number): Promise<boolean> {
+    const r = await this.db
+      .updateTable('otp_codes')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .where('attempts', '<', maxAttempts)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Conditional: of two requests racing with the same code, exactly one wins. */
+  async consume(id: string, now: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('otp_codes')
+      .set({ used_at: now })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async findCustomerUser(customerId: string): Promise<CustomerUser | undefined> {
+    const r = await this.db
+      .selectFrom('users')
+      .select(['id', 'customer_id', 'active'])
+      .where('kind', '=', 'customer')
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    return r && { id: r.id, customerId: r.customer_id!, active: r.active === 1 };
+  }
+
+  /**
+   * The sign-in row of a customer: no password, no roles, scope `own`. The user name is derived
+   * from the customer id, never the phone, so it can appear in logs and audit lists.
+   */
+  async insertCustomerUser(u: { customerId: string; displayName: string; phone: string; now: string }): Promise<string> {
+    const id = newId();
+    await this.db
+      .insertInto('users')
+      .values({
+        id,
+        username: `customer:${u.customerId}`,
+        display_name: u.displayName,
+        kind: 'customer',
+        password_hash: null,
+        phone: u.phone,
+        locale: 'zh-CN',
+        scope_level: 'own',
+        scope_regions: '[]',
+        outlet_id: null,
+        customer_id: u.customerId,
+        active: 1,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: u.now,
+        updated_at: u.now,
+      })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .execute();
+    return id;
+  }
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { IdSchema, IsoInstantSchema } from './common.ts';
+import { WARRANTY_STATUSES, WarrantySchema } from './customers.ts';
+import { TimeWindowSchema, WORK_ORDER_STATUSES } from './workorders.ts';
+
+/**
+ * The customer portal (H5, /portal): one-time-code sign-in and the customer's own products,
+ * requests and orders. Every response is customer-safe: no internal notes, no staff phones.
+ */
+
+/** Mainland mobile numbers only: the code goes out by SMS. */
+export const PortalPhoneSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number (11 digits, starting 13–19)'));
+
+export const PortalOtpRequestSchema = z.strictObject({ phone: PortalPhoneSchema });
+export type PortalOtpRequest = z.input<typeof PortalOtpRequestSchema>;
+
+/** Always 202, whether or not the phone belongs to a customer. */
+export const PortalOtpResponseSchema = z.object({
+  /** The number the code went to, masked (138****5678). */
+  sentTo: z.string(),
+  /** The client may ask for another code after this many seconds. */
+  resendAfterSeconds: z.number().int(),
+  expiresInSeconds: z.number().int(),
+});
+export type PortalOtpResponse = z.infer<typeof PortalOtpResponseSchema>;
+
+export const OTP_LENGTH = 6;
+export const PortalSessionRequestSchema = z.strictObject({
+  phone: PortalPhoneSchema,
+  code: z.string().trim().regex(/^\d{6}$/, 'six digits'),
+});
+export type PortalSessionRequest = z.input<typeof PortalSessionRequestSchema>;
+
+export const PortalModelSchema = z.object({
+  id: z.string(),
+  brand: z.string(),
+  modelCode: z.string(),
+  name: z.string(),
+  categoryCode: z.string(),
+});
+export type PortalModel = z.infer<typeof PortalModelSchema>;
+
+export const PortalProductSchema = z.object({
+  id: z.string(),
+  modelId: z.string(),
+  modelCode: z.string(),
+  modelName: z.string(),
+  brand: z.string(),
+  categoryCode: z.string(),
+  serial: z.string(),
+  purchaseDate: z.string().nullable(),
+  invoiceNo: z.string().nullable(),
+  warranty: WarrantySchema,
+});
+export type PortalProduct = z.infer<typeof PortalProductSchema>;
+export const PORTAL_WARRANTY_STATUSES = WARRANTY_STATUSES;
+
+export const PortalRegisterProductSchema = z.strictObject({
+  modelId: IdSchema,
+  serial: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_./-]+$/, 'letters, digits and _ . / - only'),
+  purchaseDate: z.iso.date().nullable().default(null),
+  invoiceNo: z.string().trim().max(60).nullable().default(null),
+});
+export type PortalRegisterProduct = z.input<typeof PortalRegisterProductSchema>;
+
+export const PORTAL_REQUEST_TYPES = ['repair', 'install'] as const;
+export type PortalRequestType = (typeof PORTAL_REQUEST_TYPES)[number];
+
+/** Sent as the multipart field `request` (JSON), before the `photos` files. */
+export const PortalNewRequestSchema = z.strictObject({
+  type: z.enum(PORTAL_REQUEST_TYPES),
+  productId: IdSchema,
+  faultDescription: z.string().trim().min(1).max(2000),
+  preferredWindows: z.array(TimeWindowSchema).min(1).max(3),
+});
+export type PortalNewRequest = z.input<typeof PortalNewRequestSchema>;
+export const PORTAL_MAX_PHOTOS = 6;
+
+export const PortalOrderSummarySchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.string(),
+  status: z.enum(WORK_ORDER_STATUSES),
+  product: z.object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() }).nullable(),
+  appointment: TimeWindowSchema.nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type PortalOrderSummary = z.infer<typeof PortalOrderSummarySchema>;
+
+export const PORTAL_TIMELINE_KINDS = ['created', 'status', 'appointment_set', 'rescheduled', 'appointment_confirmed', 'photo_added'] as const;
+export type PortalTimelineKind = (typeof PORTAL_TIMELINE_KINDS)[number];
+
+export const PortalTimelineEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(PORTAL_TIMELINE_KINDS),
+  at: z.string(),
+  /** For status changes. */
+  to: z.enum(WORK_ORDER_STATUSES).nullable(),
+  /** For appointment entries. */
+  window: TimeWindowSchema.nullable(),
+  /** True when the customer did it (their own reasons are shown back to them, staff reasons never). */
+  byCustomer: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type PortalTimelineEntry = z.infer<typeof PortalTimelineEntrySchema>;
+
+export const PortalOrderDetailSchema = PortalOrderSummarySchema.extend({
+  faultDescription: z.string(),
+  preferredWindows: z.array(TimeWindowSchema),
+  technicianName: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  appointmentConfirmed: z.boolean(),
+  photoCount: z.number().int(),
+  actions: z.object({ confirm: z.boolean(), reschedule: z.boolean(), cancel: z.boolean() }),
+  timeline: z.array(PortalTimelineEntrySchema),
+});
+export type PortalOrderDetail = z.infer<typeof PortalOrderDetailSchema>;
+
+export const PortalPhotoResultSchema = z.object({
+  filename: z.string(),
+  ok: z.boolean(),
+  /** The error code when the photo was refused (type, size). */
+  code: z.string().nullable(),
+});
+export const PortalCreateRequestResponseSchema = z.object({
+  order: PortalOrderDetailSchema,
+  photos: z.array(PortalPhotoResultSchema),
+});
+export type PortalCreateRequestResponse = z.infer<typeof PortalCreateRequestResponseSchema>;
+
+export const PortalConfirmSchema = z.strictObject({ version: z.number().int().min(1) });
+export const PortalRescheduleSchema = z.strictObject({
+  version: z.number().int().min(1),
+  start: IsoInstantSchema,
+  end: IsoInstantSchema,
+  reason: z.string().trim().min(1).max(500),
+});
+export type PortalReschedule = z.infer<typeof PortalRescheduleSchema>;
+export const PortalCancelSchema = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(500),
+});
+export type PortalCancel = z.infer<typeof PortalCancelSchema>;
+
+/** A customer may cancel only before a technician is assigned; later the desk handles it. */
+export const PORTAL_CANCELLABLE_STATUSES = ['new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted'] as const;
+/** An agreed window can be confirmed or moved until the technician sets off. */
+export const PORTAL_APPOINTABLE_STATUSES = ['new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled'] as const;
