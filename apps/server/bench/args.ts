@@ -5,6 +5,8 @@ export type DbKind = 'sqlite' | 'postgres';
 export interface BenchArgs {
   smoke: boolean;
   fresh: boolean;
+  /** Reuse a cached dataset of the same size even when the migrations changed since it was built. */
+  reuseStale: boolean;
   databases: DbKind[];
   /** Work-order counts to measure at; the first and last are compared for the 1.5× goal. */
   scales: number[];
@@ -29,6 +31,8 @@ export interface BenchArgs {
 export const HELP = `npm run bench [-- flags]
   --smoke                 tiny data (2,000 orders), 1 s per endpoint: checks mechanics only
   --fresh                 rebuild datasets even when a cached one matches
+  --reuse-stale           reuse a cached dataset of the same size built with other migrations (the
+                          server migrates the clone on start; reported as stale) instead of rebuilding
   --databases sqlite,postgres   (default both)
   --scales 100000,1000000 work-order counts to measure at (default both; first vs last is the scale ratio)
   --customers N           customers per dataset (default orders/5: 200 k at 1 M)
@@ -56,7 +60,7 @@ function num(name: string, v: string | undefined, min = 0): number {
 
 export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }): BenchArgs {
   const flags = new Map<string, string>();
-  const booleans = new Set(['smoke', 'fresh', 'help']);
+  const booleans = new Set(['smoke', 'fresh', 'reuse-stale', 'help']);
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
@@ -81,6 +85,7 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
   return {
     smoke,
     fresh: flags.has('fresh'),
+    reuseStale: flags.has('reuse-stale'),
     databases: databases as DbKind[],
     scales,
     customers: flags.has('customers') ? num('customers', flags.get('customers'), 10) : null,

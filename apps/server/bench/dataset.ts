@@ -44,6 +44,11 @@ export interface DatasetInfo {
   generatorOutput: string;
   /** Rows per table after the build (orders, events, customers …). */
   rows: Record<string, number>;
+  /**
+   * Set when `--reuse-stale` reused a dataset built with other migrations: the server's
+   * migrate-on-start adds later migrations to the clone, but edits to older ones are missing.
+   */
+  stale: string | null;
   /** DATABASE_URL of the working copy the servers use. */
   workUrl: string;
   describe: string;
@@ -53,13 +58,15 @@ const GENERATOR = path.join(SERVER_DIR, 'src/cli/seed.ts');
 export const generatorAvailable = (): boolean => fs.existsSync(GENERATOR);
 
 /** The migrations (names and source) and the parameters: a cached dataset is reused only on a match. */
+const paramsPrefix = (p: DatasetParams) => `${p.orders}o_${p.customers}c_${p.outlets}x_${p.technicians}t_`;
+
 export function datasetKey(kind: DbKind, p: DatasetParams): string {
   const h = createHash('sha256');
   h.update(`format ${DATASET_FORMAT} ${kind} ${JSON.stringify(p)} generator ${generatorAvailable()}\n`);
   const dir = path.join(SERVER_DIR, 'src/migrations');
   for (const m of migrations) h.update(`${m.name}\n`);
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.ts')).sort()) h.update(fs.readFileSync(path.join(dir, f)));
-  return `${p.orders}o_${p.customers}c_${p.outlets}x_${p.technicians}t_${h.digest('hex').slice(0, 10)}`;
+  return `${paramsPrefix(p)}${h.digest('hex').slice(0, 10)}`;
 }
 
 function runGenerator(url: string, p: DatasetParams, log: (s: string) => void): Promise<string> {
@@ -85,7 +92,7 @@ function runGenerator(url: string, p: DatasetParams, log: (s: string) => void): 
 }
 
 /** Migrations (a no-op after the generator), roles and the bench's own admin user. */
-async function prepare(url: string): Promise<Record<string, number>> {
+async function prepare(url: string, analyzed: boolean): Promise<Record<string, number>> {
   const h = openDatabase({ databaseUrl: url, dataDir: '.' });
   try {
     await migrate(h.db, h.dialect, migrations);
@@ -110,8 +117,10 @@ async function prepare(url: string): Promise<Record<string, number>> {
         rows[t] = -1;
       }
     }
-    if (h.dialect === 'postgres') await sql`analyze`.execute(h.db);
-    else await sql`pragma wal_checkpoint(truncate)`.execute(h.db);
+    // The generator analyzes after its bulk load; a migrations-only database gets it here.
+    if (h.dialect === 'postgres') {
+      if (!analyzed) await sql`analyze`.execute(h.db);
+    } else await sql`pragma wal_checkpoint(truncate)`.execute(h.db);
     return rows;
   } finally {
     await h.close();
@@ -138,11 +147,20 @@ function removeSqlite(f: string): void {
   for (const x of [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]) fs.rmSync(x, { force: true });
 }
 
-async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean, log: (s: string) => void): Promise<DatasetInfo> {
+async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean, reuseStale: boolean, log: (s: string) => void): Promise<DatasetInfo> {
   const key = datasetKey('sqlite', p);
-  const file = path.join(cacheDir, `sqlite_${key}.sqlite`);
-  const metaFile = `${file}.json`;
+  let file = path.join(cacheDir, `sqlite_${key}.sqlite`);
   let built = false;
+  let stale: string | null = null;
+  if (!fresh && reuseStale && !fs.existsSync(`${file}.json`)) {
+    const other = fs.readdirSync(cacheDir).filter((f) => f.startsWith(`sqlite_${paramsPrefix(p)}`) && f.endsWith('.sqlite.json'))[0];
+    if (other) {
+      file = path.join(cacheDir, other.slice(0, -'.json'.length));
+      stale = `built with other migrations (${path.basename(file)}, current key ${key}); later migrations applied by the server on start`;
+      log(`  reusing STALE dataset ${path.basename(file)}`);
+    }
+  }
+  const metaFile = `${file}.json`;
   if (fresh || !fs.existsSync(file) || !fs.existsSync(metaFile)) {
     // Old builds of the same size with other migrations are dead weight (gigabytes at 1 M).
     for (const f of fs.readdirSync(cacheDir)) if (f.startsWith(`sqlite_${p.orders}o_`) && !f.startsWith(`sqlite_${key}`)) fs.rmSync(path.join(cacheDir, f), { force: true });
@@ -158,7 +176,7 @@ async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean,
       generatorOutput = await runGenerator(url, p, log);
       generator = 'scale-seed';
     }
-    const rows = await prepare(url);
+    const rows = await prepare(url, generator === 'scale-seed');
     const buildSeconds = (performance.now() - t0) / 1000;
     removeSqlite(`${tmp}-wal`);
     fs.renameSync(tmp, file);
@@ -167,7 +185,8 @@ async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean,
     built = true;
   }
   const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8')) as Meta;
-  const work = path.join(cacheDir, `work_sqlite_${p.orders}.sqlite`);
+  // Per process: a smoke test and a full run may share the cache directory.
+  const work = path.join(cacheDir, `work_sqlite_${p.orders}_${process.pid}.sqlite`);
   removeSqlite(work);
   const c0 = performance.now();
   fs.copyFileSync(file, work);
@@ -175,7 +194,7 @@ async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean,
   return {
     kind: 'sqlite', params: p, key, built, buildSeconds: round1(meta.buildSeconds), cloneSeconds: round1(cloneSeconds),
     sizeBytes: fileSize(file), builtAt: meta.builtAt, generator: meta.generator, generatorOutput: meta.generatorOutput,
-    rows: meta.rows, workUrl: `sqlite:${work}`, describe: `SQLite file (WAL), ${path.basename(work)}`,
+    rows: meta.rows, stale, workUrl: `sqlite:${work}`, describe: `SQLite file (WAL), ${path.basename(work)}`,
   };
 }
 
@@ -206,13 +225,23 @@ async function dropDb(c: pg.Client, name: string): Promise<void> {
   await c.query(`drop database if exists ${ident(name)} with (force)`);
 }
 
-async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, log: (s: string) => void): Promise<DatasetInfo> {
+async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, reuseStale: boolean, log: (s: string) => void): Promise<DatasetInfo> {
   const base = decodeURIComponent(new URL(pgUrl).pathname.slice(1)) || 'anxin_bench';
   const key = datasetKey('postgres', p);
-  const cached = `${base}_${key}`.toLowerCase();
-  const work = `${base}_work`;
+  let cached = `${base}_${key}`.toLowerCase();
+  let stale: string | null = null;
+  const work = `${base}_work_${process.pid}`;
   let built = false;
-  const exists = await admin(pgUrl, async (c) => (await c.query('select 1 from pg_database where datname = $1', [cached])).rowCount === 1);
+  let exists = await admin(pgUrl, async (c) => (await c.query('select 1 from pg_database where datname = $1', [cached])).rowCount === 1);
+  if (!exists && !fresh && reuseStale) {
+    const other = await admin(pgUrl, async (c) => (await c.query<{ datname: string }>('select datname from pg_database where datname like $1 order by datname limit 1', [`${base}_${paramsPrefix(p)}%`])).rows[0]?.datname);
+    if (other) {
+      cached = other;
+      exists = true;
+      stale = `built with other migrations (${other}, current key ${key}); later migrations applied by the server on start`;
+      log(`  reusing STALE dataset ${other}`);
+    }
+  }
   let meta: Meta | null = null;
   if (exists && !fresh) {
     try {
@@ -245,7 +274,7 @@ async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, log: (
       generatorOutput = await runGenerator(url, p, log);
       generator = 'scale-seed';
     }
-    const rows = await prepare(url);
+    const rows = await prepare(url, generator === 'scale-seed');
     const buildSeconds = (performance.now() - t0) / 1000;
     meta = { key, params: p, buildSeconds, builtAt: new Date().toISOString(), generator, generatorOutput: generatorOutput.slice(-2000), rows };
     const c = new pg.Client({ connectionString: url });
@@ -270,16 +299,16 @@ async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, log: (
   const u = new URL(pgUrl);
   return {
     kind: 'postgres', params: p, key, built, buildSeconds: round1(meta.buildSeconds), cloneSeconds: round1(cloneSeconds), sizeBytes,
-    builtAt: meta.builtAt, generator: meta.generator, generatorOutput: meta.generatorOutput, rows: meta.rows,
+    builtAt: meta.builtAt, generator: meta.generator, generatorOutput: meta.generatorOutput, rows: meta.rows, stale,
     workUrl: withDb(pgUrl, work), describe: `PostgreSQL ${u.hostname}:${u.port || 5432}/${work}`,
   };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function dataset(kind: DbKind, o: { cacheDir: string; pgUrl: string; fresh: boolean; params: DatasetParams; log: (s: string) => void }): Promise<DatasetInfo> {
+export async function dataset(kind: DbKind, o: { cacheDir: string; pgUrl: string; fresh: boolean; reuseStale: boolean; params: DatasetParams; log: (s: string) => void }): Promise<DatasetInfo> {
   fs.mkdirSync(o.cacheDir, { recursive: true });
-  return kind === 'sqlite' ? sqliteDataset(o.cacheDir, o.params, o.fresh, o.log) : pgDataset(o.pgUrl, o.params, o.fresh, o.log);
+  return kind === 'sqlite' ? sqliteDataset(o.cacheDir, o.params, o.fresh, o.reuseStale, o.log) : pgDataset(o.pgUrl, o.params, o.fresh, o.reuseStale, o.log);
 }
 
 /** Drops the working copy (PostgreSQL) or deletes it (SQLite) after the run. */

@@ -10,6 +10,8 @@ export interface Fixtures {
   phonePrefixes: string[];
   awaitingDispatch: Array<{ id: string; version: number; outletId: string }>;
   inProgress: Array<{ id: string; version: number }>;
+  /** Active technicians of each active outlet: the completion top-up assigns from these. */
+  techniciansByOutlet: Map<string, string[]>;
   /** A city (4-digit prefix) and its province (2 digits) with many orders waiting for dispatch. */
   city: string | null;
   province: string | null;
@@ -37,7 +39,16 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
     const byRegion = new Map<string, string[]>();
     for (const a of areas) byRegion.set(a.region_code, [...(byRegion.get(a.region_code) ?? []), a.outlet_id]);
     for (const x of outlets) for (const code of [x.district_code, x.city_code]) if (!byRegion.has(code)) byRegion.set(code, [x.id]);
-    const anyOutlet = outlets[0]?.id;
+    const techs = await q(sql<{ id: string; outlet_id: string }>`select t.id, t.outlet_id from technicians t join outlets o on o.id = t.outlet_id where t.active = 1 and o.status = 'active'`);
+    const techniciansByOutlet = new Map<string, string[]>();
+    for (const t of techs) techniciansByOutlet.set(t.outlet_id, [...(techniciansByOutlet.get(t.outlet_id) ?? []), t.id]);
+    // Dispatch only to outlets that have technicians, so dispatched orders can be worked on later.
+    for (const [code, ids] of byRegion) {
+      const staffed = ids.filter((id) => techniciansByOutlet.has(id));
+      if (staffed.length) byRegion.set(code, staffed);
+      else byRegion.delete(code);
+    }
+    const anyOutlet = [...techniciansByOutlet.keys()][0] ?? outlets[0]?.id;
     const waiting = await q(sql<{ id: string; version: number; district_code: string | null; city_code: string | null }>`
       select id, version, district_code, city_code from work_orders where status = 'awaiting_dispatch' order by random() limit ${o.pool}`);
     const awaitingDispatch = anyOutlet
@@ -59,6 +70,7 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
       phonePrefixes,
       awaitingDispatch,
       inProgress,
+      techniciansByOutlet,
       city,
       province: city ? city.slice(0, 2) : null,
       statusCounts,

@@ -20,6 +20,8 @@ export interface LoadSpec {
   next: () => Req | null;
   /** Items a consumable pool still holds (dispatch, completion): bounds the run via `amount`. */
   remaining?: () => number;
+  /** Sees every 2xx response body (warm-up included): feeds the next scenario's pool. */
+  collect?: (body: string) => void;
 }
 
 export interface LoadResult {
@@ -86,7 +88,8 @@ async function phase(spec: LoadSpec, seconds: number, amount: number | undefined
         // Keep autocannon's defaults (host, port) and replace method, path, headers and body.
         setupRequest: (req) => ({ ...req, ...build() }),
         onResponse: (status, body) => {
-          if ((status < 200 || status > 299) && out.firstFailure === null) out.firstFailure = `${status} ${body.slice(0, 400)}`;
+          if (status >= 200 && status <= 299) spec.collect?.(body);
+          else if (out.firstFailure === null) out.firstFailure = `${status} ${body.slice(0, 400)}`;
         },
       },
     ],
@@ -113,18 +116,20 @@ async function phase(spec: LoadSpec, seconds: number, amount: number | undefined
  * the run ends at about the requested duration or when the pool is used up, whichever is first.
  */
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  // autocannon calls setupRequest exactly once per request it sends (the client stops before
+  // building a request past `amount`), so a pool can be used to its last item.
   const consumable = spec.remaining !== undefined;
-  const margin = consumable ? spec.connections + 1 : 0;
   let warm: Phase | null = null;
   if (spec.warmupSec > 0) {
-    const wAmount = consumable ? Math.max(0, Math.min(spec.remaining!() - margin, Math.ceil(spec.warmupSec * 200))) : undefined;
+    // A consumable pool gives at most a fifth of itself to the warm-up.
+    const wAmount = consumable ? Math.min(Math.floor(spec.remaining!() / 5), Math.ceil(spec.warmupSec * 200)) : undefined;
     if (wAmount === undefined || wAmount > 0) warm = await phase(spec, spec.warmupSec, wAmount);
   }
   let amount: number | undefined;
   if (consumable) {
     const rate = warm && warm.latencies.length ? warm.latencies.length / warm.elapsedSec : 500;
-    amount = Math.max(0, Math.min(spec.remaining!() - margin, Math.ceil(rate * spec.durationSec * 1.2)));
-    if (amount === 0) throw new Error('the pool of orders to consume is empty');
+    amount = Math.min(spec.remaining!(), Math.ceil(rate * spec.durationSec * 1.2));
+    if (amount <= 0) throw new Error('the pool of orders to consume is empty');
   }
   const m = await phase(spec, spec.durationSec, amount);
   const sorted = Float64Array.from(m.latencies).sort();

@@ -27,8 +27,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function start(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+function start(script: string, env: Record<string, string>, nodeArgs: string[] = []): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: SERVER_DIR,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,7 +70,7 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
 }
 
 /** The real server, as in production but without demo seeding or background workers. */
-export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<Child> {
+export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
   const { child, output } = start('src/main.ts', {
     NODE_ENV: 'production',
@@ -82,7 +82,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     ANXIN_LOG_LEVEL: 'warn',
     ANXIN_LOGIN_RATE_PER_MIN: '1000000',
     ...extraEnv,
-  });
+  }, nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/healthz`, child, output, 120_000);
   return { url, pid: child.pid!, output, stop: stopper(child) };

@@ -148,13 +148,14 @@ export function markdown(r: BenchReport): string {
     L.push(`## ${run.database}, ${fmt(run.scale)} orders`, '');
     const d = run.dataset;
     L.push(`Dataset ${d.key} (${d.generator}): ${d.built ? 'built in this run' : `reused from cache (built ${d.builtAt})`}, build time ${fmt(d.buildSeconds, 1)} s, size ${mib(d.sizeBytes)} ${d.kind === 'sqlite' ? '(SQLite file + WAL)' : '(pg_database_size)'}, clone ${fmt(d.cloneSeconds, 1)} s.`, '');
+    if (d.stale) L.push(`> **Stale dataset:** ${d.stale}.`, '');
     L.push(`Rows: ${Object.entries(d.rows).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}.`, '');
     const sc = Object.entries(run.fixtures.statusCounts).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v)}`).join(', ');
     if (sc) L.push(`Orders by status: ${sc}.`, '');
     L.push(`Machine load average (1 min) before / after this run: ${run.loadAvg.before} / ${run.loadAvg.after} (${r.machine.cpus} cores; well above ~2 means other work competed for the CPU).`, '');
     if (run.error) L.push('**Run failed:**', '', '```', run.error.slice(0, 3000), '```', '');
     if (run.ceiling.error) L.push('**Bare-stack server failed:**', '', '```', run.ceiling.error, '```', '');
-    L.push('| endpoint | route | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | errors | non-2xx | ÷ ceiling | CPU server / pg | note |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+    L.push('| endpoint | route | req/s | p50 ms | p95 ms | p99 ms | max ms | requests | errors | non-2xx | ÷ ceiling | CPU % of a core: server (/ postgres) | note |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
     const row = (name: string, route: string, x: import('./load.ts').LoadResult | null, ratio: string, cpu: string, note: string) =>
       L.push(`| ${name} | ${route} | ${fmt(x?.rps)} | ${fmt(x?.latencyMs.p50, 1)} | ${fmt(x?.latencyMs.p95, 1)} | ${fmt(x?.latencyMs.p99, 1)} | ${fmt(x?.latencyMs.max, 1)} | ${fmt(x?.requests)} | ${fmt(x?.errors)} | ${fmt(x?.non2xx)} | ${ratio} | ${cpu} | ${esc(note)} |`);
     row('**bare insert** (ceiling)', 'POST /rows', run.ceiling.insert, '1.00', '', 'bench/bare-server.ts');
@@ -166,7 +167,7 @@ export function markdown(r: BenchReport): string {
       if (e.result?.boundedBy === 'amount') notes.push('ended when the order pool ran out');
       if (e.result && (e.result.non2xx || e.result.errors) && e.result.firstFailure) notes.push(`first failure: ${e.result.firstFailure.slice(0, 200)}`);
       if (e.pgTables?.length) notes.push(`pg: ${e.pgTables.map((t) => `${t.table} ${fmt(t.seqScans)} seq scans/${fmt(t.seqRowsRead)} rows, ${fmt(t.idxScans)} idx scans`).join('; ')}`);
-      row(e.name, e.route, e.result, e.ratioToCeiling !== null ? `${e.ratioToCeiling.toFixed(2)} (${e.ceiling})` : '—', e.cpu ? `${e.cpu.server} % / ${e.cpu.postgres} %` : '', notes.join('. '));
+      row(e.name, e.route, e.result, e.ratioToCeiling !== null ? `${e.ratioToCeiling.toFixed(2)} (${e.ceiling})` : '—', e.cpu ? (run.database === 'postgres' ? `${e.cpu.server} % / ${e.cpu.postgres} %` : `${e.cpu.server} %`) : '', notes.join('. '));
     }
     L.push('');
   }

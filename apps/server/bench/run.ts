@@ -108,7 +108,8 @@ async function measureApp(a: BenchArgs, ds: DatasetInfo, f: Fixtures, ceiling: R
     const headers = await login(app.url);
     const openapi = (await (await fetch(`${app.url}/docs/json`)).json()) as { paths?: Record<string, Record<string, unknown>> };
     const has = (m: string, p: string) => Boolean(openapi.paths?.[p]?.[m]);
-    for (const s of scenarios(f, { kpiPath: findKpiPath(openapi) })) {
+    const targets = a.smoke ? { dispatch: 40, complete: 20 } : { dispatch: 2500, complete: 1000 };
+    for (const s of scenarios(f, { kpiPath: findKpiPath(openapi), targets })) {
       if (a.only && !a.only.some((p) => s.name.startsWith(p))) continue;
       const base: EndpointResult = { name: s.name, title: s.title, route: `${s.route[0].toUpperCase()} ${s.route[1]}`, ceiling: s.ceiling, status: 'ok', note: null, result: null, ratioToCeiling: null, cpu: null, pgTables: null };
       if (!has(s.route[0], s.route[1])) {
@@ -127,7 +128,7 @@ async function measureApp(a: BenchArgs, ds: DatasetInfo, f: Fixtures, ceiling: R
         // Table-stat deltas need a 1 s flush wait per endpoint: full runs only.
         const before = ds.kind === 'postgres' && !a.smoke ? await pgTableStats(ds.workUrl) : null;
         const c0 = cpuSample(app.pid);
-        const result = await runLoad(loadSpec(a, app.url, headers, s.next, s.remaining));
+        const result = await runLoad({ ...loadSpec(a, app.url, headers, s.next, s.remaining), ...(s.collect ? { collect: s.collect } : {}) });
         const c1 = cpuSample(app.pid);
         let pgTables: TableDelta[] | null = null;
         if (before) {
@@ -156,7 +157,7 @@ function prepare(s: Scenario, url: string, headers: Record<string, string>, a: B
 async function runOne(a: BenchArgs, kind: DbKind, scale: number, log: (s: string) => void): Promise<RunResult> {
   const params = { orders: scale, customers: customersFor(a, scale), outlets: a.outlets, technicians: a.technicians };
   log(`\n== ${kind} at ${scale.toLocaleString('en')} orders (${params.customers.toLocaleString('en')} customers, ${params.outlets} outlets, ${params.technicians} technicians)`);
-  const ds = await dataset(kind, { cacheDir: a.cacheDir, pgUrl: a.pgUrl, fresh: a.fresh, params, log });
+  const ds = await dataset(kind, { cacheDir: a.cacheDir, pgUrl: a.pgUrl, fresh: a.fresh, reuseStale: a.reuseStale, params, log });
   log(`  dataset ${ds.built ? 'built' : 'reused'}: ${ds.buildSeconds} s to build, ${(ds.sizeBytes / 2 ** 20).toFixed(0)} MiB, clone ${ds.cloneSeconds} s; rows ${JSON.stringify(ds.rows)}`);
   const { generatorOutput: _o, workUrl: _w, ...dsOut } = ds;
   const result: RunResult = { database: kind, scale, dataset: dsOut, fixtures: { customers: 0, orderIds: 0, phonePrefixes: 0, awaitingDispatch: 0, inProgress: 0, city: null, statusCounts: {} }, ceiling: { insert: null, read: null, error: null }, endpoints: [], loadAvg: { before: r2(os.loadavg()[0]!), after: 0 }, error: null };

@@ -2,6 +2,7 @@
 // route the server does not expose yet (per its OpenAPI document) is reported as "not built yet".
 import type { Fixtures } from './fixtures.ts';
 import type { Req } from './load.ts';
+import { advance, toAwaitingDispatch, toInProgress, type OrderRef } from './topup.ts';
 
 export type GoalKind = 'p99' | 'create' | null;
 
@@ -18,6 +19,8 @@ export interface Scenario {
   next: () => Req | null;
   /** Consumable pools: how many items are left. */
   remaining?: () => number;
+  /** Sees each 2xx response body. */
+  collect?: (body: string) => void;
   /** Why it cannot run on this dataset (empty pool …), checked after prepare. */
   unavailable?: () => string | null;
 }
@@ -32,9 +35,10 @@ const cycle = <T>(xs: T[]) => {
   let i = 0;
   return () => xs[i++ % xs.length]!;
 };
-const pool = <T>(xs: T[]) => {
+const pool = <T>(initial: T[]) => {
+  const xs = [...initial];
   let i = 0;
-  return { next: () => (i < xs.length ? xs[i++]! : null), remaining: () => xs.length - i };
+  return { next: () => (i < xs.length ? xs[i++]! : null), remaining: () => xs.length - i, add: (more: T[]) => void xs.push(...more) };
 };
 const qs = (o: Record<string, string | number | undefined | null>) =>
   Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
@@ -55,12 +59,38 @@ async function walk(ctx: ScenarioContext, query: string, pages: number): Promise
   return { cursor, pages: n, rows };
 }
 
-export function scenarios(f: Fixtures, o: { kpiPath: string | null }): Scenario[] {
+export interface PoolTargets {
+  /** Orders the dispatch and completion scenarios should have before they start. */
+  dispatch: number;
+  complete: number;
+}
+
+export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: PoolTargets }): Scenario[] {
   const customer = cycle(f.customers);
   const orderId = cycle(f.orderIds);
   const prefix = cycle(f.phonePrefixes);
-  const dispatch = pool(f.awaitingDispatch);
-  const complete = pool(f.inProgress);
+  const dispatch = pool<OrderRef & { outletId: string }>(f.awaitingDispatch);
+  const complete = pool<OrderRef>(f.inProgress);
+  // Orders this run created and dispatched: the raw material of the top-ups.
+  const created: OrderRef[] = [];
+  const dispatched: OrderRef[] = [];
+  const outletsOf = [...f.techniciansByOutlet.keys()];
+  const parse = (body: string) => JSON.parse(body) as { id: string; version: number; status: string; outletId: string | null; order?: { id: string; version: number; status: string } };
+  const topUp = async (ctx: ScenarioContext, what: 'dispatch' | 'complete'): Promise<string | void> => {
+    const target = o.targets[what];
+    const have = what === 'dispatch' ? dispatch.remaining() : complete.remaining();
+    const source = what === 'dispatch' ? created : dispatched;
+    const want = Math.min(Math.max(0, target - have), source.length);
+    if (!want) return;
+    const batch = source.splice(0, want);
+    const r = what === 'dispatch'
+      ? await advance(ctx.url, ctx.headers, batch, toAwaitingDispatch)
+      : await advance(ctx.url, ctx.headers, batch, toInProgress(f.techniciansByOutlet));
+    if (what === 'dispatch') dispatch.add(r.done.map((x, i) => ({ ...x, outletId: outletsOf[i % outletsOf.length]! })));
+    else complete.add(r.done);
+    return `pool: ${have} from the dataset + ${r.done.length} orders created in this run and moved on over HTTP in ${r.seconds} s (not measured)` +
+      (r.failed ? `; ${r.failed} top-up failures, first: ${r.firstFailure}` : '');
+  };
   const listUrl = (q: string) => `/api/v1/work-orders?${q}`;
   const queue = qs({ status: 'awaiting_dispatch', sort: 'sla_due_at', limit: 50 });
   const queueFiltered = qs({ status: 'awaiting_dispatch,outlet_rejected', regionCode: f.city, type: 'repair', sort: 'sla_due_at', limit: 50 });
@@ -82,6 +112,10 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null }): Scenario[
     {
       name: 'create', title: 'Create work order', route: ['post', '/api/v1/work-orders'], ceiling: 'insert', goal: 'create',
       unavailable: () => (f.customers.length ? null : 'no customers with products in the dataset'),
+      collect: (body) => {
+        const b = parse(body).order;
+        if (b?.status === 'new') created.push({ id: b.id, version: b.version });
+      },
       next: () => {
         const c = customer();
         return {
@@ -117,7 +151,12 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null }): Scenario[
     },
     {
       name: 'dispatch', title: 'Dispatch to an outlet (awaiting_dispatch → dispatched_outlet)', route: ['post', '/api/v1/work-orders/{id}/transitions'], ceiling: 'insert', goal: null,
-      unavailable: () => (f.awaitingDispatch.length ? null : 'no orders awaiting dispatch in the dataset'),
+      prepare: (ctx) => topUp(ctx, 'dispatch'),
+      unavailable: () => (dispatch.remaining() ? null : 'no orders awaiting dispatch'),
+      collect: (body) => {
+        const b = parse(body);
+        if (b.status === 'dispatched_outlet') dispatched.push({ id: b.id, version: b.version, outletId: b.outletId });
+      },
       next: () => {
         const x = dispatch.next();
         return x && { method: 'POST', path: `/api/v1/work-orders/${x.id}/transitions`, body: { to: 'dispatched_outlet', version: x.version, data: { outletId: x.outletId } } };
@@ -126,7 +165,8 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null }): Scenario[
     },
     {
       name: 'complete', title: 'Completion (in_progress → completed, as admin)', route: ['post', '/api/v1/work-orders/{id}/transitions'], ceiling: 'insert', goal: null,
-      unavailable: () => (f.inProgress.length ? null : 'no orders in progress in the dataset'),
+      prepare: (ctx) => topUp(ctx, 'complete'),
+      unavailable: () => (complete.remaining() ? null : 'no orders in progress'),
       next: () => {
         const x = complete.next();
         return x && { method: 'POST', path: `/api/v1/work-orders/${x.id}/transitions`, body: { to: 'completed', version: x.version, data: { note: '压测: 更换压缩机启动电容，试机正常' } } };

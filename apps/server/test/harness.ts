@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { openSqlite } from '../src/platform/db/dialect/sqlite.ts';
 import { openPostgres } from '../src/platform/db/dialect/postgres.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
@@ -52,4 +53,12 @@ async function freshPg(): Promise<TestDb> {
       await withPgClient((c) => c.query(`drop schema if exists ${schema} cascade`));
     },
   };
+}
+
+/** Tables of this test database only (PostgreSQL introspection sees every schema of the database). */
+export async function ownTables(db: Kysely<any>) {
+  const tables = await db.introspection.getTables();
+  const row = await sql<{ s: string | null }>`select current_schema() as s`.execute(db).catch(() => null);
+  const schema = row?.rows[0]?.s ?? null;
+  return tables.filter((t) => !t.schema || !schema || t.schema === schema);
 }

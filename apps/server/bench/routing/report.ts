@@ -8,6 +8,8 @@ export interface RunRecord {
   distance: number;
   unassigned: number;
   wallMs: number;
+  /** CPU time the solver thread got; well below wall time means the machine was busy. */
+  cpuMs: number;
   iterations: number;
   /** Distance gap to the BKS of the same objective (hierarchical: meaningful only at equal vehicles). */
   gapPct: number;
@@ -25,7 +27,11 @@ export interface Environment {
   cpuModel: string;
   memoryGiB: number;
   timeLimitMs: number;
+  maxIterations: number | undefined;
   seed: number;
+  /** 1-minute load average before and after the run: other work on the machine slows the solver. */
+  loadBefore: number;
+  loadAfter: number;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN);
@@ -55,6 +61,8 @@ export function summarise(records: RunRecord[], objective: Objective) {
     worstGapPct: worstRow?.gapPct ?? NaN,
     worstGapInstance: worstRow?.instance ?? '',
     meanWallS: mean(rows.map((r) => r.wallMs / 1000)),
+    meanCpuS: mean(rows.map((r) => r.cpuMs / 1000)),
+    meanIterations: mean(rows.map((r) => r.iterations)),
     maxWallS: Math.max(...rows.map((r) => r.wallMs / 1000)),
     vroom: {
       totalVehicles: withVroom.reduce((s, r) => s + vroomVeh(r), 0),
@@ -73,12 +81,12 @@ type Summary = ReturnType<typeof summarise>;
 
 function summaryTable(summaries: Summary[]): string[] {
   const lines = [
-    '| objective | instances | mean gap % | worst gap % | vehicles (BKS) | instances above BKS vehicles | mean wall s | max wall s | checker failures | VROOM 1.14 mean gap % | VROOM worst gap % | VROOM vehicles | VROOM mean wall s |',
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
+    '| objective | instances | mean gap % | worst gap % | vehicles (BKS) | instances above BKS vehicles | mean wall s | max wall s | mean CPU s | mean iterations | checker failures | VROOM 1.14 mean gap % | VROOM worst gap % | VROOM vehicles | VROOM mean wall s |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: |',
   ];
   for (const s of summaries) {
     lines.push(
-      `| ${s.objective} | ${s.instances} | ${f2(s.meanGapPct)} | ${f2(s.worstGapPct)} (${s.worstGapInstance}) | ${s.totalVehicles} (${s.bksVehicles}) | ${s.instancesWithExtraVehicles} | ${f2(s.meanWallS)} | ${f2(s.maxWallS)} | ${s.checkerFailures} | ${f2(s.vroom.meanGapPct)} | ${f2(s.vroom.worstGapPct)} | ${s.vroom.totalVehicles} | ${f2(s.vroom.meanWallS)} |`,
+      `| ${s.objective} | ${s.instances} | ${f2(s.meanGapPct)} | ${f2(s.worstGapPct)} (${s.worstGapInstance}) | ${s.totalVehicles} (${s.bksVehicles}) | ${s.instancesWithExtraVehicles} | ${f2(s.meanWallS)} | ${f2(s.maxWallS)} | ${f2(s.meanCpuS)} | ${Math.round(s.meanIterations)} | ${s.checkerFailures} | ${f2(s.vroom.meanGapPct)} | ${f2(s.vroom.worstGapPct)} | ${s.vroom.totalVehicles} | ${f2(s.vroom.meanWallS)} |`,
     );
   }
   return lines;
@@ -91,8 +99,8 @@ function instanceTable(records: RunRecord[], objective: Objective): string[] {
   const lines = [
     `### ${dist ? 'Distance objective (fleet free, at most 25 vehicles)' : 'Hierarchical objective (vehicles, then distance)'}`,
     '',
-    '| instance | vehicles | distance | gap % | wall s | BKS vehicles | BKS distance | VROOM vehicles | VROOM distance | VROOM gap % | checker |',
-    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
+    '| instance | vehicles | distance | gap % | wall s | CPU s | iterations | BKS vehicles | BKS distance | VROOM vehicles | VROOM distance | VROOM gap % | checker |',
+    '| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
   ];
   for (const r of rows) {
     const bksVeh = dist ? r.bks.distVehicles : r.bks.hierVehicles;
@@ -101,7 +109,7 @@ function instanceTable(records: RunRecord[], objective: Objective): string[] {
     const vDist = r.vroom && (dist ? r.vroom.distDistance : r.vroom.hierDistance);
     const check = r.checker.ok ? 'ok' : `FAIL: ${r.checker.violations.slice(0, 3).join('; ')}`;
     lines.push(
-      `| ${r.instance} | ${r.vehicles} | ${f2(r.distance)} | ${f2(r.gapPct)} | ${f2(r.wallMs / 1000)} | ${bksVeh} | ${f2(bksDist)} | ${vVeh ?? '–'} | ${f2(vDist)} | ${vDist === undefined ? '–' : f2(pct(vDist, bksDist))} | ${check} |`,
+      `| ${r.instance} | ${r.vehicles} | ${f2(r.distance)} | ${f2(r.gapPct)} | ${f2(r.wallMs / 1000)} | ${f2(r.cpuMs / 1000)} | ${r.iterations} | ${bksVeh} | ${f2(bksDist)} | ${vVeh ?? '–'} | ${f2(vDist)} | ${vDist === undefined ? '–' : f2(pct(vDist, bksDist))} | ${check} |`,
     );
   }
   return [...lines, ''];
@@ -115,7 +123,8 @@ export function markdown(env: Environment, records: RunRecord[], summaries: Summ
     '',
     `- Date: ${env.date}; Node ${env.node}; commit ${env.commit}`,
     `- Machine: ${env.cpus} cores (${env.cpuModel}), ${env.memoryGiB.toFixed(1)} GiB memory`,
-    `- Time limit ${env.timeLimitMs} ms per instance and objective, seed ${env.seed}, one instance at a time on one thread`,
+    `- Time limit ${env.timeLimitMs} ms per instance and objective${env.maxIterations ? `, at most ${env.maxIterations} iterations` : ''}, seed ${env.seed}, one instance at a time on one thread`,
+    `- 1-minute load average ${env.loadBefore.toFixed(2)} before and ${env.loadAfter.toFixed(2)} after the run (the solver gets fewer iterations on a busy machine)`,
     '- Gap = (distance − BKS) / BKS in double precision. Distance objective: against the distance-only BKS.',
     '  Hierarchical: vehicles are compared first against the SINTEF BKS; the mean and worst distance gap are taken',
     '  over instances that match the BKS vehicle count (the gap means nothing otherwise), as is VROOM\'s.',

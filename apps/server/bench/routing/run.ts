@@ -2,7 +2,7 @@
 // [--instances C101,R101] [--objective distance|hierarchical|both] [--seed N] [--out DIR]`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkPlan, solve, type Objective } from '../../src/modules/routing/index.ts';
@@ -21,7 +21,7 @@ function git(args: string[]): string {
   }
 }
 
-function environment(args: BenchArgs): Environment {
+function environment(args: BenchArgs, loadBefore: number): Environment {
   const commit = git(['rev-parse', '--short', 'HEAD']) || 'no commit';
   const dirty = git(['status', '--porcelain']) !== '' ? ' (working tree has uncommitted changes)' : '';
   return {
@@ -32,15 +32,20 @@ function environment(args: BenchArgs): Environment {
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGiB: totalmem() / 2 ** 30,
     timeLimitMs: args.timeLimitMs,
+    maxIterations: args.maxIterations,
     seed: args.seed,
+    loadBefore,
+    loadAfter: loadavg()[0]!,
   };
 }
 
 function runOne(name: string, objective: Objective, args: BenchArgs, refs: ReturnType<typeof references>): RunRecord {
   const instance = loadInstance(SOLOMON, name);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = solve(instance, { objective, seed: args.seed, timeLimitMs: args.timeLimitMs, maxIterations: args.maxIterations });
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
   const { plan } = result;
   const check = checkPlan(instance, plan);
@@ -54,6 +59,7 @@ function runOne(name: string, objective: Objective, args: BenchArgs, refs: Retur
     distance: Math.round(plan.cost.distance * 100) / 100,
     unassigned: plan.unassigned.length,
     wallMs: Math.round(wallMs),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     iterations: plan.stats.iterations,
     gapPct: ((plan.cost.distance - target) / target) * 100,
     extraVehicles: plan.cost.vehicles - (hier ? bks.hierVehicles : bks.distVehicles),
@@ -71,6 +77,7 @@ export function runBench(argv: string[], log: (line: string) => void = () => {})
   const args = parseArgs(argv, join(REPO_ROOT, 'bench'));
   const refs = references();
   const names = args.instances === 'all' ? instanceNames(SOLOMON) : args.instances;
+  const loadBefore = loadavg()[0]!;
   const records: RunRecord[] = [];
   for (const objective of args.objectives) {
     for (const name of names) {
@@ -79,7 +86,7 @@ export function runBench(argv: string[], log: (line: string) => void = () => {})
       log(`${objective.padEnd(12)} ${name.padEnd(6)} ${r.vehicles} veh ${r.distance.toFixed(2)} gap ${r.gapPct.toFixed(2)}% ${(r.wallMs / 1000).toFixed(2)} s ${r.checker.ok ? 'ok' : 'CHECK FAILED'}`);
     }
   }
-  const env = environment(args);
+  const env = environment(args, loadBefore);
   const summaries = args.objectives.map((o) => summarise(records, o));
   if (args.outDir) {
     mkdirSync(args.outDir, { recursive: true });

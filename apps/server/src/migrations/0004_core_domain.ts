@@ -1,14 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../platform/db/types.ts';
-import { createIndex } from '../platform/db/columns.ts';
+import { binaryText, createIndex } from '../platform/db/columns.ts';
 
 /**
  * The core after-sales model: catalogue, customers and their installed base, the service network
  * and work orders. Later modules add their own tables in their own migrations.
  */
-export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
+export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   await catalog(db);
-  await customers(db);
+  await customers(db, dialect);
   await network(db);
   await workOrders(db);
 }
@@ -50,12 +50,14 @@ async function catalog(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-async function customers(db: Kysely<any>): Promise<void> {
+async function customers(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  // Searched by prefix ranges: see binaryText.
+  const searchable = binaryText(dialect);
   await db.schema
     .createTable('customers')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('individual','company')`))
-    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name', searchable, (c) => c.notNull())
     .addColumn('company_name', 'text')
     .addColumn('tier', 'text', (c) => c.notNull().defaultTo('standard').check(sql`tier in ('standard','vip','key_account')`))
     .addColumn('province_code', 'text')
@@ -78,8 +80,8 @@ async function customers(db: Kysely<any>): Promise<void> {
     .createTable('customer_phones')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id').onDelete('cascade'))
-    .addColumn('phone', 'text', (c) => c.notNull())
-    .addColumn('phone_rev', 'text', (c) => c.notNull())
+    .addColumn('phone', searchable, (c) => c.notNull())
+    .addColumn('phone_rev', searchable, (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull().defaultTo('mobile'))
     .addColumn('is_primary', 'integer', (c) => c.notNull().defaultTo(0).check(sql`is_primary in (0,1)`))
     .execute();
@@ -109,7 +111,7 @@ async function customers(db: Kysely<any>): Promise<void> {
     .addColumn('model_id', 'text', (c) => c.notNull().references('product_models.id'))
     .addColumn('category_code', 'text', (c) => c.notNull().references('product_categories.code'))
     .addColumn('brand', 'text', (c) => c.notNull())
-    .addColumn('serial', 'text', (c) => c.notNull().unique())
+    .addColumn('serial', searchable, (c) => c.notNull().unique())
     .addColumn('purchase_date', 'text')
     .addColumn('sales_channel', 'text')
     .addColumn('invoice_no', 'text')

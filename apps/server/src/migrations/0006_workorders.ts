@@ -12,6 +12,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
   await createIndex(db, 'work_orders_outlet_created_idx', 'work_orders', ['outlet_id', 'created_at', 'id']);
   await createIndex(db, 'work_orders_tech_user_created_idx', 'work_orders', ['technician_user_id', 'created_at', 'id']);
   await createIndex(db, 'work_orders_sla_due_id_idx', 'work_orders', ['sla_due_at', 'id']);
+  await createIndex(db, 'work_orders_outlet_sla_idx', 'work_orders', ['outlet_id', 'sla_due_at', 'id']);
   await createIndex(db, 'work_orders_type_created_idx', 'work_orders', ['type', 'created_at', 'id']);
 
   // One row per order and metric. Budget and mode are copied from the policy at registration, so

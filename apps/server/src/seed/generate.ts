@@ -51,6 +51,7 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
 
   const outlet1 = net.outlets.find((x) => x.city.code === '4401' && x.type === 'self_built') ?? net.outlets[0]!;
   const outlet2 = net.outlets.find((x) => x.city.code === '3301' && x.type === 'entrusted')
+    ?? net.outlets.find((x) => x.city.code === '3301')
     ?? net.outlets.find((x) => x.city.provinceCode !== outlet1.city.provinceCode)
     ?? net.outlets.find((x) => x !== outlet1) ?? null;
   const tech: TechInfo | null = net.techs.find((t) => t.outlet === outlet1 && t.tier === 1)
@@ -72,10 +73,14 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   const fresh = users.users.filter((u) => !o.existingUsers?.has(u.username));
   for (const u of fresh) o.writer.push('users', u);
   for (const r of users.user_roles) if (fresh.some((u) => u.id === r.user_id)) o.writer.push('user_roles', r);
+  // The demo accounts' people are the seeded technician and outlet contacts (same names on screen).
   if (tech) {
     tech.userId = users.idOf.get('technician')!;
-    net.rows.technicians.find((t) => t.id === tech.id)!.user_id = tech.userId;
+    tech.name = '张伟';
+    Object.assign(net.rows.technicians.find((t) => t.id === tech.id)!, { user_id: tech.userId, name: tech.name });
   }
+  net.rows.outlets.find((x) => x.id === outlet1.id)!.contact_name = '刘洋';
+  if (outlet2) net.rows.outlets.find((x) => x.id === outlet2.id)!.contact_name = '李娜';
 
   for (const [table, rows] of Object.entries(net.rows) as Array<[keyof typeof net.rows, never[]]>) {
     for (const row of rows) o.writer.push(table, row);

@@ -21,7 +21,11 @@ export interface SeedDeps {
  * Seeds demo data on first run (no users yet) unless told never to. `always` re-checks each start:
  * it adds the demo data if the catalogue is still empty and otherwise only missing demo accounts.
  */
-export async function seedIfEmpty(deps: SeedDeps, mode: 'auto' | 'always' | 'never'): Promise<boolean> {
+export async function seedIfEmpty(
+  deps: SeedDeps,
+  mode: 'auto' | 'always' | 'never',
+  opts: { size?: Partial<SeedSize>; seed?: number } = {},
+): Promise<boolean> {
   if (mode === 'never') return false;
   const any = await deps.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any && mode === 'auto') return false;
@@ -30,7 +34,7 @@ export async function seedIfEmpty(deps: SeedDeps, mode: 'auto' | 'always' | 'nev
     return false;
   }
   const started = performance.now();
-  const summary = await seedDemo(deps.db, deps.dialect, { anchor: deps.clock.now() });
+  const summary = await seedDemo(deps.db, deps.dialect, { anchor: deps.clock.now(), ...opts });
   deps.logger.info(
     { orders: summary.orders.orders, events: summary.orders.events, customers: summary.rows.customers, ms: Math.round(performance.now() - started) },
     'demo data seeded',

@@ -76,8 +76,8 @@ export async function generateOrders(
     const todo: Array<{ at: number; pin?: number }> = minutes.map((m) => ({ at: localInstant(day, m) + r.int(60_000) }));
     if (opts.pinned && day === anchorDay - 1) {
       opts.pinned.customers.forEach((_, k) => todo.push({ at: localInstant(day, 9 * 60 + k * 17), pin: k }));
-      todo.sort((a, b) => a.at - b.at);
     }
+    todo.sort((a, b) => a.at - b.at); // numbers follow creation time within the day
     const seq = new Map<string, number>();
     for (const item of todo) {
       const inWindow = day >= windowStart;
@@ -185,18 +185,24 @@ function planOrder(
 }
 
 /** Holds a recent order in an open state that still needs examples (a step it really passed through). */
+const RARE: ReadonlySet<WorkOrderStatus> = new Set(['outlet_rejected', 'remote_resolved', 'awaiting_parts']);
+
 function holdOpen(r: SeedRng, steps: Step[], cut: number, p: number, quota: Map<WorkOrderStatus, number>): number {
   const status = steps[cut]!.to;
   if (quota.has(status)) quota.set(status, Math.max(0, quota.get(status)! - 1));
   if (!r.chance(p)) return cut;
+  // States only some paths pass through (a rejection, a remote fix) take precedence when short.
+  let pick = -1;
   for (let i = cut - 1; i >= 0; i--) {
     const s = steps[i]!.to;
-    if ((quota.get(s) ?? 0) > 0) {
-      quota.set(s, quota.get(s)! - 1);
-      return i;
-    }
+    if ((quota.get(s) ?? 0) === 0) continue;
+    if (pick < 0 || RARE.has(s)) pick = i;
+    if (RARE.has(s)) break;
   }
-  return cut;
+  if (pick < 0) return cut;
+  const s = steps[pick]!.to;
+  quota.set(s, quota.get(s)! - 1);
+  return pick;
 }
 
 function pinnedOrder(r: SeedRng, net: Network, pin: Pinned, k: number, created: number, anchor: number): PlannedOrder {

@@ -38,7 +38,7 @@ describe('navigation', () => {
   });
 
   it('shows the admin everything except the technician-only H5 jobs', () => {
-    const all = flattenNavigation().map((i) => i.key);
+    const all = flattenNavigation().filter((i) => !i.hideInMenu).map((i) => i.key);
     expect(keys('admin')).toEqual(all.filter((k) => k !== 'my-jobs'));
   });
 
@@ -50,6 +50,7 @@ describe('navigation', () => {
       'outlets',
       'settings',
       'settings-calendar',
+      'settings-sla',
     ]);
     expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs']);
     expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'parts']);
@@ -76,6 +77,13 @@ describe('navigation', () => {
     const leaves = visibleLeaves(viewerFor('manager')).map((i) => i.key);
     expect(leaves).not.toContain('settings');
     expect(leaves).toContain('settings-audit');
+  });
+
+  it('routes detail pages without listing them in the menu', () => {
+    const detail = flattenNavigation().find((i) => i.key === 'workorder-detail')!;
+    expect(detail.hideInMenu).toBe(true);
+    expect(keys('agent')).not.toContain('workorder-detail');
+    expect(menuItemForPath('/workorders/01a2-xyz')?.key).toBe('workorders');
   });
 
   it('highlights the menu entry for nested paths', () => {

@@ -1,7 +1,8 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
 import { Placeholder } from '../components/Placeholder.tsx';
 import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
@@ -45,9 +46,21 @@ function pageRoute(item: NavItem): RouteObject {
   return item.path === '/' ? { index: true, element } : { path: item.path, element };
 }
 
+// The customer portal (H5) has its own phone layout and login, outside the staff shell.
+const PortalApp = lazy(() => import('../features/portal/index.ts'));
+
 export function appRoutes(): RouteObject[] {
   return [
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    {
+      path: '/portal/*',
+      element: (
+        <Suspense fallback={<FullPageSpinner />}>
+          <PortalApp />
+        </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
     {
       path: '/',
       element: (

@@ -11,6 +11,14 @@ import { settingsEnUS } from '../features/settings/locales/en-US.ts';
 import { settingsZhCN } from '../features/settings/locales/zh-CN.ts';
 import { calendarEnUS } from '../features/calendar/locales/en-US.ts';
 import { calendarZhCN } from '../features/calendar/locales/zh-CN.ts';
+import { customersEnUS } from '../features/customers/locales/en-US.ts';
+import { customersZhCN } from '../features/customers/locales/zh-CN.ts';
+import { workordersEnUS } from '../features/workorders/locales/en-US.ts';
+import { workordersZhCN } from '../features/workorders/locales/zh-CN.ts';
+import { agentEnUS } from '../features/agent/locales/en-US.ts';
+import { agentZhCN } from '../features/agent/locales/zh-CN.ts';
+import { portalEnUS } from '../features/portal/locales/en-US.ts';
+import { portalZhCN } from '../features/portal/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -26,6 +34,10 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   settings: settingsZhCN,
   calendar: calendarZhCN,
+  customers: customersZhCN,
+  workorders: workordersZhCN,
+  agent: agentZhCN,
+  portal: portalZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -37,6 +49,10 @@ export const enUS: Messages = {
   dashboard: dashboardEnUS,
   settings: settingsEnUS,
   calendar: calendarEnUS,
+  customers: customersEnUS,
+  workorders: workordersEnUS,
+  agent: agentEnUS,
+  portal: portalEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

@@ -37,7 +37,10 @@ const flag = (b: boolean | undefined) => (b === undefined ? undefined : b ? 1 : 
 
 /** The only place catalogue SQL lives. Writers take the transaction of their use case. */
 export class CatalogRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
 
   async listCategories(): Promise<ProductCategory[]> {
     return (await this.db.selectFrom('product_categories').selectAll().orderBy('code').execute()).map(toCategory);

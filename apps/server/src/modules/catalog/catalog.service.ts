@@ -39,7 +39,9 @@ const alreadyExists = (path: string, what: string, value: string) =>
 /** Catalogue use cases: categories and their warranty terms, models, and the fault-code tree. */
 export class CatalogService {
   readonly repo: CatalogRepository;
-  constructor(private readonly deps: CatalogDeps) {
+  private readonly deps: CatalogDeps;
+  constructor(deps: CatalogDeps) {
+    this.deps = deps;
     this.repo = new CatalogRepository(deps.db);
   }
 

@@ -1,16 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, seedCatalog, type Client, type TestApp } from '../customers/testing.ts';
+import type { Role } from '@anxin/contracts';
+import { createTestApp, userSession, type TestApp } from '../../../test/app.ts';
 
-let t: TestApp;
+interface Client {
+  get(url: string): Promise<{ status: number; body: any }>;
+  send(method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object): Promise<{ status: number; body: any }>;
+}
+
+let ta: TestApp;
 let admin: Client;
 let agent: Client;
 
+async function as(role: Role): Promise<Client> {
+  const s = await userSession(ta, { username: role, roles: [role] });
+  const wrap = (r: { statusCode: number; body: string }) => ({ status: r.statusCode, body: r.body ? JSON.parse(r.body) : null });
+  return {
+    get: async (url) => wrap(await s.req({ method: 'GET', url })),
+    send: async (method, url, payload) => wrap(await s.req({ method, url, ...(payload ? { payload } : {}) })),
+  };
+}
+
+async function seedCatalog(c: Client, code: string): Promise<void> {
+  expect((await c.send('POST', '/api/v1/catalog/categories', { code, nameZh: code, nameEn: code, unitWarrantyMonths: 12, mainPartsWarrantyMonths: 36 })).status).toBe(201);
+  expect((await c.send('POST', '/api/v1/catalog/models', { brand: 'Anxin', categoryCode: code, modelCode: `${code}-100`, name: `${code} 100` })).status).toBe(201);
+}
+
 beforeAll(async () => {
-  t = await startTestApp(['admin', 'agent']);
-  admin = await t.as('admin');
-  agent = await t.as('agent');
+  ta = await createTestApp();
+  admin = await as('admin');
+  agent = await as('agent');
 });
-afterAll(async () => t?.close());
+afterAll(async () => ta?.close());
 
 describe('catalog', () => {
   it('creates categories and edits warranty terms with an audit event', async () => {
@@ -18,7 +38,7 @@ describe('catalog', () => {
     const upd = await admin.send('PATCH', '/api/v1/catalog/categories/WM', { unitWarrantyMonths: 24 });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ code: 'WM', unitWarrantyMonths: 24, mainPartsWarrantyMonths: 36 });
-    const events = await t.db.db.selectFrom('events').selectAll().where('stream_type', '=', 'product_category').where('stream_id', '=', 'WM').orderBy('id').execute();
+    const events = await ta.t.db.selectFrom('events').selectAll().where('stream_type', '=', 'product_category').where('stream_id', '=', 'WM').orderBy('id').execute();
     expect(events.map((e) => e.type)).toEqual(['product_category.created', 'product_category.updated']);
     expect(JSON.parse(events[1]!.data)).toMatchObject({ before: { unitWarrantyMonths: 12 }, after: { unitWarrantyMonths: 24 } });
   });
@@ -53,7 +73,7 @@ describe('catalog', () => {
     expect(tree.body.faults).toHaveLength(1);
     expect(tree.body.faults[0].symptoms.map((s: { code: string }) => s.code)).toEqual(['S01']);
 
-    const cat = t.built.modules.catalog;
+    const cat = ta.modules.catalog;
     await expect(cat.validateFaultCodes('TV', fault.body.id, [s1.body.id])).resolves.toBeUndefined();
     await expect(cat.validateFaultCodes('WM', fault.body.id, [])).rejects.toMatchObject({ errors: [{ path: 'faultCodeId' }] });
     await expect(cat.validateFaultCodes('TV', fault.body.id, [fault.body.id])).rejects.toMatchObject({ errors: [{ path: 'symptomCodes.0' }] });

@@ -30,7 +30,9 @@ export class CustomersContext {
   readonly customers: CustomersRepository;
   readonly products: ProductsRepository;
   orderCounts: OrderCounts | null = null;
-  constructor(readonly deps: CustomersDeps) {
+  readonly deps: CustomersDeps;
+  constructor(deps: CustomersDeps) {
+    this.deps = deps;
     this.customers = new CustomersRepository(deps.db);
     this.products = new ProductsRepository(deps.db);
   }

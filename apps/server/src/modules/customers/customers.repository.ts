@@ -51,7 +51,10 @@ export function customerScope(scope: ActorScope) {
 
 /** The only place customer, phone and address SQL lives. */
 export class CustomersRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   async findMany(ids: string[], db: Db = this.db): Promise<CustomerRecord[]> {
     if (!ids.length) return [];
@@ -147,6 +150,10 @@ export class CustomersRepository {
 
   // Search: every branch is a range on one B-tree index, then a join to live customers in scope.
 
+  /**
+   * Ordered by the searched column, not DISTINCT: PostgreSQL would otherwise walk the
+   * customer_id index to produce distinct ids and filter every row, a full scan for rare prefixes.
+   */
   async idsByPhone(scope: ActorScope, digits: string, mode: 'exact' | 'prefix' | 'suffix', limit: number): Promise<string[]> {
     const col = mode === 'suffix' ? 'customer_phones.phone_rev' : 'customer_phones.phone';
     const key = mode === 'suffix' ? reversed(digits) : digits;
@@ -154,12 +161,12 @@ export class CustomersRepository {
       .selectFrom('customer_phones')
       .innerJoin('customers', 'customers.id', 'customer_phones.customer_id')
       .select('customers.id')
-      .distinct()
       .where('customers.merged_into_id', 'is', null)
       .where(customerScope(scope))
-      .limit(limit);
+      .orderBy(col)
+      .limit(limit * 2);
     q = mode === 'exact' ? q.where(col, '=', key) : q.where(col, '>=', key).where(col, '<', prefixUpperBound(key));
-    return (await q.execute()).map((r) => r.id);
+    return uniqueIds(await q.execute(), limit);
   }
 
   async idsByNamePrefix(scope: ActorScope, prefix: string, limit: number): Promise<string[]> {
@@ -253,6 +260,9 @@ export class CustomersRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 }
+
+/** A customer with several matching phones or products appears once. */
+export const uniqueIds = (rows: Array<{ id: string }>, limit: number): string[] => [...new Set(rows.map((r) => r.id))].slice(0, limit);
 
 function toCustomerFields(r: CustomersTable): Omit<CustomerRecord, 'phones' | 'addresses'> {
   return {

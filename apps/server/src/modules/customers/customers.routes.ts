@@ -93,6 +93,10 @@ export function customerRoutes(d: CustomerRouteDeps) {
     app.get('/api/v1/installed-products/:id', {
       config: { permission: 'product:read' },
       schema: { tags, summary: 'One installed product with warranty status', params: IdParam, response: { 200: InstalledProductSchema, ...problems } },
-    }, async (req) => d.products.get(req.params.id));
+    }, async (req) => {
+      const product = await d.products.get(req.params.id);
+      await d.customers.visible(req.actor!, product.customerId);
+      return product;
+    });
   };
 }

@@ -1,7 +1,7 @@
 import type { CreateCustomer, CustomerDetail, UpdateCustomer } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
-import { appendEvent } from '../../platform/events/append.ts';
+import { appendEvent, type EventActor } from '../../platform/events/append.ts';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { normaliseAddresses, normalisePhones } from './customer-input.ts';
@@ -13,7 +13,10 @@ const MAX_PAGE = 200;
 
 /** Customer create, read, update, list and duplicate checks. */
 export class CustomersService {
-  constructor(private readonly ctx: CustomersContext) {}
+  private readonly ctx: CustomersContext;
+  constructor(ctx: CustomersContext) {
+    this.ctx = ctx;
+  }
 
   private get repo() {
     return this.ctx.customers;
@@ -21,6 +24,12 @@ export class CustomersService {
 
   /** Creates the customer and flags likely duplicates instead of refusing: the agent decides. */
   async create(actor: Actor, input: CreateCustomer, requestId?: string) {
+    const { id, duplicates } = await this.createRecord(eventActor(actor), input, requestId);
+    return { customer: customerView((await this.repo.find(id))!, canSeePhones(actor)), duplicates };
+  }
+
+  /** The create use case for any caller (staff, portal, system); returns the new id. */
+  async createRecord(by: EventActor, input: CreateCustomer, requestId?: string) {
     const phones = normalisePhones(input.phones);
     const addresses = normaliseAddresses(input.addresses, []);
     const def = addresses.find((a) => a.isDefault);
@@ -34,11 +43,11 @@ export class CustomersService {
       await this.repo.replaceAddresses(trx, id, addresses);
       await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
       await appendEvent(trx, {
-        streamType: 'customer', streamId: id, type: 'customer.created', actor: eventActor(actor), at: now, requestId,
+        streamType: 'customer', streamId: id, type: 'customer.created', actor: by, at: now, requestId,
         data: { after: { ...fields, phones: phones.map((p) => p.phone), addresses: addresses.map((a) => a.districtCode) }, duplicates: duplicates.map((d) => d.id) },
       });
     });
-    return { customer: customerView((await this.repo.find(id))!, canSeePhones(actor)), duplicates };
+    return { id, duplicates };
   }
 
   async update(actor: Actor, id: string, input: UpdateCustomer, requestId?: string) {

@@ -96,12 +96,24 @@ describe('validation and concurrency', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ tier: 'vip', version: wang.version + 1 });
     expect(ok.body.phones).toHaveLength(1);
+    const addrId = ok.body.addresses[0].id;
+    const moved = await agent.send('PATCH', `/api/v1/customers/${wang.id}`, {
+      version: ok.body.version,
+      addresses: [address({ id: addrId, detail: '天河路 2 号' }), address({ provinceCode: '110000', cityCode: '110100', districtCode: '110105', isDefault: true })],
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.addresses.map((a: { id: string; detail: string; isDefault: boolean }) => [a.id === addrId, a.detail, a.isDefault]))
+      .toEqual([[false, '天河路 1 号', true], [true, '天河路 2 号', false]]);
+    const row = await t.db.db.selectFrom('customers').select('district_code').where('id', '=', wang.id).executeTakeFirstOrThrow();
+    expect(row.district_code).toBe('110105');
+    const foreign = await agent.send('PATCH', `/api/v1/customers/${wang.id}`, { version: moved.body.version, addresses: [address({ id: 'not-mine' })] });
+    expect(foreign.body.errors[0]).toMatchObject({ path: 'addresses.0.id', rule: 'exists' });
     const stale = await agent.send('PATCH', `/api/v1/customers/${wang.id}`, { version: wang.version, name: '王大明' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('resource.version_conflict');
     expect((await agent.get(`/api/v1/customers/${wang.id}`)).body.name).toBe('王小明');
     const events = await t.db.db.selectFrom('events').select('type').where('stream_id', '=', wang.id).orderBy('id').execute();
-    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.product_registered', 'customer.updated']);
+    expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.product_registered', 'customer.updated', 'customer.updated']);
   });
 
   it('flags likely duplicates on create and on request', async () => {

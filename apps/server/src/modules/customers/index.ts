@@ -40,6 +40,14 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     },
     registerProductForCustomer: (customerId: string, input: RegisterProduct, actor: EventActor = SYSTEM) =>
       products.register(actor, customerId, input),
+    /** A new portal caller becomes an individual customer with this phone as primary (validated, normalised). */
+    createIndividualCustomer: async (input: { name: string; phone: string }, actor: EventActor = SYSTEM) => {
+      const phones = [{ phone: input.phone, label: 'mobile' as const, isPrimary: true }];
+      const { id } = await customers.createRecord(actor, { kind: 'individual', name: input.name, companyName: null, tier: 'standard', note: null, phones, addresses: [] });
+      return { id };
+    },
+    /** A customer's installed products, each with its warranty as of today. */
+    listProducts: (customerId: string) => products.listForCustomer(customerId),
     /**
      * For bulk loads that insert customers without the service (demo data, imports): rebuilds the
      * name-substring index in pages. Idempotent.

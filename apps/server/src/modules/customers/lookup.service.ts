@@ -13,7 +13,10 @@ const MIN_SUFFIX = 4;
  * serial, name) limited to a handful of rows, so the cost does not grow with the customer base.
  */
 export class LookupService {
-  constructor(private readonly ctx: CustomersContext) {}
+  private readonly ctx: CustomersContext;
+  constructor(ctx: CustomersContext) {
+    this.ctx = ctx;
+  }
 
   async lookup(actor: Actor, q: string): Promise<LookupResult> {
     const plan = planLookup(q);

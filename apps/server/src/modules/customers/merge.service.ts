@@ -13,7 +13,12 @@ import type { CustomersService } from './customers.service.ts';
  * a tombstone (merged_into_id) so old references still resolve, and drops out of search.
  */
 export class MergeService {
-  constructor(private readonly ctx: CustomersContext, private readonly customers: CustomersService) {}
+  private readonly ctx: CustomersContext;
+  private readonly customers: CustomersService;
+  constructor(ctx: CustomersContext, customers: CustomersService) {
+    this.ctx = ctx;
+    this.customers = customers;
+  }
 
   async merge(actor: Actor, targetId: string, sourceId: string, targetVersion: number, requestId?: string) {
     if (sourceId === targetId) throw fieldError('sourceId', 'distinct', 'A customer cannot be merged into itself');

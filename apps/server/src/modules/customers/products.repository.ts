@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { prefixUpperBound } from './domain/phone.ts';
-import { customerScope } from './customers.repository.ts';
+import { customerScope, uniqueIds } from './customers.repository.ts';
 import type { ProductRecord } from './customers.records.ts';
 import type { InstalledProductsTable } from './customers.schema.ts';
 
@@ -29,7 +29,10 @@ const toProduct = (r: InstalledProductsTable): ProductRecord => ({
 
 /** The only place installed-product SQL lives. */
 export class ProductsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   async find(id: string, db: Db = this.db): Promise<ProductRecord | undefined> {
     const r = await db.selectFrom('installed_products').selectAll().where('id', '=', id).executeTakeFirst();
@@ -68,19 +71,19 @@ export class ProductsRepository {
     }).execute();
   }
 
-  /** Serial search on the unique index: exact, or a prefix range. */
+  /** Serial search on the unique index: exact, or a prefix range walked in serial order. */
   async customerIdsBySerial(scope: ActorScope, serial: string, limit: number): Promise<string[]> {
     const rows = await this.db
       .selectFrom('installed_products')
       .innerJoin('customers', 'customers.id', 'installed_products.customer_id')
       .select('customers.id')
-      .distinct()
       .where('installed_products.serial', '>=', serial)
       .where('installed_products.serial', '<', prefixUpperBound(serial))
       .where('customers.merged_into_id', 'is', null)
       .where(customerScope(scope))
-      .limit(limit)
+      .orderBy('installed_products.serial')
+      .limit(limit * 2)
       .execute();
-    return rows.map((r) => r.id);
+    return uniqueIds(rows, limit);
   }
 }

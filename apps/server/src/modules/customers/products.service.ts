@@ -15,7 +15,12 @@ const serialTaken = (serial: string) =>
 
 /** The installed base: products registered to customers, each shown with its warranty. */
 export class ProductsService {
-  constructor(private readonly ctx: CustomersContext, private readonly customers: CustomersService) {}
+  private readonly ctx: CustomersContext;
+  private readonly customers: CustomersService;
+  constructor(ctx: CustomersContext, customers: CustomersService) {
+    this.ctx = ctx;
+    this.customers = customers;
+  }
 
   async register(actor: EventActor, customerId: string, input: RegisterProduct, requestId?: string): Promise<InstalledProduct> {
     const customer = await this.customers.live(customerId);

@@ -72,5 +72,9 @@ describe('installed products', () => {
       warrantyCardNo: null, activateWarranty: false, addressId: null,
     });
     expect(p.warranty.status).toBe('in_warranty');
+    const created = await customers.createIndividualCustomer({ name: '丙', phone: '137-0000-9999' });
+    expect((await customers.findCustomerByPhone('13700009999'))?.id).toBe(created.id);
+    expect(await customers.listProducts(created.id)).toEqual([]);
+    expect((await customers.listProducts(b)).map((x) => x.serial)).toEqual(['PORTAL-1']);
   });
 });

@@ -13,7 +13,11 @@ import { newId } from '../../platform/ids/index.ts';
  * `customer.created` event). Replace with `customers.createCustomer` / `customers.listProducts`.
  */
 export class InterimCustomers {
-  constructor(private readonly deps: { db: Kysely<Database>; dialect: DialectName; clock: Clock }) {}
+  private readonly deps: { db: Kysely<Database>; dialect: DialectName; clock: Clock };
+
+  constructor(deps: { db: Kysely<Database>; dialect: DialectName; clock: Clock }) {
+    this.deps = deps;
+  }
 
   async createIndividual(input: { name: string; phone: string }, actor: EventActor): Promise<{ id: string }> {
     const id = newId();

@@ -43,7 +43,7 @@ export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
   const register = (app: FastifyInstance) =>
     app.register(portalRoutes({
       auth, portal, cookieSecure: deps.config.cookieSecure, maxUploadBytes: deps.config.uploadLimitBytes,
-      otpPerIpPerMinute: 10, signInPerIpPerMinute: deps.config.loginRatePerMinute,
+      signInPerIpPerMinute: deps.config.loginRatePerMinute,
     }));
   return { auth, portal, register };
 }

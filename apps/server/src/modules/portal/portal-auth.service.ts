@@ -31,7 +31,11 @@ const otpInvalid = () => new DomainError('auth.otp_invalid', 'The code is wrong,
 
 /** Sign-in by one-time code: send, verify, find or create the customer and their sign-in row. */
 export class PortalAuthService {
-  constructor(private readonly d: PortalAuthDeps) {}
+  private readonly d: PortalAuthDeps;
+
+  constructor(d: PortalAuthDeps) {
+    this.d = d;
+  }
 
   async policy(): Promise<PortalOtpPolicy> {
     return (await readSetting(this.d.db, PORTAL_OTP_POLICY_KEY, PortalOtpPolicySchema, DEFAULT_PORTAL_OTP_POLICY)).value;

@@ -20,7 +20,11 @@ export interface CustomerUser {
 
 /** The only SQL of the portal: one-time codes and the customer's sign-in row. */
 export class PortalRepository {
-  constructor(readonly db: Db) {}
+  readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   async recentSends(phone: string, since: string): Promise<string[]> {
     const rows = await this.db

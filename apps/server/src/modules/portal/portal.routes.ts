@@ -17,8 +17,7 @@ export interface PortalRouteDeps {
   portal: PortalService;
   cookieSecure: 'auto' | 'always' | 'never';
   maxUploadBytes: number;
-  /** Per client IP, on top of the per-phone limits of the OTP policy. */
-  otpPerIpPerMinute: number;
+  /** Sign-in attempts per client IP per minute (code requests follow the OTP policy). */
   signInPerIpPerMinute: number;
 }
 
@@ -45,7 +44,7 @@ export function portalRoutes(deps: PortalRouteDeps) {
     });
 
     app.post(`${P}/otp`, {
-      config: { permission: 'public', rateLimit: { max: deps.otpPerIpPerMinute, timeWindow: '1 minute' } },
+      config: { permission: 'public', rateLimit: { max: async () => (await deps.auth.policy()).perIpPerMinute, timeWindow: '1 minute' } },
       schema: { tags, summary: 'Send a one-time sign-in code by SMS (always 202; rate-limited per phone and per IP)', body: PortalOtpRequestSchema, response: { 202: PortalOtpResponseSchema, ...problems } },
     }, async (req, reply) => reply.status(202).send(await deps.auth.sendCode(req.body.phone)));
 

@@ -49,7 +49,11 @@ function futureWindowErrors(w: TimeWindow, now: Date, path: string): FieldError[
 }
 
 export class PortalService {
-  constructor(private readonly d: PortalServiceDeps) {}
+  private readonly d: PortalServiceDeps;
+
+  constructor(d: PortalServiceDeps) {
+    this.d = d;
+  }
 
   private get wo() {
     return this.d.ports.workOrders;

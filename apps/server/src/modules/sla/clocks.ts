@@ -2,7 +2,7 @@ import type { SlaMetric, SlaState, WorkOrderStatusName } from '@anxin/contracts'
 import { CalendarNoDataError } from '../../platform/calendar/index.ts';
 import { computeDeadlines, evaluateClock, worstState, type WorkingTime } from './domain/clock.ts';
 import { budgetOf, type ResolvedMetric } from './domain/policy.ts';
-import { stopsClock } from './domain/stops.ts';
+import { restartsClock, stopsClock } from './domain/stops.ts';
 import type { ClockRecord } from './sla.repository.ts';
 
 export interface Calendar extends WorkingTime {
@@ -75,8 +75,12 @@ export function newClocks(orderId: string, resolved: readonly ResolvedMetric[], 
 
 /** Applies a status change to one clock: stop it, pause it or resume it. Null when untouched. */
 export function applyStatus(c: ClockRecord, from: WorkOrderStatusName, to: WorkOrderStatusName, pausedIn: readonly WorkOrderStatusName[], now: Date, cal: Calendar): ClockRecord | null {
-  if (c.stoppedAt) return null;
   const at = now.toISOString();
+  if (restartsClock(c.metric, from, to)) {
+    const fresh = { startedAt: at, stoppedAt: null, pauses: [], state: 'on_track' as const, atRiskRaisedAt: null, breachedRaisedAt: null };
+    return refreshClock({ ...c, ...fresh }, now, cal);
+  }
+  if (c.stoppedAt) return null;
   let pauses = c.pauses;
   const entersPause = pausedIn.includes(to) && !pausedIn.includes(from);
   const leavesPause = pausedIn.includes(from) && !pausedIn.includes(to);

@@ -89,9 +89,14 @@ export class SlaRepository {
     return out;
   }
 
-  async updateClock(trx: Kysely<Database>, c: ClockRecord, now: string): Promise<void> {
-    const { order_id, metric, ...rest } = toRow(c, now);
-    await trx.updateTable('sla_clocks').set(rest).where('order_id', '=', order_id).where('metric', '=', metric).execute();
+  /**
+   * Writes a recomputed clock. The raised-event markers belong to the job (`markRaised`) and are
+   * left alone, so a concurrent transition cannot un-raise them; a restart clears them explicitly.
+   */
+  async updateClock(trx: Kysely<Database>, c: ClockRecord, now: string, opts: { resetRaised?: boolean } = {}): Promise<void> {
+    const { order_id, metric, at_risk_raised_at, breached_raised_at, ...rest } = toRow(c, now);
+    const set = opts.resetRaised ? { ...rest, at_risk_raised_at, breached_raised_at } : rest;
+    await trx.updateTable('sla_clocks').set(set).where('order_id', '=', order_id).where('metric', '=', metric).execute();
   }
 
   /** Clocks the job must look at now, oldest first (index on next_check_at). */

@@ -83,15 +83,16 @@ export class SlaService {
 
   /**
    * Stops, pauses or resumes the order's clocks for a status change, inside the caller's
-   * transaction; returns the new SLA columns and a writer for the changed clocks.
+   * transaction; returns the new SLA columns and a writer for the changed clocks. `cal` comes from
+   * `calendar()` before the transaction: loading it may query the database, which on SQLite's
+   * single connection would wait on the open transaction forever.
    */
-  async onStatusChange(trx: Kysely<Database>, orderId: string, from: WorkOrderStatusName, to: WorkOrderStatusName, pausedIn: readonly WorkOrderStatusName[], now: Date) {
+  async onStatusChange(trx: Kysely<Database>, cal: Calendar, orderId: string, from: WorkOrderStatusName, to: WorkOrderStatusName, pausedIn: readonly WorkOrderStatusName[], now: Date) {
     const clocks = await this.repo.clocksOf(trx, orderId);
-    const cal = await this.deps.calendar();
-    const changed: ClockRecord[] = [];
+    const changed: { clock: ClockRecord; restarted: boolean }[] = [];
     const next = clocks.map((c) => {
       const n = applyStatus(c, from, to, pausedIn, now, cal);
-      if (n) changed.push(n);
+      if (n) changed.push({ clock: n, restarted: n.startedAt !== c.startedAt });
       return n ?? c;
     });
     const sla = orderSla(next);
@@ -100,9 +101,13 @@ export class SlaService {
       dueAt: sla.dueAt,
       clocks: next,
       write: async () => {
-        for (const c of changed) await this.repo.updateClock(trx, c, now.toISOString());
+        for (const c of changed) await this.repo.updateClock(trx, c.clock, now.toISOString(), { resetRaised: c.restarted });
       },
     };
+  }
+
+  calendar(): Promise<Calendar> {
+    return this.deps.calendar();
   }
 
   async clocksOf(orderId: string): Promise<ClockView[]> {

@@ -8,7 +8,8 @@ import { counterKey, formatNumber } from './domain/numbering.ts';
 import { normaliseWindow, windowErrors } from './domain/windows.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 import type { CustomerFacts, ProductFacts } from './workorders.repository.ts';
-import { detailOf } from './workorders.views.ts';
+import { toClockView } from '../sla/index.ts';
+import { buildDetail } from './workorders.views.ts';
 
 export interface CreateResult {
   order: WorkOrderDetail;
@@ -49,16 +50,28 @@ export async function createOrder(ctx: WorkOrderContext, actor: Actor, input: Cr
   const open = product ? await ctx.repo.openForProduct(product.id, null, 5) : [];
   const id = newId();
   const planned = await ctx.sla.plan(id, { type: input.type, urgency: input.urgency, customerTier: customer.tier }, now);
-  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+  const { row, eventId } = await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const key = counterKey(input.type, now);
     const number = formatNumber(key, await ctx.repo.nextNumber(trx, key));
-    await ctx.repo.insert(trx, orderRow(id, number, input, customer, product, phone!, actor, now, planned));
+    const row = orderRow(id, number, input, customer, product, phone!, actor, now, planned);
+    await ctx.repo.insert(trx, row);
     await ctx.sla.insertPlanned(trx, planned, now);
-    await appendEvent(trx, { streamType: STREAM, streamId: id, type: 'workorder.created', actor: eventActor(actor), at: now, to: 'new', data: { number, type: input.type, channel: input.channel }, requestId });
+    const eventId = await appendEvent(trx, { streamType: STREAM, streamId: id, type: 'workorder.created', actor: eventActor(actor), at: now, to: 'new', data: createdData(row), requestId });
+    return { row, eventId };
   });
-  const row = (await ctx.repo.findById(ctx.db, id))!;
+  const ev = eventActor(actor);
+  // Everything the response shows is at hand: no read-back (create is on the hot path).
+  const order = buildDetail(actor, row, {
+    customers: new Map([[customer.id, { id: customer.id, name: customer.name, tier: customer.tier }]]),
+    products: new Map(product ? [[product.id, { id: product.id, serial: product.serial, brand: product.brand, categoryCode: product.categoryCode }]] : []),
+    outlet: null,
+    technician: null,
+    clocks: planned.clocks.map(toClockView),
+    timeline: [{ id: eventId, type: 'workorder.created', actorId: ev.id, actorKind: ev.kind, at: row.created_at, from: null, to: 'new', reason: null, data: createdData(row) }],
+    attachments: [],
+  });
   return {
-    order: await detailOf(ctx.repo, ctx.sla, actor, row),
+    order,
     warnings: open.map((o) => ({ code: 'open_order_for_product' as const, orderId: o.id, number: o.number })),
   };
 }
@@ -86,6 +99,8 @@ async function faultCodeErrors(ctx: WorkOrderContext, input: CreateWorkOrder, pr
   });
   return errors;
 }
+
+const createdData = (r: { number: string; type: string; channel: string }) => ({ number: r.number, type: r.type, channel: r.channel });
 
 function orderRow(id: string, number: string, input: CreateWorkOrder, c: CustomerFacts, p: ProductFacts | undefined, phone: string, actor: Actor, now: Date, planned: { state: 'on_track' | 'at_risk' | 'breached'; dueAt: string | null }) {
   const a = input.address;

@@ -11,6 +11,7 @@ import { buildApp, type BuiltApp } from '../../app.ts';
 import { testConfig, type Config } from '../../config/index.ts';
 import { ManualClock } from '../../platform/clock/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
+import { createRuntime } from '../../platform/runtime.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { ensureRoles, IdentityRepository } from '../identity/index.ts';
 import { createTestDb, type TestDb } from '../../../test/harness.ts';
@@ -53,10 +54,9 @@ export async function startWorld(now: string, config: Partial<Config> = {}): Pro
   await ensureRoles(db.db);
   const clock = new ManualClock(now);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-wo-'));
-  const built = await buildApp(
-    { config: testConfig({ dataDir, ...config }), db: db.db, dialect: db.dialect, clock, logger: createLogger('silent') },
-    { webDist: null },
-  );
+  const base = { config: testConfig({ dataDir, ...config }), db: db.db, dialect: db.dialect, clock, logger: createLogger('silent') };
+  // The queue is not started: tests run the SLA job by hand (modules.sla.evaluateSlas).
+  const built = await buildApp({ ...base, runtime: createRuntime(base, { forTests: true }) }, { webDist: null });
   await built.app.ready();
   const identity = new IdentityRepository(db.db);
   return {

@@ -39,9 +39,10 @@ export async function transitionOrder(ctx: WorkOrderContext, actor: Actor, id: s
     }
   }
   const { patch, data } = await effectsOf(ctx, check.rule, order, req, now);
+  const cal = await ctx.sla.calendar();
 
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
-    const sla = await ctx.sla.onStatusChange(trx, id, order.status, req.to, PAUSED_STATES, now);
+    const sla = await ctx.sla.onStatusChange(trx, cal, id, order.status, req.to, PAUSED_STATES, now);
     const ok = await ctx.repo.update(trx, id, order.version, {
       ...patch,
       status: req.to,

@@ -1,25 +1,9 @@
+import type { WorkOrderStatusName } from '@anxin/contracts';
 import type { SlaTables } from '../sla/sla.schema.ts';
 
-export const WORK_ORDER_STATUSES = [
-  'new',
-  'accepted',
-  'remote_resolved',
-  'awaiting_dispatch',
-  'dispatched_outlet',
-  'outlet_accepted',
-  'outlet_rejected',
-  'assigned',
-  'scheduled',
-  'departed',
-  'arrived',
-  'in_progress',
-  'awaiting_parts',
-  'completed',
-  'awaiting_callback',
-  'closed',
-  'cancelled',
-] as const;
-export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
+/** One list of statuses, shared with the web through @anxin/contracts. */
+export { WORK_ORDER_STATUSES } from '@anxin/contracts';
+export type WorkOrderStatus = WorkOrderStatusName;
 
 export interface WorkOrdersTable {
   id: string;

@@ -2,7 +2,7 @@ import type { WorkOrderDetail, WorkOrderSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { listStream } from '../../platform/events/append.ts';
 import { maskPhone } from '../../platform/notify/sms.ts';
-import type { SlaService } from '../sla/index.ts';
+import type { ClockView, SlaService } from '../sla/index.ts';
 import { allowedNext, type ActorRelation } from './domain/lifecycle.ts';
 import type { WorkOrderRow, WorkOrdersRepository } from './workorders.repository.ts';
 
@@ -48,6 +48,16 @@ export async function summaries(repo: WorkOrdersRepository, rows: readonly WorkO
   return rows.map((r) => toSummary(r, customers, products));
 }
 
+export interface DetailParts {
+  customers: Customers;
+  products: Products;
+  outlet: { id: string; name: string } | null;
+  technician: { id: string; name: string } | null;
+  clocks: ClockView[];
+  timeline: WorkOrderDetail['timeline'];
+  attachments: WorkOrderDetail['attachments'];
+}
+
 export async function detailOf(repo: WorkOrdersRepository, sla: SlaService, actor: Actor, r: WorkOrderRow): Promise<WorkOrderDetail> {
   const [customers, products, outlets, tech, clocks, events, attachments] = await Promise.all([
     repo.customersByIds([r.customer_id]),
@@ -58,9 +68,22 @@ export async function detailOf(repo: WorkOrdersRepository, sla: SlaService, acto
     listStream(repo.db, 'work_order', r.id),
     repo.attachmentsOf(r.id),
   ]);
+  return buildDetail(actor, r, {
+    customers,
+    products,
+    outlet: (r.outlet_id && outlets.get(r.outlet_id)) || null,
+    technician: tech ? { id: tech.id, name: tech.name } : null,
+    clocks,
+    timeline: events.map((e) => ({ id: e.id, type: e.type, actorId: e.actorId, actorKind: e.actorKind, at: e.occurredAt, from: e.from, to: e.to, reason: e.reason, data: e.data })),
+    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, sha256: a.sha256, createdAt: a.created_at })),
+  });
+}
+
+/** The detail view from parts already at hand (create builds it without reading back). */
+export function buildDetail(actor: Actor, r: WorkOrderRow, p: DetailParts): WorkOrderDetail {
   const phone = actor.permissions.has('customer:phone_unmasked') ? r.contact_phone : maskPhone(r.contact_phone);
   return {
-    ...toSummary(r, customers, products),
+    ...toSummary(r, p.customers, p.products),
     faultDescription: r.fault_description,
     faultCodeId: r.fault_code_id,
     symptomCodes: JSON.parse(r.symptom_codes) as string[],
@@ -73,11 +96,11 @@ export async function detailOf(repo: WorkOrdersRepository, sla: SlaService, acto
     linkedRef: r.linked_ref,
     completedAt: r.completed_at,
     closedAt: r.closed_at,
-    outlet: (r.outlet_id && outlets.get(r.outlet_id)) || null,
-    technician: tech ? { id: tech.id, name: tech.name } : null,
+    outlet: p.outlet,
+    technician: p.technician,
     allowedTransitions: allowedNext(r.status, relationOf(actor, r)),
-    sla: clocks,
-    timeline: events.map((e) => ({ id: e.id, type: e.type, actorId: e.actorId, actorKind: e.actorKind, at: e.occurredAt, from: e.from, to: e.to, reason: e.reason, data: e.data })),
-    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, sha256: a.sha256, createdAt: a.created_at })),
+    sla: p.clocks,
+    timeline: p.timeline,
+    attachments: p.attachments,
   };
 }

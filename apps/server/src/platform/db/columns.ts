@@ -28,3 +28,12 @@ export async function createIndex(
   if (opts.where) b = b.where(sql.raw<boolean>(opts.where));
   await b.execute();
 }
+
+/**
+ * Text compared by code point on both databases. Prefix search uses index ranges
+ * (`x >= p and x < successor(p)`), which are only exact under binary collation; SQLite compares
+ * binary by default, PostgreSQL follows the database collation unless told otherwise.
+ */
+export function binaryText(dialect: DialectName): ColumnDataType | Expression<unknown> {
+  return dialect === 'postgres' ? sql`text collate "C"` : 'text';
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
-import { createTestDb, type TestDb } from '../../../test/harness.ts';
+import { createTestDb, ownTables, type TestDb } from '../../../test/harness.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { migrations } from '../../migrations/index.ts';
 
@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 const tableNames = async (db: Kysely<any>): Promise<string[]> =>
-  (await db.introspection.getTables()).map((x) => x.name).sort();
+  (await ownTables(db)).map((x) => x.name).sort();
 
 describe('migrations', () => {
   it('apply once and are recorded, a second run applies nothing', async () => {

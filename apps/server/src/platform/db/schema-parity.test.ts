@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { createTestDb, type TestDb } from '../../../test/harness.ts';
+import { createTestDb, ownTables, type TestDb } from '../../../test/harness.ts';
 import { usePostgres } from '../../../test/pg.ts';
 
 /** Logical column types: what our portable vocabulary promises to be the same on both sides. */
@@ -13,7 +13,7 @@ function logical(type: string): string {
 }
 
 async function describeSchema(db: Kysely<any>) {
-  const tables = await db.introspection.getTables();
+  const tables = await ownTables(db);
   return Object.fromEntries(
     tables
       .filter((t) => !t.isView)

@@ -44,3 +44,13 @@ describe('regions', () => {
   });
   it('names municipalities without the placeholder', () => expect(regionName('110101')).toBe('北京市 东城区'));
 });
+
+describe('name bigrams', () => {
+  it('windows names and company names, ignoring case and spaces', async () => {
+    const { nameBigrams, containsName } = await import('./name-tokens.ts');
+    expect(nameBigrams('王小明', null)).toEqual(['王小', '小明']);
+    expect(nameBigrams('Li Hua')).toEqual(['li', 'ih', 'hu', 'ua']);
+    expect(nameBigrams('王')).toEqual([]);
+    expect(containsName('广州安心电器', '安心 电器')).toBe(true);
+  });
+});

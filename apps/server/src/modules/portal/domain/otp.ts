@@ -17,9 +17,11 @@ export const PortalOtpPolicySchema = z.strictObject({
   resendSeconds: z.number().int().min(10).max(600),
   /** Codes one phone may request per rolling hour. */
   maxPerHour: z.number().int().min(1).max(100),
+  /** Code requests per client IP per minute, whatever the phone (stops sweeping many numbers). */
+  perIpPerMinute: z.number().int().min(1).max(1000),
 });
 export type PortalOtpPolicy = z.infer<typeof PortalOtpPolicySchema>;
-export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = { ttlSeconds: 300, maxAttempts: 5, resendSeconds: 60, maxPerHour: 5 };
+export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = { ttlSeconds: 300, maxAttempts: 5, resendSeconds: 60, maxPerHour: 5, perIpPerMinute: 20 };
 
 export const newOtpCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
 

@@ -9,8 +9,8 @@ const T_END = 0.01;
  * full, and a prohibitive penalty would freeze the walk. The walk therefore prices an unassigned job
  * at a number of mean edges that rises over the phase; only complete plans can become the best one.
  */
-const SOFT_UNASSIGNED_EDGES_START = 2;
-const SOFT_UNASSIGNED_EDGES_END = 200;
+const SOFT_UNASSIGNED_EDGES_START = 20;
+const SOFT_UNASSIGNED_EDGES_END = 1000;
 
 /**
  * What the annealing walk minimises (the best plan is always ranked by the true objective):
@@ -47,7 +47,7 @@ export function anneal(ctx: SearchContext, best: Solution, until: number, walk: 
     const done = (budget.progress() - from) / Math.max(1e-9, until - from);
     if (done >= 1) return;
     if (fixed) currentCost = walkCost(current, done);
-    const cand = ctx.step(current, openCost, maxRoutes);
+    const cand = ctx.step(current, { openCost, maxRoutes });
     const cost = walkCost(cand, done);
     const temperature = t0 * Math.pow(t1 / t0, done);
     if (cost < currentCost - temperature * Math.log(1 - rng.next())) {

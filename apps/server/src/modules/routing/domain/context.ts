@@ -1,6 +1,6 @@
 import type { Budget } from './budget.ts';
 import type { Model } from './model.ts';
-import { Recreate } from './recreate.ts';
+import { Recreate, type RecreateLimits } from './recreate.ts';
 import type { Rng } from './rng.ts';
 import { StringRuin } from './ruin.ts';
 import { Solution } from './solution.ts';
@@ -26,11 +26,11 @@ export class SearchContext {
   }
 
   /** One ruin-and-recreate step from `from` into the shared candidate. */
-  step(from: Solution, openCost: number, maxRoutes = Infinity): Solution {
+  step(from: Solution, limits: RecreateLimits): Solution {
     const cand = this.candidate;
     cand.copyFrom(from);
     this.ruin.apply(cand, this.rng);
-    this.recreate.apply(cand, this.rng, openCost, maxRoutes);
+    this.recreate.apply(cand, this.rng, limits);
     this.budget.iterations++;
     return cand;
   }

@@ -1,9 +1,14 @@
+import { anneal } from './anneal.ts';
 import type { SearchContext } from './context.ts';
 import { refreshRoute } from './route.ts';
 import { Solution } from './solution.ts';
 
 /** Give up removing routes after this share of the budget passes without success. */
 const STALL_SHARE = 0.35;
+/** Distance polish after each removed route. */
+const POLISH_SHARE = 0.04;
+/** After this share without success, start again from the best plan with another route emptied. */
+const RETRY_SHARE = 0.08;
 
 /**
  * Route minimisation (SISR's fleet phase): empty one route, then ruin-and-recreate without opening
@@ -18,13 +23,20 @@ export function minimiseFleet(ctx: SearchContext, best: Solution, until: number)
   const absences = new Int32Array(model.n);
   const work = new Solution(model);
   work.copyFrom(best);
-  emptySmallestRoute(ctx, work);
+  emptyRoute(ctx, work, false);
   let workAbsence = absenceSum(work, absences);
   let lastSuccess = budget.progress();
+  let lastTry = lastSuccess;
   while (!budget.exhausted() && budget.progress() < Math.min(until, lastSuccess + STALL_SHARE)) {
-    const cand = ctx.step(work, Infinity);
+    if (budget.progress() > lastTry + RETRY_SHARE) {
+      work.copyFrom(best);
+      emptyRoute(ctx, work, true);
+      workAbsence = absenceSum(work, absences);
+      lastTry = budget.progress();
+    }
+    const cand = ctx.step(work, { openCost: Infinity, absences });
     const candAbsence = absenceSum(cand, absences);
-    if (cand.unassignedCount < work.unassignedCount || candAbsence < workAbsence) {
+    if (cand.unassignedCount < work.unassignedCount || candAbsence <= workAbsence) {
       work.copyFrom(cand);
       workAbsence = candAbsence;
     }
@@ -32,9 +44,12 @@ export function minimiseFleet(ctx: SearchContext, best: Solution, until: number)
     if (work.unassignedCount > 0) continue;
     best.copyFrom(work);
     ctx.onBest(best);
-    lastSuccess = budget.progress();
     if (work.usedRoutes() <= floor) return;
-    emptySmallestRoute(ctx, work);
+    // The absence walk ignores distance; a short polish keeps the best plan (and the next start) tidy.
+    anneal(ctx, best, Math.min(until, budget.progress() + POLISH_SHARE), 'fixed-fleet');
+    lastSuccess = lastTry = budget.progress();
+    work.copyFrom(best);
+    emptyRoute(ctx, work, false);
     workAbsence = absenceSum(work, absences);
   }
 }
@@ -54,13 +69,16 @@ function absenceSum(sol: Solution, absences: Int32Array): number {
   return sum;
 }
 
-function emptySmallestRoute(ctx: SearchContext, sol: Solution): void {
-  let smallest = -1;
+/** Empties the shortest route, or a random one when retrying, and lists its jobs as unassigned. */
+function emptyRoute(ctx: SearchContext, sol: Solution, random: boolean): void {
+  let chosen = -1;
+  let pick = random ? ctx.rng.int(sol.usedRoutes()) : -1;
   for (let r = 0; r < sol.routes.length; r++) {
     const len = sol.routes[r]!.len;
-    if (len > 0 && (smallest < 0 || len < sol.routes[smallest]!.len)) smallest = r;
+    if (len === 0) continue;
+    if (random ? pick-- === 0 : chosen < 0 || len < sol.routes[chosen]!.len) chosen = r;
   }
-  const route = sol.routes[smallest]!;
+  const route = sol.routes[chosen]!;
   for (let k = 1; k <= route.len; k++) sol.addUnassigned(route.nodes[k]!);
   route.len = 0;
   refreshRoute(ctx.model, route, sol.pos);

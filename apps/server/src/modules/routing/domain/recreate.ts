@@ -19,6 +19,15 @@ const TOTAL_WEIGHT = ORDERS.reduce((s, [, w]) => s + w, 0);
 
 type OrderName = (typeof ORDERS)[number][0];
 
+export interface RecreateLimits {
+  /** Price of opening an empty route (Infinity keeps the current routes only). */
+  openCost: number;
+  /** Fleet limit, so a route emptied by the ruin can be reopened but no more. */
+  maxRoutes?: number;
+  /** How often each job was left unassigned during route minimisation. */
+  absences?: Int32Array;
+}
+
 /** Greedy insertion with blinks of every unassigned job, in a randomly chosen order. */
 export class Recreate {
   private readonly model: Model;
@@ -32,12 +41,11 @@ export class Recreate {
     this.keys = sortKeys(model);
   }
 
-  /**
-   * `openCost`: price of opening an empty route (Infinity keeps the current routes only);
-   * `maxRoutes`: fleet limit, so a route emptied by the ruin can be reopened but no more.
-   */
-  apply(sol: Solution, rng: Rng, openCost: number, maxRoutes = Infinity): void {
+  apply(sol: Solution, rng: Rng, limits: RecreateLimits): void {
+    const { openCost, maxRoutes = Infinity, absences } = limits;
     const order = this.orderJobs(sol, rng);
+    // Route minimisation: half of the time, jobs that were left out most often go first.
+    if (absences && rng.next() < 0.5) order.sort((a, b) => absences[b]! - absences[a]!);
     sol.unassignedCount = 0;
     const rand = () => rng.next();
     let used = sol.usedRoutes();

@@ -17,8 +17,8 @@ const DEFAULT_TIME_LIMIT_MS = 2000;
  * phase a well-structured start), remove routes until FLEET_SHARE at most, then polish distance
  * with the fleet fixed.
  */
-const EXPLORE_SHARE = 0.25;
-const FLEET_SHARE = 0.65;
+const EXPLORE_SHARE = 0.15;
+const FLEET_SHARE = 0.75;
 
 export interface InThreadOptions extends SolveOptions {
   /** Custom travel model (e.g. a road-network provider); overrides `instance.travel`. In-thread only. */
@@ -61,7 +61,7 @@ export function solve(instance: RoutingInstance, options: InThreadOptions = {}):
 function search(ctx: SearchContext, best: Solution): void {
   // Start from few long routes under both objectives: annealing opens routes easily when they pay
   // off, but rarely merges them, so a start with many short routes traps the distance objective.
-  ctx.recreate.apply(best, ctx.rng, ctx.model.bigM);
+  ctx.recreate.apply(best, ctx.rng, { openCost: ctx.model.bigM });
   if (ctx.model.objective === 'distance') return anneal(ctx, best, 1, 'objective');
   anneal(ctx, best, EXPLORE_SHARE, 'free-fleet');
   minimiseFleet(ctx, best, FLEET_SHARE);

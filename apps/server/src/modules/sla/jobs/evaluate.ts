@@ -76,7 +76,8 @@ async function raiseFor(deps: EvaluateDeps, c: ClockRecord, now: Date, result: E
         body: `${c.metric} due ${c.dueAt}`,
         ref: `workorder:${c.orderId}`,
       },
-      `sla:${c.orderId}:${c.metric}:${kind}`,
+      // startedAt: a clock restarted by a reopen may warn again.
+      `sla:${c.orderId}:${c.metric}:${c.startedAt}:${kind}`,
     );
     result[kind === 'breached' ? 'breached' : 'atRisk']++;
   });

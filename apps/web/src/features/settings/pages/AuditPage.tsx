@@ -10,6 +10,8 @@ import { useAudit, useUsers, type AuditEntry, type AuditFilter } from '../api.ts
 
 const STREAM_TYPES = ['work_order', 'customer', 'product_category', 'product_model', 'fault_code', 'calendar', 'role', 'setting', 'user'];
 
+const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-6)}` : id);
+
 /** 审计日志: the event trail, newest first; filter by stream; older pages with the `before` cursor. */
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -22,6 +24,9 @@ export default function AuditPage() {
     [users.data],
   );
   const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const stateLabel = (r: AuditEntry, state: string) =>
+    r.streamType === 'work_order' ? t(`workorders.status.${state as 'new'}`, { defaultValue: state }) : state;
 
   const apply = (v: AuditFilter) =>
     setFilter({ streamType: v.streamType?.trim() || undefined, streamId: v.streamId?.trim() || undefined });
@@ -93,11 +98,11 @@ export default function AuditPage() {
                   <span>{t(`settings.streams.${r.streamType as 'work_order'}`, { defaultValue: r.streamType })}</span>
                   {r.streamType === 'work_order' ? (
                     <Link to={`/workorders/${r.streamId}`} style={{ fontSize: 12 }}>
-                      {String(r.data.number ?? r.streamId)}
+                      {typeof r.data.number === 'string' ? r.data.number : shortId(r.streamId)}
                     </Link>
                   ) : (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: r.streamId }}>
-                      {r.streamId.length > 16 ? `${r.streamId.slice(0, 8)}…${r.streamId.slice(-6)}` : r.streamId}
+                      {shortId(r.streamId)}
                     </Typography.Text>
                   )}
                 </Flex>
@@ -116,9 +121,9 @@ export default function AuditPage() {
               render: (_, r) =>
                 r.from || r.to ? (
                   <Space size={4} wrap>
-                    {r.from && <Tag>{r.from}</Tag>}
+                    {r.from && <Tag>{stateLabel(r, r.from)}</Tag>}
                     <ArrowRightOutlined style={{ color: 'rgba(0,0,0,.35)' }} />
-                    {r.to && <Tag color="teal">{r.to}</Tag>}
+                    {r.to && <Tag color="cyan">{stateLabel(r, r.to)}</Tag>}
                   </Space>
                 ) : (
                   '—'

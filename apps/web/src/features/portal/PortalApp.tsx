@@ -1,0 +1,35 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { FullPageSpinner } from '../../components/FullPageSpinner.tsx';
+import { PortalLayout } from './components/PortalLayout.tsx';
+import './portal.css';
+
+const PortalLoginPage = lazy(() => import('./pages/PortalLoginPage.tsx'));
+const OrdersPage = lazy(() => import('./pages/OrdersPage.tsx'));
+const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
+const NewRequestPage = lazy(() => import('./pages/NewRequestPage.tsx'));
+const ProductsPage = lazy(() => import('./pages/ProductsPage.tsx'));
+
+/**
+ * The customer portal (H5): its own phone-width layout under /portal, outside the staff shell.
+ * Mounted by the app router as `/portal/*`; these routes are relative to it.
+ */
+export default function PortalApp() {
+  return (
+    <div className="portal-root">
+      <Suspense fallback={<FullPageSpinner />}>
+        <Routes>
+          <Route path="login" element={<PortalLoginPage />} />
+          <Route element={<PortalLayout />}>
+            <Route index element={<Navigate to="orders" replace />} />
+            <Route path="orders" element={<OrdersPage />} />
+            <Route path="orders/:id" element={<OrderDetailPage />} />
+            <Route path="new" element={<NewRequestPage />} />
+            <Route path="products" element={<ProductsPage />} />
+            <Route path="*" element={<Navigate to="/portal/orders" replace />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </div>
+  );
+}

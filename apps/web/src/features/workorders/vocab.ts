@@ -1,0 +1,56 @@
+import type { SlaMetric, SlaState, Urgency, WorkOrderStatusName, WorkOrderType } from '@anxin/contracts';
+
+/*
+ * The work-order vocabularies as plain values. The contracts hold the same lists next to zod
+ * schemas; importing values from there would pull zod into these chunks. The `Record`s below are
+ * exhaustive over the contracts' types, so a new status or type fails `tsc` until it is added.
+ */
+export const WORK_ORDER_TYPES = ['install', 'repair', 'maintenance', 'consult', 'complaint', 'return'] as const satisfies readonly WorkOrderType[];
+export const WORK_ORDER_CHANNELS = ['hotline', 'store', 'web', 'mini_program', 'api', 'email', 'portal'] as const;
+export type Channel = (typeof WORK_ORDER_CHANNELS)[number];
+export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const satisfies readonly Urgency[];
+export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const satisfies readonly SlaState[];
+export const SLA_METRICS = ['first_contact', 'response', 'arrival', 'resolution'] as const satisfies readonly SlaMetric[];
+
+export const STATUS_COLOR: Record<WorkOrderStatusName, string> = {
+  new: 'blue',
+  accepted: 'geekblue',
+  remote_resolved: 'cyan',
+  awaiting_dispatch: 'orange',
+  dispatched_outlet: 'purple',
+  outlet_accepted: 'purple',
+  outlet_rejected: 'red',
+  assigned: 'magenta',
+  scheduled: 'magenta',
+  departed: 'processing',
+  arrived: 'processing',
+  in_progress: 'processing',
+  awaiting_parts: 'gold',
+  completed: 'green',
+  awaiting_callback: 'lime',
+  closed: 'default',
+  cancelled: 'default',
+};
+export const WORK_ORDER_STATUSES = Object.keys(STATUS_COLOR) as WorkOrderStatusName[];
+export const CLOSED_STATUSES: WorkOrderStatusName[] = ['closed', 'cancelled'];
+export const OPEN_STATUSES = WORK_ORDER_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+
+export const TYPE_COLOR: Record<WorkOrderType, string> = {
+  install: 'blue',
+  repair: 'volcano',
+  maintenance: 'green',
+  consult: 'cyan',
+  complaint: 'red',
+  return: 'purple',
+};
+
+export const URGENCY_COLOR: Record<Urgency, string> = { low: 'default', normal: 'blue', high: 'orange', critical: 'red' };
+export const SLA_COLOR: Record<SlaState, string> = { on_track: 'success', at_risk: 'warning', breached: 'error' };
+
+/** Appointment slots offered to callers (Beijing time). */
+export const SLOTS = {
+  morning: [9, 12],
+  afternoon: [13, 18],
+  evening: [18, 21],
+} as const;
+export type Slot = keyof typeof SLOTS;
