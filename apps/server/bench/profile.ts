@@ -15,18 +15,23 @@ import { scenarios } from './scenarios.ts';
 import { REPO_ROOT } from './run.ts';
 
 interface Profile {
+  startTime: number;
   nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
   samples: number[];
   timeDeltas: number[];
 }
 
-export function summarise(p: Profile, top = 25): string[] {
+/** Self time per function and per package, counting only samples after `skipUs` (server start-up). */
+export function summarise(p: Profile, top = 25, skipUs = 0): string[] {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   const pkg = new Map<string, number>();
   let total = 0;
+  let clock = 0;
   p.samples.forEach((id, i) => {
     const t = p.timeDeltas[i] ?? 0;
+    clock += t;
+    if (clock < skipUs) return;
     const cf = byId.get(id)!.callFrame;
     const url = cf.url.replace(/^file:\/\/\/.*?\/(node_modules|apps)\//, '$1/');
     const fn = `${cf.functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${cf.lineNumber + 1}`;
@@ -53,6 +58,8 @@ async function main(): Promise<void> {
     const f = await loadFixtures(ds.workUrl, { pool: 100, sample: 2000 });
     for (const name of o.scenarios!.split(',')) {
       const dir = fs.mkdtempSync(path.join(out, 'tmp-'));
+      const spawned = performance.now();
+      let loadStarted = spawned;
       const app = await startAppServer(ds.workUrl, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
       try {
         const r = await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password: BENCH_PASSWORD }) });
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
         const s = scenarios(f, { kpiPath: null, targets: { dispatch: 0, complete: 0 } }).find((x) => x.name === name);
         if (!s) throw new Error(`no scenario ${name}`);
         await s.prepare?.({ url: app.url, headers, deepPages: a.deepPages });
+        loadStarted = performance.now();
         const res = await runLoad({ url: app.url, headers, connections: a.connections, durationSec: a.durationSec, warmupSec: a.warmupSec, next: s.next, ...(s.remaining ? { remaining: s.remaining } : {}) });
         log(`\n== ${kind} ${scale} ${name}: ${res.rps} req/s, p50 ${res.latencyMs.p50} p95 ${res.latencyMs.p95} p99 ${res.latencyMs.p99} ms, non-2xx ${res.non2xx}`);
       } finally {
@@ -72,7 +80,8 @@ async function main(): Promise<void> {
       fs.renameSync(path.join(dir, file), target);
       fs.rmSync(dir, { recursive: true, force: true });
       log(`profile: ${target}`);
-      for (const line of summarise(JSON.parse(fs.readFileSync(target, 'utf8')) as Profile)) log(line);
+      // Only the load (warm-up included), not start-up and module loading.
+      for (const line of summarise(JSON.parse(fs.readFileSync(target, 'utf8')) as Profile, 25, (loadStarted - spawned) * 1000)) log(line);
     }
   } finally {
     await discardWorkCopy(ds, a.pgUrl);

@@ -51,7 +51,8 @@ export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelin
         out.push({ ...base, kind: 'appointment_confirmed', window: asWindow(e.data.window) });
         break;
       case 'workorder.attachment_added':
-        if (byCustomer) out.push({ ...base, kind: 'photo_added' });
+        // One entry per upload batch, not per photo.
+        if (byCustomer && out.at(-1)?.kind !== 'photo_added') out.push({ ...base, kind: 'photo_added' });
         break;
     }
   }
@@ -79,7 +80,7 @@ export function detailView(o: WorkOrderDetail): PortalOrderDetail {
     technicianName: o.technician?.name ?? null,
     cancelReason: cancelledByCustomer ? o.cancelReason : null,
     appointmentConfirmed: confirmed,
-    photoCount: timeline.filter((t) => t.kind === 'photo_added').length,
+    photoCount: o.timeline.filter((e) => e.type === 'workorder.attachment_added' && e.actorKind === 'customer').length,
     actions: { confirm: appointable && !confirmed, reschedule: appointable, cancel: inList(PORTAL_CANCELLABLE_STATUSES, o.status) },
     timeline,
   };

@@ -38,7 +38,7 @@ export const agentEnUS: typeof agentZhCN = {
     title: 'Register the call',
     for: 'Customer: {{name}}',
     needCustomer: 'Identify the caller first',
-    needCustomerHint: 'Enter the caller’s number on the left; create the customer if nobody matches.',
+    needCustomerHint: 'Enter the caller\'s number on the left; create the customer if nobody matches.',
     type: 'Service type',
     product: 'Product',
     productPlaceholder: 'Choose a product',
@@ -76,6 +76,6 @@ export const agentEnUS: typeof agentZhCN = {
   },
   created: {
     title: 'Order created',
-    openWarning: 'Note: this product still has open orders {{numbers}}',
+    openWarning: 'Note: this product still has open orders:',
   },
 };

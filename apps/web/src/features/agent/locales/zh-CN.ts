@@ -74,6 +74,6 @@ export const agentZhCN = {
   },
   created: {
     title: '工单已创建',
-    openWarning: '提示：该产品还有未完结工单 {{numbers}}',
+    openWarning: '提示：该产品还有未完结工单',
   },
 };

@@ -139,9 +139,14 @@ export default function AgentConsolePage() {
           description={
             <Flex vertical gap={8}>
               {outcome.result.warnings.length > 0 && (
-                <Typography.Text type="warning" data-testid="order-created-warnings">
-                  {t('agent.created.openWarning', { numbers: outcome.result.warnings.map((w) => w.number).join('、') })}
-                </Typography.Text>
+                <Space size={[8, 2]} wrap data-testid="order-created-warnings">
+                  <Typography.Text type="warning">{t('agent.created.openWarning')}</Typography.Text>
+                  {outcome.result.warnings.map((w) => (
+                    <Link key={w.orderId} to={`/workorders/${w.orderId}`} className="anxin-mono">
+                      {w.number}
+                    </Link>
+                  ))}
+                </Space>
               )}
               {outcome.followUpError ? <ProblemAlert error={outcome.followUpError} /> : null}
               <AttachmentUploader orderId={outcome.result.order.id} />

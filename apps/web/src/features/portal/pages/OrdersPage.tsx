@@ -38,7 +38,7 @@ export default function OrdersPage() {
               <StatusChip status={o.status} />
             </div>
             {o.product && <div className="portal-order__product">{o.product.brand} · <span className="portal-mono">{o.product.serial}</span></div>}
-            {o.appointment && (
+            {o.appointment && o.status !== 'cancelled' && o.status !== 'closed' && (
               <div className="portal-order__appt">
                 <CalendarOutlined /> {t('portal.orders.appointment', { window: formatWindow(o.appointment, fmt) })}
               </div>
