@@ -22,6 +22,7 @@ const SETTINGS: Array<{ key: string; permission: Permission }> = [
   { key: 'settings-users', permission: 'user:read' },
   { key: 'settings-roles', permission: 'role:read' },
   { key: 'settings-calendar', permission: 'calendar:read' },
+  { key: 'settings-sla', permission: 'sla:read' },
   { key: 'settings-audit', permission: 'audit:read' },
 ];
 

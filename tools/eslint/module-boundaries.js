@@ -37,7 +37,9 @@ const rule = {
           context.report({ node, messageId: 'platform', data: { target: to.name } });
           continue;
         }
-        if (!/^index\.tsx?$/.test(to.inner) && !to.inner.endsWith('.schema.ts')) {
+        // A module's testing.ts is its public API for other modules' tests (factories, app builders).
+        const testingApi = to.inner === 'testing.ts' && /(\.test\.ts|testing\.ts)$/.test(file);
+        if (!/^index\.tsx?$/.test(to.inner) && !to.inner.endsWith('.schema.ts') && !testingApi) {
           context.report({ node, messageId: 'deep', data: { target: to.name, inner: to.inner } });
         }
       }

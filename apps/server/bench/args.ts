@@ -10,6 +10,8 @@ export interface BenchArgs {
   databases: DbKind[];
   /** Work-order counts to measure at; the first and last are compared for the 1.5× goal. */
   scales: number[];
+  /** Per-database overrides of `scales` (e.g. when a 1 M PostgreSQL build does not fit the time). */
+  scalesFor: Partial<Record<DbKind, number[]>>;
   /** Customers per scale: explicit, or orders / 5 (200 k at 1 M). */
   customers: number | null;
   outlets: number;
@@ -35,6 +37,7 @@ export const HELP = `npm run bench [-- flags]
                           server migrates the clone on start; reported as stale) instead of rebuilding
   --databases sqlite,postgres   (default both)
   --scales 100000,1000000 work-order counts to measure at (default both; first vs last is the scale ratio)
+  --sqlite-scales L, --postgres-scales L   per-database overrides of --scales
   --customers N           customers per dataset (default orders/5: 200 k at 1 M)
   --outlets N             (default 300)      --technicians N (default 3000)
   --connections N         autocannon connections (default 10)
@@ -68,7 +71,7 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     flags.set(name, booleans.has(name) ? 'true' : eq >= 0 ? arg.slice(eq + 1) : (argv[++k] ?? ''));
   }
-  const known = new Set([...booleans, 'databases', 'scales', 'customers', 'outlets', 'technicians', 'connections', 'duration', 'warmup', 'deep-pages', 'pg-url', 'out', 'cache', 'only']);
+  const known = new Set([...booleans, 'databases', 'scales', 'sqlite-scales', 'postgres-scales', 'customers', 'outlets', 'technicians', 'connections', 'duration', 'warmup', 'deep-pages', 'pg-url', 'out', 'cache', 'only']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}\n${HELP}`);
   if (flags.has('help')) throw Object.assign(new Error(HELP), { help: true });
 
@@ -79,6 +82,10 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
   const scales = flags.has('scales')
     ? flags.get('scales')!.split(',').map((s) => num('scales', s.trim(), 100))
     : smoke ? [2000] : [100_000, 1_000_000];
+  const list = (name: string) => flags.get(name)!.split(',').map((x) => num(name, x.trim(), 100));
+  const scalesFor: Partial<Record<DbKind, number[]>> = {};
+  if (flags.has('sqlite-scales')) scalesFor.sqlite = list('sqlite-scales');
+  if (flags.has('postgres-scales')) scalesFor.postgres = list('postgres-scales');
   const envUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
   const pgUrl = flags.get('pg-url') ?? envUrl ?? 'postgres://postgres@127.0.0.1:5432/anxin_bench';
   if (/\/test(\?|$)/.test(new URL(pgUrl).pathname + new URL(pgUrl).search)) throw new Error('refusing to benchmark in the `test` database');
@@ -88,6 +95,7 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
     reuseStale: flags.has('reuse-stale'),
     databases: databases as DbKind[],
     scales,
+    scalesFor,
     customers: flags.has('customers') ? num('customers', flags.get('customers'), 10) : null,
     outlets: flags.has('outlets') ? num('outlets', flags.get('outlets'), 1) : smoke ? 20 : 300,
     technicians: flags.has('technicians') ? num('technicians', flags.get('technicians'), 1) : smoke ? 100 : 3000,

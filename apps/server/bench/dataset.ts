@@ -15,6 +15,7 @@ import { ensureRoles, hashPassword } from '../src/modules/identity/index.ts';
 import { newId } from '../src/platform/ids/index.ts';
 import type { DbKind } from './args.ts';
 import { SERVER_DIR } from './processes.ts';
+import { enableAutoExplain } from './diagnostics.ts';
 
 /** Bump when the bench's own post-build steps change what a cached dataset contains. */
 const DATASET_FORMAT = 2;
@@ -293,6 +294,8 @@ async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, reuseS
     await dropDb(c, work);
     // FILE_COPY: a file-level copy of the template, far faster than WAL_LOG for gigabytes.
     await c.query(`create database ${ident(work)} template ${ident(cached)} strategy file_copy`);
+    // Plans of statements slower than 20 ms go to the server log (read per endpoint by the bench).
+    await enableAutoExplain(c, work, 20);
     return Number((await c.query('select pg_database_size($1) as n', [cached])).rows[0].n);
   });
   const cloneSeconds = (performance.now() - c0) / 1000;

@@ -87,3 +87,82 @@ export function statDeltas(before: TableStats, after: TableStats, requests: numb
   }
   return out.sort((x, y) => y.seqRowsRead - x.seqRowsRead || y.idxScans - x.idxScans).slice(0, 6);
 }
+
+// ---- PostgreSQL slow-query plans (auto_explain) ----
+// The work database gets `session_preload_libraries = auto_explain` with a duration threshold, so
+// every server session logs the plan of each statement slower than the threshold to the server
+// log; the bench reads the log lines of its own database (log_line_prefix carries user@database)
+// written while an endpoint ran. Best effort: without a readable log file the section is empty.
+
+export const PG_LOG_FILE = process.env.BENCH_PG_LOG ?? '/var/log/postgresql/postgresql-15-main.log';
+
+export async function enableAutoExplain(c: pg.Client, database: string, minMs: number): Promise<boolean> {
+  try {
+    await c.query(`alter database "${database}" set session_preload_libraries = 'auto_explain'`);
+    await c.query(`alter database "${database}" set auto_explain.log_min_duration = '${Math.max(1, Math.round(minMs))}ms'`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function logOffset(file = PG_LOG_FILE): number | null {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+export interface SlowPlan {
+  query: string;
+  count: number;
+  avgMs: number;
+  maxMs: number;
+  plan: string[];
+}
+
+/** Plans logged for `database` since `offset`, grouped by statement, the costliest first. */
+export function slowPlans(database: string, offset: number | null, file = PG_LOG_FILE, top = 3): SlowPlan[] {
+  if (offset === null) return [];
+  let text: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const size = fs.fstatSync(fd).size;
+      const len = Math.min(size - offset, 64 * 2 ** 20);
+      if (len <= 0) return [];
+      const buf = Buffer.alloc(len);
+      fs.readSync(fd, buf, 0, len, offset);
+      text = buf.toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return [];
+  }
+  const groups = new Map<string, SlowPlan & { total: number }>();
+  const entries = text.split(/\n(?=\d{4}-\d\d-\d\d )/);
+  const head = new RegExp(`@${database.replace(/[^\w]/g, '')} +LOG: +duration: ([\\d.]+) ms +plan:`);
+  for (const e of entries) {
+    const m = head.exec(e.split('\n', 1)[0]!);
+    if (!m) continue;
+    const lines = e.split('\n').slice(1).map((l) => l.replace(/^\t/, ''));
+    const qi = lines.findIndex((l) => l.startsWith('Query Text:'));
+    const query = qi >= 0 ? lines[qi]!.slice('Query Text:'.length).trim() : '(unknown)';
+    const plan = lines.slice(qi + 1).filter((l) => l.trim() && !l.startsWith('Query Text:'));
+    const ms = Number(m[1]);
+    const g = groups.get(query) ?? { query, count: 0, avgMs: 0, maxMs: 0, total: 0, plan };
+    g.count++;
+    g.total += ms;
+    if (ms >= g.maxMs) {
+      g.maxMs = ms;
+      g.plan = plan;
+    }
+    groups.set(query, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.total - a.total)
+    .slice(0, top)
+    .map((g) => ({ query: g.query.slice(0, 600), count: g.count, avgMs: Math.round((g.total / g.count) * 10) / 10, maxMs: Math.round(g.maxMs * 10) / 10, plan: g.plan.slice(0, 14).map((l) => l.slice(0, 200)) }));
+}

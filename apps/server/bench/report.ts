@@ -34,7 +34,7 @@ export interface BenchReport {
   generatedAt: string;
   totalSeconds: number;
   smoke: boolean;
-  settings: { connections: number; durationSec: number; warmupSec: number; deepPages: number; scales: number[]; databases: DbKind[]; pipelining: number };
+  settings: { connections: number; durationSec: number; warmupSec: number; deepPages: number; scales: number[]; scalesFor: Partial<Record<DbKind, number[]>>; databases: DbKind[]; pipelining: number };
   machine: { cpus: number; cpuModel: string; memoryGiB: number; platform: string };
   node: string;
   commit: string;
@@ -170,6 +170,15 @@ export function markdown(r: BenchReport): string {
       row(e.name, e.route, e.result, e.ratioToCeiling !== null ? `${e.ratioToCeiling.toFixed(2)} (${e.ceiling})` : '—', e.cpu ? (run.database === 'postgres' ? `${e.cpu.server} % / ${e.cpu.postgres} %` : `${e.cpu.server} %`) : '', notes.join('. '));
     }
     L.push('');
+    const slow = run.endpoints.filter((e) => e.pgSlow?.length);
+    if (slow.length) {
+      L.push(`### Slow statements (PostgreSQL, > 20 ms, auto_explain) — ${run.database} ${fmt(run.scale)}`, '');
+      for (const e of slow) {
+        for (const q of e.pgSlow!) {
+          L.push(`**${e.name}**: ${q.count}× avg ${q.avgMs} ms, max ${q.maxMs} ms`, '', '```sql', q.query, '```', '```', ...q.plan, '```', '');
+        }
+      }
+    }
   }
 
   const analysis = path.join(path.dirname(fileURLToPath(import.meta.url)), 'analysis.md');

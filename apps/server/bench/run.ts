@@ -10,7 +10,7 @@ import { customersFor, parseArgs, type BenchArgs, type DbKind } from './args.ts'
 import { bareKey } from './bare-table.ts';
 import { dataset, discardWorkCopy, pgSettings, type DatasetInfo } from './dataset.ts';
 import { BENCH_PASSWORD, BENCH_USER } from './dataset.ts';
-import { cpuPercent, cpuSample, pgTableStats, statDeltas, type TableDelta } from './diagnostics.ts';
+import { cpuPercent, cpuSample, logOffset, pgTableStats, slowPlans, statDeltas, type SlowPlan, type TableDelta } from './diagnostics.ts';
 import { loadFixtures, type Fixtures } from './fixtures.ts';
 import { runLoad, type LoadResult, type LoadSpec } from './load.ts';
 import { startAppServer, startBareServer, type Child } from './processes.ts';
@@ -31,6 +31,8 @@ export interface EndpointResult {
   ratioToCeiling: number | null;
   cpu: { server: number; postgres: number } | null;
   pgTables: TableDelta[] | null;
+  /** PostgreSQL statements slower than 20 ms during the endpoint, with their plans (auto_explain). */
+  pgSlow: SlowPlan[] | null;
 }
 
 export interface RunResult {
@@ -111,7 +113,7 @@ async function measureApp(a: BenchArgs, ds: DatasetInfo, f: Fixtures, ceiling: R
     const targets = a.smoke ? { dispatch: 40, complete: 20 } : { dispatch: 2500, complete: 1000 };
     for (const s of scenarios(f, { kpiPath: findKpiPath(openapi), targets })) {
       if (a.only && !a.only.some((p) => s.name.startsWith(p))) continue;
-      const base: EndpointResult = { name: s.name, title: s.title, route: `${s.route[0].toUpperCase()} ${s.route[1]}`, ceiling: s.ceiling, status: 'ok', note: null, result: null, ratioToCeiling: null, cpu: null, pgTables: null };
+      const base: EndpointResult = { name: s.name, title: s.title, route: `${s.route[0].toUpperCase()} ${s.route[1]}`, ceiling: s.ceiling, status: 'ok', note: null, result: null, ratioToCeiling: null, cpu: null, pgTables: null, pgSlow: null };
       if (!has(s.route[0], s.route[1])) {
         out.push({ ...base, status: 'not built yet', note: 'the server exposes no such route yet' });
         log(`    ${s.name.padEnd(20)} not built yet`);
@@ -127,6 +129,7 @@ async function measureApp(a: BenchArgs, ds: DatasetInfo, f: Fixtures, ceiling: R
         }
         // Table-stat deltas need a 1 s flush wait per endpoint: full runs only.
         const before = ds.kind === 'postgres' && !a.smoke ? await pgTableStats(ds.workUrl) : null;
+        const logFrom = ds.kind === 'postgres' ? logOffset() : null;
         const c0 = cpuSample(app.pid);
         const result = await runLoad({ ...loadSpec(a, app.url, headers, s.next, s.remaining), ...(s.collect ? { collect: s.collect } : {}) });
         const c1 = cpuSample(app.pid);
@@ -136,7 +139,8 @@ async function measureApp(a: BenchArgs, ds: DatasetInfo, f: Fixtures, ceiling: R
           pgTables = statDeltas(before, await pgTableStats(ds.workUrl), result.requests);
         }
         const ceil = s.ceiling === 'insert' ? ceiling.insert : ceiling.read;
-        const r: EndpointResult = { ...base, note, result, ratioToCeiling: ceil ? Math.round((result.rps / ceil.rps) * 1000) / 1000 : null, cpu: cpuPercent(c0, c1), pgTables };
+        const pgSlow = ds.kind === 'postgres' ? slowPlans(new URL(ds.workUrl).pathname.slice(1), logFrom) : null;
+        const r: EndpointResult = { ...base, note, result, ratioToCeiling: ceil ? Math.round((result.rps / ceil.rps) * 1000) / 1000 : null, cpu: cpuPercent(c0, c1), pgTables, pgSlow };
         out.push(r);
         log(`    ${s.name.padEnd(20)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.latencyMs.p50}  p95 ${result.latencyMs.p95}  p99 ${result.latencyMs.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}${result.firstFailure && (result.non2xx || result.errors) ? `  first: ${result.firstFailure.slice(0, 160)}` : ''}`);
       } catch (err) {
@@ -194,7 +198,7 @@ export async function runBench(argv: string[], o: { log?: (s: string) => void; e
       }
       pgInfo = await pgSettings(a.pgUrl).catch(() => null);
     }
-    for (const scale of a.scales) runs.push(await runOne(a, kind, scale, log));
+    for (const scale of a.scalesFor[kind] ?? a.scales) runs.push(await runOne(a, kind, scale, log));
   }
   const cpus = os.cpus();
   const commit = git(['rev-parse', '--short', 'HEAD']) || 'no commit';
@@ -203,7 +207,7 @@ export async function runBench(argv: string[], o: { log?: (s: string) => void; e
     generatedAt: new Date().toISOString(),
     totalSeconds: Math.round((Date.now() - started) / 1000),
     smoke: a.smoke,
-    settings: { connections: a.connections, durationSec: a.durationSec, warmupSec: a.warmupSec, deepPages: a.deepPages, scales: a.scales, databases: a.databases, pipelining: 1 },
+    settings: { connections: a.connections, durationSec: a.durationSec, warmupSec: a.warmupSec, deepPages: a.deepPages, scales: a.scales, scalesFor: a.scalesFor, databases: a.databases, pipelining: 1 },
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, platform: `${os.type()} ${os.release()} ${os.arch()}` },
     node: process.version,
     commit: commit + (dirty ? ' (with uncommitted changes)' : ''),

@@ -22,12 +22,24 @@ export function parseArgs(argv: string[], defaultOutDir: string): BenchArgs {
     const boolean = name === 'smoke';
     flags.set(name, boolean ? 'true' : (inline ?? argv[++k] ?? ''));
   }
-  const known = new Set(['smoke', 'time-limit-ms', 'max-iterations', 'instances', 'objective', 'seed', 'out']);
+  const known = new Set([
+    'smoke',
+    'time-limit-ms',
+    'max-iterations',
+    'instances',
+    'objective',
+    'seed',
+    'out',
+  ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}`);
   const smoke = flags.has('smoke');
   const objective = flags.get('objective') ?? 'both';
-  if (!['distance', 'hierarchical', 'both'].includes(objective)) throw new Error('--objective: distance|hierarchical|both');
-  const instances = flags.get('instances')?.split(',').map((s) => s.trim().toUpperCase());
+  if (!['distance', 'hierarchical', 'both'].includes(objective))
+    throw new Error('--objective: distance|hierarchical|both');
+  const instances = flags
+    .get('instances')
+    ?.split(',')
+    .map((s) => s.trim().toUpperCase());
   return {
     timeLimitMs: Number(flags.get('time-limit-ms') ?? (smoke ? 200 : 2000)),
     maxIterations: flags.has('max-iterations') ? Number(flags.get('max-iterations')) : undefined,

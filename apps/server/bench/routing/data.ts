@@ -21,7 +21,9 @@ export interface VroomReference {
 
 /** Reads a CSV (CRLF tolerant, no quoted fields in these files) into rows keyed by header. */
 function readCsv(path: string): Record<string, string>[] {
-  const [header, ...rows] = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const [header, ...rows] = readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const names = header!.split(',');
   return rows.map((row) => Object.fromEntries(row.split(',').map((v, k) => [names[k]!, v])));
 }

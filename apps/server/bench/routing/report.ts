@@ -43,8 +43,10 @@ const f2 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–
 export function summarise(records: RunRecord[], objective: Objective) {
   const rows = records.filter((r) => r.objective === objective);
   const withVroom = rows.filter((r) => r.vroom);
-  const vroomDist = (r: RunRecord) => (objective === 'distance' ? r.vroom!.distDistance : r.vroom!.hierDistance);
-  const vroomVeh = (r: RunRecord) => (objective === 'distance' ? r.vroom!.distVehicles : r.vroom!.hierVehicles);
+  const vroomDist = (r: RunRecord) =>
+    objective === 'distance' ? r.vroom!.distDistance : r.vroom!.hierDistance;
+  const vroomVeh = (r: RunRecord) =>
+    objective === 'distance' ? r.vroom!.distVehicles : r.vroom!.hierVehicles;
   const bksDist = (r: RunRecord) => (objective === 'distance' ? r.bks.distDistance : r.bks.hierDistance);
   const equalVehicles = rows.filter((r) => r.extraVehicles === 0);
   const worstRow = worst(objective === 'distance' ? rows : equalVehicles, (r) => r.gapPct);
@@ -54,7 +56,10 @@ export function summarise(records: RunRecord[], objective: Objective) {
     checkerFailures: rows.filter((r) => !r.checker.ok).length,
     unassignedJobs: rows.reduce((s, r) => s + r.unassigned, 0),
     totalVehicles: rows.reduce((s, r) => s + r.vehicles, 0),
-    bksVehicles: rows.reduce((s, r) => s + (objective === 'distance' ? r.bks.distVehicles : r.bks.hierVehicles), 0),
+    bksVehicles: rows.reduce(
+      (s, r) => s + (objective === 'distance' ? r.bks.distVehicles : r.bks.hierVehicles),
+      0,
+    ),
     instancesWithExtraVehicles: rows.filter((r) => r.extraVehicles > 0).length,
     /** Hierarchical: mean over instances whose vehicle count equals the BKS (see the data README). */
     meanGapPct: mean((objective === 'distance' ? rows : equalVehicles).map((r) => r.gapPct)),
@@ -67,12 +72,18 @@ export function summarise(records: RunRecord[], objective: Objective) {
     vroom: {
       totalVehicles: withVroom.reduce((s, r) => s + vroomVeh(r), 0),
       meanGapPct: mean(
-        withVroom.filter((r) => objective === 'distance' || vroomVeh(r) === r.bks.hierVehicles).map((r) => pct(vroomDist(r), bksDist(r))),
+        withVroom
+          .filter((r) => objective === 'distance' || vroomVeh(r) === r.bks.hierVehicles)
+          .map((r) => pct(vroomDist(r), bksDist(r))),
       ),
       worstGapPct: Math.max(
-        ...withVroom.filter((r) => objective === 'distance' || vroomVeh(r) === r.bks.hierVehicles).map((r) => pct(vroomDist(r), bksDist(r))),
+        ...withVroom
+          .filter((r) => objective === 'distance' || vroomVeh(r) === r.bks.hierVehicles)
+          .map((r) => pct(vroomDist(r), bksDist(r))),
       ),
-      meanWallS: mean(withVroom.map((r) => (objective === 'distance' ? r.vroom!.distWallS : r.vroom!.hierWallS))),
+      meanWallS: mean(
+        withVroom.map((r) => (objective === 'distance' ? r.vroom!.distWallS : r.vroom!.hierWallS)),
+      ),
     },
   };
 }
@@ -127,7 +138,7 @@ export function markdown(env: Environment, records: RunRecord[], summaries: Summ
     `- 1-minute load average ${env.loadBefore.toFixed(2)} before and ${env.loadAfter.toFixed(2)} after the run (the solver gets fewer iterations on a busy machine)`,
     '- Gap = (distance − BKS) / BKS in double precision. Distance objective: against the distance-only BKS.',
     '  Hierarchical: vehicles are compared first against the SINTEF BKS; the mean and worst distance gap are taken',
-    '  over instances that match the BKS vehicle count (the gap means nothing otherwise), as is VROOM\'s.',
+    "  over instances that match the BKS vehicle count (the gap means nothing otherwise), as is VROOM's.",
     '- VROOM 1.14.0 figures are the reference measurements in `shared/benchmarks/solomon/reference-results` (`-x 5 -t 2`).',
     '- Every plan was verified by the independent checker (`checker/check-plan.ts`).',
     '',

@@ -15,7 +15,11 @@ const SOLOMON = join(REPO_ROOT, '../shared/benchmarks/solomon');
 
 function git(args: string[]): string {
   try {
-    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', args, {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return '';
   }
@@ -39,11 +43,21 @@ function environment(args: BenchArgs, loadBefore: number): Environment {
   };
 }
 
-function runOne(name: string, objective: Objective, args: BenchArgs, refs: ReturnType<typeof references>): RunRecord {
+function runOne(
+  name: string,
+  objective: Objective,
+  args: BenchArgs,
+  refs: ReturnType<typeof references>,
+): RunRecord {
   const instance = loadInstance(SOLOMON, name);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const result = solve(instance, { objective, seed: args.seed, timeLimitMs: args.timeLimitMs, maxIterations: args.maxIterations });
+  const result = solve(instance, {
+    objective,
+    seed: args.seed,
+    timeLimitMs: args.timeLimitMs,
+    maxIterations: args.maxIterations,
+  });
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
@@ -83,14 +97,19 @@ export function runBench(argv: string[], log: (line: string) => void = () => {})
     for (const name of names) {
       const r = runOne(name, objective, args, refs);
       records.push(r);
-      log(`${objective.padEnd(12)} ${name.padEnd(6)} ${r.vehicles} veh ${r.distance.toFixed(2)} gap ${r.gapPct.toFixed(2)}% ${(r.wallMs / 1000).toFixed(2)} s ${r.checker.ok ? 'ok' : 'CHECK FAILED'}`);
+      log(
+        `${objective.padEnd(12)} ${name.padEnd(6)} ${r.vehicles} veh ${r.distance.toFixed(2)} gap ${r.gapPct.toFixed(2)}% ${(r.wallMs / 1000).toFixed(2)} s ${r.checker.ok ? 'ok' : 'CHECK FAILED'}`,
+      );
     }
   }
   const env = environment(args, loadBefore);
   const summaries = args.objectives.map((o) => summarise(records, o));
   if (args.outDir) {
     mkdirSync(args.outDir, { recursive: true });
-    writeFileSync(join(args.outDir, 'routing.json'), JSON.stringify({ environment: env, summaries, records }, null, 2) + '\n');
+    writeFileSync(
+      join(args.outDir, 'routing.json'),
+      JSON.stringify({ environment: env, summaries, records }, null, 2) + '\n',
+    );
     writeFileSync(join(args.outDir, 'routing.md'), markdown(env, records, summaries) + '\n');
   }
   return { env, records, summaries };

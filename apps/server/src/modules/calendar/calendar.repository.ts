@@ -3,7 +3,11 @@ import type { Database } from '../../database.ts';
 import type { BusinessHoursTable, CalendarOverridesTable } from '../../platform/calendar/index.ts';
 
 export class CalendarRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
 
   listOverrides(): Promise<CalendarOverridesTable[]> {
     return this.db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();

@@ -40,7 +40,12 @@ export class CalendarService {
   private readonly repo: CalendarRepository;
   private cached: { at: number; cal: BusinessCalendar } | null = null;
 
-  constructor(private readonly deps: CalendarDeps) {
+  private readonly deps: CalendarDeps;
+
+
+  constructor(deps: CalendarDeps) {
+
+    this.deps = deps;
     this.repo = new CalendarRepository(deps.db);
   }
 

@@ -18,7 +18,10 @@ export interface AccessDeps {
 
 export class AccessService {
   private readonly repo: IdentityRepository;
-  constructor(private readonly deps: AccessDeps) {
+  private readonly deps: AccessDeps;
+
+  constructor(deps: AccessDeps) {
+    this.deps = deps;
     this.repo = new IdentityRepository(deps.db);
   }
 

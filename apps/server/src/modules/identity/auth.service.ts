@@ -26,7 +26,12 @@ export class AuthService {
   private permCache = new Map<string, { at: number; perms: Permission[] }>();
   private static readonly PERM_TTL_MS = 5_000;
 
-  constructor(private readonly deps: AuthDeps) {
+  private readonly deps: AuthDeps;
+
+
+  constructor(deps: AuthDeps) {
+
+    this.deps = deps;
     this.repo = new IdentityRepository(deps.db);
   }
 

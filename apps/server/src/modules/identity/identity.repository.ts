@@ -39,7 +39,11 @@ const toUser = (r: UsersTable): UserRecord => ({
 
 /** The only place identity SQL lives. */
 export class IdentityRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
 
   async findUserByUsername(username: string): Promise<UserRecord | undefined> {
     const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

@@ -4,7 +4,6 @@ import type { CatalogModule } from '../catalog/index.ts';
 import type { CustomersModule } from '../customers/index.ts';
 import type { AuthService } from '../identity/index.ts';
 import type { WorkOrdersService } from '../workorders/index.ts';
-import { InterimCustomers } from './customers-interim.ts';
 import { PortalAuthService } from './portal-auth.service.ts';
 import { PortalRepository } from './portal.repository.ts';
 import { portalRoutes } from './portal.routes.ts';
@@ -16,21 +15,20 @@ export type { PortalCustomersPort, PortalPorts } from './ports.ts';
 
 export interface PortalModuleDeps {
   identity: { auth: AuthService };
-  customers: Pick<CustomersModule, 'findCustomerByPhone' | 'getInstalledProduct' | 'registerProductForCustomer'>;
+  customers: Pick<CustomersModule, 'findCustomerByPhone' | 'createIndividualCustomer' | 'listProducts' | 'getInstalledProduct' | 'registerProductForCustomer'>;
   catalog: Pick<CatalogModule, 'service'>;
   workOrders: { service: WorkOrdersService };
 }
 
 /** The customer portal (H5 at /portal): one-time-code sign-in, own products, requests and orders. */
 export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
-  const interim = new InterimCustomers({ db: deps.db, dialect: deps.dialect, clock: deps.clock });
   const customers: PortalCustomersPort = {
     findCustomerByPhone: async (phone) => {
       const c = await m.customers.findCustomerByPhone(phone);
       return c && { id: c.id, name: c.name };
     },
-    createIndividualCustomer: (input, actor) => interim.createIndividual(input, actor),
-    listProducts: async (customerId) => Promise.all((await interim.productIds(customerId)).map((id) => m.customers.getInstalledProduct(id))),
+    createIndividualCustomer: (input, actor) => m.customers.createIndividualCustomer(input, actor),
+    listProducts: (customerId) => m.customers.listProducts(customerId),
     getProduct: (id) => m.customers.getInstalledProduct(id),
     registerProduct: (customerId, input, actor) => m.customers.registerProductForCustomer(customerId, input, actor),
   };

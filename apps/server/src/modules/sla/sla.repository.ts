@@ -70,7 +70,11 @@ const toRow = (c: ClockRecord, now: string): SlaClocksTable => ({
 
 /** The only SQL of the SLA module. It also owns the two denormalised SLA columns of work_orders. */
 export class SlaRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
 
   async insertClocks(trx: Kysely<Database>, clocks: readonly ClockRecord[], now: string): Promise<void> {
     if (clocks.length) await trx.insertInto('sla_clocks').values(clocks.map((c) => toRow(c, now))).execute();

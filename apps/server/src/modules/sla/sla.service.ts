@@ -52,7 +52,10 @@ export const toClockView = (c: ClockRecord): ClockView => ({
 
 export class SlaService {
   readonly repo: SlaRepository;
-  constructor(private readonly deps: SlaDeps) {
+  private readonly deps: SlaDeps;
+
+  constructor(deps: SlaDeps) {
+    this.deps = deps;
     this.repo = new SlaRepository(deps.db);
   }
 

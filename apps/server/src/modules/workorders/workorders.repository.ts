@@ -39,7 +39,11 @@ export interface ProductFacts {
 
 /** The only SQL of the work-order module (lists live in workorders.list-query.ts). */
 export class WorkOrdersRepository {
-  constructor(readonly db: Db) {}
+  readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   async customer(id: string): Promise<CustomerFacts | undefined> {
     const r = await this.db

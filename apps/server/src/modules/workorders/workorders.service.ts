@@ -12,7 +12,11 @@ import { detailOf, summaries } from './workorders.views.ts';
 
 /** The work-order use cases behind the routes; each lives in its own file. */
 export class WorkOrdersService {
-  constructor(readonly ctx: WorkOrderContext) {}
+  readonly ctx: WorkOrderContext;
+
+  constructor(ctx: WorkOrderContext) {
+    this.ctx = ctx;
+  }
 
   create(actor: Actor, input: CreateWorkOrder, requestId: string | null = null) {
     return createOrder(this.ctx, actor, input, requestId);

@@ -133,3 +133,15 @@ export async function downloadExport(filters: ListFilters): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Display names of staff for the timeline; only for users allowed to list users. */
+export const useStaffNames = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['users', 'names'],
+    queryFn: async () => {
+      const page = await api.get<{ items: { id: string; displayName: string }[] }>('/api/v1/users', { limit: 200 });
+      return new Map(page.items.map((u) => [u.id, u.displayName]));
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });

@@ -10,7 +10,12 @@ const instance: RoutingInstance = {
     job('b', 20, 0, { windows: [{ start: 30, end: 100 }], demand: 4, deadline: { at: 40, kind: 'soft' } }),
   ],
   technicians: [
-    technician('t', { shift: { start: 0, end: 200 }, capacity: 10, skills: ['gas'], break: { window: { start: 40, end: 60 }, duration: 15 } }),
+    technician('t', {
+      shift: { start: 0, end: 200 },
+      capacity: 10,
+      skills: ['gas'],
+      break: { window: { start: 40, end: 60 }, duration: 15 },
+    }),
     technician('u', { capacity: 5 }),
   ],
 };
@@ -70,11 +75,15 @@ describe('checkPlan', () => {
   });
 
   it('catches a service start outside the time window', () => {
-    expect(rules(edited((r) => Object.assign(r.stops[0]!, { arrival: 60, start: 60, end: 70 })))).toContain('time_window');
+    expect(rules(edited((r) => Object.assign(r.stops[0]!, { arrival: 60, start: 60, end: 70 })))).toContain(
+      'time_window',
+    );
   });
 
   it('catches arriving faster than the travel time allows', () => {
-    expect(rules(edited((r) => Object.assign(r.stops[1]!, { arrival: 21, start: 30, end: 40 })))).toContain('travel_time');
+    expect(rules(edited((r) => Object.assign(r.stops[1]!, { arrival: 21, start: 30, end: 40 })))).toContain(
+      'travel_time',
+    );
   });
 
   it('catches service starting before arrival and short service', () => {
@@ -84,13 +93,17 @@ describe('checkPlan', () => {
   });
 
   it('catches unreported soft-deadline lateness', () => {
-    expect(rules(edited((r) => Object.assign(r.stops[1]!, { arrival: 45, start: 45, end: 55 })))).toContain('lateness');
+    expect(rules(edited((r) => Object.assign(r.stops[1]!, { arrival: 45, start: 45, end: 55 })))).toContain(
+      'lateness',
+    );
   });
 
   it('catches a missing, misplaced or short break', () => {
     expect(rules(edited((r) => delete r.break))).toContain('break_missing');
     expect(rules(edited((r) => (r.break = { start: 20, end: 35, afterStops: 1 })))).toContain('break_window');
-    expect(rules(edited((r) => (r.break = { start: 40, end: 45, afterStops: 2 })))).toContain('break_duration');
+    expect(rules(edited((r) => (r.break = { start: 40, end: 45, afterStops: 2 })))).toContain(
+      'break_duration',
+    );
   });
 
   it('catches a route ending after the shift or leaving before it', () => {
@@ -116,6 +129,8 @@ describe('checkPlan', () => {
   });
 
   it('catches a technician used twice', () => {
-    expect(rules(plan([validRoute(), validRoute()]))).toEqual(expect.arrayContaining(['technician_once', 'job_once']));
+    expect(rules(plan([validRoute(), validRoute()]))).toEqual(
+      expect.arrayContaining(['technician_once', 'job_once']),
+    );
   });
 });

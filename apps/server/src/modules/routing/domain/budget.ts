@@ -1,6 +1,10 @@
 export type StopReason = 'iterations' | 'time' | 'aborted';
 
-/** Time, iteration and cancellation limits of one solve; progress is whichever limit is nearer. */
+/**
+ * Time, iteration and cancellation limits of one solve. Progress (which drives temperatures and
+ * phases) counts iterations when there is an iteration budget, so such runs are reproducible unless
+ * the time limit cuts them short; otherwise it counts time.
+ */
 export class Budget {
   iterations = 0;
   stoppedBy: StopReason = 'iterations';
@@ -10,9 +14,15 @@ export class Budget {
   private readonly maxIterations: number;
   private readonly aborted: () => boolean;
 
-  constructor(clock: () => number, timeLimitMs: number, maxIterations: number, aborted: () => boolean) {
+  constructor(
+    clock: () => number,
+    startedAt: number,
+    limits: { timeLimitMs: number; maxIterations: number },
+    aborted: () => boolean,
+  ) {
+    const { timeLimitMs, maxIterations } = limits;
     this.clock = clock;
-    this.startedAt = clock();
+    this.startedAt = startedAt;
     this.timeLimitMs = timeLimitMs;
     this.maxIterations = maxIterations;
     this.aborted = aborted;
@@ -24,9 +34,10 @@ export class Budget {
 
   /** Fraction of the budget used, in [0, 1]. */
   progress(): number {
-    const byTime = this.elapsedMs() / this.timeLimitMs;
-    const byIterations = this.iterations / this.maxIterations;
-    return Math.min(1, Math.max(byTime, byIterations));
+    const used = Number.isFinite(this.maxIterations)
+      ? this.iterations / this.maxIterations
+      : this.elapsedMs() / this.timeLimitMs;
+    return Math.min(1, used);
   }
 
   exhausted(): boolean {

@@ -42,7 +42,14 @@ export class Inserter {
     return this.route >= 0;
   }
 
-  private scanRoute(route: Route, r: number, j: number, blink: number, fixed: number, rand: () => number): void {
+  private scanRoute(
+    route: Route,
+    r: number,
+    j: number,
+    blink: number,
+    fixed: number,
+    rand: () => number,
+  ): void {
     const model = this.model;
     const { N, time, dist } = model;
     const { nodes, depart, latest, len } = route;

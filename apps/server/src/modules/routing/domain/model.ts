@@ -90,7 +90,14 @@ function vehicleClasses(instance: RoutingInstance): Int32Array {
   const keys = new Map<string, number>();
   return Int32Array.from(
     instance.technicians.map((t) => {
-      const key = JSON.stringify([t.start, t.end ?? t.start, t.shift, t.break, t.capacity, [...(t.skills ?? [])].sort()]);
+      const key = JSON.stringify([
+        t.start,
+        t.end ?? t.start,
+        t.shift,
+        t.break,
+        t.capacity,
+        [...(t.skills ?? [])].sort(),
+      ]);
       if (!keys.has(key)) keys.set(key, keys.size);
       return keys.get(key)!;
     }),

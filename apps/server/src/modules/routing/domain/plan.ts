@@ -2,10 +2,24 @@ import type { Model } from './model.ts';
 import type { Route } from './route.ts';
 import { simulate, type ScheduleRecord } from './schedule.ts';
 import type { Solution } from './solution.ts';
-import type { CostBreakdown, Plan, PlannedRoute, RoutingInstance, UnassignedJob, UnassignedReason } from './types.ts';
+import type {
+  CostBreakdown,
+  Plan,
+  PlannedRoute,
+  RoutingInstance,
+  UnassignedJob,
+  UnassignedReason,
+} from './types.ts';
 
 function plannedRoute(model: Model, instance: RoutingInstance, route: Route): PlannedRoute {
-  const rec: ScheduleRecord = { arrival: [], start: [], lateness: [], breakStart: 0, breakAfterStops: -1, endArrival: 0 };
+  const rec: ScheduleRecord = {
+    arrival: [],
+    start: [],
+    lateness: [],
+    breakStart: 0,
+    breakAfterStops: -1,
+    endArrival: 0,
+  };
   simulate(model, route.v, route.nodes, route.len, rec);
   const jobs = Array.from(route.nodes.subarray(1, route.len + 1));
   const { N, time } = model;
@@ -27,7 +41,13 @@ function plannedRoute(model: Model, instance: RoutingInstance, route: Route): Pl
     arrival: rec.endArrival,
     stops,
     ...(rec.breakAfterStops >= 0 && tech.break
-      ? { break: { start: rec.breakStart, end: rec.breakStart + tech.break.duration, afterStops: rec.breakAfterStops } }
+      ? {
+          break: {
+            start: rec.breakStart,
+            end: rec.breakStart + tech.break.duration,
+            afterStops: rec.breakAfterStops,
+          },
+        }
       : {}),
     distance: route.distance,
     duration: rec.endArrival - departure,
@@ -70,5 +90,11 @@ export function toPlan({ model, instance, solution, reasons, stats }: PlanInput)
     jobId: instance.jobs[j]!.id,
     reason: reasons[j] ?? 'no_feasible_slot',
   }));
-  return { objective: model.objective, routes, unassigned, cost: costOf(model, routes, solution, left), stats };
+  return {
+    objective: model.objective,
+    routes,
+    unassigned,
+    cost: costOf(model, routes, solution, left),
+    stats,
+  };
 }

@@ -12,7 +12,9 @@ export function unservableReasons(model: Model, instance: RoutingInstance): (Una
   const seq = new Int32Array(3);
   return instance.jobs.map((job, j): UnassignedReason | null => {
     if (m === 0) return 'no_technician';
-    const skilled = instance.technicians.filter((t) => (job.skills ?? []).every((s) => t.skills?.includes(s)));
+    const skilled = instance.technicians.filter((t) =>
+      (job.skills ?? []).every((s) => t.skills?.includes(s)),
+    );
     if (skilled.length === 0) return 'no_technician_with_skill';
     if (!skilled.some((t) => (job.demand ?? 0) <= (t.capacity ?? Infinity))) return 'capacity';
     let reachable = false;

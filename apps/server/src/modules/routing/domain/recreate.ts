@@ -32,13 +32,21 @@ export interface RecreateLimits {
 export class Recreate {
   private readonly model: Model;
   private readonly inserter: Inserter;
-  private readonly keys: Record<Exclude<OrderName, 'random'>, Float64Array>;
+  private readonly comparators: Record<Exclude<OrderName, 'random'>, (a: number, b: number) => number>;
   private readonly order: number[] = [];
 
   constructor(model: Model) {
     this.model = model;
     this.inserter = new Inserter(model);
-    this.keys = sortKeys(model);
+    const keys = sortKeys(model);
+    const by = (key: Float64Array) => (a: number, b: number) => key[a]! - key[b]!;
+    this.comparators = {
+      demand: by(keys.demand),
+      far: by(keys.far),
+      close: by(keys.close),
+      tight: by(keys.tight),
+      early: by(keys.early),
+    };
   }
 
   apply(sol: Solution, rng: Rng, limits: RecreateLimits): void {
@@ -70,10 +78,7 @@ export class Recreate {
       [order[k], order[o]] = [order[o]!, order[k]!];
     }
     const name = pickOrder(rng);
-    if (name !== 'random') {
-      const key = this.keys[name];
-      order.sort((a, b) => key[a]! - key[b]!);
-    }
+    if (name !== 'random') order.sort(this.comparators[name]);
     return order;
   }
 }

@@ -32,6 +32,7 @@ export class Route {
     this.nodes[1] = model.n + model.m + v;
     this.depart[0] = model.shiftStart[v]!;
     this.latest[1] = model.shiftEnd[v]!;
+    this.distance = model.dist[this.nodes[0]! * model.N + this.nodes[1]!]!;
   }
 
   exact(model: Model): boolean {
@@ -56,11 +57,12 @@ export class Route {
 }
 
 /**
- * Recomputes derived data after the node sequence changed; records job positions in `pos`. After an
- * insertion at `changed`, departures before it and latest arrivals after it are still valid.
+ * Recomputes derived data after the node sequence changed; records job positions in `pos`.
+ * `changed`: the position of a single insertion, where departures before it, latest arrivals after
+ * it and the totals (already updated by the caller) are still valid.
  */
 export function refreshRoute(model: Model, r: Route, pos: Int32Array, changed?: number): void {
-  const { N, time, dist, service } = model;
+  const { N, time, service } = model;
   const { nodes, depart, latest, len } = r;
   r.version = nextVersion++;
   nodes[len + 1] = model.n + model.m + r.v;
@@ -75,23 +77,34 @@ export function refreshRoute(model: Model, r: Route, pos: Int32Array, changed?: 
     const j = nodes[k]!;
     latest[k] = latestArrival(model, j, latest[k + 1]! - time[j * N + nodes[k + 1]!]! - service[j]!);
   }
+  if (changed === undefined) recomputeTotals(model, r);
+  r.penalty = r.exact(model) && len > 0 ? simulate(model, r.v, nodes, len) : 0;
+}
+
+function recomputeTotals(model: Model, r: Route): void {
+  const { N, dist } = model;
   let load = 0;
   let distance = 0;
   let soft = 0;
-  for (let k = 1; k <= len + 1; k++) {
-    const j = nodes[k]!;
-    distance += dist[nodes[k - 1]! * N + j]!;
-    if (k > len) break;
+  for (let k = 1; k <= r.len + 1; k++) {
+    const j = r.nodes[k]!;
+    distance += dist[r.nodes[k - 1]! * N + j]!;
+    if (k > r.len) break;
     load += model.demand[j]!;
     if (model.lateWeight[j]! > 0) soft++;
   }
   r.load = load;
   r.distance = distance;
   r.softJobs = soft;
-  r.penalty = r.exact(model) && len > 0 ? simulate(model, r.v, nodes, len) : 0;
 }
 
 export function insertAt(model: Model, r: Route, j: number, p: number, pos: Int32Array): void {
+  const { N, dist } = model;
+  const prev = r.nodes[p - 1]!;
+  const next = r.nodes[p]!;
+  r.distance += dist[prev * N + j]! + dist[j * N + next]! - dist[prev * N + next]!;
+  r.load += model.demand[j]!;
+  if (model.lateWeight[j]! > 0) r.softJobs++;
   // Shift the suffix with its time data: latest arrivals after p do not change on an insertion.
   r.nodes.copyWithin(p + 1, p, r.len + 2);
   r.depart.copyWithin(p + 1, p, r.len + 2);

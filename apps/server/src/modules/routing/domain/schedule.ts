@@ -47,7 +47,13 @@ function breakLeg(model: Model, v: number, seq: Int32Array, len: number): number
  * Earliest schedule of the route seq[0..len+1] (start node, jobs, end node) for technician v.
  * Returns the soft-deadline lateness penalty, or Infinity when the route is infeasible.
  */
-export function simulate(model: Model, v: number, seq: Int32Array, len: number, rec?: ScheduleRecord): number {
+export function simulate(
+  model: Model,
+  v: number,
+  seq: Int32Array,
+  len: number,
+  rec?: ScheduleRecord,
+): number {
   const leg = breakLeg(model, v, seq, len);
   if (leg === -2) return Infinity;
   const { N, time } = model;

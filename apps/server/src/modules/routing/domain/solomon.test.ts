@@ -14,7 +14,7 @@ const CASES: [string, Objective, number][] = [
 describe('Solomon instances', () => {
   it.each(CASES)('%s (%s) gives a checked, complete plan', (name, objective, bound) => {
     const instance = solomon(name);
-    const result = solve(instance, { objective, seed: 1, maxIterations: 1500, timeLimitMs: 3000 });
+    const result = solve(instance, { objective, seed: 1, maxIterations: 1000, timeLimitMs: 3000 });
     if (!result.ok) throw new Error('solve failed');
     const { plan } = result;
     expect(checkPlan(instance, plan).violations).toEqual([]);

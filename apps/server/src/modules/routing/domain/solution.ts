@@ -52,7 +52,7 @@ export class Solution {
 
   distance(): number {
     let total = 0;
-    for (const r of this.routes) total += r.distance;
+    for (const r of this.routes) if (r.len > 0) total += r.distance;
     return total;
   }
 }

@@ -13,7 +13,8 @@ function solved(instance: RoutingInstance, options: SolveOptions = FAST): Plan {
   return result.plan;
 }
 
-const routeOf = (plan: Plan, jobId: string) => plan.routes.find((r) => r.stops.some((s) => s.jobId === jobId));
+const routeOf = (plan: Plan, jobId: string) =>
+  plan.routes.find((r) => r.stops.some((s) => s.jobId === jobId));
 
 describe('solve on small synthetic instances', () => {
   it('serves every job of a feasible instance within capacity', () => {
@@ -25,7 +26,11 @@ describe('solve on small synthetic instances', () => {
 
   it('gives skilled jobs only to technicians with the skill', () => {
     const instance: RoutingInstance = {
-      jobs: [job('boiler', 10, 0, { skills: ['gas'] }), job('tv', -10, 0, { skills: ['av'] }), job('plain', 0, 10)],
+      jobs: [
+        job('boiler', 10, 0, { skills: ['gas'] }),
+        job('tv', -10, 0, { skills: ['av'] }),
+        job('plain', 0, 10),
+      ],
       technicians: [technician('gas-fitter', { skills: ['gas'] }), technician('av-tech', { skills: ['av'] })],
     };
     const plan = solved(instance);
@@ -36,10 +41,21 @@ describe('solve on small synthetic instances', () => {
   it('picks the window that fits among several, and honours the break', () => {
     const instance: RoutingInstance = {
       jobs: [
-        job('a', 10, 0, { windows: [{ start: 0, end: 5 }, { start: 300, end: 320 }], serviceDuration: 30 }),
+        job('a', 10, 0, {
+          windows: [
+            { start: 0, end: 5 },
+            { start: 300, end: 320 },
+          ],
+          serviceDuration: 30,
+        }),
         job('b', 20, 0, { windows: [{ start: 30, end: 60 }], serviceDuration: 30 }),
       ],
-      technicians: [technician('t', { shift: { start: 20, end: 480 }, break: { window: { start: 100, end: 200 }, duration: 45 } })],
+      technicians: [
+        technician('t', {
+          shift: { start: 20, end: 480 },
+          break: { window: { start: 100, end: 200 }, duration: 45 },
+        }),
+      ],
     };
     const plan = solved(instance);
     const route = plan.routes[0]!;
@@ -72,7 +88,12 @@ describe('solve on small synthetic instances', () => {
     const instance: RoutingInstance = {
       travel: { kind: 'haversine', roadFactor: 1.3, speedKmh: 30 },
       jobs: [
-        { id: 'pudong', location: at(31.2215, 121.5447), serviceDuration: 45, windows: [{ start: 540, end: 720 }] },
+        {
+          id: 'pudong',
+          location: at(31.2215, 121.5447),
+          serviceDuration: 45,
+          windows: [{ start: 540, end: 720 }],
+        },
         { id: 'xuhui', location: at(31.1885, 121.4365), serviceDuration: 30 },
       ],
       technicians: [{ id: 'li', start: at(31.2304, 121.4737), shift: { start: 480, end: 1080 } }],
@@ -116,7 +137,11 @@ describe('bad input', () => {
   });
 
   it('rejects locations that do not match the travel model', () => {
-    const instance: RoutingInstance = { travel: { kind: 'haversine' }, jobs: [job('a', 1, 1)], technicians: [] };
+    const instance: RoutingInstance = {
+      travel: { kind: 'haversine' },
+      jobs: [job('a', 1, 1)],
+      technicians: [],
+    };
     const result = solve(instance, FAST);
     expect(!result.ok && result.errors[0]).toMatchObject({ path: 'jobs[0].location', rule: 'geo_location' });
   });

@@ -38,19 +38,39 @@ function compile(instance: RoutingInstance, options: InThreadOptions): Model | s
  * the iteration budget or cancellation, and returns the best plan found.
  */
 export function solve(instance: RoutingInstance, options: InThreadOptions = {}): SolveResult {
+  const clock = options.clock ?? (() => performance.now());
+  // The limit covers compiling the travel matrix and construction too, not only the search.
+  const startedAt = clock();
   const errors = validateInstance(instance);
   if (errors.length > 0) return { ok: false, errors };
   const model = compile(instance, options);
-  if (typeof model === 'string') return { ok: false, errors: [{ path: 'travel', rule: 'travel_model', message: model }] };
+  if (typeof model === 'string')
+    return { ok: false, errors: [{ path: 'travel', rule: 'travel_model', message: model }] };
   const reasons = unservableReasons(model, instance);
   const seed = options.seed ?? 1;
-  const clock = options.clock ?? (() => performance.now());
-  const limit = options.timeLimitMs ?? (options.maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
+  const limit =
+    options.timeLimitMs ?? (options.maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : Infinity);
   const aborted = () => options.signal?.aborted === true || options.shouldStop?.() === true;
-  const budget = new Budget(clock, limit, options.maxIterations ?? Infinity, aborted);
+  const budget = new Budget(
+    clock,
+    startedAt,
+    { timeLimitMs: limit, maxIterations: options.maxIterations ?? Infinity },
+    aborted,
+  );
   const best = new Solution(model);
   const plan = (): Plan =>
-    toPlan({ model, instance, solution: best, reasons, stats: { seed, iterations: budget.iterations, elapsedMs: budget.elapsedMs(), stoppedBy: budget.stoppedBy } });
+    toPlan({
+      model,
+      instance,
+      solution: best,
+      reasons,
+      stats: {
+        seed,
+        iterations: budget.iterations,
+        elapsedMs: budget.elapsedMs(),
+        stoppedBy: budget.stoppedBy,
+      },
+    });
   const ctx = new SearchContext(model, new Rng(seed), budget, throttle(clock, options, plan));
   reasons.forEach((reason, j) => reason === null && best.addUnassigned(j));
   if (best.unassignedCount > 0) search(ctx, best);
@@ -59,13 +79,23 @@ export function solve(instance: RoutingInstance, options: InThreadOptions = {}):
 }
 
 function search(ctx: SearchContext, best: Solution): void {
-  // Start from few long routes under both objectives: annealing opens routes easily when they pay
-  // off, but rarely merges them, so a start with many short routes traps the distance objective.
-  ctx.recreate.apply(best, ctx.rng, { openCost: ctx.model.bigM });
+  construct(ctx, best);
   if (ctx.model.objective === 'distance') return anneal(ctx, best, 1, 'objective');
   anneal(ctx, best, EXPLORE_SHARE, 'free-fleet');
   minimiseFleet(ctx, best, FLEET_SHARE);
   anneal(ctx, best, 1, 'fixed-fleet');
+}
+
+/**
+ * Greedy insertion twice: routes free, and routes priced above any travel (few long routes). The
+ * cheaper start wins; the second matters where annealing rarely merges routes (e.g. Solomon C2).
+ */
+function construct(ctx: SearchContext, best: Solution): void {
+  const fewRoutes = new Solution(ctx.model);
+  fewRoutes.copyFrom(best);
+  ctx.recreate.apply(fewRoutes, ctx.rng, { openCost: ctx.model.bigM });
+  ctx.recreate.apply(best, ctx.rng, { openCost: ctx.model.vehicleCost });
+  if (fewRoutes.cost(ctx.model) < best.cost(ctx.model)) best.copyFrom(fewRoutes);
 }
 
 function throttle(clock: () => number, options: SolveOptions, plan: () => Plan): () => void {

@@ -62,7 +62,8 @@ export function haversineTravel(roadFactor = 1.3, speedKmh = 30, minutesPerTimeU
         const rad = Math.PI / 180;
         const dLat = (q.lat - p.lat) * rad;
         const dLng = (q.lng - p.lng) * rad;
-        const h = Math.sin(dLat / 2) ** 2 + Math.cos(p.lat * rad) * Math.cos(q.lat * rad) * Math.sin(dLng / 2) ** 2;
+        const h =
+          Math.sin(dLat / 2) ** 2 + Math.cos(p.lat * rad) * Math.cos(q.lat * rad) * Math.sin(dLng / 2) ** 2;
         const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h))) * roadFactor;
         return [km, ((km / speedKmh) * 60) / minutesPerTimeUnit];
       }),
@@ -73,7 +74,8 @@ export function haversineTravel(roadFactor = 1.3, speedKmh = 30, minutesPerTimeU
 export function matrixTravel(distances: number[][], durations: number[][]): TravelModel {
   const cell = (m: number[][], i: number, j: number) => {
     const v = m[i]?.[j];
-    if (v === undefined || !Number.isFinite(v)) throw new Error(`travel matrix has no finite cell [${i}][${j}]`);
+    if (v === undefined || !Number.isFinite(v))
+      throw new Error(`travel matrix has no finite cell [${i}][${j}]`);
     return v;
   };
   return {
@@ -87,6 +89,7 @@ export function matrixTravel(distances: number[][], durations: number[][]): Trav
 
 export function travelModelFor(spec: TravelSpec | undefined): TravelModel {
   if (!spec || spec.kind === 'euclidean') return euclideanTravel(spec?.speed ?? 1);
-  if (spec.kind === 'haversine') return haversineTravel(spec.roadFactor, spec.speedKmh, spec.minutesPerTimeUnit);
+  if (spec.kind === 'haversine')
+    return haversineTravel(spec.roadFactor, spec.speedKmh, spec.minutesPerTimeUnit);
   return matrixTravel(spec.distances, spec.durations);
 }

@@ -92,11 +92,7 @@ export interface PlannedRoute {
 }
 
 export type UnassignedReason =
-  | 'no_technician'
-  | 'no_technician_with_skill'
-  | 'capacity'
-  | 'window_unreachable'
-  | 'no_feasible_slot';
+  'no_technician' | 'no_technician_with_skill' | 'capacity' | 'window_unreachable' | 'no_feasible_slot';
 
 export interface UnassignedJob {
   jobId: string;
@@ -120,7 +116,12 @@ export interface Plan {
   routes: PlannedRoute[];
   unassigned: UnassignedJob[];
   cost: CostBreakdown;
-  stats: { seed: number; iterations: number; elapsedMs: number; stoppedBy: 'iterations' | 'time' | 'aborted' };
+  stats: {
+    seed: number;
+    iterations: number;
+    elapsedMs: number;
+    stoppedBy: 'iterations' | 'time' | 'aborted';
+  };
 }
 
 export interface ValidationIssue {

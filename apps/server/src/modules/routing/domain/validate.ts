@@ -14,19 +14,35 @@ function checkNumber(report: Report, path: string, v: unknown, min: number, opti
 }
 
 function checkWindow(report: Report, path: string, w: TimeWindow | undefined): void {
-  if (!w || !finite(w.start) || !finite(w.end)) return report(path, 'finite_window', 'start and end must be finite');
+  if (!w || !finite(w.start) || !finite(w.end))
+    return report(path, 'finite_window', 'start and end must be finite');
   if (w.end < w.start) report(path, 'window_end_before_start', 'end is before start');
 }
 
-function checkLocation(report: Report, path: string, loc: Location | undefined, travel: TravelSpec | undefined) {
+function checkLocation(
+  report: Report,
+  path: string,
+  loc: Location | undefined,
+  travel: TravelSpec | undefined,
+) {
   const kind = travel?.kind ?? 'euclidean';
   if (!loc || typeof loc !== 'object') return report(path, 'location_required', 'location is required');
   if (kind === 'euclidean' && !('x' in loc && finite(loc.x) && finite(loc.y)))
     report(path, 'euclidean_location', 'needs finite x and y');
-  if (kind === 'haversine' && !('lat' in loc && finite(loc.lat) && finite(loc.lng) && Math.abs(loc.lat) <= 90 && Math.abs(loc.lng) <= 180))
+  if (
+    kind === 'haversine' &&
+    !(
+      'lat' in loc &&
+      finite(loc.lat) &&
+      finite(loc.lng) &&
+      Math.abs(loc.lat) <= 90 &&
+      Math.abs(loc.lng) <= 180
+    )
+  )
     report(path, 'geo_location', 'needs lat in [-90, 90] and lng in [-180, 180]');
   if (travel?.kind === 'matrix') {
-    const ok = 'index' in loc && Number.isInteger(loc.index) && loc.index >= 0 && loc.index < travel.distances.length;
+    const ok =
+      'index' in loc && Number.isInteger(loc.index) && loc.index >= 0 && loc.index < travel.distances.length;
     if (!ok) report(path, 'matrix_index', 'needs an integer index inside the travel matrix');
   }
 }
@@ -34,7 +50,10 @@ function checkLocation(report: Report, path: string, loc: Location | undefined, 
 function checkMatrix(report: Report, travel: TravelSpec | undefined): void {
   if (travel?.kind !== 'matrix') return;
   const size = travel.distances.length;
-  for (const [name, m] of [['distances', travel.distances], ['durations', travel.durations]] as const) {
+  for (const [name, m] of [
+    ['distances', travel.distances],
+    ['durations', travel.durations],
+  ] as const) {
     const square = m.length === size && m.every((row) => row.length === size);
     if (!square) report(`travel.${name}`, 'square_matrix', `must be ${size} x ${size}`);
     else if (!m.every((row) => row.every((v) => finite(v) && v >= 0)))
@@ -45,7 +64,8 @@ function checkMatrix(report: Report, travel: TravelSpec | undefined): void {
 function checkIds(report: Report, path: string, ids: string[]): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (typeof id !== 'string' || id === '') report(`${path}[${i}].id`, 'id_required', 'must be a non-empty string');
+    if (typeof id !== 'string' || id === '')
+      report(`${path}[${i}].id`, 'id_required', 'must be a non-empty string');
     else if (seen.has(id)) report(`${path}[${i}].id`, 'unique_id', `duplicate id ${id}`);
     seen.add(id);
   });
@@ -94,8 +114,16 @@ export function validateInstance(instance: RoutingInstance): ValidationIssue[] {
   if (kind !== undefined && kind !== 'euclidean' && kind !== 'haversine' && kind !== 'matrix')
     return [{ path: 'travel.kind', rule: 'enum', message: 'must be euclidean, haversine or matrix' }];
   checkMatrix(report, instance.travel);
-  checkIds(report, 'jobs', instance.jobs.map((j) => j?.id));
-  checkIds(report, 'technicians', instance.technicians.map((t) => t?.id));
+  checkIds(
+    report,
+    'jobs',
+    instance.jobs.map((j) => j?.id),
+  );
+  checkIds(
+    report,
+    'technicians',
+    instance.technicians.map((t) => t?.id),
+  );
   checkJobs(report, instance);
   checkTechnicians(report, instance);
   return issues;

@@ -13,7 +13,10 @@ export function parseSolomon(text: string): RoutingInstance {
   const customerAt = lines.findIndex((l) => l.toUpperCase() === 'CUSTOMER');
   if (vehicleAt < 0 || customerAt < 0 || !fleetRow) throw new Error(`${name}: not a Solomon instance`);
   const [count = 0, capacity = 0] = numeric(fleetRow);
-  const rows = lines.slice(customerAt + 1).filter((l) => /^\d/.test(l)).map(numeric);
+  const rows = lines
+    .slice(customerAt + 1)
+    .filter((l) => /^\d/.test(l))
+    .map(numeric);
   const [depot, ...customers] = rows;
   if (!depot || depot.length < 7) throw new Error(`${name}: missing depot row`);
   const [, dx = 0, dy = 0, , ready = 0, due = 0] = depot;

@@ -7,12 +7,13 @@ describe('solveInWorker', () => {
   it('returns the best plan at the time limit, measured from the call', async () => {
     const instance = solomon('R101');
     const started = performance.now();
-    const result = await solveInWorker(instance, { timeLimitMs: 1200, seed: 3 });
+    const result = await solveInWorker(instance, { timeLimitMs: 600, seed: 3 });
     const elapsed = performance.now() - started;
     if (!result.ok) throw new Error('solve failed');
     expect(result.plan.stats.stoppedBy).toBe('time');
-    // Thread start-up counts against the limit; the margin covers plan transfer on a loaded machine.
-    expect(elapsed).toBeLessThan(1200 + 1500);
+    // Thread start-up counts against the limit, but on a busy machine start-up alone can outlast a
+    // short limit; the solver then returns its construction. The watchdog grace bounds the worst case.
+    expect(elapsed).toBeLessThan(600 + 3000);
     expect(checkPlan(instance, result.plan).violations).toEqual([]);
   });
 
@@ -20,7 +21,7 @@ describe('solveInWorker', () => {
     const instance = solomon('C101');
     const controller = new AbortController();
     const pending = solveInWorker(instance, { timeLimitMs: 30_000, signal: controller.signal });
-    setTimeout(() => controller.abort(), 900);
+    setTimeout(() => controller.abort(), 400);
     const started = performance.now();
     const result = await pending;
     expect(performance.now() - started).toBeLessThan(10_000);
@@ -31,7 +32,10 @@ describe('solveInWorker', () => {
   });
 
   it('passes validation errors back', async () => {
-    const result = await solveInWorker({ jobs: [], technicians: [{ id: '', start: { x: 0, y: 0 }, shift: { start: 0, end: 1 } }] });
+    const result = await solveInWorker({
+      jobs: [],
+      technicians: [{ id: '', start: { x: 0, y: 0 }, shift: { start: 0, end: 1 } }],
+    });
     expect(result).toMatchObject({ ok: false, errors: [{ path: 'technicians[0].id', rule: 'id_required' }] });
   });
 });

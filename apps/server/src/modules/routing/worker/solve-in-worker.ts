@@ -25,7 +25,8 @@ const WATCHDOG_GRACE_MS = 3000;
 function bootstrapSource(): string {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve('tsx/package.json');
-  const exportsMap = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
+  const exportsMap = (require(manifest) as { exports: Record<string, { import: { default: string } }> })
+    .exports;
   const api = pathToFileURL(join(dirname(manifest), exportsMap['./esm/api']!.import.default)).href;
   const entry = new URL('./solve-worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
@@ -36,7 +37,10 @@ function bootstrapSource(): string {
  * time limit passes or `signal` aborts; if the worker stops answering, it is terminated and the last
  * streamed plan is returned.
  */
-export function solveInWorker(instance: RoutingInstance, options: WorkerSolveOptions = {}): Promise<SolveResult> {
+export function solveInWorker(
+  instance: RoutingInstance,
+  options: WorkerSolveOptions = {},
+): Promise<SolveResult> {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const stopFlag = new Int32Array(new SharedArrayBuffer(4));
   const request: WorkerRequest = {
@@ -56,7 +60,11 @@ export function solveInWorker(instance: RoutingInstance, options: WorkerSolveOpt
       outcome();
     };
     const watchdog = setTimeout(() => {
-      finish(() => (lastPlan ? resolve({ ok: true, plan: lastPlan }) : reject(new Error('routing worker overran its time limit'))));
+      finish(() =>
+        lastPlan
+          ? resolve({ ok: true, plan: lastPlan })
+          : reject(new Error('routing worker overran its time limit')),
+      );
     }, timeLimitMs + WATCHDOG_GRACE_MS);
     if (options.signal?.aborted) stop();
     options.signal?.addEventListener('abort', stop, { once: true });

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '@anxin/contracts';
@@ -31,26 +31,21 @@ export function CustomerPanel({ customer, detail }: { customer: LookupItem; deta
             {t('agent.customer.addresses')}
           </Typography.Text>
           {addresses.length ? (
-            <List
-              size="small"
-              split={false}
-              dataSource={addresses}
-              renderItem={(a) => (
-                <List.Item key={a.id} style={{ padding: '2px 0' }}>
-                  <Space size={6} align="start">
-                    <EnvironmentOutlined style={{ marginTop: 4, color: 'rgba(0,0,0,.45)' }} />
-                    <span>
-                      {a.regionName} {a.detail}
-                      {a.isDefault && (
-                        <Tag color="teal" style={{ marginInlineStart: 6 }}>
-                          {t('agent.customer.default')}
-                        </Tag>
-                      )}
-                    </span>
-                  </Space>
-                </List.Item>
-              )}
-            />
+            <Flex vertical gap={4}>
+              {addresses.map((a) => (
+                <Space key={a.id} size={6} align="start">
+                  <EnvironmentOutlined style={{ marginTop: 4, color: 'rgba(0,0,0,.45)' }} />
+                  <span>
+                    {a.regionName} {a.detail}
+                    {a.isDefault && (
+                      <Tag color="cyan" style={{ marginInlineStart: 6 }}>
+                        {t('agent.customer.default')}
+                      </Tag>
+                    )}
+                  </span>
+                </Space>
+              ))}
+            </Flex>
           ) : (
             <Typography.Text type="secondary"> {t('agent.customer.noAddress')}</Typography.Text>
           )}

@@ -220,7 +220,7 @@ export function OrderForm({
           title={t('agent.form.openOrderWarning', { count: openOrders.data.items.length })}
           description={
             <Space size={[12, 4]} wrap>
-              {openOrders.data.items.map((o) => (
+              {openOrders.data.items.slice(0, 4).map((o) => (
                 <Space key={o.id} size={4}>
                   <Link to={`/workorders/${o.id}`} className="anxin-mono" target="_blank">
                     {o.number}
@@ -228,6 +228,9 @@ export function OrderForm({
                   <StatusTag status={o.status} />
                 </Space>
               ))}
+              {openOrders.data.items.length > 4 && (
+                <Typography.Text type="secondary">{t('agent.form.moreOpen', { count: openOrders.data.items.length - 4 })}</Typography.Text>
+              )}
             </Space>
           }
         />
@@ -343,7 +346,11 @@ export function OrderForm({
                     type="dashed"
                     icon={<PlusOutlined />}
                     style={{ alignSelf: 'flex-start' }}
-                    onClick={() => add({ date: dayjs().add(1, 'day'), slot: 'morning' })}
+                    onClick={() => {
+                      // Each new slot starts the day after the last one: callers usually offer a few days.
+                      const last = (form.getFieldValue('windows') as WindowValue[] | undefined)?.at(-1)?.date;
+                      add({ date: (last ?? dayjs()).add(1, 'day'), slot: 'morning' });
+                    }}
                     data-testid="order-add-window"
                   >
                     {t('agent.form.addWindow')}

@@ -44,6 +44,7 @@ export const agentEnUS: typeof agentZhCN = {
     productPlaceholder: 'Choose a product',
     noProducts: 'This customer has no registered products',
     openOrderWarning: 'This product already has {{count}} open order(s); check this is not a duplicate',
+    moreOpen: 'and {{count}} more',
     fault: 'Fault / symptoms',
     faultPlaceholder: 'Choose a fault and its symptoms',
     faultNeedsProduct: 'Choose a product to pick fault codes',

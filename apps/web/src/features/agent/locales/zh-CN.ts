@@ -42,6 +42,7 @@ export const agentZhCN = {
     productPlaceholder: '选择产品',
     noProducts: '该客户没有登记产品',
     openOrderWarning: '该产品已有 {{count}} 张未完结工单，请确认是否重复报修',
+    moreOpen: '等另外 {{count}} 张',
     fault: '故障类别 / 现象',
     faultPlaceholder: '选择故障类别和现象',
     faultNeedsProduct: '选择产品后可选故障代码',

@@ -3,8 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { problemMessage } from '../../../i18n/problem.ts';
 import { useModels, useRegisterProduct } from '../api.ts';
+import { productName } from '../productName.ts';
+
+/** The serial is registered already (to anyone): said on the field itself, not in a banner. */
+const serialTaken = (e: unknown): boolean => isApiError(e) && e.status === 409 && e.errors.some((f) => f.path === 'serial');
 
 interface Values {
   modelId: string;
@@ -32,7 +35,7 @@ export function RegisterProductDrawer({ open, onClose }: { open: boolean; onClos
         },
         onError: (e) => {
           // A serial someone else registered: point at the field itself.
-          if (isApiError(e) && e.errors.some((f) => f.path === 'serial')) form.setFields([{ name: 'serial', errors: [problemMessage(t, e)] }]);
+          if (serialTaken(e)) form.setFields([{ name: 'serial', errors: [t('portal.products.form.serialTaken')] }]);
         },
       },
     );
@@ -56,7 +59,7 @@ export function RegisterProductDrawer({ open, onClose }: { open: boolean; onClos
             showSearch={{ optionFilterProp: 'label' }}
             loading={models.isPending}
             placeholder={t('portal.products.form.modelPlaceholder')}
-            options={(models.data ?? []).map((m) => ({ value: m.id, label: `${m.brand} ${m.name} (${m.modelCode})` }))}
+            options={(models.data ?? []).map((m) => ({ value: m.id, label: `${productName({ brand: m.brand, modelName: m.name })} (${m.modelCode})` }))}
             data-testid="portal-register-model"
           />
         </Form.Item>
@@ -76,7 +79,7 @@ export function RegisterProductDrawer({ open, onClose }: { open: boolean; onClos
         <Form.Item name="invoiceNo" label={t('portal.products.form.invoiceNo')}>
           <Input size="large" maxLength={60} data-testid="portal-register-invoice" />
         </Form.Item>
-        {register.error && <ProblemAlert error={register.error} style={{ marginBottom: 16 }} />}
+        {register.error && !serialTaken(register.error) && <ProblemAlert error={register.error} style={{ marginBottom: 16 }} />}
         <Button type="primary" size="large" block htmlType="submit" loading={register.isPending} className="portal-primary" data-testid="portal-register-submit">
           {t('portal.products.form.submit')}
         </Button>

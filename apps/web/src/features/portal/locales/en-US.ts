@@ -67,6 +67,7 @@ export const portalEnUS: typeof portalZhCN = {
       serialPlaceholder: 'e.g. AC100-2026-0001',
       serialRequired: 'Enter the serial number',
       serialFormat: 'Letters, digits and _ . / - only',
+      serialTaken: 'This serial number is registered already. If the product is yours, please call us to check.',
       purchaseDate: 'Purchase date',
       invoiceNo: 'Invoice number (optional)',
       modelRequired: 'Pick a model',

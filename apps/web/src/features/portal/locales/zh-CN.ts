@@ -65,6 +65,7 @@ export const portalZhCN = {
       serialPlaceholder: '例如 AC100-2026-0001',
       serialRequired: '请输入序列号',
       serialFormat: '只能包含字母、数字及 _ . / -',
+      serialTaken: '该序列号已被登记。如果这是您的产品，请联系客服核实。',
       purchaseDate: '购买日期',
       invoiceNo: '发票号（选填）',
       modelRequired: '请选择型号',

@@ -64,6 +64,8 @@ export const settingsEnUS: typeof settingsZhCN = {
     resource: 'Area',
     permission: 'Permission',
     count: '{{count}} granted',
+    unsaved: 'Unsaved changes:',
+    saveRole: 'Save “{{role}}”',
     revert: 'Undo changes',
     saved: 'Permissions of "{{role}}" saved',
   },

@@ -62,6 +62,8 @@ export const settingsZhCN = {
     resource: '模块',
     permission: '权限',
     count: '{{count}} 项',
+    unsaved: '未保存的修改：',
+    saveRole: '保存「{{role}}」',
     revert: '撤销修改',
     saved: '已保存「{{role}}」的权限',
   },

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Checkbox, Flex, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, Flex, Grid, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@anxin/contracts';
@@ -27,6 +27,8 @@ export default function RolesPage() {
   const save = useSetRolePermissions();
   const [draft, setDraft] = useState<Record<string, Set<Permission>>>({});
   const [savingRole, setSavingRole] = useState<string | null>(null);
+  // Pinned label columns would leave no room for the checkboxes on a phone.
+  const pin = Grid.useBreakpoint().md ? ('left' as const) : undefined;
 
   useEffect(() => {
     if (roles.data) setDraft(Object.fromEntries(roles.data.items.map((r) => [r.role, new Set(r.permissions)])));
@@ -68,6 +70,8 @@ export default function RolesPage() {
     }
   };
 
+  const dirtyRoles = roles.data.items.filter((r) => !sameSet(draft[r.role] ?? new Set(), r.permissions));
+
   const roleColumns = roles.data.items.map((r) => {
     const set = draft[r.role] ?? new Set<Permission>();
     const dirty = !sameSet(set, r.permissions);
@@ -93,7 +97,6 @@ export default function RolesPage() {
                 icon={<SaveOutlined />}
                 loading={savingRole === r.role}
                 onClick={() => saveRole(r.role)}
-                data-testid={`role-save-${r.role}`}
               >
                 {t('settings.actions.save')}
               </Button>
@@ -129,6 +132,26 @@ export default function RolesPage() {
         data-testid="roles-audit-note"
       />
       <ProblemAlert error={save.error} />
+      {dirtyRoles.length > 0 && (
+        <Card size="small" data-testid="roles-dirty-bar">
+          <Flex gap={8} wrap align="center">
+            <Typography.Text strong>{t('settings.rolesPage.unsaved')}</Typography.Text>
+            {dirtyRoles.map((r) => (
+              <Space.Compact key={r.role}>
+                <Button type="primary" icon={<SaveOutlined />} loading={savingRole === r.role} onClick={() => saveRole(r.role)} data-testid={`role-save-${r.role}`}>
+                  {t('settings.rolesPage.saveRole', { role: roleLabel(t, r.role) })}
+                </Button>
+                <Button
+                  icon={<UndoOutlined />}
+                  aria-label={t('settings.rolesPage.revert')}
+                  onClick={() => setDraft((d) => ({ ...d, [r.role]: new Set(r.permissions) }))}
+                  data-testid={`role-revert-${r.role}`}
+                />
+              </Space.Compact>
+            ))}
+          </Flex>
+        </Card>
+      )}
       <Card styles={{ body: { padding: 0 } }}>
         <Table<Row>
           data-testid="roles-matrix"
@@ -142,16 +165,16 @@ export default function RolesPage() {
             {
               key: 'resource',
               title: t('settings.rolesPage.resource'),
-              fixed: 'left',
-              width: 110,
+              fixed: pin,
+              width: pin ? 110 : 72,
               onCell: (row) => ({ rowSpan: row.span }),
               render: (_, row) => <Typography.Text strong>{resourceLabel(t, row.resource)}</Typography.Text>,
             },
             {
               key: 'permission',
               title: t('settings.rolesPage.permission'),
-              fixed: 'left',
-              width: 180,
+              fixed: pin,
+              width: pin ? 180 : 130,
               render: (_, row) => (
                 <Flex vertical>
                   <span>{permissionLabel(t, row.permission)}</span>

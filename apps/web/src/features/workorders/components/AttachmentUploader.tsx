@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, List, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Typography, Upload } from 'antd';
 import { FileOutlined, FilePdfOutlined, FileImageOutlined, PaperClipOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
+import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ALLOWED_UPLOAD_TYPES, UPLOAD_ACCEPT, attachmentUrl, useUploadAttachment, type AttachmentView } from '../api.ts';
 
@@ -21,9 +22,22 @@ export function AttachmentUploader({ orderId, attachments = [], canUpload = true
   const upload = useUploadAttachment(orderId);
   const [localError, setLocalError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<AttachmentView[]>([]);
+  const [lastName, setLastName] = useState('');
   const shown = [...attachments, ...uploaded.filter((u) => !attachments.some((a) => a.id === u.id))];
 
+  // The server's file rules (type, magic bytes, size) in the user's language.
+  const fileRule = isApiError(upload.error) ? upload.error.errors.find((e) => e.path === 'file')?.rule : undefined;
+  const serverMessage =
+    fileRule === 'content_mismatch'
+      ? t('workorders.attachments.mismatch', { name: lastName })
+      : fileRule === 'type'
+        ? t('workorders.attachments.badType', { name: lastName })
+        : fileRule === 'max_size'
+          ? t('workorders.attachments.tooLarge', { name: lastName, max: formatBytes(MAX_BYTES) })
+          : null;
+
   const send = async (file: File) => {
+    setLastName(file.name);
     setLocalError(null);
     upload.reset();
     if (!ALLOWED_UPLOAD_TYPES.includes(file.type)) {
@@ -41,17 +55,18 @@ export function AttachmentUploader({ orderId, attachments = [], canUpload = true
   return (
     <Flex vertical gap={8} data-testid="attachments">
       {shown.length > 0 && (
-        <List
-          size="small"
-          dataSource={shown}
-          renderItem={(a) => (
-            <List.Item key={a.id} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatBytes(a.sizeBytes)} · {dayjs(a.createdAt).format('MM-DD HH:mm')}</Typography.Text>}>
+        <Flex vertical className="anxin-order-rows">
+          {shown.map((a) => (
+            <Flex key={a.id} justify="space-between" align="center" gap={8} wrap className="anxin-order-rows__row">
               <a href={attachmentUrl(orderId, a.id)} download={a.filename} className="anxin-attachment" data-testid="attachment-link">
                 {iconOf(a.contentType)} {a.filename}
               </a>
-            </List.Item>
-          )}
-        />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatBytes(a.sizeBytes)} · {dayjs(a.createdAt).format('MM-DD HH:mm')}
+              </Typography.Text>
+            </Flex>
+          ))}
+        </Flex>
       )}
       {canUpload && (
         <Upload
@@ -72,7 +87,11 @@ export function AttachmentUploader({ orderId, attachments = [], canUpload = true
         {t('workorders.attachments.hint', { max: formatBytes(MAX_BYTES) })}
       </Typography.Text>
       {localError && <Alert type="error" showIcon title={localError} closable onClose={() => setLocalError(null)} data-testid="attachment-error" />}
-      <ProblemAlert error={upload.error} />
+      {serverMessage ? (
+        <Alert type="error" showIcon title={serverMessage} closable onClose={() => upload.reset()} data-testid="attachment-error" data-code={isApiError(upload.error) ? upload.error.code : undefined} />
+      ) : (
+        <ProblemAlert error={upload.error} />
+      )}
     </Flex>
   );
 }

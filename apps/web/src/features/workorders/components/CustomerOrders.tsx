@@ -1,4 +1,4 @@
-import { Empty, List, Space, Tabs, Typography } from 'antd';
+import { Empty, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -10,27 +10,30 @@ import { SlaTag, StatusTag, TypeTag } from './Tags.tsx';
 function OrderRows({ items, loading }: { items: WorkOrderSummary[]; loading: boolean }) {
   const { t } = useTranslation();
   return (
-    <List
-      size="small"
-      loading={loading}
-      dataSource={items}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workorders.history.none')} /> }}
-      renderItem={(o) => (
-        <List.Item key={o.id} data-testid="customer-order-row" extra={<SlaTag state={o.slaState} dueAt={o.slaDueAt} compact />}>
-          <Space size={8} wrap>
-            <Link to={`/workorders/${o.id}`} className="anxin-mono">
-              {o.number}
-            </Link>
-            <TypeTag type={o.type} />
-            <StatusTag status={o.status} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {dayjs(o.createdAt).format('YYYY-MM-DD')}
-              {o.product ? ` · ${o.product.serial}` : ''}
-            </Typography.Text>
-          </Space>
-        </List.Item>
-      )}
-    />
+    loading ? (
+      <Skeleton active paragraph={{ rows: 2 }} title={false} />
+    ) : items.length === 0 ? (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workorders.history.none')} />
+    ) : (
+      <Flex vertical className="anxin-order-rows">
+        {items.map((o) => (
+          <Flex key={o.id} justify="space-between" align="center" gap={8} className="anxin-order-rows__row" data-testid="customer-order-row">
+            <Space size={8} wrap>
+              <Link to={`/workorders/${o.id}`} className="anxin-mono">
+                {o.number}
+              </Link>
+              <TypeTag type={o.type} />
+              <StatusTag status={o.status} />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {dayjs(o.createdAt).format('YYYY-MM-DD')}
+                {o.product ? ` · ${o.product.serial}` : ''}
+              </Typography.Text>
+            </Space>
+            {o.status !== 'closed' && o.status !== 'cancelled' && <SlaTag state={o.slaState} dueAt={o.slaDueAt} compact />}
+          </Flex>
+        ))}
+      </Flex>
+    )
   );
 }
 

@@ -17,10 +17,10 @@ const EVENT_COLOR: Record<string, string> = {
 };
 
 /** What happened to the order, newest first: who, when, from → to, why. */
-export function OrderTimeline({ entries, meId }: { entries: Entry[]; meId: string }) {
+export function OrderTimeline({ entries, meId, names }: { entries: Entry[]; meId: string; names?: Map<string, string> }) {
   const { t } = useTranslation();
   const who = (e: Entry) =>
-    e.actorId === meId ? t('workorders.timeline.me') : e.actorKind === 'system' ? t('settings.actorKinds.system') : e.actorKind === 'customer' ? t('settings.actorKinds.customer') : t('workorders.timeline.staff', { id: e.actorId?.slice(-6) ?? '' });
+    e.actorId === meId ? t('workorders.timeline.me') : e.actorId && names?.get(e.actorId) ? names.get(e.actorId)! : e.actorKind === 'system' ? t('settings.actorKinds.system') : e.actorKind === 'customer' ? t('settings.actorKinds.customer') : t('workorders.timeline.staff', { id: e.actorId?.slice(-6) ?? '' });
   const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Card size="small" title={t('workorders.detail.timeline')} data-testid="wo-timeline">

@@ -134,6 +134,7 @@ export const workordersEnUS: typeof workordersZhCN = {
   attachments: {
     upload: 'Upload attachment',
     hint: 'JPG, PNG, WebP or HEIC photos, MP4/MOV videos and PDFs, up to {{max}} each.',
+    mismatch: '"{{name}}" does not contain what its type says; it may be damaged or renamed.',
     badType: '“{{name}}” is not a supported format; upload a photo, video or PDF.',
     tooLarge: '“{{name}}” is larger than {{max}}; compress it first.',
   },

@@ -132,6 +132,7 @@ export const workordersZhCN = {
   attachments: {
     upload: '上传附件',
     hint: '支持 JPG、PNG、WebP、HEIC 图片，MP4/MOV 视频和 PDF，单个不超过 {{max}}。',
+    mismatch: '「{{name}}」的内容与文件类型不符，可能已损坏或被改名。',
     badType: '「{{name}}」的格式不支持，请上传图片、视频或 PDF。',
     tooLarge: '「{{name}}」超过 {{max}}，请压缩后再上传。',
   },

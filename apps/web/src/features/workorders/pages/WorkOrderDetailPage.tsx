@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
 import { useSession } from '../../auth/index.ts';
 import { TierTag, WarrantyBadge, regionName, useFaultTree, useInstalledProduct, useRegions } from '../../customers/index.ts';
-import { useWorkOrder } from '../api.ts';
+import { useStaffNames, useWorkOrder } from '../api.ts';
 import { AppointmentDialog } from '../components/AppointmentDialog.tsx';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
@@ -30,6 +30,7 @@ export default function WorkOrderDetailPage() {
   const product = useInstalledProduct(order.data?.product?.id);
   const faultTree = useFaultTree(order.data?.product?.categoryCode);
   const regions = useRegions();
+  const names = useStaffNames(me.permissions.includes('user:read'));
   const [to, setTo] = useState<WorkOrderStatusName | null>(null);
   const [appointing, setAppointing] = useState(false);
   const zh = currentLocale() === 'zh-CN';
@@ -196,7 +197,7 @@ export default function WorkOrderDetailPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <SlaClocks clocks={o.sla} />
-            <OrderTimeline entries={o.timeline} meId={me.id} />
+            <OrderTimeline entries={o.timeline} meId={me.id} names={names.data} />
           </Flex>
         </Col>
       </Row>
