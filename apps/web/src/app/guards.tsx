@@ -41,6 +41,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) {
     return <Navigate to={loginPath(`${location.pathname}${location.search}${location.hash}`)} replace />;
   }
+  // Customers signed in through the portal have no staff workspace: send them to their own.
+  if (me.data.kind === 'customer') return <Navigate to="/portal" replace />;
   return (
     <SessionProvider me={me.data}>
       <ProfileLocale me={me.data} />

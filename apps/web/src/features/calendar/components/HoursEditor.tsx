@@ -47,21 +47,27 @@ function Intervals({ value, onChange, disabled, testId }: { value: Range[]; onCh
   );
 }
 
+function weekdayRanges(hours: BusinessHours): Record<string, Range[] | null> {
+  const w: Record<string, Range[] | null> = {};
+  for (let d = 1; d <= 7; d++) w[d] = hours.byWeekday[d] ? hours.byWeekday[d]!.map(toRange) : null;
+  return w;
+}
+
 /** Business hours (Asia/Shanghai): one standard day, optionally different hours per weekday. */
 export function HoursEditor({ hours, canManage }: { hours: BusinessHours; canManage: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const save = useSetHours();
-  const [standard, setStandard] = useState<Range[]>([]);
-  const [byWeekday, setByWeekday] = useState<Record<string, Range[] | null>>({});
+  // Initialised from the props on the first render (no empty first paint to click into), reset
+  // below when the saved hours come back from the server.
+  const [standard, setStandard] = useState<Range[]>(() => hours.standard.map(toRange));
+  const [byWeekday, setByWeekday] = useState<Record<string, Range[] | null>>(() => weekdayRanges(hours));
   const [dirty, setDirty] = useState(false);
   const weekdayNames = t('calendar.weekdaysLong').split(',');
 
   useEffect(() => {
     setStandard(hours.standard.map(toRange));
-    const w: Record<string, Range[] | null> = {};
-    for (let d = 1; d <= 7; d++) w[d] = hours.byWeekday[d] ? hours.byWeekday[d]!.map(toRange) : null;
-    setByWeekday(w);
+    setByWeekday(weekdayRanges(hours));
     setDirty(false);
   }, [hours]);
 

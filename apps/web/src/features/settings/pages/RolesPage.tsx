@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Checkbox, Flex, Grid, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -25,14 +25,16 @@ export default function RolesPage() {
   const canManage = me.permissions.includes('role:manage');
   const roles = useRoles();
   const save = useSetRolePermissions();
-  const [draft, setDraft] = useState<Record<string, Set<Permission>>>({});
+  // Only the roles being edited have an entry; the others show the saved permissions.
+  const [edits, setEdits] = useState<Record<string, Set<Permission>>>({});
   const [savingRole, setSavingRole] = useState<string | null>(null);
   // Pinned label columns would leave no room for the checkboxes on a phone.
   const pin = Grid.useBreakpoint().md ? ('left' as const) : undefined;
 
-  useEffect(() => {
-    if (roles.data) setDraft(Object.fromEntries(roles.data.items.map((r) => [r.role, new Set(r.permissions)])));
-  }, [roles.data]);
+  const draft: Record<string, Set<Permission>> = Object.fromEntries(
+    (roles.data?.items ?? []).map((r) => [r.role, edits[r.role] ?? new Set(r.permissions)]),
+  );
+  const setDraft = (fn: (d: Record<string, Set<Permission>>) => Record<string, Set<Permission>>) => setEdits(fn(draft));
 
   const rows = useMemo<Row[]>(() => {
     const catalogue = roles.data?.catalogue ?? [];
@@ -62,6 +64,7 @@ export default function RolesPage() {
     setSavingRole(role);
     try {
       await save.mutateAsync({ role, permissions: [...(draft[role] ?? [])] });
+      setEdits(({ [role]: _saved, ...rest }) => rest);
       message.success(t('settings.rolesPage.saved', { role: roleLabel(t, role) }));
     } catch {
       // Shown by the ProblemAlert below.
