@@ -8,7 +8,7 @@ import { buildApp } from './app.ts';
 import { createRuntime } from './platform/runtime.ts';
 import { ensureRoles } from './modules/identity/index.ts';
 import { seedIfEmpty } from './seed/index.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-users.ts';
+import { DEMO_CUSTOMER, DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-users.ts';
 
 /** load config → open db → migrate → seed demo data on first run → build app → listen. */
 async function main(): Promise<void> {
@@ -59,6 +59,7 @@ function printBanner(url: string, db: string, seeded: boolean): void {
     `  Database:  ${db}${seeded ? ' (demo data seeded)' : ''}`,
     `  Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...DEMO_LOGINS.map((l) => `    ${l.username.padEnd(16)} ${l.displayName}`),
+    `  Customer portal: ${url}/portal  (phone ${DEMO_CUSTOMER.phone}; the one-time code is written to this log)`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

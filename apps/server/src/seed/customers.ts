@@ -6,6 +6,7 @@ import type { District } from './regions.ts';
 import { round5 } from './regions.ts';
 import type { SeedRng } from './rng.ts';
 import { HOUR, MINUTE, businessDay, dayString, iso, localInstant } from './time.ts';
+import { nameBigrams } from '../modules/customers/index.ts';
 
 /** What order generation needs to know about a customer, kept compact (200 k of them at scale). */
 export interface CustomerRef {
@@ -25,6 +26,8 @@ export interface CustomerRows {
   customer_phones: Database['customer_phones'][];
   customer_addresses: Database['customer_addresses'][];
   installed_products: Database['installed_products'][];
+  /** The name-substring index the customers module searches (see nameBigrams). */
+  customer_name_tokens: Database['customer_name_tokens'][];
 }
 
 const SALES_CHANNELS = ['京东', '天猫', '苏宁易购', '国美', '线下门店', '安心官方商城', '经销商', '拼多多'];
@@ -73,7 +76,11 @@ export function generateCustomer(
     customer_phones: [],
     customer_addresses: [],
     installed_products: [],
+    customer_name_tokens: [],
   };
+  for (const token of nameBigrams(rows.customers.name, rows.customers.company_name)) {
+    rows.customer_name_tokens.push({ token, customer_id: id });
+  }
   const phones = [o.phone ?? mobile(r)];
   if (r.chance(company ? 0.4 : 0.15)) phones.push(mobile(r));
   phones.forEach((p, i) => rows.customer_phones.push({

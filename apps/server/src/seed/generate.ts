@@ -87,7 +87,7 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   }
   await o.writer.flush();
 
-  for (const t of ['customers', 'customer_phones', 'customer_addresses', 'installed_products'] as const) {
+  for (const t of ['customers', 'customer_phones', 'customer_addresses', 'installed_products', 'customer_name_tokens'] as const) {
     const rows = firstCustomer.rows[t];
     for (const row of Array.isArray(rows) ? rows : [rows]) o.writer.push(t, row as never);
   }
@@ -99,6 +99,7 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
     for (const row of c.rows.customer_phones) o.writer.push('customer_phones', row);
     for (const row of c.rows.customer_addresses) o.writer.push('customer_addresses', row);
     for (const row of c.rows.installed_products) o.writer.push('installed_products', row);
+    for (const row of c.rows.customer_name_tokens) o.writer.push('customer_name_tokens', row);
     customers.push(c.ref);
     if (i % 1000 === 0) await o.writer.drain();
   }

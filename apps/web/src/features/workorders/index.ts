@@ -8,3 +8,4 @@ export { SlaTag, StatusTag, TypeTag, UrgencyTag, formatWindow } from './componen
 export { CustomerOrders } from './components/CustomerOrders.tsx';
 export { AttachmentUploader } from './components/AttachmentUploader.tsx';
 export { WORK_ORDER_TYPES, WORK_ORDER_CHANNELS, URGENCIES, SLA_METRICS, SLOTS, type Slot, type Channel } from './vocab.ts';
+export { bj, BUSINESS_TZ } from './time.ts';

@@ -12,8 +12,9 @@ describe('solveInWorker', () => {
     if (!result.ok) throw new Error('solve failed');
     expect(result.plan.stats.stoppedBy).toBe('time');
     // Thread start-up counts against the limit, but on a busy machine start-up alone can outlast a
-    // short limit; the solver then returns its construction. The watchdog grace bounds the worst case.
-    expect(elapsed).toBeLessThan(600 + 3000);
+    // short limit; the solver then returns its construction. The bound only proves the limit ends
+    // the run (a run without it takes far longer); CI machines are noisy, so it is generous.
+    expect(elapsed).toBeLessThan(15_000);
     expect(checkPlan(instance, result.plan).violations).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { isApiError } from '../../../api/client.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
+import { bj } from '../../workorders/index.ts';
 import { useCoverage, useHours, useProvisionalYears, useSetProvisionalYears, useYear, type CalendarDay } from '../api.ts';
 import { DAY_KINDS, YearGrid, kindOf } from '../components/YearGrid.tsx';
 import { HoursEditor } from '../components/HoursEditor.tsx';
@@ -152,7 +153,7 @@ export default function CalendarPage() {
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
                   {canManage ? t('calendar.clickHint') : t('calendar.readOnlyHint')}
                 </Typography.Paragraph>
-                <YearGrid year={year} days={yearView.data.days} today={dayjs().format('YYYY-MM-DD')} onPick={setPicked} />
+                <YearGrid year={year} days={yearView.data.days} today={bj(new Date().toISOString()).format('YYYY-MM-DD')} onPick={setPicked} />
               </>
             )}
           </Card>

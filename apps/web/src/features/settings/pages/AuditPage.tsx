@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import { AutoComplete, Button, Card, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { ArrowRightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { bj } from '../../workorders/index.ts';
 import { useAudit, useUsers, type AuditEntry, type AuditFilter } from '../api.ts';
 
 const STREAM_TYPES = ['work_order', 'customer', 'product_category', 'product_model', 'fault_code', 'calendar', 'role', 'setting', 'user'];
@@ -82,7 +82,7 @@ export default function AuditPage() {
               key: 'at',
               title: t('settings.auditPage.at'),
               width: 170,
-              render: (_, r) => dayjs(r.occurredAt).format('YYYY-MM-DD HH:mm:ss'),
+              render: (_, r) => bj(r.occurredAt).format('YYYY-MM-DD HH:mm:ss'),
             },
             {
               key: 'type',

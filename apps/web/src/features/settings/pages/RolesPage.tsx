@@ -34,7 +34,9 @@ export default function RolesPage() {
   const draft: Record<string, Set<Permission>> = Object.fromEntries(
     (roles.data?.items ?? []).map((r) => [r.role, edits[r.role] ?? new Set(r.permissions)]),
   );
-  const setDraft = (fn: (d: Record<string, Set<Permission>>) => Record<string, Set<Permission>>) => setEdits(fn(draft));
+  /** Replaces one role's pending edit; `null` drops it (back to the saved permissions). */
+  const setRole = (role: string, next: Set<Permission> | null) =>
+    setEdits(({ [role]: _old, ...rest }) => (next ? { ...rest, [role]: next } : rest));
 
   const rows = useMemo<Row[]>(() => {
     const catalogue = roles.data?.catalogue ?? [];
@@ -52,19 +54,18 @@ export default function RolesPage() {
   if (roles.isPending) return <Skeleton active />;
   if (roles.error) return <ProblemAlert error={roles.error} />;
 
-  const toggle = (role: string, p: Permission, on: boolean) =>
-    setDraft((d) => {
-      const next = new Set(d[role]);
-      if (on) next.add(p);
-      else next.delete(p);
-      return { ...d, [role]: next };
-    });
+  const toggle = (role: string, p: Permission, on: boolean) => {
+    const next = new Set(draft[role]);
+    if (on) next.add(p);
+    else next.delete(p);
+    setRole(role, next);
+  };
 
   const saveRole = async (role: string) => {
     setSavingRole(role);
     try {
       await save.mutateAsync({ role, permissions: [...(draft[role] ?? [])] });
-      setEdits(({ [role]: _saved, ...rest }) => rest);
+      setRole(role, null);
       message.success(t('settings.rolesPage.saved', { role: roleLabel(t, role) }));
     } catch {
       // Shown by the ProblemAlert below.
@@ -107,7 +108,7 @@ export default function RolesPage() {
                 size="small"
                 icon={<UndoOutlined />}
                 aria-label={t('settings.rolesPage.revert')}
-                onClick={() => setDraft((d) => ({ ...d, [r.role]: new Set(r.permissions) }))}
+                onClick={() => setRole(r.role, null)}
               />
             </Space>
           )}
@@ -147,7 +148,7 @@ export default function RolesPage() {
                 <Button
                   icon={<UndoOutlined />}
                   aria-label={t('settings.rolesPage.revert')}
-                  onClick={() => setDraft((d) => ({ ...d, [r.role]: new Set(r.permissions) }))}
+                  onClick={() => setRole(r.role, null)}
                   data-testid={`role-revert-${r.role}`}
                 />
               </Space.Compact>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Space } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { bj } from '../time.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { WorkOrderDetail } from '@anxin/contracts';
 import { isApiError } from '../../../api/client.ts';
@@ -28,7 +29,7 @@ export function AppointmentDialog({ order, open, onClose, onReload }: { order: W
     if (!open) return;
     save.reset();
     const first = order.appointment ?? order.preferredWindows[0];
-    const start = first ? dayjs(first.start) : dayjs().add(1, 'day');
+    const start = first ? bj(first.start) : dayjs().add(1, 'day');
     const hour = start.hour();
     form.setFieldsValue({ date: start, slot: hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening', reason: undefined });
   }, [open]);

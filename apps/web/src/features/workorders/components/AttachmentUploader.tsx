@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Flex, Typography, Upload } from 'antd';
 import { FileOutlined, FilePdfOutlined, FileImageOutlined, PaperClipOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { bj } from '../time.ts';
 import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ALLOWED_UPLOAD_TYPES, UPLOAD_ACCEPT, attachmentUrl, useUploadAttachment, type AttachmentView } from '../api.ts';
@@ -62,7 +62,7 @@ export function AttachmentUploader({ orderId, attachments = [], canUpload = true
                 {iconOf(a.contentType)} {a.filename}
               </a>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatBytes(a.sizeBytes)} · {dayjs(a.createdAt).format('MM-DD HH:mm')}
+                {formatBytes(a.sizeBytes)} · {bj(a.createdAt).format('MM-DD HH:mm')}
               </Typography.Text>
             </Flex>
           ))}

@@ -1,6 +1,6 @@
 import { Empty, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { bj } from '../time.ts';
 import { Link } from 'react-router-dom';
 import type { WorkOrderSummary } from '@anxin/contracts';
 import { useWorkOrders } from '../api.ts';
@@ -25,7 +25,7 @@ function OrderRows({ items, loading }: { items: WorkOrderSummary[]; loading: boo
               <TypeTag type={o.type} />
               <StatusTag status={o.status} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {dayjs(o.createdAt).format('YYYY-MM-DD')}
+                {bj(o.createdAt).format('YYYY-MM-DD')}
                 {o.product ? ` · ${o.product.serial}` : ''}
               </Typography.Text>
             </Space>

@@ -1,7 +1,7 @@
 import { Card, Empty, Space, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { bj } from '../time.ts';
 import type { WorkOrderDetail } from '@anxin/contracts';
 import { formatBytes } from './AttachmentUploader.tsx';
 import { StatusTag, formatWindow } from './Tags.tsx';
@@ -44,7 +44,7 @@ export function OrderTimeline({ entries, meId, names }: { entries: Entry[]; meId
                   </Space>
                   <div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {dayjs(e.at).format('YYYY-MM-DD HH:mm:ss')} · {who(e)}
+                      {bj(e.at).format('YYYY-MM-DD HH:mm:ss')} · {who(e)}
                     </Typography.Text>
                   </div>
                   {e.reason && <div className="anxin-timeline__text">{t('workorders.timeline.reason', { reason: e.reason })}</div>}

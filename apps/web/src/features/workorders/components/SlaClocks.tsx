@@ -1,6 +1,7 @@
 import { Card, Empty, Flex, Progress, Tag, Tooltip, Typography } from 'antd';
 import { PauseCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { bj } from '../time.ts';
 import dayjs from 'dayjs';
 import type { WorkOrderDetail } from '@anxin/contracts';
 import { SLA_METRICS } from '../vocab.ts';
@@ -48,7 +49,7 @@ export function SlaClocks({ clocks }: { clocks: Clock[] }) {
               />
               <Flex justify="space-between" gap={8} wrap>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.dueAt ? t('workorders.sla.due', { at: dayjs(c.dueAt).format('MM-DD HH:mm') }) : t('workorders.sla.noDue')}
+                  {c.dueAt ? t('workorders.sla.due', { at: bj(c.dueAt).format('MM-DD HH:mm') }) : t('workorders.sla.noDue')}
                   {' · '}
                   {t(`workorders.sla.modes.${c.mode}`)}
                 </Typography.Text>
@@ -56,7 +57,7 @@ export function SlaClocks({ clocks }: { clocks: Clock[] }) {
                   {c.error ? (
                     <Tooltip title={c.error}>{t('workorders.sla.error')}</Tooltip>
                   ) : c.stoppedAt ? (
-                    t('workorders.sla.stoppedAt', { at: dayjs(c.stoppedAt).format('MM-DD HH:mm') })
+                    t('workorders.sla.stoppedAt', { at: bj(c.stoppedAt).format('MM-DD HH:mm') })
                   ) : c.dueAt ? (
                     remainingText(t, c.dueAt)
                   ) : null}

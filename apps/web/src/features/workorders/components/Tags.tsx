@@ -2,6 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { bj } from '../time.ts';
 import dayjs from 'dayjs';
 import type { SlaState, Urgency, WorkOrderStatusName, WorkOrderType } from '@anxin/contracts';
 import { SLA_COLOR, STATUS_COLOR, TYPE_COLOR, URGENCY_COLOR } from '../vocab.ts';
@@ -56,15 +57,15 @@ export function SlaTag({ state, dueAt, compact = false }: { state: SlaState; due
   const tag = (
     <Tag color={SLA_COLOR[state]} icon={SLA_ICON[state]} data-testid="wo-sla" data-state={state} style={{ marginInlineEnd: 0 }}>
       {t(`workorders.sla.states.${state}`)}
-      {!compact && dueAt ? ` · ${dayjs(dueAt).format('MM-DD HH:mm')}` : ''}
+      {!compact && dueAt ? ` · ${bj(dueAt).format('MM-DD HH:mm')}` : ''}
     </Tag>
   );
-  return dueAt ? <Tooltip title={`${t('workorders.sla.due', { at: dayjs(dueAt).format('YYYY-MM-DD HH:mm') })} · ${remainingText(t, dueAt)}`}>{tag}</Tooltip> : tag;
+  return dueAt ? <Tooltip title={`${t('workorders.sla.due', { at: bj(dueAt).format('YYYY-MM-DD HH:mm') })} · ${remainingText(t, dueAt)}`}>{tag}</Tooltip> : tag;
 }
 
 export function formatWindow(w: { start: string; end: string } | null | undefined): string {
   if (!w) return '—';
-  const s = dayjs(w.start);
-  const e = dayjs(w.end);
+  const s = bj(w.start);
+  const e = bj(w.end);
   return s.isSame(e, 'day') ? `${s.format('YYYY-MM-DD HH:mm')}–${e.format('HH:mm')}` : `${s.format('YYYY-MM-DD HH:mm')} – ${e.format('YYYY-MM-DD HH:mm')}`;
 }

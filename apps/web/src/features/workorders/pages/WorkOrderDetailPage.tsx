@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
+import { bj } from '../time.ts';
 import { Link, useParams } from 'react-router-dom';
 import type { WorkOrderStatusName } from '@anxin/contracts';
 import { isApiError } from '../../../api/client.ts';
@@ -70,7 +70,7 @@ export default function WorkOrderDetailPage() {
               {open && <SlaTag state={o.slaState} dueAt={o.slaDueAt} />}
             </Space>
             <Typography.Text type="secondary">
-              {t('workorders.detail.createdVia', { at: dayjs(o.createdAt).format('YYYY-MM-DD HH:mm'), channel: t(`workorders.channels.${o.channel}`) })}
+              {t('workorders.detail.createdVia', { at: bj(o.createdAt).format('YYYY-MM-DD HH:mm'), channel: t(`workorders.channels.${o.channel}`) })}
             </Typography.Text>
           </Flex>
           <Flex gap={8} wrap justify="flex-end" data-testid="wo-actions">
@@ -184,8 +184,8 @@ export default function WorkOrderDetailPage() {
                   },
                   { key: 'outlet', label: t('workorders.detail.outlet'), children: o.outlet?.name ?? t('workorders.detail.unassigned') },
                   { key: 'technician', label: t('workorders.detail.technician'), children: o.technician?.name ?? t('workorders.detail.unassigned') },
-                  ...(o.completedAt ? [{ key: 'completed', label: t('workorders.detail.completedAt'), children: dayjs(o.completedAt).format('YYYY-MM-DD HH:mm') }] : []),
-                  ...(o.closedAt ? [{ key: 'closed', label: t('workorders.detail.closedAt'), children: dayjs(o.closedAt).format('YYYY-MM-DD HH:mm') }] : []),
+                  ...(o.completedAt ? [{ key: 'completed', label: t('workorders.detail.completedAt'), children: bj(o.completedAt).format('YYYY-MM-DD HH:mm') }] : []),
+                  ...(o.closedAt ? [{ key: 'closed', label: t('workorders.detail.closedAt'), children: bj(o.closedAt).format('YYYY-MM-DD HH:mm') }] : []),
                 ]}
               />
             </Card>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Cascader, DatePicker, Flex, Form, Grid, Input, Select, Space, Table, Typography } from 'antd';
 import { DownOutlined, DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { bj } from '../time.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { WorkOrderSummary } from '@anxin/contracts';
@@ -210,7 +211,7 @@ export default function WorkOrderListPage() {
             },
             { key: 'region', title: t('workorders.fields.region'), width: 180, render: (_, r) => regionName(regions.data, r.districtCode) ?? r.districtCode ?? '—' },
             { key: 'appointment', title: t('workorders.fields.appointment'), width: 190, render: (_, r) => formatWindow(r.appointment) },
-            { key: 'created', title: t('workorders.fields.createdAt'), width: 150, render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD HH:mm') },
+            { key: 'created', title: t('workorders.fields.createdAt'), width: 150, render: (_, r) => bj(r.createdAt).format('YYYY-MM-DD HH:mm') },
           ]}
         />
         <Flex justify="center" align="center" gap={12} style={{ padding: 16 }}>
