@@ -19,6 +19,7 @@ interface LookupItem {
   name: string;
   phones: Array<{ phone: string; masked: boolean; isPrimary: boolean }>;
   products: Product[];
+  orders: { open: number; total: number } | null;
 }
 
 let app: RunningApp;
@@ -44,16 +45,23 @@ afterAll(async () => {
  * in-warranty product. Asked of the API with the agent's own browser session.
  */
 async function findCaller(): Promise<{ customer: LookupItem; phone: string; product: Product }> {
-  const list = (await (await page.request.get(`${app.url}/api/v1/customers?limit=100`)).json()) as { items: LookupItem[] };
+  const res = await page.request.get(`${app.url}/api/v1/customers`, { params: { limit: 100 } });
+  expect(res.ok()).toBe(true);
+  const list = (await res.json()) as { items: LookupItem[] };
+  let fallback: { customer: LookupItem; phone: string; product: Product } | undefined;
   for (const c of list.items) {
     const phone = c.phones.find((p) => p.isPrimary && !p.masked)?.phone;
     if (!phone || !/^1\d{10}$/.test(phone)) continue;
-    const res = await page.request.get(`${app.url}/api/v1/customers/lookup`, { params: { q: phone } });
-    const { items } = (await res.json()) as { items: LookupItem[] };
+    const found = await page.request.get(`${app.url}/api/v1/customers/lookup`, { params: { q: phone } });
+    const { items } = (await found.json()) as { items: LookupItem[] };
     if (items.length !== 1 || items[0]!.id !== c.id) continue;
     const product = items[0]!.products.find((p) => p.warranty.status === 'in_warranty');
-    if (product) return { customer: items[0]!, phone, product };
+    if (!product) continue;
+    // Best a caller with nothing open, so the open-order hint lists only what this journey creates.
+    if (!items[0]!.orders || items[0]!.orders.open === 0) return { customer: items[0]!, phone, product };
+    fallback ??= { customer: items[0]!, phone, product };
   }
+  if (fallback) return fallback;
   throw new Error('no demo customer with a unique phone and an in-warranty product');
 }
 

@@ -25,9 +25,9 @@ const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 4
 const tags = ['portal'];
 const P = '/api/v1/portal';
 const IdParams = z.object({ id: IdSchema });
-const customerOnly = { permission: 'authenticated' as const };
+const customerOnly = { permission: 'customer' as const };
 
-/** Only a signed-in customer passes; staff sessions and API tokens get a 403 on every portal route. */
+/** The signed-in customer; the route's `customer` permission has already turned everyone else away. */
 function customerOf(req: FastifyRequest): CustomerActor {
   const a = req.actor;
   if (!a || a.kind !== 'customer' || !a.customerId) throw new DomainError('auth.forbidden', 'The portal is for customers; sign in with your phone number');
@@ -38,10 +38,6 @@ export function portalRoutes(deps: PortalRouteDeps) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     await fastify.register(fastifyMultipart, { limits: { fileSize: deps.maxUploadBytes, files: PORTAL_MAX_PHOTOS, fields: 2, parts: PORTAL_MAX_PHOTOS + 2 } });
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    // Runs after authentication: every route below that needs a session needs a customer's.
-    app.addHook('preHandler', async (req) => {
-      if (req.routeOptions.config?.permission === 'authenticated') customerOf(req);
-    });
 
     app.post(`${P}/otp`, {
       config: { permission: 'public', rateLimit: { max: async () => (await deps.auth.policy()).perIpPerMinute, timeWindow: '1 minute' } },

@@ -2,11 +2,12 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { isPermission, type Permission } from '@anxin/contracts';
 import { DomainError } from './errors.ts';
 
-export type RoutePermission = Permission | 'public' | 'authenticated';
+/** `customer`: only a customer signed in through the portal (staff and API tokens get 403). */
+export type RoutePermission = Permission | 'public' | 'authenticated' | 'customer';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Required on every route: a permission, 'authenticated' (any signed-in actor) or 'public'. */
+    /** Required on every route: a permission, 'authenticated' (any signed-in actor), 'customer' or 'public'. */
     permission?: RoutePermission;
   }
 }
@@ -38,7 +39,7 @@ export function trackRoutePermissions(app: FastifyInstance): RouteEntry[] {
     }
   });
   app.addHook('onReady', async () => {
-    const bad = routes.filter((r) => !r.permission || !(isPermission(r.permission) || r.permission === 'public' || r.permission === 'authenticated'));
+    const bad = routes.filter((r) => !r.permission || !(isPermission(r.permission) || ['public', 'authenticated', 'customer'].includes(r.permission)));
     if (bad.length) {
       throw new Error(`routes without a valid permission: ${bad.map((r) => `${r.method} ${r.url}`).join(', ')}`);
     }
@@ -53,6 +54,10 @@ export function enforcePermission(app: FastifyInstance): void {
     if (!perm || perm === 'public') return;
     if (!req.actor) throw req.authError ?? new DomainError('auth.unauthenticated', 'Sign in to continue');
     if (perm === 'authenticated') return;
+    if (perm === 'customer') {
+      if (req.actor.kind === 'customer' && req.actor.customerId) return;
+      throw new DomainError('auth.forbidden', 'The portal is for customers; sign in with your phone number');
+    }
     if (!req.actor.permissions.has(perm)) {
       throw new DomainError('auth.forbidden', `This action needs the permission ${perm}`, {
         extra: { permission: perm },

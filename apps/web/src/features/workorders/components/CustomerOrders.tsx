@@ -49,8 +49,8 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       size="small"
       data-testid="customer-orders"
       items={[
-        { key: 'open', label: t('workorders.history.open', { count: openItems.length }), children: <OrderRows items={openItems} loading={open.isPending} /> },
-        { key: 'past', label: t('workorders.history.past', { count: pastItems.length }), children: <OrderRows items={pastItems} loading={past.isPending} /> },
+        { key: 'open', label: t('workorders.history.open', { count: open.hasNextPage ? `${openItems.length}+` : openItems.length }), children: <OrderRows items={openItems} loading={open.isPending} /> },
+        { key: 'past', label: t('workorders.history.past', { count: past.hasNextPage ? `${pastItems.length}+` : pastItems.length }), children: <OrderRows items={pastItems} loading={past.isPending} /> },
       ]}
     />
   );
