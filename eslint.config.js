@@ -4,12 +4,30 @@ import anxin from './tools/eslint/module-boundaries.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/**/*.json', 'coverage/**', 'e2e/screenshots/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'bench/**/*.json',
+      'coverage/**',
+      'e2e/screenshots/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      ecmaVersion: 2023,
+      sourceType: 'module',
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
     plugins: { anxin },
     rules: {
       'anxin/module-boundaries': 'error',
@@ -18,8 +36,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSEnumDeclaration', message: 'No enums: use `as const` unions (Node type stripping cannot erase enums).' },
-        { selector: 'TSParameterProperty', message: 'No parameter properties (Node type stripping cannot erase them).' },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'No enums: use `as const` unions (Node type stripping cannot erase enums).',
+        },
+        {
+          selector: 'TSParameterProperty',
+          message: 'No parameter properties (Node type stripping cannot erase them).',
+        },
       ],
     },
   },
@@ -29,8 +53,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain code takes time from the injected Clock, never new Date().' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain code takes time from the injected Clock, never Date.now().' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Domain code takes time from the injected Clock, never new Date().',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Domain code takes time from the injected Clock, never Date.now().',
+        },
       ],
     },
   },

@@ -27,7 +27,15 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, ANXIN_PORT: '0', ANXIN_DATA_DIR: dataDir, ANXIN_LOG_LEVEL: 'warn', ANXIN_WEB_DIST: path.join(root, 'apps/web/dist'), NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      ANXIN_PORT: '0',
+      ANXIN_DATA_DIR: dataDir,
+      ANXIN_LOG_LEVEL: 'warn',
+      ANXIN_WEB_DIST: path.join(root, 'apps/web/dist'),
+      NODE_ENV: 'production',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -57,14 +65,27 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
-export async function signIn(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...opts.env }, ...opts });
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...opts.env },
+    ...opts,
+  });
   return r.status ?? 1;
 }
 
@@ -29,7 +34,10 @@ export function ensureInstalled() {
   const sqlite = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
   if (fs.existsSync(marker) && mtime(marker) >= mtime(lock) && fs.existsSync(sqlite)) return;
   console.log('› Installing dependencies (first run builds better-sqlite3 from source, about a minute)…');
-  mustRun('npm', fs.existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund']);
+  mustRun(
+    'npm',
+    fs.existsSync(lock) ? ['ci', '--no-audit', '--no-fund'] : ['install', '--no-audit', '--no-fund'],
+  );
   if (!fs.existsSync(sqlite)) mustRun('npm', ['rebuild', 'better-sqlite3']);
 }
 
@@ -46,7 +54,11 @@ function newestIn(dir) {
 export function ensureWebBuilt() {
   const web = path.join(root, 'apps', 'web');
   const index = path.join(web, 'dist', 'index.html');
-  const sources = Math.max(newestIn(path.join(web, 'src')), mtime(path.join(web, 'index.html')), newestIn(path.join(root, 'packages', 'contracts', 'src')));
+  const sources = Math.max(
+    newestIn(path.join(web, 'src')),
+    mtime(path.join(web, 'index.html')),
+    newestIn(path.join(root, 'packages', 'contracts', 'src')),
+  );
   if (fs.existsSync(index) && mtime(index) >= sources) return;
   console.log('› Building the web app…');
   mustRun('npm', ['run', 'build', '-w', 'apps/web']);

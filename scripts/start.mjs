@@ -12,4 +12,6 @@ const env = {
   ANXIN_WEB_DIST: process.env.ANXIN_WEB_DIST ?? path.join(root, 'apps', 'web', 'dist'),
   NODE_ENV: process.env.NODE_ENV ?? 'production',
 };
-process.exit(run(process.execPath, ['--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], { env }));
+process.exit(
+  run(process.execPath, ['--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], { env }),
+);

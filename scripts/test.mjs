@@ -27,10 +27,14 @@ function canConnect(url) {
 
 function vitest(name, workspace, args = [], env = {}) {
   const out = path.join(reports, `${name}.json`);
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args], {
-    cwd: path.join(root, workspace),
-    env: { TZ: 'UTC', ...env },
-  });
+  const code = run(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...args],
+    {
+      cwd: path.join(root, workspace),
+      env: { TZ: 'UTC', ...env },
+    },
+  );
   let passed = 0;
   let failed = 0;
   if (fs.existsSync(out)) {
@@ -60,14 +64,16 @@ const want = (s) => only.length === 0 || only.includes(s);
 
 ensureInstalled();
 if (want('types')) {
-  for (const p of ['packages/contracts', 'apps/server', 'apps/web', 'e2e']) step(`typecheck ${p}`, 'npx', ['tsc', '-p', `${p}/tsconfig.json`]);
+  for (const p of ['packages/contracts', 'apps/server', 'apps/web', 'e2e'])
+    step(`typecheck ${p}`, 'npx', ['tsc', '-p', `${p}/tsconfig.json`]);
 }
 if (want('lint')) step('eslint', 'npx', ['eslint', '.']);
 if (want('format')) step('prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 if (want('contracts')) vitest('contracts', 'packages/contracts', ['--passWithNoTests']);
 if (want('sqlite')) vitest('server (SQLite)', 'apps/server');
 if (want('postgres')) {
-  if (await canConnect(pgUrl)) vitest('server (PostgreSQL)', 'apps/server', [], { ANXIN_TEST_DB: 'postgres', ANXIN_TEST_PG_URL: pgUrl });
+  if (await canConnect(pgUrl))
+    vitest('server (PostgreSQL)', 'apps/server', [], { ANXIN_TEST_DB: 'postgres', ANXIN_TEST_PG_URL: pgUrl });
   else skipped('server (PostgreSQL)', `no PostgreSQL at ${pgUrl}`);
 }
 if (want('web')) {
@@ -83,6 +89,9 @@ const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);
 const skippedCount = results.filter((r) => r.skipped).length;
 console.log('\n== Anxin test summary ==');
-for (const r of results) console.log(`${r.code === 0 ? (r.skipped ? '⚠ skip' : '✔ ok  ') : '✖ FAIL'}  ${r.name}${r.passed || r.failed ? `  (${r.passed} passed, ${r.failed} failed)` : ''}`);
+for (const r of results)
+  console.log(
+    `${r.code === 0 ? (r.skipped ? '⚠ skip' : '✔ ok  ') : '✖ FAIL'}  ${r.name}${r.passed || r.failed ? `  (${r.passed} passed, ${r.failed} failed)` : ''}`,
+  );
 console.log(`${passed} passed, ${failed} failed${skippedCount ? `, ${skippedCount} skipped` : ''}`);
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

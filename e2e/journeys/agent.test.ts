@@ -22,6 +22,9 @@ interface LookupItem {
   orders: { open: number; total: number } | null;
 }
 
+/** Server round trips under a loaded CI box: poll longer than vitest's 1 s default. */
+const POLL = { timeout: 15_000 };
+
 let app: RunningApp;
 let browser: Browser;
 let context: BrowserContext;
@@ -71,7 +74,7 @@ async function identify(phone: string, name: string): Promise<void> {
   await caller.fill(phone);
   await caller.press('Enter');
   await page.getByTestId('customer-panel').waitFor();
-  await expect.poll(() => page.getByTestId('customer-name').textContent()).toBe(name);
+  await expect.poll(() => page.getByTestId('customer-name').textContent(), POLL).toBe(name);
   await page.getByTestId('order-form').waitFor();
 }
 
@@ -79,7 +82,7 @@ async function identify(phone: string, name: string): Promise<void> {
 async function chooseProduct(serial: string): Promise<void> {
   await page.getByTestId('order-product').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: serial }).click();
-  await expect.poll(() => page.getByTestId('order-product').textContent()).toContain(serial);
+  await expect.poll(() => page.getByTestId('order-product').textContent(), POLL).toContain(serial);
 }
 
 /** Full-page shot from the top, so the sticky header and sider are drawn where they belong. */
@@ -101,7 +104,7 @@ describe('agent console', () => {
 
     await identify(caller.phone, caller.customer.name);
     const products = page.getByTestId('customer-product');
-    await expect.poll(() => products.count()).toBe(caller.customer.products.length);
+    await expect.poll(() => products.count(), POLL).toBe(caller.customer.products.length);
     const row = products.filter({ hasText: caller.product.serial });
     expect(await row.getByTestId('warranty-badge').getAttribute('data-status')).toBe('in_warranty');
     for (const p of caller.customer.products) {
@@ -168,7 +171,7 @@ describe('agent console', () => {
     await page.getByTestId('order-submit').click();
     const banner = page.getByTestId('order-created');
     // Created, accepted and resolved in one go: the banner shows the final state.
-    await expect.poll(() => banner.getByTestId('wo-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('remote_resolved');
+    await expect.poll(() => banner.getByTestId('wo-status').getAttribute('data-status'), POLL).toBe('remote_resolved');
     page.off('response', onResponse);
     expect(steps).toEqual(['accepted', 'remote_resolved']);
     const number = (await banner.getByTestId('order-created-number').textContent()) ?? '';
@@ -187,7 +190,7 @@ describe('agent console', () => {
     expect(await page.getByTestId('wo-number').textContent()).toContain(number);
     await page.getByTestId('transition-awaiting_callback').click();
     await page.getByTestId('transition-confirm').click();
-    await expect.poll(() => page.getByTestId('wo-status').first().getAttribute('data-status')).toBe('awaiting_callback');
+    await expect.poll(() => page.getByTestId('wo-status').first().getAttribute('data-status'), POLL).toBe('awaiting_callback');
     expect(await page.getByTestId('wo-status').first().textContent()).toBe(workordersZhCN.status.awaiting_callback); // 待回访
     const timeline = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     expect(timeline.filter((t) => t === 'workorder.transitioned')).toHaveLength(3);
@@ -214,7 +217,7 @@ describe('agent console', () => {
     await page.getByTestId('wo-filter-q').fill(created.repair.number);
     await page.getByTestId('wo-filter-apply').click();
     await page.waitForURL((u) => u.searchParams.get('q') === created.repair.number);
-    await expect.poll(() => page.getByTestId('wo-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('wo-row').count(), POLL).toBe(1);
     await rowOf(created.repair.number).waitFor();
     await snap('agent-08-list-search');
     expect(errors).toEqual([]);

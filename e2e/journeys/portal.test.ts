@@ -8,6 +8,9 @@ import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harne
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 
+/** Server round trips under a loaded CI box: poll longer than vitest's 1 s default. */
+const POLL = { timeout: 15_000 };
+
 let app: RunningApp;
 let browser: Browser;
 beforeAll(async () => {
@@ -92,7 +95,7 @@ describe('customer portal', () => {
     const code = await until(() => readOtp(app.dataDir, phone), 'the OTP SMS in the outbox');
     expect(code).toMatch(/^\d{6}$/);
     // The button counts down to the next allowed send.
-    await expect.poll(() => page.getByTestId('portal-send-code').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('portal-send-code').isDisabled(), POLL).toBe(true);
     await page.getByTestId('portal-code').fill(code);
     await snap(page, 'portal-01-login');
     await page.getByTestId('portal-login-submit').click();
@@ -135,7 +138,7 @@ describe('customer portal', () => {
     expect(await choice.getAttribute('aria-checked')).toBe('true');
     await page.getByTestId('portal-request-description').fill('冰箱冷藏室不制冷，压缩机一直响，已经两天了。');
     await page.getByTestId('portal-photo-input').setInputFiles(PHOTO);
-    await expect.poll(() => page.getByTestId('portal-photo-preview').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('portal-photo-preview').count(), POLL).toBe(1);
     await page.getByTestId('portal-request-slot-day-1').click();
     await page.getByTestId('portal-request-slot-morning').click();
     await page.getByTestId('portal-request-slot-afternoon').click();
@@ -210,7 +213,7 @@ describe('customer portal', () => {
     await row.getByTestId('wo-row-link').click();
     await page.getByTestId('wo-detail').waitFor();
     expect(await page.getByTestId('wo-number').textContent()).toContain(order.number);
-    await expect.poll(() => page.getByTestId('attachment-link').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('attachment-link').count(), POLL).toBe(1);
     await snap(page, 'portal-09-agent-detail');
 
     expect(errors).toEqual([]);

@@ -15,10 +15,14 @@ function ownerOf(file, marker) {
 }
 
 const rule = {
-  meta: { type: 'problem', schema: [], messages: {
-    deep: 'Import module "{{target}}" through its index.ts, not {{inner}}.',
-    platform: 'Platform code must not depend on modules (found "{{target}}").',
-  } },
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      deep: 'Import module "{{target}}" through its index.ts, not {{inner}}.',
+      platform: 'Platform code must not depend on modules (found "{{target}}").',
+    },
+  },
   create(context) {
     const file = context.filename;
     const check = (node) => {
@@ -44,7 +48,12 @@ const rule = {
         }
       }
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 

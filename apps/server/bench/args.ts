@@ -4,6 +4,8 @@ export type DbKind = 'sqlite' | 'postgres';
 
 export interface BenchArgs {
   smoke: boolean;
+  /** Only re-render results.md from results.json. */
+  render: boolean;
   fresh: boolean;
   /** Reuse a cached dataset of the same size even when the migrations changed since it was built. */
   reuseStale: boolean;
@@ -47,7 +49,8 @@ export const HELP = `npm run bench [-- flags]
   --pg-url URL            PostgreSQL server (default DATABASE_URL if postgres://, else postgres://postgres@127.0.0.1:5432/anxin_bench)
   --out DIR               where results.md/json go (default <repo>/bench)
   --cache DIR             dataset cache (default <repo>/bench/.cache/http, git-ignored)
-  --only a,b              run only scenarios whose name starts with one of these`;
+  --only a,b              run only scenarios whose name starts with one of these
+  --render                rewrite results.md from results.json in --out (e.g. after editing analysis.md)`;
 
 // 100000, 100_000, 100k, 1m, 0.5
 const NUM = /^(\d[\d_]*(\.\d+)?)([km]?)$/i;
@@ -63,7 +66,7 @@ function num(name: string, v: string | undefined, min = 0): number {
 
 export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }): BenchArgs {
   const flags = new Map<string, string>();
-  const booleans = new Set(['smoke', 'fresh', 'reuse-stale', 'help']);
+  const booleans = new Set(['smoke', 'fresh', 'reuse-stale', 'render', 'help']);
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
@@ -91,6 +94,7 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
   if (/\/test(\?|$)/.test(new URL(pgUrl).pathname + new URL(pgUrl).search)) throw new Error('refusing to benchmark in the `test` database');
   return {
     smoke,
+    render: flags.has('render'),
     fresh: flags.has('fresh'),
     reuseStale: flags.has('reuse-stale'),
     databases: databases as DbKind[],

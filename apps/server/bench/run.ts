@@ -184,6 +184,13 @@ async function runOne(a: BenchArgs, kind: DbKind, scale: number, log: (s: string
 export async function runBench(argv: string[], o: { log?: (s: string) => void; env?: NodeJS.ProcessEnv } = {}): Promise<{ report: BenchReport; files: string[] }> {
   const log = o.log ?? (() => {});
   const a = parseArgs(argv, { outDir: path.join(REPO_ROOT, 'bench'), cacheDir: path.join(REPO_ROOT, 'bench/.cache/http'), ...(o.env ? { env: o.env } : {}) });
+  if (a.render) {
+    const json = path.join(a.outDir, 'results.json');
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as BenchReport;
+    fs.writeFileSync(path.join(a.outDir, 'results.md'), markdown(report));
+    log(`rewrote ${path.join(a.outDir, 'results.md')} from ${json}`);
+    return { report, files: [path.join(a.outDir, 'results.md'), json] };
+  }
   const started = Date.now();
   const runs: RunResult[] = [];
   const skipped: Array<{ database: DbKind; reason: string }> = [];

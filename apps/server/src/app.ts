@@ -9,7 +9,11 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppDeps } from './platform/deps.ts';
 import { newId } from './platform/ids/index.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
-import { enforcePermission, trackRoutePermissions, type RouteEntry } from './platform/http/route-permissions.ts';
+import {
+  enforcePermission,
+  trackRoutePermissions,
+  type RouteEntry,
+} from './platform/http/route-permissions.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerHealth, type Lifecycle } from './platform/http/health.ts';
@@ -26,7 +30,9 @@ export interface BuiltApp {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
-const VERSION = (JSON.parse(fs.readFileSync(path.resolve(here, '../package.json'), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(fs.readFileSync(path.resolve(here, '../package.json'), 'utf8')) as { version: string }
+).version;
 
 /** Builds the whole HTTP application without listening: tests drive it with app.inject(). */
 export async function buildApp(deps: AppDeps, opts: { webDist?: string | null } = {}): Promise<BuiltApp> {

@@ -11,7 +11,8 @@ import type { NotifyTables } from './platform/notify/notify.schema.ts';
 
 /** Every table, as Kysely sees it; each owner declares its own slice. */
 export interface Database
-  extends IdentityTables,
+  extends
+    IdentityTables,
     EventTables,
     JobTables,
     SettingsTables,

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ applied }, 'migrations applied');
   }
   await ensureRoles(handle.db);
-  const seeded = await seedIfEmpty({ db: handle.db, dialect: handle.dialect, clock: systemClock, logger }, config.seedDemo);
+  const seeded = await seedIfEmpty(
+    { db: handle.db, dialect: handle.dialect, clock: systemClock, logger },
+    config.seedDemo,
+  );
 
   const base = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, logger };
   const deps = { ...base, runtime: createRuntime(base) };
@@ -66,6 +69,8 @@ function printBanner(url: string, db: string, seeded: boolean): void {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`Anxin failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `Anxin failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

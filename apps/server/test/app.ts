@@ -20,7 +20,9 @@ export interface TestApp extends BuiltApp {
 }
 
 /** A migrated database plus the whole app, ready for app.inject(). */
-export async function createTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const t = await createTestDb();
   await ensureRoles(t.db);
   const clock = opts.clock ?? systemClock;
@@ -56,7 +58,9 @@ export interface NewUser {
 export async function createUser(t: TestDb, u: NewUser): Promise<string> {
   const id = newId();
   const now = new Date().toISOString();
-  const hash = await (u.password ? hashPassword(u.password, TEST_SCRYPT) : (cachedHash ??= await hashPassword(TEST_PASSWORD, TEST_SCRYPT)));
+  const hash = await (u.password
+    ? hashPassword(u.password, TEST_SCRYPT)
+    : (cachedHash ??= await hashPassword(TEST_PASSWORD, TEST_SCRYPT)));
   await t.db
     .insertInto('users')
     .values({
@@ -90,8 +94,16 @@ export interface Session {
   req(opts: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const me = res.json() as { id: string; csrfToken: string };
   const cookie = res.cookies.find((c) => c.name === 'anxin_sid')!;
@@ -103,7 +115,11 @@ export async function login(app: FastifyInstance, username: string, password = T
     req: (o) =>
       app.inject({
         ...o,
-        headers: { cookie: cookieHeader, ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': me.csrfToken } : {}), ...(o.headers ?? {}) },
+        headers: {
+          cookie: cookieHeader,
+          ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': me.csrfToken } : {}),
+          ...(o.headers ?? {}),
+        },
       }),
   };
 }

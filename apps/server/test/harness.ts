@@ -20,7 +20,9 @@ export interface TestDb extends DbHandle {
  * A fresh, migrated database for one test file: a new SQLite file in a temp dir, or a new
  * PostgreSQL schema (selected by ANXIN_TEST_DB=postgres). Call `drop()` in afterAll.
  */
-export async function createTestDb(opts: { migrate?: boolean; dialect?: 'sqlite' | 'postgres' } = {}): Promise<TestDb> {
+export async function createTestDb(
+  opts: { migrate?: boolean; dialect?: 'sqlite' | 'postgres' } = {},
+): Promise<TestDb> {
   const dialect = opts.dialect ?? (usePostgres() ? 'postgres' : 'sqlite');
   const handle = dialect === 'postgres' ? await freshPg() : freshSqlite();
   if (opts.migrate !== false) await migrate(handle.db, handle.dialect, migrations);

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 const months = z.number().int().min(0).max(240);
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
 const label = z.string().trim().min(1).max(80);
 
 /** A product category with its 三包 terms (months of whole-unit and main-parts warranty). */
@@ -22,7 +27,12 @@ export const CreateCategorySchema = z.strictObject({
   nameEn: label,
   unitWarrantyMonths: months,
   mainPartsWarrantyMonths: months,
-  serviceMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  serviceMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   active: z.boolean().default(true),
 });
 export const UpdateCategorySchema = CreateCategorySchema.omit({ code: true }).partial();
@@ -67,7 +77,9 @@ export const CreateFaultCodeSchema = z.strictObject({
   nameZh: label,
   nameEn: label,
 });
-export const UpdateFaultCodeSchema = z.strictObject({ nameZh: label, nameEn: label, active: z.boolean() }).partial();
+export const UpdateFaultCodeSchema = z
+  .strictObject({ nameZh: label, nameEn: label, active: z.boolean() })
+  .partial();
 
 export const FaultTreeSchema = z.object({
   categoryCode: z.string(),

@@ -60,7 +60,13 @@ export const MergeCustomerSchema = z.strictObject({
   version: z.number().int().min(1),
 });
 
-export const PhoneSchema = z.object({ id: z.string(), phone: z.string(), masked: z.boolean(), label: z.string(), isPrimary: z.boolean() });
+export const PhoneSchema = z.object({
+  id: z.string(),
+  phone: z.string(),
+  masked: z.boolean(),
+  label: z.string(),
+  isPrimary: z.boolean(),
+});
 export const AddressSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -85,7 +91,12 @@ export type Warranty = z.infer<typeof WarrantySchema>;
 
 export const RegisterProductSchema = z.strictObject({
   modelId: z.string().min(1).max(64),
-  serial: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_./-]+$/, 'letters, digits and _ . / - only'),
+  serial: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9_./-]+$/, 'letters, digits and _ . / - only'),
   purchaseDate: date.nullable().default(null),
   salesChannel: z.string().trim().max(60).nullable().default(null),
   invoiceNo: z.string().trim().max(60).nullable().default(null),
@@ -134,8 +145,15 @@ export const CustomerSchema = z.object({
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
-export const DuplicateSchema = z.object({ id: z.string(), name: z.string(), reasons: z.array(z.enum(['phone', 'name_district'])) });
-export const CreateCustomerResultSchema = z.object({ customer: CustomerSchema, duplicates: z.array(DuplicateSchema) });
+export const DuplicateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  reasons: z.array(z.enum(['phone', 'name_district'])),
+});
+export const CreateCustomerResultSchema = z.object({
+  customer: CustomerSchema,
+  duplicates: z.array(DuplicateSchema),
+});
 
 export const LOOKUP_KINDS = ['phone', 'serial', 'name'] as const;
 export const LookupItemSchema = z.object({
@@ -152,9 +170,17 @@ export const LookupItemSchema = z.object({
   /** Null until the work-orders module supplies the counts. */
   orders: z.object({ open: z.number().int(), total: z.number().int() }).nullable(),
 });
-export const LookupResultSchema = z.object({ query: z.string(), detected: z.array(z.enum(LOOKUP_KINDS)), items: z.array(LookupItemSchema) });
+export const LookupResultSchema = z.object({
+  query: z.string(),
+  detected: z.array(z.enum(LOOKUP_KINDS)),
+  items: z.array(LookupItemSchema),
+});
 export type LookupResult = z.infer<typeof LookupResultSchema>;
 
-export const CustomerListItemSchema = LookupItemSchema.omit({ matchedBy: true, products: true, orders: true });
+export const CustomerListItemSchema = LookupItemSchema.omit({
+  matchedBy: true,
+  products: true,
+  orders: true,
+});
 export const CustomerDetailSchema = CustomerSchema.extend({ products: z.array(InstalledProductSchema) });
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;

@@ -31,7 +31,10 @@ export type PortalOtpResponse = z.infer<typeof PortalOtpResponseSchema>;
 export const OTP_LENGTH = 6;
 export const PortalSessionRequestSchema = z.strictObject({
   phone: PortalPhoneSchema,
-  code: z.string().trim().regex(/^\d{6}$/, 'six digits'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'six digits'),
 });
 export type PortalSessionRequest = z.input<typeof PortalSessionRequestSchema>;
 
@@ -61,7 +64,12 @@ export const PORTAL_WARRANTY_STATUSES = WARRANTY_STATUSES;
 
 export const PortalRegisterProductSchema = z.strictObject({
   modelId: IdSchema,
-  serial: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_./-]+$/, 'letters, digits and _ . / - only'),
+  serial: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .regex(/^[A-Za-z0-9_./-]+$/, 'letters, digits and _ . / - only'),
   purchaseDate: z.iso.date().nullable().default(null),
   invoiceNo: z.string().trim().max(60).nullable().default(null),
 });
@@ -85,14 +93,23 @@ export const PortalOrderSummarySchema = z.object({
   number: z.string(),
   type: z.string(),
   status: z.enum(WORK_ORDER_STATUSES),
-  product: z.object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() }).nullable(),
+  product: z
+    .object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() })
+    .nullable(),
   appointment: TimeWindowSchema.nullable(),
   createdAt: z.string(),
   version: z.number().int(),
 });
 export type PortalOrderSummary = z.infer<typeof PortalOrderSummarySchema>;
 
-export const PORTAL_TIMELINE_KINDS = ['created', 'status', 'appointment_set', 'rescheduled', 'appointment_confirmed', 'photo_added'] as const;
+export const PORTAL_TIMELINE_KINDS = [
+  'created',
+  'status',
+  'appointment_set',
+  'rescheduled',
+  'appointment_confirmed',
+  'photo_added',
+] as const;
 export type PortalTimelineKind = (typeof PORTAL_TIMELINE_KINDS)[number];
 
 export const PortalTimelineEntrySchema = z.object({
@@ -148,6 +165,20 @@ export const PortalCancelSchema = z.strictObject({
 export type PortalCancel = z.infer<typeof PortalCancelSchema>;
 
 /** A customer may cancel only before a technician is assigned; later the desk handles it. */
-export const PORTAL_CANCELLABLE_STATUSES = ['new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted'] as const;
+export const PORTAL_CANCELLABLE_STATUSES = [
+  'new',
+  'accepted',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+] as const;
 /** An agreed window can be confirmed or moved until the technician sets off. */
-export const PORTAL_APPOINTABLE_STATUSES = ['new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled'] as const;
+export const PORTAL_APPOINTABLE_STATUSES = [
+  'new',
+  'accepted',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+  'assigned',
+  'scheduled',
+] as const;

@@ -24,4 +24,5 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-export const problemTypeUri = (code: string): string => `https://anxin.dev/problems/${code.replace(/\./g, '/')}`;
+export const problemTypeUri = (code: string): string =>
+  `https://anxin.dev/problems/${code.replace(/\./g, '/')}`;

@@ -3,17 +3,46 @@ import { IdSchema, IsoInstantSchema, BusinessDateSchema } from './common.ts';
 import { CUSTOMER_TIERS } from './customers.ts';
 
 /** Work orders (工单): vocabularies, request bodies and responses shared by server and web. */
-export const WORK_ORDER_TYPES = ['install', 'repair', 'maintenance', 'consult', 'complaint', 'return'] as const;
+export const WORK_ORDER_TYPES = [
+  'install',
+  'repair',
+  'maintenance',
+  'consult',
+  'complaint',
+  'return',
+] as const;
 export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
 
 export const WORK_ORDER_STATUSES = [
-  'new', 'accepted', 'remote_resolved', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted',
-  'outlet_rejected', 'assigned', 'scheduled', 'departed', 'arrived', 'in_progress', 'awaiting_parts',
-  'completed', 'awaiting_callback', 'closed', 'cancelled',
+  'new',
+  'accepted',
+  'remote_resolved',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+  'outlet_rejected',
+  'assigned',
+  'scheduled',
+  'departed',
+  'arrived',
+  'in_progress',
+  'awaiting_parts',
+  'completed',
+  'awaiting_callback',
+  'closed',
+  'cancelled',
 ] as const;
 export type WorkOrderStatusName = (typeof WORK_ORDER_STATUSES)[number];
 
-export const WORK_ORDER_CHANNELS = ['hotline', 'store', 'web', 'mini_program', 'api', 'email', 'portal'] as const;
+export const WORK_ORDER_CHANNELS = [
+  'hotline',
+  'store',
+  'web',
+  'mini_program',
+  'api',
+  'email',
+  'portal',
+] as const;
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
@@ -45,7 +74,11 @@ export const CreateWorkOrderSchema = z.strictObject({
   symptomCodes: z.array(IdSchema).max(20).default([]),
   urgency: z.enum(URGENCIES).default('normal'),
   contactName: z.string().trim().min(1).max(60).optional(),
-  contactPhone: z.string().trim().regex(/^[\d+\- ]{5,20}$/).optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[\d+\- ]{5,20}$/)
+    .optional(),
   address: WorkOrderAddressSchema.optional(),
   preferredWindows: z.array(TimeWindowSchema).max(5).default([]),
   /** Complaint and return orders point at their future module's record. */
@@ -81,7 +114,10 @@ export const AppointmentRequestSchema = z.strictObject({
 /** Repeated (`status=a&status=b`) or comma-separated (`status=a,b`). */
 const multi = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess(
-    (v) => (v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean)),
+    (v) =>
+      v === undefined
+        ? undefined
+        : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).filter(Boolean),
     z.array(z.enum(values)).max(values.length).optional(),
   );
 
@@ -90,7 +126,10 @@ export const WORK_ORDER_SORTS = ['created_at', '-created_at', 'sla_due_at'] as c
 export const WorkOrderListQuerySchema = z.strictObject({
   status: multi(WORK_ORDER_STATUSES),
   type: z.enum(WORK_ORDER_TYPES).optional(),
-  regionCode: z.string().regex(/^\d{2,6}$/).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
   outletId: IdSchema.optional(),
   slaState: z.enum(SLA_STATES).optional(),
   createdFrom: BusinessDateSchema.optional(),
@@ -113,7 +152,9 @@ export const WorkOrderSummarySchema = z.object({
   channel: z.enum(WORK_ORDER_CHANNELS),
   urgency: z.enum(URGENCIES),
   customer: z.object({ id: z.string(), name: z.string(), tier: z.string() }).nullable(),
-  product: z.object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() }).nullable(),
+  product: z
+    .object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() })
+    .nullable(),
   districtCode: z.string().nullable(),
   outletId: z.string().nullable(),
   technicianId: z.string().nullable(),
@@ -183,16 +224,33 @@ export type WorkOrderDetail = z.infer<typeof WorkOrderDetailSchema>;
 
 export const CreateWorkOrderResponseSchema = z.object({
   order: WorkOrderDetailSchema,
-  warnings: z.array(z.object({ code: z.literal('open_order_for_product'), orderId: z.string(), number: z.string() })),
+  warnings: z.array(
+    z.object({ code: z.literal('open_order_for_product'), orderId: z.string(), number: z.string() }),
+  ),
 });
 
 // ---- SLA policies (stored as the business setting `sla.policies`) ----
 const atRisk = z.number().int().min(1).max(99).default(80);
 const notifyRole = z.enum(['agent', 'dispatcher', 'outlet_manager', 'quality', 'manager']);
 export const SlaMetricPolicySchema = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('business_hours'), minutes: z.number().int().min(1).max(525_600), atRiskPercent: atRisk, notifyRole }),
-  z.strictObject({ mode: z.literal('calendar'), minutes: z.number().int().min(1).max(525_600), atRiskPercent: atRisk, notifyRole }),
-  z.strictObject({ mode: z.literal('working_days'), days: z.number().int().min(1).max(365), atRiskPercent: atRisk, notifyRole }),
+  z.strictObject({
+    mode: z.literal('business_hours'),
+    minutes: z.number().int().min(1).max(525_600),
+    atRiskPercent: atRisk,
+    notifyRole,
+  }),
+  z.strictObject({
+    mode: z.literal('calendar'),
+    minutes: z.number().int().min(1).max(525_600),
+    atRiskPercent: atRisk,
+    notifyRole,
+  }),
+  z.strictObject({
+    mode: z.literal('working_days'),
+    days: z.number().int().min(1).max(365),
+    atRiskPercent: atRisk,
+    notifyRole,
+  }),
 ]);
 export type SlaMetricPolicy = z.infer<typeof SlaMetricPolicySchema>;
 
@@ -219,13 +277,25 @@ export const SlaPolicySetSchema = z
   .superRefine((v, ctx) => {
     const ids = new Set<string>();
     v.policies.forEach((p, i) => {
-      if (ids.has(p.id)) ctx.addIssue({ code: 'custom', path: ['policies', i, 'id'], message: 'duplicate policy id' });
+      if (ids.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['policies', i, 'id'], message: 'duplicate policy id' });
       ids.add(p.id);
     });
     const fallback = v.policies.find((p) => Object.keys(p.match).length === 0);
-    if (!fallback) ctx.addIssue({ code: 'custom', path: ['policies'], message: 'one policy must match everything (empty match)' });
+    if (!fallback)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policies'],
+        message: 'one policy must match everything (empty match)',
+      });
   });
 export type SlaPolicySet = z.infer<typeof SlaPolicySetSchema>;
 
-export const SlaPoliciesResponseSchema = z.object({ policies: z.array(SlaPolicySchema), version: z.number().int() });
-export const PutSlaPoliciesSchema = z.strictObject({ policies: z.array(SlaPolicySchema), version: z.number().int().min(0) });
+export const SlaPoliciesResponseSchema = z.object({
+  policies: z.array(SlaPolicySchema),
+  version: z.number().int(),
+});
+export const PutSlaPoliciesSchema = z.strictObject({
+  policies: z.array(SlaPolicySchema),
+  version: z.number().int().min(0),
+});

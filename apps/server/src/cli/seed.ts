@@ -7,7 +7,15 @@ import { systemClock } from '../platform/clock/index.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { DEMO_CUSTOMER, DEMO_LOGINS, DEMO_PASSWORD } from '../seed/demo-users.ts';
-import { DEFAULT_SEED, DEMO_SIZE, SCALE_SIZE, hasDomainData, seedDemo, type SeedSize, type SeedSummary } from '../seed/index.ts';
+import {
+  DEFAULT_SEED,
+  DEMO_SIZE,
+  SCALE_SIZE,
+  hasDomainData,
+  seedDemo,
+  type SeedSize,
+  type SeedSummary,
+} from '../seed/index.ts';
 import { seedScale, type ScaleTarget } from '../seed/scale.ts';
 import { parseAnchor } from '../seed/time.ts';
 
@@ -24,9 +32,18 @@ const USAGE = `Usage: npm run seed -w apps/server -- [--demo | --scale] [options
 async function main(): Promise<void> {
   const { values: a } = parseArgs({
     options: {
-      demo: { type: 'boolean' }, scale: { type: 'boolean' }, orders: { type: 'string' }, customers: { type: 'string' },
-      outlets: { type: 'string' }, technicians: { type: 'string' }, seed: { type: 'string' }, anchor: { type: 'string' },
-      'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, 'keep-indexes': { type: 'boolean' }, help: { type: 'boolean' },
+      demo: { type: 'boolean' },
+      scale: { type: 'boolean' },
+      orders: { type: 'string' },
+      customers: { type: 'string' },
+      outlets: { type: 'string' },
+      technicians: { type: 'string' },
+      seed: { type: 'string' },
+      anchor: { type: 'string' },
+      'database-url': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'keep-indexes': { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
   if (a.help) return void console.log(USAGE);
@@ -34,13 +51,20 @@ async function main(): Promise<void> {
   const count = (v: string | undefined, d: number) => (v === undefined ? d : positive(v));
   const base = a.scale ? SCALE_SIZE : DEMO_SIZE;
   const size: SeedSize = {
-    ...base, orders: count(a.orders, base.orders), customers: count(a.customers, base.customers),
-    outlets: count(a.outlets, base.outlets), technicians: count(a.technicians, base.technicians),
+    ...base,
+    orders: count(a.orders, base.orders),
+    customers: count(a.customers, base.customers),
+    outlets: count(a.outlets, base.outlets),
+    technicians: count(a.technicians, base.technicians),
   };
   const seed = a.seed === undefined ? DEFAULT_SEED : positive(a.seed);
   const anchor = a.anchor ? parseAnchor(a.anchor) : systemClock.now();
   const env = loadConfig();
-  const config = { ...env, databaseUrl: a['database-url'] ?? env.databaseUrl, dataDir: a['data-dir'] ? path.resolve(a['data-dir']) : env.dataDir };
+  const config = {
+    ...env,
+    databaseUrl: a['database-url'] ?? env.databaseUrl,
+    dataDir: a['data-dir'] ? path.resolve(a['data-dir']) : env.dataDir,
+  };
 
   const handle = openDatabase(config);
   console.log(`Database: ${handle.describe}`);
@@ -51,7 +75,9 @@ async function main(): Promise<void> {
     await handle.close();
     throw new Error('the database already holds data; seed into a fresh database');
   }
-  console.log(`Seeding ${a.scale ? 'scale' : 'demo'} data: seed ${seed}, anchor ${anchor.toISOString()}, ${size.orders} orders, ${size.customers} customers, ${size.outlets} outlets, ${size.technicians} technicians`);
+  console.log(
+    `Seeding ${a.scale ? 'scale' : 'demo'} data: seed ${seed}, anchor ${anchor.toISOString()}, ${size.orders} orders, ${size.customers} customers, ${size.outlets} outlets, ${size.technicians} technicians`,
+  );
   const started = performance.now();
   if (!a.scale) {
     const summary = await seedDemo(handle.db, handle.dialect, { anchor, seed, size });
@@ -60,16 +86,34 @@ async function main(): Promise<void> {
     return;
   }
   await handle.close();
-  const report = await seedScale(targetOf(handle.dialect, config), { seed, anchor, size, log: (l) => console.log(l), deferIndexes: !a['keep-indexes'] });
+  const report = await seedScale(targetOf(handle.dialect, config), {
+    seed,
+    anchor,
+    size,
+    log: (l) => console.log(l),
+    deferIndexes: !a['keep-indexes'],
+  });
   printSummary(report.summary, report.totalSeconds);
-  console.log(`Load ${report.loadSeconds.toFixed(1)} s, index build + analyze ${report.indexSeconds.toFixed(1)} s, total ${report.totalSeconds.toFixed(1)} s`);
-  console.log(`${report.totalRows.toLocaleString('en')} rows, ${report.rowsPerSecond.toLocaleString('en')} rows/s, database ${(report.databaseBytes / 1024 ** 2).toFixed(0)} MiB`);
+  console.log(
+    `Load ${report.loadSeconds.toFixed(1)} s, index build + analyze ${report.indexSeconds.toFixed(1)} s, total ${report.totalSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `${report.totalRows.toLocaleString('en')} rows, ${report.rowsPerSecond.toLocaleString('en')} rows/s, database ${(report.databaseBytes / 1024 ** 2).toFixed(0)} MiB`,
+  );
 }
 
-function targetOf(dialect: 'sqlite' | 'postgres', config: { databaseUrl: string | undefined; dataDir: string }): ScaleTarget {
+function targetOf(
+  dialect: 'sqlite' | 'postgres',
+  config: { databaseUrl: string | undefined; dataDir: string },
+): ScaleTarget {
   if (dialect === 'postgres') return { dialect, url: config.databaseUrl! };
   const url = config.databaseUrl;
-  return { dialect, file: url?.startsWith('sqlite:') ? url.slice('sqlite:'.length) : path.join(config.dataDir, 'anxin.sqlite') };
+  return {
+    dialect,
+    file: url?.startsWith('sqlite:')
+      ? url.slice('sqlite:'.length)
+      : path.join(config.dataDir, 'anxin.sqlite'),
+  };
 }
 
 function positive(v: string): number {
@@ -82,8 +126,12 @@ function printSummary(s: SeedSummary, seconds: number): void {
   const lines = [
     `Built in ${seconds.toFixed(1)} s (history ends ${s.anchorDate}):`,
     ...Object.entries(s.rows).map(([t, n]) => `  ${t.padEnd(22)} ${n.toLocaleString('en').padStart(11)}`),
-    `  orders by status: ${Object.entries(s.orders.byStatus).map(([k, n]) => `${k} ${n}`).join(', ')}`,
-    `  orders by type:   ${Object.entries(s.orders.byType).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `  orders by status: ${Object.entries(s.orders.byStatus)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+    `  orders by type:   ${Object.entries(s.orders.byType)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(16)} ${l.displayName}`),
     `  ${DEMO_CUSTOMER.username.padEnd(16)} ${DEMO_CUSTOMER.displayName}, portal account, phone ${DEMO_CUSTOMER.phone}`,

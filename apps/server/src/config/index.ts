@@ -15,7 +15,11 @@ const EnvSchema = z.object({
   ANXIN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   ANXIN_WEB_DIST: z.string().optional(),
   ANXIN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
-  ANXIN_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(20 * 1_048_576),
+  ANXIN_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1_048_576),
   ANXIN_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   ANXIN_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   ANXIN_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),

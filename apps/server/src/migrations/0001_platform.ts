@@ -21,12 +21,20 @@ async function identity(db: Kysely<any>): Promise<void> {
     .addColumn('phone', 'text')
     .addColumn('locale', 'text', (c) => c.notNull().defaultTo('zh-CN'))
     .addColumn('scope_level', 'text', (c) =>
-      c.notNull().defaultTo('own').check(sql`scope_level in ('all','region','outlet','own')`),
+      c
+        .notNull()
+        .defaultTo('own')
+        .check(sql`scope_level in ('all','region','outlet','own')`),
     )
     .addColumn('scope_regions', 'text', (c) => c.notNull().defaultTo('[]'))
     .addColumn('outlet_id', 'text')
     .addColumn('customer_id', 'text')
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0,1)`))
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0,1)`),
+    )
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())

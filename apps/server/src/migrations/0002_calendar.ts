@@ -8,7 +8,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('calendar_overrides')
     // 'YYYY-MM-DD' Asia/Shanghai business date; LIKE with `_` is portable, a full check is in code.
-    .addColumn('date', 'text', (c) => c.primaryKey().notNull().check(sql`date like '____-__-__'`))
+    .addColumn('date', 'text', (c) =>
+      c
+        .primaryKey()
+        .notNull()
+        .check(sql`date like '____-__-__'`),
+    )
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('workday','offday')`))
     .addColumn('name', 'text', (c) => c.notNull().check(sql`length(name) > 0`))
     .addColumn('updated_at', 'text', (c) => c.notNull())

@@ -21,9 +21,16 @@ async function catalog(db: Kysely<any>): Promise<void> {
     .addColumn('name_en', 'text', (c) => c.notNull())
     // Warranty terms are data per category (三包: whole unit and main parts, in months).
     .addColumn('unit_warranty_months', 'integer', (c) => c.notNull().check(sql`unit_warranty_months >= 0`))
-    .addColumn('main_parts_warranty_months', 'integer', (c) => c.notNull().check(sql`main_parts_warranty_months >= 0`))
+    .addColumn('main_parts_warranty_months', 'integer', (c) =>
+      c.notNull().check(sql`main_parts_warranty_months >= 0`),
+    )
     .addColumn('service_minutes', 'integer', (c) => c.notNull().defaultTo(60))
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0,1)`))
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0,1)`),
+    )
     .execute();
   await db.schema
     .createTable('product_models')
@@ -32,7 +39,12 @@ async function catalog(db: Kysely<any>): Promise<void> {
     .addColumn('category_code', 'text', (c) => c.notNull().references('product_categories.code'))
     .addColumn('model_code', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0,1)`))
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0,1)`),
+    )
     .addUniqueConstraint('product_models_brand_code_uq', ['brand', 'model_code'])
     .execute();
   // A configurable tree per category: fault categories with symptom codes below them.
@@ -45,7 +57,12 @@ async function catalog(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('fault','symptom')`))
     .addColumn('name_zh', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0,1)`))
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0,1)`),
+    )
     .addUniqueConstraint('fault_codes_category_code_uq', ['category_code', 'code'])
     .execute();
 }
@@ -59,7 +76,12 @@ async function customers(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('individual','company')`))
     .addColumn('name', searchable, (c) => c.notNull())
     .addColumn('company_name', 'text')
-    .addColumn('tier', 'text', (c) => c.notNull().defaultTo('standard').check(sql`tier in ('standard','vip','key_account')`))
+    .addColumn('tier', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('standard')
+        .check(sql`tier in ('standard','vip','key_account')`),
+    )
     .addColumn('province_code', 'text')
     .addColumn('city_code', 'text')
     .addColumn('district_code', 'text')
@@ -83,7 +105,12 @@ async function customers(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('phone', searchable, (c) => c.notNull())
     .addColumn('phone_rev', searchable, (c) => c.notNull())
     .addColumn('label', 'text', (c) => c.notNull().defaultTo('mobile'))
-    .addColumn('is_primary', 'integer', (c) => c.notNull().defaultTo(0).check(sql`is_primary in (0,1)`))
+    .addColumn('is_primary', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_primary in (0,1)`),
+    )
     .execute();
   await createIndex(db, 'customer_phones_phone_idx', 'customer_phones', ['phone']);
   await createIndex(db, 'customer_phones_rev_idx', 'customer_phones', ['phone_rev']);
@@ -100,7 +127,12 @@ async function customers(db: Kysely<any>, dialect: DialectName): Promise<void> {
     .addColumn('detail', 'text', (c) => c.notNull())
     .addColumn('lat', 'real')
     .addColumn('lng', 'real')
-    .addColumn('is_default', 'integer', (c) => c.notNull().defaultTo(0).check(sql`is_default in (0,1)`))
+    .addColumn('is_default', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_default in (0,1)`),
+    )
     .execute();
   await createIndex(db, 'customer_addresses_customer_idx', 'customer_addresses', ['customer_id']);
 
@@ -142,9 +174,24 @@ async function network(db: Kysely<any>): Promise<void> {
     .addColumn('address', 'text', (c) => c.notNull())
     .addColumn('lat', 'real')
     .addColumn('lng', 'real')
-    .addColumn('daily_capacity', 'integer', (c) => c.notNull().defaultTo(20).check(sql`daily_capacity >= 0`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active','suspended')`))
-    .addColumn('grade', 'text', (c) => c.notNull().defaultTo('B').check(sql`grade in ('A','B','C','D')`))
+    .addColumn('daily_capacity', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(20)
+        .check(sql`daily_capacity >= 0`),
+    )
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active','suspended')`),
+    )
+    .addColumn('grade', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('B')
+        .check(sql`grade in ('A','B','C','D')`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -171,11 +218,21 @@ async function network(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('phone', 'text')
     // Escalation tiers (seed 002): technician → outlet senior/dealer → provincial HQ → HQ expert.
-    .addColumn('tier', 'integer', (c) => c.notNull().defaultTo(1).check(sql`tier between 1 and 4`))
+    .addColumn('tier', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`tier between 1 and 4`),
+    )
     .addColumn('province_code', 'text')
     .addColumn('start_lat', 'real')
     .addColumn('start_lng', 'real')
-    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0,1)`))
+    .addColumn('active', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0,1)`),
+    )
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -192,10 +249,26 @@ async function network(db: Kysely<any>): Promise<void> {
 
 const ORDER_TYPES = `'install','repair','maintenance','consult','complaint','return'`;
 const ORDER_STATUSES = [
-  'new', 'accepted', 'remote_resolved', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted',
-  'outlet_rejected', 'assigned', 'scheduled', 'departed', 'arrived', 'in_progress', 'awaiting_parts',
-  'completed', 'awaiting_callback', 'closed', 'cancelled',
-].map((s) => `'${s}'`).join(',');
+  'new',
+  'accepted',
+  'remote_resolved',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+  'outlet_rejected',
+  'assigned',
+  'scheduled',
+  'departed',
+  'arrived',
+  'in_progress',
+  'awaiting_parts',
+  'completed',
+  'awaiting_callback',
+  'closed',
+  'cancelled',
+]
+  .map((s) => `'${s}'`)
+  .join(',');
 const CHANNELS = `'hotline','store','web','mini_program','api','email','portal'`;
 
 async function workOrders(db: Kysely<any>): Promise<void> {
@@ -212,7 +285,12 @@ async function workOrders(db: Kysely<any>): Promise<void> {
     .addColumn('fault_description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('fault_code_id', 'text', (c) => c.references('fault_codes.id'))
     .addColumn('symptom_codes', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('urgency', 'text', (c) => c.notNull().defaultTo('normal').check(sql`urgency in ('low','normal','high','critical')`))
+    .addColumn('urgency', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('normal')
+        .check(sql`urgency in ('low','normal','high','critical')`),
+    )
     .addColumn('customer_tier', 'text', (c) => c.notNull().defaultTo('standard'))
     .addColumn('contact_name', 'text', (c) => c.notNull())
     .addColumn('contact_phone', 'text', (c) => c.notNull())
@@ -227,12 +305,22 @@ async function workOrders(db: Kysely<any>): Promise<void> {
     .addColumn('appointment_end', 'text')
     .addColumn('outlet_id', 'text', (c) => c.references('outlets.id'))
     .addColumn('technician_id', 'text', (c) => c.references('technicians.id'))
-    .addColumn('escalation_tier', 'integer', (c) => c.notNull().defaultTo(1).check(sql`escalation_tier between 1 and 4`))
+    .addColumn('escalation_tier', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`escalation_tier between 1 and 4`),
+    )
     .addColumn('remote_guidance', 'text')
     .addColumn('cancel_reason', 'text')
     .addColumn('linked_ref', 'text')
     .addColumn('parent_order_id', 'text', (c) => c.references('work_orders.id'))
-    .addColumn('sla_state', 'text', (c) => c.notNull().defaultTo('on_track').check(sql`sla_state in ('on_track','at_risk','breached')`))
+    .addColumn('sla_state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('on_track')
+        .check(sql`sla_state in ('on_track','at_risk','breached')`),
+    )
     .addColumn('sla_due_at', 'text')
     .addColumn('paused_since', 'text')
     .addColumn('created_by', 'text')
@@ -247,7 +335,12 @@ async function workOrders(db: Kysely<any>): Promise<void> {
   await createIndex(db, 'work_orders_status_created_idx', 'work_orders', ['status', 'created_at', 'id']);
   await createIndex(db, 'work_orders_customer_idx', 'work_orders', ['customer_id', 'created_at']);
   await createIndex(db, 'work_orders_product_idx', 'work_orders', ['product_id', 'created_at']);
-  await createIndex(db, 'work_orders_outlet_status_idx', 'work_orders', ['outlet_id', 'status', 'created_at', 'id']);
+  await createIndex(db, 'work_orders_outlet_status_idx', 'work_orders', [
+    'outlet_id',
+    'status',
+    'created_at',
+    'id',
+  ]);
   await createIndex(db, 'work_orders_technician_idx', 'work_orders', ['technician_id', 'appointment_start']);
   await createIndex(db, 'work_orders_sla_idx', 'work_orders', ['sla_state', 'sla_due_at']);
   await createIndex(db, 'work_orders_district_idx', 'work_orders', ['district_code', 'created_at']);

@@ -28,9 +28,15 @@ export function createRuntime(
         dialect: deps.dialect,
         clock: deps.clock,
         logger: logger.child({ c: 'jobs' }),
-        ...(deps.dialect === 'postgres' ? { pg: { connectionString: deps.config.databaseUrl!, schema: 'pgboss' } } : {}),
+        ...(deps.dialect === 'postgres'
+          ? { pg: { connectionString: deps.config.databaseUrl!, schema: 'pgboss' } }
+          : {}),
       });
-  const outbox = new OutboxDispatcher({ db: deps.db, clock: deps.clock, logger: logger.child({ c: 'outbox' }) });
+  const outbox = new OutboxDispatcher({
+    db: deps.db,
+    clock: deps.clock,
+    logger: logger.child({ c: 'outbox' }),
+  });
   const sms = opts.sms ?? new DevSmsSender(logger.child({ c: 'sms' }));
   registerNotifyTopics(outbox, { db: deps.db, clock: deps.clock, sms });
   return { jobs, outbox, sms };

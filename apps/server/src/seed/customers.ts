@@ -45,7 +45,12 @@ export interface CustomerOverride {
  * a lookup; `r` is the customer stream, so customer i is the same whatever the order count.
  */
 export function generateCustomer(
-  r: SeedRng, net: Network, seq: number, anchor: number, pickDistrict: () => District, o: CustomerOverride = {},
+  r: SeedRng,
+  net: Network,
+  seq: number,
+  anchor: number,
+  pickDistrict: () => District,
+  o: CustomerOverride = {},
 ): { rows: CustomerRows; ref: CustomerRef } {
   const anchorDay = businessDay(anchor);
   const district = o.district ?? pickDistrict();
@@ -55,7 +60,9 @@ export function generateCustomer(
   const short = city.name.replace(/市$/, '');
   const tier = company
     ? (['standard', 'vip', 'key_account'] as const)[r.weighted([50, 20, 30])]!
-    : r.chance(0.08) ? 'vip' : 'standard';
+    : r.chance(0.08)
+      ? 'vip'
+      : 'standard';
   const nProducts = company ? r.range(1, 6) : 1 + r.weighted([55, 30, 15]);
   const firstDay = anchorDay - 30 - r.int(5 * 365 - 30);
   const createdMs = localInstant(firstDay, r.range(9 * 60, 19 * 60));
@@ -68,10 +75,22 @@ export function generateCustomer(
 
   const rows: CustomerRows = {
     customers: {
-      id, kind: company ? 'company' : 'individual', name,
+      id,
+      kind: company ? 'company' : 'individual',
+      name,
       company_name: company ? `${short}${r.pick(COMPANY_WORDS)}${r.pick(COMPANY_TRADES)}有限公司` : null,
-      tier, province_code: city.provinceCode, city_code: city.code, district_code: district.code, address,
-      lat, lng, note: null, merged_into_id: null, created_at: created, updated_at: created, version: 1,
+      tier,
+      province_code: city.provinceCode,
+      city_code: city.code,
+      district_code: district.code,
+      address,
+      lat,
+      lng,
+      note: null,
+      merged_into_id: null,
+      created_at: created,
+      updated_at: created,
+      version: 1,
     },
     customer_phones: [],
     customer_addresses: [],
@@ -83,29 +102,51 @@ export function generateCustomer(
   }
   const phones = [o.phone ?? mobile(r)];
   if (r.chance(company ? 0.4 : 0.15)) phones.push(mobile(r));
-  phones.forEach((p, i) => rows.customer_phones.push({
-    id: r.idAt(createdMs), customer_id: id, phone: p, phone_rev: [...p].reverse().join(''),
-    label: i === 0 ? 'mobile' : company ? 'office' : r.pick(['mobile', 'home', 'spouse']), is_primary: i === 0 ? 1 : 0,
-  }));
+  phones.forEach((p, i) =>
+    rows.customer_phones.push({
+      id: r.idAt(createdMs),
+      customer_id: id,
+      phone: p,
+      phone_rev: [...p].reverse().join(''),
+      label: i === 0 ? 'mobile' : company ? 'office' : r.pick(['mobile', 'home', 'spouse']),
+      is_primary: i === 0 ? 1 : 0,
+    }),
+  );
   const addressId = r.idAt(createdMs);
   rows.customer_addresses.push({
-    id: addressId, customer_id: id, label: company ? 'company' : 'home', province_code: city.provinceCode,
-    city_code: city.code, district_code: district.code, detail, lat, lng, is_default: 1,
+    id: addressId,
+    customer_id: id,
+    label: company ? 'company' : 'home',
+    province_code: city.provinceCode,
+    city_code: city.code,
+    district_code: district.code,
+    detail,
+    lat,
+    lng,
+    is_default: 1,
   });
   if (r.chance(0.08)) {
     const d2 = r.pick(city.districts);
     rows.customer_addresses.push({
-      id: r.idAt(createdMs), customer_id: id, label: company ? 'warehouse' : 'parents', province_code: city.provinceCode,
-      city_code: city.code, district_code: d2.code, detail: streetAddress(r),
-      lat: round5(d2.lat + (r.next() - 0.5) * 0.04), lng: round5(d2.lng + (r.next() - 0.5) * 0.04), is_default: 0,
+      id: r.idAt(createdMs),
+      customer_id: id,
+      label: company ? 'warehouse' : 'parents',
+      province_code: city.provinceCode,
+      city_code: city.code,
+      district_code: d2.code,
+      detail: streetAddress(r),
+      lat: round5(d2.lat + (r.next() - 0.5) * 0.04),
+      lng: round5(d2.lng + (r.next() - 0.5) * 0.04),
+      is_default: 0,
     });
   }
 
   const ref: CustomerRef = { id, name, phone: phones[0]!, tier, district, address, lat, lng, products: [] };
   for (let k = 0; k < nProducts; k++) {
-    const cat = k === 0 && o.firstCategory
-      ? CATEGORIES.findIndex((c) => c.code === o.firstCategory)
-      : r.weighted(CATEGORIES.map((c) => (company ? c.companyWeight : c.weight)));
+    const cat =
+      k === 0 && o.firstCategory
+        ? CATEGORIES.findIndex((c) => c.code === o.firstCategory)
+        : r.weighted(CATEGORIES.map((c) => (company ? c.companyWeight : c.weight)));
     const spec = CATEGORIES[cat]!;
     const model = r.int(spec.models.length);
     const purchaseDay = Math.min(anchorDay - 1, firstDay + (k === 0 ? 0 : r.int(anchorDay - firstDay)));
@@ -114,16 +155,23 @@ export function generateCustomer(
     const pseq = seq * 8 + k;
     const ymd = dayString(purchaseDay).replaceAll('-', '');
     rows.installed_products.push({
-      id: r.idAt(localInstant(purchaseDay, 12 * 60) + k * MINUTE), customer_id: id, model_id: net.categories[cat]!.modelIds[model]!,
-      category_code: spec.code, brand: BRAND,
+      id: r.idAt(localInstant(purchaseDay, 12 * 60) + k * MINUTE),
+      customer_id: id,
+      model_id: net.categories[cat]!.modelIds[model]!,
+      category_code: spec.code,
+      brand: BRAND,
       // Category prefix, model, purchase yymm and a unique running number: AC2-2311-00001K7
       serial: `${spec.serialPrefix}${model + 1}-${ymd.slice(2, 6)}-${pseq.toString(36).toUpperCase().padStart(7, '0')}`,
-      purchase_date: dayString(purchaseDay), sales_channel: r.pick(SALES_CHANNELS),
+      purchase_date: dayString(purchaseDay),
+      sales_channel: r.pick(SALES_CHANNELS),
       invoice_no: r.chance(0.9) ? `${ymd.slice(0, 4)}${r.digits(16)}` : null,
       install_date: dayString(Math.min(installDay, anchorDay)),
       warranty_card_no: r.chance(0.85) ? `AX${ymd.slice(0, 4)}${r.digits(8)}` : null,
       warranty_activated_at: iso(Math.min(installMs, anchor - HOUR)),
-      address_id: addressId, created_at: iso(localInstant(purchaseDay, 20 * 60)), updated_at: iso(localInstant(purchaseDay, 20 * 60)), version: 1,
+      address_id: addressId,
+      created_at: iso(localInstant(purchaseDay, 20 * 60)),
+      updated_at: iso(localInstant(purchaseDay, 20 * 60)),
+      version: 1,
     });
     ref.products.push({ id: rows.installed_products[k]!.id, cat, model, purchaseDay });
   }

@@ -31,7 +31,11 @@ export const DEMO_LOGINS: DemoLogin[] = [
 ];
 
 /** The portal (customer self-service) account, linked to a seeded customer with this phone. */
-export const DEMO_CUSTOMER = { username: 'customer', phone: '13800001234', displayName: '客户 陈晓明' } as const;
+export const DEMO_CUSTOMER = {
+  username: 'customer',
+  phone: '13800001234',
+  displayName: '客户 陈晓明',
+} as const;
 
 /** Which seeded rows the demo accounts belong to. */
 export interface DemoLinks {
@@ -46,16 +50,37 @@ export interface DemoUserRows {
 }
 
 /** Rows for every demo account; `idFor` supplies ids (deterministic in the generator). */
-export function demoUserRows(passwordHash: string, now: Date, links: DemoLinks, idFor: (username: string) => string): DemoUserRows {
+export function demoUserRows(
+  passwordHash: string,
+  now: Date,
+  links: DemoLinks,
+  idFor: (username: string) => string,
+): DemoUserRows {
   const at = now.toISOString();
   const out: DemoUserRows = { users: [], user_roles: [], idOf: new Map() };
-  const base = { password_hash: passwordHash, locale: 'zh-CN', scope_regions: '[]', active: 1, failed_logins: 0, locked_until: null, created_at: at, updated_at: at };
+  const base = {
+    password_hash: passwordHash,
+    locale: 'zh-CN',
+    scope_regions: '[]',
+    active: 1,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: at,
+    updated_at: at,
+  };
   for (const u of DEMO_LOGINS) {
     const id = idFor(u.username);
     out.idOf.set(u.username, id);
     out.users.push({
-      ...base, id, username: u.username, display_name: u.displayName, kind: 'staff', phone: null,
-      scope_level: DEFAULT_ROLE_SCOPE[u.role], outlet_id: links.outletOf?.(u.username) ?? null, customer_id: null,
+      ...base,
+      id,
+      username: u.username,
+      display_name: u.displayName,
+      kind: 'staff',
+      phone: null,
+      scope_level: DEFAULT_ROLE_SCOPE[u.role],
+      outlet_id: links.outletOf?.(u.username) ?? null,
+      customer_id: null,
     });
     out.user_roles.push({ user_id: id, role: u.role });
   }
@@ -63,15 +88,25 @@ export function demoUserRows(passwordHash: string, now: Date, links: DemoLinks, 
     const id = idFor(DEMO_CUSTOMER.username);
     out.idOf.set(DEMO_CUSTOMER.username, id);
     out.users.push({
-      ...base, id, username: DEMO_CUSTOMER.username, display_name: DEMO_CUSTOMER.displayName, kind: 'customer',
-      phone: DEMO_CUSTOMER.phone, scope_level: 'own', outlet_id: null, customer_id: links.customerId,
+      ...base,
+      id,
+      username: DEMO_CUSTOMER.username,
+      display_name: DEMO_CUSTOMER.displayName,
+      kind: 'customer',
+      phone: DEMO_CUSTOMER.phone,
+      scope_level: 'own',
+      outlet_id: null,
+      customer_id: links.customerId,
     });
   }
   return out;
 }
 
 /** Inserts the demo accounts that do not exist yet; returns username → id for all of them. */
-export async function insertDemoUsers(db: Kysely<Database>, rows: DemoUserRows): Promise<Map<string, string>> {
+export async function insertDemoUsers(
+  db: Kysely<Database>,
+  rows: DemoUserRows,
+): Promise<Map<string, string>> {
   const existing = await db.selectFrom('users').select(['id', 'username']).execute();
   const ids = new Map(rows.idOf);
   for (const e of existing) if (ids.has(e.username)) ids.set(e.username, e.id);
@@ -92,6 +127,8 @@ export async function seedDemoUsers(
 ): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const role = new Map(DEMO_LOGINS.map((l) => [l.username, l.role]));
-  const rows = demoUserRows(hash, now, { outletOf: (u) => opts.outletFor?.(role.get(u)!) ?? null }, () => newId());
+  const rows = demoUserRows(hash, now, { outletOf: (u) => opts.outletFor?.(role.get(u)!) ?? null }, () =>
+    newId(),
+  );
   await insertDemoUsers(db, rows);
 }

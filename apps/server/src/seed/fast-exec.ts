@@ -33,7 +33,10 @@ export function pgPipeline(client: pg.Client, maxInFlight = 4): PgPipeline {
   let tail: Promise<unknown> = Promise.resolve();
   const exec: Exec = async (key, text, params) => {
     // Full batches repeat the same shape, so they are worth a named (server-side prepared) statement.
-    const name = params.length > 0 && (named.has(key) || named.size < 50) ? `seed_${key.replace(/[^a-z0-9_]/gi, '_')}` : undefined;
+    const name =
+      params.length > 0 && (named.has(key) || named.size < 50)
+        ? `seed_${key.replace(/[^a-z0-9_]/gi, '_')}`
+        : undefined;
     if (name) named.add(key);
     const p = tail.then(() => client.query({ name, text, values: params }));
     p.catch(() => {}); // observed later by await; this only stops an early unhandled rejection

@@ -16,8 +16,20 @@ export interface SeedSize {
   cities: 'demo' | 'all';
 }
 
-export const DEMO_SIZE: SeedSize = { customers: 2000, outlets: 18, technicians: 40, orders: 6000, cities: 'demo' };
-export const SCALE_SIZE: SeedSize = { customers: 200_000, outlets: 300, technicians: 3000, orders: 1_000_000, cities: 'all' };
+export const DEMO_SIZE: SeedSize = {
+  customers: 2000,
+  outlets: 18,
+  technicians: 40,
+  orders: 6000,
+  cities: 'demo',
+};
+export const SCALE_SIZE: SeedSize = {
+  customers: 200_000,
+  outlets: 300,
+  technicians: 3000,
+  orders: 1_000_000,
+  cities: 'all',
+};
 export const DEFAULT_SEED = 20261122;
 const PINNED_JOBS = 6;
 
@@ -37,7 +49,13 @@ export interface SeedSummary {
   anchorDate: string;
   rows: Record<string, number>;
   orders: OrderStats;
-  demo: { outlet: string; outlet2: string | null; technician: string | null; customerPhone: string; pinnedJobs: number };
+  demo: {
+    outlet: string;
+    outlet2: string | null;
+    technician: string | null;
+    customerPhone: string;
+    pinnedJobs: number;
+  };
 }
 
 /** Builds the whole data set into `writer`; the caller owns the transaction and the final flush. */
@@ -47,15 +65,24 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   const anchorDay = businessDay(anchor);
   const cities = loadCities(o.size.cities === 'demo' ? DEMO_CITIES : undefined);
   const since = localInstant(anchorDay - 6 * 365, 9 * 60);
-  const net = buildNetwork(rng, cities, { outlets: o.size.outlets, technicians: o.size.technicians, at: since });
+  const net = buildNetwork(rng, cities, {
+    outlets: o.size.outlets,
+    technicians: o.size.technicians,
+    at: since,
+  });
 
-  const outlet1 = net.outlets.find((x) => x.city.code === '4401' && x.type === 'self_built') ?? net.outlets[0]!;
-  const outlet2 = net.outlets.find((x) => x.city.code === '3301' && x.type === 'entrusted')
-    ?? net.outlets.find((x) => x.city.code === '3301')
-    ?? net.outlets.find((x) => x.city.provinceCode !== outlet1.city.provinceCode)
-    ?? net.outlets.find((x) => x !== outlet1) ?? null;
-  const tech: TechInfo | null = net.techs.find((t) => t.outlet === outlet1 && t.tier === 1)
-    ?? net.techs.find((t) => t.outlet === outlet1) ?? null;
+  const outlet1 =
+    net.outlets.find((x) => x.city.code === '4401' && x.type === 'self_built') ?? net.outlets[0]!;
+  const outlet2 =
+    net.outlets.find((x) => x.city.code === '3301' && x.type === 'entrusted') ??
+    net.outlets.find((x) => x.city.code === '3301') ??
+    net.outlets.find((x) => x.city.provinceCode !== outlet1.city.provinceCode) ??
+    net.outlets.find((x) => x !== outlet1) ??
+    null;
+  const tech: TechInfo | null =
+    net.techs.find((t) => t.outlet === outlet1 && t.tier === 1) ??
+    net.techs.find((t) => t.outlet === outlet1) ??
+    null;
 
   // Customers first in memory order: the first few live in the demo technician's area.
   const cr = rng.fork('customers');
@@ -63,12 +90,25 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   const areaDistricts: District[] = net.districts.filter((d) => outlet1.districts.has(d.code));
   const customers: CustomerRef[] = [];
   const firstCustomer = generateCustomer(cr, net, 0, anchor, pick, {
-    district: cr.pick(areaDistricts), phone: DEMO_CUSTOMER.phone, kind: 'individual', firstCategory: skillOf(tech, outlet1),
+    district: cr.pick(areaDistricts),
+    phone: DEMO_CUSTOMER.phone,
+    kind: 'individual',
+    firstCategory: skillOf(tech, outlet1),
   });
 
   const ur = rng.fork('users');
-  const outletOf = (u: string) => (u === 'outlet_manager' || u === 'technician' ? outlet1.id : u === 'outlet_manager2' ? outlet2?.id ?? null : null);
-  const users = demoUserRows(o.passwordHash, new Date(since), { outletOf, customerId: firstCustomer.ref.id }, () => ur.idAt(since));
+  const outletOf = (u: string) =>
+    u === 'outlet_manager' || u === 'technician'
+      ? outlet1.id
+      : u === 'outlet_manager2'
+        ? (outlet2?.id ?? null)
+        : null;
+  const users = demoUserRows(
+    o.passwordHash,
+    new Date(since),
+    { outletOf, customerId: firstCustomer.ref.id },
+    () => ur.idAt(since),
+  );
   for (const [u, id] of o.existingUsers ?? []) if (users.idOf.has(u)) users.idOf.set(u, id);
   const fresh = users.users.filter((u) => !o.existingUsers?.has(u.username));
   for (const u of fresh) o.writer.push('users', u);
@@ -77,7 +117,10 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   if (tech) {
     tech.userId = users.idOf.get('technician')!;
     tech.name = '张伟';
-    Object.assign(net.rows.technicians.find((t) => t.id === tech.id)!, { user_id: tech.userId, name: tech.name });
+    Object.assign(
+      net.rows.technicians.find((t) => t.id === tech.id)!,
+      { user_id: tech.userId, name: tech.name },
+    );
   }
   net.rows.outlets.find((x) => x.id === outlet1.id)!.contact_name = '刘洋';
   if (outlet2) net.rows.outlets.find((x) => x.id === outlet2.id)!.contact_name = '李娜';
@@ -87,14 +130,27 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   }
   await o.writer.flush();
 
-  for (const t of ['customers', 'customer_phones', 'customer_addresses', 'installed_products', 'customer_name_tokens'] as const) {
+  for (const t of [
+    'customers',
+    'customer_phones',
+    'customer_addresses',
+    'installed_products',
+    'customer_name_tokens',
+  ] as const) {
     const rows = firstCustomer.rows[t];
     for (const row of Array.isArray(rows) ? rows : [rows]) o.writer.push(t, row as never);
   }
   customers.push(firstCustomer.ref);
   for (let i = 1; i < o.size.customers; i++) {
     const pinned = i < PINNED_JOBS && tech !== null;
-    const c = generateCustomer(cr, net, i, anchor, pick, pinned ? { district: cr.pick(areaDistricts), firstCategory: skillOf(tech, outlet1) } : {});
+    const c = generateCustomer(
+      cr,
+      net,
+      i,
+      anchor,
+      pick,
+      pinned ? { district: cr.pick(areaDistricts), firstCategory: skillOf(tech, outlet1) } : {},
+    );
     o.writer.push('customers', c.rows.customers);
     for (const row of c.rows.customer_phones) o.writer.push('customer_phones', row);
     for (const row of c.rows.customer_addresses) o.writer.push('customer_addresses', row);
@@ -108,11 +164,25 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
   const managers = new Map<string, string>([[outlet1.id, users.idOf.get('outlet_manager')!]]);
   if (outlet2) managers.set(outlet2.id, users.idOf.get('outlet_manager2')!);
   const pinnedCustomers = tech ? customers.slice(0, Math.min(PINNED_JOBS, customers.length)) : [];
-  const orders = await generateOrders(rng.fork('orders'), net, customers, anchor, o.size.orders, {
-    agent: users.idOf.get('agent') ?? null, dispatcher: users.idOf.get('dispatcher') ?? null,
-    quality: users.idOf.get('quality') ?? null, outletManagers: managers,
-    portal: { customerId: firstCustomer.ref.id, userId: users.idOf.get(DEMO_CUSTOMER.username)! },
-  }, o.writer, { ...(tech && pinnedCustomers.length ? { pinned: { tech, customers: pinnedCustomers } } : {}), onProgress: o.onProgress });
+  const orders = await generateOrders(
+    rng.fork('orders'),
+    net,
+    customers,
+    anchor,
+    o.size.orders,
+    {
+      agent: users.idOf.get('agent') ?? null,
+      dispatcher: users.idOf.get('dispatcher') ?? null,
+      quality: users.idOf.get('quality') ?? null,
+      outletManagers: managers,
+      portal: { customerId: firstCustomer.ref.id, userId: users.idOf.get(DEMO_CUSTOMER.username)! },
+    },
+    o.writer,
+    {
+      ...(tech && pinnedCustomers.length ? { pinned: { tech, customers: pinnedCustomers } } : {}),
+      onProgress: o.onProgress,
+    },
+  );
   await o.writer.flush();
 
   return {
@@ -120,8 +190,11 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
     rows: { ...o.writer.counts },
     orders,
     demo: {
-      outlet: describeOutlet(net.rows.outlets, outlet1), outlet2: outlet2 ? describeOutlet(net.rows.outlets, outlet2) : null,
-      technician: tech?.name ?? null, customerPhone: DEMO_CUSTOMER.phone, pinnedJobs: pinnedCustomers.length,
+      outlet: describeOutlet(net.rows.outlets, outlet1),
+      outlet2: outlet2 ? describeOutlet(net.rows.outlets, outlet2) : null,
+      technician: tech?.name ?? null,
+      customerPhone: DEMO_CUSTOMER.phone,
+      pinnedJobs: pinnedCustomers.length,
     },
   };
 }

@@ -36,7 +36,12 @@ export async function seedIfEmpty(
   const started = performance.now();
   const summary = await seedDemo(deps.db, deps.dialect, { anchor: deps.clock.now(), ...opts });
   deps.logger.info(
-    { orders: summary.orders.orders, events: summary.orders.events, customers: summary.rows.customers, ms: Math.round(performance.now() - started) },
+    {
+      orders: summary.orders.orders,
+      events: summary.orders.events,
+      customers: summary.rows.customers,
+      ms: Math.round(performance.now() - started),
+    },
     'demo data seeded',
   );
   return true;
@@ -54,11 +59,19 @@ export async function seedDemo(
 ): Promise<SeedSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const usernames = [...DEMO_LOGINS.map((l) => l.username), DEMO_CUSTOMER.username];
-  const existing = await db.selectFrom('users').select(['id', 'username']).where('username', 'in', usernames).execute();
+  const existing = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', usernames)
+    .execute();
   return db.transaction().execute(async (trx) => {
     const writer = new BulkWriter(dialect, kyselyExec(trx));
     return generate({
-      seed: opts.seed ?? DEFAULT_SEED, anchor: opts.anchor, size: { ...DEMO_SIZE, ...opts.size }, writer, passwordHash,
+      seed: opts.seed ?? DEFAULT_SEED,
+      anchor: opts.anchor,
+      size: { ...DEMO_SIZE, ...opts.size },
+      writer,
+      passwordHash,
       existingUsers: new Map(existing.map((u) => [u.username, u.id])),
     });
   });

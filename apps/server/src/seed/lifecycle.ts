@@ -35,19 +35,47 @@ export interface PathOptions {
 }
 
 export const OPEN_STATES: readonly WorkOrderStatus[] = [
-  'new', 'accepted', 'remote_resolved', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_rejected',
-  'outlet_accepted', 'assigned', 'scheduled', 'departed', 'arrived', 'in_progress', 'awaiting_parts',
-  'completed', 'awaiting_callback',
+  'new',
+  'accepted',
+  'remote_resolved',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_rejected',
+  'outlet_accepted',
+  'assigned',
+  'scheduled',
+  'departed',
+  'arrived',
+  'in_progress',
+  'awaiting_parts',
+  'completed',
+  'awaiting_callback',
 ];
 /** States a customer may still cancel from (before the technician sets off). */
 export const CANCELLABLE: ReadonlySet<WorkOrderStatus> = new Set([
-  'new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled',
+  'new',
+  'accepted',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+  'assigned',
+  'scheduled',
 ]);
 export const CANCEL_REASONS = [
-  '客户取消：问题已自行解决', '客户取消：重复报单', '客户取消：上门时间不合适', '无法联系客户，多次致电未接通',
-  '客户已办理退货', '非本品牌产品', '客户改为自行送修',
+  '客户取消：问题已自行解决',
+  '客户取消：重复报单',
+  '客户取消：上门时间不合适',
+  '无法联系客户，多次致电未接通',
+  '客户已办理退货',
+  '非本品牌产品',
+  '客户改为自行送修',
 ];
-const REJECT_REASONS = ['网点当日产能已满', '工程师休假，无法按时上门', '该地址超出网点实际服务半径', '缺少该型号维修资质'];
+const REJECT_REASONS = [
+  '网点当日产能已满',
+  '工程师休假，无法按时上门',
+  '该地址超出网点实际服务半径',
+  '缺少该型号维修资质',
+];
 const SLOTS = [9, 11, 14, 16, 18];
 
 const between = (r: SeedRng, lo: number, hi: number): number => lo + r.int(hi - lo + 1);
@@ -66,7 +94,9 @@ export function planPath(r: SeedRng, created: number, o: PathOptions): PathPlan 
   if (o.remote) {
     add('remote_resolved', between(r, 5, 90), 'agent');
     add('awaiting_callback', between(r, 30, 8 * 60), 'quality');
-    add('closed', between(r, 60, 48 * 60), 'quality', { data: { satisfaction: 1 + r.weighted([2, 3, 8, 30, 57]) } });
+    add('closed', between(r, 60, 48 * 60), 'quality', {
+      data: { satisfaction: 1 + r.weighted([2, 3, 8, 30, 57]) },
+    });
   } else {
     add('awaiting_dispatch', between(r, 1, 20), 'agent');
     add('dispatched_outlet', between(r, 3, o.urgent ? 60 : 240), 'dispatcher');
@@ -86,7 +116,9 @@ export function planPath(r: SeedRng, created: number, o: PathOptions): PathPlan 
     }
     const start = localInstant(day, slot * 60);
     appointment = { start, end: start + 2 * HOUR };
-    steps[steps.length - 1]!.data = { appointment: { start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString() } };
+    steps[steps.length - 1]!.data = {
+      appointment: { start: new Date(start).toISOString(), end: new Date(start + 2 * HOUR).toISOString() },
+    };
     add('departed', (start - t) / MINUTE - between(r, 25, 55), 'technician');
     add('arrived', between(r, 15, 60), 'technician');
     add('in_progress', between(r, 2, 10), 'technician');
@@ -97,7 +129,9 @@ export function planPath(r: SeedRng, created: number, o: PathOptions): PathPlan 
     }
     add('completed', o.serviceMinutes * (0.6 + r.next()), 'technician');
     add('awaiting_callback', between(r, 30, 24 * 60), 'quality');
-    add('closed', between(r, 60, 72 * 60), 'quality', { data: { satisfaction: 1 + r.weighted([2, 3, 8, 30, 57]) } });
+    add('closed', between(r, 60, 72 * 60), 'quality', {
+      data: { satisfaction: 1 + r.weighted([2, 3, 8, 30, 57]) },
+    });
   }
   if (o.cancelAfter !== null) {
     const k = Math.min(o.cancelAfter, steps.length - 1);

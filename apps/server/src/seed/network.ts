@@ -56,32 +56,72 @@ const PROVINCE_ABBR: Record<string, string> = { '44': 'GD', '33': 'ZJ', '51': 'S
 const HOUSEHOLD = ['aircon', 'washer', 'fridge'];
 
 /** Catalogue, outlets with areas and categories, technicians with skills: small, built in memory. */
-export function buildNetwork(rng: SeedRng, cities: City[], opts: { outlets: number; technicians: number; at: number }): Network {
+export function buildNetwork(
+  rng: SeedRng,
+  cities: City[],
+  opts: { outlets: number; technicians: number; at: number },
+): Network {
   const r = rng.fork('network');
   const iso = new Date(opts.at).toISOString();
   const rows: Network['rows'] = {
-    product_categories: [], product_models: [], fault_codes: [], outlets: [],
-    outlet_service_areas: [], outlet_categories: [], technicians: [], technician_skills: [],
+    product_categories: [],
+    product_models: [],
+    fault_codes: [],
+    outlets: [],
+    outlet_service_areas: [],
+    outlet_categories: [],
+    technicians: [],
+    technician_skills: [],
   };
   const categories = CATEGORIES.map((c, idx): CategoryInfo => {
     rows.product_categories.push({
-      code: c.code, name_zh: c.nameZh, name_en: c.nameEn, unit_warranty_months: c.unitMonths,
-      main_parts_warranty_months: c.mainPartsMonths, service_minutes: c.serviceMinutes, active: 1,
+      code: c.code,
+      name_zh: c.nameZh,
+      name_en: c.nameEn,
+      unit_warranty_months: c.unitMonths,
+      main_parts_warranty_months: c.mainPartsMonths,
+      service_minutes: c.serviceMinutes,
+      active: 1,
     });
     const info: CategoryInfo = { code: c.code, idx, modelIds: [], modelNames: [], faults: [] };
     for (const [code, name] of c.models) {
       const id = r.idAt(opts.at);
-      rows.product_models.push({ id, brand: BRAND, category_code: c.code, model_code: code, name, active: 1 });
+      rows.product_models.push({
+        id,
+        brand: BRAND,
+        category_code: c.code,
+        model_code: code,
+        name,
+        active: 1,
+      });
       info.modelIds.push(id);
       info.modelNames.push(name);
     }
     for (const [code, zh, en, symptoms] of c.faults) {
       const id = r.idAt(opts.at);
-      rows.fault_codes.push({ id, category_code: c.code, parent_id: null, code, kind: 'fault', name_zh: zh, name_en: en, active: 1 });
+      rows.fault_codes.push({
+        id,
+        category_code: c.code,
+        parent_id: null,
+        code,
+        kind: 'fault',
+        name_zh: zh,
+        name_en: en,
+        active: 1,
+      });
       const f = { id, nameZh: zh, symptoms: [] as Array<{ id: string; nameZh: string }> };
       for (const [sc, szh, sen] of symptoms) {
         const sid = r.idAt(opts.at);
-        rows.fault_codes.push({ id: sid, category_code: c.code, parent_id: id, code: sc, kind: 'symptom', name_zh: szh, name_en: sen, active: 1 });
+        rows.fault_codes.push({
+          id: sid,
+          category_code: c.code,
+          parent_id: id,
+          code: sc,
+          kind: 'symptom',
+          name_zh: szh,
+          name_en: sen,
+          active: 1,
+        });
         f.symptoms.push({ id: sid, nameZh: szh });
       }
       info.faults.push(f);
@@ -101,22 +141,36 @@ export function buildNetwork(rng: SeedRng, cities: City[], opts: { outlets: numb
     let parent: string | null = null;
     if (o.type === 'entrusted') {
       const dealer = dealerOfCity.get(o.city.code);
-      if (!dealer) dealerOfCity.set(o.city.code, o.id); // first entrusted outlet of a city is the dealer
+      if (!dealer)
+        dealerOfCity.set(o.city.code, o.id); // first entrusted outlet of a city is the dealer
       else if (r.chance(0.75)) parent = dealer;
     }
-    const name = o.type === 'self_built'
-      ? `${BRAND}售后${short}${d.name.replace(/(区|县|市|街道|镇)$/, '')}服务中心`
-      : parent === null
-        ? `${short}${r.pick(COMPANY_WORDS)}家电服务有限公司`
-        : `${short}${d.name}${r.pick(COMPANY_WORDS)}家电维修部`;
+    const name =
+      o.type === 'self_built'
+        ? `${BRAND}售后${short}${d.name.replace(/(区|县|市|街道|镇)$/, '')}服务中心`
+        : parent === null
+          ? `${short}${r.pick(COMPANY_WORDS)}家电服务有限公司`
+          : `${short}${d.name}${r.pick(COMPANY_WORDS)}家电维修部`;
     rows.outlets.push({
-      id: o.id, code: `${PROVINCE_ABBR[o.city.provinceCode]}${String(seq).padStart(3, '0')}`, name, type: o.type,
-      parent_id: parent, contact_name: personName(r), contact_phone: mobile(r),
-      province_code: o.city.provinceCode, city_code: o.city.code, district_code: d.code,
+      id: o.id,
+      code: `${PROVINCE_ABBR[o.city.provinceCode]}${String(seq).padStart(3, '0')}`,
+      name,
+      type: o.type,
+      parent_id: parent,
+      contact_name: personName(r),
+      contact_phone: mobile(r),
+      province_code: o.city.provinceCode,
+      city_code: o.city.code,
+      district_code: d.code,
       address: `${o.city.provinceName}${o.city.name}${d.name}${r.pick(STREETS)}${r.range(1, 399)}号`,
-      lat: round5(d.lat + (r.next() - 0.5) * 0.02), lng: round5(d.lng + (r.next() - 0.5) * 0.02),
-      daily_capacity: o.capacity, status: 'active', grade: (['A', 'B', 'C', 'D'] as const)[r.weighted([20, 50, 25, 5])]!,
-      created_at: iso, updated_at: iso, version: 1,
+      lat: round5(d.lat + (r.next() - 0.5) * 0.02),
+      lng: round5(d.lng + (r.next() - 0.5) * 0.02),
+      daily_capacity: o.capacity,
+      status: 'active',
+      grade: (['A', 'B', 'C', 'D'] as const)[r.weighted([20, 50, 25, 5])]!,
+      created_at: iso,
+      updated_at: iso,
+      version: 1,
     });
   }
   ensureCoverage(r, cities, outlets);
@@ -140,15 +194,32 @@ export function buildNetwork(rng: SeedRng, cities: City[], opts: { outlets: numb
     const base = o ? rows.outlets[o.idx]! : null;
     const capital = cities.find((c) => c.provinceCode === (o?.city.provinceCode ?? '44')) ?? cities[0]!;
     rows.technicians.push({
-      id: t.id, outlet_id: o?.id ?? null, user_id: null, name: t.name, phone: mobile(r), tier: t.tier,
+      id: t.id,
+      outlet_id: o?.id ?? null,
+      user_id: null,
+      name: t.name,
+      phone: mobile(r),
+      tier: t.tier,
       province_code: t.tier === 4 ? null : (o?.city.provinceCode ?? capital.provinceCode),
       start_lat: round5((base?.lat ?? capital.lat) + (r.next() - 0.5) * 0.06),
       start_lng: round5((base?.lng ?? capital.lng) + (r.next() - 0.5) * 0.06),
-      active: 1, created_at: iso, updated_at: iso, version: 1,
+      active: 1,
+      created_at: iso,
+      updated_at: iso,
+      version: 1,
     });
-    for (const [c, level] of t.skills) rows.technician_skills.push({ technician_id: t.id, category_code: c, level });
+    for (const [c, level] of t.skills)
+      rows.technician_skills.push({ technician_id: t.id, category_code: c, level });
   }
-  return { categories, cities, districts: cities.flatMap((c) => c.districts), outlets, techs, coverage, rows };
+  return {
+    categories,
+    cities,
+    districts: cities.flatMap((c) => c.districts),
+    outlets,
+    techs,
+    coverage,
+    rows,
+  };
 }
 
 /** Outlets per city by population weight (≥ 1 each while there are enough); ~30 % self-built. */
@@ -186,7 +257,13 @@ function placeOutlets(r: SeedRng, cities: City[], n: number, at: number): Outlet
         if (cats.size < 2) cats.add('aircon').add('washer');
       }
       out.push({
-        id: r.idAt(at), idx: out.length, city, type, districts: area, categories: cats, techsByCategory: new Map(),
+        id: r.idAt(at),
+        idx: out.length,
+        city,
+        type,
+        districts: area,
+        categories: cats,
+        techsByCategory: new Map(),
         capacity: type === 'self_built' ? r.range(30, 60) : r.range(10, 40),
       });
     }
@@ -211,7 +288,13 @@ function ensureCoverage(r: SeedRng, cities: City[], outlets: OutletInfo[]): void
 }
 
 /** HQ experts (tier 4) and one provincial field engineer (tier 3) per province, the rest in outlets. */
-function placeTechnicians(r: SeedRng, cities: City[], outlets: OutletInfo[], n: number, at: number): TechInfo[] {
+function placeTechnicians(
+  r: SeedRng,
+  cities: City[],
+  outlets: OutletInfo[],
+  n: number,
+  at: number,
+): TechInfo[] {
   const techs: TechInfo[] = [];
   const all = new Map(CATEGORIES.map((c) => [c.code, 5]));
   const make = (outlet: OutletInfo | null, tier: number, skills: Map<string, number>): TechInfo => {
@@ -223,7 +306,8 @@ function placeTechnicians(r: SeedRng, cities: City[], outlets: OutletInfo[], n: 
   for (let i = 0; i < hq; i++) make(null, 4, new Map(all));
   const provinces = [...new Set(cities.map((c) => c.provinceCode))];
   if (n - hq >= outlets.length + provinces.length) {
-    for (let i = 0; i < provinces.length; i++) make(null, 3, new Map(CATEGORIES.map((c) => [c.code, r.range(3, 5)])));
+    for (let i = 0; i < provinces.length; i++)
+      make(null, 3, new Map(CATEGORIES.map((c) => [c.code, r.range(3, 5)])));
   }
   const left = n - techs.length;
   const cap = outlets.reduce((s, o) => s + o.capacity, 0);
@@ -243,7 +327,11 @@ function placeTechnicians(r: SeedRng, cities: City[], outlets: OutletInfo[], n: 
     const mine = techs.filter((t) => t.outlet === o);
     if (mine.length) {
       for (const c of cats) if (!mine.some((t) => t.skills.has(c))) r.pick(mine).skills.set(c, r.range(1, 3));
-      for (const c of cats) o.techsByCategory.set(c, mine.filter((t) => t.skills.has(c)));
+      for (const c of cats)
+        o.techsByCategory.set(
+          c,
+          mine.filter((t) => t.skills.has(c)),
+        );
     }
   });
   return techs;

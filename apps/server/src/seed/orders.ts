@@ -12,16 +12,31 @@ type OrderType = WorkOrdersTable['type'];
 type Channel = WorkOrdersTable['channel'];
 
 export const PREFIX: Record<OrderType, string> = {
-  install: 'AZ', repair: 'WX', maintenance: 'BY', consult: 'ZX', complaint: 'TS', return: 'TH',
+  install: 'AZ',
+  repair: 'WX',
+  maintenance: 'BY',
+  consult: 'ZX',
+  complaint: 'TS',
+  return: 'TH',
 };
 const TYPES: OrderType[] = ['repair', 'install', 'maintenance', 'consult', 'complaint', 'return'];
 const TYPE_WEIGHTS = [56, 18, 10, 8, 5, 3];
 const CHANNELS: Channel[] = ['hotline', 'mini_program', 'web', 'store', 'api', 'email', 'portal'];
 const CHANNEL_WEIGHTS = [40, 22, 10, 10, 8, 2, 8];
-const SLA_HOURS: Record<OrderType, number> = { install: 72, repair: 48, maintenance: 72, consult: 24, complaint: 24, return: 72 };
+const SLA_HOURS: Record<OrderType, number> = {
+  install: 72,
+  repair: 48,
+  maintenance: 72,
+  consult: 24,
+  complaint: 24,
+  return: 72,
+};
 const REMOTE_GUIDANCE = [
-  '电话指导客户重新插拔电源并复位后恢复正常', '指导客户清洗滤网、检查遥控器模式设置，已恢复', '指导客户调平机身、清理排水过滤器，已解决',
-  '已告知客户保修政策与收费标准，客户表示满意', '视频指导客户调整门铰链，问题已解决',
+  '电话指导客户重新插拔电源并复位后恢复正常',
+  '指导客户清洗滤网、检查遥控器模式设置，已恢复',
+  '指导客户调平机身、清理排水过滤器，已解决',
+  '已告知客户保修政策与收费标准，客户表示满意',
+  '视频指导客户调整门铰链，问题已解决',
 ];
 const CONSULT_TOPICS = ['保修期查询', '收费标准咨询', '使用方法咨询', '延保服务咨询', '配件价格咨询'];
 
@@ -53,8 +68,14 @@ export interface OrderStats {
  * are sequential per prefix and day) and streamed to the sink with their events.
  */
 export async function generateOrders(
-  r: SeedRng, net: Network, customers: CustomerRef[], anchor: number, total: number, actors: Actors,
-  sink: OrderSink, opts: { pinned?: Pinned; onProgress?: (n: number) => void } = {},
+  r: SeedRng,
+  net: Network,
+  customers: CustomerRef[],
+  anchor: number,
+  total: number,
+  actors: Actors,
+  sink: OrderSink,
+  opts: { pinned?: Pinned; onProgress?: (n: number) => void } = {},
 ): Promise<OrderStats> {
   const anchorDay = businessDay(anchor);
   const firstDay = anchorDay - 364;
@@ -73,7 +94,9 @@ export async function generateOrders(
     const minutes: number[] = [];
     for (let i = 0; i < n; i++) minutes.push(lo + r.int(hi - lo));
     minutes.sort((a, b) => a - b);
-    const todo: Array<{ at: number; pin?: number }> = minutes.map((m) => ({ at: localInstant(day, m) + r.int(60_000) }));
+    const todo: Array<{ at: number; pin?: number }> = minutes.map((m) => ({
+      at: localInstant(day, m) + r.int(60_000),
+    }));
     if (opts.pinned && day === anchorDay - 1) {
       opts.pinned.customers.forEach((_, k) => todo.push({ at: localInstant(day, 9 * 60 + k * 17), pin: k }));
     }
@@ -81,9 +104,10 @@ export async function generateOrders(
     const seq = new Map<string, number>();
     for (const item of todo) {
       const inWindow = day >= windowStart;
-      const o = item.pin !== undefined
-        ? pinnedOrder(r, net, opts.pinned!, item.pin, item.at, anchor)
-        : planOrder(r, net, customers, item.at, anchor, inWindow ? pressure(quota, windowLeft) : 0, quota);
+      const o =
+        item.pin !== undefined
+          ? pinnedOrder(r, net, opts.pinned!, item.pin, item.at, anchor)
+          : planOrder(r, net, customers, item.at, anchor, inWindow ? pressure(quota, windowLeft) : 0, quota);
       if (inWindow && item.pin === undefined) windowLeft--;
       const prefix = PREFIX[o.type];
       const k = (seq.get(prefix) ?? 0) + 1;
@@ -91,10 +115,15 @@ export async function generateOrders(
       const number = `${prefix}${dayString(day).replaceAll('-', '')}-${String(k).padStart(4, '0')}`;
       emit(r, o, number, anchor, actors, sink, stats);
     }
-    for (const [prefix, k] of seq) sink.push('work_order_counters', { key: `${prefix}${dayString(day).replaceAll('-', '')}`, last_value: k });
+    for (const [prefix, k] of seq)
+      sink.push('work_order_counters', {
+        key: `${prefix}${dayString(day).replaceAll('-', '')}`,
+        last_value: k,
+      });
     await sink.drain();
     const before = stats.orders - todo.length;
-    if (opts.onProgress && Math.floor(stats.orders / 100_000) > Math.floor(before / 100_000)) opts.onProgress(stats.orders);
+    if (opts.onProgress && Math.floor(stats.orders / 100_000) > Math.floor(before / 100_000))
+      opts.onProgress(stats.orders);
   }
   return stats;
 }
@@ -106,7 +135,16 @@ function dailyCounts(firstDay: number, lastDay: number, total: number): number[]
     const date = new Date(d * 86_400_000);
     const month = date.getUTCMonth() + 1;
     const wd = [1.1, 1.15, 1, 1, 1, 1, 1.1][date.getUTCDay()]!;
-    const season = month >= 6 && month <= 8 ? 1.35 : month === 5 || month === 9 ? 1.1 : month === 2 ? 0.75 : month === 1 || month === 12 ? 0.9 : 1;
+    const season =
+      month >= 6 && month <= 8
+        ? 1.35
+        : month === 5 || month === 9
+          ? 1.1
+          : month === 2
+            ? 0.75
+            : month === 1 || month === 12
+              ? 0.9
+              : 1;
     weights.push(wd * season);
   }
   const sum = weights.reduce((s, w) => s + w, 0);
@@ -143,7 +181,12 @@ interface PlannedOrder {
 }
 
 function planOrder(
-  r: SeedRng, net: Network, customers: CustomerRef[], created: number, anchor: number, force: number,
+  r: SeedRng,
+  net: Network,
+  customers: CustomerRef[],
+  created: number,
+  anchor: number,
+  force: number,
   quota: Map<WorkOrderStatus, number>,
 ): PlannedOrder {
   const customer = customers[r.int(customers.length)]!;
@@ -151,10 +194,19 @@ function planOrder(
   const product = type === 'consult' && r.chance(0.5) ? null : r.pick(customer.products);
   const cat = product?.cat ?? r.weighted(CATEGORIES.map((c) => c.weight));
   const channel = type === 'install' && r.chance(0.45) ? 'api' : CHANNELS[r.weighted(CHANNEL_WEIGHTS)]!;
-  const urgent = (['low', 'normal', 'high', 'critical'] as const)[r.weighted(customer.tier === 'standard' ? [10, 72, 15, 3] : [5, 55, 30, 10])]!;
+  const urgent = (['low', 'normal', 'high', 'critical'] as const)[
+    r.weighted(customer.tier === 'standard' ? [10, 72, 15, 3] : [5, 55, 30, 10])
+  ]!;
   const candidates = net.coverage.get(`${customer.district.code}|${CATEGORIES[cat]!.code}`) ?? [];
-  const remote = candidates.length === 0 ||
-    (type === 'consult' ? r.chance(0.92) : type === 'complaint' ? r.chance(0.5) : type === 'repair' ? r.chance(0.12) : false);
+  const remote =
+    candidates.length === 0 ||
+    (type === 'consult'
+      ? r.chance(0.92)
+      : type === 'complaint'
+        ? r.chance(0.5)
+        : type === 'repair'
+          ? r.chance(0.12)
+          : false);
   const wantReject = quota.get('outlet_rejected')! > 0 && force > 0 ? 0.3 : 0.03;
   const reject = !remote && candidates.length >= 2 && r.chance(wantReject);
   const first = candidates.length ? candidates[r.int(candidates.length)]! : null;
@@ -165,9 +217,12 @@ function planOrder(
   const tech = techs.length ? r.pick(techs) : null;
   const cancel = r.chance(0.05);
   const plan = planPath(r, created, {
-    remote, reject, parts: (type === 'repair' || type === 'return') && r.chance(0.12),
+    remote,
+    reject,
+    parts: (type === 'repair' || type === 'return') && r.chance(0.12),
     cancelAfter: cancel ? 1 + r.weighted([30, 20, 15, 10, 10, 8, 7]) : null,
-    serviceMinutes: CATEGORIES[cat]!.serviceMinutes, urgent: urgent === 'high' || urgent === 'critical',
+    serviceMinutes: CATEGORIES[cat]!.serviceMinutes,
+    urgent: urgent === 'high' || urgent === 'critical',
   });
   if (!remote && !tech) {
     // An outlet without a skilled technician keeps the order at outlet_accepted.
@@ -178,16 +233,37 @@ function planOrder(
   if (force > 0) cut = holdOpen(r, plan.steps, cut, force, quota);
   else if (r.chance(0.004)) {
     // A few older orders stay stuck: parts on back-order, a customer the callback cannot reach.
-    const i = plan.steps.findIndex((s, j) => j <= cut && (s.to === 'awaiting_parts' || s.to === 'awaiting_callback'));
+    const i = plan.steps.findIndex(
+      (s, j) => j <= cut && (s.to === 'awaiting_parts' || s.to === 'awaiting_callback'),
+    );
     if (i >= 0) cut = i;
   }
-  return { type, channel, customer, product, cat, urgent, plan, cut, outlets, tech, created, fault: describe(r, net, type, cat, product) };
+  return {
+    type,
+    channel,
+    customer,
+    product,
+    cat,
+    urgent,
+    plan,
+    cut,
+    outlets,
+    tech,
+    created,
+    fault: describe(r, net, type, cat, product),
+  };
 }
 
 /** Holds a recent order in an open state that still needs examples (a step it really passed through). */
 const RARE: ReadonlySet<WorkOrderStatus> = new Set(['outlet_rejected', 'remote_resolved', 'awaiting_parts']);
 
-function holdOpen(r: SeedRng, steps: Step[], cut: number, p: number, quota: Map<WorkOrderStatus, number>): number {
+function holdOpen(
+  r: SeedRng,
+  steps: Step[],
+  cut: number,
+  p: number,
+  quota: Map<WorkOrderStatus, number>,
+): number {
   const status = steps[cut]!.to;
   if (quota.has(status)) quota.set(status, Math.max(0, quota.get(status)! - 1));
   if (!r.chance(p)) return cut;
@@ -205,15 +281,35 @@ function holdOpen(r: SeedRng, steps: Step[], cut: number, p: number, quota: Map<
   return pick;
 }
 
-function pinnedOrder(r: SeedRng, net: Network, pin: Pinned, k: number, created: number, anchor: number): PlannedOrder {
+function pinnedOrder(
+  r: SeedRng,
+  net: Network,
+  pin: Pinned,
+  k: number,
+  created: number,
+  anchor: number,
+): PlannedOrder {
   const customer = pin.customers[k]!;
-  const product = customer.products.find((p) => pin.tech.skills.has(CATEGORIES[p.cat]!.code)) ?? customer.products[0]!;
+  const product =
+    customer.products.find((p) => pin.tech.skills.has(CATEGORIES[p.cat]!.code)) ?? customer.products[0]!;
   const plan = planPath(r, created, {
-    remote: false, reject: false, parts: false, cancelAfter: null, serviceMinutes: CATEGORIES[product.cat]!.serviceMinutes, urgent: false,
+    remote: false,
+    reject: false,
+    parts: false,
+    cancelAfter: null,
+    serviceMinutes: CATEGORIES[product.cat]!.serviceMinutes,
+    urgent: false,
   });
   // Re-time the visit: appointments today (slots 9, 11, 14, 16) and tomorrow (9, 14).
   const today = businessDay(anchor);
-  const slot = [[0, 9], [0, 11], [0, 14], [0, 16], [1, 9], [1, 14]][k % 6]!;
+  const slot = [
+    [0, 9],
+    [0, 11],
+    [0, 14],
+    [0, 16],
+    [1, 9],
+    [1, 14],
+  ][k % 6]!;
   const start = localInstant(today + slot[0]!, slot[1]! * 60);
   const si = plan.steps.findIndex((s) => s.to === 'scheduled');
   const keep = plan.steps.slice(0, si + 1);
@@ -227,12 +323,30 @@ function pinnedOrder(r: SeedRng, net: Network, pin: Pinned, k: number, created: 
   plan.appointment = { start, end: start + 2 * HOUR };
   const outlet = pin.tech.outlet!;
   return {
-    type: 'repair', channel: 'hotline', customer, product, cat: product.cat, urgent: 'normal', plan,
-    cut: cutAt(plan.steps, anchor), outlets: [outlet], tech: pin.tech, created, fault: describe(r, net, 'repair', product.cat, product),
+    type: 'repair',
+    channel: 'hotline',
+    customer,
+    product,
+    cat: product.cat,
+    urgent: 'normal',
+    plan,
+    cut: cutAt(plan.steps, anchor),
+    outlets: [outlet],
+    tech: pin.tech,
+    created,
+    fault: describe(r, net, 'repair', product.cat, product),
   };
 }
 
-function emit(r: SeedRng, o: PlannedOrder, number: string, anchor: number, actors: Actors, sink: OrderSink, stats: OrderStats): void {
+function emit(
+  r: SeedRng,
+  o: PlannedOrder,
+  number: string,
+  anchor: number,
+  actors: Actors,
+  sink: OrderSink,
+  stats: OrderStats,
+): void {
   const steps = o.plan.steps.slice(0, o.cut + 1);
   const reached = (s: WorkOrderStatus) => steps.some((x) => x.to === s);
   const last = steps[steps.length - 1]!;
@@ -242,38 +356,84 @@ function emit(r: SeedRng, o: PlannedOrder, number: string, anchor: number, actor
   const id = r.idAt(o.created);
   const dispatches = steps.filter((s) => s.to === 'dispatched_outlet').length;
   // A rejection takes the order out of the outlet's queue until it is dispatched again.
-  const outlet = dispatches && status !== 'outlet_rejected' ? o.outlets[Math.min(dispatches, o.outlets.length) - 1]! : null;
+  const outlet =
+    dispatches && status !== 'outlet_rejected'
+      ? o.outlets[Math.min(dispatches, o.outlets.length) - 1]!
+      : null;
   const tech = reached('assigned') ? o.tech : null;
   const guidance = reached('remote_resolved') ? r.pick(REMOTE_GUIDANCE) : null;
   const completed = steps.find((s) => s.to === 'completed')?.at ?? null;
   const closed = status === 'closed' ? last.at : null;
   const slaDue = o.created + SLA_HOURS[o.type] * HOUR * (o.customer.tier === 'standard' ? 1 : 0.75);
-  const doneAt = completed ?? (status === 'remote_resolved' || reached('remote_resolved') ? steps.find((s) => s.to === 'remote_resolved')!.at : null);
+  const doneAt =
+    completed ??
+    (status === 'remote_resolved' || reached('remote_resolved')
+      ? steps.find((s) => s.to === 'remote_resolved')!.at
+      : null);
   const open = status !== 'closed' && status !== 'cancelled';
-  const sla = doneAt !== null || !open
-    ? ((doneAt ?? last.at) > slaDue ? 'breached' : 'on_track')
-    : anchor > slaDue ? 'breached' : anchor > slaDue - SLA_HOURS[o.type] * HOUR * 0.25 ? 'at_risk' : 'on_track';
+  const sla =
+    doneAt !== null || !open
+      ? (doneAt ?? last.at) > slaDue
+        ? 'breached'
+        : 'on_track'
+      : anchor > slaDue
+        ? 'breached'
+        : anchor > slaDue - SLA_HOURS[o.type] * HOUR * 0.25
+          ? 'at_risk'
+          : 'on_track';
   const appt = reached('scheduled') ? o.plan.appointment : null;
   const windows = o.plan.appointment
     ? [{ start: iso(o.plan.appointment.start), end: iso(o.plan.appointment.end) }]
-    : [{ start: iso(localInstant(businessDay(o.created) + 1, 9 * 60)), end: iso(localInstant(businessDay(o.created) + 1, 12 * 60)) }];
+    : [
+        {
+          start: iso(localInstant(businessDay(o.created) + 1, 9 * 60)),
+          end: iso(localInstant(businessDay(o.created) + 1, 12 * 60)),
+        },
+      ];
   const creator = creatorOf(o, actors);
 
   sink.push('work_orders', {
-    id, number, type: o.type, status, channel: o.channel, customer_id: o.customer.id, product_id: o.product?.id ?? null,
-    category_code: cat.code, fault_description: info.description, fault_code_id: info.faultId, symptom_codes: JSON.stringify(info.symptoms),
-    urgency: o.urgent, customer_tier: o.customer.tier, contact_name: o.customer.name, contact_phone: o.customer.phone,
-    province_code: o.customer.district.city.provinceCode, city_code: o.customer.district.city.code,
-    district_code: o.customer.district.code, address: o.customer.address, lat: o.customer.lat, lng: o.customer.lng,
-    preferred_windows: JSON.stringify(windows), appointment_start: appt ? iso(appt.start) : null, appointment_end: appt ? iso(appt.end) : null,
-    outlet_id: outlet?.id ?? null, technician_id: tech?.id ?? null, technician_user_id: tech?.userId ?? null,
-    escalation_tier: tech?.tier ?? 1, remote_guidance: guidance,
+    id,
+    number,
+    type: o.type,
+    status,
+    channel: o.channel,
+    customer_id: o.customer.id,
+    product_id: o.product?.id ?? null,
+    category_code: cat.code,
+    fault_description: info.description,
+    fault_code_id: info.faultId,
+    symptom_codes: JSON.stringify(info.symptoms),
+    urgency: o.urgent,
+    customer_tier: o.customer.tier,
+    contact_name: o.customer.name,
+    contact_phone: o.customer.phone,
+    province_code: o.customer.district.city.provinceCode,
+    city_code: o.customer.district.city.code,
+    district_code: o.customer.district.code,
+    address: o.customer.address,
+    lat: o.customer.lat,
+    lng: o.customer.lng,
+    preferred_windows: JSON.stringify(windows),
+    appointment_start: appt ? iso(appt.start) : null,
+    appointment_end: appt ? iso(appt.end) : null,
+    outlet_id: outlet?.id ?? null,
+    technician_id: tech?.id ?? null,
+    technician_user_id: tech?.userId ?? null,
+    escalation_tier: tech?.tier ?? 1,
+    remote_guidance: guidance,
     cancel_reason: status === 'cancelled' ? (last.reason ?? null) : null,
-    linked_ref: o.channel === 'api' ? `JD${String(o.created).slice(-10)}${r.digits(4)}` : null, parent_order_id: null,
-    sla_state: sla, sla_due_at: iso(slaDue),
-    paused_since: status === 'awaiting_parts' ? iso(last.at) : null, created_by: creator.kind === 'user' ? creator.id : null,
-    created_at: iso(o.created), updated_at: iso(last.at), completed_at: completed === null ? null : iso(completed),
-    closed_at: closed === null ? null : iso(closed), version: steps.length,
+    linked_ref: o.channel === 'api' ? `JD${String(o.created).slice(-10)}${r.digits(4)}` : null,
+    parent_order_id: null,
+    sla_state: sla,
+    sla_due_at: iso(slaDue),
+    paused_since: status === 'awaiting_parts' ? iso(last.at) : null,
+    created_by: creator.kind === 'user' ? creator.id : null,
+    created_at: iso(o.created),
+    updated_at: iso(last.at),
+    completed_at: completed === null ? null : iso(completed),
+    closed_at: closed === null ? null : iso(closed),
+    version: steps.length,
   });
   let prev: WorkOrderStatus | null = null;
   let dispatchNo = 0;
@@ -282,15 +442,24 @@ function emit(r: SeedRng, o: PlannedOrder, number: string, anchor: number, actor
     let data = s.data ?? {};
     // Event data as transition-order.ts records it for the same step.
     if (s.to === 'new') data = { number, type: o.type, channel: o.channel };
-    if (s.to === 'dispatched_outlet') data = { outletId: o.outlets[Math.min(dispatchNo++, o.outlets.length - 1)]!.id };
+    if (s.to === 'dispatched_outlet')
+      data = { outletId: o.outlets[Math.min(dispatchNo++, o.outlets.length - 1)]!.id };
     if (s.to === 'outlet_rejected') data = { rejectedOutletId: o.outlets[0]!.id };
     if (s.to === 'assigned' && o.tech) data = { technicianId: o.tech.id };
     if (s.to === 'remote_resolved') data = { guidance };
     sink.push('events', {
-      id: r.idAt(s.at), stream_type: 'work_order', stream_id: id,
+      id: r.idAt(s.at),
+      stream_type: 'work_order',
+      stream_id: id,
       type: s.to === 'new' ? 'workorder.created' : 'workorder.transitioned',
-      actor_id: actor.id, actor_kind: actor.kind, occurred_at: iso(s.at), from_state: prev, to_state: s.to,
-      reason: s.reason ?? null, data: JSON.stringify(data), request_id: null,
+      actor_id: actor.id,
+      actor_kind: actor.kind,
+      occurred_at: iso(s.at),
+      from_state: prev,
+      to_state: s.to,
+      reason: s.reason ?? null,
+      data: JSON.stringify(data),
+      request_id: null,
     });
     prev = s.to;
   }
@@ -307,17 +476,26 @@ interface FaultInfo {
 }
 
 /** Fault code and symptoms for repair-like orders; a short free-text description for every type. */
-function describe(r: SeedRng, net: Network, type: OrderType, cat: number, product: PlannedOrder['product']): FaultInfo {
+function describe(
+  r: SeedRng,
+  net: Network,
+  type: OrderType,
+  cat: number,
+  product: PlannedOrder['product'],
+): FaultInfo {
   const spec = CATEGORIES[cat]!;
   const model = product ? spec.models[product.model]![1] : spec.nameZh;
   if (type === 'repair' || type === 'complaint' || type === 'return') {
     const fault = r.pick(net.categories[cat]!.faults);
     const picked = [r.pick(fault.symptoms)];
-    if (fault.symptoms.length > 1 && r.chance(0.3)) picked.push(r.pick(fault.symptoms.filter((x) => x !== picked[0])));
-    const lead = type === 'complaint' ? '客户投诉：多次维修未解决，' : type === 'return' ? '客户申请退货：' : '客户反映';
+    if (fault.symptoms.length > 1 && r.chance(0.3))
+      picked.push(r.pick(fault.symptoms.filter((x) => x !== picked[0])));
+    const lead =
+      type === 'complaint' ? '客户投诉：多次维修未解决，' : type === 'return' ? '客户申请退货：' : '客户反映';
     return {
       description: `${lead}${model}${picked.map((x) => x.nameZh).join('，')}`,
-      faultId: fault.id, symptoms: picked.map((x) => x.id),
+      faultId: fault.id,
+      symptoms: picked.map((x) => x.id),
     };
   }
   if (type === 'install') return { description: `新机安装：${model}`, faultId: null, symptoms: [] };
@@ -328,18 +506,31 @@ function describe(r: SeedRng, net: Network, type: OrderType, cat: number, produc
 function creatorOf(o: PlannedOrder, a: Actors): { id: string | null; kind: ActorKind } {
   if (o.channel === 'api') return { id: null, kind: 'token' };
   if (o.channel === 'portal' || o.channel === 'mini_program' || o.channel === 'web') {
-    return { id: a.portal && a.portal.customerId === o.customer.id ? a.portal.userId : null, kind: 'customer' };
+    return {
+      id: a.portal && a.portal.customerId === o.customer.id ? a.portal.userId : null,
+      kind: 'customer',
+    };
   }
   return { id: a.agent, kind: 'user' };
 }
 
-function actorOf(who: Who, o: PlannedOrder, a: Actors, dispatchNo: number): { id: string | null; kind: ActorKind } {
+function actorOf(
+  who: Who,
+  o: PlannedOrder,
+  a: Actors,
+  dispatchNo: number,
+): { id: string | null; kind: ActorKind } {
   switch (who) {
-    case 'system': return { id: null, kind: 'system' };
-    case 'agent': return { id: a.agent, kind: 'user' };
-    case 'dispatcher': return { id: a.dispatcher, kind: 'user' };
-    case 'quality': return { id: a.quality, kind: 'user' };
-    case 'technician': return { id: o.tech?.userId ?? null, kind: 'user' };
+    case 'system':
+      return { id: null, kind: 'system' };
+    case 'agent':
+      return { id: a.agent, kind: 'user' };
+    case 'dispatcher':
+      return { id: a.dispatcher, kind: 'user' };
+    case 'quality':
+      return { id: a.quality, kind: 'user' };
+    case 'technician':
+      return { id: o.tech?.userId ?? null, kind: 'user' };
     default: {
       const outlet = o.outlets[Math.max(0, Math.min(dispatchNo, o.outlets.length) - 1)];
       return { id: (outlet && a.outletManagers.get(outlet.id)) ?? null, kind: 'user' };

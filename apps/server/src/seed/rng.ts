@@ -96,7 +96,11 @@ export class SeedRng {
   }
 }
 
-const h = (n: number, w: number): string => n.toString(16).padStart(8, '0').slice(8 - w);
+const h = (n: number, w: number): string =>
+  n
+    .toString(16)
+    .padStart(8, '0')
+    .slice(8 - w);
 
 export function hashString(s: string): number {
   let h = 0x811c9dc5;

@@ -7,7 +7,8 @@ import { pgPipeline, sqliteExec } from './fast-exec.ts';
 import { generate, type SeedSize, type SeedSummary } from './generate.ts';
 import { BulkWriter } from './writer.ts';
 
-export type ScaleTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema?: string };
+export type ScaleTarget =
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; schema?: string };
 
 export interface ScaleReport {
   summary: SeedSummary;
@@ -20,7 +21,14 @@ export interface ScaleReport {
 }
 
 /** The big tables: their secondary indexes are dropped for the load and rebuilt once at the end. */
-const DEFERRED = ['work_orders', 'events', 'customers', 'customer_phones', 'customer_addresses', 'installed_products'];
+const DEFERRED = [
+  'work_orders',
+  'events',
+  'customers',
+  'customer_phones',
+  'customer_addresses',
+  'installed_products',
+];
 
 interface Conn {
   writer: BulkWriter;
@@ -43,17 +51,24 @@ export async function seedScale(
 ): Promise<ScaleReport> {
   const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const conn = target.dialect === 'sqlite' ? openSqliteConn(target.file) : await openPgConn(target.url, target.schema);
+  const conn =
+    target.dialect === 'sqlite' ? openSqliteConn(target.file) : await openPgConn(target.url, target.schema);
   const defer = opts.deferIndexes !== false;
   try {
     if (defer) for (const ix of conn.indexes) await conn.run(`drop index "${ix.name}"`);
     await conn.run('begin');
     const summary = await generate({
-      seed: opts.seed, anchor: opts.anchor, size: opts.size, writer: conn.writer, passwordHash,
+      seed: opts.seed,
+      anchor: opts.anchor,
+      size: opts.size,
+      writer: conn.writer,
+      passwordHash,
       onProgress: (n) => {
         const s = (performance.now() - started) / 1000;
         const rows = Object.values(conn.writer.counts).reduce((a, b) => a + b, 0);
-        opts.log(`  ${n.toLocaleString('en')} orders  ${rows.toLocaleString('en')} rows  ${s.toFixed(1)} s  ${Math.round(rows / s).toLocaleString('en')} rows/s`);
+        opts.log(
+          `  ${n.toLocaleString('en')} orders  ${rows.toLocaleString('en')} rows  ${s.toFixed(1)} s  ${Math.round(rows / s).toLocaleString('en')} rows/s`,
+        );
       },
     });
     await conn.run('commit');
@@ -68,7 +83,15 @@ export async function seedScale(
     const indexSeconds = (performance.now() - indexStart) / 1000;
     const totalRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
     const totalSeconds = (performance.now() - started) / 1000;
-    return { summary, totalRows, loadSeconds, indexSeconds, totalSeconds, rowsPerSecond: Math.round(totalRows / totalSeconds), databaseBytes: await conn.size() };
+    return {
+      summary,
+      totalRows,
+      loadSeconds,
+      indexSeconds,
+      totalSeconds,
+      rowsPerSecond: Math.round(totalRows / totalSeconds),
+      databaseBytes: await conn.size(),
+    };
   } finally {
     await conn.close();
   }
@@ -82,7 +105,9 @@ function openSqliteConn(file: string): Conn {
   db.pragma('cache_size = -262144'); // 256 MiB page cache for the index builds
   db.pragma('temp_store = MEMORY');
   const indexes = db
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${DEFERRED.map(() => '?').join(',')}) order by name`)
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${DEFERRED.map(() => '?').join(',')}) order by name`,
+    )
     .all(...DEFERRED) as Array<{ name: string; sql: string }>;
   const writer = new BulkWriter('sqlite', sqliteExec(db), {
     onFlush: async () => {
@@ -91,19 +116,26 @@ function openSqliteConn(file: string): Conn {
     },
   });
   return {
-    writer, indexes,
+    writer,
+    indexes,
     run: async (sql) => void db.exec(sql),
     finish: async () => {},
     size: async () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
-      return ['', '-wal', '-shm'].reduce((s, x) => s + (fs.existsSync(file + x) ? fs.statSync(file + x).size : 0), 0);
+      return ['', '-wal', '-shm'].reduce(
+        (s, x) => s + (fs.existsSync(file + x) ? fs.statSync(file + x).size : 0),
+        0,
+      );
     },
     close: async () => void db.close(),
   };
 }
 
 async function openPgConn(url: string, schema?: string): Promise<Conn> {
-  const client = new pg.Client({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const client = new pg.Client({
+    connectionString: url,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
   await client.connect();
   await client.query('set synchronous_commit = off');
   // Foreign-key triggers cost more than the inserts themselves; replica mode skips them for this
@@ -132,13 +164,17 @@ async function openPgConn(url: string, schema?: string): Promise<Conn> {
     },
   });
   return {
-    writer, indexes: rows,
+    writer,
+    indexes: rows,
     run: async (sql) => {
       await pipe.settle();
       await client.query(sql);
     },
     finish: () => pipe.settle(),
-    size: async () => Number((await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n),
+    size: async () =>
+      Number(
+        (await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n,
+      ),
     close: async () => {
       await pipe.settle().catch(() => {});
       await client.end();

@@ -19,10 +19,23 @@ import { BulkWriter } from './writer.ts';
 const ANCHOR = new Date('2026-11-22T06:30:00Z'); // 14:30 in Shanghai: some of today's visits done, some ahead
 const SIZE: SeedSize = { customers: 400, outlets: 12, technicians: 40, orders: 2000, cities: 'demo' };
 const TABLES: Record<string, string> = {
-  product_categories: 'code', product_models: 'id', fault_codes: 'id', outlets: 'id',
-  outlet_service_areas: 'outlet_id, region_code', outlet_categories: 'outlet_id, category_code', technicians: 'id',
-  technician_skills: 'technician_id, category_code', customers: 'id', customer_phones: 'id', customer_addresses: 'id',
-  installed_products: 'id', work_orders: 'id', events: 'id', work_order_counters: 'key', users: 'id', user_roles: 'user_id, role',
+  product_categories: 'code',
+  product_models: 'id',
+  fault_codes: 'id',
+  outlets: 'id',
+  outlet_service_areas: 'outlet_id, region_code',
+  outlet_categories: 'outlet_id, category_code',
+  technicians: 'id',
+  technician_skills: 'technician_id, category_code',
+  customers: 'id',
+  customer_phones: 'id',
+  customer_addresses: 'id',
+  installed_products: 'id',
+  work_orders: 'id',
+  events: 'id',
+  work_order_counters: 'key',
+  users: 'id',
+  user_roles: 'user_id, role',
 };
 
 async function fingerprint(t: TestDb): Promise<string> {
@@ -38,7 +51,9 @@ async function fingerprint(t: TestDb): Promise<string> {
 }
 
 const target = (t: TestDb): ScaleTarget =>
-  t.dialect === 'sqlite' ? { dialect: 'sqlite', file: t.location } : { dialect: 'postgres', url: TEST_PG_URL, schema: t.location };
+  t.dialect === 'sqlite'
+    ? { dialect: 'sqlite', file: t.location }
+    : { dialect: 'postgres', url: TEST_PG_URL, schema: t.location };
 
 async function fresh(): Promise<TestDb> {
   const t = await createTestDb();
@@ -77,10 +92,22 @@ describe('seed generator', () => {
   it('every order sits with an outlet that serves its district and category, and a skilled technician of that outlet', async () => {
     const db = bulk.db;
     const orders = await db.selectFrom('work_orders').selectAll().execute();
-    const areas = new Set((await db.selectFrom('outlet_service_areas').selectAll().execute()).map((r) => `${r.outlet_id}|${r.region_code}`));
-    const cats = new Set((await db.selectFrom('outlet_categories').selectAll().execute()).map((r) => `${r.outlet_id}|${r.category_code}`));
+    const areas = new Set(
+      (await db.selectFrom('outlet_service_areas').selectAll().execute()).map(
+        (r) => `${r.outlet_id}|${r.region_code}`,
+      ),
+    );
+    const cats = new Set(
+      (await db.selectFrom('outlet_categories').selectAll().execute()).map(
+        (r) => `${r.outlet_id}|${r.category_code}`,
+      ),
+    );
     const techs = new Map((await db.selectFrom('technicians').selectAll().execute()).map((t) => [t.id, t]));
-    const skills = new Set((await db.selectFrom('technician_skills').selectAll().execute()).map((s) => `${s.technician_id}|${s.category_code}`));
+    const skills = new Set(
+      (await db.selectFrom('technician_skills').selectAll().execute()).map(
+        (s) => `${s.technician_id}|${s.category_code}`,
+      ),
+    );
     expect(orders.length).toBe(SIZE.orders + 6);
     let withTech = 0;
     for (const o of orders) {
@@ -102,19 +129,32 @@ describe('seed generator', () => {
   it('events replay each order: legal transitions, increasing times, ending in the order status', async () => {
     const db = bulk.db;
     const orders = new Map((await db.selectFrom('work_orders').selectAll().execute()).map((o) => [o.id, o]));
-    const events = await db.selectFrom('events').selectAll().where('stream_type', '=', 'work_order').orderBy('stream_id').orderBy('id').execute();
+    const events = await db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_type', '=', 'work_order')
+      .orderBy('stream_id')
+      .orderBy('id')
+      .execute();
     const legal = new Set(TRANSITIONS.map((t) => `${t.from}>${t.to}`));
     const byOrder = new Map<string, typeof events>();
     for (const e of events) byOrder.set(e.stream_id, [...(byOrder.get(e.stream_id) ?? []), e]);
     expect(byOrder.size).toBe(orders.size);
     for (const [id, es] of byOrder) {
       const o = orders.get(id)!;
-      expect(es[0]).toMatchObject({ type: 'workorder.created', from_state: null, to_state: 'new', occurred_at: o.created_at });
+      expect(es[0]).toMatchObject({
+        type: 'workorder.created',
+        from_state: null,
+        to_state: 'new',
+        occurred_at: o.created_at,
+      });
       for (let i = 1; i < es.length; i++) {
         const e = es[i]!;
         expect(e.type).toBe('workorder.transitioned');
         expect(e.from_state).toBe(es[i - 1]!.to_state);
-        expect(legal.has(`${e.from_state}>${e.to_state}`), `${o.number} ${e.from_state}→${e.to_state}`).toBe(true);
+        expect(legal.has(`${e.from_state}>${e.to_state}`), `${o.number} ${e.from_state}→${e.to_state}`).toBe(
+          true,
+        );
         expect(e.occurred_at > es[i - 1]!.occurred_at).toBe(true);
       }
       const last = es[es.length - 1]!;
@@ -134,8 +174,17 @@ describe('seed generator', () => {
   });
 
   it('numbers run 0001… per prefix and Shanghai day, and the counters continue them', async () => {
-    const orders = await bulk.db.selectFrom('work_orders').select(['number', 'type', 'created_at']).orderBy('created_at').execute();
-    const counters = new Map((await bulk.db.selectFrom('work_order_counters').selectAll().execute()).map((c) => [c.key, c.last_value]));
+    const orders = await bulk.db
+      .selectFrom('work_orders')
+      .select(['number', 'type', 'created_at'])
+      .orderBy('created_at')
+      .execute();
+    const counters = new Map(
+      (await bulk.db.selectFrom('work_order_counters').selectAll().execute()).map((c) => [
+        c.key,
+        c.last_value,
+      ]),
+    );
     const seen = new Map<string, number>();
     expect(PREFIX).toEqual(NUMBER_PREFIX);
     const prefix = PREFIX;
@@ -158,19 +207,32 @@ describe('seed generator', () => {
     expect(m2.outlet_id).not.toBe(m1.outlet_id);
     expect(m1.scope_level).toBe('outlet');
     const techUser = users.get('technician')!;
-    const tech = await db.selectFrom('technicians').selectAll().where('user_id', '=', techUser.id).executeTakeFirstOrThrow();
+    const tech = await db
+      .selectFrom('technicians')
+      .selectAll()
+      .where('user_id', '=', techUser.id)
+      .executeTakeFirstOrThrow();
     expect(tech.outlet_id).toBe(m1.outlet_id);
     const today = dayString(businessDay(ANCHOR.getTime()));
     const tomorrow = dayString(businessDay(ANCHOR.getTime()) + 1);
-    const jobs = await db.selectFrom('work_orders').select(['status', 'appointment_start'])
-      .where('technician_user_id', '=', techUser.id).where('status', 'not in', ['closed', 'cancelled'])
-      .where('appointment_start', 'is not', null).execute();
+    const jobs = await db
+      .selectFrom('work_orders')
+      .select(['status', 'appointment_start'])
+      .where('technician_user_id', '=', techUser.id)
+      .where('status', 'not in', ['closed', 'cancelled'])
+      .where('appointment_start', 'is not', null)
+      .execute();
     const days = jobs.map((j) => dayString(businessDay(Date.parse(j.appointment_start!))));
     expect(days.filter((d) => d === today).length).toBeGreaterThanOrEqual(3);
     expect(days.filter((d) => d === tomorrow).length).toBeGreaterThanOrEqual(2);
     const portal = users.get(DEMO_CUSTOMER.username)!;
     expect(portal.kind).toBe('customer');
-    const phone = await db.selectFrom('customer_phones').selectAll().where('customer_id', '=', portal.customer_id!).where('is_primary', '=', 1).executeTakeFirstOrThrow();
+    const phone = await db
+      .selectFrom('customer_phones')
+      .selectAll()
+      .where('customer_id', '=', portal.customer_id!)
+      .where('is_primary', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(phone.phone).toBe(DEMO_CUSTOMER.phone);
     const bad = await db.selectFrom('customer_phones').select('phone').execute();
     expect(bad.filter((p) => !/^1[3-9]\d{9}$/.test(p.phone))).toEqual([]);
@@ -181,12 +243,20 @@ describe('seedIfEmpty', () => {
   it('seeds once on first start and leaves a seeded database alone', async () => {
     const t = await fresh();
     try {
-      const deps = { db: t.db, dialect: t.dialect, clock: new ManualClock(ANCHOR), logger: createLogger('silent') };
+      const deps = {
+        db: t.db,
+        dialect: t.dialect,
+        clock: new ManualClock(ANCHOR),
+        logger: createLogger('silent'),
+      };
       const small = { size: { customers: 100, orders: 200, outlets: 10, technicians: 20 } };
       expect(await seedIfEmpty(deps, 'auto', small)).toBe(true);
       expect(await seedIfEmpty(deps, 'auto', small)).toBe(false);
       expect(await seedIfEmpty(deps, 'always', small)).toBe(false);
-      const n = await t.db.selectFrom('work_orders').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await t.db
+        .selectFrom('work_orders')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(206);
     } finally {
       await t.drop();
@@ -196,7 +266,8 @@ describe('seedIfEmpty', () => {
 
 describe('generator primitives', () => {
   it('formats instants like Date#toISOString', () => {
-    for (const ms of [0, 1_795_000_000_123, Date.UTC(2028, 1, 29, 23, 59, 59, 999)]) expect(iso(ms)).toBe(new Date(ms).toISOString());
+    for (const ms of [0, 1_795_000_000_123, Date.UTC(2028, 1, 29, 23, 59, 59, 999)])
+      expect(iso(ms)).toBe(new Date(ms).toISOString());
   });
   it('makes time-ordered uuidv7-shaped ids', () => {
     const r = new SeedRng(1);

@@ -120,6 +120,8 @@ function insertSql(dialect: DialectName, table: string, columns: string[], rows:
 }
 
 /** Through Kysely (demo mode, tests): pass the transaction so the whole seed commits at once. */
-export const kyselyExec = (db: Kysely<Database>): Exec => async (_key, text, params) => {
-  await db.executeQuery(CompiledQuery.raw(text, params));
-};
+export const kyselyExec =
+  (db: Kysely<Database>): Exec =>
+  async (_key, text, params) => {
+    await db.executeQuery(CompiledQuery.raw(text, params));
+  };

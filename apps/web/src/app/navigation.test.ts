@@ -38,7 +38,9 @@ describe('navigation', () => {
   });
 
   it('shows the admin everything except the technician-only H5 jobs', () => {
-    const all = flattenNavigation().filter((i) => !i.hideInMenu).map((i) => i.key);
+    const all = flattenNavigation()
+      .filter((i) => !i.hideInMenu)
+      .map((i) => i.key);
     expect(keys('admin')).toEqual(all.filter((k) => k !== 'my-jobs'));
   });
 

@@ -13,9 +13,7 @@ export function applyFieldErrors(
   pathMap: Record<string, string> = {},
 ): { unmatched: number } {
   if (!isApiError(error) || error.errors.length === 0) return { unmatched: 0 };
-  const registered = new Set(
-    form.getFieldsError().map((f) => f.name.join('.')),
-  );
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
   const byField = new Map<string, string[]>();
   let unmatched = 0;
   for (const e of error.errors) {

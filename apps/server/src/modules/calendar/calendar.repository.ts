@@ -21,7 +21,16 @@ export class CalendarRepository {
     await trx
       .insertInto('calendar_overrides')
       .values(row)
-      .onConflict((oc) => oc.column('date').doUpdateSet({ kind: row.kind, name: row.name, updated_at: row.updated_at, updated_by: row.updated_by }))
+      .onConflict((oc) =>
+        oc
+          .column('date')
+          .doUpdateSet({
+            kind: row.kind,
+            name: row.name,
+            updated_at: row.updated_at,
+            updated_by: row.updated_by,
+          }),
+      )
       .execute();
   }
 
@@ -31,7 +40,12 @@ export class CalendarRepository {
   }
 
   listHours(): Promise<BusinessHoursTable[]> {
-    return this.db.selectFrom('business_hours').selectAll().orderBy('weekday').orderBy('start_minute').execute();
+    return this.db
+      .selectFrom('business_hours')
+      .selectAll()
+      .orderBy('weekday')
+      .orderBy('start_minute')
+      .execute();
   }
 
   async replaceHours(trx: Kysely<Database>, rows: BusinessHoursTable[]): Promise<void> {

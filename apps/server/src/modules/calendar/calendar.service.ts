@@ -42,9 +42,7 @@ export class CalendarService {
 
   private readonly deps: CalendarDeps;
 
-
   constructor(deps: CalendarDeps) {
-
     this.deps = deps;
     this.repo = new CalendarRepository(deps.db);
   }
@@ -88,9 +86,26 @@ export class CalendarService {
   async setOverride(actor: Actor, date: string, kind: 'workday' | 'offday', name: string) {
     const at = this.deps.clock.now();
     await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
-      const before = await trx.selectFrom('calendar_overrides').selectAll().where('date', '=', date).executeTakeFirst();
-      await this.repo.upsertOverride(trx, { date, kind, name, updated_at: at.toISOString(), updated_by: actor.userId });
-      await appendEvent(trx, { streamType: 'calendar', streamId: date, type: 'calendar.override_set', actor: actorOf(actor), at, data: { before: before ?? null, after: { kind, name } } });
+      const before = await trx
+        .selectFrom('calendar_overrides')
+        .selectAll()
+        .where('date', '=', date)
+        .executeTakeFirst();
+      await this.repo.upsertOverride(trx, {
+        date,
+        kind,
+        name,
+        updated_at: at.toISOString(),
+        updated_by: actor.userId,
+      });
+      await appendEvent(trx, {
+        streamType: 'calendar',
+        streamId: date,
+        type: 'calendar.override_set',
+        actor: actorOf(actor),
+        at,
+        data: { before: before ?? null, after: { kind, name } },
+      });
     });
     this.invalidate();
     return { date, kind, name };
@@ -100,7 +115,13 @@ export class CalendarService {
     const at = this.deps.clock.now();
     await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
       if (!(await this.repo.deleteOverride(trx, date))) throw notFound('calendar override', date);
-      await appendEvent(trx, { streamType: 'calendar', streamId: date, type: 'calendar.override_removed', actor: actorOf(actor), at });
+      await appendEvent(trx, {
+        streamType: 'calendar',
+        streamId: date,
+        type: 'calendar.override_removed',
+        actor: actorOf(actor),
+        at,
+      });
     });
     this.invalidate();
   }
@@ -110,21 +131,43 @@ export class CalendarService {
   }
 
   /** Replaces the business hours; overlapping or empty intervals are rejected naming the weekday. */
-  async setHours(actor: Actor, hours: { standard: MinuteInterval[]; byWeekday: Record<string, MinuteInterval[]> }) {
+  async setHours(
+    actor: Actor,
+    hours: { standard: MinuteInterval[]; byWeekday: Record<string, MinuteInterval[]> },
+  ) {
     const at = this.deps.clock.now();
-    const groups: Array<[number, MinuteInterval[]]> = [[0, hours.standard], ...Object.entries(hours.byWeekday).map(([k, v]) => [Number(k), v] as [number, MinuteInterval[]])];
+    const groups: Array<[number, MinuteInterval[]]> = [
+      [0, hours.standard],
+      ...Object.entries(hours.byWeekday).map(([k, v]) => [Number(k), v] as [number, MinuteInterval[]]),
+    ];
     const rows = groups.flatMap(([weekday, ivs]) => {
       const path = weekday === 0 ? 'standard' : `byWeekday.${weekday}`;
       try {
-        return normalizeIntervals(ivs, path).map((iv) => ({ weekday, start_minute: iv.start, end_minute: iv.end, updated_at: at.toISOString(), updated_by: actor.userId }));
+        return normalizeIntervals(ivs, path).map((iv) => ({
+          weekday,
+          start_minute: iv.start,
+          end_minute: iv.end,
+          updated_at: at.toISOString(),
+          updated_by: actor.userId,
+        }));
       } catch (err) {
-        if (err instanceof CalendarConfigError) throw new DomainError('request.validation_failed', err.message, { errors: [{ path, rule: 'intervals', message: err.message }] });
+        if (err instanceof CalendarConfigError)
+          throw new DomainError('request.validation_failed', err.message, {
+            errors: [{ path, rule: 'intervals', message: err.message }],
+          });
         throw err;
       }
     });
     await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
       await this.repo.replaceHours(trx, rows);
-      await appendEvent(trx, { streamType: 'calendar', streamId: 'business_hours', type: 'calendar.hours_set', actor: actorOf(actor), at, data: { hours } });
+      await appendEvent(trx, {
+        streamType: 'calendar',
+        streamId: 'business_hours',
+        type: 'calendar.hours_set',
+        actor: actorOf(actor),
+        at,
+        data: { hours },
+      });
     });
     this.invalidate();
     return this.hours();
@@ -136,7 +179,15 @@ export class CalendarService {
 
   async setProvisionalYears(actor: Actor, years: number[], version: number) {
     const r = await withTransaction(this.deps.db, this.deps.dialect, ({ trx }) =>
-      writeSetting(trx, PROVISIONAL_YEARS_KEY, ProvisionalYearsSchema, years, version, actorOf(actor), this.deps.clock.now()),
+      writeSetting(
+        trx,
+        PROVISIONAL_YEARS_KEY,
+        ProvisionalYearsSchema,
+        years,
+        version,
+        actorOf(actor),
+        this.deps.clock.now(),
+      ),
     );
     this.invalidate();
     return r;

@@ -43,11 +43,17 @@ export class CatalogRepository {
   }
 
   async listCategories(): Promise<ProductCategory[]> {
-    return (await this.db.selectFrom('product_categories').selectAll().orderBy('code').execute()).map(toCategory);
+    return (await this.db.selectFrom('product_categories').selectAll().orderBy('code').execute()).map(
+      toCategory,
+    );
   }
 
   async findCategory(code: string, db: Kysely<Database> = this.db): Promise<ProductCategory | undefined> {
-    const r = await db.selectFrom('product_categories').selectAll().where('code', '=', code).executeTakeFirst();
+    const r = await db
+      .selectFrom('product_categories')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirst();
     return r && toCategory(r);
   }
 
@@ -66,7 +72,11 @@ export class CatalogRepository {
       .execute();
   }
 
-  async updateCategory(trx: Kysely<Database>, code: string, p: Partial<Omit<ProductCategory, 'code'>>): Promise<void> {
+  async updateCategory(
+    trx: Kysely<Database>,
+    code: string,
+    p: Partial<Omit<ProductCategory, 'code'>>,
+  ): Promise<void> {
     await trx
       .updateTable('product_categories')
       .set({
@@ -81,7 +91,12 @@ export class CatalogRepository {
       .execute();
   }
 
-  async listModels(f: { categoryCode?: string; brand?: string; after?: string; limit: number }): Promise<ProductModel[]> {
+  async listModels(f: {
+    categoryCode?: string;
+    brand?: string;
+    after?: string;
+    limit: number;
+  }): Promise<ProductModel[]> {
     let q = this.db.selectFrom('product_models').selectAll().orderBy('id').limit(f.limit);
     if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
     if (f.brand) q = q.where('brand', '=', f.brand);
@@ -96,22 +111,44 @@ export class CatalogRepository {
 
   async findModels(ids: string[]): Promise<ProductModel[]> {
     if (!ids.length) return [];
-    return (await this.db.selectFrom('product_models').selectAll().where('id', 'in', ids).execute()).map(toModel);
+    return (await this.db.selectFrom('product_models').selectAll().where('id', 'in', ids).execute()).map(
+      toModel,
+    );
   }
 
   async insertModel(trx: Kysely<Database>, m: ProductModel): Promise<void> {
     await trx
       .insertInto('product_models')
-      .values({ id: m.id, brand: m.brand, category_code: m.categoryCode, model_code: m.modelCode, name: m.name, active: m.active ? 1 : 0 })
+      .values({
+        id: m.id,
+        brand: m.brand,
+        category_code: m.categoryCode,
+        model_code: m.modelCode,
+        name: m.name,
+        active: m.active ? 1 : 0,
+      })
       .execute();
   }
 
-  async updateModel(trx: Kysely<Database>, id: string, p: { name?: string; active?: boolean }): Promise<void> {
-    await trx.updateTable('product_models').set({ name: p.name, active: flag(p.active) }).where('id', '=', id).execute();
+  async updateModel(
+    trx: Kysely<Database>,
+    id: string,
+    p: { name?: string; active?: boolean },
+  ): Promise<void> {
+    await trx
+      .updateTable('product_models')
+      .set({ name: p.name, active: flag(p.active) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async listFaultCodes(categoryCode: string): Promise<FaultCode[]> {
-    const rows = await this.db.selectFrom('fault_codes').selectAll().where('category_code', '=', categoryCode).orderBy('code').execute();
+    const rows = await this.db
+      .selectFrom('fault_codes')
+      .selectAll()
+      .where('category_code', '=', categoryCode)
+      .orderBy('code')
+      .execute();
     return rows.map(toFaultCode);
   }
 
@@ -122,7 +159,9 @@ export class CatalogRepository {
 
   async findFaultCodes(ids: string[]): Promise<FaultCode[]> {
     if (!ids.length) return [];
-    return (await this.db.selectFrom('fault_codes').selectAll().where('id', 'in', ids).execute()).map(toFaultCode);
+    return (await this.db.selectFrom('fault_codes').selectAll().where('id', 'in', ids).execute()).map(
+      toFaultCode,
+    );
   }
 
   async insertFaultCode(trx: Kysely<Database>, f: FaultCode): Promise<void> {
@@ -141,8 +180,16 @@ export class CatalogRepository {
       .execute();
   }
 
-  async updateFaultCode(trx: Kysely<Database>, id: string, p: { nameZh?: string; nameEn?: string; active?: boolean }): Promise<void> {
-    await trx.updateTable('fault_codes').set({ name_zh: p.nameZh, name_en: p.nameEn, active: flag(p.active) }).where('id', '=', id).execute();
+  async updateFaultCode(
+    trx: Kysely<Database>,
+    id: string,
+    p: { nameZh?: string; nameEn?: string; active?: boolean },
+  ): Promise<void> {
+    await trx
+      .updateTable('fault_codes')
+      .set({ name_zh: p.nameZh, name_en: p.nameEn, active: flag(p.active) })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Deactivating a fault category retires its symptoms too, so no orphan stays selectable. */

@@ -26,7 +26,10 @@ export interface CatalogDeps {
   clock: Clock;
 }
 
-export const eventActor = (a: Actor): EventActor => ({ id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' });
+export const eventActor = (a: Actor): EventActor => ({
+  id: a.userId,
+  kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user',
+});
 
 /** Lets `?? raise(err)` end an expression. */
 export const raise = (err: Error): never => {
@@ -34,7 +37,9 @@ export const raise = (err: Error): never => {
 };
 
 const alreadyExists = (path: string, what: string, value: string) =>
-  new DomainError('resource.already_exists', `${what} ${value} already exists`, { errors: [{ path, rule: 'unique', message: `${what} already exists` }] });
+  new DomainError('resource.already_exists', `${what} ${value} already exists`, {
+    errors: [{ path, rule: 'unique', message: `${what} already exists` }],
+  });
 
 /** Catalogue use cases: categories and their warranty terms, models, and the fault-code tree. */
 export class CatalogService {
@@ -45,11 +50,22 @@ export class CatalogService {
     this.repo = new CatalogRepository(deps.db);
   }
 
-  private async audited<T>(actor: Actor, stream: { type: string; id: string; event: string }, fn: (trx: Trx) => Promise<{ result: T; data: Record<string, unknown> }>): Promise<T> {
+  private async audited<T>(
+    actor: Actor,
+    stream: { type: string; id: string; event: string },
+    fn: (trx: Trx) => Promise<{ result: T; data: Record<string, unknown> }>,
+  ): Promise<T> {
     try {
       return await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
         const { result, data } = await fn(trx);
-        await appendEvent(trx, { streamType: stream.type, streamId: stream.id, type: stream.event, actor: eventActor(actor), at: this.deps.clock.now(), data });
+        await appendEvent(trx, {
+          streamType: stream.type,
+          streamId: stream.id,
+          type: stream.event,
+          actor: eventActor(actor),
+          at: this.deps.clock.now(),
+          data,
+        });
         return result;
       });
     } catch (err) {
@@ -74,7 +90,11 @@ export class CatalogService {
   }
 
   /** Warranty terms are business settings: every edit is recorded with before and after. */
-  async updateCategory(actor: Actor, code: string, patch: z.infer<typeof UpdateCategorySchema>): Promise<ProductCategory> {
+  async updateCategory(
+    actor: Actor,
+    code: string,
+    patch: z.infer<typeof UpdateCategorySchema>,
+  ): Promise<ProductCategory> {
     const stream = { type: 'product_category', id: code, event: 'product_category.updated' };
     return this.audited(actor, stream, async (trx) => {
       const before = (await this.repo.findCategory(code, trx)) ?? raise(notFound('product category', code));
@@ -84,14 +104,16 @@ export class CatalogService {
     });
   }
 
-  listModels = (f: { categoryCode?: string; brand?: string; after?: string; limit: number }) => this.repo.listModels(f);
+  listModels = (f: { categoryCode?: string; brand?: string; after?: string; limit: number }) =>
+    this.repo.listModels(f);
 
   async getModel(id: string): Promise<ProductModel> {
     return (await this.repo.findModel(id)) ?? raise(notFound('product model', id));
   }
 
   async createModel(actor: Actor, input: z.infer<typeof CreateModelSchema>): Promise<ProductModel> {
-    if (!(await this.repo.findCategory(input.categoryCode))) throw fieldError('categoryCode', 'exists', `Unknown product category ${input.categoryCode}`);
+    if (!(await this.repo.findCategory(input.categoryCode)))
+      throw fieldError('categoryCode', 'exists', `Unknown product category ${input.categoryCode}`);
     const model: ProductModel = { id: newId(), ...input };
     const stream = { type: 'product_model', id: model.id, event: 'product_model.created' };
     try {
@@ -100,12 +122,17 @@ export class CatalogService {
         return { result: model, data: { after: model } };
       });
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'resource.already_exists') throw alreadyExists('modelCode', 'product model', `${input.brand} ${input.modelCode}`);
+      if (err instanceof DomainError && err.code === 'resource.already_exists')
+        throw alreadyExists('modelCode', 'product model', `${input.brand} ${input.modelCode}`);
       throw err;
     }
   }
 
-  async updateModel(actor: Actor, id: string, patch: z.infer<typeof UpdateModelSchema>): Promise<ProductModel> {
+  async updateModel(
+    actor: Actor,
+    id: string,
+    patch: z.infer<typeof UpdateModelSchema>,
+  ): Promise<ProductModel> {
     const stream = { type: 'product_model', id, event: 'product_model.updated' };
     return this.audited(actor, stream, async (trx) => {
       const before = (await this.repo.findModel(id, trx)) ?? raise(notFound('product model', id));
@@ -119,14 +146,21 @@ export class CatalogService {
     await this.getCategory(categoryCode);
     const all = (await this.repo.listFaultCodes(categoryCode)).filter((f) => includeInactive || f.active);
     const faults = all.filter((f) => f.kind === 'fault');
-    return { categoryCode, faults: faults.map((f) => ({ ...f, symptoms: all.filter((s) => s.parentId === f.id) })) };
+    return {
+      categoryCode,
+      faults: faults.map((f) => ({ ...f, symptoms: all.filter((s) => s.parentId === f.id) })),
+    };
   }
 
   async getFaultCode(id: string): Promise<FaultCode> {
     return (await this.repo.findFaultCode(id)) ?? raise(notFound('fault code', id));
   }
 
-  async createFaultCode(actor: Actor, categoryCode: string, input: z.infer<typeof CreateFaultCodeSchema>): Promise<FaultCode> {
+  async createFaultCode(
+    actor: Actor,
+    categoryCode: string,
+    input: z.infer<typeof CreateFaultCodeSchema>,
+  ): Promise<FaultCode> {
     await this.getCategory(categoryCode);
     await this.checkParent(categoryCode, input.kind, input.parentId);
     const code: FaultCode = { id: newId(), categoryCode, ...input, active: true };
@@ -137,25 +171,43 @@ export class CatalogService {
         return { result: code, data: { after: code } };
       });
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'resource.already_exists') throw alreadyExists('code', 'fault code', input.code);
+      if (err instanceof DomainError && err.code === 'resource.already_exists')
+        throw alreadyExists('code', 'fault code', input.code);
       throw err;
     }
   }
 
   /** The tree is two levels: faults hang off the category, symptoms off a fault of the same category. */
-  private async checkParent(categoryCode: string, kind: FaultCode['kind'], parentId: string | null): Promise<void> {
+  private async checkParent(
+    categoryCode: string,
+    kind: FaultCode['kind'],
+    parentId: string | null,
+  ): Promise<void> {
     if (kind === 'fault') {
-      if (parentId) throw fieldError('parentId', 'must_be_null', 'A fault category sits directly under the product category');
+      if (parentId)
+        throw fieldError(
+          'parentId',
+          'must_be_null',
+          'A fault category sits directly under the product category',
+        );
       return;
     }
     if (!parentId) throw fieldError('parentId', 'required', 'A symptom code needs its fault category');
     const parent = await this.repo.findFaultCode(parentId);
     if (!parent || parent.kind !== 'fault' || parent.categoryCode !== categoryCode) {
-      throw fieldError('parentId', 'exists', 'The parent must be a fault category of the same product category');
+      throw fieldError(
+        'parentId',
+        'exists',
+        'The parent must be a fault category of the same product category',
+      );
     }
   }
 
-  async updateFaultCode(actor: Actor, id: string, patch: z.infer<typeof UpdateFaultCodeSchema>): Promise<FaultCode> {
+  async updateFaultCode(
+    actor: Actor,
+    id: string,
+    patch: z.infer<typeof UpdateFaultCodeSchema>,
+  ): Promise<FaultCode> {
     const stream = { type: 'fault_code', id, event: 'fault_code.updated' };
     return this.audited(actor, stream, async (trx) => {
       const before = (await this.repo.findFaultCode(id, trx)) ?? raise(notFound('fault code', id));
@@ -170,20 +222,32 @@ export class CatalogService {
    * For work orders: the fault code must be an active fault category of the product's category and
    * every symptom an active child of it. Field paths match the work-order request body.
    */
-  async validateFaultCodes(categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]): Promise<void> {
+  async validateFaultCodes(
+    categoryCode: string,
+    faultCodeId: string | null,
+    symptomIds: readonly string[],
+  ): Promise<void> {
     if (!faultCodeId) {
       if (symptomIds.length) throw fieldError('faultCodeId', 'required', 'Symptom codes need a fault code');
       return;
     }
     const fault = await this.repo.findFaultCode(faultCodeId);
     if (!fault || !fault.active || fault.kind !== 'fault' || fault.categoryCode !== categoryCode) {
-      throw fieldError('faultCodeId', 'exists', `Fault code ${faultCodeId} is not an active fault of category ${categoryCode}`);
+      throw fieldError(
+        'faultCodeId',
+        'exists',
+        `Fault code ${faultCodeId} is not an active fault of category ${categoryCode}`,
+      );
     }
     const found = new Map((await this.repo.findFaultCodes([...symptomIds])).map((s) => [s.id, s]));
     symptomIds.forEach((sid, i) => {
       const s = found.get(sid);
       if (!s || !s.active || s.kind !== 'symptom' || s.parentId !== faultCodeId) {
-        throw fieldError(`symptomCodes.${i}`, 'exists', `Symptom ${sid} does not belong to fault ${fault.code}`);
+        throw fieldError(
+          `symptomCodes.${i}`,
+          'exists',
+          `Symptom ${sid} does not belong to fault ${fault.code}`,
+        );
       }
     });
   }

@@ -4,7 +4,11 @@ import { createTestApp, userSession, type TestApp } from '../../../test/app.ts';
 
 interface Client {
   get(url: string): Promise<{ status: number; body: any }>;
-  send(method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object): Promise<{ status: number; body: any }>;
+  send(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+  ): Promise<{ status: number; body: any }>;
 }
 
 let ta: TestApp;
@@ -13,7 +17,10 @@ let agent: Client;
 
 async function as(role: Role): Promise<Client> {
   const s = await userSession(ta, { username: role, roles: [role] });
-  const wrap = (r: { statusCode: number; body: string }) => ({ status: r.statusCode, body: r.body ? JSON.parse(r.body) : null });
+  const wrap = (r: { statusCode: number; body: string }) => ({
+    status: r.statusCode,
+    body: r.body ? JSON.parse(r.body) : null,
+  });
   return {
     get: async (url) => wrap(await s.req({ method: 'GET', url })),
     send: async (method, url, payload) => wrap(await s.req({ method, url, ...(payload ? { payload } : {}) })),
@@ -21,8 +28,27 @@ async function as(role: Role): Promise<Client> {
 }
 
 async function seedCatalog(c: Client, code: string): Promise<void> {
-  expect((await c.send('POST', '/api/v1/catalog/categories', { code, nameZh: code, nameEn: code, unitWarrantyMonths: 12, mainPartsWarrantyMonths: 36 })).status).toBe(201);
-  expect((await c.send('POST', '/api/v1/catalog/models', { brand: 'Anxin', categoryCode: code, modelCode: `${code}-100`, name: `${code} 100` })).status).toBe(201);
+  expect(
+    (
+      await c.send('POST', '/api/v1/catalog/categories', {
+        code,
+        nameZh: code,
+        nameEn: code,
+        unitWarrantyMonths: 12,
+        mainPartsWarrantyMonths: 36,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await c.send('POST', '/api/v1/catalog/models', {
+        brand: 'Anxin',
+        categoryCode: code,
+        modelCode: `${code}-100`,
+        name: `${code} 100`,
+      })
+    ).status,
+  ).toBe(201);
 }
 
 beforeAll(async () => {
@@ -38,34 +64,85 @@ describe('catalog', () => {
     const upd = await admin.send('PATCH', '/api/v1/catalog/categories/WM', { unitWarrantyMonths: 24 });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ code: 'WM', unitWarrantyMonths: 24, mainPartsWarrantyMonths: 36 });
-    const events = await ta.t.db.selectFrom('events').selectAll().where('stream_type', '=', 'product_category').where('stream_id', '=', 'WM').orderBy('id').execute();
+    const events = await ta.t.db
+      .selectFrom('events')
+      .selectAll()
+      .where('stream_type', '=', 'product_category')
+      .where('stream_id', '=', 'WM')
+      .orderBy('id')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['product_category.created', 'product_category.updated']);
-    expect(JSON.parse(events[1]!.data)).toMatchObject({ before: { unitWarrantyMonths: 12 }, after: { unitWarrantyMonths: 24 } });
+    expect(JSON.parse(events[1]!.data)).toMatchObject({
+      before: { unitWarrantyMonths: 12 },
+      after: { unitWarrantyMonths: 24 },
+    });
   });
 
   it('keeps terms to settings:manage and models to product:write', async () => {
-    expect((await agent.send('PATCH', '/api/v1/catalog/categories/WM', { unitWarrantyMonths: 99 })).status).toBe(403);
-    const m = await agent.send('POST', '/api/v1/catalog/models', { brand: 'Anxin', categoryCode: 'WM', modelCode: 'WM-200', name: 'WM 200' });
+    expect(
+      (await agent.send('PATCH', '/api/v1/catalog/categories/WM', { unitWarrantyMonths: 99 })).status,
+    ).toBe(403);
+    const m = await agent.send('POST', '/api/v1/catalog/models', {
+      brand: 'Anxin',
+      categoryCode: 'WM',
+      modelCode: 'WM-200',
+      name: 'WM 200',
+    });
     expect(m.status).toBe(201);
-    const dup = await agent.send('POST', '/api/v1/catalog/models', { brand: 'Anxin', categoryCode: 'WM', modelCode: 'WM-200', name: 'again' });
+    const dup = await agent.send('POST', '/api/v1/catalog/models', {
+      brand: 'Anxin',
+      categoryCode: 'WM',
+      modelCode: 'WM-200',
+      name: 'again',
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.errors[0]).toMatchObject({ path: 'modelCode', rule: 'unique' });
-    const bad = await agent.send('POST', '/api/v1/catalog/models', { brand: 'Anxin', categoryCode: 'NOPE', modelCode: 'X-1', name: 'x' });
+    const bad = await agent.send('POST', '/api/v1/catalog/models', {
+      brand: 'Anxin',
+      categoryCode: 'NOPE',
+      modelCode: 'X-1',
+      name: 'x',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ path: 'categoryCode', rule: 'exists' });
     const list = await agent.get('/api/v1/catalog/models?categoryCode=WM');
-    expect(list.body.items.map((x: { modelCode: string }) => x.modelCode).sort()).toEqual(['WM-100', 'WM-200']);
+    expect(list.body.items.map((x: { modelCode: string }) => x.modelCode).sort()).toEqual([
+      'WM-100',
+      'WM-200',
+    ]);
   });
 
   it('builds the fault tree and validates codes for work orders', async () => {
     await seedCatalog(admin, 'TV');
-    const fault = await admin.send('POST', '/api/v1/catalog/categories/TV/fault-codes', { code: 'F01', kind: 'fault', nameZh: '不开机', nameEn: 'No power' });
+    const fault = await admin.send('POST', '/api/v1/catalog/categories/TV/fault-codes', {
+      code: 'F01',
+      kind: 'fault',
+      nameZh: '不开机',
+      nameEn: 'No power',
+    });
     expect(fault.status).toBe(201);
-    const s1 = await admin.send('POST', '/api/v1/catalog/categories/TV/fault-codes', { code: 'S01', kind: 'symptom', parentId: fault.body.id, nameZh: '指示灯不亮', nameEn: 'No LED' });
+    const s1 = await admin.send('POST', '/api/v1/catalog/categories/TV/fault-codes', {
+      code: 'S01',
+      kind: 'symptom',
+      parentId: fault.body.id,
+      nameZh: '指示灯不亮',
+      nameEn: 'No LED',
+    });
     expect(s1.status).toBe(201);
-    const orphan = await admin.send('POST', '/api/v1/catalog/categories/TV/fault-codes', { code: 'S02', kind: 'symptom', nameZh: 'x', nameEn: 'x' });
+    const orphan = await admin.send('POST', '/api/v1/catalog/categories/TV/fault-codes', {
+      code: 'S02',
+      kind: 'symptom',
+      nameZh: 'x',
+      nameEn: 'x',
+    });
     expect(orphan.body.errors[0]).toMatchObject({ path: 'parentId', rule: 'required' });
-    const otherCat = await admin.send('POST', '/api/v1/catalog/categories/WM/fault-codes', { code: 'S03', kind: 'symptom', parentId: fault.body.id, nameZh: 'x', nameEn: 'x' });
+    const otherCat = await admin.send('POST', '/api/v1/catalog/categories/WM/fault-codes', {
+      code: 'S03',
+      kind: 'symptom',
+      parentId: fault.body.id,
+      nameZh: 'x',
+      nameEn: 'x',
+    });
     expect(otherCat.body.errors[0]).toMatchObject({ path: 'parentId', rule: 'exists' });
 
     const tree = await agent.get('/api/v1/catalog/categories/TV/fault-codes');
@@ -75,13 +152,19 @@ describe('catalog', () => {
 
     const cat = ta.modules.catalog;
     await expect(cat.validateFaultCodes('TV', fault.body.id, [s1.body.id])).resolves.toBeUndefined();
-    await expect(cat.validateFaultCodes('WM', fault.body.id, [])).rejects.toMatchObject({ errors: [{ path: 'faultCodeId' }] });
-    await expect(cat.validateFaultCodes('TV', fault.body.id, [fault.body.id])).rejects.toMatchObject({ errors: [{ path: 'symptomCodes.0' }] });
+    await expect(cat.validateFaultCodes('WM', fault.body.id, [])).rejects.toMatchObject({
+      errors: [{ path: 'faultCodeId' }],
+    });
+    await expect(cat.validateFaultCodes('TV', fault.body.id, [fault.body.id])).rejects.toMatchObject({
+      errors: [{ path: 'symptomCodes.0' }],
+    });
     expect((await cat.getFaultCode(s1.body.id)).parentId).toBe(fault.body.id);
     expect((await cat.getCategory('TV')).unitWarrantyMonths).toBe(12);
 
     expect((await admin.send('DELETE', `/api/v1/catalog/fault-codes/${fault.body.id}`)).status).toBe(204);
     expect((await agent.get('/api/v1/catalog/categories/TV/fault-codes')).body.faults).toHaveLength(0);
-    await expect(cat.validateFaultCodes('TV', fault.body.id, [])).rejects.toMatchObject({ errors: [{ path: 'faultCodeId' }] });
+    await expect(cat.validateFaultCodes('TV', fault.body.id, [])).rejects.toMatchObject({
+      errors: [{ path: 'faultCodeId' }],
+    });
   });
 });

@@ -22,7 +22,10 @@ export function normalisePhones(input: PhoneInput[]): Omit<PhoneRecord, 'id'>[] 
     seen.add(r.phone);
     out.push({ phone: r.phone, label: p.label, isPrimary: p.isPrimary });
   });
-  const primary = Math.max(0, out.findIndex((p) => p.isPrimary));
+  const primary = Math.max(
+    0,
+    out.findIndex((p) => p.isPrimary),
+  );
   return out.map((p, i) => ({ ...p, isPrimary: i === primary }));
 }
 
@@ -34,9 +37,21 @@ export function normaliseAddresses(input: AddressInput[], ownIds: readonly strin
   const out = input.map((a, i): AddressRecord => {
     const region = checkRegion(a);
     if (!region.ok) throw fieldError(`addresses.${i}.${region.field}`, 'region', region.message);
-    if (a.id !== undefined && !ownIds.includes(a.id)) throw fieldError(`addresses.${i}.id`, 'exists', `Address ${a.id} is not one of this customer's`);
-    return { id: a.id ?? newId(), label: a.label, ...region.codes, detail: a.detail, lat: a.lat, lng: a.lng, isDefault: a.isDefault };
+    if (a.id !== undefined && !ownIds.includes(a.id))
+      throw fieldError(`addresses.${i}.id`, 'exists', `Address ${a.id} is not one of this customer's`);
+    return {
+      id: a.id ?? newId(),
+      label: a.label,
+      ...region.codes,
+      detail: a.detail,
+      lat: a.lat,
+      lng: a.lng,
+      isDefault: a.isDefault,
+    };
   });
-  const def = Math.max(0, out.findIndex((a) => a.isDefault));
+  const def = Math.max(
+    0,
+    out.findIndex((a) => a.isDefault),
+  );
   return out.map((a, i) => ({ ...a, isDefault: i === def }));
 }

@@ -45,9 +45,16 @@ export class CustomersContext {
       this.deps.catalog.findModels([...new Set(products.map((p) => p.modelId))]),
       products.length ? this.deps.catalog.listCategories() : Promise.resolve([]),
     ]);
-    return { models: new Map(models.map((m) => [m.id, m])), categories: new Map(categories.map((c) => [c.code, c])), asOf: this.today() };
+    return {
+      models: new Map(models.map((m) => [m.id, m])),
+      categories: new Map(categories.map((c) => [c.code, c])),
+      asOf: this.today(),
+    };
   }
 }
 
-export const eventActor = (a: Actor): EventActor => ({ id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' });
+export const eventActor = (a: Actor): EventActor => ({
+  id: a.userId,
+  kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user',
+});
 export const canSeePhones = (a: Actor): boolean => a.permissions.has('customer:phone_unmasked');

@@ -10,7 +10,12 @@ import type { CustomerAddressesTable, CustomerPhonesTable, CustomersTable } from
 type Db = Kysely<Database>;
 type CustomerEb = ExpressionBuilder<Database, 'customers'>;
 
-const toPhone = (r: CustomerPhonesTable): PhoneRecord => ({ id: r.id, phone: r.phone, label: r.label, isPrimary: r.is_primary === 1 });
+const toPhone = (r: CustomerPhonesTable): PhoneRecord => ({
+  id: r.id,
+  phone: r.phone,
+  label: r.label,
+  isPrimary: r.is_primary === 1,
+});
 const toAddress = (r: CustomerAddressesTable): AddressRecord => ({
   id: r.id,
   label: r.label,
@@ -34,12 +39,21 @@ export function customerScope(scope: ActorScope) {
         return sql<boolean>`1 = 1`;
       case 'region':
         if (!scope.regionCodes.length) return sql<boolean>`1 = 0`;
-        return eb.or(scope.regionCodes.map((c) => eb('customers.district_code', 'like', `${c.replace(/0+$/, '')}%`)));
+        return eb.or(
+          scope.regionCodes.map((c) => eb('customers.district_code', 'like', `${c.replace(/0+$/, '')}%`)),
+        );
       case 'outlet':
-        return eb.exists(eb.selectFrom('work_orders').select('work_orders.id').whereRef('work_orders.customer_id', '=', 'customers.id').where('work_orders.outlet_id', '=', scope.outletId ?? ''));
+        return eb.exists(
+          eb
+            .selectFrom('work_orders')
+            .select('work_orders.id')
+            .whereRef('work_orders.customer_id', '=', 'customers.id')
+            .where('work_orders.outlet_id', '=', scope.outletId ?? ''),
+        );
       case 'own':
         return eb.exists(
-          eb.selectFrom('work_orders')
+          eb
+            .selectFrom('work_orders')
             .innerJoin('technicians', 'technicians.id', 'work_orders.technician_id')
             .select('work_orders.id')
             .whereRef('work_orders.customer_id', '=', 'customers.id')
@@ -60,18 +74,32 @@ export class CustomersRepository {
     if (!ids.length) return [];
     const [rows, phones, addresses] = await Promise.all([
       db.selectFrom('customers').selectAll().where('id', 'in', ids).execute(),
-      db.selectFrom('customer_phones').selectAll().where('customer_id', 'in', ids).orderBy('is_primary', 'desc').orderBy('id').execute(),
-      db.selectFrom('customer_addresses').selectAll().where('customer_id', 'in', ids).orderBy('is_default', 'desc').orderBy('id').execute(),
+      db
+        .selectFrom('customer_phones')
+        .selectAll()
+        .where('customer_id', 'in', ids)
+        .orderBy('is_primary', 'desc')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('customer_addresses')
+        .selectAll()
+        .where('customer_id', 'in', ids)
+        .orderBy('is_default', 'desc')
+        .orderBy('id')
+        .execute(),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
-      return [{
-        ...toCustomerFields(r),
-        phones: phones.filter((p) => p.customer_id === id).map(toPhone),
-        addresses: addresses.filter((a) => a.customer_id === id).map(toAddress),
-      }];
+      return [
+        {
+          ...toCustomerFields(r),
+          phones: phones.filter((p) => p.customer_id === id).map(toPhone),
+          addresses: addresses.filter((a) => a.customer_id === id).map(toAddress),
+        },
+      ];
     });
   }
 
@@ -79,19 +107,35 @@ export class CustomersRepository {
     return (await this.findMany([id], db))[0];
   }
 
-  async insert(trx: Db, id: string, f: CustomerFields, defaultAddress: AddressRecord | undefined, now: string): Promise<void> {
-    await trx.insertInto('customers').values({
-      id,
-      ...columnsOf(f, defaultAddress),
-      merged_into_id: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    }).execute();
+  async insert(
+    trx: Db,
+    id: string,
+    f: CustomerFields,
+    defaultAddress: AddressRecord | undefined,
+    now: string,
+  ): Promise<void> {
+    await trx
+      .insertInto('customers')
+      .values({
+        id,
+        ...columnsOf(f, defaultAddress),
+        merged_into_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
   }
 
   /** Conditional on the version the caller saw; false means someone else changed it first. */
-  async update(trx: Db, id: string, expectedVersion: number, f: CustomerFields, defaultAddress: AddressRecord | undefined, now: string): Promise<boolean> {
+  async update(
+    trx: Db,
+    id: string,
+    expectedVersion: number,
+    f: CustomerFields,
+    defaultAddress: AddressRecord | undefined,
+    now: string,
+  ): Promise<boolean> {
     const r = await trx
       .updateTable('customers')
       .set({ ...columnsOf(f, defaultAddress), updated_at: now, version: expectedVersion + 1 })
@@ -105,14 +149,19 @@ export class CustomersRepository {
   async replacePhones(trx: Db, customerId: string, phones: Omit<PhoneRecord, 'id'>[]): Promise<void> {
     await trx.deleteFrom('customer_phones').where('customer_id', '=', customerId).execute();
     if (!phones.length) return;
-    await trx.insertInto('customer_phones').values(phones.map((p) => ({
-      id: newId(),
-      customer_id: customerId,
-      phone: p.phone,
-      phone_rev: reversed(p.phone),
-      label: p.label,
-      is_primary: p.isPrimary ? 1 : 0,
-    }))).execute();
+    await trx
+      .insertInto('customer_phones')
+      .values(
+        phones.map((p) => ({
+          id: newId(),
+          customer_id: customerId,
+          phone: p.phone,
+          phone_rev: reversed(p.phone),
+          label: p.label,
+          is_primary: p.isPrimary ? 1 : 0,
+        })),
+      )
+      .execute();
   }
 
   /** Addresses sent back with their id are updated in place; products keep pointing at them. */
@@ -122,28 +171,54 @@ export class CustomersRepository {
     if (keep.length) gone = gone.where('id', 'not in', keep);
     const goneIds = (await gone.execute()).map((r) => r.id);
     if (goneIds.length) {
-      await trx.updateTable('installed_products').set({ address_id: null }).where('address_id', 'in', goneIds).execute();
+      await trx
+        .updateTable('installed_products')
+        .set({ address_id: null })
+        .where('address_id', 'in', goneIds)
+        .execute();
       await trx.deleteFrom('customer_addresses').where('id', 'in', goneIds).execute();
     }
     for (const a of addresses) {
       const row = addressColumns(a);
-      const n = await trx.updateTable('customer_addresses').set(row).where('id', '=', a.id).where('customer_id', '=', customerId).executeTakeFirst();
-      if (Number(n.numUpdatedRows) === 0) await trx.insertInto('customer_addresses').values({ id: a.id, customer_id: customerId, ...row }).execute();
+      const n = await trx
+        .updateTable('customer_addresses')
+        .set(row)
+        .where('id', '=', a.id)
+        .where('customer_id', '=', customerId)
+        .executeTakeFirst();
+      if (Number(n.numUpdatedRows) === 0)
+        await trx
+          .insertInto('customer_addresses')
+          .values({ id: a.id, customer_id: customerId, ...row })
+          .execute();
     }
   }
 
   async addressIdsOf(customerId: string, db: Db = this.db): Promise<string[]> {
-    return (await db.selectFrom('customer_addresses').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
+    return (
+      await db.selectFrom('customer_addresses').select('id').where('customer_id', '=', customerId).execute()
+    ).map((r) => r.id);
   }
 
   async isVisible(scope: ActorScope, id: string): Promise<boolean> {
     if (scope.level === 'all') return true;
-    return !!(await this.db.selectFrom('customers').select('id').where('id', '=', id).where(customerScope(scope)).executeTakeFirst());
+    return !!(await this.db
+      .selectFrom('customers')
+      .select('id')
+      .where('id', '=', id)
+      .where(customerScope(scope))
+      .executeTakeFirst());
   }
 
   /** Keyset by id (uuidv7, so newest first is id descending) over live customers in scope. */
   async list(scope: ActorScope, limit: number, before?: string): Promise<string[]> {
-    let q = this.db.selectFrom('customers').select('id').where('merged_into_id', 'is', null).where(customerScope(scope)).orderBy('id', 'desc').limit(limit);
+    let q = this.db
+      .selectFrom('customers')
+      .select('id')
+      .where('merged_into_id', 'is', null)
+      .where(customerScope(scope))
+      .orderBy('id', 'desc')
+      .limit(limit);
     if (before) q = q.where('id', '<', before);
     return (await q.execute()).map((r) => r.id);
   }
@@ -154,7 +229,12 @@ export class CustomersRepository {
    * Ordered by the searched column, not DISTINCT: PostgreSQL would otherwise walk the
    * customer_id index to produce distinct ids and filter every row, a full scan for rare prefixes.
    */
-  async idsByPhone(scope: ActorScope, digits: string, mode: 'exact' | 'prefix' | 'suffix', limit: number): Promise<string[]> {
+  async idsByPhone(
+    scope: ActorScope,
+    digits: string,
+    mode: 'exact' | 'prefix' | 'suffix',
+    limit: number,
+  ): Promise<string[]> {
     const col = mode === 'suffix' ? 'customer_phones.phone_rev' : 'customer_phones.phone';
     const key = mode === 'suffix' ? reversed(digits) : digits;
     let q = this.db
@@ -165,7 +245,10 @@ export class CustomersRepository {
       .where(customerScope(scope))
       .orderBy(col)
       .limit(limit * 2);
-    q = mode === 'exact' ? q.where(col, '=', key) : q.where(col, '>=', key).where(col, '<', prefixUpperBound(key));
+    q =
+      mode === 'exact'
+        ? q.where(col, '=', key)
+        : q.where(col, '>=', key).where(col, '<', prefixUpperBound(key));
     return uniqueIds(await q.execute(), limit);
   }
 
@@ -198,13 +281,25 @@ export class CustomersRepository {
       .having((eb) => eb.fn.count('t.token'), '=', grams.length)
       .limit(limit * 2)
       .execute();
-    return rows.filter((r) => containsName(`${r.name}\u0000${r.company_name ?? ''}`, text)).slice(0, limit).map((r) => r.id);
+    return rows
+      .filter((r) => containsName(`${r.name}\u0000${r.company_name ?? ''}`, text))
+      .slice(0, limit)
+      .map((r) => r.id);
   }
 
-  async replaceNameTokens(trx: Db, customerId: string, name: string, companyName: string | null): Promise<void> {
+  async replaceNameTokens(
+    trx: Db,
+    customerId: string,
+    name: string,
+    companyName: string | null,
+  ): Promise<void> {
     await trx.deleteFrom('customer_name_tokens').where('customer_id', '=', customerId).execute();
     const grams = nameBigrams(name, companyName);
-    if (grams.length) await trx.insertInto('customer_name_tokens').values(grams.map((token) => ({ token, customer_id: customerId }))).execute();
+    if (grams.length)
+      await trx
+        .insertInto('customer_name_tokens')
+        .values(grams.map((token) => ({ token, customer_id: customerId })))
+        .execute();
   }
 
   /** Rebuilds tokens for a page of customers (for bulk loads that bypass the service); returns the last id. */
@@ -217,17 +312,37 @@ export class CustomersRepository {
   }
 
   /** Likely duplicates: a shared phone, or the same name in the same district. */
-  async duplicateCandidates(phones: string[], name: string, districtCode: string | null, excludeId: string | null) {
+  async duplicateCandidates(
+    phones: string[],
+    name: string,
+    districtCode: string | null,
+    excludeId: string | null,
+  ) {
     const byPhone = phones.length
-      ? await this.db.selectFrom('customer_phones').innerJoin('customers', 'customers.id', 'customer_phones.customer_id')
-        .select(['customers.id', 'customers.name']).where('customer_phones.phone', 'in', phones).where('customers.merged_into_id', 'is', null).limit(20).execute()
+      ? await this.db
+          .selectFrom('customer_phones')
+          .innerJoin('customers', 'customers.id', 'customer_phones.customer_id')
+          .select(['customers.id', 'customers.name'])
+          .where('customer_phones.phone', 'in', phones)
+          .where('customers.merged_into_id', 'is', null)
+          .limit(20)
+          .execute()
       : [];
     const byName = districtCode
-      ? await this.db.selectFrom('customers').select(['id', 'name'])
-        .where('name', '=', name).where('district_code', '=', districtCode).where('merged_into_id', 'is', null).limit(20).execute()
+      ? await this.db
+          .selectFrom('customers')
+          .select(['id', 'name'])
+          .where('name', '=', name)
+          .where('district_code', '=', districtCode)
+          .where('merged_into_id', 'is', null)
+          .limit(20)
+          .execute()
       : [];
     const out = new Map<string, { id: string; name: string; reasons: Array<'phone' | 'name_district'> }>();
-    for (const [rows, reason] of [[byPhone, 'phone'], [byName, 'name_district']] as const) {
+    for (const [rows, reason] of [
+      [byPhone, 'phone'],
+      [byName, 'name_district'],
+    ] as const) {
       for (const r of rows) {
         if (r.id === excludeId) continue;
         const d = out.get(r.id) ?? { id: r.id, name: r.name, reasons: [] };
@@ -240,29 +355,60 @@ export class CustomersRepository {
 
   // Merge: re-home everything of the source onto the target inside the caller's transaction.
 
-  async moveChildren(trx: Db, sourceId: string, targetId: string, dropPhoneIds: string[], keepDefaults: boolean) {
-    if (dropPhoneIds.length) await trx.deleteFrom('customer_phones').where('id', 'in', dropPhoneIds).execute();
-    await trx.updateTable('customer_phones').set({ customer_id: targetId, is_primary: 0 }).where('customer_id', '=', sourceId).execute();
+  async moveChildren(
+    trx: Db,
+    sourceId: string,
+    targetId: string,
+    dropPhoneIds: string[],
+    keepDefaults: boolean,
+  ) {
+    if (dropPhoneIds.length)
+      await trx.deleteFrom('customer_phones').where('id', 'in', dropPhoneIds).execute();
+    await trx
+      .updateTable('customer_phones')
+      .set({ customer_id: targetId, is_primary: 0 })
+      .where('customer_id', '=', sourceId)
+      .execute();
     // The target keeps its own default address; a target without addresses adopts the source's.
-    await trx.updateTable('customer_addresses')
+    await trx
+      .updateTable('customer_addresses')
       .set(keepDefaults ? { customer_id: targetId } : { customer_id: targetId, is_default: 0 })
-      .where('customer_id', '=', sourceId).execute();
-    const products = await trx.updateTable('installed_products').set({ customer_id: targetId }).where('customer_id', '=', sourceId).executeTakeFirst();
-    const orders = await trx.updateTable('work_orders').set({ customer_id: targetId }).where('customer_id', '=', sourceId).executeTakeFirst();
+      .where('customer_id', '=', sourceId)
+      .execute();
+    const products = await trx
+      .updateTable('installed_products')
+      .set({ customer_id: targetId })
+      .where('customer_id', '=', sourceId)
+      .executeTakeFirst();
+    const orders = await trx
+      .updateTable('work_orders')
+      .set({ customer_id: targetId })
+      .where('customer_id', '=', sourceId)
+      .executeTakeFirst();
     return { products: Number(products.numUpdatedRows), workOrders: Number(orders.numUpdatedRows) };
   }
 
-  async markMerged(trx: Db, sourceId: string, sourceVersion: number, targetId: string, now: string): Promise<boolean> {
-    const r = await trx.updateTable('customers')
+  async markMerged(
+    trx: Db,
+    sourceId: string,
+    sourceVersion: number,
+    targetId: string,
+    now: string,
+  ): Promise<boolean> {
+    const r = await trx
+      .updateTable('customers')
       .set({ merged_into_id: targetId, updated_at: now, version: sourceVersion + 1 })
-      .where('id', '=', sourceId).where('version', '=', sourceVersion).where('merged_into_id', 'is', null)
+      .where('id', '=', sourceId)
+      .where('version', '=', sourceVersion)
+      .where('merged_into_id', 'is', null)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 }
 
 /** A customer with several matching phones or products appears once. */
-export const uniqueIds = (rows: Array<{ id: string }>, limit: number): string[] => [...new Set(rows.map((r) => r.id))].slice(0, limit);
+export const uniqueIds = (rows: Array<{ id: string }>, limit: number): string[] =>
+  [...new Set(rows.map((r) => r.id))].slice(0, limit);
 
 function toCustomerFields(r: CustomersTable): Omit<CustomerRecord, 'phones' | 'addresses'> {
   return {

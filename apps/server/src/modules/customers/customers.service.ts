@@ -33,8 +33,19 @@ export class CustomersService {
     const phones = normalisePhones(input.phones);
     const addresses = normaliseAddresses(input.addresses, []);
     const def = addresses.find((a) => a.isDefault);
-    const fields: CustomerFields = { kind: input.kind, name: input.name, companyName: input.companyName, tier: input.tier, note: input.note };
-    const duplicates = await this.repo.duplicateCandidates(phones.map((p) => p.phone), input.name, def?.districtCode ?? null, null);
+    const fields: CustomerFields = {
+      kind: input.kind,
+      name: input.name,
+      companyName: input.companyName,
+      tier: input.tier,
+      note: input.note,
+    };
+    const duplicates = await this.repo.duplicateCandidates(
+      phones.map((p) => p.phone),
+      input.name,
+      def?.districtCode ?? null,
+      null,
+    );
     const id = newId();
     await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
       const now = this.ctx.now();
@@ -43,8 +54,20 @@ export class CustomersService {
       await this.repo.replaceAddresses(trx, id, addresses);
       await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
       await appendEvent(trx, {
-        streamType: 'customer', streamId: id, type: 'customer.created', actor: by, at: now, requestId,
-        data: { after: { ...fields, phones: phones.map((p) => p.phone), addresses: addresses.map((a) => a.districtCode) }, duplicates: duplicates.map((d) => d.id) },
+        streamType: 'customer',
+        streamId: id,
+        type: 'customer.created',
+        actor: by,
+        at: now,
+        requestId,
+        data: {
+          after: {
+            ...fields,
+            phones: phones.map((p) => p.phone),
+            addresses: addresses.map((a) => a.districtCode),
+          },
+          duplicates: duplicates.map((d) => d.id),
+        },
       });
     });
     return { id, duplicates };
@@ -55,18 +78,41 @@ export class CustomersService {
       const current = await this.live(id, trx);
       if (current.version !== input.version) throw versionConflict('customer', id, input.version);
       const phones = input.phones && normalisePhones(input.phones);
-      const addresses = input.addresses ? normaliseAddresses(input.addresses, current.addresses.map((a) => a.id)) : current.addresses;
+      const addresses = input.addresses
+        ? normaliseAddresses(
+            input.addresses,
+            current.addresses.map((a) => a.id),
+          )
+        : current.addresses;
       const fields = mergeFields(current, input);
       const now = this.ctx.now();
-      const ok = await this.repo.update(trx, id, input.version, fields, addresses.find((a) => a.isDefault), now.toISOString());
+      const ok = await this.repo.update(
+        trx,
+        id,
+        input.version,
+        fields,
+        addresses.find((a) => a.isDefault),
+        now.toISOString(),
+      );
       if (!ok) throw versionConflict('customer', id, input.version);
       if (phones) await this.repo.replacePhones(trx, id, phones);
       if (input.addresses) await this.repo.replaceAddresses(trx, id, addresses);
-      if (input.name !== undefined || input.companyName !== undefined) await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
+      if (input.name !== undefined || input.companyName !== undefined)
+        await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
       const changed = Object.keys(input).filter((k) => k !== 'version');
       await appendEvent(trx, {
-        streamType: 'customer', streamId: id, type: 'customer.updated', actor: eventActor(actor), at: now, requestId,
-        data: { changed, before: pickFields(current), after: fields, ...(phones ? { phones: phones.map((p) => p.phone) } : {}) },
+        streamType: 'customer',
+        streamId: id,
+        type: 'customer.updated',
+        actor: eventActor(actor),
+        at: now,
+        requestId,
+        data: {
+          changed,
+          before: pickFields(current),
+          after: fields,
+          ...(phones ? { phones: phones.map((p) => p.phone) } : {}),
+        },
       });
     });
     return customerView((await this.repo.find(id))!, canSeePhones(actor));
@@ -77,7 +123,9 @@ export class CustomersService {
     const c = await this.repo.find(id, db);
     if (!c) throw notFound('customer', id);
     if (c.mergedIntoId) {
-      throw new DomainError('resource.conflict', `Customer ${id} was merged into ${c.mergedIntoId}`, { extra: { mergedIntoId: c.mergedIntoId } });
+      throw new DomainError('resource.conflict', `Customer ${id} was merged into ${c.mergedIntoId}`, {
+        extra: { mergedIntoId: c.mergedIntoId },
+      });
     }
     return c;
   }
@@ -101,14 +149,28 @@ export class CustomersService {
     const unmasked = canSeePhones(actor);
     const items = (await this.repo.findMany(page)).map((c) => {
       const v = customerView(c, unmasked);
-      return { id: v.id, kind: v.kind, name: v.name, companyName: v.companyName, tier: v.tier, version: v.version, phones: v.phones, defaultAddress: v.addresses.find((a) => a.isDefault) ?? null };
+      return {
+        id: v.id,
+        kind: v.kind,
+        name: v.name,
+        companyName: v.companyName,
+        tier: v.tier,
+        version: v.version,
+        phones: v.phones,
+        defaultAddress: v.addresses.find((a) => a.isDefault) ?? null,
+      };
     });
     return { items, nextCursor: ids.length > limit ? page[page.length - 1]! : null };
   }
 
   async duplicates(actor: Actor, id: string) {
     const c = await this.visible(actor, id);
-    return this.repo.duplicateCandidates(c.phones.map((p) => p.phone), c.name, c.districtCode, c.id);
+    return this.repo.duplicateCandidates(
+      c.phones.map((p) => p.phone),
+      c.name,
+      c.districtCode,
+      c.id,
+    );
   }
 }
 
@@ -122,4 +184,10 @@ function mergeFields(c: CustomerRecord, u: UpdateCustomer): CustomerFields {
   };
 }
 
-const pickFields = (c: CustomerRecord): CustomerFields => ({ kind: c.kind, name: c.name, companyName: c.companyName, tier: c.tier, note: c.note });
+const pickFields = (c: CustomerRecord): CustomerFields => ({
+  kind: c.kind,
+  name: c.name,
+  companyName: c.companyName,
+  tier: c.tier,
+  note: c.note,
+});

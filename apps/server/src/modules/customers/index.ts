@@ -35,7 +35,12 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     getInstalledProduct: (id: string) => products.get(id),
     /** Exact match on the normalised number; merged customers never match (their phones moved). */
     findCustomerByPhone: async (phone: string) => {
-      const ids = await ctx.customers.idsByPhone({ level: 'all', regionCodes: [], outletId: null, userId: '' }, digitsOf(phone), 'exact', 1);
+      const ids = await ctx.customers.idsByPhone(
+        { level: 'all', regionCodes: [], outletId: null, userId: '' },
+        digitsOf(phone),
+        'exact',
+        1,
+      );
       return ids[0] ? ctx.customers.find(ids[0]) : undefined;
     },
     registerProductForCustomer: (customerId: string, input: RegisterProduct, actor: EventActor = SYSTEM) =>
@@ -43,7 +48,15 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     /** A new portal caller becomes an individual customer with this phone as primary (validated, normalised). */
     createIndividualCustomer: async (input: { name: string; phone: string }, actor: EventActor = SYSTEM) => {
       const phones = [{ phone: input.phone, label: 'mobile' as const, isPrimary: true }];
-      const { id } = await customers.createRecord(actor, { kind: 'individual', name: input.name, companyName: null, tier: 'standard', note: null, phones, addresses: [] });
+      const { id } = await customers.createRecord(actor, {
+        kind: 'individual',
+        name: input.name,
+        companyName: null,
+        tier: 'standard',
+        note: null,
+        phones,
+        addresses: [],
+      });
       return { id };
     },
     /** A customer's installed products, each with its warranty as of today. */
@@ -56,7 +69,9 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
       let after: string | null = null;
       do {
         const from: string | null = after;
-        after = await withTransaction(deps.db, deps.dialect, ({ trx }) => ctx.customers.reindexNamesPage(trx, from, pageSize));
+        after = await withTransaction(deps.db, deps.dialect, ({ trx }) =>
+          ctx.customers.reindexNamesPage(trx, from, pageSize),
+        );
       } while (after);
     },
     /** Called by the work-orders module so lookups show open/total order counts. */

@@ -21,13 +21,15 @@ export class LookupService {
   async lookup(actor: Actor, q: string): Promise<LookupResult> {
     const plan = planLookup(q);
     const matched = new Map<string, LookupKind>();
-    const add = (ids: string[], kind: LookupKind) => ids.forEach((id) => matched.has(id) || matched.set(id, kind));
+    const add = (ids: string[], kind: LookupKind) =>
+      ids.forEach((id) => matched.has(id) || matched.set(id, kind));
     const { customers, products } = this.ctx;
     const scope = actor.scope;
     if (plan.phone) {
       const exact = plan.phone.length >= FULL_PHONE;
       add(await customers.idsByPhone(scope, plan.phone, exact ? 'exact' : 'prefix', LIMIT), 'phone');
-      if (!exact && plan.phone.length >= MIN_SUFFIX) add(await customers.idsByPhone(scope, plan.phone, 'suffix', LIMIT), 'phone');
+      if (!exact && plan.phone.length >= MIN_SUFFIX)
+        add(await customers.idsByPhone(scope, plan.phone, 'suffix', LIMIT), 'phone');
     }
     if (plan.serial) add(await products.customerIdsBySerial(scope, plan.serial, LIMIT), 'serial');
     if (plan.name) {
@@ -50,7 +52,12 @@ export class LookupService {
       const v = customerView(c, unmasked);
       const def = c.addresses.find((a) => a.isDefault);
       return {
-        id: c.id, kind: c.kind, name: c.name, companyName: c.companyName, tier: c.tier, version: c.version,
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        companyName: c.companyName,
+        tier: c.tier,
+        version: c.version,
         matchedBy: matched.get(c.id)!,
         phones: v.phones,
         defaultAddress: def ? addressView(def) : null,

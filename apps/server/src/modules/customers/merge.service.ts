@@ -21,28 +21,63 @@ export class MergeService {
   }
 
   async merge(actor: Actor, targetId: string, sourceId: string, targetVersion: number, requestId?: string) {
-    if (sourceId === targetId) throw fieldError('sourceId', 'distinct', 'A customer cannot be merged into itself');
+    if (sourceId === targetId)
+      throw fieldError('sourceId', 'distinct', 'A customer cannot be merged into itself');
     await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
       const target = await this.customers.live(targetId, trx);
       const source = await this.liveSource(sourceId, trx);
       if (target.version !== targetVersion) throw versionConflict('customer', targetId, targetVersion);
       const known = new Set(target.phones.map((p) => p.phone));
       const dropped = source.phones.filter((p) => known.has(p.phone));
-      const moved = await this.ctx.customers.moveChildren(trx, sourceId, targetId, dropped.map((p) => p.id), target.addresses.length === 0);
+      const moved = await this.ctx.customers.moveChildren(
+        trx,
+        sourceId,
+        targetId,
+        dropped.map((p) => p.id),
+        target.addresses.length === 0,
+      );
       const now = this.ctx.now();
-      if (!(await this.ctx.customers.markMerged(trx, sourceId, source.version, targetId, now.toISOString()))) throw versionConflict('customer', sourceId, source.version);
+      if (!(await this.ctx.customers.markMerged(trx, sourceId, source.version, targetId, now.toISOString())))
+        throw versionConflict('customer', sourceId, source.version);
       const after = (await this.ctx.customers.find(targetId, trx))!;
       const def = after.addresses.find((a) => a.isDefault);
-      const fields = { kind: target.kind, name: target.name, companyName: target.companyName, tier: target.tier, note: target.note };
-      if (!(await this.ctx.customers.update(trx, targetId, targetVersion, fields, def, now.toISOString()))) throw versionConflict('customer', targetId, targetVersion);
+      const fields = {
+        kind: target.kind,
+        name: target.name,
+        companyName: target.companyName,
+        tier: target.tier,
+        note: target.note,
+      };
+      if (!(await this.ctx.customers.update(trx, targetId, targetVersion, fields, def, now.toISOString())))
+        throw versionConflict('customer', targetId, targetVersion);
       const data = {
-        sourceId, targetId,
-        phonesMoved: source.phones.length - dropped.length, phonesDropped: dropped.map((p) => p.phone),
-        addressesMoved: source.addresses.length, workOrdersMoved: moved.workOrders, productsMoved: moved.products,
+        sourceId,
+        targetId,
+        phonesMoved: source.phones.length - dropped.length,
+        phonesDropped: dropped.map((p) => p.phone),
+        addressesMoved: source.addresses.length,
+        workOrdersMoved: moved.workOrders,
+        productsMoved: moved.products,
       };
       const actorRef = eventActor(actor);
-      await appendEvent(trx, { streamType: 'customer', streamId: targetId, type: 'customer.merged', actor: actorRef, at: now, requestId, data });
-      await appendEvent(trx, { streamType: 'customer', streamId: sourceId, type: 'customer.merged_into', actor: actorRef, at: now, requestId, data });
+      await appendEvent(trx, {
+        streamType: 'customer',
+        streamId: targetId,
+        type: 'customer.merged',
+        actor: actorRef,
+        at: now,
+        requestId,
+        data,
+      });
+      await appendEvent(trx, {
+        streamType: 'customer',
+        streamId: sourceId,
+        type: 'customer.merged_into',
+        actor: actorRef,
+        at: now,
+        requestId,
+        data,
+      });
     });
     return customerView((await this.ctx.customers.find(targetId))!, canSeePhones(actor));
   }
@@ -52,7 +87,11 @@ export class MergeService {
       return await this.customers.live(sourceId, trx);
     } catch (err) {
       // Name the body field so the merge dialog can point at the wrong pick.
-      if (err instanceof DomainError) throw new DomainError(err.code, err.message, { errors: [{ path: 'sourceId', rule: 'exists', message: err.message }], extra: err.extra });
+      if (err instanceof DomainError)
+        throw new DomainError(err.code, err.message, {
+          errors: [{ path: 'sourceId', rule: 'exists', message: err.message }],
+          extra: err.extra,
+        });
       throw err;
     }
   }

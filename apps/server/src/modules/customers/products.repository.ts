@@ -40,35 +40,47 @@ export class ProductsRepository {
   }
 
   async findBySerial(serial: string, db: Db = this.db): Promise<ProductRecord | undefined> {
-    const r = await db.selectFrom('installed_products').selectAll().where('serial', '=', serial).executeTakeFirst();
+    const r = await db
+      .selectFrom('installed_products')
+      .selectAll()
+      .where('serial', '=', serial)
+      .executeTakeFirst();
     return r && toProduct(r);
   }
 
   async listByCustomers(customerIds: string[], db: Db = this.db): Promise<ProductRecord[]> {
     if (!customerIds.length) return [];
-    const rows = await db.selectFrom('installed_products').selectAll().where('customer_id', 'in', customerIds).orderBy('id').execute();
+    const rows = await db
+      .selectFrom('installed_products')
+      .selectAll()
+      .where('customer_id', 'in', customerIds)
+      .orderBy('id')
+      .execute();
     return rows.map(toProduct);
   }
 
   async insert(trx: Db, p: ProductRecord): Promise<void> {
-    await trx.insertInto('installed_products').values({
-      id: p.id,
-      customer_id: p.customerId,
-      model_id: p.modelId,
-      category_code: p.categoryCode,
-      brand: p.brand,
-      serial: p.serial,
-      purchase_date: p.purchaseDate,
-      sales_channel: p.salesChannel,
-      invoice_no: p.invoiceNo,
-      install_date: p.installDate,
-      warranty_card_no: p.warrantyCardNo,
-      warranty_activated_at: p.warrantyActivatedAt,
-      address_id: p.addressId,
-      created_at: p.createdAt,
-      updated_at: p.updatedAt,
-      version: p.version,
-    }).execute();
+    await trx
+      .insertInto('installed_products')
+      .values({
+        id: p.id,
+        customer_id: p.customerId,
+        model_id: p.modelId,
+        category_code: p.categoryCode,
+        brand: p.brand,
+        serial: p.serial,
+        purchase_date: p.purchaseDate,
+        sales_channel: p.salesChannel,
+        invoice_no: p.invoiceNo,
+        install_date: p.installDate,
+        warranty_card_no: p.warrantyCardNo,
+        warranty_activated_at: p.warrantyActivatedAt,
+        address_id: p.addressId,
+        created_at: p.createdAt,
+        updated_at: p.updatedAt,
+        version: p.version,
+      })
+      .execute();
   }
 
   /** Serial search on the unique index: exact, or a prefix range walked in serial order. */

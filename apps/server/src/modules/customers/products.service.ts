@@ -22,7 +22,12 @@ export class ProductsService {
     this.customers = customers;
   }
 
-  async register(actor: EventActor, customerId: string, input: RegisterProduct, requestId?: string): Promise<InstalledProduct> {
+  async register(
+    actor: EventActor,
+    customerId: string,
+    input: RegisterProduct,
+    requestId?: string,
+  ): Promise<InstalledProduct> {
     const customer = await this.customers.live(customerId);
     const serial = input.serial.toUpperCase();
     const product = await this.buildProduct(customer, { ...input, serial });
@@ -31,8 +36,18 @@ export class ProductsService {
       await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
         await this.ctx.products.insert(trx, product);
         await appendEvent(trx, {
-          streamType: 'customer', streamId: customerId, type: 'customer.product_registered', actor, at: this.ctx.now(), requestId,
-          data: { productId: product.id, serial, modelId: product.modelId, purchaseDate: product.purchaseDate },
+          streamType: 'customer',
+          streamId: customerId,
+          type: 'customer.product_registered',
+          actor,
+          at: this.ctx.now(),
+          requestId,
+          data: {
+            productId: product.id,
+            serial,
+            modelId: product.modelId,
+            purchaseDate: product.purchaseDate,
+          },
         });
       });
     } catch (err) {
@@ -48,8 +63,10 @@ export class ProductsService {
     if (!model) throw ruleViolated('modelId', 'exists', `Unknown product model ${input.modelId}`);
     if (!model.active) throw ruleViolated('modelId', 'active', `Product model ${model.modelCode} is retired`);
     const today = this.ctx.today();
-    if (input.purchaseDate && input.purchaseDate > today) throw fieldError('purchaseDate', 'not_in_future', 'The purchase date cannot be in the future');
-    if (input.installDate && input.installDate > today) throw fieldError('installDate', 'not_in_future', 'The installation date cannot be in the future');
+    if (input.purchaseDate && input.purchaseDate > today)
+      throw fieldError('purchaseDate', 'not_in_future', 'The purchase date cannot be in the future');
+    if (input.installDate && input.installDate > today)
+      throw fieldError('installDate', 'not_in_future', 'The installation date cannot be in the future');
     if (input.addressId && !customer.addresses.some((a) => a.id === input.addressId)) {
       throw fieldError('addressId', 'exists', `Address ${input.addressId} is not one of this customer's`);
     }

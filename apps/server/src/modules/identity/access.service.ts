@@ -34,7 +34,11 @@ export class AccessService {
     if (!(await this.repo.roleExists(role))) throw notFound('role', role);
     const unique = [...new Set(permissions)].sort();
     await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
-      const before = await trx.selectFrom('role_permissions').select('permission').where('role', '=', role).execute();
+      const before = await trx
+        .selectFrom('role_permissions')
+        .select('permission')
+        .where('role', '=', role)
+        .execute();
       await this.repo.replaceRolePermissions(trx, role, unique);
       await appendEvent(trx, {
         streamType: 'role',
@@ -70,7 +74,11 @@ export class AccessService {
   }
 
   async listAudit(q: { streamType?: string; streamId?: string; before?: string; limit: number }) {
-    let query = this.deps.db.selectFrom('events').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
+    let query = this.deps.db
+      .selectFrom('events')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(q.limit + 1);
     if (q.streamType) query = query.where('stream_type', '=', q.streamType);
     if (q.streamId) query = query.where('stream_id', '=', q.streamId);
     if (q.before) query = query.where('id', '<', q.before);
@@ -100,8 +108,15 @@ export async function ensureRoles(db: Kysely<Database>): Promise<void> {
   const existing = new Set((await db.selectFrom('roles').select('name').execute()).map((r) => r.name));
   for (const role of ROLES) {
     if (existing.has(role)) continue;
-    await db.insertInto('roles').values({ name: role, description: '', default_scope: DEFAULT_ROLE_SCOPE[role] }).execute();
+    await db
+      .insertInto('roles')
+      .values({ name: role, description: '', default_scope: DEFAULT_ROLE_SCOPE[role] })
+      .execute();
     const perms = DEFAULT_ROLE_PERMISSIONS[role];
-    if (perms.length) await db.insertInto('role_permissions').values(perms.map((permission) => ({ role, permission }))).execute();
+    if (perms.length)
+      await db
+        .insertInto('role_permissions')
+        .values(perms.map((permission) => ({ role, permission })))
+        .execute();
   }
 }

@@ -28,9 +28,7 @@ export class AuthService {
 
   private readonly deps: AuthDeps;
 
-
   constructor(deps: AuthDeps) {
-
     this.deps = deps;
     this.repo = new IdentityRepository(deps.db);
   }
@@ -62,7 +60,11 @@ export class AuthService {
   }
 
   /** Opens a session for an already verified user (password login or the portal's one-time code). */
-  async openSession(user: UserRecord, policy: AuthPolicy, meta: { ip: string | null; userAgent: string | null }) {
+  async openSession(
+    user: UserRecord,
+    policy: AuthPolicy,
+    meta: { ip: string | null; userAgent: string | null },
+  ) {
     const now = this.deps.clock.now();
     const sid = randomSecret(32);
     const csrf = randomSecret(24);
@@ -100,7 +102,13 @@ export class AuthService {
   }
 
   private recordAttempt(username: string, ip: string | null, success: boolean): Promise<void> {
-    return this.repo.recordLoginAttempt({ id: newId(), username: username.slice(0, 64), ip, success, at: this.deps.clock.now().toISOString() });
+    return this.repo.recordLoginAttempt({
+      id: newId(),
+      username: username.slice(0, 64),
+      ip,
+      success,
+      at: this.deps.clock.now().toISOString(),
+    });
   }
 
   /** Resolves a session cookie; sliding expiry is extended at most once a minute to spare writes. */
@@ -116,7 +124,11 @@ export class AuthService {
     if (!user?.active) throw new DomainError('auth.session_expired', 'The account is no longer active');
     if (now.getTime() - new Date(s.last_seen_at).getTime() > MIN) {
       const policy = await this.policy();
-      await this.repo.touchSession(s.id_hash, now.toISOString(), new Date(now.getTime() + policy.sessionIdleMinutes * MIN).toISOString());
+      await this.repo.touchSession(
+        s.id_hash,
+        now.toISOString(),
+        new Date(now.getTime() + policy.sessionIdleMinutes * MIN).toISOString(),
+      );
     }
     return this.actorFor(user, user.kind === 'customer' ? 'customer' : 'user', s.csrf_token);
   }
@@ -150,8 +162,23 @@ export class AuthService {
         errors: [{ path: 'expiresAt', rule: 'future', message: 'must be in the future' }],
       });
     }
-    await this.repo.insertApiToken({ id, userId, name, hash: sha256(token), prefix: token.slice(0, 10), now: now.toISOString(), expiresAt });
-    await appendEvent(this.deps.db, { streamType: 'user', streamId: userId, type: 'api_token.created', actor: { id: userId, kind: 'user' }, at: now, data: { tokenId: id, name } });
+    await this.repo.insertApiToken({
+      id,
+      userId,
+      name,
+      hash: sha256(token),
+      prefix: token.slice(0, 10),
+      now: now.toISOString(),
+      expiresAt,
+    });
+    await appendEvent(this.deps.db, {
+      streamType: 'user',
+      streamId: userId,
+      type: 'api_token.created',
+      actor: { id: userId, kind: 'user' },
+      at: now,
+      data: { tokenId: id, name },
+    });
     return { id, name, token, prefix: token.slice(0, 10), expiresAt };
   }
 
@@ -164,7 +191,14 @@ export class AuthService {
     if (!(await this.repo.revokeApiToken(userId, id, now.toISOString()))) {
       throw new DomainError('resource.not_found', `API token ${id} was not found`);
     }
-    await appendEvent(this.deps.db, { streamType: 'user', streamId: userId, type: 'api_token.revoked', actor: { id: userId, kind: 'user' }, at: now, data: { tokenId: id } });
+    await appendEvent(this.deps.db, {
+      streamType: 'user',
+      streamId: userId,
+      type: 'api_token.revoked',
+      actor: { id: userId, kind: 'user' },
+      at: now,
+      data: { tokenId: id },
+    });
   }
 
   async setLocale(userId: string, locale: string): Promise<void> {
@@ -195,7 +229,12 @@ export class AuthService {
       displayName: user.displayName,
       roles,
       permissions,
-      scope: { level: user.scopeLevel, regionCodes: user.scopeRegions, outletId: user.outletId, userId: user.id },
+      scope: {
+        level: user.scopeLevel,
+        regionCodes: user.scopeRegions,
+        outletId: user.outletId,
+        userId: user.id,
+      },
       csrfToken: csrf,
       customerId: user.customerId,
       locale: user.locale,

@@ -46,7 +46,11 @@ export class IdentityRepository {
   }
 
   async findUserByUsername(username: string): Promise<UserRecord | undefined> {
-    const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
     return r && toUser(r);
   }
 
@@ -62,7 +66,11 @@ export class IdentityRepository {
   }
 
   async rolesOf(userId: string): Promise<Role[]> {
-    const rows = await this.db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+    const rows = await this.db
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', userId)
+      .execute();
     return rows.map((r) => r.role as Role);
   }
 
@@ -85,21 +93,34 @@ export class IdentityRepository {
     return rows.map((r) => r.permission).filter(isPermission);
   }
 
-  async allRolePermissions(): Promise<Array<{ role: string; description: string; defaultScope: DataScope; permissions: Permission[] }>> {
+  async allRolePermissions(): Promise<
+    Array<{ role: string; description: string; defaultScope: DataScope; permissions: Permission[] }>
+  > {
     const roles = await this.db.selectFrom('roles').selectAll().orderBy('name').execute();
     const perms = await this.db.selectFrom('role_permissions').selectAll().execute();
     return roles.map((r) => ({
       role: r.name,
       description: r.description,
       defaultScope: r.default_scope,
-      permissions: perms.filter((p) => p.role === r.name).map((p) => p.permission).filter(isPermission).sort(),
+      permissions: perms
+        .filter((p) => p.role === r.name)
+        .map((p) => p.permission)
+        .filter(isPermission)
+        .sort(),
     }));
   }
 
-  async replaceRolePermissions(trx: Kysely<Database>, role: string, permissions: Permission[]): Promise<void> {
+  async replaceRolePermissions(
+    trx: Kysely<Database>,
+    role: string,
+    permissions: Permission[],
+  ): Promise<void> {
     await trx.deleteFrom('role_permissions').where('role', '=', role).execute();
     if (permissions.length) {
-      await trx.insertInto('role_permissions').values(permissions.map((permission) => ({ role, permission }))).execute();
+      await trx
+        .insertInto('role_permissions')
+        .values(permissions.map((permission) => ({ role, permission })))
+        .execute();
     }
   }
 
@@ -107,7 +128,12 @@ export class IdentityRepository {
     return !!(await this.db.selectFrom('roles').select('name').where('name', '=', role).executeTakeFirst());
   }
 
-  async recordLoginFailure(userId: string, failedLogins: number, lockedUntil: string | null, now: string): Promise<void> {
+  async recordLoginFailure(
+    userId: string,
+    failedLogins: number,
+    lockedUntil: string | null,
+    now: string,
+  ): Promise<void> {
     await this.db
       .updateTable('users')
       .set({ failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now })
@@ -123,14 +149,28 @@ export class IdentityRepository {
       .execute();
   }
 
-  async recordLoginAttempt(a: { id: string; username: string; ip: string | null; success: boolean; at: string }): Promise<void> {
+  async recordLoginAttempt(a: {
+    id: string;
+    username: string;
+    ip: string | null;
+    success: boolean;
+    at: string;
+  }): Promise<void> {
     await this.db
       .insertInto('login_attempts')
       .values({ id: a.id, username: a.username, ip: a.ip, success: a.success ? 1 : 0, at: a.at })
       .execute();
   }
 
-  async insertSession(s: { idHash: string; userId: string; csrf: string; now: string; expiresAt: string; ip: string | null; userAgent: string | null }): Promise<void> {
+  async insertSession(s: {
+    idHash: string;
+    userId: string;
+    csrf: string;
+    now: string;
+    expiresAt: string;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<void> {
     await this.db
       .insertInto('sessions')
       .values({
@@ -151,14 +191,26 @@ export class IdentityRepository {
   }
 
   async touchSession(idHash: string, now: string, expiresAt: string): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: expiresAt })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
 
   async deleteSession(idHash: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }
 
-  async insertApiToken(t: { id: string; userId: string; name: string; hash: string; prefix: string; now: string; expiresAt: string | null }): Promise<void> {
+  async insertApiToken(t: {
+    id: string;
+    userId: string;
+    name: string;
+    hash: string;
+    prefix: string;
+    now: string;
+    expiresAt: string | null;
+  }): Promise<void> {
     await this.db
       .insertInto('api_tokens')
       .values({

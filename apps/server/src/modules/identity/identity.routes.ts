@@ -26,9 +26,22 @@ export const toMe = (a: Actor): Me => ({
   csrfToken: a.csrfToken ?? '',
 });
 
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 423: ProblemSchema, 429: ProblemSchema };
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  423: ProblemSchema,
+  429: ProblemSchema,
+};
 
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, sid: string, mode: IdentityRouteDeps['cookieSecure']): void {
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  sid: string,
+  mode: IdentityRouteDeps['cookieSecure'],
+): void {
   const secure = mode === 'always' || (mode === 'auto' && req.protocol === 'https');
   reply.setCookie(SESSION_COOKIE, sid, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
@@ -37,99 +50,257 @@ export function identityRoutes(deps: IdentityRouteDeps) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-    app.post('/api/v1/auth/login', {
-      config: { permission: 'public', rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' } },
-      schema: { tags: ['auth'], summary: 'Sign in with user name and password', body: LoginRequestSchema, response: { 200: MeSchema, ...problems } },
-    }, async (req, reply) => {
-      const { sessionId, actor } = await deps.auth.login(req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
-      setSessionCookie(req, reply, sessionId, deps.cookieSecure);
-      return toMe(actor);
-    });
-
-    app.post('/api/v1/auth/logout', {
-      config: { permission: 'public' },
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
-    }, async (req, reply) => {
-      const sid = req.cookies[SESSION_COOKIE];
-      if (sid) await deps.auth.logout(sid);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    });
-
-    app.get('/api/v1/me', {
-      config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'The signed-in user, roles, permissions and scope', response: { 200: MeSchema, ...problems } },
-    }, async (req) => toMe(req.actor!));
-
-    app.patch('/api/v1/me', {
-      config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Change own preferences', body: z.strictObject({ locale: z.enum(LOCALES) }), response: { 200: MeSchema, ...problems } },
-    }, async (req) => {
-      await deps.auth.setLocale(req.actor!.userId, req.body.locale);
-      return toMe({ ...req.actor!, locale: req.body.locale });
-    });
-
-    const TokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable(), revokedAt: z.string().nullable() });
-    app.get('/api/v1/auth/tokens', {
-      config: { permission: 'token:manage' },
-      schema: { tags: ['auth'], summary: 'List own API tokens', response: { 200: z.object({ items: z.array(TokenOut) }), ...problems } },
-    }, async (req) => ({
-      items: (await deps.auth.listApiTokens(req.actor!.userId)).map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at, revokedAt: t.revoked_at })),
-    }));
-
-    app.post('/api/v1/auth/tokens', {
-      config: { permission: 'token:manage' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Create an API token for integrations (shown once)',
-        body: z.strictObject({ name: z.string().trim().min(1).max(80), expiresAt: z.iso.datetime({ offset: true }).nullable().default(null) }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string(), prefix: z.string(), expiresAt: z.string().nullable() }), ...problems },
+    app.post(
+      '/api/v1/auth/login',
+      {
+        config: { permission: 'public', rateLimit: { max: deps.loginRatePerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with user name and password',
+          body: LoginRequestSchema,
+          response: { 200: MeSchema, ...problems },
+        },
       },
-    }, async (req, reply) => reply.status(201).send(await deps.auth.createApiToken(req.actor!.userId, req.body.name, req.body.expiresAt)));
+      async (req, reply) => {
+        const { sessionId, actor } = await deps.auth.login(req.body.username, req.body.password, {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        setSessionCookie(req, reply, sessionId, deps.cookieSecure);
+        return toMe(actor);
+      },
+    );
 
-    app.delete('/api/v1/auth/tokens/:id', {
-      config: { permission: 'token:manage' },
-      schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.string().max(64) }), response: { 204: z.null(), ...problems } },
-    }, async (req, reply) => {
-      await deps.auth.revokeApiToken(req.actor!.userId, req.params.id);
-      return reply.status(204).send(null);
+    app.post(
+      '/api/v1/auth/logout',
+      {
+        config: { permission: 'public' },
+        schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
+      },
+      async (req, reply) => {
+        const sid = req.cookies[SESSION_COOKIE];
+        if (sid) await deps.auth.logout(sid);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/me',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user, roles, permissions and scope',
+          response: { 200: MeSchema, ...problems },
+        },
+      },
+      async (req) => toMe(req.actor!),
+    );
+
+    app.patch(
+      '/api/v1/me',
+      {
+        config: { permission: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change own preferences',
+          body: z.strictObject({ locale: z.enum(LOCALES) }),
+          response: { 200: MeSchema, ...problems },
+        },
+      },
+      async (req) => {
+        await deps.auth.setLocale(req.actor!.userId, req.body.locale);
+        return toMe({ ...req.actor!, locale: req.body.locale });
+      },
+    );
+
+    const TokenOut = z.object({
+      id: z.string(),
+      name: z.string(),
+      prefix: z.string(),
+      createdAt: z.string(),
+      lastUsedAt: z.string().nullable(),
+      expiresAt: z.string().nullable(),
+      revokedAt: z.string().nullable(),
     });
-
-    const RoleOut = z.object({ role: z.string(), description: z.string(), defaultScope: z.string(), permissions: z.array(z.enum(PERMISSIONS)) });
-    app.get('/api/v1/roles', {
-      config: { permission: 'role:read' },
-      schema: { tags: ['access'], summary: 'Roles and their permissions', response: { 200: z.object({ items: z.array(RoleOut), catalogue: z.array(z.enum(PERMISSIONS)) }), ...problems } },
-    }, async () => ({ items: await deps.access.listRoles(), catalogue: [...PERMISSIONS] }));
-
-    app.put('/api/v1/roles/:role/permissions', {
-      config: { permission: 'role:manage' },
-      schema: {
-        tags: ['access'],
-        summary: 'Replace the permissions of a role (audited)',
-        params: z.object({ role: z.string().max(64) }),
-        body: z.strictObject({ permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length) }),
-        response: { 200: RoleOut, ...problems },
+    app.get(
+      '/api/v1/auth/tokens',
+      {
+        config: { permission: 'token:manage' },
+        schema: {
+          tags: ['auth'],
+          summary: 'List own API tokens',
+          response: { 200: z.object({ items: z.array(TokenOut) }), ...problems },
+        },
       },
-    }, async (req) => deps.access.setRolePermissions(req.actor!, req.params.role, req.body.permissions));
+      async (req) => ({
+        items: (await deps.auth.listApiTokens(req.actor!.userId)).map((t) => ({
+          id: t.id,
+          name: t.name,
+          prefix: t.prefix,
+          createdAt: t.created_at,
+          lastUsedAt: t.last_used_at,
+          expiresAt: t.expires_at,
+          revokedAt: t.revoked_at,
+        })),
+      }),
+    );
 
-    app.get('/api/v1/users', {
-      config: { permission: 'user:read' },
-      schema: {
-        tags: ['access'],
-        summary: 'List users (keyset by user name)',
-        querystring: z.object({ after: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string(), kind: z.string(), roles: z.array(z.string()), scopeLevel: z.string(), outletId: z.string().nullable(), active: z.boolean() })), nextCursor: z.string().nullable() }), ...problems },
+    app.post(
+      '/api/v1/auth/tokens',
+      {
+        config: { permission: 'token:manage' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Create an API token for integrations (shown once)',
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(80),
+            expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+          }),
+          response: {
+            201: z.object({
+              id: z.string(),
+              name: z.string(),
+              token: z.string(),
+              prefix: z.string(),
+              expiresAt: z.string().nullable(),
+            }),
+            ...problems,
+          },
+        },
       },
-    }, async (req) => deps.access.listUsers(req.query.limit, req.query.after));
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await deps.auth.createApiToken(req.actor!.userId, req.body.name, req.body.expiresAt)),
+    );
 
-    app.get('/api/v1/audit', {
-      config: { permission: 'audit:read' },
-      schema: {
-        tags: ['access'],
-        summary: 'Audit trail (events), newest first, keyset paginated',
-        querystring: z.object({ streamType: z.string().max(40).optional(), streamId: z.string().max(64).optional(), before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), streamType: z.string(), streamId: z.string(), type: z.string(), actorId: z.string().nullable(), actorKind: z.string(), occurredAt: z.string(), from: z.string().nullable(), to: z.string().nullable(), reason: z.string().nullable(), data: z.record(z.string(), z.unknown()) })), nextCursor: z.string().nullable() }), ...problems },
+    app.delete(
+      '/api/v1/auth/tokens/:id',
+      {
+        config: { permission: 'token:manage' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Revoke an API token',
+          params: z.object({ id: z.string().max(64) }),
+          response: { 204: z.null(), ...problems },
+        },
       },
-    }, async (req) => deps.access.listAudit(req.query));
+      async (req, reply) => {
+        await deps.auth.revokeApiToken(req.actor!.userId, req.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    const RoleOut = z.object({
+      role: z.string(),
+      description: z.string(),
+      defaultScope: z.string(),
+      permissions: z.array(z.enum(PERMISSIONS)),
+    });
+    app.get(
+      '/api/v1/roles',
+      {
+        config: { permission: 'role:read' },
+        schema: {
+          tags: ['access'],
+          summary: 'Roles and their permissions',
+          response: {
+            200: z.object({ items: z.array(RoleOut), catalogue: z.array(z.enum(PERMISSIONS)) }),
+            ...problems,
+          },
+        },
+      },
+      async () => ({ items: await deps.access.listRoles(), catalogue: [...PERMISSIONS] }),
+    );
+
+    app.put(
+      '/api/v1/roles/:role/permissions',
+      {
+        config: { permission: 'role:manage' },
+        schema: {
+          tags: ['access'],
+          summary: 'Replace the permissions of a role (audited)',
+          params: z.object({ role: z.string().max(64) }),
+          body: z.strictObject({ permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length) }),
+          response: { 200: RoleOut, ...problems },
+        },
+      },
+      async (req) => deps.access.setRolePermissions(req.actor!, req.params.role, req.body.permissions),
+    );
+
+    app.get(
+      '/api/v1/users',
+      {
+        config: { permission: 'user:read' },
+        schema: {
+          tags: ['access'],
+          summary: 'List users (keyset by user name)',
+          querystring: z.object({
+            after: z.string().max(64).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  username: z.string(),
+                  displayName: z.string(),
+                  kind: z.string(),
+                  roles: z.array(z.string()),
+                  scopeLevel: z.string(),
+                  outletId: z.string().nullable(),
+                  active: z.boolean(),
+                }),
+              ),
+              nextCursor: z.string().nullable(),
+            }),
+            ...problems,
+          },
+        },
+      },
+      async (req) => deps.access.listUsers(req.query.limit, req.query.after),
+    );
+
+    app.get(
+      '/api/v1/audit',
+      {
+        config: { permission: 'audit:read' },
+        schema: {
+          tags: ['access'],
+          summary: 'Audit trail (events), newest first, keyset paginated',
+          querystring: z.object({
+            streamType: z.string().max(40).optional(),
+            streamId: z.string().max(64).optional(),
+            before: z.string().max(64).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  streamType: z.string(),
+                  streamId: z.string(),
+                  type: z.string(),
+                  actorId: z.string().nullable(),
+                  actorKind: z.string(),
+                  occurredAt: z.string(),
+                  from: z.string().nullable(),
+                  to: z.string().nullable(),
+                  reason: z.string().nullable(),
+                  data: z.record(z.string(), z.unknown()),
+                }),
+              ),
+              nextCursor: z.string().nullable(),
+            }),
+            ...problems,
+          },
+        },
+      },
+      async (req) => deps.access.listAudit(req.query),
+    );
   };
 }

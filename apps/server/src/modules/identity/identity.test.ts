@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, login, ManualClock, TEST_PASSWORD, type TestApp } from '../../../test/app.ts';
+import {
+  createTestApp,
+  createUser,
+  login,
+  ManualClock,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../../test/app.ts';
 
 let ta: TestApp;
 const clock = new ManualClock('2026-11-20T02:00:00Z');
@@ -76,7 +83,12 @@ describe('sign-in and sessions', () => {
 describe('CSRF on cookie-authenticated writes', () => {
   it('refuses a write without the token and changes nothing', async () => {
     const s = await login(ta.app, 'agent1');
-    const res = await ta.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie: s.cookie }, payload: { locale: 'en-US' } });
+    const res = await ta.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie: s.cookie },
+      payload: { locale: 'en-US' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('auth.csrf_failed');
     expect((await s.req({ url: '/api/v1/me' })).json().locale).toBe('zh-CN');
@@ -103,7 +115,11 @@ describe('permissions and roles as data', () => {
     const admin = await login(ta.app, 'admin1');
     const roles = (await admin.req({ url: '/api/v1/roles' })).json();
     const wh = roles.items.find((r: { role: string }) => r.role === 'warehouse');
-    const res = await admin.req({ method: 'PUT', url: '/api/v1/roles/warehouse/permissions', payload: { permissions: [...wh.permissions, 'role:read'] } });
+    const res = await admin.req({
+      method: 'PUT',
+      url: '/api/v1/roles/warehouse/permissions',
+      payload: { permissions: [...wh.permissions, 'role:read'] },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().permissions).toContain('role:read');
     const audit = (await admin.req({ url: '/api/v1/audit?streamType=role&streamId=warehouse' })).json();
@@ -116,11 +132,17 @@ describe('permissions and roles as data', () => {
 
   it('rejects unknown permissions with the field path and changes nothing', async () => {
     const admin = await login(ta.app, 'admin1');
-    const res = await admin.req({ method: 'PUT', url: '/api/v1/roles/agent/permissions', payload: { permissions: ['ticket:fly'] } });
+    const res = await admin.req({
+      method: 'PUT',
+      url: '/api/v1/roles/agent/permissions',
+      payload: { permissions: ['ticket:fly'] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('permissions.0');
     const roles = (await admin.req({ url: '/api/v1/roles' })).json();
-    expect(roles.items.find((r: { role: string }) => r.role === 'agent').permissions).toContain('workorder:create');
+    expect(roles.items.find((r: { role: string }) => r.role === 'agent').permissions).toContain(
+      'workorder:create',
+    );
   });
 });
 
@@ -130,12 +152,21 @@ describe('API tokens', () => {
     const created = await admin.req({ method: 'POST', url: '/api/v1/auth/tokens', payload: { name: 'ERP' } });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
-    const stored = await ta.t.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await ta.t.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect(JSON.stringify(stored)).not.toContain(token);
     const bearer = { authorization: `Bearer ${token}` };
     expect((await ta.app.inject({ url: '/api/v1/me', headers: bearer })).json().username).toBe('admin1');
-    const write = await ta.app.inject({ method: 'PATCH', url: '/api/v1/me', headers: bearer, payload: { locale: 'zh-CN' } });
+    const write = await ta.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: bearer,
+      payload: { locale: 'zh-CN' },
+    });
     expect(write.statusCode).toBe(200);
     expect((await admin.req({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}` })).statusCode).toBe(204);
     const after = await ta.app.inject({ url: '/api/v1/me', headers: bearer });

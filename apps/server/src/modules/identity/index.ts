@@ -13,8 +13,20 @@ export { IdentityRepository } from './identity.repository.ts';
 
 export function createIdentity(deps: AppDeps) {
   const auth = new AuthService({ db: deps.db, clock: deps.clock });
-  const access = new AccessService({ db: deps.db, dialect: deps.dialect, clock: deps.clock, onPermissionsChanged: () => auth.invalidatePermissionCache() });
+  const access = new AccessService({
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    onPermissionsChanged: () => auth.invalidatePermissionCache(),
+  });
   const register = (app: FastifyInstance) =>
-    app.register(identityRoutes({ auth, access, cookieSecure: deps.config.cookieSecure, loginRatePerMinute: deps.config.loginRatePerMinute }));
+    app.register(
+      identityRoutes({
+        auth,
+        access,
+        cookieSecure: deps.config.cookieSecure,
+        loginRatePerMinute: deps.config.loginRatePerMinute,
+      }),
+    );
   return { auth, access, register };
 }

@@ -15,7 +15,14 @@ export type { PortalCustomersPort, PortalPorts } from './ports.ts';
 
 export interface PortalModuleDeps {
   identity: { auth: AuthService };
-  customers: Pick<CustomersModule, 'findCustomerByPhone' | 'createIndividualCustomer' | 'listProducts' | 'getInstalledProduct' | 'registerProductForCustomer'>;
+  customers: Pick<
+    CustomersModule,
+    | 'findCustomerByPhone'
+    | 'createIndividualCustomer'
+    | 'listProducts'
+    | 'getInstalledProduct'
+    | 'registerProductForCustomer'
+  >;
   catalog: Pick<CatalogModule, 'service'>;
   workOrders: { service: WorkOrdersService };
 }
@@ -30,19 +37,30 @@ export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
     createIndividualCustomer: (input, actor) => m.customers.createIndividualCustomer(input, actor),
     listProducts: (customerId) => m.customers.listProducts(customerId),
     getProduct: (id) => m.customers.getInstalledProduct(id),
-    registerProduct: (customerId, input, actor) => m.customers.registerProductForCustomer(customerId, input, actor),
+    registerProduct: (customerId, input, actor) =>
+      m.customers.registerProductForCustomer(customerId, input, actor),
   };
   const ports = { auth: m.identity.auth, customers, catalog: m.catalog, workOrders: m.workOrders.service };
   const repo = new PortalRepository(deps.db);
   const auth = new PortalAuthService({
-    db: deps.db, dialect: deps.dialect, clock: deps.clock, repo, ports, nudgeOutbox: () => deps.runtime.outbox.nudge(),
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    repo,
+    ports,
+    nudgeOutbox: () => deps.runtime.outbox.nudge(),
   });
   const portal = new PortalService({ db: deps.db, clock: deps.clock, ports });
   const register = (app: FastifyInstance) =>
-    app.register(portalRoutes({
-      auth, portal, cookieSecure: deps.config.cookieSecure, maxUploadBytes: deps.config.uploadLimitBytes,
-      signInPerIpPerMinute: deps.config.loginRatePerMinute,
-    }));
+    app.register(
+      portalRoutes({
+        auth,
+        portal,
+        cookieSecure: deps.config.cookieSecure,
+        maxUploadBytes: deps.config.uploadLimitBytes,
+        signInPerIpPerMinute: deps.config.loginRatePerMinute,
+      }),
+    );
   return { auth, portal, register };
 }
 export type PortalModule = ReturnType<typeof createPortal>;

@@ -12,7 +12,15 @@ import { maskPhone } from '../customers/index.ts';
 import { IdentityRepository } from '../identity/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import {
-  DEFAULT_PORTAL_OTP_POLICY, hashOtp, newOtpCode, otpMatches, otpSmsText, PORTAL_OTP_POLICY_KEY, PortalOtpPolicySchema, sendRefusal, type PortalOtpPolicy,
+  DEFAULT_PORTAL_OTP_POLICY,
+  hashOtp,
+  newOtpCode,
+  otpMatches,
+  otpSmsText,
+  PORTAL_OTP_POLICY_KEY,
+  PortalOtpPolicySchema,
+  sendRefusal,
+  type PortalOtpPolicy,
 } from './domain/otp.ts';
 import type { PortalRepository } from './portal.repository.ts';
 import type { PortalPorts } from './ports.ts';
@@ -27,7 +35,8 @@ export interface PortalAuthDeps {
   nudgeOutbox: () => void;
 }
 
-const otpInvalid = () => new DomainError('auth.otp_invalid', 'The code is wrong, expired or already used; ask for a new one');
+const otpInvalid = () =>
+  new DomainError('auth.otp_invalid', 'The code is wrong, expired or already used; ask for a new one');
 
 /** Sign-in by one-time code: send, verify, find or create the customer and their sign-in row. */
 export class PortalAuthService {
@@ -38,7 +47,9 @@ export class PortalAuthService {
   }
 
   async policy(): Promise<PortalOtpPolicy> {
-    return (await readSetting(this.d.db, PORTAL_OTP_POLICY_KEY, PortalOtpPolicySchema, DEFAULT_PORTAL_OTP_POLICY)).value;
+    return (
+      await readSetting(this.d.db, PORTAL_OTP_POLICY_KEY, PortalOtpPolicySchema, DEFAULT_PORTAL_OTP_POLICY)
+    ).value;
   }
 
   /**
@@ -53,24 +64,52 @@ export class PortalAuthService {
     const recent = await this.d.repo.recentSends(phone, new Date(now.getTime() - 3_600_000).toISOString());
     const refusal = sendRefusal(recent, now, policy);
     if (refusal) {
-      throw new DomainError('request.rate_limited', `Wait ${refusal.retryAfterSeconds} s before asking for another code`, { extra: { retryAfterSeconds: refusal.retryAfterSeconds } });
+      throw new DomainError(
+        'request.rate_limited',
+        `Wait ${refusal.retryAfterSeconds} s before asking for another code`,
+        { extra: { retryAfterSeconds: refusal.retryAfterSeconds } },
+      );
     }
     const id = newId();
     const code = newOtpCode();
     const expiresAt = new Date(now.getTime() + policy.ttlSeconds * 1000);
     await withTransaction(this.d.db, this.d.dialect, async (tx) => {
-      await this.d.repo.insertOtp(tx.trx, { id, phone, hash: hashOtp(id, code), now: now.toISOString(), expiresAt: expiresAt.toISOString() });
-      await notifySms(tx.trx, now, { to: phone, text: otpSmsText(code, policy.ttlSeconds), template: 'portal.otp', ref: `portal-otp:${id}` }, `portal-otp:${id}`);
+      await this.d.repo.insertOtp(tx.trx, {
+        id,
+        phone,
+        hash: hashOtp(id, code),
+        now: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      });
+      await notifySms(
+        tx.trx,
+        now,
+        {
+          to: phone,
+          text: otpSmsText(code, policy.ttlSeconds),
+          template: 'portal.otp',
+          ref: `portal-otp:${id}`,
+        },
+        `portal-otp:${id}`,
+      );
       tx.afterCommit(this.d.nudgeOutbox);
     });
-    return { sentTo: maskPhone(phone), resendAfterSeconds: policy.resendSeconds, expiresInSeconds: policy.ttlSeconds };
+    return {
+      sentTo: maskPhone(phone),
+      resendAfterSeconds: policy.resendSeconds,
+      expiresInSeconds: policy.ttlSeconds,
+    };
   }
 
   /**
    * Verifies the latest code of the phone. A wrong, expired, spent or reused code changes nothing
    * but the attempt counter; only a correct code finds or creates the customer and opens a session.
    */
-  async signIn(phone: string, code: string, meta: { ip: string | null; userAgent: string | null }): Promise<{ sessionId: string; actor: Actor }> {
+  async signIn(
+    phone: string,
+    code: string,
+    meta: { ip: string | null; userAgent: string | null },
+  ): Promise<{ sessionId: string; actor: Actor }> {
     const now = this.d.clock.now();
     const policy = await this.policy();
     const otp = await this.d.repo.latestPending(phone, now.toISOString());
@@ -85,7 +124,14 @@ export class PortalAuthService {
     const record = await new IdentityRepository(this.d.db).findUserById(user);
     if (!record?.active) throw otpInvalid();
     const session = await auth.openSession(record, await auth.policy(), meta);
-    await appendEvent(this.d.db, { streamType: 'user', streamId: record.id, type: 'portal.signed_in', actor: { id: record.id, kind: 'customer' }, at: now, data: { otpId: otp.id } });
+    await appendEvent(this.d.db, {
+      streamType: 'user',
+      streamId: record.id,
+      type: 'portal.signed_in',
+      actor: { id: record.id, kind: 'customer' },
+      at: now,
+      data: { otpId: otp.id },
+    });
     // openSession describes a fresh session as a staff-style actor; the portal session is a customer's.
     return { sessionId: session.sessionId, actor: { ...session.actor, kind: 'customer' } };
   }
@@ -95,14 +141,22 @@ export class PortalAuthService {
     if (found) return { id: found.id, name: found.name };
     // The desk corrects the name on the first call; the number's tail tells the agent who it is.
     const name = `客户${phone.slice(-4)}`;
-    const created = await this.d.ports.customers.createIndividualCustomer({ name, phone }, { id: null, kind: 'customer' });
+    const created = await this.d.ports.customers.createIndividualCustomer(
+      { name, phone },
+      { id: null, kind: 'customer' },
+    );
     return { id: created.id, name };
   }
 
   private async userFor(customer: { id: string; name: string }, phone: string, now: Date): Promise<string> {
     const existing = await this.d.repo.findCustomerUser(customer.id);
     if (existing) return existing.id;
-    await this.d.repo.insertCustomerUser({ customerId: customer.id, displayName: customer.name, phone, now: now.toISOString() });
+    await this.d.repo.insertCustomerUser({
+      customerId: customer.id,
+      displayName: customer.name,
+      phone,
+      now: now.toISOString(),
+    });
     // Re-read: of two first sign-ins racing, the row that won the unique user name is the one.
     return (await this.d.repo.findCustomerUser(customer.id))!.id;
   }

@@ -38,7 +38,10 @@ export class PortalRepository {
   }
 
   /** A new code replaces any pending one: only the latest code sent can sign in. */
-  async insertOtp(trx: Db, o: { id: string; phone: string; hash: string; now: string; expiresAt: string }): Promise<void> {
+  async insertOtp(
+    trx: Db,
+    o: { id: string; phone: string; hash: string; now: string; expiresAt: string },
+  ): Promise<void> {
     await trx
       .updateTable('otp_codes')
       .set({ used_at: o.now })
@@ -48,7 +51,16 @@ export class PortalRepository {
       .execute();
     await trx
       .insertInto('otp_codes')
-      .values({ id: o.id, purpose: PORTAL_OTP_PURPOSE, subject: o.phone, code_hash: o.hash, attempts: 0, created_at: o.now, expires_at: o.expiresAt, used_at: null })
+      .values({
+        id: o.id,
+        purpose: PORTAL_OTP_PURPOSE,
+        subject: o.phone,
+        code_hash: o.hash,
+        attempts: 0,
+        created_at: o.now,
+        expires_at: o.expiresAt,
+        used_at: null,
+      })
       .execute();
   }
 
@@ -107,7 +119,12 @@ export class PortalRepository {
    * The sign-in row of a customer: no password, no roles, scope `own`. The user name is derived
    * from the customer id, never the phone, so it can appear in logs and audit lists.
    */
-  async insertCustomerUser(u: { customerId: string; displayName: string; phone: string; now: string }): Promise<string> {
+  async insertCustomerUser(u: {
+    customerId: string;
+    displayName: string;
+    phone: string;
+    now: string;
+  }): Promise<string> {
     const id = newId();
     await this.db
       .insertInto('users')

@@ -1,6 +1,13 @@
 import type { Readable } from 'node:stream';
 import type {
-  FieldError, PortalCancel, PortalModel, PortalNewRequestSchema, PortalRegisterProductSchema, PortalReschedule, TimeWindow, WorkOrderDetail,
+  FieldError,
+  PortalCancel,
+  PortalModel,
+  PortalNewRequestSchema,
+  PortalRegisterProductSchema,
+  PortalReschedule,
+  TimeWindow,
+  WorkOrderDetail,
 } from '@anxin/contracts';
 import { PORTAL_APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin/contracts';
 import type { z } from 'zod';
@@ -10,7 +17,14 @@ import { appendEvent, type EventActor } from '../../platform/events/append.ts';
 import { DomainError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { PortalPorts } from './ports.ts';
-import { APPOINTMENT_CONFIRMED, detailView, isConfirmed, productView, summaryView, timelineView } from './portal.views.ts';
+import {
+  APPOINTMENT_CONFIRMED,
+  detailView,
+  isConfirmed,
+  productView,
+  summaryView,
+  timelineView,
+} from './portal.views.ts';
 
 export interface PortalServiceDeps {
   db: Db;
@@ -25,7 +39,9 @@ export interface CustomerActor {
 }
 
 const invalid = (errors: FieldError[]) =>
-  new DomainError('request.validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  new DomainError('request.validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
 
 /**
  * The work-orders module authorises its use cases by staff role and data scope. The portal has
@@ -34,7 +50,13 @@ const invalid = (errors: FieldError[]) =>
  * with the desk's role. Events still record the customer (actor kind `customer`, their user id).
  */
 function onBehalf(a: Actor): Actor {
-  return { ...a, kind: 'customer', roles: ['agent'], permissions: new Set(), scope: { level: 'all', regionCodes: [], outletId: null, userId: a.userId } };
+  return {
+    ...a,
+    kind: 'customer',
+    roles: ['agent'],
+    permissions: new Set(),
+    scope: { level: 'all', regionCodes: [], outletId: null, userId: a.userId },
+  };
 }
 
 const eventActor = (c: CustomerActor): EventActor => ({ id: c.actor.userId, kind: 'customer' });
@@ -43,8 +65,10 @@ const eventActor = (c: CustomerActor): EventActor => ({ id: c.actor.userId, kind
 function futureWindowErrors(w: TimeWindow, now: Date, path: string): FieldError[] {
   const start = Date.parse(w.start);
   const end = Date.parse(w.end);
-  if (!(end > start)) return [{ path: `${path}.end`, rule: 'after_start', message: 'end must be after start' }];
-  if (start < now.getTime()) return [{ path: `${path}.start`, rule: 'not_in_past', message: 'the window must not start in the past' }];
+  if (!(end > start))
+    return [{ path: `${path}.end`, rule: 'after_start', message: 'end must be after start' }];
+  if (start < now.getTime())
+    return [{ path: `${path}.start`, rule: 'not_in_past', message: 'the window must not start in the past' }];
   return [];
 }
 
@@ -68,7 +92,14 @@ export class PortalService {
   async registerProduct(c: CustomerActor, input: z.infer<typeof PortalRegisterProductSchema>) {
     const p = await this.d.ports.customers.registerProduct(
       c.customerId,
-      { ...input, salesChannel: null, installDate: null, warrantyCardNo: null, activateWarranty: false, addressId: null },
+      {
+        ...input,
+        salesChannel: null,
+        installDate: null,
+        warrantyCardNo: null,
+        activateWarranty: false,
+        addressId: null,
+      },
       eventActor(c),
     );
     return productView(p);
@@ -80,7 +111,15 @@ export class PortalService {
     let after: string | undefined;
     for (let page = 0; page < 10; page++) {
       const rows = await this.d.ports.catalog.service.listModels({ after, limit: 200 });
-      for (const m of rows) if (m.active) items.push({ id: m.id, brand: m.brand, modelCode: m.modelCode, name: m.name, categoryCode: m.categoryCode });
+      for (const m of rows)
+        if (m.active)
+          items.push({
+            id: m.id,
+            brand: m.brand,
+            modelCode: m.modelCode,
+            name: m.name,
+            categoryCode: m.categoryCode,
+          });
       if (rows.length < 200) break;
       after = rows.at(-1)!.id;
     }
@@ -90,7 +129,12 @@ export class PortalService {
   // ---- orders ----
 
   async orders(c: CustomerActor, cursor: string | undefined, limit: number) {
-    const page = await this.wo.list(onBehalf(c.actor), { customerId: c.customerId, sort: '-created_at', cursor, limit });
+    const page = await this.wo.list(onBehalf(c.actor), {
+      customerId: c.customerId,
+      sort: '-created_at',
+      cursor,
+      limit,
+    });
     return { items: page.items.map(summaryView), nextCursor: page.nextCursor };
   }
 
@@ -113,18 +157,36 @@ export class PortalService {
 
   async createRequest(c: CustomerActor, input: z.infer<typeof PortalNewRequestSchema>, requestId: string) {
     const now = this.d.clock.now();
-    const errors = input.preferredWindows.flatMap((w, i) => futureWindowErrors(w, now, `preferredWindows.${i}`));
+    const errors = input.preferredWindows.flatMap((w, i) =>
+      futureWindowErrors(w, now, `preferredWindows.${i}`),
+    );
     const product = await this.d.ports.customers.getProduct(input.productId).catch(() => undefined);
-    if (!product || product.customerId !== c.customerId) errors.push({ path: 'productId', rule: 'not_found', message: 'no such product of yours' });
+    if (!product || product.customerId !== c.customerId)
+      errors.push({ path: 'productId', rule: 'not_found', message: 'no such product of yours' });
     if (errors.length) throw invalid(errors);
-    const { order } = await this.wo.create(onBehalf(c.actor), {
-      type: input.type, channel: 'portal', customerId: c.customerId, productId: input.productId, faultDescription: input.faultDescription,
-      symptomCodes: [], urgency: 'normal', preferredWindows: input.preferredWindows,
-    }, requestId);
+    const { order } = await this.wo.create(
+      onBehalf(c.actor),
+      {
+        type: input.type,
+        channel: 'portal',
+        customerId: c.customerId,
+        productId: input.productId,
+        faultDescription: input.faultDescription,
+        symptomCodes: [],
+        urgency: 'normal',
+        preferredWindows: input.preferredWindows,
+      },
+      requestId,
+    );
     return order.id;
   }
 
-  async addPhoto(c: CustomerActor, orderId: string, up: { filename: string; mimetype: string; stream: Readable }, requestId: string) {
+  async addPhoto(
+    c: CustomerActor,
+    orderId: string,
+    up: { filename: string; mimetype: string; stream: Readable },
+    requestId: string,
+  ) {
     await this.own(c, orderId).catch((err: unknown) => {
       up.stream.resume();
       throw err;
@@ -142,7 +204,12 @@ export class PortalService {
     // The work-orders module has no "confirm" use case yet; the confirmation is an event on the
     // order's stream (the timeline and the desk read it), not a change of the order row.
     await appendEvent(this.d.db, {
-      streamType: 'work_order', streamId: id, type: APPOINTMENT_CONFIRMED, actor: eventActor(c), at: this.d.clock.now(), data: { window: o.appointment },
+      streamType: 'work_order',
+      streamId: id,
+      type: APPOINTMENT_CONFIRMED,
+      actor: eventActor(c),
+      at: this.d.clock.now(),
+      data: { window: o.appointment },
     });
     return this.order(c, id);
   }
@@ -151,11 +218,23 @@ export class PortalService {
     const o = await this.own(c, id);
     if (o.version !== input.version) throw versionConflict('work order', id, input.version);
     if (!o.appointment || !(PORTAL_APPOINTABLE_STATUSES as readonly string[]).includes(o.status)) {
-      throw ruleViolated('status', 'reschedule_not_allowed', `The appointment cannot be moved in status ${o.status}`);
+      throw ruleViolated(
+        'status',
+        'reschedule_not_allowed',
+        `The appointment cannot be moved in status ${o.status}`,
+      );
     }
-    const errors = futureWindowErrors(input, this.d.clock.now(), 'window').map((e) => ({ ...e, path: e.path.replace('window.', '') }));
+    const errors = futureWindowErrors(input, this.d.clock.now(), 'window').map((e) => ({
+      ...e,
+      path: e.path.replace('window.', ''),
+    }));
     if (errors.length) throw invalid(errors);
-    const updated = await this.wo.appointment(onBehalf(c.actor), id, { start: input.start, end: input.end, version: input.version, reason: input.reason }, requestId);
+    const updated = await this.wo.appointment(
+      onBehalf(c.actor),
+      id,
+      { start: input.start, end: input.end, version: input.version, reason: input.reason },
+      requestId,
+    );
     return detailView(updated);
   }
 
@@ -163,9 +242,18 @@ export class PortalService {
     const o = await this.own(c, id);
     if (o.version !== input.version) throw versionConflict('work order', id, input.version);
     if (!(PORTAL_CANCELLABLE_STATUSES as readonly string[]).includes(o.status)) {
-      throw ruleViolated('status', 'cancel_not_allowed', `An order in status ${o.status} can no longer be cancelled here; please call the hotline`);
+      throw ruleViolated(
+        'status',
+        'cancel_not_allowed',
+        `An order in status ${o.status} can no longer be cancelled here; please call the hotline`,
+      );
     }
-    const updated = await this.wo.transition(onBehalf(c.actor), id, { to: 'cancelled', version: input.version, reason: input.reason, data: {} }, requestId);
+    const updated = await this.wo.transition(
+      onBehalf(c.actor),
+      id,
+      { to: 'cancelled', version: input.version, reason: input.reason, data: {} },
+      requestId,
+    );
     return detailView(updated);
   }
 }

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTestApp, createUser, login, ManualClock, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  createTestApp,
+  createUser,
+  login,
+  ManualClock,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 import type { DevSmsSender } from '../../platform/notify/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 
@@ -30,8 +37,15 @@ async function sendOtp(phone: string, remoteAddress = '127.0.0.1') {
 
 /** The code as the SMS gateway would receive it: from the outbox row queued with the code. */
 async function lastCode(phone: string): Promise<string> {
-  const rows = await ta.t.db.selectFrom('outbox').select(['payload']).where('topic', '=', 'notify.sms').orderBy('id', 'desc').execute();
-  const row = rows.map((r) => JSON.parse(r.payload) as { to: string; text: string }).find((p) => p.to === phone);
+  const rows = await ta.t.db
+    .selectFrom('outbox')
+    .select(['payload'])
+    .where('topic', '=', 'notify.sms')
+    .orderBy('id', 'desc')
+    .execute();
+  const row = rows
+    .map((r) => JSON.parse(r.payload) as { to: string; text: string })
+    .find((p) => p.to === phone);
   if (!row) throw new Error(`no SMS to ${phone}`);
   return /\d{6}/.exec(row.text)![0];
 }
@@ -40,39 +54,79 @@ async function signIn(phone: string): Promise<Portal> {
   clock.advance(61_000); // past the resend interval of earlier sends to the same phone
   const sent = await sendOtp(phone);
   expect(sent.statusCode).toBe(202);
-  const res = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone, code: await lastCode(phone) } });
+  const res = await ta.app.inject({
+    method: 'POST',
+    url: '/api/v1/portal/session',
+    payload: { phone, code: await lastCode(phone) },
+  });
   expect(res.statusCode, res.body).toBe(200);
   const me = res.json() as { id: string; csrfToken: string; kind: string };
   expect(me.kind).toBe('customer');
   const cookie = `anxin_sid=${res.cookies.find((c) => c.name === 'anxin_sid')!.value}`;
-  const user = await ta.t.db.selectFrom('users').select('customer_id').where('id', '=', me.id).executeTakeFirstOrThrow();
+  const user = await ta.t.db
+    .selectFrom('users')
+    .select('customer_id')
+    .where('id', '=', me.id)
+    .executeTakeFirstOrThrow();
   return {
     userId: me.id,
     cookie,
     csrf: me.csrfToken,
     customerId: user.customer_id!,
-    req: (o) => ta.app.inject({ ...o, headers: { cookie, ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': me.csrfToken } : {}), ...(o.headers ?? {}) } }),
+    req: (o) =>
+      ta.app.inject({
+        ...o,
+        headers: {
+          cookie,
+          ...(o.method && o.method !== 'GET' ? { 'x-csrf-token': me.csrfToken } : {}),
+          ...(o.headers ?? {}),
+        },
+      }),
   };
 }
 
 function multipart(request: unknown, photos: { name: string; type: string; data: Buffer }[]) {
   const boundary = `----anxin${newId()}`;
-  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="request"\r\n\r\n${JSON.stringify(request)}\r\n`)];
+  const parts: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="request"\r\n\r\n${JSON.stringify(request)}\r\n`,
+    ),
+  ];
   for (const p of photos) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${p.name}"\r\nContent-Type: ${p.type}\r\n\r\n`), p.data, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${p.name}"\r\nContent-Type: ${p.type}\r\n\r\n`,
+      ),
+      p.data,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function registerProduct(p: Portal, serial: string) {
-  const res = await p.req({ method: 'POST', url: '/api/v1/portal/products', payload: { modelId, serial, purchaseDate: '2026-05-01', invoiceNo: 'INV-1' } });
+  const res = await p.req({
+    method: 'POST',
+    url: '/api/v1/portal/products',
+    payload: { modelId, serial, purchaseDate: '2026-05-01', invoiceNo: 'INV-1' },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string };
 }
 
-async function submit(p: Portal, productId: string, photos: { name: string; type: string; data: Buffer }[] = []): Promise<LightMyRequestResponse> {
-  const body = multipart({ type: 'repair', productId, faultDescription: '不制冷，有异响', preferredWindows: [window(24, 26)] }, photos);
+async function submit(
+  p: Portal,
+  productId: string,
+  photos: { name: string; type: string; data: Buffer }[] = [],
+): Promise<LightMyRequestResponse> {
+  const body = multipart(
+    { type: 'repair', productId, faultDescription: '不制冷，有异响', preferredWindows: [window(24, 26)] },
+    photos,
+  );
   return p.req({ method: 'POST', url: '/api/v1/portal/orders', ...body });
 }
 
@@ -84,9 +138,23 @@ beforeAll(async () => {
   await createUser(ta.t, { username: 'agent1', roles: ['agent'] });
   const admin = await login(ta.app, 'admin1');
   agent = await login(ta.app, 'agent1');
-  const cat = await admin.req({ method: 'POST', url: '/api/v1/catalog/categories', payload: { code: 'AC', nameZh: '空调', nameEn: 'Air conditioner', unitWarrantyMonths: 12, mainPartsWarrantyMonths: 36 } });
+  const cat = await admin.req({
+    method: 'POST',
+    url: '/api/v1/catalog/categories',
+    payload: {
+      code: 'AC',
+      nameZh: '空调',
+      nameEn: 'Air conditioner',
+      unitWarrantyMonths: 12,
+      mainPartsWarrantyMonths: 36,
+    },
+  });
   expect(cat.statusCode, cat.body).toBe(201);
-  const model = await admin.req({ method: 'POST', url: '/api/v1/catalog/models', payload: { brand: 'Anxin', categoryCode: 'AC', modelCode: 'AC-100', name: '安心 AC 100' } });
+  const model = await admin.req({
+    method: 'POST',
+    url: '/api/v1/catalog/models',
+    payload: { brand: 'Anxin', categoryCode: 'AC', modelCode: 'AC-100', name: '安心 AC 100' },
+  });
   expect(model.statusCode, model.body).toBe(201);
   modelId = model.json().id;
 });
@@ -102,7 +170,11 @@ describe('portal one-time code sign-in', () => {
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ sentTo: '139****0001', resendAfterSeconds: 60, expiresInSeconds: 300 });
     const code = await lastCode('13900000001');
-    const row = await ta.t.db.selectFrom('otp_codes').selectAll().where('subject', '=', '13900000001').executeTakeFirstOrThrow();
+    const row = await ta.t.db
+      .selectFrom('otp_codes')
+      .selectAll()
+      .where('subject', '=', '13900000001')
+      .executeTakeFirstOrThrow();
     expect(row.code_hash).not.toContain(code);
     expect(row.expires_at).toBe('2026-11-22T02:05:00.000Z');
     await ta.runtime.outbox.idle();
@@ -138,20 +210,36 @@ describe('portal one-time code sign-in', () => {
     const wrong = code === '000000' ? '111111' : '000000';
     const users = async () => (await ta.t.db.selectFrom('users').select('id').execute()).length;
     const before = await users();
-    const r1 = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000003', code: wrong } });
+    const r1 = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/session',
+      payload: { phone: '13900000003', code: wrong },
+    });
     expect(r1.statusCode).toBe(401);
     expect(r1.json().code).toBe('auth.otp_invalid');
     expect(r1.cookies).toHaveLength(0);
     clock.advance(301_000);
-    const expired = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000003', code } });
+    const expired = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/session',
+      payload: { phone: '13900000003', code },
+    });
     expect(expired.json().code).toBe('auth.otp_invalid');
     expect(await users()).toBe(before);
 
     await sendOtp('13900000003');
     const fresh = await lastCode('13900000003');
-    const ok = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000003', code: fresh } });
+    const ok = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/session',
+      payload: { phone: '13900000003', code: fresh },
+    });
     expect(ok.statusCode).toBe(200);
-    const reused = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000003', code: fresh } });
+    const reused = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/session',
+      payload: { phone: '13900000003', code: fresh },
+    });
     expect(reused.statusCode).toBe(401);
     expect(reused.json().code).toBe('auth.otp_invalid');
   });
@@ -162,9 +250,21 @@ describe('portal one-time code sign-in', () => {
     const code = await lastCode('13900000004');
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
-      expect((await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000004', code: wrong } })).statusCode).toBe(401);
+      expect(
+        (
+          await ta.app.inject({
+            method: 'POST',
+            url: '/api/v1/portal/session',
+            payload: { phone: '13900000004', code: wrong },
+          })
+        ).statusCode,
+      ).toBe(401);
     }
-    const right = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000004', code } });
+    const right = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/session',
+      payload: { phone: '13900000004', code },
+    });
     expect(right.statusCode).toBe(401);
   });
 
@@ -176,10 +276,18 @@ describe('portal one-time code sign-in', () => {
     await sendOtp('13900000005');
     const second = await lastCode('13900000005');
     if (first !== second) {
-      const old = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000005', code: first } });
+      const old = await ta.app.inject({
+        method: 'POST',
+        url: '/api/v1/portal/session',
+        payload: { phone: '13900000005', code: first },
+      });
       expect(old.statusCode).toBe(401);
     }
-    const ok = await ta.app.inject({ method: 'POST', url: '/api/v1/portal/session', payload: { phone: '13900000005', code: second } });
+    const ok = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/session',
+      payload: { phone: '13900000005', code: second },
+    });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -198,7 +306,8 @@ describe('portal one-time code sign-in', () => {
 
     const ip = '10.9.8.7';
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await sendOtp(`1370000${String(i).padStart(4, '0')}`, ip)).statusCode);
+    for (let i = 0; i < 21; i++)
+      codes.push((await sendOtp(`1370000${String(i).padStart(4, '0')}`, ip)).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 202)).toBe(true);
     expect(codes[20]).toBe(429);
   });
@@ -218,8 +327,18 @@ describe('portal products and requests', () => {
   it('lists my products with warranty; a serial registered by someone else is a 409 naming serial', async () => {
     const list = await alice.req({ method: 'GET', url: '/api/v1/portal/products' });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([expect.objectContaining({ serial: 'SN-ALICE-1', modelName: '安心 AC 100', warranty: expect.objectContaining({ status: 'in_warranty' }) })]);
-    const taken = await bob.req({ method: 'POST', url: '/api/v1/portal/products', payload: { modelId, serial: 'sn-alice-1' } });
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        serial: 'SN-ALICE-1',
+        modelName: '安心 AC 100',
+        warranty: expect.objectContaining({ status: 'in_warranty' }),
+      }),
+    ]);
+    const taken = await bob.req({
+      method: 'POST',
+      url: '/api/v1/portal/products',
+      payload: { modelId, serial: 'sn-alice-1' },
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors[0].path).toBe('serial');
     expect((await bob.req({ method: 'GET', url: '/api/v1/portal/products' })).json().items).toEqual([]);
@@ -234,13 +353,21 @@ describe('portal products and requests', () => {
     ]);
     expect(res.statusCode, res.body).toBe(201);
     const { order, photos } = res.json();
-    expect(order).toMatchObject({ status: 'new', type: 'repair', photoCount: 1, actions: { cancel: true, confirm: false, reschedule: false } });
+    expect(order).toMatchObject({
+      status: 'new',
+      type: 'repair',
+      photoCount: 1,
+      actions: { cancel: true, confirm: false, reschedule: false },
+    });
     expect(photos).toEqual([
       { filename: 'a.png', ok: true, code: null },
       { filename: 'b.exe', ok: false, code: 'request.unsupported_media_type' },
     ]);
     const staff = await agent.req({ method: 'GET', url: '/api/v1/work-orders?channel=portal' });
-    expect(staff.json().items.map((o: { id: string; status: string }) => [o.id, o.status])).toContainEqual([order.id, 'new']);
+    expect(staff.json().items.map((o: { id: string; status: string }) => [o.id, o.status])).toContainEqual([
+      order.id,
+      'new',
+    ]);
     const mine = await alice.req({ method: 'GET', url: '/api/v1/portal/orders' });
     expect(mine.json().items.map((o: { id: string }) => o.id)).toContain(order.id);
   });
@@ -249,7 +376,10 @@ describe('portal products and requests', () => {
     const other = await submit(bob, productId);
     expect(other.statusCode).toBe(400);
     expect(other.json().errors.map((e: { path: string }) => e.path)).toContain('productId');
-    const body = multipart({ type: 'install', productId, faultDescription: '安装', preferredWindows: [window(-3, -1)] }, []);
+    const body = multipart(
+      { type: 'install', productId, faultDescription: '安装', preferredWindows: [window(-3, -1)] },
+      [],
+    );
     const past = await alice.req({ method: 'POST', url: '/api/v1/portal/orders', ...body });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors[0].path).toBe('preferredWindows.0.start');
@@ -258,7 +388,15 @@ describe('portal products and requests', () => {
   it('a customer cannot read or act on another customer’s order (404), staff cannot use the portal (403)', async () => {
     const { order } = (await submit(alice, productId)).json();
     expect((await bob.req({ method: 'GET', url: `/api/v1/portal/orders/${order.id}` })).statusCode).toBe(404);
-    expect((await bob.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/cancel`, payload: { version: order.version, reason: 'x' } })).statusCode).toBe(404);
+    expect(
+      (
+        await bob.req({
+          method: 'POST',
+          url: `/api/v1/portal/orders/${order.id}/cancel`,
+          payload: { version: order.version, reason: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await bob.req({ method: 'GET', url: '/api/v1/portal/orders' })).json().items).toEqual([]);
     expect((await agent.req({ method: 'GET', url: '/api/v1/portal/orders' })).statusCode).toBe(403);
     expect((await ta.app.inject({ method: 'GET', url: '/api/v1/portal/orders' })).statusCode).toBe(401);
@@ -266,58 +404,118 @@ describe('portal products and requests', () => {
 
   it('confirms and reschedules an agreed appointment through the work-order rules', async () => {
     const { order } = (await submit(alice, productId)).json();
-    const appt = await agent.req({ method: 'POST', url: `/api/v1/work-orders/${order.id}/appointment`, payload: { ...window(26, 28), version: order.version } });
+    const appt = await agent.req({
+      method: 'POST',
+      url: `/api/v1/work-orders/${order.id}/appointment`,
+      payload: { ...window(26, 28), version: order.version },
+    });
     expect(appt.statusCode, appt.body).toBe(200);
     let detail = (await alice.req({ method: 'GET', url: `/api/v1/portal/orders/${order.id}` })).json();
     expect(detail.actions).toEqual({ confirm: true, reschedule: true, cancel: true });
 
-    const confirmed = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/confirm`, payload: { version: detail.version } });
+    const confirmed = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/confirm`,
+      payload: { version: detail.version },
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ appointmentConfirmed: true, actions: { confirm: false } });
 
-    const past = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/reschedule`, payload: { ...window(-2, 1), version: detail.version, reason: '临时有事' } });
+    const past = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/reschedule`,
+      payload: { ...window(-2, 1), version: detail.version, reason: '临时有事' },
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().errors[0]).toMatchObject({ path: 'start', rule: 'not_in_past' });
-    const noReason = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/reschedule`, payload: { ...window(30, 32), version: detail.version } });
+    const noReason = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/reschedule`,
+      payload: { ...window(30, 32), version: detail.version },
+    });
     expect(noReason.statusCode).toBe(400);
-    const stale = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/reschedule`, payload: { ...window(30, 32), version: detail.version - 1, reason: '临时有事' } });
+    const stale = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/reschedule`,
+      payload: { ...window(30, 32), version: detail.version - 1, reason: '临时有事' },
+    });
     expect(stale.statusCode).toBe(409);
 
-    const moved = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/reschedule`, payload: { ...window(30, 32), version: detail.version, reason: '临时有事' } });
+    const moved = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/reschedule`,
+      payload: { ...window(30, 32), version: detail.version, reason: '临时有事' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     detail = moved.json();
     expect(detail).toMatchObject({ appointment: window(30, 32), appointmentConfirmed: false });
-    expect(detail.timeline.map((t: { kind: string }) => t.kind)).toEqual(['created', 'appointment_set', 'appointment_confirmed', 'rescheduled']);
+    expect(detail.timeline.map((t: { kind: string }) => t.kind)).toEqual([
+      'created',
+      'appointment_set',
+      'appointment_confirmed',
+      'rescheduled',
+    ]);
     expect(detail.timeline.at(-1)).toMatchObject({ byCustomer: true, reason: '临时有事' });
 
     // The desk's timeline records the customer as the actor.
     const staff = (await agent.req({ method: 'GET', url: `/api/v1/work-orders/${order.id}` })).json();
-    expect(staff.timeline.at(-1)).toMatchObject({ type: 'workorder.rescheduled', actorKind: 'customer', actorId: alice.userId });
+    expect(staff.timeline.at(-1)).toMatchObject({
+      type: 'workorder.rescheduled',
+      actorKind: 'customer',
+      actorId: alice.userId,
+    });
   });
 
   it('cancels only from early states, with a reason', async () => {
     const { order } = (await submit(alice, productId)).json();
-    const noReason = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/cancel`, payload: { version: order.version } });
+    const noReason = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/cancel`,
+      payload: { version: order.version },
+    });
     expect(noReason.statusCode).toBe(400);
-    const ok = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${order.id}/cancel`, payload: { version: order.version, reason: '已自行修好' } });
+    const ok = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${order.id}/cancel`,
+      payload: { version: order.version, reason: '已自行修好' },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'cancelled', cancelReason: '已自行修好', actions: { cancel: false } });
+    expect(ok.json()).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '已自行修好',
+      actions: { cancel: false },
+    });
 
     // A technician is already assigned: the customer must call the desk instead.
     const { order: late } = (await submit(alice, productId)).json();
-    await ta.t.db.updateTable('work_orders').set({ status: 'assigned', version: late.version + 1 }).where('id', '=', late.id).execute();
-    const refused = await alice.req({ method: 'POST', url: `/api/v1/portal/orders/${late.id}/cancel`, payload: { version: late.version + 1, reason: '不需要了' } });
+    await ta.t.db
+      .updateTable('work_orders')
+      .set({ status: 'assigned', version: late.version + 1 })
+      .where('id', '=', late.id)
+      .execute();
+    const refused = await alice.req({
+      method: 'POST',
+      url: `/api/v1/portal/orders/${late.id}/cancel`,
+      payload: { version: late.version + 1, reason: '不需要了' },
+    });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors[0]).toMatchObject({ path: 'status', rule: 'cancel_not_allowed' });
   });
 
   it('keeps the timeline customer-safe: no staff reasons or notes', async () => {
     const { order } = (await submit(alice, productId)).json();
-    const acc = await agent.req({ method: 'POST', url: `/api/v1/work-orders/${order.id}/transitions`, payload: { to: 'accepted', version: order.version, data: { note: '内部备注：客户难缠 13912345678' } } });
+    const acc = await agent.req({
+      method: 'POST',
+      url: `/api/v1/work-orders/${order.id}/transitions`,
+      payload: { to: 'accepted', version: order.version, data: { note: '内部备注：客户难缠 13912345678' } },
+    });
     expect(acc.statusCode, acc.body).toBe(200);
     const res = await alice.req({ method: 'GET', url: `/api/v1/portal/orders/${order.id}` });
     expect(res.body).not.toContain('内部备注');
     expect(res.body).not.toContain('13912345678');
-    expect(res.json().timeline.map((t: { kind: string; to: string | null }) => [t.kind, t.to])).toEqual([['created', 'new'], ['status', 'accepted']]);
+    expect(res.json().timeline.map((t: { kind: string; to: string | null }) => [t.kind, t.to])).toEqual([
+      ['created', 'new'],
+      ['status', 'accepted'],
+    ]);
   });
 });

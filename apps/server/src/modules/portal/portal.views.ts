@@ -1,5 +1,13 @@
 import type {
-  InstalledProduct, PortalOrderDetail, PortalOrderSummary, PortalProduct, PortalTimelineEntry, TimeWindow, WorkOrderDetail, WorkOrderStatusName, WorkOrderSummary,
+  InstalledProduct,
+  PortalOrderDetail,
+  PortalOrderSummary,
+  PortalProduct,
+  PortalTimelineEntry,
+  TimeWindow,
+  WorkOrderDetail,
+  WorkOrderStatusName,
+  WorkOrderSummary,
 } from '@anxin/contracts';
 import { PORTAL_APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin/contracts';
 
@@ -9,18 +17,37 @@ import { PORTAL_APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin
  */
 export function productView(p: InstalledProduct): PortalProduct {
   return {
-    id: p.id, modelId: p.modelId, modelCode: p.modelCode, modelName: p.modelName, brand: p.brand, categoryCode: p.categoryCode,
-    serial: p.serial, purchaseDate: p.purchaseDate, invoiceNo: p.invoiceNo, warranty: p.warranty,
+    id: p.id,
+    modelId: p.modelId,
+    modelCode: p.modelCode,
+    modelName: p.modelName,
+    brand: p.brand,
+    categoryCode: p.categoryCode,
+    serial: p.serial,
+    purchaseDate: p.purchaseDate,
+    invoiceNo: p.invoiceNo,
+    warranty: p.warranty,
   };
 }
 
 export function summaryView(o: WorkOrderSummary): PortalOrderSummary {
-  return { id: o.id, number: o.number, type: o.type, status: o.status, product: o.product, appointment: o.appointment, createdAt: o.createdAt, version: o.version };
+  return {
+    id: o.id,
+    number: o.number,
+    type: o.type,
+    status: o.status,
+    product: o.product,
+    appointment: o.appointment,
+    createdAt: o.createdAt,
+    version: o.version,
+  };
 }
 
 const asWindow = (v: unknown): TimeWindow | null => {
   const w = v as { start?: unknown; end?: unknown } | null | undefined;
-  return w && typeof w.start === 'string' && typeof w.end === 'string' ? { start: w.start, end: w.end } : null;
+  return w && typeof w.start === 'string' && typeof w.end === 'string'
+    ? { start: w.start, end: w.end }
+    : null;
 };
 
 export const APPOINTMENT_CONFIRMED = 'workorder.appointment_confirmed';
@@ -37,15 +64,23 @@ export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelin
         break;
       case 'workorder.transitioned':
         out.push({
-          ...base, kind: 'status', to: (e.to as WorkOrderStatusName | null) ?? null,
-          window: e.to === 'scheduled' ? asWindow(e.data.appointment) : null, reason: byCustomer ? e.reason : null,
+          ...base,
+          kind: 'status',
+          to: (e.to as WorkOrderStatusName | null) ?? null,
+          window: e.to === 'scheduled' ? asWindow(e.data.appointment) : null,
+          reason: byCustomer ? e.reason : null,
         });
         break;
       case 'workorder.appointment_set':
         out.push({ ...base, kind: 'appointment_set', window: asWindow(e.data.after) });
         break;
       case 'workorder.rescheduled':
-        out.push({ ...base, kind: 'rescheduled', window: asWindow(e.data.after), reason: byCustomer ? e.reason : null });
+        out.push({
+          ...base,
+          kind: 'rescheduled',
+          window: asWindow(e.data.after),
+          reason: byCustomer ? e.reason : null,
+        });
         break;
       case APPOINTMENT_CONFIRMED:
         out.push({ ...base, kind: 'appointment_confirmed', window: asWindow(e.data.window) });
@@ -60,10 +95,17 @@ export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelin
 }
 
 /** The agreed window is confirmed when the customer's latest confirmation names that very window. */
-export function isConfirmed(timeline: readonly PortalTimelineEntry[], appointment: TimeWindow | null): boolean {
+export function isConfirmed(
+  timeline: readonly PortalTimelineEntry[],
+  appointment: TimeWindow | null,
+): boolean {
   if (!appointment) return false;
   const last = timeline.filter((t) => t.window).at(-1);
-  return last?.kind === 'appointment_confirmed' && last.window!.start === appointment.start && last.window!.end === appointment.end;
+  return (
+    last?.kind === 'appointment_confirmed' &&
+    last.window!.start === appointment.start &&
+    last.window!.end === appointment.end
+  );
 }
 
 const inList = (list: readonly string[], s: string) => list.includes(s);
@@ -72,7 +114,9 @@ export function detailView(o: WorkOrderDetail): PortalOrderDetail {
   const timeline = timelineView(o.timeline);
   const confirmed = isConfirmed(timeline, o.appointment);
   const appointable = inList(PORTAL_APPOINTABLE_STATUSES, o.status) && !!o.appointment;
-  const cancelledByCustomer = timeline.some((t) => t.kind === 'status' && t.to === 'cancelled' && t.byCustomer);
+  const cancelledByCustomer = timeline.some(
+    (t) => t.kind === 'status' && t.to === 'cancelled' && t.byCustomer,
+  );
   return {
     ...summaryView(o),
     faultDescription: o.faultDescription,
@@ -80,8 +124,14 @@ export function detailView(o: WorkOrderDetail): PortalOrderDetail {
     technicianName: o.technician?.name ?? null,
     cancelReason: cancelledByCustomer ? o.cancelReason : null,
     appointmentConfirmed: confirmed,
-    photoCount: o.timeline.filter((e) => e.type === 'workorder.attachment_added' && e.actorKind === 'customer').length,
-    actions: { confirm: appointable && !confirmed, reschedule: appointable, cancel: inList(PORTAL_CANCELLABLE_STATUSES, o.status) },
+    photoCount: o.timeline.filter(
+      (e) => e.type === 'workorder.attachment_added' && e.actorKind === 'customer',
+    ).length,
+    actions: {
+      confirm: appointable && !confirmed,
+      reschedule: appointable,
+      cancel: inList(PORTAL_CANCELLABLE_STATUSES, o.status),
+    },
     timeline,
   };
 }

@@ -11,7 +11,10 @@ import type { AuthService } from '../identity/index.ts';
 export interface PortalCustomersPort {
   findCustomerByPhone(phone: string): Promise<{ id: string; name: string } | undefined>;
   /** A new caller becomes an individual customer with this mobile as primary phone. */
-  createIndividualCustomer(input: { name: string; phone: string }, actor: EventActor): Promise<{ id: string }>;
+  createIndividualCustomer(
+    input: { name: string; phone: string },
+    actor: EventActor,
+  ): Promise<{ id: string }>;
   listProducts(customerId: string): Promise<InstalledProduct[]>;
   getProduct(id: string): Promise<InstalledProduct>;
   registerProduct(customerId: string, input: RegisterProduct, actor: EventActor): Promise<InstalledProduct>;

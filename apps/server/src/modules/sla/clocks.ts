@@ -35,8 +35,19 @@ export function refreshClock(c: ClockRecord, now: Date, cal: Calendar): ClockRec
       cal,
       c.stoppedAt ? new Date(c.stoppedAt) : null,
     );
-    const snapshot = { dueAt: d.dueAt, atRiskAt: d.atRiskAt, stoppedAt: c.stoppedAt ? new Date(c.stoppedAt) : null };
-    next = { ...c, dueAt: d.dueAt.toISOString(), atRiskAt: d.atRiskAt.toISOString(), state: evaluateClock(snapshot, now), calendarVersion: cal.version, error: null };
+    const snapshot = {
+      dueAt: d.dueAt,
+      atRiskAt: d.atRiskAt,
+      stoppedAt: c.stoppedAt ? new Date(c.stoppedAt) : null,
+    };
+    next = {
+      ...c,
+      dueAt: d.dueAt.toISOString(),
+      atRiskAt: d.atRiskAt.toISOString(),
+      state: evaluateClock(snapshot, now),
+      calendarVersion: cal.version,
+      error: null,
+    };
   } catch (err) {
     if (!(err instanceof CalendarNoDataError)) throw err;
     next = { ...c, dueAt: null, atRiskAt: null, error: err.message };
@@ -44,7 +55,12 @@ export function refreshClock(c: ClockRecord, now: Date, cal: Calendar): ClockRec
   return { ...next, nextCheckAt: nextCheck(next) };
 }
 
-export function newClocks(orderId: string, resolved: readonly ResolvedMetric[], startedAt: Date, cal: Calendar): ClockRecord[] {
+export function newClocks(
+  orderId: string,
+  resolved: readonly ResolvedMetric[],
+  startedAt: Date,
+  cal: Calendar,
+): ClockRecord[] {
   return resolved.map((r) =>
     refreshClock(
       {
@@ -74,10 +90,24 @@ export function newClocks(orderId: string, resolved: readonly ResolvedMetric[], 
 }
 
 /** Applies a status change to one clock: stop it, pause it or resume it. Null when untouched. */
-export function applyStatus(c: ClockRecord, from: WorkOrderStatusName, to: WorkOrderStatusName, pausedIn: readonly WorkOrderStatusName[], now: Date, cal: Calendar): ClockRecord | null {
+export function applyStatus(
+  c: ClockRecord,
+  from: WorkOrderStatusName,
+  to: WorkOrderStatusName,
+  pausedIn: readonly WorkOrderStatusName[],
+  now: Date,
+  cal: Calendar,
+): ClockRecord | null {
   const at = now.toISOString();
   if (restartsClock(c.metric, from, to)) {
-    const fresh = { startedAt: at, stoppedAt: null, pauses: [], state: 'on_track' as const, atRiskRaisedAt: null, breachedRaisedAt: null };
+    const fresh = {
+      startedAt: at,
+      stoppedAt: null,
+      pauses: [],
+      state: 'on_track' as const,
+      atRiskRaisedAt: null,
+      breachedRaisedAt: null,
+    };
     return refreshClock({ ...c, ...fresh }, now, cal);
   }
   if (c.stoppedAt) return null;
@@ -93,7 +123,10 @@ export function applyStatus(c: ClockRecord, from: WorkOrderStatusName, to: WorkO
 
 /** The order's denormalised SLA columns: worst state of all clocks, earliest running deadline. */
 export function orderSla(clocks: readonly ClockRecord[]): { state: SlaState; dueAt: string | null } {
-  const running = clocks.filter((c) => !c.stoppedAt && !isPaused(c) && c.dueAt).map((c) => c.dueAt!).sort();
+  const running = clocks
+    .filter((c) => !c.stoppedAt && !isPaused(c) && c.dueAt)
+    .map((c) => c.dueAt!)
+    .sort();
   return { state: worstState(clocks.map((c) => c.state)), dueAt: running[0] ?? null };
 }
 

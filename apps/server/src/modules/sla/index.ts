@@ -23,13 +23,17 @@ export function createSla(deps: AppDeps, opts: SlaOptions = {}) {
   const calendar = opts.calendar ?? statutoryCalendarProvider();
   const service = new SlaService({ db: deps.db, dialect: deps.dialect, clock: deps.clock, calendar });
   const evaluate = (now: Date = deps.clock.now()) =>
-    evaluateSlas({ db: deps.db, dialect: deps.dialect, repo: service.repo, calendar, logger: deps.logger }, now);
+    evaluateSlas(
+      { db: deps.db, dialect: deps.dialect, repo: service.repo, calendar, logger: deps.logger },
+      now,
+    );
   return {
     service,
     /** Runs one evaluation pass (the `sla.evaluate` job body); safe to call repeatedly. */
     evaluateSlas: evaluate,
     /** Registers and schedules `sla.evaluate` on the app's JobQueue. */
-    scheduleJobs: (jobs: JobQueue, everySeconds = 60) => scheduleSlaEvaluation(jobs, () => evaluate(), everySeconds),
+    scheduleJobs: (jobs: JobQueue, everySeconds = 60) =>
+      scheduleSlaEvaluation(jobs, () => evaluate(), everySeconds),
     register: (app: FastifyInstance) => app.register(slaRoutes(service)),
   };
 }

@@ -77,18 +77,31 @@ export class SlaRepository {
   }
 
   async insertClocks(trx: Kysely<Database>, clocks: readonly ClockRecord[], now: string): Promise<void> {
-    if (clocks.length) await trx.insertInto('sla_clocks').values(clocks.map((c) => toRow(c, now))).execute();
+    if (clocks.length)
+      await trx
+        .insertInto('sla_clocks')
+        .values(clocks.map((c) => toRow(c, now)))
+        .execute();
   }
 
   async clocksOf(trx: Kysely<Database>, orderId: string): Promise<ClockRecord[]> {
-    const rows = await trx.selectFrom('sla_clocks').selectAll().where('order_id', '=', orderId).orderBy('metric').execute();
+    const rows = await trx
+      .selectFrom('sla_clocks')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('metric')
+      .execute();
     return rows.map(toRecord);
   }
 
   async clocksOfMany(orderIds: readonly string[]): Promise<Map<string, ClockRecord[]>> {
     const out = new Map<string, ClockRecord[]>();
     if (!orderIds.length) return out;
-    const rows = await this.db.selectFrom('sla_clocks').selectAll().where('order_id', 'in', orderIds).execute();
+    const rows = await this.db
+      .selectFrom('sla_clocks')
+      .selectAll()
+      .where('order_id', 'in', orderIds)
+      .execute();
     for (const r of rows) out.set(r.order_id, [...(out.get(r.order_id) ?? []), toRecord(r)]);
     return out;
   }
@@ -97,26 +110,55 @@ export class SlaRepository {
    * Writes a recomputed clock. The raised-event markers belong to the job (`markRaised`) and are
    * left alone, so a concurrent transition cannot un-raise them; a restart clears them explicitly.
    */
-  async updateClock(trx: Kysely<Database>, c: ClockRecord, now: string, opts: { resetRaised?: boolean } = {}): Promise<void> {
+  async updateClock(
+    trx: Kysely<Database>,
+    c: ClockRecord,
+    now: string,
+    opts: { resetRaised?: boolean } = {},
+  ): Promise<void> {
     const { order_id, metric, at_risk_raised_at, breached_raised_at, ...rest } = toRow(c, now);
     const set = opts.resetRaised ? { ...rest, at_risk_raised_at, breached_raised_at } : rest;
-    await trx.updateTable('sla_clocks').set(set).where('order_id', '=', order_id).where('metric', '=', metric).execute();
+    await trx
+      .updateTable('sla_clocks')
+      .set(set)
+      .where('order_id', '=', order_id)
+      .where('metric', '=', metric)
+      .execute();
   }
 
   /** Clocks the job must look at now, oldest first (index on next_check_at). */
-  async due(now: string, limit: number, afterKey?: { at: string; orderId: string; metric: string }): Promise<ClockRecord[]> {
+  async due(
+    now: string,
+    limit: number,
+    afterKey?: { at: string; orderId: string; metric: string },
+  ): Promise<ClockRecord[]> {
     let q = this.db.selectFrom('sla_clocks').selectAll().where('next_check_at', '<=', now);
     if (afterKey) {
       q = q.where((eb) =>
-        eb(eb.refTuple('next_check_at', 'order_id', 'metric'), '>', eb.tuple(afterKey.at as string | null, afterKey.orderId, afterKey.metric as SlaMetric)),
+        eb(
+          eb.refTuple('next_check_at', 'order_id', 'metric'),
+          '>',
+          eb.tuple(afterKey.at as string | null, afterKey.orderId, afterKey.metric as SlaMetric),
+        ),
       );
     }
-    const rows = await q.orderBy('next_check_at').orderBy('order_id').orderBy('metric').limit(limit).execute();
+    const rows = await q
+      .orderBy('next_check_at')
+      .orderBy('order_id')
+      .orderBy('metric')
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   }
 
   async withErrors(limit: number): Promise<ClockRecord[]> {
-    const rows = await this.db.selectFrom('sla_clocks').selectAll().where('error', 'is not', null).where('stopped_at', 'is', null).limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('sla_clocks')
+      .selectAll()
+      .where('error', 'is not', null)
+      .where('stopped_at', 'is', null)
+      .limit(limit)
+      .execute();
     return rows.map(toRecord);
   }
 
@@ -124,7 +166,13 @@ export class SlaRepository {
    * Marks an event as raised; true only for the caller that flipped it, which makes the job's
    * event and notification at-most-once per clock even when two runs overlap.
    */
-  async markRaised(trx: Kysely<Database>, c: ClockRecord, kind: 'at_risk' | 'breached', now: string, next: string | null): Promise<boolean> {
+  async markRaised(
+    trx: Kysely<Database>,
+    c: ClockRecord,
+    kind: 'at_risk' | 'breached',
+    now: string,
+    next: string | null,
+  ): Promise<boolean> {
     const col = kind === 'at_risk' ? 'at_risk_raised_at' : 'breached_raised_at';
     const set: Partial<SlaClocksTable> = { [col]: now, state: kind, next_check_at: next, updated_at: now };
     if (kind === 'breached') set.at_risk_raised_at = c.atRiskRaisedAt ?? now;
@@ -139,17 +187,42 @@ export class SlaRepository {
   }
 
   /** SLA state only worsens with time, so the job raises the order's state without a version bump. */
-  async worsenOrderState(trx: Kysely<Database>, orderId: string, state: 'at_risk' | 'breached'): Promise<void> {
+  async worsenOrderState(
+    trx: Kysely<Database>,
+    orderId: string,
+    state: 'at_risk' | 'breached',
+  ): Promise<void> {
     const lower: SlaState[] = state === 'breached' ? ['on_track', 'at_risk'] : ['on_track'];
-    await trx.updateTable('work_orders').set({ sla_state: state }).where('id', '=', orderId).where('sla_state', 'in', lower).execute();
+    await trx
+      .updateTable('work_orders')
+      .set({ sla_state: state })
+      .where('id', '=', orderId)
+      .where('sla_state', 'in', lower)
+      .execute();
   }
 
-  async setOrderSla(trx: Kysely<Database>, orderId: string, state: SlaState, dueAt: string | null): Promise<void> {
-    await trx.updateTable('work_orders').set({ sla_state: state, sla_due_at: dueAt }).where('id', '=', orderId).execute();
+  async setOrderSla(
+    trx: Kysely<Database>,
+    orderId: string,
+    state: SlaState,
+    dueAt: string | null,
+  ): Promise<void> {
+    await trx
+      .updateTable('work_orders')
+      .set({ sla_state: state, sla_due_at: dueAt })
+      .where('id', '=', orderId)
+      .execute();
   }
 
-  async orderNumber(trx: Kysely<Database>, orderId: string): Promise<{ number: string; outletId: string | null } | undefined> {
-    const r = await trx.selectFrom('work_orders').select(['number', 'outlet_id']).where('id', '=', orderId).executeTakeFirst();
+  async orderNumber(
+    trx: Kysely<Database>,
+    orderId: string,
+  ): Promise<{ number: string; outletId: string | null } | undefined> {
+    const r = await trx
+      .selectFrom('work_orders')
+      .select(['number', 'outlet_id'])
+      .where('id', '=', orderId)
+      .executeTakeFirst();
     return r ? { number: r.number, outletId: r.outlet_id } : undefined;
   }
 }

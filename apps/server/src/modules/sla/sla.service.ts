@@ -1,4 +1,9 @@
-import { SlaPolicySetSchema, type SlaPolicySet, type SlaState, type WorkOrderStatusName } from '@anxin/contracts';
+import {
+  SlaPolicySetSchema,
+  type SlaPolicySet,
+  type SlaState,
+  type WorkOrderStatusName,
+} from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -67,7 +72,15 @@ export class SlaService {
   /** Replaces the policy set (optimistic version, audited as a setting.changed event). */
   async replacePolicies(actor: Actor, policies: unknown, version: number) {
     const r = await withTransaction(this.deps.db, this.deps.dialect, ({ trx }) =>
-      writeSetting(trx, SLA_POLICIES_KEY, SlaPolicySetSchema, { policies }, version, { id: actor.userId, kind: actor.kind === 'token' ? 'token' : 'user' }, this.deps.clock.now()),
+      writeSetting(
+        trx,
+        SLA_POLICIES_KEY,
+        SlaPolicySetSchema,
+        { policies },
+        version,
+        { id: actor.userId, kind: actor.kind === 'token' ? 'token' : 'user' },
+        this.deps.clock.now(),
+      ),
     );
     return { policies: r.value.policies, version: r.version };
   }
@@ -75,7 +88,12 @@ export class SlaService {
   /** Clocks for a new order, computed before it is written so the order row carries its SLA columns. */
   async plan(orderId: string, subject: PolicySubject, registeredAt: Date): Promise<PlannedSla> {
     const { policies } = await this.policies();
-    const clocks = newClocks(orderId, resolveMetrics(policies, subject), registeredAt, await this.deps.calendar());
+    const clocks = newClocks(
+      orderId,
+      resolveMetrics(policies, subject),
+      registeredAt,
+      await this.deps.calendar(),
+    );
     const sla = orderSla(clocks);
     return { clocks, state: sla.state, dueAt: sla.dueAt };
   }
@@ -90,7 +108,15 @@ export class SlaService {
    * `calendar()` before the transaction: loading it may query the database, which on SQLite's
    * single connection would wait on the open transaction forever.
    */
-  async onStatusChange(trx: Kysely<Database>, cal: Calendar, orderId: string, from: WorkOrderStatusName, to: WorkOrderStatusName, pausedIn: readonly WorkOrderStatusName[], now: Date) {
+  async onStatusChange(
+    trx: Kysely<Database>,
+    cal: Calendar,
+    orderId: string,
+    from: WorkOrderStatusName,
+    to: WorkOrderStatusName,
+    pausedIn: readonly WorkOrderStatusName[],
+    now: Date,
+  ) {
     const clocks = await this.repo.clocksOf(trx, orderId);
     const changed: { clock: ClockRecord; restarted: boolean }[] = [];
     const next = clocks.map((c) => {
@@ -104,7 +130,8 @@ export class SlaService {
       dueAt: sla.dueAt,
       clocks: next,
       write: async () => {
-        for (const c of changed) await this.repo.updateClock(trx, c.clock, now.toISOString(), { resetRaised: c.restarted });
+        for (const c of changed)
+          await this.repo.updateClock(trx, c.clock, now.toISOString(), { resetRaised: c.restarted });
       },
     };
   }

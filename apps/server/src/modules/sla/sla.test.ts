@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, forceState, seedRefs, startWorld, type Client, type Refs, type World } from '../workorders/testing.ts';
+import {
+  createBody,
+  forceState,
+  seedRefs,
+  startWorld,
+  type Client,
+  type Refs,
+  type World,
+} from '../workorders/testing.ts';
 
 let w: World;
 let refs: Refs;
@@ -19,19 +27,30 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 const create = async (over: Record<string, unknown> = {}) => {
-  const res = await agent.send('POST', '/api/v1/work-orders', createBody(refs, { productId: undefined, faultCodeId: undefined, symptomCodes: [], ...over }));
+  const res = await agent.send(
+    'POST',
+    '/api/v1/work-orders',
+    createBody(refs, { productId: undefined, faultCodeId: undefined, symptomCodes: [], ...over }),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.order;
 };
-const clock = (order: { sla: { metric: string }[] }, metric: string) => order.sla.find((c) => c.metric === metric) as any;
+const clock = (order: { sla: { metric: string }[] }, metric: string) =>
+  order.sla.find((c) => c.metric === metric) as any;
 const events = async (type: string) =>
-  (await w.db.db.selectFrom('events').select(['stream_id', 'data']).where('type', '=', type).execute()).map((e) => ({ id: e.stream_id, metric: JSON.parse(e.data).metric }));
+  (await w.db.db.selectFrom('events').select(['stream_id', 'data']).where('type', '=', type).execute()).map(
+    (e) => ({ id: e.stream_id, metric: JSON.parse(e.data).metric }),
+  );
 
 describe('SLA clocks on the business calendar', () => {
   it('counts the 调休 Sunday before National Day 2025 and stores the earliest deadline on the order', async () => {
     at('2025-09-26 17:00');
     const o = await create();
-    expect(clock(o, 'first_contact')).toMatchObject({ mode: 'business_hours', dueAt: sh('2025-09-26 17:05'), atRiskAt: sh('2025-09-26 17:04') });
+    expect(clock(o, 'first_contact')).toMatchObject({
+      mode: 'business_hours',
+      dueAt: sh('2025-09-26 17:05'),
+      atRiskAt: sh('2025-09-26 17:04'),
+    });
     expect(clock(o, 'response').dueAt).toBe(sh('2025-09-27 17:00'));
     expect(clock(o, 'arrival').dueAt).toBe(sh('2025-09-28 17:00'));
     // Sun 09-28 is a 调休 working day: Fri + 3 working days = Tue 09-30.
@@ -53,10 +72,20 @@ describe('SLA clocks on the business calendar', () => {
     expect(clock(o, 'resolution').dueAt).toBe(sh('2025-10-10 08:30'));
     const v = await forceState(w, o.id, { status: 'in_progress' });
     at('2025-09-29 10:30');
-    const paused = (await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, { to: 'awaiting_parts', version: v })).body;
+    const paused = (
+      await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, {
+        to: 'awaiting_parts',
+        version: v,
+      })
+    ).body;
     expect(clock(paused, 'resolution').paused).toBe(true);
     at('2025-09-30 10:30');
-    const resumed = (await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, { to: 'in_progress', version: paused.version })).body;
+    const resumed = (
+      await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, {
+        to: 'in_progress',
+        version: paused.version,
+      })
+    ).body;
     // The pause covered 8 working hours (a full day): the deadline moves a full working day.
     expect(clock(resumed, 'resolution')).toMatchObject({ paused: false, dueAt: sh('2025-10-10 18:00') });
   });
@@ -65,8 +94,14 @@ describe('SLA clocks on the business calendar', () => {
     at('2025-09-26 17:00');
     const o = await create();
     at('2025-09-26 17:03');
-    const res = await agent.send('POST', `/api/v1/work-orders/${o.id}/transitions`, { to: 'accepted', version: o.version });
-    expect(clock(res.body, 'first_contact')).toMatchObject({ stoppedAt: sh('2025-09-26 17:03'), state: 'on_track' });
+    const res = await agent.send('POST', `/api/v1/work-orders/${o.id}/transitions`, {
+      to: 'accepted',
+      version: o.version,
+    });
+    expect(clock(res.body, 'first_contact')).toMatchObject({
+      stoppedAt: sh('2025-09-26 17:03'),
+      state: 'on_track',
+    });
     expect(res.body.slaDueAt).toBe(sh('2025-09-27 17:00'));
   });
 });
@@ -77,13 +112,27 @@ describe('reopen', () => {
     const o = await create();
     const v = await forceState(w, o.id, { status: 'awaiting_callback' });
     at('2025-09-29 09:00');
-    const closed = (await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, { to: 'closed', version: v })).body;
-    expect(closed.sla.every((c: { stoppedAt: string | null }) => c.stoppedAt === sh('2025-09-29 09:00'))).toBe(true);
+    const closed = (
+      await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, { to: 'closed', version: v })
+    ).body;
+    expect(
+      closed.sla.every((c: { stoppedAt: string | null }) => c.stoppedAt === sh('2025-09-29 09:00')),
+    ).toBe(true);
     expect(closed.slaDueAt).toBeNull();
     at('2025-10-09 09:00');
-    const reopened = (await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, { to: 'awaiting_dispatch', version: closed.version, reason: '故障复发' })).body;
+    const reopened = (
+      await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, {
+        to: 'awaiting_dispatch',
+        version: closed.version,
+        reason: '故障复发',
+      })
+    ).body;
     expect(clock(reopened, 'first_contact').stoppedAt).not.toBeNull();
-    expect(clock(reopened, 'resolution')).toMatchObject({ startedAt: sh('2025-10-09 09:00'), stoppedAt: null, dueAt: sh('2025-10-13 09:00') });
+    expect(clock(reopened, 'resolution')).toMatchObject({
+      startedAt: sh('2025-10-09 09:00'),
+      stoppedAt: null,
+      dueAt: sh('2025-10-13 09:00'),
+    });
     // Thu 10-09 + 3 working days: Fri 10-10, Sat 10-11 (调休), Mon 10-13.
     expect(reopened.slaDueAt).toBe(sh('2025-10-10 09:00'));
   });
@@ -95,24 +144,43 @@ describe('sla.evaluate job', () => {
     at('2025-09-26 17:00');
     const o = await create();
     const sla = w.built.modules.sla;
-    expect(await sla.evaluateSlas(new Date(sh('2025-09-26 17:03')))).toMatchObject({ atRisk: 0, breached: 0 });
+    expect(await sla.evaluateSlas(new Date(sh('2025-09-26 17:03')))).toMatchObject({
+      atRisk: 0,
+      breached: 0,
+    });
     const first = await sla.evaluateSlas(new Date(sh('2025-09-26 17:04')));
     const again = await sla.evaluateSlas(new Date(sh('2025-09-26 17:04')));
     expect(first).toMatchObject({ atRisk: 1, breached: 0 });
     expect(again).toMatchObject({ atRisk: 0, breached: 0 });
     expect((await agent.get(`/api/v1/work-orders/${o.id}`)).body.slaState).toBe('at_risk');
     expect(await sla.evaluateSlas(new Date(sh('2025-09-26 17:06')))).toMatchObject({ breached: 1 });
-    expect(await sla.evaluateSlas(new Date(sh('2025-09-26 17:06')))).toMatchObject({ atRisk: 0, breached: 0 });
+    expect(await sla.evaluateSlas(new Date(sh('2025-09-26 17:06')))).toMatchObject({
+      atRisk: 0,
+      breached: 0,
+    });
     expect(await events('sla.at_risk')).toEqual([{ id: o.id, metric: 'first_contact' }]);
     expect(await events('sla.breached')).toEqual([{ id: o.id, metric: 'first_contact' }]);
-    const outbox = await w.db.db.selectFrom('outbox').select(['payload', 'dedupe_key']).where('topic', '=', 'notify.role').execute();
+    const outbox = await w.db.db
+      .selectFrom('outbox')
+      .select(['payload', 'dedupe_key'])
+      .where('topic', '=', 'notify.role')
+      .execute();
     const started = sh('2025-09-26 17:00');
-    expect(outbox.map((r) => r.dedupe_key).sort()).toEqual([`sla:${o.id}:first_contact:${started}:at_risk`, `sla:${o.id}:first_contact:${started}:breached`]);
+    expect(outbox.map((r) => r.dedupe_key).sort()).toEqual([
+      `sla:${o.id}:first_contact:${started}:at_risk`,
+      `sla:${o.id}:first_contact:${started}:breached`,
+    ]);
     expect(JSON.parse(outbox[0]!.payload)).toMatchObject({ role: 'agent', ref: `workorder:${o.id}` });
     const detail = (await agent.get(`/api/v1/work-orders/${o.id}`)).body;
     expect(detail.slaState).toBe('breached');
-    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual(['workorder.created', 'sla.at_risk', 'sla.breached']);
-    const list = await agent.get('/api/v1/work-orders?slaState=breached&createdFrom=2025-09-26&createdTo=2025-09-26');
+    expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'workorder.created',
+      'sla.at_risk',
+      'sla.breached',
+    ]);
+    const list = await agent.get(
+      '/api/v1/work-orders?slaState=breached&createdFrom=2025-09-26&createdTo=2025-09-26',
+    );
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(o.id);
     expect(list.body.items.every((i: { slaState: string }) => i.slaState === 'breached')).toBe(true);
   });
@@ -134,21 +202,41 @@ describe('policies as data', () => {
     expect(got.body.policies[0].metrics.first_contact).toMatchObject({ mode: 'business_hours', minutes: 5 });
     const policies = [
       ...got.body.policies,
-      { id: 'vip', name: 'VIP', match: { customerTier: 'vip' }, metrics: { response: { mode: 'business_hours', minutes: 120, atRiskPercent: 50, notifyRole: 'dispatcher' } } },
+      {
+        id: 'vip',
+        name: 'VIP',
+        match: { customerTier: 'vip' },
+        metrics: {
+          response: { mode: 'business_hours', minutes: 120, atRiskPercent: 50, notifyRole: 'dispatcher' },
+        },
+      },
     ];
     expect((await agent.send('PUT', '/api/v1/sla/policies', { policies, version: 0 })).status).toBe(403);
     const put = await admin.send('PUT', '/api/v1/sla/policies', { policies, version: 0 });
     expect(put.status).toBe(200);
     expect(put.body.version).toBe(1);
-    expect((await admin.send('PUT', '/api/v1/sla/policies', { policies, version: 0 })).body.code).toBe('resource.version_conflict');
-    const noFallback = await admin.send('PUT', '/api/v1/sla/policies', { policies: policies.slice(1), version: 1 });
+    expect((await admin.send('PUT', '/api/v1/sla/policies', { policies, version: 0 })).body.code).toBe(
+      'resource.version_conflict',
+    );
+    const noFallback = await admin.send('PUT', '/api/v1/sla/policies', {
+      policies: policies.slice(1),
+      version: 1,
+    });
     expect(noFallback.status).toBe(400);
     expect(noFallback.body.errors[0].path).toBe('policies');
-    const audit = await w.db.db.selectFrom('events').select(['type', 'stream_id']).where('stream_type', '=', 'setting').execute();
+    const audit = await w.db.db
+      .selectFrom('events')
+      .select(['type', 'stream_id'])
+      .where('stream_type', '=', 'setting')
+      .execute();
     expect(audit).toEqual([{ type: 'setting.changed', stream_id: 'sla.policies' }]);
 
     at('2025-09-29 09:00');
     const vip = await create({ customerId: refs.vipCustomerId });
-    expect(clock(vip, 'response')).toMatchObject({ mode: 'business_hours', dueAt: sh('2025-09-29 11:00'), atRiskAt: sh('2025-09-29 10:00') });
+    expect(clock(vip, 'response')).toMatchObject({
+      mode: 'business_hours',
+      dueAt: sh('2025-09-29 11:00'),
+      atRiskAt: sh('2025-09-29 10:00'),
+    });
   });
 });

@@ -2,7 +2,13 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { isAllowedType, MeasuringStream, sniffType, ALLOWED_UPLOAD_TYPES, FileNotFoundError } from '../../platform/files/index.ts';
+import {
+  isAllowedType,
+  MeasuringStream,
+  sniffType,
+  ALLOWED_UPLOAD_TYPES,
+  FileNotFoundError,
+} from '../../platform/files/index.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
@@ -14,7 +20,10 @@ export interface Upload {
 }
 
 const unsupported = (rule: string, message: string) =>
-  new DomainError('request.unsupported_media_type', message, { errors: [{ path: 'file', rule, message }], extra: { allowed: ALLOWED_UPLOAD_TYPES } });
+  new DomainError('request.unsupported_media_type', message, {
+    errors: [{ path: 'file', rule, message }],
+    extra: { allowed: ALLOWED_UPLOAD_TYPES },
+  });
 
 const isTooLarge = (err: unknown): boolean => (err as { code?: string })?.code === 'FST_REQ_FILE_TOO_LARGE';
 
@@ -22,7 +31,13 @@ const isTooLarge = (err: unknown): boolean => (err as { code?: string })?.code =
  * Streams an upload to storage while hashing it; the declared type must be allowed and match the
  * file's magic bytes. Anything rejected is removed again, so storage never keeps an orphan.
  */
-export async function addAttachment(ctx: WorkOrderContext, actor: Actor, orderId: string, up: Upload, requestId: string | null) {
+export async function addAttachment(
+  ctx: WorkOrderContext,
+  actor: Actor,
+  orderId: string,
+  up: Upload,
+  requestId: string | null,
+) {
   const order = await ctx.repo.findInScope(orderId, actor.scope);
   if (!order) {
     up.stream.resume();
@@ -57,20 +72,50 @@ export async function addAttachment(ctx: WorkOrderContext, actor: Actor, orderId
   }
   const now = ctx.clock.now();
   const row = {
-    id, owner_type: 'work_order', owner_id: orderId, purpose: 'general', filename: up.filename.slice(0, 200) || 'file',
-    content_type: up.mimetype, size_bytes: measure.size, sha256: measure.digest(), storage_key: key, meta: '{}',
-    created_by: actor.userId, created_at: now.toISOString(),
+    id,
+    owner_type: 'work_order',
+    owner_id: orderId,
+    purpose: 'general',
+    filename: up.filename.slice(0, 200) || 'file',
+    content_type: up.mimetype,
+    size_bytes: measure.size,
+    sha256: measure.digest(),
+    storage_key: key,
+    meta: '{}',
+    created_by: actor.userId,
+    created_at: now.toISOString(),
   };
   try {
     await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
       await ctx.repo.insertAttachment(trx, row);
-      await appendEvent(trx, { streamType: STREAM, streamId: orderId, type: 'workorder.attachment_added', actor: eventActor(actor), at: now, data: { attachmentId: id, filename: row.filename, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256 }, requestId });
+      await appendEvent(trx, {
+        streamType: STREAM,
+        streamId: orderId,
+        type: 'workorder.attachment_added',
+        actor: eventActor(actor),
+        at: now,
+        data: {
+          attachmentId: id,
+          filename: row.filename,
+          contentType: row.content_type,
+          sizeBytes: row.size_bytes,
+          sha256: row.sha256,
+        },
+        requestId,
+      });
     });
   } catch (err) {
     await ctx.storage.delete(key);
     throw err;
   }
-  return { id, filename: row.filename, contentType: row.content_type, sizeBytes: row.size_bytes, sha256: row.sha256, createdAt: row.created_at };
+  return {
+    id,
+    filename: row.filename,
+    contentType: row.content_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
 }
 
 export async function openAttachment(ctx: WorkOrderContext, actor: Actor, orderId: string, id: string) {
@@ -78,7 +123,12 @@ export async function openAttachment(ctx: WorkOrderContext, actor: Actor, orderI
   const a = order ? await ctx.repo.attachment(orderId, id) : undefined;
   if (!a) throw notFound('attachment', id);
   try {
-    return { stream: await ctx.storage.get(a.storage_key), contentType: a.content_type, filename: a.filename, sizeBytes: a.size_bytes };
+    return {
+      stream: await ctx.storage.get(a.storage_key),
+      contentType: a.content_type,
+      filename: a.filename,
+      sizeBytes: a.size_bytes,
+    };
   } catch (err) {
     if (err instanceof FileNotFoundError) throw notFound('attachment', id);
     throw err;

@@ -7,7 +7,12 @@ import type { EventActor } from '../../platform/events/append.ts';
 import type { FileStorage } from '../../platform/files/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import type { SlaService } from '../sla/index.ts';
-import { DEFAULT_WORKORDER_POLICY, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, type WorkOrderPolicy } from './domain/settings.ts';
+import {
+  DEFAULT_WORKORDER_POLICY,
+  WORKORDER_POLICY_KEY,
+  WorkOrderPolicySchema,
+  type WorkOrderPolicy,
+} from './domain/settings.ts';
 import type { WorkOrdersRepository } from './workorders.repository.ts';
 
 /** What every work-order use case receives. */
@@ -20,7 +25,9 @@ export interface WorkOrderContext {
   storage: FileStorage;
   maxUploadBytes: number;
   /** The catalogue's own check (modules/catalog), used when the product fixes the category. */
-  validateFaultCodes?: ((categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]) => Promise<void>) | undefined;
+  validateFaultCodes?:
+    | ((categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]) => Promise<void>)
+    | undefined;
 }
 
 export const STREAM = 'work_order';
@@ -31,5 +38,6 @@ export const eventActor = (a: Actor): EventActor => ({
 });
 
 export async function workOrderPolicy(ctx: WorkOrderContext): Promise<WorkOrderPolicy> {
-  return (await readSetting(ctx.db, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, DEFAULT_WORKORDER_POLICY)).value;
+  return (await readSetting(ctx.db, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, DEFAULT_WORKORDER_POLICY))
+    .value;
 }

@@ -17,57 +17,120 @@ export interface CreateResult {
 }
 
 const invalid = (errors: FieldError[]) =>
-  new DomainError('request.validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+  new DomainError('request.validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
 
 /**
  * Registers an order: validation reads (customer, product, catalogue codes, open orders), then one
  * transaction of four statements: counter, order, SLA clocks, event.
  */
-export async function createOrder(ctx: WorkOrderContext, actor: Actor, input: CreateWorkOrder, requestId: string | null): Promise<CreateResult> {
+export async function createOrder(
+  ctx: WorkOrderContext,
+  actor: Actor,
+  input: CreateWorkOrder,
+  requestId: string | null,
+): Promise<CreateResult> {
   const now = ctx.clock.now();
-  const errors: FieldError[] = input.preferredWindows.flatMap((w, i) => windowErrors(w, now, `preferredWindows.${i}`));
+  const errors: FieldError[] = input.preferredWindows.flatMap((w, i) =>
+    windowErrors(w, now, `preferredWindows.${i}`),
+  );
   if (input.linkedRef && input.type !== 'complaint' && input.type !== 'return') {
-    errors.push({ path: 'linkedRef', rule: 'only_complaint_or_return', message: 'linkedRef is for complaint and return orders' });
+    errors.push({
+      path: 'linkedRef',
+      rule: 'only_complaint_or_return',
+      message: 'linkedRef is for complaint and return orders',
+    });
   }
   const [customer, product, parent] = await Promise.all([
     ctx.repo.customer(input.customerId),
     input.productId ? ctx.repo.product(input.productId) : undefined,
     input.parentOrderId ? ctx.repo.findById(ctx.db, input.parentOrderId) : undefined,
   ]);
-  if (input.parentOrderId && !parent) errors.push({ path: 'parentOrderId', rule: 'not_found', message: 'no such work order' });
+  if (input.parentOrderId && !parent)
+    errors.push({ path: 'parentOrderId', rule: 'not_found', message: 'no such work order' });
   if (!customer) errors.push({ path: 'customerId', rule: 'not_found', message: 'no such customer' });
-  if (input.productId && !product) errors.push({ path: 'productId', rule: 'not_found', message: 'no such installed product' });
+  if (input.productId && !product)
+    errors.push({ path: 'productId', rule: 'not_found', message: 'no such installed product' });
   if (customer && product && product.customerId !== customer.id) {
-    errors.push({ path: 'productId', rule: 'belongs_to_customer', message: 'the product belongs to another customer' });
+    errors.push({
+      path: 'productId',
+      rule: 'belongs_to_customer',
+      message: 'the product belongs to another customer',
+    });
   }
   const catalogCheck = product && ctx.validateFaultCodes;
   if (!catalogCheck) errors.push(...(await faultCodeErrors(ctx, input, product)));
   const phone = input.contactPhone ?? customer?.primaryPhone ?? null;
-  if (customer && !phone) errors.push({ path: 'contactPhone', rule: 'required', message: 'the customer has no phone; give contactPhone' });
+  if (customer && !phone)
+    errors.push({
+      path: 'contactPhone',
+      rule: 'required',
+      message: 'the customer has no phone; give contactPhone',
+    });
   if (errors.length || !customer) throw invalid(errors);
   if (catalogCheck) await catalogCheck(product.categoryCode, input.faultCodeId ?? null, input.symptomCodes);
 
   const open = product ? await ctx.repo.openForProduct(product.id, null, 5) : [];
   const id = newId();
-  const planned = await ctx.sla.plan(id, { type: input.type, urgency: input.urgency, customerTier: customer.tier }, now);
+  const planned = await ctx.sla.plan(
+    id,
+    { type: input.type, urgency: input.urgency, customerTier: customer.tier },
+    now,
+  );
   const { row, eventId } = await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const key = counterKey(input.type, now);
     const number = formatNumber(key, await ctx.repo.nextNumber(trx, key));
     const row = orderRow(id, number, input, customer, product, phone!, actor, now, planned);
     await ctx.repo.insert(trx, row);
     await ctx.sla.insertPlanned(trx, planned, now);
-    const eventId = await appendEvent(trx, { streamType: STREAM, streamId: id, type: 'workorder.created', actor: eventActor(actor), at: now, to: 'new', data: createdData(row), requestId });
+    const eventId = await appendEvent(trx, {
+      streamType: STREAM,
+      streamId: id,
+      type: 'workorder.created',
+      actor: eventActor(actor),
+      at: now,
+      to: 'new',
+      data: createdData(row),
+      requestId,
+    });
     return { row, eventId };
   });
   const ev = eventActor(actor);
   // Everything the response shows is at hand: no read-back (create is on the hot path).
   const order = buildDetail(actor, row, {
     customers: new Map([[customer.id, { id: customer.id, name: customer.name, tier: customer.tier }]]),
-    products: new Map(product ? [[product.id, { id: product.id, serial: product.serial, brand: product.brand, categoryCode: product.categoryCode }]] : []),
+    products: new Map(
+      product
+        ? [
+            [
+              product.id,
+              {
+                id: product.id,
+                serial: product.serial,
+                brand: product.brand,
+                categoryCode: product.categoryCode,
+              },
+            ],
+          ]
+        : [],
+    ),
     outlet: null,
     technician: null,
     clocks: planned.clocks.map(toClockView),
-    timeline: [{ id: eventId, type: 'workorder.created', actorId: ev.id, actorKind: ev.kind, at: row.created_at, from: null, to: 'new', reason: null, data: createdData(row) }],
+    timeline: [
+      {
+        id: eventId,
+        type: 'workorder.created',
+        actorId: ev.id,
+        actorKind: ev.kind,
+        at: row.created_at,
+        from: null,
+        to: 'new',
+        reason: null,
+        data: createdData(row),
+      },
+    ],
     attachments: [],
   });
   return {
@@ -77,47 +140,113 @@ export async function createOrder(ctx: WorkOrderContext, actor: Actor, input: Cr
 }
 
 /** Fault code and symptoms must come from the catalogue tree of the product's category. */
-async function faultCodeErrors(ctx: WorkOrderContext, input: CreateWorkOrder, product: ProductFacts | undefined): Promise<FieldError[]> {
+async function faultCodeErrors(
+  ctx: WorkOrderContext,
+  input: CreateWorkOrder,
+  product: ProductFacts | undefined,
+): Promise<FieldError[]> {
   const ids = [...(input.faultCodeId ? [input.faultCodeId] : []), ...input.symptomCodes];
   if (!ids.length) return [];
   const codes = new Map((await ctx.repo.faultCodes(ids)).map((c) => [c.id, c]));
   const errors: FieldError[] = [];
   const fault = input.faultCodeId ? codes.get(input.faultCodeId) : undefined;
   if (input.faultCodeId) {
-    if (!fault || !fault.active) errors.push({ path: 'faultCodeId', rule: 'not_found', message: 'no such active fault code' });
-    else if (fault.kind !== 'fault') errors.push({ path: 'faultCodeId', rule: 'not_a_fault', message: 'this code is a symptom, not a fault' });
-    else if (product && fault.category_code !== product.categoryCode) errors.push({ path: 'faultCodeId', rule: 'wrong_category', message: "the code is not in the product's category" });
+    if (!fault || !fault.active)
+      errors.push({ path: 'faultCodeId', rule: 'not_found', message: 'no such active fault code' });
+    else if (fault.kind !== 'fault')
+      errors.push({
+        path: 'faultCodeId',
+        rule: 'not_a_fault',
+        message: 'this code is a symptom, not a fault',
+      });
+    else if (product && fault.category_code !== product.categoryCode)
+      errors.push({
+        path: 'faultCodeId',
+        rule: 'wrong_category',
+        message: "the code is not in the product's category",
+      });
   } else if (input.symptomCodes.length) {
-    errors.push({ path: 'symptomCodes', rule: 'requires_fault_code', message: 'symptoms are chosen under a fault code' });
+    errors.push({
+      path: 'symptomCodes',
+      rule: 'requires_fault_code',
+      message: 'symptoms are chosen under a fault code',
+    });
   }
   input.symptomCodes.forEach((sid, i) => {
     const s = codes.get(sid);
-    if (!s || !s.active) errors.push({ path: `symptomCodes.${i}`, rule: 'not_found', message: 'no such active symptom code' });
+    if (!s || !s.active)
+      errors.push({ path: `symptomCodes.${i}`, rule: 'not_found', message: 'no such active symptom code' });
     else if (s.kind !== 'symptom' || (fault && s.parent_id !== fault.id)) {
-      errors.push({ path: `symptomCodes.${i}`, rule: 'not_under_fault', message: 'the symptom is not under the chosen fault code' });
+      errors.push({
+        path: `symptomCodes.${i}`,
+        rule: 'not_under_fault',
+        message: 'the symptom is not under the chosen fault code',
+      });
     }
   });
   return errors;
 }
 
-const createdData = (r: { number: string; type: string; channel: string }) => ({ number: r.number, type: r.type, channel: r.channel });
+const createdData = (r: { number: string; type: string; channel: string }) => ({
+  number: r.number,
+  type: r.type,
+  channel: r.channel,
+});
 
-function orderRow(id: string, number: string, input: CreateWorkOrder, c: CustomerFacts, p: ProductFacts | undefined, phone: string, actor: Actor, now: Date, planned: { state: 'on_track' | 'at_risk' | 'breached'; dueAt: string | null }) {
+function orderRow(
+  id: string,
+  number: string,
+  input: CreateWorkOrder,
+  c: CustomerFacts,
+  p: ProductFacts | undefined,
+  phone: string,
+  actor: Actor,
+  now: Date,
+  planned: { state: 'on_track' | 'at_risk' | 'breached'; dueAt: string | null },
+) {
   const a = input.address;
   const at = now.toISOString();
   return {
-    id, number, type: input.type, status: 'new' as const, channel: input.channel,
-    customer_id: c.id, product_id: p?.id ?? null, category_code: p?.categoryCode ?? null,
-    fault_description: input.faultDescription, fault_code_id: input.faultCodeId ?? null,
-    symptom_codes: JSON.stringify(input.symptomCodes), urgency: input.urgency, customer_tier: c.tier,
-    contact_name: input.contactName ?? c.name, contact_phone: phone,
-    province_code: a ? a.provinceCode : c.provinceCode, city_code: a ? a.cityCode : c.cityCode,
-    district_code: a ? a.districtCode : c.districtCode, address: a ? a.detail : c.address,
-    lat: a ? (a.lat ?? null) : c.lat, lng: a ? (a.lng ?? null) : c.lng,
+    id,
+    number,
+    type: input.type,
+    status: 'new' as const,
+    channel: input.channel,
+    customer_id: c.id,
+    product_id: p?.id ?? null,
+    category_code: p?.categoryCode ?? null,
+    fault_description: input.faultDescription,
+    fault_code_id: input.faultCodeId ?? null,
+    symptom_codes: JSON.stringify(input.symptomCodes),
+    urgency: input.urgency,
+    customer_tier: c.tier,
+    contact_name: input.contactName ?? c.name,
+    contact_phone: phone,
+    province_code: a ? a.provinceCode : c.provinceCode,
+    city_code: a ? a.cityCode : c.cityCode,
+    district_code: a ? a.districtCode : c.districtCode,
+    address: a ? a.detail : c.address,
+    lat: a ? (a.lat ?? null) : c.lat,
+    lng: a ? (a.lng ?? null) : c.lng,
     preferred_windows: JSON.stringify(input.preferredWindows.map(normaliseWindow)),
-    appointment_start: null, appointment_end: null, outlet_id: null, technician_id: null, technician_user_id: null,
-    escalation_tier: 1, remote_guidance: null, cancel_reason: null, linked_ref: input.linkedRef ?? null,
-    parent_order_id: input.parentOrderId ?? null, sla_state: planned.state, sla_due_at: planned.dueAt, paused_since: null,
-    created_by: actor.userId, created_at: at, updated_at: at, completed_at: null, closed_at: null, version: 1,
+    appointment_start: null,
+    appointment_end: null,
+    outlet_id: null,
+    technician_id: null,
+    technician_user_id: null,
+    escalation_tier: 1,
+    remote_guidance: null,
+    cancel_reason: null,
+    linked_ref: input.linkedRef ?? null,
+    parent_order_id: input.parentOrderId ?? null,
+    sla_state: planned.state,
+    sla_due_at: planned.dueAt,
+    paused_since: null,
+    created_by: actor.userId,
+    created_at: at,
+    updated_at: at,
+    completed_at: null,
+    closed_at: null,
+    version: 1,
   };
 }

@@ -32,18 +32,34 @@ const local = (iso: string | null): string =>
  * Streams the filtered list, in the actor's data scope, as .xlsx: page by page over the same keyset
  * query as the list (constant memory), capped by the `exportMaxRows` setting.
  */
-export async function exportOrders(ctx: WorkOrderContext, actor: Actor, f: ListFilter, sort: WorkOrderListQuery['sort']) {
+export async function exportOrders(
+  ctx: WorkOrderContext,
+  actor: Actor,
+  f: ListFilter,
+  sort: WorkOrderListQuery['sort'],
+) {
   const { exportMaxRows } = await workOrderPolicy(ctx);
   const out = new PassThrough();
   const phoneVisible = actor.permissions.has('customer:phone_unmasked');
   const write = async () => {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: false,
+      useSharedStrings: false,
+    });
     const ws = wb.addWorksheet('工单');
     ws.columns = COLUMNS;
     let cursor: string | undefined;
     let written = 0;
     do {
-      const page = await listPage(ctx.db, actor.scope, f, sort, cursor, Math.min(PAGE, exportMaxRows - written));
+      const page = await listPage(
+        ctx.db,
+        actor.scope,
+        f,
+        sort,
+        cursor,
+        Math.min(PAGE, exportMaxRows - written),
+      );
       const [customers, products, outlets] = await Promise.all([
         ctx.repo.customersByIds(page.rows.map((r) => r.customer_id)),
         ctx.repo.productsByIds(page.rows.map((r) => r.product_id)),
@@ -51,12 +67,19 @@ export async function exportOrders(ctx: WorkOrderContext, actor: Actor, f: ListF
       ]);
       for (const r of page.rows) {
         ws.addRow({
-          number: r.number, type: TYPE_ZH[r.type], status: STATUS_ZH[r.status], channel: CHANNEL_ZH[r.channel] ?? r.channel,
-          urgency: URGENCY_ZH[r.urgency] ?? r.urgency, customer: customers.get(r.customer_id)?.name ?? '',
+          number: r.number,
+          type: TYPE_ZH[r.type],
+          status: STATUS_ZH[r.status],
+          channel: CHANNEL_ZH[r.channel] ?? r.channel,
+          urgency: URGENCY_ZH[r.urgency] ?? r.urgency,
+          customer: customers.get(r.customer_id)?.name ?? '',
           phone: phoneVisible ? r.contact_phone : maskPhone(r.contact_phone),
-          serial: (r.product_id && products.get(r.product_id)?.serial) || '', district: r.district_code ?? '',
-          outlet: (r.outlet_id && outlets.get(r.outlet_id)?.name) || '', sla: SLA_ZH[r.sla_state] ?? r.sla_state,
-          slaDue: local(r.sla_due_at), createdAt: local(r.created_at),
+          serial: (r.product_id && products.get(r.product_id)?.serial) || '',
+          district: r.district_code ?? '',
+          outlet: (r.outlet_id && outlets.get(r.outlet_id)?.name) || '',
+          sla: SLA_ZH[r.sla_state] ?? r.sla_state,
+          slaDue: local(r.sla_due_at),
+          createdAt: local(r.created_at),
         }).commit();
       }
       written += page.rows.length;

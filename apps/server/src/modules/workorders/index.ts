@@ -9,7 +9,13 @@ import { WorkOrdersService } from './workorders.service.ts';
 import type { WorkOrderContext } from './context.ts';
 
 export { WorkOrdersService } from './workorders.service.ts';
-export { TRANSITIONS, allowedNext, checkTransition, type TransitionRule, type ActorRelation } from './domain/lifecycle.ts';
+export {
+  TRANSITIONS,
+  allowedNext,
+  checkTransition,
+  type TransitionRule,
+  type ActorRelation,
+} from './domain/lifecycle.ts';
 export { WORKORDER_POLICY_KEY, DEFAULT_WORKORDER_POLICY, WorkOrderPolicySchema } from './domain/settings.ts';
 export { NUMBER_PREFIX } from './domain/numbering.ts';
 export type { WorkOrderTables, WorkOrderStatus } from './workorders.schema.ts';
@@ -24,7 +30,14 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
   const maxUploadBytes = opts.maxUploadBytes ?? deps.config.uploadLimitBytes;
   const storage = opts.storage ?? new LocalDiskStorage(path.join(deps.config.dataDir, 'files'));
   const service = new WorkOrdersService({
-    db: deps.db, dialect: deps.dialect, clock: deps.clock, repo: new WorkOrdersRepository(deps.db), sla: sla.service, storage, maxUploadBytes, validateFaultCodes: opts.validateFaultCodes,
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    repo: new WorkOrdersRepository(deps.db),
+    sla: sla.service,
+    storage,
+    maxUploadBytes,
+    validateFaultCodes: opts.validateFaultCodes,
   });
   const register = (app: FastifyInstance) => app.register(workOrderRoutes(service, maxUploadBytes));
   return { service, register };

@@ -19,23 +19,42 @@ const invalidData = (path: string, rule: string, message: string) =>
  * the allowed next states) → required data (400) → referenced records → one transaction with the
  * versioned update, the SLA clocks and the event.
  */
-export async function transitionOrder(ctx: WorkOrderContext, actor: Actor, id: string, req: TransitionRequest, requestId: string | null): Promise<WorkOrderDetail> {
+export async function transitionOrder(
+  ctx: WorkOrderContext,
+  actor: Actor,
+  id: string,
+  req: TransitionRequest,
+  requestId: string | null,
+): Promise<WorkOrderDetail> {
   const now = ctx.clock.now();
   const order = await ctx.repo.findInScope(id, actor.scope);
   if (!order) throw notFound('work order', id);
   if (order.version !== req.version) throw versionConflict('work order', id, req.version);
   const check = checkTransition(order.status, req.to, relationOf(actor, order));
   if (!check.ok) {
-    throw new DomainError('state.invalid_transition', `A work order in ${order.status} cannot move to ${req.to} by this user`, {
-      extra: { from: order.status, to: req.to, allowed: check.allowed },
-    });
+    throw new DomainError(
+      'state.invalid_transition',
+      `A work order in ${order.status} cannot move to ${req.to} by this user`,
+      {
+        extra: { from: order.status, to: req.to, allowed: check.allowed },
+      },
+    );
   }
   const missing = missingRequirements(check.rule, req, now);
-  if (missing.length) throw new DomainError('request.validation_failed', missing.map((e) => `${e.path}: ${e.message}`).join('; '), { errors: missing });
+  if (missing.length)
+    throw new DomainError(
+      'request.validation_failed',
+      missing.map((e) => `${e.path}: ${e.message}`).join('; '),
+      { errors: missing },
+    );
   if (check.rule.requires?.includes('reopenWindow')) {
     const { reopenWindowDays } = await workOrderPolicy(ctx);
     if (!withinReopenWindow(order.closed_at, now, reopenWindowDays)) {
-      throw ruleViolated('to', 'reopen_window', `A closed order can be reopened within ${reopenWindowDays} days of closing`);
+      throw ruleViolated(
+        'to',
+        'reopen_window',
+        `A closed order can be reopened within ${reopenWindowDays} days of closing`,
+      );
     }
   }
   const { patch, data } = await effectsOf(ctx, check.rule, order, req, now);
@@ -54,8 +73,16 @@ export async function transitionOrder(ctx: WorkOrderContext, actor: Actor, id: s
     if (!ok) throw versionConflict('work order', id, req.version);
     await sla.write();
     await appendEvent(trx, {
-      streamType: STREAM, streamId: id, type: 'workorder.transitioned', actor: eventActor(actor), at: now,
-      from: order.status, to: req.to, reason: req.reason ?? null, data, requestId,
+      streamType: STREAM,
+      streamId: id,
+      type: 'workorder.transitioned',
+      actor: eventActor(actor),
+      at: now,
+      from: order.status,
+      to: req.to,
+      reason: req.reason ?? null,
+      data,
+      requestId,
     });
   });
   // Read without scope: the actor may have just moved the order out of their own scope (reject).
@@ -63,7 +90,13 @@ export async function transitionOrder(ctx: WorkOrderContext, actor: Actor, id: s
 }
 
 /** The column changes and event data a step implies, after checking the records it references. */
-async function effectsOf(ctx: WorkOrderContext, rule: TransitionRule, o: WorkOrderRow, req: TransitionRequest, now: Date) {
+async function effectsOf(
+  ctx: WorkOrderContext,
+  rule: TransitionRule,
+  o: WorkOrderRow,
+  req: TransitionRequest,
+  now: Date,
+) {
   const patch: Partial<WorkOrdersTable> = {};
   const data: Record<string, unknown> = { ...(req.data.note ? { note: req.data.note } : {}) };
   const at = now.toISOString();
@@ -71,7 +104,8 @@ async function effectsOf(ctx: WorkOrderContext, rule: TransitionRule, o: WorkOrd
     case 'dispatched_outlet': {
       const outlet = await ctx.repo.outlet(req.data.outletId!);
       if (!outlet) throw invalidData('data.outletId', 'not_found', 'no such outlet');
-      if (outlet.status !== 'active') throw invalidData('data.outletId', 'inactive', 'the outlet is suspended');
+      if (outlet.status !== 'active')
+        throw invalidData('data.outletId', 'inactive', 'the outlet is suspended');
       Object.assign(patch, { outlet_id: outlet.id, technician_id: null, technician_user_id: null });
       data.outletId = outlet.id;
       break;
@@ -85,7 +119,12 @@ async function effectsOf(ctx: WorkOrderContext, rule: TransitionRule, o: WorkOrd
       const t = await ctx.repo.technician(req.data.technicianId!);
       if (!t) throw invalidData('data.technicianId', 'not_found', 'no such technician');
       if (!t.active) throw invalidData('data.technicianId', 'inactive', 'the technician is not active');
-      if (t.outlet_id !== o.outlet_id) throw invalidData('data.technicianId', 'not_in_outlet', "the technician does not belong to the order's outlet");
+      if (t.outlet_id !== o.outlet_id)
+        throw invalidData(
+          'data.technicianId',
+          'not_in_outlet',
+          "the technician does not belong to the order's outlet",
+        );
       Object.assign(patch, { technician_id: t.id, technician_user_id: t.user_id });
       data.technicianId = t.id;
       break;

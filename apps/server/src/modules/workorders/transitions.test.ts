@@ -1,12 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@anxin/contracts';
 import { allowedNext, TRANSITIONS, type TransitionRule } from './domain/lifecycle.ts';
-import { createBody, forceState, seedRefs, startWorld, type Client, type Refs, type World } from './testing.ts';
+import {
+  createBody,
+  forceState,
+  seedRefs,
+  startWorld,
+  type Client,
+  type Refs,
+  type World,
+} from './testing.ts';
 
 let w: World;
 let refs: Refs;
 const as: Partial<Record<Role, Client>> = {};
-const ROLES: Role[] = ['agent', 'dispatcher', 'outlet_manager', 'technician', 'quality', 'admin', 'warehouse'];
+const ROLES: Role[] = [
+  'agent',
+  'dispatcher',
+  'outlet_manager',
+  'technician',
+  'quality',
+  'admin',
+  'warehouse',
+];
 const NOW = '2026-11-22T02:00:00Z';
 
 beforeAll(async () => {
@@ -14,13 +30,19 @@ beforeAll(async () => {
   refs = await seedRefs(w);
   for (const role of ROLES) {
     if (role === 'technician') as.technician = await w.as(refs.techA.user);
-    else as[role] = await w.as(await w.user(role, role === 'outlet_manager' ? { outletId: refs.outletA } : {}));
+    else
+      as[role] = await w.as(await w.user(role, role === 'outlet_manager' ? { outletId: refs.outletA } : {}));
   }
 });
 afterAll(async () => w?.close());
 
-const create = async () => (await as.agent!.send('POST', '/api/v1/work-orders', createBody(refs))).body.order as { id: string; version: number };
-const move = (who: Client, id: string, body: Record<string, unknown>) => who.send('POST', `/api/v1/work-orders/${id}/transitions`, body);
+const create = async () =>
+  (await as.agent!.send('POST', '/api/v1/work-orders', createBody(refs))).body.order as {
+    id: string;
+    version: number;
+  };
+const move = (who: Client, id: string, body: Record<string, unknown>) =>
+  who.send('POST', `/api/v1/work-orders/${id}/transitions`, body);
 const get = async (id: string) => (await as.admin!.get(`/api/v1/work-orders/${id}`)).body;
 
 function dataFor(rule: TransitionRule): Record<string, unknown> {
@@ -29,7 +51,8 @@ function dataFor(rule: TransitionRule): Record<string, unknown> {
     if (r === 'outletId') data.outletId = refs.outletA;
     if (r === 'technicianId') data.technicianId = refs.techA.id;
     if (r === 'guidance') data.guidance = '已指导客户重启设备';
-    if (r === 'appointment') data.appointment = { start: '2026-11-23T01:00:00Z', end: '2026-11-23T03:00:00Z' };
+    if (r === 'appointment')
+      data.appointment = { start: '2026-11-23T01:00:00Z', end: '2026-11-23T03:00:00Z' };
   }
   return data;
 }
@@ -38,7 +61,10 @@ function dataFor(rule: TransitionRule): Record<string, unknown> {
 async function orderIn(rule: TransitionRule) {
   const o = await create();
   const version = await forceState(w, o.id, {
-    status: rule.from, outlet_id: refs.outletA, technician_id: refs.techA.id, technician_user_id: refs.techA.user.id,
+    status: rule.from,
+    outlet_id: refs.outletA,
+    technician_id: refs.techA.id,
+    technician_user_id: refs.techA.user.id,
     closed_at: rule.from === 'closed' ? '2026-11-21T02:00:00.000Z' : null,
   });
   return { id: o.id, version };
@@ -48,7 +74,12 @@ describe('every transition × every role through the API', () => {
   it.each(TRANSITIONS.map((t) => [`${t.from} → ${t.to}`, t] as const))('%s', async (_, rule) => {
     for (const role of ROLES) {
       const { id, version } = await orderIn(rule);
-      const res = await move(as[role]!, id, { to: rule.to, version, reason: '测试原因', data: dataFor(rule) });
+      const res = await move(as[role]!, id, {
+        to: rule.to,
+        version,
+        reason: '测试原因',
+        data: dataFor(rule),
+      });
       const expected = role === 'admin' || rule.roles.includes(role);
       if (role === 'warehouse') {
         expect(res.status, role).toBe(403);
@@ -56,11 +87,18 @@ describe('every transition × every role through the API', () => {
         expect(res.status, `${role}: ${JSON.stringify(res.body)}`).toBe(200);
         expect(res.body).toMatchObject({ status: rule.to, version: version + 1 });
         const last = res.body.timeline.at(-1);
-        expect(last).toMatchObject({ type: 'workorder.transitioned', from: rule.from, to: rule.to, reason: '测试原因' });
+        expect(last).toMatchObject({
+          type: 'workorder.transitioned',
+          from: rule.from,
+          to: rule.to,
+          reason: '测试原因',
+        });
       } else {
         expect(res.status, role).toBe(409);
         expect(res.body.code).toBe('state.invalid_transition');
-        expect(res.body.allowed).toEqual(allowedNext(rule.from, { roles: [role], managesOrderOutlet: true, isAssignedTechnician: true }));
+        expect(res.body.allowed).toEqual(
+          allowedNext(rule.from, { roles: [role], managesOrderOutlet: true, isAssignedTechnician: true }),
+        );
         expect((await get(id)).version).toBe(version);
       }
     }
@@ -102,12 +140,24 @@ describe('guards', () => {
   it('checks the outlet and technician a step names', async () => {
     const o = await create();
     let v = await forceState(w, o.id, { status: 'awaiting_dispatch' });
-    const suspended = await move(as.dispatcher!, o.id, { to: 'dispatched_outlet', version: v, data: { outletId: refs.suspendedOutlet } });
+    const suspended = await move(as.dispatcher!, o.id, {
+      to: 'dispatched_outlet',
+      version: v,
+      data: { outletId: refs.suspendedOutlet },
+    });
     expect(suspended.body.errors[0]).toMatchObject({ path: 'data.outletId', rule: 'inactive' });
-    const missing = await move(as.dispatcher!, o.id, { to: 'dispatched_outlet', version: v, data: { outletId: 'nope' } });
+    const missing = await move(as.dispatcher!, o.id, {
+      to: 'dispatched_outlet',
+      version: v,
+      data: { outletId: 'nope' },
+    });
     expect(missing.body.errors[0]).toMatchObject({ path: 'data.outletId', rule: 'not_found' });
     v = await forceState(w, o.id, { status: 'outlet_accepted', outlet_id: refs.outletA });
-    const foreignTech = await move(as.outlet_manager!, o.id, { to: 'assigned', version: v, data: { technicianId: refs.techB.id } });
+    const foreignTech = await move(as.outlet_manager!, o.id, {
+      to: 'assigned',
+      version: v,
+      data: { technicianId: refs.techB.id },
+    });
     expect(foreignTech.body.errors[0]).toMatchObject({ path: 'data.technicianId', rule: 'not_in_outlet' });
   });
 
@@ -122,10 +172,21 @@ describe('guards', () => {
     expect(inTime.status).toBe(200);
     expect(inTime.body.closedAt).toBeNull();
     // The window is a setting: 7 days refuses what 30 allowed.
-    await w.db.db.insertInto('settings').values({ key: 'workorders.policy', value: JSON.stringify({ reopenWindowDays: 7, exportMaxRows: 100000 }), version: 1, updated_at: NOW, updated_by: null }).execute();
+    await w.db.db
+      .insertInto('settings')
+      .values({
+        key: 'workorders.policy',
+        value: JSON.stringify({ reopenWindowDays: 7, exportMaxRows: 100000 }),
+        version: 1,
+        updated_at: NOW,
+        updated_by: null,
+      })
+      .execute();
     const o2 = await create();
     const v2 = await forceState(w, o2.id, { status: 'closed', closed_at: '2026-11-10T02:00:00.000Z' });
-    expect((await move(as.quality!, o2.id, { to: 'awaiting_dispatch', version: v2, reason: '复发' })).status).toBe(422);
+    expect(
+      (await move(as.quality!, o2.id, { to: 'awaiting_dispatch', version: v2, reason: '复发' })).status,
+    ).toBe(422);
     await w.db.db.deleteFrom('settings').where('key', '=', 'workorders.policy').execute();
     w.clock.set(NOW);
   });
@@ -154,7 +215,9 @@ describe('a repair from registration to closing, each step by its role', () => {
     const assigned = await step(as.outlet_manager!, 'assigned', { data: { technicianId: refs.techA.id } });
     expect(assigned.technician).toMatchObject({ id: refs.techA.id });
     expect((await tech.get(`/api/v1/work-orders/${o.id}`)).status).toBe(200);
-    await step(tech, 'scheduled', { data: { appointment: { start: '2026-11-23T01:00:00Z', end: '2026-11-23T03:00:00Z' } } });
+    await step(tech, 'scheduled', {
+      data: { appointment: { start: '2026-11-23T01:00:00Z', end: '2026-11-23T03:00:00Z' } },
+    });
     await step(tech, 'departed');
     const arrived = await step(tech, 'arrived');
     expect(arrived.sla.find((c: { metric: string }) => c.metric === 'arrival').stoppedAt).not.toBeNull();
@@ -166,7 +229,9 @@ describe('a repair from registration to closing, each step by its role', () => {
     expect((await move(tech, o.id, { to: 'awaiting_callback', version: cur })).status).toBe(409);
     await step(as.quality!, 'awaiting_callback');
     const closed = await step(as.quality!, 'closed');
-    expect(closed.timeline.filter((e: { type: string }) => e.type === 'workorder.transitioned')).toHaveLength(16);
+    expect(closed.timeline.filter((e: { type: string }) => e.type === 'workorder.transitioned')).toHaveLength(
+      16,
+    );
     // Quality may still reopen it within the window.
     expect(closed.allowedTransitions).toEqual(['awaiting_dispatch']);
   });

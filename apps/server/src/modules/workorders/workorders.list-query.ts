@@ -31,7 +31,8 @@ export function decodeCursor(raw: string | undefined, sort: ListSort): Cursor | 
 
 const SHANGHAI = '+08:00';
 const startOfDay = (d: string): string => new Date(`${d}T00:00:00${SHANGHAI}`).toISOString();
-const startOfNextDay = (d: string): string => new Date(new Date(`${d}T00:00:00${SHANGHAI}`).getTime() + 86_400_000).toISOString();
+const startOfNextDay = (d: string): string =>
+  new Date(new Date(`${d}T00:00:00${SHANGHAI}`).getTime() + 86_400_000).toISOString();
 const NUMBER_RE = /^[A-Z]{2}\d{8}-\d{4,}$/;
 
 type Q = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
@@ -50,7 +51,9 @@ function applyFilter(q: Q, f: ListFilter): Q {
   if (f.productId) q = q.where('product_id', '=', f.productId);
   if (f.q) {
     const q1 = f.q.toUpperCase();
-    q = NUMBER_RE.test(q1) ? q.where('number', '=', q1) : q.where('number', 'like', `${q1.replace(/[%_]/g, '')}%`);
+    q = NUMBER_RE.test(q1)
+      ? q.where('number', '=', q1)
+      : q.where('number', 'like', `${q1.replace(/[%_]/g, '')}%`);
   }
   return q;
 }
@@ -65,7 +68,14 @@ export interface Page {
  * sort lists orders with a running deadline first, then those without one by id: two index ranges
  * instead of a NULLS LAST sort the indexes cannot serve.
  */
-export async function listPage(db: Kysely<Database>, scope: ActorScope, f: ListFilter, sort: ListSort, rawCursor: string | undefined, limit: number): Promise<Page> {
+export async function listPage(
+  db: Kysely<Database>,
+  scope: ActorScope,
+  f: ListFilter,
+  sort: ListSort,
+  rawCursor: string | undefined,
+  limit: number,
+): Promise<Page> {
   const cursor = decodeCursor(rawCursor, sort);
   const base = applyFilter(db.selectFrom('work_orders').selectAll().where(inScope(scope)) as Q, f);
   if (sort !== 'sla_due_at') return createdPage(base, sort, cursor, limit);
@@ -74,21 +84,42 @@ export async function listPage(db: Kysely<Database>, scope: ActorScope, f: ListF
   if (!cursor || cursor.k !== null) {
     let a = base.where('sla_due_at', 'is not', null);
     if (cursor) a = a.where((eb) => eb(eb.refTuple('sla_due_at', 'id'), '>', eb.tuple(cursor.k!, cursor.i)));
-    rows = await a.orderBy('sla_due_at').orderBy('id').limit(limit + 1).execute();
+    rows = await a
+      .orderBy('sla_due_at')
+      .orderBy('id')
+      .limit(limit + 1)
+      .execute();
   }
   if (rows.length <= limit) {
     let b = base.where('sla_due_at', 'is', null);
     if (cursor?.k === null) b = b.where('id', '>', cursor.i);
-    rows = rows.concat(await b.orderBy('id').limit(limit + 1 - rows.length).execute());
+    rows = rows.concat(
+      await b
+        .orderBy('id')
+        .limit(limit + 1 - rows.length)
+        .execute(),
+    );
   }
   return pageOf(rows, limit, (r) => ({ s: sort, k: r.sla_due_at, i: r.id }));
 }
 
-async function createdPage(base: Q, sort: 'created_at' | '-created_at', cursor: Cursor | undefined, limit: number): Promise<Page> {
+async function createdPage(
+  base: Q,
+  sort: 'created_at' | '-created_at',
+  cursor: Cursor | undefined,
+  limit: number,
+): Promise<Page> {
   const dir = sort === 'created_at' ? 'asc' : 'desc';
   let q = base;
-  if (cursor) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), dir === 'asc' ? '>' : '<', eb.tuple(cursor.k!, cursor.i)));
-  const rows = await q.orderBy('created_at', dir).orderBy('id', dir).limit(limit + 1).execute();
+  if (cursor)
+    q = q.where((eb) =>
+      eb(eb.refTuple('created_at', 'id'), dir === 'asc' ? '>' : '<', eb.tuple(cursor.k!, cursor.i)),
+    );
+  const rows = await q
+    .orderBy('created_at', dir)
+    .orderBy('id', dir)
+    .limit(limit + 1)
+    .execute();
   return pageOf(rows, limit, (r) => ({ s: sort, k: r.created_at, i: r.id }));
 }
 

@@ -48,33 +48,85 @@ export class WorkOrdersRepository {
   async customer(id: string): Promise<CustomerFacts | undefined> {
     const r = await this.db
       .selectFrom('customers as c')
-      .select(['c.id', 'c.name', 'c.tier', 'c.province_code', 'c.city_code', 'c.district_code', 'c.address', 'c.lat', 'c.lng', 'c.merged_into_id'])
+      .select([
+        'c.id',
+        'c.name',
+        'c.tier',
+        'c.province_code',
+        'c.city_code',
+        'c.district_code',
+        'c.address',
+        'c.lat',
+        'c.lng',
+        'c.merged_into_id',
+      ])
       .select((eb) =>
-        eb.selectFrom('customer_phones as p').select('p.phone').whereRef('p.customer_id', '=', 'c.id').orderBy('p.is_primary', 'desc').limit(1).as('phone'),
+        eb
+          .selectFrom('customer_phones as p')
+          .select('p.phone')
+          .whereRef('p.customer_id', '=', 'c.id')
+          .orderBy('p.is_primary', 'desc')
+          .limit(1)
+          .as('phone'),
       )
       .where('c.id', '=', id)
       .executeTakeFirst();
     if (!r || r.merged_into_id) return undefined;
-    return { id: r.id, name: r.name, tier: r.tier, provinceCode: r.province_code, cityCode: r.city_code, districtCode: r.district_code, address: r.address, lat: r.lat, lng: r.lng, primaryPhone: r.phone ?? null };
+    return {
+      id: r.id,
+      name: r.name,
+      tier: r.tier,
+      provinceCode: r.province_code,
+      cityCode: r.city_code,
+      districtCode: r.district_code,
+      address: r.address,
+      lat: r.lat,
+      lng: r.lng,
+      primaryPhone: r.phone ?? null,
+    };
   }
 
   async product(id: string): Promise<ProductFacts | undefined> {
-    const r = await this.db.selectFrom('installed_products').select(['id', 'customer_id', 'category_code', 'brand', 'serial']).where('id', '=', id).executeTakeFirst();
-    return r && { id: r.id, customerId: r.customer_id, categoryCode: r.category_code, brand: r.brand, serial: r.serial };
+    const r = await this.db
+      .selectFrom('installed_products')
+      .select(['id', 'customer_id', 'category_code', 'brand', 'serial'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (
+      r && {
+        id: r.id,
+        customerId: r.customer_id,
+        categoryCode: r.category_code,
+        brand: r.brand,
+        serial: r.serial,
+      }
+    );
   }
 
   /** Fault and symptom codes of the catalogue tree, for validation. */
   faultCodes(ids: readonly string[]) {
     if (!ids.length) return Promise.resolve([]);
-    return this.db.selectFrom('fault_codes').select(['id', 'category_code', 'parent_id', 'kind', 'active']).where('id', 'in', ids).execute();
+    return this.db
+      .selectFrom('fault_codes')
+      .select(['id', 'category_code', 'parent_id', 'kind', 'active'])
+      .where('id', 'in', ids)
+      .execute();
   }
 
   outlet(id: string) {
-    return this.db.selectFrom('outlets').select(['id', 'name', 'status']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('outlets')
+      .select(['id', 'name', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   technician(id: string) {
-    return this.db.selectFrom('technicians').select(['id', 'name', 'outlet_id', 'user_id', 'active']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('technicians')
+      .select(['id', 'name', 'outlet_id', 'user_id', 'active'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Open orders of one installed product (the duplicate-order warning), within the actor's scope. */
@@ -95,7 +147,9 @@ export class WorkOrdersRepository {
     const r = await trx
       .insertInto('work_order_counters')
       .values({ key, last_value: 1 })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })),
+      )
       .returning('last_value')
       .executeTakeFirstOrThrow();
     return Number(r.last_value);
@@ -107,7 +161,12 @@ export class WorkOrdersRepository {
 
   /** One order within the actor's data scope; out of scope reads as absent (404, not 403). */
   findInScope(id: string, scope: ActorScope): Promise<WorkOrderRow | undefined> {
-    return this.db.selectFrom('work_orders').selectAll().where('id', '=', id).where(inScope(scope)).executeTakeFirst();
+    return this.db
+      .selectFrom('work_orders')
+      .selectAll()
+      .where('id', '=', id)
+      .where(inScope(scope))
+      .executeTakeFirst();
   }
 
   findById(trx: Db, id: string): Promise<WorkOrderRow | undefined> {
@@ -129,15 +188,26 @@ export class WorkOrdersRepository {
   async customersByIds(ids: readonly string[]) {
     const u = [...new Set(ids)];
     if (!u.length) return new Map<string, { id: string; name: string; tier: string }>();
-    const rows = await this.db.selectFrom('customers').select(['id', 'name', 'tier']).where('id', 'in', u).execute();
+    const rows = await this.db
+      .selectFrom('customers')
+      .select(['id', 'name', 'tier'])
+      .where('id', 'in', u)
+      .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   async productsByIds(ids: readonly (string | null)[]) {
     const u = [...new Set(ids.filter((x): x is string => !!x))];
-    if (!u.length) return new Map<string, { id: string; serial: string; brand: string; categoryCode: string }>();
-    const rows = await this.db.selectFrom('installed_products').select(['id', 'serial', 'brand', 'category_code']).where('id', 'in', u).execute();
-    return new Map(rows.map((r) => [r.id, { id: r.id, serial: r.serial, brand: r.brand, categoryCode: r.category_code }]));
+    if (!u.length)
+      return new Map<string, { id: string; serial: string; brand: string; categoryCode: string }>();
+    const rows = await this.db
+      .selectFrom('installed_products')
+      .select(['id', 'serial', 'brand', 'category_code'])
+      .where('id', 'in', u)
+      .execute();
+    return new Map(
+      rows.map((r) => [r.id, { id: r.id, serial: r.serial, brand: r.brand, categoryCode: r.category_code }]),
+    );
   }
 
   async outletsByIds(ids: readonly (string | null)[]) {
@@ -153,10 +223,23 @@ export class WorkOrdersRepository {
   }
 
   attachmentsOf(orderId: string) {
-    return this.db.selectFrom('attachments').selectAll().where('owner_type', '=', 'work_order').where('owner_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
+    return this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('owner_type', '=', 'work_order')
+      .where('owner_id', '=', orderId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 
   attachment(orderId: string, id: string) {
-    return this.db.selectFrom('attachments').selectAll().where('owner_type', '=', 'work_order').where('owner_id', '=', orderId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('owner_type', '=', 'work_order')
+      .where('owner_id', '=', orderId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 }

@@ -3,13 +3,31 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import {
-  AppointmentRequestSchema, AttachmentViewSchema, CreateWorkOrderResponseSchema, CreateWorkOrderSchema, IdSchema, pageOf,
-  ProblemSchema, TransitionRequestSchema, WorkOrderDetailSchema, WorkOrderListQuerySchema, WorkOrderSummarySchema,
+  AppointmentRequestSchema,
+  AttachmentViewSchema,
+  CreateWorkOrderResponseSchema,
+  CreateWorkOrderSchema,
+  IdSchema,
+  pageOf,
+  ProblemSchema,
+  TransitionRequestSchema,
+  WorkOrderDetailSchema,
+  WorkOrderListQuerySchema,
+  WorkOrderSummarySchema,
 } from '@anxin/contracts';
 import { fieldError } from '../../platform/http/errors.ts';
 import type { WorkOrdersService } from './workorders.service.ts';
 
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, 422: ProblemSchema };
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  413: ProblemSchema,
+  415: ProblemSchema,
+  422: ProblemSchema,
+};
 const IdParams = z.object({ id: IdSchema });
 const tags = ['workorders'];
 
@@ -17,67 +35,177 @@ const tags = ['workorders'];
 export function workOrderRoutes(svc: WorkOrdersService, maxUploadBytes: number) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     // Encapsulated: multipart parsing exists only for these routes.
-    await fastify.register(fastifyMultipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 5, parts: 6 } });
+    await fastify.register(fastifyMultipart, {
+      limits: { fileSize: maxUploadBytes, files: 1, fields: 5, parts: 6 },
+    });
     const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-    app.post('/api/v1/work-orders', {
-      config: { permission: 'workorder:create' },
-      schema: { tags, summary: 'Register a work order (warns about open orders of the same product)', body: CreateWorkOrderSchema, response: { 201: CreateWorkOrderResponseSchema, ...problems } },
-    }, async (req, reply) => reply.status(201).send(await svc.create(req.actor!, req.body, String(req.id))));
+    app.post(
+      '/api/v1/work-orders',
+      {
+        config: { permission: 'workorder:create' },
+        schema: {
+          tags,
+          summary: 'Register a work order (warns about open orders of the same product)',
+          body: CreateWorkOrderSchema,
+          response: { 201: CreateWorkOrderResponseSchema, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.create(req.actor!, req.body, String(req.id))),
+    );
 
-    app.get('/api/v1/work-orders', {
-      config: { permission: 'workorder:read' },
-      schema: { tags, summary: 'List work orders in the caller’s data scope (keyset pages)', querystring: WorkOrderListQuerySchema, response: { 200: pageOf(WorkOrderSummarySchema), ...problems } },
-    }, async (req) => svc.list(req.actor!, req.query));
+    app.get(
+      '/api/v1/work-orders',
+      {
+        config: { permission: 'workorder:read' },
+        schema: {
+          tags,
+          summary: 'List work orders in the caller’s data scope (keyset pages)',
+          querystring: WorkOrderListQuerySchema,
+          response: { 200: pageOf(WorkOrderSummarySchema), ...problems },
+        },
+      },
+      async (req) => svc.list(req.actor!, req.query),
+    );
 
-    app.get('/api/v1/work-orders/export.xlsx', {
-      config: { permission: 'workorder:export' },
-      schema: { tags, summary: 'Export the filtered list as Excel (streamed, capped)', querystring: WorkOrderListQuerySchema.omit({ cursor: true, limit: true }) },
-    }, async (req, reply) => {
-      const stream = await svc.export(req.actor!, req.query);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="work-orders.xlsx"; filename*=UTF-8''${encodeURIComponent('工单导出.xlsx')}`)
-        .send(stream);
-    });
+    app.get(
+      '/api/v1/work-orders/export.xlsx',
+      {
+        config: { permission: 'workorder:export' },
+        schema: {
+          tags,
+          summary: 'Export the filtered list as Excel (streamed, capped)',
+          querystring: WorkOrderListQuerySchema.omit({ cursor: true, limit: true }),
+        },
+      },
+      async (req, reply) => {
+        const stream = await svc.export(req.actor!, req.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="work-orders.xlsx"; filename*=UTF-8''${encodeURIComponent('工单导出.xlsx')}`,
+          )
+          .send(stream);
+      },
+    );
 
-    app.get('/api/v1/work-orders/open-for-product/:productId', {
-      config: { permission: 'workorder:read' },
-      schema: { tags, summary: 'Open orders of an installed product (agent console)', params: z.object({ productId: IdSchema }), response: { 200: z.object({ items: z.array(z.object({ id: z.string(), number: z.string(), type: z.string(), status: z.string(), createdAt: z.string() })) }), ...problems } },
-    }, async (req) => svc.openForProduct(req.actor!, req.params.productId));
+    app.get(
+      '/api/v1/work-orders/open-for-product/:productId',
+      {
+        config: { permission: 'workorder:read' },
+        schema: {
+          tags,
+          summary: 'Open orders of an installed product (agent console)',
+          params: z.object({ productId: IdSchema }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  number: z.string(),
+                  type: z.string(),
+                  status: z.string(),
+                  createdAt: z.string(),
+                }),
+              ),
+            }),
+            ...problems,
+          },
+        },
+      },
+      async (req) => svc.openForProduct(req.actor!, req.params.productId),
+    );
 
-    app.get('/api/v1/work-orders/:id', {
-      config: { permission: 'workorder:read' },
-      schema: { tags, summary: 'One work order with customer/product, SLA clocks and timeline', params: IdParams, response: { 200: WorkOrderDetailSchema, ...problems } },
-    }, async (req) => svc.get(req.actor!, req.params.id));
+    app.get(
+      '/api/v1/work-orders/:id',
+      {
+        config: { permission: 'workorder:read' },
+        schema: {
+          tags,
+          summary: 'One work order with customer/product, SLA clocks and timeline',
+          params: IdParams,
+          response: { 200: WorkOrderDetailSchema, ...problems },
+        },
+      },
+      async (req) => svc.get(req.actor!, req.params.id),
+    );
 
-    app.post('/api/v1/work-orders/:id/transitions', {
-      config: { permission: 'workorder:transition' },
-      schema: { tags, summary: 'Move the order along its lifecycle', params: IdParams, body: TransitionRequestSchema, response: { 200: WorkOrderDetailSchema, ...problems } },
-    }, async (req) => svc.transition(req.actor!, req.params.id, req.body, String(req.id)));
+    app.post(
+      '/api/v1/work-orders/:id/transitions',
+      {
+        config: { permission: 'workorder:transition' },
+        schema: {
+          tags,
+          summary: 'Move the order along its lifecycle',
+          params: IdParams,
+          body: TransitionRequestSchema,
+          response: { 200: WorkOrderDetailSchema, ...problems },
+        },
+      },
+      async (req) => svc.transition(req.actor!, req.params.id, req.body, String(req.id)),
+    );
 
-    app.post('/api/v1/work-orders/:id/appointment', {
-      config: { permission: 'workorder:update' },
-      schema: { tags, summary: 'Agree or move the appointment window', params: IdParams, body: AppointmentRequestSchema, response: { 200: WorkOrderDetailSchema, ...problems } },
-    }, async (req) => svc.appointment(req.actor!, req.params.id, req.body, String(req.id)));
+    app.post(
+      '/api/v1/work-orders/:id/appointment',
+      {
+        config: { permission: 'workorder:update' },
+        schema: {
+          tags,
+          summary: 'Agree or move the appointment window',
+          params: IdParams,
+          body: AppointmentRequestSchema,
+          response: { 200: WorkOrderDetailSchema, ...problems },
+        },
+      },
+      async (req) => svc.appointment(req.actor!, req.params.id, req.body, String(req.id)),
+    );
 
-    app.post('/api/v1/work-orders/:id/attachments', {
-      config: { permission: 'workorder:update' },
-      schema: { tags, summary: 'Upload a photo, video or PDF (multipart field `file`)', params: IdParams, response: { 201: AttachmentViewSchema, ...problems } },
-    }, async (req, reply) => {
-      if (!req.isMultipart()) throw fieldError('file', 'required', 'Send the file as multipart/form-data in field `file`');
-      const file = await req.file();
-      if (!file || file.fieldname !== 'file') throw fieldError('file', 'required', 'Send the file in the multipart field `file`');
-      const out = await svc.addAttachment(req.actor!, req.params.id, { filename: file.filename, mimetype: file.mimetype, stream: file.file }, String(req.id));
-      return reply.status(201).send(out);
-    });
+    app.post(
+      '/api/v1/work-orders/:id/attachments',
+      {
+        config: { permission: 'workorder:update' },
+        schema: {
+          tags,
+          summary: 'Upload a photo, video or PDF (multipart field `file`)',
+          params: IdParams,
+          response: { 201: AttachmentViewSchema, ...problems },
+        },
+      },
+      async (req, reply) => {
+        if (!req.isMultipart())
+          throw fieldError('file', 'required', 'Send the file as multipart/form-data in field `file`');
+        const file = await req.file();
+        if (!file || file.fieldname !== 'file')
+          throw fieldError('file', 'required', 'Send the file in the multipart field `file`');
+        const out = await svc.addAttachment(
+          req.actor!,
+          req.params.id,
+          { filename: file.filename, mimetype: file.mimetype, stream: file.file },
+          String(req.id),
+        );
+        return reply.status(201).send(out);
+      },
+    );
 
-    app.get('/api/v1/work-orders/:id/attachments/:attachmentId', {
-      config: { permission: 'workorder:read' },
-      schema: { tags, summary: 'Download an attachment', params: z.object({ id: IdSchema, attachmentId: IdSchema }) },
-    }, async (req, reply) => {
-      const a = await svc.openAttachment(req.actor!, req.params.id, req.params.attachmentId);
-      return reply.type(a.contentType).header('content-length', a.sizeBytes).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`).send(a.stream);
-    });
+    app.get(
+      '/api/v1/work-orders/:id/attachments/:attachmentId',
+      {
+        config: { permission: 'workorder:read' },
+        schema: {
+          tags,
+          summary: 'Download an attachment',
+          params: z.object({ id: IdSchema, attachmentId: IdSchema }),
+        },
+      },
+      async (req, reply) => {
+        const a = await svc.openAttachment(req.actor!, req.params.id, req.params.attachmentId);
+        return reply
+          .type(a.contentType)
+          .header('content-length', a.sizeBytes)
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+          .send(a.stream);
+      },
+    );
   };
 }

@@ -44,7 +44,15 @@ export class WorkOrdersService {
 
   async openForProduct(actor: Actor, productId: string) {
     const rows = await this.ctx.repo.openForProduct(productId, actor.scope);
-    return { items: rows.map((r) => ({ id: r.id, number: r.number, type: r.type, status: r.status, createdAt: r.created_at })) };
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        type: r.type,
+        status: r.status,
+        createdAt: r.created_at,
+      })),
+    };
   }
 
   export(actor: Actor, q: Omit<WorkOrderListQuery, 'cursor' | 'limit'>) {

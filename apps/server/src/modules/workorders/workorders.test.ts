@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, forceState, seedRefs, startWorld, type Client, type Refs, type World } from './testing.ts';
+import {
+  createBody,
+  forceState,
+  seedRefs,
+  startWorld,
+  type Client,
+  type Refs,
+  type World,
+} from './testing.ts';
 
 let w: World;
 let refs: Refs;
@@ -22,18 +30,33 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.close());
 
-const create = (over: Record<string, unknown> = {}, who = agent) => who.send('POST', '/api/v1/work-orders', createBody(refs, over));
+const create = (over: Record<string, unknown> = {}, who = agent) =>
+  who.send('POST', '/api/v1/work-orders', createBody(refs, over));
 
 describe('create', () => {
   it('numbers orders per type and Shanghai business date from an atomic counter', async () => {
     const a = await create();
     expect(a.status).toBe(201);
-    expect(a.body.order).toMatchObject({ number: 'WX20261122-0001', status: 'new', type: 'repair', version: 1, customer: { name: '王小明' }, product: { serial: 'SN-0001' } });
-    expect((await create({ productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body.order.number).toBe('WX20261122-0002');
-    expect((await create({ type: 'install', productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body.order.number).toBe('AZ20261122-0001');
+    expect(a.body.order).toMatchObject({
+      number: 'WX20261122-0001',
+      status: 'new',
+      type: 'repair',
+      version: 1,
+      customer: { name: '王小明' },
+      product: { serial: 'SN-0001' },
+    });
+    expect(
+      (await create({ productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body.order.number,
+    ).toBe('WX20261122-0002');
+    expect(
+      (await create({ type: 'install', productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body
+        .order.number,
+    ).toBe('AZ20261122-0001');
     // 16:00 UTC is already the next day in Shanghai.
     w.clock.set('2026-11-22T16:00:00Z');
-    expect((await create({ productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body.order.number).toBe('WX20261123-0001');
+    expect(
+      (await create({ productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body.order.number,
+    ).toBe('WX20261123-0001');
     w.clock.set('2026-11-22T02:00:00Z');
   });
 
@@ -47,7 +70,9 @@ describe('create', () => {
   it('warns about an open order for the same product instead of failing', async () => {
     const res = await create();
     expect(res.status).toBe(201);
-    expect(res.body.warnings).toEqual([expect.objectContaining({ code: 'open_order_for_product', number: 'WX20261122-0001' })]);
+    expect(res.body.warnings).toEqual([
+      expect.objectContaining({ code: 'open_order_for_product', number: 'WX20261122-0001' }),
+    ]);
     const open = await agent.get(`/api/v1/work-orders/open-for-product/${refs.productId}`);
     expect(open.body.items.map((i: { number: string }) => i.number)).toContain('WX20261122-0001');
   });
@@ -60,13 +85,22 @@ describe('create', () => {
     const bad = await create({ preferredWindows: windows });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'preferredWindows.1.end', rule: 'after_start' })]);
-    const past = await create({ preferredWindows: [{ start: '2026-11-20T01:00:00Z', end: '2026-11-20T03:00:00Z' }] });
-    expect(past.body.errors).toEqual([expect.objectContaining({ path: 'preferredWindows.0.end', rule: 'not_in_past' })]);
+    expect(bad.body.errors).toEqual([
+      expect.objectContaining({ path: 'preferredWindows.1.end', rule: 'after_start' }),
+    ]);
+    const past = await create({
+      preferredWindows: [{ start: '2026-11-20T01:00:00Z', end: '2026-11-20T03:00:00Z' }],
+    });
+    expect(past.body.errors).toEqual([
+      expect.objectContaining({ path: 'preferredWindows.0.end', rule: 'not_in_past' }),
+    ]);
   });
 
   it('validates references and the fault-code tree, changing nothing', async () => {
-    const before = await w.db.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await w.db.db
+      .selectFrom('work_orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const noCustomer = await create({ customerId: 'nope' });
     expect(noCustomer.body.errors[0]).toMatchObject({ path: 'customerId', rule: 'not_found' });
     const foreign = await create({ customerId: refs.vipCustomerId });
@@ -78,13 +112,19 @@ describe('create', () => {
     expect(unknownField.body.code).toBe('request.unknown_field');
     const linked = await create({ linkedRef: 'X-1' });
     expect(linked.body.errors[0]).toMatchObject({ path: 'linkedRef' });
-    const after = await w.db.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await w.db.db
+      .selectFrom('work_orders')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('keeps type and linked_ref for complaint and return orders', async () => {
     const res = await create({ type: 'complaint', linkedRef: 'CMP-42' });
-    expect(res.body.order).toMatchObject({ number: expect.stringMatching(/^TS20261122-\d{4}$/), linkedRef: 'CMP-42' });
+    expect(res.body.order).toMatchObject({
+      number: expect.stringMatching(/^TS20261122-\d{4}$/),
+      linkedRef: 'CMP-42',
+    });
   });
 
   it('needs workorder:create', async () => {
@@ -97,7 +137,12 @@ describe('detail', () => {
     const id = (await create()).body.order.id;
     const res = await agent.get(`/api/v1/work-orders/${id}`);
     expect(res.status).toBe(200);
-    expect(res.body.sla.map((c: { metric: string }) => c.metric).sort()).toEqual(['arrival', 'first_contact', 'resolution', 'response']);
+    expect(res.body.sla.map((c: { metric: string }) => c.metric).sort()).toEqual([
+      'arrival',
+      'first_contact',
+      'resolution',
+      'response',
+    ]);
     expect(res.body.timeline).toEqual([expect.objectContaining({ type: 'workorder.created', to: 'new' })]);
     expect(res.body.allowedTransitions.sort()).toEqual(['accepted', 'cancelled']);
     expect(res.body.contactPhone).toBe('13812345678');
@@ -112,12 +157,19 @@ describe('data scope', () => {
     const version = await forceState(w, id, { status: 'dispatched_outlet', outlet_id: refs.outletA });
     expect((await managerA.get(`/api/v1/work-orders/${id}`)).status).toBe(200);
     expect((await managerB.get(`/api/v1/work-orders/${id}`)).status).toBe(404);
-    const res = await managerB.send('POST', `/api/v1/work-orders/${id}/transitions`, { to: 'outlet_accepted', version });
+    const res = await managerB.send('POST', `/api/v1/work-orders/${id}/transitions`, {
+      to: 'outlet_accepted',
+      version,
+    });
     expect(res.status).toBe(404);
     const unchanged = await managerA.get(`/api/v1/work-orders/${id}`);
     expect(unchanged.body).toMatchObject({ status: 'dispatched_outlet', version });
-    expect((await managerB.get('/api/v1/work-orders?limit=200')).body.items.map((i: { id: string }) => i.id)).not.toContain(id);
-    expect((await managerA.get('/api/v1/work-orders?limit=200')).body.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(
+      (await managerB.get('/api/v1/work-orders?limit=200')).body.items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
+    expect(
+      (await managerA.get('/api/v1/work-orders?limit=200')).body.items.map((i: { id: string }) => i.id),
+    ).toContain(id);
     const exportB = await managerB.get('/api/v1/work-orders/export.xlsx');
     expect(exportB.status).toBe(403); // outlet managers hold no workorder:export
   });
@@ -129,7 +181,17 @@ describe('list', () => {
     const made: string[] = [];
     for (let i = 0; i < 7; i++) {
       w.clock.advance(60_000);
-      made.push((await create({ channel: 'web', type: 'maintenance', productId: undefined, faultCodeId: undefined, symptomCodes: [] })).body.order.id);
+      made.push(
+        (
+          await create({
+            channel: 'web',
+            type: 'maintenance',
+            productId: undefined,
+            faultCodeId: undefined,
+            symptomCodes: [],
+          })
+        ).body.order.id,
+      );
     }
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -161,11 +223,17 @@ describe('list', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { id: string; slaDueAt: string | null }[]; nextCursor: string | null } } = await agent.get(`/api/v1/work-orders?sort=sla_due_at&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: { items: { id: string; slaDueAt: string | null }[]; nextCursor: string | null } } =
+        await agent.get(`/api/v1/work-orders?sort=sla_due_at&limit=4${cursor ? `&cursor=${cursor}` : ''}`);
       all.push(...page.body.items.map((i) => `${i.slaDueAt ?? '~'}|${i.id}`));
       cursor = page.body.nextCursor;
     } while (cursor);
-    const total = (await w.db.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const total = (
+      await w.db.db
+        .selectFrom('work_orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
     expect(all).toHaveLength(Number(total));
     expect(all).toEqual([...all].sort());
   });
@@ -189,7 +257,9 @@ describe('export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('工单')!;
-    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['工单号', '类型', '状态', '客户', 'SLA 状态', '创建时间']));
+    expect(ws.getRow(1).values).toEqual(
+      expect.arrayContaining(['工单号', '类型', '状态', '客户', 'SLA 状态', '创建时间']),
+    );
     expect(ws.rowCount).toBe(1 + 7);
     expect(ws.getRow(2).getCell(2).value).toBe('保养');
     expect(ws.getRow(2).getCell(3).value).toBe('新建');
@@ -197,7 +267,16 @@ describe('export', () => {
   });
 
   it('honours the row cap setting', async () => {
-    await w.db.db.insertInto('settings').values({ key: 'workorders.policy', value: JSON.stringify({ reopenWindowDays: 30, exportMaxRows: 2 }), version: 1, updated_at: '2026-11-22T00:00:00Z', updated_by: null }).execute();
+    await w.db.db
+      .insertInto('settings')
+      .values({
+        key: 'workorders.policy',
+        value: JSON.stringify({ reopenWindowDays: 30, exportMaxRows: 2 }),
+        version: 1,
+        updated_at: '2026-11-22T00:00:00Z',
+        updated_by: null,
+      })
+      .execute();
     const res = await agent.get('/api/v1/work-orders/export.xlsx?channel=web');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer);
@@ -210,17 +289,45 @@ describe('appointment', () => {
   it('agrees a window, then needs a reason to move it; never in the past', async () => {
     const o = (await create()).body.order;
     const win = { start: '2026-11-23T01:00:00Z', end: '2026-11-23T03:00:00Z' };
-    const set = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, { ...win, version: o.version });
+    const set = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, {
+      ...win,
+      version: o.version,
+    });
     expect(set.status).toBe(200);
-    expect(set.body.appointment).toEqual({ start: '2026-11-23T01:00:00.000Z', end: '2026-11-23T03:00:00.000Z' });
-    const noReason = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, { start: '2026-11-24T01:00:00Z', end: '2026-11-24T03:00:00Z', version: set.body.version });
+    expect(set.body.appointment).toEqual({
+      start: '2026-11-23T01:00:00.000Z',
+      end: '2026-11-23T03:00:00.000Z',
+    });
+    const noReason = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, {
+      start: '2026-11-24T01:00:00Z',
+      end: '2026-11-24T03:00:00Z',
+      version: set.body.version,
+    });
     expect(noReason.body.errors[0]).toMatchObject({ path: 'reason', rule: 'required' });
-    const past = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, { start: '2026-11-21T01:00:00Z', end: '2026-11-21T03:00:00Z', version: set.body.version, reason: 'x' });
+    const past = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, {
+      start: '2026-11-21T01:00:00Z',
+      end: '2026-11-21T03:00:00Z',
+      version: set.body.version,
+      reason: 'x',
+    });
     expect(past.body.errors[0]).toMatchObject({ path: 'end', rule: 'not_in_past' });
-    const moved = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, { start: '2026-11-24T01:00:00Z', end: '2026-11-24T03:00:00Z', version: set.body.version, reason: '客户改期' });
+    const moved = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, {
+      start: '2026-11-24T01:00:00Z',
+      end: '2026-11-24T03:00:00Z',
+      version: set.body.version,
+      reason: '客户改期',
+    });
     expect(moved.status).toBe(200);
-    expect(moved.body.timeline.map((e: { type: string }) => e.type)).toEqual(['workorder.created', 'workorder.appointment_set', 'workorder.rescheduled']);
-    const stale = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, { ...win, version: set.body.version, reason: 'x' });
+    expect(moved.body.timeline.map((e: { type: string }) => e.type)).toEqual([
+      'workorder.created',
+      'workorder.appointment_set',
+      'workorder.rescheduled',
+    ]);
+    const stale = await agent.send('POST', `/api/v1/work-orders/${o.id}/appointment`, {
+      ...win,
+      version: set.body.version,
+      reason: 'x',
+    });
     expect(stale.body.code).toBe('resource.version_conflict');
   });
 });
@@ -229,11 +336,15 @@ describe('attachments', () => {
   const upload = (id: string, body: Buffer, type: string, filename = 'a.jpg') => {
     const boundary = '----anxin';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
       body,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    return agent.send('POST', `/api/v1/work-orders/${id}/attachments`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    return agent.send('POST', `/api/v1/work-orders/${id}/attachments`, payload, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
   };
   const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
 
@@ -242,7 +353,11 @@ describe('attachments', () => {
     const res = await upload(id, jpeg, 'image/jpeg');
     expect(res.status).toBe(201);
     const { createHash } = await import('node:crypto');
-    expect(res.body).toMatchObject({ contentType: 'image/jpeg', sizeBytes: jpeg.length, sha256: createHash('sha256').update(jpeg).digest('hex') });
+    expect(res.body).toMatchObject({
+      contentType: 'image/jpeg',
+      sizeBytes: jpeg.length,
+      sha256: createHash('sha256').update(jpeg).digest('hex'),
+    });
     const detail = await agent.get(`/api/v1/work-orders/${id}`);
     expect(detail.body.attachments).toHaveLength(1);
     const dl = await agent.get(`/api/v1/work-orders/${id}/attachments/${res.body.id}`);

@@ -9,10 +9,14 @@ import type { WorkOrderRow, WorkOrdersRepository } from './workorders.repository
 type Customers = Awaited<ReturnType<WorkOrdersRepository['customersByIds']>>;
 type Products = Awaited<ReturnType<WorkOrdersRepository['productsByIds']>>;
 
-export function relationOf(actor: Actor, o: Pick<WorkOrderRow, 'outlet_id' | 'technician_user_id'>): ActorRelation {
+export function relationOf(
+  actor: Actor,
+  o: Pick<WorkOrderRow, 'outlet_id' | 'technician_user_id'>,
+): ActorRelation {
   return {
     roles: actor.roles,
-    managesOrderOutlet: actor.roles.includes('outlet_manager') && !!o.outlet_id && actor.scope.outletId === o.outlet_id,
+    managesOrderOutlet:
+      actor.roles.includes('outlet_manager') && !!o.outlet_id && actor.scope.outletId === o.outlet_id,
     isAssignedTechnician: !!o.technician_user_id && o.technician_user_id === actor.userId,
   };
 }
@@ -31,7 +35,10 @@ export function toSummary(r: WorkOrderRow, customers: Customers, products: Produ
     districtCode: r.district_code,
     outletId: r.outlet_id,
     technicianId: r.technician_id,
-    appointment: r.appointment_start && r.appointment_end ? { start: r.appointment_start, end: r.appointment_end } : null,
+    appointment:
+      r.appointment_start && r.appointment_end
+        ? { start: r.appointment_start, end: r.appointment_end }
+        : null,
     slaState: r.sla_state,
     slaDueAt: r.sla_due_at,
     createdAt: r.created_at,
@@ -40,7 +47,10 @@ export function toSummary(r: WorkOrderRow, customers: Customers, products: Produ
 }
 
 /** Summaries for a page: one query per related table, however long the page. */
-export async function summaries(repo: WorkOrdersRepository, rows: readonly WorkOrderRow[]): Promise<WorkOrderSummary[]> {
+export async function summaries(
+  repo: WorkOrdersRepository,
+  rows: readonly WorkOrderRow[],
+): Promise<WorkOrderSummary[]> {
   const [customers, products] = await Promise.all([
     repo.customersByIds(rows.map((r) => r.customer_id)),
     repo.productsByIds(rows.map((r) => r.product_id)),
@@ -58,7 +68,12 @@ export interface DetailParts {
   attachments: WorkOrderDetail['attachments'];
 }
 
-export async function detailOf(repo: WorkOrdersRepository, sla: SlaService, actor: Actor, r: WorkOrderRow): Promise<WorkOrderDetail> {
+export async function detailOf(
+  repo: WorkOrdersRepository,
+  sla: SlaService,
+  actor: Actor,
+  r: WorkOrderRow,
+): Promise<WorkOrderDetail> {
   const [customers, products, outlets, tech, clocks, events, attachments] = await Promise.all([
     repo.customersByIds([r.customer_id]),
     repo.productsByIds([r.product_id]),
@@ -74,14 +89,33 @@ export async function detailOf(repo: WorkOrdersRepository, sla: SlaService, acto
     outlet: (r.outlet_id && outlets.get(r.outlet_id)) || null,
     technician: tech ? { id: tech.id, name: tech.name } : null,
     clocks,
-    timeline: events.map((e) => ({ id: e.id, type: e.type, actorId: e.actorId, actorKind: e.actorKind, at: e.occurredAt, from: e.from, to: e.to, reason: e.reason, data: e.data })),
-    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, sizeBytes: a.size_bytes, sha256: a.sha256, createdAt: a.created_at })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      actorId: e.actorId,
+      actorKind: e.actorKind,
+      at: e.occurredAt,
+      from: e.from,
+      to: e.to,
+      reason: e.reason,
+      data: e.data,
+    })),
+    attachments: attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      contentType: a.content_type,
+      sizeBytes: a.size_bytes,
+      sha256: a.sha256,
+      createdAt: a.created_at,
+    })),
   });
 }
 
 /** The detail view from parts already at hand (create builds it without reading back). */
 export function buildDetail(actor: Actor, r: WorkOrderRow, p: DetailParts): WorkOrderDetail {
-  const phone = actor.permissions.has('customer:phone_unmasked') ? r.contact_phone : maskPhone(r.contact_phone);
+  const phone = actor.permissions.has('customer:phone_unmasked')
+    ? r.contact_phone
+    : maskPhone(r.contact_phone);
   return {
     ...toSummary(r, p.customers, p.products),
     faultDescription: r.fault_description,

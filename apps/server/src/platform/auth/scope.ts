@@ -23,7 +23,9 @@ export function scopeFilter<DB, TB extends keyof DB>(
         return sql<boolean>`1 = 1`;
       case 'region': {
         if (!cols.region || !scope.regionCodes.length) return sql<boolean>`1 = 0`;
-        const parts = scope.regionCodes.map((code) => sql<boolean>`${ref(cols.region!)} like ${code.replace(/0+$/, '') + '%'}`);
+        const parts = scope.regionCodes.map(
+          (code) => sql<boolean>`${ref(cols.region!)} like ${code.replace(/0+$/, '') + '%'}`,
+        );
         return eb.or(parts);
       }
       case 'outlet':

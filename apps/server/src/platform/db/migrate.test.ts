@@ -28,14 +28,21 @@ describe('migrations', () => {
     const failing: Migration = {
       name: '9999_failing',
       up: async (db) => {
-        await db.schema.createTable('half_done').addColumn('id', 'text', (c) => c.primaryKey()).execute();
+        await db.schema
+          .createTable('half_done')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .execute();
         await db.insertInto('half_done').values({ id: 'x' }).execute();
         await sql`select * from no_such_table`.execute(db);
       },
     };
     await expect(migrate(t.db, t.dialect, [...migrations, failing])).rejects.toThrow();
     expect(await tableNames(t.db)).toEqual(before);
-    const rec = await t.db.selectFrom('anxin_migrations').select('name').where('name', '=', '9999_failing').execute();
+    const rec = await t.db
+      .selectFrom('anxin_migrations')
+      .select('name')
+      .where('name', '=', '9999_failing')
+      .execute();
     expect(rec).toEqual([]);
   });
 

@@ -42,7 +42,10 @@ export async function migrate(
         if (done.has(m.name)) continue;
         await conn.transaction().execute(async (trx) => {
           await m.up(trx, dialect);
-          await trx.insertInto(TABLE).values({ name: m.name, applied_at: new Date().toISOString() }).execute();
+          await trx
+            .insertInto(TABLE)
+            .values({ name: m.name, applied_at: new Date().toISOString() })
+            .execute();
         });
         applied.push(m.name);
       }

@@ -20,9 +20,7 @@ async function describeSchema(db: Kysely<any>) {
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((t) => [
         t.name,
-        t.columns
-          .map((c) => `${c.name}:${logical(c.dataType)}:${c.isNullable ? 'null' : 'not null'}`)
-          .sort(),
+        t.columns.map((c) => `${c.name}:${logical(c.dataType)}:${c.isNullable ? 'null' : 'not null'}`).sort(),
       ]),
   );
 }

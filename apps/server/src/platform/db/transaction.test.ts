@@ -8,7 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const row = (key: string) => ({ key, value: '1', version: 1, updated_at: '2026-01-01T00:00:00.000Z', updated_by: null });
+const row = (key: string) => ({
+  key,
+  value: '1',
+  version: 1,
+  updated_at: '2026-01-01T00:00:00.000Z',
+  updated_by: null,
+});
 const count = async (key: string) =>
   (await t.db.selectFrom('settings').select('key').where('key', '=', key).execute()).length;
 
@@ -18,9 +24,15 @@ describe('withTransaction', () => {
     const hooks: number[] = [];
     await withTransaction(t.db, t.dialect, async (tx) => {
       attempts++;
-      await tx.trx.insertInto('settings').values(row(`retry-${attempts}`)).execute();
+      await tx.trx
+        .insertInto('settings')
+        .values(row(`retry-${attempts}`))
+        .execute();
       tx.afterCommit(() => void hooks.push(attempts));
-      if (attempts === 1) throw Object.assign(new Error('database is locked'), { code: t.dialect === 'sqlite' ? 'SQLITE_BUSY' : '40001' });
+      if (attempts === 1)
+        throw Object.assign(new Error('database is locked'), {
+          code: t.dialect === 'sqlite' ? 'SQLITE_BUSY' : '40001',
+        });
     });
     expect(attempts).toBe(2);
     expect(await count('retry-1')).toBe(0);

@@ -17,7 +17,11 @@ export function isRetryable(err: unknown): boolean {
 
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string } | undefined;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
 }
 
 export function isForeignKeyViolation(err: unknown): boolean {
@@ -43,9 +47,9 @@ export async function withTransaction<T>(
   for (let attempt = 1; ; attempt++) {
     const hooks: Array<() => void | Promise<void>> = [];
     try {
-      const result = await db.transaction().execute((trx) =>
-        fn({ trx, dialect, afterCommit: (h) => void hooks.push(h) }),
-      );
+      const result = await db
+        .transaction()
+        .execute((trx) => fn({ trx, dialect, afterCommit: (h) => void hooks.push(h) }));
       for (const h of hooks) {
         try {
           await h();

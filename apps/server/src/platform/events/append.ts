@@ -64,7 +64,11 @@ export interface StoredEvent {
 }
 
 /** Ids are time-ordered (uuidv7), so ordering by id is ordering by insertion. */
-export async function listStream(db: Kysely<Database>, streamType: string, streamId: string): Promise<StoredEvent[]> {
+export async function listStream(
+  db: Kysely<Database>,
+  streamType: string,
+  streamId: string,
+): Promise<StoredEvent[]> {
   const rows = await db
     .selectFrom('events')
     .selectAll()

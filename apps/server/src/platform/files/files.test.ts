@@ -35,17 +35,25 @@ describe('LocalDiskStorage', () => {
   });
 
   it('leaves nothing behind when the source stream fails', async () => {
-    const failing = new Readable({ read() { this.destroy(new Error('client went away')); } });
+    const failing = new Readable({
+      read() {
+        this.destroy(new Error('client went away'));
+      },
+    });
     await expect(storage.put('c/broken', failing)).rejects.toThrow('client went away');
     expect(fs.existsSync(path.join(root, 'c')) ? fs.readdirSync(path.join(root, 'c')) : []).toEqual([]);
   });
 });
 
 describe('content sniffing and measuring', () => {
-  const ftyp = (brand: string) => Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
+  const ftyp = (brand: string) =>
+    Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from(`ftyp${brand}`), Buffer.alloc(8)]);
   it.each([
     [Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(12)]), 'image/jpeg'],
-    [Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(8)]), 'image/png'],
+    [
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(8)]),
+      'image/png',
+    ],
     [Buffer.from('RIFF\0\0\0\0WEBPVP8 '), 'image/webp'],
     [ftyp('heic'), 'image/heic'],
     [ftyp('isom'), 'video/mp4'],

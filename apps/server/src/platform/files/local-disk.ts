@@ -25,7 +25,10 @@ export class LocalDiskStorage implements FileStorage {
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${newId()}.part`;
     try {
-      await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, fs.createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(
+        Buffer.isBuffer(body) ? Readable.from([body]) : body,
+        fs.createWriteStream(tmp, { flags: 'wx' }),
+      );
       await fs.promises.rename(tmp, target);
     } catch (err) {
       await fs.promises.rm(tmp, { force: true });

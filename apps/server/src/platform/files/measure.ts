@@ -9,7 +9,8 @@ export class MeasuringStream extends Transform {
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
     this.size += chunk.length;
-    if (this.head.length < 16) this.head = Buffer.concat([this.head, chunk.subarray(0, 16 - this.head.length)]);
+    if (this.head.length < 16)
+      this.head = Buffer.concat([this.head, chunk.subarray(0, 16 - this.head.length)]);
     this.hash.update(chunk);
     cb(null, chunk);
   }

@@ -31,7 +31,10 @@ export function registerAuthHook(app: FastifyInstance, resolver: ActorResolver):
     if (req.routeOptions.config?.permission === 'public') return;
     const sent = req.headers['x-csrf-token'];
     if (typeof sent !== 'string' || sent !== req.actor.csrfToken) {
-      throw new DomainError('auth.csrf_failed', 'Send the x-csrf-token header from /api/v1/me with every change');
+      throw new DomainError(
+        'auth.csrf_failed',
+        'Send the x-csrf-token header from /api/v1/me with every change',
+      );
     }
   });
 }

@@ -8,7 +8,9 @@ export interface Lifecycle {
 
 /** Liveness says the process answers; readiness says it can serve (database reachable, not draining). */
 export function registerHealth(app: FastifyInstance, db: Db, life: Lifecycle): void {
-  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
   app.get('/readyz', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     if (life.shuttingDown) return reply.status(503).send({ status: 'draining' });
     try {

@@ -13,26 +13,50 @@ afterAll(() => ta.close());
 
 describe('problem+json', () => {
   it('malformed JSON → 400 request.malformed_json', async () => {
-    const res = await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ code: 'request.malformed_json', status: 400, instance: '/api/v1/auth/login' });
+    expect(res.json()).toMatchObject({
+      code: 'request.malformed_json',
+      status: 400,
+      instance: '/api/v1/auth/login',
+    });
     expect(res.json().requestId).toBe(res.headers['x-request-id']);
   });
 
   it('unknown fields → 400 request.unknown_field naming each field', async () => {
-    const res = await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'b', isAdmin: true } });
-    expect(res.json()).toMatchObject({ code: 'request.unknown_field', errors: [{ path: 'isAdmin', rule: 'unrecognized_keys' }] });
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a', password: 'b', isAdmin: true },
+    });
+    expect(res.json()).toMatchObject({
+      code: 'request.unknown_field',
+      errors: [{ path: 'isAdmin', rule: 'unrecognized_keys' }],
+    });
   });
 
   it('a missing field → 400 request.validation_failed with path and rule', async () => {
-    const res = await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a' } });
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'password', rule: 'invalid_type' })]);
   });
 
   it('oversize bodies → 413 request.payload_too_large', async () => {
-    const res = await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'a', password: 'x'.repeat(5000) } });
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a', password: 'x'.repeat(5000) },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('request.payload_too_large');
   });
@@ -44,7 +68,12 @@ describe('problem+json', () => {
   });
 
   it('wrong content type → 415', async () => {
-    const res = await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/x-foo' }, payload: 'x' });
+    const res = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/x-foo' },
+      payload: 'x',
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('request.unsupported_media_type');
   });
@@ -86,7 +115,13 @@ describe('log redaction', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) });
     const log = pino(loggerOptions('info'), sink);
-    log.info({ phone: '13812345678', customer: { idNumber: '11010519491231002X', address: '深圳市南山区科技园1号' } }, 'call from 13812345678');
+    log.info(
+      {
+        phone: '13812345678',
+        customer: { idNumber: '11010519491231002X', address: '深圳市南山区科技园1号' },
+      },
+      'call from 13812345678',
+    );
     const out = lines.join('');
     expect(out).not.toContain('13812345678');
     expect(out).not.toContain('11010519491231002X');
@@ -99,10 +134,22 @@ describe('login rate limit', () => {
   it('limits sign-in attempts per client', async () => {
     let last = 0;
     for (let i = 0; i < 6; i++) {
-      last = (await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: `x${i}`, password: 'y' }, remoteAddress: '10.9.9.9' })).statusCode;
+      last = (
+        await ta.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { username: `x${i}`, password: 'y' },
+          remoteAddress: '10.9.9.9',
+        })
+      ).statusCode;
     }
     expect(last).toBe(429);
-    const other = await ta.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'agent1', password: TEST_PASSWORD }, remoteAddress: '10.1.1.1' });
+    const other = await ta.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'agent1', password: TEST_PASSWORD },
+      remoteAddress: '10.1.1.1',
+    });
     expect(other.statusCode).toBe(200);
   });
 });

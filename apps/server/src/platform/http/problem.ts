@@ -62,16 +62,17 @@ interface ValidationItem {
   params?: { keys?: string[] };
 }
 function zodFieldErrors(err: FastifyError): FieldError[] {
-  const items = ((err as unknown as { validation?: ValidationItem[] }).validation ?? []);
+  const items = (err as unknown as { validation?: ValidationItem[] }).validation ?? [];
   const context = (err as unknown as { validationContext?: string }).validationContext;
   return items.flatMap((i) => {
     const base = (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
     const rule = i.keyword ?? 'invalid';
     const message = i.message ?? 'invalid';
     // Unknown keys are reported one per key so the client can point at each offending field.
-    const paths = rule === 'unrecognized_keys' && i.params?.keys?.length
-      ? i.params.keys.map((k) => [base, k].filter(Boolean).join('.'))
-      : [base];
+    const paths =
+      rule === 'unrecognized_keys' && i.params?.keys?.length
+        ? i.params.keys.map((k) => [base, k].filter(Boolean).join('.'))
+        : [base];
     return paths.map((p) => ({ path: p || context || '(root)', rule, message }));
   });
 }
@@ -103,12 +104,19 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, problemOf(err.code, err.status, err.message, req, err.errors, err.extra));
     }
     if (err instanceof CalendarNoDataError) {
-      return sendProblem(reply, problemOf('calendar.no_data_for_year', 422, err.message, req, undefined, { year: err.year }));
+      return sendProblem(
+        reply,
+        problemOf('calendar.no_data_for_year', 422, err.message, req, undefined, { year: err.year }),
+      );
     }
     const known = classify(err);
     if (known) {
       const status = known.code === 'request.rate_limited' ? 429 : (err.statusCode ?? 400);
-      const s = known.code.startsWith('request.payload') ? 413 : known.code.endsWith('media_type') ? 415 : status;
+      const s = known.code.startsWith('request.payload')
+        ? 413
+        : known.code.endsWith('media_type')
+          ? 415
+          : status;
       return sendProblem(reply, problemOf(known.code, s, err.message, req, known.errors));
     }
     req.log.error({ err }, 'unhandled error');

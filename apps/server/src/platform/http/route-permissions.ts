@@ -34,14 +34,25 @@ export function trackRoutePermissions(app: FastifyInstance): RouteEntry[] {
     if (!cfg.permission && PLUGIN_PUBLIC_PREFIXES.some((p) => r.url.startsWith(p))) cfg.permission = 'public';
     if (!cfg.permission && r.url === '*') cfg.permission = 'public';
     for (const method of methodsOf(r)) {
-      if (method === 'HEAD' && r.exposeHeadRoute !== false && routes.some((x) => x.url === r.url && x.method === 'GET')) continue;
+      if (
+        method === 'HEAD' &&
+        r.exposeHeadRoute !== false &&
+        routes.some((x) => x.url === r.url && x.method === 'GET')
+      )
+        continue;
       routes.push({ method: String(method), url: r.url, permission: cfg.permission });
     }
   });
   app.addHook('onReady', async () => {
-    const bad = routes.filter((r) => !r.permission || !(isPermission(r.permission) || ['public', 'authenticated', 'customer'].includes(r.permission)));
+    const bad = routes.filter(
+      (r) =>
+        !r.permission ||
+        !(isPermission(r.permission) || ['public', 'authenticated', 'customer'].includes(r.permission)),
+    );
     if (bad.length) {
-      throw new Error(`routes without a valid permission: ${bad.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+      throw new Error(
+        `routes without a valid permission: ${bad.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+      );
     }
   });
   return routes;

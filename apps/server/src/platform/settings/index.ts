@@ -15,7 +15,11 @@ export async function readSetting<S extends z.ZodType>(
   schema: S,
   fallback: z.infer<S>,
 ): Promise<{ value: z.infer<S>; version: number }> {
-  const row = await db.selectFrom('settings').select(['value', 'version']).where('key', '=', key).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select(['value', 'version'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return { value: fallback, version: 0 };
   const parsed = schema.safeParse(JSON.parse(row.value));
   return { value: parsed.success ? parsed.data : fallback, version: row.version };
@@ -32,12 +36,20 @@ export async function writeSetting<S extends z.ZodType>(
 ): Promise<{ value: z.infer<S>; version: number }> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', rule: i.code, message: i.message }));
+    const errors = parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join('.') || '(root)',
+      rule: i.code,
+      message: i.message,
+    }));
     throw new DomainError('request.validation_failed', `Setting ${key} is invalid`, { errors });
   }
   const json = JSON.stringify(parsed.data);
   const now = at.toISOString();
-  const existing = await trx.selectFrom('settings').select(['version', 'value']).where('key', '=', key).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('settings')
+    .select(['version', 'value'])
+    .where('key', '=', key)
+    .executeTakeFirst();
   const current = existing?.version ?? 0;
   if (current !== expectedVersion) throw versionConflict('setting', key, expectedVersion);
   if (existing) {
@@ -49,7 +61,10 @@ export async function writeSetting<S extends z.ZodType>(
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw versionConflict('setting', key, expectedVersion);
   } else {
-    await trx.insertInto('settings').values({ key, value: json, version: 1, updated_at: now, updated_by: actor.id }).execute();
+    await trx
+      .insertInto('settings')
+      .values({ key, value: json, version: 1, updated_at: now, updated_by: actor.id })
+      .execute();
   }
   await appendEvent(trx, {
     streamType: 'setting',

@@ -1,9 +1,25 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Me, PortalCreateRequestResponse, PortalModel, PortalNewRequest, PortalOrderDetail, PortalOrderSummary, PortalOtpResponse, PortalProduct,
-  PortalRegisterProduct, TimeWindow,
+  Me,
+  PortalCreateRequestResponse,
+  PortalModel,
+  PortalNewRequest,
+  PortalOrderDetail,
+  PortalOrderSummary,
+  PortalOtpResponse,
+  PortalProduct,
+  PortalRegisterProduct,
+  TimeWindow,
 } from '@anxin/contracts';
-import { ApiError, api, getCsrfToken, isApiError, setCsrfToken, toApiError, CLIENT_ERROR_CODES } from '../../api/client.ts';
+import {
+  ApiError,
+  api,
+  getCsrfToken,
+  isApiError,
+  setCsrfToken,
+  toApiError,
+  CLIENT_ERROR_CODES,
+} from '../../api/client.ts';
 import { ME_QUERY_KEY } from '../auth/index.ts';
 
 /**
@@ -44,14 +60,16 @@ export const isMobile = (s: string): boolean => /^1[3-9]\d{9}$/.test(normalisePh
 
 export function useSendCode() {
   return useMutation({
-    mutationFn: (phone: string) => api.post<PortalOtpResponse>(`${P}/otp`, { phone: normalisePhone(phone) }, opts),
+    mutationFn: (phone: string) =>
+      api.post<PortalOtpResponse>(`${P}/otp`, { phone: normalisePhone(phone) }, opts),
   });
 }
 
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { phone: string; code: string }) => api.post<Me>(`${P}/session`, { phone: normalisePhone(body.phone), code: body.code }, opts),
+    mutationFn: (body: { phone: string; code: string }) =>
+      api.post<Me>(`${P}/session`, { phone: normalisePhone(body.phone), code: body.code }, opts),
     onSuccess: (me) => {
       qc.removeQueries({ queryKey: ['portal'] });
       setCsrfToken(me.csrfToken);
@@ -61,15 +79,26 @@ export function useSignIn() {
 }
 
 export const useProducts = () =>
-  useQuery({ queryKey: keys.products, queryFn: () => guarded(api.get<{ items: PortalProduct[] }>(`${P}/products`, undefined, opts)), select: (d) => d.items });
+  useQuery({
+    queryKey: keys.products,
+    queryFn: () => guarded(api.get<{ items: PortalProduct[] }>(`${P}/products`, undefined, opts)),
+    select: (d) => d.items,
+  });
 
 export const useModels = (enabled: boolean) =>
-  useQuery({ queryKey: keys.models, enabled, staleTime: 10 * 60_000, queryFn: () => guarded(api.get<{ items: PortalModel[] }>(`${P}/models`, undefined, opts)), select: (d) => d.items });
+  useQuery({
+    queryKey: keys.models,
+    enabled,
+    staleTime: 10 * 60_000,
+    queryFn: () => guarded(api.get<{ items: PortalModel[] }>(`${P}/models`, undefined, opts)),
+    select: (d) => d.items,
+  });
 
 export function useRegisterProduct() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PortalRegisterProduct) => guarded(api.post<PortalProduct>(`${P}/products`, body, opts)),
+    mutationFn: (body: PortalRegisterProduct) =>
+      guarded(api.post<PortalProduct>(`${P}/products`, body, opts)),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.products }),
   });
 }
@@ -79,12 +108,22 @@ export const useOrders = () =>
     queryKey: keys.orders,
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      guarded(api.get<{ items: PortalOrderSummary[]; nextCursor: string | null }>(`${P}/orders`, { cursor: pageParam, limit: 20 }, opts)),
+      guarded(
+        api.get<{ items: PortalOrderSummary[]; nextCursor: string | null }>(
+          `${P}/orders`,
+          { cursor: pageParam, limit: 20 },
+          opts,
+        ),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useOrder = (id: string) =>
-  useQuery({ queryKey: keys.order(id), queryFn: () => guarded(api.get<PortalOrderDetail>(`${P}/orders/${encodeURIComponent(id)}`, undefined, opts)) });
+  useQuery({
+    queryKey: keys.order(id),
+    queryFn: () =>
+      guarded(api.get<PortalOrderDetail>(`${P}/orders/${encodeURIComponent(id)}`, undefined, opts)),
+  });
 
 /** Multipart: the JSON `request` first, then the photos (the server creates the order on `request`). */
 async function postRequest(body: PortalNewRequest, photos: File[]): Promise<PortalCreateRequestResponse> {
@@ -118,7 +157,8 @@ export function useSubmitRequest() {
 function useOrderAction<B>(id: string, action: 'confirm' | 'reschedule' | 'cancel') {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: B) => guarded(api.post<PortalOrderDetail>(`${P}/orders/${encodeURIComponent(id)}/${action}`, body, opts)),
+    mutationFn: (body: B) =>
+      guarded(api.post<PortalOrderDetail>(`${P}/orders/${encodeURIComponent(id)}/${action}`, body, opts)),
     onSuccess: (o) => {
       qc.setQueryData(keys.order(id), o);
       return qc.invalidateQueries({ queryKey: keys.orders, exact: true });
@@ -127,5 +167,6 @@ function useOrderAction<B>(id: string, action: 'confirm' | 'reschedule' | 'cance
 }
 
 export const useConfirm = (id: string) => useOrderAction<{ version: number }>(id, 'confirm');
-export const useReschedule = (id: string) => useOrderAction<TimeWindow & { version: number; reason: string }>(id, 'reschedule');
+export const useReschedule = (id: string) =>
+  useOrderAction<TimeWindow & { version: number; reason: string }>(id, 'reschedule');
 export const useCancel = (id: string) => useOrderAction<{ version: number; reason: string }>(id, 'cancel');

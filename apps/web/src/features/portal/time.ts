@@ -23,7 +23,8 @@ export function windowOf(c: SlotChoice): TimeWindow {
 }
 
 /** A slot can be chosen only if it has not started yet. */
-export const slotOpen = (c: SlotChoice, now: Dayjs = dayjs()): boolean => dayjs(windowOf(c).start).isAfter(now);
+export const slotOpen = (c: SlotChoice, now: Dayjs = dayjs()): boolean =>
+  dayjs(windowOf(c).start).isAfter(now);
 
 export const nextDays = (n: number, from: Dayjs = dayjs()): string[] =>
   Array.from({ length: n }, (_, i) => from.startOf('day').add(i, 'day').format('YYYY-MM-DD'));

@@ -21,7 +21,11 @@ export function planLookup(raw: string): LookupPlan {
   const q = raw.trim();
   if (PHONE_LIKE.test(q)) {
     const digits = digitsOf(q);
-    return { phone: digits.length >= 3 ? digits : null, serial: digits.length >= 4 ? digits : null, name: null };
+    return {
+      phone: digits.length >= 3 ? digits : null,
+      serial: digits.length >= 4 ? digits : null,
+      name: null,
+    };
   }
   if (SERIAL_LIKE.test(q)) return { phone: null, serial: q.length >= 3 ? q.toUpperCase() : null, name: q };
   return { phone: null, serial: null, name: q };

@@ -14,4 +14,5 @@ export function nameBigrams(...texts: Array<string | null | undefined>): string[
   return [...out];
 }
 
-export const containsName = (haystack: string, needle: string): boolean => clean(haystack).join('').includes(clean(needle).join(''));
+export const containsName = (haystack: string, needle: string): boolean =>
+  clean(haystack).join('').includes(clean(needle).join(''));

@@ -37,12 +37,24 @@ describe('lookup plan', () => {
 
 describe('regions', () => {
   it('validates the province → city → district chain', () => {
-    expect(checkRegion({ provinceCode: '44', cityCode: '4401', districtCode: '440106' })).toMatchObject({ ok: true, name: '广东省 广州市 天河区' });
-    expect(checkRegion({ provinceCode: '440000', cityCode: '440100', districtCode: '440106' })).toMatchObject({ ok: true, codes: { provinceCode: '44', cityCode: '4401' } });
-    expect(checkRegion({ provinceCode: '44', cityCode: '4401', districtCode: '110101' })).toMatchObject({ ok: false, field: 'districtCode' });
-    expect(checkRegion({ provinceCode: '99', cityCode: '4401', districtCode: '440106' })).toMatchObject({ ok: false, field: 'provinceCode' });
+    expect(checkRegion({ provinceCode: '44', cityCode: '4401', districtCode: '440106' })).toMatchObject({
+      ok: true,
+      name: '广东省 广州市 天河区',
+    });
+    expect(checkRegion({ provinceCode: '440000', cityCode: '440100', districtCode: '440106' })).toMatchObject(
+      { ok: true, codes: { provinceCode: '44', cityCode: '4401' } },
+    );
+    expect(checkRegion({ provinceCode: '44', cityCode: '4401', districtCode: '110101' })).toMatchObject({
+      ok: false,
+      field: 'districtCode',
+    });
+    expect(checkRegion({ provinceCode: '99', cityCode: '4401', districtCode: '440106' })).toMatchObject({
+      ok: false,
+      field: 'provinceCode',
+    });
   });
-  it('names municipalities without the placeholder', () => expect(regionName('110101')).toBe('北京市 东城区'));
+  it('names municipalities without the placeholder', () =>
+    expect(regionName('110101')).toBe('北京市 东城区'));
 });
 
 describe('name bigrams', () => {

@@ -18,10 +18,15 @@ export function digitsOf(input: string): string {
 
 export function normalisePhone(input: string): PhoneCheck {
   // Only separators people type are tolerated; letters mean a typo, not a number.
-  if (!/^[\d\s()+-]+$/.test(input.trim())) return { ok: false, rule: 'format', message: 'A phone number has digits only' };
+  if (!/^[\d\s()+-]+$/.test(input.trim()))
+    return { ok: false, rule: 'format', message: 'A phone number has digits only' };
   const phone = digitsOf(input);
   if (MOBILE_RE.test(phone) || LANDLINE_RE.test(phone)) return { ok: true, phone };
-  return { ok: false, rule: 'format', message: 'Not a mainland mobile (1[3-9] + 9 digits) or a landline with area code' };
+  return {
+    ok: false,
+    rule: 'format',
+    message: 'Not a mainland mobile (1[3-9] + 9 digits) or a landline with area code',
+  };
 }
 
 export const reversed = (s: string): string => [...s].reverse().join('');

@@ -11,8 +11,7 @@ export interface RegionCodes {
   districtCode: string;
 }
 export type RegionCheck =
-  | { ok: true; codes: RegionCodes; name: string }
-  | { ok: false; field: keyof RegionCodes; message: string };
+  { ok: true; codes: RegionCodes; name: string } | { ok: false; field: keyof RegionCodes; message: string };
 
 interface Entry {
   name: string;
@@ -39,7 +38,8 @@ function regionIndex(): Map<string, Entry> {
 }
 
 /** Accepts the GB/T 2260 six-digit spelling of a province or city (440000, 440100) as well. */
-const shorten = (code: string, len: number) => (code.length > len && /^0+$/.test(code.slice(len)) ? code.slice(0, len) : code);
+const shorten = (code: string, len: number) =>
+  code.length > len && /^0+$/.test(code.slice(len)) ? code.slice(0, len) : code;
 
 export function checkRegion(input: RegionCodes): RegionCheck {
   const idx = regionIndex();
@@ -47,11 +47,22 @@ export function checkRegion(input: RegionCodes): RegionCheck {
   const cityCode = shorten(input.cityCode, 4);
   const { districtCode } = input;
   const province = idx.get(provinceCode);
-  if (!province || province.parent !== null) return { ok: false, field: 'provinceCode', message: `Unknown province ${input.provinceCode}` };
+  if (!province || province.parent !== null)
+    return { ok: false, field: 'provinceCode', message: `Unknown province ${input.provinceCode}` };
   const city = idx.get(cityCode);
-  if (!city || city.parent !== provinceCode) return { ok: false, field: 'cityCode', message: `City ${input.cityCode} is not in province ${provinceCode}` };
+  if (!city || city.parent !== provinceCode)
+    return {
+      ok: false,
+      field: 'cityCode',
+      message: `City ${input.cityCode} is not in province ${provinceCode}`,
+    };
   const district = idx.get(districtCode);
-  if (!district || district.parent !== cityCode) return { ok: false, field: 'districtCode', message: `District ${districtCode} is not in city ${cityCode}` };
+  if (!district || district.parent !== cityCode)
+    return {
+      ok: false,
+      field: 'districtCode',
+      message: `District ${districtCode} is not in city ${cityCode}`,
+    };
   return { ok: true, codes: { provinceCode, cityCode, districtCode }, name: regionName(districtCode) };
 }
 

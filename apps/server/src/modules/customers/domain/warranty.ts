@@ -29,16 +29,26 @@ export interface WarrantyView {
  * - Not yet applied: the extension by repair/parts-waiting days and the move past a statutory
  *   holiday (第8条 释义); both need order history and the calendar, which belong to work orders.
  */
-export function computeWarranty(terms: WarrantyTerms | null, dates: WarrantyDates, asOf: string): WarrantyView {
+export function computeWarranty(
+  terms: WarrantyTerms | null,
+  dates: WarrantyDates,
+  asOf: string,
+): WarrantyView {
   const startsOn = dates.purchaseDate ?? dates.installDate;
-  if (!terms || !startsOn) return { status: 'unknown', startsOn, unitUntil: null, mainPartsUntil: null, asOf };
+  if (!terms || !startsOn)
+    return { status: 'unknown', startsOn, unitUntil: null, mainPartsUntil: null, asOf };
   const unitUntil = addMonths(startsOn, terms.unitWarrantyMonths);
-  const mainPartsUntil = addMonths(startsOn, Math.max(terms.unitWarrantyMonths, terms.mainPartsWarrantyMonths));
+  const mainPartsUntil = addMonths(
+    startsOn,
+    Math.max(terms.unitWarrantyMonths, terms.mainPartsWarrantyMonths),
+  );
   // ISO dates compare correctly as strings.
   const status: WarrantyStatus =
-    asOf <= unitUntil && terms.unitWarrantyMonths > 0 ? 'in_warranty'
-    : asOf <= mainPartsUntil && terms.mainPartsWarrantyMonths > 0 ? 'main_parts_only'
-    : 'out_of_warranty';
+    asOf <= unitUntil && terms.unitWarrantyMonths > 0
+      ? 'in_warranty'
+      : asOf <= mainPartsUntil && terms.mainPartsWarrantyMonths > 0
+        ? 'main_parts_only'
+        : 'out_of_warranty';
   return { status, startsOn, unitUntil, mainPartsUntil, asOf };
 }
 

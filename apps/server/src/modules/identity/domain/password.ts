@@ -20,7 +20,9 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
     p: params.p,
     maxmem: 256 * 1024 * 1024,
   });
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

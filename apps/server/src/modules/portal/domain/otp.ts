@@ -21,7 +21,13 @@ export const PortalOtpPolicySchema = z.strictObject({
   perIpPerMinute: z.number().int().min(1).max(1000),
 });
 export type PortalOtpPolicy = z.infer<typeof PortalOtpPolicySchema>;
-export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = { ttlSeconds: 300, maxAttempts: 5, resendSeconds: 60, maxPerHour: 5, perIpPerMinute: 20 };
+export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = {
+  ttlSeconds: 300,
+  maxAttempts: 5,
+  resendSeconds: 60,
+  maxPerHour: 5,
+  perIpPerMinute: 20,
+};
 
 export const newOtpCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
@@ -42,13 +48,18 @@ export function sendRefusal(
   policy: PortalOtpPolicy,
 ): { retryAfterSeconds: number } | null {
   const t = now.getTime();
-  const times = recentSends.map((s) => Date.parse(s)).filter((x) => t - x < 3_600_000).sort((a, b) => a - b);
+  const times = recentSends
+    .map((s) => Date.parse(s))
+    .filter((x) => t - x < 3_600_000)
+    .sort((a, b) => a - b);
   const last = times.at(-1);
   if (last !== undefined && t - last < policy.resendSeconds * 1000) {
     return { retryAfterSeconds: Math.ceil((last + policy.resendSeconds * 1000 - t) / 1000) };
   }
   if (times.length >= policy.maxPerHour) {
-    return { retryAfterSeconds: Math.ceil((times[times.length - policy.maxPerHour]! + 3_600_000 - t) / 1000) };
+    return {
+      retryAfterSeconds: Math.ceil((times[times.length - policy.maxPerHour]! + 3_600_000 - t) / 1000),
+    };
   }
   return null;
 }

@@ -35,7 +35,9 @@ describe('SLA deadlines on the China business calendar (2025 National Day: off 1
   });
 
   it('calendar time ignores holidays', () => {
-    expect(due({ mode: 'calendar', budget: 24 * 60, atRiskPercent: 80 }, '2025-09-30 17:58').dueAt).toEqual(sh('2025-10-01 17:58'));
+    expect(due({ mode: 'calendar', budget: 24 * 60, atRiskPercent: 80 }, '2025-09-30 17:58').dueAt).toEqual(
+      sh('2025-10-01 17:58'),
+    );
   });
 });
 
@@ -49,7 +51,9 @@ describe('pauses (awaiting parts) extend the due time', () => {
 
   it('an open pause counts up to now, so the deadline keeps moving while paused', () => {
     const open = [{ start: iso('2025-09-29 10:30'), end: null }];
-    expect(due(bizMinutes(480), '2025-09-29 08:30', open, '2025-09-29 15:00').dueAt).toEqual(sh('2025-09-30 11:30'));
+    expect(due(bizMinutes(480), '2025-09-29 08:30', open, '2025-09-29 15:00').dueAt).toEqual(
+      sh('2025-09-30 11:30'),
+    );
   });
 
   it('a pause pushes a working-days deadline across the holiday', () => {
@@ -70,8 +74,12 @@ describe('evaluator and policies', () => {
     expect(evaluateClock(c, sh('2025-09-30 12:00'))).toBe('at_risk');
     expect(evaluateClock(c, sh('2025-09-30 17:00'))).toBe('at_risk');
     expect(evaluateClock(c, sh('2025-09-30 17:01'))).toBe('breached');
-    expect(evaluateClock({ ...c, stoppedAt: sh('2025-09-30 16:00') }, sh('2025-10-20 00:00'))).toBe('on_track');
-    expect(evaluateClock({ ...c, stoppedAt: sh('2025-10-09 09:00') }, sh('2025-10-20 00:00'))).toBe('breached');
+    expect(evaluateClock({ ...c, stoppedAt: sh('2025-09-30 16:00') }, sh('2025-10-20 00:00'))).toBe(
+      'on_track',
+    );
+    expect(evaluateClock({ ...c, stoppedAt: sh('2025-10-09 09:00') }, sh('2025-10-20 00:00'))).toBe(
+      'breached',
+    );
   });
 
   it('fails closed for a year without calendar data', () => {
@@ -79,9 +87,21 @@ describe('evaluator and policies', () => {
   });
 
   it('picks the most specific policy per metric', () => {
-    const r = resolveMetrics(DEFAULT_SLA_POLICIES.policies, { type: 'consult', urgency: 'critical', customerTier: 'standard' });
-    expect(Object.fromEntries(r.map((m) => [m.metric, m.policyId]))).toEqual({ first_contact: 'default', response: 'critical', resolution: 'consult' });
-    const plain = resolveMetrics(DEFAULT_SLA_POLICIES.policies, { type: 'repair', urgency: 'normal', customerTier: 'vip' });
+    const r = resolveMetrics(DEFAULT_SLA_POLICIES.policies, {
+      type: 'consult',
+      urgency: 'critical',
+      customerTier: 'standard',
+    });
+    expect(Object.fromEntries(r.map((m) => [m.metric, m.policyId]))).toEqual({
+      first_contact: 'default',
+      response: 'critical',
+      resolution: 'consult',
+    });
+    const plain = resolveMetrics(DEFAULT_SLA_POLICIES.policies, {
+      type: 'repair',
+      urgency: 'normal',
+      customerTier: 'vip',
+    });
     expect(plain.map((m) => m.policyId)).toEqual(['default', 'default', 'default', 'default']);
   });
 });

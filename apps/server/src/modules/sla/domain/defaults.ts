@@ -22,7 +22,10 @@ export const DEFAULT_SLA_POLICIES: SlaPolicySet = {
       id: 'consult',
       name: '咨询（无上门）',
       match: { type: 'consult' },
-      metrics: { arrival: null, resolution: { mode: 'working_days', days: 1, atRiskPercent: 80, notifyRole: 'agent' } },
+      metrics: {
+        arrival: null,
+        resolution: { mode: 'working_days', days: 1, atRiskPercent: 80, notifyRole: 'agent' },
+      },
     },
     {
       id: 'critical',

@@ -1,4 +1,12 @@
-import { SLA_METRICS, type CustomerTier, type SlaMetric, type SlaMetricPolicy, type SlaPolicy, type Urgency, type WorkOrderType } from '@anxin/contracts';
+import {
+  SLA_METRICS,
+  type CustomerTier,
+  type SlaMetric,
+  type SlaMetricPolicy,
+  type SlaPolicy,
+  type Urgency,
+  type WorkOrderType,
+} from '@anxin/contracts';
 
 export interface PolicySubject {
   type: WorkOrderType;
@@ -14,7 +22,11 @@ export interface ResolvedMetric {
 
 function matches(p: SlaPolicy, s: PolicySubject): boolean {
   const m = p.match;
-  return (!m.type || m.type === s.type) && (!m.urgency || m.urgency === s.urgency) && (!m.customerTier || m.customerTier === (s.customerTier as CustomerTier));
+  return (
+    (!m.type || m.type === s.type) &&
+    (!m.urgency || m.urgency === s.urgency) &&
+    (!m.customerTier || m.customerTier === (s.customerTier as CustomerTier))
+  );
 }
 
 const specificity = (p: SlaPolicy): number => Object.values(p.match).filter((v) => v !== undefined).length;

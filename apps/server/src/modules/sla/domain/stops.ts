@@ -17,8 +17,11 @@ const ENDS_ALL: readonly WorkOrderStatusName[] = ['remote_resolved', 'completed'
  * reopen instant under the same budgets; first contact already happened.
  */
 const RESTART_ON_REOPEN: readonly SlaMetric[] = ['response', 'arrival', 'resolution'];
-export const restartsClock = (metric: SlaMetric, from: WorkOrderStatusName, to: WorkOrderStatusName): boolean =>
-  from === 'closed' && to === 'awaiting_dispatch' && RESTART_ON_REOPEN.includes(metric);
+export const restartsClock = (
+  metric: SlaMetric,
+  from: WorkOrderStatusName,
+  to: WorkOrderStatusName,
+): boolean => from === 'closed' && to === 'awaiting_dispatch' && RESTART_ON_REOPEN.includes(metric);
 
 export const stopsClock = (metric: SlaMetric, to: WorkOrderStatusName): boolean =>
   STOPS[metric].includes(to) || ENDS_ALL.includes(to);

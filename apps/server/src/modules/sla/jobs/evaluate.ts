@@ -48,8 +48,17 @@ export async function evaluateSlas(deps: EvaluateDeps, now: Date): Promise<Evalu
   return result;
 }
 
-async function raiseFor(deps: EvaluateDeps, c: ClockRecord, now: Date, result: EvaluateResult): Promise<void> {
-  const snapshot = { dueAt: c.dueAt ? new Date(c.dueAt) : null, atRiskAt: c.atRiskAt ? new Date(c.atRiskAt) : null, stoppedAt: c.stoppedAt ? new Date(c.stoppedAt) : null };
+async function raiseFor(
+  deps: EvaluateDeps,
+  c: ClockRecord,
+  now: Date,
+  result: EvaluateResult,
+): Promise<void> {
+  const snapshot = {
+    dueAt: c.dueAt ? new Date(c.dueAt) : null,
+    atRiskAt: c.atRiskAt ? new Date(c.atRiskAt) : null,
+    stoppedAt: c.stoppedAt ? new Date(c.stoppedAt) : null,
+  };
   const state = evaluateClock(snapshot, now);
   if (state === 'on_track') return;
   const kind = state === 'breached' ? 'breached' : 'at_risk';
@@ -104,7 +113,11 @@ async function retryCalendarErrors(deps: EvaluateDeps, now: Date, result: Evalua
 }
 
 /** Registers the recurring job; the lead wires `jobs` where the queue is created. */
-export async function scheduleSlaEvaluation(jobs: JobQueue, run: () => Promise<unknown>, everySeconds = 60): Promise<void> {
+export async function scheduleSlaEvaluation(
+  jobs: JobQueue,
+  run: () => Promise<unknown>,
+  everySeconds = 60,
+): Promise<void> {
   jobs.register(SLA_EVALUATE_JOB, async () => void (await run()), { retryLimit: 0 });
   await jobs.schedule(SLA_EVALUATE_JOB, everySeconds);
 }

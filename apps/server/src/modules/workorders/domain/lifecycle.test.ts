@@ -4,9 +4,25 @@ import { WORK_ORDER_STATUSES } from '../workorders.schema.ts';
 import { allowedNext, checkTransition, findRule, TRANSITIONS, type ActorRelation } from './lifecycle.ts';
 import { missingRequirements, withinReopenWindow } from './requirements.ts';
 
-const ROLES: Role[] = ['agent', 'dispatcher', 'outlet_manager', 'technician', 'quality', 'admin', 'warehouse'];
-const related = (role: Role): ActorRelation => ({ roles: [role], managesOrderOutlet: true, isAssignedTechnician: true });
-const stranger = (role: Role): ActorRelation => ({ roles: [role], managesOrderOutlet: false, isAssignedTechnician: false });
+const ROLES: Role[] = [
+  'agent',
+  'dispatcher',
+  'outlet_manager',
+  'technician',
+  'quality',
+  'admin',
+  'warehouse',
+];
+const related = (role: Role): ActorRelation => ({
+  roles: [role],
+  managesOrderOutlet: true,
+  isAssignedTechnician: true,
+});
+const stranger = (role: Role): ActorRelation => ({
+  roles: [role],
+  managesOrderOutlet: false,
+  isAssignedTechnician: false,
+});
 
 describe('transition table', () => {
   it('has no duplicate edges and only known states', () => {
@@ -40,10 +56,22 @@ describe('transition table', () => {
   });
 
   it('cancels only from the early states, and only with a reason', () => {
-    const from = TRANSITIONS.filter((t) => t.to === 'cancelled').map((t) => t.from).sort();
-    expect(from).toEqual(['accepted', 'assigned', 'awaiting_dispatch', 'dispatched_outlet', 'new', 'outlet_accepted', 'scheduled']);
+    const from = TRANSITIONS.filter((t) => t.to === 'cancelled')
+      .map((t) => t.from)
+      .sort();
+    expect(from).toEqual([
+      'accepted',
+      'assigned',
+      'awaiting_dispatch',
+      'dispatched_outlet',
+      'new',
+      'outlet_accepted',
+      'scheduled',
+    ]);
     const rule = findRule('new', 'cancelled')!;
-    expect(missingRequirements(rule, { data: {} }, new Date())).toEqual([expect.objectContaining({ path: 'reason', rule: 'required' })]);
+    expect(missingRequirements(rule, { data: {} }, new Date())).toEqual([
+      expect.objectContaining({ path: 'reason', rule: 'required' }),
+    ]);
     expect(missingRequirements(rule, { reason: '客户取消', data: {} }, new Date())).toEqual([]);
   });
 
@@ -57,7 +85,11 @@ describe('transition table', () => {
     expect(need('assigned', 'scheduled')).toEqual(['data.appointment']);
     expect(need('accepted', 'remote_resolved')).toEqual(['data.guidance']);
     expect(need('closed', 'awaiting_dispatch')).toEqual(['reason']);
-    const past = missingRequirements(findRule('assigned', 'scheduled')!, { data: { appointment: { start: '2026-11-20T01:00:00Z', end: '2026-11-20T03:00:00Z' } } }, now);
+    const past = missingRequirements(
+      findRule('assigned', 'scheduled')!,
+      { data: { appointment: { start: '2026-11-20T01:00:00Z', end: '2026-11-20T03:00:00Z' } } },
+      now,
+    );
     expect(past).toEqual([expect.objectContaining({ path: 'data.appointment.end', rule: 'not_in_past' })]);
   });
 

@@ -9,7 +9,8 @@ import type { WorkOrderStatus } from '../workorders.schema.ts';
  * manager only for orders of their own outlet, a technician only for orders assigned to them
  * (`relation` below). Admins may take every step (support fixes), still subject to `requires`.
  */
-export type Requirement = 'reason' | 'outletId' | 'technicianId' | 'appointment' | 'guidance' | 'reopenWindow';
+export type Requirement =
+  'reason' | 'outletId' | 'technicianId' | 'appointment' | 'guidance' | 'reopenWindow';
 
 export interface TransitionRule {
   from: WorkOrderStatus;
@@ -20,7 +21,13 @@ export interface TransitionRule {
 
 const DESK: Role[] = ['agent', 'dispatcher'];
 const CANCEL_FROM: WorkOrderStatus[] = [
-  'new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled',
+  'new',
+  'accepted',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+  'assigned',
+  'scheduled',
 ];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
@@ -33,8 +40,18 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'dispatched_outlet', to: 'outlet_rejected', roles: ['outlet_manager'], requires: ['reason'] },
   { from: 'outlet_rejected', to: 'awaiting_dispatch', roles: ['dispatcher'] },
   { from: 'outlet_rejected', to: 'dispatched_outlet', roles: ['dispatcher'], requires: ['outletId'] },
-  { from: 'outlet_accepted', to: 'assigned', roles: ['outlet_manager', 'dispatcher'], requires: ['technicianId'] },
-  { from: 'assigned', to: 'scheduled', roles: ['agent', 'dispatcher', 'outlet_manager', 'technician'], requires: ['appointment'] },
+  {
+    from: 'outlet_accepted',
+    to: 'assigned',
+    roles: ['outlet_manager', 'dispatcher'],
+    requires: ['technicianId'],
+  },
+  {
+    from: 'assigned',
+    to: 'scheduled',
+    roles: ['agent', 'dispatcher', 'outlet_manager', 'technician'],
+    requires: ['appointment'],
+  },
   { from: 'scheduled', to: 'departed', roles: ['technician'] },
   { from: 'departed', to: 'arrived', roles: ['technician'] },
   { from: 'arrived', to: 'in_progress', roles: ['technician'] },
@@ -44,8 +61,18 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'completed', to: 'awaiting_callback', roles: ['quality', 'outlet_manager', 'dispatcher'] },
   // Only quality closes: closing means the callback (回访) happened.
   { from: 'awaiting_callback', to: 'closed', roles: ['quality'] },
-  { from: 'closed', to: 'awaiting_dispatch', roles: ['agent', 'quality'], requires: ['reason', 'reopenWindow'] },
-  ...CANCEL_FROM.map((from): TransitionRule => ({ from, to: 'cancelled', roles: DESK, requires: ['reason'] })),
+  {
+    from: 'closed',
+    to: 'awaiting_dispatch',
+    roles: ['agent', 'quality'],
+    requires: ['reason', 'reopenWindow'],
+  },
+  ...CANCEL_FROM.map((from): TransitionRule => ({
+    from,
+    to: 'cancelled',
+    roles: DESK,
+    requires: ['reason'],
+  })),
 ];
 
 /** Facts about the actor relative to one order, supplied by the service. */
@@ -76,11 +103,13 @@ export function allowedNext(from: WorkOrderStatus, rel: ActorRelation): WorkOrde
   return TRANSITIONS.filter((t) => t.from === from && mayTake(t, rel)).map((t) => t.to);
 }
 
-export type TransitionCheck =
-  | { ok: true; rule: TransitionRule }
-  | { ok: false; allowed: WorkOrderStatus[] };
+export type TransitionCheck = { ok: true; rule: TransitionRule } | { ok: false; allowed: WorkOrderStatus[] };
 
-export function checkTransition(from: WorkOrderStatus, to: WorkOrderStatus, rel: ActorRelation): TransitionCheck {
+export function checkTransition(
+  from: WorkOrderStatus,
+  to: WorkOrderStatus,
+  rel: ActorRelation,
+): TransitionCheck {
   const rule = findRule(from, to);
   if (rule && mayTake(rule, rel)) return { ok: true, rule };
   return { ok: false, allowed: allowedNext(from, rel) };

@@ -24,7 +24,8 @@ export function missingRequirements(rule: TransitionRule, input: TransitionInput
     if (r === 'guidance') need('data.guidance', input.data.guidance);
     if (r === 'appointment') {
       need('data.appointment', input.data.appointment);
-      if (input.data.appointment) errors.push(...windowErrors(input.data.appointment, now, 'data.appointment'));
+      if (input.data.appointment)
+        errors.push(...windowErrors(input.data.appointment, now, 'data.appointment'));
     }
   }
   return errors;

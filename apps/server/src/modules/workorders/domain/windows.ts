@@ -8,8 +8,10 @@ export function windowErrors(w: TimeWindow, now: Date, path: string): FieldError
   const start = Date.parse(w.start);
   const end = Date.parse(w.end);
   const errors: FieldError[] = [];
-  if (!(end > start)) errors.push({ path: `${path}.end`, rule: 'after_start', message: 'end must be after start' });
-  else if (!(end > now.getTime())) errors.push({ path: `${path}.end`, rule: 'not_in_past', message: 'the window has already ended' });
+  if (!(end > start))
+    errors.push({ path: `${path}.end`, rule: 'after_start', message: 'end must be after start' });
+  else if (!(end > now.getTime()))
+    errors.push({ path: `${path}.end`, rule: 'not_in_past', message: 'the window has already ended' });
   return errors;
 }
 

@@ -149,7 +149,8 @@ export default function AgentConsolePage() {
                 </Space>
               )}
               {outcome.followUpError ? <ProblemAlert error={outcome.followUpError} /> : null}
-              <AttachmentUploader orderId={outcome.result.order.id} />
+              {/* Keyed: the next order starts with an empty list, not the previous call's uploads. */}
+              <AttachmentUploader key={outcome.result.order.id} orderId={outcome.result.order.id} />
             </Flex>
           }
         />

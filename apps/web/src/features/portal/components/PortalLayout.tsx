@@ -40,7 +40,11 @@ export function PortalLayout() {
   if (me.isError) {
     return (
       <Flex justify="center" style={{ padding: 16 }}>
-        <Result status="warning" subTitle={<ProblemAlert error={me.error} />} extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>} />
+        <Result
+          status="warning"
+          subTitle={<ProblemAlert error={me.error} />}
+          extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+        />
       </Flex>
     );
   }
@@ -49,7 +53,8 @@ export function PortalLayout() {
     return <Navigate to={`/portal/login?next=${next}`} replace />;
   }
 
-  const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/portal/login', { replace: true }) });
+  const signOut = () =>
+    logout.mutate(undefined, { onSettled: () => void navigate('/portal/login', { replace: true }) });
 
   return (
     <div className="portal-shell">
@@ -58,7 +63,14 @@ export function PortalLayout() {
         <BrandLogo size={26} />
         <Flex gap={4} align="center">
           <PortalLocaleToggle />
-          <Button type="text" icon={<LogoutOutlined />} aria-label={t('portal.signOut')} onClick={signOut} data-testid="portal-sign-out" className="portal-icon-btn" />
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            aria-label={t('portal.signOut')}
+            onClick={signOut}
+            data-testid="portal-sign-out"
+            className="portal-icon-btn"
+          />
         </Flex>
       </header>
       <main className="portal-main">

@@ -27,7 +27,11 @@ export function SlotPicker({
   const fmt = { day: t('portal.fmt.day'), time: t('portal.fmt.time') };
 
   const dayLabel = (d: string, i: number) =>
-    i === 0 ? t('portal.request.today') : i === 1 ? t('portal.request.tomorrow') : dayjs(d).format(t('portal.fmt.weekday'));
+    i === 0
+      ? t('portal.request.today')
+      : i === 1
+        ? t('portal.request.tomorrow')
+        : dayjs(d).format(t('portal.fmt.weekday'));
 
   const toggle = (c: SlotChoice) => {
     const k = choiceKey(c);

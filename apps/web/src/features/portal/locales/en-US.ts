@@ -42,7 +42,14 @@ export const portalEnUS: typeof portalZhCN = {
     closed: 'Closed',
     cancelled: 'Cancelled',
   },
-  type: { repair: 'Repair', install: 'Installation', maintenance: 'Maintenance', consult: 'Enquiry', complaint: 'Complaint', return: 'Return' },
+  type: {
+    repair: 'Repair',
+    install: 'Installation',
+    maintenance: 'Maintenance',
+    consult: 'Enquiry',
+    complaint: 'Complaint',
+    return: 'Return',
+  },
   warranty: {
     in_warranty: 'In warranty',
     main_parts_only: 'Main parts covered',
@@ -67,7 +74,8 @@ export const portalEnUS: typeof portalZhCN = {
       serialPlaceholder: 'e.g. AC100-2026-0001',
       serialRequired: 'Enter the serial number',
       serialFormat: 'Letters, digits and _ . / - only',
-      serialTaken: 'This serial number is registered already. If the product is yours, please call us to check.',
+      serialTaken:
+        'This serial number is registered already. If the product is yours, please call us to check.',
       purchaseDate: 'Purchase date',
       invoiceNo: 'Invoice number (optional)',
       modelRequired: 'Pick a model',

@@ -40,7 +40,14 @@ export const portalZhCN = {
     closed: '已完结',
     cancelled: '已取消',
   },
-  type: { repair: '维修', install: '安装', maintenance: '保养', consult: '咨询', complaint: '投诉', return: '退换货' },
+  type: {
+    repair: '维修',
+    install: '安装',
+    maintenance: '保养',
+    consult: '咨询',
+    complaint: '投诉',
+    return: '退换货',
+  },
   warranty: {
     in_warranty: '在保',
     main_parts_only: '主要部件在保',

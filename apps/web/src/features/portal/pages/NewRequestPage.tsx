@@ -33,7 +33,15 @@ export default function NewRequestPage() {
     setTried(true);
     if (missing.product || missing.description || missing.slots) return;
     submit.mutate(
-      { body: { type, productId: chosenProduct!, faultDescription: description.trim(), preferredWindows: slots.map(windowOf) }, photos },
+      {
+        body: {
+          type,
+          productId: chosenProduct!,
+          faultDescription: description.trim(),
+          preferredWindows: slots.map(windowOf),
+        },
+        photos,
+      },
       {
         onSuccess: (r) => {
           void message.success(t('portal.request.submitted', { number: r.order.number }));
@@ -59,8 +67,14 @@ export default function NewRequestPage() {
               value={type}
               onChange={(v) => setType(v as PortalRequestType)}
               options={[
-                { value: 'repair', label: <span data-testid="portal-type-repair">{t('portal.type.repair')}</span> },
-                { value: 'install', label: <span data-testid="portal-type-install">{t('portal.type.install')}</span> },
+                {
+                  value: 'repair',
+                  label: <span data-testid="portal-type-repair">{t('portal.type.repair')}</span>,
+                },
+                {
+                  value: 'install',
+                  label: <span data-testid="portal-type-install">{t('portal.type.install')}</span>,
+                },
               ]}
               data-testid="portal-request-type"
             />
@@ -74,7 +88,11 @@ export default function NewRequestPage() {
             {products.isPending && <Skeleton active paragraph={{ rows: 1 }} />}
             {products.error && <ProblemAlert error={products.error} />}
             {products.data?.length === 0 && (
-              <Alert type="info" showIcon title={<Link to="/portal/products">{t('portal.request.noProducts')}</Link>} />
+              <Alert
+                type="info"
+                showIcon
+                title={<Link to="/portal/products">{t('portal.request.noProducts')}</Link>}
+              />
             )}
             <div className="portal-choices" role="radiogroup" data-testid="portal-request-products">
               {products.data?.map((p) => (
@@ -111,7 +129,11 @@ export default function NewRequestPage() {
               autoSize={{ minRows: 3, maxRows: 8 }}
               maxLength={2000}
               showCount
-              placeholder={type === 'install' ? t('portal.request.installPlaceholder') : t('portal.request.descriptionPlaceholder')}
+              placeholder={
+                type === 'install'
+                  ? t('portal.request.installPlaceholder')
+                  : t('portal.request.descriptionPlaceholder')
+              }
               data-testid="portal-request-description"
             />
           </Form.Item>
@@ -134,7 +156,15 @@ export default function NewRequestPage() {
 
         {submit.error && <ProblemAlert error={submit.error} style={{ marginBottom: 16 }} />}
         <div className="portal-sticky-submit">
-          <Button type="primary" size="large" block htmlType="submit" loading={submit.isPending} className="portal-primary" data-testid="portal-request-submit">
+          <Button
+            type="primary"
+            size="large"
+            block
+            htmlType="submit"
+            loading={submit.isPending}
+            className="portal-primary"
+            data-testid="portal-request-submit"
+          >
             {t('portal.request.submit')}
           </Button>
         </div>

@@ -81,8 +81,17 @@ export default function PortalLoginPage() {
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('portal.login.heading')}
         </Typography.Title>
-        {params.get('reason') === 'expired' && <Alert type="info" showIcon title={t('portal.login.expired')} style={{ marginBottom: 16 }} />}
-        {me.data && me.data.kind !== 'customer' && <Alert type="warning" showIcon title={t('portal.login.staffSession')} style={{ marginBottom: 16 }} />}
+        {params.get('reason') === 'expired' && (
+          <Alert type="info" showIcon title={t('portal.login.expired')} style={{ marginBottom: 16 }} />
+        )}
+        {me.data && me.data.kind !== 'customer' && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('portal.login.staffSession')}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form layout="vertical" onFinish={onSubmit} requiredMark={false}>
           <Form.Item
             label={t('portal.login.phone')}
@@ -103,7 +112,10 @@ export default function PortalLoginPage() {
               data-testid="portal-phone"
             />
           </Form.Item>
-          <Form.Item label={t('portal.login.code')} extra={sentTo ? t('portal.login.sent', { phone: sentTo }) : t('portal.login.hint')}>
+          <Form.Item
+            label={t('portal.login.code')}
+            extra={sentTo ? t('portal.login.sent', { phone: sentTo }) : t('portal.login.hint')}
+          >
             <div className="portal-code-row">
               <Input
                 ref={codeRef}
@@ -117,7 +129,14 @@ export default function PortalLoginPage() {
                 onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
                 data-testid="portal-code"
               />
-              <Button size="large" className="portal-send" disabled={!phoneOk || left > 0} loading={send.isPending} onClick={onSend} data-testid="portal-send-code">
+              <Button
+                size="large"
+                className="portal-send"
+                disabled={!phoneOk || left > 0}
+                loading={send.isPending}
+                onClick={onSend}
+                data-testid="portal-send-code"
+              >
                 {left > 0 ? t('portal.login.resendIn', { seconds: left }) : t('portal.login.sendCode')}
               </Button>
             </div>
@@ -127,8 +146,19 @@ export default function PortalLoginPage() {
               {t('portal.login.devHint')}
             </span>
           )}
-          {(send.error || signIn.error) && <ProblemAlert error={signIn.error ?? send.error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" size="large" block htmlType="submit" disabled={!phoneOk || code.length !== 6} loading={signIn.isPending} className="portal-primary" data-testid="portal-login-submit">
+          {(send.error || signIn.error) && (
+            <ProblemAlert error={signIn.error ?? send.error} style={{ marginBottom: 16 }} />
+          )}
+          <Button
+            type="primary"
+            size="large"
+            block
+            htmlType="submit"
+            disabled={!phoneOk || code.length !== 6}
+            loading={signIn.isPending}
+            className="portal-primary"
+            data-testid="portal-login-submit"
+          >
             {t('portal.login.submit')}
           </Button>
         </Form>

@@ -21,7 +21,13 @@ export default function ProductsPage() {
     <div className="portal-page">
       <div className="portal-page__head">
         <Typography.Title level={3}>{t('portal.products.heading')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} className="portal-pill" data-testid="portal-register-open">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setOpen(true)}
+          className="portal-pill"
+          data-testid="portal-register-open"
+        >
           {t('portal.products.register')}
         </Button>
       </div>
@@ -29,7 +35,14 @@ export default function ProductsPage() {
       {products.isPending && <Skeleton active />}
       {products.data?.length === 0 && (
         <div className="portal-card portal-empty">
-          <Empty description={<><div>{t('portal.products.empty')}</div><Typography.Text type="secondary">{t('portal.products.emptyHint')}</Typography.Text></>} />
+          <Empty
+            description={
+              <>
+                <div>{t('portal.products.empty')}</div>
+                <Typography.Text type="secondary">{t('portal.products.emptyHint')}</Typography.Text>
+              </>
+            }
+          />
         </div>
       )}
       <div className="portal-list">
@@ -44,14 +57,25 @@ export default function ProductsPage() {
                 {t('portal.products.serial')} {p.serial}
               </Typography.Text>
               <div className="portal-product__meta">
-                {p.purchaseDate && <span>{t('portal.products.purchased', { date: date(p.purchaseDate) })}</span>}
-                {p.warranty.unitUntil && <span>{t('portal.warranty.until', { date: date(p.warranty.unitUntil) })}</span>}
+                {p.purchaseDate && (
+                  <span>{t('portal.products.purchased', { date: date(p.purchaseDate) })}</span>
+                )}
+                {p.warranty.unitUntil && (
+                  <span>{t('portal.warranty.until', { date: date(p.warranty.unitUntil) })}</span>
+                )}
                 {p.warranty.status === 'main_parts_only' && p.warranty.mainPartsUntil && (
-                  <span>{t('portal.warranty.mainPartsUntil', { date: date(p.warranty.mainPartsUntil) })}</span>
+                  <span>
+                    {t('portal.warranty.mainPartsUntil', { date: date(p.warranty.mainPartsUntil) })}
+                  </span>
                 )}
               </div>
             </div>
-            <Button icon={<ToolOutlined />} className="portal-pill" onClick={() => void navigate(`/portal/new?product=${encodeURIComponent(p.id)}`)} data-testid="portal-product-repair">
+            <Button
+              icon={<ToolOutlined />}
+              className="portal-pill"
+              onClick={() => void navigate(`/portal/new?product=${encodeURIComponent(p.id)}`)}
+              data-testid="portal-product-repair"
+            >
               {t('portal.products.repair')}
             </Button>
           </div>

@@ -190,7 +190,7 @@ export default function WorkOrderDetailPage() {
               />
             </Card>
             <Card size="small" title={t('workorders.detail.attachments', { count: o.attachments.length })}>
-              <AttachmentUploader orderId={o.id} attachments={o.attachments} canUpload={canUpdate} />
+              <AttachmentUploader key={o.id} orderId={o.id} attachments={o.attachments} canUpload={canUpdate} />
             </Card>
           </Flex>
         </Col>
