@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { launchBrowser, screenshotDir, shot, signIn, startApp, type RunningApp } from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 
@@ -57,6 +57,15 @@ async function until<T>(probe: () => T | null, what: string, timeoutMs = 10_000)
 async function snap(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, name);
+}
+
+/**
+ * What the phone shows (the viewport only): the portal's fixed tab bar and sticky submit button
+ * are drawn over the middle of a full-page capture of a long page.
+ */
+async function phoneShot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
 
 function collectPageErrors(page: Page): string[] {
@@ -142,7 +151,10 @@ describe('customer portal', () => {
     await page.getByTestId('portal-request-slot-day-1').click();
     await page.getByTestId('portal-request-slot-morning').click();
     await page.getByTestId('portal-request-slot-afternoon').click();
-    await snap(page, 'portal-05-new-request');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await phoneShot(page, 'portal-05-new-request');
+    await page.getByTestId('portal-request-slot-evening').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await phoneShot(page, 'portal-05b-new-request-slots');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/portal/orders') && r.request().method() === 'POST');
     await page.getByTestId('portal-request-submit').click();
     const res = await created;

@@ -8,6 +8,7 @@ import { createCustomers } from './modules/customers/index.ts';
 import { createSla } from './modules/sla/index.ts';
 import { createWorkOrders } from './modules/workorders/index.ts';
 import { createPortal } from './modules/portal/index.ts';
+import { createRouting } from './modules/routing/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -22,7 +23,8 @@ export function createModules(deps: AppDeps) {
   const sla = createSla(deps, { calendar: () => calendar.service.current() });
   const workOrders = createWorkOrders(deps, sla, { validateFaultCodes: catalog.validateFaultCodes });
   const portal = createPortal(deps, { identity, customers, catalog, workOrders });
-  const all: ModuleHandle[] = [identity, calendar, catalog, customers, sla, workOrders, portal];
+  const routing = createRouting();
+  const all: ModuleHandle[] = [identity, calendar, catalog, customers, sla, workOrders, portal, routing];
   return {
     identity,
     calendar,
@@ -31,6 +33,7 @@ export function createModules(deps: AppDeps) {
     sla,
     workOrders,
     portal,
+    routing,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
