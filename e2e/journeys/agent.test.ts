@@ -33,7 +33,11 @@ const errors: string[] = [];
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });
@@ -81,7 +85,10 @@ async function identify(phone: string, name: string): Promise<void> {
 /** Picks the product in the order form by its serial. */
 async function chooseProduct(serial: string): Promise<void> {
   await page.getByTestId('order-product').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: serial }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: serial })
+    .click();
   await expect.poll(() => page.getByTestId('order-product').textContent(), POLL).toContain(serial);
 }
 
@@ -108,7 +115,12 @@ describe('agent console', () => {
     const row = products.filter({ hasText: caller.product.serial });
     expect(await row.getByTestId('warranty-badge').getAttribute('data-status')).toBe('in_warranty');
     for (const p of caller.customer.products) {
-      expect(await products.filter({ hasText: p.serial }).getByTestId('warranty-badge').getAttribute('data-status')).toBe(p.warranty.status);
+      expect(
+        await products
+          .filter({ hasText: p.serial })
+          .getByTestId('warranty-badge')
+          .getAttribute('data-status'),
+      ).toBe(p.warranty.status);
     }
     await snap('agent-01-caller-identified');
   });
@@ -116,16 +128,20 @@ describe('agent console', () => {
   it('registers a repair order and attaches a photo to it', async () => {
     await page.getByTestId('order-type-repair').click();
     await chooseProduct(caller.product.serial);
-    await page.getByTestId('order-description').fill('洗衣机脱水时剧烈晃动并报 E4，客户已按说明书调平仍无改善。');
+    await page.getByTestId('order-description').fill('运行时异响并显示故障码 E4，客户已断电重启仍无改善。');
     await page.getByTestId('order-add-window').click();
     await page.getByTestId('order-window-slot-0').getByText('下午').click();
     await snap('agent-02-repair-form');
 
-    const posted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/work-orders' && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/work-orders' && r.request().method() === 'POST',
+    );
     await page.getByTestId('order-submit').click();
     const res = await posted;
     expect(res.status()).toBe(201);
-    const body = (await res.json()) as { order: { id: string; number: string; status: string; type: string } };
+    const body = (await res.json()) as {
+      order: { id: string; number: string; status: string; type: string };
+    };
     expect(body.order).toMatchObject({ type: 'repair', status: 'new' });
 
     const banner = page.getByTestId('order-created');
@@ -139,8 +155,15 @@ describe('agent console', () => {
     expect(await page.getByTestId('caller-number').inputValue()).toBe('');
 
     // The photo, through the banner's uploader (a real file chooser).
-    const uploaded = page.waitForResponse((r) => r.url().endsWith(`/api/v1/work-orders/${created.repair.id}/attachments`) && r.request().method() === 'POST');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), banner.getByTestId('attachment-upload').click()]);
+    const uploaded = page.waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/v1/work-orders/${created.repair.id}/attachments`) &&
+        r.request().method() === 'POST',
+    );
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      banner.getByTestId('attachment-upload').click(),
+    ]);
     await chooser.setFiles(PHOTO);
     expect((await uploaded).status()).toBe(201);
     const link = banner.getByTestId('attachment-link');
@@ -158,20 +181,23 @@ describe('agent console', () => {
     const warning = page.getByTestId('open-order-warning');
     await warning.waitFor();
     expect(await warning.textContent()).toContain(created.repair.number);
-    await page.getByTestId('order-description').fill('客户询问洗衣机童锁如何解除。');
+    await page.getByTestId('order-description').fill('客户询问面板童锁如何解除。');
     await page.getByTestId('order-remote-resolved').click();
-    await page.getByTestId('order-guidance').fill('指导客户长按“童锁”键 3 秒解除，客户确认已恢复正常。');
+    await page.getByTestId('order-guidance').fill('指导客户长按“童锁”键 3 秒解除，客户确认面板已恢复操作。');
     await snap('agent-04-remote-form');
 
     const steps: string[] = [];
     const onResponse = (r: { url(): string; request(): { method(): string; postDataJSON(): unknown } }) => {
-      if (/\/api\/v1\/work-orders\/[^/]+\/transitions$/.test(new URL(r.url()).pathname)) steps.push((r.request().postDataJSON() as { to: string }).to);
+      if (/\/api\/v1\/work-orders\/[^/]+\/transitions$/.test(new URL(r.url()).pathname))
+        steps.push((r.request().postDataJSON() as { to: string }).to);
     };
     page.on('response', onResponse);
     await page.getByTestId('order-submit').click();
     const banner = page.getByTestId('order-created');
     // Created, accepted and resolved in one go: the banner shows the final state.
-    await expect.poll(() => banner.getByTestId('wo-status').getAttribute('data-status'), POLL).toBe('remote_resolved');
+    await expect
+      .poll(() => banner.getByTestId('wo-status').getAttribute('data-status'), POLL)
+      .toBe('remote_resolved');
     page.off('response', onResponse);
     expect(steps).toEqual(['accepted', 'remote_resolved']);
     const number = (await banner.getByTestId('order-created-number').textContent()) ?? '';
@@ -180,7 +206,9 @@ describe('agent console', () => {
     await snap('agent-05-remote-resolved');
     // Nothing was attached to this order: its banner must not list the previous order's photo.
     // (Soft, so the rest of the journey still runs and reports.)
-    const stale = await banner.getByTestId('attachment-link').evaluateAll((els) => els.map((e) => `${e.textContent?.trim()} → ${e.getAttribute('href')}`));
+    const stale = await banner
+      .getByTestId('attachment-link')
+      .evaluateAll((els) => els.map((e) => `${e.textContent?.trim()} → ${e.getAttribute('href')}`));
     expect.soft(stale, `attachments listed in the banner of ${number}`).toEqual([]);
 
     // On to the callback queue from the order's page.
@@ -190,9 +218,15 @@ describe('agent console', () => {
     expect(await page.getByTestId('wo-number').textContent()).toContain(number);
     await page.getByTestId('transition-awaiting_callback').click();
     await page.getByTestId('transition-confirm').click();
-    await expect.poll(() => page.getByTestId('wo-status').first().getAttribute('data-status'), POLL).toBe('awaiting_callback');
-    expect(await page.getByTestId('wo-status').first().textContent()).toBe(workordersZhCN.status.awaiting_callback); // 待回访
-    const timeline = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    await expect
+      .poll(() => page.getByTestId('wo-status').first().getAttribute('data-status'), POLL)
+      .toBe('awaiting_callback');
+    expect(await page.getByTestId('wo-status').first().textContent()).toBe(
+      workordersZhCN.status.awaiting_callback,
+    ); // 待回访
+    const timeline = await page
+      .getByTestId('timeline-entry')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     expect(timeline.filter((t) => t === 'workorder.transitioned')).toHaveLength(3);
     expect(timeline.at(-1)).toBe('workorder.created');
     await snap('agent-06-awaiting-callback');
@@ -201,12 +235,17 @@ describe('agent console', () => {
   it('finds both new orders in the work-orders list', async () => {
     await page.getByTestId('nav-workorders').click();
     await page.getByTestId('wo-table').waitFor();
-    const rowOf = (n: string) => page.getByTestId('wo-row').filter({ has: page.getByTestId('wo-row-link').filter({ hasText: n }) });
+    const rowOf = (n: string) =>
+      page.getByTestId('wo-row').filter({ has: page.getByTestId('wo-row-link').filter({ hasText: n }) });
     // Newest first by default: both are on the first page.
     await rowOf(created.repair.number).waitFor();
     await rowOf(created.remote.number).waitFor();
-    expect(await rowOf(created.repair.number).getByTestId('wo-status').getAttribute('data-status')).toBe('new');
-    expect(await rowOf(created.remote.number).getByTestId('wo-status').getAttribute('data-status')).toBe('awaiting_callback');
+    expect(await rowOf(created.repair.number).getByTestId('wo-status').getAttribute('data-status')).toBe(
+      'new',
+    );
+    expect(await rowOf(created.remote.number).getByTestId('wo-status').getAttribute('data-status')).toBe(
+      'awaiting_callback',
+    );
     for (const n of [created.repair.number, created.remote.number]) {
       expect(await rowOf(n).textContent()).toContain(caller.customer.name);
       expect(await rowOf(n).textContent()).toContain(caller.product.serial);

@@ -30,7 +30,9 @@ afterAll(async () => {
 function readOtp(dataDir: string, phone: string): string | null {
   const db = new Database(path.join(dataDir, 'anxin.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare(`SELECT payload FROM outbox WHERE topic = 'notify.sms' ORDER BY created_at DESC, id DESC`).all() as Array<{ payload: string }>;
+    const rows = db
+      .prepare(`SELECT payload FROM outbox WHERE topic = 'notify.sms' ORDER BY created_at DESC, id DESC`)
+      .all() as Array<{ payload: string }>;
     for (const r of rows) {
       const p = JSON.parse(r.payload) as { to?: string; template?: string; text?: string };
       if (p.to !== phone || p.template !== 'portal.otp') continue;
@@ -98,7 +100,9 @@ describe('customer portal', () => {
     await page.getByTestId('portal-phone').waitFor();
     expect(new URL(page.url()).pathname).toBe('/portal/login');
     await page.getByTestId('portal-phone').fill(phone);
-    const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/portal/otp') && r.request().method() === 'POST');
+    const sent = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/portal/otp') && r.request().method() === 'POST',
+    );
     await page.getByTestId('portal-send-code').click();
     expect((await sent).ok()).toBe(true);
     const code = await until(() => readOtp(app.dataDir, phone), 'the OTP SMS in the outbox');
@@ -127,7 +131,9 @@ describe('customer portal', () => {
     await page.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
     await page.getByTestId('portal-register-invoice').fill('FP-2026-0001');
     await snap(page, 'portal-03-register');
-    const registered = page.waitForResponse((r) => r.url().endsWith('/api/v1/portal/products') && r.request().method() === 'POST');
+    const registered = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/portal/products') && r.request().method() === 'POST',
+    );
     await page.getByTestId('portal-register-submit').click();
     expect((await registered).status()).toBe(201);
     await page.getByTestId('portal-register-drawer').waitFor({ state: 'hidden' });
@@ -153,13 +159,20 @@ describe('customer portal', () => {
     await page.getByTestId('portal-request-slot-afternoon').click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await phoneShot(page, 'portal-05-new-request');
-    await page.getByTestId('portal-request-slot-evening').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page
+      .getByTestId('portal-request-slot-evening')
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await phoneShot(page, 'portal-05b-new-request-slots');
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/portal/orders') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/portal/orders') && r.request().method() === 'POST',
+    );
     await page.getByTestId('portal-request-submit').click();
     const res = await created;
     expect(res.status()).toBe(201);
-    const body = (await res.json()) as { order: { id: string; number: string; status: string }; photos: Array<{ ok: boolean }> };
+    const body = (await res.json()) as {
+      order: { id: string; number: string; status: string };
+      photos: Array<{ ok: boolean }>;
+    };
     expect(body.order.status).toBe('new');
     expect(body.photos).toEqual([expect.objectContaining({ ok: true })]);
     order = { id: body.order.id, number: body.order.number };
@@ -191,7 +204,11 @@ describe('customer portal', () => {
 
   it('the agent finds the new portal order in the work-orders list (status 新建, channel 自助服务)', async () => {
     expect(order, 'the customer journey created an order').toBeDefined();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     await signIn(page, app.url, 'agent');
@@ -210,12 +227,19 @@ describe('customer portal', () => {
       return u.pathname === '/api/v1/work-orders' && u.searchParams.get('channel') === 'portal';
     });
     await page.getByTestId('wo-filter-apply').click();
-    await page.waitForURL((u) => u.searchParams.get('channel') === 'portal' && u.searchParams.getAll('status').join(',') === 'new');
-    const list = (await (await listed).json()) as { items: Array<{ id: string; status: string; channel?: string }> };
+    await page.waitForURL(
+      (u) =>
+        u.searchParams.get('channel') === 'portal' && u.searchParams.getAll('status').join(',') === 'new',
+    );
+    const list = (await (await listed).json()) as {
+      items: Array<{ id: string; status: string; channel?: string }>;
+    };
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((o) => o.status === 'new')).toBe(true);
 
-    const row = page.getByTestId('wo-row').filter({ has: page.getByTestId('wo-row-link').filter({ hasText: order.number }) });
+    const row = page
+      .getByTestId('wo-row')
+      .filter({ has: page.getByTestId('wo-row-link').filter({ hasText: order.number }) });
     await row.waitFor();
     expect(await row.getByTestId('wo-status').getAttribute('data-status')).toBe('new');
     expect(await row.textContent()).toContain(serial);

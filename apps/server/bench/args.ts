@@ -64,7 +64,10 @@ function num(name: string, v: string | undefined, min = 0): number {
   return n;
 }
 
-export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv }): BenchArgs {
+export function parseArgs(
+  argv: string[],
+  defaults: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv },
+): BenchArgs {
   const flags = new Map<string, string>();
   const booleans = new Set(['smoke', 'fresh', 'reuse-stale', 'render', 'help']);
   for (let k = 0; k < argv.length; k++) {
@@ -74,24 +77,56 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
     flags.set(name, booleans.has(name) ? 'true' : eq >= 0 ? arg.slice(eq + 1) : (argv[++k] ?? ''));
   }
-  const known = new Set([...booleans, 'databases', 'scales', 'sqlite-scales', 'postgres-scales', 'customers', 'outlets', 'technicians', 'connections', 'duration', 'warmup', 'deep-pages', 'pg-url', 'out', 'cache', 'only']);
+  const known = new Set([
+    ...booleans,
+    'databases',
+    'scales',
+    'sqlite-scales',
+    'postgres-scales',
+    'customers',
+    'outlets',
+    'technicians',
+    'connections',
+    'duration',
+    'warmup',
+    'deep-pages',
+    'pg-url',
+    'out',
+    'cache',
+    'only',
+  ]);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag --${name}\n${HELP}`);
   if (flags.has('help')) throw Object.assign(new Error(HELP), { help: true });
 
   const smoke = flags.has('smoke');
   const env = defaults.env ?? process.env;
-  const databases = (flags.get('databases') ?? 'sqlite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
-  for (const d of databases) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`--databases: sqlite|postgres (got ${d})`);
+  const databases = (flags.get('databases') ?? 'sqlite,postgres')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const d of databases)
+    if (d !== 'sqlite' && d !== 'postgres') throw new Error(`--databases: sqlite|postgres (got ${d})`);
   const scales = flags.has('scales')
-    ? flags.get('scales')!.split(',').map((s) => num('scales', s.trim(), 100))
-    : smoke ? [2000] : [100_000, 1_000_000];
-  const list = (name: string) => flags.get(name)!.split(',').map((x) => num(name, x.trim(), 100));
+    ? flags
+        .get('scales')!
+        .split(',')
+        .map((s) => num('scales', s.trim(), 100))
+    : smoke
+      ? [2000]
+      : [100_000, 1_000_000];
+  const list = (name: string) =>
+    flags
+      .get(name)!
+      .split(',')
+      .map((x) => num(name, x.trim(), 100));
   const scalesFor: Partial<Record<DbKind, number[]>> = {};
   if (flags.has('sqlite-scales')) scalesFor.sqlite = list('sqlite-scales');
   if (flags.has('postgres-scales')) scalesFor.postgres = list('postgres-scales');
-  const envUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
+  const envUrl =
+    env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
   const pgUrl = flags.get('pg-url') ?? envUrl ?? 'postgres://postgres@127.0.0.1:5432/anxin_bench';
-  if (/\/test(\?|$)/.test(new URL(pgUrl).pathname + new URL(pgUrl).search)) throw new Error('refusing to benchmark in the `test` database');
+  if (/\/test(\?|$)/.test(new URL(pgUrl).pathname + new URL(pgUrl).search))
+    throw new Error('refusing to benchmark in the `test` database');
   return {
     smoke,
     render: flags.has('render'),
@@ -102,7 +137,11 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
     scalesFor,
     customers: flags.has('customers') ? num('customers', flags.get('customers'), 10) : null,
     outlets: flags.has('outlets') ? num('outlets', flags.get('outlets'), 1) : smoke ? 20 : 300,
-    technicians: flags.has('technicians') ? num('technicians', flags.get('technicians'), 1) : smoke ? 100 : 3000,
+    technicians: flags.has('technicians')
+      ? num('technicians', flags.get('technicians'), 1)
+      : smoke
+        ? 100
+        : 3000,
     connections: flags.has('connections') ? num('connections', flags.get('connections'), 1) : smoke ? 4 : 10,
     durationSec: flags.has('duration') ? num('duration', flags.get('duration'), 1) : smoke ? 1 : 10,
     warmupSec: flags.has('warmup') ? num('warmup', flags.get('warmup')) : smoke ? 0.5 : 2,
@@ -110,8 +149,14 @@ export function parseArgs(argv: string[], defaults: { outDir: string; cacheDir: 
     pgUrl,
     outDir: flags.get('out') ?? defaults.outDir,
     cacheDir: flags.get('cache') ?? defaults.cacheDir,
-    only: flags.get('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? null,
+    only:
+      flags
+        .get('only')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? null,
   };
 }
 
-export const customersFor = (a: BenchArgs, orders: number): number => a.customers ?? Math.max(50, Math.round(orders / 5));
+export const customersFor = (a: BenchArgs, orders: number): number =>
+  a.customers ?? Math.max(50, Math.round(orders / 5));

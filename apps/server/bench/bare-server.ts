@@ -6,18 +6,19 @@
 //
 // Prints `listening <port>` on stdout once ready.
 import Fastify from 'fastify';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { openDatabase } from '../src/platform/db/open.ts';
 import { BARE_SEED_ROWS, BARE_TABLE, bareKey } from './bare-table.ts';
-
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required');
   const handle = openDatabase({ databaseUrl: url, dataDir: '.' });
   // The bench's own table: not part of the schema, never touched by the app.
-  const db = handle.db as unknown as import('kysely').Kysely<Record<string, { id: string; payload: string; created_at: string }>>;
+  const db = handle.db as unknown as Kysely<
+    Record<string, { id: string; payload: string; created_at: string }>
+  >;
   await db.schema
     .createTable(BARE_TABLE)
     .ifNotExists()
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  const have = await sql<{ n: number }>`select count(*) as n from ${sql.table(BARE_TABLE)} where id like 'bare-%'`.execute(db);
+  const have = await sql<{
+    n: number;
+  }>`select count(*) as n from ${sql.table(BARE_TABLE)} where id like 'bare-%'`.execute(db);
   if (Number(have.rows[0]?.n ?? 0) < BARE_SEED_ROWS) {
     const now = new Date().toISOString();
     for (let i = 0; i < BARE_SEED_ROWS; i += 500) {
@@ -34,7 +37,11 @@ async function main(): Promise<void> {
         payload: JSON.stringify({ n: i + k, note: 'seeded row for the read ceiling' }),
         created_at: now,
       }));
-      await db.insertInto(BARE_TABLE).values(rows).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await db
+        .insertInto(BARE_TABLE)
+        .values(rows)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
     }
   }
 
@@ -48,7 +55,11 @@ async function main(): Promise<void> {
     return reply.status(201).send({ id });
   });
   app.get<{ Params: { id: string } }>('/rows/:id', async (req, reply) => {
-    const row = await db.selectFrom(BARE_TABLE).selectAll().where('id', '=', req.params.id).executeTakeFirst();
+    const row = await db
+      .selectFrom(BARE_TABLE)
+      .selectAll()
+      .where('id', '=', req.params.id)
+      .executeTakeFirst();
     if (!row) return reply.status(404).send({ error: 'not found' });
     return { id: row.id, payload: JSON.parse(row.payload) as unknown, createdAt: row.created_at };
   });
@@ -66,6 +77,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bare server failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(
+    `bare server failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

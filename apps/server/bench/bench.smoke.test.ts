@@ -23,7 +23,15 @@ describe(`bench --smoke (${dialect})`, () => {
   it('drives every endpoint and the bare ceiling through real server processes and writes the report', async () => {
     const out = path.join(tmp, 'out');
     // The dataset cache is the bench's own (git-ignored): the 2,000-order build is reused across runs.
-    const { report, files } = await runBench(['--smoke', '--databases', dialect, '--out', out, '--pg-url', benchPgUrl()]);
+    const { report, files } = await runBench([
+      '--smoke',
+      '--databases',
+      dialect,
+      '--out',
+      out,
+      '--pg-url',
+      benchPgUrl(),
+    ]);
 
     expect(files.every((f) => fs.existsSync(f))).toBe(true);
     expect(fs.readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('# Anxin HTTP benchmark');
@@ -39,11 +47,25 @@ describe(`bench --smoke (${dialect})`, () => {
     const generated = run.dataset.generator === 'scale-seed';
     for (const e of run.endpoints) {
       const what = `${e.name}: ${e.status} ${e.note ?? ''} ${e.result?.firstFailure ?? ''}`;
-      expect(e.status === 'ok' || e.status === 'not built yet' || (!generated && e.status === 'unavailable'), what).toBe(true);
+      expect(
+        e.status === 'ok' || e.status === 'not built yet' || (!generated && e.status === 'unavailable'),
+        what,
+      ).toBe(true);
       if (e.status !== 'ok') continue;
       expect(e.result!.requests, what).toBeGreaterThan(0);
       expect([e.result!.errors, e.result!.non2xx], what).toEqual([0, 0]);
     }
-    if (generated) expect(run.endpoints.filter((e) => e.status === 'ok').map((e) => e.name)).toEqual(expect.arrayContaining(['create', 'list.queue', 'list.deep', 'detail', 'dispatch', 'complete', 'lookup']));
+    if (generated)
+      expect(run.endpoints.filter((e) => e.status === 'ok').map((e) => e.name)).toEqual(
+        expect.arrayContaining([
+          'create',
+          'list.queue',
+          'list.deep',
+          'detail',
+          'dispatch',
+          'complete',
+          'lookup',
+        ]),
+      );
   }, 180_000);
 });

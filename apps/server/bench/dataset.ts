@@ -66,15 +66,37 @@ export function datasetKey(kind: DbKind, p: DatasetParams): string {
   h.update(`format ${DATASET_FORMAT} ${kind} ${JSON.stringify(p)} generator ${generatorAvailable()}\n`);
   const dir = path.join(SERVER_DIR, 'src/migrations');
   for (const m of migrations) h.update(`${m.name}\n`);
-  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.ts')).sort()) h.update(fs.readFileSync(path.join(dir, f)));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((x) => x.endsWith('.ts'))
+    .sort())
+    h.update(fs.readFileSync(path.join(dir, f)));
   return `${paramsPrefix(p)}${h.digest('hex').slice(0, 10)}`;
 }
 
 function runGenerator(url: string, p: DatasetParams, log: (s: string) => void): Promise<string> {
-  const args = ['--import', 'tsx', GENERATOR, '--scale', '--orders', String(p.orders), '--customers', String(p.customers),
-    '--outlets', String(p.outlets), '--technicians', String(p.technicians), '--database-url', url];
+  const args = [
+    '--import',
+    'tsx',
+    GENERATOR,
+    '--scale',
+    '--orders',
+    String(p.orders),
+    '--customers',
+    String(p.customers),
+    '--outlets',
+    String(p.outlets),
+    '--technicians',
+    String(p.technicians),
+    '--database-url',
+    url,
+  ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: url, ANXIN_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: SERVER_DIR,
+      env: { ...process.env, DATABASE_URL: url, ANXIN_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let lastLog = 0;
     const keep = (b: Buffer) => {
@@ -88,7 +110,9 @@ function runGenerator(url: string, p: DatasetParams, log: (s: string) => void): 
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`generator exited with ${code}:\n${out.slice(-4000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`generator exited with ${code}:\n${out.slice(-4000)}`)),
+    );
   });
 }
 
@@ -98,19 +122,48 @@ async function prepare(url: string, analyzed: boolean): Promise<Record<string, n
   try {
     await migrate(h.db, h.dialect, migrations);
     await ensureRoles(h.db);
-    const exists = await h.db.selectFrom('users').select('id').where('username', '=', BENCH_USER).executeTakeFirst();
+    const exists = await h.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', BENCH_USER)
+      .executeTakeFirst();
     if (!exists) {
       const id = newId();
       const now = new Date().toISOString();
-      await h.db.insertInto('users').values({
-        id, username: BENCH_USER, display_name: 'Bench admin', kind: 'staff', password_hash: await hashPassword(BENCH_PASSWORD),
-        phone: null, locale: 'zh-CN', scope_level: 'all', scope_regions: '[]', outlet_id: null, customer_id: null,
-        active: 1, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
-      }).execute();
+      await h.db
+        .insertInto('users')
+        .values({
+          id,
+          username: BENCH_USER,
+          display_name: 'Bench admin',
+          kind: 'staff',
+          password_hash: await hashPassword(BENCH_PASSWORD),
+          phone: null,
+          locale: 'zh-CN',
+          scope_level: 'all',
+          scope_regions: '[]',
+          outlet_id: null,
+          customer_id: null,
+          active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       await h.db.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
     }
     const rows: Record<string, number> = {};
-    for (const t of ['work_orders', 'events', 'customers', 'customer_phones', 'installed_products', 'outlets', 'technicians', 'sla_clocks']) {
+    for (const t of [
+      'work_orders',
+      'events',
+      'customers',
+      'customer_phones',
+      'installed_products',
+      'outlets',
+      'technicians',
+      'sla_clocks',
+    ]) {
       try {
         const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(t)}`.execute(h.db);
         rows[t] = Number(r.rows[0]?.n ?? 0);
@@ -148,13 +201,21 @@ function removeSqlite(f: string): void {
   for (const x of [f, `${f}-wal`, `${f}-shm`, `${f}-journal`]) fs.rmSync(x, { force: true });
 }
 
-async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean, reuseStale: boolean, log: (s: string) => void): Promise<DatasetInfo> {
+async function sqliteDataset(
+  cacheDir: string,
+  p: DatasetParams,
+  fresh: boolean,
+  reuseStale: boolean,
+  log: (s: string) => void,
+): Promise<DatasetInfo> {
   const key = datasetKey('sqlite', p);
   let file = path.join(cacheDir, `sqlite_${key}.sqlite`);
   let built = false;
   let stale: string | null = null;
   if (!fresh && reuseStale && !fs.existsSync(`${file}.json`)) {
-    const other = fs.readdirSync(cacheDir).filter((f) => f.startsWith(`sqlite_${paramsPrefix(p)}`) && f.endsWith('.sqlite.json'))[0];
+    const other = fs
+      .readdirSync(cacheDir)
+      .filter((f) => f.startsWith(`sqlite_${paramsPrefix(p)}`) && f.endsWith('.sqlite.json'))[0];
     if (other) {
       file = path.join(cacheDir, other.slice(0, -'.json'.length));
       stale = `built with other migrations (${path.basename(file)}, current key ${key}); later migrations applied by the server on start`;
@@ -164,7 +225,9 @@ async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean,
   const metaFile = `${file}.json`;
   if (fresh || !fs.existsSync(file) || !fs.existsSync(metaFile)) {
     // Old builds of the same size with other migrations are dead weight (gigabytes at 1 M).
-    for (const f of fs.readdirSync(cacheDir)) if (f.startsWith(`sqlite_${p.orders}o_`) && !f.startsWith(`sqlite_${key}`)) fs.rmSync(path.join(cacheDir, f), { force: true });
+    for (const f of fs.readdirSync(cacheDir))
+      if (f.startsWith(`sqlite_${p.orders}o_`) && !f.startsWith(`sqlite_${key}`))
+        fs.rmSync(path.join(cacheDir, f), { force: true });
     const tmp = `${file}.building`;
     removeSqlite(tmp);
     removeSqlite(file);
@@ -181,7 +244,15 @@ async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean,
     const buildSeconds = (performance.now() - t0) / 1000;
     removeSqlite(`${tmp}-wal`);
     fs.renameSync(tmp, file);
-    const meta: Meta = { key, params: p, buildSeconds, builtAt: new Date().toISOString(), generator, generatorOutput: generatorOutput.slice(-2000), rows };
+    const meta: Meta = {
+      key,
+      params: p,
+      buildSeconds,
+      builtAt: new Date().toISOString(),
+      generator,
+      generatorOutput: generatorOutput.slice(-2000),
+      rows,
+    };
     fs.writeFileSync(metaFile, JSON.stringify(meta, null, 2));
     built = true;
   }
@@ -193,9 +264,20 @@ async function sqliteDataset(cacheDir: string, p: DatasetParams, fresh: boolean,
   fs.copyFileSync(file, work);
   const cloneSeconds = (performance.now() - c0) / 1000;
   return {
-    kind: 'sqlite', params: p, key, built, buildSeconds: round1(meta.buildSeconds), cloneSeconds: round1(cloneSeconds),
-    sizeBytes: fileSize(file), builtAt: meta.builtAt, generator: meta.generator, generatorOutput: meta.generatorOutput,
-    rows: meta.rows, stale, workUrl: `sqlite:${work}`, describe: `SQLite file (WAL), ${path.basename(work)}`,
+    kind: 'sqlite',
+    params: p,
+    key,
+    built,
+    buildSeconds: round1(meta.buildSeconds),
+    cloneSeconds: round1(cloneSeconds),
+    sizeBytes: fileSize(file),
+    builtAt: meta.builtAt,
+    generator: meta.generator,
+    generatorOutput: meta.generatorOutput,
+    rows: meta.rows,
+    stale,
+    workUrl: `sqlite:${work}`,
+    describe: `SQLite file (WAL), ${path.basename(work)}`,
   };
 }
 
@@ -218,7 +300,8 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
 }
 
 const ident = (s: string): string => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(s) || s === 'test' || s === 'postgres') throw new Error(`refusing database name ${s}`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(s) || s === 'test' || s === 'postgres')
+    throw new Error(`refusing database name ${s}`);
   return `"${s}"`;
 };
 
@@ -226,16 +309,34 @@ async function dropDb(c: pg.Client, name: string): Promise<void> {
   await c.query(`drop database if exists ${ident(name)} with (force)`);
 }
 
-async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, reuseStale: boolean, log: (s: string) => void): Promise<DatasetInfo> {
+async function pgDataset(
+  pgUrl: string,
+  p: DatasetParams,
+  fresh: boolean,
+  reuseStale: boolean,
+  log: (s: string) => void,
+): Promise<DatasetInfo> {
   const base = decodeURIComponent(new URL(pgUrl).pathname.slice(1)) || 'anxin_bench';
   const key = datasetKey('postgres', p);
   let cached = `${base}_${key}`.toLowerCase();
   let stale: string | null = null;
   const work = `${base}_work_${process.pid}`;
   let built = false;
-  let exists = await admin(pgUrl, async (c) => (await c.query('select 1 from pg_database where datname = $1', [cached])).rowCount === 1);
+  let exists = await admin(
+    pgUrl,
+    async (c) => (await c.query('select 1 from pg_database where datname = $1', [cached])).rowCount === 1,
+  );
   if (!exists && !fresh && reuseStale) {
-    const other = await admin(pgUrl, async (c) => (await c.query<{ datname: string }>('select datname from pg_database where datname like $1 order by datname limit 1', [`${base}_${paramsPrefix(p)}%`])).rows[0]?.datname);
+    const other = await admin(
+      pgUrl,
+      async (c) =>
+        (
+          await c.query<{ datname: string }>(
+            'select datname from pg_database where datname like $1 order by datname limit 1',
+            [`${base}_${paramsPrefix(p)}%`],
+          )
+        ).rows[0]?.datname,
+    );
     if (other) {
       cached = other;
       exists = true;
@@ -260,7 +361,10 @@ async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, reuseS
   if (!meta) {
     const building = `${base}_building`;
     await admin(pgUrl, async (c) => {
-      const old = await c.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${base}_${p.orders}o\\_%`]);
+      const old = await c.query<{ datname: string }>(
+        'select datname from pg_database where datname like $1',
+        [`${base}_${p.orders}o\\_%`],
+      );
       for (const r of old.rows) await dropDb(c, r.datname);
       await dropDb(c, building);
       await dropDb(c, cached);
@@ -277,7 +381,15 @@ async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, reuseS
     }
     const rows = await prepare(url, generator === 'scale-seed');
     const buildSeconds = (performance.now() - t0) / 1000;
-    meta = { key, params: p, buildSeconds, builtAt: new Date().toISOString(), generator, generatorOutput: generatorOutput.slice(-2000), rows };
+    meta = {
+      key,
+      params: p,
+      buildSeconds,
+      builtAt: new Date().toISOString(),
+      generator,
+      generatorOutput: generatorOutput.slice(-2000),
+      rows,
+    };
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
@@ -301,17 +413,40 @@ async function pgDataset(pgUrl: string, p: DatasetParams, fresh: boolean, reuseS
   const cloneSeconds = (performance.now() - c0) / 1000;
   const u = new URL(pgUrl);
   return {
-    kind: 'postgres', params: p, key, built, buildSeconds: round1(meta.buildSeconds), cloneSeconds: round1(cloneSeconds), sizeBytes,
-    builtAt: meta.builtAt, generator: meta.generator, generatorOutput: meta.generatorOutput, rows: meta.rows, stale,
-    workUrl: withDb(pgUrl, work), describe: `PostgreSQL ${u.hostname}:${u.port || 5432}/${work}`,
+    kind: 'postgres',
+    params: p,
+    key,
+    built,
+    buildSeconds: round1(meta.buildSeconds),
+    cloneSeconds: round1(cloneSeconds),
+    sizeBytes,
+    builtAt: meta.builtAt,
+    generator: meta.generator,
+    generatorOutput: meta.generatorOutput,
+    rows: meta.rows,
+    stale,
+    workUrl: withDb(pgUrl, work),
+    describe: `PostgreSQL ${u.hostname}:${u.port || 5432}/${work}`,
   };
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function dataset(kind: DbKind, o: { cacheDir: string; pgUrl: string; fresh: boolean; reuseStale: boolean; params: DatasetParams; log: (s: string) => void }): Promise<DatasetInfo> {
+export async function dataset(
+  kind: DbKind,
+  o: {
+    cacheDir: string;
+    pgUrl: string;
+    fresh: boolean;
+    reuseStale: boolean;
+    params: DatasetParams;
+    log: (s: string) => void;
+  },
+): Promise<DatasetInfo> {
   fs.mkdirSync(o.cacheDir, { recursive: true });
-  return kind === 'sqlite' ? sqliteDataset(o.cacheDir, o.params, o.fresh, o.reuseStale, o.log) : pgDataset(o.pgUrl, o.params, o.fresh, o.reuseStale, o.log);
+  return kind === 'sqlite'
+    ? sqliteDataset(o.cacheDir, o.params, o.fresh, o.reuseStale, o.log)
+    : pgDataset(o.pgUrl, o.params, o.fresh, o.reuseStale, o.log);
 }
 
 /** Drops the working copy (PostgreSQL) or deletes it (SQLite) after the run. */

@@ -20,7 +20,7 @@ function ticksOf(pid: number): number {
 
 function postgresTicks(): number {
   let total = 0;
-  let dirs: string[] = [];
+  let dirs: string[];
   try {
     dirs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
@@ -44,7 +44,11 @@ export interface CpuSample {
   postgres: number;
 }
 
-export const cpuSample = (serverPid: number): CpuSample => ({ at: performance.now(), server: ticksOf(serverPid), postgres: postgresTicks() });
+export const cpuSample = (serverPid: number): CpuSample => ({
+  at: performance.now(),
+  server: ticksOf(serverPid),
+  postgres: postgresTicks(),
+});
 
 /** Percent of one core used between two samples (200 % = both cores of a 2-core machine). */
 export function cpuPercent(a: CpuSample, b: CpuSample): { server: number; postgres: number } {
@@ -55,16 +59,35 @@ export function cpuPercent(a: CpuSample, b: CpuSample): { server: number; postgr
   };
 }
 
-export type TableStats = Map<string, { seqScan: number; seqRows: number; idxScan: number; ins: number; upd: number }>;
+export type TableStats = Map<
+  string,
+  { seqScan: number; seqRows: number; idxScan: number; ins: number; upd: number }
+>;
 
 export async function pgTableStats(url: string): Promise<TableStats> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query<{ relname: string; seq_scan: string; seq_tup_read: string; idx_scan: string | null; n_tup_ins: string; n_tup_upd: string }>(
-      'select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd from pg_stat_user_tables',
+    const r = await c.query<{
+      relname: string;
+      seq_scan: string;
+      seq_tup_read: string;
+      idx_scan: string | null;
+      n_tup_ins: string;
+      n_tup_upd: string;
+    }>('select relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd from pg_stat_user_tables');
+    return new Map(
+      r.rows.map((x) => [
+        x.relname,
+        {
+          seqScan: Number(x.seq_scan),
+          seqRows: Number(x.seq_tup_read),
+          idxScan: Number(x.idx_scan ?? 0),
+          ins: Number(x.n_tup_ins),
+          upd: Number(x.n_tup_upd),
+        },
+      ]),
     );
-    return new Map(r.rows.map((x) => [x.relname, { seqScan: Number(x.seq_scan), seqRows: Number(x.seq_tup_read), idxScan: Number(x.idx_scan ?? 0), ins: Number(x.n_tup_ins), upd: Number(x.n_tup_upd) }]));
   } finally {
     await c.end();
   }
@@ -82,7 +105,12 @@ export function statDeltas(before: TableStats, after: TableStats, requests: numb
   const out: TableDelta[] = [];
   for (const [table, b] of after) {
     const a = before.get(table) ?? { seqScan: 0, seqRows: 0, idxScan: 0, ins: 0, upd: 0 };
-    const d = { table, seqScans: b.seqScan - a.seqScan, seqRowsRead: b.seqRows - a.seqRows, idxScans: b.idxScan - a.idxScan };
+    const d = {
+      table,
+      seqScans: b.seqScan - a.seqScan,
+      seqRowsRead: b.seqRows - a.seqRows,
+      idxScans: b.idxScan - a.idxScan,
+    };
     if (d.seqRowsRead > Math.max(1000, requests) || d.idxScans > requests / 2) out.push(d);
   }
   return out.sort((x, y) => y.seqRowsRead - x.seqRowsRead || y.idxScans - x.idxScans).slice(0, 6);
@@ -99,7 +127,9 @@ export const PG_LOG_FILE = process.env.BENCH_PG_LOG ?? '/var/log/postgresql/post
 export async function enableAutoExplain(c: pg.Client, database: string, minMs: number): Promise<boolean> {
   try {
     await c.query(`alter database "${database}" set session_preload_libraries = 'auto_explain'`);
-    await c.query(`alter database "${database}" set auto_explain.log_min_duration = '${Math.max(1, Math.round(minMs))}ms'`);
+    await c.query(
+      `alter database "${database}" set auto_explain.log_min_duration = '${Math.max(1, Math.round(minMs))}ms'`,
+    );
     return true;
   } catch {
     return false;
@@ -147,7 +177,10 @@ export function slowPlans(database: string, offset: number | null, file = PG_LOG
   for (const e of entries) {
     const m = head.exec(e.split('\n', 1)[0]!);
     if (!m) continue;
-    const lines = e.split('\n').slice(1).map((l) => l.replace(/^\t/, ''));
+    const lines = e
+      .split('\n')
+      .slice(1)
+      .map((l) => l.replace(/^\t/, ''));
     const qi = lines.findIndex((l) => l.startsWith('Query Text:'));
     const query = qi >= 0 ? lines[qi]!.slice('Query Text:'.length).trim() : '(unknown)';
     const plan = lines.slice(qi + 1).filter((l) => l.trim() && !l.startsWith('Query Text:'));
@@ -164,5 +197,11 @@ export function slowPlans(database: string, offset: number | null, file = PG_LOG
   return [...groups.values()]
     .sort((a, b) => b.total - a.total)
     .slice(0, top)
-    .map((g) => ({ query: g.query.slice(0, 600), count: g.count, avgMs: Math.round((g.total / g.count) * 10) / 10, maxMs: Math.round(g.maxMs * 10) / 10, plan: g.plan.slice(0, 14).map((l) => l.slice(0, 200)) }));
+    .map((g) => ({
+      query: g.query.slice(0, 600),
+      count: g.count,
+      avgMs: Math.round((g.total / g.count) * 10) / 10,
+      maxMs: Math.round(g.maxMs * 10) / 10,
+      plan: g.plan.slice(0, 14).map((l) => l.slice(0, 200)),
+    }));
 }

@@ -23,25 +23,54 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
   const q = async <R>(s: ReturnType<typeof sql<R>>): Promise<R[]> => (await s.execute(h.db)).rows;
   try {
     const statusCounts = Object.fromEntries(
-      (await q(sql<{ status: string; n: number | string }>`select status, count(*) as n from work_orders group by status`)).map((r) => [r.status, Number(r.n)]),
+      (
+        await q(
+          sql<{
+            status: string;
+            n: number | string;
+          }>`select status, count(*) as n from work_orders group by status`,
+        )
+      ).map((r) => [r.status, Number(r.n)]),
     );
     // Random samples: `order by random()` over a bounded candidate set keeps this to seconds at 1 M.
     const customers = await q(sql<{ id: string; productId: string }>`
       select p.customer_id as "id", min(p.id) as "productId" from installed_products p
       where p.customer_id in (select id from customers where merged_into_id is null order by random() limit ${o.sample})
       group by p.customer_id`);
-    const orderIds = (await q(sql<{ id: string }>`select id from work_orders order by random() limit ${o.sample}`)).map((r) => r.id);
-    const phones = (await q(sql<{ phone: string }>`select phone from customer_phones order by random() limit ${o.sample}`)).map((r) => r.phone);
+    const orderIds = (
+      await q(sql<{ id: string }>`select id from work_orders order by random() limit ${o.sample}`)
+    ).map((r) => r.id);
+    const phones = (
+      await q(sql<{ phone: string }>`select phone from customer_phones order by random() limit ${o.sample}`)
+    ).map((r) => r.phone);
     const phonePrefixes = phones.filter((p) => /^1\d{10}$/.test(p)).map((p) => p.slice(0, 7));
 
-    const outlets = await q(sql<{ id: string; city_code: string; district_code: string }>`select id, city_code, district_code from outlets where status = 'active'`);
-    const areas = await q(sql<{ outlet_id: string; region_code: string }>`select a.outlet_id, a.region_code from outlet_service_areas a join outlets o on o.id = a.outlet_id where o.status = 'active'`);
+    const outlets = await q(
+      sql<{
+        id: string;
+        city_code: string;
+        district_code: string;
+      }>`select id, city_code, district_code from outlets where status = 'active'`,
+    );
+    const areas = await q(
+      sql<{
+        outlet_id: string;
+        region_code: string;
+      }>`select a.outlet_id, a.region_code from outlet_service_areas a join outlets o on o.id = a.outlet_id where o.status = 'active'`,
+    );
     const byRegion = new Map<string, string[]>();
     for (const a of areas) byRegion.set(a.region_code, [...(byRegion.get(a.region_code) ?? []), a.outlet_id]);
-    for (const x of outlets) for (const code of [x.district_code, x.city_code]) if (!byRegion.has(code)) byRegion.set(code, [x.id]);
-    const techs = await q(sql<{ id: string; outlet_id: string }>`select t.id, t.outlet_id from technicians t join outlets o on o.id = t.outlet_id where t.active = 1 and o.status = 'active'`);
+    for (const x of outlets)
+      for (const code of [x.district_code, x.city_code]) if (!byRegion.has(code)) byRegion.set(code, [x.id]);
+    const techs = await q(
+      sql<{
+        id: string;
+        outlet_id: string;
+      }>`select t.id, t.outlet_id from technicians t join outlets o on o.id = t.outlet_id where t.active = 1 and o.status = 'active'`,
+    );
     const techniciansByOutlet = new Map<string, string[]>();
-    for (const t of techs) techniciansByOutlet.set(t.outlet_id, [...(techniciansByOutlet.get(t.outlet_id) ?? []), t.id]);
+    for (const t of techs)
+      techniciansByOutlet.set(t.outlet_id, [...(techniciansByOutlet.get(t.outlet_id) ?? []), t.id]);
     // Dispatch only to outlets that have technicians, so dispatched orders can be worked on later.
     for (const [code, ids] of byRegion) {
       const staffed = ids.filter((id) => techniciansByOutlet.has(id));
@@ -49,7 +78,12 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
       else byRegion.delete(code);
     }
     const anyOutlet = [...techniciansByOutlet.keys()][0] ?? outlets[0]?.id;
-    const waiting = await q(sql<{ id: string; version: number; district_code: string | null; city_code: string | null }>`
+    const waiting = await q(sql<{
+      id: string;
+      version: number;
+      district_code: string | null;
+      city_code: string | null;
+    }>`
       select id, version, district_code, city_code from work_orders where status = 'awaiting_dispatch' order by random() limit ${o.pool}`);
     const awaitingDispatch = anyOutlet
       ? waiting.map((w, i) => {
@@ -57,8 +91,14 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
           return { id: w.id, version: Number(w.version), outletId: cands[i % cands.length]! };
         })
       : [];
-    const inProgress = (await q(sql<{ id: string; version: number }>`select id, version from work_orders where status = 'in_progress' order by random() limit ${o.pool}`))
-      .map((r) => ({ id: r.id, version: Number(r.version) }));
+    const inProgress = (
+      await q(
+        sql<{
+          id: string;
+          version: number;
+        }>`select id, version from work_orders where status = 'in_progress' order by random() limit ${o.pool}`,
+      )
+    ).map((r) => ({ id: r.id, version: Number(r.version) }));
 
     const top = await q(sql<{ city: string; n: number | string }>`
       select substr(district_code, 1, 4) as city, count(*) as n from work_orders

@@ -60,7 +60,15 @@ interface Phase {
 }
 
 async function phase(spec: LoadSpec, seconds: number, amount: number | undefined): Promise<Phase> {
-  const out: Phase = { latencies: [], codes: new Map(), errors: 0, timeouts: 0, firstFailure: null, elapsedSec: 0, exhausted: false };
+  const out: Phase = {
+    latencies: [],
+    codes: new Map(),
+    errors: 0,
+    timeouts: 0,
+    firstFailure: null,
+    elapsedSec: 0,
+    exhausted: false,
+  };
   let connections = spec.connections;
   if (amount !== undefined) connections = Math.max(1, Math.min(connections, amount));
   // A filler for when a pool runs dry between autocannon's last request and its stop: never sent
@@ -74,7 +82,12 @@ async function phase(spec: LoadSpec, seconds: number, amount: number | undefined
     } else fallback = r;
     const headers = { ...spec.headers };
     if (r.body !== undefined) headers['content-type'] = 'application/json';
-    return { method: r.method, path: r.path, headers, ...(r.body !== undefined ? { body: JSON.stringify(r.body) } : {}) };
+    return {
+      method: r.method,
+      path: r.path,
+      headers,
+      ...(r.body !== undefined ? { body: JSON.stringify(r.body) } : {}),
+    };
   };
   const started = performance.now();
   let last = started;
@@ -122,7 +135,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let warm: Phase | null = null;
   if (spec.warmupSec > 0) {
     // A consumable pool gives at most a fifth of itself to the warm-up.
-    const wAmount = consumable ? Math.min(Math.floor(spec.remaining!() / 5), Math.ceil(spec.warmupSec * 200)) : undefined;
+    const wAmount = consumable
+      ? Math.min(Math.floor(spec.remaining!() / 5), Math.ceil(spec.warmupSec * 200))
+      : undefined;
     if (wAmount === undefined || wAmount > 0) warm = await phase(spec, spec.warmupSec, wAmount);
   }
   let amount: number | undefined;
@@ -136,7 +151,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const arr = Array.from(sorted);
   const n = arr.length;
   const non2xx = [...m.codes].filter(([c]) => c < 200 || c > 299).reduce((a, [, k]) => a + k, 0);
-  const warmNon2xx = warm ? [...warm.codes].filter(([c]) => c < 200 || c > 299).reduce((a, [, k]) => a + k, 0) : 0;
+  const warmNon2xx = warm
+    ? [...warm.codes].filter(([c]) => c < 200 || c > 299).reduce((a, [, k]) => a + k, 0)
+    : 0;
   return {
     requests: n,
     durationSec: round(m.elapsedSec),
@@ -152,10 +169,15 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     timeouts: m.timeouts,
     non2xx,
     statusCodes: Object.fromEntries([...m.codes].sort(([a], [b]) => a - b).map(([c, k]) => [String(c), k])),
-    firstFailure: m.firstFailure ?? (warm?.firstFailure ?? null),
+    firstFailure: m.firstFailure ?? warm?.firstFailure ?? null,
     boundedBy: amount !== undefined && m.elapsedSec < spec.durationSec * 0.9 ? 'amount' : 'duration',
     warmup: warm
-      ? { requests: warm.latencies.length, rps: round(warm.latencies.length / warm.elapsedSec, 1), non2xx: warmNon2xx, errors: warm.errors }
+      ? {
+          requests: warm.latencies.length,
+          rps: round(warm.latencies.length / warm.elapsedSec, 1),
+          non2xx: warmNon2xx,
+          errors: warm.errors,
+        }
       : { requests: 0, rps: 0, non2xx: 0, errors: 0 },
   };
 }

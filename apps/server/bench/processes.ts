@@ -27,7 +27,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function start(script: string, env: Record<string, string>, nodeArgs: string[] = []): { child: ChildProcess; output: () => string } {
+function start(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: SERVER_DIR,
     env: { ...process.env, ...env },
@@ -53,10 +57,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-async function waitFor(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitFor(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode} before it was ready:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`process exited with ${child.exitCode} before it was ready:\n${output()}`);
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (r.status < 500) return;
@@ -70,19 +80,27 @@ async function waitFor(url: string, child: ChildProcess, output: () => string, t
 }
 
 /** The real server, as in production but without demo seeding or background workers. */
-export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<Child> {
+export async function startAppServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<Child> {
   const port = await freePort();
-  const { child, output } = start('src/main.ts', {
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    ANXIN_PORT: String(port),
-    ANXIN_HOST: '127.0.0.1',
-    ANXIN_SEED_DEMO: 'never',
-    ANXIN_WORKERS: 'off',
-    ANXIN_LOG_LEVEL: 'warn',
-    ANXIN_LOGIN_RATE_PER_MIN: '1000000',
-    ...extraEnv,
-  }, nodeArgs);
+  const { child, output } = start(
+    'src/main.ts',
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      ANXIN_PORT: String(port),
+      ANXIN_HOST: '127.0.0.1',
+      ANXIN_SEED_DEMO: 'never',
+      ANXIN_WORKERS: 'off',
+      ANXIN_LOG_LEVEL: 'warn',
+      ANXIN_LOGIN_RATE_PER_MIN: '1000000',
+      ...extraEnv,
+    },
+    nodeArgs,
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/healthz`, child, output, 120_000);
   return { url, pid: child.pid!, output, stop: stopper(child) };
@@ -90,7 +108,10 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
 
 export async function startBareServer(databaseUrl: string): Promise<Child> {
   const port = await freePort();
-  const { child, output } = start('bench/bare-server.ts', { DATABASE_URL: databaseUrl, BARE_PORT: String(port) });
+  const { child, output } = start('bench/bare-server.ts', {
+    DATABASE_URL: databaseUrl,
+    BARE_PORT: String(port),
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/rows/bare-000000`, child, output, 120_000);
   return { url, pid: child.pid!, output, stop: stopper(child) };

@@ -38,19 +38,36 @@ const cycle = <T>(xs: T[]) => {
 const pool = <T>(initial: T[]) => {
   const xs = [...initial];
   let i = 0;
-  return { next: () => (i < xs.length ? xs[i++]! : null), remaining: () => xs.length - i, add: (more: T[]) => void xs.push(...more) };
+  return {
+    next: () => (i < xs.length ? xs[i++]! : null),
+    remaining: () => xs.length - i,
+    add: (more: T[]) => void xs.push(...more),
+  };
 };
 const qs = (o: Record<string, string | number | undefined | null>) =>
-  Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&');
+  Object.entries(o)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
 
 /** Follows `nextCursor` for up to `pages` pages and returns the last cursor reached. */
-async function walk(ctx: ScenarioContext, query: string, pages: number): Promise<{ cursor: string | null; pages: number; rows: number }> {
+async function walk(
+  ctx: ScenarioContext,
+  query: string,
+  pages: number,
+): Promise<{ cursor: string | null; pages: number; rows: number }> {
   let cursor: string | null = null;
   let rows = 0;
   let n = 0;
   for (; n < pages; n++) {
-    const r = await fetch(`${ctx.url}/api/v1/work-orders?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: ctx.headers });
-    if (!r.ok) throw new Error(`walking the list failed at page ${n + 1}: ${r.status} ${(await r.text()).slice(0, 300)}`);
+    const r = await fetch(
+      `${ctx.url}/api/v1/work-orders?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { headers: ctx.headers },
+    );
+    if (!r.ok)
+      throw new Error(
+        `walking the list failed at page ${n + 1}: ${r.status} ${(await r.text()).slice(0, 300)}`,
+      );
     const body = (await r.json()) as { items: unknown[]; nextCursor: string | null };
     rows += body.items.length;
     if (!body.nextCursor) break;
@@ -75,7 +92,14 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
   const created: OrderRef[] = [];
   const dispatched: OrderRef[] = [];
   const outletsOf = [...f.techniciansByOutlet.keys()];
-  const parse = (body: string) => JSON.parse(body) as { id: string; version: number; status: string; outletId: string | null; order?: { id: string; version: number; status: string } };
+  const parse = (body: string) =>
+    JSON.parse(body) as {
+      id: string;
+      version: number;
+      status: string;
+      outletId: string | null;
+      order?: { id: string; version: number; status: string };
+    };
   const topUp = async (ctx: ScenarioContext, what: 'dispatch' | 'complete'): Promise<string | void> => {
     const target = o.targets[what];
     const have = what === 'dispatch' ? dispatch.remaining() : complete.remaining();
@@ -83,17 +107,27 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
     const want = Math.min(Math.max(0, target - have), source.length);
     if (!want) return;
     const batch = source.splice(0, want);
-    const r = what === 'dispatch'
-      ? await advance(ctx.url, ctx.headers, batch, toAwaitingDispatch)
-      : await advance(ctx.url, ctx.headers, batch, toInProgress(f.techniciansByOutlet));
-    if (what === 'dispatch') dispatch.add(r.done.map((x, i) => ({ ...x, outletId: outletsOf[i % outletsOf.length]! })));
+    const r =
+      what === 'dispatch'
+        ? await advance(ctx.url, ctx.headers, batch, toAwaitingDispatch)
+        : await advance(ctx.url, ctx.headers, batch, toInProgress(f.techniciansByOutlet));
+    if (what === 'dispatch')
+      dispatch.add(r.done.map((x, i) => ({ ...x, outletId: outletsOf[i % outletsOf.length]! })));
     else complete.add(r.done);
-    return `pool: ${have} from the dataset + ${r.done.length} orders created in this run and moved on over HTTP in ${r.seconds} s (not measured)` +
-      (r.failed ? `; ${r.failed} top-up failures, first: ${r.firstFailure}` : '');
+    return (
+      `pool: ${have} from the dataset + ${r.done.length} orders created in this run and moved on over HTTP in ${r.seconds} s (not measured)` +
+      (r.failed ? `; ${r.failed} top-up failures, first: ${r.firstFailure}` : '')
+    );
   };
   const listUrl = (q: string) => `/api/v1/work-orders?${q}`;
   const queue = qs({ status: 'awaiting_dispatch', sort: 'sla_due_at', limit: 50 });
-  const queueFiltered = qs({ status: 'awaiting_dispatch,outlet_rejected', regionCode: f.city, type: 'repair', sort: 'sla_due_at', limit: 50 });
+  const queueFiltered = qs({
+    status: 'awaiting_dispatch,outlet_rejected',
+    regionCode: f.city,
+    type: 'repair',
+    sort: 'sla_due_at',
+    limit: 50,
+  });
   let deepPath = '';
   let deepFilteredPath = '';
   const deepQuery = qs({ limit: 50 });
@@ -106,11 +140,19 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
 
   const list: Scenario[] = [
     {
-      name: 'me', title: 'Session check (GET /me): auth overhead', route: ['get', '/api/v1/me'], ceiling: 'read', goal: null,
+      name: 'me',
+      title: 'Session check (GET /me): auth overhead',
+      route: ['get', '/api/v1/me'],
+      ceiling: 'read',
+      goal: null,
       next: () => ({ method: 'GET', path: '/api/v1/me' }),
     },
     {
-      name: 'create', title: 'Create work order', route: ['post', '/api/v1/work-orders'], ceiling: 'insert', goal: 'create',
+      name: 'create',
+      title: 'Create work order',
+      route: ['post', '/api/v1/work-orders'],
+      ceiling: 'insert',
+      goal: 'create',
       unavailable: () => (f.customers.length ? null : 'no customers with products in the dataset'),
       collect: (body) => {
         const b = parse(body).order;
@@ -119,78 +161,151 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
       next: () => {
         const c = customer();
         return {
-          method: 'POST', path: '/api/v1/work-orders',
-          body: { type: 'repair', channel: 'hotline', customerId: c.id, productId: c.productId, faultDescription: '压测: 不制冷，显示E1', urgency: 'normal' },
+          method: 'POST',
+          path: '/api/v1/work-orders',
+          body: {
+            type: 'repair',
+            channel: 'hotline',
+            customerId: c.id,
+            productId: c.productId,
+            faultDescription: '压测: 不制冷，显示E1',
+            urgency: 'normal',
+          },
         };
       },
     },
     {
-      name: 'list.queue', title: 'Dispatch queue, first page (status=awaiting_dispatch, by SLA due)', route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      name: 'list.queue',
+      title: 'Dispatch queue, first page (status=awaiting_dispatch, by SLA due)',
+      route: ['get', '/api/v1/work-orders'],
+      ceiling: 'read',
+      goal: 'p99',
       next: () => ({ method: 'GET', path: listUrl(queue) }),
     },
     {
-      name: 'list.queue.filtered', title: `Dispatch queue + filters (region ${f.city ?? '?'}, type repair), first page`, route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      name: 'list.queue.filtered',
+      title: `Dispatch queue + filters (region ${f.city ?? '?'}, type repair), first page`,
+      route: ['get', '/api/v1/work-orders'],
+      ceiling: 'read',
+      goal: 'p99',
       unavailable: () => (f.city ? null : 'no region with orders awaiting dispatch'),
       next: () => ({ method: 'GET', path: listUrl(queueFiltered) }),
     },
     {
-      name: 'list.deep', title: 'All orders (newest first), deep keyset page', route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      name: 'list.deep',
+      title: 'All orders (newest first), deep keyset page',
+      route: ['get', '/api/v1/work-orders'],
+      ceiling: 'read',
+      goal: 'p99',
       prepare: deepPrepare(deepQuery, (p) => (deepPath = p)),
       next: () => ({ method: 'GET', path: deepPath }),
     },
     {
-      name: 'list.deep.filtered', title: `Closed orders in province ${f.province ?? '?'}, deep keyset page`, route: ['get', '/api/v1/work-orders'], ceiling: 'read', goal: 'p99',
+      name: 'list.deep.filtered',
+      title: `Closed orders in province ${f.province ?? '?'}, deep keyset page`,
+      route: ['get', '/api/v1/work-orders'],
+      ceiling: 'read',
+      goal: 'p99',
       unavailable: () => (f.province ? null : 'no region in the dataset'),
       prepare: deepPrepare(deepFilteredQuery, (p) => (deepFilteredPath = p)),
       next: () => ({ method: 'GET', path: deepFilteredPath }),
     },
     {
-      name: 'detail', title: 'Order detail with timeline', route: ['get', '/api/v1/work-orders/{id}'], ceiling: 'read', goal: 'p99',
+      name: 'detail',
+      title: 'Order detail with timeline',
+      route: ['get', '/api/v1/work-orders/{id}'],
+      ceiling: 'read',
+      goal: 'p99',
       unavailable: () => (f.orderIds.length ? null : 'no orders in the dataset'),
       next: () => ({ method: 'GET', path: `/api/v1/work-orders/${orderId()}` }),
     },
     {
-      name: 'dispatch', title: 'Dispatch to an outlet (awaiting_dispatch → dispatched_outlet)', route: ['post', '/api/v1/work-orders/{id}/transitions'], ceiling: 'insert', goal: null,
+      name: 'dispatch',
+      title: 'Dispatch to an outlet (awaiting_dispatch → dispatched_outlet)',
+      route: ['post', '/api/v1/work-orders/{id}/transitions'],
+      ceiling: 'insert',
+      goal: null,
       prepare: (ctx) => topUp(ctx, 'dispatch'),
       unavailable: () => (dispatch.remaining() ? null : 'no orders awaiting dispatch'),
       collect: (body) => {
         const b = parse(body);
-        if (b.status === 'dispatched_outlet') dispatched.push({ id: b.id, version: b.version, outletId: b.outletId });
+        if (b.status === 'dispatched_outlet')
+          dispatched.push({ id: b.id, version: b.version, outletId: b.outletId });
       },
       next: () => {
         const x = dispatch.next();
-        return x && { method: 'POST', path: `/api/v1/work-orders/${x.id}/transitions`, body: { to: 'dispatched_outlet', version: x.version, data: { outletId: x.outletId } } };
+        return (
+          x && {
+            method: 'POST',
+            path: `/api/v1/work-orders/${x.id}/transitions`,
+            body: { to: 'dispatched_outlet', version: x.version, data: { outletId: x.outletId } },
+          }
+        );
       },
       remaining: dispatch.remaining,
     },
     {
-      name: 'complete', title: 'Completion (in_progress → completed, as admin)', route: ['post', '/api/v1/work-orders/{id}/transitions'], ceiling: 'insert', goal: null,
+      name: 'complete',
+      title: 'Completion (in_progress → completed, as admin)',
+      route: ['post', '/api/v1/work-orders/{id}/transitions'],
+      ceiling: 'insert',
+      goal: null,
       prepare: (ctx) => topUp(ctx, 'complete'),
       unavailable: () => (complete.remaining() ? null : 'no orders in progress'),
       next: () => {
         const x = complete.next();
-        return x && { method: 'POST', path: `/api/v1/work-orders/${x.id}/transitions`, body: { to: 'completed', version: x.version, data: { note: '压测: 更换压缩机启动电容，试机正常' } } };
+        return (
+          x && {
+            method: 'POST',
+            path: `/api/v1/work-orders/${x.id}/transitions`,
+            body: {
+              to: 'completed',
+              version: x.version,
+              data: { note: '压测: 更换压缩机启动电容，试机正常' },
+            },
+          }
+        );
       },
       remaining: complete.remaining,
     },
     {
-      name: 'lookup', title: 'Customer lookup by phone prefix (7 digits)', route: ['get', '/api/v1/customers/lookup'], ceiling: 'read', goal: 'p99',
+      name: 'lookup',
+      title: 'Customer lookup by phone prefix (7 digits)',
+      route: ['get', '/api/v1/customers/lookup'],
+      ceiling: 'read',
+      goal: 'p99',
       unavailable: () => (f.phonePrefixes.length ? null : 'no customer phones in the dataset'),
       next: () => ({ method: 'GET', path: `/api/v1/customers/lookup?q=${prefix()}` }),
     },
   ];
   if (o.kpiPath) {
     const kpi = o.kpiPath;
-    list.push({ name: 'kpi', title: `KPI dashboard (GET ${kpi})`, route: ['get', kpi], ceiling: 'read', goal: null, next: () => ({ method: 'GET', path: kpi }) });
+    list.push({
+      name: 'kpi',
+      title: `KPI dashboard (GET ${kpi})`,
+      route: ['get', kpi],
+      ceiling: 'read',
+      goal: null,
+      next: () => ({ method: 'GET', path: kpi }),
+    });
   } else {
-    list.push({ name: 'kpi', title: 'KPI dashboard', route: ['get', '(none)'], ceiling: 'read', goal: null, next: () => null });
+    list.push({
+      name: 'kpi',
+      title: 'KPI dashboard',
+      route: ['get', '(none)'],
+      ceiling: 'read',
+      goal: null,
+      next: () => null,
+    });
   }
   return list;
 }
 
 /** The KPI dashboard route, once a module exposes one: a GET path mentioning kpi or dashboard. */
 export function findKpiPath(openapi: { paths?: Record<string, Record<string, unknown>> }): string | null {
-  const paths = Object.entries(openapi.paths ?? {}).filter(([p, ops]) => /kpi|dashboard/i.test(p) && 'get' in ops && !p.includes('{'));
+  const paths = Object.entries(openapi.paths ?? {}).filter(
+    ([p, ops]) => /kpi|dashboard/i.test(p) && 'get' in ops && !p.includes('{'),
+  );
   paths.sort(([a], [b]) => a.length - b.length);
   return paths[0]?.[0] ?? null;
 }

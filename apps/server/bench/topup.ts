@@ -20,7 +20,13 @@ export interface Advanced {
 }
 
 /** Runs each order through `steps` in order, `concurrency` orders at a time. */
-export async function advance(url: string, headers: Record<string, string>, orders: OrderRef[], steps: (o: OrderRef) => Body[] | null, concurrency = 8): Promise<Advanced> {
+export async function advance(
+  url: string,
+  headers: Record<string, string>,
+  orders: OrderRef[],
+  steps: (o: OrderRef) => Body[] | null,
+  concurrency = 8,
+): Promise<Advanced> {
   const t0 = performance.now();
   const done: OrderRef[] = [];
   let failed = 0;
@@ -66,7 +72,15 @@ export function toInProgress(techniciansByOutlet: Map<string, string[]>, now = D
     return [
       { to: 'outlet_accepted' },
       { to: 'assigned', data: { technicianId: techs[k % techs.length] } },
-      { to: 'scheduled', data: { appointment: { start: start.toISOString(), end: new Date(start.getTime() + 2 * 3_600_000).toISOString() } } },
+      {
+        to: 'scheduled',
+        data: {
+          appointment: {
+            start: start.toISOString(),
+            end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+          },
+        },
+      },
       { to: 'departed' },
       { to: 'arrived' },
       { to: 'in_progress' },

@@ -11,7 +11,12 @@ declare module 'autocannon' {
   interface RequestSpec extends RawRequest {
     /** Called before every request built from this spec; return the request to send. */
     setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest | null | undefined;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
   interface Options {
     url: string;

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
-export type DaySource = 'weekday' | 'weekend' | 'holiday' | 'makeup_workday' | 'provisional_holiday' | 'override';
+export type DaySource =
+  'weekday' | 'weekend' | 'holiday' | 'makeup_workday' | 'provisional_holiday' | 'override';
 
 export interface CalendarDay {
   date: string;

@@ -1,5 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { CreateCustomer, CustomerDetail, FaultTree, InstalledProduct, LookupResult, ProductCategory } from '@anxin/contracts';
+import type {
+  CreateCustomer,
+  CustomerDetail,
+  FaultTree,
+  InstalledProduct,
+  LookupResult,
+  ProductCategory,
+} from '@anxin/contracts';
 import { api } from '../../api/client.ts';
 
 export type LookupItem = LookupResult['items'][number];
@@ -26,7 +33,10 @@ export type NewCustomer = Partial<CreateCustomer> & Pick<CreateCustomer, 'name' 
 export const useCreateCustomer = () =>
   useMutation({
     mutationFn: (body: NewCustomer) =>
-      api.post<{ customer: CustomerDetail; duplicates: { id: string; name: string; reasons: string[] }[] }>('/api/v1/customers', body),
+      api.post<{ customer: CustomerDetail; duplicates: { id: string; name: string; reasons: string[] }[] }>(
+        '/api/v1/customers',
+        body,
+      ),
   });
 
 export const useCategories = () =>
@@ -39,7 +49,8 @@ export const useCategories = () =>
 export const useFaultTree = (categoryCode: string | undefined) =>
   useQuery({
     queryKey: ['catalog', 'fault-tree', categoryCode],
-    queryFn: () => api.get<FaultTree>(`/api/v1/catalog/categories/${encodeURIComponent(categoryCode!)}/fault-codes`),
+    queryFn: () =>
+      api.get<FaultTree>(`/api/v1/catalog/categories/${encodeURIComponent(categoryCode!)}/fault-codes`),
     enabled: !!categoryCode,
     staleTime: 10 * 60_000,
   });

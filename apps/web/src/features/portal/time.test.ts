@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import { choiceKey, formatWindow, nextDays, slotOpen, windowOf } from './time.ts';
-import { productName } from './productName.ts';
+import { productName } from '../../components/productName.ts';
 
 describe('portal visit slots', () => {
   it('turns a day and slot into a local-time window', () => {
     const w = windowOf({ day: '2026-11-24', slot: 'afternoon' });
     expect(dayjs(w.start).format('YYYY-MM-DD HH:mm')).toBe('2026-11-24 13:00');
-    expect(dayjs(w.end).format('HH:mm')).toBe('17:00');
-    expect(formatWindow(w, { day: 'M/D', time: 'HH:mm' })).toBe('11/24 13:00–17:00');
+    expect(dayjs(w.end).format('HH:mm')).toBe('18:00');
+    expect(formatWindow(w, { day: 'M/D', time: 'HH:mm' })).toBe('11/24 13:00–18:00');
   });
 
   it('offers only slots that have not started', () => {

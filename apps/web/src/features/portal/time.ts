@@ -1,11 +1,11 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TimeWindow } from '@anxin/contracts';
 
-/** Visit slots offered to customers, in the browser's (the customer's) local time. */
+/** Visit slots offered to customers; the same hours as the agent console's (workorders/vocab.ts SLOTS). */
 export const SLOTS = [
   { key: 'morning', from: 9, to: 12 },
-  { key: 'afternoon', from: 13, to: 17 },
-  { key: 'evening', from: 18, to: 20 },
+  { key: 'afternoon', from: 13, to: 18 },
+  { key: 'evening', from: 18, to: 21 },
 ] as const;
 export type SlotKey = (typeof SLOTS)[number]['key'];
 

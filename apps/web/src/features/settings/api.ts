@@ -46,7 +46,9 @@ export function useSetRolePermissions() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { role: string; permissions: Permission[] }) =>
-      api.put<RoleView>(`/api/v1/roles/${encodeURIComponent(v.role)}/permissions`, { permissions: v.permissions }),
+      api.put<RoleView>(`/api/v1/roles/${encodeURIComponent(v.role)}/permissions`, {
+        permissions: v.permissions,
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['roles'] }),
   });
 }

@@ -6,7 +6,15 @@ import type {
   WorkOrderListQuery,
   WorkOrderSummary,
 } from '@anxin/contracts';
-import { api, buildUrl, getCsrfToken, toApiError, ApiError, CLIENT_ERROR_CODES, type QueryValue } from '../../api/client.ts';
+import {
+  api,
+  buildUrl,
+  getCsrfToken,
+  toApiError,
+  ApiError,
+  CLIENT_ERROR_CODES,
+  type QueryValue,
+} from '../../api/client.ts';
 
 export type ListFilters = Partial<Omit<WorkOrderListQuery, 'cursor' | 'limit'>>;
 export interface AttachmentView {
@@ -78,16 +86,35 @@ function useDetailWrite<V>(fn: (v: V) => Promise<WorkOrderDetail>) {
 }
 
 export const useTransition = () =>
-  useDetailWrite((v: { id: string } & Omit<TransitionRequest, 'data'> & { data?: TransitionRequest['data'] }) =>
-    api.post<WorkOrderDetail>(`/api/v1/work-orders/${v.id}/transitions`, { to: v.to, version: v.version, reason: v.reason, data: v.data ?? {} }),
+  useDetailWrite(
+    (v: { id: string } & Omit<TransitionRequest, 'data'> & { data?: TransitionRequest['data'] }) =>
+      api.post<WorkOrderDetail>(`/api/v1/work-orders/${v.id}/transitions`, {
+        to: v.to,
+        version: v.version,
+        reason: v.reason,
+        data: v.data ?? {},
+      }),
   );
 
 export const useAppointment = () =>
   useDetailWrite((v: { id: string; start: string; end: string; version: number; reason?: string }) =>
-    api.post<WorkOrderDetail>(`/api/v1/work-orders/${v.id}/appointment`, { start: v.start, end: v.end, version: v.version, reason: v.reason }),
+    api.post<WorkOrderDetail>(`/api/v1/work-orders/${v.id}/appointment`, {
+      start: v.start,
+      end: v.end,
+      version: v.version,
+      reason: v.reason,
+    }),
   );
 
-export const ALLOWED_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'video/mp4', 'video/quicktime', 'application/pdf'];
+export const ALLOWED_UPLOAD_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'video/mp4',
+  'video/quicktime',
+  'application/pdf',
+];
 export const UPLOAD_ACCEPT = '.jpg,.jpeg,.png,.webp,.heic,.mp4,.mov,.pdf';
 
 /** Multipart upload (field `file`); the JSON client does not do multipart. */
@@ -99,7 +126,12 @@ export async function uploadAttachment(orderId: string, file: File): Promise<Att
   if (csrf) headers['x-csrf-token'] = csrf;
   let res: Response;
   try {
-    res = await fetch(`/api/v1/work-orders/${orderId}/attachments`, { method: 'POST', body, headers, credentials: 'same-origin' });
+    res = await fetch(`/api/v1/work-orders/${orderId}/attachments`, {
+      method: 'POST',
+      body,
+      headers,
+      credentials: 'same-origin',
+    });
   } catch {
     throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
   }
@@ -115,11 +147,14 @@ export function useUploadAttachment(orderId: string) {
   });
 }
 
-export const attachmentUrl = (orderId: string, attachmentId: string) => `/api/v1/work-orders/${orderId}/attachments/${attachmentId}`;
+export const attachmentUrl = (orderId: string, attachmentId: string) =>
+  `/api/v1/work-orders/${orderId}/attachments/${attachmentId}`;
 
 /** Downloads the Excel export of the current filters; a refusal comes back as an ApiError. */
 export async function downloadExport(filters: ListFilters): Promise<void> {
-  const res = await fetch(buildUrl('/api/v1/work-orders/export.xlsx', asQuery(filters)), { credentials: 'same-origin' }).catch(() => {
+  const res = await fetch(buildUrl('/api/v1/work-orders/export.xlsx', asQuery(filters)), {
+    credentials: 'same-origin',
+  }).catch(() => {
     throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
   });
   if (!res.ok) throw await toApiError(res);
@@ -139,7 +174,9 @@ export const useStaffNames = (enabled: boolean) =>
   useQuery({
     queryKey: ['users', 'names'],
     queryFn: async () => {
-      const page = await api.get<{ items: { id: string; displayName: string }[] }>('/api/v1/users', { limit: 200 });
+      const page = await api.get<{ items: { id: string; displayName: string }[] }>('/api/v1/users', {
+        limit: 200,
+      });
       return new Map(page.items.map((u) => [u.id, u.displayName]));
     },
     enabled,

@@ -1,6 +1,12 @@
 import type { SlaState, WorkOrderStatusName, WorkOrderType } from '@anxin/contracts';
 import type { ListFilters } from './api.ts';
-import { SLA_STATES, WORK_ORDER_CHANNELS, WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type Channel } from './vocab.ts';
+import {
+  SLA_STATES,
+  WORK_ORDER_CHANNELS,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_TYPES,
+  type Channel,
+} from './vocab.ts';
 
 export const SORTS = ['-created_at', 'created_at', 'sla_due_at'] as const;
 type Sort = (typeof SORTS)[number];
@@ -10,7 +16,10 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null): T | unde
 
 /** List filters live in the URL so a filtered list can be bookmarked and shared. */
 export function filtersFromParams(p: URLSearchParams): ListFilters {
-  const status = p.getAll('status').flatMap((s) => s.split(',')).filter((s): s is WorkOrderStatusName => (WORK_ORDER_STATUSES as string[]).includes(s));
+  const status = p
+    .getAll('status')
+    .flatMap((s) => s.split(','))
+    .filter((s): s is WorkOrderStatusName => (WORK_ORDER_STATUSES as string[]).includes(s));
   const region = p.get('regionCode');
   const date = (k: string) => (/^\d{4}-\d{2}-\d{2}$/.test(p.get(k) ?? '') ? p.get(k)! : undefined);
   const q = p.get('q')?.trim();

@@ -1,11 +1,25 @@
 // The work-orders feature's public API: hooks other features use (agent console) and the tags
 // that show an order's status, type and SLA state.
 export {
-  useCreateWorkOrder, useOpenForProduct, useTransition, useAppointment, useWorkOrders, useUploadAttachment,
-  UPLOAD_ACCEPT, type CreateResult,
+  useCreateWorkOrder,
+  useOpenForProduct,
+  useTransition,
+  useAppointment,
+  useWorkOrders,
+  useUploadAttachment,
+  UPLOAD_ACCEPT,
+  type CreateResult,
 } from './api.ts';
 export { SlaTag, StatusTag, TypeTag, UrgencyTag, formatWindow } from './components/Tags.tsx';
 export { CustomerOrders } from './components/CustomerOrders.tsx';
 export { AttachmentUploader } from './components/AttachmentUploader.tsx';
-export { WORK_ORDER_TYPES, WORK_ORDER_CHANNELS, URGENCIES, SLA_METRICS, SLOTS, type Slot, type Channel } from './vocab.ts';
+export {
+  WORK_ORDER_TYPES,
+  WORK_ORDER_CHANNELS,
+  URGENCIES,
+  SLA_METRICS,
+  SLOTS,
+  type Slot,
+  type Channel,
+} from './vocab.ts';
 export { bj, BUSINESS_TZ } from './time.ts';

@@ -5,12 +5,32 @@ import type { SlaMetric, SlaState, Urgency, WorkOrderStatusName, WorkOrderType }
  * schemas; importing values from there would pull zod into these chunks. The `Record`s below are
  * exhaustive over the contracts' types, so a new status or type fails `tsc` until it is added.
  */
-export const WORK_ORDER_TYPES = ['install', 'repair', 'maintenance', 'consult', 'complaint', 'return'] as const satisfies readonly WorkOrderType[];
-export const WORK_ORDER_CHANNELS = ['hotline', 'store', 'web', 'mini_program', 'api', 'email', 'portal'] as const;
+export const WORK_ORDER_TYPES = [
+  'install',
+  'repair',
+  'maintenance',
+  'consult',
+  'complaint',
+  'return',
+] as const satisfies readonly WorkOrderType[];
+export const WORK_ORDER_CHANNELS = [
+  'hotline',
+  'store',
+  'web',
+  'mini_program',
+  'api',
+  'email',
+  'portal',
+] as const;
 export type Channel = (typeof WORK_ORDER_CHANNELS)[number];
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const satisfies readonly Urgency[];
 export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const satisfies readonly SlaState[];
-export const SLA_METRICS = ['first_contact', 'response', 'arrival', 'resolution'] as const satisfies readonly SlaMetric[];
+export const SLA_METRICS = [
+  'first_contact',
+  'response',
+  'arrival',
+  'resolution',
+] as const satisfies readonly SlaMetric[];
 
 export const STATUS_COLOR: Record<WorkOrderStatusName, string> = {
   new: 'blue',
@@ -44,8 +64,17 @@ export const TYPE_COLOR: Record<WorkOrderType, string> = {
   return: 'purple',
 };
 
-export const URGENCY_COLOR: Record<Urgency, string> = { low: 'default', normal: 'blue', high: 'orange', critical: 'red' };
-export const SLA_COLOR: Record<SlaState, string> = { on_track: 'success', at_risk: 'warning', breached: 'error' };
+export const URGENCY_COLOR: Record<Urgency, string> = {
+  low: 'default',
+  normal: 'blue',
+  high: 'orange',
+  critical: 'red',
+};
+export const SLA_COLOR: Record<SlaState, string> = {
+  on_track: 'success',
+  at_risk: 'warning',
+  breached: 'error',
+};
 
 /** Appointment slots offered to callers (Beijing time). */
 export const SLOTS = {

@@ -4,9 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '@anxin/contracts';
 import { PhoneList, TierTag, WarrantyBadge, type LookupItem } from '../../customers/index.ts';
 import { CustomerOrders } from '../../workorders/index.ts';
+import { productName } from '../../../components/productName.ts';
 
 /** Everything about the identified caller at a glance: phones, addresses, products, orders. */
-export function CustomerPanel({ customer, detail }: { customer: LookupItem; detail: CustomerDetail | undefined }) {
+export function CustomerPanel({
+  customer,
+  detail,
+}: {
+  customer: LookupItem;
+  detail: CustomerDetail | undefined;
+}) {
   const { t } = useTranslation();
   const products = detail?.products ?? customer.products;
   const addresses = detail?.addresses ?? (customer.defaultAddress ? [customer.defaultAddress] : []);
@@ -59,9 +66,7 @@ export function CustomerPanel({ customer, detail }: { customer: LookupItem; deta
               {products.map((p) => (
                 <div key={p.id} className="anxin-product-row" data-testid="customer-product">
                   <Flex justify="space-between" align="center" gap={8} wrap>
-                    <Typography.Text strong>
-                      {p.brand} {p.modelName}
-                    </Typography.Text>
+                    <Typography.Text strong>{productName(p)}</Typography.Text>
                     <WarrantyBadge warranty={p.warranty} />
                   </Flex>
                   <Descriptions
@@ -69,7 +74,11 @@ export function CustomerPanel({ customer, detail }: { customer: LookupItem; deta
                     column={{ xs: 1, sm: 3 }}
                     className="anxin-product-row__meta"
                     items={[
-                      { key: 's', label: t('agent.customer.serial'), children: <span className="anxin-mono">{p.serial}</span> },
+                      {
+                        key: 's',
+                        label: t('agent.customer.serial'),
+                        children: <span className="anxin-mono">{p.serial}</span>,
+                      },
                       { key: 'p', label: t('agent.customer.purchased'), children: p.purchaseDate ?? '—' },
                       { key: 'i', label: t('agent.customer.installed'), children: p.installDate ?? '—' },
                     ]}
@@ -78,7 +87,11 @@ export function CustomerPanel({ customer, detail }: { customer: LookupItem; deta
               ))}
             </Flex>
           ) : (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agent.customer.noProducts')} style={{ margin: '8px 0' }} />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('agent.customer.noProducts')}
+              style={{ margin: '8px 0' }}
+            />
           )}
         </div>
         <CustomerOrders customerId={customer.id} />

@@ -1,5 +1,22 @@
 import { useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
-import { Alert, Button, Cascader, Col, DatePicker, Divider, Flex, Form, Input, Radio, Row, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Cascader,
+  Col,
+  DatePicker,
+  Divider,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, SendOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,10 +27,20 @@ import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { currentLocale } from '../../../i18n/index.ts';
 import { WarrantyBadge, useFaultTree, type LookupItem } from '../../customers/index.ts';
 import {
-  StatusTag, URGENCIES, WORK_ORDER_CHANNELS, WORK_ORDER_TYPES, useAppointment, useCreateWorkOrder, useOpenForProduct, useTransition,
-  type Channel, type CreateResult, type Slot,
+  StatusTag,
+  URGENCIES,
+  WORK_ORDER_CHANNELS,
+  WORK_ORDER_TYPES,
+  useAppointment,
+  useCreateWorkOrder,
+  useOpenForProduct,
+  useTransition,
+  type Channel,
+  type CreateResult,
+  type Slot,
 } from '../../workorders/index.ts';
 import { sixDigits, slotWindow } from '../windows.ts';
+import { productName } from '../../../components/productName.ts';
 
 type Product = LookupItem['products'][number];
 
@@ -49,7 +76,9 @@ export interface OrderOutcome {
 }
 
 const mostRecent = (products: Product[]): Product | undefined =>
-  [...products].sort((a, b) => (b.installDate ?? b.purchaseDate ?? '').localeCompare(a.installDate ?? a.purchaseDate ?? ''))[0];
+  [...products].sort((a, b) =>
+    (b.installDate ?? b.purchaseDate ?? '').localeCompare(a.installDate ?? a.purchaseDate ?? ''),
+  )[0];
 
 /** The one order form of the agent console; Alt+1…6 pick the type and Ctrl+Enter submits. */
 export function OrderForm({
@@ -108,7 +137,9 @@ export function OrderForm({
       (faultTree.data?.faults ?? []).map((f) => ({
         value: f.id,
         label: zh ? f.nameZh : f.nameEn,
-        children: f.symptoms.filter((s) => s.active).map((s) => ({ value: s.id, label: zh ? s.nameZh : s.nameEn })),
+        children: f.symptoms
+          .filter((s) => s.active)
+          .map((s) => ({ value: s.id, label: zh ? s.nameZh : s.nameEn })),
       })),
     [faultTree.data, zh],
   );
@@ -118,7 +149,9 @@ export function OrderForm({
     const faultCodeId = paths[paths.length - 1]?.[0];
     const symptomCodes = paths.filter((p) => p[0] === faultCodeId && p[1]).map((p) => p[1]!);
     const address = addresses.find((a) => a.id === v.addressId);
-    const preferredWindows = (v.windows ?? []).filter((w) => w.date && w.slot).map((w) => slotWindow(w.date!, w.slot!));
+    const preferredWindows = (v.windows ?? [])
+      .filter((w) => w.date && w.slot)
+      .map((w) => slotWindow(w.date!, w.slot!));
     setBusy(true);
     let result: CreateResult;
     try {
@@ -134,13 +167,23 @@ export function OrderForm({
         contactName: v.contactName?.trim() || undefined,
         contactPhone: v.contactPhone?.trim() || undefined,
         address: address
-          ? { provinceCode: sixDigits(address.provinceCode), cityCode: sixDigits(address.cityCode), districtCode: address.districtCode, detail: address.detail }
+          ? {
+              provinceCode: sixDigits(address.provinceCode),
+              cityCode: sixDigits(address.cityCode),
+              districtCode: address.districtCode,
+              detail: address.detail,
+            }
           : undefined,
         preferredWindows,
       });
     } catch (e) {
       setBusy(false);
-      applyFieldErrors(form, e, { faultCodeId: 'fault', symptomCodes: 'fault', 'address.detail': 'addressId', address: 'addressId' });
+      applyFieldErrors(form, e, {
+        faultCodeId: 'fault',
+        symptomCodes: 'fault',
+        'address.detail': 'addressId',
+        address: 'addressId',
+      });
       return;
     }
     let followUpError: unknown = null;
@@ -149,10 +192,19 @@ export function OrderForm({
       if (v.remoteResolved && v.guidance) {
         const accepted = await transition.mutateAsync({ id: result.order.id, to: 'accepted', version });
         version = accepted.version;
-        const resolved = await transition.mutateAsync({ id: result.order.id, to: 'remote_resolved', version, data: { guidance: v.guidance.trim() } });
+        const resolved = await transition.mutateAsync({
+          id: result.order.id,
+          to: 'remote_resolved',
+          version,
+          data: { guidance: v.guidance.trim() },
+        });
         result = { ...result, order: resolved };
       } else if (v.agreeFirstWindow && preferredWindows[0]) {
-        const scheduled = await appointment.mutateAsync({ id: result.order.id, version, ...preferredWindows[0] });
+        const scheduled = await appointment.mutateAsync({
+          id: result.order.id,
+          version,
+          ...preferredWindows[0],
+        });
         result = { ...result, order: scheduled };
       }
     } catch (e) {
@@ -177,7 +229,12 @@ export function OrderForm({
       }}
     >
       <Form.Item name="type" label={t('agent.form.type')} rules={[{ required: true }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" className="anxin-type-radio" data-testid="order-type">
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          className="anxin-type-radio"
+          data-testid="order-type"
+        >
           {WORK_ORDER_TYPES.map((type, i) => (
             <Radio.Button key={type} value={type}>
               <span data-testid={`order-type-${type}`}>
@@ -202,7 +259,7 @@ export function OrderForm({
             label: (
               <Flex justify="space-between" align="center" gap={8}>
                 <span className="anxin-ellipsis">
-                  {p.brand} {p.modelName} <Typography.Text type="secondary">· {p.serial}</Typography.Text>
+                  {productName(p)} <Typography.Text type="secondary">· {p.serial}</Typography.Text>
                 </span>
                 <WarrantyBadge warranty={p.warranty} />
               </Flex>
@@ -229,7 +286,9 @@ export function OrderForm({
                 </Space>
               ))}
               {openOrders.data.items.length > 4 && (
-                <Typography.Text type="secondary">{t('agent.form.moreOpen', { count: openOrders.data.items.length - 4 })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('agent.form.moreOpen', { count: openOrders.data.items.length - 4 })}
+                </Typography.Text>
               )}
             </Space>
           }
@@ -238,7 +297,11 @@ export function OrderForm({
 
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item name="fault" label={t('agent.form.fault')} extra={product ? undefined : t('agent.form.faultNeedsProduct')}>
+          <Form.Item
+            name="fault"
+            label={t('agent.form.fault')}
+            extra={product ? undefined : t('agent.form.faultNeedsProduct')}
+          >
             <Cascader
               multiple
               showCheckedStrategy={Cascader.SHOW_CHILD}
@@ -253,30 +316,42 @@ export function OrderForm({
                 // Symptoms belong to one fault category: keep the most recently touched one.
                 const paths = (v ?? []) as string[][];
                 const last = paths[paths.length - 1]?.[0];
-                form.setFieldValue('fault', paths.filter((p) => p[0] === last));
+                form.setFieldValue(
+                  'fault',
+                  paths.filter((p) => p[0] === last),
+                );
               }}
             />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="urgency" label={t('agent.form.urgency')}>
-            <Radio.Group optionType="button" data-testid="order-urgency" options={URGENCIES.map((u) => ({ value: u, label: t(`workorders.urgency.${u}`) }))} />
+            <Radio.Group
+              optionType="button"
+              data-testid="order-urgency"
+              options={URGENCIES.map((u) => ({ value: u, label: t(`workorders.urgency.${u}`) }))}
+            />
           </Form.Item>
         </Col>
       </Row>
 
-      <Form.Item
-        name="faultDescription"
-        label={t('agent.form.description')}
-        rules={[{ max: 2000 }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={2000} placeholder={t('agent.form.descriptionPlaceholder')} data-testid="order-description" />
+      <Form.Item name="faultDescription" label={t('agent.form.description')} rules={[{ max: 2000 }]}>
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          showCount
+          maxLength={2000}
+          placeholder={t('agent.form.descriptionPlaceholder')}
+          data-testid="order-description"
+        />
       </Form.Item>
 
       <Row gutter={12}>
         <Col xs={12} md={6}>
           <Form.Item name="channel" label={t('agent.form.channel')}>
-            <Select data-testid="order-channel" options={WORK_ORDER_CHANNELS.map((c) => ({ value: c, label: t(`workorders.channels.${c}`) }))} />
+            <Select
+              data-testid="order-channel"
+              options={WORK_ORDER_CHANNELS.map((c) => ({ value: c, label: t(`workorders.channels.${c}`) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -290,7 +365,13 @@ export function OrderForm({
             label={t('agent.form.contactPhone')}
             rules={[{ pattern: /^[\d+\- ]{5,20}$/, message: t('agent.form.phoneInvalid') }]}
           >
-            <Input inputMode="tel" placeholder={primary ? t('agent.form.contactPhoneDefault', { phone: primary.phone }) : undefined} data-testid="order-contact-phone" />
+            <Input
+              inputMode="tel"
+              placeholder={
+                primary ? t('agent.form.contactPhoneDefault', { phone: primary.phone }) : undefined
+              }
+              data-testid="order-contact-phone"
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -307,15 +388,26 @@ export function OrderForm({
         {t('agent.form.handling')}
       </Divider>
       <Form.Item name="remoteResolved" valuePropName="checked" style={{ marginBottom: remote ? 8 : 16 }}>
-        <Switch data-testid="order-remote-resolved" checkedChildren={t('agent.form.remoteOn')} unCheckedChildren={t('agent.form.remoteOff')} />
+        <Switch
+          data-testid="order-remote-resolved"
+          checkedChildren={t('agent.form.remoteOn')}
+          unCheckedChildren={t('agent.form.remoteOff')}
+        />
       </Form.Item>
       {remote ? (
         <Form.Item
           name="guidance"
           label={t('agent.form.guidance')}
-          rules={[{ required: true, whitespace: true, message: t('agent.form.guidanceRequired') }, { max: 2000 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('agent.form.guidanceRequired') },
+            { max: 2000 },
+          ]}
         >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder={t('agent.form.guidancePlaceholder')} data-testid="order-guidance" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            placeholder={t('agent.form.guidancePlaceholder')}
+            data-testid="order-guidance"
+          />
         </Form.Item>
       ) : (
         <Form.Item label={t('agent.form.windows')} extra={t('agent.form.windowsHint')}>
@@ -324,21 +416,37 @@ export function OrderForm({
               <Flex vertical gap={8} data-testid="order-windows">
                 {fields.map((field, i) => (
                   <Space key={field.key} wrap align="start">
-                    <Form.Item name={[field.name, 'date']} noStyle rules={[{ required: true, message: t('agent.form.dateRequired') }]}>
+                    <Form.Item
+                      name={[field.name, 'date']}
+                      noStyle
+                      rules={[{ required: true, message: t('agent.form.dateRequired') }]}
+                    >
                       <DatePicker
                         disabledDate={(d) => d.isBefore(dayjs(), 'day')}
                         placeholder={t('agent.form.date')}
                         data-testid={`order-window-date-${i}`}
                       />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'slot']} noStyle rules={[{ required: true, message: t('agent.form.slotRequired') }]}>
+                    <Form.Item
+                      name={[field.name, 'slot']}
+                      noStyle
+                      rules={[{ required: true, message: t('agent.form.slotRequired') }]}
+                    >
                       <Radio.Group
                         optionType="button"
                         data-testid={`order-window-slot-${i}`}
-                        options={(['morning', 'afternoon', 'evening'] as const).map((s) => ({ value: s, label: t(`agent.slots.${s}`) }))}
+                        options={(['morning', 'afternoon', 'evening'] as const).map((s) => ({
+                          value: s,
+                          label: t(`agent.slots.${s}`),
+                        }))}
                       />
                     </Form.Item>
-                    <Button type="text" icon={<DeleteOutlined />} aria-label={t('agent.form.removeWindow')} onClick={() => remove(field.name)} />
+                    <Button
+                      type="text"
+                      icon={<DeleteOutlined />}
+                      aria-label={t('agent.form.removeWindow')}
+                      onClick={() => remove(field.name)}
+                    />
                   </Space>
                 ))}
                 {fields.length < 5 && (
@@ -364,7 +472,11 @@ export function OrderForm({
       {!remote && (windows?.length ?? 0) > 0 && (
         <Space style={{ marginBottom: 16 }}>
           <Form.Item name="agreeFirstWindow" valuePropName="checked" noStyle>
-            <Switch size="small" data-testid="order-agree-window" aria-label={t('agent.form.agreeFirstWindow')} />
+            <Switch
+              size="small"
+              data-testid="order-agree-window"
+              aria-label={t('agent.form.agreeFirstWindow')}
+            />
           </Form.Item>
           <Typography.Text>{t('agent.form.agreeFirstWindow')}</Typography.Text>
         </Space>
@@ -376,7 +488,14 @@ export function OrderForm({
           {t('agent.form.shortcuts')}
         </Typography.Text>
         <Tooltip title="Ctrl + Enter">
-          <Button type="primary" size="large" htmlType="submit" icon={<SendOutlined />} loading={busy} data-testid="order-submit">
+          <Button
+            type="primary"
+            size="large"
+            htmlType="submit"
+            icon={<SendOutlined />}
+            loading={busy}
+            data-testid="order-submit"
+          >
             {remote ? t('agent.form.submitResolved') : t('agent.form.submit')}
           </Button>
         </Tooltip>

@@ -1,7 +1,8 @@
 import type { agentZhCN } from './zh-CN.ts';
 
 export const agentEnUS: typeof agentZhCN = {
-  subtitle: 'Identify the caller by number, see their products and past orders, and register the call in one form.',
+  subtitle:
+    'Identify the caller by number, see their products and past orders, and register the call in one form.',
   newCall: 'Next call',
   caller: {
     label: 'Caller number',
@@ -38,7 +39,7 @@ export const agentEnUS: typeof agentZhCN = {
     title: 'Register the call',
     for: 'Customer: {{name}}',
     needCustomer: 'Identify the caller first',
-    needCustomerHint: 'Enter the caller\'s number on the left; create the customer if nobody matches.',
+    needCustomerHint: "Enter the caller's number on the left; create the customer if nobody matches.",
     type: 'Service type',
     product: 'Product',
     productPlaceholder: 'Choose a product',

@@ -1,5 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Input, Result, Row, Skeleton, Space, Tag, Typography, type InputRef } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Input,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+  type InputRef,
+} from 'antd';
 import { CheckCircleFilled, PhoneOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -7,7 +22,13 @@ import type { CustomerDetail, WorkOrderType } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
-import { QuickCreateCustomer, TierTag, useCustomer, useCustomerLookup, type LookupItem } from '../../customers/index.ts';
+import {
+  QuickCreateCustomer,
+  TierTag,
+  useCustomer,
+  useCustomerLookup,
+  type LookupItem,
+} from '../../customers/index.ts';
 import { AttachmentUploader, StatusTag, WORK_ORDER_TYPES } from '../../workorders/index.ts';
 import { CustomerPanel } from '../components/CustomerPanel.tsx';
 import { OrderForm, type OrderFormHandle, type OrderOutcome } from '../components/OrderForm.tsx';
@@ -44,7 +65,8 @@ export default function AgentConsolePage() {
   const [outcome, setOutcome] = useState<OrderOutcome | null>(null);
   const lookup = useCustomerLookup(query);
   const items = query.length >= 2 && lookup.data ? lookup.data.items : [];
-  const customer = created ?? items.find((c) => c.id === selectedId) ?? (items.length === 1 ? items[0] : undefined);
+  const customer =
+    created ?? items.find((c) => c.id === selectedId) ?? (items.length === 1 ? items[0] : undefined);
   const detail = useCustomer(customer?.id);
 
   // Debounced lookup while typing; Enter looks up at once.
@@ -113,7 +135,14 @@ export default function AgentConsolePage() {
         title={t('nav.agentConsole')}
         description={t('agent.subtitle')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={() => { setOutcome(null); newCall(); }} data-testid="agent-new-call">
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              setOutcome(null);
+              newCall();
+            }}
+            data-testid="agent-new-call"
+          >
             {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
           </Button>
         }
@@ -129,7 +158,11 @@ export default function AgentConsolePage() {
           title={
             <Space wrap>
               {t('agent.created.title')}
-              <Link to={`/workorders/${outcome.result.order.id}`} className="anxin-mono anxin-created-number" data-testid="order-created-number">
+              <Link
+                to={`/workorders/${outcome.result.order.id}`}
+                className="anxin-mono anxin-created-number"
+                data-testid="order-created-number"
+              >
                 {outcome.result.order.number}
               </Link>
               <StatusTag status={outcome.result.order.status} />
@@ -177,7 +210,13 @@ export default function AgentConsolePage() {
                 onPressEnter={() => setQuery(text.trim().length >= 2 ? text.trim() : '')}
                 onKeyDown={onInputKey}
                 data-testid="caller-number"
-                suffix={lookup.isFetching ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('agent.caller.searching')}</Typography.Text> : null}
+                suffix={
+                  lookup.isFetching ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('agent.caller.searching')}
+                    </Typography.Text>
+                  ) : null
+                }
               />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('agent.caller.hint')}
@@ -186,8 +225,17 @@ export default function AgentConsolePage() {
 
             <ProblemAlert error={lookup.error} />
             {items.length > 1 && !created && (
-              <Card size="small" title={t('agent.caller.matches', { count: items.length })} data-testid="lookup-results">
-                <Flex vertical gap={6} role="listbox" aria-label={t('agent.caller.matches', { count: items.length })}>
+              <Card
+                size="small"
+                title={t('agent.caller.matches', { count: items.length })}
+                data-testid="lookup-results"
+              >
+                <Flex
+                  vertical
+                  gap={6}
+                  role="listbox"
+                  aria-label={t('agent.caller.matches', { count: items.length })}
+                >
                   {items.map((c) => (
                     <button
                       type="button"
@@ -206,7 +254,9 @@ export default function AgentConsolePage() {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {c.phones.map((p) => p.phone).join(' · ')}
                         {c.defaultAddress ? ` · ${c.defaultAddress.regionName}` : ''}
-                        {c.orders ? ` · ${t('agent.caller.orderCounts', { open: c.orders.open, total: c.orders.total })}` : ''}
+                        {c.orders
+                          ? ` · ${t('agent.caller.orderCounts', { open: c.orders.open, total: c.orders.total })}`
+                          : ''}
                       </Typography.Text>
                     </button>
                   ))}
@@ -221,7 +271,12 @@ export default function AgentConsolePage() {
                   image={Empty.PRESENTED_IMAGE_SIMPLE}
                 >
                   {canCreateCustomer && (
-                    <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)} data-testid="quick-create-open">
+                    <Button
+                      type="primary"
+                      icon={<UserAddOutlined />}
+                      onClick={() => setCreating(true)}
+                      data-testid="quick-create-open"
+                    >
                       {t('agent.caller.createCustomer')}
                     </Button>
                   )}
@@ -249,11 +304,26 @@ export default function AgentConsolePage() {
           </Flex>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={t('agent.form.title')} className="anxin-order-card" extra={customer && <Typography.Text type="secondary">{t('agent.form.for', { name: customer.name })}</Typography.Text>}>
+          <Card
+            title={t('agent.form.title')}
+            className="anxin-order-card"
+            extra={
+              customer && (
+                <Typography.Text type="secondary">
+                  {t('agent.form.for', { name: customer.name })}
+                </Typography.Text>
+              )
+            }
+          >
             {customer ? (
               <OrderForm ref={formRef} customer={customer} detail={detail.data} onCreated={onCreated} />
             ) : (
-              <Result status="info" icon={<PhoneOutlined />} title={t('agent.form.needCustomer')} subTitle={t('agent.form.needCustomerHint')} />
+              <Result
+                status="info"
+                icon={<PhoneOutlined />}
+                title={t('agent.form.needCustomer')}
+                subTitle={t('agent.form.needCustomerHint')}
+              />
             )}
           </Card>
         </Col>

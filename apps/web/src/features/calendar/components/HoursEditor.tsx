@@ -7,13 +7,29 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSetHours, type BusinessHours, type Interval } from '../api.ts';
 
 type Range = [Dayjs, Dayjs];
-const toRange = (i: Interval): Range => [dayjs().startOf('day').add(i.start, 'minute'), dayjs().startOf('day').add(Math.min(i.end, 1439), 'minute')];
+const toRange = (i: Interval): Range => [
+  dayjs().startOf('day').add(i.start, 'minute'),
+  dayjs().startOf('day').add(Math.min(i.end, 1439), 'minute'),
+];
 const minutes = (d: Dayjs) => d.hour() * 60 + d.minute();
-const fromRange = ([a, b]: Range): Interval => ({ start: minutes(a), end: minutes(b) === 1439 ? 1440 : minutes(b) });
+const fromRange = ([a, b]: Range): Interval => ({
+  start: minutes(a),
+  end: minutes(b) === 1439 ? 1440 : minutes(b),
+});
 export const formatInterval = (i: Interval) =>
   `${String(Math.floor(i.start / 60)).padStart(2, '0')}:${String(i.start % 60).padStart(2, '0')}–${String(Math.floor(i.end / 60)).padStart(2, '0')}:${String(i.end % 60).padStart(2, '0')}`;
 
-function Intervals({ value, onChange, disabled, testId }: { value: Range[]; onChange: (v: Range[]) => void; disabled: boolean; testId: string }) {
+function Intervals({
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
+  value: Range[];
+  onChange: (v: Range[]) => void;
+  disabled: boolean;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Flex vertical gap={8} data-testid={testId}>
@@ -26,10 +42,17 @@ function Intervals({ value, onChange, disabled, testId }: { value: Range[]; onCh
             allowClear={false}
             disabled={disabled}
             order
-            onChange={(v) => v?.[0] && v[1] && onChange(value.map((x, j) => (j === i ? ([v[0], v[1]] as Range) : x)))}
+            onChange={(v) =>
+              v?.[0] && v[1] && onChange(value.map((x, j) => (j === i ? ([v[0], v[1]] as Range) : x)))
+            }
           />
           {!disabled && value.length > 1 && (
-            <Button type="text" icon={<DeleteOutlined />} aria-label={t('calendar.hours.removeInterval')} onClick={() => onChange(value.filter((_, j) => j !== i))} />
+            <Button
+              type="text"
+              icon={<DeleteOutlined />}
+              aria-label={t('calendar.hours.removeInterval')}
+              onClick={() => onChange(value.filter((_, j) => j !== i))}
+            />
           )}
         </Space>
       ))}
@@ -74,10 +97,13 @@ export function HoursEditor({ hours, canManage }: { hours: BusinessHours; canMan
   const onSave = async () => {
     const body: BusinessHours = { standard: standard.map(fromRange), byWeekday: {} };
     for (const [d, v] of Object.entries(byWeekday)) if (v) body.byWeekday[d] = v.map(fromRange);
-    await save.mutateAsync(body).then(() => {
-      message.success(t('calendar.hours.saved'));
-      setDirty(false);
-    }, () => undefined);
+    await save.mutateAsync(body).then(
+      () => {
+        message.success(t('calendar.hours.saved'));
+        setDirty(false);
+      },
+      () => undefined,
+    );
   };
 
   return (
@@ -86,7 +112,13 @@ export function HoursEditor({ hours, canManage }: { hours: BusinessHours; canMan
       data-testid="calendar-hours"
       extra={
         canManage && (
-          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={onSave} data-testid="calendar-hours-save">
+          <Button
+            type="primary"
+            disabled={!dirty}
+            loading={save.isPending}
+            onClick={onSave}
+            data-testid="calendar-hours-save"
+          >
             {t('settings.actions.save')}
           </Button>
         )
@@ -143,7 +175,9 @@ export function HoursEditor({ hours, canManage }: { hours: BusinessHours; canMan
           })}
         </Flex>
       </Form>
-      {dirty && <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('calendar.hours.unsaved')} />}
+      {dirty && (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('calendar.hours.unsaved')} />
+      )}
       <ProblemAlert error={save.error} style={{ marginTop: 12 }} />
     </Card>
   );

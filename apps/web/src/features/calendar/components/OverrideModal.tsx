@@ -13,7 +13,15 @@ interface Values {
 }
 
 /** Set (or remove) this tenant's override of one date; statutory data stays underneath. */
-export function OverrideModal({ day, canManage, onClose }: { day: CalendarDay | null; canManage: boolean; onClose: () => void }) {
+export function OverrideModal({
+  day,
+  canManage,
+  onClose,
+}: {
+  day: CalendarDay | null;
+  canManage: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const setOverride = useSetOverride();
@@ -49,18 +57,30 @@ export function OverrideModal({ day, canManage, onClose }: { day: CalendarDay | 
     <Modal
       open={!!day}
       onCancel={onClose}
-      title={day ? t('calendar.override.title', { date: dayjs(day.date).format(t('calendar.dateFormat')) }) : null}
+      title={
+        day ? t('calendar.override.title', { date: dayjs(day.date).format(t('calendar.dateFormat')) }) : null
+      }
       destroyOnHidden
       footer={
         canManage ? (
           <Space wrap>
             {isOverride && (
-              <Button danger onClick={remove} loading={removeOverride.isPending} data-testid="calendar-override-remove">
+              <Button
+                danger
+                onClick={remove}
+                loading={removeOverride.isPending}
+                data-testid="calendar-override-remove"
+              >
                 {t('calendar.override.remove')}
               </Button>
             )}
             <Button onClick={onClose}>{t('settings.actions.cancel')}</Button>
-            <Button type="primary" onClick={() => form.submit()} loading={setOverride.isPending} data-testid="calendar-override-save">
+            <Button
+              type="primary"
+              onClick={() => form.submit()}
+              loading={setOverride.isPending}
+              data-testid="calendar-override-save"
+            >
               {t('calendar.override.save')}
             </Button>
           </Space>
@@ -75,12 +95,28 @@ export function OverrideModal({ day, canManage, onClose }: { day: CalendarDay | 
             size="small"
             column={1}
             items={[
-              { key: 'status', label: t('calendar.override.current'), children: <Tag className={`anxin-cal-tag anxin-cal-tag--${kindOf(day)}`}>{t(`calendar.kinds.${kindOf(day)}`)}</Tag> },
-              ...(day.name ? [{ key: 'name', label: t('calendar.override.holidayName'), children: day.name }] : []),
+              {
+                key: 'status',
+                label: t('calendar.override.current'),
+                children: (
+                  <Tag className={`anxin-cal-tag anxin-cal-tag--${kindOf(day)}`}>
+                    {t(`calendar.kinds.${kindOf(day)}`)}
+                  </Tag>
+                ),
+              },
+              ...(day.name
+                ? [{ key: 'name', label: t('calendar.override.holidayName'), children: day.name }]
+                : []),
             ]}
           />
           {canManage ? (
-            <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 16 }} requiredMark="optional">
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              style={{ marginTop: 16 }}
+              requiredMark="optional"
+            >
               <Form.Item name="kind" label={t('calendar.override.kind')} rules={[{ required: true }]}>
                 <Radio.Group
                   optionType="button"
@@ -94,10 +130,18 @@ export function OverrideModal({ day, canManage, onClose }: { day: CalendarDay | 
               <Form.Item
                 name="name"
                 label={t('calendar.override.name')}
-                rules={[{ required: true, whitespace: true, message: t('calendar.override.nameRequired') }, { max: 60 }]}
+                rules={[
+                  { required: true, whitespace: true, message: t('calendar.override.nameRequired') },
+                  { max: 60 },
+                ]}
                 extra={t('calendar.override.nameHint')}
               >
-                <Input autoFocus maxLength={60} data-testid="calendar-override-name" placeholder={t('calendar.override.namePlaceholder')} />
+                <Input
+                  autoFocus
+                  maxLength={60}
+                  data-testid="calendar-override-name"
+                  placeholder={t('calendar.override.namePlaceholder')}
+                />
               </Form.Item>
               <Alert type="info" showIcon title={t('calendar.override.auditNote')} />
             </Form>

@@ -5,7 +5,8 @@ import dayjs from 'dayjs';
 import type { CalendarDay } from '../api.ts';
 
 /** Visual class of a day: what the colour means, in the legend's order. */
-export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup' | 'override_work' | 'override_off' | 'provisional';
+export type DayKind =
+  'workday' | 'weekend' | 'holiday' | 'makeup' | 'override_work' | 'override_off' | 'provisional';
 
 export function kindOf(d: CalendarDay): DayKind {
   if (d.source === 'override') return d.workday ? 'override_work' : 'override_off';
@@ -15,7 +16,15 @@ export function kindOf(d: CalendarDay): DayKind {
   return d.workday ? 'workday' : 'weekend';
 }
 
-export const DAY_KINDS: DayKind[] = ['workday', 'weekend', 'holiday', 'makeup', 'provisional', 'override_work', 'override_off'];
+export const DAY_KINDS: DayKind[] = [
+  'workday',
+  'weekend',
+  'holiday',
+  'makeup',
+  'provisional',
+  'override_work',
+  'override_off',
+];
 
 interface Props {
   year: number;
@@ -36,10 +45,19 @@ export const YearGrid = memo(function YearGrid({ year, days, today, onPick }: Pr
         const lead = (first.day() + 6) % 7; // Monday = 0
         const count = first.daysInMonth();
         return (
-          <Card key={m} size="small" className="anxin-cal-month" title={first.format(t('calendar.monthFormat'))}>
+          <Card
+            key={m}
+            size="small"
+            className="anxin-cal-month"
+            title={first.format(t('calendar.monthFormat'))}
+          >
             <div className="anxin-cal-grid" role="grid" aria-label={first.format(t('calendar.monthFormat'))}>
               {weekdays.map((w, i) => (
-                <div key={w} className={`anxin-cal-wd${i >= 5 ? ' anxin-cal-wd--weekend' : ''}`} role="columnheader">
+                <div
+                  key={w}
+                  className={`anxin-cal-wd${i >= 5 ? ' anxin-cal-wd--weekend' : ''}`}
+                  role="columnheader"
+                >
                   {w}
                 </div>
               ))}
@@ -49,7 +67,12 @@ export const YearGrid = memo(function YearGrid({ year, days, today, onPick }: Pr
               {Array.from({ length: count }, (_, i) => {
                 const date = first.date(i + 1).format('YYYY-MM-DD');
                 const day = byDate.get(date);
-                if (!day) return <div key={date} className="anxin-cal-day">{i + 1}</div>;
+                if (!day)
+                  return (
+                    <div key={date} className="anxin-cal-day">
+                      {i + 1}
+                    </div>
+                  );
                 const kind = kindOf(day);
                 const label = `${date} · ${t(`calendar.kinds.${kind}`)}${day.name ? ` · ${day.name}` : ''}`;
                 const cell = (

@@ -1,7 +1,8 @@
 import type { calendarZhCN } from './zh-CN.ts';
 
 export const calendarEnUS: typeof calendarZhCN = {
-  subtitle: 'Statutory holidays and make-up workdays in China, your own workdays and days off, and business hours. SLA deadlines are computed from this.',
+  subtitle:
+    'Statutory holidays and make-up workdays in China, your own workdays and days off, and business hours. SLA deadlines are computed from this.',
   year: 'Year',
   yearLabel: '{{year}}',
   prevYear: 'Previous year',
@@ -33,7 +34,8 @@ export const calendarEnUS: typeof calendarZhCN = {
     missingBody:
       'The State Council has not announced the {{year}} holiday schedule. To avoid wrong deadlines, SLA calculations touching {{year}} stop (fail closed). You can enable a provisional calendar: weekends and fixed-date holidays, replaced by the official schedule once it is published.',
     noDataTitle: 'No holiday data for {{year}}',
-    noDataBody: 'SLA deadlines in this year cannot be computed. An administrator can enable a provisional calendar, or wait for the data update.',
+    noDataBody:
+      'SLA deadlines in this year cannot be computed. An administrator can enable a provisional calendar, or wait for the data update.',
   },
   provisional: {
     enable: 'Enable provisional {{year}}',

@@ -1,5 +1,20 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Flex, Result, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { LeftOutlined, RightOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -8,7 +23,14 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { bj } from '../../workorders/index.ts';
-import { useCoverage, useHours, useProvisionalYears, useSetProvisionalYears, useYear, type CalendarDay } from '../api.ts';
+import {
+  useCoverage,
+  useHours,
+  useProvisionalYears,
+  useSetProvisionalYears,
+  useYear,
+  type CalendarDay,
+} from '../api.ts';
 import { DAY_KINDS, YearGrid, kindOf } from '../components/YearGrid.tsx';
 import { HoursEditor } from '../components/HoursEditor.tsx';
 import { OverrideModal } from '../components/OverrideModal.tsx';
@@ -44,7 +66,12 @@ export default function CalendarPage() {
   const setProvisional = useSetProvisionalYears();
 
   const years = useMemo(() => {
-    const set = new Set<number>([thisYear - 1, thisYear, thisYear + 1, ...(coverage.data?.years ?? []).filter((y) => y >= thisYear - 3)]);
+    const set = new Set<number>([
+      thisYear - 1,
+      thisYear,
+      thisYear + 1,
+      ...(coverage.data?.years ?? []).filter((y) => y >= thisYear - 3),
+    ]);
     return [...set].sort((a, b) => a - b);
   }, [coverage.data, thisYear]);
   const runs = useMemo(() => holidayRuns(yearView.data?.days ?? []), [yearView.data]);
@@ -56,14 +83,25 @@ export default function CalendarPage() {
     if (!provisional.data) return;
     const next = on ? [...new Set([...provisionalYears, y])].sort() : provisionalYears.filter((x) => x !== y);
     await setProvisional.mutateAsync({ years: next, version: provisional.data.version }).then(
-      () => message.success(on ? t('calendar.provisional.enabled', { year: y }) : t('calendar.provisional.disabled', { year: y })),
+      () =>
+        message.success(
+          on
+            ? t('calendar.provisional.enabled', { year: y })
+            : t('calendar.provisional.disabled', { year: y }),
+        ),
       () => undefined,
     );
   };
 
   const enableButton = (y: number) =>
     canManage ? (
-      <Button size="small" type="primary" loading={setProvisional.isPending} onClick={() => toggleProvisional(y, true)} data-testid="calendar-enable-provisional">
+      <Button
+        size="small"
+        type="primary"
+        loading={setProvisional.isPending}
+        onClick={() => toggleProvisional(y, true)}
+        data-testid="calendar-enable-provisional"
+      >
         {t('calendar.provisional.enable', { year: y })}
       </Button>
     ) : null;
@@ -75,7 +113,12 @@ export default function CalendarPage() {
         description={t('calendar.subtitle')}
         extra={
           <Space.Compact>
-            <Button icon={<LeftOutlined />} aria-label={t('calendar.prevYear')} onClick={() => setYear(year - 1)} data-testid="calendar-prev-year" />
+            <Button
+              icon={<LeftOutlined />}
+              aria-label={t('calendar.prevYear')}
+              onClick={() => setYear(year - 1)}
+              data-testid="calendar-prev-year"
+            />
             <Select
               value={year}
               onChange={setYear}
@@ -84,7 +127,12 @@ export default function CalendarPage() {
               data-testid="calendar-year-select"
               aria-label={t('calendar.year')}
             />
-            <Button icon={<RightOutlined />} aria-label={t('calendar.nextYear')} onClick={() => setYear(year + 1)} data-testid="calendar-next-year" />
+            <Button
+              icon={<RightOutlined />}
+              aria-label={t('calendar.nextYear')}
+              onClick={() => setYear(year + 1)}
+              data-testid="calendar-next-year"
+            />
           </Space.Compact>
         }
       />
@@ -108,7 +156,15 @@ export default function CalendarPage() {
             <Space wrap>
               {t('calendar.provisional.activeBody')}
               {provisionalYears.map((y) => (
-                <Tag key={y} closable={canManage} onClose={(e) => { e.preventDefault(); void toggleProvisional(y, false); }} color="gold">
+                <Tag
+                  key={y}
+                  closable={canManage}
+                  onClose={(e) => {
+                    e.preventDefault();
+                    void toggleProvisional(y, false);
+                  }}
+                  color="gold"
+                >
                   {t('calendar.yearLabel', { year: y })}
                 </Tag>
               ))}
@@ -123,10 +179,18 @@ export default function CalendarPage() {
             title={
               <Space wrap>
                 {t('calendar.yearLabel', { year })}
-                {yearView.data?.days.some((d) => d.provisional) && <Tag color="gold">{t('calendar.provisional.tag')}</Tag>}
+                {yearView.data?.days.some((d) => d.provisional) && (
+                  <Tag color="gold">{t('calendar.provisional.tag')}</Tag>
+                )}
               </Space>
             }
-            extra={yearView.data && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.dataVersion', { version: yearView.data.version })}</Typography.Text>}
+            extra={
+              yearView.data && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('calendar.dataVersion', { version: yearView.data.version })}
+                </Typography.Text>
+              )
+            }
           >
             <Flex wrap gap={12} className="anxin-cal-legend" style={{ marginBottom: 12 }}>
               {DAY_KINDS.map((k) => (
@@ -153,7 +217,12 @@ export default function CalendarPage() {
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
                   {canManage ? t('calendar.clickHint') : t('calendar.readOnlyHint')}
                 </Typography.Paragraph>
-                <YearGrid year={year} days={yearView.data.days} today={bj(new Date().toISOString()).format('YYYY-MM-DD')} onPick={setPicked} />
+                <YearGrid
+                  year={year}
+                  days={yearView.data.days}
+                  today={bj(new Date().toISOString()).format('YYYY-MM-DD')}
+                  onPick={setPicked}
+                />
               </>
             )}
           </Card>
@@ -170,7 +239,11 @@ export default function CalendarPage() {
                     <span className="anxin-cal-runs__name">{r.name}</span>
                     <Typography.Text type="secondary" className="anxin-cal-runs__dates">
                       {r.count > 1
-                        ? t('calendar.runRange', { from: dayjs(r.from).format(t('calendar.shortDate')), to: dayjs(r.to).format(t('calendar.shortDate')), count: r.count })
+                        ? t('calendar.runRange', {
+                            from: dayjs(r.from).format(t('calendar.shortDate')),
+                            to: dayjs(r.to).format(t('calendar.shortDate')),
+                            count: r.count,
+                          })
                         : dayjs(r.from).format(t('calendar.shortDate'))}
                       {' · '}
                       {t(`calendar.kinds.${r.kind as 'holiday'}`)}
@@ -182,7 +255,13 @@ export default function CalendarPage() {
           </Card>
         </Col>
       </Row>
-      {hours.data ? <HoursEditor hours={hours.data} canManage={canManage} /> : hours.error ? <ProblemAlert error={hours.error} /> : <Skeleton active />}
+      {hours.data ? (
+        <HoursEditor hours={hours.data} canManage={canManage} />
+      ) : hours.error ? (
+        <ProblemAlert error={hours.error} />
+      ) : (
+        <Skeleton active />
+      )}
       <OverrideModal day={picked} canManage={canManage} onClose={() => setPicked(null)} />
     </Flex>
   );

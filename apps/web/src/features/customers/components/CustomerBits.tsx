@@ -32,7 +32,10 @@ export function PhoneList({ phones }: { phones: Phone[] }) {
           </Typography.Text>
           {p.masked && (
             <Tooltip title={t('customers.maskedHint')}>
-              <EyeInvisibleOutlined style={{ color: 'rgba(0,0,0,.35)' }} aria-label={t('customers.maskedHint')} />
+              <EyeInvisibleOutlined
+                style={{ color: 'rgba(0,0,0,.35)' }}
+                aria-label={t('customers.maskedHint')}
+              />
             </Tooltip>
           )}
         </span>

@@ -19,7 +19,12 @@ export function WarrantyBadge({ warranty }: { warranty: Warranty }) {
   ].filter(Boolean);
   return (
     <Tooltip title={details.length ? details.join(' · ') : t('customers.warranty.noDates')}>
-      <Tag color={COLOR[warranty.status]} icon={<SafetyCertificateOutlined />} data-testid="warranty-badge" data-status={warranty.status}>
+      <Tag
+        color={COLOR[warranty.status]}
+        icon={<SafetyCertificateOutlined />}
+        data-testid="warranty-badge"
+        data-status={warranty.status}
+      >
         {t(`customers.warranty.${warranty.status}`)}
       </Tag>
     </Tooltip>

@@ -26,7 +26,7 @@ export const customersEnUS: typeof customersZhCN = {
   create: {
     title: 'New customer',
     name: 'Name',
-    nameRequired: 'Enter the customer\'s name',
+    nameRequired: "Enter the customer's name",
     phone: 'Phone',
     phoneRequired: 'Enter a phone number',
     tier: 'Tier',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useModels, useRegisterProduct } from '../api.ts';
-import { productName } from '../productName.ts';
+import { productName } from '../../../components/productName.ts';
 
 /** The serial is registered already (to anyone): said on the field itself, not in a banner. */
 const serialTaken = (e: unknown): boolean =>

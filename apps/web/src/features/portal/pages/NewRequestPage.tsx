@@ -9,7 +9,7 @@ import { MAX_PHOTOS, useProducts, useSubmitRequest } from '../api.ts';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
 import { SlotPicker } from '../components/SlotPicker.tsx';
 import { WarrantyTag } from '../components/WarrantyTag.tsx';
-import { productName } from '../productName.ts';
+import { productName } from '../../../components/productName.ts';
 import { windowOf, type SlotChoice } from '../time.ts';
 
 export default function NewRequestPage() {

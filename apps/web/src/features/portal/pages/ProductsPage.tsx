@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useProducts } from '../api.ts';
 import { RegisterProductDrawer } from '../components/RegisterProductDrawer.tsx';
 import { WarrantyTag } from '../components/WarrantyTag.tsx';
-import { productName } from '../productName.ts';
+import { productName } from '../../../components/productName.ts';
 
 export default function ProductsPage() {
   const { t } = useTranslation();

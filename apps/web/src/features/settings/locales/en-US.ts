@@ -17,8 +17,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     confirm: 'OK',
   },
   sla: {
-    subtitle: 'Deadlines per order type × urgency × customer tier; the most specific match wins and metrics left unset fall through to a broader policy.',
-    howItWorks: 'Changes apply to orders created afterwards; running orders keep their deadlines. Every save is audited.',
+    subtitle:
+      'Deadlines per order type × urgency × customer tier; the most specific match wins and metrics left unset fall through to a broader policy.',
+    howItWorks:
+      'Changes apply to orders created afterwards; running orders keep their deadlines. Every save is audited.',
     add: 'Add policy',
     newPolicy: 'New SLA policy',
     editPolicy: 'Edit “{{name}}”',
@@ -58,8 +60,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     hm: '{{h}} h {{m}} min',
   },
   rolesPage: {
-    subtitle: 'Tick the permissions each role holds and save each role on its own. The data scope (all / region / outlet / own) belongs to the account.',
-    auditNote: 'Changes apply at once to every user with that role and are recorded in the audit log (who, when, what).',
+    subtitle:
+      'Tick the permissions each role holds and save each role on its own. The data scope (all / region / outlet / own) belongs to the account.',
+    auditNote:
+      'Changes apply at once to every user with that role and are recorded in the audit log (who, when, what).',
     readOnly: 'You can view permissions; changing them needs the "manage roles" permission.',
     resource: 'Area',
     permission: 'Permission',
@@ -144,9 +148,20 @@ export const settingsEnUS: typeof settingsZhCN = {
     settings: { read: 'View settings', manage: 'Change settings' },
     calendar: { read: 'View calendar', manage: 'Manage calendar' },
     token: { manage: 'Manage API tokens' },
-    customer: { read: 'View customers', write: 'Create / edit customers', merge: 'Merge customers', phone_unmasked: 'See full phone numbers' },
+    customer: {
+      read: 'View customers',
+      write: 'Create / edit customers',
+      merge: 'Merge customers',
+      phone_unmasked: 'See full phone numbers',
+    },
     product: { read: 'View products', write: 'Register products' },
-    workorder: { read: 'View work orders', create: 'Create work orders', update: 'Edit work orders', transition: 'Move work orders on', export: 'Export work orders' },
+    workorder: {
+      read: 'View work orders',
+      create: 'Create work orders',
+      update: 'Edit work orders',
+      transition: 'Move work orders on',
+      export: 'Export work orders',
+    },
     sla: { read: 'View SLA', manage: 'Manage SLA policies' },
     outlet: { read: 'View outlets', manage: 'Manage outlets' },
     technician: { read: 'View technicians', manage: 'Manage technicians' },

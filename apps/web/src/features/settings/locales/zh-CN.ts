@@ -15,7 +15,8 @@ export const settingsZhCN = {
     confirm: '确定',
   },
   sla: {
-    subtitle: '按工单类型 × 紧急程度 × 客户等级设定各项服务时限；最具体的匹配生效，未设置的指标沿用更宽泛的策略。',
+    subtitle:
+      '按工单类型 × 紧急程度 × 客户等级设定各项服务时限；最具体的匹配生效，未设置的指标沿用更宽泛的策略。',
     howItWorks: '修改只影响之后创建的工单，进行中的工单保留原截止时间。每次保存都会记入审计日志。',
     add: '新增策略',
     newPolicy: '新增 SLA 策略',
@@ -142,9 +143,20 @@ export const settingsZhCN = {
     settings: { read: '查看业务设置', manage: '修改业务设置' },
     calendar: { read: '查看工作日历', manage: '管理工作日历' },
     token: { manage: '管理 API 令牌' },
-    customer: { read: '查看客户', write: '新建/编辑客户', merge: '合并客户', phone_unmasked: '查看完整手机号' },
+    customer: {
+      read: '查看客户',
+      write: '新建/编辑客户',
+      merge: '合并客户',
+      phone_unmasked: '查看完整手机号',
+    },
     product: { read: '查看产品', write: '登记产品' },
-    workorder: { read: '查看工单', create: '新建工单', update: '编辑工单', transition: '推进工单状态', export: '导出工单' },
+    workorder: {
+      read: '查看工单',
+      create: '新建工单',
+      update: '编辑工单',
+      transition: '推进工单状态',
+      export: '导出工单',
+    },
     sla: { read: '查看 SLA', manage: '管理 SLA 策略' },
     outlet: { read: '查看网点', manage: '管理网点' },
     technician: { read: '查看工程师', manage: '管理工程师' },

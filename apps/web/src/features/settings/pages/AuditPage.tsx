@@ -8,7 +8,17 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { bj } from '../../workorders/index.ts';
 import { useAudit, useUsers, type AuditEntry, type AuditFilter } from '../api.ts';
 
-const STREAM_TYPES = ['work_order', 'customer', 'product_category', 'product_model', 'fault_code', 'calendar', 'role', 'setting', 'user'];
+const STREAM_TYPES = [
+  'work_order',
+  'customer',
+  'product_category',
+  'product_model',
+  'fault_code',
+  'calendar',
+  'role',
+  'setting',
+  'user',
+];
 
 const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-6)}` : id);
 
@@ -40,13 +50,21 @@ export default function AuditPage() {
             <AutoComplete
               allowClear
               style={{ width: 200 }}
-              options={STREAM_TYPES.map((s) => ({ value: s, label: `${t(`settings.streams.${s as 'work_order'}`, { defaultValue: s })} · ${s}` }))}
+              options={STREAM_TYPES.map((s) => ({
+                value: s,
+                label: `${t(`settings.streams.${s as 'work_order'}`, { defaultValue: s })} · ${s}`,
+              }))}
               placeholder={t('settings.auditPage.streamTypePlaceholder')}
               data-testid="audit-stream-type"
             />
           </Form.Item>
           <Form.Item name="streamId" label={t('settings.auditPage.streamId')}>
-            <Input allowClear style={{ width: 280 }} placeholder={t('settings.auditPage.streamIdPlaceholder')} data-testid="audit-stream-id" />
+            <Input
+              allowClear
+              style={{ width: 280 }}
+              placeholder={t('settings.auditPage.streamIdPlaceholder')}
+              data-testid="audit-stream-id"
+            />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
@@ -95,13 +113,19 @@ export default function AuditPage() {
               title: t('settings.auditPage.stream'),
               render: (_, r) => (
                 <Flex vertical>
-                  <span>{t(`settings.streams.${r.streamType as 'work_order'}`, { defaultValue: r.streamType })}</span>
+                  <span>
+                    {t(`settings.streams.${r.streamType as 'work_order'}`, { defaultValue: r.streamType })}
+                  </span>
                   {r.streamType === 'work_order' ? (
                     <Link to={`/workorders/${r.streamId}`} style={{ fontSize: 12 }}>
                       {typeof r.data.number === 'string' ? r.data.number : shortId(r.streamId)}
                     </Link>
                   ) : (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: r.streamId }}>
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12 }}
+                      copyable={{ text: r.streamId }}
+                    >
                       {shortId(r.streamId)}
                     </Typography.Text>
                   )}
@@ -113,7 +137,13 @@ export default function AuditPage() {
               title: t('settings.auditPage.actor'),
               width: 150,
               render: (_, r) =>
-                r.actorId ? (names.get(r.actorId) ?? `${r.actorId.slice(0, 8)}…`) : <Tag>{t(`settings.actorKinds.${r.actorKind as 'system'}`, { defaultValue: r.actorKind })}</Tag>,
+                r.actorId ? (
+                  (names.get(r.actorId) ?? `${r.actorId.slice(0, 8)}…`)
+                ) : (
+                  <Tag>
+                    {t(`settings.actorKinds.${r.actorKind as 'system'}`, { defaultValue: r.actorKind })}
+                  </Tag>
+                ),
             },
             {
               key: 'change',
@@ -138,11 +168,17 @@ export default function AuditPage() {
         />
         <Flex justify="center" style={{ padding: 16 }}>
           {audit.hasNextPage ? (
-            <Button onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage} data-testid="audit-load-more">
+            <Button
+              onClick={() => audit.fetchNextPage()}
+              loading={audit.isFetchingNextPage}
+              data-testid="audit-load-more"
+            >
               {t('settings.auditPage.older')}
             </Button>
           ) : (
-            items.length > 0 && <Typography.Text type="secondary">{t('settings.auditPage.end')}</Typography.Text>
+            items.length > 0 && (
+              <Typography.Text type="secondary">{t('settings.auditPage.end')}</Typography.Text>
+            )
           )}
         </Flex>
       </Card>

@@ -1,5 +1,19 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Card, Checkbox, Flex, Grid, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Grid,
+  Skeleton,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '@anxin/contracts';
@@ -91,7 +105,8 @@ export default function RolesPage() {
             </Badge>
           </Tooltip>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
-            {t('settings.rolesPage.count', { count: set.size })} · {t(`scopes.${r.defaultScope as 'all'}`, { regions: '' })}
+            {t('settings.rolesPage.count', { count: set.size })} ·{' '}
+            {t(`scopes.${r.defaultScope as 'all'}`, { regions: '' })}
           </Typography.Text>
           {canManage && dirty && (
             <Space size={4}>
@@ -142,7 +157,13 @@ export default function RolesPage() {
             <Typography.Text strong>{t('settings.rolesPage.unsaved')}</Typography.Text>
             {dirtyRoles.map((r) => (
               <Space.Compact key={r.role}>
-                <Button type="primary" icon={<SaveOutlined />} loading={savingRole === r.role} onClick={() => saveRole(r.role)} data-testid={`role-save-${r.role}`}>
+                <Button
+                  type="primary"
+                  icon={<SaveOutlined />}
+                  loading={savingRole === r.role}
+                  onClick={() => saveRole(r.role)}
+                  data-testid={`role-save-${r.role}`}
+                >
                   {t('settings.rolesPage.saveRole', { role: roleLabel(t, r.role) })}
                 </Button>
                 <Button

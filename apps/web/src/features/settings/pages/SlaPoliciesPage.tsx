@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -37,7 +54,8 @@ function durationText(t: TFunction, p: SlaMetricPolicy): string {
   if (p.mode === 'working_days') return t('settings.sla.days', { count: p.days });
   const h = Math.floor(p.minutes / 60);
   const m = p.minutes % 60;
-  const span = h && m ? t('settings.sla.hm', { h, m }) : h ? t('settings.sla.h', { h }) : t('settings.sla.m', { m });
+  const span =
+    h && m ? t('settings.sla.hm', { h, m }) : h ? t('settings.sla.h', { h }) : t('settings.sla.m', { m });
   return span;
 }
 
@@ -49,7 +67,8 @@ function MetricCell({ p }: { p: SlaMetricPolicy | null | undefined }) {
     <Flex vertical>
       <Typography.Text strong>{durationText(t, p)}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t(`workorders.sla.modes.${p.mode}`)} · {t('settings.sla.atRiskShort', { percent: p.atRiskPercent })} · {roleLabel(t, p.notifyRole)}
+        {t(`workorders.sla.modes.${p.mode}`)} · {t('settings.sla.atRiskShort', { percent: p.atRiskPercent })}{' '}
+        · {roleLabel(t, p.notifyRole)}
       </Typography.Text>
     </Flex>
   );
@@ -64,7 +83,16 @@ const toForm = (p: SlaPolicy): PolicyForm => ({
       const v = p.metrics[m];
       if (v === undefined) return [m, { choice: 'inherit' }];
       if (v === null) return [m, { choice: 'off' }];
-      return [m, { choice: 'set', mode: v.mode, amount: v.mode === 'working_days' ? v.days : v.minutes, atRiskPercent: v.atRiskPercent, notifyRole: v.notifyRole }];
+      return [
+        m,
+        {
+          choice: 'set',
+          mode: v.mode,
+          amount: v.mode === 'working_days' ? v.days : v.minutes,
+          atRiskPercent: v.atRiskPercent,
+          notifyRole: v.notifyRole,
+        },
+      ];
     }),
   ) as PolicyForm['metrics'],
 });
@@ -80,14 +108,29 @@ function fromForm(f: PolicyForm): SlaPolicy {
     if (v.choice === 'off') metrics[m] = null;
     if (v.choice === 'set') {
       const common = { atRiskPercent: v.atRiskPercent ?? 80, notifyRole: v.notifyRole ?? 'dispatcher' };
-      metrics[m] = v.mode === 'working_days' ? { mode: 'working_days', days: v.amount ?? 1, ...common } : { mode: v.mode ?? 'calendar', minutes: v.amount ?? 60, ...common };
+      metrics[m] =
+        v.mode === 'working_days'
+          ? { mode: 'working_days', days: v.amount ?? 1, ...common }
+          : { mode: v.mode ?? 'calendar', minutes: v.amount ?? 60, ...common };
     }
   }
   return { id: f.id.trim(), name: f.name.trim(), match, metrics };
 }
 
 /** The drawer that edits one policy (applied to the draft; the page saves the whole set). */
-function PolicyDrawer({ policy, isNew, takenIds, onApply, onClose }: { policy: SlaPolicy | null; isNew: boolean; takenIds: string[]; onApply: (p: SlaPolicy) => void; onClose: () => void }) {
+function PolicyDrawer({
+  policy,
+  isNew,
+  takenIds,
+  onApply,
+  onClose,
+}: {
+  policy: SlaPolicy | null;
+  isNew: boolean;
+  takenIds: string[];
+  onApply: (p: SlaPolicy) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PolicyForm>();
   useEffect(() => {
@@ -107,7 +150,12 @@ function PolicyDrawer({ policy, isNew, takenIds, onApply, onClose }: { policy: S
         </Button>
       }
     >
-      <Form<PolicyForm> form={form} layout="vertical" onFinish={(v) => onApply(fromForm(v))} data-testid="sla-policy-form">
+      <Form<PolicyForm>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => onApply(fromForm(v))}
+        data-testid="sla-policy-form"
+      >
         <Flex gap={12}>
           <Form.Item
             name="id"
@@ -116,12 +164,22 @@ function PolicyDrawer({ policy, isNew, takenIds, onApply, onClose }: { policy: S
             rules={[
               { required: true, whitespace: true, message: t('settings.sla.required') },
               { pattern: /^[A-Za-z0-9_.-]{1,64}$/, message: t('settings.sla.idPattern') },
-              { validator: (_, v: string) => (isNew && takenIds.includes(v?.trim()) ? Promise.reject(new Error(t('settings.sla.idTaken'))) : Promise.resolve()) },
+              {
+                validator: (_, v: string) =>
+                  isNew && takenIds.includes(v?.trim())
+                    ? Promise.reject(new Error(t('settings.sla.idTaken')))
+                    : Promise.resolve(),
+              },
             ]}
           >
             <Input disabled={!isNew} />
           </Form.Item>
-          <Form.Item name="name" label={t('settings.sla.name')} style={{ flex: 2 }} rules={[{ required: true, whitespace: true, message: t('settings.sla.required') }, { max: 100 }]}>
+          <Form.Item
+            name="name"
+            label={t('settings.sla.name')}
+            style={{ flex: 2 }}
+            rules={[{ required: true, whitespace: true, message: t('settings.sla.required') }, { max: 100 }]}
+          >
             <Input autoFocus />
           </Form.Item>
         </Flex>
@@ -131,41 +189,88 @@ function PolicyDrawer({ policy, isNew, takenIds, onApply, onClose }: { policy: S
         </Typography.Paragraph>
         <Flex gap={12} wrap>
           <Form.Item name="type" label={t('workorders.fields.type')} style={{ flex: '1 1 140px' }}>
-            <Select allowClear disabled={isFallback} placeholder={t('settings.sla.any')} options={WORK_ORDER_TYPES.map((v) => ({ value: v, label: t(`workorders.types.${v}`) }))} />
+            <Select
+              allowClear
+              disabled={isFallback}
+              placeholder={t('settings.sla.any')}
+              options={WORK_ORDER_TYPES.map((v) => ({ value: v, label: t(`workorders.types.${v}`) }))}
+            />
           </Form.Item>
           <Form.Item name="urgency" label={t('settings.sla.urgency')} style={{ flex: '1 1 120px' }}>
-            <Select allowClear disabled={isFallback} placeholder={t('settings.sla.any')} options={URGENCIES.map((v) => ({ value: v, label: t(`workorders.urgency.${v}`) }))} />
+            <Select
+              allowClear
+              disabled={isFallback}
+              placeholder={t('settings.sla.any')}
+              options={URGENCIES.map((v) => ({ value: v, label: t(`workorders.urgency.${v}`) }))}
+            />
           </Form.Item>
           <Form.Item name="customerTier" label={t('settings.sla.tier')} style={{ flex: '1 1 120px' }}>
-            <Select allowClear disabled={isFallback} placeholder={t('settings.sla.any')} options={TIERS.map((v) => ({ value: v, label: t(`customers.tiers.${v}`) }))} />
+            <Select
+              allowClear
+              disabled={isFallback}
+              placeholder={t('settings.sla.any')}
+              options={TIERS.map((v) => ({ value: v, label: t(`customers.tiers.${v}`) }))}
+            />
           </Form.Item>
         </Flex>
         {SLA_METRICS.map((m) => (
-          <Card key={m} size="small" style={{ marginBottom: 12 }} title={t(`workorders.sla.metrics.${m}`)} data-testid={`sla-metric-${m}`}>
+          <Card
+            key={m}
+            size="small"
+            style={{ marginBottom: 12 }}
+            title={t(`workorders.sla.metrics.${m}`)}
+            data-testid={`sla-metric-${m}`}
+          >
             <Form.Item name={['metrics', m, 'choice']} style={{ marginBottom: 8 }}>
               <Select
-                options={(['inherit', 'off', 'set'] as const).map((c) => ({ value: c, label: t(`settings.sla.choices.${c}`) }))}
+                options={(['inherit', 'off', 'set'] as const).map((c) => ({
+                  value: c,
+                  label: t(`settings.sla.choices.${c}`),
+                }))}
               />
             </Form.Item>
             <Form.Item noStyle shouldUpdate>
               {({ getFieldValue }) =>
                 getFieldValue(['metrics', m, 'choice']) === 'set' && (
                   <Flex gap={8} wrap>
-                    <Form.Item name={['metrics', m, 'mode']} label={t('settings.sla.mode')} rules={[{ required: true, message: t('settings.sla.required') }]} style={{ flex: '1 1 130px', marginBottom: 0 }}>
-                      <Select options={MODES.map((v) => ({ value: v, label: t(`workorders.sla.modes.${v}`) }))} />
+                    <Form.Item
+                      name={['metrics', m, 'mode']}
+                      label={t('settings.sla.mode')}
+                      rules={[{ required: true, message: t('settings.sla.required') }]}
+                      style={{ flex: '1 1 130px', marginBottom: 0 }}
+                    >
+                      <Select
+                        options={MODES.map((v) => ({ value: v, label: t(`workorders.sla.modes.${v}`) }))}
+                      />
                     </Form.Item>
                     <Form.Item
                       name={['metrics', m, 'amount']}
-                      label={getFieldValue(['metrics', m, 'mode']) === 'working_days' ? t('settings.sla.daysLabel') : t('settings.sla.minutesLabel')}
+                      label={
+                        getFieldValue(['metrics', m, 'mode']) === 'working_days'
+                          ? t('settings.sla.daysLabel')
+                          : t('settings.sla.minutesLabel')
+                      }
                       rules={[{ required: true, message: t('settings.sla.required') }]}
                       style={{ flex: '1 1 100px', marginBottom: 0 }}
                     >
-                      <InputNumber min={1} max={getFieldValue(['metrics', m, 'mode']) === 'working_days' ? 365 : 525600} style={{ width: '100%' }} />
+                      <InputNumber
+                        min={1}
+                        max={getFieldValue(['metrics', m, 'mode']) === 'working_days' ? 365 : 525600}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
-                    <Form.Item name={['metrics', m, 'atRiskPercent']} label={t('settings.sla.atRisk')} style={{ flex: '1 1 90px', marginBottom: 0 }}>
+                    <Form.Item
+                      name={['metrics', m, 'atRiskPercent']}
+                      label={t('settings.sla.atRisk')}
+                      style={{ flex: '1 1 90px', marginBottom: 0 }}
+                    >
                       <InputNumber min={1} max={99} suffix="%" style={{ width: '100%' }} />
                     </Form.Item>
-                    <Form.Item name={['metrics', m, 'notifyRole']} label={t('settings.sla.notify')} style={{ flex: '1 1 120px', marginBottom: 0 }}>
+                    <Form.Item
+                      name={['metrics', m, 'notifyRole']}
+                      label={t('settings.sla.notify')}
+                      style={{ flex: '1 1 120px', marginBottom: 0 }}
+                    >
                       <Select options={NOTIFY.map((r) => ({ value: r, label: roleLabel(t, r) }))} />
                     </Form.Item>
                   </Flex>
@@ -194,7 +299,8 @@ export default function SlaPoliciesPage() {
     if (query.data) setDraft(query.data.policies);
   }, [query.data]);
 
-  if (query.isPending || !draft) return query.error ? <ProblemAlert error={query.error} /> : <Skeleton active />;
+  if (query.isPending || !draft)
+    return query.error ? <ProblemAlert error={query.error} /> : <Skeleton active />;
   const dirty = JSON.stringify(draft) !== JSON.stringify(query.data?.policies);
   const conflict = isApiError(save.error) && save.error.code === 'resource.version_conflict';
 
@@ -232,12 +338,29 @@ export default function SlaPoliciesPage() {
             <>
               <Button
                 icon={<PlusOutlined />}
-                onClick={() => setEditing({ index: null, policy: { id: `policy-${draft.length + 1}`, name: '', match: { type: 'repair' }, metrics: {} } })}
+                onClick={() =>
+                  setEditing({
+                    index: null,
+                    policy: {
+                      id: `policy-${draft.length + 1}`,
+                      name: '',
+                      match: { type: 'repair' },
+                      metrics: {},
+                    },
+                  })
+                }
                 data-testid="sla-add"
               >
                 {t('settings.sla.add')}
               </Button>
-              <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={onSave} data-testid="sla-save">
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                disabled={!dirty}
+                loading={save.isPending}
+                onClick={onSave}
+                data-testid="sla-save"
+              >
                 {t('settings.actions.save')}
               </Button>
             </>
@@ -245,14 +368,32 @@ export default function SlaPoliciesPage() {
         }
       />
       <Alert type="info" showIcon title={t('settings.sla.howItWorks')} />
-      {dirty && <Alert type="warning" showIcon title={t('settings.sla.unsaved')} action={<Button size="small" onClick={() => setDraft(query.data!.policies)}>{t('settings.sla.discard')}</Button>} />}
+      {dirty && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('settings.sla.unsaved')}
+          action={
+            <Button size="small" onClick={() => setDraft(query.data!.policies)}>
+              {t('settings.sla.discard')}
+            </Button>
+          }
+        />
+      )}
       {conflict ? (
         <Alert
           type="error"
           showIcon
           title={t('errors.resource.version_conflict')}
           action={
-            <Button size="small" icon={<ReloadOutlined />} onClick={() => { save.reset(); void query.refetch(); }}>
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => {
+                save.reset();
+                void query.refetch();
+              }}
+            >
               {t('settings.actions.reload')}
             </Button>
           }
@@ -283,7 +424,11 @@ export default function SlaPoliciesPage() {
               ),
             },
             { key: 'match', title: t('settings.sla.match'), width: 170, render: (_, p) => describeMatch(p) },
-            ...SLA_METRICS.map((m) => ({ key: m, title: t(`workorders.sla.metrics.${m}`), render: (_: unknown, p: SlaPolicy) => <MetricCell p={p.metrics[m]} /> })),
+            ...SLA_METRICS.map((m) => ({
+              key: m,
+              title: t(`workorders.sla.metrics.${m}`),
+              render: (_: unknown, p: SlaPolicy) => <MetricCell p={p.metrics[m]} />,
+            })),
             ...(canManage
               ? [
                   {
@@ -292,10 +437,24 @@ export default function SlaPoliciesPage() {
                     fixed: 'right' as const,
                     render: (_: unknown, p: SlaPolicy, index: number) => (
                       <Space size={0}>
-                        <Button type="text" icon={<EditOutlined />} aria-label={t('settings.actions.edit')} onClick={() => setEditing({ policy: p, index })} data-testid={`sla-edit-${p.id}`} />
+                        <Button
+                          type="text"
+                          icon={<EditOutlined />}
+                          aria-label={t('settings.actions.edit')}
+                          onClick={() => setEditing({ policy: p, index })}
+                          data-testid={`sla-edit-${p.id}`}
+                        />
                         {Object.keys(p.match).length > 0 && (
-                          <Popconfirm title={t('settings.sla.confirmDelete', { name: p.name })} onConfirm={() => setDraft(draft.filter((_, i) => i !== index))}>
-                            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('settings.actions.delete')} />
+                          <Popconfirm
+                            title={t('settings.sla.confirmDelete', { name: p.name })}
+                            onConfirm={() => setDraft(draft.filter((_, i) => i !== index))}
+                          >
+                            <Button
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={t('settings.actions.delete')}
+                            />
                           </Popconfirm>
                         )}
                       </Space>
@@ -312,7 +471,11 @@ export default function SlaPoliciesPage() {
         takenIds={draft.map((p) => p.id)}
         onClose={() => setEditing(null)}
         onApply={(p) => {
-          setDraft(editing?.index === null || editing?.index === undefined ? [...draft, p] : draft.map((x, i) => (i === editing.index ? p : x)));
+          setDraft(
+            editing?.index === null || editing?.index === undefined
+              ? [...draft, p]
+              : draft.map((x, i) => (i === editing.index ? p : x)),
+          );
           setEditing(null);
         }}
       />

@@ -33,7 +33,11 @@ export default function UsersPage() {
             data-testid="users-filter"
           />
         }
-        extra={<Typography.Text type="secondary">{t('settings.usersPage.loaded', { count: all.length })}</Typography.Text>}
+        extra={
+          <Typography.Text type="secondary">
+            {t('settings.usersPage.loaded', { count: all.length })}
+          </Typography.Text>
+        }
         styles={{ body: { padding: 0 } }}
       >
         <Table<UserView>
@@ -49,7 +53,9 @@ export default function UsersPage() {
               title: t('settings.usersPage.user'),
               render: (_, u) => (
                 <Space>
-                  <Avatar style={{ background: u.kind === 'customer' ? '#a16207' : '#0f766e' }}>{(u.displayName || u.username).slice(0, 1)}</Avatar>
+                  <Avatar style={{ background: u.kind === 'customer' ? '#a16207' : '#0f766e' }}>
+                    {(u.displayName || u.username).slice(0, 1)}
+                  </Avatar>
                   <Flex vertical>
                     <Typography.Text strong>{u.displayName}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -63,7 +69,8 @@ export default function UsersPage() {
               key: 'kind',
               title: t('settings.usersPage.kind'),
               width: 110,
-              render: (_, u) => (u.kind === 'customer' ? t('settings.usersPage.customer') : t('settings.usersPage.staff')),
+              render: (_, u) =>
+                u.kind === 'customer' ? t('settings.usersPage.customer') : t('settings.usersPage.staff'),
             },
             {
               key: 'roles',
@@ -89,13 +96,21 @@ export default function UsersPage() {
               title: t('settings.usersPage.status'),
               width: 100,
               render: (_, u) =>
-                u.active ? <Badge status="success" text={t('settings.usersPage.active')} /> : <Badge status="default" text={t('settings.usersPage.inactive')} />,
+                u.active ? (
+                  <Badge status="success" text={t('settings.usersPage.active')} />
+                ) : (
+                  <Badge status="default" text={t('settings.usersPage.inactive')} />
+                ),
             },
           ]}
         />
         {users.hasNextPage && (
           <Flex justify="center" style={{ padding: 16 }}>
-            <Button onClick={() => users.fetchNextPage()} loading={users.isFetchingNextPage} data-testid="users-load-more">
+            <Button
+              onClick={() => users.fetchNextPage()}
+              loading={users.isFetchingNextPage}
+              data-testid="users-load-more"
+            >
               {t('settings.actions.loadMore')}
             </Button>
           </Flex>

@@ -9,31 +9,38 @@ import { SlaTag, StatusTag, TypeTag } from './Tags.tsx';
 
 function OrderRows({ items, loading }: { items: WorkOrderSummary[]; loading: boolean }) {
   const { t } = useTranslation();
-  return (
-    loading ? (
-      <Skeleton active paragraph={{ rows: 2 }} title={false} />
-    ) : items.length === 0 ? (
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workorders.history.none')} />
-    ) : (
-      <Flex vertical className="anxin-order-rows">
-        {items.map((o) => (
-          <Flex key={o.id} justify="space-between" align="center" gap={8} className="anxin-order-rows__row" data-testid="customer-order-row">
-            <Space size={8} wrap>
-              <Link to={`/workorders/${o.id}`} className="anxin-mono">
-                {o.number}
-              </Link>
-              <TypeTag type={o.type} />
-              <StatusTag status={o.status} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {bj(o.createdAt).format('YYYY-MM-DD')}
-                {o.product ? ` · ${o.product.serial}` : ''}
-              </Typography.Text>
-            </Space>
-            {o.status !== 'closed' && o.status !== 'cancelled' && <SlaTag state={o.slaState} dueAt={o.slaDueAt} compact />}
-          </Flex>
-        ))}
-      </Flex>
-    )
+  return loading ? (
+    <Skeleton active paragraph={{ rows: 2 }} title={false} />
+  ) : items.length === 0 ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workorders.history.none')} />
+  ) : (
+    <Flex vertical className="anxin-order-rows">
+      {items.map((o) => (
+        <Flex
+          key={o.id}
+          justify="space-between"
+          align="center"
+          gap={8}
+          className="anxin-order-rows__row"
+          data-testid="customer-order-row"
+        >
+          <Space size={8} wrap>
+            <Link to={`/workorders/${o.id}`} className="anxin-mono">
+              {o.number}
+            </Link>
+            <TypeTag type={o.type} />
+            <StatusTag status={o.status} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {bj(o.createdAt).format('YYYY-MM-DD')}
+              {o.product ? ` · ${o.product.serial}` : ''}
+            </Typography.Text>
+          </Space>
+          {o.status !== 'closed' && o.status !== 'cancelled' && (
+            <SlaTag state={o.slaState} dueAt={o.slaDueAt} compact />
+          )}
+        </Flex>
+      ))}
+    </Flex>
   );
 }
 
@@ -49,8 +56,20 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       size="small"
       data-testid="customer-orders"
       items={[
-        { key: 'open', label: t('workorders.history.open', { count: open.hasNextPage ? `${openItems.length}+` : openItems.length }), children: <OrderRows items={openItems} loading={open.isPending} /> },
-        { key: 'past', label: t('workorders.history.past', { count: past.hasNextPage ? `${pastItems.length}+` : pastItems.length }), children: <OrderRows items={pastItems} loading={past.isPending} /> },
+        {
+          key: 'open',
+          label: t('workorders.history.open', {
+            count: open.hasNextPage ? `${openItems.length}+` : openItems.length,
+          }),
+          children: <OrderRows items={openItems} loading={open.isPending} />,
+        },
+        {
+          key: 'past',
+          label: t('workorders.history.past', {
+            count: past.hasNextPage ? `${pastItems.length}+` : pastItems.length,
+          }),
+          children: <OrderRows items={pastItems} loading={past.isPending} />,
+        },
       ]}
     />
   );

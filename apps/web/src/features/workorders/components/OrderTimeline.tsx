@@ -17,10 +17,26 @@ const EVENT_COLOR: Record<string, string> = {
 };
 
 /** What happened to the order, newest first: who, when, from → to, why. */
-export function OrderTimeline({ entries, meId, names }: { entries: Entry[]; meId: string; names?: Map<string, string> }) {
+export function OrderTimeline({
+  entries,
+  meId,
+  names,
+}: {
+  entries: Entry[];
+  meId: string;
+  names?: Map<string, string>;
+}) {
   const { t } = useTranslation();
   const who = (e: Entry) =>
-    e.actorId === meId ? t('workorders.timeline.me') : e.actorId && names?.get(e.actorId) ? names.get(e.actorId)! : e.actorKind === 'system' ? t('settings.actorKinds.system') : e.actorKind === 'customer' ? t('settings.actorKinds.customer') : t('workorders.timeline.staff', { id: e.actorId?.slice(-6) ?? '' });
+    e.actorId === meId
+      ? t('workorders.timeline.me')
+      : e.actorId && names?.get(e.actorId)
+        ? names.get(e.actorId)!
+        : e.actorKind === 'system'
+          ? t('settings.actorKinds.system')
+          : e.actorKind === 'customer'
+            ? t('settings.actorKinds.customer')
+            : t('workorders.timeline.staff', { id: e.actorId?.slice(-6) ?? '' });
   const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Card size="small" title={t('workorders.detail.timeline')} data-testid="wo-timeline">
@@ -37,9 +53,15 @@ export function OrderTimeline({ entries, meId, names }: { entries: Entry[]; meId
               content: (
                 <div data-testid="timeline-entry" data-type={e.type}>
                   <Space size={6} wrap>
-                    <Typography.Text strong>{t(`workorders.timeline.events.${e.type.replace('workorder.', '') as 'created'}`, { defaultValue: e.type })}</Typography.Text>
+                    <Typography.Text strong>
+                      {t(`workorders.timeline.events.${e.type.replace('workorder.', '') as 'created'}`, {
+                        defaultValue: e.type,
+                      })}
+                    </Typography.Text>
                     {e.from && <StatusTag status={e.from} />}
-                    {e.from && e.to && <ArrowRightOutlined style={{ color: 'rgba(0,0,0,.35)', fontSize: 11 }} />}
+                    {e.from && e.to && (
+                      <ArrowRightOutlined style={{ color: 'rgba(0,0,0,.35)', fontSize: 11 }} />
+                    )}
                     {e.to && <StatusTag status={e.to} />}
                   </Space>
                   <div>
@@ -47,11 +69,25 @@ export function OrderTimeline({ entries, meId, names }: { entries: Entry[]; meId
                       {bj(e.at).format('YYYY-MM-DD HH:mm:ss')} · {who(e)}
                     </Typography.Text>
                   </div>
-                  {e.reason && <div className="anxin-timeline__text">{t('workorders.timeline.reason', { reason: e.reason })}</div>}
-                  {typeof d.guidance === 'string' && <div className="anxin-timeline__text">{t('workorders.timeline.guidance', { text: d.guidance })}</div>}
-                  {typeof d.note === 'string' && <div className="anxin-timeline__text">{t('workorders.timeline.note', { text: d.note })}</div>}
+                  {e.reason && (
+                    <div className="anxin-timeline__text">
+                      {t('workorders.timeline.reason', { reason: e.reason })}
+                    </div>
+                  )}
+                  {typeof d.guidance === 'string' && (
+                    <div className="anxin-timeline__text">
+                      {t('workorders.timeline.guidance', { text: d.guidance })}
+                    </div>
+                  )}
+                  {typeof d.note === 'string' && (
+                    <div className="anxin-timeline__text">
+                      {t('workorders.timeline.note', { text: d.note })}
+                    </div>
+                  )}
                   {appointment?.start && e.type !== 'workorder.created' && (
-                    <div className="anxin-timeline__text">{t('workorders.timeline.window', { window: formatWindow(appointment) })}</div>
+                    <div className="anxin-timeline__text">
+                      {t('workorders.timeline.window', { window: formatWindow(appointment) })}
+                    </div>
                   )}
                   {typeof d.filename === 'string' && (
                     <div className="anxin-timeline__text">

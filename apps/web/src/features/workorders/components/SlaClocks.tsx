@@ -28,7 +28,12 @@ export function SlaClocks({ clocks }: { clocks: Clock[] }) {
       ) : (
         <Flex vertical gap={12}>
           {sorted.map((c) => (
-            <div key={c.metric} className="anxin-sla-row" data-testid={`sla-${c.metric}`} data-state={c.state}>
+            <div
+              key={c.metric}
+              className="anxin-sla-row"
+              data-testid={`sla-${c.metric}`}
+              data-state={c.state}
+            >
               <Flex justify="space-between" align="center" gap={8} wrap>
                 <Typography.Text strong>{t(`workorders.sla.metrics.${c.metric}`)}</Typography.Text>
                 <Flex gap={4} align="center">
@@ -37,7 +42,13 @@ export function SlaClocks({ clocks }: { clocks: Clock[] }) {
                       {t('workorders.sla.paused')}
                     </Tag>
                   )}
-                  {c.stoppedAt ? <Tag color={c.state === 'breached' ? 'error' : 'success'}>{c.state === 'breached' ? t('workorders.sla.metLate') : t('workorders.sla.met')}</Tag> : <SlaTag state={c.state} dueAt={null} />}
+                  {c.stoppedAt ? (
+                    <Tag color={c.state === 'breached' ? 'error' : 'success'}>
+                      {c.state === 'breached' ? t('workorders.sla.metLate') : t('workorders.sla.met')}
+                    </Tag>
+                  ) : (
+                    <SlaTag state={c.state} dueAt={null} />
+                  )}
                 </Flex>
               </Flex>
               <Progress
@@ -49,11 +60,16 @@ export function SlaClocks({ clocks }: { clocks: Clock[] }) {
               />
               <Flex justify="space-between" gap={8} wrap>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {c.dueAt ? t('workorders.sla.due', { at: bj(c.dueAt).format('MM-DD HH:mm') }) : t('workorders.sla.noDue')}
+                  {c.dueAt
+                    ? t('workorders.sla.due', { at: bj(c.dueAt).format('MM-DD HH:mm') })
+                    : t('workorders.sla.noDue')}
                   {' · '}
                   {t(`workorders.sla.modes.${c.mode}`)}
                 </Typography.Text>
-                <Typography.Text type={c.state === 'breached' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                <Typography.Text
+                  type={c.state === 'breached' ? 'danger' : 'secondary'}
+                  style={{ fontSize: 12 }}
+                >
                   {c.error ? (
                     <Tooltip title={c.error}>{t('workorders.sla.error')}</Tooltip>
                   ) : c.stoppedAt ? (

@@ -10,7 +10,12 @@ import { SLA_COLOR, STATUS_COLOR, TYPE_COLOR, URGENCY_COLOR } from '../vocab.ts'
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLOR[status as WorkOrderStatusName] ?? 'default'} data-testid="wo-status" data-status={status} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATUS_COLOR[status as WorkOrderStatusName] ?? 'default'}
+      data-testid="wo-status"
+      data-status={status}
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`workorders.status.${status as WorkOrderStatusName}`, { defaultValue: status })}
     </Tag>
   );
@@ -19,7 +24,11 @@ export function StatusTag({ status }: { status: string }) {
 export function TypeTag({ type }: { type: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={TYPE_COLOR[type as WorkOrderType] ?? 'default'} variant="outlined" style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={TYPE_COLOR[type as WorkOrderType] ?? 'default'}
+      variant="outlined"
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`workorders.types.${type as WorkOrderType}`, { defaultValue: type })}
     </Tag>
   );
@@ -46,26 +55,56 @@ export function formatSpan(t: TFunction, minutes: number): string {
 
 export function remainingText(t: TFunction, dueAt: string, now = dayjs()): string {
   const mins = dayjs(dueAt).diff(now, 'minute');
-  return mins >= 0 ? t('workorders.sla.remaining', { span: formatSpan(t, mins) }) : t('workorders.sla.overdue', { span: formatSpan(t, mins) });
+  return mins >= 0
+    ? t('workorders.sla.remaining', { span: formatSpan(t, mins) })
+    : t('workorders.sla.overdue', { span: formatSpan(t, mins) });
 }
 
-const SLA_ICON = { on_track: <ClockCircleOutlined />, at_risk: <WarningOutlined />, breached: <ExclamationCircleOutlined /> };
+const SLA_ICON = {
+  on_track: <ClockCircleOutlined />,
+  at_risk: <WarningOutlined />,
+  breached: <ExclamationCircleOutlined />,
+};
 
 /** The order's SLA state with its nearest deadline. */
-export function SlaTag({ state, dueAt, compact = false }: { state: SlaState; dueAt: string | null; compact?: boolean }) {
+export function SlaTag({
+  state,
+  dueAt,
+  compact = false,
+}: {
+  state: SlaState;
+  dueAt: string | null;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const tag = (
-    <Tag color={SLA_COLOR[state]} icon={SLA_ICON[state]} data-testid="wo-sla" data-state={state} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={SLA_COLOR[state]}
+      icon={SLA_ICON[state]}
+      data-testid="wo-sla"
+      data-state={state}
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`workorders.sla.states.${state}`)}
       {!compact && dueAt ? ` · ${bj(dueAt).format('MM-DD HH:mm')}` : ''}
     </Tag>
   );
-  return dueAt ? <Tooltip title={`${t('workorders.sla.due', { at: bj(dueAt).format('YYYY-MM-DD HH:mm') })} · ${remainingText(t, dueAt)}`}>{tag}</Tooltip> : tag;
+  return dueAt ? (
+    <Tooltip
+      title={`${t('workorders.sla.due', { at: bj(dueAt).format('YYYY-MM-DD HH:mm') })} · ${remainingText(t, dueAt)}`}
+    >
+      {tag}
+    </Tooltip>
+  ) : (
+    tag
+  );
 }
 
 export function formatWindow(w: { start: string; end: string } | null | undefined): string {
   if (!w) return '—';
   const s = bj(w.start);
   const e = bj(w.end);
-  return s.isSame(e, 'day') ? `${s.format('YYYY-MM-DD HH:mm')}–${e.format('HH:mm')}` : `${s.format('YYYY-MM-DD HH:mm')} – ${e.format('YYYY-MM-DD HH:mm')}`;
+  return s.isSame(e, 'day')
+    ? `${s.format('YYYY-MM-DD HH:mm')}–${e.format('HH:mm')}`
+    : `${s.format('YYYY-MM-DD HH:mm')} – ${e.format('YYYY-MM-DD HH:mm')}`;
 }

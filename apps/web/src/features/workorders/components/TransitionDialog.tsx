@@ -80,15 +80,25 @@ export function TransitionDialog({
           guidance: v.guidance?.trim() || undefined,
           outletId: v.outletId?.trim() || undefined,
           technicianId: v.technicianId?.trim() || undefined,
-          appointment: v.appointment ? { start: v.appointment[0].toISOString(), end: v.appointment[1].toISOString() } : undefined,
+          appointment: v.appointment
+            ? { start: v.appointment[0].toISOString(), end: v.appointment[1].toISOString() }
+            : undefined,
           note: v.note?.trim() || undefined,
         },
       });
       onClose();
     } catch (e) {
-      applyFieldErrors(form, e, { 'data.guidance': 'guidance', 'data.outletId': 'outletId', 'data.technicianId': 'technicianId', 'data.appointment': 'appointment', 'data.appointment.end': 'appointment', 'data.note': 'note' });
+      applyFieldErrors(form, e, {
+        'data.guidance': 'guidance',
+        'data.outletId': 'outletId',
+        'data.technicianId': 'technicianId',
+        'data.appointment': 'appointment',
+        'data.appointment.end': 'appointment',
+        'data.note': 'note',
+      });
       // The order moved on under us: fetch the current state so the buttons show what is possible now.
-      if (isApiError(e) && (e.code === 'state.invalid_transition' || e.code === 'resource.version_conflict')) onReload();
+      if (isApiError(e) && (e.code === 'state.invalid_transition' || e.code === 'resource.version_conflict'))
+        onReload();
     }
   };
 
@@ -110,40 +120,90 @@ export function TransitionDialog({
       footer={
         <Space>
           <Button onClick={onClose}>{t('settings.actions.cancel')}</Button>
-          <Button type="primary" danger={to === 'cancelled' || to === 'outlet_rejected'} loading={move.isPending} onClick={() => form.submit()} data-testid="transition-confirm">
+          <Button
+            type="primary"
+            danger={to === 'cancelled' || to === 'outlet_rejected'}
+            loading={move.isPending}
+            onClick={() => form.submit()}
+            data-testid="transition-confirm"
+          >
             {t('workorders.transition.confirm')}
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" data-testid="transition-form" style={{ marginTop: 16 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark="optional"
+        data-testid="transition-form"
+        style={{ marginTop: 16 }}
+      >
         {needs.includes('guidance') && (
-          <Form.Item name="guidance" label={t('workorders.transition.guidance')} rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }, { max: 2000 }]}>
+          <Form.Item
+            name="guidance"
+            label={t('workorders.transition.guidance')}
+            rules={[
+              { required: true, whitespace: true, message: t('workorders.transition.required') },
+              { max: 2000 },
+            ]}
+          >
             <Input.TextArea autoFocus autoSize={{ minRows: 3 }} data-testid="transition-guidance" />
           </Form.Item>
         )}
         {needs.includes('outletId') && (
-          <Form.Item name="outletId" label={t('workorders.transition.outletId')} rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }]} extra={t('workorders.transition.idHint')}>
+          <Form.Item
+            name="outletId"
+            label={t('workorders.transition.outletId')}
+            rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }]}
+            extra={t('workorders.transition.idHint')}
+          >
             <Input autoFocus data-testid="transition-outlet" />
           </Form.Item>
         )}
         {needs.includes('technicianId') && (
-          <Form.Item name="technicianId" label={t('workorders.transition.technicianId')} rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }]} extra={t('workorders.transition.idHint')}>
+          <Form.Item
+            name="technicianId"
+            label={t('workorders.transition.technicianId')}
+            rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }]}
+            extra={t('workorders.transition.idHint')}
+          >
             <Input autoFocus data-testid="transition-technician" />
           </Form.Item>
         )}
         {needs.includes('appointment') && (
-          <Form.Item name="appointment" label={t('workorders.transition.appointment')} rules={[{ required: true, message: t('workorders.transition.required') }]}>
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="transition-appointment" />
+          <Form.Item
+            name="appointment"
+            label={t('workorders.transition.appointment')}
+            rules={[{ required: true, message: t('workorders.transition.required') }]}
+          >
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm', minuteStep: 15 }}
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              data-testid="transition-appointment"
+            />
           </Form.Item>
         )}
         {needs.includes('reason') && (
-          <Form.Item name="reason" label={t('workorders.transition.reason')} rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }, { max: 500 }]}>
+          <Form.Item
+            name="reason"
+            label={t('workorders.transition.reason')}
+            rules={[
+              { required: true, whitespace: true, message: t('workorders.transition.required') },
+              { max: 500 },
+            ]}
+          >
             <Input.TextArea autoFocus autoSize={{ minRows: 2 }} data-testid="transition-reason" />
           </Form.Item>
         )}
         <Form.Item name="note" label={t('workorders.transition.note')} rules={[{ max: 2000 }]}>
-          <Input.TextArea autoSize={{ minRows: 2 }} autoFocus={needs.length === 0} data-testid="transition-note" />
+          <Input.TextArea
+            autoSize={{ minRows: 2 }}
+            autoFocus={needs.length === 0}
+            data-testid="transition-note"
+          />
         </Form.Item>
       </Form>
       {invalid ? (
@@ -172,7 +232,14 @@ export function TransitionDialog({
           data-testid="transition-conflict"
           title={t('errors.resource.version_conflict')}
           action={
-            <Button size="small" icon={<ReloadOutlined />} onClick={() => { onReload(); move.reset(); }}>
+            <Button
+              size="small"
+              icon={<ReloadOutlined />}
+              onClick={() => {
+                onReload();
+                move.reset();
+              }}
+            >
               {t('settings.actions.reload')}
             </Button>
           }

@@ -108,7 +108,8 @@ export const workordersEnUS: typeof workordersZhCN = {
     createdAt: 'Created',
   },
   list: {
-    subtitle: 'Find orders by status, type, region, SLA and more; the filters live in the address, so you can share them.',
+    subtitle:
+      'Find orders by status, type, region, SLA and more; the filters live in the address, so you can share them.',
     refresh: 'Refresh',
     export: 'Export to Excel',
     q: 'Number',

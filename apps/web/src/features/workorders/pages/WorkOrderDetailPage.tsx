@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { bj } from '../time.ts';
@@ -9,7 +22,14 @@ import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
 import { useSession } from '../../auth/index.ts';
-import { TierTag, WarrantyBadge, regionName, useFaultTree, useInstalledProduct, useRegions } from '../../customers/index.ts';
+import {
+  TierTag,
+  WarrantyBadge,
+  regionName,
+  useFaultTree,
+  useInstalledProduct,
+  useRegions,
+} from '../../customers/index.ts';
 import { useStaffNames, useWorkOrder } from '../api.ts';
 import { AppointmentDialog } from '../components/AppointmentDialog.tsx';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
@@ -17,8 +37,17 @@ import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
 import { SlaTag, StatusTag, TypeTag, UrgencyTag, formatWindow } from '../components/Tags.tsx';
 import { TransitionDialog } from '../components/TransitionDialog.tsx';
+import { productName } from '../../../components/productName.ts';
 
-const APPOINTABLE = ['new', 'accepted', 'awaiting_dispatch', 'dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled'];
+const APPOINTABLE = [
+  'new',
+  'accepted',
+  'awaiting_dispatch',
+  'dispatched_outlet',
+  'outlet_accepted',
+  'assigned',
+  'scheduled',
+];
 const NEGATIVE: WorkOrderStatusName[] = ['cancelled', 'outlet_rejected'];
 
 /** 工单详情: everything about one order and the next steps this user may take. */
@@ -38,15 +67,26 @@ export default function WorkOrderDetailPage() {
   if (order.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (order.error) {
     return isApiError(order.error) && order.error.status === 404 ? (
-      <Result status="404" title={t('workorders.detail.notFound')} extra={<Link to="/workorders">{t('workorders.detail.backToList')}</Link>} />
+      <Result
+        status="404"
+        title={t('workorders.detail.notFound')}
+        extra={<Link to="/workorders">{t('workorders.detail.backToList')}</Link>}
+      />
     ) : (
-      <ProblemAlert error={order.error} action={<Button onClick={() => order.refetch()}>{t('common.retry')}</Button>} />
+      <ProblemAlert
+        error={order.error}
+        action={<Button onClick={() => order.refetch()}>{t('common.retry')}</Button>}
+      />
     );
   }
   const o = order.data;
   const canTransition = me.permissions.includes('workorder:transition');
   const canUpdate = me.permissions.includes('workorder:update');
-  const codes = new Map((faultTree.data?.faults ?? []).flatMap((f) => [f, ...f.symptoms]).map((c) => [c.id, zh ? c.nameZh : c.nameEn]));
+  const codes = new Map(
+    (faultTree.data?.faults ?? [])
+      .flatMap((f) => [f, ...f.symptoms])
+      .map((c) => [c.id, zh ? c.nameZh : c.nameEn]),
+  );
   const reload = () => void order.refetch();
   const open = o.status !== 'closed' && o.status !== 'cancelled';
 
@@ -61,7 +101,13 @@ export default function WorkOrderDetailPage() {
         <Flex justify="space-between" align="flex-start" gap={16} wrap>
           <Flex vertical gap={8} style={{ minWidth: 0 }}>
             <Space size={10} wrap align="center">
-              <Typography.Title level={3} style={{ margin: 0 }} className="anxin-mono" data-testid="wo-number" copyable={{ text: o.number }}>
+              <Typography.Title
+                level={3}
+                style={{ margin: 0 }}
+                className="anxin-mono"
+                data-testid="wo-number"
+                copyable={{ text: o.number }}
+              >
                 {o.number}
               </Typography.Title>
               <StatusTag status={o.status} />
@@ -70,13 +116,25 @@ export default function WorkOrderDetailPage() {
               {open && <SlaTag state={o.slaState} dueAt={o.slaDueAt} />}
             </Space>
             <Typography.Text type="secondary">
-              {t('workorders.detail.createdVia', { at: bj(o.createdAt).format('YYYY-MM-DD HH:mm'), channel: t(`workorders.channels.${o.channel}`) })}
+              {t('workorders.detail.createdVia', {
+                at: bj(o.createdAt).format('YYYY-MM-DD HH:mm'),
+                channel: t(`workorders.channels.${o.channel}`),
+              })}
             </Typography.Text>
           </Flex>
           <Flex gap={8} wrap justify="flex-end" data-testid="wo-actions">
-            <Button icon={<ReloadOutlined />} onClick={reload} loading={order.isRefetching} aria-label={t('settings.actions.reload')} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={reload}
+              loading={order.isRefetching}
+              aria-label={t('settings.actions.reload')}
+            />
             {canUpdate && APPOINTABLE.includes(o.status) && (
-              <Button icon={<CalendarOutlined />} onClick={() => setAppointing(true)} data-testid="wo-appointment">
+              <Button
+                icon={<CalendarOutlined />}
+                onClick={() => setAppointing(true)}
+                data-testid="wo-appointment"
+              >
                 {o.appointment ? t('workorders.appointment.move') : t('workorders.appointment.set')}
               </Button>
             )}
@@ -119,20 +177,38 @@ export default function WorkOrderDetailPage() {
                       '—'
                     ),
                   },
-                  { key: 'contact', label: t('workorders.detail.contact'), children: `${o.contactName} · ${o.contactPhone}` },
-                  { key: 'address', label: t('workorders.detail.address'), span: 'filled', children: [regionName(regions.data, o.districtCode), o.address].filter(Boolean).join(' ') || '—' },
+                  {
+                    key: 'contact',
+                    label: t('workorders.detail.contact'),
+                    children: `${o.contactName} · ${o.contactPhone}`,
+                  },
+                  {
+                    key: 'address',
+                    label: t('workorders.detail.address'),
+                    span: 'filled',
+                    children:
+                      [regionName(regions.data, o.districtCode), o.address].filter(Boolean).join(' ') || '—',
+                  },
                   {
                     key: 'product',
                     label: t('workorders.fields.product'),
-                    children: product.data ? `${product.data.brand} ${product.data.modelName}` : (o.product?.brand ?? '—'),
+                    children: product.data ? productName(product.data) : (o.product?.brand ?? '—'),
                   },
-                  { key: 'serial', label: t('workorders.detail.serial'), children: o.product ? <span className="anxin-mono">{o.product.serial}</span> : '—' },
+                  {
+                    key: 'serial',
+                    label: t('workorders.detail.serial'),
+                    children: o.product ? <span className="anxin-mono">{o.product.serial}</span> : '—',
+                  },
                   {
                     key: 'warranty',
                     label: t('workorders.detail.warranty'),
                     children: product.data ? <WarrantyBadge warranty={product.data.warranty} /> : '—',
                   },
-                  { key: 'purchase', label: t('workorders.detail.purchase'), children: product.data?.purchaseDate ?? '—' },
+                  {
+                    key: 'purchase',
+                    label: t('workorders.detail.purchase'),
+                    children: product.data?.purchaseDate ?? '—',
+                  },
                 ]}
               />
             </Card>
@@ -147,7 +223,9 @@ export default function WorkOrderDetailPage() {
                     children:
                       o.faultCodeId || o.symptomCodes.length ? (
                         <Space size={4} wrap>
-                          {o.faultCodeId && <Tag color="volcano">{codes.get(o.faultCodeId) ?? o.faultCodeId}</Tag>}
+                          {o.faultCodeId && (
+                            <Tag color="volcano">{codes.get(o.faultCodeId) ?? o.faultCodeId}</Tag>
+                          )}
                           {o.symptomCodes.map((s) => (
                             <Tag key={s}>{codes.get(s) ?? s}</Tag>
                           ))}
@@ -156,10 +234,32 @@ export default function WorkOrderDetailPage() {
                         '—'
                       ),
                   },
-                  { key: 'desc', label: t('workorders.detail.description'), children: <span className="anxin-prewrap">{o.faultDescription || '—'}</span> },
-                  ...(o.remoteGuidance ? [{ key: 'guidance', label: t('workorders.detail.guidance'), children: <span className="anxin-prewrap">{o.remoteGuidance}</span> }] : []),
-                  ...(o.cancelReason ? [{ key: 'cancel', label: t('workorders.detail.cancelReason'), children: o.cancelReason }] : []),
-                  ...(o.linkedRef ? [{ key: 'linked', label: t('workorders.detail.linkedRef'), children: o.linkedRef }] : []),
+                  {
+                    key: 'desc',
+                    label: t('workorders.detail.description'),
+                    children: <span className="anxin-prewrap">{o.faultDescription || '—'}</span>,
+                  },
+                  ...(o.remoteGuidance
+                    ? [
+                        {
+                          key: 'guidance',
+                          label: t('workorders.detail.guidance'),
+                          children: <span className="anxin-prewrap">{o.remoteGuidance}</span>,
+                        },
+                      ]
+                    : []),
+                  ...(o.cancelReason
+                    ? [
+                        {
+                          key: 'cancel',
+                          label: t('workorders.detail.cancelReason'),
+                          children: o.cancelReason,
+                        },
+                      ]
+                    : []),
+                  ...(o.linkedRef
+                    ? [{ key: 'linked', label: t('workorders.detail.linkedRef'), children: o.linkedRef }]
+                    : []),
                 ]}
               />
             </Card>
@@ -168,7 +268,11 @@ export default function WorkOrderDetailPage() {
                 size="small"
                 column={{ xs: 1, md: 2 }}
                 items={[
-                  { key: 'appointment', label: t('workorders.fields.appointment'), children: <span data-testid="wo-appointment-value">{formatWindow(o.appointment)}</span> },
+                  {
+                    key: 'appointment',
+                    label: t('workorders.fields.appointment'),
+                    children: <span data-testid="wo-appointment-value">{formatWindow(o.appointment)}</span>,
+                  },
                   {
                     key: 'preferred',
                     label: t('workorders.detail.preferred'),
@@ -182,15 +286,44 @@ export default function WorkOrderDetailPage() {
                       '—'
                     ),
                   },
-                  { key: 'outlet', label: t('workorders.detail.outlet'), children: o.outlet?.name ?? t('workorders.detail.unassigned') },
-                  { key: 'technician', label: t('workorders.detail.technician'), children: o.technician?.name ?? t('workorders.detail.unassigned') },
-                  ...(o.completedAt ? [{ key: 'completed', label: t('workorders.detail.completedAt'), children: bj(o.completedAt).format('YYYY-MM-DD HH:mm') }] : []),
-                  ...(o.closedAt ? [{ key: 'closed', label: t('workorders.detail.closedAt'), children: bj(o.closedAt).format('YYYY-MM-DD HH:mm') }] : []),
+                  {
+                    key: 'outlet',
+                    label: t('workorders.detail.outlet'),
+                    children: o.outlet?.name ?? t('workorders.detail.unassigned'),
+                  },
+                  {
+                    key: 'technician',
+                    label: t('workorders.detail.technician'),
+                    children: o.technician?.name ?? t('workorders.detail.unassigned'),
+                  },
+                  ...(o.completedAt
+                    ? [
+                        {
+                          key: 'completed',
+                          label: t('workorders.detail.completedAt'),
+                          children: bj(o.completedAt).format('YYYY-MM-DD HH:mm'),
+                        },
+                      ]
+                    : []),
+                  ...(o.closedAt
+                    ? [
+                        {
+                          key: 'closed',
+                          label: t('workorders.detail.closedAt'),
+                          children: bj(o.closedAt).format('YYYY-MM-DD HH:mm'),
+                        },
+                      ]
+                    : []),
                 ]}
               />
             </Card>
             <Card size="small" title={t('workorders.detail.attachments', { count: o.attachments.length })}>
-              <AttachmentUploader key={o.id} orderId={o.id} attachments={o.attachments} canUpload={canUpdate} />
+              <AttachmentUploader
+                key={o.id}
+                orderId={o.id}
+                attachments={o.attachments}
+                canUpload={canUpdate}
+              />
             </Card>
           </Flex>
         </Col>

@@ -1,6 +1,26 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Cascader, DatePicker, Flex, Form, Grid, Input, Select, Space, Table, Typography } from 'antd';
-import { DownOutlined, DownloadOutlined, FilterOutlined, ReloadOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Cascader,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import {
+  DownOutlined,
+  DownloadOutlined,
+  FilterOutlined,
+  ReloadOutlined,
+  SearchOutlined,
+  UpOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { bj } from '../time.ts';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -43,7 +63,13 @@ export default function WorkOrderListPage() {
 
   const initial: FormValues = {
     ...filters,
-    created: filters.createdFrom || filters.createdTo ? [filters.createdFrom ? dayjs(filters.createdFrom) : null, filters.createdTo ? dayjs(filters.createdTo) : null] : null,
+    created:
+      filters.createdFrom || filters.createdTo
+        ? [
+            filters.createdFrom ? dayjs(filters.createdFrom) : null,
+            filters.createdTo ? dayjs(filters.createdTo) : null,
+          ]
+        : null,
     region: filters.regionCode ? regionPath(filters.regionCode) : undefined,
   };
 
@@ -74,11 +100,21 @@ export default function WorkOrderListPage() {
         description={t('workorders.list.subtitle')}
         extra={
           <>
-            <Button icon={<ReloadOutlined />} onClick={() => list.refetch()} loading={list.isRefetching} data-testid="wo-refresh">
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => list.refetch()}
+              loading={list.isRefetching}
+              data-testid="wo-refresh"
+            >
               {t('workorders.list.refresh')}
             </Button>
             {canExport && (
-              <Button icon={<DownloadOutlined />} onClick={doExport} loading={exporting} data-testid="wo-export">
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={doExport}
+                loading={exporting}
+                data-testid="wo-export"
+              >
                 {t('workorders.list.export')}
               </Button>
             )}
@@ -86,9 +122,22 @@ export default function WorkOrderListPage() {
         }
       />
       <Card size="small">
-        <Form form={form} layout="vertical" initialValues={initial} onFinish={apply} key={params.toString()} className="anxin-wo-filters" data-testid="wo-filters">
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={apply}
+          key={params.toString()}
+          className="anxin-wo-filters"
+          data-testid="wo-filters"
+        >
           <Form.Item name="q" label={t('workorders.list.q')}>
-            <Input allowClear prefix={<SearchOutlined />} placeholder={t('workorders.list.qPlaceholder')} data-testid="wo-filter-q" />
+            <Input
+              allowClear
+              prefix={<SearchOutlined />}
+              placeholder={t('workorders.list.qPlaceholder')}
+              data-testid="wo-filter-q"
+            />
           </Form.Item>
           <Form.Item name="status" label={t('workorders.fields.status')}>
             <Select
@@ -101,36 +150,82 @@ export default function WorkOrderListPage() {
             />
           </Form.Item>
           <Form.Item hidden={!more} name="type" label={t('workorders.fields.type')}>
-            <Select allowClear placeholder={t('workorders.list.any')} data-testid="wo-filter-type" options={WORK_ORDER_TYPES.map((s) => ({ value: s, label: t(`workorders.types.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('workorders.list.any')}
+              data-testid="wo-filter-type"
+              options={WORK_ORDER_TYPES.map((s) => ({ value: s, label: t(`workorders.types.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item hidden={!more} name="slaState" label={t('workorders.fields.sla')}>
-            <Select allowClear placeholder={t('workorders.list.any')} data-testid="wo-filter-sla" options={SLA_STATES.map((s) => ({ value: s, label: t(`workorders.sla.states.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('workorders.list.any')}
+              data-testid="wo-filter-sla"
+              options={SLA_STATES.map((s) => ({ value: s, label: t(`workorders.sla.states.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item hidden={!more} name="region" label={t('workorders.fields.region')}>
-            <Cascader options={regions.data} changeOnSelect showSearch placeholder={t('workorders.list.regionPlaceholder')} data-testid="wo-filter-region" />
+            <Cascader
+              options={regions.data}
+              changeOnSelect
+              showSearch
+              placeholder={t('workorders.list.regionPlaceholder')}
+              data-testid="wo-filter-region"
+            />
           </Form.Item>
           <Form.Item hidden={!more} name="channel" label={t('workorders.fields.channel')}>
-            <Select allowClear placeholder={t('workorders.list.any')} data-testid="wo-filter-channel" options={WORK_ORDER_CHANNELS.map((s) => ({ value: s, label: t(`workorders.channels.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('workorders.list.any')}
+              data-testid="wo-filter-channel"
+              options={WORK_ORDER_CHANNELS.map((s) => ({ value: s, label: t(`workorders.channels.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item hidden={!more} name="outletId" label={t('workorders.fields.outletId')}>
-            <Input allowClear placeholder={t('workorders.list.outletPlaceholder')} data-testid="wo-filter-outlet" />
+            <Input
+              allowClear
+              placeholder={t('workorders.list.outletPlaceholder')}
+              data-testid="wo-filter-outlet"
+            />
           </Form.Item>
           <Form.Item hidden={!more} name="created" label={t('workorders.fields.createdAt')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} data-testid="wo-filter-created" />
+            <DatePicker.RangePicker
+              allowEmpty={[true, true]}
+              style={{ width: '100%' }}
+              data-testid="wo-filter-created"
+            />
           </Form.Item>
           <Form.Item hidden={!more} name="sort" label={t('workorders.list.sort')}>
-            <Select placeholder={t('workorders.list.sorts.-created_at')} data-testid="wo-filter-sort" options={SORTS.map((s) => ({ value: s, label: t(`workorders.list.sorts.${s}`) }))} />
+            <Select
+              placeholder={t('workorders.list.sorts.-created_at')}
+              data-testid="wo-filter-sort"
+              options={SORTS.map((s) => ({ value: s, label: t(`workorders.list.sorts.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item label=" " className="anxin-wo-filters__actions">
             <Space>
-              <Button type="primary" htmlType="submit" icon={<FilterOutlined />} data-testid="wo-filter-apply">
+              <Button
+                type="primary"
+                htmlType="submit"
+                icon={<FilterOutlined />}
+                data-testid="wo-filter-apply"
+              >
                 {t('settings.actions.search')}
               </Button>
-              <Button onClick={() => setParams(new URLSearchParams(), { replace: true })} data-testid="wo-filter-reset">
+              <Button
+                onClick={() => setParams(new URLSearchParams(), { replace: true })}
+                data-testid="wo-filter-reset"
+              >
                 {t('settings.actions.reset')}
               </Button>
               {!screens.md && (
-                <Button type="link" onClick={() => setMoreOpen(!moreOpen)} icon={moreOpen ? <UpOutlined /> : <DownOutlined />} data-testid="wo-filter-more">
+                <Button
+                  type="link"
+                  onClick={() => setMoreOpen(!moreOpen)}
+                  icon={moreOpen ? <UpOutlined /> : <DownOutlined />}
+                  data-testid="wo-filter-more"
+                >
                   {moreOpen ? t('workorders.list.fewerFilters') : t('workorders.list.moreFilters')}
                 </Button>
               )}
@@ -148,7 +243,12 @@ export default function WorkOrderListPage() {
           dataSource={items}
           pagination={false}
           scroll={{ x: 1480 }}
-          onRow={(r) => ({ onDoubleClick: () => navigate(`/workorders/${r.id}`), 'data-testid': 'wo-row' } as React.HTMLAttributes<HTMLElement>)}
+          onRow={(r) =>
+            ({
+              onDoubleClick: () => navigate(`/workorders/${r.id}`),
+              'data-testid': 'wo-row',
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               key: 'number',
@@ -172,12 +272,22 @@ export default function WorkOrderListPage() {
                 </Space>
               ),
             },
-            { key: 'status', title: t('workorders.fields.status'), width: 110, render: (_, r) => <StatusTag status={r.status} /> },
+            {
+              key: 'status',
+              title: t('workorders.fields.status'),
+              width: 110,
+              render: (_, r) => <StatusTag status={r.status} />,
+            },
             {
               key: 'sla',
               title: t('workorders.fields.sla'),
               width: 190,
-              render: (_, r) => (r.status === 'closed' || r.status === 'cancelled' ? <Typography.Text type="secondary">—</Typography.Text> : <SlaTag state={r.slaState} dueAt={r.slaDueAt} />),
+              render: (_, r) =>
+                r.status === 'closed' || r.status === 'cancelled' ? (
+                  <Typography.Text type="secondary">—</Typography.Text>
+                ) : (
+                  <SlaTag state={r.slaState} dueAt={r.slaDueAt} />
+                ),
             },
             {
               key: 'customer',
@@ -209,9 +319,24 @@ export default function WorkOrderListPage() {
                   '—'
                 ),
             },
-            { key: 'region', title: t('workorders.fields.region'), width: 180, render: (_, r) => regionName(regions.data, r.districtCode) ?? r.districtCode ?? '—' },
-            { key: 'appointment', title: t('workorders.fields.appointment'), width: 190, render: (_, r) => formatWindow(r.appointment) },
-            { key: 'created', title: t('workorders.fields.createdAt'), width: 150, render: (_, r) => bj(r.createdAt).format('YYYY-MM-DD HH:mm') },
+            {
+              key: 'region',
+              title: t('workorders.fields.region'),
+              width: 180,
+              render: (_, r) => regionName(regions.data, r.districtCode) ?? r.districtCode ?? '—',
+            },
+            {
+              key: 'appointment',
+              title: t('workorders.fields.appointment'),
+              width: 190,
+              render: (_, r) => formatWindow(r.appointment),
+            },
+            {
+              key: 'created',
+              title: t('workorders.fields.createdAt'),
+              width: 150,
+              render: (_, r) => bj(r.createdAt).format('YYYY-MM-DD HH:mm'),
+            },
           ]}
         />
         <Flex justify="center" align="center" gap={12} style={{ padding: 16 }}>
@@ -219,7 +344,11 @@ export default function WorkOrderListPage() {
             {t('workorders.list.loaded', { count: items.length })}
           </Typography.Text>
           {list.hasNextPage && (
-            <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="wo-load-more">
+            <Button
+              onClick={() => list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+              data-testid="wo-load-more"
+            >
               {t('settings.actions.loadMore')}
             </Button>
           )}
