@@ -5,6 +5,7 @@ import * as m0003 from './0003_jobs_outbox.ts';
 import * as m0004 from './0004_core_domain.ts';
 import * as m0005 from './0005_customers.ts';
 import * as m0006 from './0006_workorders.ts';
+import * as m0007 from './0007_queue_index.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004_core_domain', up: m0004.up },
   { name: '0005_customers', up: m0005.up },
   { name: '0006_workorders', up: m0006.up },
+  { name: '0007_queue_index', up: m0007.up },
 ];

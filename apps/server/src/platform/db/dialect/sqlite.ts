@@ -17,6 +17,10 @@ export function openSqlite(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // The default 2 MB page cache makes every list page reread index pages from the OS at 1 M orders
+  // (bench/results.md, finding 5); 64 MB of cache plus memory-mapped reads keep hot pages close.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('mmap_size = 268435456');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,
