@@ -7,7 +7,9 @@ let browser: Browser;
 
 /** Signs in over the API and returns a request context that sends the CSRF token on writes. */
 async function apiAs(request: APIRequestContext, url: string, username: string) {
-  const me = await (await request.post(`${url}/api/v1/auth/login`, { data: { username, password: DEMO_PASSWORD } })).json();
+  const me = await (
+    await request.post(`${url}/api/v1/auth/login`, { data: { username, password: DEMO_PASSWORD } })
+  ).json();
   const headers = { 'x-csrf-token': me.csrfToken as string };
   return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
     const res = await request.fetch(`${url}${path}`, { method, data, headers });
@@ -31,15 +33,38 @@ describe('agent console', () => {
     const adminContext = await browser.newContext();
     const admin = await apiAs(adminContext.request, app.url, 'admin');
     const suffix = String(Date.now()).slice(-4);
-    await admin('POST', '/api/v1/catalog/categories', { code: `AC${suffix}`, nameZh: '空调', nameEn: 'Air conditioner', unitWarrantyMonths: 12, mainPartsWarrantyMonths: 72 });
-    const model = await admin<{ id: string }>('POST', '/api/v1/catalog/models', { brand: '安心', categoryCode: `AC${suffix}`, modelCode: `KFR-${suffix}`, name: '变频挂机' });
+    await admin('POST', '/api/v1/catalog/categories', {
+      code: `AC${suffix}`,
+      nameZh: '空调',
+      nameEn: 'Air conditioner',
+      unitWarrantyMonths: 12,
+      mainPartsWarrantyMonths: 72,
+    });
+    const model = await admin<{ id: string }>('POST', '/api/v1/catalog/models', {
+      brand: '安心',
+      categoryCode: `AC${suffix}`,
+      modelCode: `KFR-${suffix}`,
+      name: '变频挂机',
+    });
     const phone = `1380013${suffix}`;
     const { customer } = await admin<{ customer: { id: string } }>('POST', '/api/v1/customers', {
       name: '陈晓明',
       phones: [{ phone, isPrimary: true }],
-      addresses: [{ provinceCode: '44', cityCode: '4401', districtCode: '440106', detail: '天河路 385 号', isDefault: true }],
+      addresses: [
+        {
+          provinceCode: '44',
+          cityCode: '4401',
+          districtCode: '440106',
+          detail: '天河路 385 号',
+          isDefault: true,
+        },
+      ],
     });
-    await admin('POST', `/api/v1/customers/${customer.id}/products`, { modelId: model.id, serial: `AC${suffix}0001`, purchaseDate: '2026-01-10' });
+    await admin('POST', `/api/v1/customers/${customer.id}/products`, {
+      modelId: model.id,
+      serial: `AC${suffix}0001`,
+      purchaseDate: '2026-01-10',
+    });
     await adminContext.close();
 
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
@@ -71,7 +96,9 @@ describe('agent console', () => {
     await page.getByTestId('transition-confirm').click();
     await page.getByTestId('transition-remote_resolved').waitFor();
     expect(await page.getByTestId('wo-status').first().getAttribute('data-status')).toBe('accepted');
-    const entries = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    const entries = await page
+      .getByTestId('timeline-entry')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     expect(entries).toEqual(['workorder.transitioned', 'workorder.created']);
     await shot(page, 'work-order-accepted');
     await context.close();

@@ -28,7 +28,9 @@ const SETTINGS: Array<{ key: string; permission: Permission }> = [
 
 function expectedMenu(role: Role): string[] {
   const perms = new Set(DEFAULT_ROLE_PERMISSIONS[role]);
-  const top = MENU.filter((m) => (m.role ? m.role === role : !m.permission || perms.has(m.permission))).map((m) => m.key);
+  const top = MENU.filter((m) => (m.role ? m.role === role : !m.permission || perms.has(m.permission))).map(
+    (m) => m.key,
+  );
   const settings = SETTINGS.filter((s) => perms.has(s.permission)).map((s) => s.key);
   return [...top, ...(settings.length ? ['settings', ...settings] : [])].sort();
 }

@@ -22,14 +22,12 @@ export class CalendarRepository {
       .insertInto('calendar_overrides')
       .values(row)
       .onConflict((oc) =>
-        oc
-          .column('date')
-          .doUpdateSet({
-            kind: row.kind,
-            name: row.name,
-            updated_at: row.updated_at,
-            updated_by: row.updated_by,
-          }),
+        oc.column('date').doUpdateSet({
+          kind: row.kind,
+          name: row.name,
+          updated_at: row.updated_at,
+          updated_by: row.updated_by,
+        }),
       )
       .execute();
   }
