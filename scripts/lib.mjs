@@ -8,12 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function run(cmd, args, opts = {}) {
-  const r = spawnSync(cmd, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...opts.env },
-    ...opts,
-  });
+  // `env` adds to the inherited environment (PATH must survive), it never replaces it.
+  const { env, ...rest } = opts;
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...rest, env: { ...process.env, ...env } });
   return r.status ?? 1;
 }
 
