@@ -1,17 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ProblemSchema } from '@anxin/contracts';
 import type { CalendarService } from './calendar.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 422);
 const DateParam = z.object({ date: z.iso.date() });
 const Interval = z.strictObject({
   start: z.number().int().min(0).max(1440),

@@ -7,7 +7,6 @@ import {
   CreateModelSchema,
   FaultCodeSchema,
   FaultTreeSchema,
-  ProblemSchema,
   ProductCategorySchema,
   ProductModelSchema,
   UpdateCategorySchema,
@@ -15,15 +14,9 @@ import {
   UpdateModelSchema,
 } from '@anxin/contracts';
 import type { CatalogService } from './catalog.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 422);
 const tags = ['catalog'];
 const CodeParam = z.object({ code: z.string().max(40) });
 const IdParam = z.object({ id: z.string().max(64) });

@@ -11,7 +11,6 @@ import {
   InstalledProductSchema,
   LookupResultSchema,
   MergeCustomerSchema,
-  ProblemSchema,
   RegisterProductSchema,
   UpdateCustomerSchema,
 } from '@anxin/contracts';
@@ -20,6 +19,7 @@ import type { CustomersService } from './customers.service.ts';
 import type { LookupService } from './lookup.service.ts';
 import type { MergeService } from './merge.service.ts';
 import type { ProductsService } from './products.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
 export interface CustomerRouteDeps {
   customers: CustomersService;
@@ -28,14 +28,7 @@ export interface CustomerRouteDeps {
   products: ProductsService;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 422);
 const tags = ['customers'];
 const IdParam = z.object({ id: z.string().max(64) });
 const P = '/api/v1/customers';

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LOCALES, LoginRequestSchema, MeSchema, PERMISSIONS, ProblemSchema, type Me } from '@anxin/contracts';
+import { LOCALES, LoginRequestSchema, MeSchema, PERMISSIONS, type Me } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
 import type { AuthService } from './auth.service.ts';
 import type { AccessService } from './access.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
 export interface IdentityRouteDeps {
   auth: AuthService;
@@ -26,15 +27,7 @@ export const toMe = (a: Actor): Me => ({
   csrfToken: a.csrfToken ?? '',
 });
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  423: ProblemSchema,
-  429: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 423, 429);
 
 export function setSessionCookie(
   req: FastifyRequest,

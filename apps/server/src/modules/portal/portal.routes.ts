@@ -20,12 +20,12 @@ import {
   PortalRegisterProductSchema,
   PortalRescheduleSchema,
   PortalSessionRequestSchema,
-  ProblemSchema,
 } from '@anxin/contracts';
 import { DomainError, fieldError } from '../../platform/http/errors.ts';
 import { setSessionCookie, toMe } from '../identity/index.ts';
 import type { PortalAuthService } from './portal-auth.service.ts';
 import type { CustomerActor, PortalService } from './portal.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
 export interface PortalRouteDeps {
   auth: PortalAuthService;
@@ -36,17 +36,7 @@ export interface PortalRouteDeps {
   signInPerIpPerMinute: number;
 }
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  413: ProblemSchema,
-  415: ProblemSchema,
-  422: ProblemSchema,
-  429: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429);
 const tags = ['portal'];
 const P = '/api/v1/portal';
 const IdParams = z.object({ id: IdSchema });

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ProblemSchema, PutSlaPoliciesSchema, SlaPoliciesResponseSchema } from '@anxin/contracts';
+import { PutSlaPoliciesSchema, SlaPoliciesResponseSchema } from '@anxin/contracts';
 import type { SlaService } from './sla.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
-const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 409: ProblemSchema };
+const problems = problemResponses(400, 401, 403, 409);
 
 export function slaRoutes(sla: SlaService) {
   return async function routes(fastify: FastifyInstance): Promise<void> {

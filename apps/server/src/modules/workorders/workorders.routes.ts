@@ -9,7 +9,6 @@ import {
   CreateWorkOrderSchema,
   IdSchema,
   pageOf,
-  ProblemSchema,
   TransitionRequestSchema,
   WorkOrderDetailSchema,
   WorkOrderListQuerySchema,
@@ -17,17 +16,9 @@ import {
 } from '@anxin/contracts';
 import { fieldError } from '../../platform/http/errors.ts';
 import type { WorkOrdersService } from './workorders.service.ts';
+import { problemResponses } from '../../platform/http/responses.ts';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  413: ProblemSchema,
-  415: ProblemSchema,
-  422: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 404, 409, 413, 415, 422);
 const IdParams = z.object({ id: IdSchema });
 const tags = ['workorders'];
 

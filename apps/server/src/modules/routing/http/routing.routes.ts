@@ -1,19 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ProblemSchema } from '@anxin/contracts';
 import { DomainError } from '../../../platform/http/errors.ts';
 import { checkPlan } from '../checker/check-plan.ts';
 import type { RoutingInstance } from '../domain/types.ts';
 import { solveInWorker } from '../worker/solve-in-worker.ts';
 import { SolveRequestSchema, SolveResponseSchema } from './routing.schemas.ts';
+import { problemResponses } from '../../../platform/http/responses.ts';
 
-const problems = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  422: ProblemSchema,
-  503: ProblemSchema,
-};
+const problems = problemResponses(400, 401, 403, 422, 503);
 
 /**
  * Partners can call the optimiser directly with a plain instance. The solve runs in a worker
