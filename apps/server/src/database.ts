@@ -2,6 +2,9 @@ import type { IdentityTables } from './modules/identity/identity.schema.ts';
 import type { CatalogTables } from './modules/catalog/catalog.schema.ts';
 import type { CustomerTables } from './modules/customers/customers.schema.ts';
 import type { NetworkTables } from './modules/network/network.schema.ts';
+import type { DispatchTables } from './modules/dispatch/dispatch.schema.ts';
+import type { EscalationTables } from './modules/escalation/escalation.schema.ts';
+import type { FieldworkTables } from './modules/fieldwork/fieldwork.schema.ts';
 import type { WorkOrderTables } from './modules/workorders/workorders.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
@@ -19,6 +22,9 @@ export interface Database
     CatalogTables,
     CustomerTables,
     NetworkTables,
+    DispatchTables,
+    EscalationTables,
+    FieldworkTables,
     WorkOrderTables,
     CalendarTables,
     NotifyTables {

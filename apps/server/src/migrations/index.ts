@@ -6,6 +6,10 @@ import * as m0004 from './0004_core_domain.ts';
 import * as m0005 from './0005_customers.ts';
 import * as m0006 from './0006_workorders.ts';
 import * as m0007 from './0007_queue_index.ts';
+import * as m0008 from './0008_network.ts';
+import * as m0009 from './0009_dispatch.ts';
+import * as m0010 from './0010_escalation.ts';
+import * as m0011 from './0011_fieldwork.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -18,4 +22,8 @@ export const migrations: readonly Migration[] = [
   { name: '0005_customers', up: m0005.up },
   { name: '0006_workorders', up: m0006.up },
   { name: '0007_queue_index', up: m0007.up },
+  { name: '0008_network', up: m0008.up },
+  { name: '0009_dispatch', up: m0009.up },
+  { name: '0010_escalation', up: m0010.up },
+  { name: '0011_fieldwork', up: m0011.up },
 ];

@@ -3,7 +3,8 @@ import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import type { EventActor } from '../../platform/events/append.ts';
+import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
+import type { TransitionHooks } from './hooks.ts';
 import type { FileStorage } from '../../platform/files/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import type { SlaService } from '../sla/index.ts';
@@ -24,6 +25,8 @@ export interface WorkOrderContext {
   sla: SlaService;
   storage: FileStorage;
   maxUploadBytes: number;
+  /** Other modules' checks and effects on transitions (hooks.ts). */
+  hooks: TransitionHooks;
   /** The catalogue's own check (modules/catalog), used when the product fixes the category. */
   validateFaultCodes?:
     | ((categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]) => Promise<void>)
@@ -32,10 +35,10 @@ export interface WorkOrderContext {
 
 export const STREAM = 'work_order';
 
-export const eventActor = (a: Actor): EventActor => ({
-  id: a.userId,
-  kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user',
-});
+export const eventActor = (a: Actor): EventActor =>
+  a.kind === 'system'
+    ? SYSTEM
+    : { id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' };
 
 export async function workOrderPolicy(ctx: WorkOrderContext): Promise<WorkOrderPolicy> {
   return (await readSetting(ctx.db, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, DEFAULT_WORKORDER_POLICY))

@@ -7,8 +7,11 @@ import { WorkOrdersRepository } from './workorders.repository.ts';
 import { workOrderRoutes } from './workorders.routes.ts';
 import { WorkOrdersService } from './workorders.service.ts';
 import type { WorkOrderContext } from './context.ts';
+import { TransitionHooks } from './hooks.ts';
 
 export { WorkOrdersService } from './workorders.service.ts';
+export type { TransitionHook, TransitionHookInput, TransitionHookResult } from './hooks.ts';
+export type { WorkOrderRow } from './workorders.repository.ts';
 export {
   TRANSITIONS,
   allowedNext,
@@ -28,6 +31,7 @@ export interface WorkOrderOptions {
 
 export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderOptions = {}) {
   const maxUploadBytes = opts.maxUploadBytes ?? deps.config.uploadLimitBytes;
+  const hooks = new TransitionHooks();
   const storage = opts.storage ?? new LocalDiskStorage(path.join(deps.config.dataDir, 'files'));
   const service = new WorkOrdersService({
     db: deps.db,
@@ -38,7 +42,8 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
     storage,
     maxUploadBytes,
     validateFaultCodes: opts.validateFaultCodes,
+    hooks,
   });
   const register = (app: FastifyInstance) => app.register(workOrderRoutes(service, maxUploadBytes));
-  return { service, register };
+  return { service, register, hooks };
 }

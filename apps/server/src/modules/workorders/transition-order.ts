@@ -58,6 +58,10 @@ export async function transitionOrder(
     }
   }
   const { patch, data } = await effectsOf(ctx, check.rule, order, req, now);
+  const hookInput = { actor, order, req, now };
+  const extra = await ctx.hooks.check(hookInput);
+  Object.assign(patch, extra.patch);
+  Object.assign(data, extra.data);
   const cal = await ctx.sla.calendar();
 
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
@@ -72,6 +76,7 @@ export async function transitionOrder(
     });
     if (!ok) throw versionConflict('work order', id, req.version);
     await sla.write();
+    Object.assign(data, await ctx.hooks.within(trx, hookInput));
     await appendEvent(trx, {
       streamType: STREAM,
       streamId: id,

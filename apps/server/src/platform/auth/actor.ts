@@ -2,7 +2,7 @@ import type { DataScope, Permission, Role } from '@anxin/contracts';
 
 /** Who is making a request, resolved once per request from a session cookie or an API token. */
 export interface Actor {
-  kind: 'user' | 'customer' | 'token';
+  kind: 'user' | 'customer' | 'token' | 'system';
   userId: string;
   username: string;
   displayName: string;
@@ -24,5 +24,24 @@ export interface ActorScope {
 
 /** Jobs and seeds act as the system; its events carry actor_kind 'system'. */
 export const SYSTEM_ACTOR_ID = null;
+
+/**
+ * The actor background jobs act as (offer time-outs, SLA escalation): every permission, every
+ * record, admin role so the transition table lets it take any step; events record kind 'system'.
+ */
+export function systemActor(permissions: Iterable<Permission>): Actor {
+  return {
+    kind: 'system',
+    userId: '',
+    username: 'system',
+    displayName: 'System',
+    roles: ['admin'],
+    permissions: new Set(permissions),
+    scope: { level: 'all', regionCodes: [], outletId: null, userId: '' },
+    csrfToken: null,
+    customerId: null,
+    locale: 'zh-CN',
+  };
+}
 
 export const can = (actor: Actor | null | undefined, p: Permission): boolean => !!actor?.permissions.has(p);

@@ -1,0 +1,3 @@
+/** Tables owned by the dispatch module (migration filled in for issue #6). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DispatchTables {}
