@@ -45,13 +45,6 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
     ).map((r) => r.phone);
     const phonePrefixes = phones.filter((p) => /^1\d{10}$/.test(p)).map((p) => p.slice(0, 7));
 
-    const outlets = await q(
-      sql<{
-        id: string;
-        city_code: string;
-        district_code: string;
-      }>`select id, city_code, district_code from outlets where status = 'active'`,
-    );
     const areas = await q(
       sql<{
         outlet_id: string;
@@ -60,8 +53,6 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
     );
     const byRegion = new Map<string, string[]>();
     for (const a of areas) byRegion.set(a.region_code, [...(byRegion.get(a.region_code) ?? []), a.outlet_id]);
-    for (const x of outlets)
-      for (const code of [x.district_code, x.city_code]) if (!byRegion.has(code)) byRegion.set(code, [x.id]);
     const techs = await q(
       sql<{
         id: string;
@@ -77,20 +68,29 @@ export async function loadFixtures(url: string, o: { pool: number; sample: numbe
       if (staffed.length) byRegion.set(code, staffed);
       else byRegion.delete(code);
     }
-    const anyOutlet = [...techniciansByOutlet.keys()][0] ?? outlets[0]?.id;
+    const cats = await q(
+      sql<{ outlet_id: string; category_code: string }>`select outlet_id, category_code from outlet_categories`,
+    );
+    const serves = new Set(cats.map((c) => `${c.outlet_id}|${c.category_code}`));
     const waiting = await q(sql<{
       id: string;
       version: number;
       district_code: string | null;
       city_code: string | null;
+      province_code: string | null;
+      category_code: string | null;
     }>`
-      select id, version, district_code, city_code from work_orders where status = 'awaiting_dispatch' order by random() limit ${o.pool}`);
-    const awaitingDispatch = anyOutlet
-      ? waiting.map((w, i) => {
-          const cands = byRegion.get(w.district_code ?? '') ?? byRegion.get(w.city_code ?? '') ?? [anyOutlet];
-          return { id: w.id, version: Number(w.version), outletId: cands[i % cands.length]! };
-        })
-      : [];
+      select id, version, district_code, city_code, province_code, category_code from work_orders
+      where status = 'awaiting_dispatch' order by random() limit ${o.pool}`);
+    // Only outlets the server's coverage check accepts: the order's region (district, city or
+    // province area) and its category.
+    const awaitingDispatch = waiting.flatMap((w, i) => {
+      const regions = [w.district_code, w.city_code, w.province_code].filter((c): c is string => !!c);
+      const cands = [...new Set(regions.flatMap((c) => byRegion.get(c) ?? []))].filter(
+        (id) => !w.category_code || serves.has(`${id}|${w.category_code}`),
+      );
+      return cands.length ? [{ id: w.id, version: Number(w.version), outletId: cands[i % cands.length]! }] : [];
+    });
     const inProgress = (
       await q(
         sql<{

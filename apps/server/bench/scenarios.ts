@@ -2,7 +2,7 @@
 // route the server does not expose yet (per its OpenAPI document) is reported as "not built yet".
 import type { Fixtures } from './fixtures.ts';
 import type { Req } from './load.ts';
-import { advance, toAwaitingDispatch, toInProgress, type OrderRef } from './topup.ts';
+import { advance, toAwaitingDispatch, toInProgress, topOutlet, type OrderRef } from './topup.ts';
 
 export type GoalKind = 'p99' | 'create' | null;
 
@@ -91,7 +91,6 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
   // Orders this run created and dispatched: the raw material of the top-ups.
   const created: OrderRef[] = [];
   const dispatched: OrderRef[] = [];
-  const outletsOf = [...f.techniciansByOutlet.keys()];
   const parse = (body: string) =>
     JSON.parse(body) as {
       id: string;
@@ -110,10 +109,14 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
     const r =
       what === 'dispatch'
         ? await advance(ctx.url, ctx.headers, batch, toAwaitingDispatch)
-        : await advance(ctx.url, ctx.headers, batch, toInProgress(f.techniciansByOutlet));
-    if (what === 'dispatch')
-      dispatch.add(r.done.map((x, i) => ({ ...x, outletId: outletsOf[i % outletsOf.length]! })));
-    else complete.add(r.done);
+        : await advance(ctx.url, ctx.headers, batch, toInProgress(ctx.url, ctx.headers));
+    if (what === 'dispatch') {
+      // The dispatcher's one-click choice: the top eligible outlet of the ranking (not measured).
+      for (const x of r.done) {
+        const outletId = await topOutlet(ctx.url, ctx.headers, x.id);
+        if (outletId) dispatch.add([{ ...x, outletId }]);
+      }
+    } else complete.add(r.done);
     return (
       `pool: ${have} from the dataset + ${r.done.length} orders created in this run and moved on over HTTP in ${r.seconds} s (not measured)` +
       (r.failed ? `; ${r.failed} top-up failures, first: ${r.firstFailure}` : '')

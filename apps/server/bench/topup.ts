@@ -24,7 +24,7 @@ export async function advance(
   url: string,
   headers: Record<string, string>,
   orders: OrderRef[],
-  steps: (o: OrderRef) => Body[] | null,
+  steps: (o: OrderRef) => Body[] | null | Promise<Body[] | null>,
   concurrency = 8,
 ): Promise<Advanced> {
   const t0 = performance.now();
@@ -35,7 +35,7 @@ export async function advance(
   const worker = async () => {
     while (next < orders.length) {
       const o = orders[next++]!;
-      const plan = steps(o);
+      const plan = await steps(o);
       if (!plan) continue;
       let version = o.version;
       let ok = true;
@@ -63,27 +63,59 @@ export async function advance(
 
 export const toAwaitingDispatch = (): Body[] => [{ to: 'accepted' }, { to: 'awaiting_dispatch' }];
 
-export function toInProgress(techniciansByOutlet: Map<string, string[]>, now = Date.now()) {
+const HOUR = 3_600_000;
+/** Local (Shanghai) visit slots inside the usual service day: 09–10, 10–11, 11–12, 13–14 … 16–17. */
+const SLOT_HOURS = [9, 10, 11, 13, 14, 15, 16];
+
+async function getJson<T>(url: string, headers: Record<string, string>): Promise<T | null> {
+  const r = await fetch(url, { headers });
+  return r.ok ? ((await r.json()) as T) : null;
+}
+
+/** The top eligible outlet of the product's own ranking (the dispatcher's one-click choice). */
+export async function topOutlet(
+  url: string,
+  headers: Record<string, string>,
+  orderId: string,
+): Promise<string | null> {
+  const r = await getJson<{ candidates: Array<{ outletId: string; eligible: boolean }> }>(
+    `${url}/api/v1/dispatch/orders/${orderId}/ranking`,
+    headers,
+  );
+  return r?.candidates.find((c) => c.eligible)?.outletId ?? null;
+}
+
+/**
+ * Walks a dispatched order to in_progress the way an outlet would: accept, take the first eligible
+ * technician the suggestions offer for a one-hour slot on a coming day (skill, shift, no double
+ * booking are enforced by the server), schedule, depart, arrive, start. Slots spread over days.
+ */
+export function toInProgress(url: string, headers: Record<string, string>, now = Date.now()) {
   let k = 0;
-  return (o: OrderRef): Body[] | null => {
-    const techs = o.outletId ? techniciansByOutlet.get(o.outletId) : undefined;
-    if (!techs?.length) return null;
-    const start = new Date(now + 86_400_000 + (k++ % 8) * 3_600_000);
-    return [
-      { to: 'outlet_accepted' },
-      { to: 'assigned', data: { technicianId: techs[k % techs.length] } },
-      {
-        to: 'scheduled',
-        data: {
-          appointment: {
-            start: start.toISOString(),
-            end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
-          },
-        },
-      },
-      { to: 'departed' },
-      { to: 'arrived' },
-      { to: 'in_progress' },
-    ];
+  return async (o: OrderRef): Promise<Body[] | null> => {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const n = k++;
+      const dayStartUtc = Math.floor((now + 8 * HOUR) / (24 * HOUR)) * 24 * HOUR - 8 * HOUR;
+      const day = 1 + (Math.floor(n / SLOT_HOURS.length) % 60);
+      const start = new Date(dayStartUtc + day * 24 * HOUR + SLOT_HOURS[n % SLOT_HOURS.length]! * HOUR);
+      const end = new Date(start.getTime() + HOUR);
+      const q = new URLSearchParams({ start: start.toISOString(), end: end.toISOString() });
+      const s = await getJson<{ items: Array<{ technicianId: string; eligible: boolean }> }>(
+        `${url}/api/v1/work-orders/${o.id}/technician-suggestions?${q}`,
+        headers,
+      );
+      const tech = s?.items.find((t) => t.eligible)?.technicianId;
+      if (!tech) continue;
+      const appointment = { start: start.toISOString(), end: end.toISOString() };
+      return [
+        { to: 'outlet_accepted' },
+        { to: 'assigned', data: { technicianId: tech } },
+        { to: 'scheduled', data: { appointment } },
+        { to: 'departed' },
+        { to: 'arrived' },
+        { to: 'in_progress' },
+      ];
+    }
+    return null;
   };
 }

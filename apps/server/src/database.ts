@@ -5,7 +5,9 @@ import type { NetworkTables } from './modules/network/network.schema.ts';
 import type { DispatchTables } from './modules/dispatch/dispatch.schema.ts';
 import type { EscalationTables } from './modules/escalation/escalation.schema.ts';
 import type { FieldworkTables } from './modules/fieldwork/fieldwork.schema.ts';
+import type { RoutePlanTables } from './modules/routing/planning/planning.schema.ts';
 import type { WorkOrderTables } from './modules/workorders/workorders.schema.ts';
+import type { CallbackTables } from './modules/callbacks/callbacks.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -25,7 +27,9 @@ export interface Database
     DispatchTables,
     EscalationTables,
     FieldworkTables,
+    RoutePlanTables,
     WorkOrderTables,
+    CallbackTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

@@ -5,10 +5,16 @@ import { createIdentity } from './modules/identity/index.ts';
 import { createCalendar } from './modules/calendar/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
 import { createCustomers } from './modules/customers/index.ts';
+import { createNetwork } from './modules/network/index.ts';
 import { createSla } from './modules/sla/index.ts';
 import { createWorkOrders } from './modules/workorders/index.ts';
 import { createPortal } from './modules/portal/index.ts';
 import { createRouting } from './modules/routing/index.ts';
+import { createFieldwork } from './modules/fieldwork/index.ts';
+import { createDispatch } from './modules/dispatch/index.ts';
+import { createAssignment } from './modules/assignment/index.ts';
+import { createEscalation } from './modules/escalation/index.ts';
+import { createCallbacks } from './modules/callbacks/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -20,12 +26,45 @@ export function createModules(deps: AppDeps) {
   const calendar = createCalendar(deps);
   const catalog = createCatalog(deps);
   const customers = createCustomers(deps, catalog);
+  const network = createNetwork(deps, { catalog, calendar: () => calendar.service.current() });
   const sla = createSla(deps, { calendar: () => calendar.service.current() });
   const workOrders = createWorkOrders(deps, sla, { validateFaultCodes: catalog.validateFaultCodes });
   const portal = createPortal(deps, { identity, customers, catalog, workOrders });
-  const routing = createRouting();
-  const all: ModuleHandle[] = [identity, calendar, catalog, customers, sla, workOrders, portal, routing];
+  const fieldwork = createFieldwork(deps, { workOrders, catalog });
+  const dispatch = createDispatch(deps, { workOrders, calendar: () => calendar.service.current() });
+  const assignment = createAssignment(deps, {
+    workOrders,
+    calendar: () => calendar.service.current(),
+    availability: network.availability,
+  });
+  const routing = createRouting(deps, {
+    workOrders,
+    calendar: () => calendar.service.current(),
+    // The same working hours the assignment checks use (weekly shifts, else the fallback hours).
+    availability: (ids, from, to) => assignment.service.working(ids, from, to),
+    // modules/assignment tells the customer on every appointment; the plan does not send a second SMS.
+    tellCustomers: false,
+  });
+  const escalation = createEscalation(deps, { workOrders });
+  const callbacks = createCallbacks(deps, { workOrders, calendar: () => calendar.service.current() });
+  const all: ModuleHandle[] = [
+    identity,
+    calendar,
+    catalog,
+    customers,
+    network,
+    sla,
+    workOrders,
+    portal,
+    fieldwork,
+    dispatch,
+    assignment,
+    routing,
+    escalation,
+    callbacks,
+  ];
   return {
+    network,
     identity,
     calendar,
     catalog,
@@ -34,11 +73,19 @@ export function createModules(deps: AppDeps) {
     workOrders,
     portal,
     routing,
+    fieldwork,
+    dispatch,
+    assignment,
+    escalation,
+    callbacks,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
       await startRuntime(deps.runtime);
       await sla.scheduleJobs(deps.runtime.jobs);
+      await dispatch.scheduleJobs(deps.runtime.jobs);
+      await escalation.scheduleJobs(deps.runtime.jobs);
+      await callbacks.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

@@ -26,6 +26,12 @@ export const ERROR_STATUS = {
   'state.invalid_transition': 409,
   'calendar.no_data_for_year': 422,
   'domain.rule_violated': 422,
+  'idempotency.key_reused': 422,
+  'idempotency.in_progress': 409,
+  'fieldwork.code_invalid': 422,
+  'callback.task_closed': 409,
+  'callback.link_used': 409,
+  'callback.link_expired': 410,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

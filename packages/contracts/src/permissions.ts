@@ -104,6 +104,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   outlet_manager: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
+    // Read-only view of their outlet's callbacks (回访).
+    'callback:read',
     'workorder:transition',
     'workorder:update',
     'dispatch:assign',

@@ -161,6 +161,8 @@ export const WorkOrderSummarySchema = z.object({
   appointment: TimeWindowSchema.nullable(),
   slaState: z.enum(SLA_STATES),
   slaDueAt: z.string().nullable(),
+  /** 1 technician → 2 outlet senior / dealer → 3 provincial HQ engineer → 4 HQ expert. */
+  escalationTier: z.number().int().min(1).max(4),
   createdAt: z.string(),
   version: z.number().int(),
 });

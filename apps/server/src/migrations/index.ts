@@ -10,6 +10,8 @@ import * as m0008 from './0008_network.ts';
 import * as m0009 from './0009_dispatch.ts';
 import * as m0010 from './0010_escalation.ts';
 import * as m0011 from './0011_fieldwork.ts';
+import * as m0012 from './0012_route_plans.ts';
+import * as m0013 from './0013_callbacks.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -26,4 +28,6 @@ export const migrations: readonly Migration[] = [
   { name: '0009_dispatch', up: m0009.up },
   { name: '0010_escalation', up: m0010.up },
   { name: '0011_fieldwork', up: m0011.up },
+  { name: '0012_route_plans', up: m0012.up },
+  { name: '0013_callbacks', up: m0013.up },
 ];

@@ -69,6 +69,7 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
     outlets: o.size.outlets,
     technicians: o.size.technicians,
     at: since,
+    anchor,
   });
 
   const outlet1 =

@@ -1,4 +1,5 @@
 import type { Database } from '../database.ts';
+import type { OutletKind } from '../modules/network/network.schema.ts';
 import { BRAND, CATEGORIES, COMPANY_WORDS, STREETS } from './catalog-data.ts';
 import type { City, District } from './regions.ts';
 import { round5 } from './regions.ts';
@@ -6,6 +7,8 @@ import type { SeedRng } from './rng.ts';
 import { personName, mobile } from './people.ts';
 
 type Row<T extends keyof Database> = Database[T];
+/** Outlets carry their kind explicitly (the column has a default, so its table type is a ColumnType). */
+type OutletRow = Omit<Row<'outlets'>, 'kind'> & { kind: OutletKind };
 
 export interface CategoryInfo {
   code: string;
@@ -44,11 +47,16 @@ export interface Network {
     product_categories: Row<'product_categories'>[];
     product_models: Row<'product_models'>[];
     fault_codes: Row<'fault_codes'>[];
-    outlets: Row<'outlets'>[];
+    outlets: OutletRow[];
     outlet_service_areas: Row<'outlet_service_areas'>[];
     outlet_categories: Row<'outlet_categories'>[];
     technicians: Row<'technicians'>[];
     technician_skills: Row<'technician_skills'>[];
+    technician_shifts: Row<'technician_shifts'>[];
+    technician_leave: Row<'technician_leave'>[];
+    technician_rota: Row<'technician_rota'>[];
+    technician_certifications: Row<'technician_certifications'>[];
+    outlet_prospects: Row<'outlet_prospects'>[];
   };
 }
 
@@ -59,7 +67,7 @@ const HOUSEHOLD = ['aircon', 'washer', 'fridge'];
 export function buildNetwork(
   rng: SeedRng,
   cities: City[],
-  opts: { outlets: number; technicians: number; at: number },
+  opts: { outlets: number; technicians: number; at: number; anchor?: number },
 ): Network {
   const r = rng.fork('network');
   const iso = new Date(opts.at).toISOString();
@@ -72,6 +80,11 @@ export function buildNetwork(
     outlet_categories: [],
     technicians: [],
     technician_skills: [],
+    technician_shifts: [],
+    technician_leave: [],
+    technician_rota: [],
+    technician_certifications: [],
+    outlet_prospects: [],
   };
   const categories = CATEGORIES.map((c, idx): CategoryInfo => {
     rows.product_categories.push({
@@ -139,11 +152,13 @@ export function buildNetwork(
     byProvinceSeq.set(o.city.provinceCode, seq);
     const short = o.city.name.replace(/市$/, '');
     let parent: string | null = null;
+    let kind: OutletKind = 'outlet';
     if (o.type === 'entrusted') {
       const dealer = dealerOfCity.get(o.city.code);
-      if (!dealer)
+      if (!dealer) {
         dealerOfCity.set(o.city.code, o.id); // first entrusted outlet of a city is the dealer
-      else if (r.chance(0.75)) parent = dealer;
+        kind = 'dealer';
+      } else if (r.chance(0.75)) parent = dealer;
     }
     const name =
       o.type === 'self_built'
@@ -156,6 +171,7 @@ export function buildNetwork(
       code: `${PROVINCE_ABBR[o.city.provinceCode]}${String(seq).padStart(3, '0')}`,
       name,
       type: o.type,
+      kind,
       parent_id: parent,
       contact_name: personName(r),
       contact_phone: mobile(r),
@@ -211,6 +227,8 @@ export function buildNetwork(
     for (const [c, level] of t.skills)
       rows.technician_skills.push({ technician_id: t.id, category_code: c, level });
   }
+  // Its own stream (forked from the network one) so calendars do not shift the rest of the data.
+  addCalendars(r.fork('calendars'), rows, cities, opts.anchor ?? opts.at);
   return {
     categories,
     cities,
@@ -335,4 +353,95 @@ function placeTechnicians(
     }
   });
   return techs;
+}
+
+const DAY_MS = 86_400_000;
+const dateAt = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const CERTS: Array<[string, string | null]> = [
+  ['制冷与空调作业证', 'aircon'],
+  ['低压电工作业证', null],
+  ['家电维修职业技能等级证', null],
+  ['工业缝纫设备维修认证', 'sewing_industrial'],
+];
+
+/**
+ * Weekly shifts for everyone (mostly Mon–Sat 08:30–17:30 with lunch 12:00–13:00, some Mon–Fri or
+ * 09:00–18:00), a few leave entries and rota days around the anchor, certifications (some expired
+ * or expiring within 30 days), and outlet prospects for the pipeline.
+ */
+function addCalendars(r: SeedRng, rows: Network['rows'], cities: City[], anchor: number): void {
+  const today = Math.floor((anchor + 8 * 3_600_000) / DAY_MS); // Shanghai business day number
+  const localMidnightUtc = (day: number) => day * DAY_MS - 8 * 3_600_000;
+  const created = new Date(anchor - 30 * DAY_MS).toISOString();
+  rows.technicians.forEach((t, i) => {
+    const late = r.chance(0.2);
+    const days = t.tier >= 3 || r.chance(0.25) ? 5 : 6;
+    for (let weekday = 1; weekday <= days; weekday++)
+      rows.technician_shifts.push({
+        technician_id: t.id,
+        weekday,
+        start_minute: late ? 540 : 510,
+        end_minute: late ? 1080 : 1050,
+        break_start_minute: 720,
+        break_end_minute: 780,
+      });
+    const certs = t.tier >= 2 ? 2 : r.range(0, 2);
+    for (let k = 0; k < certs; k++) {
+      const [name, category] = CERTS[(i + k) % CERTS.length]!;
+      const issued = today - r.range(200, 1500);
+      // Every sixth person has one expired, every fifth one expiring soon: the flags show in the list.
+      const expires =
+        i % 6 === 0 && k === 0
+          ? today - r.range(1, 40)
+          : i % 5 === 0 && k === 0
+            ? today + r.range(3, 25)
+            : today + r.range(90, 900);
+      rows.technician_certifications.push({
+        id: r.idAt(anchor - 30 * DAY_MS),
+        technician_id: t.id,
+        name,
+        number: `${String(r.range(100000, 999999))}${String(r.range(1000, 9999))}`,
+        category_code: category,
+        issued_on: dateAt(issued * DAY_MS),
+        expires_on: dateAt(expires * DAY_MS),
+      });
+    }
+    if (t.outlet_id && i % 7 === 3) {
+      const start = today + r.range(-2, 6);
+      rows.technician_leave.push({
+        id: r.idAt(anchor - 10 * DAY_MS),
+        technician_id: t.id,
+        start_at: new Date(localMidnightUtc(start) + 510 * 60_000).toISOString(),
+        end_at: new Date(localMidnightUtc(start + r.range(1, 3)) - 6.5 * 3_600_000).toISOString(),
+        kind: r.chance(0.7) ? 'leave' : 'training',
+        note: null,
+        created_by: null,
+        created_at: created,
+      });
+    }
+    if (t.outlet_id && i % 5 === 1) {
+      const sunday = today + ((7 - (((today + 3) % 7) + 1)) % 7 || 7);
+      rows.technician_rota.push({ technician_id: t.id, date: dateAt(sunday * DAY_MS), kind: 'duty' });
+      rows.technician_rota.push({ technician_id: t.id, date: dateAt((sunday + 2) * DAY_MS), kind: 'off' });
+    }
+  });
+  const stages = ['prospect', 'negotiating', 'signed', 'prospect', 'negotiating'] as const;
+  cities.slice(0, 5).forEach((c, i) => {
+    const d = c.districts[c.districts.length - 1]!;
+    rows.outlet_prospects.push({
+      id: r.idAt(anchor - 20 * DAY_MS),
+      region_code: d.code,
+      name: `${c.name.replace(/市$/, '')}${d.name}${r.pick(COMPANY_WORDS)}电器服务部`,
+      contact_name: personName(r),
+      contact_phone: mobile(r),
+      categories: JSON.stringify(i % 2 ? ['sewing_industrial'] : ['aircon', 'washer']),
+      stage: stages[i]!,
+      notes: null,
+      linked_outlet_id: null,
+      created_by: null,
+      created_at: created,
+      updated_at: created,
+      version: 1,
+    });
+  });
 }

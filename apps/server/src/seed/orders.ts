@@ -435,6 +435,25 @@ function emit(
     closed_at: closed === null ? null : iso(closed),
     version: steps.length,
   });
+  if (status === 'dispatched_outlet' && outlet) {
+    // The outlet's open offer (modules/dispatch); the id is the order's with another version
+    // nibble, so no random draw shifts the rest of the data set. Due a working day after the anchor.
+    sink.push('dispatch_offers', {
+      id: `${id.slice(0, 14)}d${id.slice(15)}`,
+      order_id: id,
+      outlet_id: outlet.id,
+      mode: 'manual',
+      offered_at: iso(last.at),
+      offered_by: null,
+      due_at: iso(Math.max(last.at, anchor) + 24 * HOUR),
+      status: 'pending',
+      responded_at: null,
+      responded_by: null,
+      reason_code: null,
+      note: null,
+      ranking: '[]',
+    });
+  }
   let prev: WorkOrderStatus | null = null;
   let dispatchNo = 0;
   for (const s of steps) {

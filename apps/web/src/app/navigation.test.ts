@@ -37,11 +37,12 @@ describe('navigation', () => {
     ]);
   });
 
-  it('shows the admin everything except the technician-only H5 jobs', () => {
+  it('shows the admin everything except the role-only pages (technician H5 jobs, outlet desk)', () => {
     const all = flattenNavigation()
       .filter((i) => !i.hideInMenu)
       .map((i) => i.key);
-    expect(keys('admin')).toEqual(all.filter((k) => k !== 'my-jobs'));
+    expect(keys('admin')).toEqual(all.filter((k) => k !== 'my-jobs' && k !== 'outlet-desk'));
+    expect(keys('outlet_manager')).toContain('outlet-desk');
   });
 
   it('builds role menus from default permissions', () => {
@@ -56,7 +57,14 @@ describe('navigation', () => {
     ]);
     expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs']);
     expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'parts']);
-    expect(keys('finance')).toEqual(['dashboard', 'workorders', 'outlets', 'settlement', 'reports']);
+    expect(keys('finance')).toEqual([
+      'dashboard',
+      'workorders',
+      'outlets',
+      'coverage',
+      'settlement',
+      'reports',
+    ]);
     expect(keys('dispatcher')).toContain('dispatch');
     expect(keys('quality')).toEqual(expect.arrayContaining(['callbacks', 'complaints', 'reports']));
   });

@@ -18,6 +18,7 @@ import {
   UserOutlined,
   WalletOutlined,
   NodeIndexOutlined,
+  RadarChartOutlined,
 } from '@ant-design/icons';
 import type { Me, Permission, Role } from '@anxin/contracts';
 import type { Messages } from '../i18n/resources.ts';
@@ -99,6 +100,23 @@ export const NAVIGATION: NavItem[] = [
     icon: NodeIndexOutlined,
     labelKey: 'nav.dispatch',
     permission: 'dispatch:assign',
+    page: () => import('../features/dispatch/pages/DispatchBoardPage.tsx'),
+  },
+  {
+    key: 'route-plan',
+    path: '/dispatch/plan',
+    labelKey: 'nav.routePlan',
+    permission: 'routing:plan',
+    hideInMenu: true,
+    page: () => import('../features/routing/pages/RoutePlanPage.tsx'),
+  },
+  {
+    key: 'outlet-desk',
+    path: '/outlet',
+    icon: ShopOutlined,
+    labelKey: 'nav.outletDesk',
+    role: 'outlet_manager',
+    page: () => import('../features/outlet/pages/OutletDeskPage.tsx'),
   },
   {
     key: 'outlets',
@@ -106,6 +124,16 @@ export const NAVIGATION: NavItem[] = [
     icon: ShopOutlined,
     labelKey: 'nav.outlets',
     permission: 'outlet:read',
+    page: () => import('../features/network/pages/OutletsPage.tsx'),
+  },
+  {
+    key: 'coverage',
+    path: '/outlets/coverage',
+    icon: RadarChartOutlined,
+    labelKey: 'nav.coverage',
+    // Analytics: shown to report readers (admin, manager, quality, finance); the API needs outlet:read.
+    permission: 'report:read',
+    page: () => import('../features/network/pages/CoveragePage.tsx'),
   },
   {
     key: 'technicians',
@@ -113,14 +141,31 @@ export const NAVIGATION: NavItem[] = [
     icon: ToolOutlined,
     labelKey: 'nav.technicians',
     permission: 'technician:read',
+    page: () => import('../features/network/pages/TechniciansPage.tsx'),
   },
-  { key: 'my-jobs', path: '/m/jobs', icon: MobileOutlined, labelKey: 'nav.myJobs', role: 'technician' },
+  {
+    key: 'my-jobs',
+    path: '/m/jobs',
+    icon: MobileOutlined,
+    labelKey: 'nav.myJobs',
+    role: 'technician',
+    page: () => import('../features/fieldwork/pages/JobsPage.tsx'),
+  },
+  {
+    key: 'my-job',
+    path: '/m/jobs/:id',
+    labelKey: 'nav.myJobs',
+    role: 'technician',
+    hideInMenu: true,
+    page: () => import('../features/fieldwork/pages/JobPage.tsx'),
+  },
   {
     key: 'callbacks',
     path: '/callbacks',
     icon: PhoneOutlined,
     labelKey: 'nav.callbacks',
     permission: 'callback:read',
+    page: () => import('../features/callbacks/pages/CallbacksPage.tsx'),
   },
   {
     key: 'complaints',

@@ -13,12 +13,24 @@ import { calendarEnUS } from '../features/calendar/locales/en-US.ts';
 import { calendarZhCN } from '../features/calendar/locales/zh-CN.ts';
 import { customersEnUS } from '../features/customers/locales/en-US.ts';
 import { customersZhCN } from '../features/customers/locales/zh-CN.ts';
+import { networkEnUS } from '../features/network/locales/en-US.ts';
+import { networkZhCN } from '../features/network/locales/zh-CN.ts';
 import { workordersEnUS } from '../features/workorders/locales/en-US.ts';
 import { workordersZhCN } from '../features/workorders/locales/zh-CN.ts';
 import { agentEnUS } from '../features/agent/locales/en-US.ts';
 import { agentZhCN } from '../features/agent/locales/zh-CN.ts';
 import { portalEnUS } from '../features/portal/locales/en-US.ts';
 import { portalZhCN } from '../features/portal/locales/zh-CN.ts';
+import { dispatchEnUS } from '../features/dispatch/locales/en-US.ts';
+import { dispatchZhCN } from '../features/dispatch/locales/zh-CN.ts';
+import { fieldworkEnUS } from '../features/fieldwork/locales/en-US.ts';
+import { fieldworkZhCN } from '../features/fieldwork/locales/zh-CN.ts';
+import { callbacksEnUS } from '../features/callbacks/locales/en-US.ts';
+import { callbacksZhCN } from '../features/callbacks/locales/zh-CN.ts';
+import { outletEnUS } from '../features/outlet/locales/en-US.ts';
+import { outletZhCN } from '../features/outlet/locales/zh-CN.ts';
+import { routingEnUS } from '../features/routing/locales/en-US.ts';
+import { routingZhCN } from '../features/routing/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -35,9 +47,15 @@ export const zhCN = {
   settings: settingsZhCN,
   calendar: calendarZhCN,
   customers: customersZhCN,
+  network: networkZhCN,
   workorders: workordersZhCN,
   agent: agentZhCN,
   portal: portalZhCN,
+  dispatch: dispatchZhCN,
+  fieldwork: fieldworkZhCN,
+  callbacks: callbacksZhCN,
+  outlet: outletZhCN,
+  routing: routingZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -50,9 +68,15 @@ export const enUS: Messages = {
   settings: settingsEnUS,
   calendar: calendarEnUS,
   customers: customersEnUS,
+  network: networkEnUS,
   workorders: workordersEnUS,
   agent: agentEnUS,
   portal: portalEnUS,
+  dispatch: dispatchEnUS,
+  fieldwork: fieldworkEnUS,
+  callbacks: callbacksEnUS,
+  outlet: outletEnUS,
+  routing: routingEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

@@ -1,3 +1,30 @@
-/** Tables owned by the escalation module (migration filled in for issue #6). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EscalationTables {}
+/** Tables owned by the escalation module (migration 0010). */
+export type EscalationTrigger = 'manual' | 'sla_breach' | 'failed_repair';
+export type ParticipantRole = 'outlet_senior' | 'dealer' | 'field_engineer' | 'expert';
+
+export interface EscalationsTable {
+  id: string;
+  order_id: string;
+  from_tier: number;
+  to_tier: number;
+  reason: string;
+  auto: EscalationTrigger;
+  /** `sla:<event id>` / `fieldwork:<order>:<key>`: one escalation per automatic trigger. */
+  trigger_ref: string | null;
+  escalated_by: string | null;
+  assignee_user_id: string | null;
+  created_at: string;
+}
+
+export interface WorkOrderParticipantsTable {
+  order_id: string;
+  user_id: string;
+  role: ParticipantRole;
+  reason: string;
+  added_at: string;
+}
+
+export interface EscalationTables {
+  escalations: EscalationsTable;
+  work_order_participants: WorkOrderParticipantsTable;
+}

@@ -1,6 +1,15 @@
 // Public API of the routing module (technician day planning, issue 5). Other modules import only this.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { notifySms } from '../../platform/notify/index.ts';
+import type { createWorkOrders } from '../workorders/index.ts';
 import { routingRoutes } from './http/routing.routes.ts';
+import type { AcceptScope, Availability } from './planning/context.ts';
+import { PlanningRepository } from './planning/planning.repository.ts';
+import { planningRoutes } from './planning/planning.routes.ts';
+import { PlanningService } from './planning/planning.service.ts';
+import { solveInWorker } from './worker/solve-in-worker.ts';
 
 export { solve, type InThreadOptions } from './domain/solve.ts';
 export { validateInstance } from './domain/validate.ts';
@@ -10,8 +19,77 @@ export type * from './domain/types.ts';
 export { checkPlan, type CheckResult, type Violation } from './checker/check-plan.ts';
 export { solveInWorker, type WorkerSolveOptions } from './worker/solve-in-worker.ts';
 export { parseSolomon } from './solomon/parse-solomon.ts';
+export { PlanningService } from './planning/planning.service.ts';
+export {
+  PLANNING_SETTINGS_KEY,
+  PlanningSettingsSchema,
+  DEFAULT_PLANNING_SETTINGS,
+} from './planning/settings.ts';
+export type { Availability } from './planning/context.ts';
+export type { RoutePlanTables } from './planning/planning.schema.ts';
 
-/** The partner-facing solve endpoint; the dispatch board integration arrives with dispatch. */
-export function createRouting() {
-  return { register: (app: FastifyInstance) => app.register(routingRoutes()) };
+export interface RoutingWiring {
+  workOrders: Pick<ReturnType<typeof createWorkOrders>, 'service' | 'hooks'>;
+  /** The tenant calendar (fallback working days while no shift data is wired). */
+  calendar: () => Promise<{ isWorkday(date: string): boolean }>;
+  /** The network module's technician availability; without it: the fallback shift on business days. */
+  availability?: Availability | undefined;
+  /**
+   * Queue our own SMS about the new window (dedupe key per plan and order). Off when another module
+   * already tells the customer on every appointment (modules/assignment does), so nobody gets two.
+   */
+  tellCustomers?: boolean;
+  /** Replaces the worker-thread solver (tests). */
+  solve?: typeof solveInWorker;
+}
+
+/** The partner solve endpoint plus day planning for outlets and regions (optimise, adjust, accept). */
+export function createRouting(deps: AppDeps, wiring: RoutingWiring) {
+  const acceptScope = new AsyncLocalStorage<AcceptScope>();
+  const tellCustomers = wiring.tellCustomers ?? true;
+  const planning = new PlanningService({
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    repo: new PlanningRepository(deps.db),
+    workOrders: wiring.workOrders.service,
+    calendar: wiring.calendar,
+    availability: wiring.availability,
+    solve: wiring.solve ?? solveInWorker,
+    nudgeOutbox: () => deps.runtime.outbox.nudge(),
+    acceptScope,
+  });
+  // Orders moved by an accepted plan: their events carry the plan id, and the customer's message
+  // about the new window is queued in the same transaction as the appointment.
+  const hooks = wiring.workOrders.hooks;
+  hooks.register({
+    to: 'assigned',
+    within: async () => {
+      const s = acceptScope.getStore();
+      return s ? { routePlanId: s.planId } : undefined;
+    },
+  });
+  hooks.register({
+    to: 'scheduled',
+    within: async (trx, input) => {
+      const s = acceptScope.getStore();
+      if (!s) return undefined;
+      const notice = s.notices.get(input.order.id);
+      if (tellCustomers && notice && input.order.contact_phone)
+        await notifySms(
+          trx,
+          input.now,
+          { ...notice, to: input.order.contact_phone },
+          `route-plan:${s.planId}:${input.order.id}`,
+        );
+      return { routePlanId: s.planId };
+    },
+  });
+  return {
+    planning,
+    register: async (app: FastifyInstance) => {
+      await app.register(routingRoutes());
+      await app.register(planningRoutes(planning));
+    },
+  };
 }

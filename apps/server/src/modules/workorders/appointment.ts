@@ -69,6 +69,8 @@ export async function setAppointment(
     throw fieldError('reason', 'required', 'Moving an agreed appointment needs a reason');
 
   const w = normaliseWindow({ start: input.start, end: input.end });
+  const hookInput = { actor, order, window: w, reschedule, reason: input.reason ?? null, now };
+  await ctx.hooks.checkAppointment(hookInput);
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const ok = await ctx.repo.update(trx, id, order.version, {
       appointment_start: w.start,
@@ -76,6 +78,7 @@ export async function setAppointment(
       updated_at: now.toISOString(),
     });
     if (!ok) throw versionConflict('work order', id, input.version);
+    const extra = await ctx.hooks.withinAppointment(trx, hookInput);
     await appendEvent(trx, {
       streamType: STREAM,
       streamId: id,
@@ -87,6 +90,7 @@ export async function setAppointment(
       data: {
         before: reschedule ? { start: order.appointment_start, end: order.appointment_end } : null,
         after: w,
+        ...extra,
       },
     });
   });

@@ -32,8 +32,44 @@ export interface TransitionHook {
   within?(trx: Kysely<Database>, input: TransitionHookInput): Promise<Record<string, unknown> | void>;
 }
 
+/**
+ * Setting or moving an appointment outside a transition (appointment.ts): the assignment module
+ * checks the technician's calendar (`check`, may throw) and tells the customer (`within`).
+ */
+export interface AppointmentHookInput {
+  actor: Actor;
+  order: WorkOrderRow;
+  window: { start: string; end: string };
+  reschedule: boolean;
+  reason: string | null;
+  now: Date;
+}
+
+export interface AppointmentHook {
+  check?(input: AppointmentHookInput): Promise<void>;
+  within?(trx: Kysely<Database>, input: AppointmentHookInput): Promise<Record<string, unknown> | void>;
+}
+
 export class TransitionHooks {
   private readonly hooks: TransitionHook[] = [];
+  private readonly appointmentHooks: AppointmentHook[] = [];
+
+  registerAppointment(hook: AppointmentHook): void {
+    this.appointmentHooks.push(hook);
+  }
+
+  async checkAppointment(input: AppointmentHookInput): Promise<void> {
+    for (const h of this.appointmentHooks) await h.check?.(input);
+  }
+
+  async withinAppointment(
+    trx: Kysely<Database>,
+    input: AppointmentHookInput,
+  ): Promise<Record<string, unknown>> {
+    const data: Record<string, unknown> = {};
+    for (const h of this.appointmentHooks) Object.assign(data, await h.within?.(trx, input));
+    return data;
+  }
 
   register(hook: TransitionHook): void {
     this.hooks.push(hook);

@@ -301,6 +301,21 @@ export async function seedRefs(w: World): Promise<Refs> {
   const outletA = await outlet('A', '440106');
   const outletB = await outlet('B', '310101');
   const suspendedOutlet = await outlet('S', '440106', 'suspended');
+  // Each outlet serves its own district and the category (dispatch refuses non-covering outlets).
+  await db
+    .insertInto('outlet_service_areas')
+    .values([
+      { outlet_id: outletA, region_code: '440106' },
+      { outlet_id: outletB, region_code: '310101' },
+      { outlet_id: suspendedOutlet, region_code: '440106' },
+    ])
+    .execute();
+  await db
+    .insertInto('outlet_categories')
+    .values(
+      [outletA, outletB, suspendedOutlet].map((outlet_id) => ({ outlet_id, category_code: categoryCode })),
+    )
+    .execute();
   const tech = async (outletId: string) => {
     const user = await w.user('technician');
     const id = newId();
@@ -321,6 +336,11 @@ export async function seedRefs(w: World): Promise<Refs> {
         updated_at: at,
         version: 1,
       })
+      .execute();
+    // Skilled for the category: assignment refuses technicians without it (modules/assignment).
+    await db
+      .insertInto('technician_skills')
+      .values({ technician_id: id, category_code: categoryCode, level: 3 })
       .execute();
     return { id, user };
   };

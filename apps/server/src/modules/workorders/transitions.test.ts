@@ -45,14 +45,24 @@ const move = (who: Client, id: string, body: Record<string, unknown>) =>
   who.send('POST', `/api/v1/work-orders/${id}/transitions`, body);
 const get = async (id: string) => (await as.admin!.get(`/api/v1/work-orders/${id}`)).body;
 
+/**
+ * A fresh one-hour slot per scheduled order (technician A must not be double-booked, see
+ * modules/assignment): Tue 24th to Fri 27th, 08:00–18:00 Shanghai; Monday is left to the journey.
+ */
+let slot = 0;
+function nextSlot() {
+  const n = slot++;
+  const start = Date.UTC(2026, 10, 24 + Math.floor(n / 10), n % 10);
+  return { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() };
+}
+
 function dataFor(rule: TransitionRule): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const r of rule.requires ?? []) {
     if (r === 'outletId') data.outletId = refs.outletA;
     if (r === 'technicianId') data.technicianId = refs.techA.id;
     if (r === 'guidance') data.guidance = '已指导客户重启设备';
-    if (r === 'appointment')
-      data.appointment = { start: '2026-11-23T01:00:00Z', end: '2026-11-23T03:00:00Z' };
+    if (r === 'appointment') data.appointment = nextSlot();
   }
   return data;
 }

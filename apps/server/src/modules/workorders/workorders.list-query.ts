@@ -4,7 +4,7 @@ import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { fieldError } from '../../platform/http/errors.ts';
 import type { WorkOrdersTable } from './workorders.schema.ts';
-import { inScope, type WorkOrderRow } from './workorders.repository.ts';
+import { inScope, participates, type WorkOrderRow } from './workorders.repository.ts';
 
 export type ListFilter = Omit<WorkOrderListQuery, 'sort' | 'cursor' | 'limit'>;
 export type ListSort = WorkOrderListQuery['sort'];
@@ -77,7 +77,8 @@ export async function listPage(
   limit: number,
 ): Promise<Page> {
   const cursor = decodeCursor(rawCursor, sort);
-  const base = applyFilter(db.selectFrom('work_orders').selectAll().where(inScope(scope)) as Q, f);
+  const scoped = inScope(scope, await participates(db, scope));
+  const base = applyFilter(db.selectFrom('work_orders').selectAll().where(scoped) as Q, f);
   if (sort !== 'sla_due_at') return createdPage(base, sort, cursor, limit);
 
   let rows: WorkOrderRow[] = [];

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -14,7 +14,40 @@ export const ORDER_SCOPE: ScopeColumns = {
   outlet: 'work_orders.outlet_id',
   own: ['work_orders.technician_user_id'],
 };
-export const inScope = (scope: ActorScope) => scopeFilter<Database, 'work_orders'>(scope, ORDER_SCOPE);
+/**
+ * The actor's data scope, widened by escalation: a user listed in `work_order_participants` (the
+ * dealer, provincial engineer or HQ expert an escalation brought in) sees that order whatever
+ * their own scope. `participant` says whether the user takes part in any order at all
+ * (`participates`): only then is the `exists` added, so everyone else's queries keep their plans.
+ */
+export const inScope = (scope: ActorScope, participant = true) => {
+  const own = scopeFilter<Database, 'work_orders'>(scope, ORDER_SCOPE);
+  return (eb: ExpressionBuilder<Database, 'work_orders'>) =>
+    scope.level === 'all' || !scope.userId || !participant
+      ? own(eb)
+      : eb.or([
+          own(eb),
+          eb.exists(
+            eb
+              .selectFrom('work_order_participants as wop')
+              .select(sql.lit(1).as('one'))
+              .whereRef('wop.order_id', '=', 'work_orders.id')
+              .where('wop.user_id', '=', scope.userId),
+          ),
+        ]);
+};
+
+/** Whether the user was brought into any order by an escalation (one indexed lookup). */
+export async function participates(db: Kysely<Database>, scope: ActorScope): Promise<boolean> {
+  if (scope.level === 'all' || !scope.userId) return false;
+  const r = await db
+    .selectFrom('work_order_participants')
+    .select('order_id')
+    .where('user_id', '=', scope.userId)
+    .limit(1)
+    .executeTakeFirst();
+  return !!r;
+}
 
 export interface CustomerFacts {
   id: string;
@@ -130,7 +163,7 @@ export class WorkOrdersRepository {
   }
 
   /** Open orders of one installed product (the duplicate-order warning), within the actor's scope. */
-  openForProduct(productId: string, scope: ActorScope | null, limit = 20) {
+  async openForProduct(productId: string, scope: ActorScope | null, limit = 20) {
     let q = this.db
       .selectFrom('work_orders')
       .select(['id', 'number', 'type', 'status', 'created_at'])
@@ -138,7 +171,7 @@ export class WorkOrdersRepository {
       .where('status', 'not in', CLOSED_STATES)
       .orderBy('created_at', 'desc')
       .limit(limit);
-    if (scope) q = q.where(inScope(scope));
+    if (scope) q = q.where(inScope(scope, await participates(this.db, scope)));
     return q.execute();
   }
 
@@ -160,12 +193,12 @@ export class WorkOrdersRepository {
   }
 
   /** One order within the actor's data scope; out of scope reads as absent (404, not 403). */
-  findInScope(id: string, scope: ActorScope): Promise<WorkOrderRow | undefined> {
+  async findInScope(id: string, scope: ActorScope): Promise<WorkOrderRow | undefined> {
     return this.db
       .selectFrom('work_orders')
       .selectAll()
       .where('id', '=', id)
-      .where(inScope(scope))
+      .where(inScope(scope, await participates(this.db, scope)))
       .executeTakeFirst();
   }
 

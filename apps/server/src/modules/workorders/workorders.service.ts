@@ -4,6 +4,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import { createOrder } from './create-order.ts';
 import { transitionOrder } from './transition-order.ts';
 import { setAppointment, type AppointmentInput } from './appointment.ts';
+import { escalateOrder, type EscalateInput } from './escalate-order.ts';
 import { addAttachment, openAttachment, type Upload } from './attachments.ts';
 import { exportOrders } from './export-orders.ts';
 import type { WorkOrderContext } from './context.ts';
@@ -28,6 +29,16 @@ export class WorkOrdersService {
 
   appointment(actor: Actor, id: string, input: AppointmentInput, requestId: string | null = null) {
     return setAppointment(this.ctx, actor, id, input, requestId);
+  }
+
+  /** One escalation tier up (the escalation module supplies who is brought in). */
+  escalate(actor: Actor, id: string, input: EscalateInput, requestId: string | null = null) {
+    return escalateOrder(this.ctx, actor, id, input, requestId);
+  }
+
+  /** The raw order row within the actor's scope (undefined when absent or out of scope). */
+  findInScope(actor: Actor, id: string) {
+    return this.ctx.repo.findInScope(id, actor.scope);
   }
 
   async get(actor: Actor, id: string) {

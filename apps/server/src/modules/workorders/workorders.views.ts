@@ -41,6 +41,7 @@ export function toSummary(r: WorkOrderRow, customers: Customers, products: Produ
         : null,
     slaState: r.sla_state,
     slaDueAt: r.sla_due_at,
+    escalationTier: r.escalation_tier,
     createdAt: r.created_at,
     version: r.version,
   };

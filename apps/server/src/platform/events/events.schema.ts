@@ -24,12 +24,15 @@ export interface OutboxTable {
   dispatched_at: string | null;
   last_error: string | null;
 }
+/** platform/http/idempotency.ts; reshaped by migration 0011 (per actor, request hash, claim row). */
 export interface IdempotencyKeysTable {
-  key: string;
   actor_id: string;
+  key: string;
   route: string;
-  status: number;
-  response: string;
+  request_hash: string;
+  /** null while the first request still runs. */
+  status_code: number | null;
+  response_json: string | null;
   created_at: string;
 }
 export interface EventTables {

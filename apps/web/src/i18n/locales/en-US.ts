@@ -68,6 +68,18 @@ export const commonEnUS: typeof commonZhCN = {
     domain: {
       rule_violated: 'This action breaks a business rule.',
     },
+    idempotency: {
+      key_reused: 'This retry does not match the original request; refresh and try again.',
+      in_progress: 'The same request is still being processed; try again shortly.',
+    },
+    fieldwork: {
+      code_invalid: 'The completion code is wrong, expired or no longer valid.',
+    },
+    callback: {
+      task_closed: 'This callback task is already closed; no further outcome can be recorded.',
+      link_used: 'This rating link has already been used.',
+      link_expired: 'This rating link has expired.',
+    },
     server: {
       internal:
         'Something went wrong on the server. Try again later; if it persists, give the request ID to your administrator.',

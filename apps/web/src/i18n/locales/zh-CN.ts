@@ -66,6 +66,18 @@ export const commonZhCN = {
     domain: {
       rule_violated: '操作不符合业务规则。',
     },
+    idempotency: {
+      key_reused: '重复提交的请求内容与原请求不一致，请刷新后重试。',
+      in_progress: '相同的请求正在处理中，请稍后重试。',
+    },
+    fieldwork: {
+      code_invalid: '完工确认码错误、已过期或已失效。',
+    },
+    callback: {
+      task_closed: '该回访任务已结束，不能再记录结果。',
+      link_used: '该评价链接已使用过。',
+      link_expired: '该评价链接已过期。',
+    },
     server: {
       internal: '服务器出错了，请稍后重试。如问题持续，请将请求编号提供给管理员。',
       unavailable: '服务暂时不可用，请检查网络后重试。',

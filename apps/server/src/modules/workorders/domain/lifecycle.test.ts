@@ -93,6 +93,24 @@ describe('transition table', () => {
     expect(past).toEqual([expect.objectContaining({ path: 'data.appointment.end', rule: 'not_in_past' })]);
   });
 
+  it('lets a dispatcher (or the offer time-out) take an unanswered offer back, with a reason', () => {
+    const rule = findRule('dispatched_outlet', 'awaiting_dispatch')!;
+    expect(rule.requires).toEqual(['reason']);
+    expect(checkTransition('dispatched_outlet', 'awaiting_dispatch', related('dispatcher')).ok).toBe(true);
+    expect(checkTransition('dispatched_outlet', 'awaiting_dispatch', related('outlet_manager')).ok).toBe(
+      false,
+    );
+    expect(missingRequirements(rule, { data: {} }, new Date()).map((e) => e.path)).toEqual(['reason']);
+  });
+
+  it('lets quality send an unsatisfied callback back to dispatch (redo), with a reason', () => {
+    const rule = findRule('awaiting_callback', 'awaiting_dispatch')!;
+    expect(rule.requires).toEqual(['reason']);
+    expect(checkTransition('awaiting_callback', 'awaiting_dispatch', related('quality')).ok).toBe(true);
+    expect(checkTransition('awaiting_callback', 'awaiting_dispatch', related('agent')).ok).toBe(false);
+    expect(missingRequirements(rule, { data: {} }, new Date()).map((e) => e.path)).toEqual(['reason']);
+  });
+
   it('reopens only within the window', () => {
     const closed = '2026-10-01T00:00:00Z';
     expect(withinReopenWindow(closed, new Date('2026-10-31T00:00:00Z'), 30)).toBe(true);

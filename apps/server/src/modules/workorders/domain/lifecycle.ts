@@ -39,6 +39,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'dispatched_outlet', to: 'outlet_accepted', roles: ['outlet_manager'] },
   { from: 'dispatched_outlet', to: 'outlet_rejected', roles: ['outlet_manager'], requires: ['reason'] },
   { from: 'outlet_rejected', to: 'awaiting_dispatch', roles: ['dispatcher'] },
+  // The dispatcher withdraws an unanswered offer; the time-out job (system) lets it lapse.
+  { from: 'dispatched_outlet', to: 'awaiting_dispatch', roles: ['dispatcher'], requires: ['reason'] },
   { from: 'outlet_rejected', to: 'dispatched_outlet', roles: ['dispatcher'], requires: ['outletId'] },
   {
     from: 'outlet_accepted',
@@ -61,6 +63,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'completed', to: 'awaiting_callback', roles: ['quality', 'outlet_manager', 'dispatcher'] },
   // Only quality closes: closing means the callback (回访) happened.
   { from: 'awaiting_callback', to: 'closed', roles: ['quality'] },
+  // An unsatisfied callback sends the order back out for another visit (redo, 返修).
+  { from: 'awaiting_callback', to: 'awaiting_dispatch', roles: ['quality'], requires: ['reason'] },
   {
     from: 'closed',
     to: 'awaiting_dispatch',

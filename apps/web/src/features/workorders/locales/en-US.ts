@@ -201,6 +201,7 @@ export const workordersEnUS: typeof workordersZhCN = {
       attachment_added: 'Attachment added',
       appointment_set: 'Visit time agreed',
       rescheduled: 'Rescheduled',
+      escalated: 'Escalated',
     },
   },
 };

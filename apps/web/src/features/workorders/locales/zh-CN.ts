@@ -198,6 +198,7 @@ export const workordersZhCN = {
       attachment_added: '上传附件',
       appointment_set: '约定上门时间',
       rescheduled: '改约',
+      escalated: '工单升级',
     },
   },
 };

@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, CalendarOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalendarOutlined, ReloadOutlined, RiseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { bj } from '../time.ts';
 import { Link, useParams } from 'react-router-dom';
@@ -38,6 +38,8 @@ import { SlaClocks } from '../components/SlaClocks.tsx';
 import { SlaTag, StatusTag, TypeTag, UrgencyTag, formatWindow } from '../components/Tags.tsx';
 import { TransitionDialog } from '../components/TransitionDialog.tsx';
 import { productName } from '../../../components/productName.ts';
+import { EscalateDialog, EscalationTag } from '../../outlet/index.ts';
+import { ProofPanel } from '../../fieldwork/index.ts';
 
 const APPOINTABLE = [
   'new',
@@ -62,6 +64,7 @@ export default function WorkOrderDetailPage() {
   const names = useStaffNames(me.permissions.includes('user:read'));
   const [to, setTo] = useState<WorkOrderStatusName | null>(null);
   const [appointing, setAppointing] = useState(false);
+  const [escalating, setEscalating] = useState(false);
   const zh = currentLocale() === 'zh-CN';
 
   if (order.isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -114,6 +117,7 @@ export default function WorkOrderDetailPage() {
               <TypeTag type={o.type} />
               <UrgencyTag urgency={o.urgency} />
               {open && <SlaTag state={o.slaState} dueAt={o.slaDueAt} />}
+              <EscalationTag tier={o.escalationTier} />
             </Space>
             <Typography.Text type="secondary">
               {t('workorders.detail.createdVia', {
@@ -136,6 +140,11 @@ export default function WorkOrderDetailPage() {
                 data-testid="wo-appointment"
               >
                 {o.appointment ? t('workorders.appointment.move') : t('workorders.appointment.set')}
+              </Button>
+            )}
+            {canTransition && open && o.escalationTier < 4 && (
+              <Button icon={<RiseOutlined />} onClick={() => setEscalating(true)} data-testid="wo-escalate">
+                {t('outlet.escalate.button')}
               </Button>
             )}
             {canTransition &&
@@ -325,6 +334,7 @@ export default function WorkOrderDetailPage() {
                 canUpload={canUpdate}
               />
             </Card>
+            <ProofPanel orderId={o.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
@@ -336,6 +346,7 @@ export default function WorkOrderDetailPage() {
       </Row>
       <TransitionDialog order={o} to={to} onClose={() => setTo(null)} onReload={reload} />
       <AppointmentDialog order={o} open={appointing} onClose={() => setAppointing(false)} onReload={reload} />
+      <EscalateDialog order={o} open={escalating} onClose={() => setEscalating(false)} onReload={reload} />
     </Flex>
   );
 }

@@ -1,0 +1,275 @@
+import type { Kysely } from 'kysely';
+import type { AssignmentPolicy, OutletFigures, SuggestionList, SuggestionQuery } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import { fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
+import { notifySms } from '../../platform/notify/index.ts';
+import { readSetting } from '../../platform/settings/index.ts';
+import type { WorkOrderRow, WorkOrdersService } from '../workorders/index.ts';
+import {
+  datesBetween,
+  distanceKm,
+  localDate,
+  localDay,
+  localMinute,
+  overlaps,
+  subtract,
+  within,
+  type Interval,
+} from './domain/calendar.ts';
+import { ASSIGNMENT_POLICY_KEY, AssignmentPolicySchema, DEFAULT_ASSIGNMENT_POLICY } from './domain/policy.ts';
+import { rankTechnicians, type TechnicianFacts } from './domain/rank.ts';
+import type { AssignmentRepository } from './assignment.repository.ts';
+
+/** The network module's working intervals (weekly shift − break − leave, rota, holidays). */
+export type Availability = (
+  technicianIds: string[],
+  fromIso: string,
+  toIso: string,
+) => Promise<Map<string, { start: string; end: string }[]>>;
+
+export interface AssignmentDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  repo: AssignmentRepository;
+  workOrders: WorkOrdersService;
+  /** Business calendar (working days), for the fallback when the network module gives no shifts. */
+  calendar: () => Promise<{ isWorkday(date: string): boolean }>;
+  availability?: Availability | undefined;
+}
+
+const fmt = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${d.slice(5, 10)} ${d.slice(11, 16)}`;
+};
+
+/**
+ * Technician suggestions, the calendar checks on assignment and appointments, the customer's
+ * appointment notice and the outlet's own figures.
+ */
+export class AssignmentService {
+  private readonly d: AssignmentDeps;
+
+  constructor(deps: AssignmentDeps) {
+    this.d = deps;
+  }
+
+  policy(): Promise<AssignmentPolicy> {
+    return readSetting(
+      this.d.db,
+      ASSIGNMENT_POLICY_KEY,
+      AssignmentPolicySchema,
+      DEFAULT_ASSIGNMENT_POLICY,
+    ).then((s) => s.value);
+  }
+
+  /**
+   * Working intervals covering [from, to]: the network module's for technicians with a weekly
+   * shift on file; for those without one (not set up yet), the fallback hours of the
+   * `assignment.policy` setting on working days, minus leave.
+   */
+  async working(ids: string[], from: string, to: string): Promise<Map<string, Interval[]>> {
+    const withShifts = this.d.availability ? await this.d.repo.withShifts(ids) : new Set<string>();
+    const out = withShifts.size
+      ? new Map(await this.d.availability!([...withShifts], from, to))
+      : new Map<string, Interval[]>();
+    const rest = ids.filter((id) => !withShifts.has(id));
+    if (rest.length) for (const [id, w] of await this.fallbackHours(rest, from, to)) out.set(id, w);
+    return out;
+  }
+
+  private async fallbackHours(ids: string[], from: string, to: string): Promise<Map<string, Interval[]>> {
+    const [p, cal, leave] = await Promise.all([
+      this.policy(),
+      this.d.calendar(),
+      this.d.repo.leave(ids, localDay(from).start, localDay(to).end),
+    ]);
+    const days = datesBetween(from, to).filter((d) => cal.isWorkday(d));
+    const base = days.map((d) => ({
+      start: localMinute(d, p.fallbackShiftStartMinute),
+      end: localMinute(d, p.fallbackShiftEndMinute),
+    }));
+    return new Map(ids.map((id) => [id, subtract(base, leave.get(id) ?? [])]));
+  }
+
+  async suggestions(actor: Actor, orderId: string, q: SuggestionQuery): Promise<SuggestionList> {
+    const order = await this.d.workOrders.findInScope(actor, orderId);
+    if (!order) throw notFound('work order', orderId);
+    if (!order.outlet_id)
+      throw ruleViolated('outletId', 'no_outlet', 'The order has no outlet yet: dispatch it first');
+    if ((q.start && !q.end) || (!q.start && q.end))
+      throw fieldError(q.start ? 'end' : 'start', 'required', 'Give both start and end of the window');
+    const window = this.windowOf(order, q);
+    if (window && Date.parse(window.end) <= Date.parse(window.start))
+      throw fieldError('end', 'after_start', 'The window must end after it starts');
+    const [techs, p] = await Promise.all([this.d.repo.techniciansOfOutlet(order.outlet_id), this.policy()]);
+    const ids = techs.map((t) => t.id);
+    const day = localDay(window?.start ?? this.d.clock.now());
+    const [skills, working, leave, sameDay] = await Promise.all([
+      order.category_code ? this.d.repo.skillLevels(ids, order.category_code) : Promise.resolve(null),
+      window ? this.working(ids, window.start, window.end) : Promise.resolve(null),
+      window ? this.d.repo.leave(ids, window.start, window.end) : Promise.resolve(null),
+      this.d.repo.appointments(ids, day.start, day.end, order.id),
+    ]);
+    const facts: TechnicianFacts[] = techs.map((t) => {
+      const mine = sameDay.filter((a) => a.technician_id === t.id);
+      const clash =
+        window &&
+        mine.find((a) => overlaps(window, { start: a.appointment_start!, end: a.appointment_end! }));
+      return {
+        technicianId: t.id,
+        name: t.name,
+        active: t.active,
+        // Orders without a category (consultations) need no particular skill.
+        skillLevel: skills ? (skills.get(t.id) ?? 0) : 5,
+        available: window ? within(window, working!.get(t.id) ?? []) : null,
+        onLeave: !!leave?.get(t.id)?.length,
+        clash: clash ? clash.number : null,
+        load: mine.length,
+        distanceKm:
+          t.startLat !== null && t.startLng !== null && order.lat !== null && order.lng !== null
+            ? distanceKm({ lat: t.startLat, lng: t.startLng }, { lat: order.lat, lng: order.lng })
+            : null,
+      };
+    });
+    return {
+      orderId: order.id,
+      categoryCode: order.category_code,
+      window,
+      items: rankTechnicians(facts, p),
+    };
+  }
+
+  /** The requested window, else the agreed appointment, else the customer's first preferred window. */
+  private windowOf(order: WorkOrderRow, q: SuggestionQuery): Interval | null {
+    if (q.start && q.end)
+      return { start: new Date(q.start).toISOString(), end: new Date(q.end).toISOString() };
+    if (order.appointment_start && order.appointment_end)
+      return { start: order.appointment_start, end: order.appointment_end };
+    const preferred = JSON.parse(order.preferred_windows) as Interval[];
+    const first = preferred[0];
+    return first
+      ? { start: new Date(first.start).toISOString(), end: new Date(first.end).toISOString() }
+      : null;
+  }
+
+  /** Assignment: the technician must hold the order's category skill and be free for a given window. */
+  async checkAssign(order: WorkOrderRow, technicianId: string): Promise<void> {
+    const p = await this.policy();
+    if (order.category_code) {
+      const level =
+        (await this.d.repo.skillLevels([technicianId], order.category_code)).get(technicianId) ?? 0;
+      if (level < p.minSkillLevel)
+        throw ruleViolated(
+          'data.technicianId',
+          'unskilled',
+          `The technician has no ${order.category_code} skill of level ${p.minSkillLevel} or above`,
+        );
+    }
+    if (order.appointment_start && order.appointment_end)
+      await this.checkWindow(
+        order,
+        technicianId,
+        { start: order.appointment_start, end: order.appointment_end },
+        {
+          path: 'data.technicianId',
+          outsideRule: 'unavailable',
+        },
+      );
+  }
+
+  /**
+   * The window must be working time of the technician (leave: `unavailable`, otherwise
+   * `outside_shift`) and must not overlap another of their appointments (`double_booked`).
+   */
+  async checkWindow(
+    order: Pick<WorkOrderRow, 'id'>,
+    technicianId: string,
+    w: Interval,
+    opts: { path: string; outsideRule?: 'unavailable' | 'outside_shift'; trx?: Kysely<Database> },
+  ): Promise<void> {
+    if (!opts.trx) {
+      const [working, leave] = await Promise.all([
+        this.working([technicianId], w.start, w.end),
+        this.d.repo.leave([technicianId], w.start, w.end),
+      ]);
+      if (leave.get(technicianId)?.length)
+        throw ruleViolated(opts.path, 'unavailable', 'The technician is on leave during this window');
+      if (!within(w, working.get(technicianId) ?? []))
+        throw ruleViolated(
+          opts.path,
+          opts.outsideRule ?? 'outside_shift',
+          `The window ${fmt(w.start)}–${fmt(w.end)} is outside the technician's working time`,
+        );
+    }
+    const clash = (await this.d.repo.appointments([technicianId], w.start, w.end, order.id, opts.trx))[0];
+    if (clash)
+      throw ruleViolated(
+        opts.path,
+        'double_booked',
+        `The technician already has order ${clash.number} at ${fmt(clash.appointment_start!)}–${fmt(clash.appointment_end!)}`,
+      );
+  }
+
+  /** Tells the customer the agreed or moved window (SMS after commit, once per order version). */
+  async notifyCustomer(
+    trx: Kysely<Database>,
+    order: WorkOrderRow,
+    w: Interval,
+    reschedule: boolean,
+    now: Date,
+  ): Promise<Record<string, unknown>> {
+    const text = reschedule
+      ? `【安心售后】您的工单 ${order.number} 上门时间已改为 ${fmt(w.start)}–${fmt(w.end)}，给您带来不便敬请谅解。`
+      : `【安心售后】您的工单 ${order.number} 已预约上门时间 ${fmt(w.start)}–${fmt(w.end)}。`;
+    const id = await notifySms(
+      trx,
+      now,
+      {
+        to: order.contact_phone,
+        text,
+        template: reschedule ? 'appointment_rescheduled' : 'appointment_set',
+        ref: `workorder:${order.id}`,
+      },
+      `appointment:${order.id}:v${order.version + 1}`,
+    );
+    return { customerNotified: id !== null };
+  }
+
+  async figures(actor: Actor): Promise<OutletFigures> {
+    const outletId = actor.scope.outletId;
+    if (!outletId) throw notFound('outlet', 'me');
+    const now = this.d.clock.now();
+    const month = localDate(now).slice(0, 7);
+    const monthStart = localMinute(`${month}-01`, 0);
+    const today = localDay(now);
+    const [f, techs] = await Promise.all([
+      this.d.repo.outletFigures(outletId, monthStart),
+      this.d.repo.techniciansOfOutlet(outletId),
+    ]);
+    const ids = techs.map((t) => t.id);
+    const [todays, open] = await Promise.all([
+      this.d.repo.appointments(ids, today.start, today.end, null),
+      this.d.repo.openAssigned(ids),
+    ]);
+    return {
+      outletId,
+      month,
+      ordersThisMonth: f.acceptedOrders,
+      offersThisMonth: f.offered,
+      acceptedInTime: f.inTime,
+      acceptedInTimePercent: f.decided ? Math.round((f.inTime / f.decided) * 1000) / 10 : null,
+      completedThisMonth: f.completed,
+      open: f.open,
+      atRisk: f.atRisk,
+      technicians: techs.map((t) => ({
+        technicianId: t.id,
+        name: t.name,
+        active: t.active,
+        today: todays.filter((a) => a.technician_id === t.id).length,
+        open: open.get(t.id) ?? 0,
+      })),
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import type { AssignmentPolicy, SuggestionReason, TechnicianSuggestion } from '@anxin/contracts';
+
+/** The facts about one technician for one order and window, gathered by the service. */
+export interface TechnicianFacts {
+  technicianId: string;
+  name: string;
+  active: boolean;
+  skillLevel: number;
+  /** null: no window to check against. */
+  available: boolean | null;
+  onLeave: boolean;
+  /** The number of another order whose appointment overlaps the window, if any. */
+  clash: string | null;
+  load: number;
+  distanceKm: number | null;
+}
+
+/**
+ * Ranks technicians: those who can take the job first (active, skilled, free in the window), then
+ * by score = skill × w₁ − load × w₂ − km × w₃, then by name. Every step leaves a reason.
+ */
+export function rankTechnicians(
+  facts: readonly TechnicianFacts[],
+  p: AssignmentPolicy,
+): TechnicianSuggestion[] {
+  const out = facts.map((f): TechnicianSuggestion => {
+    const reasons: SuggestionReason[] = [];
+    if (!f.active) reasons.push({ code: 'inactive', params: {} });
+    reasons.push(
+      f.skillLevel >= p.minSkillLevel
+        ? { code: 'skill_level', params: { level: f.skillLevel } }
+        : { code: 'no_skill', params: { min: p.minSkillLevel } },
+    );
+    if (f.available === null) reasons.push({ code: 'no_window', params: {} });
+    else if (f.available) reasons.push({ code: 'available', params: {} });
+    else reasons.push({ code: 'unavailable', params: { leave: f.onLeave ? 1 : 0 } });
+    if (f.clash) reasons.push({ code: 'double_booked', params: { number: f.clash } });
+    reasons.push({ code: 'load', params: { count: f.load } });
+    reasons.push(
+      f.distanceKm === null
+        ? { code: 'distance_unknown', params: {} }
+        : { code: 'distance', params: { km: Math.round(f.distanceKm * 10) / 10 } },
+    );
+    const eligible = f.active && f.skillLevel >= p.minSkillLevel && f.available !== false && !f.clash;
+    const score =
+      f.skillLevel * p.weightSkill - f.load * p.weightLoad - (f.distanceKm ?? 0) * p.weightDistance;
+    return {
+      technicianId: f.technicianId,
+      name: f.name,
+      skillLevel: f.skillLevel,
+      available: f.available !== false,
+      load: f.load,
+      distanceKm: f.distanceKm === null ? null : Math.round(f.distanceKm * 10) / 10,
+      eligible,
+      score: Math.round(score * 100) / 100,
+      reasons,
+    };
+  });
+  return out.sort(
+    (a, b) =>
+      Number(b.eligible) - Number(a.eligible) ||
+      b.score - a.score ||
+      a.name.localeCompare(b.name, 'zh-CN') ||
+      a.technicianId.localeCompare(b.technicianId),
+  );
+}

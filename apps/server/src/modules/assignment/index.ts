@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
+import { AssignmentRepository } from './assignment.repository.ts';
+import { assignmentRoutes } from './assignment.routes.ts';
+import { AssignmentService, type Availability } from './assignment.service.ts';
+
+export { AssignmentService, type Availability } from './assignment.service.ts';
+export { ASSIGNMENT_POLICY_KEY, DEFAULT_ASSIGNMENT_POLICY } from './domain/policy.ts';
+
+export interface AssignmentModuleDeps {
+  workOrders: { service: WorkOrdersService; hooks: TransitionHooks };
+  /** Working days of the business calendar (modules/calendar `service.current`). */
+  calendar: () => Promise<{ isWorkday(date: string): boolean }>;
+  /** modules/network `availability`; without it: fallback hours on working days minus leave. */
+  availability?: Availability | undefined;
+}
+
+const iso = (s: string) => new Date(s).toISOString();
+
+/**
+ * Technician assignment and appointments (issue #6 part 3): suggestions, and the calendar checks
+ * plugged into the work-order state machine through its hooks.
+ */
+export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
+  const service = new AssignmentService({
+    db: deps.db,
+    clock: deps.clock,
+    repo: new AssignmentRepository(deps.db),
+    workOrders: m.workOrders.service,
+    calendar: m.calendar,
+    availability: m.availability,
+  });
+  const hooks = m.workOrders.hooks;
+  hooks.register({
+    to: 'assigned',
+    check: async ({ order, req }) => {
+      await service.checkAssign(order, req.data.technicianId!);
+    },
+  });
+  hooks.register({
+    to: 'scheduled',
+    check: async ({ order, req }) => {
+      const a = req.data.appointment;
+      if (!order.technician_id || !a) return;
+      await service.checkWindow(
+        order,
+        order.technician_id,
+        { start: iso(a.start), end: iso(a.end) },
+        { path: 'data.appointment' },
+      );
+    },
+    within: async (trx, { order, req, now }) => {
+      const a = req.data.appointment;
+      if (!a) return;
+      const w = { start: iso(a.start), end: iso(a.end) };
+      // Again inside the transaction: a concurrent booking of the same technician loses here.
+      if (order.technician_id)
+        await service.checkWindow(order, order.technician_id, w, { path: 'data.appointment', trx });
+      return service.notifyCustomer(trx, order, w, !!order.appointment_start, now);
+    },
+  });
+  hooks.registerAppointment({
+    check: async ({ order, window }) => {
+      if (order.technician_id)
+        await service.checkWindow(order, order.technician_id, window, { path: 'start' });
+    },
+    within: async (trx, { order, window, reschedule, now }) => {
+      if (order.technician_id)
+        await service.checkWindow(order, order.technician_id, window, { path: 'start', trx });
+      return service.notifyCustomer(trx, order, window, reschedule, now);
+    },
+  });
+  return { service, register: (app: FastifyInstance) => app.register(assignmentRoutes(service)) };
+}
+export type AssignmentModule = ReturnType<typeof createAssignment>;

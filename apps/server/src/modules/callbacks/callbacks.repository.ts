@@ -1,0 +1,346 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { CallbackTaskStatus, OrderClass } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { ActorScope } from '../../platform/auth/actor.ts';
+import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
+import type { CallbackPortalLinksTable, CallbackTasksTable } from './callbacks.schema.ts';
+import type { Classification } from './domain/classify.ts';
+
+type Db = Kysely<Database>;
+export type CallbackTaskRow = Selectable<CallbackTasksTable>;
+export type PortalLinkRow = Selectable<CallbackPortalLinksTable>;
+
+/** The order's scope columns (as the work-order module defines them): district, outlet, technician. */
+const ORDER_SCOPE: ScopeColumns = {
+  region: 'wo.district_code',
+  outlet: 'wo.outlet_id',
+  own: ['wo.technician_user_id'],
+};
+
+export interface QueueRow extends CallbackTaskRow {
+  order_number: string;
+  outlet_id: string | null;
+  outlet_name: string | null;
+  technician_id: string | null;
+  technician_name: string | null;
+  customer_name: string | null;
+}
+
+export interface QueueFilter {
+  statuses: readonly CallbackTaskStatus[] | null;
+  dueBefore: string | null;
+  readyAt: string | null;
+  class: OrderClass | undefined;
+  limit: number;
+}
+
+export interface ClassificationRow {
+  order_id: string;
+  order_number: string;
+  class: OrderClass;
+  source_event_id: string | null;
+  computed_at: string;
+  order_created_at: string;
+}
+
+/** The only SQL of the callbacks module. */
+export class CallbacksRepository {
+  readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  // ---------- tasks ----------
+  async insertTask(trx: Db, row: CallbackTasksTable): Promise<boolean> {
+    const r = await trx
+      .insertInto('callback_tasks')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .column('order_id')
+          .where(sql<boolean>`status = 'open'`)
+          .doNothing(),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  openTaskOf(db: Db, orderId: string): Promise<CallbackTaskRow | undefined> {
+    return db
+      .selectFrom('callback_tasks')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+  }
+
+  task(db: Db, id: string): Promise<CallbackTaskRow | undefined> {
+    return db.selectFrom('callback_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  tasksOfOrder(orderId: string): Promise<CallbackTaskRow[]> {
+    return this.db
+      .selectFrom('callback_tasks')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** Versioned update of an open task; false when it changed or closed meanwhile. */
+  async updateOpenTask(
+    trx: Db,
+    id: string,
+    version: number,
+    patch: Partial<CallbackTasksTable>,
+  ): Promise<boolean> {
+    const r = await trx
+      .updateTable('callback_tasks')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  private queueBase(scope: ActorScope) {
+    return this.db
+      .selectFrom('callback_tasks as t')
+      .innerJoin('work_orders as wo', 'wo.id', 't.order_id')
+      .leftJoin('outlets as o', 'o.id', 'wo.outlet_id')
+      .leftJoin('technicians as te', 'te.id', 'wo.technician_id')
+      .leftJoin('customers as c', 'c.id', 'wo.customer_id')
+      .selectAll('t')
+      .select([
+        'wo.number as order_number',
+        'wo.outlet_id as outlet_id',
+        'o.name as outlet_name',
+        'wo.technician_id as technician_id',
+        'te.name as technician_name',
+        'c.name as customer_name',
+      ])
+      .where(scopeFilter<any, any>(scope, ORDER_SCOPE));
+  }
+
+  async queue(scope: ActorScope, f: QueueFilter): Promise<QueueRow[]> {
+    let q = this.queueBase(scope);
+    if (f.statuses) q = q.where('t.status', 'in', [...f.statuses]);
+    if (f.dueBefore) q = q.where('t.due_at', '<', f.dueBefore);
+    if (f.readyAt)
+      q = q.where((eb) =>
+        eb.or([eb('t.next_attempt_at', 'is', null), eb('t.next_attempt_at', '<=', f.readyAt!)]),
+      );
+    if (f.class)
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('order_classifications as oc')
+            .select(sql.lit(1).as('one'))
+            .whereRef('oc.order_id', '=', 't.order_id')
+            .where('oc.class', '=', f.class!),
+        ),
+      );
+    return (await q.orderBy('t.due_at').orderBy('t.id').limit(f.limit).execute()) as QueueRow[];
+  }
+
+  async queueRow(scope: ActorScope, id: string): Promise<QueueRow | undefined> {
+    return (await this.queueBase(scope).where('t.id', '=', id).executeTakeFirst()) as QueueRow | undefined;
+  }
+
+  // ---------- portal links ----------
+  async insertLink(trx: Db, row: CallbackPortalLinksTable): Promise<void> {
+    await trx.insertInto('callback_portal_links').values(row).execute();
+  }
+
+  linkByHash(hash: string): Promise<PortalLinkRow | undefined> {
+    return this.db
+      .selectFrom('callback_portal_links')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  /** Marks the link used once; false when someone used it first. */
+  async useLink(trx: Db, id: string, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable('callback_portal_links')
+      .set({ used_at: at })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  // ---------- classification facts ----------
+  orderEvents(db: Db, orderId: string, types: readonly string[]) {
+    return db
+      .selectFrom('events')
+      .select(['id', 'type', 'to_state', 'occurred_at', 'data'])
+      .where('stream_type', '=', 'work_order')
+      .where('stream_id', '=', orderId)
+      .where('type', 'in', [...types])
+      .orderBy('id')
+      .execute();
+  }
+
+  orderFacts(db: Db, orderId: string) {
+    return db
+      .selectFrom('work_orders')
+      .select(['id', 'number', 'product_id', 'created_at', 'completed_at', 'type', 'status'])
+      .where('id', '=', orderId)
+      .executeTakeFirst();
+  }
+
+  complaintOrders(db: Db, orderId: string) {
+    return db
+      .selectFrom('work_orders')
+      .select(['id', 'created_at'])
+      .where('parent_order_id', '=', orderId)
+      .where('type', '=', 'complaint')
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** Repair orders of the product created after `after` (not cancelled), with their creation event. */
+  laterRepairs(db: Db, productId: string, orderId: string, after: string) {
+    return db
+      .selectFrom('work_orders as wo')
+      .leftJoin('events as e', (j) =>
+        j
+          .onRef('e.stream_id', '=', 'wo.id')
+          .on('e.stream_type', '=', 'work_order')
+          .on('e.type', '=', 'workorder.created'),
+      )
+      .select(['wo.id', 'wo.created_at', 'e.id as event_id'])
+      .where('wo.product_id', '=', productId)
+      .where('wo.id', '!=', orderId)
+      .where('wo.type', '=', 'repair')
+      .where('wo.status', '!=', 'cancelled')
+      .where('wo.created_at', '>', after)
+      .orderBy('wo.created_at')
+      .execute();
+  }
+
+  /** Orders on the product created before `before` (the ones a new repair may reflect on). */
+  async earlierOrdersOfProduct(productId: string, before: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('work_orders')
+      .select('id')
+      .where('product_id', '=', productId)
+      .where('created_at', '<', before)
+      .where('type', 'in', ['install', 'repair', 'maintenance'])
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  repairsCreatedAfter(mark: string, limit: number) {
+    return this.db
+      .selectFrom('work_orders')
+      .select(['id', 'product_id', 'created_at'])
+      .where('type', '=', 'repair')
+      .where('product_id', 'is not', null)
+      .where('created_at', '>', mark)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  classesOf(db: Db, orderId: string) {
+    return db.selectFrom('order_classifications').selectAll().where('order_id', '=', orderId).execute();
+  }
+
+  /** Makes the stored classes equal `next`; unchanged classes keep their computed_at. */
+  async replaceClasses(
+    trx: Db,
+    orderId: string,
+    next: readonly Classification[],
+    at: string,
+  ): Promise<boolean> {
+    const cur = await this.classesOf(trx, orderId);
+    const want = new Map(next.map((c) => [c.class, c]));
+    let changed = false;
+    for (const c of cur) {
+      const w = want.get(c.class);
+      if (!w) {
+        await trx
+          .deleteFrom('order_classifications')
+          .where('order_id', '=', orderId)
+          .where('class', '=', c.class)
+          .execute();
+        changed = true;
+      } else if (w.sourceEventId !== c.source_event_id) {
+        await trx
+          .updateTable('order_classifications')
+          .set({ source_event_id: w.sourceEventId, computed_at: at })
+          .where('order_id', '=', orderId)
+          .where('class', '=', c.class)
+          .execute();
+        changed = true;
+      }
+      want.delete(c.class);
+    }
+    for (const w of want.values()) {
+      await trx
+        .insertInto('order_classifications')
+        .values({ order_id: orderId, class: w.class, source_event_id: w.sourceEventId, computed_at: at })
+        .onConflict((oc) => oc.columns(['order_id', 'class']).doNothing())
+        .execute();
+      changed = true;
+    }
+    return changed;
+  }
+
+  private classBase(scope: ActorScope, f: { from?: string | undefined; to?: string | undefined }) {
+    let q = this.db
+      .selectFrom('order_classifications as oc')
+      .innerJoin('work_orders as wo', 'wo.id', 'oc.order_id')
+      .where(scopeFilter<any, any>(scope, ORDER_SCOPE));
+    if (f.from) q = q.where('wo.created_at', '>=', f.from);
+    if (f.to) q = q.where('wo.created_at', '<', f.to);
+    return q;
+  }
+
+  async classifications(
+    scope: ActorScope,
+    f: { class?: OrderClass | undefined; from?: string | undefined; to?: string | undefined; limit: number },
+  ): Promise<{ rows: ClassificationRow[]; counts: { class: OrderClass; n: number }[] }> {
+    let q = this.classBase(scope, f);
+    if (f.class) q = q.where('oc.class', '=', f.class);
+    const rows = await q
+      .select([
+        'oc.order_id',
+        'wo.number as order_number',
+        'oc.class',
+        'oc.source_event_id',
+        'oc.computed_at',
+        'wo.created_at as order_created_at',
+      ])
+      .orderBy('wo.created_at', 'desc')
+      .orderBy('oc.order_id')
+      .limit(f.limit)
+      .execute();
+    const counts = await this.classBase(scope, f)
+      .select(['oc.class', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('oc.class')
+      .execute();
+    return { rows, counts: counts.map((c) => ({ class: c.class, n: Number(c.n) })) };
+  }
+
+  // ---------- job marks ----------
+  async mark(key: string): Promise<string | undefined> {
+    return (
+      await this.db.selectFrom('callback_marks').select('value').where('key', '=', key).executeTakeFirst()
+    )?.value;
+  }
+
+  async setMark(key: string, value: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('callback_marks')
+      .values({ key, value, updated_at: at })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+      .execute();
+  }
+}

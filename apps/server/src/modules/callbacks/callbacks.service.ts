@@ -1,0 +1,172 @@
+import {
+  CallbackPolicySchema,
+  ORDER_CLASSES,
+  type CallbackOutcomeRequest,
+  type CallbackQueueQuery,
+  type CallbackScript,
+  type ClassificationList,
+  type OrderClass,
+} from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { businessDateOf } from '../../platform/calendar/index.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { listStream } from '../../platform/events/append.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { writeSetting } from '../../platform/settings/index.ts';
+import type { QueueRow } from './callbacks.repository.ts';
+import { taskView } from './callbacks.views.ts';
+import { classifyNewRepairs, reclassify } from './classification.ts';
+import { callbackPolicy, eventActorOf, TASK_STREAM, type CallbacksContext } from './context.ts';
+import { CALLBACK_POLICY_KEY } from './domain/policy.ts';
+import { createPortalLink, readRating, submitRating } from './portal-links.ts';
+import { recordOutcome } from './record-outcome.ts';
+
+const CLOSED = ['satisfied', 'unsatisfied', 'unreachable', 'superseded'] as const;
+/** Events on the order's timeline that tell the caller what was done on site. */
+const WORK_EVENTS = /^fieldwork\.|^workorder\.transitioned$/;
+
+/** The callbacks use cases behind the routes. */
+export class CallbacksService {
+  readonly ctx: CallbacksContext;
+
+  constructor(ctx: CallbacksContext) {
+    this.ctx = ctx;
+  }
+
+  async policy() {
+    const p = await callbackPolicy(this.ctx.db);
+    return { policy: p.value, version: p.version };
+  }
+
+  async putPolicy(actor: Actor, policy: unknown, version: number) {
+    const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
+      writeSetting(
+        trx,
+        CALLBACK_POLICY_KEY,
+        CallbackPolicySchema,
+        policy,
+        version,
+        eventActorOf(actor),
+        this.ctx.clock.now(),
+      ),
+    );
+    return { policy: r.value, version: r.version };
+  }
+
+  async queue(actor: Actor, q: CallbackQueueQuery) {
+    const now = this.ctx.clock.now();
+    const { value: policy } = await callbackPolicy(this.ctx.db);
+    const statuses = q.status === 'all' ? null : q.status === 'closed' ? CLOSED : ([q.status] as const);
+    let dueBefore: string | null = null;
+    if (q.due === 'overdue') dueBefore = now.toISOString();
+    if (q.due === 'today') {
+      // The end of today in Shanghai (UTC+8, no daylight saving).
+      const day = businessDateOf(now);
+      dueBefore = new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+    }
+    const rows = await this.ctx.repo.queue(actor.scope, {
+      statuses,
+      dueBefore,
+      readyAt: q.due === 'ready' ? now.toISOString() : null,
+      class: q.class,
+      limit: q.limit,
+    });
+    return { items: rows.map((r) => taskView(r, now, policy.maxAttempts)), now: now.toISOString() };
+  }
+
+  private async taskInScope(actor: Actor, id: string): Promise<QueueRow> {
+    const row = await this.ctx.repo.queueRow(actor.scope, id);
+    if (!row) throw notFound('callback task', id);
+    return row;
+  }
+
+  /** The call script: task, order facts (phone per permission), what was done, the questionnaire. */
+  async script(actor: Actor, id: string): Promise<CallbackScript> {
+    const row = await this.taskInScope(actor, id);
+    const now = this.ctx.clock.now();
+    const { value: policy } = await callbackPolicy(this.ctx.db);
+    const order = await this.ctx.workOrders.get(actor, row.order_id);
+    const history = await listStream(this.ctx.db, TASK_STREAM, id);
+    return {
+      task: taskView(row, now, policy.maxAttempts),
+      readOnly: !actor.permissions.has('callback:perform') || row.status !== 'open',
+      order: {
+        id: order.id,
+        number: order.number,
+        type: order.type,
+        status: order.status,
+        faultDescription: order.faultDescription,
+        contactName: order.contactName,
+        contactPhone: order.contactPhone,
+        address: order.address,
+        product: order.product,
+        customerName: order.customer?.name ?? null,
+        outletName: order.outlet?.name ?? null,
+        technicianName: order.technician?.name ?? null,
+        completedAt: order.completedAt,
+        version: order.version,
+      },
+      workDone: order.timeline
+        .filter((e) => WORK_EVENTS.test(e.type))
+        .filter(
+          (e) => e.type !== 'workorder.transitioned' || ['completed', 'remote_resolved'].includes(e.to ?? ''),
+        )
+        .map((e) => ({
+          at: e.at,
+          type: e.type === 'workorder.transitioned' ? `to.${e.to}` : e.type,
+          data: e.data,
+        })),
+      questions: policy.questions,
+      history: history.map((e) => ({ at: e.occurredAt, type: e.type, actorKind: e.actorKind, data: e.data })),
+    };
+  }
+
+  async recordOutcome(actor: Actor, id: string, input: CallbackOutcomeRequest, requestId: string | null) {
+    const row = await this.taskInScope(actor, id);
+    await recordOutcome(this.ctx, actor, row, input, requestId);
+    await reclassify(this.ctx, row.order_id);
+    return this.script(actor, id);
+  }
+
+  async portalLink(actor: Actor, id: string) {
+    return createPortalLink(this.ctx, actor, await this.taskInScope(actor, id));
+  }
+
+  readRating(token: string) {
+    return readRating(this.ctx, token);
+  }
+
+  async submitRating(token: string, answers: Record<string, number | boolean>, comment?: string) {
+    const r = await submitRating(this.ctx, token, answers, comment);
+    await reclassify(this.ctx, r.orderId);
+    return { outcome: r.outcome };
+  }
+
+  async classifications(
+    actor: Actor,
+    q: { class?: OrderClass | undefined; from?: string | undefined; to?: string | undefined; limit: number },
+  ): Promise<ClassificationList> {
+    const { rows, counts } = await this.ctx.repo.classifications(actor.scope, q);
+    const byClass = Object.fromEntries(ORDER_CLASSES.map((c) => [c, 0])) as Record<OrderClass, number>;
+    for (const c of counts) byClass[c.class] = c.n;
+    return {
+      items: rows.map((r) => ({
+        orderId: r.order_id,
+        orderNumber: r.order_number,
+        class: r.class,
+        sourceEventId: r.source_event_id,
+        computedAt: r.computed_at,
+        orderCreatedAt: r.order_created_at,
+      })),
+      counts: byClass,
+    };
+  }
+
+  reclassify(orderId: string) {
+    return reclassify(this.ctx, orderId);
+  }
+
+  classifyNewRepairs(now?: Date) {
+    return classifyNewRepairs(this.ctx, now);
+  }
+}

@@ -1,0 +1,111 @@
+import type { CallbackAnswers } from '@anxin/contracts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { callbackPolicy, OUTCOME_EVENT, type CallbacksContext } from './context.ts';
+import { classify, type OrderFacts } from './domain/classify.ts';
+
+const TRANSITIONED = 'workorder.transitioned';
+
+/** Gathers the order's facts from events and order rows. */
+export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<OrderFacts | undefined> {
+  const { repo, db } = ctx;
+  const order = await repo.orderFacts(db, orderId);
+  if (!order) return undefined;
+  const events = await repo.orderEvents(db, orderId, [OUTCOME_EVENT, TRANSITIONED]);
+  const outcomes: OrderFacts['outcomes'] = [];
+  const complaintRequests: OrderFacts['complaintRequests'] = [];
+  const completions: string[] = [];
+  for (const e of events) {
+    if (e.type === TRANSITIONED) {
+      if (e.to_state === 'completed') completions.push(e.occurred_at);
+      continue;
+    }
+    const d = JSON.parse(e.data) as {
+      outcome: OrderFacts['outcomes'][number]['outcome'];
+      answers?: CallbackAnswers;
+      followUp?: string | null;
+    };
+    outcomes.push({ eventId: e.id, outcome: d.outcome, answers: d.answers ?? {} });
+    if (d.followUp === 'complaint') complaintRequests.push({ eventId: e.id });
+  }
+  // Orders loaded without their history (imports) still have the column.
+  if (!completions.length && order.completed_at) completions.push(order.completed_at);
+  const complaints = await repo.complaintOrders(db, orderId);
+  const complaintEvents = await Promise.all(
+    complaints.map(async (c) => (await repo.orderEvents(db, c.id, ['workorder.created']))[0]?.id ?? null),
+  );
+  const laterRepairs =
+    order.product_id && completions.length
+      ? (await repo.laterRepairs(db, order.product_id, orderId, completions[0]!)).map((r) => ({
+          orderId: r.id,
+          createdAt: r.created_at,
+          eventId: r.event_id ?? null,
+        }))
+      : [];
+  return {
+    outcomes,
+    complaintRequests,
+    complaintOrders: complaints.map((c, i) => ({ orderId: c.id, eventId: complaintEvents[i] ?? null })),
+    completions,
+    laterRepairs,
+  };
+}
+
+/** Recomputes and stores the order's classes; idempotent (unchanged classes are left alone). */
+export async function reclassify(
+  ctx: CallbacksContext,
+  orderId: string,
+  now: Date = ctx.clock.now(),
+): Promise<boolean> {
+  const facts = await factsOf(ctx, orderId);
+  if (!facts) return false;
+  const { value: policy } = await callbackPolicy(ctx.db);
+  const classes = classify(facts, {
+    attitudeThreshold: policy.attitudeThreshold,
+    repeatWindowDays: policy.repeatWindowDays,
+  });
+  return withTransaction(ctx.db, ctx.dialect, ({ trx }) =>
+    ctx.repo.replaceClasses(trx, orderId, classes, now.toISOString()),
+  );
+}
+
+export const CLASSIFY_JOB = 'callbacks.classify';
+const MARK = 'classify.repairs_created_at';
+const BATCH = 200;
+
+export interface ClassifyResult {
+  repairsSeen: number;
+  ordersChanged: number;
+}
+
+/**
+ * The `callbacks.classify` job: repair orders created since the last run reflect on the earlier
+ * orders of the same product (一次/多次维修不到位), so those are recomputed. A high-water mark
+ * keeps each pass small; recomputing is idempotent, so a re-run (or a crash before the mark moves)
+ * changes nothing twice.
+ */
+export async function classifyNewRepairs(
+  ctx: CallbacksContext,
+  now: Date = ctx.clock.now(),
+): Promise<ClassifyResult> {
+  const result: ClassifyResult = { repairsSeen: 0, ordersChanged: 0 };
+  let mark = (await ctx.repo.mark(MARK)) ?? '';
+  for (;;) {
+    const repairs = await ctx.repo.repairsCreatedAfter(mark, BATCH);
+    if (!repairs.length) break;
+    const targets = new Set<string>();
+    for (const r of repairs)
+      for (const id of await ctx.repo.earlierOrdersOfProduct(r.product_id!, r.created_at)) targets.add(id);
+    for (const id of targets) if (await reclassify(ctx, id, now)) result.ordersChanged++;
+    result.repairsSeen += repairs.length;
+    // Same-instant orders straddling a batch end: the mark is an instant, so step back to
+    // the last fully seen instant unless the whole batch shares it.
+    const last = repairs[repairs.length - 1]!.created_at;
+    mark =
+      repairs.length < BATCH || repairs[0]!.created_at === last
+        ? last
+        : repairs.filter((r) => r.created_at !== last).at(-1)!.created_at;
+    await ctx.repo.setMark(MARK, mark, now.toISOString());
+    if (repairs.length < BATCH) break;
+  }
+  return result;
+}

@@ -1,0 +1,97 @@
+import type {
+  CallbackAnswers,
+  CallbackFollowUp,
+  CallbackPolicy,
+  CallbackTaskStatus,
+  TransitionRequest,
+} from '@anxin/contracts';
+import { CallbackPolicySchema, PERMISSIONS } from '@anxin/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { systemActor, type Actor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import type { DialectName } from '../../platform/db/types.ts';
+import type { EventActor } from '../../platform/events/append.ts';
+import { SYSTEM } from '../../platform/events/append.ts';
+import type { Logger } from '../../platform/logging/index.ts';
+import { readSetting } from '../../platform/settings/index.ts';
+import type { Calendar } from '../sla/index.ts';
+import type { WorkOrdersService } from '../workorders/index.ts';
+import type { CallbacksRepository } from './callbacks.repository.ts';
+import { CALLBACK_POLICY_KEY, DEFAULT_CALLBACK_POLICY } from './domain/policy.ts';
+
+export interface CallbacksContext {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  logger: Logger;
+  repo: CallbacksRepository;
+  workOrders: WorkOrdersService;
+  calendar: () => Promise<Calendar>;
+  nudgeOutbox: () => void;
+}
+
+export const TASK_STREAM = 'callback_task';
+export const ORDER_STREAM = 'work_order';
+export const OUTCOME_EVENT = 'callback.outcome_recorded';
+export const COMPLAINT_TOPIC = 'callbacks.complaint_requested';
+
+export interface ComplaintRequested {
+  orderId: string;
+  orderNumber: string;
+  taskId: string;
+  answers: CallbackAnswers;
+  comment: string | null;
+  note: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = systemActor(PERMISSIONS);
+
+export const eventActorOf = (a: Actor): EventActor =>
+  a.kind === 'system'
+    ? SYSTEM
+    : { id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' };
+
+export async function callbackPolicy(
+  db: Kysely<Database>,
+): Promise<{ value: CallbackPolicy; version: number }> {
+  return readSetting(db, CALLBACK_POLICY_KEY, CallbackPolicySchema, DEFAULT_CALLBACK_POLICY);
+}
+
+/**
+ * What an outcome wants the transition hook to write with the order's status change, keyed by
+ * the request object the work-order service hands unchanged to the hooks (so the task, its events
+ * and the order's move commit together). Transitions out of 待回访 without an intent supersede the
+ * open task.
+ */
+export interface OutcomeIntent {
+  taskId: string;
+  taskVersion: number;
+  /** The task's status afterwards ('open' for a retry or a customer's unsatisfied rating). */
+  status: CallbackTaskStatus;
+  outcome: 'satisfied' | 'unsatisfied' | 'unreachable';
+  answers: CallbackAnswers;
+  comment: string | null;
+  followUp: CallbackFollowUp | null;
+  note: string | null;
+  attempts: number;
+  /** Retry wait after an unreachable attempt (undefined: leave as is). */
+  nextAttemptAt?: string | null;
+  /** The actor recorded on the task and events (the customer's link records the system). */
+  by: Actor;
+  /** A portal link to consume in the same transaction. */
+  linkId?: string;
+  /** Filled by the hook: the order-stream outcome event. */
+  eventId?: string;
+}
+
+const intents = new WeakMap<TransitionRequest, OutcomeIntent>();
+const dueTimes = new WeakMap<TransitionRequest, string>();
+
+export function withOutcome(req: TransitionRequest, i: OutcomeIntent): TransitionRequest {
+  intents.set(req, i);
+  return req;
+}
+export const outcomeOf = (req: TransitionRequest) => intents.get(req);
+export const setDue = (req: TransitionRequest, at: string) => void dueTimes.set(req, at);
+export const dueOf = (req: TransitionRequest) => dueTimes.get(req);

@@ -1,0 +1,141 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CallbackAnswers, PortalLink, PublicRatingView } from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids/index.ts';
+import type { CallbackTaskRow, PortalLinkRow, QueueRow } from './callbacks.repository.ts';
+import {
+  callbackPolicy,
+  eventActorOf,
+  SYSTEM_ACTOR,
+  TASK_STREAM,
+  withOutcome,
+  type CallbacksContext,
+} from './context.ts';
+import { answerErrors, ratingSatisfied } from './domain/answers.ts';
+import { recordWithin } from './hooks.ts';
+import { taskClosed } from './record-outcome.ts';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a rating link for an open task; only the token's hash is stored. */
+export async function createPortalLink(
+  ctx: CallbacksContext,
+  actor: Actor,
+  task: QueueRow,
+): Promise<PortalLink> {
+  if (task.status !== 'open') throw taskClosed(task.id);
+  const { value: policy } = await callbackPolicy(ctx.db);
+  const now = ctx.clock.now();
+  const token = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + policy.portalLinkHours * 3_600_000).toISOString();
+  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+    const id = newId();
+    await ctx.repo.insertLink(trx, {
+      id,
+      task_id: task.id,
+      token_hash: hashToken(token),
+      expires_at: expiresAt,
+      used_at: null,
+      created_by: actor.userId || null,
+      created_at: now.toISOString(),
+    });
+    await appendEvent(trx, {
+      streamType: TASK_STREAM,
+      streamId: task.id,
+      type: 'callback.portal_link_created',
+      actor: eventActorOf(actor),
+      at: now,
+      data: { linkId: id, expiresAt },
+    });
+  });
+  return { token, path: `/rate/${token}`, expiresAt };
+}
+
+/** The link, its task and order, or a 404 / 409 (used) / 410 (expired) problem. */
+async function usableLink(
+  ctx: CallbacksContext,
+  token: string,
+): Promise<{ link: PortalLinkRow; task: CallbackTaskRow }> {
+  const link = await ctx.repo.linkByHash(hashToken(token));
+  if (!link) throw new DomainError('resource.not_found', 'No such rating link');
+  if (link.used_at) throw new DomainError('callback.link_used', 'This rating link has already been used');
+  if (Date.parse(link.expires_at) <= ctx.clock.now().getTime())
+    throw new DomainError('callback.link_expired', 'This rating link has expired', {
+      extra: { expiresAt: link.expires_at },
+    });
+  const task = (await ctx.repo.task(ctx.db, link.task_id))!;
+  if (task.status !== 'open')
+    throw new DomainError('callback.link_used', 'This service has already been rated');
+  return { link, task };
+}
+
+export async function readRating(ctx: CallbacksContext, token: string): Promise<PublicRatingView> {
+  const { link, task } = await usableLink(ctx, token);
+  const { value: policy } = await callbackPolicy(ctx.db);
+  const order = await ctx.workOrders.get(SYSTEM_ACTOR, task.order_id);
+  return {
+    orderNumber: order.number,
+    productName: order.product ? `${order.product.brand} ${order.product.categoryCode}` : null,
+    technicianName: order.technician?.name ?? null,
+    completedAt: order.completedAt,
+    expiresAt: link.expires_at,
+    questions: policy.questions,
+  };
+}
+
+/**
+ * The customer's own answers, once. Satisfied (resolved, every score at least the policy minimum)
+ * closes the order like a satisfied call; anything else is recorded on the task, which stays in the
+ * queue for a call.
+ */
+export async function submitRating(
+  ctx: CallbacksContext,
+  token: string,
+  answers: CallbackAnswers,
+  comment: string | undefined,
+): Promise<{ outcome: 'satisfied' | 'recorded'; orderId: string }> {
+  const { link, task } = await usableLink(ctx, token);
+  const { value: policy } = await callbackPolicy(ctx.db);
+  const errors = answerErrors(policy.questions, answers, { requireAll: true });
+  if (errors.length)
+    throw new DomainError(
+      'request.validation_failed',
+      errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+      { errors },
+    );
+  const satisfied = ratingSatisfied(policy.questions, answers, policy.portalSatisfiedMinScore);
+  const now = ctx.clock.now();
+  const intent = {
+    taskId: task.id,
+    taskVersion: task.version,
+    outcome: satisfied ? ('satisfied' as const) : ('unsatisfied' as const),
+    status: satisfied ? ('satisfied' as const) : ('open' as const),
+    answers,
+    comment: comment ?? null,
+    followUp: null,
+    note: null,
+    attempts: task.attempts,
+    by: SYSTEM_ACTOR,
+    linkId: link.id,
+  };
+  if (satisfied) {
+    const order = await ctx.workOrders.findInScope(SYSTEM_ACTOR, task.order_id);
+    if (!order || order.status !== 'awaiting_callback') throw taskClosed(task.id);
+    await ctx.workOrders.transition(
+      SYSTEM_ACTOR,
+      order.id,
+      withOutcome(
+        { to: 'closed', version: order.version, reason: 'callback_satisfied_portal', data: {} },
+        intent,
+      ),
+    );
+  } else {
+    await withTransaction(ctx.db, ctx.dialect, ({ trx }) =>
+      recordWithin(ctx, trx, task.order_id, intent, now),
+    );
+  }
+  return { outcome: satisfied ? 'satisfied' : 'recorded', orderId: task.order_id };
+}

@@ -1,0 +1,71 @@
+import type {
+  DispatchMode,
+  DispatchPolicy,
+  OfferRejectReason,
+  RankedOutlet,
+  TransitionRequest,
+} from '@anxin/contracts';
+import { PERMISSIONS } from '@anxin/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { systemActor, type Actor } from '../../platform/auth/actor.ts';
+import type { Clock } from '../../platform/clock/index.ts';
+import type { DialectName } from '../../platform/db/types.ts';
+import type { Logger } from '../../platform/logging/index.ts';
+import { readSetting } from '../../platform/settings/index.ts';
+import { DispatchPolicySchema } from '@anxin/contracts';
+import type { Calendar } from '../sla/index.ts';
+import type { WorkOrdersService } from '../workorders/index.ts';
+import type { DispatchRepository } from './dispatch.repository.ts';
+import { DEFAULT_DISPATCH_POLICY, DISPATCH_POLICY_KEY } from './domain/policy.ts';
+
+export interface DispatchContext {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  clock: Clock;
+  logger: Logger;
+  repo: DispatchRepository;
+  workOrders: WorkOrdersService;
+  calendar: () => Promise<Calendar>;
+  /** Starts an outbox drain soon (after a commit that enqueued auto-dispatch work). */
+  nudgeOutbox: () => void;
+}
+
+/**
+ * What a dispatch use case wants the transition hooks to record with the offer. Keyed by the
+ * request object, which the work-order service hands unchanged to both hook phases; transitions
+ * made elsewhere (the generic transition endpoint) simply have no intent and get the defaults.
+ */
+export interface DispatchIntent {
+  mode?: DispatchMode;
+  ranking?: RankedOutlet[];
+  outcome?: 'expired' | 'withdrawn';
+  reasonCode?: OfferRejectReason;
+  note?: string | null;
+  claimedBy?: string;
+  /** Set by the hooks: the offer's due time and id. */
+  dueAt?: string;
+  offerId?: string;
+}
+
+const intents = new WeakMap<TransitionRequest, DispatchIntent>();
+
+export function withIntent(req: TransitionRequest, intent: DispatchIntent): TransitionRequest {
+  intents.set(req, intent);
+  return req;
+}
+
+export function intentOf(req: TransitionRequest): DispatchIntent {
+  let i = intents.get(req);
+  if (!i) intents.set(req, (i = {}));
+  return i;
+}
+
+export const SYSTEM_ACTOR: Actor = systemActor(PERMISSIONS);
+
+export async function dispatchPolicy(ctx: Pick<DispatchContext, 'db'>): Promise<{
+  value: DispatchPolicy;
+  version: number;
+}> {
+  return readSetting(ctx.db, DISPATCH_POLICY_KEY, DispatchPolicySchema, DEFAULT_DISPATCH_POLICY);
+}

@@ -1,0 +1,158 @@
+import { newId } from '../../platform/ids/index.ts';
+import { enqueueOutbox } from '../../platform/events/outbox.ts';
+import { ruleViolated } from '../../platform/http/errors.ts';
+import type { TransitionHook, TransitionHookInput, WorkOrderRow } from '../workorders/index.ts';
+import { dispatchPolicy, intentOf, type DispatchContext } from './dispatch.context.ts';
+import { rankOutlets, type RankOrder } from './domain/rank.ts';
+
+export const ORDER_WAITING_TOPIC = 'dispatch.order_waiting';
+export interface OrderWaitingPayload {
+  orderId: string;
+}
+
+export const rankOrderOf = (o: WorkOrderRow): RankOrder => ({
+  provinceCode: o.province_code,
+  cityCode: o.city_code,
+  districtCode: o.district_code,
+  categoryCode: o.category_code,
+  lat: o.lat === null ? null : Number(o.lat),
+  lng: o.lng === null ? null : Number(o.lng),
+});
+
+const responder = (i: TransitionHookInput) => (i.actor.kind === 'system' ? null : i.actor.userId);
+
+/**
+ * The dispatch module's part in work-order transitions. The offer row is written, and settled,
+ * in the transaction of the status change, so an order and its offers never disagree; whoever
+ * moves the order (this module's endpoints, the generic transition endpoint, a job) gets the same.
+ */
+export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h: TransitionHook): void }) {
+  hooks.register({
+    to: 'dispatched_outlet',
+    // Refuses outlets that cannot take the order, and fixes the acceptance deadline (business minutes).
+    async check({ order, req, now }) {
+      const outletId = req.data.outletId;
+      if (!outletId) return;
+      const [outlet] = await ctx.repo.outletsWithFacts([outletId]);
+      if (!outlet) return; // the work-order service already refused an unknown outlet
+      if (outlet.status === 'suspended')
+        throw ruleViolated('outletId', 'suspended', `Outlet ${outlet.code} is suspended`);
+      const [r] = rankOutlets(rankOrderOf(order), [outlet]);
+      if (r!.exclusions.includes('region_not_covered') || r!.exclusions.includes('category_not_served'))
+        throw ruleViolated(
+          'outletId',
+          'not_covering',
+          `Outlet ${outlet.code} does not serve this order's region and category`,
+        );
+      const { value: policy } = await dispatchPolicy(ctx);
+      const cal = await ctx.calendar();
+      intentOf(req).dueAt = cal.addWorkingMs(now, policy.acceptanceMinutes * 60_000).toISOString();
+    },
+    async within(trx, i) {
+      const intent = intentOf(i.req);
+      const at = i.now.toISOString();
+      // An order re-dispatched without its earlier offer settled (should not happen) frees the slot.
+      await ctx.repo.settlePending(trx, i.order.id, {
+        status: 'withdrawn',
+        responded_at: at,
+        responded_by: responder(i),
+      });
+      const id = newId();
+      const mode = intent.mode ?? 'manual';
+      await ctx.repo.insertOffer(trx, {
+        id,
+        order_id: i.order.id,
+        outlet_id: i.req.data.outletId!,
+        mode,
+        offered_at: at,
+        offered_by: responder(i),
+        due_at: intent.dueAt!,
+        status: 'pending',
+        responded_at: null,
+        responded_by: null,
+        reason_code: null,
+        note: null,
+        ranking: JSON.stringify(intent.ranking ?? []),
+      });
+      intent.offerId = id;
+      return {
+        offerId: id,
+        mode,
+        dueAt: intent.dueAt,
+        ...(intent.claimedBy ? { claimedBy: intent.claimedBy } : {}),
+      };
+    },
+  });
+
+  hooks.register({
+    to: 'outlet_accepted',
+    from: ['dispatched_outlet'],
+    async within(trx, i) {
+      const offer = await ctx.repo.settlePending(trx, i.order.id, {
+        status: 'accepted',
+        responded_at: i.now.toISOString(),
+        responded_by: responder(i),
+      });
+      return offer ? { offerId: offer.id } : undefined;
+    },
+  });
+
+  hooks.register({
+    to: 'outlet_rejected',
+    from: ['dispatched_outlet'],
+    async within(trx, i) {
+      const intent = intentOf(i.req);
+      const offer = await ctx.repo.settlePending(trx, i.order.id, {
+        status: 'rejected',
+        responded_at: i.now.toISOString(),
+        responded_by: responder(i),
+        reason_code: intent.reasonCode ?? 'other',
+        note: intent.note ?? i.req.reason ?? null,
+      });
+      return offer ? { offerId: offer.id, reasonCode: offer.reason_code } : undefined;
+    },
+  });
+
+  // Withdrawn by the dispatcher or expired (the time-out job): the order leaves the outlet.
+  hooks.register({
+    to: 'awaiting_dispatch',
+    from: ['dispatched_outlet'],
+    async check() {
+      return { patch: { outlet_id: null, technician_id: null, technician_user_id: null } };
+    },
+    async within(trx, i) {
+      const outcome = intentOf(i.req).outcome ?? 'withdrawn';
+      const offer = await ctx.repo.settlePending(trx, i.order.id, {
+        status: outcome,
+        responded_at: i.now.toISOString(),
+        responded_by: responder(i),
+      });
+      return offer ? { offerId: offer.id, offerOutcome: outcome, outletId: offer.outlet_id } : undefined;
+    },
+  });
+
+  hooks.register({
+    to: 'cancelled',
+    from: ['dispatched_outlet'],
+    async within(trx, i) {
+      await ctx.repo.settlePending(trx, i.order.id, {
+        status: 'withdrawn',
+        responded_at: i.now.toISOString(),
+        responded_by: responder(i),
+      });
+    },
+  });
+
+  // Every entry into 待派单 is looked at after commit: auto-dispatch regions get their offer then.
+  hooks.register({
+    to: 'awaiting_dispatch',
+    async within(trx, i) {
+      await enqueueOutbox<OrderWaitingPayload>(trx, {
+        topic: ORDER_WAITING_TOPIC,
+        payload: { orderId: i.order.id },
+        dedupeKey: `${ORDER_WAITING_TOPIC}:${i.order.id}:${i.order.version + 1}`,
+        at: i.now,
+      });
+    },
+  });
+}

@@ -1,0 +1,317 @@
+import type {
+  BoardQuery,
+  BoardResponse,
+  BulkDispatchResult,
+  DispatchMode,
+  DispatchPolicy,
+  DispatchRequest,
+  DispatchResult,
+  Offer,
+  OfferStatus,
+  RankedOutlet,
+  RankingResponse,
+  RejectOffer,
+} from '@anxin/contracts';
+import { DispatchPolicySchema } from '@anxin/contracts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import type { EventActor } from '../../platform/events/append.ts';
+import { DomainError, fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
+import { writeSetting } from '../../platform/settings/index.ts';
+import {
+  dispatchPolicy,
+  intentOf,
+  SYSTEM_ACTOR,
+  withIntent,
+  type DispatchContext,
+} from './dispatch.context.ts';
+import type { OfferRow, OrderFacts } from './dispatch.repository.ts';
+import { DISPATCH_POLICY_KEY, modeFor } from './domain/policy.ts';
+import { orderRegion, rankOutlets, topEligible } from './domain/rank.ts';
+
+const eventActorOf = (a: Actor): EventActor =>
+  a.kind === 'system'
+    ? { id: null, kind: 'system' }
+    : { id: a.userId, kind: a.kind === 'token' ? 'token' : 'user' };
+
+/** A problem the caller can act on (bulk results carry the code, not a thrown error). */
+const codeOf = (err: unknown): string => (err instanceof DomainError ? err.code : 'server.internal');
+
+/** Dispatch to outlets: ranking, offers, acceptance and rejection, the board and the policy. */
+export class DispatchService {
+  readonly ctx: DispatchContext;
+
+  constructor(ctx: DispatchContext) {
+    this.ctx = ctx;
+  }
+
+  /** The ranked outlets for an order; `extra` makes sure a named outlet is among them. */
+  async rankFor(order: OrderFacts, extra: readonly string[] = []): Promise<RankedOutlet[]> {
+    const ids = await this.ctx.repo.candidateIds(order, order.view.id);
+    const [outlets, past] = await Promise.all([
+      this.ctx.repo.outletsWithFacts([...ids, ...extra]),
+      this.ctx.repo.pastOutcomes(order.view.id),
+    ]);
+    return rankOutlets(order, outlets, past);
+  }
+
+  async modeOf(order: OrderFacts): Promise<DispatchMode> {
+    return modeFor((await dispatchPolicy(this.ctx)).value, orderRegion(order));
+  }
+
+  async ranking(actor: Actor, orderId: string): Promise<RankingResponse> {
+    const order = await this.ctx.repo.order(orderId, actor.scope);
+    if (!order) throw notFound('work order', orderId);
+    const [candidates, mode] = await Promise.all([this.rankFor(order), this.modeOf(order)]);
+    return { order: order.view, mode, candidates };
+  }
+
+  /**
+   * Offers the order to an outlet: the outlet is checked here for a field-level answer, then the
+   * work-order service moves the order (optimistic version) and the hook writes the offer in the
+   * same transaction. Of many concurrent attempts on one version exactly one lands.
+   */
+  async dispatch(
+    actor: Actor,
+    orderId: string,
+    body: DispatchRequest,
+    mode: DispatchMode = 'manual',
+    requestId: string | null = null,
+  ): Promise<DispatchResult> {
+    const order = await this.ctx.repo.order(orderId, actor.scope);
+    if (!order) throw notFound('work order', orderId);
+    const ranking = await this.rankFor(order, [body.outletId]);
+    const cand = ranking.find((c) => c.outletId === body.outletId);
+    if (!cand) throw fieldError('outletId', 'not_found', `Outlet ${body.outletId} does not exist`);
+    if (cand.status === 'suspended')
+      throw ruleViolated('outletId', 'suspended', `Outlet ${cand.code} is suspended`);
+    if (cand.exclusions.includes('region_not_covered') || cand.exclusions.includes('category_not_served'))
+      throw ruleViolated(
+        'outletId',
+        'not_covering',
+        `Outlet ${cand.code} does not serve this order's region and category`,
+      );
+    return this.offer(actor, orderId, body.outletId, body.version, mode, ranking, requestId);
+  }
+
+  private async offer(
+    actor: Actor,
+    orderId: string,
+    outletId: string,
+    version: number,
+    mode: DispatchMode,
+    ranking: RankedOutlet[],
+    requestId: string | null,
+    claimedBy?: string,
+  ): Promise<DispatchResult> {
+    const req = withIntent(
+      { to: 'dispatched_outlet', version, data: { outletId } },
+      { mode, ranking, ...(claimedBy ? { claimedBy } : {}) },
+    );
+    const detail = await this.ctx.workOrders.transition(actor, orderId, req, requestId);
+    const offer = await this.ctx.repo.offerById(intentOf(req).offerId!);
+    return { offer: (await this.views([offer!]))[0]!, orderVersion: detail.version };
+  }
+
+  /** Offers a waiting order of an auto-dispatch region to its top eligible outlet (system actor). */
+  async autoOffer(orderId: string): Promise<DispatchResult | null> {
+    const order = await this.ctx.repo.order(orderId);
+    if (!order || order.view.status !== 'awaiting_dispatch') return null;
+    if ((await this.modeOf(order)) !== 'auto') return null;
+    const ranking = await this.rankFor(order);
+    const top = topEligible(ranking);
+    if (!top) {
+      this.ctx.logger.info({ orderId }, 'dispatch: no eligible outlet for auto-dispatch');
+      return null;
+    }
+    try {
+      return await this.offer(SYSTEM_ACTOR, orderId, top.outletId, order.view.version, 'auto', ranking, null);
+    } catch (err) {
+      // Someone moved the order meanwhile: their step stands.
+      if (err instanceof DomainError && err.status === 409) return null;
+      throw err;
+    }
+  }
+
+  /** The actor's own offer, or 404 (another outlet's offers do not exist for them). */
+  private async ownOffer(actor: Actor, offerId: string): Promise<OfferRow> {
+    const offer = await this.ctx.repo.offerById(offerId);
+    const visible =
+      offer &&
+      (actor.scope.level === 'outlet'
+        ? actor.scope.outletId === offer.outlet_id
+        : !!(await this.ctx.repo.order(offer.order_id, actor.scope)));
+    if (!offer || !visible) throw notFound('offer', offerId);
+    const now = this.ctx.clock.now().toISOString();
+    const status = offer.status === 'pending' && offer.due_at <= now ? 'expired' : offer.status;
+    if (status !== 'pending')
+      throw new DomainError('resource.conflict', `The offer is ${status}`, {
+        extra: { resource: 'offer', id: offerId, offerStatus: status },
+      });
+    return offer;
+  }
+
+  private async orderVersion(orderId: string, given?: number): Promise<number> {
+    if (given !== undefined) return given;
+    return (await this.ctx.repo.order(orderId))?.view.version ?? 0;
+  }
+
+  async accept(actor: Actor, offerId: string, version?: number, requestId: string | null = null) {
+    const offer = await this.ownOffer(actor, offerId);
+    const v = await this.orderVersion(offer.order_id, version);
+    const detail = await this.ctx.workOrders.transition(
+      actor,
+      offer.order_id,
+      { to: 'outlet_accepted', version: v, data: {} },
+      requestId,
+    );
+    const row = await this.ctx.repo.offerById(offerId);
+    return { offer: (await this.views([row!]))[0]!, orderVersion: detail.version };
+  }
+
+  /**
+   * The outlet declines with a reason code; the order then goes back to 待派单 (system step), where
+   * the dispatcher sees it again and auto-dispatch regions offer the next outlet after commit.
+   */
+  async reject(actor: Actor, offerId: string, body: RejectOffer, requestId: string | null = null) {
+    if (body.reasonCode === 'other' && !body.note)
+      throw fieldError('note', 'required', 'A note is required when the reason is "other"');
+    const offer = await this.ownOffer(actor, offerId);
+    const v = await this.orderVersion(offer.order_id, body.version);
+    const reason = body.note ? `${body.reasonCode}: ${body.note}` : body.reasonCode;
+    const req = withIntent(
+      { to: 'outlet_rejected', version: v, reason, data: {} },
+      { reasonCode: body.reasonCode, note: body.note ?? null },
+    );
+    let detail = await this.ctx.workOrders.transition(actor, offer.order_id, req, requestId);
+    detail = (await this.release(offer.order_id, detail.version, 'outlet_rejected')) ?? detail;
+    const row = await this.ctx.repo.offerById(offerId);
+    return { offer: (await this.views([row!]))[0]!, orderVersion: detail.version };
+  }
+
+  /** Back to 待派单 as the system; a concurrent step wins (null). */
+  async release(orderId: string, version: number, reason: string, outcome?: 'expired') {
+    try {
+      const req = withIntent(
+        { to: 'awaiting_dispatch', version, reason, data: {} },
+        outcome ? { outcome } : {},
+      );
+      const detail = await this.ctx.workOrders.transition(SYSTEM_ACTOR, orderId, req, null);
+      this.ctx.nudgeOutbox();
+      return detail;
+    } catch (err) {
+      if (err instanceof DomainError && err.status === 409) return null;
+      throw err;
+    }
+  }
+
+  async offers(actor: Actor, status: OfferStatus, limit: number): Promise<{ items: Offer[] }> {
+    const outletId = actor.scope.level === 'outlet' ? (actor.scope.outletId ?? '-') : null;
+    const rows = await this.ctx.repo.listOffers(outletId, status, limit);
+    return { items: await this.views(rows) };
+  }
+
+  private async views(rows: readonly OfferRow[]): Promise<Offer[]> {
+    const [outlets, orders] = await Promise.all([
+      this.ctx.repo.outletNames(rows.map((r) => r.outlet_id)),
+      this.ctx.repo.ordersByIds(rows.map((r) => r.order_id)),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      orderId: r.order_id,
+      outlet: outlets.get(r.outlet_id) ?? { id: r.outlet_id, code: '', name: '' },
+      mode: r.mode,
+      status: r.status,
+      offeredAt: r.offered_at,
+      dueAt: r.due_at,
+      respondedAt: r.responded_at,
+      reasonCode: r.reason_code,
+      note: r.note,
+      order: orders.get(r.order_id)?.view ?? null,
+    }));
+  }
+
+  async board(actor: Actor, q: BoardQuery): Promise<BoardResponse> {
+    const [queue, { value: policy }, outlets, pendingCounts] = await Promise.all([
+      this.ctx.repo.queue(actor.scope, q),
+      dispatchPolicy(this.ctx),
+      this.ctx.repo.outletsWithFacts('all'),
+      this.ctx.repo.pendingCounts(),
+    ]);
+    const pending = await this.ctx.repo.pendingOffersFor(queue.map((o) => o.view.id));
+    const names = new Map(outlets.map((o) => [o.id, o.name]));
+    return {
+      now: this.ctx.clock.now().toISOString(),
+      queue: queue.map((o) => {
+        const p = pending.get(o.view.id);
+        return {
+          ...o.view,
+          mode: modeFor(policy, orderRegion(o)),
+          pendingOffer: p
+            ? { id: p.id, outletId: p.outlet_id, outletName: names.get(p.outlet_id) ?? '', dueAt: p.due_at }
+            : null,
+        };
+      }),
+      outlets: outlets.map((o) => ({
+        id: o.id,
+        code: o.code,
+        name: o.name,
+        grade: o.grade,
+        status: o.status,
+        cityCode: o.cityCode,
+        open: o.open,
+        capacity: o.dailyCapacity,
+        loadPercent: o.dailyCapacity > 0 ? Math.round((o.open / o.dailyCapacity) * 100) : 999,
+        pendingOffers: pendingCounts.get(o.id) ?? 0,
+      })),
+    };
+  }
+
+  /** Each order to its top eligible outlet, one after the other; a failure does not stop the rest. */
+  async bulk(
+    actor: Actor,
+    items: readonly { orderId: string; version: number }[],
+    requestId: string | null = null,
+  ): Promise<BulkDispatchResult> {
+    const results: BulkDispatchResult['results'] = [];
+    for (const it of items) {
+      try {
+        const order = await this.ctx.repo.order(it.orderId, actor.scope);
+        if (!order) throw notFound('work order', it.orderId);
+        const ranking = await this.rankFor(order);
+        const top = topEligible(ranking);
+        if (!top) {
+          results.push({ orderId: it.orderId, ok: false, outletId: null, error: 'no_eligible_outlet' });
+          continue;
+        }
+        await this.offer(actor, it.orderId, top.outletId, it.version, 'manual', ranking, requestId);
+        results.push({ orderId: it.orderId, ok: true, outletId: top.outletId, error: null });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        results.push({ orderId: it.orderId, ok: false, outletId: null, error: codeOf(err) });
+      }
+    }
+    return { results };
+  }
+
+  policy() {
+    return dispatchPolicy(this.ctx);
+  }
+
+  /** Dispatch policy edits are audited (setting.changed event); outlet staff cannot change it. */
+  async putPolicy(actor: Actor, value: DispatchPolicy, version: number) {
+    if (actor.scope.level === 'outlet' || actor.scope.level === 'own')
+      throw new DomainError('auth.forbidden', 'Only the dispatch centre changes the dispatch policy');
+    return withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
+      writeSetting(
+        trx,
+        DISPATCH_POLICY_KEY,
+        DispatchPolicySchema,
+        value,
+        version,
+        eventActorOf(actor),
+        this.ctx.clock.now(),
+      ),
+    );
+  }
+}

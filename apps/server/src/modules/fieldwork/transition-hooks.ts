@@ -1,0 +1,183 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids/index.ts';
+import type { TransitionHook, TransitionHookInput } from '../workorders/index.ts';
+import type { CheckInFlag } from './domain/geo.ts';
+import type { FieldOutcome } from './fieldwork.schema.ts';
+import type { FieldworkRepository } from './fieldwork.repository.ts';
+
+/**
+ * What a field request adds to the status change it makes. The field service runs the work-order
+ * transition inside `fieldStep.run(step, …)`; the hooks below read the step and write the visit,
+ * flags and code use in the transition's own transaction, so they commit or vanish with it.
+ * A transition made elsewhere (the generic transitions endpoint) has no step: the hooks still keep
+ * the visit consistent and flag what lacks proof.
+ */
+export interface FieldStep {
+  arrival?: {
+    lat: number | null;
+    lng: number | null;
+    accuracyM: number | null;
+    distanceM: number | null;
+    flags: CheckInFlag[];
+  };
+  outcome?: { outcome: FieldOutcome; note: string };
+  completion?: { method: 'code'; codeId: string } | { method: 'signature' };
+}
+
+export const fieldStep = new AsyncLocalStorage<FieldStep>();
+
+type Db = Kysely<Database>;
+
+async function visitOf(repo: FieldworkRepository, trx: Db, i: TransitionHookInput, fresh = false) {
+  const v = fresh ? undefined : await repo.latestVisit(i.order.id, trx);
+  if (v && !v.completed_at) return v;
+  // A new trip, or a step reached without 出发 in the field app: open the visit now.
+  const at = i.now.toISOString();
+  const row = {
+    id: newId(),
+    order_id: i.order.id,
+    technician_user_id: i.order.technician_user_id ?? i.actor.userId,
+    departed_at: at,
+    arrived_at: null,
+    arrival_lat: null,
+    arrival_lng: null,
+    arrival_accuracy_m: null,
+    arrival_distance_m: null,
+    started_at: null,
+    fault_code_id: null,
+    symptom_codes: '[]',
+    findings: null,
+    diagnosed_at: null,
+    work_done: null,
+    parts: '[]',
+    worked_at: null,
+    outcome: null,
+    outcome_note: null,
+    outcome_at: null,
+    completed_at: null,
+    completion_method: null,
+    created_at: at,
+    updated_at: at,
+  };
+  await repo.insertVisit(trx, row);
+  return row;
+}
+
+export function fieldworkHooks(repo: FieldworkRepository): TransitionHook[] {
+  return [
+    {
+      // Every 出发 opens a new visit (a second trip after 待件 is a visit of its own).
+      to: 'departed',
+      from: ['scheduled'],
+      within: async (trx, i) => {
+        const visit = await visitOf(repo, trx, i, true);
+        return { visitId: visit.id };
+      },
+    },
+    {
+      to: 'arrived',
+      from: ['departed'],
+      within: async (trx, i) => {
+        const visit = await visitOf(repo, trx, i);
+        const a = fieldStep.getStore()?.arrival ?? {
+          lat: null,
+          lng: null,
+          accuracyM: null,
+          distanceM: null,
+          flags: ['no_location' as const],
+        };
+        const at = i.now.toISOString();
+        await repo.updateVisit(trx, visit.id, {
+          arrived_at: at,
+          arrival_lat: a.lat,
+          arrival_lng: a.lng,
+          arrival_accuracy_m: a.accuracyM,
+          arrival_distance_m: a.distanceM,
+          updated_at: at,
+        });
+        for (const flag of a.flags) {
+          await repo.raiseFlag(trx, {
+            orderId: i.order.id,
+            visitId: visit.id,
+            flag,
+            subject: visit.id,
+            detail: { distanceM: a.distanceM, lat: a.lat, lng: a.lng, accuracyM: a.accuracyM },
+            at,
+          });
+        }
+        return { visitId: visit.id, distanceM: a.distanceM, flags: a.flags };
+      },
+    },
+    {
+      to: 'in_progress',
+      within: async (trx, i) => {
+        const visit = await visitOf(repo, trx, i);
+        const at = i.now.toISOString();
+        if (i.order.status === 'arrived') {
+          await repo.updateVisit(trx, visit.id, { started_at: at, updated_at: at });
+        } else {
+          // Back from 待件: the earlier "needs parts" result no longer stands.
+          await repo.updateVisit(trx, visit.id, {
+            outcome: null,
+            outcome_note: null,
+            outcome_at: null,
+            updated_at: at,
+          });
+        }
+        return { visitId: visit.id };
+      },
+    },
+    {
+      to: 'awaiting_parts',
+      from: ['in_progress'],
+      within: async (trx, i) => {
+        const visit = await visitOf(repo, trx, i);
+        const at = i.now.toISOString();
+        const o = fieldStep.getStore()?.outcome;
+        await repo.updateVisit(trx, visit.id, {
+          outcome: 'needs_parts',
+          outcome_note: o?.note ?? i.req.reason ?? null,
+          outcome_at: at,
+          updated_at: at,
+        });
+        return { visitId: visit.id, outcome: 'needs_parts' };
+      },
+    },
+    {
+      to: 'completed',
+      from: ['in_progress'],
+      within: async (trx, i) => {
+        const visit = await visitOf(repo, trx, i);
+        const at = i.now.toISOString();
+        const c = fieldStep.getStore()?.completion;
+        if (c?.method === 'code' && !(await repo.consumeCode(trx, c.codeId, at))) {
+          throw new DomainError('fieldwork.code_invalid', 'The code was already used or has expired', {
+            errors: [{ path: 'code', rule: 'expired', message: 'used or expired' }],
+            extra: { reason: 'expired' },
+          });
+        }
+        await repo.updateVisit(trx, visit.id, {
+          completed_at: at,
+          completion_method: c?.method ?? null,
+          outcome: 'fixed',
+          outcome_at: visit.outcome_at ?? at,
+          updated_at: at,
+        });
+        if (!c || c.method === 'signature') {
+          await repo.raiseFlag(trx, {
+            orderId: i.order.id,
+            visitId: visit.id,
+            flag: c ? 'signature_only' : 'completed_without_proof',
+            subject: visit.id,
+            detail: {},
+            at,
+          });
+        }
+        return { visitId: visit.id, completion: c?.method ?? 'none' };
+      },
+    },
+  ];
+}

@@ -1,0 +1,156 @@
+import type { RoutePlanResultItem } from '@anxin/contracts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { DomainError, ruleViolated, versionConflict } from '../../../platform/http/errors.ts';
+import type { AcceptScope, PlanningContext } from './context.ts';
+import { customerWindows } from './evaluate.ts';
+import type { IsoWindow, PlanJobMeta } from './plan-model.ts';
+import type { PlanningSettings } from './settings.ts';
+import type { PlanDoc } from './view.ts';
+
+const sameWindow = (a: IsoWindow | null, b: IsoWindow | null) => a?.start === b?.start && a?.end === b?.end;
+
+const hhmm = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
+
+/** The customer's message about the agreed window (Chinese: the customer-facing default). */
+export function windowNotice(number: string, date: string, w: IsoWindow, technician: string): string {
+  return `【安心售后】您的工单 ${number} 已安排上门：${date} ${hhmm(w.start)}-${hhmm(w.end)}，工程师 ${technician}。如需改约请致电客服。`;
+}
+
+type Step = { outcome: RoutePlanResultItem['outcome']; code: string | null; detail: string | null };
+
+/**
+ * Applies an accepted plan order by order through the work-order service (the state machine, its
+ * hooks and events). The plan is claimed first (proposed → accepted on its version) so two
+ * dispatchers cannot apply it twice. An order changed since planning is reported as a conflict and
+ * left alone; the others apply. The customer's SMS is queued in the transaction that sets the window.
+ */
+export async function acceptPlan(
+  ctx: PlanningContext,
+  actor: Actor,
+  doc: PlanDoc,
+  version: number,
+  settings: PlanningSettings,
+  requestId: string | null,
+): Promise<void> {
+  const { row } = doc;
+  if (row.version !== version) throw versionConflict('route plan', row.id, version);
+  if (row.status !== 'proposed')
+    throw ruleViolated('status', 'not_a_proposal', `The plan is ${row.status} and cannot be accepted`);
+  const at = ctx.clock.now().toISOString();
+  const claimed = await ctx.repo.update(
+    ctx.db,
+    row.id,
+    version,
+    { status: 'accepted', accepted_by: actor.userId || null, accepted_at: at, updated_at: at },
+    'proposed',
+  );
+  if (!claimed) throw versionConflict('route plan', row.id, version);
+
+  const meta = new Map(doc.jobs.map((j) => [j.orderId, j]));
+  const names = new Map(doc.technicians.map((t) => [t.id, t.name]));
+  const reason = `route plan ${row.id}`;
+  const results: RoutePlanResultItem[] = [];
+  for (const route of doc.plan.routes) {
+    const windows = customerWindows(doc.instance, route, doc.dayStartMs, settings, meta);
+    for (const stop of route.stops) {
+      const job = meta.get(stop.jobId)!;
+      const window = windows.get(stop.jobId)!;
+      const scope: AcceptScope = { planId: row.id, notices: new Map() };
+      const step = await ctx.acceptScope.run(scope, () =>
+        applyOne(ctx, actor, job, route.technicianId, window, {
+          reason,
+          requestId,
+          notice: () =>
+            scope.notices.set(job.orderId, {
+              to: '',
+              text: windowNotice(job.number, row.plan_date, window, names.get(route.technicianId) ?? ''),
+              template: 'routing.window',
+              ref: `workorder:${job.orderId}`,
+            }),
+        }),
+      );
+      results.push({
+        orderId: job.orderId,
+        number: job.number,
+        ...step,
+        technicianId: route.technicianId,
+        appointment: step.outcome === 'conflict' ? null : window,
+        notified: step.outcome === 'applied' && scope.notices.has(job.orderId),
+      });
+    }
+  }
+  for (const u of doc.plan.unassigned) {
+    const job = meta.get(u.jobId)!;
+    results.push({
+      orderId: job.orderId,
+      number: job.number,
+      outcome: 'unchanged',
+      code: 'unassigned',
+      detail: u.reason,
+      technicianId: null,
+      appointment: null,
+      notified: false,
+    });
+  }
+  await ctx.repo.update(ctx.db, row.id, version + 1, {
+    result: JSON.stringify(results),
+    updated_at: ctx.clock.now().toISOString(),
+  });
+  ctx.nudgeOutbox();
+}
+
+async function applyOne(
+  ctx: PlanningContext,
+  actor: Actor,
+  job: PlanJobMeta,
+  technicianId: string,
+  window: IsoWindow,
+  opts: { reason: string; requestId: string | null; notice: () => void },
+): Promise<Step> {
+  const now = await ctx.repo.orderNow(job.orderId);
+  if (!now || now.version !== job.version || now.status !== job.status)
+    return {
+      outcome: 'conflict',
+      code: 'changed_since_planning',
+      detail: 'the order changed after the plan was made',
+    };
+  if (job.fixed) return { outcome: 'unchanged', code: 'fixed', detail: null };
+  if (now.technician_id && now.technician_id !== technicianId)
+    return {
+      outcome: 'conflict',
+      code: 'reassignment_needed',
+      detail: 'the order is assigned to another technician; reassign it first',
+    };
+  const previous =
+    now.appointment_start && now.appointment_end
+      ? { start: now.appointment_start, end: now.appointment_end }
+      : null;
+  if (!sameWindow(previous, window)) opts.notice();
+  let v = now.version;
+  let assigned = false;
+  try {
+    if (now.status === 'outlet_accepted') {
+      const d = await ctx.workOrders.transition(
+        actor,
+        job.orderId,
+        { to: 'assigned', version: v, reason: opts.reason, data: { technicianId } },
+        opts.requestId,
+      );
+      v = d.version;
+      assigned = true;
+    }
+    if (now.status === 'scheduled') return { outcome: 'unchanged', code: 'already_scheduled', detail: null };
+    await ctx.workOrders.transition(
+      actor,
+      job.orderId,
+      { to: 'scheduled', version: v, reason: opts.reason, data: { appointment: window } },
+      opts.requestId,
+    );
+    return { outcome: 'applied', code: null, detail: null };
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    const code = e.code === 'resource.version_conflict' ? 'changed_since_planning' : e.code;
+    const detail = assigned ? `assigned, but the appointment was not set: ${e.message}` : e.message;
+    return { outcome: e.code === 'resource.version_conflict' ? 'conflict' : 'failed', code, detail };
+  }
+}

@@ -1,0 +1,237 @@
+import type { RoutingInstance, Job, Technician, Location } from '../domain/types.ts';
+import type { PlanningSettings } from './settings.ts';
+
+// The documents a stored day plan keeps beside the solver's instance and plan. The instance is in
+// minutes since local midnight of the planned day; these documents keep the business facts (ISO).
+
+export interface IsoWindow {
+  start: string;
+  end: string;
+}
+
+export interface PlanJobMeta {
+  orderId: string;
+  number: string;
+  status: string;
+  /** The order's version when the plan was built: acceptance refuses orders changed since. */
+  version: number;
+  type: string;
+  categoryCode: string | null;
+  urgency: string;
+  address: string | null;
+  fixed: boolean;
+  pinnedTechnicianId: string | null;
+  currentTechnicianId: string | null;
+  appointment: IsoWindow | null;
+  windows: IsoWindow[];
+  serviceMinutes: number;
+  slaDueAt: string | null;
+  approximateLocation: boolean;
+}
+
+export interface PlanTechMeta {
+  id: string;
+  name: string;
+  outletId: string | null;
+  skills: string[];
+  shift: IsoWindow | null;
+  dropped: boolean;
+}
+
+/** What the repository reads about one plannable order. */
+export interface OrderFacts {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  type: keyof PlanningSettings['serviceMinutes'];
+  categoryCode: string | null;
+  urgency: keyof PlanningSettings['priority'];
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  outletId: string;
+  technicianId: string | null;
+  appointment: IsoWindow | null;
+  preferredWindows: IsoWindow[];
+  slaDueAt: string | null;
+}
+
+export interface TechnicianFacts {
+  id: string;
+  name: string;
+  outletId: string | null;
+  startLat: number | null;
+  startLng: number | null;
+  skills: string[];
+  /** Working intervals on the day (ISO instants); empty = not working. */
+  intervals: IsoWindow[];
+}
+
+export interface OutletFacts {
+  id: string;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface BuildInput {
+  dayStartMs: number;
+  settings: PlanningSettings;
+  orders: OrderFacts[];
+  technicians: TechnicianFacts[];
+  outlets: OutletFacts[];
+  dropped: ReadonlySet<string>;
+}
+
+export interface BuiltInstance {
+  instance: RoutingInstance;
+  jobs: PlanJobMeta[];
+  technicians: PlanTechMeta[];
+}
+
+// Skills carry three kinds of constraint through the solver's one mechanism: the product category
+// (`cat:`), the order's outlet (`outlet:` — a technician only serves his own outlet's orders) and a
+// pin to one technician (`tech:` — a confirmed appointment or an order already assigned).
+export const catSkill = (code: string) => `cat:${code}`;
+export const outletSkill = (id: string) => `outlet:${id}`;
+export const techSkill = (id: string) => `tech:${id}`;
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 24 * 60;
+/** Fixed appointments must never be dropped for a cheaper route. */
+const FIXED_PRIORITY = 1000;
+
+export const toMinute = (dayStartMs: number, iso: string) => (Date.parse(iso) - dayStartMs) / MINUTE;
+export const toIso = (dayStartMs: number, minute: number) =>
+  new Date(dayStartMs + Math.round(minute * MINUTE)).toISOString();
+
+function onDay(dayStartMs: number, w: IsoWindow): boolean {
+  return toMinute(dayStartMs, w.end) >= 0 && toMinute(dayStartMs, w.start) < DAY_MINUTES;
+}
+
+function centroid(points: { lat: number; lng: number }[]): { lat: number; lng: number } | null {
+  if (!points.length) return null;
+  return {
+    lat: points.reduce((s, p) => s + p.lat, 0) / points.length,
+    lng: points.reduce((s, p) => s + p.lng, 0) / points.length,
+  };
+}
+
+/** Orders that belong in a plan for the day: appointment or preference that day, or not yet scheduled. */
+export function plannableOnDay(dayStartMs: number, o: Pick<OrderFacts, 'appointment' | 'preferredWindows'>) {
+  if (o.appointment) return onDay(dayStartMs, o.appointment);
+  if (!o.preferredWindows.length) return true;
+  // A preference only for later days keeps the order out; a stale (past) preference does not.
+  return o.preferredWindows.some((w) => onDay(dayStartMs, w) || toMinute(dayStartMs, w.end) < 0);
+}
+
+function windowsOf(dayStartMs: number, o: OrderFacts): IsoWindow[] {
+  if (o.appointment) return [o.appointment];
+  return o.preferredWindows.filter((w) => onDay(dayStartMs, w));
+}
+
+/**
+ * Builds the routing instance of one day from database facts. Pure: the service reads the facts.
+ * Minutes since local midnight are the time unit; travel is great-circle × road factor at a speed.
+ */
+export function buildInstance(input: BuildInput): BuiltInstance {
+  const { dayStartMs: day, settings, dropped } = input;
+  const outlets = new Map(input.outlets.map((o) => [o.id, o]));
+  const known = (lat: number | null, lng: number | null) =>
+    lat !== null && lng !== null ? { lat, lng } : null;
+  const outletPlace = (id: string | null) =>
+    id ? known(outlets.get(id)?.lat ?? null, outlets.get(id)?.lng ?? null) : null;
+  const orderPoints = input.orders.map((o) => known(o.lat, o.lng)).filter((p) => p !== null);
+  const everywhere = centroid(orderPoints) ?? { lat: 0, lng: 0 };
+
+  const jobs: PlanJobMeta[] = [];
+  const instanceJobs: Job[] = [];
+  for (const o of input.orders) {
+    const own = known(o.lat, o.lng);
+    const place: Location = own ?? outletPlace(o.outletId) ?? everywhere;
+    const fixedTech = o.status === 'scheduled' && o.technicianId && !dropped.has(o.technicianId);
+    // An assigned order stays with its technician (the state machine has no reassignment step).
+    const pinned =
+      o.technicianId && (o.status === 'assigned' || o.status === 'scheduled') && !dropped.has(o.technicianId)
+        ? o.technicianId
+        : null;
+    const windows = windowsOf(day, o);
+    const serviceMinutes = settings.serviceMinutes[o.type] ?? settings.serviceMinutes.repair;
+    const skills = [outletSkill(o.outletId)];
+    if (o.categoryCode) skills.push(catSkill(o.categoryCode));
+    if (pinned) skills.push(techSkill(pinned));
+    const job: Job = {
+      id: o.id,
+      location: place,
+      serviceDuration: serviceMinutes,
+      skills,
+      priority: fixedTech ? FIXED_PRIORITY : (settings.priority[o.urgency] ?? 1),
+    };
+    if (windows.length)
+      job.windows = windows.map((w) => ({
+        start: Math.max(0, toMinute(day, w.start)),
+        end: Math.min(DAY_MINUTES, toMinute(day, w.end)),
+      }));
+    if (o.slaDueAt && onDay(day, { start: o.slaDueAt, end: o.slaDueAt }))
+      job.deadline = { at: toMinute(day, o.slaDueAt), kind: 'soft', penaltyPerTimeUnit: 1 };
+    instanceJobs.push(job);
+    jobs.push({
+      orderId: o.id,
+      number: o.number,
+      status: o.status,
+      version: o.version,
+      type: o.type,
+      categoryCode: o.categoryCode,
+      urgency: o.urgency,
+      address: o.address,
+      fixed: !!fixedTech,
+      pinnedTechnicianId: pinned,
+      currentTechnicianId: o.technicianId,
+      appointment: o.appointment,
+      windows,
+      serviceMinutes,
+      slaDueAt: o.slaDueAt,
+      approximateLocation: !own,
+    });
+  }
+
+  const technicians: PlanTechMeta[] = [];
+  const instanceTechs: Technician[] = [];
+  for (const t of input.technicians) {
+    const intervals = [...t.intervals].sort((a, b) => a.start.localeCompare(b.start));
+    // One shift per day from the first start to the last end; breaks inside it are not modelled.
+    const shift = intervals.length ? { start: intervals[0]!.start, end: intervals.at(-1)!.end } : null;
+    const isDropped = dropped.has(t.id);
+    technicians.push({
+      id: t.id,
+      name: t.name,
+      outletId: t.outletId,
+      skills: t.skills,
+      shift,
+      dropped: isDropped,
+    });
+    if (!shift || isDropped) continue;
+    const start = known(t.startLat, t.startLng) ?? outletPlace(t.outletId) ?? everywhere;
+    instanceTechs.push({
+      id: t.id,
+      start,
+      shift: { start: toMinute(day, shift.start), end: toMinute(day, shift.end) },
+      skills: [...t.skills.map(catSkill), ...(t.outletId ? [outletSkill(t.outletId)] : []), techSkill(t.id)],
+    });
+  }
+  return {
+    instance: {
+      name: `day ${new Date(day).toISOString()}`,
+      jobs: instanceJobs,
+      technicians: instanceTechs,
+      travel: {
+        kind: 'haversine',
+        roadFactor: settings.roadFactor,
+        speedKmh: settings.speedKmh,
+        minutesPerTimeUnit: 1,
+      },
+    },
+    jobs,
+    technicians,
+  };
+}

@@ -1,0 +1,108 @@
+import type { RoutePlanView } from '@anxin/contracts';
+import type { Plan, RoutingInstance } from '../domain/types.ts';
+import { describeRoutes, violationsOf } from './evaluate.ts';
+import type { PlanJobMeta, PlanTechMeta } from './plan-model.ts';
+import type { RoutePlanRow } from './planning.repository.ts';
+import type { PlanningSettings } from './settings.ts';
+
+/** A stored plan, its JSON columns parsed. */
+export interface PlanDoc {
+  row: RoutePlanRow;
+  instance: RoutingInstance;
+  jobs: PlanJobMeta[];
+  technicians: PlanTechMeta[];
+  plan: Plan;
+  dayStartMs: number;
+}
+
+export const dayStartOf = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
+
+export function parsePlan(row: RoutePlanRow): PlanDoc {
+  return {
+    row,
+    instance: JSON.parse(row.instance) as RoutingInstance,
+    jobs: JSON.parse(row.jobs) as PlanJobMeta[],
+    technicians: JSON.parse(row.technicians) as PlanTechMeta[],
+    plan: JSON.parse(row.plan) as Plan,
+    dayStartMs: dayStartOf(row.plan_date),
+  };
+}
+
+/** Why an order is left out, in the dispatcher's terms. */
+export function unassignedOf(doc: Pick<PlanDoc, 'plan' | 'jobs' | 'instance'>) {
+  const working = new Set(doc.instance.technicians.map((t) => t.id));
+  const meta = new Map(doc.jobs.map((j) => [j.orderId, j]));
+  return doc.plan.unassigned.map((u) => {
+    const pin = meta.get(u.jobId)?.pinnedTechnicianId;
+    const reason = pin && !working.has(pin) ? 'technician_unavailable' : u.reason;
+    return { orderId: u.jobId, reason };
+  });
+}
+
+export function toView(doc: PlanDoc, settings: PlanningSettings): RoutePlanView {
+  const { row } = doc;
+  const meta = new Map(doc.jobs.map((j) => [j.orderId, j]));
+  const described = describeRoutes(doc.instance, doc.plan, doc.dayStartMs, settings, meta);
+  const violations = violationsOf(doc.instance, doc.plan);
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    outletId: row.outlet_id,
+    regionCode: row.region_code,
+    date: row.plan_date,
+    parentId: row.parent_id,
+    createdAt: row.created_at,
+    acceptedAt: row.accepted_at,
+    dayStart: new Date(doc.dayStartMs).toISOString(),
+    technicians: doc.technicians,
+    jobs: doc.jobs.map((j) => ({
+      orderId: j.orderId,
+      number: j.number,
+      status: j.status,
+      type: j.type,
+      categoryCode: j.categoryCode,
+      urgency: j.urgency,
+      address: j.address,
+      fixed: j.fixed,
+      pinnedTechnicianId: j.pinnedTechnicianId,
+      windows: j.windows,
+      serviceMinutes: j.serviceMinutes,
+      slaDueAt: j.slaDueAt,
+      approximateLocation: j.approximateLocation,
+    })),
+    routes: described.routes,
+    unassigned: unassignedOf(doc),
+    cost: described.cost,
+    check: { ok: violations.length === 0, violations },
+    diff: row.diff ? (JSON.parse(row.diff) as RoutePlanView['diff']) : null,
+    result: row.result ? (JSON.parse(row.result) as RoutePlanView['result']) : null,
+  };
+}
+
+/** Which orders moved between technicians and whose customer window changed, parent → child. */
+export function diffPlans(before: RoutePlanView, after: RoutePlanView): NonNullable<RoutePlanView['diff']> {
+  const where = (v: RoutePlanView) => {
+    const m = new Map<string, { tech: string | null; window: { start: string; end: string } | null }>();
+    for (const j of v.jobs) m.set(j.orderId, { tech: null, window: null });
+    for (const r of v.routes)
+      for (const s of r.stops) m.set(s.orderId, { tech: r.technicianId, window: s.proposedWindow });
+    return m;
+  };
+  const a = where(before);
+  const b = where(after);
+  const moved: NonNullable<RoutePlanView['diff']>['moved'] = [];
+  const windowChanged: NonNullable<RoutePlanView['diff']>['windowChanged'] = [];
+  const added: string[] = [];
+  for (const [id, now] of b) {
+    const was = a.get(id);
+    if (!was) {
+      added.push(id);
+      continue;
+    }
+    if (was.tech !== now.tech) moved.push({ orderId: id, from: was.tech, to: now.tech });
+    if (was.window?.start !== now.window?.start || was.window?.end !== now.window?.end)
+      windowChanged.push({ orderId: id, before: was.window, after: now.window });
+  }
+  return { moved, windowChanged, added };
+}

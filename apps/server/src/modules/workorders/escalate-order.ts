@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { WorkOrderDetail } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { DomainError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
+import { CLOSED_STATES } from './domain/lifecycle.ts';
+import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
+import type { WorkOrderRow } from './workorders.repository.ts';
+import { detailOf, relationOf } from './workorders.views.ts';
+
+export const MAX_ESCALATION_TIER = 4;
+/** Who may escalate by hand besides the order's outlet manager, its technician and participants. */
+const ESCALATING_ROLES = ['admin', 'dispatcher', 'quality'] as const;
+
+export interface EscalateInput {
+  reason: string;
+  /** The version the caller saw (manual escalation); automatic ones use the current row. */
+  version?: number | undefined;
+  auto?: 'sla_breach' | 'failed_repair' | undefined;
+  /** Chooses the next tier's person before the transaction (may throw a DomainError). */
+  plan(order: WorkOrderRow, toTier: number): Promise<Record<string, unknown>>;
+  /** The escalation module's own rows, written in the same transaction as the tier change. */
+  within(trx: Kysely<Database>, order: WorkOrderRow, toTier: number): Promise<Record<string, unknown> | void>;
+  /** Whether the actor already takes part in the order (escalated to it earlier). */
+  isParticipant?(order: WorkOrderRow): Promise<boolean>;
+}
+
+/**
+ * Raises the order one escalation tier: scope (404) → version (409) → who (403) → open order and
+ * tier below 4 (422) → one transaction with the versioned update, the caller's rows and the
+ * `workorder.escalated` event. The status does not change: escalation brings people in.
+ */
+export async function escalateOrder(
+  ctx: WorkOrderContext,
+  actor: Actor,
+  id: string,
+  input: EscalateInput,
+  requestId: string | null,
+): Promise<WorkOrderDetail> {
+  const now = ctx.clock.now();
+  const order = await ctx.repo.findInScope(id, actor.scope);
+  if (!order) throw notFound('work order', id);
+  if (input.version !== undefined && order.version !== input.version)
+    throw versionConflict('work order', id, input.version);
+  if (actor.kind !== 'system') {
+    const rel = relationOf(actor, order);
+    const may =
+      rel.roles.some((r) => (ESCALATING_ROLES as readonly string[]).includes(r)) ||
+      rel.managesOrderOutlet ||
+      rel.isAssignedTechnician ||
+      (await input.isParticipant?.(order)) === true;
+    if (!may)
+      throw new DomainError(
+        'auth.forbidden',
+        'Only the desk, quality, the order’s outlet, its technician or an escalated person can escalate',
+      );
+  }
+  if (CLOSED_STATES.includes(order.status))
+    throw ruleViolated('status', 'escalation_not_allowed', `An order in ${order.status} cannot be escalated`);
+  if (order.escalation_tier >= MAX_ESCALATION_TIER)
+    throw ruleViolated(
+      'escalationTier',
+      'max_tier',
+      `The order is already at tier ${MAX_ESCALATION_TIER} (HQ expert), the highest tier`,
+    );
+  const from = order.escalation_tier;
+  const to = from + 1;
+  const data: Record<string, unknown> = { fromTier: from, toTier: to, ...(await input.plan(order, to)) };
+  if (input.auto) data.auto = input.auto;
+
+  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+    const ok = await ctx.repo.update(trx, id, order.version, {
+      escalation_tier: to,
+      updated_at: now.toISOString(),
+    });
+    if (!ok) throw versionConflict('work order', id, order.version);
+    Object.assign(data, await input.within(trx, order, to));
+    await appendEvent(trx, {
+      streamType: STREAM,
+      streamId: id,
+      type: 'workorder.escalated',
+      actor: eventActor(actor),
+      at: now,
+      reason: input.reason,
+      data,
+      requestId,
+    });
+  });
+  return detailOf(ctx.repo, ctx.sla, actor, (await ctx.repo.findById(ctx.db, id))!);
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CallbackOutcomeRequest,
+  CallbackPolicy,
+  CallbackQueueQuery,
+  CallbackScript,
+  CallbackTask,
+  ClassificationList,
+  OrderClass,
+  PortalLink,
+} from '@anxin/contracts';
+import { api, type QueryValue } from '../../api/client.ts';
+
+const KEY = ['callbacks'] as const;
+
+export type QueueFilters = Partial<Pick<CallbackQueueQuery, 'status' | 'due' | 'class'>>;
+
+export const useQueue = (filters: QueueFilters) =>
+  useQuery({
+    queryKey: [...KEY, 'queue', filters],
+    queryFn: ({ signal }) =>
+      api.get<{ items: CallbackTask[]; now: string }>(
+        '/api/v1/callbacks',
+        filters as Record<string, QueryValue>,
+        {
+          signal,
+        },
+      ),
+    refetchInterval: 60_000,
+  });
+
+export const useScript = (taskId: string | null) =>
+  useQuery({
+    queryKey: [...KEY, 'script', taskId],
+    queryFn: ({ signal }) => api.get<CallbackScript>(`/api/v1/callbacks/${taskId}`, undefined, { signal }),
+    enabled: !!taskId,
+  });
+
+export const useClassifications = (q: { class?: OrderClass; from?: string; to?: string }) =>
+  useQuery({
+    queryKey: [...KEY, 'classes', q],
+    queryFn: ({ signal }) =>
+      api.get<ClassificationList>('/api/v1/callbacks/classifications', q as Record<string, QueryValue>, {
+        signal,
+      }),
+  });
+
+export const usePolicy = () =>
+  useQuery({
+    queryKey: [...KEY, 'policy'],
+    queryFn: () => api.get<{ policy: CallbackPolicy; version: number }>('/api/v1/callbacks/policy'),
+  });
+
+function useWrite<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useRecordOutcome = () =>
+  useWrite((v: { taskId: string; body: CallbackOutcomeRequest }) =>
+    api.post<CallbackScript>(`/api/v1/callbacks/${v.taskId}/outcomes`, v.body),
+  );
+
+export const usePortalLink = () =>
+  useWrite((taskId: string) => api.post<PortalLink>(`/api/v1/callbacks/${taskId}/portal-link`));
+
+export const useSavePolicy = () =>
+  useWrite((v: { policy: CallbackPolicy; version: number }) =>
+    api.put<{ policy: CallbackPolicy; version: number }>('/api/v1/callbacks/policy', v),
+  );

@@ -1,0 +1,210 @@
+import { useEffect, useState } from 'react';
+import { Badge, Button, Flex, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { PhoneOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ORDER_CLASSES, type CallbackTask, type CallbackTaskStatus } from '@anxin/contracts';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useSession } from '../../auth/index.ts';
+import { bj } from '../../workorders/index.ts';
+import { useQueue, type QueueFilters } from '../api.ts';
+import { CallPanel } from '../components/CallPanel.tsx';
+import { ClassificationsTab } from '../components/ClassificationsTab.tsx';
+import { PolicyModal } from '../components/PolicyModal.tsx';
+
+const STATUS_COLOR: Record<CallbackTaskStatus, string> = {
+  open: 'blue',
+  satisfied: 'green',
+  unsatisfied: 'red',
+  unreachable: 'orange',
+  superseded: 'default',
+};
+const fmt = (iso: string) => bj(iso).format('MM-DD HH:mm');
+
+/** 回访: the quality staff's queue, call panel and the derived order classes. */
+export default function CallbacksPage() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const [filters, setFilters] = useState<QueueFilters>({ status: 'open', due: 'all' });
+  const [openTask, setOpenTask] = useState<string | null>(null);
+  const [policyOpen, setPolicyOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const queue = useQueue(filters);
+  const items = queue.data?.items ?? [];
+  const canEditPolicy = me.permissions.includes('settings:manage');
+
+  // j/k move through the queue, Enter (or o) opens the call panel.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (openTask || policyOpen || e.ctrlKey || e.metaKey || e.altKey) return;
+      const el = e.target as HTMLElement | null;
+      if (el && (['INPUT', 'TEXTAREA'].includes(el.tagName) || el.closest('.ant-select'))) return;
+      if (e.key === 'j' || e.key === 'ArrowDown') setActive((n) => Math.min(n + 1, items.length - 1));
+      else if (e.key === 'k' || e.key === 'ArrowUp') setActive((n) => Math.max(n - 1, 0));
+      else if ((e.key === 'Enter' || e.key === 'o') && items[active] && !(el instanceof HTMLButtonElement))
+        setOpenTask(items[active]!.id);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, active, openTask, policyOpen]);
+
+  const queueTab = (
+    <Flex vertical gap={12}>
+      <Flex gap={8} wrap align="center">
+        <Select
+          style={{ width: 140 }}
+          value={filters.status}
+          aria-label={t('callbacks.filters.status')}
+          data-testid="cb-filter-status"
+          onChange={(status) => setFilters((f) => ({ ...f, status }))}
+          options={(['open', 'closed', 'all'] as const).map((v) => ({
+            value: v,
+            label: t(`callbacks.filters.${v}`),
+          }))}
+        />
+        <Select
+          style={{ width: 140 }}
+          value={filters.due}
+          aria-label={t('callbacks.filters.due')}
+          data-testid="cb-filter-due"
+          onChange={(due) => setFilters((f) => ({ ...f, due }))}
+          options={(['all', 'ready', 'overdue', 'today'] as const).map((v) => ({
+            value: v,
+            label: t(`callbacks.filters.${v}`),
+          }))}
+        />
+        <Select
+          style={{ width: 180 }}
+          allowClear
+          placeholder={t('callbacks.filters.class')}
+          value={filters.class}
+          data-testid="cb-filter-class"
+          onChange={(cls) => setFilters((f) => ({ ...f, class: cls }))}
+          options={ORDER_CLASSES.map((c) => ({ value: c, label: t(`callbacks.classes.${c}`) }))}
+        />
+      </Flex>
+      {queue.error && <ProblemAlert error={queue.error} />}
+      <Table<CallbackTask>
+        rowKey="id"
+        size="middle"
+        loading={queue.isLoading}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: t('callbacks.queue.empty') }}
+        onRow={(r, i) =>
+          ({
+            'data-testid': `callback-row-${r.orderNumber}`,
+            onClick: () => setActive(i ?? 0),
+            onDoubleClick: () => setOpenTask(r.id),
+            style: i === active ? { background: 'rgba(22,119,255,0.06)' } : undefined,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            title: t('callbacks.queue.number'),
+            dataIndex: 'orderNumber',
+            render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+          },
+          {
+            title: t('callbacks.queue.customer'),
+            dataIndex: 'customerName',
+            render: (v: string | null) => v ?? '—',
+          },
+          {
+            title: t('callbacks.queue.due'),
+            dataIndex: 'dueAt',
+            render: (v: string, r) => (
+              <Flex vertical>
+                <Typography.Text type={r.overdue ? 'danger' : undefined} strong={r.overdue}>
+                  {fmt(v)} {r.overdue && <Tag color="red">{t('callbacks.queue.overdue')}</Tag>}
+                </Typography.Text>
+                {r.status === 'open' && r.nextAttemptAt && (
+                  <Typography.Text type="secondary">
+                    {t('callbacks.queue.retryAt', { time: fmt(r.nextAttemptAt) })}
+                  </Typography.Text>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            title: t('callbacks.queue.attempts'),
+            dataIndex: 'attempts',
+            render: (v: number, r) => `${v} / ${r.maxAttempts}`,
+          },
+          {
+            title: t('callbacks.queue.outlet'),
+            dataIndex: ['outlet', 'name'],
+            render: (v?: string) => v ?? '—',
+          },
+          {
+            title: t('callbacks.queue.technician'),
+            dataIndex: ['technician', 'name'],
+            render: (v?: string) => v ?? '—',
+          },
+          {
+            title: t('callbacks.queue.status'),
+            dataIndex: 'status',
+            render: (s: CallbackTaskStatus, r) => (
+              <Flex gap={4}>
+                <Tag color={STATUS_COLOR[s]}>{t(`callbacks.status.${s}`)}</Tag>
+                {r.portalRated && (
+                  <Tooltip title={t('callbacks.queue.portalRated')}>
+                    <Badge status="warning" />
+                  </Tooltip>
+                )}
+              </Flex>
+            ),
+          },
+          {
+            title: '',
+            key: 'open',
+            render: (_: unknown, r) => (
+              <Button
+                icon={<PhoneOutlined />}
+                data-testid={`callback-open-${r.orderNumber}`}
+                onClick={() => setOpenTask(r.id)}
+              >
+                {t('callbacks.queue.open')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('callbacks.title')}
+        description={t('callbacks.description')}
+        extra={
+          <>
+            <Button icon={<ReloadOutlined />} onClick={() => void queue.refetch()}>
+              {t('callbacks.refresh')}
+            </Button>
+            {canEditPolicy && (
+              <Button icon={<SettingOutlined />} onClick={() => setPolicyOpen(true)} data-testid="cb-policy">
+                {t('callbacks.policy')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Tabs
+        items={[
+          { key: 'queue', label: t('callbacks.tabs.queue'), children: queueTab },
+          {
+            key: 'classes',
+            label: <span data-testid="cb-tab-classes">{t('callbacks.tabs.classes')}</span>,
+            children: <ClassificationsTab />,
+          },
+        ]}
+      />
+      <CallPanel taskId={openTask} onClose={() => setOpenTask(null)} />
+      <PolicyModal open={policyOpen} onClose={() => setPolicyOpen(false)} />
+    </>
+  );
+}

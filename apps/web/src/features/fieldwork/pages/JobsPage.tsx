@@ -1,0 +1,123 @@
+import { useCallback, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Flex, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { EnvironmentOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { FieldJob } from '@anxin/contracts';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { bj, SlaTag, StatusTag, UrgencyTag } from '../../workorders/index.ts';
+import { useJobs, usePending, useQueueSync, type QueuedWrite } from '../api.ts';
+import { fieldError } from '../components/bits.tsx';
+import type { ApiError } from '../../../api/client.ts';
+import '../fieldwork.css';
+
+type Tab = 'today' | 'upcoming' | 'done';
+
+function JobCard({ job, pending }: { job: FieldJob; pending: number }) {
+  const { t } = useTranslation();
+  const a = job.appointment;
+  return (
+    <Link to={`/m/jobs/${job.id}`} className="field-job-card" data-testid={`job-card-${job.number}`}>
+      <Card className="field-card" size="small">
+        <Flex justify="space-between" align="baseline" gap={8}>
+          <span className="field-time">
+            {a ? `${bj(a.start).format('HH:mm')}–${bj(a.end).format('HH:mm')}` : t('fieldwork.noAppointment')}
+          </span>
+          <Flex gap={4} wrap>
+            {pending > 0 && <Tag color="processing">{t('fieldwork.pending')}</Tag>}
+            <StatusTag status={job.status} />
+          </Flex>
+        </Flex>
+        {a && job.bucket === 'upcoming' && (
+          <div className="field-muted">{bj(a.start).format('MM-DD ddd')}</div>
+        )}
+        <Typography.Text strong style={{ fontSize: 16, display: 'block', marginTop: 6 }}>
+          {job.customerName}
+        </Typography.Text>
+        <div className="field-muted">
+          <EnvironmentOutlined /> {job.address ?? '—'}
+        </div>
+        <div style={{ marginTop: 4 }}>
+          {[job.product?.brand, job.product?.modelName].filter(Boolean).join(' ')} · {job.faultDescription}
+        </div>
+        <Flex justify="space-between" align="center" style={{ marginTop: 8 }}>
+          <Flex gap={4}>
+            <UrgencyTag urgency={job.urgency} />
+            <SlaTag
+              state={job.slaState as 'on_track' | 'at_risk' | 'breached'}
+              dueAt={job.slaDueAt}
+              compact
+            />
+          </Flex>
+          <span className="field-muted">
+            <PhoneOutlined /> {job.contactPhone}
+          </span>
+        </Flex>
+        <div className="field-muted" style={{ fontSize: 12, marginTop: 4 }}>
+          {job.number}
+        </div>
+      </Card>
+    </Link>
+  );
+}
+
+/** 我的工单: today's and upcoming visits in appointment order, at phone width. */
+export default function JobsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const jobs = useJobs();
+  const pending = usePending();
+  const [tab, setTab] = useState<Tab>('today');
+  const onRefused = useCallback(
+    (r: { write: QueuedWrite; error: ApiError }[]) =>
+      r.forEach((x) => void message.error(t('fieldwork.syncRefused', { message: fieldError(t, x.error) }))),
+    [message, t],
+  );
+  useQueueSync(onRefused);
+
+  const items = (jobs.data?.items ?? []).filter((j) => j.bucket === tab);
+  const count = (b: Tab) => (jobs.data?.items ?? []).filter((j) => j.bucket === b).length;
+
+  return (
+    <div className="field-root" data-testid="field-jobs">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('fieldwork.title')}
+        </Typography.Title>
+        <Button
+          icon={<ReloadOutlined />}
+          size="large"
+          aria-label={t('fieldwork.refresh')}
+          loading={jobs.isFetching}
+          onClick={() => void jobs.refetch()}
+          data-testid="jobs-refresh"
+        />
+      </Flex>
+      {pending.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('fieldwork.pendingCount', { count: pending.length })}
+        />
+      )}
+      <Segmented<Tab>
+        block
+        size="large"
+        value={tab}
+        onChange={setTab}
+        style={{ marginBottom: 12 }}
+        options={(['today', 'upcoming', 'done'] as const).map((b) => ({
+          value: b,
+          label: <span data-testid={`jobs-tab-${b}`}>{`${t(`fieldwork.tabs.${b}`)} ${count(b)}`}</span>,
+        }))}
+      />
+      {jobs.isPending && <Skeleton active />}
+      {jobs.isError && <ProblemAlert error={jobs.error} />}
+      {jobs.isSuccess && items.length === 0 && <Empty description={t(`fieldwork.empty.${tab}`)} />}
+      {items.map((j) => (
+        <JobCard key={j.id} job={j} pending={pending.filter((p) => p.orderId === j.id).length} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Drawer,
+  Empty,
+  Flex,
+  Radio,
+  Segmented,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { CheckCircleFilled, StopOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { SuggestionReason, TechnicianSuggestion } from '@anxin/contracts';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { BUSINESS_TZ, bj, formatWindow } from '../../workorders/index.ts';
+import { VISIT_SLOTS, slotLabel, slotOf, windowOf, type VisitSlot } from './visitSlots.ts';
+import { useSuggestions, useTransitionTo, type Window } from '../api.ts';
+import { ruleMessage } from './rules.ts';
+
+export interface AssignTarget {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  technicianId: string | null;
+  appointment: Window | null;
+}
+
+function ReasonTags({ reasons }: { reasons: SuggestionReason[] }) {
+  const { t } = useTranslation();
+  const bad = new Set(['no_skill', 'unavailable', 'inactive', 'double_booked']);
+  return (
+    <Space size={[4, 4]} wrap>
+      {reasons.map((r, i) => (
+        <Tag
+          key={`${r.code}-${i}`}
+          color={bad.has(r.code) ? 'red' : r.code === 'available' ? 'green' : 'default'}
+        >
+          {t(`outlet.assign.reasons.${r.code}`, r.params)}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/**
+ * Assign a technician from the ranked suggestions and agree the visit window in one go: the
+ * window drives the suggestions (who is on shift and free then), conflicts come back inline.
+ * An order already assigned is only scheduled here (with its technician).
+ */
+export function AssignDrawer({
+  order,
+  onClose,
+  onDone,
+}: {
+  order: AssignTarget | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [date, setDate] = useState<Dayjs | null>(null);
+  const [slot, setSlot] = useState<VisitSlot | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  // After a successful assignment whose scheduling failed, only the scheduling is retried.
+  const [assigned, setAssigned] = useState<{ version: number; technicianId: string } | null>(null);
+  const window = useMemo(() => windowOf(date, slot), [date, slot]);
+  const suggestions = useSuggestions(order?.id ?? null, window);
+  const move = useTransitionTo();
+  const fixedTech = assigned?.technicianId ?? (order?.status === 'assigned' ? order.technicianId : null);
+
+  useEffect(() => {
+    setAssigned(null);
+    setPicked(null);
+    move.reset();
+    if (order?.appointment) {
+      setDate(bj(order.appointment.start));
+      setSlot(slotOf(order.appointment.start));
+    } else {
+      setDate(null);
+      setSlot(null);
+    }
+  }, [order?.id]);
+
+  // Without an agreed window the server proposes the customer's preferred one; else tomorrow morning.
+  useEffect(() => {
+    if (!order || date || !suggestions.data) return;
+    const w = suggestions.data.window;
+    setDate(w ? bj(w.start) : dayjs().tz(BUSINESS_TZ).add(1, 'day'));
+    setSlot(w ? slotOf(w.start) : '09-11');
+  }, [suggestions.data, order?.id]);
+
+  const items = suggestions.data?.items ?? [];
+  useEffect(() => {
+    if (fixedTech) setPicked(fixedTech);
+    else if (!picked || !items.some((i) => i.technicianId === picked && i.eligible))
+      setPicked(items.find((i) => i.eligible)?.technicianId ?? null);
+  }, [suggestions.data, fixedTech]);
+
+  const chosen = items.find((i) => i.technicianId === picked) ?? null;
+  const rule = ruleMessage(t, move.error);
+
+  const confirm = async () => {
+    if (!order || !picked || !window) return;
+    let version = assigned?.version ?? order.version;
+    if (!fixedTech) {
+      const d = await move
+        .mutateAsync({ id: order.id, to: 'assigned', version, technicianId: picked })
+        .catch(() => null);
+      if (!d) return;
+      version = d.version;
+      setAssigned({ version, technicianId: picked });
+    }
+    const s = await move
+      .mutateAsync({ id: order.id, to: 'scheduled', version, appointment: window })
+      .catch(() => null);
+    if (!s) return;
+    onDone(t('outlet.assign.done', { name: chosen?.name ?? '', window: formatWindow(window) }));
+    onClose();
+  };
+
+  const renderItem = (s: TechnicianSuggestion) => (
+    <Flex
+      key={s.technicianId}
+      className="anxin-assign-item"
+      data-testid={`assign-tech-${s.name}`}
+      data-eligible={s.eligible}
+      gap={12}
+      align="flex-start"
+      style={{
+        padding: 12,
+        borderRadius: 8,
+        border: `1px solid ${picked === s.technicianId ? '#1677ff' : '#f0f0f0'}`,
+        cursor: fixedTech ? 'default' : 'pointer',
+        opacity: s.eligible ? 1 : 0.75,
+      }}
+      onClick={() => !fixedTech && setPicked(s.technicianId)}
+    >
+      <Radio value={s.technicianId} disabled={!!fixedTech && s.technicianId !== fixedTech} />
+      <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
+        <Space size={8} wrap>
+          <Typography.Text strong>{s.name}</Typography.Text>
+          {s.eligible ? (
+            <Tag icon={<CheckCircleFilled />} color="success">
+              {t('outlet.assign.eligible')}
+            </Tag>
+          ) : (
+            <Tag icon={<StopOutlined />} color="error">
+              {t('outlet.assign.ineligible')}
+            </Tag>
+          )}
+        </Space>
+        <ReasonTags reasons={s.reasons} />
+      </Flex>
+    </Flex>
+  );
+
+  return (
+    <Drawer
+      open={!!order}
+      onClose={onClose}
+      size="large"
+      destroyOnHidden
+      title={order && t('outlet.assign.title', { number: order.number })}
+      data-testid="assign-drawer"
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('settings.actions.cancel')}</Button>
+          <Button
+            type="primary"
+            disabled={!picked || !window}
+            loading={move.isPending}
+            onClick={() => void confirm()}
+            data-testid="assign-confirm"
+          >
+            {fixedTech ? t('outlet.assign.scheduleOnly') : t('outlet.assign.confirm')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Flex vertical gap={16}>
+        <Flex vertical gap={8}>
+          <Typography.Text strong>{t('outlet.assign.window')}</Typography.Text>
+          <Flex gap={8} wrap>
+            <DatePicker
+              value={date}
+              onChange={(d) => setDate(d)}
+              allowClear={false}
+              disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+              aria-label={t('outlet.assign.date')}
+              data-testid="assign-date"
+            />
+            <Segmented<VisitSlot>
+              value={slot ?? '09-11'}
+              onChange={(v) => setSlot(v)}
+              data-testid="assign-slot"
+              options={VISIT_SLOTS.map((s) => ({ value: s, label: slotLabel(s) }))}
+            />
+          </Flex>
+        </Flex>
+        {rule ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="assign-error"
+            title={assigned ? t('outlet.assign.assignedKeep', { name: chosen?.name ?? '' }) : rule}
+            description={assigned ? rule : undefined}
+          />
+        ) : (
+          <ProblemAlert error={move.error ?? suggestions.error} />
+        )}
+        <Typography.Text strong>{t('outlet.assign.suggestions')}</Typography.Text>
+        {suggestions.isPending ? (
+          <Skeleton active />
+        ) : items.length === 0 ? (
+          <Empty description={t('outlet.assign.noSuggestions')} />
+        ) : (
+          <Radio.Group
+            value={picked}
+            onChange={(e) => !fixedTech && setPicked(e.target.value as string)}
+            style={{ width: '100%' }}
+          >
+            <Flex vertical gap={8}>
+              {items.map(renderItem)}
+            </Flex>
+          </Radio.Group>
+        )}
+      </Flex>
+    </Drawer>
+  );
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { IsoInstantSchema } from './common.ts';
+
+export const SuggestionQuerySchema = z.strictObject({
+  start: IsoInstantSchema.optional(),
+  end: IsoInstantSchema.optional(),
+});
+export type SuggestionQuery = z.infer<typeof SuggestionQuerySchema>;
+
+/** Why a technician ranks where they do; the web translates `code` and fills in `params`. */
+export const SuggestionReasonSchema = z.object({
+  code: z.enum([
+    'skill_level',
+    'no_skill',
+    'available',
+    'unavailable',
+    'no_window',
+    'load',
+    'distance',
+    'distance_unknown',
+    'inactive',
+    'double_booked',
+  ]),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type SuggestionReason = z.infer<typeof SuggestionReasonSchema>;
+
+export const TechnicianSuggestionSchema = z.object({
+  technicianId: z.string(),
+  name: z.string(),
+  /** Skill level for the order's category (0: none). */
+  skillLevel: z.number().int(),
+  available: z.boolean(),
+  /** Open orders with an appointment on the window's business day. */
+  load: z.number().int(),
+  distanceKm: z.number().nullable(),
+  /** False when an assignment or appointment would be refused (reasons say why). */
+  eligible: z.boolean(),
+  score: z.number(),
+  reasons: z.array(SuggestionReasonSchema),
+});
+export type TechnicianSuggestion = z.infer<typeof TechnicianSuggestionSchema>;
+
+export const SuggestionListSchema = z.object({
+  orderId: z.string(),
+  categoryCode: z.string().nullable(),
+  window: z.object({ start: z.string(), end: z.string() }).nullable(),
+  items: z.array(TechnicianSuggestionSchema),
+});
+export type SuggestionList = z.infer<typeof SuggestionListSchema>;
+
+export const OutletTechnicianLoadSchema = z.object({
+  technicianId: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  today: z.number().int(),
+  open: z.number().int(),
+});
+
+export const OutletFiguresSchema = z.object({
+  outletId: z.string(),
+  month: z.string(),
+  ordersThisMonth: z.number().int(),
+  offersThisMonth: z.number().int(),
+  acceptedInTime: z.number().int(),
+  /** Share of offers answered by acceptance within the offer's due time (null: no offers). */
+  acceptedInTimePercent: z.number().nullable(),
+  completedThisMonth: z.number().int(),
+  open: z.number().int(),
+  atRisk: z.number().int(),
+  technicians: z.array(OutletTechnicianLoadSchema),
+});
+export type OutletFigures = z.infer<typeof OutletFiguresSchema>;
+
+/** Business setting `assignment.policy`. */
+export const AssignmentPolicySchema = z.strictObject({
+  /** Working hours assumed (local time, minutes after midnight) when no shift data exists. */
+  fallbackShiftStartMinute: z.number().int().min(0).max(1440),
+  fallbackShiftEndMinute: z.number().int().min(0).max(1440),
+  /** Minimum skill level for the order's category. */
+  minSkillLevel: z.number().int().min(1).max(5),
+  /** Score weights: per skill level, per open job that day, per km from the start location. */
+  weightSkill: z.number().min(0).max(100),
+  weightLoad: z.number().min(0).max(100),
+  weightDistance: z.number().min(0).max(100),
+});
+export type AssignmentPolicy = z.infer<typeof AssignmentPolicySchema>;

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { IdSchema, IsoInstantSchema } from './common.ts';
+
+/** Callbacks (回访): the quality loop's queue, outcomes, customer rating links and classifications. */
+
+export const CALLBACK_OUTCOMES = ['satisfied', 'unsatisfied', 'unreachable'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
+export const CALLBACK_FOLLOW_UPS = ['redo', 'complaint', 'close_with_note'] as const;
+export type CallbackFollowUp = (typeof CALLBACK_FOLLOW_UPS)[number];
+
+/** open → one of the outcomes; `superseded` when the order left 待回访 some other way. */
+export const CALLBACK_TASK_STATUSES = [
+  'open',
+  'satisfied',
+  'unsatisfied',
+  'unreachable',
+  'superseded',
+] as const;
+export type CallbackTaskStatus = (typeof CALLBACK_TASK_STATUSES)[number];
+
+export const ORDER_CLASSES = [
+  'satisfied',
+  'callback_unsatisfied',
+  'complaint_call',
+  'first_fix_failed',
+  'repeat_failed',
+  'attitude',
+] as const;
+export type OrderClass = (typeof ORDER_CLASSES)[number];
+
+export const CallbackQuestionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _'),
+  kind: z.enum(['score', 'yes_no']),
+  required: z.boolean().default(true),
+  label: z.strictObject({ 'zh-CN': z.string().min(1).max(200), 'en-US': z.string().min(1).max(200) }),
+});
+export type CallbackQuestion = z.infer<typeof CallbackQuestionSchema>;
+
+export const CallbackPolicySchema = z
+  .strictObject({
+    /** Due time after entering 待回访, in working hours of the business calendar. */
+    dueBusinessHours: z.number().min(1).max(720),
+    maxAttempts: z.number().int().min(1).max(10),
+    retryAfterMinutes: z.number().int().min(1).max(10_080),
+    /** An attitude score at or below this marks the order 服务态度不满意. */
+    attitudeThreshold: z.number().int().min(1).max(5),
+    /** Another repair of the same product within this many days of completion = 一次维修不到位. */
+    repeatWindowDays: z.number().int().min(1).max(365),
+    portalLinkHours: z.number().int().min(1).max(720),
+    /** A customer's own rating closes the order when resolved and every score is at least this. */
+    portalSatisfiedMinScore: z.number().int().min(1).max(5),
+    questions: z.array(CallbackQuestionSchema).min(1).max(20),
+  })
+  .refine((p) => new Set(p.questions.map((q) => q.id)).size === p.questions.length, {
+    message: 'question ids must be unique',
+    path: ['questions'],
+  });
+export type CallbackPolicy = z.infer<typeof CallbackPolicySchema>;
+
+export const CallbackPolicyViewSchema = z.object({ policy: CallbackPolicySchema, version: z.number().int() });
+export const PutCallbackPolicySchema = z.strictObject({
+  policy: z.unknown(),
+  version: z.number().int().min(0),
+});
+
+export const CallbackAnswersSchema = z.record(z.string().max(32), z.union([z.number(), z.boolean()]));
+export type CallbackAnswers = z.infer<typeof CallbackAnswersSchema>;
+
+export const CallbackOutcomeRequestSchema = z.strictObject({
+  version: z.number().int().min(1),
+  outcome: z.enum(CALLBACK_OUTCOMES),
+  answers: CallbackAnswersSchema.default({}),
+  comment: z.string().trim().max(2000).optional(),
+  followUp: z.enum(CALLBACK_FOLLOW_UPS).optional(),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+export type CallbackOutcomeRequest = z.infer<typeof CallbackOutcomeRequestSchema>;
+
+export const CallbackQueueQuerySchema = z.object({
+  status: z.enum([...CALLBACK_TASK_STATUSES, 'closed', 'all']).default('open'),
+  /** overdue: past due; ready: no retry wait pending; today: due before the end of today (Shanghai). */
+  due: z.enum(['overdue', 'ready', 'today', 'all']).default('all'),
+  class: z.enum(ORDER_CLASSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type CallbackQueueQuery = z.infer<typeof CallbackQueueQuerySchema>;
+
+export const CallbackTaskSchema = z.object({
+  id: IdSchema,
+  orderId: IdSchema,
+  orderNumber: z.string(),
+  status: z.enum(CALLBACK_TASK_STATUSES),
+  dueAt: IsoInstantSchema,
+  overdue: z.boolean(),
+  nextAttemptAt: IsoInstantSchema.nullable(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
+  followUp: z.enum(CALLBACK_FOLLOW_UPS).nullable(),
+  answers: CallbackAnswersSchema.nullable(),
+  comment: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Rated by the customer through a portal link but not satisfied: call them. */
+  portalRated: z.boolean(),
+  customerName: z.string().nullable(),
+  outlet: z.object({ id: z.string(), name: z.string() }).nullable(),
+  technician: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: IsoInstantSchema,
+  closedAt: IsoInstantSchema.nullable(),
+  version: z.number().int(),
+});
+export type CallbackTask = z.infer<typeof CallbackTaskSchema>;
+
+export const CallbackQueueSchema = z.object({ items: z.array(CallbackTaskSchema), now: IsoInstantSchema });
+
+/** What the caller reads out: the task, the order facts and the questionnaire to fill in. */
+export const CallbackScriptSchema = z.object({
+  task: CallbackTaskSchema,
+  readOnly: z.boolean(),
+  order: z.object({
+    id: z.string(),
+    number: z.string(),
+    type: z.string(),
+    status: z.string(),
+    faultDescription: z.string(),
+    contactName: z.string(),
+    contactPhone: z.string(),
+    address: z.string().nullable(),
+    product: z.object({ brand: z.string(), serial: z.string(), categoryCode: z.string() }).nullable(),
+    customerName: z.string().nullable(),
+    outletName: z.string().nullable(),
+    technicianName: z.string().nullable(),
+    completedAt: z.string().nullable(),
+    version: z.number().int(),
+  }),
+  workDone: z.array(z.object({ at: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
+  questions: z.array(CallbackQuestionSchema),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      type: z.string(),
+      actorKind: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+export type CallbackScript = z.infer<typeof CallbackScriptSchema>;
+
+export const PortalLinkSchema = z.object({
+  token: z.string(),
+  path: z.string(),
+  expiresAt: IsoInstantSchema,
+});
+export type PortalLink = z.infer<typeof PortalLinkSchema>;
+
+export const PublicRatingViewSchema = z.object({
+  orderNumber: z.string(),
+  productName: z.string().nullable(),
+  technicianName: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  expiresAt: IsoInstantSchema,
+  questions: z.array(CallbackQuestionSchema),
+});
+export type PublicRatingView = z.infer<typeof PublicRatingViewSchema>;
+
+export const PublicRatingRequestSchema = z.strictObject({
+  answers: CallbackAnswersSchema,
+  comment: z.string().trim().max(2000).optional(),
+});
+export const PublicRatingResultSchema = z.object({ outcome: z.enum(['satisfied', 'recorded']) });
+
+export const ClassificationQuerySchema = z.object({
+  class: z.enum(ORDER_CLASSES).optional(),
+  /** On the order's creation instant. */
+  from: IsoInstantSchema.optional(),
+  to: IsoInstantSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const OrderClassificationSchema = z.object({
+  orderId: z.string(),
+  orderNumber: z.string(),
+  class: z.enum(ORDER_CLASSES),
+  sourceEventId: z.string().nullable(),
+  computedAt: IsoInstantSchema,
+  orderCreatedAt: IsoInstantSchema,
+});
+export type OrderClassification = z.infer<typeof OrderClassificationSchema>;
+export const ClassificationListSchema = z.object({
+  items: z.array(OrderClassificationSchema),
+  counts: z.record(z.enum(ORDER_CLASSES), z.number().int()),
+});
+export type ClassificationList = z.infer<typeof ClassificationListSchema>;

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { IdSchema } from './common.ts';
+import { OUTLET_GRADES } from './network.ts';
+import { SLA_STATES, URGENCIES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './workorders.ts';
+
+/** How orders of a region reach outlets: a dispatcher picks, the system offers the top, or outlets claim. */
+export const DISPATCH_MODES = ['manual', 'auto', 'pool'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+
+export const OFFER_STATUSES = ['pending', 'accepted', 'rejected', 'expired', 'withdrawn'] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+/** Why an outlet declines an offer; `other` needs a note. */
+export const OFFER_REJECT_REASONS = [
+  'out_of_area',
+  'no_capacity',
+  'no_skill',
+  'no_technician_available',
+  'customer_unreachable',
+  'other',
+] as const;
+export type OfferRejectReason = (typeof OFFER_REJECT_REASONS)[number];
+
+/** Why an outlet cannot take an order (the ranking greys it out with these). */
+export const RANK_EXCLUSIONS = [
+  'region_not_covered',
+  'category_not_served',
+  'suspended',
+  'rejected_before',
+  'expired_before',
+] as const;
+export type RankExclusion = (typeof RANK_EXCLUSIONS)[number];
+
+/** Facts behind a candidate's place, each with its number; the web translates the codes. */
+export const RANK_REASONS = [
+  'covers_region',
+  'serves_category',
+  'grade',
+  'load',
+  'over_capacity',
+  'distance_km',
+  'no_coordinates',
+  ...RANK_EXCLUSIONS,
+] as const;
+export type RankReasonCode = (typeof RANK_REASONS)[number];
+
+export const RankReasonSchema = z.object({
+  code: z.enum(RANK_REASONS),
+  value: z.union([z.string(), z.number()]).nullable(),
+});
+export type RankReason = z.infer<typeof RankReasonSchema>;
+
+export const RankedOutletSchema = z.object({
+  outletId: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  grade: z.enum(OUTLET_GRADES),
+  status: z.enum(['active', 'suspended']),
+  eligible: z.boolean(),
+  /** 1-based place among the eligible; null when excluded. */
+  rank: z.number().int().nullable(),
+  open: z.number().int(),
+  capacity: z.number().int(),
+  /** open ÷ capacity as a percentage (rounded). */
+  loadPercent: z.number().int(),
+  distanceKm: z.number().nullable(),
+  exclusions: z.array(z.enum(RANK_EXCLUSIONS)),
+  reasons: z.array(RankReasonSchema),
+});
+export type RankedOutlet = z.infer<typeof RankedOutletSchema>;
+
+export const DispatchOrderSchema = z.object({
+  id: IdSchema,
+  number: z.string(),
+  type: z.enum(WORK_ORDER_TYPES),
+  status: z.enum(WORK_ORDER_STATUSES),
+  urgency: z.enum(URGENCIES),
+  categoryCode: z.string().nullable(),
+  districtCode: z.string().nullable(),
+  customerName: z.string().nullable(),
+  slaState: z.enum(SLA_STATES),
+  slaDueAt: z.string().nullable(),
+  outletId: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type DispatchOrder = z.infer<typeof DispatchOrderSchema>;
+
+export const RankingResponseSchema = z.object({
+  order: DispatchOrderSchema,
+  mode: z.enum(DISPATCH_MODES),
+  candidates: z.array(RankedOutletSchema),
+});
+export type RankingResponse = z.infer<typeof RankingResponseSchema>;
+
+export const OfferOutletSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
+
+export const OfferSchema = z.object({
+  id: IdSchema,
+  orderId: IdSchema,
+  outlet: OfferOutletSchema,
+  mode: z.enum(DISPATCH_MODES),
+  status: z.enum(OFFER_STATUSES),
+  offeredAt: z.string(),
+  dueAt: z.string(),
+  respondedAt: z.string().nullable(),
+  reasonCode: z.enum(OFFER_REJECT_REASONS).nullable(),
+  note: z.string().nullable(),
+  order: DispatchOrderSchema.nullable(),
+});
+export type Offer = z.infer<typeof OfferSchema>;
+
+export const OfferListQuerySchema = z.strictObject({
+  status: z.enum(OFFER_STATUSES).default('pending'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const OfferListSchema = z.object({ items: z.array(OfferSchema) });
+
+export const DispatchRequestSchema = z.strictObject({
+  outletId: IdSchema,
+  version: z.number().int().min(1),
+});
+export type DispatchRequest = z.infer<typeof DispatchRequestSchema>;
+
+export const AcceptOfferSchema = z.strictObject({ version: z.number().int().min(1).optional() });
+
+export const RejectOfferSchema = z.strictObject({
+  reasonCode: z.enum(OFFER_REJECT_REASONS),
+  note: z.string().trim().min(1).max(500).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type RejectOffer = z.infer<typeof RejectOfferSchema>;
+
+export const ClaimRequestSchema = z.strictObject({ version: z.number().int().min(1) });
+
+export const BulkDispatchSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ orderId: IdSchema, version: z.number().int().min(1) }))
+    .min(1)
+    .max(100),
+});
+export const BulkDispatchResultSchema = z.object({
+  results: z.array(
+    z.object({
+      orderId: IdSchema,
+      ok: z.boolean(),
+      outletId: z.string().nullable(),
+      /** An error code (`resource.version_conflict`) or `no_eligible_outlet`. */
+      error: z.string().nullable(),
+    }),
+  ),
+});
+export type BulkDispatchResult = z.infer<typeof BulkDispatchResultSchema>;
+
+export const DispatchPolicySchema = z.strictObject({
+  /** An outlet must accept within this many business minutes. */
+  acceptanceMinutes: z.number().int().min(1).max(14_400),
+  defaultMode: z.enum(DISPATCH_MODES),
+  /** Region code (province, city or district) → mode; the most specific code wins. */
+  regionModes: z.record(z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.enum(DISPATCH_MODES)),
+});
+export type DispatchPolicy = z.infer<typeof DispatchPolicySchema>;
+
+export const DispatchPolicyResponseSchema = z.object({ value: DispatchPolicySchema, version: z.number() });
+export const PutDispatchPolicySchema = z.strictObject({
+  value: DispatchPolicySchema,
+  version: z.number().int().min(0),
+});
+
+export const BoardQuerySchema = z.strictObject({
+  regionCode: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
+  categoryCode: z.string().max(32).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type BoardQuery = z.infer<typeof BoardQuerySchema>;
+
+export const OutletLoadSchema = z.object({
+  id: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  grade: z.enum(OUTLET_GRADES),
+  status: z.enum(['active', 'suspended']),
+  cityCode: z.string(),
+  open: z.number().int(),
+  capacity: z.number().int(),
+  loadPercent: z.number().int(),
+  pendingOffers: z.number().int(),
+});
+export type OutletLoad = z.infer<typeof OutletLoadSchema>;
+
+export const BoardItemSchema = DispatchOrderSchema.extend({
+  mode: z.enum(DISPATCH_MODES),
+  pendingOffer: z
+    .object({ id: IdSchema, outletId: IdSchema, outletName: z.string(), dueAt: z.string() })
+    .nullable(),
+});
+export type BoardItem = z.infer<typeof BoardItemSchema>;
+
+export const BoardResponseSchema = z.object({
+  now: z.string(),
+  queue: z.array(BoardItemSchema),
+  outlets: z.array(OutletLoadSchema),
+});
+export type BoardResponse = z.infer<typeof BoardResponseSchema>;
+
+export const PoolResponseSchema = z.object({ items: z.array(DispatchOrderSchema) });
+
+export const DispatchResultSchema = z.object({ offer: OfferSchema, orderVersion: z.number().int() });
+export type DispatchResult = z.infer<typeof DispatchResultSchema>;
+
+export const OfferParamsSchema = z.object({ offerId: IdSchema });
+export const DispatchOrderParamsSchema = z.object({ orderId: IdSchema });
