@@ -1,7 +1,15 @@
 import type { RoutePlanCheckResponse, RoutePlanViolation } from '@anxin/contracts';
 import { checkPlan } from '../checker/check-plan.ts';
 import { travelModelFor } from '../domain/travel.ts';
-import type { Job, Location, Plan, PlannedRoute, RoutingInstance, Technician } from '../domain/types.ts';
+import type {
+  Job,
+  Location,
+  Plan,
+  PlannedBreak,
+  PlannedRoute,
+  RoutingInstance,
+  Technician,
+} from '../domain/types.ts';
 import { toIso, type PlanJobMeta } from './plan-model.ts';
 import type { PlanningSettings } from './settings.ts';
 
@@ -31,10 +39,19 @@ function scheduleRoute(instance: RoutingInstance, tech: Technician, jobs: Job[])
   let place = tech.start;
   let t = tech.shift.start;
   let distance = 0;
+  let pause: PlannedBreak | undefined;
   const stops: PlannedRoute['stops'] = [];
   const firstLeg = jobs[0] ? leg(travel, tech.start, jobs[0].location) : null;
-  for (const job of jobs) {
+  // The break is taken before the first visit that would otherwise run into it.
+  const takeBreak = (afterStops: number) => {
+    const bs = Math.max(t, tech.break!.window.start);
+    pause = { start: bs, end: bs + tech.break!.duration, afterStops };
+    t = pause.end;
+  };
+  for (const [k, job] of jobs.entries()) {
     const l = leg(travel, place, job.location);
+    if (tech.break && !pause && startFor(job, t + l.duration) + job.serviceDuration > tech.break.window.start)
+      takeBreak(k);
     const arrival = t + l.duration;
     const start = startFor(job, arrival);
     const lateness = job.deadline?.kind === 'soft' ? Math.max(0, start - job.deadline.at) : 0;
@@ -43,11 +60,12 @@ function scheduleRoute(instance: RoutingInstance, tech: Technician, jobs: Job[])
     place = job.location;
     t = start + job.serviceDuration;
   }
+  if (tech.break && !pause && stops.length) takeBreak(stops.length);
   const home = leg(travel, place, tech.end ?? tech.start);
   distance += home.distance;
   // Leave home just in time for the first visit rather than at the shift start.
   let departure = tech.shift.start;
-  if (firstLeg && stops[0]) {
+  if (firstLeg && stops[0] && pause?.afterStops !== 0) {
     departure = Math.max(tech.shift.start, stops[0].start - firstLeg.duration);
     stops[0].arrival = departure + firstLeg.duration;
   }
@@ -57,6 +75,7 @@ function scheduleRoute(instance: RoutingInstance, tech: Technician, jobs: Job[])
     departure,
     arrival,
     stops,
+    ...(pause ? { break: pause } : {}),
     distance: stops.length ? distance : 0,
     duration: arrival - departure,
     load: 0,
@@ -172,8 +191,12 @@ export function customerWindows(
     const next = route.stops[k + 1];
     const nextFixed = next ? fixedOf(next.jobId) : null;
     const bound = next ? (nextFixed ? toMin(nextFixed.start) : floor(next.start)) : Infinity;
-    const from = Math.max(floor(s.start), prevEnd, shiftStart);
-    let to = Math.min(from + settings.windowMinutes, bound, shiftEnd);
+    let from = Math.max(floor(s.start), prevEnd, shiftStart);
+    const pause = tech?.break?.window;
+    // A window never spans the technician's break: the assignment rules check it against working time.
+    if (pause && from >= pause.start && from < pause.end) from = pause.end;
+    const workEnd = pause && from < pause.start ? pause.start : shiftEnd;
+    let to = Math.min(from + settings.windowMinutes, bound, workEnd);
     if (to <= from) to = from + round;
     out.set(s.jobId, { start: toIso(dayStartMs, from), end: toIso(dayStartMs, to) });
     prevEnd = to;

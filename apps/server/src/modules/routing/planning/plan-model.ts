@@ -199,8 +199,10 @@ export function buildInstance(input: BuildInput): BuiltInstance {
   const instanceTechs: Technician[] = [];
   for (const t of input.technicians) {
     const intervals = [...t.intervals].sort((a, b) => a.start.localeCompare(b.start));
-    // One shift per day from the first start to the last end; breaks inside it are not modelled.
+    // One shift per day from the first start to the last end; the longest gap inside it (lunch) is
+    // the technician's break, so no visit straddles it.
     const shift = intervals.length ? { start: intervals[0]!.start, end: intervals.at(-1)!.end } : null;
+    const gap = longestGap(intervals);
     const isDropped = dropped.has(t.id);
     technicians.push({
       id: t.id,
@@ -216,6 +218,7 @@ export function buildInstance(input: BuildInput): BuiltInstance {
       id: t.id,
       start,
       shift: { start: toMinute(day, shift.start), end: toMinute(day, shift.end) },
+      ...(gap ? { break: breakOf(toMinute(day, gap.start), toMinute(day, gap.end)) } : {}),
       skills: [...t.skills.map(catSkill), ...(t.outletId ? [outletSkill(t.outletId)] : []), techSkill(t.id)],
     });
   }
@@ -235,3 +238,17 @@ export function buildInstance(input: BuildInput): BuiltInstance {
     technicians,
   };
 }
+
+/** The longest pause between consecutive working intervals of one day, if any. */
+function longestGap(intervals: readonly IsoWindow[]): IsoWindow | null {
+  let best: IsoWindow | null = null;
+  for (let i = 1; i < intervals.length; i++) {
+    const gap = { start: intervals[i - 1]!.end, end: intervals[i]!.start };
+    if (Date.parse(gap.end) <= Date.parse(gap.start)) continue;
+    if (!best || Date.parse(gap.end) - Date.parse(gap.start) > Date.parse(best.end) - Date.parse(best.start))
+      best = gap;
+  }
+  return best;
+}
+
+const breakOf = (start: number, end: number) => ({ window: { start, end }, duration: end - start });

@@ -1,0 +1,220 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
+import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+
+const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
+/** Server round trips under a loaded CI box: poll longer than vitest's 1 s default. */
+const POLL = { timeout: 20_000 };
+const OUTLET = 'GD001';
+const TECHNICIAN = '张伟';
+
+interface BoardItem {
+  id: string;
+  number: string;
+  categoryCode: string | null;
+}
+interface Candidate {
+  code: string;
+  eligible: boolean;
+  rank: number | null;
+}
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+async function open(
+  username: string,
+  viewport = { width: 1366, height: 800 },
+  extra: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...extra,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  await signIn(page, app.url, username);
+  return page;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/**
+ * An order waiting for dispatch that outlet GD001 may take and whose category the demo technician
+ * 张伟 is skilled in, found through the same APIs the board uses (the dispatcher's session).
+ */
+async function pickOrder(page: Page): Promise<BoardItem> {
+  const techs = await page.request.get(`${app.url}/api/v1/technicians`, { params: { q: TECHNICIAN } });
+  expect(techs.ok()).toBe(true);
+  const tech = (
+    (await techs.json()) as { items: Array<{ name: string; skills: Array<{ categoryCode: string }> }> }
+  ).items.find((t) => t.name === TECHNICIAN)!;
+  const skills = new Set(tech.skills.map((s) => s.categoryCode));
+  const board = await page.request.get(`${app.url}/api/v1/dispatch/board`, { params: { limit: 200 } });
+  expect(board.ok()).toBe(true);
+  const items = ((await board.json()) as { queue: Array<BoardItem & { status: string }> }).queue;
+  for (const o of items.filter(
+    (i) => i.status === 'awaiting_dispatch' && i.categoryCode && skills.has(i.categoryCode),
+  )) {
+    const r = await page.request.get(`${app.url}/api/v1/dispatch/orders/${o.id}/ranking`);
+    const { candidates } = (await r.json()) as { candidates: Candidate[] };
+    if (candidates.some((c) => c.code === OUTLET && c.eligible)) return o;
+  }
+  throw new Error(`no order waiting for dispatch that ${OUTLET} covers in a category ${TECHNICIAN} knows`);
+}
+
+/**
+ * The demo technician is busy (the seed books him today and tomorrow): walk the drawer's visit slots,
+ * day by day, until the suggestions show him free, as an outlet manager would.
+ */
+async function findFreeSlot(manager: Page, tech: ReturnType<Page['getByTestId']>): Promise<boolean> {
+  const drawer = manager.getByTestId('assign-drawer');
+  const dateInput = drawer.locator('.ant-picker input');
+  const slots = manager.getByTestId('assign-slot').locator('.ant-segmented-item');
+  const settled = () => expect.poll(() => drawer.locator('.ant-spin-spinning').count(), POLL).toBe(0);
+  for (let day = 0; day < 6; day++) {
+    if (day > 0) {
+      const next = new Date(`${await dateInput.inputValue()}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      await dateInput.click();
+      await dateInput.fill(next.toISOString().slice(0, 10));
+      await dateInput.press('Enter');
+    }
+    for (let i = 0; i < (await slots.count()); i++) {
+      await slots.nth(i).click();
+      await manager.waitForTimeout(250);
+      await settled();
+      if ((await tech.getAttribute('data-eligible')) === 'true') return true;
+    }
+  }
+  return false;
+}
+
+describe('dispatch to completion', () => {
+  it('dispatcher dispatches by the ranking, the outlet accepts and assigns, the technician completes on a phone', async () => {
+    // --- the dispatcher sends the order to GD001 from the ranking drawer
+    const dispatcher = await open('dispatcher');
+    const order = await pickOrder(dispatcher);
+    await dispatcher.goto(`${app.url}/dispatch`);
+    const row = dispatcher.getByTestId(`dispatch-row-${order.number}`);
+    await row.waitFor(POLL);
+    await row.getByTestId('dispatch-rank-open').click();
+    const candidate = dispatcher.getByTestId(`dispatch-rank-item-${OUTLET}`);
+    await candidate.waitFor(POLL);
+    expect(await candidate.getAttribute('data-eligible')).toBe('yes');
+    await shot(dispatcher, 'dispatch-ranking');
+    await dispatcher.getByTestId(`dispatch-rank-dispatch-${OUTLET}`).click();
+    await dispatcher.getByTestId(`dispatch-offer-${order.number}`).waitFor(POLL);
+    await shot(dispatcher, 'dispatch-board');
+
+    // --- outlet B's manager can neither see nor change it (API and UI)
+    const other = await open('outlet_manager2');
+    expect((await other.request.get(`${app.url}/api/v1/work-orders/${order.id}`)).status()).toBe(404);
+    await other.goto(`${app.url}/workorders/${order.id}`);
+    await other.getByText(workordersZhCN.detail.notFound).waitFor(POLL);
+    await other.goto(`${app.url}/outlet`);
+    await other.getByTestId('outlet-desk').waitFor(POLL);
+    expect(await other.getByTestId(`offer-row-${order.number}`).count()).toBe(0);
+
+    // --- the outlet manager accepts and assigns 张伟 in a free slot
+    const manager = await open('outlet_manager');
+    await manager.goto(`${app.url}/outlet`);
+    await manager.getByTestId(`offer-accept-${order.number}`).click(POLL);
+    const assignOpen = manager.getByTestId(`assign-open-${order.number}`);
+    await assignOpen.waitFor(POLL);
+    await assignOpen.click();
+    await manager.getByTestId('assign-drawer').waitFor(POLL);
+    const tech = manager.getByTestId(`assign-tech-${TECHNICIAN}`);
+    await tech.waitFor(POLL);
+    const free = await findFreeSlot(manager, tech);
+    if (!free) await shot(manager, 'outlet-assign-failed');
+    expect(free, `${TECHNICIAN} has a free slot in the coming days`).toBe(true);
+    await tech.click();
+    await shot(manager, 'outlet-assign');
+    await manager.getByTestId('assign-confirm').click();
+    await expect
+      .poll(async () => {
+        const r = await manager.request.get(`${app.url}/api/v1/work-orders/${order.id}`);
+        return ((await r.json()) as { status: string }).status;
+      }, POLL)
+      .toBe('scheduled');
+
+    // --- the technician works the job at phone size
+    const phone = await open(
+      'technician',
+      { width: 390, height: 844 },
+      { geolocation: { latitude: 23.13, longitude: 113.26 }, permissions: ['geolocation'], hasTouch: false },
+    );
+    await phone.goto(`${app.url}/m/jobs`);
+    await phone.getByTestId('field-jobs').waitFor(POLL);
+    const card = phone.getByTestId(`job-card-${order.number}`);
+    if (!(await card.isVisible())) await phone.getByTestId('jobs-tab-upcoming').click();
+    await card.click(POLL);
+    const job = phone.getByTestId('field-job');
+    await job.waitFor(POLL);
+    const status = async () => job.getAttribute('data-status');
+    await phone.getByTestId('job-depart').click();
+    await expect.poll(status, POLL).toBe('departed');
+    await phone.getByTestId('job-arrive').click();
+    await expect.poll(status, POLL).toBe('arrived');
+    await phone.getByTestId('job-arrived-at').waitFor(POLL);
+    await phone.getByTestId('job-start').click();
+    await expect.poll(status, POLL).toBe('in_progress');
+
+    await phone.getByTestId('diag-findings').fill('压缩机启动电容鼓包，更换后试机正常');
+    await phone.getByTestId('diag-submit').click();
+    await phone.getByTestId('work-done').fill('更换启动电容，清洁冷凝器，试机 30 分钟');
+    await phone.getByTestId('part-add').click();
+    await phone.getByTestId('part-name-0').fill('启动电容 35μF');
+    await phone.getByTestId('part-qty-0').fill('1');
+    await phone.getByTestId('work-submit').click();
+    await phone.getByTestId('photo-input-after').setInputFiles(PHOTO);
+    await phone.getByTestId('photo-after').first().waitFor(POLL);
+
+    const pad = phone.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    await phone.mouse.move(box.x + 20, box.y + box.height / 2);
+    await phone.mouse.down();
+    for (let i = 1; i <= 12; i++)
+      await phone.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25), { steps: 3 });
+    await phone.mouse.up();
+    await phone.getByTestId('signature-confirm').click();
+    await phone.getByTestId('signature-image').waitFor(POLL);
+
+    await phone.getByTestId('result-fixed').click();
+    await phone.getByTestId('result-submit').click();
+    await shot(phone, 'technician-job');
+    const withSignature = phone.getByTestId('complete-with-signature');
+    await expect.poll(() => withSignature.isEnabled(), POLL).toBe(true);
+    await withSignature.click();
+    await phone.getByTestId('job-done').waitFor(POLL);
+    await shot(phone, 'technician-done');
+
+    // --- the order stands in 待回访, with its proof of service visible to the centre
+    const detail = await dispatcher.request.get(`${app.url}/api/v1/work-orders/${order.id}`);
+    expect(((await detail.json()) as { status: string }).status).toBe('awaiting_callback');
+    await dispatcher.goto(`${app.url}/workorders/${order.id}`);
+    await dispatcher.getByTestId('proof-panel').first().waitFor(POLL);
+    await dispatcher.getByTestId('flag-signature_only').waitFor(POLL);
+    await shot(dispatcher, 'order-proof');
+
+    expect(errors).toEqual([]);
+  });
+});
