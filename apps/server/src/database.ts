@@ -8,6 +8,10 @@ import type { FieldworkTables } from './modules/fieldwork/fieldwork.schema.ts';
 import type { RoutePlanTables } from './modules/routing/planning/planning.schema.ts';
 import type { WorkOrderTables } from './modules/workorders/workorders.schema.ts';
 import type { CallbackTables } from './modules/callbacks/callbacks.schema.ts';
+import type { ComplaintTables } from './modules/complaints/complaints.schema.ts';
+import type { GradingTables } from './modules/grading/grading.schema.ts';
+import type { SettlementTables } from './modules/settlement/settlement.schema.ts';
+import type { EvaluationTables } from './modules/evaluation/evaluation.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -30,6 +34,10 @@ export interface Database
     RoutePlanTables,
     WorkOrderTables,
     CallbackTables,
+    ComplaintTables,
+    GradingTables,
+    SettlementTables,
+    EvaluationTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

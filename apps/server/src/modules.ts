@@ -15,6 +15,8 @@ import { createDispatch } from './modules/dispatch/index.ts';
 import { createAssignment } from './modules/assignment/index.ts';
 import { createEscalation } from './modules/escalation/index.ts';
 import { createCallbacks } from './modules/callbacks/index.ts';
+import { createComplaints } from './modules/complaints/index.ts';
+import { createGrading } from './modules/grading/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -47,6 +49,13 @@ export function createModules(deps: AppDeps) {
   });
   const escalation = createEscalation(deps, { workOrders });
   const callbacks = createCallbacks(deps, { workOrders, calendar: () => calendar.service.current() });
+  const complaints = createComplaints(deps, {
+    workOrders,
+    callbacks,
+    calendar: () => calendar.service.current(),
+  });
+  // Outlet grading (reads complaints through the complaints module's complaintFacts).
+  const grading = createGrading(deps, { workOrders, network });
   const all: ModuleHandle[] = [
     identity,
     calendar,
@@ -62,6 +71,8 @@ export function createModules(deps: AppDeps) {
     routing,
     escalation,
     callbacks,
+    complaints,
+    grading,
   ];
   return {
     network,
@@ -78,6 +89,8 @@ export function createModules(deps: AppDeps) {
     assignment,
     escalation,
     callbacks,
+    complaints,
+    grading,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -86,6 +99,7 @@ export function createModules(deps: AppDeps) {
       await dispatch.scheduleJobs(deps.runtime.jobs);
       await escalation.scheduleJobs(deps.runtime.jobs);
       await callbacks.scheduleJobs(deps.runtime.jobs);
+      await grading.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   'callback.task_closed': 409,
   'callback.link_used': 409,
   'callback.link_expired': 410,
+  'settlement.statement_locked': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;

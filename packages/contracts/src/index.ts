@@ -14,3 +14,7 @@ export * from './dispatch.ts';
 export * from './escalation.ts';
 export * from './assignment.ts';
 export * from './callbacks.ts';
+export * from './settlement.ts';
+export * from './complaints.ts';
+export * from './grading.ts';
+export * from './evaluation.ts';

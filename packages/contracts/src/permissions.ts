@@ -41,7 +41,15 @@ export const PERMISSIONS = [
   'parts:manage',
   'settlement:read',
   'settlement:manage',
+  /** The outlet's answer to its statement: confirm or dispute lines. */
+  'settlement:respond',
+  'appeal:read',
+  'appeal:create',
+  'appeal:decide',
   'report:read',
+  'evaluation:manage',
+  /** Outlet grading: compute and finalise monthly scorecards, edit the grading policy. */
+  'grading:manage',
   'routing:plan',
   'job:read',
 ] as const;
@@ -112,9 +120,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'technician:manage',
     'customer:phone_unmasked',
     'routing:plan',
+    // Settlement: confirm or dispute their statement, appeal deductions (issue #7).
+    'settlement:respond',
+    'appeal:read',
+    'appeal:create',
   ],
   technician: [
-    ...read('customer', 'product', 'workorder'),
+    ...read('customer', 'product', 'workorder', 'appeal'),
+    'appeal:create',
     'workorder:transition',
     'workorder:update',
     'customer:phone_unmasked',
@@ -123,11 +136,21 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'callback', 'complaint', 'report'),
     'callback:perform',
     'complaint:manage',
+    // GB/T 27922 evaluations: evidence, deductions, finalisation.
+    'evaluation:manage',
+    // Outlet grading (网点评级): monthly scorecards and the grading policy.
+    'grading:manage',
     'workorder:transition',
     'customer:phone_unmasked',
+    'appeal:read',
+    'appeal:decide',
   ],
   warehouse: [...read('product', 'workorder', 'parts'), 'parts:manage'],
-  finance: [...read('outlet', 'workorder', 'settlement', 'report'), 'settlement:manage'],
+  finance: [
+    ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
+    'settlement:manage',
+    'appeal:decide',
+  ],
   manager: [
     ...read(
       'customer',
@@ -141,6 +164,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'complaint',
       'parts',
       'settlement',
+      'appeal',
       'report',
       'audit',
       'calendar',

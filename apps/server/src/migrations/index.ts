@@ -12,6 +12,10 @@ import * as m0010 from './0010_escalation.ts';
 import * as m0011 from './0011_fieldwork.ts';
 import * as m0012 from './0012_route_plans.ts';
 import * as m0013 from './0013_callbacks.ts';
+import * as m0014 from './0014_complaints.ts';
+import * as m0015 from './0015_grading.ts';
+import * as m0016 from './0016_settlement.ts';
+import * as m0017 from './0017_evaluation.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -30,4 +34,8 @@ export const migrations: readonly Migration[] = [
   { name: '0011_fieldwork', up: m0011.up },
   { name: '0012_route_plans', up: m0012.up },
   { name: '0013_callbacks', up: m0013.up },
+  { name: '0014_complaints', up: m0014.up },
+  { name: '0015_grading', up: m0015.up },
+  { name: '0016_settlement', up: m0016.up },
+  { name: '0017_evaluation', up: m0017.up },
 ];

@@ -454,6 +454,29 @@ function emit(
       ranking: '[]',
     });
   }
+  if (status === 'awaiting_callback') {
+    // Its open callback task (modules/callbacks), due a day after the later of completion and anchor.
+    const at = iso(last.at);
+    sink.push('callback_tasks', {
+      id: `${id.slice(0, 14)}c${id.slice(15)}`,
+      order_id: id,
+      status: 'open',
+      due_at: iso(Math.max(last.at, anchor) + 24 * HOUR),
+      next_attempt_at: null,
+      attempts: 0,
+      outcome: null,
+      follow_up: null,
+      answers: null,
+      comment: null,
+      note: null,
+      portal_rated: 0,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      closed_by: null,
+      version: 1,
+    });
+  }
   let prev: WorkOrderStatus | null = null;
   let dispatchNo = 0;
   for (const s of steps) {

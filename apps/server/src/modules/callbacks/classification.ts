@@ -4,19 +4,38 @@ import { callbackPolicy, OUTCOME_EVENT, type CallbacksContext } from './context.
 import { classify, type OrderFacts } from './domain/classify.ts';
 
 const TRANSITIONED = 'workorder.transitioned';
+/** Written on the order's stream by modules/complaints (no import: the events are the contract). */
+const COMPLAINT_OPENED = 'complaint.opened';
+const COMPLAINT_ATTITUDE = 'complaint.attitude_changed';
 
 /** Gathers the order's facts from events and order rows. */
 export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<OrderFacts | undefined> {
   const { repo, db } = ctx;
   const order = await repo.orderFacts(db, orderId);
   if (!order) return undefined;
-  const events = await repo.orderEvents(db, orderId, [OUTCOME_EVENT, TRANSITIONED]);
+  const events = await repo.orderEvents(db, orderId, [
+    OUTCOME_EVENT,
+    TRANSITIONED,
+    COMPLAINT_OPENED,
+    COMPLAINT_ATTITUDE,
+  ]);
+  const complaintsById = new Map<string, { complaintId: string; eventId: string; attitude: boolean }>();
   const outcomes: OrderFacts['outcomes'] = [];
   const complaintRequests: OrderFacts['complaintRequests'] = [];
   const completions: string[] = [];
   for (const e of events) {
     if (e.type === TRANSITIONED) {
       if (e.to_state === 'completed') completions.push(e.occurred_at);
+      continue;
+    }
+    if (e.type === COMPLAINT_OPENED || e.type === COMPLAINT_ATTITUDE) {
+      const d = JSON.parse(e.data) as { complaintId: string; causeIsAttitude?: boolean };
+      const prev = complaintsById.get(d.complaintId);
+      complaintsById.set(d.complaintId, {
+        complaintId: d.complaintId,
+        eventId: e.id,
+        attitude: e.type === COMPLAINT_ATTITUDE ? d.causeIsAttitude === true : (prev?.attitude ?? false),
+      });
       continue;
     }
     const d = JSON.parse(e.data) as {
@@ -47,6 +66,7 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
     complaintOrders: complaints.map((c, i) => ({ orderId: c.id, eventId: complaintEvents[i] ?? null })),
     completions,
     laterRepairs,
+    complaints: [...complaintsById.values()],
   };
 }
 

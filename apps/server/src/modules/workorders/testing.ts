@@ -11,7 +11,7 @@ import { buildApp, type BuiltApp } from '../../app.ts';
 import { testConfig, type Config } from '../../config/index.ts';
 import { ManualClock } from '../../platform/clock/index.ts';
 import { createLogger } from '../../platform/logging/index.ts';
-import { createRuntime } from '../../platform/runtime.ts';
+import { createRuntime, type Runtime } from '../../platform/runtime.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { ensureRoles, IdentityRepository } from '../identity/index.ts';
 import { createTestDb, type TestDb } from '../../../test/harness.ts';
@@ -45,6 +45,7 @@ export interface World {
   built: BuiltApp;
   clock: ManualClock;
   dataDir: string;
+  runtime: Runtime;
   user(
     role: Role,
     opts?: { outletId?: string | null; scope?: 'all' | 'region' | 'outlet' | 'own'; regions?: string[] },
@@ -77,11 +78,10 @@ export async function startWorld(now: string, config: Partial<Config> = {}): Pro
     clock,
     logger: createLogger('silent'),
   };
-  // The queue is not started: tests run the SLA job by hand (modules.sla.evaluateSlas).
-  const built = await buildApp(
-    { ...base, runtime: createRuntime(base, { forTests: true }) },
-    { webDist: null },
-  );
+  // The queue is not started: tests run the SLA job by hand (modules.sla.evaluateSlas) and drain
+  // the outbox themselves (runtime.outbox).
+  const runtime = createRuntime(base, { forTests: true });
+  const built = await buildApp({ ...base, runtime }, { webDist: null });
   await built.app.ready();
   const identity = new IdentityRepository(db.db);
   return {
@@ -89,6 +89,7 @@ export async function startWorld(now: string, config: Partial<Config> = {}): Pro
     built,
     clock,
     dataDir,
+    runtime,
     user: async (role, opts = {}) => {
       const id = newId();
       const username = `${role}-${id.slice(-8)}`;

@@ -80,6 +80,10 @@ export const commonEnUS: typeof commonZhCN = {
       link_used: 'This rating link has already been used.',
       link_expired: 'This rating link has expired.',
     },
+    settlement: {
+      statement_locked:
+        "This statement is approved and can no longer be changed; corrections go on next month's statement.",
+    },
     server: {
       internal:
         'Something went wrong on the server. Try again later; if it persists, give the request ID to your administrator.',

@@ -78,6 +78,9 @@ export const commonZhCN = {
       link_used: '该评价链接已使用过。',
       link_expired: '该评价链接已过期。',
     },
+    settlement: {
+      statement_locked: '结算单已审批，不能再修改；更正请计入下月结算单。',
+    },
     server: {
       internal: '服务器出错了，请稍后重试。如问题持续，请将请求编号提供给管理员。',
       unavailable: '服务暂时不可用，请检查网络后重试。',

@@ -16,6 +16,11 @@ export interface OrderFacts {
   completions: string[];
   /** Later repair orders of the same installed product (not cancelled). */
   laterRepairs: { orderId: string; createdAt: string; eventId: string | null }[];
+  /**
+   * Complaints (modules/complaints) linked to the order, from its `complaint.opened` and
+   * `complaint.attitude_changed` events: eventId is the latest of them, attitude the current flag.
+   */
+  complaints?: { complaintId: string; eventId: string; attitude: boolean }[];
 }
 
 export interface ClassRules {
@@ -33,10 +38,10 @@ const DAY_MS = 86_400_000;
 /**
  * The order's classes (an order can carry several):
  * - satisfied / callback_unsatisfied: a callback with that outcome happened;
- * - complaint_call: a complaint order is linked to it or a complaint was requested for it;
+ * - complaint_call: a complaint (or complaint order) is linked to it or one was requested for it;
  * - first_fix_failed: the same product needed another repair within the window after a completion
  *   (exactly `repeatWindowDays` × 24 h still counts); repeat_failed: two or more such repairs;
- * - attitude: an attitude score at or below the threshold.
+ * - attitude: an attitude score at or below the threshold, or a complaint whose cause is attitude.
  * Each class names the event it comes from (the latest one).
  */
 export function classify(f: OrderFacts, rules: ClassRules): Classification[] {
@@ -50,8 +55,12 @@ export function classify(f: OrderFacts, rules: ClassRules): Classification[] {
 
   const request = last(f.complaintRequests);
   const complaintOrder = last(f.complaintOrders);
-  if (request || complaintOrder)
-    out.push({ class: 'complaint_call', sourceEventId: request?.eventId ?? complaintOrder?.eventId ?? null });
+  const complaint = last(f.complaints ?? []);
+  if (request || complaintOrder || complaint)
+    out.push({
+      class: 'complaint_call',
+      sourceEventId: request?.eventId ?? complaintOrder?.eventId ?? complaint?.eventId ?? null,
+    });
 
   const windowMs = rules.repeatWindowDays * DAY_MS;
   const repeats = [...f.laterRepairs]
@@ -70,6 +79,8 @@ export function classify(f: OrderFacts, rules: ClassRules): Classification[] {
       (o) => typeof o.answers.attitude === 'number' && o.answers.attitude <= rules.attitudeThreshold,
     ),
   );
-  if (rude) out.push({ class: 'attitude', sourceEventId: rude.eventId });
+  const rudeComplaint = last((f.complaints ?? []).filter((c) => c.attitude));
+  if (rude || rudeComplaint)
+    out.push({ class: 'attitude', sourceEventId: rude?.eventId ?? rudeComplaint!.eventId });
   return out;
 }

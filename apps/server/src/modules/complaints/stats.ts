@@ -1,0 +1,119 @@
+import type { ComplaintStats, Responsibility } from '@anxin/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { fieldError } from '../../platform/http/errors.ts';
+import { ComplaintsRepository } from './complaints.repository.ts';
+import { complaintPolicy, type ComplaintsContext } from './context.ts';
+import { ratio } from './domain/policy.ts';
+
+interface Tally {
+  orders: number;
+  complaints: number;
+  due: number;
+  resolvedOnTime: number;
+}
+const empty = (): Tally => ({ orders: 0, complaints: 0, due: 0, resolvedOnTime: 0 });
+const rates = (t: Tally) => ({
+  ...t,
+  complaintRate: ratio(t.complaints, t.orders),
+  resolutionRate: ratio(t.resolvedOnTime, t.due),
+});
+
+/**
+ * Complaint rate = complaints opened in [from, to) ÷ orders created in [from, to); resolution rate =
+ * complaints resolved by their resolution due time ÷ complaints whose resolution fell due in
+ * [from, to). Overall and per outlet (the complaint's linked outlet); targets from the policy.
+ */
+export async function complaintStats(ctx: ComplaintsContext, from: string, to: string): Promise<ComplaintStats> {
+  if (Date.parse(to) <= Date.parse(from)) throw fieldError('to', 'after_from', '`to` must be after `from`');
+  const f = new Date(from).toISOString();
+  const t = new Date(to).toISOString();
+  const [orders, complaints, due, { value: policy }] = await Promise.all([
+    ctx.repo.ordersCreated(f, t),
+    ctx.repo.complaintsOpened(f, t),
+    ctx.repo.resolutionDue(f, t),
+    complaintPolicy(ctx.db),
+  ]);
+  const overall = empty();
+  const byOutlet = new Map<string, Tally>();
+  const of = (id: string | null) => {
+    if (!id) return null;
+    let x = byOutlet.get(id);
+    if (!x) byOutlet.set(id, (x = empty()));
+    return x;
+  };
+  for (const r of orders) {
+    overall.orders += Number(r.n);
+    const x = of(r.outlet_id);
+    if (x) x.orders += Number(r.n);
+  }
+  for (const r of complaints) {
+    overall.complaints += Number(r.n);
+    const x = of(r.outlet_id);
+    if (x) x.complaints += Number(r.n);
+  }
+  for (const r of due) {
+    overall.due += Number(r.due);
+    overall.resolvedOnTime += Number(r.on_time ?? 0);
+    const x = of(r.outlet_id);
+    if (x) {
+      x.due += Number(r.due);
+      x.resolvedOnTime += Number(r.on_time ?? 0);
+    }
+  }
+  const names = new Map((await ctx.repo.outletNames([...byOutlet.keys()])).map((o) => [o.id, o.name]));
+  return {
+    from: f,
+    to: t,
+    overall: rates(overall),
+    outlets: [...byOutlet.entries()]
+      .map(([outletId, x]) => ({ outletId, outletName: names.get(outletId) ?? outletId, ...rates(x) }))
+      .sort((a, b) => b.complaints - a.complaints || a.outletName.localeCompare(b.outletName)),
+    targets: policy.targets,
+  };
+}
+
+/** One complaint as grading, settlement and evaluation read it (see `complaintFacts`). */
+export interface ComplaintFact {
+  id: string;
+  number: string;
+  orderId: string | null;
+  outletId: string | null;
+  severity: string;
+  responsibility: Responsibility | null;
+  responsibleOutletId: string | null;
+  causeIsAttitude: boolean;
+  openedAt: string;
+  resolveDueAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  status: string;
+}
+
+/**
+ * Complaints opened in [from, to) — of one outlet when `outletId` is given, matching either the
+ * complaint's linked outlet or the outlet found responsible (callers filter further, e.g.
+ * settlement on `responsibility === 'outlet' && responsibleOutletId === X`). Read-only.
+ */
+export async function complaintFacts(
+  db: Kysely<Database>,
+  q: { from: string; to: string; outletId?: string | undefined },
+): Promise<ComplaintFact[]> {
+  const iso = (v: string) => new Date(v).toISOString();
+  const rows = await new ComplaintsRepository(db).facts({ ...q, from: iso(q.from), to: iso(q.to) });
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    orderId: r.order_id,
+    outletId: r.outlet_id,
+    severity: r.severity,
+    responsibility: r.responsibility,
+    responsibleOutletId: r.responsible_outlet_id,
+    causeIsAttitude: r.cause_is_attitude === 1,
+    openedAt: r.opened_at,
+    resolveDueAt: r.resolve_due_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    status: r.status,
+  }));
+}

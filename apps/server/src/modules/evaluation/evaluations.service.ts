@@ -1,0 +1,366 @@
+import {
+  EvidenceInputSchema,
+  type AdjustmentInput,
+  type CreateEvaluation,
+  type EvaluationDetail,
+  type EvaluationSummary,
+  type PutItem,
+  type PutOutstanding,
+  type ScoreResult,
+} from '@anxin/contracts';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import {
+  DomainError,
+  fieldError,
+  notFound,
+  ruleViolated,
+  versionConflict,
+} from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids/index.ts';
+import type { Db } from '../../platform/db/types.ts';
+import { eventActorOf, STREAM, type EvaluationContext } from './context.ts';
+import { checkFinding, findItem } from './domain/evidence.ts';
+import { scoreEvaluation, starEligibility, type ItemState } from './domain/score.ts';
+import { centi } from './domain/validate-scheme.ts';
+import { summaryOf, type EvaluationRow, type SchemeRecord } from './evaluation.repository.ts';
+import type { EvaluationsTable } from './evaluation.schema.ts';
+import type { SchemeService } from './scheme.service.ts';
+
+type EvidenceBody = z.output<typeof EvidenceInputSchema>;
+type Row = EvaluationRow & { scheme_version: number };
+
+/** Evaluations: created on the current scheme version, evidence, 删减, adjustments, finalisation. */
+export class EvaluationsService {
+  private readonly ctx: EvaluationContext;
+  private readonly schemes: SchemeService;
+  constructor(ctx: EvaluationContext, schemes: SchemeService) {
+    this.ctx = ctx;
+    this.schemes = schemes;
+  }
+  private get repo() {
+    return this.ctx.repo;
+  }
+
+  list(subject?: string): Promise<EvaluationSummary[]> {
+    return this.repo.list(subject);
+  }
+
+  async create(actor: Actor, input: CreateEvaluation, requestId?: string): Promise<EvaluationDetail> {
+    const scheme = await this.schemes.currentRecord();
+    const id = newId();
+    await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
+      const now = this.ctx.clock.now();
+      await this.repo.insert(trx, {
+        id,
+        scheme_id: scheme.id,
+        subject: input.subject,
+        period: input.period,
+        assessed_on: input.assessedOn,
+        status: 'draft',
+        outstanding: 0,
+        outstanding_reason: null,
+        score_centi: null,
+        grade: null,
+        result: null,
+        created_at: now.toISOString(),
+        created_by: actor.userId,
+        finalized_at: null,
+        version: 1,
+      });
+      await appendEvent(trx, {
+        streamType: STREAM,
+        streamId: id,
+        type: 'evaluation.created',
+        actor: eventActorOf(actor),
+        at: now,
+        requestId,
+        data: { ...input, schemeId: scheme.id, schemeVersion: scheme.version },
+      });
+    });
+    return this.detail(id);
+  }
+
+  private async load(id: string, db?: Db): Promise<Row> {
+    const row = await this.repo.find(id, db);
+    if (!row) throw notFound('evaluation', id);
+    return row;
+  }
+
+  private async schemeOf(row: Row): Promise<SchemeRecord> {
+    return (await this.repo.scheme(row.scheme_id))!;
+  }
+
+  /** The subject's final evaluations, its first 达标 date and when stars become possible. */
+  private async history(row: Row, months: number) {
+    const finals = await this.repo.finalsOf(row.subject);
+    const passed = (e: EvaluationSummary) => e.grade !== null && e.grade !== 'fail';
+    // Finals come sorted by assessment date: the first that passed is the first 达标.
+    const firstPassOn = finals.find(passed)?.assessedOn ?? null;
+    const priorPass = finals.find((e) => passed(e) && e.id !== row.id && e.assessedOn <= row.assessed_on);
+    const eligibility = starEligibility({
+      firstPassOn: priorPass?.assessedOn ?? null,
+      assessedOn: row.assessed_on,
+      months,
+      outstanding: Number(row.outstanding) === 1,
+    });
+    return {
+      eligible: eligibility.eligible,
+      view: {
+        firstPassOn,
+        starEligibleOn: eligibility.eligibleOn,
+        evaluations: finals,
+      },
+    };
+  }
+
+  /** The live score from the stored items, evidence and adjustments. */
+  private async compute(row: Row, scheme: SchemeRecord, db?: Db) {
+    const [items, evidence, adjustments] = await Promise.all([
+      this.repo.items(row.id, db),
+      this.repo.evidence(row.id, db),
+      this.repo.adjustments(row.id, db),
+    ]);
+    const states = new Map<string, ItemState>();
+    const state = (code: string) => {
+      let s = states.get(code) as { applicable: boolean; findings: ItemState['findings'][number][] } | undefined;
+      if (!s) {
+        s = { applicable: true, findings: [] };
+        states.set(code, s);
+      }
+      return s;
+    };
+    for (const i of items) state(i.code).applicable = i.applicable;
+    for (const e of evidence) state(e.itemCode).findings.push(e);
+    const history = await this.history(row, scheme.definition.rules.starRequiresMonthsAtPass);
+    const result = scoreEvaluation({
+      scheme: scheme.definition,
+      items: states,
+      deductions: adjustments.filter((a) => a.kind === 'deduction').length,
+      bonuses: adjustments.filter((a) => a.kind === 'bonus').length,
+      starEligible: history.eligible,
+    });
+    return { items, evidence, adjustments, result, history: history.view };
+  }
+
+  async detail(id: string): Promise<EvaluationDetail> {
+    const row = await this.load(id);
+    const scheme = await this.schemeOf(row);
+    const latest = await this.repo.latestScheme();
+    const c = await this.compute(row, scheme);
+    const result =
+      row.status === 'final' && row.result ? (JSON.parse(row.result) as ScoreResult) : c.result;
+    return {
+      evaluation: summaryOf(row),
+      scheme: { ...scheme, current: scheme.version === latest?.version },
+      items: c.items,
+      evidence: c.evidence,
+      adjustments: c.adjustments,
+      result,
+      history: c.history,
+    };
+  }
+
+  /**
+   * Runs a change on a draft evaluation in one transaction and moves its version on (so two
+   * concurrent changes cannot both pass a check such as "at most one bonus"); appends the event.
+   */
+  private async change(
+    actor: Actor,
+    id: string,
+    type: string,
+    fn: (ctx: { trx: Db; row: Row; scheme: SchemeRecord; now: Date }) => Promise<Record<string, unknown>>,
+    requestId?: string,
+    patch: (row: Row, scheme: SchemeRecord, trx: Db) => Promise<Partial<EvaluationsTable>> = async () => ({}),
+  ): Promise<EvaluationDetail> {
+    const first = await this.load(id);
+    const scheme = await this.schemeOf(first);
+    await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
+      const row = await this.load(id, trx);
+      if (row.status !== 'draft')
+        throw new DomainError('state.invalid_transition', `Evaluation ${id} is final and can no longer change`, {
+          extra: { from: row.status },
+        });
+      const now = this.ctx.clock.now();
+      const data = await fn({ trx, row, scheme, now });
+      const extra = await patch(row, scheme, trx);
+      if (!(await this.repo.bump(trx, id, Number(row.version), extra)))
+        throw versionConflict('evaluation', id, Number(row.version));
+      await appendEvent(trx, {
+        streamType: STREAM,
+        streamId: id,
+        type,
+        actor: eventActorOf(actor),
+        at: now,
+        requestId,
+        data,
+      });
+    });
+    return this.detail(id);
+  }
+
+  putItem(actor: Actor, id: string, code: string, input: PutItem, requestId?: string) {
+    return this.change(
+      actor,
+      id,
+      'evaluation.item_applicability_set',
+      async ({ trx, scheme }) => {
+        if (!findItem(scheme.definition, code)) throw notFound('evaluation item', code);
+        const reason = input.naReason?.trim() || null;
+        if (!input.applicable && !reason)
+          throw fieldError('naReason', 'required', `Say why item ${code} does not apply (删减)`);
+        await this.repo.putItem(trx, {
+          evaluation_id: id,
+          item_code: code,
+          applicable: input.applicable ? 1 : 0,
+          na_reason: input.applicable ? null : reason,
+        });
+        return { itemCode: code, applicable: input.applicable, naReason: reason };
+      },
+      requestId,
+    );
+  }
+
+  addEvidence(actor: Actor, id: string, input: EvidenceBody, requestId?: string) {
+    return this.change(
+      actor,
+      id,
+      'evaluation.evidence_recorded',
+      async ({ trx, scheme, now }) => {
+        const item = findItem(scheme.definition, input.itemCode);
+        if (!item)
+          throw fieldError('itemCode', 'exists', `Item ${input.itemCode} is not in scheme version ${scheme.version}`);
+        const errors = checkFinding(item, input);
+        if (errors.length)
+          throw new DomainError('request.validation_failed', errors[0]!.message, {
+            errors,
+            extra: { itemCode: item.code, points: item.points },
+          });
+        const conforming =
+          item.mode === 'binary'
+            ? (input.conforming ?? (input.score !== undefined && input.score !== null ? input.score === item.points : null))
+            : null;
+        const evidenceId = newId();
+        await this.repo.insertEvidence(trx, {
+          id: evidenceId,
+          evaluation_id: id,
+          item_code: item.code,
+          channel: input.channel,
+          note: input.note,
+          attachments: JSON.stringify(input.attachments),
+          conforming: conforming === null ? null : conforming ? 1 : 0,
+          sample_size: input.sampleSize ?? null,
+          non_conforming: input.nonConforming ?? null,
+          score_centi: input.score === undefined || input.score === null ? null : centi(input.score),
+          recorded_at: now.toISOString(),
+          recorded_by: actor.userId,
+        });
+        return { evidenceId, itemCode: item.code, channel: input.channel };
+      },
+      requestId,
+    );
+  }
+
+  deleteEvidence(actor: Actor, id: string, evidenceId: string, requestId?: string) {
+    return this.change(
+      actor,
+      id,
+      'evaluation.evidence_removed',
+      async ({ trx }) => {
+        if (!(await this.repo.deleteEvidence(trx, id, evidenceId))) throw notFound('evidence', evidenceId);
+        return { evidenceId };
+      },
+      requestId,
+    );
+  }
+
+  addAdjustment(actor: Actor, id: string, input: AdjustmentInput, requestId?: string) {
+    return this.change(
+      actor,
+      id,
+      input.kind === 'bonus' ? 'evaluation.bonus_added' : 'evaluation.deduction_added',
+      async ({ trx, scheme, now }) => {
+        if (input.kind === 'bonus') {
+          const max = scheme.definition.rules.maxBonusItems;
+          const bonuses = (await this.repo.adjustments(id, trx)).filter((a) => a.kind === 'bonus').length;
+          if (bonuses >= max)
+            throw ruleViolated('kind', 'max_bonus', `At most ${max} special bonus (特别加分项) per evaluation`);
+        }
+        const adjustmentId = newId();
+        await this.repo.insertAdjustment(trx, {
+          id: adjustmentId,
+          evaluation_id: id,
+          kind: input.kind,
+          category: input.kind === 'deduction' ? input.category : null,
+          description: input.description,
+          corrective_action: input.kind === 'deduction' ? input.correctiveAction : null,
+          created_at: now.toISOString(),
+          created_by: actor.userId,
+        });
+        return { adjustmentId, ...input };
+      },
+      requestId,
+    );
+  }
+
+  deleteAdjustment(actor: Actor, id: string, adjustmentId: string, requestId?: string) {
+    return this.change(
+      actor,
+      id,
+      'evaluation.adjustment_removed',
+      async ({ trx }) => {
+        if (!(await this.repo.deleteAdjustment(trx, id, adjustmentId)))
+          throw notFound('adjustment', adjustmentId);
+        return { adjustmentId };
+      },
+      requestId,
+    );
+  }
+
+  /** The "成绩特别显著" override that allows a star grade before a year at 达标; needs a reason. */
+  setOutstanding(actor: Actor, id: string, input: PutOutstanding, requestId?: string) {
+    const reason = input.reason?.trim() || null;
+    if (input.outstanding && !reason)
+      throw fieldError('reason', 'required', 'The outstanding override needs a reason');
+    return this.change(
+      actor,
+      id,
+      'evaluation.outstanding_set',
+      async () => ({ outstanding: input.outstanding, reason }),
+      requestId,
+      async () => ({ outstanding: input.outstanding ? 1 : 0, outstanding_reason: input.outstanding ? reason : null }),
+    );
+  }
+
+  /** Freezes score, grade and the result; every applicable item must have evidence. */
+  async finalize(actor: Actor, id: string, requestId?: string): Promise<EvaluationDetail> {
+    let result: ScoreResult | null = null;
+    return this.change(
+      actor,
+      id,
+      'evaluation.finalized',
+      async ({ trx, row, scheme }) => {
+        result = (await this.compute(row, scheme, trx)).result;
+        if (result.unassessed > 0) {
+          const missing = result.items.filter((i) => i.applicable && !i.assessed).map((i) => i.code);
+          throw ruleViolated(
+            'items',
+            'assessed',
+            `${missing.length} applicable item(s) have no evidence yet: ${missing.slice(0, 10).join(', ')}`,
+          );
+        }
+        return { score: result.score, grade: result.grade, bandGrade: result.bandGrade, starCapped: result.starCapped };
+      },
+      requestId,
+      async () => ({
+        status: 'final',
+        score_centi: centi(result!.score),
+        grade: result!.grade,
+        result: JSON.stringify(result),
+        finalized_at: this.ctx.clock.now().toISOString(),
+      }),
+    );
+  }
+}

@@ -1,0 +1,448 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AppealStatus, StatementStatus } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { ActorScope } from '../../platform/auth/actor.ts';
+import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
+import type {
+  GradingExclusionsTable,
+  SettlementAppealsTable,
+  SettlementCarryoversTable,
+  SettlementLinesTable,
+  SettlementStatementsTable,
+} from './settlement.schema.ts';
+
+type Db = Kysely<Database>;
+export type StatementRow = Selectable<SettlementStatementsTable>;
+export type LineRow = Selectable<SettlementLinesTable>;
+export type AppealRow = Selectable<SettlementAppealsTable>;
+export type CarryoverRow = Selectable<SettlementCarryoversTable>;
+
+export interface StatementListRow extends StatementRow {
+  outlet_code: string;
+  outlet_name: string;
+}
+export interface AppealListRow extends AppealRow {
+  order_number: string;
+  outlet_name: string | null;
+}
+
+/** Statements belong to an outlet: outlet managers see their own, region staff their region's. */
+const STATEMENT_SCOPE: ScopeColumns = { region: 'o.district_code', outlet: 's.outlet_id' };
+/** Appeals: the order's region, the appeal's outlet, the order's technician or the appellant. */
+const APPEAL_SCOPE: ScopeColumns = {
+  region: 'wo.district_code',
+  outlet: 'a.outlet_id',
+  own: ['wo.technician_user_id', 'a.created_by'],
+};
+const ORDER_SCOPE: ScopeColumns = {
+  region: 'wo.district_code',
+  outlet: 'wo.outlet_id',
+  own: ['wo.technician_user_id'],
+};
+const CHUNK = 500;
+const chunks = <T>(xs: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+};
+
+export interface ClosedOrderRow {
+  id: string;
+  number: string;
+  type: string;
+  category_code: string | null;
+  province_code: string | null;
+  city_code: string | null;
+  district_code: string | null;
+  lat: number | null;
+  lng: number | null;
+  closed_at: string | null;
+}
+
+/** The only SQL of the settlement module. */
+export class SettlementRepository {
+  readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  // ---------- inputs ----------
+  outlet(db: Db, id: string) {
+    return db
+      .selectFrom('outlets')
+      .select(['id', 'code', 'name', 'lat', 'lng', 'grade', 'district_code'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Outlets with an order closed in [from, to) or a credit waiting for their next statement. */
+  async outletsToSettle(from: string, to: string): Promise<string[]> {
+    const withOrders = await this.db
+      .selectFrom('work_orders')
+      .select('outlet_id')
+      .distinct()
+      .where('status', '=', 'closed')
+      .where('closed_at', '>=', from)
+      .where('closed_at', '<', to)
+      .where('outlet_id', 'is not', null)
+      .execute();
+    const withCredits = await this.db
+      .selectFrom('settlement_carryovers')
+      .select('outlet_id')
+      .distinct()
+      .where('applied_statement_id', 'is', null)
+      .execute();
+    return [...new Set([...withOrders.map((r) => r.outlet_id!), ...withCredits.map((r) => r.outlet_id)])].sort();
+  }
+
+  closedOrders(db: Db, outletId: string, from: string, to: string): Promise<ClosedOrderRow[]> {
+    return db
+      .selectFrom('work_orders')
+      .select([
+        'id',
+        'number',
+        'type',
+        'category_code',
+        'province_code',
+        'city_code',
+        'district_code',
+        'lat',
+        'lng',
+        'closed_at',
+      ])
+      .where('outlet_id', '=', outletId)
+      .where('status', '=', 'closed')
+      .where('closed_at', '>=', from)
+      .where('closed_at', '<', to)
+      .orderBy('closed_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Parts lines recorded on site per order (entries of field_visits.parts with a quantity). */
+  async partLines(db: Db, orderIds: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const ids of chunks(orderIds)) {
+      const rows = await db
+        .selectFrom('field_visits')
+        .select(['order_id', 'parts'])
+        .where('order_id', 'in', ids)
+        .execute();
+      for (const r of rows) {
+        let n = 0;
+        try {
+          const parts = JSON.parse(r.parts) as { quantity?: number }[];
+          n = Array.isArray(parts) ? parts.filter((p) => (p?.quantity ?? 1) > 0).length : 0;
+        } catch {
+          n = 0;
+        }
+        out.set(r.order_id, (out.get(r.order_id) ?? 0) + n);
+      }
+    }
+    return out;
+  }
+
+  /** Classes of the outlet's orders closed before `to` (a class found later is settled later). */
+  classesOfOutlet(db: Db, outletId: string, to: string) {
+    return db
+      .selectFrom('order_classifications as oc')
+      .innerJoin('work_orders as wo', 'wo.id', 'oc.order_id')
+      .select(['oc.order_id', 'oc.class', 'oc.source_event_id', 'oc.computed_at', 'wo.number'])
+      .where('wo.outlet_id', '=', outletId)
+      .where('wo.closed_at', 'is not', null)
+      .where('wo.closed_at', '<', to)
+      .orderBy('wo.closed_at')
+      .orderBy('oc.order_id')
+      .orderBy('oc.class')
+      .execute();
+  }
+
+  async orderNumbers(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const c of chunks(ids)) {
+      const rows = await db.selectFrom('work_orders').select(['id', 'number']).where('id', 'in', c).execute();
+      for (const r of rows) out.set(r.id, r.number);
+    }
+    return out;
+  }
+
+  async exclusions(db: Db, orderIds: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (const c of chunks(orderIds)) {
+      const rows = await db
+        .selectFrom('grading_exclusions')
+        .select(['order_id', 'class', 'complaint_id'])
+        .where('order_id', 'in', c)
+        .execute();
+      for (const r of rows) out.add(exclusionKey(r.order_id, r.class, r.complaint_id));
+    }
+    return out;
+  }
+
+  /** Generated line keys already on another statement of the outlet (settled once only). */
+  async keysElsewhere(db: Db, outletId: string, statementId: string | null, keys: readonly string[]) {
+    const out = new Set<string>();
+    for (const c of chunks(keys)) {
+      let q = db
+        .selectFrom('settlement_lines as l')
+        .innerJoin('settlement_statements as s', 's.id', 'l.statement_id')
+        .select('l.line_key')
+        .where('s.outlet_id', '=', outletId)
+        .where('l.line_key', 'in', c);
+      if (statementId) q = q.where('s.id', '!=', statementId);
+      for (const r of await q.execute()) if (r.line_key) out.add(r.line_key);
+    }
+    return out;
+  }
+
+  pendingCarryovers(db: Db, outletId: string, statementId: string | null) {
+    return db
+      .selectFrom('settlement_carryovers')
+      .selectAll()
+      .where('outlet_id', '=', outletId)
+      .where((eb) =>
+        statementId
+          ? eb.or([eb('applied_statement_id', 'is', null), eb('applied_statement_id', '=', statementId)])
+          : eb('applied_statement_id', 'is', null),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async applyCarryovers(trx: Db, ids: readonly string[], statementId: string) {
+    if (!ids.length) return;
+    await trx
+      .updateTable('settlement_carryovers')
+      .set({ applied_statement_id: statementId })
+      .where('id', 'in', [...ids])
+      .execute();
+  }
+
+  insertCarryover(trx: Db, row: SettlementCarryoversTable) {
+    return trx.insertInto('settlement_carryovers').values(row).execute();
+  }
+
+  // ---------- statements ----------
+  statementByOutletMonth(db: Db, outletId: string, month: string) {
+    return db
+      .selectFrom('settlement_statements')
+      .selectAll()
+      .where('outlet_id', '=', outletId)
+      .where('month', '=', month)
+      .executeTakeFirst();
+  }
+
+  statement(db: Db, id: string) {
+    return db.selectFrom('settlement_statements').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  private listBase(scope: ActorScope) {
+    return this.db
+      .selectFrom('settlement_statements as s')
+      .innerJoin('outlets as o', 'o.id', 's.outlet_id')
+      .selectAll('s')
+      .select(['o.code as outlet_code', 'o.name as outlet_name'])
+      .where(scopeFilter<any, any>(scope, STATEMENT_SCOPE));
+  }
+
+  async list(
+    scope: ActorScope,
+    f: { month?: string | undefined; outletId?: string | undefined; status?: StatementStatus | undefined },
+    limit: number,
+  ): Promise<StatementListRow[]> {
+    let q = this.listBase(scope);
+    if (f.month) q = q.where('s.month', '=', f.month);
+    if (f.outletId) q = q.where('s.outlet_id', '=', f.outletId);
+    if (f.status) q = q.where('s.status', '=', f.status);
+    return (await q
+      .orderBy('s.month', 'desc')
+      .orderBy('o.code')
+      .limit(limit)
+      .execute()) as StatementListRow[];
+  }
+
+  async inScope(scope: ActorScope, id: string): Promise<StatementListRow | undefined> {
+    return (await this.listBase(scope).where('s.id', '=', id).executeTakeFirst()) as
+      | StatementListRow
+      | undefined;
+  }
+
+  insertStatement(trx: Db, row: SettlementStatementsTable) {
+    return trx.insertInto('settlement_statements').values(row).execute();
+  }
+
+  /** Versioned update; false when someone changed the statement meanwhile. */
+  async updateStatement(
+    trx: Db,
+    id: string,
+    version: number,
+    patch: Partial<SettlementStatementsTable>,
+  ): Promise<boolean> {
+    const r = await trx
+      .updateTable('settlement_statements')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  lines(db: Db, statementId: string) {
+    return db
+      .selectFrom('settlement_lines')
+      .selectAll()
+      .where('statement_id', '=', statementId)
+      .orderBy('seq')
+      .orderBy('id')
+      .execute();
+  }
+
+  line(db: Db, id: string) {
+    return db.selectFrom('settlement_lines').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insertLines(trx: Db, rows: SettlementLinesTable[]) {
+    for (const c of chunks(rows)) if (c.length) await trx.insertInto('settlement_lines').values(c).execute();
+  }
+
+  async deleteLines(trx: Db, ids: readonly string[]) {
+    for (const c of chunks(ids)) await trx.deleteFrom('settlement_lines').where('id', 'in', c).execute();
+  }
+
+  setLine(trx: Db, id: string, patch: Partial<SettlementLinesTable>) {
+    return trx.updateTable('settlement_lines').set(patch).where('id', '=', id).execute();
+  }
+
+  clearDisputes(trx: Db, statementId: string) {
+    return trx
+      .updateTable('settlement_lines')
+      .set({ disputed: 0 })
+      .where('statement_id', '=', statementId)
+      .execute();
+  }
+
+  /** Deduction lines carrying a key, with their statements (for an upheld appeal). */
+  linesByKey(db: Db, outletId: string, key: string) {
+    return db
+      .selectFrom('settlement_lines as l')
+      .innerJoin('settlement_statements as s', 's.id', 'l.statement_id')
+      .selectAll('l')
+      .select(['s.status as statement_status', 's.month as statement_month', 's.version as statement_version'])
+      .where('s.outlet_id', '=', outletId)
+      .where((eb) => eb.or([eb('l.line_key', '=', key), eb('l.target_key', '=', key)]))
+      .orderBy('s.month')
+      .orderBy('l.seq')
+      .execute();
+  }
+
+  /** The outlet's earliest open (unlocked) statement after a month, for credits. */
+  nextOpenStatement(db: Db, outletId: string, afterMonth: string) {
+    return db
+      .selectFrom('settlement_statements')
+      .selectAll()
+      .where('outlet_id', '=', outletId)
+      .where('month', '>', afterMonth)
+      .where('status', 'in', ['draft', 'disputed', 'confirmed'])
+      .orderBy('month')
+      .executeTakeFirst();
+  }
+
+  // ---------- appeals ----------
+  orderInScope(scope: ActorScope, orderId: string) {
+    return this.db
+      .selectFrom('work_orders as wo')
+      .select(['wo.id', 'wo.number', 'wo.outlet_id', 'wo.technician_user_id'])
+      .where('wo.id', '=', orderId)
+      .where(scopeFilter<any, any>(scope, ORDER_SCOPE))
+      .executeTakeFirst();
+  }
+
+  orderClasses(orderId: string) {
+    return this.db
+      .selectFrom('order_classifications')
+      .select('class')
+      .where('order_id', '=', orderId)
+      .execute();
+  }
+
+  orderLines(orderId: string) {
+    return this.db.selectFrom('settlement_lines').selectAll().where('order_id', '=', orderId).execute();
+  }
+
+  async attachmentsOfOrder(orderId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('owner_type', '=', 'work_order')
+      .where('owner_id', '=', orderId)
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  insertAppeal(trx: Db, row: SettlementAppealsTable) {
+    return trx.insertInto('settlement_appeals').values(row).execute();
+  }
+
+  async updateAppeal(trx: Db, id: string, version: number, patch: Partial<SettlementAppealsTable>) {
+    const r = await trx
+      .updateTable('settlement_appeals')
+      .set({ ...patch, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  private appealBase(scope: ActorScope) {
+    return this.db
+      .selectFrom('settlement_appeals as a')
+      .innerJoin('work_orders as wo', 'wo.id', 'a.order_id')
+      .leftJoin('outlets as o', 'o.id', 'a.outlet_id')
+      .selectAll('a')
+      .select(['wo.number as order_number', 'o.name as outlet_name'])
+      .where(scopeFilter<any, any>(scope, APPEAL_SCOPE));
+  }
+
+  async appeals(
+    scope: ActorScope,
+    f: { status: AppealStatus | 'all'; orderId?: string | undefined },
+    limit: number,
+  ): Promise<AppealListRow[]> {
+    let q = this.appealBase(scope);
+    if (f.status !== 'all') q = q.where('a.status', '=', f.status);
+    if (f.orderId) q = q.where('a.order_id', '=', f.orderId);
+    return (await q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute()) as AppealListRow[];
+  }
+
+  async appealInScope(scope: ActorScope, id: string): Promise<AppealListRow | undefined> {
+    return (await this.appealBase(scope).where('a.id', '=', id).executeTakeFirst()) as
+      | AppealListRow
+      | undefined;
+  }
+
+  async insertExclusion(trx: Db, row: GradingExclusionsTable) {
+    await trx
+      .insertInto('grading_exclusions')
+      .values(row)
+      .onConflict((oc) => oc.columns(['order_id', 'class', 'complaint_id']).doNothing())
+      .execute();
+  }
+
+  exclusionExists(orderId: string, cls: string, complaintId: string) {
+    return this.db
+      .selectFrom('grading_exclusions')
+      .select(sql<number>`1`.as('one'))
+      .where('order_id', '=', orderId)
+      .where('class', '=', cls)
+      .where('complaint_id', '=', complaintId)
+      .executeTakeFirst();
+  }
+}
+
+export const exclusionKey = (orderId: string, cls: string, complaintId: string) =>
+  `${orderId}|${cls}|${complaintId}`;

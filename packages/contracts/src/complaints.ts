@@ -1,0 +1,258 @@
+import { z } from 'zod';
+import { BusinessDateSchema, IdSchema, IsoInstantSchema } from './common.ts';
+import { ROLES } from './permissions.ts';
+
+/** Complaints (投诉, issue #7 part 3): intake, SLAs, investigation with responsibility, CAPA, closure. */
+
+export const COMPLAINT_SOURCES = ['hotline', 'store', 'portal', 'media', '12315', 'internal'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
+
+export const COMPLAINT_SEVERITIES = ['low', 'normal', 'high', 'critical'] as const;
+export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
+
+/** registered → acknowledged → investigating → resolved → closed; reopen goes back to investigating. */
+export const COMPLAINT_STATUSES = ['registered', 'acknowledged', 'investigating', 'resolved', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const RESPONSIBILITIES = [
+  'product_quality',
+  'outlet',
+  'technician',
+  'logistics',
+  'customer',
+  'policy',
+] as const;
+export type Responsibility = (typeof RESPONSIBILITIES)[number];
+
+/** Departments a complaint can be routed to (seed 001: production, quality, R&D …). */
+export const DEPARTMENTS = ['production', 'quality', 'rd', 'logistics', 'service', 'sales'] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
+export const CAPA_KINDS = ['corrective', 'preventive'] as const;
+export type CapaKind = (typeof CAPA_KINDS)[number];
+export const CAPA_STATUSES = ['open', 'done', 'verified'] as const;
+export type CapaStatus = (typeof CAPA_STATUSES)[number];
+
+/** The customer's verdict in the closing callback. */
+export const CLOSING_VERDICTS = ['satisfied', 'unsatisfied', 'unreachable'] as const;
+export type ClosingVerdict = (typeof CLOSING_VERDICTS)[number];
+
+const Label = z.strictObject({ 'zh-CN': z.string().min(1).max(100), 'en-US': z.string().min(1).max(100) });
+
+const SeveritySla = z.strictObject({
+  /** Acknowledge within this many working hours of the business calendar. */
+  acknowledgeBusinessHours: z.number().min(0.25).max(240),
+  /** Resolve within this many working days (same Shanghai time of day). */
+  resolveWorkingDays: z.number().int().min(1).max(60),
+});
+
+export const ComplaintPolicySchema = z.strictObject({
+  sla: z.strictObject({ low: SeveritySla, normal: SeveritySla, high: SeveritySla, critical: SeveritySla }),
+  targets: z.strictObject({
+    /** Complaint rate at or below this percentage of orders (seed 002: 10 %). */
+    complaintRatePercent: z.number().min(0).max(100),
+    /** Resolution within SLA at or above this percentage (seed 002: 90 %). */
+    resolutionRatePercent: z.number().min(0).max(100),
+  }),
+  /** Which role receives a department's routed quality problems. */
+  departmentRoles: z.record(z.enum(DEPARTMENTS), z.enum(ROLES)),
+  rootCauses: z
+    .array(z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), label: Label }))
+    .min(1)
+    .max(50)
+    .refine((xs) => new Set(xs.map((x) => x.code)).size === xs.length, { message: 'codes must be unique' }),
+});
+export type ComplaintPolicy = z.infer<typeof ComplaintPolicySchema>;
+export const ComplaintPolicyViewSchema = z.object({ policy: ComplaintPolicySchema, version: z.number().int() });
+export const PutComplaintPolicySchema = z.strictObject({
+  policy: z.unknown(),
+  version: z.number().int().min(0),
+});
+
+const Ref = z.object({ id: z.string(), name: z.string() });
+
+export const CapaSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(CAPA_KINDS),
+  action: z.string(),
+  owner: z.string(),
+  dueOn: BusinessDateSchema,
+  status: z.enum(CAPA_STATUSES),
+  overdue: z.boolean(),
+  note: z.string().nullable(),
+  doneAt: IsoInstantSchema.nullable(),
+  verifiedAt: IsoInstantSchema.nullable(),
+  createdAt: IsoInstantSchema,
+  version: z.number().int(),
+});
+export type Capa = z.infer<typeof CapaSchema>;
+
+export const ComplaintSchema = z.object({
+  id: IdSchema,
+  number: z.string(),
+  source: z.enum(COMPLAINT_SOURCES),
+  severity: z.enum(COMPLAINT_SEVERITIES),
+  status: z.enum(COMPLAINT_STATUSES),
+  summary: z.string(),
+  description: z.string().nullable(),
+  order: z.object({ id: z.string(), number: z.string() }).nullable(),
+  customer: Ref.nullable(),
+  outlet: Ref.nullable(),
+  technician: Ref.nullable(),
+  rootCause: z.string().nullable(),
+  responsibility: z.enum(RESPONSIBILITIES).nullable(),
+  responsibleDepartment: z.enum(DEPARTMENTS).nullable(),
+  responsibleOutlet: Ref.nullable(),
+  responsibleTechnician: Ref.nullable(),
+  responsiblePerson: z.string().nullable(),
+  causeIsAttitude: z.boolean(),
+  findings: z.string().nullable(),
+  remedy: z.string().nullable(),
+  verdict: z.enum(CLOSING_VERDICTS).nullable(),
+  verdictNote: z.string().nullable(),
+  reopenCount: z.number().int(),
+  openedAt: IsoInstantSchema,
+  acknowledgeDueAt: IsoInstantSchema.nullable(),
+  acknowledgedAt: IsoInstantSchema.nullable(),
+  resolveDueAt: IsoInstantSchema.nullable(),
+  resolvedAt: IsoInstantSchema.nullable(),
+  closedAt: IsoInstantSchema.nullable(),
+  /** Not acknowledged and past the acknowledgement due time. */
+  acknowledgeOverdue: z.boolean(),
+  /** Not resolved (or reopened) and past the resolution due time. */
+  resolveOverdue: z.boolean(),
+  /** Open CAPA actions past their due date. */
+  capaOverdue: z.number().int(),
+  version: z.number().int(),
+});
+export type Complaint = z.infer<typeof ComplaintSchema>;
+
+export const ComplaintEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  type: z.string(),
+  actorId: z.string().nullable(),
+  actorKind: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const ComplaintDetailSchema = z.object({
+  complaint: ComplaintSchema,
+  capa: z.array(CapaSchema),
+  timeline: z.array(ComplaintEventSchema),
+  /** The statuses this user may move the complaint to now. */
+  allowed: z.array(z.enum(COMPLAINT_STATUSES)),
+});
+export type ComplaintDetail = z.infer<typeof ComplaintDetailSchema>;
+
+const optText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const CreateComplaintSchema = z.strictObject({
+  source: z.enum(COMPLAINT_SOURCES),
+  severity: z.enum(COMPLAINT_SEVERITIES).default('normal'),
+  summary: z.string().trim().min(1).max(200),
+  description: optText(4000),
+  orderId: IdSchema.optional(),
+  customerId: IdSchema.optional(),
+  /** Default: the order's outlet. */
+  outletId: IdSchema.optional(),
+  /** Default: the order's technician. */
+  technicianId: IdSchema.optional(),
+});
+export type CreateComplaint = z.infer<typeof CreateComplaintSchema>;
+
+export const ComplaintTransitionSchema = z.strictObject({
+  to: z.enum(COMPLAINT_STATUSES),
+  version: z.number().int().min(1),
+  /** Required to reopen. */
+  reason: optText(1000),
+  /** Required to resolve: what was done for the customer. */
+  remedy: optText(4000),
+  /** Required to close: the customer's verdict in the closing callback. */
+  verdict: z.enum(CLOSING_VERDICTS).optional(),
+  note: optText(2000),
+});
+export type ComplaintTransition = z.infer<typeof ComplaintTransitionSchema>;
+
+export const InvestigationSchema = z.strictObject({
+  version: z.number().int().min(1),
+  rootCause: z.string().trim().min(1).max(32).nullable().optional(),
+  responsibility: z.enum(RESPONSIBILITIES).nullable().optional(),
+  responsibleDepartment: z.enum(DEPARTMENTS).nullable().optional(),
+  responsibleOutletId: IdSchema.nullable().optional(),
+  responsibleTechnicianId: IdSchema.nullable().optional(),
+  responsiblePerson: z.string().trim().min(1).max(100).nullable().optional(),
+  causeIsAttitude: z.boolean().optional(),
+  findings: z.string().trim().max(4000).nullable().optional(),
+});
+export type Investigation = z.infer<typeof InvestigationSchema>;
+
+/** owner and dueOn are checked by the service so a missing one is a 400 naming the field. */
+export const NewCapaSchema = z.strictObject({
+  kind: z.enum(CAPA_KINDS).default('corrective'),
+  action: z.string().trim().min(1).max(1000),
+  owner: z.string().trim().max(100).optional(),
+  dueOn: BusinessDateSchema.optional(),
+});
+export type NewCapa = z.infer<typeof NewCapaSchema>;
+
+export const CapaStatusChangeSchema = z.strictObject({
+  status: z.enum(['done', 'verified']),
+  version: z.number().int().min(1),
+  note: optText(1000),
+});
+
+export const ComplaintListQuerySchema = z.object({
+  status: z.enum([...COMPLAINT_STATUSES, 'open', 'all']).default('open'),
+  severity: z.enum(COMPLAINT_SEVERITIES).optional(),
+  source: z.enum(COMPLAINT_SOURCES).optional(),
+  outletId: IdSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  department: z.enum(DEPARTMENTS).optional(),
+  /** mine: routed to a department whose role this user holds. */
+  routed: z.enum(['mine']).optional(),
+  q: z.string().trim().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type ComplaintListQuery = z.infer<typeof ComplaintListQuerySchema>;
+export const ComplaintListSchema = z.object({ items: z.array(ComplaintSchema), now: IsoInstantSchema });
+
+export const OrderLookupQuerySchema = z.object({ number: z.string().trim().min(4).max(32) });
+export const OrderLookupSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  type: z.string(),
+  status: z.string(),
+  customer: Ref.nullable(),
+  outlet: Ref.nullable(),
+  technician: Ref.nullable(),
+  createdAt: IsoInstantSchema,
+});
+export type OrderLookup = z.infer<typeof OrderLookupSchema>;
+
+export const ComplaintStatsQuerySchema = z.object({ from: IsoInstantSchema, to: IsoInstantSchema });
+const RateRow = z.object({
+  orders: z.number().int(),
+  complaints: z.number().int(),
+  /** complaints ÷ orders created in the period (null without orders). */
+  complaintRate: z.number().nullable(),
+  /** Complaints whose resolution fell due in the period. */
+  due: z.number().int(),
+  resolvedOnTime: z.number().int(),
+  /** resolvedOnTime ÷ due (null when nothing fell due). */
+  resolutionRate: z.number().nullable(),
+});
+export const ComplaintStatsSchema = z.object({
+  from: IsoInstantSchema,
+  to: IsoInstantSchema,
+  overall: RateRow,
+  outlets: z.array(RateRow.extend({ outletId: z.string(), outletName: z.string() })),
+  targets: z.object({ complaintRatePercent: z.number(), resolutionRatePercent: z.number() }),
+});
+export type ComplaintStats = z.infer<typeof ComplaintStatsSchema>;
