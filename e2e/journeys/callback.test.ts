@@ -116,6 +116,8 @@ describe('callback', () => {
     // --- first call: the customer is unhappy; quality asks for a redo
     await openCall(task!.orderNumber);
     for (const q of SCORES) await score(q, 2);
+    await page.getByTestId('cb-q-resolved').click(); // 问题是否已解决: 否
+    expect(await page.getByTestId('cb-q-resolved').getAttribute('aria-checked')).toBe('false');
     await page.getByTestId('cb-outcome-unsatisfied').click();
     await page.getByTestId('cb-followup-redo').click();
     await page.getByPlaceholder(callbacksZhCN.call.note).fill('空调仍然不制冷，客户要求再次上门');
@@ -131,7 +133,7 @@ describe('callback', () => {
     // --- second call: satisfied closes the order
     await openCall(task!.orderNumber);
     for (const q of SCORES) await score(q, 5);
-    await page.getByTestId('cb-q-resolved').click();
+    expect(await page.getByTestId('cb-q-resolved').getAttribute('aria-checked')).toBe('true');
     await page.getByTestId('cb-outcome-satisfied').click();
     await page.getByTestId('cb-submit').click();
     await expect

@@ -154,7 +154,17 @@ async function effectsOf(
       patch.closed_at = at;
       break;
     case 'awaiting_dispatch':
-      if (rule.from === 'closed') Object.assign(patch, { closed_at: null, completed_at: null });
+      // A reopen or a redo after an unsatisfied callback is a new visit: the last one's technician
+      // and window no longer hold (the customer agrees a new window; the outlet may change).
+      if (rule.from === 'closed' || rule.from === 'awaiting_callback')
+        Object.assign(patch, {
+          closed_at: null,
+          completed_at: null,
+          technician_id: null,
+          technician_user_id: null,
+          appointment_start: null,
+          appointment_end: null,
+        });
       break;
   }
   return { patch, data };

@@ -173,7 +173,13 @@ describe('guards', () => {
 
   it('reopens a closed order only within the configured window', async () => {
     const o = await create();
-    const v = await forceState(w, o.id, { status: 'closed', closed_at: '2026-10-20T02:00:00.000Z' });
+    const v = await forceState(w, o.id, {
+      status: 'closed',
+      closed_at: '2026-10-20T02:00:00.000Z',
+      technician_id: refs.techA.id,
+      appointment_start: '2026-10-19T01:00:00.000Z',
+      appointment_end: '2026-10-19T03:00:00.000Z',
+    });
     const late = await move(as.quality!, o.id, { to: 'awaiting_dispatch', version: v, reason: '故障复发' });
     expect(late.status).toBe(422);
     expect(late.body.errors[0]).toMatchObject({ path: 'to', rule: 'reopen_window' });
@@ -181,6 +187,8 @@ describe('guards', () => {
     const inTime = await move(as.quality!, o.id, { to: 'awaiting_dispatch', version: v, reason: '故障复发' });
     expect(inTime.status).toBe(200);
     expect(inTime.body.closedAt).toBeNull();
+    // A reopened order is a new visit: the last technician and window are cleared.
+    expect(inTime.body).toMatchObject({ technicianId: null, appointment: null });
     // The window is a setting: 7 days refuses what 30 allowed.
     await w.db.db
       .insertInto('settings')
