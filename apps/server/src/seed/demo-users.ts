@@ -28,6 +28,8 @@ const NAMES: Record<Role, string> = {
 export const DEMO_LOGINS: DemoLogin[] = [
   ...ROLES.map((role) => ({ username: role as string, role, displayName: NAMES[role] })),
   { username: 'outlet_manager2', role: 'outlet_manager', displayName: '网点主管 李娜（杭州）' },
+  // Tier 3 of the escalation ladder: sees the orders escalated to them (participants).
+  { username: 'hq_engineer', role: 'technician', displayName: '省级驻点工程师（广东）' },
 ];
 
 /** The portal (customer self-service) account, linked to a seeded customer with this phone. */

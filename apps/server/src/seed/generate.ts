@@ -123,6 +123,12 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
       { user_id: tech.userId, name: tech.name },
     );
   }
+  // The provincial HQ field engineer of the demo outlet's province signs in as `hq_engineer`.
+  const hqEngineer = net.rows.technicians.find(
+    (t) =>
+      t.tier === 3 && !!t.province_code && outlet1.city.provinceCode.startsWith(t.province_code.slice(0, 2)),
+  );
+  if (hqEngineer) hqEngineer.user_id = users.idOf.get('hq_engineer')!;
   net.rows.outlets.find((x) => x.id === outlet1.id)!.contact_name = '刘洋';
   if (outlet2) net.rows.outlets.find((x) => x.id === outlet2.id)!.contact_name = '李娜';
 

@@ -126,6 +126,29 @@ describe('seed generator', () => {
     expect(withTech).toBeGreaterThan(orders.length / 2);
   });
 
+  it('the demo field accounts are the seeded people: 张伟 of the demo outlet and a provincial HQ engineer', async () => {
+    const db = bulk.db;
+    const users = new Map(
+      (await db.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+    );
+    const linked = await db.selectFrom('technicians').selectAll().where('user_id', 'is not', null).execute();
+    const of = (username: string) => linked.find((t) => t.user_id === users.get(username));
+    expect(of('technician')).toMatchObject({ name: '张伟', tier: 1 });
+    expect(of('hq_engineer')).toMatchObject({ tier: 3, outlet_id: null });
+    // Open callback tasks exist for the seeded orders that wait for one.
+    const waiting = await db
+      .selectFrom('work_orders')
+      .select('id')
+      .where('status', '=', 'awaiting_callback')
+      .execute();
+    const tasks = await db
+      .selectFrom('callback_tasks')
+      .select('order_id')
+      .where('status', '=', 'open')
+      .execute();
+    expect(new Set(tasks.map((t) => t.order_id))).toEqual(new Set(waiting.map((o) => o.id)));
+  });
+
   it('events replay each order: legal transitions, increasing times, ending in the order status', async () => {
     const db = bulk.db;
     const orders = new Map((await db.selectFrom('work_orders').selectAll().execute()).map((o) => [o.id, o]));
