@@ -12,6 +12,7 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role }> = [
   { key: 'outlet-desk', role: 'outlet_manager' },
   { key: 'outlets', permission: 'outlet:read' },
   { key: 'coverage', permission: 'report:read' },
+  { key: 'grading', permission: 'report:read' },
   { key: 'technicians', permission: 'technician:read' },
   { key: 'my-jobs', role: 'technician' },
   { key: 'callbacks', permission: 'callback:read' },

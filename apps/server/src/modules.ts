@@ -15,8 +15,12 @@ import { createDispatch } from './modules/dispatch/index.ts';
 import { createAssignment } from './modules/assignment/index.ts';
 import { createEscalation } from './modules/escalation/index.ts';
 import { createCallbacks } from './modules/callbacks/index.ts';
+import { createSettlement } from './modules/settlement/index.ts';
+import { complaintFacts } from './modules/complaints/index.ts';
+import { gradeOf } from './modules/grading/index.ts';
 import { createComplaints } from './modules/complaints/index.ts';
 import { createGrading } from './modules/grading/index.ts';
+import { createEvaluation } from './modules/evaluation/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -56,6 +60,13 @@ export function createModules(deps: AppDeps) {
   });
   // Outlet grading (reads complaints through the complaints module's complaintFacts).
   const grading = createGrading(deps, { workOrders, network });
+  // Settlement reads complaint findings and monthly grades through the two modules' read functions.
+  const settlement = createSettlement(deps, { complaintFacts, gradeOf });
+  // GB/T 27922 evaluation and the KPI panel: coverage from the network, complaints via complaintFacts.
+  const evaluation = createEvaluation(deps, {
+    coverage: (actor) => network.service.pipeline.coverage(actor),
+    complaintFacts,
+  });
   const all: ModuleHandle[] = [
     identity,
     calendar,
@@ -73,6 +84,8 @@ export function createModules(deps: AppDeps) {
     callbacks,
     complaints,
     grading,
+    settlement,
+    evaluation,
   ];
   return {
     network,
@@ -91,6 +104,8 @@ export function createModules(deps: AppDeps) {
     callbacks,
     complaints,
     grading,
+    settlement,
+    evaluation,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -99,6 +114,7 @@ export function createModules(deps: AppDeps) {
       await dispatch.scheduleJobs(deps.runtime.jobs);
       await escalation.scheduleJobs(deps.runtime.jobs);
       await callbacks.scheduleJobs(deps.runtime.jobs);
+      await complaints.scheduleJobs(deps.runtime.jobs);
       await grading.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),

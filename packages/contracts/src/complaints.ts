@@ -11,7 +11,13 @@ export const COMPLAINT_SEVERITIES = ['low', 'normal', 'high', 'critical'] as con
 export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
 
 /** registered → acknowledged → investigating → resolved → closed; reopen goes back to investigating. */
-export const COMPLAINT_STATUSES = ['registered', 'acknowledged', 'investigating', 'resolved', 'closed'] as const;
+export const COMPLAINT_STATUSES = [
+  'registered',
+  'acknowledged',
+  'investigating',
+  'resolved',
+  'closed',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const RESPONSIBILITIES = [
@@ -63,7 +69,10 @@ export const ComplaintPolicySchema = z.strictObject({
     .refine((xs) => new Set(xs.map((x) => x.code)).size === xs.length, { message: 'codes must be unique' }),
 });
 export type ComplaintPolicy = z.infer<typeof ComplaintPolicySchema>;
-export const ComplaintPolicyViewSchema = z.object({ policy: ComplaintPolicySchema, version: z.number().int() });
+export const ComplaintPolicyViewSchema = z.object({
+  policy: ComplaintPolicySchema,
+  version: z.number().int(),
+});
 export const PutComplaintPolicySchema = z.strictObject({
   policy: z.unknown(),
   version: z.number().int().min(0),
@@ -210,10 +219,8 @@ export const ComplaintListQuerySchema = z.object({
   severity: z.enum(COMPLAINT_SEVERITIES).optional(),
   source: z.enum(COMPLAINT_SOURCES).optional(),
   outletId: IdSchema.optional(),
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  /** 'true': only complaints past an acknowledgement or resolution due time. */
+  overdue: z.enum(['true', 'false']).optional(),
   department: z.enum(DEPARTMENTS).optional(),
   /** mine: routed to a department whose role this user holds. */
   routed: z.enum(['mine']).optional(),

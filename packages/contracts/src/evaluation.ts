@@ -261,9 +261,7 @@ export const EvaluationHistorySchema = z.object({
 export const EvaluationDetailSchema = z.object({
   evaluation: EvaluationSummarySchema,
   scheme: SchemeSchema,
-  items: z.array(
-    z.object({ code: z.string(), applicable: z.boolean(), naReason: z.string().nullable() }),
-  ),
+  items: z.array(z.object({ code: z.string(), applicable: z.boolean(), naReason: z.string().nullable() })),
   evidence: z.array(EvidenceSchema),
   adjustments: z.array(AdjustmentSchema),
   result: ScoreResultSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.ts';
+import { OUTLET_GRADES } from './network.ts';
 
 /**
  * Outlet grading (网点评级, issue #7 part 4): a monthly scorecard per outlet from seven metrics,
@@ -20,7 +21,7 @@ export type GradingMetric = (typeof GRADING_METRICS)[number];
 /** Metrics where a smaller share is better (rates of bad things). */
 export const LOWER_IS_BETTER: readonly GradingMetric[] = ['repeat_repair', 'complaint_rate', 'attitude'];
 
-export const OUTLET_GRADES = ['A', 'B', 'C', 'D'] as const;
+/** Grades as the network module defines them (outlets.grade). */
 export type OutletGrade = (typeof OUTLET_GRADES)[number];
 
 export const SCORECARD_STATUSES = ['draft', 'final'] as const;

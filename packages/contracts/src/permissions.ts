@@ -133,7 +133,17 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
   ],
   quality: [
-    ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'callback', 'complaint', 'report'),
+    ...read(
+      'customer',
+      'product',
+      'workorder',
+      'sla',
+      'outlet',
+      'callback',
+      'complaint',
+      'report',
+      'settlement',
+    ),
     'callback:perform',
     'complaint:manage',
     // GB/T 27922 evaluations: evidence, deductions, finalisation.

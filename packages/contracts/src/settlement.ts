@@ -86,9 +86,17 @@ export const FeeScheduleSchema = z
     let prev = 0;
     s.distanceBands.forEach((b, i) => {
       if (b.upToKm === null && i !== s.distanceBands.length - 1)
-        ctx.addIssue({ code: 'custom', path: ['distanceBands', i, 'upToKm'], message: 'only the last band is open' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['distanceBands', i, 'upToKm'],
+          message: 'only the last band is open',
+        });
       if (b.upToKm !== null && b.upToKm <= prev)
-        ctx.addIssue({ code: 'custom', path: ['distanceBands', i, 'upToKm'], message: 'bands must increase' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['distanceBands', i, 'upToKm'],
+          message: 'bands must increase',
+        });
       if (b.upToKm !== null) prev = b.upToKm;
     });
   });

@@ -21,9 +21,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
       c.notNull().check(sql`severity in ('low', 'normal', 'high', 'critical')`),
     )
     .addColumn('status', 'text', (c) =>
-      c
-        .notNull()
-        .check(sql`status in ('registered', 'acknowledged', 'investigating', 'resolved', 'closed')`),
+      c.notNull().check(sql`status in ('registered', 'acknowledged', 'investigating', 'resolved', 'closed')`),
     )
     .addColumn('summary', 'text', (c) => c.notNull())
     .addColumn('description', 'text')

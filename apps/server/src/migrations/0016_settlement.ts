@@ -13,6 +13,8 @@ const GRANTS: [string, string][] = [
   ['outlet_manager', 'appeal:create'],
   ['technician', 'appeal:read'],
   ['technician', 'appeal:create'],
+  // Quality decides appeals on /settlement, so it reads statements too.
+  ['quality', 'settlement:read'],
   ['quality', 'appeal:read'],
   ['quality', 'appeal:decide'],
   ['finance', 'appeal:read'],
@@ -56,9 +58,15 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('updated_at', INSTANT, (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .execute();
-  await createIndex(db, 'settlement_statements_outlet_month_uq', 'settlement_statements', ['outlet_id', 'month'], {
-    unique: true,
-  });
+  await createIndex(
+    db,
+    'settlement_statements_outlet_month_uq',
+    'settlement_statements',
+    ['outlet_id', 'month'],
+    {
+      unique: true,
+    },
+  );
   await createIndex(db, 'settlement_statements_month_idx', 'settlement_statements', ['month', 'status']);
 
   await db.schema
@@ -67,9 +75,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('statement_id', 'text', (c) => c.notNull().references('settlement_statements.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c
-        .notNull()
-        .check(sql`kind in ('fee', 'deduction', 'bonus', 'adjustment', 'reversal', 'credit')`),
+      c.notNull().check(sql`kind in ('fee', 'deduction', 'bonus', 'adjustment', 'reversal', 'credit')`),
     )
     .addColumn('line_key', 'text')
     .addColumn('target_key', 'text')

@@ -71,7 +71,10 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('recorded_at', INSTANT, (c) => c.notNull())
     .addColumn('recorded_by', 'text')
     .execute();
-  await createIndex(db, 'evaluation_evidence_eval_idx', 'evaluation_evidence', ['evaluation_id', 'item_code']);
+  await createIndex(db, 'evaluation_evidence_eval_idx', 'evaluation_evidence', [
+    'evaluation_id',
+    'item_code',
+  ]);
 
   await db.schema
     .createTable('evaluation_adjustments')

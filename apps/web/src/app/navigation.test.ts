@@ -62,6 +62,7 @@ describe('navigation', () => {
       'workorders',
       'outlets',
       'coverage',
+      'grading',
       'settlement',
       'reports',
     ]);

@@ -19,6 +19,7 @@ import {
   WalletOutlined,
   NodeIndexOutlined,
   RadarChartOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { Me, Permission, Role } from '@anxin/contracts';
 import type { Messages } from '../i18n/resources.ts';
@@ -136,6 +137,32 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/network/pages/CoveragePage.tsx'),
   },
   {
+    key: 'grading',
+    path: '/grading',
+    icon: TrophyOutlined,
+    labelKey: 'nav.grading',
+    // Report readers (admin, manager, quality, finance) see every outlet; the API needs outlet:read.
+    permission: 'report:read',
+    page: () => import('../features/grading/pages/GradingPage.tsx'),
+  },
+  {
+    key: 'grading-outlet',
+    path: '/grading/outlets/:outletId',
+    labelKey: 'nav.grading',
+    permission: 'report:read',
+    hideInMenu: true,
+    page: () => import('../features/grading/pages/OutletScorecardPage.tsx'),
+  },
+  {
+    // The outlet manager's own scorecard, linked from the outlet desk.
+    key: 'outlet-scorecard',
+    path: '/outlet/scorecard',
+    labelKey: 'nav.grading',
+    role: 'outlet_manager',
+    hideInMenu: true,
+    page: () => import('../features/grading/pages/MyScorecardPage.tsx'),
+  },
+  {
     key: 'technicians',
     path: '/technicians',
     icon: ToolOutlined,
@@ -173,6 +200,7 @@ export const NAVIGATION: NavItem[] = [
     icon: AlertOutlined,
     labelKey: 'nav.complaints',
     permission: 'complaint:read',
+    page: () => import('../features/complaints/pages/ComplaintsPage.tsx'),
   },
   { key: 'parts', path: '/parts', icon: InboxOutlined, labelKey: 'nav.parts', permission: 'parts:read' },
   {
@@ -181,6 +209,15 @@ export const NAVIGATION: NavItem[] = [
     icon: WalletOutlined,
     labelKey: 'nav.settlement',
     permission: 'settlement:read',
+    page: () => import('../features/settlement/pages/SettlementPage.tsx'),
+  },
+  {
+    key: 'settlement-statement',
+    path: '/settlement/statements/:id',
+    labelKey: 'nav.settlement',
+    permission: 'settlement:read',
+    hideInMenu: true,
+    page: () => import('../features/settlement/pages/StatementPage.tsx'),
   },
   {
     key: 'reports',
@@ -188,6 +225,16 @@ export const NAVIGATION: NavItem[] = [
     icon: BarChartOutlined,
     labelKey: 'nav.reports',
     permission: 'report:read',
+    // KPI panel, GB/T 27922 evaluations and the scheme editor (tabs).
+    page: () => import('../features/evaluation/pages/ReportsPage.tsx'),
+  },
+  {
+    key: 'evaluation-detail',
+    path: '/reports/evaluations/:id',
+    labelKey: 'nav.reports',
+    permission: 'report:read',
+    hideInMenu: true,
+    page: () => import('../features/evaluation/pages/EvaluationPage.tsx'),
   },
   {
     key: 'settings',

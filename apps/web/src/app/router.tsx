@@ -48,6 +48,8 @@ function pageRoute(item: NavItem): RouteObject {
 
 // The customer portal (H5) has its own phone layout and login, outside the staff shell.
 const PortalApp = lazy(() => import('../features/portal/index.ts'));
+// The customer's rating link (回访评价) from a callback: public, no login, phone layout.
+const RatePage = lazy(() => import('../features/portal/pages/RatePage.tsx'));
 
 export function appRoutes(): RouteObject[] {
   return [
@@ -57,6 +59,15 @@ export function appRoutes(): RouteObject[] {
       element: (
         <Suspense fallback={<FullPageSpinner />}>
           <PortalApp />
+        </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/rate/:token',
+      element: (
+        <Suspense fallback={<FullPageSpinner />}>
+          <RatePage />
         </Suspense>
       ),
       errorElement: <RouteErrorPage />,

@@ -27,10 +27,18 @@ import { fieldworkEnUS } from '../features/fieldwork/locales/en-US.ts';
 import { fieldworkZhCN } from '../features/fieldwork/locales/zh-CN.ts';
 import { callbacksEnUS } from '../features/callbacks/locales/en-US.ts';
 import { callbacksZhCN } from '../features/callbacks/locales/zh-CN.ts';
+import { complaintsEnUS } from '../features/complaints/locales/en-US.ts';
+import { complaintsZhCN } from '../features/complaints/locales/zh-CN.ts';
+import { gradingEnUS } from '../features/grading/locales/en-US.ts';
+import { gradingZhCN } from '../features/grading/locales/zh-CN.ts';
 import { outletEnUS } from '../features/outlet/locales/en-US.ts';
 import { outletZhCN } from '../features/outlet/locales/zh-CN.ts';
 import { routingEnUS } from '../features/routing/locales/en-US.ts';
 import { routingZhCN } from '../features/routing/locales/zh-CN.ts';
+import { settlementEnUS } from '../features/settlement/locales/en-US.ts';
+import { settlementZhCN } from '../features/settlement/locales/zh-CN.ts';
+import { evaluationEnUS } from '../features/evaluation/locales/en-US.ts';
+import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -54,8 +62,12 @@ export const zhCN = {
   dispatch: dispatchZhCN,
   fieldwork: fieldworkZhCN,
   callbacks: callbacksZhCN,
+  complaints: complaintsZhCN,
+  grading: gradingZhCN,
   outlet: outletZhCN,
   routing: routingZhCN,
+  settlement: settlementZhCN,
+  evaluation: evaluationZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -75,8 +87,12 @@ export const enUS: Messages = {
   dispatch: dispatchEnUS,
   fieldwork: fieldworkEnUS,
   callbacks: callbacksEnUS,
+  complaints: complaintsEnUS,
+  grading: gradingEnUS,
   outlet: outletEnUS,
   routing: routingEnUS,
+  settlement: settlementEnUS,
+  evaluation: evaluationEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

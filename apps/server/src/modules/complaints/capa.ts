@@ -81,7 +81,9 @@ export async function changeCapa(
     throw new DomainError(
       'state.invalid_transition',
       `A ${capa.status} action cannot become ${input.status}`,
-      { extra: { from: capa.status, to: input.status, allowed: NEXT[capa.status] ? [NEXT[capa.status]] : [] } },
+      {
+        extra: { from: capa.status, to: input.status, allowed: NEXT[capa.status] ? [NEXT[capa.status]] : [] },
+      },
     );
   const at = now.toISOString();
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {

@@ -1,10 +1,5 @@
-import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
-import type {
-  ComplaintSeverity,
-  ComplaintSource,
-  ComplaintStatus,
-  Department,
-} from '@anxin/contracts';
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { ComplaintSeverity, ComplaintSource, ComplaintStatus, Department } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -77,7 +72,7 @@ export class ComplaintsRepository {
   /** One complaint in the actor's scope, with names; `today` (YYYY-MM-DD) dates CAPA overdue. */
   async find(scope: ActorScope | null, id: string, today: string, db: Db = this.db) {
     let q = this.withNames(db, today).where('c.id', '=', id);
-    if (scope) q = q.where(scopeFilter(scope, SCOPE));
+    if (scope) q = q.where(scopeFilter<any, any>(scope, SCOPE));
     const row = await q.executeTakeFirst();
     return row ? normalise(row) : undefined;
   }
@@ -110,7 +105,7 @@ export class ComplaintsRepository {
   }
 
   async list(scope: ActorScope, f: ListFilter, today: string): Promise<ComplaintRow[]> {
-    let q = this.withNames(this.db, today).where(scopeFilter(scope, SCOPE));
+    let q = this.withNames(this.db, today).where(scopeFilter<any, any>(scope, SCOPE));
     if (f.statuses) q = q.where('c.status', 'in', [...f.statuses]);
     if (f.severity) q = q.where('c.severity', '=', f.severity);
     if (f.source) q = q.where('c.source', '=', f.source);
@@ -168,6 +163,22 @@ export class ComplaintsRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Open complaints past their acknowledgement or resolution due time at `now`. */
+  overdue(now: string) {
+    return this.db
+      .selectFrom('complaints')
+      .select(['id', 'number', 'status', 'acknowledge_due_at', 'resolve_due_at', 'reopen_count'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'registered'), eb('acknowledge_due_at', '<', now)]),
+          eb.and([eb('status', 'in', [...OPEN_STATUSES]), eb('resolve_due_at', '<', now)]),
+        ]),
+      )
+      .orderBy('opened_at')
+      .limit(500)
+      .execute();
   }
 
   /** The TS sequence shared with complaint-type work orders (one number space per day). */
@@ -243,14 +254,14 @@ export class ComplaintsRepository {
   /** An order within the actor's scope (null scope: any order, for system intake). */
   orderById(scope: ActorScope | null, id: string): Promise<OrderLinks | undefined> {
     let q = this.orderQuery(this.db).where('wo.id', '=', id);
-    if (scope) q = q.where(scopeFilter(scope, ORDER_SCOPE));
+    if (scope) q = q.where(scopeFilter<any, any>(scope, ORDER_SCOPE));
     return q.executeTakeFirst();
   }
 
   orderByNumber(scope: ActorScope, number: string): Promise<OrderLinks | undefined> {
     return this.orderQuery(this.db)
       .where('wo.number', '=', number)
-      .where(scopeFilter(scope, ORDER_SCOPE))
+      .where(scopeFilter<any, any>(scope, ORDER_SCOPE))
       .executeTakeFirst();
   }
 
@@ -297,8 +308,11 @@ export class ComplaintsRepository {
       .execute();
   }
 
-  /** Complaints whose resolution fell due in [from, to) and how many were resolved by then. */
-  resolutionDue(from: string, to: string) {
+  /**
+   * Complaints whose resolution falls due in [from, to) and is decided at `now` (due by now, or
+   * already resolved), and how many of them were resolved by their due time.
+   */
+  resolutionDue(from: string, to: string, now: string) {
     return this.db
       .selectFrom('complaints')
       .select((eb) => [
@@ -322,6 +336,7 @@ export class ComplaintsRepository {
       ])
       .where('resolve_due_at', '>=', from)
       .where('resolve_due_at', '<', to)
+      .where((eb) => eb.or([eb('resolve_due_at', '<=', now), eb('resolved_at', 'is not', null)]))
       .groupBy('outlet_id')
       .execute();
   }

@@ -37,7 +37,8 @@ export function complaintRoutes(svc: ComplaintsService) {
         config: { permission: 'complaint:read' },
         schema: {
           tags,
-          summary: 'Complaints (投诉) with filters: status, severity, source, outlet, overdue, routed department',
+          summary:
+            'Complaints (投诉) with filters: status, severity, source, outlet, overdue, routed department',
           querystring: ComplaintListQuerySchema,
           response: { 200: ComplaintListSchema, ...problems },
         },
@@ -149,7 +150,8 @@ export function complaintRoutes(svc: ComplaintsService) {
         config: { permission: 'complaint:manage' },
         schema: {
           tags,
-          summary: 'Record root cause, responsibility (department, outlet, technician, person), attitude flag',
+          summary:
+            'Record root cause, responsibility (department, outlet, technician, person), attitude flag',
           params: IdParams,
           body: InvestigationSchema,
           response: { 200: ComplaintDetailSchema, ...problems },

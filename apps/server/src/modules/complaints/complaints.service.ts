@@ -74,7 +74,7 @@ export class ComplaintsService {
         severity: q.severity,
         source: q.source,
         outletId: q.outletId,
-        overdueAt: q.overdue ? now.toISOString() : undefined,
+        overdueAt: q.overdue === 'true' ? now.toISOString() : undefined,
         departments,
         q: q.q,
         limit: q.limit,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import { COMPLAINT_TOPIC, type ComplaintRequested } from '../callbacks/index.ts';
 import type { Calendar } from '../sla/index.ts';
 import type { WorkOrdersService } from '../workorders/index.ts';
@@ -7,12 +8,14 @@ import { ComplaintsRepository } from './complaints.repository.ts';
 import { complaintRoutes } from './complaints.routes.ts';
 import { ComplaintsService } from './complaints.service.ts';
 import type { ComplaintsContext, Reclassifier } from './context.ts';
+import { scheduleOverdue, sweepOverdue } from './jobs/overdue.ts';
 
 export { ComplaintsService } from './complaints.service.ts';
 export { complaintFacts, type ComplaintFact } from './stats.ts';
 export { COMPLAINT_POLICY_KEY, DEFAULT_COMPLAINT_POLICY, dueTimes } from './domain/policy.ts';
 export { COMPLAINT_TRANSITIONS, allowedNext, checkTransition } from './domain/lifecycle.ts';
 export { ORDER_COMPLAINT_OPENED, ORDER_COMPLAINT_ATTITUDE } from './context.ts';
+export { OVERDUE_JOB, type OverdueResult } from './jobs/overdue.ts';
 export type { ComplaintTables } from './complaints.schema.ts';
 
 export interface ComplaintsOptions {
@@ -44,8 +47,12 @@ export function createComplaints(deps: AppDeps, opts: ComplaintsOptions) {
   deps.runtime.outbox.registerTopic<ComplaintRequested>(COMPLAINT_TOPIC, async (p) => {
     await service.openFromCallback(p);
   });
+  const sweep = (now: Date = deps.clock.now()) => sweepOverdue(ctx, now);
   return {
     service,
+    /** One pass of the `complaints.overdue_sweep` job; safe to call repeatedly. */
+    sweepOverdue: sweep,
+    scheduleJobs: (jobs: JobQueue, everySeconds = 300) => scheduleOverdue(jobs, () => sweep(), everySeconds),
     register: (app: FastifyInstance) => app.register(complaintRoutes(service)),
   };
 }

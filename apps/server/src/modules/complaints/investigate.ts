@@ -44,7 +44,12 @@ export async function updateInvestigation(
 ): Promise<{ attitudeChanged: boolean; orderId: string | null }> {
   const c = await loadForChange(ctx, actor, id, input.version);
   if (c.status !== 'investigating')
-    throw wrongState(actor, c.status, 'investigating', `The investigation of a ${c.status} complaint cannot be edited`);
+    throw wrongState(
+      actor,
+      c.status,
+      'investigating',
+      `The investigation of a ${c.status} complaint cannot be edited`,
+    );
   const { value: policy } = await complaintPolicy(ctx.db);
   const responsibility = pick(input.responsibility, c.responsibility);
   const newlyResponsible = responsibility !== c.responsibility;
@@ -55,7 +60,8 @@ export async function updateInvestigation(
     responsible_outlet_id: pick(input.responsibleOutletId, c.responsible_outlet_id),
     responsible_technician_id: pick(input.responsibleTechnicianId, c.responsible_technician_id),
     responsible_person: pick(input.responsiblePerson, c.responsible_person),
-    cause_is_attitude: input.causeIsAttitude === undefined ? c.cause_is_attitude : input.causeIsAttitude ? 1 : 0,
+    cause_is_attitude:
+      input.causeIsAttitude === undefined ? c.cause_is_attitude : input.causeIsAttitude ? 1 : 0,
     findings: pick(input.findings, c.findings) || null,
   };
   // A newly named outlet or technician responsibility defaults to the complaint's own link.
@@ -68,7 +74,11 @@ export async function updateInvestigation(
 
   const errors: FieldError[] = [];
   if (next.root_cause && !policy.rootCauses.some((r) => r.code === next.root_cause))
-    errors.push({ path: 'rootCause', rule: 'unknown_code', message: 'not a root-cause category of the policy' });
+    errors.push({
+      path: 'rootCause',
+      rule: 'unknown_code',
+      message: 'not a root-cause category of the policy',
+    });
   if (responsibility === 'product_quality' && !next.responsible_department)
     errors.push({
       path: 'responsibleDepartment',

@@ -21,17 +21,23 @@ const rates = (t: Tally) => ({
 
 /**
  * Complaint rate = complaints opened in [from, to) ÷ orders created in [from, to); resolution rate =
- * complaints resolved by their resolution due time ÷ complaints whose resolution fell due in
- * [from, to). Overall and per outlet (the complaint's linked outlet); targets from the policy.
+ * complaints resolved by their resolution due time ÷ complaints whose resolution falls due in
+ * [from, to) — counting only decided ones (due by now, or already resolved), so a complaint still
+ * within its time limit is not a failure yet. Overall and per outlet (the complaint's linked
+ * outlet); targets from the policy.
  */
-export async function complaintStats(ctx: ComplaintsContext, from: string, to: string): Promise<ComplaintStats> {
+export async function complaintStats(
+  ctx: ComplaintsContext,
+  from: string,
+  to: string,
+): Promise<ComplaintStats> {
   if (Date.parse(to) <= Date.parse(from)) throw fieldError('to', 'after_from', '`to` must be after `from`');
   const f = new Date(from).toISOString();
   const t = new Date(to).toISOString();
   const [orders, complaints, due, { value: policy }] = await Promise.all([
     ctx.repo.ordersCreated(f, t),
     ctx.repo.complaintsOpened(f, t),
-    ctx.repo.resolutionDue(f, t),
+    ctx.repo.resolutionDue(f, t, ctx.clock.now().toISOString()),
     complaintPolicy(ctx.db),
   ]);
   const overall = empty();

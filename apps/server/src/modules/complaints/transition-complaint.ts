@@ -84,7 +84,8 @@ export async function transitionComplaint(
       break;
   }
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
-    if (!(await ctx.repo.update(trx, id, c.version, patch))) throw versionConflict('complaint', id, req.version);
+    if (!(await ctx.repo.update(trx, id, c.version, patch)))
+      throw versionConflict('complaint', id, req.version);
     await appendEvent(trx, {
       streamType: STREAM,
       streamId: id,

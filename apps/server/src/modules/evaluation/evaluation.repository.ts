@@ -1,10 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type {
-  Adjustment,
-  EvaluationSummary,
-  Evidence,
-  SchemeDefinition,
-} from '@anxin/contracts';
+import type { Adjustment, EvaluationSummary, Evidence, SchemeDefinition } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type {
   EvaluationAdjustmentsTable,
@@ -136,8 +131,8 @@ export class EvaluationRepository {
     return rows.map(summaryOf);
   }
 
-  async finalsOf(subject: string): Promise<EvaluationSummary[]> {
-    const rows = await this.base(this.db)
+  async finalsOf(subject: string, db: Db = this.db): Promise<EvaluationSummary[]> {
+    const rows = await this.base(db)
       .where('e.subject', '=', subject)
       .where('e.status', '=', 'final')
       .orderBy('e.assessed_on')

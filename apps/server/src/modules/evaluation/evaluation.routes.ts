@@ -48,7 +48,10 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
 
     app.get(
       `${P}/scheme`,
-      { config: read, schema: { tags, summary: 'The current scheme version', response: { 200: SchemeSchema, ...problems } } },
+      {
+        config: read,
+        schema: { tags, summary: 'The current scheme version', response: { 200: SchemeSchema, ...problems } },
+      },
       async () => d.schemes.current(),
     );
     app.put(
@@ -57,7 +60,8 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
         config: { permission: 'settings:manage' },
         schema: {
           tags,
-          summary: 'Save an edited scheme as a new version (points must add up: items → indicator → section → 100)',
+          summary:
+            'Save an edited scheme as a new version (points must add up: items → indicator → section → 100)',
           body: PutSchemeSchema,
           response: { 200: SchemeSchema, ...problems },
         },
@@ -66,12 +70,27 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
     );
     app.get(
       `${P}/schemes`,
-      { config: read, schema: { tags, summary: 'Scheme versions, newest first', response: { 200: SchemeVersionsSchema, ...problems } } },
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Scheme versions, newest first',
+          response: { 200: SchemeVersionsSchema, ...problems },
+        },
+      },
       async () => d.schemes.versions(),
     );
     app.get(
       `${P}/schemes/:id`,
-      { config: read, schema: { tags, summary: 'One scheme version', params: IdParams, response: { 200: SchemeSchema, ...problems } } },
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'One scheme version',
+          params: IdParams,
+          response: { 200: SchemeSchema, ...problems },
+        },
+      },
       async (req) => d.schemes.get(req.params.id),
     );
 
@@ -79,7 +98,12 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
       `${P}/evaluations`,
       {
         config: read,
-        schema: { tags, summary: 'Evaluations, newest first', querystring: EvaluationListQuerySchema, response: { 200: EvaluationListSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Evaluations, newest first',
+          querystring: EvaluationListQuerySchema,
+          response: { 200: EvaluationListSchema, ...problems },
+        },
       },
       async (req) => ({ items: await d.evaluations.list(req.query.subject) }),
     );
@@ -87,20 +111,39 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
       `${P}/evaluations`,
       {
         config: manage,
-        schema: { tags, summary: 'Start an evaluation on the current scheme version', body: CreateEvaluationSchema, response: { 201: EvaluationDetailSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Start an evaluation on the current scheme version',
+          body: CreateEvaluationSchema,
+          response: { 201: EvaluationDetailSchema, ...problems },
+        },
       },
       async (req, reply) => reply.code(201).send(await d.evaluations.create(req.actor!, req.body, req.id)),
     );
     app.get(
       `${P}/evaluations/:id`,
-      { config: read, schema: { tags, summary: 'An evaluation with evidence, live score, grade and history', params: IdParams, response: detail } },
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'An evaluation with evidence, live score, grade and history',
+          params: IdParams,
+          response: detail,
+        },
+      },
       async (req) => d.evaluations.detail(req.params.id),
     );
     app.put(
       `${P}/evaluations/:id/items/:code`,
       {
         config: manage,
-        schema: { tags, summary: 'Mark an item applicable or not (删减, with a reason)', params: ItemParams, body: PutItemSchema, response: detail },
+        schema: {
+          tags,
+          summary: 'Mark an item applicable or not (删减, with a reason)',
+          params: ItemParams,
+          body: PutItemSchema,
+          response: detail,
+        },
       },
       async (req) => d.evaluations.putItem(req.actor!, req.params.id, req.params.code, req.body, req.id),
     );
@@ -108,39 +151,67 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
       `${P}/evaluations/:id/evidence`,
       {
         config: manage,
-        schema: { tags, summary: 'Record evidence for an item (channel, finding, note, attachments)', params: IdParams, body: EvidenceInputSchema, response: detail },
+        schema: {
+          tags,
+          summary: 'Record evidence for an item (channel, finding, note, attachments)',
+          params: IdParams,
+          body: EvidenceInputSchema,
+          response: detail,
+        },
       },
       async (req) => d.evaluations.addEvidence(req.actor!, req.params.id, req.body, req.id),
     );
     app.delete(
       `${P}/evaluations/:id/evidence/:evidenceId`,
-      { config: manage, schema: { tags, summary: 'Remove an evidence record', params: EvidenceParams, response: detail } },
+      {
+        config: manage,
+        schema: { tags, summary: 'Remove an evidence record', params: EvidenceParams, response: detail },
+      },
       async (req) => d.evaluations.deleteEvidence(req.actor!, req.params.id, req.params.evidenceId, req.id),
     );
     app.post(
       `${P}/evaluations/:id/adjustments`,
       {
         config: manage,
-        schema: { tags, summary: 'Add a special deduction (特别扣分项) or the special bonus (特别加分项)', params: IdParams, body: AdjustmentInputSchema, response: detail },
+        schema: {
+          tags,
+          summary: 'Add a special deduction (特别扣分项) or the special bonus (特别加分项)',
+          params: IdParams,
+          body: AdjustmentInputSchema,
+          response: detail,
+        },
       },
       async (req) => d.evaluations.addAdjustment(req.actor!, req.params.id, req.body, req.id),
     );
     app.delete(
       `${P}/evaluations/:id/adjustments/:adjustmentId`,
-      { config: manage, schema: { tags, summary: 'Remove a deduction or bonus', params: AdjustmentParams, response: detail } },
-      async (req) => d.evaluations.deleteAdjustment(req.actor!, req.params.id, req.params.adjustmentId, req.id),
+      {
+        config: manage,
+        schema: { tags, summary: 'Remove a deduction or bonus', params: AdjustmentParams, response: detail },
+      },
+      async (req) =>
+        d.evaluations.deleteAdjustment(req.actor!, req.params.id, req.params.adjustmentId, req.id),
     );
     app.put(
       `${P}/evaluations/:id/outstanding`,
       {
         config: manage,
-        schema: { tags, summary: 'The outstanding override (star grade before a year at 达标), with a reason', params: IdParams, body: PutOutstandingSchema, response: detail },
+        schema: {
+          tags,
+          summary: 'The outstanding override (star grade before a year at 达标), with a reason',
+          params: IdParams,
+          body: PutOutstandingSchema,
+          response: detail,
+        },
       },
       async (req) => d.evaluations.setOutstanding(req.actor!, req.params.id, req.body, req.id),
     );
     app.post(
       `${P}/evaluations/:id/finalize`,
-      { config: manage, schema: { tags, summary: 'Freeze score and grade', params: IdParams, response: detail } },
+      {
+        config: manage,
+        schema: { tags, summary: 'Freeze score and grade', params: IdParams, response: detail },
+      },
       async (req) => d.evaluations.finalize(req.actor!, req.params.id, req.id),
     );
 
@@ -148,20 +219,37 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
       `${P}/kpis`,
       {
         config: read,
-        schema: { tags, summary: 'Live KPIs against targets over business dates [from, to]', querystring: KpiQuerySchema, response: { 200: KpiPanelSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Live KPIs against targets over business dates [from, to]',
+          querystring: KpiQuerySchema,
+          response: { 200: KpiPanelSchema, ...problems },
+        },
       },
       async (req) => d.kpis.panel(req.actor!, req.query),
     );
     app.get(
       `${P}/settings/kpi-targets`,
-      { config: read, schema: { tags, summary: 'KPI targets (setting evaluation.kpi_targets)', response: { 200: KpiTargetsViewSchema, ...problems } } },
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'KPI targets (setting evaluation.kpi_targets)',
+          response: { 200: KpiTargetsViewSchema, ...problems },
+        },
+      },
       async () => d.kpis.targetsView(),
     );
     app.put(
       `${P}/settings/kpi-targets`,
       {
         config: { permission: 'settings:manage' },
-        schema: { tags, summary: 'Change the KPI targets (audited)', body: PutKpiTargetsSchema, response: { 200: KpiTargetsViewSchema, ...problems } },
+        schema: {
+          tags,
+          summary: 'Change the KPI targets (audited)',
+          body: PutKpiTargetsSchema,
+          response: { 200: KpiTargetsViewSchema, ...problems },
+        },
       },
       async (req) => d.kpis.putTargets(req.actor!, req.body),
     );

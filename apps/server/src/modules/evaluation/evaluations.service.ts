@@ -1,12 +1,12 @@
-import {
+import type {
+  AdjustmentInput,
+  CreateEvaluation,
+  EvaluationDetail,
+  EvaluationSummary,
   EvidenceInputSchema,
-  type AdjustmentInput,
-  type CreateEvaluation,
-  type EvaluationDetail,
-  type EvaluationSummary,
-  type PutItem,
-  type PutOutstanding,
-  type ScoreResult,
+  PutItem,
+  PutOutstanding,
+  ScoreResult,
 } from '@anxin/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -94,8 +94,8 @@ export class EvaluationsService {
   }
 
   /** The subject's final evaluations, its first 达标 date and when stars become possible. */
-  private async history(row: Row, months: number) {
-    const finals = await this.repo.finalsOf(row.subject);
+  private async history(row: Row, months: number, db?: Db) {
+    const finals = await this.repo.finalsOf(row.subject, db);
     const passed = (e: EvaluationSummary) => e.grade !== null && e.grade !== 'fail';
     // Finals come sorted by assessment date: the first that passed is the first 达标.
     const firstPassOn = finals.find(passed)?.assessedOn ?? null;
@@ -125,7 +125,8 @@ export class EvaluationsService {
     ]);
     const states = new Map<string, ItemState>();
     const state = (code: string) => {
-      let s = states.get(code) as { applicable: boolean; findings: ItemState['findings'][number][] } | undefined;
+      let s = states.get(code) as
+        { applicable: boolean; findings: ItemState['findings'][number][] } | undefined;
       if (!s) {
         s = { applicable: true, findings: [] };
         states.set(code, s);
@@ -134,7 +135,7 @@ export class EvaluationsService {
     };
     for (const i of items) state(i.code).applicable = i.applicable;
     for (const e of evidence) state(e.itemCode).findings.push(e);
-    const history = await this.history(row, scheme.definition.rules.starRequiresMonthsAtPass);
+    const history = await this.history(row, scheme.definition.rules.starRequiresMonthsAtPass, db);
     const result = scoreEvaluation({
       scheme: scheme.definition,
       items: states,
@@ -150,8 +151,7 @@ export class EvaluationsService {
     const scheme = await this.schemeOf(row);
     const latest = await this.repo.latestScheme();
     const c = await this.compute(row, scheme);
-    const result =
-      row.status === 'final' && row.result ? (JSON.parse(row.result) as ScoreResult) : c.result;
+    const result = row.status === 'final' && row.result ? (JSON.parse(row.result) as ScoreResult) : c.result;
     return {
       evaluation: summaryOf(row),
       scheme: { ...scheme, current: scheme.version === latest?.version },
@@ -180,9 +180,13 @@ export class EvaluationsService {
     await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
       const row = await this.load(id, trx);
       if (row.status !== 'draft')
-        throw new DomainError('state.invalid_transition', `Evaluation ${id} is final and can no longer change`, {
-          extra: { from: row.status },
-        });
+        throw new DomainError(
+          'state.invalid_transition',
+          `Evaluation ${id} is final and can no longer change`,
+          {
+            extra: { from: row.status },
+          },
+        );
       const now = this.ctx.clock.now();
       const data = await fn({ trx, row, scheme, now });
       const extra = await patch(row, scheme, trx);
@@ -231,7 +235,11 @@ export class EvaluationsService {
       async ({ trx, scheme, now }) => {
         const item = findItem(scheme.definition, input.itemCode);
         if (!item)
-          throw fieldError('itemCode', 'exists', `Item ${input.itemCode} is not in scheme version ${scheme.version}`);
+          throw fieldError(
+            'itemCode',
+            'exists',
+            `Item ${input.itemCode} is not in scheme version ${scheme.version}`,
+          );
         const errors = checkFinding(item, input);
         if (errors.length)
           throw new DomainError('request.validation_failed', errors[0]!.message, {
@@ -240,7 +248,8 @@ export class EvaluationsService {
           });
         const conforming =
           item.mode === 'binary'
-            ? (input.conforming ?? (input.score !== undefined && input.score !== null ? input.score === item.points : null))
+            ? (input.conforming ??
+              (input.score !== undefined && input.score !== null ? input.score === item.points : null))
             : null;
         const evidenceId = newId();
         await this.repo.insertEvidence(trx, {
@@ -286,7 +295,11 @@ export class EvaluationsService {
           const max = scheme.definition.rules.maxBonusItems;
           const bonuses = (await this.repo.adjustments(id, trx)).filter((a) => a.kind === 'bonus').length;
           if (bonuses >= max)
-            throw ruleViolated('kind', 'max_bonus', `At most ${max} special bonus (特别加分项) per evaluation`);
+            throw ruleViolated(
+              'kind',
+              'max_bonus',
+              `At most ${max} special bonus (特别加分项) per evaluation`,
+            );
         }
         const adjustmentId = newId();
         await this.repo.insertAdjustment(trx, {
@@ -330,7 +343,10 @@ export class EvaluationsService {
       'evaluation.outstanding_set',
       async () => ({ outstanding: input.outstanding, reason }),
       requestId,
-      async () => ({ outstanding: input.outstanding ? 1 : 0, outstanding_reason: input.outstanding ? reason : null }),
+      async () => ({
+        outstanding: input.outstanding ? 1 : 0,
+        outstanding_reason: input.outstanding ? reason : null,
+      }),
     );
   }
 
@@ -351,7 +367,12 @@ export class EvaluationsService {
             `${missing.length} applicable item(s) have no evidence yet: ${missing.slice(0, 10).join(', ')}`,
           );
         }
-        return { score: result.score, grade: result.grade, bandGrade: result.bandGrade, starCapped: result.starCapped };
+        return {
+          score: result.score,
+          grade: result.grade,
+          bandGrade: result.bandGrade,
+          starCapped: result.starCapped,
+        };
       },
       requestId,
       async () => ({

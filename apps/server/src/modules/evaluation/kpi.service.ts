@@ -33,7 +33,15 @@ export class KpiService {
   async putTargets(actor: Actor, input: KpiTargets & { version: number }) {
     const { version, ...value } = input;
     const saved = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(trx, KPI_TARGETS_KEY, KpiTargetsSchema, value, version, eventActorOf(actor), this.ctx.clock.now()),
+      writeSetting(
+        trx,
+        KPI_TARGETS_KEY,
+        KpiTargetsSchema,
+        value,
+        version,
+        eventActorOf(actor),
+        this.ctx.clock.now(),
+      ),
     );
     return { ...saved.value, version: saved.version };
   }

@@ -3,8 +3,9 @@ import type { GradingMetric, OrderClass, OutletGrade } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
+import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { CallbackFact, CompletionFact, ItemRow, OfferFact } from './domain/facts.ts';
+import type { CallbackFact, CompletionFact, GradeExclusion, ItemRow, OfferFact } from './domain/facts.ts';
 import type { OutletScorecardsTable } from './grading.schema.ts';
 
 type Db = Kysely<Database>;
@@ -45,7 +46,9 @@ export class GradingRepository {
   async offers(from: string, to: string): Promise<OfferFact[]> {
     const rows = await this.db
       .selectFrom('dispatch_offers as o')
-      .leftJoin('sla_clocks as c', (j) => j.onRef('c.order_id', '=', 'o.order_id').on('c.metric', '=', 'response'))
+      .leftJoin('sla_clocks as c', (j) =>
+        j.onRef('c.order_id', '=', 'o.order_id').on('c.metric', '=', 'response'),
+      )
       .select([
         'o.id',
         'o.order_id',
@@ -151,6 +154,24 @@ export class GradingRepository {
     }));
   }
 
+  /**
+   * Grade inputs upheld appeals removed (settlement's `grading_exclusions`, read-only), for the
+   * given orders; in chunks to stay under the bound-parameter limits.
+   */
+  async exclusions(orderIds: readonly string[]): Promise<GradeExclusion[]> {
+    const out: GradeExclusion[] = [];
+    for (let i = 0; i < orderIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('grading_exclusions')
+        .select(['order_id', 'class', 'complaint_id'])
+        .where('order_id', 'in', orderIds.slice(i, i + 500))
+        .execute();
+      for (const r of rows)
+        out.push({ orderId: r.order_id, class: r.class, complaintId: r.complaint_id || null });
+    }
+    return out;
+  }
+
   outlets(): Promise<OutletRef[]> {
     return this.db
       .selectFrom('outlets')
@@ -172,8 +193,8 @@ export class GradingRepository {
   }
 
   /** Outlets with a finalised scorecard after `month` (their current grade comes from that one). */
-  async finalisedAfter(month: string): Promise<Set<string>> {
-    const rows = await this.db
+  async finalisedAfter(db: Db, month: string): Promise<Set<string>> {
+    const rows = await db
       .selectFrom('outlet_scorecards')
       .select('outlet_id')
       .where('status', '=', 'final')
@@ -192,7 +213,10 @@ export class GradingRepository {
       .executeTakeFirst();
   }
 
-  /** Inserts or replaces a draft with its rows; a final card is left alone (returns false). */
+  /**
+   * Inserts or replaces a draft with its rows; a final card is left alone (returns false). A
+   * computation of the same month committing meanwhile is a conflict (409).
+   */
   async saveDraft(
     trx: Db,
     card: Omit<OutletScorecardsTable, 'id' | 'status' | 'version' | 'finalised_at' | 'finalised_by'>,
@@ -210,14 +234,19 @@ export class GradingRepository {
         .where('version', '=', existing.version)
         .where('status', '=', 'draft')
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) return false;
+      if (Number(r.numUpdatedRows) !== 1)
+        throw new DomainError('resource.conflict', `The scorecards of ${card.month} are being computed`);
       await trx.deleteFrom('outlet_scorecard_items').where('scorecard_id', '=', id).execute();
     } else {
       id = newId();
-      await trx
+      const r = await trx
         .insertInto('outlet_scorecards')
         .values({ ...card, id, status: 'draft', version: 1, finalised_at: null, finalised_by: null })
-        .execute();
+        .onConflict((oc) => oc.columns(['outlet_id', 'month']).doNothing())
+        .executeTakeFirst();
+      // A concurrent computation of the same month got there first.
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1)
+        throw new DomainError('resource.conflict', `The scorecards of ${card.month} are being computed`);
     }
     // Chunks keep each statement under SQLite's bound-parameter limit.
     for (let i = 0; i < items.length; i += 200)
@@ -284,7 +313,7 @@ export class GradingRepository {
       .innerJoin('outlets as o', 'o.id', 's.outlet_id')
       .selectAll('s')
       .select(['o.code as outlet_code', 'o.name as outlet_name'])
-      .where(scopeFilter(scope, OUTLET_SCOPE));
+      .where(scopeFilter<any, any>(scope, OUTLET_SCOPE));
   }
 
   listMonth(scope: ActorScope, month: string): Promise<ScorecardRow[]> {
@@ -300,7 +329,10 @@ export class GradingRepository {
   }
 
   card(scope: ActorScope, outletId: string, month: string): Promise<ScorecardRow | undefined> {
-    return this.cards(scope).where('s.outlet_id', '=', outletId).where('s.month', '=', month).executeTakeFirst();
+    return this.cards(scope)
+      .where('s.outlet_id', '=', outletId)
+      .where('s.month', '=', month)
+      .executeTakeFirst();
   }
 
   outletInScope(scope: ActorScope, outletId: string) {
@@ -308,7 +340,7 @@ export class GradingRepository {
       .selectFrom('outlets as o')
       .select(['o.id', 'o.code', 'o.name', 'o.grade'])
       .where('o.id', '=', outletId)
-      .where(scopeFilter(scope, OUTLET_SCOPE))
+      .where(scopeFilter<any, any>(scope, OUTLET_SCOPE))
       .executeTakeFirst();
   }
 

@@ -1,6 +1,7 @@
 import {
   GRADING_METRICS,
   GradingPolicySchema,
+  LOWER_IS_BETTER,
   PERMISSIONS,
   type GradingFinaliseResult,
   type GradingMetric,
@@ -21,7 +22,13 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, SYSTEM, type EventActor } from '../../platform/events/append.ts';
 import { DomainError, fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings/index.ts';
-import { outletMonths, type ComplaintFact, type OutletMonth } from './domain/facts.ts';
+import {
+  applyExclusions,
+  outletMonths,
+  type ComplaintFact,
+  type GradeExclusion,
+  type OutletMonth,
+} from './domain/facts.ts';
 import { DEFAULT_GRADING_POLICY, GRADING_POLICY_KEY } from './domain/policy.ts';
 import { businessDay, monthOf, monthRange, policyErrors, previousMonth, scoreMonth } from './domain/score.ts';
 import type { GradingRepository, ScorecardRow } from './grading.repository.ts';
@@ -43,6 +50,12 @@ export type ComplaintFactsReader = (
   range: { from: string; to: string },
 ) => Promise<readonly ComplaintFactInput[]>;
 
+/** Grade inputs upheld appeals removed (settlement's `grading_exclusions`), for the given orders. */
+export type ExclusionsReader = (
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+) => Promise<readonly GradeExclusion[]>;
+
 export interface GradingContext {
   db: Kysely<Database>;
   dialect: DialectName;
@@ -50,6 +63,7 @@ export interface GradingContext {
   repo: GradingRepository;
   /** The complaints module's `complaintFacts` (complaints opened in [from, to)). */
   complaintFacts: ComplaintFactsReader;
+  exclusions: ExclusionsReader;
 }
 
 const MONTH_STREAM = 'grading_month';
@@ -107,7 +121,9 @@ export class GradingService {
     if (parsed.success) {
       const errors = policyErrors(parsed.data);
       if (errors.length)
-        throw new DomainError('request.validation_failed', errors.map((e) => e.message).join('; '), { errors });
+        throw new DomainError('request.validation_failed', errors.map((e) => e.message).join('; '), {
+          errors,
+        });
     }
     const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
       writeSetting(
@@ -154,7 +170,15 @@ export class GradingService {
         resolvedAt: c.resolvedAt ?? null,
         status: c.status,
       }));
-    const months = outletMonths({ offers, completions, callbacks, complaints });
+    const orderIds = [
+      ...new Set([
+        ...completions.map((c) => c.orderId),
+        ...callbacks.map((c) => c.orderId),
+        ...complaints.flatMap((c) => (c.orderId ? [c.orderId] : [])),
+      ]),
+    ];
+    const excluded = await this.ctx.exclusions(this.ctx.db, orderIds);
+    const months = outletMonths(applyExclusions({ offers, completions, callbacks, complaints }, excluded));
     const outlets = await repo.outlets();
     const previous = await repo.finalGradesBefore(month);
     const at = now.toISOString();
@@ -191,7 +215,11 @@ export class GradingService {
         else locked++;
       }
       if (computed === 0 && locked > 0)
-        throw ruleViolated('month', 'finalised', `The scorecards of ${month} are final and cannot be recomputed`);
+        throw ruleViolated(
+          'month',
+          'finalised',
+          `The scorecards of ${month} are final and cannot be recomputed`,
+        );
       await appendEvent(trx, {
         streamType: MONTH_STREAM,
         streamId: month,
@@ -216,8 +244,9 @@ export class GradingService {
     const { repo } = this.ctx;
     return withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
       const drafts = await repo.drafts(trx, month);
-      if (!drafts.length) throw ruleViolated('month', 'no_draft', `${month} has no draft scorecards to finalise`);
-      const later = await repo.finalisedAfter(month);
+      if (!drafts.length)
+        throw ruleViolated('month', 'no_draft', `${month} has no draft scorecards to finalise`);
+      const later = await repo.finalisedAfter(trx, month);
       const gradesChanged: GradingFinaliseResult['gradesChanged'] = [];
       let finalised = 0;
       for (const d of drafts) {
@@ -293,6 +322,10 @@ export class GradingService {
     if (!card) throw notFound('scorecard', `${outletId}/${month}`);
     const figure = scorecardView(card).metrics.find((m) => m.metric === metric);
     const rows = await this.ctx.repo.metricItems(card.id, metric);
+    // The rows that cost points first: misses of a good share, hits of a bad rate.
+    const lower = LOWER_IS_BETTER.includes(metric);
+    const problem = (hit: number) => (lower ? hit === 1 : hit === 0);
+    rows.sort((a, b) => Number(problem(b.hit)) - Number(problem(a.hit)));
     return {
       outletId,
       month,

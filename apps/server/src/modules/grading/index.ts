@@ -4,10 +4,15 @@ import type { JobQueue } from '../../platform/jobs/index.ts';
 import { complaintFacts } from '../complaints/index.ts';
 import { GradingRepository } from './grading.repository.ts';
 import { gradingRoutes } from './grading.routes.ts';
-import { GradingService, type ComplaintFactsReader } from './grading.service.ts';
+import { GradingService, type ComplaintFactsReader, type ExclusionsReader } from './grading.service.ts';
 
 export { gradeOf } from './grading.repository.ts';
-export { GradingService, type ComplaintFactsReader, type ComplaintFactInput } from './grading.service.ts';
+export {
+  GradingService,
+  type ComplaintFactsReader,
+  type ComplaintFactInput,
+  type ExclusionsReader,
+} from './grading.service.ts';
 export { DEFAULT_GRADING_POLICY, GRADING_POLICY_KEY } from './domain/policy.ts';
 export { gradeFor, normalise, policyErrors, scoreMonth } from './domain/score.ts';
 export type { GradingTables } from './grading.schema.ts';
@@ -20,6 +25,8 @@ export interface GradingOptions {
   network?: unknown;
   /** The complaints module's `complaintFacts` (the default); tests may pass their own reader. */
   complaints?: { complaintFacts: ComplaintFactsReader };
+  /** Grade inputs upheld appeals removed; defaults to reading settlement's `grading_exclusions`. */
+  exclusions?: ExclusionsReader;
 }
 
 /**
@@ -29,12 +36,14 @@ export interface GradingOptions {
  * which dispatch ranking reads. `gradeOf(db, outletId, month)` serves settlement.
  */
 export function createGrading(deps: AppDeps, opts: GradingOptions = {}) {
+  const repo = new GradingRepository(deps.db);
   const service = new GradingService({
     db: deps.db,
     dialect: deps.dialect,
     clock: deps.clock,
-    repo: new GradingRepository(deps.db),
+    repo,
     complaintFacts: opts.complaints?.complaintFacts ?? complaintFacts,
+    exclusions: opts.exclusions ?? ((_db, ids) => repo.exclusions(ids)),
   });
   const monthlyRun = (now: Date = deps.clock.now()) => service.monthlyRun(now);
   return {

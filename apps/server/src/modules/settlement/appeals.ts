@@ -1,10 +1,15 @@
-import type { Appeal, AppealSubject, DecideAppeal } from '@anxin/contracts';
-import { CreateAppealSchema } from '@anxin/contracts';
+import type { Appeal, AppealSubject, CreateAppealSchema, DecideAppeal } from '@anxin/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { isUniqueViolation, withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { DomainError, fieldError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
+import {
+  DomainError,
+  fieldError,
+  notFound,
+  ruleViolated,
+  versionConflict,
+} from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { APPEAL_STREAM, eventActorOf, STATEMENT_STREAM, type SettlementContext } from './context.ts';
 import { CLASS_ZH } from './domain/labels.ts';
@@ -15,7 +20,7 @@ import { appealView } from './settlement.views.ts';
 type CreateAppealInput = z.infer<typeof CreateAppealSchema>;
 
 const alreadyOpen = (orderNumber: string) =>
-  new DomainError('resource.already_exists', `An appeal on this for order ${orderNumber} is already open`, {
+  new DomainError('resource.already_exists', `Order ${orderNumber} already has an open appeal on this`, {
     errors: [{ path: 'orderId', rule: 'open_appeal', message: 'an appeal on this subject is already open' }],
   });
 
@@ -34,9 +39,19 @@ async function subjectOf(ctx: SettlementContext, orderId: string, a: CreateAppea
     const line = (await ctx.repo.orderLines(orderId)).find((l) => l.id === a.lineId);
     if (!line) throw fieldError('lineId', 'unknown_line', `Line ${a.lineId} is not a line of this order`);
     if (line.kind !== 'deduction' || !line.line_key)
-      throw ruleViolated('lineId', 'not_appealable', 'Only deductions are appealed; dispute fee lines on the statement');
+      throw ruleViolated(
+        'lineId',
+        'not_appealable',
+        'Only deductions are appealed; dispute fee lines on the statement',
+      );
     return line.complaint_id
-      ? { subject: 'line', cls: 'complaint', complaintId: line.complaint_id, lineId: line.id, key: line.line_key }
+      ? {
+          subject: 'line',
+          cls: 'complaint',
+          complaintId: line.complaint_id,
+          lineId: line.id,
+          key: line.line_key,
+        }
       : {
           subject: 'line',
           cls: line.classification ?? '',
@@ -65,7 +80,8 @@ async function subjectOf(ctx: SettlementContext, orderId: string, a: CreateAppea
     };
   }
   const cls = a.class!;
-  if (cls === 'satisfied') throw ruleViolated('class', 'not_appealable', 'A satisfied classification is not a penalty');
+  if (cls === 'satisfied')
+    throw ruleViolated('class', 'not_appealable', 'A satisfied classification is not a penalty');
   const classes = await ctx.repo.orderClasses(orderId);
   if (!classes.some((c) => c.class === cls))
     throw fieldError('class', 'not_classified', `The order is not classified ${cls}`);
@@ -124,7 +140,14 @@ export async function fileAppeal(
         at: now,
         to: 'open',
         reason: a.reason,
-        data: { orderId: a.orderId, orderNumber: order.number, class: s.cls, complaintId: s.complaintId || null, lineId: s.lineId, attachmentIds: ids },
+        data: {
+          orderId: a.orderId,
+          orderNumber: order.number,
+          class: s.cls,
+          complaintId: s.complaintId || null,
+          lineId: s.lineId,
+          attachmentIds: ids,
+        },
         requestId,
       });
     });
@@ -171,7 +194,9 @@ export async function decideAppeal(
         appeal_id: id,
         created_at: at,
       });
-      const key = appeal.complaint_id ? `complaint:${appeal.complaint_id}` : `class:${appeal.order_id}:${cls}`;
+      const key = appeal.complaint_id
+        ? `complaint:${appeal.complaint_id}`
+        : `class:${appeal.order_id}:${cls}`;
       if (appeal.outlet_id) {
         const rows = await ctx.repo.linesByKey(trx, appeal.outlet_id, key);
         // Net money of the key per statement: the deduction plus whatever already corrected it.
@@ -237,6 +262,7 @@ export async function decideAppeal(
               source_statement_id: statementId,
               description: `申诉补发：${CLASS_ZH[cls] ?? cls}（${row.statement_month}）`,
               applied_statement_id: next?.id ?? null,
+              created_at: at,
             });
             if (next) {
               const lines = await ctx.repo.lines(trx, next.id);
@@ -254,7 +280,11 @@ export async function decideAppeal(
                   complaint_id: appeal.complaint_id,
                   appeal_id: id,
                   description: `申诉补发：${CLASS_ZH[cls] ?? cls}（${row.statement_month}）`,
-                  rule: JSON.stringify({ carryoverId: carryId, sourceStatementId: statementId, appealId: id }),
+                  rule: JSON.stringify({
+                    carryoverId: carryId,
+                    sourceStatementId: statementId,
+                    appealId: id,
+                  }),
                   amount_fen: amount,
                   disputed: 0,
                   dispute_comment: null,
@@ -274,7 +304,12 @@ export async function decideAppeal(
                 data: { appealId: id, sourceStatementId: statementId, amountFen: amount },
               });
             }
-            effects.push({ kind: 'credit', sourceStatementId: statementId, statementId: next?.id ?? null, amountFen: amount });
+            effects.push({
+              kind: 'credit',
+              sourceStatementId: statementId,
+              statementId: next?.id ?? null,
+              amountFen: amount,
+            });
           }
           restored += amount;
         }

@@ -27,7 +27,11 @@ export type ComplaintFactsFn = (
   q: { from: string; to: string; outletId?: string },
 ) => Promise<ComplaintFact[]>;
 
-export type GradeOfFn = (db: Kysely<Database>, outletId: string, month: string) => Promise<SettlementGrade | null>;
+export type GradeOfFn = (
+  db: Kysely<Database>,
+  outletId: string,
+  month: string,
+) => Promise<SettlementGrade | null>;
 
 /**
  * What settlement reads from the complaints and grading modules, handed in by modules.ts (so this

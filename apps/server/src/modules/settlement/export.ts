@@ -14,13 +14,15 @@ export function ruleText(kind: string, rule: Record<string, any>): string {
         ? '距离 未知'
         : `距离 ${rule.distance.km} km 加收 ${yuan(rule.distance.surchargeFen ?? 0)}`,
     ];
-    if (rule.remote?.regionCode) parts.push(`偏远 ${rule.remote.regionCode} 加收 ${yuan(rule.remote.surchargeFen)}`);
+    if (rule.remote?.regionCode)
+      parts.push(`偏远 ${rule.remote.regionCode} 加收 ${yuan(rule.remote.surchargeFen)}`);
     parts.push(`× ${rule.grade} 级系数 ${rule.coefficient}`);
     if (rule.parts?.lines) parts.push(`+ 配件 ${rule.parts.lines} 行 × ${yuan(rule.parts.perLineFen)}`);
     return parts.join('；');
   }
   if (kind === 'adjustment') return `由 ${yuan(rule.fromFen ?? 0)} 调整为 ${yuan(rule.toFen ?? 0)}`;
-  if (rule.class) return `${CLASS_ZH[rule.class] ?? rule.class}${rule.complaintId ? ` 投诉 ${rule.complaintId}` : ''}`;
+  if (rule.class)
+    return `${CLASS_ZH[rule.class] ?? rule.class}${rule.complaintId ? ` 投诉 ${rule.complaintId}` : ''}`;
   if (rule.appealId) return `申诉 ${rule.appealId}`;
   return '';
 }
@@ -68,8 +70,8 @@ export async function exportStatement(ctx: SettlementContext, actor: Actor, id: 
     ]);
     row.getCell(6).numFmt = money;
   }
-  ws.columns.forEach((c, i) => {
-    c.width = [8, 10, 18, 24, 60, 14, 30, 30][i] ?? 12;
+  [8, 10, 18, 24, 60, 14, 30, 30].forEach((width, i) => {
+    ws.getColumn(i + 1).width = width;
   });
   return { filename: `${s.number}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

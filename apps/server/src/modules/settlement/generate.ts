@@ -93,7 +93,7 @@ export async function buildLines(
   });
 
   const classes = await ctx.repo.classesOfOutlet(db, outlet.id, to);
-  const facts = await ctx.sources.complaintFacts(db, { from: EPOCH, to });
+  const facts = await ctx.sources.complaintFacts(db, { from: EPOCH, to, outletId: outlet.id });
   const complaints = facts.filter(
     (c) =>
       c.responsibility === 'outlet' &&
@@ -102,7 +102,10 @@ export async function buildLines(
       c.resolvedAt < to,
   );
   const orderIds = [
-    ...new Set([...classes.map((c) => c.order_id), ...complaints.flatMap((c) => (c.orderId ? [c.orderId] : []))]),
+    ...new Set([
+      ...classes.map((c) => c.order_id),
+      ...complaints.flatMap((c) => (c.orderId ? [c.orderId] : [])),
+    ]),
   ];
   const excluded = await ctx.repo.exclusions(db, orderIds);
   const numbers = await ctx.repo.orderNumbers(
@@ -203,7 +206,11 @@ export async function buildLines(
         order_number: c.order_number,
         appeal_id: c.appeal_id,
         description: c.description,
-        rule: JSON.stringify({ carryoverId: c.id, sourceStatementId: c.source_statement_id, appealId: c.appeal_id }),
+        rule: JSON.stringify({
+          carryoverId: c.id,
+          sourceStatementId: c.source_statement_id,
+          appealId: c.appeal_id,
+        }),
         amount_fen: c.amount_fen,
       }),
     );
@@ -221,7 +228,8 @@ export async function gradeFor(
   return g ? { grade: g, source: 'scorecard' } : { grade: outlet.grade, source: 'outlet' };
 }
 
-type OneResult = { kind: 'generated'; statement: StatementRow } | { kind: 'skipped'; statement: StatementRow };
+type OneResult =
+  { kind: 'generated'; statement: StatementRow } | { kind: 'skipped'; statement: StatementRow };
 
 /** Creates or regenerates (idempotently) the draft statement of one outlet and month. */
 async function generateOne(
@@ -244,12 +252,12 @@ async function generateOne(
           throw new DomainError(
             'settlement.statement_locked',
             `Statement ${existing.number} is ${existing.status}; it cannot be regenerated`,
-            { extra: { statementId: existing.id, status: existing.status } },
+            { extra: { statementId: existing.id, statementStatus: existing.status } },
           );
         throw new DomainError(
           'state.invalid_transition',
           `Statement ${existing.number} is ${existing.status}; return it to draft before regenerating`,
-          { extra: { statementId: existing.id, status: existing.status } },
+          { extra: { statementId: existing.id, statementStatus: existing.status } },
         );
       }
       const now = ctx.clock.now().toISOString();
@@ -310,7 +318,8 @@ async function generateOne(
         generated_at: now,
         updated_at: now,
       });
-      if (!ok) throw new DomainError('resource.conflict', 'The statement changed while it was generated; retry');
+      if (!ok)
+        throw new DomainError('resource.conflict', 'The statement changed while it was generated; retry');
       await appendEvent(trx, {
         streamType: STATEMENT_STREAM,
         streamId: id,

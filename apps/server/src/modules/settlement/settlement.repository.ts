@@ -93,7 +93,9 @@ export class SettlementRepository {
       .distinct()
       .where('applied_statement_id', 'is', null)
       .execute();
-    return [...new Set([...withOrders.map((r) => r.outlet_id!), ...withCredits.map((r) => r.outlet_id)])].sort();
+    return [
+      ...new Set([...withOrders.map((r) => r.outlet_id!), ...withCredits.map((r) => r.outlet_id)]),
+    ].sort();
   }
 
   closedOrders(db: Db, outletId: string, from: string, to: string): Promise<ClosedOrderRow[]> {
@@ -130,13 +132,7 @@ export class SettlementRepository {
         .where('order_id', 'in', ids)
         .execute();
       for (const r of rows) {
-        let n = 0;
-        try {
-          const parts = JSON.parse(r.parts) as { quantity?: number }[];
-          n = Array.isArray(parts) ? parts.filter((p) => (p?.quantity ?? 1) > 0).length : 0;
-        } catch {
-          n = 0;
-        }
+        const n = partLineCount(r.parts);
         out.set(r.order_id, (out.get(r.order_id) ?? 0) + n);
       }
     }
@@ -265,8 +261,7 @@ export class SettlementRepository {
 
   async inScope(scope: ActorScope, id: string): Promise<StatementListRow | undefined> {
     return (await this.listBase(scope).where('s.id', '=', id).executeTakeFirst()) as
-      | StatementListRow
-      | undefined;
+      StatementListRow | undefined;
   }
 
   insertStatement(trx: Db, row: SettlementStatementsTable) {
@@ -329,7 +324,11 @@ export class SettlementRepository {
       .selectFrom('settlement_lines as l')
       .innerJoin('settlement_statements as s', 's.id', 'l.statement_id')
       .selectAll('l')
-      .select(['s.status as statement_status', 's.month as statement_month', 's.version as statement_version'])
+      .select([
+        's.status as statement_status',
+        's.month as statement_month',
+        's.version as statement_version',
+      ])
       .where('s.outlet_id', '=', outletId)
       .where((eb) => eb.or([eb('l.line_key', '=', key), eb('l.target_key', '=', key)]))
       .orderBy('s.month')
@@ -416,13 +415,16 @@ export class SettlementRepository {
     let q = this.appealBase(scope);
     if (f.status !== 'all') q = q.where('a.status', '=', f.status);
     if (f.orderId) q = q.where('a.order_id', '=', f.orderId);
-    return (await q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute()) as AppealListRow[];
+    return (await q
+      .orderBy('a.created_at', 'desc')
+      .orderBy('a.id')
+      .limit(limit)
+      .execute()) as AppealListRow[];
   }
 
   async appealInScope(scope: ActorScope, id: string): Promise<AppealListRow | undefined> {
     return (await this.appealBase(scope).where('a.id', '=', id).executeTakeFirst()) as
-      | AppealListRow
-      | undefined;
+      AppealListRow | undefined;
   }
 
   async insertExclusion(trx: Db, row: GradingExclusionsTable) {
@@ -444,5 +446,41 @@ export class SettlementRepository {
   }
 }
 
+/** Parts entries with a positive quantity in a field_visits.parts JSON array (bad JSON counts none). */
+function partLineCount(json: string): number {
+  try {
+    const parts = JSON.parse(json) as { quantity?: number }[];
+    return Array.isArray(parts) ? parts.filter((p) => (p?.quantity ?? 1) > 0).length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export const exclusionKey = (orderId: string, cls: string, complaintId: string) =>
   `${orderId}|${cls}|${complaintId}`;
+
+/**
+ * Grade inputs an upheld appeal removed, for the grading module: `class` is an order class
+ * (first_fix_failed, attitude, …) or 'complaint' with the complaint's id. Read-only; settlement
+ * writes them when it upholds an appeal. Pass orderIds to limit the read.
+ */
+export async function gradingExclusions(
+  db: Kysely<Database>,
+  orderIds?: readonly string[],
+): Promise<
+  { orderId: string; class: string; complaintId: string | null; reason: string; appealId: string | null }[]
+> {
+  let q = db.selectFrom('grading_exclusions').selectAll();
+  if (orderIds) {
+    if (!orderIds.length) return [];
+    q = q.where('order_id', 'in', [...orderIds]);
+  }
+  const rows = await q.orderBy('created_at').execute();
+  return rows.map((r) => ({
+    orderId: r.order_id,
+    class: r.class,
+    complaintId: r.complaint_id || null,
+    reason: r.reason,
+    appealId: r.appeal_id,
+  }));
+}

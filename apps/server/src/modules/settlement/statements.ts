@@ -31,7 +31,7 @@ export const locked = (s: Pick<StatementRow, 'id' | 'number' | 'status'>): Domai
   new DomainError(
     'settlement.statement_locked',
     `Statement ${s.number} is ${s.status}; it can no longer be changed`,
-    { extra: { statementId: s.id, status: s.status } },
+    { extra: { statementId: s.id, statementStatus: s.status } },
   );
 
 const invalidTransition = (from: StatementStatus, to: StatementStatus) =>
@@ -70,7 +70,11 @@ export async function saveTotals(
   return totals;
 }
 
-export async function statementDetail(ctx: SettlementContext, actor: Actor, id: string): Promise<StatementDetail> {
+export async function statementDetail(
+  ctx: SettlementContext,
+  actor: Actor,
+  id: string,
+): Promise<StatementDetail> {
   const s = await statementInScope(ctx, actor, id);
   const lines = await ctx.repo.lines(ctx.db, id);
   const history = await listStream(ctx.db, STATEMENT_STREAM, id);
@@ -165,7 +169,9 @@ export async function adjustLine(
       throw ruleViolated('lineId', 'adjustable_kind', 'Adjust the original line, not an adjustment');
     const effective =
       target.amount_fen +
-      lines.filter((l) => l.target_key === target.line_key && !isGenerated(l.kind)).reduce((n, l) => n + l.amount_fen, 0);
+      lines
+        .filter((l) => l.target_key === target.line_key && !isGenerated(l.kind))
+        .reduce((n, l) => n + l.amount_fen, 0);
     const delta = body.newAmountFen - effective;
     if (delta === 0) throw ruleViolated('newAmountFen', 'no_change', 'The line already has this amount');
     const now = ctx.clock.now();
@@ -249,7 +255,11 @@ export async function transition(
     if (requires.includes('disputeLines'))
       throw ruleViolated('to', 'use_respond', 'Dispute lines through POST …/respond with a comment per line');
     if (requires.includes('paymentReference') && !body.paymentReference)
-      throw fieldError('paymentReference', 'required', 'A payment reference is required to mark a statement paid');
+      throw fieldError(
+        'paymentReference',
+        'required',
+        'A payment reference is required to mark a statement paid',
+      );
     if (requires.includes('reason') && !body.reason)
       throw fieldError('reason', 'required', 'Say why the statement goes back to draft');
     if (requires.includes('disputesAnswered') && cur.disputed_count > 0 && !body.reason)
@@ -281,7 +291,9 @@ export async function transition(
       data: {
         totalFen: cur.total_fen,
         ...(body.paymentReference ? { paymentReference: body.paymentReference } : {}),
-        ...(body.to === 'approved' && cur.disputed_count > 0 ? { approvedWithOpenDisputes: cur.disputed_count } : {}),
+        ...(body.to === 'approved' && cur.disputed_count > 0
+          ? { approvedWithOpenDisputes: cur.disputed_count }
+          : {}),
       },
       requestId,
     });

@@ -30,7 +30,10 @@ describe('complaint state machine', () => {
   });
 
   it('refuses a step out of order with the allowed statuses', () => {
-    expect(checkTransition('registered', 'resolved', MANAGE)).toEqual({ ok: false, allowed: ['acknowledged'] });
+    expect(checkTransition('registered', 'resolved', MANAGE)).toEqual({
+      ok: false,
+      allowed: ['acknowledged'],
+    });
     expect(checkTransition('closed', 'resolved', MANAGE)).toEqual({ ok: false, allowed: ['investigating'] });
     const ok = checkTransition('investigating', 'resolved', MANAGE);
     expect(ok.ok && ok.rule.action).toBe('resolve');
@@ -49,7 +52,9 @@ describe('complaint state machine', () => {
       'responsibility',
       'remedy',
     ]);
-    expect(missingRequirements(rule('resolve'), { responsibility: 'outlet', remedy: '上门更换' })).toEqual([]);
+    expect(missingRequirements(rule('resolve'), { responsibility: 'outlet', remedy: '上门更换' })).toEqual(
+      [],
+    );
     expect(missingRequirements(rule('close'), { responsibility: 'outlet' })).toEqual([
       { path: 'verdict', rule: 'required', message: "closing needs the customer's verdict" },
     ]);
@@ -59,14 +64,22 @@ describe('complaint state machine', () => {
 });
 
 describe('classification from complaints (callbacks classifier facts)', () => {
-  const base = { outcomes: [], complaintRequests: [], complaintOrders: [], completions: [], laterRepairs: [] };
+  const base = {
+    outcomes: [],
+    complaintRequests: [],
+    complaintOrders: [],
+    completions: [],
+    laterRepairs: [],
+  };
   const rules = { attitudeThreshold: 2, repeatWindowDays: 30 };
 
   it('a linked complaint makes complaint_call; an attitude cause adds attitude', () => {
-    expect(classify({ ...base, complaints: [{ complaintId: 'c', eventId: 'e1', attitude: false }] }, rules)).toEqual([
-      { class: 'complaint_call', sourceEventId: 'e1' },
-    ]);
-    expect(classify({ ...base, complaints: [{ complaintId: 'c', eventId: 'e2', attitude: true }] }, rules)).toEqual([
+    expect(
+      classify({ ...base, complaints: [{ complaintId: 'c', eventId: 'e1', attitude: false }] }, rules),
+    ).toEqual([{ class: 'complaint_call', sourceEventId: 'e1' }]);
+    expect(
+      classify({ ...base, complaints: [{ complaintId: 'c', eventId: 'e2', attitude: true }] }, rules),
+    ).toEqual([
       { class: 'complaint_call', sourceEventId: 'e2' },
       { class: 'attitude', sourceEventId: 'e2' },
     ]);

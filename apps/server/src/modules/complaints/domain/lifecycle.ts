@@ -49,8 +49,7 @@ export function allowedNext(from: ComplaintStatus, permissions: ReadonlySet<Perm
 }
 
 export type ComplaintTransitionCheck =
-  | { ok: true; rule: ComplaintTransitionRule }
-  | { ok: false; allowed: ComplaintStatus[] };
+  { ok: true; rule: ComplaintTransitionRule } | { ok: false; allowed: ComplaintStatus[] };
 
 export function checkTransition(
   from: ComplaintStatus,

@@ -30,7 +30,11 @@ export function checkFinding(item: SchemeItem, f: EvidenceFinding): FieldError[]
   if (has(f.score)) {
     const s = f.score!;
     if (s < 0 || centi(s) > centi(item.points))
-      errors.push({ path: 'score', rule: 'range', message: `Score ${s} is outside 0–${item.points} for ${where}` });
+      errors.push({
+        path: 'score',
+        rule: 'range',
+        message: `Score ${s} is outside 0–${item.points} for ${where}`,
+      });
     else if (Math.abs(Math.round(s * 100) - s * 100) > 1e-6)
       errors.push({ path: 'score', rule: 'decimals', message: 'At most two decimals' });
     else if (item.mode === 'binary' && s !== 0 && centi(s) !== centi(item.points))
@@ -44,7 +48,11 @@ export function checkFinding(item: SchemeItem, f: EvidenceFinding): FieldError[]
     if (has(f.sampleSize) || has(f.nonConforming))
       errors.push({ path: 'sampleSize', rule: 'mode', message: `${where} is binary: no sample` });
     if (!has(f.conforming) && !has(f.score))
-      errors.push({ path: 'conforming', rule: 'required', message: `Conforming yes/no is needed for ${where}` });
+      errors.push({
+        path: 'conforming',
+        rule: 'required',
+        message: `Conforming yes/no is needed for ${where}`,
+      });
     if (has(f.conforming) && has(f.score) && (f.score === item.points) !== f.conforming)
       errors.push({ path: 'score', rule: 'consistent', message: 'The score contradicts the finding' });
   } else {
@@ -57,7 +65,11 @@ export function checkFinding(item: SchemeItem, f: EvidenceFinding): FieldError[]
         message: 'Sample size and non-conforming count go together',
       });
     else if (!has(f.sampleSize) && !has(f.score))
-      errors.push({ path: 'sampleSize', rule: 'required', message: `A sample or a score is needed for ${where}` });
+      errors.push({
+        path: 'sampleSize',
+        rule: 'required',
+        message: `A sample or a score is needed for ${where}`,
+      });
     else if (has(f.sampleSize) && f.nonConforming! > f.sampleSize!)
       errors.push({
         path: 'nonConforming',

@@ -10,16 +10,55 @@ import { validateScheme } from './validate-scheme.ts';
 const tiny = (over: Partial<SchemeDefinition['rules']> = {}): SchemeDefinition => ({
   name: 't',
   sections: [
-    { code: 'S1', name: '体系', points: 40, indicators: [{ code: 'I1', name: 'i1', points: 40, items: [{ code: 'A', name: 'a', points: 40, mode: 'binary', guidance: null }] }] },
-    { code: 'S2', name: '商品', points: 35, indicators: [{ code: 'I2', name: 'i2', points: 35, items: [{ code: 'B', name: 'b', points: 35, mode: 'sampled', guidance: null }] }] },
-    { code: 'S3', name: '顾客', points: 25, indicators: [{ code: 'I3', name: 'i3', points: 25, items: [{ code: 'C', name: 'c', points: 25, mode: 'binary', guidance: null }] }] },
+    {
+      code: 'S1',
+      name: '体系',
+      points: 40,
+      indicators: [
+        {
+          code: 'I1',
+          name: 'i1',
+          points: 40,
+          items: [{ code: 'A', name: 'a', points: 40, mode: 'binary', guidance: null }],
+        },
+      ],
+    },
+    {
+      code: 'S2',
+      name: '商品',
+      points: 35,
+      indicators: [
+        {
+          code: 'I2',
+          name: 'i2',
+          points: 35,
+          items: [{ code: 'B', name: 'b', points: 35, mode: 'sampled', guidance: null }],
+        },
+      ],
+    },
+    {
+      code: 'S3',
+      name: '顾客',
+      points: 25,
+      indicators: [
+        {
+          code: 'I3',
+          name: 'i3',
+          points: 25,
+          items: [{ code: 'C', name: 'c', points: 25, mode: 'binary', guidance: null }],
+        },
+      ],
+    },
   ],
   rules: { ...DEFAULT_RULES, ...over },
 });
 
 const ok = (applicable = true): ItemState => ({ applicable, findings: [{ conforming: true }] });
 const bad: ItemState = { applicable: true, findings: [{ conforming: false }] };
-const sample = (n: number, nc: number): ItemState => ({ applicable: true, findings: [{ sampleSize: n, nonConforming: nc }] });
+const sample = (n: number, nc: number): ItemState => ({
+  applicable: true,
+  findings: [{ sampleSize: n, nonConforming: nc }],
+});
 
 function run(
   items: Record<string, ItemState>,
@@ -36,7 +75,14 @@ function run(
 
 /** A scheme whose single direct-score item lets a test hit any normalised score exactly. */
 function scored(score: number, o: Parameters<typeof run>[1] = {}) {
-  return run({ A: { applicable: true, findings: [{ score: (score * 40) / 100 }] }, B: { applicable: false, findings: [] }, C: { applicable: false, findings: [] } }, o);
+  return run(
+    {
+      A: { applicable: true, findings: [{ score: (score * 40) / 100 }] },
+      B: { applicable: false, findings: [] },
+      C: { applicable: false, findings: [] },
+    },
+    o,
+  );
 }
 
 describe('item points', () => {
@@ -70,7 +116,13 @@ describe('item points', () => {
 describe('scoring', () => {
   it('all conforming scores 100; normalisation is achieved ÷ applicable × 100', () => {
     const r = run({ A: ok(), B: sample(10, 0), C: ok() });
-    expect(r).toMatchObject({ applicablePoints: 100, achievedPoints: 100, normalized: 100, score: 100, grade: 'five_star' });
+    expect(r).toMatchObject({
+      applicablePoints: 100,
+      achievedPoints: 100,
+      normalized: 100,
+      score: 100,
+      grade: 'five_star',
+    });
     expect(r.sections).toEqual([
       { code: 'S1', points: 40, applicable: 40, achieved: 40 },
       { code: 'S2', points: 35, applicable: 35, achieved: 35 },
@@ -91,7 +143,13 @@ describe('scoring', () => {
 
   it('unassessed applicable items count as 0 and are reported', () => {
     const r = run({ A: ok() });
-    expect(r).toMatchObject({ unassessed: 2, applicablePoints: 100, achievedPoints: 40, score: 40, grade: 'fail' });
+    expect(r).toMatchObject({
+      unassessed: 2,
+      applicablePoints: 100,
+      achievedPoints: 40,
+      score: 40,
+      grade: 'fail',
+    });
   });
 
   it('grade bounds are inclusive: 69.99 fails, 70 达标, 80 三星, 90 四星, 95 五星', () => {
@@ -109,8 +167,17 @@ describe('scoring', () => {
 
   it('each special deduction takes 1 off the normalised score; five fail whatever the score', () => {
     expect(scored(95, { deductions: 1 })).toMatchObject({ score: 94, grade: 'four_star' });
-    expect(scored(100, { deductions: 4 })).toMatchObject({ score: 96, grade: 'five_star', failedByDeductions: false });
-    expect(scored(100, { deductions: 5 })).toMatchObject({ score: 95, grade: 'fail', bandGrade: 'fail', failedByDeductions: true });
+    expect(scored(100, { deductions: 4 })).toMatchObject({
+      score: 96,
+      grade: 'five_star',
+      failedByDeductions: false,
+    });
+    expect(scored(100, { deductions: 5 })).toMatchObject({
+      score: 95,
+      grade: 'fail',
+      bandGrade: 'fail',
+      failedByDeductions: true,
+    });
     expect(scored(70, { deductions: 1 }).grade).toBe('fail');
   });
 
@@ -123,11 +190,17 @@ describe('scoring', () => {
   });
 
   it('adjustOn raw applies deductions and bonus to the points before normalising', () => {
-    // 60 applicable (C removed → 40 + B 20 of 35? use A only): A 40 of 40, one deduction → 39/40 = 97.5.
+    // Only A (40) applies, all conforming; one deduction: raw (40 − 1) ÷ 40 → 97.5, normalised 100 − 1 → 99.
     const scheme = tiny({ adjustOn: 'raw' });
-    const r = run({ A: ok(), B: { applicable: false, findings: [] }, C: { applicable: false, findings: [] } }, { scheme, deductions: 1 });
+    const r = run(
+      { A: ok(), B: { applicable: false, findings: [] }, C: { applicable: false, findings: [] } },
+      { scheme, deductions: 1 },
+    );
     expect(r.score).toBe(97.5);
-    const n = run({ A: ok(), B: { applicable: false, findings: [] }, C: { applicable: false, findings: [] } }, { deductions: 1 });
+    const n = run(
+      { A: ok(), B: { applicable: false, findings: [] }, C: { applicable: false, findings: [] } },
+      { deductions: 1 },
+    );
     expect(n.score).toBe(99);
   });
 
@@ -151,10 +224,25 @@ describe('star eligibility', () => {
     expect(addMonths('2025-03-15', 12)).toBe('2026-03-15');
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
-    expect(starEligibility({ firstPassOn: '2025-03-15', assessedOn: '2026-03-14', months: 12, outstanding: false })).toEqual({ eligible: false, eligibleOn: '2026-03-15' });
-    expect(starEligibility({ firstPassOn: '2025-03-15', assessedOn: '2026-03-15', months: 12, outstanding: false }).eligible).toBe(true);
-    expect(starEligibility({ firstPassOn: null, assessedOn: '2026-03-15', months: 12, outstanding: false })).toEqual({ eligible: false, eligibleOn: null });
-    expect(starEligibility({ firstPassOn: null, assessedOn: '2026-03-15', months: 12, outstanding: true }).eligible).toBe(true);
+    expect(
+      starEligibility({
+        firstPassOn: '2025-03-15',
+        assessedOn: '2026-03-14',
+        months: 12,
+        outstanding: false,
+      }),
+    ).toEqual({ eligible: false, eligibleOn: '2026-03-15' });
+    expect(
+      starEligibility({ firstPassOn: '2025-03-15', assessedOn: '2026-03-15', months: 12, outstanding: false })
+        .eligible,
+    ).toBe(true);
+    expect(
+      starEligibility({ firstPassOn: null, assessedOn: '2026-03-15', months: 12, outstanding: false }),
+    ).toEqual({ eligible: false, eligibleOn: null });
+    expect(
+      starEligibility({ firstPassOn: null, assessedOn: '2026-03-15', months: 12, outstanding: true })
+        .eligible,
+    ).toBe(true);
   });
 });
 
@@ -174,11 +262,8 @@ describe('scheme validation', () => {
     expect(validateScheme(def)).toEqual([
       expect.objectContaining({ path: 'sections.0.indicators.2', rule: 'sum' }),
     ]);
-    def.sections[0]!.indicators[2]!.points = 5; // now the section is 39
-    expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([
-      ['sections.0', 'sum'],
-      ['sections', 'sum'],
-    ]);
+    def.sections[0]!.indicators[2]!.points = 5; // the indicators now add up to 39, not 40
+    expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([['sections.0', 'sum']]);
     def.sections[0]!.points = 39; // section consistent, total 99
     expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([['sections', 'sum']]);
   });
@@ -202,17 +287,39 @@ describe('evidence findings', () => {
   const binary = { code: 'X', name: 'x', points: 6, mode: 'binary' as const, guidance: null };
   const sampled = { ...binary, mode: 'sampled' as const };
   it('a score outside the item points, or a binary score that is neither 0 nor full, is refused', () => {
-    expect(checkFinding(binary, { itemCode: 'X', score: 7 })).toEqual([expect.objectContaining({ path: 'score', rule: 'range' })]);
-    expect(checkFinding(sampled, { itemCode: 'X', score: -1 })[0]).toMatchObject({ path: 'score', rule: 'range' });
-    expect(checkFinding(binary, { itemCode: 'X', score: 3 })[0]).toMatchObject({ path: 'score', rule: 'binary' });
+    expect(checkFinding(binary, { itemCode: 'X', score: 7 })).toEqual([
+      expect.objectContaining({ path: 'score', rule: 'range' }),
+    ]);
+    expect(checkFinding(sampled, { itemCode: 'X', score: -1 })[0]).toMatchObject({
+      path: 'score',
+      rule: 'range',
+    });
+    expect(checkFinding(binary, { itemCode: 'X', score: 3 })[0]).toMatchObject({
+      path: 'score',
+      rule: 'binary',
+    });
     expect(checkFinding(binary, { itemCode: 'X', score: 6 })).toEqual([]);
     expect(checkFinding(sampled, { itemCode: 'X', score: 6 })).toEqual([]);
   });
   it('samples need both counts, non-conforming within the size; binary needs a finding', () => {
-    expect(checkFinding(sampled, { itemCode: 'X', sampleSize: 10, nonConforming: 11 })[0]).toMatchObject({ path: 'nonConforming', rule: 'max' });
-    expect(checkFinding(sampled, { itemCode: 'X', sampleSize: 10 })[0]).toMatchObject({ path: 'nonConforming', rule: 'required' });
-    expect(checkFinding(sampled, { itemCode: 'X', conforming: true })[0]).toMatchObject({ path: 'conforming', rule: 'mode' });
-    expect(checkFinding(binary, { itemCode: 'X' })[0]).toMatchObject({ path: 'conforming', rule: 'required' });
-    expect(checkFinding(binary, { itemCode: 'X', sampleSize: 3, nonConforming: 1, conforming: true })[0]).toMatchObject({ rule: 'mode' });
+    expect(checkFinding(sampled, { itemCode: 'X', sampleSize: 10, nonConforming: 11 })[0]).toMatchObject({
+      path: 'nonConforming',
+      rule: 'max',
+    });
+    expect(checkFinding(sampled, { itemCode: 'X', sampleSize: 10 })[0]).toMatchObject({
+      path: 'nonConforming',
+      rule: 'required',
+    });
+    expect(checkFinding(sampled, { itemCode: 'X', conforming: true })[0]).toMatchObject({
+      path: 'conforming',
+      rule: 'mode',
+    });
+    expect(checkFinding(binary, { itemCode: 'X' })[0]).toMatchObject({
+      path: 'conforming',
+      rule: 'required',
+    });
+    expect(
+      checkFinding(binary, { itemCode: 'X', sampleSize: 3, nonConforming: 1, conforming: true })[0],
+    ).toMatchObject({ rule: 'mode' });
   });
 });

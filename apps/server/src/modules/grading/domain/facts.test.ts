@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { complaintOutlet, outletMonths, type ComplaintFact, type CompletionFact } from './facts.ts';
+import {
+  applyExclusions,
+  complaintOutlet,
+  outletMonths,
+  type ComplaintFact,
+  type CompletionFact,
+} from './facts.ts';
 
 const done = (over: Partial<CompletionFact>): CompletionFact => ({
   outletId: 'A',
@@ -100,7 +106,13 @@ describe('month facts per outlet', () => {
       ],
       callbacks: [
         { outletId: 'A', orderId: 'o1', taskId: 't1', outcome: 'satisfied', at: '2026-10-02T00:00:00.000Z' },
-        { outletId: 'A', orderId: 'o3', taskId: 't3', outcome: 'unsatisfied', at: '2026-10-02T00:00:00.000Z' },
+        {
+          outletId: 'A',
+          orderId: 'o3',
+          taskId: 't3',
+          outcome: 'unsatisfied',
+          at: '2026-10-02T00:00:00.000Z',
+        },
       ],
       complaints: [complaint({ orderId: 'o3', causeIsAttitude: true, responsibility: 'technician' })],
     }).get('A')!;
@@ -128,5 +140,33 @@ describe('month facts per outlet', () => {
       reason: 'complaint_outlet',
     });
     expect(complaintOutlet(complaint({ outletId: null }))).toBeNull();
+  });
+});
+
+describe('upheld appeals', () => {
+  it('take the excluded classes, unsatisfied callbacks and complaints out', () => {
+    const facts = {
+      offers: [],
+      completions: [done({ orderId: 'o1', classes: ['first_fix_failed', 'attitude'] })],
+      callbacks: [
+        {
+          outletId: 'A',
+          orderId: 'o1',
+          taskId: 't1',
+          outcome: 'unsatisfied' as const,
+          at: '2026-10-02T00:00:00.000Z',
+        },
+      ],
+      complaints: [complaint({ id: 'c1' }), complaint({ id: 'c2' })],
+    };
+    const out = applyExclusions(facts, [
+      { orderId: 'o1', class: 'attitude', complaintId: null },
+      { orderId: 'o1', class: 'callback_unsatisfied', complaintId: null },
+      { orderId: 'o1', class: 'complaint', complaintId: 'c2' },
+    ]);
+    expect(out.completions[0]!.classes).toEqual(['first_fix_failed']);
+    expect(out.callbacks).toEqual([]);
+    expect(out.complaints.map((c) => c.id)).toEqual(['c1']);
+    expect(applyExclusions(facts, [])).toBe(facts);
   });
 });

@@ -239,7 +239,12 @@ export function outletMonths(facts: MonthFacts): Map<string, OutletMonth> {
       false,
     );
     if (c.causeIsAttitude)
-      attitude(owner.outletId, { orderId: c.orderId, refId: c.id, reason: 'attitude_complaint', at: c.openedAt });
+      attitude(owner.outletId, {
+        orderId: c.orderId,
+        refId: c.id,
+        reason: 'attitude_complaint',
+        at: c.openedAt,
+      });
   }
 
   for (const [outletId, o] of out) {
@@ -248,4 +253,34 @@ export function outletMonths(facts: MonthFacts): Map<string, OutletMonth> {
     o.figures.attitude.denominator = o.orderCount;
   }
   return out;
+}
+
+/** A grade input an upheld appeal removed (settlement's `grading_exclusions`). */
+export interface GradeExclusion {
+  orderId: string;
+  /** An order class (first_fix_failed, attitude, callback_unsatisfied, …) or 'complaint'. */
+  class: string;
+  complaintId: string | null;
+}
+
+/**
+ * Takes out what upheld appeals removed: an order's excluded classes, its unsatisfied callbacks
+ * when `callback_unsatisfied` is excluded, and excluded complaints. The rows stay out of both the
+ * numerator and the denominator, as if the input had never been recorded.
+ */
+export function applyExclusions(facts: MonthFacts, exclusions: readonly GradeExclusion[]): MonthFacts {
+  if (!exclusions.length) return facts;
+  const classes = new Set(exclusions.map((e) => `${e.orderId}|${e.class}`));
+  const complaints = new Set(exclusions.filter((e) => e.class === 'complaint').map((e) => e.complaintId));
+  return {
+    offers: facts.offers,
+    completions: facts.completions.map((c) => ({
+      ...c,
+      classes: c.classes.filter((k) => !classes.has(`${c.orderId}|${k}`)),
+    })),
+    callbacks: facts.callbacks.filter(
+      (cb) => !(cb.outcome === 'unsatisfied' && classes.has(`${cb.orderId}|callback_unsatisfied`)),
+    ),
+    complaints: facts.complaints.filter((c) => !complaints.has(c.id)),
+  };
 }

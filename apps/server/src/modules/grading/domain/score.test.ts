@@ -50,7 +50,9 @@ describe('policy validation', () => {
     expect(policyErrors(policy({ cutoffs: { A: 90, B: 90, C: 60 } }))).toEqual([
       expect.objectContaining({ path: 'cutoffs.B', rule: 'below_a' }),
     ]);
-    expect(policyErrors(policy({ cutoffs: { A: 90, B: 75, C: 80 } }))[0]).toMatchObject({ path: 'cutoffs.C' });
+    expect(policyErrors(policy({ cutoffs: { A: 90, B: 75, C: 80 } }))[0]).toMatchObject({
+      path: 'cutoffs.C',
+    });
   });
 });
 
@@ -131,7 +133,10 @@ describe('scoring a month', () => {
 
   it('leaves metrics without data out and spreads their weight', () => {
     const r = scoreMonth(
-      figures({ first_fix: { numerator: 10, denominator: 10 }, satisfaction: { numerator: 1, denominator: 2 } }),
+      figures({
+        first_fix: { numerator: 10, denominator: 10 },
+        satisfaction: { numerator: 1, denominator: 2 },
+      }),
       10,
       'B',
       DEFAULT_GRADING_POLICY,

@@ -115,7 +115,9 @@ export function scoreMonth(
   const metrics: ScorecardMetric[] = rows.map((r) => ({
     ...r,
     contribution:
-      r.points === null || weightSum === 0 || r.weight === 0 ? null : round1((r.points * r.weight) / weightSum),
+      r.points === null || weightSum === 0 || r.weight === 0
+        ? null
+        : round1((r.points * r.weight) / weightSum),
   }));
   const score =
     weightSum === 0 ? null : round1(applicable.reduce((s, r) => s + r.points! * r.weight, 0) / weightSum);

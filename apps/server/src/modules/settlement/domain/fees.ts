@@ -65,7 +65,9 @@ export interface FeeResult {
 }
 
 export function baseFee(s: FeeSchedule, type: string, category: string | null) {
-  const exact = category ? s.baseFees.find((f) => f.orderType === type && f.categoryCode === category) : undefined;
+  const exact = category
+    ? s.baseFees.find((f) => f.orderType === type && f.categoryCode === category)
+    : undefined;
   const fallback = s.baseFees.find((f) => f.orderType === type && f.categoryCode === '*');
   const hit = exact ?? fallback;
   return hit

@@ -23,6 +23,7 @@ import {
   CloseOutlined,
   ReloadOutlined,
   RiseOutlined,
+  TrophyOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -126,9 +127,15 @@ export default function OutletDeskPage() {
         title={t('outlet.title')}
         description={t('outlet.description')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="outlet-refresh">
-            {t('outlet.refresh')}
-          </Button>
+          <>
+            {/* The outlet's own monthly scorecard (features/grading). */}
+            <Link to="/outlet/scorecard" data-testid="outlet-scorecard-link">
+              <Button icon={<TrophyOutlined />}>{t('grading.deskLink')}</Button>
+            </Link>
+            <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="outlet-refresh">
+              {t('outlet.refresh')}
+            </Button>
+          </>
         }
       />
       <ProblemAlert error={figures.error} />

@@ -1,0 +1,104 @@
+import {
+  FeeScheduleSchema,
+  type CreateAppealSchema,
+  type AdjustLine,
+  type AppealStatus,
+  type DecideAppeal,
+  type RespondStatement,
+  type StatementListQuery,
+  type StatementTransition,
+} from '@anxin/contracts';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { writeSetting } from '../../platform/settings/index.ts';
+import { decideAppeal, fileAppeal } from './appeals.ts';
+import { eventActorOf, feeSchedule, type SettlementContext } from './context.ts';
+import { FEE_SCHEDULE_KEY } from './domain/schedule.ts';
+import { exportStatement } from './export.ts';
+import { generateStatements } from './generate.ts';
+import { appealView, summaryView } from './settlement.views.ts';
+import { adjustLine, respond, statementDetail, transition } from './statements.ts';
+
+/** The settlement use cases behind the routes; each lives in its own file. */
+export class SettlementService {
+  readonly ctx: SettlementContext;
+
+  constructor(ctx: SettlementContext) {
+    this.ctx = ctx;
+  }
+
+  async schedule() {
+    const s = await feeSchedule(this.ctx.db);
+    return { schedule: s.value, version: s.version };
+  }
+
+  async putSchedule(actor: Actor, schedule: unknown, version: number) {
+    const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
+      writeSetting(
+        trx,
+        FEE_SCHEDULE_KEY,
+        FeeScheduleSchema,
+        schedule,
+        version,
+        eventActorOf(actor),
+        this.ctx.clock.now(),
+      ),
+    );
+    return { schedule: r.value, version: r.version };
+  }
+
+  async generate(actor: Actor, input: { month: string; outletId?: string | undefined }) {
+    const r = await generateStatements(this.ctx, actor, input);
+    const items = await Promise.all(r.generated.map((s) => this.ctx.repo.inScope(actor.scope, s.id)));
+    return {
+      month: r.month,
+      generated: items.flatMap((s) => (s ? [summaryView(s)] : [])),
+      skipped: r.skipped,
+    };
+  }
+
+  async list(actor: Actor, q: StatementListQuery) {
+    const rows = await this.ctx.repo.list(actor.scope, q, q.limit);
+    return { items: rows.map(summaryView) };
+  }
+
+  detail(actor: Actor, id: string) {
+    return statementDetail(this.ctx, actor, id);
+  }
+
+  async respond(actor: Actor, id: string, body: RespondStatement, requestId: string | null) {
+    await respond(this.ctx, actor, id, body, requestId);
+    return this.detail(actor, id);
+  }
+
+  async adjust(actor: Actor, id: string, body: AdjustLine, requestId: string | null) {
+    await adjustLine(this.ctx, actor, id, body, requestId);
+    return this.detail(actor, id);
+  }
+
+  async transition(actor: Actor, id: string, body: StatementTransition, requestId: string | null) {
+    await transition(this.ctx, actor, id, body, requestId);
+    return this.detail(actor, id);
+  }
+
+  export(actor: Actor, id: string) {
+    return exportStatement(this.ctx, actor, id);
+  }
+
+  fileAppeal(actor: Actor, body: z.infer<typeof CreateAppealSchema>, requestId: string | null) {
+    return fileAppeal(this.ctx, actor, body, requestId);
+  }
+
+  async appeals(
+    actor: Actor,
+    q: { status: AppealStatus | 'all'; orderId?: string | undefined; limit: number },
+  ) {
+    const rows = await this.ctx.repo.appeals(actor.scope, q, q.limit);
+    return { items: rows.map(appealView) };
+  }
+
+  decideAppeal(actor: Actor, id: string, body: DecideAppeal, requestId: string | null) {
+    return decideAppeal(this.ctx, actor, id, body, requestId);
+  }
+}

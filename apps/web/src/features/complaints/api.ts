@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Complaint,
+  ComplaintDetail,
+  ComplaintPolicy,
+  ComplaintStats,
+  ComplaintTransition,
+  CreateComplaint,
+  Investigation,
+  NewCapa,
+  OrderLookup,
+  Outlet,
+} from '@anxin/contracts';
+import { api, type QueryValue } from '../../api/client.ts';
+
+const KEY = ['complaints'] as const;
+
+export interface ListFilters {
+  status?: string;
+  severity?: string;
+  source?: string;
+  outletId?: string;
+  overdue?: boolean;
+  department?: string;
+  routed?: 'mine';
+  q?: string;
+}
+
+export const useComplaints = (filters: ListFilters) =>
+  useQuery({
+    queryKey: [...KEY, 'list', filters],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Complaint[]; now: string }>(
+        '/api/v1/complaints',
+        { ...filters, overdue: filters.overdue ? 'true' : undefined } as Record<string, QueryValue>,
+        { signal },
+      ),
+    refetchInterval: 60_000,
+  });
+
+export const useComplaint = (id: string | null) =>
+  useQuery({
+    queryKey: [...KEY, 'detail', id],
+    queryFn: ({ signal }) => api.get<ComplaintDetail>(`/api/v1/complaints/${id}`, undefined, { signal }),
+    enabled: !!id,
+  });
+
+export const useComplaintPolicy = () =>
+  useQuery({
+    queryKey: [...KEY, 'policy'],
+    queryFn: () => api.get<{ policy: ComplaintPolicy; version: number }>('/api/v1/complaints/policy'),
+    staleTime: 300_000,
+  });
+
+export const useComplaintStats = (from: string, to: string) =>
+  useQuery({
+    queryKey: [...KEY, 'stats', from, to],
+    queryFn: ({ signal }) => api.get<ComplaintStats>('/api/v1/complaints/stats', { from, to }, { signal }),
+  });
+
+/** Outlets for the filter and the responsible-outlet select (needs outlet:read). */
+export const useOutletOptions = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['outlets', 'options'],
+    queryFn: () => api.get<{ items: Outlet[] }>('/api/v1/outlets', { limit: 200 }),
+    enabled,
+    staleTime: 300_000,
+  });
+
+export const lookupOrder = (number: string) =>
+  api.get<OrderLookup>('/api/v1/complaints/order-lookup', { number });
+
+function useWrite<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useCreateComplaint = () =>
+  useWrite((body: Partial<CreateComplaint>) => api.post<ComplaintDetail>('/api/v1/complaints', body));
+
+export const useTransitionComplaint = () =>
+  useWrite((v: { id: string; body: ComplaintTransition }) =>
+    api.post<ComplaintDetail>(`/api/v1/complaints/${v.id}/transitions`, v.body),
+  );
+
+export const useSaveInvestigation = () =>
+  useWrite((v: { id: string; body: Investigation }) =>
+    api.put<ComplaintDetail>(`/api/v1/complaints/${v.id}/investigation`, v.body),
+  );
+
+export const useAddCapa = () =>
+  useWrite((v: { id: string; body: Partial<NewCapa> }) =>
+    api.post<ComplaintDetail>(`/api/v1/complaints/${v.id}/capa`, v.body),
+  );
+
+export const useCapaStatus = () =>
+  useWrite((v: { id: string; capaId: string; status: 'done' | 'verified'; version: number }) =>
+    api.post<ComplaintDetail>(`/api/v1/complaints/${v.id}/capa/${v.capaId}/status`, {
+      status: v.status,
+      version: v.version,
+    }),
+  );
+
+export const useSaveComplaintPolicy = () =>
+  useWrite((v: { policy: ComplaintPolicy; version: number }) =>
+    api.put<{ policy: ComplaintPolicy; version: number }>('/api/v1/complaints/policy', v),
+  );

@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AdjustLine,
+  Appeal,
+  AppealStatus,
+  CreateAppeal,
+  DecideAppeal,
+  FeeSchedule,
+  GenerateResult,
+  RespondStatement,
+  StatementDetail,
+  StatementStatus,
+  StatementSummary,
+  StatementTransition,
+} from '@anxin/contracts';
+import {
+  api,
+  ApiError,
+  buildUrl,
+  CLIENT_ERROR_CODES,
+  toApiError,
+  type QueryValue,
+} from '../../api/client.ts';
+
+const KEY = ['settlement'] as const;
+const P = '/api/v1/settlement';
+
+export interface StatementFilters {
+  month?: string;
+  outletId?: string;
+  status?: StatementStatus;
+}
+
+export const useStatements = (f: StatementFilters) =>
+  useQuery({
+    queryKey: [...KEY, 'list', f],
+    queryFn: ({ signal }) =>
+      api.get<{ items: StatementSummary[] }>(`${P}/statements`, f as Record<string, QueryValue>, { signal }),
+  });
+
+export const useStatement = (id: string | undefined) =>
+  useQuery({
+    queryKey: [...KEY, 'detail', id],
+    queryFn: ({ signal }) => api.get<StatementDetail>(`${P}/statements/${id}`, undefined, { signal }),
+    enabled: !!id,
+  });
+
+export const useAppeals = (status: AppealStatus | 'all') =>
+  useQuery({
+    queryKey: [...KEY, 'appeals', status],
+    queryFn: ({ signal }) => api.get<{ items: Appeal[] }>(`${P}/appeals`, { status }, { signal }),
+  });
+
+export const useFeeSchedule = () =>
+  useQuery({
+    queryKey: [...KEY, 'schedule'],
+    queryFn: () => api.get<{ schedule: FeeSchedule; version: number }>(`${P}/fee-schedule`),
+  });
+
+function useWrite<V, R>(fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: KEY }) });
+}
+
+export const useGenerate = () =>
+  useWrite((v: { month: string; outletId?: string }) => api.post<GenerateResult>(`${P}/statements`, v));
+
+export const useRespond = () =>
+  useWrite((v: { id: string; body: RespondStatement }) =>
+    api.post<StatementDetail>(`${P}/statements/${v.id}/respond`, v.body),
+  );
+
+export const useAdjust = () =>
+  useWrite((v: { id: string; body: AdjustLine }) =>
+    api.post<StatementDetail>(`${P}/statements/${v.id}/adjustments`, v.body),
+  );
+
+export const useStatementTransition = () =>
+  useWrite((v: { id: string; body: StatementTransition }) =>
+    api.post<StatementDetail>(`${P}/statements/${v.id}/transitions`, v.body),
+  );
+
+export const useFileAppeal = () => useWrite((body: CreateAppeal) => api.post<Appeal>(`${P}/appeals`, body));
+
+export const useDecideAppeal = () =>
+  useWrite((v: { id: string; body: DecideAppeal }) =>
+    api.post<Appeal>(`${P}/appeals/${v.id}/decision`, v.body),
+  );
+
+export const useSaveSchedule = () =>
+  useWrite((v: { schedule: FeeSchedule; version: number }) =>
+    api.put<{ schedule: FeeSchedule; version: number }>(`${P}/fee-schedule`, v),
+  );
+
+/** Downloads a statement's Excel file; a refusal comes back as an ApiError. */
+export async function downloadStatement(id: string, number: string): Promise<void> {
+  const res = await fetch(buildUrl(`${P}/statements/${id}/export.xlsx`), {
+    credentials: 'same-origin',
+  }).catch(() => {
+    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
+  });
+  if (!res.ok) throw await toApiError(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${number}.xlsx`;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fen → yuan text with two decimals, from integers only. */
+export function yuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const whole = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Yuan typed in a form → integer fen (rounded to the fen). */
+export const toFen = (yuanValue: number): number => Math.round(yuanValue * 100);

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { complaintsZhCN } from '../../apps/web/src/features/complaints/locales/zh-CN.ts';
+import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+
+const POLL = { timeout: 20_000 };
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Picks an antd Select option by its visible label. */
+async function choose(testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+    .first()
+    .click();
+}
+
+describe('complaint', () => {
+  it('a complaint goes from intake to closure with responsibility and a corrective action', async () => {
+    await signIn(page, app.url, 'quality');
+    // A completed repair with an outlet: the customer calls to complain about it.
+    const res = await page.request.get(`${app.url}/api/v1/work-orders`, {
+      params: { status: 'closed', type: 'repair', limit: 5 },
+    });
+    const order = ((await res.json()) as { items: Array<{ number: string }> }).items[0]!;
+
+    await page.goto(`${app.url}/complaints`);
+    await page.getByTestId('cp-new').click();
+    await page.getByTestId('cp-create-order-number').fill(order.number);
+    await page.getByTestId('cp-create-lookup').click();
+    await page.getByTestId('cp-create-order').waitFor(POLL);
+    await page.getByTestId('cp-create-summary').fill('师傅上门迟到两小时，且未说明原因');
+    await page.getByTestId('cp-create-submit').click();
+
+    const status = page.getByTestId('cp-status');
+    await status.waitFor(POLL);
+    const number = (await page.getByTestId('cp-number').innerText()).trim();
+    await page.getByTestId('cp-acknowledge').click();
+    await expect.poll(() => status.getAttribute('data-status'), POLL).toBe('acknowledged');
+    await page.getByTestId('cp-start-investigation').click();
+    await expect.poll(() => status.getAttribute('data-status'), POLL).toBe('investigating');
+
+    await choose('cp-inv-responsibility', complaintsZhCN.responsibilities.outlet);
+    // The responsible outlet defaults to the order's; pick one when the order had none.
+    const outlet = page.getByTestId('cp-inv-outlet');
+    if (!(await outlet.locator('.ant-select-selection-item').count())) {
+      await outlet.click();
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Enter');
+    }
+    await page.getByTestId('cp-inv-findings').fill('网点派工时未核对工程师日程，导致迟到');
+    await page.getByTestId('cp-inv-save').click();
+
+    await page.getByTestId('cp-capa-add').click();
+    await page.getByTestId('cp-capa-action').fill('网点派工前核对工程师当日日程，迟到须提前告知客户');
+    await page.getByTestId('cp-capa-owner').fill('刘洋');
+    await page.getByTestId('cp-capa-submit').click();
+    await page.getByTestId('cp-capa-row-0').waitFor(POLL);
+
+    await page.getByTestId('cp-remedy').fill('向客户致歉并赠送一次免费保养');
+    await page.getByTestId('cp-resolve').click();
+    await expect.poll(() => status.getAttribute('data-status'), POLL).toBe('resolved');
+    await page.getByTestId('cp-verdict-satisfied').click();
+    await page.getByTestId('cp-close').click();
+    await expect.poll(() => status.getAttribute('data-status'), POLL).toBe('closed');
+    await shot(page, 'complaint-closed');
+
+    // The record keeps the responsibility, the action and every step.
+    const list = await page.request.get(`${app.url}/api/v1/complaints`, {
+      params: { status: 'closed' },
+    });
+    const body = await list.json();
+    const found = (body as { items: Array<{ id: string; number: string }> }).items.find((c) =>
+      number.includes(c.number),
+    )!;
+    const detail = (await (await page.request.get(`${app.url}/api/v1/complaints/${found.id}`)).json()) as {
+      complaint: { responsibility: string; status: string };
+      capa: unknown[];
+    };
+    expect(detail.complaint).toMatchObject({ responsibility: 'outlet', status: 'closed' });
+    expect(detail.capa).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+
+const POLL = { timeout: 20_000 };
+const OUTLET = 'GD001';
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+type Api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => Promise<T>;
+
+async function apiAs(request: APIRequestContext, username: string): Promise<Api> {
+  const me = await (
+    await request.post(`${app.url}/api/v1/auth/login`, { data: { username, password: DEMO_PASSWORD } })
+  ).json();
+  const headers = { 'x-csrf-token': me.csrfToken as string };
+  return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
+    const res = await request.fetch(`${app.url}${path}`, { method, data, headers });
+    if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+async function open(username: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  await signIn(page, app.url, username);
+  return page;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+/** The month just ended in Beijing time (the page's default), as YYYY-MM. */
+function lastMonth(): string {
+  const bj = new Date(Date.now() + 8 * 3_600_000);
+  const d = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+interface Statement {
+  id: string;
+  status: string;
+  totalFen: number;
+  lines: Array<{ seq: number; kind: string; amountFen: number }>;
+}
+
+describe('settlement', () => {
+  it('an outlet manager disputes a statement line; finance adjusts it and approves the corrected statement', async () => {
+    const month = lastMonth();
+    const finance = await open('finance');
+    const financeApi = await apiAs(finance.request, 'finance');
+    const outlets = await financeApi<{ items: Array<{ id: string; code: string }> }>(
+      'GET',
+      `/api/v1/outlets?q=${OUTLET}`,
+    );
+    const outletId = outlets.items.find((o) => o.code === OUTLET)!.id;
+    await financeApi('POST', '/api/v1/settlement/statements', { month, outletId });
+
+    // --- the outlet manager disputes the first fee line
+    const manager = await open('outlet_manager');
+    await manager.goto(`${app.url}/settlement?month=${month}`);
+    await manager.getByTestId(`stl-open-${OUTLET}`).click(POLL);
+    const fee = manager.locator('tr[data-kind="fee"]').first();
+    await fee.waitFor(POLL);
+    const seq = (await fee.getAttribute('data-testid'))!.replace('stl-line-', '');
+    await manager.getByTestId(`stl-dispute-${seq}`).click();
+    await manager
+      .getByTestId(`stl-dispute-comment-${seq}`)
+      .fill('该单客户住址在远郊，应按 20 公里以上档计费');
+    await manager.getByTestId('stl-dispute-submit').click();
+    await expect.poll(() => manager.getByTestId('stl-status').innerText(), POLL).toContain('异议');
+    await shot(manager, 'settlement-disputed');
+    const statementId = new URL(manager.url()).pathname.split('/').pop()!;
+
+    // --- finance adjusts the disputed line and approves
+    await finance.goto(`${app.url}/settlement/statements/${statementId}`);
+    await finance.getByTestId(`stl-adjust-${seq}`).click(POLL);
+    const before = await financeApi<Statement>('GET', `/api/v1/settlement/statements/${statementId}`);
+    const line = before.lines.find((l) => String(l.seq) === seq)!;
+    const newYuan = ((line.amountFen + 2000) / 100).toFixed(2);
+    const amount = finance.getByTestId('stl-adjust-amount');
+    const tag = await amount.evaluate((e) => e.tagName);
+    await (tag === 'INPUT' ? amount : amount.locator('input').first()).fill(newYuan);
+    await finance.getByTestId('stl-adjust-reason').fill('核实客户地址属远郊，按 20 公里以上档补差');
+    await finance.getByTestId('stl-adjust-submit').click();
+    await expect
+      .poll(
+        async () =>
+          (await financeApi<Statement>('GET', `/api/v1/settlement/statements/${statementId}`)).totalFen,
+        POLL,
+      )
+      .toBe(before.totalFen + 2000);
+    await finance.getByTestId('stl-approve').click();
+    const reason = finance.getByTestId('stl-approve-text');
+    if (await reason.isVisible().catch(() => false)) {
+      await reason.fill('争议已按核实结果调整');
+      await finance.getByTestId('stl-approve-submit').click();
+    }
+    await expect
+      .poll(
+        async () =>
+          (await financeApi<Statement>('GET', `/api/v1/settlement/statements/${statementId}`)).status,
+        POLL,
+      )
+      .toBe('approved');
+    await shot(finance, 'settlement-approved');
+
+    // The approved statement adds up, line by line, in integer fen.
+    const after = await financeApi<Statement>('GET', `/api/v1/settlement/statements/${statementId}`);
+    expect(after.lines.every((l) => Number.isInteger(l.amountFen))).toBe(true);
+    expect(after.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(after.totalFen);
+    expect(errors).toEqual([]);
+  });
+});
