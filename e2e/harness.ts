@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.ANXIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -97,4 +98,35 @@ export const screenshotDir = path.join(root, 'e2e', 'screenshots');
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** One journey file's world: the server, the browser and a zh-CN desktop page in Beijing time. */
+export interface Journey {
+  app: RunningApp;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors; journeys end by expecting none. */
+  errors: string[];
+}
+
+/**
+ * Starts the app and the browser before the file's tests and stops them after. Read the fields
+ * inside tests (they are filled in `beforeAll`).
+ */
+export function useJourney(viewport = { width: 1366, height: 860 }): Journey {
+  const j = { errors: [] as string[] } as Journey;
+  beforeAll(async () => {
+    j.app = await startApp();
+    j.browser = await launchBrowser();
+    j.context = await j.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    j.page = await j.context.newPage();
+    j.page.on('pageerror', (e) => j.errors.push(e.message));
+  });
+  afterAll(async () => {
+    await j.context?.close();
+    await j.browser?.close();
+    await j.app?.stop();
+  });
+  return j;
 }

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { callbacksZhCN } from '../../apps/web/src/features/callbacks/locales/zh-CN.ts';
-import { DEMO_PASSWORD, launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { DEMO_PASSWORD, shot, signIn, useJourney, type RunningApp } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 const SCORES = ['timeliness', 'attitude', 'workmanship', 'overall'];
 const HOUR = 3_600_000;
 
+// Bound from the journey at the start of the test; the helpers below read them.
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
 
 type Api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => Promise<T>;
 
@@ -28,22 +26,7 @@ async function apiAs(request: APIRequestContext, username: string): Promise<Api>
   };
 }
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-});
+const j = useJourney();
 
 interface Order {
   id: string;
@@ -103,6 +86,8 @@ const score = (id: string, stars: number) =>
 
 describe('callback', () => {
   it('an unsatisfied callback sends the order back for a redo; a satisfied one closes it', async () => {
+    ({ app, page } = j);
+    const { browser, errors } = j;
     await signIn(page, app.url, 'quality');
     const quality = await apiAs(page.request, 'quality');
     const admin = await apiAs((await browser.newContext()).request, 'admin');

@@ -1,35 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { complaintsZhCN } from '../../apps/web/src/features/complaints/locales/zh-CN.ts';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { shot, signIn, useJourney } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
-
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-});
+const j = useJourney();
 
 /** Picks an antd Select option by its visible label. */
-async function choose(testId: string, label: string): Promise<void> {
+async function choose(page: Page, testId: string, label: string): Promise<void> {
   await page.getByTestId(testId).click();
   await page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
@@ -39,6 +17,7 @@ async function choose(testId: string, label: string): Promise<void> {
 
 describe('complaint', () => {
   it('a complaint goes from intake to closure with responsibility and a corrective action', async () => {
+    const { app, page, errors } = j;
     await signIn(page, app.url, 'quality');
     // A completed repair with an outlet: the customer calls to complain about it.
     const res = await page.request.get(`${app.url}/api/v1/work-orders`, {
@@ -62,7 +41,7 @@ describe('complaint', () => {
     await page.getByTestId('cp-start-investigation').click();
     await expect.poll(() => status.getAttribute('data-status'), POLL).toBe('investigating');
 
-    await choose('cp-inv-responsibility', complaintsZhCN.responsibilities.outlet);
+    await choose(page, 'cp-inv-responsibility', complaintsZhCN.responsibilities.outlet);
     // The responsible outlet defaults to the order's; pick one when the order had none.
     const outlet = page.getByTestId('cp-inv-outlet');
     if (!(await outlet.locator('.ant-select-selection-item').count())) {

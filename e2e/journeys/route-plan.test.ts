@@ -1,33 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import { shot, signIn, useJourney } from '../harness.ts';
 
 const POLL = { timeout: 30_000 };
-
-let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const errors: string[] = [];
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-});
+const j = useJourney({ width: 1440, height: 900 });
 
 describe('route planning', () => {
   it('a dispatcher optimises tomorrow for an outlet and accepts the plan', async () => {
+    const { app, page, errors } = j;
     await signIn(page, app.url, 'dispatcher');
     await page.goto(`${app.url}/dispatch`);
     await page.getByTestId('dispatch-plan-link').click();
