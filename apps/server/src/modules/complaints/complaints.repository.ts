@@ -181,19 +181,6 @@ export class ComplaintsRepository {
       .execute();
   }
 
-  /** The TS sequence shared with complaint-type work orders (one number space per day). */
-  async nextNumber(db: Db, key: string): Promise<number> {
-    const r = await db
-      .insertInto('work_order_counters')
-      .values({ key, last_value: 1 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })),
-      )
-      .returning('last_value')
-      .executeTakeFirstOrThrow();
-    return Number(r.last_value);
-  }
-
   // ---------- CAPA ----------
   capaOf(complaintId: string, db: Db = this.db): Promise<CapaRow[]> {
     return db

@@ -1,12 +1,12 @@
 import type { CreateComplaint, FieldError } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { businessDateOf, CalendarNoDataError } from '../../platform/calendar/index.ts';
+import { CalendarNoDataError } from '../../platform/calendar/index.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { notifyRole } from '../../platform/notify/index.ts';
-import { NUMBER_PREFIX } from '../workorders/index.ts';
+import { drawNumber } from '../workorders/index.ts';
 import type { ComplaintsTable } from './complaints.schema.ts';
 import {
   complaintPolicy,
@@ -88,8 +88,7 @@ export async function openComplaint(
     ctx.logger.warn({ err }, 'complaints: no calendar data for the due times');
   }
   // The TS sequence is shared with complaint-type work orders, so a TS number names one thing.
-  const key = `${NUMBER_PREFIX.complaint}${businessDateOf(now).replace(/-/g, '')}`;
-  const number = `${key}-${String(await repo.nextNumber(ctx.db, key)).padStart(4, '0')}`;
+  const number = await drawNumber(ctx.db, 'complaint', now);
   const id = newId();
   const at = now.toISOString();
   const row: ComplaintsTable = {

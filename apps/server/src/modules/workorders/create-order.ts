@@ -4,10 +4,9 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import { counterKey, formatNumber } from './domain/numbering.ts';
 import { normaliseWindow, windowErrors } from './domain/windows.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
-import type { CustomerFacts, ProductFacts } from './workorders.repository.ts';
+import { drawNumber, type CustomerFacts, type ProductFacts } from './workorders.repository.ts';
 import { toClockView } from '../sla/index.ts';
 import { buildDetail } from './workorders.views.ts';
 
@@ -82,8 +81,7 @@ export async function createOrder(
   // locked until commit and concurrent creates of the same type and day queue behind it (measured:
   // 132 ms average on PostgreSQL under load). A create that then fails leaves a gap in the day's
   // numbering, which is harmless for a display number.
-  const key = counterKey(input.type, now);
-  const number = formatNumber(key, await ctx.repo.nextNumber(ctx.db, key));
+  const number = await drawNumber(ctx.db, input.type, now);
   const { row, eventId } = await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const row = orderRow(id, number, input, customer, product, phone!, actor, now, planned);
     await ctx.repo.insert(trx, row);

@@ -11,7 +11,7 @@ import { TransitionHooks } from './hooks.ts';
 
 export { WorkOrdersService } from './workorders.service.ts';
 export type { TransitionHook, TransitionHookInput, TransitionHookResult } from './hooks.ts';
-export type { WorkOrderRow } from './workorders.repository.ts';
+export { drawNumber, type WorkOrderRow } from './workorders.repository.ts';
 export { MAX_ESCALATION_TIER, type EscalateInput } from './escalate-order.ts';
 export type { AppointmentHook, AppointmentHookInput, TransitionHooks } from './hooks.ts';
 export {

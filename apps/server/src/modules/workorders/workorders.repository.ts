@@ -3,7 +3,9 @@ import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { AttachmentsTable, WorkOrdersTable } from './workorders.schema.ts';
+import type { WorkOrderType } from '@anxin/contracts';
 import { CLOSED_STATES } from './domain/lifecycle.ts';
+import { counterKey, formatNumber } from './domain/numbering.ts';
 
 type Db = Kysely<Database>;
 export type WorkOrderRow = Selectable<WorkOrdersTable>;
@@ -175,19 +177,6 @@ export class WorkOrdersRepository {
     return q.execute();
   }
 
-  /** Atomic per-day counter: concurrent creates each get their own value, on both databases. */
-  async nextNumber(trx: Db, key: string): Promise<number> {
-    const r = await trx
-      .insertInto('work_order_counters')
-      .values({ key, last_value: 1 })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })),
-      )
-      .returning('last_value')
-      .executeTakeFirstOrThrow();
-    return Number(r.last_value);
-  }
-
   async insert(trx: Db, row: WorkOrdersTable): Promise<void> {
     await trx.insertInto('work_orders').values(row).execute();
   }
@@ -275,4 +264,26 @@ export class WorkOrdersRepository {
       .where('id', '=', id)
       .executeTakeFirst();
   }
+}
+
+/** Atomic per-day counter: concurrent callers each get their own value, on both databases. */
+async function nextCounterValue(db: Db, key: string): Promise<number> {
+  const r = await db
+    .insertInto('work_order_counters')
+    .values({ key, last_value: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({ last_value: eb('work_order_counters.last_value', '+', 1) })),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return Number(r.last_value);
+}
+
+/**
+ * The next display number of a type's daily sequence (WX20261122-0001). Complaints draw from the
+ * complaint-order (TS) sequence too, so one TS number never names two things.
+ */
+export async function drawNumber(db: Db, type: WorkOrderType, at: Date): Promise<string> {
+  const key = counterKey(type, at);
+  return formatNumber(key, await nextCounterValue(db, key));
 }
