@@ -41,7 +41,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    // Migrating and seeding the demo data takes minutes on a busy two-core box.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 300_000);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = /URL:\s+(http:\/\/\S+)/.exec(out);

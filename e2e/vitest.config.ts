@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['journeys/**/*.test.ts'],
     env: { TZ: 'UTC' },
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 360_000,
     // One browser and one server at a time: two cores.
     fileParallelism: false,
   },

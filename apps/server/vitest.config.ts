@@ -9,5 +9,7 @@ export default defineConfig({
     // Two cores: keep parallel files modest so PostgreSQL and scrypt do not starve each other.
     maxWorkers: 2,
     globalSetup: ['test/global-setup.ts'],
+    // Event types must come from a catalogue (*.events.ts); enforced at runtime in every test file.
+    setupFiles: ['test/setup-events.ts'],
   },
 });

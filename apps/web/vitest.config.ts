@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Web unit tests are pure (no DOM): locales, the API client's problem parsing, navigation rules.
+// Web tests run without a browser DOM: pure rules, locales and the API client, and component
+// tests that render presentational parts to static HTML (src/test/render.tsx).
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
 });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
+import { apiAs, coverageOf, createCaller } from '../factories.ts';
 import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
@@ -48,28 +49,24 @@ afterAll(async () => {
 });
 
 /**
- * A demo caller to phone in: an individual customer whose number finds exactly them, with an
- * in-warranty product. Asked of the API with the agent's own browser session.
+ * A caller to phone in, created for this journey by the admin over the API: a new customer in one
+ * of GD001's districts whose number finds exactly them, with a product bought 30 days ago (in
+ * warranty on any date). Read back with the agent's own browser session, as the console sees it.
  */
 async function findCaller(): Promise<{ customer: LookupItem; phone: string; product: Product }> {
-  const res = await page.request.get(`${app.url}/api/v1/customers`, { params: { limit: 100 } });
-  expect(res.ok()).toBe(true);
-  const list = (await res.json()) as { items: LookupItem[] };
-  let fallback: { customer: LookupItem; phone: string; product: Product } | undefined;
-  for (const c of list.items) {
-    const phone = c.phones.find((p) => p.isPrimary && !p.masked)?.phone;
-    if (!phone || !/^1\d{10}$/.test(phone)) continue;
-    const found = await page.request.get(`${app.url}/api/v1/customers/lookup`, { params: { q: phone } });
-    const { items } = (await found.json()) as { items: LookupItem[] };
-    if (items.length !== 1 || items[0]!.id !== c.id) continue;
-    const product = items[0]!.products.find((p) => p.warranty.status === 'in_warranty');
-    if (!product) continue;
-    // Best a caller with nothing open, so the open-order hint lists only what this journey creates.
-    if (!items[0]!.orders || items[0]!.orders.open === 0) return { customer: items[0]!, phone, product };
-    fallback ??= { customer: items[0]!, phone, product };
-  }
-  if (fallback) return fallback;
-  throw new Error('no demo customer with a unique phone and an in-warranty product');
+  const adminContext = await browser.newContext();
+  const admin = await apiAs(adminContext.request, app.url, 'admin');
+  const created = await createCaller(admin, { ...(await coverageOf(admin, 'GD001')), name: '周建华' });
+  await adminContext.close();
+  const found = await page.request.get(`${app.url}/api/v1/customers/lookup`, {
+    params: { q: created.phone },
+  });
+  expect(found.ok()).toBe(true);
+  const { items } = (await found.json()) as { items: LookupItem[] };
+  expect(items.map((c) => c.id)).toEqual([created.customerId]);
+  const product = items[0]!.products.find((p) => p.id === created.productId)!;
+  expect(product.warranty.status).toBe('in_warranty');
+  return { customer: items[0]!, phone: created.phone, product };
 }
 
 /** Types the caller's number and waits for their card. */
@@ -102,7 +99,7 @@ const created = { repair: { id: '', number: '' }, remote: { id: '', number: '' }
 let caller: Awaited<ReturnType<typeof findCaller>>;
 
 describe('agent console', () => {
-  it('identifies a demo caller by phone and shows their products and warranty', async () => {
+  it('identifies a caller by phone and shows their products and warranty', async () => {
     await signIn(page, app.url, 'agent');
     caller = await findCaller();
     await page.getByTestId('nav-agent-console').click();

@@ -1,72 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { callbacksZhCN } from '../../apps/web/src/features/callbacks/locales/zh-CN.ts';
-import { DEMO_PASSWORD, shot, signIn, useJourney, type RunningApp } from '../harness.ts';
+import {
+  apiAs,
+  coverageOf,
+  createCaller,
+  createRepairAwaitingDispatch,
+  workThrough,
+  type Order,
+} from '../factories.ts';
+import { shot, signIn, useJourney, type RunningApp } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 const SCORES = ['timeliness', 'attitude', 'workmanship', 'overall'];
-const HOUR = 3_600_000;
+const OUTLET = 'GD001';
 
 // Bound from the journey at the start of the test; the helpers below read them.
 let app: RunningApp;
 let page: Page;
 
-type Api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => Promise<T>;
-
-/** Signs in over the API and returns a caller that sends the CSRF token on writes. */
-async function apiAs(request: APIRequestContext, username: string): Promise<Api> {
-  const me = await (
-    await request.post(`${app.url}/api/v1/auth/login`, { data: { username, password: DEMO_PASSWORD } })
-  ).json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(`${app.url}${path}`, { method, data, headers });
-    if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
 const j = useJourney();
-
-interface Order {
-  id: string;
-  status: string;
-  version: number;
-}
-
-/**
- * The redo as the field would do it, over the API as admin: dispatch to the top-ranked outlet, accept,
- * assign the first free technician the suggestions offer, visit, complete, hand to the callback.
- */
-async function redo(api: Api, id: string): Promise<void> {
-  let o = await api<Order>('GET', `/api/v1/work-orders/${id}`);
-  const move = async (to: string, data: Record<string, unknown> = {}) => {
-    o = await api<Order>('POST', `/api/v1/work-orders/${id}/transitions`, { to, version: o.version, data });
-  };
-  const ranking = await api<{ candidates: Array<{ outletId: string; eligible: boolean }> }>(
-    'GET',
-    `/api/v1/dispatch/orders/${id}/ranking`,
-  );
-  await move('dispatched_outlet', { outletId: ranking.candidates.find((c) => c.eligible)!.outletId });
-  await move('outlet_accepted');
-  const tomorrow = Math.floor((Date.now() + 8 * HOUR) / (24 * HOUR) + 1) * 24 * HOUR - 8 * HOUR;
-  for (let day = 0; day < 10 && o.status === 'outlet_accepted'; day++) {
-    for (const h of [9, 13, 15]) {
-      const start = new Date(tomorrow + day * 24 * HOUR + h * HOUR).toISOString();
-      const end = new Date(tomorrow + day * 24 * HOUR + (h + 2) * HOUR).toISOString();
-      const s = await api<{ items: Array<{ technicianId: string; eligible: boolean }> }>(
-        'GET',
-        `/api/v1/work-orders/${id}/technician-suggestions?start=${start}&end=${end}`,
-      );
-      const tech = s.items.find((t) => t.eligible);
-      if (!tech) continue;
-      await move('assigned', { technicianId: tech.technicianId });
-      await move('scheduled', { appointment: { start, end } });
-      break;
-    }
-  }
-  for (const to of ['departed', 'arrived', 'in_progress', 'completed', 'awaiting_callback']) await move(to);
-}
 
 /** Opens the call panel of an order's open callback task. */
 async function openCall(number: string): Promise<void> {
@@ -89,14 +42,20 @@ describe('callback', () => {
     ({ app, page } = j);
     const { browser, errors } = j;
     await signIn(page, app.url, 'quality');
-    const quality = await apiAs(page.request, 'quality');
-    const admin = await apiAs((await browser.newContext()).request, 'admin');
+    const quality = await apiAs(page.request, app.url, 'quality');
+    const admin = await apiAs((await browser.newContext()).request, app.url, 'admin');
+    const agent = await apiAs((await browser.newContext()).request, app.url, 'agent');
+    // Its own order, repaired and waiting for the callback: a new customer of GD001's area.
+    const caller = await createCaller(admin, await coverageOf(admin, OUTLET));
+    const created = await createRepairAwaitingDispatch(agent, caller);
+    const done = await workThrough(admin, created.id);
+    expect(done.status).toBe('awaiting_callback');
     const queue = await quality<{ items: Array<{ orderId: string; orderNumber: string }> }>(
       'GET',
-      '/api/v1/callbacks?status=open',
+      `/api/v1/callbacks?status=open&limit=200`,
     );
-    const task = queue.items[0];
-    expect(task, 'the demo seed has orders waiting for a callback').toBeDefined();
+    const task = queue.items.find((t) => t.orderId === created.id);
+    expect(task, 'completing the order opened its callback task').toBeDefined();
 
     // --- first call: the customer is unhappy; quality asks for a redo
     await openCall(task!.orderNumber);
@@ -113,7 +72,7 @@ describe('callback', () => {
       .toBe('awaiting_dispatch');
 
     // --- the field redoes the work; the order is back in 待回访 with a new task
-    await redo(admin, task!.orderId);
+    await workThrough(admin, task!.orderId);
 
     // --- second call: satisfied closes the order
     await openCall(task!.orderNumber);

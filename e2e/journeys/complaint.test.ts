@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { complaintsZhCN } from '../../apps/web/src/features/complaints/locales/zh-CN.ts';
+import {
+  apiAs,
+  coverageOf,
+  createCaller,
+  createRepairAwaitingDispatch,
+  workThrough,
+  type Order,
+} from '../factories.ts';
 import { shot, signIn, useJourney } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
@@ -19,11 +27,18 @@ describe('complaint', () => {
   it('a complaint goes from intake to closure with responsibility and a corrective action', async () => {
     const { app, page, errors } = j;
     await signIn(page, app.url, 'quality');
-    // A completed repair with an outlet: the customer calls to complain about it.
-    const res = await page.request.get(`${app.url}/api/v1/work-orders`, {
-      params: { status: 'closed', type: 'repair', limit: 5 },
+    // A repair done by GD001 and closed after its callback: the customer calls to complain about it.
+    // Created for this journey (a new customer of GD001's area), not picked from the demo orders.
+    const admin = await apiAs((await j.browser.newContext()).request, app.url, 'admin');
+    const agent = await apiAs((await j.browser.newContext()).request, app.url, 'agent');
+    const caller = await createCaller(admin, await coverageOf(admin, 'GD001'));
+    const created = await createRepairAwaitingDispatch(agent, caller);
+    let order = await workThrough(admin, created.id);
+    order = await admin<Order>('POST', `/api/v1/work-orders/${order.id}/transitions`, {
+      to: 'closed',
+      version: order.version,
     });
-    const order = ((await res.json()) as { items: Array<{ number: string }> }).items[0]!;
+    expect(order.status).toBe('closed');
 
     await page.goto(`${app.url}/complaints`);
     await page.getByTestId('cp-new').click();

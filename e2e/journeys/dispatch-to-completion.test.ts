@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
+import { apiAs, coverageOf, createCaller, createRepairAwaitingDispatch, type Order } from '../factories.ts';
 import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
@@ -10,17 +11,6 @@ const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fix
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
 const TECHNICIAN = '张伟';
-
-interface BoardItem {
-  id: string;
-  number: string;
-  categoryCode: string | null;
-}
-interface Candidate {
-  code: string;
-  eligible: boolean;
-  rank: number | null;
-}
 
 let app: RunningApp;
 let browser: Browser;
@@ -56,27 +46,24 @@ afterAll(async () => {
 });
 
 /**
- * An order waiting for dispatch that outlet GD001 may take and whose category the demo technician
- * 张伟 is skilled in, found through the same APIs the board uses (the dispatcher's session).
+ * A new repair order waiting for dispatch that outlet GD001 may take and whose category the demo
+ * technician 张伟 is skilled in: a customer in one of GD001's districts with a product of such a
+ * category, registered by the agent. Nothing is picked from the day's demo orders.
  */
-async function pickOrder(page: Page): Promise<BoardItem> {
-  const techs = await page.request.get(`${app.url}/api/v1/technicians`, { params: { q: TECHNICIAN } });
-  expect(techs.ok()).toBe(true);
-  const tech = (
-    (await techs.json()) as { items: Array<{ name: string; skills: Array<{ categoryCode: string }> }> }
-  ).items.find((t) => t.name === TECHNICIAN)!;
-  const skills = new Set(tech.skills.map((s) => s.categoryCode));
-  const board = await page.request.get(`${app.url}/api/v1/dispatch/board`, { params: { limit: 200 } });
-  expect(board.ok()).toBe(true);
-  const items = ((await board.json()) as { queue: Array<BoardItem & { status: string }> }).queue;
-  for (const o of items.filter(
-    (i) => i.status === 'awaiting_dispatch' && i.categoryCode && skills.has(i.categoryCode),
-  )) {
-    const r = await page.request.get(`${app.url}/api/v1/dispatch/orders/${o.id}/ranking`);
-    const { candidates } = (await r.json()) as { candidates: Candidate[] };
-    if (candidates.some((c) => c.code === OUTLET && c.eligible)) return o;
-  }
-  throw new Error(`no order waiting for dispatch that ${OUTLET} covers in a category ${TECHNICIAN} knows`);
+async function newOrder(): Promise<Order> {
+  const admin = await apiAs(await requestContext(), app.url, 'admin');
+  const agent = await apiAs(await requestContext(), app.url, 'agent');
+  const where = await coverageOf(admin, OUTLET, TECHNICIAN);
+  const caller = await createCaller(admin, where);
+  // Critical: the board can be filtered down to it, however long the day's queue is.
+  return createRepairAwaitingDispatch(agent, caller, 'critical');
+}
+
+/** A cookie jar of its own, so API sessions do not replace the pages' sessions. */
+async function requestContext() {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.request;
 }
 
 /**
@@ -88,7 +75,8 @@ async function findFreeSlot(manager: Page, tech: ReturnType<Page['getByTestId']>
   const dateInput = drawer.locator('.ant-picker input');
   const slots = manager.getByTestId('assign-slot').locator('.ant-segmented-item');
   const settled = () => expect.poll(() => drawer.locator('.ant-spin-spinning').count(), POLL).toBe(0);
-  for (let day = 0; day < 6; day++) {
+  // Up to three weeks ahead: 春节 and 国庆 close a week, and the calendar keeps him off on holidays.
+  for (let day = 0; day < 21; day++) {
     if (day > 0) {
       const next = new Date(`${await dateInput.inputValue()}T00:00:00Z`);
       next.setUTCDate(next.getUTCDate() + 1);
@@ -110,8 +98,15 @@ describe('dispatch to completion', () => {
   it('dispatcher dispatches by the ranking, the outlet accepts and assigns, the technician completes on a phone', async () => {
     // --- the dispatcher sends the order to GD001 from the ranking drawer
     const dispatcher = await open('dispatcher');
-    const order = await pickOrder(dispatcher);
+    const order = await newOrder();
     await dispatcher.goto(`${app.url}/dispatch`);
+    await dispatcher.getByTestId('dispatch-filter-urgency').click();
+    await dispatcher
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: workordersZhCN.urgency.critical,
+      })
+      .first()
+      .click();
     const row = dispatcher.getByTestId(`dispatch-row-${order.number}`);
     await row.waitFor(POLL);
     await row.getByTestId('dispatch-rank-open').click();
@@ -208,8 +203,14 @@ describe('dispatch to completion', () => {
     await shot(phone, 'technician-done');
 
     // --- the order stands in 待回访, with its proof of service visible to the centre
-    const detail = await dispatcher.request.get(`${app.url}/api/v1/work-orders/${order.id}`);
-    expect(((await detail.json()) as { status: string }).status).toBe('awaiting_callback');
+    // (the completion's outbox message hands it to 待回访 right after commit)
+    const statusNow = async () =>
+      (
+        (await (await dispatcher.request.get(`${app.url}/api/v1/work-orders/${order.id}`)).json()) as {
+          status: string;
+        }
+      ).status;
+    await expect.poll(statusNow, POLL).toBe('awaiting_callback');
     await dispatcher.goto(`${app.url}/workorders/${order.id}`);
     await dispatcher.getByTestId('proof-panel').first().waitFor(POLL);
     await dispatcher.getByTestId('flag-signature_only').waitFor(POLL);

@@ -21,10 +21,24 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role }> = [
   { key: 'settlement', permission: 'settlement:read' },
   { key: 'reports', permission: 'report:read' },
 ];
-const SETTINGS: Array<{ key: string; permission: Permission }> = [
+const SETTINGS: Array<{ key: string; permission: Permission | readonly Permission[] }> = [
   { key: 'settings-users', permission: 'user:read' },
   { key: 'settings-roles', permission: 'role:read' },
   { key: 'settings-calendar', permission: 'calendar:read' },
+  // Business settings: whoever may read them all or change any one of them.
+  {
+    key: 'settings-business',
+    permission: [
+      'settings:read',
+      'settings:manage',
+      'sla:manage',
+      'calendar:manage',
+      'dispatch:assign',
+      'grading:manage',
+      'settlement:manage',
+      'outlet:manage',
+    ],
+  },
   { key: 'settings-sla', permission: 'sla:read' },
   { key: 'settings-audit', permission: 'audit:read' },
 ];
@@ -34,7 +48,9 @@ function expectedMenu(role: Role): string[] {
   const top = MENU.filter((m) => (m.role ? m.role === role : !m.permission || perms.has(m.permission))).map(
     (m) => m.key,
   );
-  const settings = SETTINGS.filter((s) => perms.has(s.permission)).map((s) => s.key);
+  const settings = SETTINGS.filter((s) =>
+    typeof s.permission === 'string' ? perms.has(s.permission) : s.permission.some((p) => perms.has(p)),
+  ).map((s) => s.key);
   return [...top, ...(settings.length ? ['settings', ...settings] : [])].sort();
 }
 

@@ -1,12 +1,43 @@
 import { describe, expect, it } from 'vitest';
+import {
+  apiAs,
+  coverageOf,
+  createCaller,
+  createRepairAwaitingDispatch,
+  dispatchAndAccept,
+  scheduleFirstFree,
+} from '../factories.ts';
 import { shot, signIn, useJourney } from '../harness.ts';
 
 const POLL = { timeout: 30_000 };
 const j = useJourney({ width: 1440, height: 900 });
+const OUTLET = 'GD001';
+const TECHNICIAN = '张伟';
+
+/**
+ * The journey's own orders at GD001, created over the API: one booked with 张伟 on the first day he
+ * is free (the plan date: a working day on any calendar date), and two accepted but not yet booked.
+ */
+async function ordersToPlan(): Promise<{ date: string; fixed: string; open: string[] }> {
+  const { app, browser } = j;
+  const admin = await apiAs((await browser.newContext()).request, app.url, 'admin');
+  const agent = await apiAs((await browser.newContext()).request, app.url, 'agent');
+  const where = await coverageOf(admin, OUTLET, TECHNICIAN);
+  const order = async () =>
+    dispatchAndAccept(
+      admin,
+      (await createRepairAwaitingDispatch(agent, await createCaller(admin, where))).id,
+      where.outletId,
+    );
+  const booked = await scheduleFirstFree(admin, await order(), TECHNICIAN);
+  const open = [(await order()).number, (await order()).number];
+  return { date: booked.date, fixed: booked.order.number, open };
+}
 
 describe('route planning', () => {
-  it('a dispatcher optimises tomorrow for an outlet and accepts the plan', async () => {
+  it('a dispatcher optimises a working day for an outlet and accepts the plan', async () => {
     const { app, page, errors } = j;
+    const mine = await ordersToPlan();
     await signIn(page, app.url, 'dispatcher');
     await page.goto(`${app.url}/dispatch`);
     await page.getByTestId('dispatch-plan-link').click();
@@ -14,14 +45,19 @@ describe('route planning', () => {
 
     const outlet = page.getByTestId('plan-outlet');
     await outlet.click();
-    await page.keyboard.type('GD001');
+    await page.keyboard.type(OUTLET);
     await page.keyboard.press('Enter');
+    const date = page.locator('input[data-testid="plan-date"], [data-testid="plan-date"] input').first();
+    await date.click();
+    await date.fill(mine.date);
+    await date.press('Enter');
+    await expect.poll(() => date.inputValue(), POLL).toBe(mine.date);
     await page.getByTestId('plan-optimise').click();
 
     // 张伟's confirmed appointments stay pinned in his row; the plan routes the rest.
-    const row = page.getByTestId('plan-row-张伟');
+    const row = page.getByTestId(`plan-row-${TECHNICIAN}`);
     await row.waitFor(POLL);
-    await expect.poll(() => row.locator('[data-fixed="true"]').count(), POLL).toBeGreaterThan(0);
+    await row.locator(`[data-testid="plan-job-${mine.fixed}"][data-fixed="true"]`).waitFor(POLL);
     const blocks = page.locator('[data-testid^="plan-job-"]');
     const numbers = await blocks.evaluateAll((els) =>
       els.map((e) => ({

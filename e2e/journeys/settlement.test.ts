@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  apiAs,
+  beijingDate,
+  coverageOf,
+  createCaller,
+  createRepairAwaitingDispatch,
+  move,
+  workThrough,
+} from '../factories.ts';
+import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
@@ -9,20 +18,6 @@ let app: RunningApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
-
-type Api = <T>(method: 'GET' | 'POST', path: string, data?: unknown) => Promise<T>;
-
-async function apiAs(request: APIRequestContext, username: string): Promise<Api> {
-  const me = await (
-    await request.post(`${app.url}/api/v1/auth/login`, { data: { username, password: DEMO_PASSWORD } })
-  ).json();
-  const headers = { 'x-csrf-token': me.csrfToken as string };
-  return async <T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> => {
-    const res = await request.fetch(`${app.url}${path}`, { method, data, headers });
-    if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
 
 async function open(username: string): Promise<Page> {
   const context = await browser.newContext({
@@ -37,6 +32,13 @@ async function open(username: string): Promise<Page> {
   return page;
 }
 
+/** A cookie jar of its own, so API sessions do not replace the pages' sessions. */
+async function requestContext(): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context;
+}
+
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
@@ -47,13 +49,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The month just ended in Beijing time (the page's default), as YYYY-MM. */
-function lastMonth(): string {
-  const bj = new Date(Date.now() + 8 * 3_600_000);
-  const d = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth() - 1, 1));
-  return d.toISOString().slice(0, 7);
-}
-
 interface Statement {
   id: string;
   status: string;
@@ -63,14 +58,18 @@ interface Statement {
 
 describe('settlement', () => {
   it('an outlet manager disputes a statement line; finance adjusts it and approves the corrected statement', async () => {
-    const month = lastMonth();
+    // GD001 repairs and closes an order of its own this month, created for this journey (a new
+    // customer of its area); the statement is this month's, so no past demo history is needed.
+    const admin = await apiAs((await requestContext()).request, app.url, 'admin');
+    const agent = await apiAs((await requestContext()).request, app.url, 'agent');
+    const where = await coverageOf(admin, OUTLET);
+    const outletId = where.outletId;
+    const created = await createRepairAwaitingDispatch(agent, await createCaller(admin, where));
+    const done = await workThrough(admin, created.id, outletId);
+    expect((await move(admin, done, 'closed')).status).toBe('closed');
+    const month = beijingDate().slice(0, 7);
     const finance = await open('finance');
-    const financeApi = await apiAs(finance.request, 'finance');
-    const outlets = await financeApi<{ items: Array<{ id: string; code: string }> }>(
-      'GET',
-      `/api/v1/outlets?q=${OUTLET}`,
-    );
-    const outletId = outlets.items.find((o) => o.code === OUTLET)!.id;
+    const financeApi = await apiAs(finance.request, app.url, 'finance');
     await financeApi('POST', '/api/v1/settlement/statements', { month, outletId });
 
     // --- the outlet manager disputes the first fee line

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 const SERVER_MODULES = `${path.sep}apps${path.sep}server${path.sep}src${path.sep}modules${path.sep}`;
 const SERVER_PLATFORM = `${path.sep}apps${path.sep}server${path.sep}src${path.sep}platform${path.sep}`;
+const SERVER_SRC = `${path.sep}apps${path.sep}server${path.sep}src${path.sep}`;
+const SERVER_TEST = `${path.sep}apps${path.sep}server${path.sep}test${path.sep}`;
 const WEB_FEATURES = `${path.sep}apps${path.sep}web${path.sep}src${path.sep}features${path.sep}`;
 
 function ownerOf(file, marker) {
@@ -21,6 +23,8 @@ const rule = {
     messages: {
       deep: 'Import module "{{target}}" through its index.ts, not {{inner}}.',
       platform: 'Platform code must not depend on modules (found "{{target}}").',
+      testTree:
+        'Only *.test.ts files in src may import the test tree (found "{{target}}"); test fixtures live in apps/server/test.',
     },
   },
   create(context) {
@@ -29,6 +33,11 @@ const rule = {
       const src = node.source?.value;
       if (typeof src !== 'string' || !src.startsWith('.')) return;
       const target = path.resolve(path.dirname(file), src);
+      // Production code never depends on the test tree (factories, harness); only tests may.
+      if (file.includes(SERVER_SRC) && target.includes(SERVER_TEST) && !file.endsWith('.test.ts')) {
+        context.report({ node, messageId: 'testTree', data: { target: path.basename(target) } });
+        return;
+      }
       for (const marker of [SERVER_MODULES, WEB_FEATURES]) {
         const from = ownerOf(file, marker);
         const to = ownerOf(target, marker);
@@ -41,9 +50,9 @@ const rule = {
           context.report({ node, messageId: 'platform', data: { target: to.name } });
           continue;
         }
-        // A module's testing.ts is its public API for other modules' tests (factories, app builders).
-        const testingApi = to.inner === 'testing.ts' && /(\.test\.ts|testing\.ts)$/.test(file);
-        if (!/^index\.tsx?$/.test(to.inner) && !to.inner.endsWith('.schema.ts') && !testingApi) {
+        // Test factories live in apps/server/test/factories and use the same public API as any module.
+        // A module's *.events.ts is its event catalogue, a public contract like its *.schema.ts.
+        if (!/^index\.tsx?$/.test(to.inner) && !/\.(schema|events)\.ts$/.test(to.inner)) {
           context.report({ node, messageId: 'deep', data: { target: to.name, inner: to.inner } });
         }
       }

@@ -18,7 +18,7 @@ import { SERVER_DIR } from './processes.ts';
 import { enableAutoExplain } from './diagnostics.ts';
 
 /** Bump when the bench's own post-build steps change what a cached dataset contains. */
-const DATASET_FORMAT = 2;
+const DATASET_FORMAT = 3;
 export const BENCH_USER = 'bench_admin';
 export const BENCH_PASSWORD = 'bench-admin-pass-1';
 

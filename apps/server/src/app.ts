@@ -78,7 +78,7 @@ export async function buildApp(deps: AppDeps, opts: { webDist?: string | null } 
   enforcePermission(app);
 
   const lifecycle: Lifecycle = { shuttingDown: false };
-  registerHealth(app, deps.db, lifecycle);
+  registerHealth(app, deps.db, lifecycle, () => modules.settings.service.invalidKeys());
   for (const m of modules.all) await m.register(app);
 
   const dist = opts.webDist === null ? undefined : (opts.webDist ?? deps.config.webDist ?? DEFAULT_WEB_DIST);

@@ -1,4 +1,5 @@
 import type { IdentityTables } from './modules/identity/identity.schema.ts';
+import type { PortalTables } from './modules/portal/portal.schema.ts';
 import type { CatalogTables } from './modules/catalog/catalog.schema.ts';
 import type { CustomerTables } from './modules/customers/customers.schema.ts';
 import type { NetworkTables } from './modules/network/network.schema.ts';
@@ -22,6 +23,7 @@ import type { NotifyTables } from './platform/notify/notify.schema.ts';
 export interface Database
   extends
     IdentityTables,
+    PortalTables,
     EventTables,
     JobTables,
     SettingsTables,

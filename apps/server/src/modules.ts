@@ -1,26 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
-import { createIdentity } from './modules/identity/index.ts';
-import { createCalendar } from './modules/calendar/index.ts';
+import { createIdentity, IDENTITY_SETTINGS } from './modules/identity/index.ts';
+import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
 import { createCustomers } from './modules/customers/index.ts';
-import { createNetwork } from './modules/network/index.ts';
-import { createSla } from './modules/sla/index.ts';
-import { createWorkOrders } from './modules/workorders/index.ts';
-import { createPortal } from './modules/portal/index.ts';
-import { createRouting } from './modules/routing/index.ts';
-import { createFieldwork } from './modules/fieldwork/index.ts';
-import { createDispatch } from './modules/dispatch/index.ts';
-import { createAssignment } from './modules/assignment/index.ts';
-import { createEscalation } from './modules/escalation/index.ts';
-import { createCallbacks } from './modules/callbacks/index.ts';
-import { createSettlement } from './modules/settlement/index.ts';
+import { createNetwork, NETWORK_SETTINGS } from './modules/network/index.ts';
+import { createSla, SLA_SETTINGS } from './modules/sla/index.ts';
+import { createWorkOrders, moveCustomerOrders, WORKORDER_SETTINGS } from './modules/workorders/index.ts';
+import { createPortal, PORTAL_SETTINGS } from './modules/portal/index.ts';
+import { createRouting, ROUTING_SETTINGS } from './modules/routing/index.ts';
+import { createFieldwork, FIELDWORK_SETTINGS } from './modules/fieldwork/index.ts';
+import { createDispatch, DISPATCH_SETTINGS } from './modules/dispatch/index.ts';
+import { ASSIGNMENT_SETTINGS, createAssignment } from './modules/assignment/index.ts';
+import { createEscalation, ESCALATION_SETTINGS } from './modules/escalation/index.ts';
+import { CALLBACK_SETTINGS, createCallbacks } from './modules/callbacks/index.ts';
+import { createSettlement, SETTLEMENT_SETTINGS } from './modules/settlement/index.ts';
 import { complaintFacts } from './modules/complaints/index.ts';
 import { gradeOf } from './modules/grading/index.ts';
-import { createComplaints } from './modules/complaints/index.ts';
-import { createGrading } from './modules/grading/index.ts';
-import { createEvaluation } from './modules/evaluation/index.ts';
+import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index.ts';
+import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
+import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
+import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -35,6 +36,8 @@ export function createModules(deps: AppDeps) {
   const network = createNetwork(deps, { catalog, calendar: () => calendar.service.current() });
   const sla = createSla(deps, { calendar: () => calendar.service.current() });
   const workOrders = createWorkOrders(deps, sla, { validateFaultCodes: catalog.validateFaultCodes });
+  // A customer merge moves orders through the module that owns work_orders.
+  customers.useOrders(moveCustomerOrders);
   const portal = createPortal(deps, { identity, customers, catalog, workOrders });
   const fieldwork = createFieldwork(deps, { workOrders, catalog });
   const dispatch = createDispatch(deps, { workOrders, calendar: () => calendar.service.current() });
@@ -67,7 +70,30 @@ export function createModules(deps: AppDeps) {
     coverage: (actor) => network.service.pipeline.coverage(actor),
     complaintFacts,
   });
+  // Every module's business settings in one registry (a key registered twice fails start-up).
+  const settings = createSettings(deps, [
+    ...IDENTITY_SETTINGS,
+    ...CALENDAR_SETTINGS,
+    ...NETWORK_SETTINGS,
+    ...SLA_SETTINGS,
+    ...WORKORDER_SETTINGS,
+    ...PORTAL_SETTINGS,
+    ...FIELDWORK_SETTINGS,
+    ...DISPATCH_SETTINGS,
+    ...ASSIGNMENT_SETTINGS,
+    ...ROUTING_SETTINGS,
+    ...ESCALATION_SETTINGS,
+    ...CALLBACK_SETTINGS,
+    ...COMPLAINT_SETTINGS,
+    ...GRADING_SETTINGS,
+    ...SETTLEMENT_SETTINGS,
+    ...EVALUATION_SETTINGS,
+  ]);
+  settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
+  // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
+  workOrders.hooks.assertComplete();
   const all: ModuleHandle[] = [
+    settings,
     identity,
     calendar,
     catalog,
@@ -88,6 +114,7 @@ export function createModules(deps: AppDeps) {
     evaluation,
   ];
   return {
+    settings,
     network,
     identity,
     calendar,

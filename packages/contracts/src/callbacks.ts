@@ -29,6 +29,33 @@ export const ORDER_CLASSES = [
 ] as const;
 export type OrderClass = (typeof ORDER_CLASSES)[number];
 
+/**
+ * Precedence of the order classes, most serious first. An order's primary class is the first of
+ * its classes in this list; the others are secondary flags. 满意 is only ever alone (an order with
+ * any negative class is not satisfied), and 多次维修不到位 replaces 一次维修不到位 (docs/glossary.md).
+ */
+export const CLASS_PRECEDENCE = [
+  'complaint_call',
+  'repeat_failed',
+  'first_fix_failed',
+  'attitude',
+  'callback_unsatisfied',
+  'satisfied',
+] as const satisfies readonly OrderClass[];
+
+/** The primary class among an order's classes (null when it has none). */
+export function primaryClassOf(classes: readonly OrderClass[]): OrderClass | null {
+  return CLASS_PRECEDENCE.find((c) => classes.includes(c)) ?? null;
+}
+
+/**
+ * The one definition of a first-time fix, shared by classification, grading and settlement: a
+ * repair order is fixed first time unless it is 一次 or 多次维修不到位.
+ */
+export function isFirstTimeFix(classes: readonly OrderClass[]): boolean {
+  return !classes.includes('first_fix_failed') && !classes.includes('repeat_failed');
+}
+
 export const CallbackQuestionSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _'),
   kind: z.enum(['score', 'yes_no']),
@@ -181,6 +208,8 @@ export const OrderClassificationSchema = z.object({
   orderId: z.string(),
   orderNumber: z.string(),
   class: z.enum(ORDER_CLASSES),
+  /** The order's primary class (CLASS_PRECEDENCE); false for a secondary flag. */
+  primary: z.boolean(),
   sourceEventId: z.string().nullable(),
   computedAt: IsoInstantSchema,
   orderCreatedAt: IsoInstantSchema,
@@ -189,5 +218,7 @@ export type OrderClassification = z.infer<typeof OrderClassificationSchema>;
 export const ClassificationListSchema = z.object({
   items: z.array(OrderClassificationSchema),
   counts: z.record(z.enum(ORDER_CLASSES), z.number().int()),
+  /** Orders per primary class (each order once). */
+  primaryCounts: z.record(z.enum(ORDER_CLASSES), z.number().int()),
 });
 export type ClassificationList = z.infer<typeof ClassificationListSchema>;

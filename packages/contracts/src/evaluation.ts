@@ -88,6 +88,11 @@ export const SchemeRulesSchema = z.strictObject({
   cap: z.number().min(0).max(200),
   /** 达标一年以后 进行星级评定: months at 达标 before a star grade. */
   starRequiresMonthsAtPass: z.number().int().min(0).max(60),
+  /**
+   * The points each section must carry, in section order (GB/T 27922: 40 / 35 / 25). Versions
+   * stored before this field existed are held to the default.
+   */
+  sectionPoints: z.array(Points).min(1).max(10).optional(),
 });
 export type SchemeRules = z.infer<typeof SchemeRulesSchema>;
 
@@ -283,6 +288,13 @@ export const KpiTargetsSchema = z.strictObject({
   responseOnTimeMin: z.number().min(0).max(1),
   /** The response window in hours ("24 h response"). */
   responseWindowHours: z.number().min(1).max(720),
+  /**
+   * Share of first contacts within their SLA clock (the policy's 5 business minutes), at least.
+   * Versions stored before this field existed read the default.
+   */
+  firstContactOnTimeMin: z.number().min(0).max(1).optional(),
+  /** Share of resolutions within their SLA clock (the policy's 3 working days), at least. */
+  resolutionOnTimeMin: z.number().min(0).max(1).optional(),
 });
 export type KpiTargets = z.infer<typeof KpiTargetsSchema>;
 export const PutKpiTargetsSchema = KpiTargetsSchema.extend({ version: z.number().int().min(0) });
@@ -295,8 +307,42 @@ export const KPI_KEYS = [
   'complaintResolution',
   'satisfaction',
   'responseOnTime',
+  'firstContactOnTime',
+  'resolutionOnTime',
+  /** SLA clocks that cannot be computed (no calendar data), ÷ clocks started: at most 0. */
+  'slaUnknown',
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
+
+/** The KPIs measured on SLA clocks, each drilling down to its orders. */
+export const CLOCK_KPI_KEYS = [
+  'firstContactOnTime',
+  'responseOnTime',
+  'resolutionOnTime',
+  'slaUnknown',
+] as const;
+export type ClockKpiKey = (typeof CLOCK_KPI_KEYS)[number];
+/** How one clock counts: in time, late, still running within its time, or not computable. */
+export const CLOCK_VERDICTS = ['met', 'missed', 'pending', 'unknown'] as const;
+export type ClockVerdict = (typeof CLOCK_VERDICTS)[number];
+export const KpiOrdersParamsSchema = z.object({ key: z.enum(CLOCK_KPI_KEYS) });
+export const KpiOrderSchema = z.object({
+  orderId: z.string(),
+  orderNumber: z.string(),
+  metric: z.string(),
+  startedAt: IsoInstantSchema,
+  dueAt: IsoInstantSchema.nullable(),
+  stoppedAt: IsoInstantSchema.nullable(),
+  verdict: z.enum(CLOCK_VERDICTS),
+});
+export type KpiOrder = z.infer<typeof KpiOrderSchema>;
+export const KpiOrdersSchema = z.object({
+  key: z.enum(CLOCK_KPI_KEYS),
+  from: BusinessDateSchema,
+  to: BusinessDateSchema,
+  items: z.array(KpiOrderSchema),
+});
+export type KpiOrders = z.infer<typeof KpiOrdersSchema>;
 
 export const KpiSchema = z.object({
   key: z.enum(KPI_KEYS),

@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './field-rules.ts';
 export * from './problem.ts';
 export * from './permissions.ts';
 export * from './auth.ts';
@@ -6,6 +7,7 @@ export * from './common.ts';
 export * from './catalog.ts';
 export * from './customers.ts';
 export * from './workorders.ts';
+export * from './lifecycle.ts';
 export * from './portal.ts';
 export * from './routing-plan.ts';
 export * from './fieldwork.ts';
@@ -18,3 +20,4 @@ export * from './settlement.ts';
 export * from './complaints.ts';
 export * from './grading.ts';
 export * from './evaluation.ts';
+export * from './settings.ts';

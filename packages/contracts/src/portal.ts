@@ -164,21 +164,5 @@ export const PortalCancelSchema = z.strictObject({
 });
 export type PortalCancel = z.infer<typeof PortalCancelSchema>;
 
-/** A customer may cancel only before a technician is assigned; later the desk handles it. */
-export const PORTAL_CANCELLABLE_STATUSES = [
-  'new',
-  'accepted',
-  'awaiting_dispatch',
-  'dispatched_outlet',
-  'outlet_accepted',
-] as const;
-/** An agreed window can be confirmed or moved until the technician sets off. */
-export const PORTAL_APPOINTABLE_STATUSES = [
-  'new',
-  'accepted',
-  'awaiting_dispatch',
-  'dispatched_outlet',
-  'outlet_accepted',
-  'assigned',
-  'scheduled',
-] as const;
+// The portal's cancel and appointment cut-offs are status groups of the lifecycle table
+// (PORTAL_CANCELLABLE_STATUSES, APPOINTABLE_STATUSES in lifecycle.ts).

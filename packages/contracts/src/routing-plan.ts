@@ -120,7 +120,9 @@ export const RoutePlanResultItemSchema = z.object({
   number: z.string(),
   outcome: z.enum(['applied', 'unchanged', 'conflict', 'failed']),
   code: z.string().nullable(),
+  /** English, for logs and API users; the web words `code` (a registered error code) with `params`. */
   detail: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()).optional(),
   technicianId: z.string().nullable(),
   appointment: Window.nullable(),
   notified: z.boolean(),

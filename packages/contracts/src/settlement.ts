@@ -74,6 +74,16 @@ export const FeeScheduleSchema = z
     complaintDeductionFen: Fen,
     /** Bonus per order classified satisfied (满意回访). */
     satisfiedBonusFen: Fen,
+    /**
+     * Business date (Asia/Shanghai) from which classes and complaint findings are settled; earlier
+     * ones never become deductions or bonuses, so an installation's first statements do not sweep
+     * its history. Absent or null: from the month of each statement only.
+     */
+    settlementStartDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+      .nullable()
+      .optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();

@@ -46,7 +46,8 @@ export const WORK_ORDER_CHANNELS = [
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
-export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const;
+/** `unknown`: a clock that cannot be computed (no calendar data for the year: it fails closed). */
+export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'unknown'] as const;
 export type SlaState = (typeof SLA_STATES)[number];
 export const SLA_METRICS = ['first_contact', 'response', 'arrival', 'resolution'] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];

@@ -1,6 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseSolomon, type RoutingInstance } from '../../src/modules/routing/index.ts';
+
+/** The vendored Solomon set inside the repository (instances, BKS, VROOM reference results). */
+export const SOLOMON_DATA = fileURLToPath(new URL('./data/solomon/', import.meta.url));
 
 export interface Reference {
   hierVehicles: number;

@@ -139,7 +139,7 @@ export function markdown(env: Environment, records: RunRecord[], summaries: Summ
     '- Gap = (distance − BKS) / BKS in double precision. Distance objective: against the distance-only BKS.',
     '  Hierarchical: vehicles are compared first against the SINTEF BKS; the mean and worst distance gap are taken',
     "  over instances that match the BKS vehicle count (the gap means nothing otherwise), as is VROOM's.",
-    '- VROOM 1.14.0 figures are the reference measurements in `shared/benchmarks/solomon/reference-results` (`-x 5 -t 2`).',
+    '- VROOM 1.14.0 figures are the reference measurements in `apps/server/bench/routing/data/solomon/reference-results` (`-x 5 -t 2`).',
     '- Every plan was verified by the independent checker (`checker/check-plan.ts`).',
     '',
     '## Summary',

@@ -7,11 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkPlan, solve, type Objective } from '../../src/modules/routing/index.ts';
 import { parseArgs, type BenchArgs } from './args.ts';
-import { instanceNames, loadBks, loadInstance, loadVroom } from './data.ts';
+import { instanceNames, loadBks, loadInstance, loadVroom, SOLOMON_DATA } from './data.ts';
 import { markdown, summarise, type Environment, type RunRecord } from './report.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-const SOLOMON = join(REPO_ROOT, '../shared/benchmarks/solomon');
 
 function git(args: string[]): string {
   try {
@@ -49,7 +48,7 @@ function runOne(
   args: BenchArgs,
   refs: ReturnType<typeof references>,
 ): RunRecord {
-  const instance = loadInstance(SOLOMON, name);
+  const instance = loadInstance(SOLOMON_DATA, name);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const result = solve(instance, {
@@ -84,13 +83,13 @@ function runOne(
 }
 
 function references() {
-  return { bks: loadBks(SOLOMON), vroom: loadVroom(SOLOMON) };
+  return { bks: loadBks(SOLOMON_DATA), vroom: loadVroom(SOLOMON_DATA) };
 }
 
 export function runBench(argv: string[], log: (line: string) => void = () => {}) {
   const args = parseArgs(argv, join(REPO_ROOT, 'bench'));
   const refs = references();
-  const names = args.instances === 'all' ? instanceNames(SOLOMON) : args.instances;
+  const names = args.instances === 'all' ? instanceNames(SOLOMON_DATA) : args.instances;
   const loadBefore = loadavg()[0]!;
   const records: RunRecord[] = [];
   for (const objective of args.objectives) {

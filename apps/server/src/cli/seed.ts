@@ -13,6 +13,7 @@ import {
   SCALE_SIZE,
   hasDomainData,
   seedDemo,
+  type DeriveSummary,
   type SeedSize,
   type SeedSummary,
 } from '../seed/index.ts';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     const summary = await seedDemo(handle.db, handle.dialect, { anchor, seed, size });
     await handle.close();
     printSummary(summary, (performance.now() - started) / 1000);
+    printDerived(summary.derived);
     return;
   }
   await handle.close();
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     deferIndexes: !a['keep-indexes'],
   });
   printSummary(report.summary, report.totalSeconds);
+  printDerived(report.derived);
   console.log(
     `Load ${report.loadSeconds.toFixed(1)} s, index build + analyze ${report.indexSeconds.toFixed(1)} s, total ${report.totalSeconds.toFixed(1)} s`,
   );
@@ -114,6 +117,13 @@ function targetOf(
       ? url.slice('sqlite:'.length)
       : path.join(config.dataDir, 'anxin.sqlite'),
   };
+}
+
+function printDerived(d: DeriveSummary | null): void {
+  if (!d) return;
+  console.log(
+    `Through the services (${(d.ms / 1000).toFixed(1)} s): ${d.classified} orders classified, ${d.complaints} complaints, ${d.escalations} escalations, ${d.scorecards} scorecards and ${d.statements} statements for ${d.months.join(', ')}`,
+  );
 }
 
 function positive(v: string): number {

@@ -1,6 +1,7 @@
 import { DEMO_CUSTOMER, demoUserRows } from './demo-users.ts';
 import { districtPicker, generateCustomer, type CustomerRef } from './customers.ts';
 import { buildNetwork, type OutletInfo, type TechInfo } from './network.ts';
+import { seedRules } from './follow-ups.ts';
 import { generateOrders, type OrderStats } from './orders.ts';
 import { DEMO_CITIES, loadCities, type District } from './regions.ts';
 import { SeedRng } from './rng.ts';
@@ -185,6 +186,7 @@ export async function generate(o: GenerateOptions): Promise<SeedSummary> {
       portal: { customerId: firstCustomer.ref.id, userId: users.idOf.get(DEMO_CUSTOMER.username)! },
     },
     o.writer,
+    seedRules(),
     {
       ...(tech && pinnedCustomers.length ? { pinned: { tech, customers: pinnedCustomers } } : {}),
       onProgress: o.onProgress,

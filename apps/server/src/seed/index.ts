@@ -6,9 +6,16 @@ import type { DialectName } from '../platform/db/types.ts';
 import type { Logger } from '../platform/logging/index.ts';
 import { DEMO_LOGINS, DEMO_CUSTOMER, DEMO_PASSWORD, seedDemoUsers } from './demo-users.ts';
 import { DEFAULT_SEED, DEMO_SIZE, generate, type SeedSize, type SeedSummary } from './generate.ts';
+import { deriveFigures, type DeriveSummary } from './derive.ts';
 import { BulkWriter, kyselyExec } from './writer.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
+export { deriveFigures, type DeriveSummary } from './derive.ts';
+
+/** Past months the demo grades and settles (complaints and classes reach one further back). */
+export const DEMO_MONTHS = 3;
+/** Months of closed orders the demo classifies (older orders keep no class, as before the module). */
+export const DEMO_CLASSIFY_MONTHS = 6;
 
 export interface SeedDeps {
   db: Kysely<Database>;
@@ -40,6 +47,8 @@ export async function seedIfEmpty(
       orders: summary.orders.orders,
       events: summary.orders.events,
       customers: summary.rows.customers,
+      complaints: summary.derived?.complaints,
+      statements: summary.derived?.statements,
       ms: Math.round(performance.now() - started),
     },
     'demo data seeded',
@@ -51,8 +60,34 @@ export async function hasDomainData(db: Kysely<Database>): Promise<boolean> {
   return !!(await db.selectFrom('product_categories').select('code').limit(1).executeTakeFirst());
 }
 
-/** The demo data set through Kysely in one transaction (SQLite or PostgreSQL). */
+/**
+ * The demo data set: orders, callbacks and SLA clocks through Kysely in one transaction (SQLite or
+ * PostgreSQL), then `deriveFigures` runs the product's services over them (classes, complaints,
+ * escalations, grades, statements) unless `derive` is false.
+ */
 export async function seedDemo(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  opts: { anchor: Date; seed?: number; size?: Partial<SeedSize>; derive?: boolean; logger?: Logger },
+): Promise<SeedSummary & { derived: DeriveSummary | null }> {
+  const summary = await writeDemo(db, dialect, opts);
+  const derived =
+    opts.derive === false
+      ? null
+      : await deriveFigures(
+          { db, dialect },
+          {
+            anchor: opts.anchor,
+            seed: opts.seed ?? DEFAULT_SEED,
+            months: DEMO_MONTHS,
+            classifyMonths: DEMO_CLASSIFY_MONTHS,
+            ...(opts.logger ? { logger: opts.logger } : {}),
+          },
+        );
+  return { ...summary, derived };
+}
+
+async function writeDemo(
   db: Kysely<Database>,
   dialect: DialectName,
   opts: { anchor: Date; seed?: number; size?: Partial<SeedSize> },

@@ -7,6 +7,8 @@ import { OPEN_STATES, cutAt, planPath, type PathPlan, type Step, type Who } from
 import type { Network, OutletInfo, TechInfo } from './network.ts';
 import type { SeedRng } from './rng.ts';
 import { HOUR, MINUTE, businessDay, dayString, iso, localInstant } from './time.ts';
+import { replayCallbacks, replaySla, type Rules } from './follow-ups.ts';
+import { WORKORDER_EVENTS } from '../modules/workorders/workorders.events.ts';
 
 type OrderType = WorkOrdersTable['type'];
 type Channel = WorkOrdersTable['channel'];
@@ -23,14 +25,6 @@ const TYPES: OrderType[] = ['repair', 'install', 'maintenance', 'consult', 'comp
 const TYPE_WEIGHTS = [56, 18, 10, 8, 5, 3];
 const CHANNELS: Channel[] = ['hotline', 'mini_program', 'web', 'store', 'api', 'email', 'portal'];
 const CHANNEL_WEIGHTS = [40, 22, 10, 10, 8, 2, 8];
-const SLA_HOURS: Record<OrderType, number> = {
-  install: 72,
-  repair: 48,
-  maintenance: 72,
-  consult: 24,
-  complaint: 24,
-  return: 72,
-};
 const REMOTE_GUIDANCE = [
   '电话指导客户重新插拔电源并复位后恢复正常',
   '指导客户清洗滤网、检查遥控器模式设置，已恢复',
@@ -38,6 +32,14 @@ const REMOTE_GUIDANCE = [
   '已告知客户保修政策与收费标准，客户表示满意',
   '视频指导客户调整门铰链，问题已解决',
 ];
+/** modules/dispatch's default acceptance time for an offer. */
+const OFFER_ACCEPT_MINUTES = 30;
+const REJECT_CODES: Record<string, 'no_capacity' | 'no_technician_available' | 'out_of_area' | 'no_skill'> = {
+  网点当日产能已满: 'no_capacity',
+  '工程师休假，无法按时上门': 'no_technician_available',
+  该地址超出网点实际服务半径: 'out_of_area',
+  缺少该型号维修资质: 'no_skill',
+};
 const CONSULT_TOPICS = ['保修期查询', '收费标准咨询', '使用方法咨询', '延保服务咨询', '配件价格咨询'];
 
 export interface Actors {
@@ -59,6 +61,9 @@ export interface OrderSink {
 export interface OrderStats {
   orders: number;
   events: number;
+  /** Callback tasks written (open and closed) and orders sent out again after a callback (返修). */
+  callbacks: number;
+  redos: number;
   byStatus: Partial<Record<WorkOrderStatus, number>>;
   byType: Partial<Record<OrderType, number>>;
 }
@@ -75,6 +80,7 @@ export async function generateOrders(
   total: number,
   actors: Actors,
   sink: OrderSink,
+  rules: Rules,
   opts: { pinned?: Pinned; onProgress?: (n: number) => void } = {},
 ): Promise<OrderStats> {
   const anchorDay = businessDay(anchor);
@@ -84,7 +90,7 @@ export async function generateOrders(
   let windowLeft = counts.slice(windowStart - firstDay).reduce((s, n) => s + n, 0);
   // Every open state appears at least this often, whatever the size (the tail of open orders).
   const quota = new Map(OPEN_STATES.map((s) => [s, Math.max(2, Math.round(total * 0.0008))]));
-  const stats: OrderStats = { orders: 0, events: 0, byStatus: {}, byType: {} };
+  const stats: OrderStats = { orders: 0, events: 0, callbacks: 0, redos: 0, byStatus: {}, byType: {} };
   const anchorMinute = Math.floor((anchor - localInstant(anchorDay, 0)) / MINUTE);
 
   for (let day = firstDay; day <= anchorDay; day++) {
@@ -113,7 +119,7 @@ export async function generateOrders(
       const k = (seq.get(prefix) ?? 0) + 1;
       seq.set(prefix, k);
       const number = `${prefix}${dayString(day).replaceAll('-', '')}-${String(k).padStart(4, '0')}`;
-      emit(r, o, number, anchor, actors, sink, stats);
+      emit(r, o, number, anchor, actors, sink, stats, rules);
     }
     for (const [prefix, k] of seq)
       sink.push('work_order_counters', {
@@ -223,6 +229,7 @@ function planOrder(
     cancelAfter: cancel ? 1 + r.weighted([30, 20, 15, 10, 10, 8, 7]) : null,
     serviceMinutes: CATEGORIES[cat]!.serviceMinutes,
     urgent: urgent === 'high' || urgent === 'critical',
+    redoable: type === 'repair' || type === 'return',
   });
   if (!remote && !tech) {
     // An outlet without a skilled technician keeps the order at outlet_accepted.
@@ -299,6 +306,7 @@ function pinnedOrder(
     cancelAfter: null,
     serviceMinutes: CATEGORIES[product.cat]!.serviceMinutes,
     urgent: false,
+    redoable: false,
   });
   // Re-time the visit: appointments today (slots 9, 11, 14, 16) and tomorrow (9, 14).
   const today = businessDay(anchor);
@@ -346,6 +354,7 @@ function emit(
   actors: Actors,
   sink: OrderSink,
   stats: OrderStats,
+  rules: Rules,
 ): void {
   const steps = o.plan.steps.slice(0, o.cut + 1);
   const reached = (s: WorkOrderStatus) => steps.some((x) => x.to === s);
@@ -362,25 +371,18 @@ function emit(
       : null;
   const tech = reached('assigned') ? o.tech : null;
   const guidance = reached('remote_resolved') ? r.pick(REMOTE_GUIDANCE) : null;
-  const completed = steps.find((s) => s.to === 'completed')?.at ?? null;
+  // The latest completion (a redo completes the order again).
+  const completed = steps.findLast((s) => s.to === 'completed')?.at ?? null;
   const closed = status === 'closed' ? last.at : null;
-  const slaDue = o.created + SLA_HOURS[o.type] * HOUR * (o.customer.tier === 'standard' ? 1 : 0.75);
-  const doneAt =
-    completed ??
-    (status === 'remote_resolved' || reached('remote_resolved')
-      ? steps.find((s) => s.to === 'remote_resolved')!.at
-      : null);
-  const open = status !== 'closed' && status !== 'cancelled';
-  const sla =
-    doneAt !== null || !open
-      ? (doneAt ?? last.at) > slaDue
-        ? 'breached'
-        : 'on_track'
-      : anchor > slaDue
-        ? 'breached'
-        : anchor > slaDue - SLA_HOURS[o.type] * HOUR * 0.25
-          ? 'at_risk'
-          : 'on_track';
+  // SLA clocks replayed through the SLA module's own functions, step by step (modules/sla).
+  const sla = replaySla(
+    rules,
+    id,
+    { type: o.type, urgency: o.urgent, customerTier: o.customer.tier },
+    steps,
+    o.created,
+    anchor,
+  );
   const appt = reached('scheduled') ? o.plan.appointment : null;
   const windows = o.plan.appointment
     ? [{ start: iso(o.plan.appointment.start), end: iso(o.plan.appointment.end) }]
@@ -425,8 +427,8 @@ function emit(
     cancel_reason: status === 'cancelled' ? (last.reason ?? null) : null,
     linked_ref: o.channel === 'api' ? `JD${String(o.created).slice(-10)}${r.digits(4)}` : null,
     parent_order_id: null,
-    sla_state: sla,
-    sla_due_at: iso(slaDue),
+    sla_state: sla.state,
+    sla_due_at: sla.dueAt,
     paused_since: status === 'awaiting_parts' ? iso(last.at) : null,
     created_by: creator.kind === 'user' ? creator.id : null,
     created_at: iso(o.created),
@@ -435,6 +437,31 @@ function emit(
     closed_at: closed === null ? null : iso(closed),
     version: steps.length,
   });
+  // Answered offers (modules/dispatch): each dispatch the outlet accepted or declined, so grading's
+  // response metric and the outlet's offer history have the past to look at.
+  let offerNo = 0;
+  for (let i = 0; i + 1 < steps.length; i++) {
+    if (steps[i]!.to !== 'dispatched_outlet') continue;
+    const to = o.outlets[Math.min(offerNo++, o.outlets.length - 1)]!;
+    const answer = steps[i + 1]!;
+    const rejected = answer.to === 'outlet_rejected';
+    if (!rejected && answer.to !== 'outlet_accepted') continue;
+    sink.push('dispatch_offers', {
+      id: r.idAt(steps[i]!.at),
+      order_id: id,
+      outlet_id: to.id,
+      mode: 'manual',
+      offered_at: iso(steps[i]!.at),
+      offered_by: actors.dispatcher,
+      due_at: iso(steps[i]!.at + OFFER_ACCEPT_MINUTES * MINUTE),
+      status: rejected ? 'rejected' : 'accepted',
+      responded_at: iso(answer.at),
+      responded_by: actors.outletManagers.get(to.id) ?? null,
+      reason_code: rejected ? (REJECT_CODES[answer.reason ?? ''] ?? 'other') : null,
+      note: rejected ? (answer.reason ?? null) : null,
+      ranking: '[]',
+    });
+  }
   if (status === 'dispatched_outlet' && outlet) {
     // The outlet's open offer (modules/dispatch); the id is the order's with another version
     // nibble, so no random draw shifts the rest of the data set. Due a working day after the anchor.
@@ -454,29 +481,15 @@ function emit(
       ranking: '[]',
     });
   }
-  if (status === 'awaiting_callback') {
-    // Its open callback task (modules/callbacks), due a day after the later of completion and anchor.
-    const at = iso(last.at);
-    sink.push('callback_tasks', {
-      id: `${id.slice(0, 14)}c${id.slice(15)}`,
-      order_id: id,
-      status: 'open',
-      due_at: iso(Math.max(last.at, anchor) + 24 * HOUR),
-      next_attempt_at: null,
-      attempts: 0,
-      outcome: null,
-      follow_up: null,
-      answers: null,
-      comment: null,
-      note: null,
-      portal_rated: 0,
-      created_at: at,
-      updated_at: at,
-      closed_at: null,
-      closed_by: null,
-      version: 1,
-    });
-  }
+  for (const row of sla.rows) sink.push('sla_clocks', row);
+  // One callback task per entry into 待回访, with the outcomes recorded up to the anchor.
+  const cb = replayCallbacks(r, rules, id, o.plan.steps, o.cut, anchor, actors.quality);
+  for (const row of cb.tasks) sink.push('callback_tasks', row);
+  for (const e of cb.events) sink.push('events', e);
+  stats.callbacks += cb.tasks.length;
+  stats.events += cb.events.length;
+  if (steps.some((s, i) => s.to === 'awaiting_dispatch' && steps[i - 1]?.to === 'awaiting_callback'))
+    stats.redos++;
   let prev: WorkOrderStatus | null = null;
   let dispatchNo = 0;
   for (const s of steps) {
@@ -493,7 +506,7 @@ function emit(
       id: r.idAt(s.at),
       stream_type: 'work_order',
       stream_id: id,
-      type: s.to === 'new' ? 'workorder.created' : 'workorder.transitioned',
+      type: s.to === 'new' ? WORKORDER_EVENTS.type.created : WORKORDER_EVENTS.type.transitioned,
       actor_id: actor.id,
       actor_kind: actor.kind,
       occurred_at: iso(s.at),

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { hashPassword } from '../modules/identity/index.ts';
+import { openPostgres } from '../platform/db/dialect/postgres.ts';
+import { openSqlite } from '../platform/db/dialect/sqlite.ts';
+import { deriveFigures, type DeriveSummary } from './derive.ts';
 import { DEMO_PASSWORD } from './demo-users.ts';
 import { pgPipeline, sqliteExec } from './fast-exec.ts';
 import { generate, type SeedSize, type SeedSummary } from './generate.ts';
@@ -12,6 +15,9 @@ export type ScaleTarget =
 
 export interface ScaleReport {
   summary: SeedSummary;
+  /** What the services made of the loaded orders (null with `derive: false`). */
+  derived: DeriveSummary | null;
+  deriveSeconds: number;
   totalRows: number;
   loadSeconds: number;
   indexSeconds: number;
@@ -28,6 +34,8 @@ const DEFERRED = [
   'customer_phones',
   'customer_addresses',
   'installed_products',
+  'sla_clocks',
+  'callback_tasks',
 ];
 
 interface Conn {
@@ -47,7 +55,17 @@ interface Conn {
  */
 export async function seedScale(
   target: ScaleTarget,
-  opts: { seed: number; anchor: Date; size: SeedSize; log: (line: string) => void; deferIndexes?: boolean },
+  opts: {
+    seed: number;
+    anchor: Date;
+    size: SeedSize;
+    log: (line: string) => void;
+    deferIndexes?: boolean;
+    /** Run the services over the loaded orders (default true): classes, complaints, grades, statements. */
+    derive?: boolean;
+    /** Past months graded and settled, and classified (default 1: the services' work grows with orders). */
+    deriveMonths?: number;
+  },
 ): Promise<ScaleReport> {
   const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -81,10 +99,37 @@ export async function seedScale(
     }
     await conn.run('analyze');
     const indexSeconds = (performance.now() - indexStart) / 1000;
+    const deriveStart = performance.now();
+    let derived: DeriveSummary | null = null;
+    if (opts.derive !== false) {
+      opts.log('  classifying, complaints, escalations, grading and settlement through the services…');
+      const h =
+        target.dialect === 'sqlite'
+          ? openSqlite(target.file)
+          : openPostgres({
+              connectionString: target.url,
+              ...(target.schema ? { schema: target.schema } : {}),
+              max: 2,
+            });
+      try {
+        const months = opts.deriveMonths ?? 1;
+        derived = await deriveFigures(h, {
+          anchor: opts.anchor,
+          seed: opts.seed,
+          months,
+          classifyMonths: months,
+        });
+      } finally {
+        await h.close();
+      }
+    }
+    const deriveSeconds = (performance.now() - deriveStart) / 1000;
     const totalRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
     const totalSeconds = (performance.now() - started) / 1000;
     return {
       summary,
+      derived,
+      deriveSeconds,
       totalRows,
       loadSeconds,
       indexSeconds,

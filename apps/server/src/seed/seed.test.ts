@@ -2,18 +2,22 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../test/harness.ts';
 import { TEST_PG_URL } from '../../test/pg.ts';
+import { PERMISSIONS } from '@anxin/contracts';
+import { DEFAULT_FEE_SCHEDULE } from '../modules/settlement/index.ts';
 import { ensureRoles } from '../modules/identity/index.ts';
+import { systemActor } from '../platform/auth/actor.ts';
 import { NUMBER_PREFIX, TRANSITIONS } from '../modules/workorders/index.ts';
 import { WORK_ORDER_STATUSES } from '../modules/workorders/workorders.schema.ts';
 import { ManualClock } from '../platform/clock/index.ts';
 import { createLogger } from '../platform/logging/index.ts';
 import { DEMO_CUSTOMER } from './demo-users.ts';
 import { generate, type SeedSize } from './generate.ts';
-import { seedDemo, seedIfEmpty } from './index.ts';
+import { seedModules } from './derive.ts';
+import { seedDemo, seedIfEmpty, type DeriveSummary } from './index.ts';
 import { PREFIX } from './orders.ts';
 import { SeedRng } from './rng.ts';
 import { seedScale, type ScaleTarget } from './scale.ts';
-import { businessDay, dayString, iso } from './time.ts';
+import { DAY, businessDay, dayString, iso, localInstant } from './time.ts';
 import { BulkWriter } from './writer.ts';
 
 const ANCHOR = new Date('2026-11-22T06:30:00Z'); // 14:30 in Shanghai: some of today's visits done, some ahead
@@ -34,6 +38,9 @@ const TABLES: Record<string, string> = {
   work_orders: 'id',
   events: 'id',
   work_order_counters: 'key',
+  sla_clocks: 'order_id, metric',
+  callback_tasks: 'id',
+  dispatch_offers: 'id',
   users: 'id',
   user_roles: 'user_id, role',
 };
@@ -66,8 +73,9 @@ describe('seed generator', () => {
   let viaKysely: TestDb;
   beforeAll(async () => {
     [bulk, viaKysely] = await Promise.all([fresh(), fresh()]);
-    await seedScale(target(bulk), { seed: 7, anchor: ANCHOR, size: SIZE, log: () => {} });
-    await seedDemo(viaKysely.db, viaKysely.dialect, { anchor: ANCHOR, seed: 7, size: SIZE });
+    // The generator's part only: the services' part (derive) makes ids of its own.
+    await seedScale(target(bulk), { seed: 7, anchor: ANCHOR, size: SIZE, log: () => {}, derive: false });
+    await seedDemo(viaKysely.db, viaKysely.dialect, { anchor: ANCHOR, seed: 7, size: SIZE, derive: false });
   }, 120_000);
   afterAll(async () => {
     await bulk?.drop();
@@ -156,6 +164,7 @@ describe('seed generator', () => {
       .selectFrom('events')
       .selectAll()
       .where('stream_type', '=', 'work_order')
+      .where('type', 'in', ['workorder.created', 'workorder.transitioned'])
       .orderBy('stream_id')
       .orderBy('id')
       .execute();
@@ -186,6 +195,122 @@ describe('seed generator', () => {
       expect(last.occurred_at <= ANCHOR.toISOString()).toBe(true);
       expect(es.length).toBe(o.version);
       if (o.status === 'cancelled') expect(o.cancel_reason).toBe(last.reason);
+    }
+  });
+
+  it('closed orders carry their callbacks: outcomes on the task and the order, some redo, some unreachable', async () => {
+    const db = bulk.db;
+    const tasks = await db.selectFrom('callback_tasks').selectAll().execute();
+    const moves = await db
+      .selectFrom('events')
+      .select(['stream_id', 'to_state', 'occurred_at'])
+      .where('stream_type', '=', 'work_order')
+      .where('from_state', '=', 'awaiting_callback')
+      .execute();
+    // Every move out of 待回访 is the outcome of the task opened for it, closed at that instant.
+    const closedTasks = new Map(
+      tasks.filter((t) => t.closed_at).map((t) => [`${t.order_id}|${t.closed_at}`, t]),
+    );
+    expect(moves.length).toBeGreaterThan(SIZE.orders / 2);
+    for (const m of moves) {
+      const t = closedTasks.get(`${m.stream_id}|${m.occurred_at}`);
+      expect(t, `${m.stream_id} → ${m.to_state}`).toBeDefined();
+      if (m.to_state === 'awaiting_dispatch')
+        expect(t).toMatchObject({ status: 'unsatisfied', follow_up: 'redo' });
+      else expect(['satisfied', 'unsatisfied', 'unreachable']).toContain(t!.status);
+      if (t!.status === 'unreachable') expect(t!.attempts).toBe(3);
+    }
+    expect(closedTasks.size).toBe(moves.length);
+    const by = (s: string) => tasks.filter((t) => t.status === s).length;
+    expect(by('satisfied') / moves.length).toBeGreaterThan(0.7);
+    expect(by('unsatisfied')).toBeGreaterThan(0);
+    expect(by('unreachable')).toBeGreaterThan(0);
+    expect(tasks.filter((t) => t.follow_up === 'redo').length).toBeGreaterThan(0);
+    // A redo order is completed again after the redo (a second visit), then called back again.
+    const redone = [
+      ...new Set(moves.filter((m) => m.to_state === 'awaiting_dispatch').map((m) => m.stream_id)),
+    ];
+    for (const id of redone.slice(0, 20)) {
+      const done = await db
+        .selectFrom('events')
+        .select('occurred_at')
+        .where('stream_id', '=', id)
+        .where('to_state', '=', 'completed')
+        .execute();
+      expect(done.length).toBeGreaterThanOrEqual(2);
+    }
+    // Each recorded attempt and outcome is on both streams (the classifier reads the order's).
+    const outcomes = await db
+      .selectFrom('events')
+      .select(['stream_type', 'data'])
+      .where('type', '=', 'callback.outcome_recorded')
+      .execute();
+    const onOrder = outcomes.filter((e) => e.stream_type === 'work_order').length;
+    expect(onOrder).toBe(outcomes.length / 2);
+    const recorded = tasks.reduce((n, t) => n + (t.version - 1), 0);
+    expect(onOrder).toBe(recorded);
+  });
+
+  it('every answered dispatch has its offer, accepted or declined with a reason', async () => {
+    const db = bulk.db;
+    const offers = await db.selectFrom('dispatch_offers').selectAll().execute();
+    const answers = await db
+      .selectFrom('events')
+      .select(['stream_id', 'to_state', 'occurred_at'])
+      .where('from_state', '=', 'dispatched_outlet')
+      .where('to_state', 'in', ['outlet_accepted', 'outlet_rejected'])
+      .execute();
+    const byAnswer = new Map(
+      offers.filter((x) => x.responded_at).map((x) => [`${x.order_id}|${x.responded_at}`, x]),
+    );
+    expect(byAnswer.size).toBe(answers.length);
+    for (const a of answers) {
+      const offer = byAnswer.get(`${a.stream_id}|${a.occurred_at}`);
+      expect(offer?.status, a.stream_id).toBe(a.to_state === 'outlet_accepted' ? 'accepted' : 'rejected');
+      if (offer!.status === 'rejected') expect(offer!.reason_code).not.toBe('other');
+    }
+  });
+
+  it('SLA clocks are the SLA module replayed over the order timestamps', async () => {
+    const db = bulk.db;
+    const orders = await db.selectFrom('work_orders').selectAll().execute();
+    const clocks = await db.selectFrom('sla_clocks').selectAll().execute();
+    const steps = await db
+      .selectFrom('events')
+      .select(['stream_id', 'to_state', 'occurred_at'])
+      .where('type', '=', 'workorder.transitioned')
+      .orderBy('id')
+      .execute();
+    const first = new Map<string, string>();
+    for (const e of steps)
+      if (!first.has(`${e.stream_id}|${e.to_state}`))
+        first.set(`${e.stream_id}|${e.to_state}`, e.occurred_at);
+    const byOrder = new Map<string, typeof clocks>();
+    for (const c of clocks) byOrder.set(c.order_id, [...(byOrder.get(c.order_id) ?? []), c]);
+    const rank = { on_track: 0, at_risk: 1, breached: 2, unknown: 3 } as Record<string, number>;
+    for (const o of orders) {
+      const cs = byOrder.get(o.id) ?? [];
+      const metric = (m: string) => cs.find((c) => c.metric === m);
+      expect(metric('response')?.started_at, o.number).toBe(o.created_at);
+      expect(cs.some((c) => c.metric === 'arrival')).toBe(o.type !== 'consult');
+      const accepted = first.get(`${o.id}|accepted`);
+      if (accepted) expect(metric('first_contact')?.stopped_at).toBe(accepted);
+      const resolved = first.get(`${o.id}|completed`) ?? first.get(`${o.id}|remote_resolved`);
+      if (resolved) expect(metric('resolution')?.stopped_at, o.number).toBe(resolved);
+      if (o.status === 'closed' || o.status === 'cancelled') expect(cs.every((c) => c.stopped_at)).toBe(true);
+      for (const c of cs) {
+        if (c.stopped_at && c.due_at)
+          expect(c.state === 'breached', `${o.number} ${c.metric}`).toBe(c.stopped_at > c.due_at);
+      }
+      const worst = cs.reduce((w, c) => (rank[c.state]! > rank[w]! ? c.state : w), 'on_track');
+      expect(o.sla_state, o.number).toBe(worst);
+    }
+    // Plausible compliance: most orders meet each target, some do not.
+    for (const m of ['first_contact', 'response', 'arrival', 'resolution']) {
+      const stopped = clocks.filter((c) => c.metric === m && c.stopped_at);
+      const late = stopped.filter((c) => c.state === 'breached').length;
+      expect(late, m).toBeGreaterThan(0);
+      expect(late / stopped.length, m).toBeLessThan(0.4);
     }
   });
 
@@ -259,6 +384,158 @@ describe('seed generator', () => {
     expect(phone.phone).toBe(DEMO_CUSTOMER.phone);
     const bad = await db.selectFrom('customer_phones').select('phone').execute();
     expect(bad.filter((p) => !/^1[3-9]\d{9}$/.test(p.phone))).toEqual([]);
+  });
+});
+
+/** Shanghai month `YYYY-MM` as [start, end) instants. */
+function monthRange(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const start = localInstant(Date.UTC(y, m - 1, 1) / DAY, 0);
+  const end = localInstant(Date.UTC(y, m, 1) / DAY, 0);
+  return [iso(start), iso(end)];
+}
+
+describe('demo figures (derived through the services)', () => {
+  let t: TestDb;
+  let derived: DeriveSummary;
+  const actor = systemActor(PERMISSIONS);
+  beforeAll(async () => {
+    t = await fresh();
+    const summary = await seedDemo(t.db, t.dialect, { anchor: ANCHOR, seed: 7, size: SIZE });
+    derived = summary.derived!;
+  }, 300_000);
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it('every KPI tile has a figure', async () => {
+    const { modules } = seedModules(t, new ManualClock(ANCHOR));
+    const panel = await modules.evaluation.service.kpis.panel(actor, {
+      from: `${derived.months[0]}-01`,
+      to: dayString(businessDay(ANCHOR.getTime())),
+    });
+    expect(panel.kpis.length).toBeGreaterThan(0);
+    for (const k of panel.kpis) {
+      expect(k.value, k.key).not.toBeNull();
+      expect(k.denominator, k.key).toBeGreaterThan(0);
+    }
+  });
+
+  it('past months are graded and final, statements are generated with lines and paid', async () => {
+    expect(derived.months).toEqual(['2026-08', '2026-09', '2026-10']);
+    const last = derived.months.at(-1)!;
+    const cards = await t.db.selectFrom('outlet_scorecards').selectAll().where('month', '=', last).execute();
+    const [from, to] = monthRange(last);
+    const active = await t.db
+      .selectFrom('work_orders')
+      .select('outlet_id')
+      .distinct()
+      .where('outlet_id', 'is not', null)
+      .where('closed_at', '>=', from)
+      .where('closed_at', '<', to)
+      .execute();
+    expect(cards.length).toBeGreaterThanOrEqual(active.length);
+    expect(cards.every((c) => c.status === 'final')).toBe(true);
+    expect(new Set(cards.map((c) => c.grade)).size).toBeGreaterThan(1);
+    const statements = await t.db.selectFrom('settlement_statements').selectAll().execute();
+    for (const month of derived.months)
+      expect(statements.filter((s) => s.month === month).length, month).toBeGreaterThan(0);
+    expect(statements.filter((s) => s.month === derived.months[0]).every((s) => s.status === 'paid')).toBe(
+      true,
+    );
+    expect(new Set(statements.filter((s) => s.month === last).map((s) => s.status)).size).toBeGreaterThan(1);
+    const lines = await t.db.selectFrom('settlement_lines').select(['statement_id']).execute();
+    const withLines = new Set(lines.map((l) => l.statement_id));
+    expect(statements.filter((s) => s.order_count > 0).every((s) => withLines.has(s.id))).toBe(true);
+  });
+
+  it('complaints are investigated, some with the outlet responsible, and classify their orders', async () => {
+    const complaints = await t.db.selectFrom('complaints').selectAll().execute();
+    expect(complaints.length).toBe(derived.complaints);
+    expect(complaints.length).toBeGreaterThan(5);
+    const onOutlet = complaints.filter((c) => c.responsible_outlet_id);
+    expect(onOutlet.length).toBeGreaterThan(0);
+    expect(complaints.some((c) => c.status === 'closed')).toBe(true);
+    const classes = await t.db
+      .selectFrom('order_classifications')
+      .select('order_id')
+      .where('class', '=', 'complaint_call')
+      .execute();
+    const classed = new Set(classes.map((c) => c.order_id));
+    for (const c of complaints) expect(classed.has(c.order_id!), c.number).toBe(true);
+    expect(derived.escalations).toBeGreaterThan(0);
+    const escalations = await t.db.selectFrom('escalations').select('id').execute();
+    expect(escalations.length).toBeGreaterThanOrEqual(derived.escalations);
+  });
+
+  it('one month reconciles line by line: classes = statement deductions, orders = fee lines', async () => {
+    const month = derived.months[1]!;
+    const [from, to] = monthRange(month);
+    const statements = await t.db
+      .selectFrom('settlement_statements')
+      .selectAll()
+      .where('month', '=', month)
+      .execute();
+    const lines = await t.db
+      .selectFrom('settlement_lines')
+      .selectAll()
+      .where(
+        'statement_id',
+        'in',
+        statements.map((s) => s.id),
+      )
+      .execute();
+    const classes = await t.db
+      .selectFrom('order_classifications as oc')
+      .innerJoin('work_orders as wo', 'wo.id', 'oc.order_id')
+      .select(['oc.order_id', 'oc.class', 'oc.computed_at', 'wo.outlet_id', 'wo.closed_at'])
+      .where('wo.outlet_id', 'is not', null)
+      .execute();
+    const fees = DEFAULT_FEE_SCHEDULE.classDeductionFen as Record<string, number>;
+    let checked = 0;
+    for (const s of statements) {
+      const mine = lines.filter((l) => l.statement_id === s.id);
+      const deducted = new Set(
+        mine
+          .filter((l) => l.kind === 'deduction' && l.line_key?.startsWith('class:'))
+          .map((l) => `${l.order_id}|${l.classification}`),
+      );
+      // Every class deduction is a class of one of the outlet's orders closed by the month's end.
+      for (const key of deducted) {
+        const [orderId, cls] = key.split('|');
+        const c = classes.find((x) => x.order_id === orderId && x.class === cls);
+        expect(c, key).toBeDefined();
+        expect(c!.outlet_id).toBe(s.outlet_id);
+        expect(c!.closed_at! < to).toBe(true);
+      }
+      // Every deductible class of an order closed in the month, found in the month, is on it.
+      const expected = classes.filter(
+        (c) =>
+          c.outlet_id === s.outlet_id &&
+          (fees[c.class] ?? 0) > 0 &&
+          c.closed_at! >= from &&
+          c.closed_at! < to &&
+          c.computed_at < to,
+      );
+      for (const c of expected)
+        expect(deducted.has(`${c.order_id}|${c.class}`), `${c.order_id} ${c.class}`).toBe(true);
+      checked += expected.length;
+      // The fee lines are the order list: the outlet's orders closed in the month.
+      const closed = await t.db
+        .selectFrom('work_orders')
+        .select('id')
+        .where('outlet_id', '=', s.outlet_id)
+        .where('status', '=', 'closed')
+        .where('closed_at', '>=', from)
+        .where('closed_at', '<', to)
+        .execute();
+      const feeLines = mine.filter((l) => l.kind === 'fee');
+      expect(new Set(feeLines.map((l) => l.order_id))).toEqual(new Set(closed.map((o) => o.id)));
+      expect(s.order_count).toBe(closed.length);
+      const sum = (k: string) => mine.filter((l) => l.kind === k).reduce((n, l) => n + l.amount_fen, 0);
+      expect(s.fee_fen).toBe(sum('fee'));
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 

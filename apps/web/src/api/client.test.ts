@@ -46,7 +46,8 @@ describe('toApiError', () => {
         title: 'Validation failed',
         detail: 'username: too short',
         requestId: 'req-1',
-        errors: [{ path: 'username', rule: 'too_small', message: 'Too short' }],
+        params: { x: 1 },
+        errors: [{ path: 'username', rule: 'too_small', params: { min: 3 }, message: 'Too short' }],
       }),
     );
     expect(err).toBeInstanceOf(ApiError);
@@ -56,8 +57,11 @@ describe('toApiError', () => {
       title: 'Validation failed',
       detail: 'username: too short',
       requestId: 'req-1',
-      errors: [{ path: 'username', rule: 'too_small', message: 'Too short' }],
+      params: { x: 1 },
+      // The English message is dropped: the web words field errors from rule and params.
+      errors: [{ path: 'username', rule: 'too_small', params: { min: 3 } }],
     });
+    expect(err.errors[0]).not.toHaveProperty('message');
   });
 
   it('falls back to a code by status for non-problem bodies', async () => {

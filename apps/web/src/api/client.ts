@@ -1,4 +1,7 @@
-import type { FieldError } from '@anxin/contracts';
+import type { FieldErrorWire } from '@anxin/contracts';
+
+/** Parameters of a problem or of one field error (`{ orderNo: 'WO…' }`), as sent. */
+export type ProblemParams = Readonly<Record<string, unknown>>;
 
 /**
  * The one HTTP client of the web app. Same-origin cookie session, JSON in and out, the CSRF token
@@ -22,8 +25,11 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly title: string;
+  /** The server's English detail: for logs and developers only, never shown (see `problemText`). */
   readonly detail: string | undefined;
-  readonly errors: FieldError[];
+  /** The code's parameters (`ERROR_PARAMS` in contracts); the web words them, nothing parses `detail`. */
+  readonly params: ProblemParams;
+  readonly errors: FieldErrorWire[];
   readonly requestId: string | undefined;
 
   constructor(init: {
@@ -31,7 +37,8 @@ export class ApiError extends Error {
     code: string;
     title?: string;
     detail?: string | undefined;
-    errors?: FieldError[];
+    params?: ProblemParams | undefined;
+    errors?: FieldErrorWire[];
     requestId?: string | undefined;
   }) {
     super(`${init.status} ${init.code}${init.detail ? `: ${init.detail}` : ''}`);
@@ -40,6 +47,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.title = init.title ?? init.code;
     this.detail = init.detail;
+    this.params = init.params ?? {};
     this.errors = init.errors ?? [];
     this.requestId = init.requestId;
   }
@@ -48,15 +56,16 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
 const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const asParams = (v: unknown): ProblemParams | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as ProblemParams) : undefined;
 
-function asFieldErrors(v: unknown): FieldError[] {
+function asFieldErrors(v: unknown): FieldErrorWire[] {
   if (!Array.isArray(v)) return [];
-  return v.flatMap((e): FieldError[] => {
+  return v.flatMap((e): FieldErrorWire[] => {
     if (typeof e !== 'object' || e === null) return [];
     const r = e as Record<string, unknown>;
-    return [
-      { path: asString(r.path) ?? '', rule: asString(r.rule) ?? '', message: asString(r.message) ?? '' },
-    ];
+    const params = asParams(r.params);
+    return [{ path: asString(r.path) ?? '', rule: asString(r.rule) ?? '', ...(params ? { params } : {}) }];
   });
 }
 
@@ -86,6 +95,7 @@ export async function toApiError(res: Response): Promise<ApiError> {
           code,
           title: asString(body.title),
           detail: asString(body.detail),
+          params: asParams(body.params),
           errors: asFieldErrors(body.errors),
           requestId: asString(body.requestId) ?? requestIdHeader,
         });

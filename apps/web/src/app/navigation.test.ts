@@ -65,8 +65,12 @@ describe('navigation', () => {
       'grading',
       'settlement',
       'reports',
+      // Finance edits the fee schedule in the one business-settings area.
+      'settings',
+      'settings-business',
     ]);
     expect(keys('dispatcher')).toContain('dispatch');
+    expect(keys('dispatcher')).toContain('settings-business');
     expect(keys('quality')).toEqual(expect.arrayContaining(['callbacks', 'complaints', 'reports']));
   });
 

@@ -45,6 +45,8 @@ export interface AccessRule {
   permission?: Permission;
   /** Required role, for pages meant for one kind of user rather than a capability. */
   role?: Role;
+  /** At least one of these permissions (a page that gathers several modules' data). */
+  anyPermission?: readonly Permission[];
 }
 
 export interface NavItem extends AccessRule {
@@ -268,6 +270,25 @@ export const NAVIGATION: NavItem[] = [
         page: () => import('../features/calendar/pages/CalendarPage.tsx'),
       },
       {
+        key: 'settings-business',
+        path: '/settings/business',
+        icon: AppstoreOutlined,
+        labelKey: 'nav.businessSettings',
+        // Whoever may change a business setting (or read them all); each key's own read and write
+        // permissions are applied by the server.
+        anyPermission: [
+          'settings:read',
+          'settings:manage',
+          'sla:manage',
+          'calendar:manage',
+          'dispatch:assign',
+          'grading:manage',
+          'settlement:manage',
+          'outlet:manage',
+        ],
+        page: () => import('../features/settings/pages/BusinessSettingsPage.tsx'),
+      },
+      {
         key: 'settings-sla',
         path: '/settings/sla',
         icon: FieldTimeOutlined,
@@ -290,6 +311,7 @@ export const NAVIGATION: NavItem[] = [
 export function canAccess(item: AccessRule & { children?: NavItem[] }, viewer: Viewer): boolean {
   if (item.permission && !viewer.permissions.includes(item.permission)) return false;
   if (item.role && !viewer.roles.includes(item.role)) return false;
+  if (item.anyPermission && !item.anyPermission.some((p) => viewer.permissions.includes(p))) return false;
   if (item.children && item.children.length > 0) return item.children.some((c) => canAccess(c, viewer));
   return true;
 }

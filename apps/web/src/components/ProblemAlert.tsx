@@ -2,21 +2,24 @@ import type { ReactNode } from 'react';
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
-import { problemMessage } from '../i18n/problem.ts';
+import { fieldErrorText, fieldLabel, problemText } from '../i18n/problem.ts';
 
 /**
- * Shows a failed request: the translated problem code as the message, field errors as a list
- * and, for server faults (5xx), the request id to quote to support. The server's `detail` is for logs
- * and developers, so it is not shown.
+ * Shows a failed request: the translated problem code (with its parameters) as the message, field
+ * errors as a list worded from their rules (`labels` names the fields: path → label) and, for
+ * server faults (5xx), the request id to quote to support. The server's `detail` and field
+ * messages are for logs and developers, so they are never shown.
  */
 export function ProblemAlert({
   error,
   action,
   style,
+  labels,
 }: {
   error: unknown;
   action?: ReactNode;
   style?: React.CSSProperties;
+  labels?: Readonly<Record<string, string>>;
 }) {
   const { t } = useTranslation();
   if (!error) return null;
@@ -31,11 +34,19 @@ export function ProblemAlert({
           <>
             <div>{t('common.fieldErrors')}</div>
             <ul className="anxin-problem__fields" data-testid="problem-field-errors">
-              {fieldErrors.map((f) => (
-                <li key={`${f.path}:${f.rule}`}>
-                  {f.path && <Typography.Text code>{f.path}</Typography.Text>} {f.message}
-                </li>
-              ))}
+              {fieldErrors.map((f) => {
+                const label = fieldLabel(f.path, labels);
+                return (
+                  <li key={`${f.path}:${f.rule}`}>
+                    {label ? (
+                      <Typography.Text strong>{label}</Typography.Text>
+                    ) : (
+                      f.path && <Typography.Text code>{f.path}</Typography.Text>
+                    )}{' '}
+                    {fieldErrorText(t, f, api ?? undefined)}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}
@@ -53,7 +64,7 @@ export function ProblemAlert({
       role="alert"
       data-testid="problem-alert"
       data-code={api?.code}
-      title={problemMessage(t, error)}
+      title={problemText(t, error)}
       description={description}
       action={action}
       style={style}

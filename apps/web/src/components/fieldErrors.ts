@@ -1,9 +1,11 @@
 import type { FormInstance } from 'antd';
 import { isApiError } from '../api/client.ts';
+import { i18n } from '../i18n/index.ts';
+import { fieldErrorText } from '../i18n/problem.ts';
 
 /**
- * Puts the field errors of a problem+json response (`errors[{path, message}]`) beside the form
- * fields they belong to. `pathMap` renames server paths (`data.guidance`) to form names
+ * Puts the field errors of a problem+json response (`errors[{path, rule, params}]`), worded by
+ * `fieldErrorText` (never the server's English), beside the form fields they belong to. `pathMap` renames server paths (`data.guidance`) to form names
  * (`guidance`); dotted paths become nested names. Returns the errors that matched no field, for the
  * caller to show in a ProblemAlert.
  */
@@ -29,7 +31,7 @@ export function applyFieldErrors(
       unmatched++;
       continue;
     }
-    byField.set(match, [...(byField.get(match) ?? []), e.message]);
+    byField.set(match, [...(byField.get(match) ?? []), fieldErrorText(i18n.t, e, error)]);
   }
   form.setFields(
     [...byField].map(([name, errors]) => ({

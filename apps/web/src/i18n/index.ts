@@ -28,6 +28,8 @@ export function currentLocale(): Locale {
 
 function applySideEffects(locale: Locale): void {
   dayjs.locale(DAYJS_LOCALE[locale]);
+  // No document when components are rendered to HTML in tests (src/test/render.tsx).
+  if (typeof document === 'undefined') return;
   document.documentElement.lang = locale;
   document.title = i18n.t('brand.name') + ' · ' + i18n.t('brand.latin');
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_SCOPES, ERROR_CODES, LOCALES, ROLES } from '@anxin/contracts';
+import {
+  DATA_SCOPES,
+  ERROR_CODES,
+  ERROR_PARAMS,
+  FIELD_RULES,
+  FIELD_RULE_NAMES,
+  LOCALES,
+  RESOURCES,
+  ROLES,
+  resourceKey,
+} from '@anxin/contracts';
 import { resources } from './resources.ts';
 import { SUPPORTED_LOCALES } from './supported.ts';
 import { NAVIGATION, flattenNavigation } from '../app/navigation.ts';
@@ -48,6 +58,40 @@ describe('locales', () => {
   it.each(LOCALES)('%s translates every error code in ERROR_STATUS', (locale) => {
     const missing = ERROR_CODES.filter((code) => !byLocale[locale].has(`errors.${code}`));
     expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s words every field rule in FIELD_RULES', (locale) => {
+    const missing = FIELD_RULE_NAMES.filter((rule) => !byLocale[locale].has(`validation.${rule}`));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s names every resource a not-found can name', (locale) => {
+    const missing = RESOURCES.filter((r) => !byLocale[locale].has(`resources.${resourceKey(r)}`));
+    expect(missing).toEqual([]);
+  });
+
+  // A translation may only use parameters its code or rule declares (plus `status`, which the
+  // client adds), so a renamed parameter cannot leave a raw `{{orderNo}}` on screen.
+  it.each(LOCALES)('%s uses only declared parameters in error and rule texts', (locale) => {
+    const declared = (spec: object, extra: string[] = []) => new Set([...Object.keys(spec), ...extra]);
+    const stray: string[] = [];
+    for (const code of ERROR_CODES) {
+      const text = byLocale[locale].get(`errors.${code}`) ?? '';
+      const ok = declared(ERROR_PARAMS[code], ['status']);
+      for (const p of placeholders(text)) if (!ok.has(p)) stray.push(`errors.${code}: ${p}`);
+    }
+    for (const [key, text] of byLocale[locale]) {
+      if (!key.startsWith('validation.')) continue;
+      const name = key.slice('validation.'.length);
+      const rule = FIELD_RULE_NAMES.find((r) => name === r || name.startsWith(`${r}_`));
+      if (!rule) {
+        stray.push(`${key}: not a registered rule`);
+        continue;
+      }
+      const ok = declared(FIELD_RULES[rule]);
+      for (const p of placeholders(text)) if (!ok.has(p)) stray.push(`${key}: ${p}`);
+    }
+    expect(stray).toEqual([]);
   });
 
   it.each(LOCALES)('%s names every role and data scope', (locale) => {

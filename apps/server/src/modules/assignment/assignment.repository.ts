@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import { CLOSED_STATES } from '../workorders/index.ts';
+import { AWAITING_CLOSE_STATUSES, CLOSED_STATUSES } from '@anxin/contracts';
 import type { Interval } from './domain/calendar.ts';
 
 type Db = Kysely<Database>;
 
 /** Orders that no longer hold a technician's time. */
-const DONE = [...CLOSED_STATES, 'completed', 'awaiting_callback'] as const;
+const DONE = [...CLOSED_STATUSES, ...AWAITING_CLOSE_STATUSES];
 
 export interface TechnicianRecord {
   id: string;

@@ -3,7 +3,7 @@ import type { AssignmentPolicy, OutletFigures, SuggestionList, SuggestionQuery }
 import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
+import { fieldError, notFound, refuse } from '../../platform/http/errors.ts';
 import { notifySms } from '../../platform/notify/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import type { WorkOrderRow, WorkOrdersService } from '../workorders/index.ts';
@@ -97,7 +97,11 @@ export class AssignmentService {
     const order = await this.d.workOrders.findInScope(actor, orderId);
     if (!order) throw notFound('work order', orderId);
     if (!order.outlet_id)
-      throw ruleViolated('outletId', 'no_outlet', 'The order has no outlet yet: dispatch it first');
+      throw refuse(
+        'assignment.no_outlet',
+        {},
+        { path: 'outletId', detail: 'The order has no outlet yet: dispatch it first' },
+      );
     if ((q.start && !q.end) || (!q.start && q.end))
       throw fieldError(q.start ? 'end' : 'start', 'required', 'Give both start and end of the window');
     const window = this.windowOf(order, q);
@@ -161,10 +165,13 @@ export class AssignmentService {
       const level =
         (await this.d.repo.skillLevels([technicianId], order.category_code)).get(technicianId) ?? 0;
       if (level < p.minSkillLevel)
-        throw ruleViolated(
-          'data.technicianId',
-          'unskilled',
-          `The technician has no ${order.category_code} skill of level ${p.minSkillLevel} or above`,
+        throw refuse(
+          'assignment.unskilled',
+          { category: order.category_code, minLevel: p.minSkillLevel },
+          {
+            path: 'data.technicianId',
+            detail: `The technician has no ${order.category_code} skill of level ${p.minSkillLevel} or above`,
+          },
         );
     }
     if (order.appointment_start && order.appointment_end)
@@ -195,20 +202,27 @@ export class AssignmentService {
         this.d.repo.leave([technicianId], w.start, w.end),
       ]);
       if (leave.get(technicianId)?.length)
-        throw ruleViolated(opts.path, 'unavailable', 'The technician is on leave during this window');
-      if (!within(w, working.get(technicianId) ?? []))
-        throw ruleViolated(
-          opts.path,
-          opts.outsideRule ?? 'outside_shift',
-          `The window ${fmt(w.start)}–${fmt(w.end)} is outside the technician's working time`,
+        throw refuse(
+          'assignment.unavailable',
+          {},
+          { path: opts.path, detail: 'The technician is on leave during this window' },
         );
+      if (!within(w, working.get(technicianId) ?? [])) {
+        const detail = `The window ${fmt(w.start)}–${fmt(w.end)} is outside the technician's working time`;
+        throw opts.outsideRule === 'unavailable'
+          ? refuse('assignment.unavailable', {}, { path: opts.path, detail })
+          : refuse('assignment.outside_shift', { start: w.start, end: w.end }, { path: opts.path, detail });
+      }
     }
     const clash = (await this.d.repo.appointments([technicianId], w.start, w.end, order.id, opts.trx))[0];
     if (clash)
-      throw ruleViolated(
-        opts.path,
-        'double_booked',
-        `The technician already has order ${clash.number} at ${fmt(clash.appointment_start!)}–${fmt(clash.appointment_end!)}`,
+      throw refuse(
+        'assignment.double_booked',
+        { orderNo: clash.number, start: clash.appointment_start!, end: clash.appointment_end! },
+        {
+          path: opts.path,
+          detail: `The technician already has order ${clash.number} at ${fmt(clash.appointment_start!)}–${fmt(clash.appointment_end!)}`,
+        },
       );
   }
 

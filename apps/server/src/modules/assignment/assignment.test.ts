@@ -8,7 +8,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -186,7 +186,8 @@ describe('assignment checks', () => {
       data: { technicianId: unskilled },
     });
     expect(r.status).toBe(422);
-    expect(r.body.errors[0]).toMatchObject({ path: 'data.technicianId', rule: 'unskilled' });
+    expect(r.body.errors[0]).toMatchObject({ path: 'data.technicianId', rule: 'assignment.unskilled' });
+    expect(r.body).toMatchObject({ code: 'assignment.unskilled', params: { minLevel: expect.any(Number) } });
     expect(await stateOf(o.id)).toMatchObject({
       status: 'outlet_accepted',
       version: o.version,
@@ -202,7 +203,7 @@ describe('assignment checks', () => {
       data: { technicianId: onLeave },
     });
     expect(r.status).toBe(422);
-    expect(r.body.errors[0]).toMatchObject({ path: 'data.technicianId', rule: 'unavailable' });
+    expect(r.body.errors[0]).toMatchObject({ path: 'data.technicianId', rule: 'assignment.unavailable' });
     expect((await stateOf(o.id)).status).toBe('outlet_accepted');
     // The same technician on Tuesday is fine.
     const ok = await acceptedOrder(TUE_9_11);
@@ -249,15 +250,19 @@ describe('appointment checks', () => {
       data: { appointment: MON_19_20 },
     });
     expect(late.status).toBe(422);
-    expect(late.body.errors[0]).toMatchObject({ path: 'data.appointment', rule: 'outside_shift' });
+    expect(late.body.errors[0]).toMatchObject({ path: 'data.appointment', rule: 'assignment.outside_shift' });
     const clash = await move(managerA, o.id, {
       to: 'scheduled',
       version: a.body.version,
       data: { appointment: MON_10_12 },
     });
     expect(clash.status).toBe(422);
-    expect(clash.body.errors[0]).toMatchObject({ path: 'data.appointment', rule: 'double_booked' });
-    expect(clash.body.detail).toContain(first.number);
+    expect(clash.body.errors[0]).toMatchObject({
+      path: 'data.appointment',
+      rule: 'assignment.double_booked',
+    });
+    // The clashing order travels as a parameter: the web words it, nothing parses the detail.
+    expect(clash.body).toMatchObject({ code: 'assignment.double_booked', params: { orderNo: first.number } });
     expect(await stateOf(o.id)).toMatchObject({
       status: 'assigned',
       version: a.body.version,
@@ -277,8 +282,8 @@ describe('appointment checks', () => {
       reason: '客户改期',
     });
     expect(onto.status).toBe(422);
-    expect(onto.body.errors[0]).toMatchObject({ rule: 'double_booked' });
-    expect(onto.body.detail).toContain(o.number);
+    expect(onto.body.errors[0]).toMatchObject({ rule: 'assignment.double_booked' });
+    expect(onto.body.params).toMatchObject({ orderNo: o.number });
     const noReason = await managerA.send('POST', `/api/v1/work-orders/${first.id}/appointment`, {
       ...TUE_9_11,
       version: first.version,
@@ -327,7 +332,7 @@ describe('weekly shifts from the network module', () => {
         data: { appointment },
       });
       expect(r.status).toBe(422);
-      expect(r.body.errors[0]).toMatchObject({ rule: 'outside_shift' });
+      expect(r.body.errors[0]).toMatchObject({ rule: 'assignment.outside_shift' });
     }
     const ok = await move(managerA, o.id, {
       to: 'scheduled',

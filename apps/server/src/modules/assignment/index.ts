@@ -33,12 +33,14 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
   });
   const hooks = m.workOrders.hooks;
   hooks.register({
+    name: 'assignment.technician_free',
     to: 'assigned',
     check: async ({ order, req }) => {
       await service.checkAssign(order, req.data.technicianId!);
     },
   });
   hooks.register({
+    name: 'assignment.window_free',
     to: 'scheduled',
     check: async ({ order, req }) => {
       const a = req.data.appointment;
@@ -61,6 +63,7 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
     },
   });
   hooks.registerAppointment({
+    name: 'assignment.window_free',
     check: async ({ order, window }) => {
       if (order.technician_id)
         await service.checkWindow(order, order.technician_id, window, { path: 'start' });
@@ -74,3 +77,4 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
   return { service, register: (app: FastifyInstance) => app.register(assignmentRoutes(service)) };
 }
 export type AssignmentModule = ReturnType<typeof createAssignment>;
+export { ASSIGNMENT_SETTINGS } from './assignment.settings.ts';

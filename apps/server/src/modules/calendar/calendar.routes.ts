@@ -137,37 +137,6 @@ export function calendarRoutes(svc: CalendarService) {
           }),
         ),
     );
-
-    app.get(
-      '/api/v1/calendar/provisional-years',
-      {
-        config: { permission: 'calendar:read' },
-        schema: {
-          tags: ['calendar'],
-          summary: 'Years allowed to run provisionally before publication',
-          response: { 200: z.object({ value: z.array(z.number()), version: z.number() }), ...problems },
-        },
-      },
-      () => svc.provisionalYears(),
-    );
-
-    app.put(
-      '/api/v1/calendar/provisional-years',
-      {
-        config: { permission: 'calendar:manage' },
-        schema: {
-          tags: ['calendar'],
-          summary:
-            'Allow unpublished years to run on weekends + fixed-date holidays (optimistic concurrency)',
-          body: z.strictObject({
-            years: z.array(z.number().int().min(2000).max(2100)).max(5),
-            version: z.number().int().min(0),
-          }),
-          response: { 200: z.object({ value: z.array(z.number()), version: z.number() }), ...problems },
-        },
-      },
-      (req) => svc.setProvisionalYears(req.actor!, req.body.years, req.body.version),
-    );
   };
 }
 

@@ -5,9 +5,9 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
-import { appendEvent, type EventActor } from '../../platform/events/append.ts';
+import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
-import { readSetting, writeSetting } from '../../platform/settings/index.ts';
+import { readSetting } from '../../platform/settings/index.ts';
 import {
   businessHoursFromRows,
   calendarFromRows,
@@ -19,6 +19,7 @@ import {
   type MinuteInterval,
 } from '../../platform/calendar/index.ts';
 import { CalendarRepository } from './calendar.repository.ts';
+import { eventActorOf as actorOf } from '../../platform/auth/actor.ts';
 
 export interface CalendarDeps {
   db: Kysely<Database>;
@@ -28,13 +29,11 @@ export interface CalendarDeps {
 
 /** Years an admin allows to run on the provisional rule before the State Council publishes them. */
 export const PROVISIONAL_YEARS_KEY = 'calendar.provisional_years';
-const ProvisionalYearsSchema = z.array(z.number().int().min(2000).max(2100)).max(5);
+export const ProvisionalYearsSchema = z.array(z.number().int().min(2000).max(2100)).max(5);
 
 // Several stateless nodes each cache the tenant calendar; an edit elsewhere reaches them within
 // this time. The node that made the edit drops its cache at once.
 const CACHE_MS = 30_000;
-
-const actorOf = (a: Actor): EventActor => ({ id: a.userId, kind: a.kind === 'token' ? 'token' : 'user' });
 
 export class CalendarService {
   private readonly repo: CalendarRepository;
@@ -175,21 +174,5 @@ export class CalendarService {
 
   async provisionalYears() {
     return readSetting(this.deps.db, PROVISIONAL_YEARS_KEY, ProvisionalYearsSchema, []);
-  }
-
-  async setProvisionalYears(actor: Actor, years: number[], version: number) {
-    const r = await withTransaction(this.deps.db, this.deps.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        PROVISIONAL_YEARS_KEY,
-        ProvisionalYearsSchema,
-        years,
-        version,
-        actorOf(actor),
-        this.deps.clock.now(),
-      ),
-    );
-    this.invalidate();
-    return r;
   }
 }

@@ -109,18 +109,18 @@ describe('tenant calendar', () => {
   });
 
   it('provisional years need the current version', async () => {
-    const cur = (await agent.req({ url: '/api/v1/calendar/provisional-years' })).json();
-    expect(cur).toEqual({ value: [], version: 0 });
+    const cur = (await agent.req({ url: '/api/v1/settings/calendar.provisional_years' })).json();
+    expect(cur).toMatchObject({ value: [], version: 0 });
     const ok = await admin.req({
       method: 'PUT',
-      url: '/api/v1/calendar/provisional-years',
-      payload: { years: [2027], version: 0 },
+      url: '/api/v1/settings/calendar.provisional_years',
+      payload: { value: [2027], version: 0 },
     });
-    expect(ok.json()).toEqual({ value: [2027], version: 1 });
+    expect(ok.json()).toMatchObject({ value: [2027], version: 1 });
     const stale = await admin.req({
       method: 'PUT',
-      url: '/api/v1/calendar/provisional-years',
-      payload: { years: [], version: 0 },
+      url: '/api/v1/settings/calendar.provisional_years',
+      payload: { value: [], version: 0 },
     });
     expect(stale.statusCode).toBe(409);
     const y = (await agent.req({ url: '/api/v1/calendar/years/2027' })).json();

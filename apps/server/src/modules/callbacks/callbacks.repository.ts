@@ -5,6 +5,7 @@ import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { CallbackPortalLinksTable, CallbackTasksTable } from './callbacks.schema.ts';
 import type { Classification } from './domain/classify.ts';
+import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
 
 type Db = Kysely<Database>;
 export type CallbackTaskRow = Selectable<CallbackTasksTable>;
@@ -177,7 +178,7 @@ export class CallbacksRepository {
   orderEvents(db: Db, orderId: string, types: readonly string[]) {
     return db
       .selectFrom('events')
-      .select(['id', 'type', 'to_state', 'occurred_at', 'data'])
+      .select(['id', 'type', 'from_state', 'to_state', 'occurred_at', 'data'])
       .where('stream_type', '=', 'work_order')
       .where('stream_id', '=', orderId)
       .where('type', 'in', [...types])
@@ -188,7 +189,7 @@ export class CallbacksRepository {
   orderFacts(db: Db, orderId: string) {
     return db
       .selectFrom('work_orders')
-      .select(['id', 'number', 'product_id', 'created_at', 'completed_at', 'type', 'status'])
+      .select(['id', 'number', 'product_id', 'created_at', 'completed_at', 'type', 'status', 'fault_code_id'])
       .where('id', '=', orderId)
       .executeTakeFirst();
   }
@@ -211,9 +212,9 @@ export class CallbacksRepository {
         j
           .onRef('e.stream_id', '=', 'wo.id')
           .on('e.stream_type', '=', 'work_order')
-          .on('e.type', '=', 'workorder.created'),
+          .on('e.type', '=', WORKORDER_EVENTS.type.created),
       )
-      .select(['wo.id', 'wo.created_at', 'e.id as event_id'])
+      .select(['wo.id', 'wo.created_at', 'wo.fault_code_id', 'e.id as event_id'])
       .where('wo.product_id', '=', productId)
       .where('wo.id', '!=', orderId)
       .where('wo.type', '=', 'repair')
@@ -306,7 +307,11 @@ export class CallbacksRepository {
   async classifications(
     scope: ActorScope,
     f: { class?: OrderClass | undefined; from?: string | undefined; to?: string | undefined; limit: number },
-  ): Promise<{ rows: ClassificationRow[]; counts: { class: OrderClass; n: number }[] }> {
+  ): Promise<{
+    rows: ClassificationRow[];
+    counts: { class: OrderClass; n: number }[];
+    classesByOrder: Map<string, OrderClass[]>;
+  }> {
     let q = this.classBase(scope, f);
     if (f.class) q = q.where('oc.class', '=', f.class);
     const rows = await q
@@ -326,7 +331,11 @@ export class CallbacksRepository {
       .select(['oc.class', (eb) => eb.fn.countAll<number | string>().as('n')])
       .groupBy('oc.class')
       .execute();
-    return { rows, counts: counts.map((c) => ({ class: c.class, n: Number(c.n) })) };
+    // Every class of the orders in range: the primary class is judged over all of an order's classes.
+    const all = await this.classBase(scope, f).select(['oc.order_id', 'oc.class']).execute();
+    const classesByOrder = new Map<string, OrderClass[]>();
+    for (const r of all) classesByOrder.set(r.order_id, [...(classesByOrder.get(r.order_id) ?? []), r.class]);
+    return { rows, counts: counts.map((c) => ({ class: c.class, n: Number(c.n) })), classesByOrder };
   }
 
   // ---------- job marks ----------

@@ -3,7 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CallbackOutcomeRequestSchema,
-  CallbackPolicyViewSchema,
   CallbackQueueQuerySchema,
   CallbackQueueSchema,
   CallbackScriptSchema,
@@ -14,7 +13,6 @@ import {
   PublicRatingRequestSchema,
   PublicRatingResultSchema,
   PublicRatingViewSchema,
-  PutCallbackPolicySchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
 import type { CallbacksService } from './callbacks.service.ts';
@@ -41,33 +39,6 @@ export function callbackRoutes(svc: CallbacksService) {
         },
       },
       async (req) => svc.queue(req.actor!, req.query),
-    );
-
-    app.get(
-      `${P}/policy`,
-      {
-        config: { permission: 'callback:read' },
-        schema: {
-          tags,
-          summary: 'The callback policy (setting callbacks.policy)',
-          response: { 200: CallbackPolicyViewSchema, ...problems },
-        },
-      },
-      async () => svc.policy(),
-    );
-
-    app.put(
-      `${P}/policy`,
-      {
-        config: { permission: 'settings:manage' },
-        schema: {
-          tags,
-          summary: 'Replace the callback policy (audited, optimistic version)',
-          body: PutCallbackPolicySchema,
-          response: { 200: CallbackPolicyViewSchema, ...problems },
-        },
-      },
-      async (req) => svc.putPolicy(req.actor!, req.body.policy, req.body.version),
     );
 
     app.get(

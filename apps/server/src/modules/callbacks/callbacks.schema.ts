@@ -53,3 +53,14 @@ export interface CallbackTables {
   order_classifications: OrderClassificationsTable;
   callback_marks: CallbackMarksTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'callback_tasks',
+  'callback_portal_links',
+  'order_classifications',
+  'callback_marks',
+] as const satisfies readonly (keyof CallbackTables)[];

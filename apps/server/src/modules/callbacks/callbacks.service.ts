@@ -1,6 +1,6 @@
 import {
-  CallbackPolicySchema,
   ORDER_CLASSES,
+  primaryClassOf,
   type CallbackOutcomeRequest,
   type CallbackQueueQuery,
   type CallbackScript,
@@ -9,21 +9,23 @@ import {
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
 import { listStream } from '../../platform/events/append.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { writeSetting } from '../../platform/settings/index.ts';
 import type { QueueRow } from './callbacks.repository.ts';
 import { taskView } from './callbacks.views.ts';
 import { classifyNewRepairs, reclassify } from './classification.ts';
-import { callbackPolicy, eventActorOf, TASK_STREAM, type CallbacksContext } from './context.ts';
-import { CALLBACK_POLICY_KEY } from './domain/policy.ts';
+import { callbackPolicy, TASK_STREAM, type CallbacksContext } from './context.ts';
 import { createPortalLink, readRating, submitRating } from './portal-links.ts';
 import { recordOutcome } from './record-outcome.ts';
+import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
+import { FIELDWORK_EVENTS } from '../fieldwork/fieldwork.events.ts';
 
 const CLOSED = ['satisfied', 'unsatisfied', 'unreachable', 'superseded'] as const;
 /** Events on the order's timeline that tell the caller what was done on site. */
-const WORK_EVENTS = /^fieldwork\.|^workorder\.transitioned$/;
+const WORK_EVENTS = new Set<string>([
+  ...Object.values(FIELDWORK_EVENTS.type),
+  WORKORDER_EVENTS.type.transitioned,
+]);
 
 /** The callbacks use cases behind the routes. */
 export class CallbacksService {
@@ -31,26 +33,6 @@ export class CallbacksService {
 
   constructor(ctx: CallbacksContext) {
     this.ctx = ctx;
-  }
-
-  async policy() {
-    const p = await callbackPolicy(this.ctx.db);
-    return { policy: p.value, version: p.version };
-  }
-
-  async putPolicy(actor: Actor, policy: unknown, version: number) {
-    const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        CALLBACK_POLICY_KEY,
-        CallbackPolicySchema,
-        policy,
-        version,
-        eventActorOf(actor),
-        this.ctx.clock.now(),
-      ),
-    );
-    return { policy: r.value, version: r.version };
   }
 
   async queue(actor: Actor, q: CallbackQueueQuery) {
@@ -107,13 +89,15 @@ export class CallbacksService {
         version: order.version,
       },
       workDone: order.timeline
-        .filter((e) => WORK_EVENTS.test(e.type))
+        .filter((e) => WORK_EVENTS.has(e.type))
         .filter(
-          (e) => e.type !== 'workorder.transitioned' || ['completed', 'remote_resolved'].includes(e.to ?? ''),
+          (e) =>
+            e.type !== WORKORDER_EVENTS.type.transitioned ||
+            ['completed', 'remote_resolved'].includes(e.to ?? ''),
         )
         .map((e) => ({
           at: e.at,
-          type: e.type === 'workorder.transitioned' ? `to.${e.to}` : e.type,
+          type: e.type === WORKORDER_EVENTS.type.transitioned ? `to.${e.to}` : e.type,
           data: e.data,
         })),
       questions: policy.questions,
@@ -146,19 +130,27 @@ export class CallbacksService {
     actor: Actor,
     q: { class?: OrderClass | undefined; from?: string | undefined; to?: string | undefined; limit: number },
   ): Promise<ClassificationList> {
-    const { rows, counts } = await this.ctx.repo.classifications(actor.scope, q);
-    const byClass = Object.fromEntries(ORDER_CLASSES.map((c) => [c, 0])) as Record<OrderClass, number>;
+    const { rows, counts, classesByOrder } = await this.ctx.repo.classifications(actor.scope, q);
+    const zero = () => Object.fromEntries(ORDER_CLASSES.map((c) => [c, 0])) as Record<OrderClass, number>;
+    const byClass = zero();
     for (const c of counts) byClass[c.class] = c.n;
+    const byPrimary = zero();
+    for (const classes of classesByOrder.values()) {
+      const p = primaryClassOf(classes);
+      if (p) byPrimary[p]++;
+    }
     return {
       items: rows.map((r) => ({
         orderId: r.order_id,
         orderNumber: r.order_number,
         class: r.class,
+        primary: primaryClassOf(classesByOrder.get(r.order_id) ?? [r.class]) === r.class,
         sourceEventId: r.source_event_id,
         computedAt: r.computed_at,
         orderCreatedAt: r.order_created_at,
       })),
       counts: byClass,
+      primaryCounts: byPrimary,
     };
   }
 

@@ -2,11 +2,16 @@ import type { CallbackAnswers } from '@anxin/contracts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { callbackPolicy, OUTCOME_EVENT, type CallbacksContext } from './context.ts';
 import { classify, type OrderFacts } from './domain/classify.ts';
+import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
+import { FIELDWORK_EVENTS } from '../fieldwork/fieldwork.events.ts';
+import { COMPLAINT_EVENTS } from '../complaints/complaints.events.ts';
 
-const TRANSITIONED = 'workorder.transitioned';
-/** Written on the order's stream by modules/complaints (no import: the events are the contract). */
-const COMPLAINT_OPENED = 'complaint.opened';
-const COMPLAINT_ATTITUDE = 'complaint.attitude_changed';
+const TRANSITIONED = WORKORDER_EVENTS.type.transitioned;
+/** Written on the order's stream by modules/fieldwork: the fault the technician found. */
+const DIAGNOSED = FIELDWORK_EVENTS.type.diagnosed;
+/** Written on the order's stream by modules/complaints (its catalogue is the contract). */
+const COMPLAINT_OPENED = COMPLAINT_EVENTS.type.opened;
+const COMPLAINT_ATTITUDE = COMPLAINT_EVENTS.type.attitude_changed;
 
 /** Gathers the order's facts from events and order rows. */
 export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<OrderFacts | undefined> {
@@ -18,14 +23,26 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
     TRANSITIONED,
     COMPLAINT_OPENED,
     COMPLAINT_ATTITUDE,
+    DIAGNOSED,
   ]);
   const complaintsById = new Map<string, { complaintId: string; eventId: string; attitude: boolean }>();
   const outcomes: OrderFacts['outcomes'] = [];
   const complaintRequests: OrderFacts['complaintRequests'] = [];
   const completions: string[] = [];
+  const visits: NonNullable<OrderFacts['visits']> = [];
+  const redos: NonNullable<OrderFacts['redos']> = [];
+  let faultCodeId = order.fault_code_id;
   for (const e of events) {
     if (e.type === TRANSITIONED) {
       if (e.to_state === 'completed') completions.push(e.occurred_at);
+      if (e.to_state === 'arrived') visits.push({ eventId: e.id, at: e.occurred_at });
+      if (e.from_state === 'awaiting_callback' && e.to_state === 'awaiting_dispatch')
+        redos.push({ eventId: e.id, at: e.occurred_at });
+      continue;
+    }
+    if (e.type === DIAGNOSED) {
+      const d = JSON.parse(e.data) as { faultCodeId?: string | null };
+      if (d.faultCodeId) faultCodeId = d.faultCodeId;
       continue;
     }
     if (e.type === COMPLAINT_OPENED || e.type === COMPLAINT_ATTITUDE) {
@@ -50,17 +67,26 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
   if (!completions.length && order.completed_at) completions.push(order.completed_at);
   const complaints = await repo.complaintOrders(db, orderId);
   const complaintEvents = await Promise.all(
-    complaints.map(async (c) => (await repo.orderEvents(db, c.id, ['workorder.created']))[0]?.id ?? null),
+    complaints.map(
+      async (c) => (await repo.orderEvents(db, c.id, [WORKORDER_EVENTS.type.created]))[0]?.id ?? null,
+    ),
   );
   const laterRepairs =
-    order.product_id && completions.length
-      ? (await repo.laterRepairs(db, order.product_id, orderId, completions[0]!)).map((r) => ({
-          orderId: r.id,
-          createdAt: r.created_at,
-          eventId: r.event_id ?? null,
-        }))
+    order.type === 'repair' && order.product_id && completions.length
+      ? await Promise.all(
+          (await repo.laterRepairs(db, order.product_id, orderId, completions[0]!)).map(async (r) => ({
+            orderId: r.id,
+            createdAt: r.created_at,
+            eventId: r.event_id ?? null,
+            faultCodeId: await diagnosedFault(ctx, r.id, r.fault_code_id),
+          })),
+        )
       : [];
   return {
+    orderType: order.type,
+    faultCodeId,
+    visits,
+    redos,
     outcomes,
     complaintRequests,
     complaintOrders: complaints.map((c, i) => ({ orderId: c.id, eventId: complaintEvents[i] ?? null })),
@@ -68,6 +94,16 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
     laterRepairs,
     complaints: [...complaintsById.values()],
   };
+}
+
+/** A repair's fault family: its last diagnosis, else the fault code it was opened with. */
+async function diagnosedFault(ctx: CallbacksContext, orderId: string, reported: string | null) {
+  let fault = reported;
+  for (const e of await ctx.repo.orderEvents(ctx.db, orderId, [DIAGNOSED])) {
+    const d = JSON.parse(e.data) as { faultCodeId?: string | null };
+    if (d.faultCodeId) fault = d.faultCodeId;
+  }
+  return fault;
 }
 
 /** Recomputes and stores the order's classes; idempotent (unchanged classes are left alone). */

@@ -1,24 +1,17 @@
-import type {
-  CallbackAnswers,
-  CallbackFollowUp,
-  CallbackPolicy,
-  CallbackTaskStatus,
-  TransitionRequest,
-} from '@anxin/contracts';
+import type { CallbackAnswers, CallbackFollowUp, CallbackPolicy, CallbackTaskStatus } from '@anxin/contracts';
 import { CallbackPolicySchema, PERMISSIONS } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import type { EventActor } from '../../platform/events/append.ts';
-import { SYSTEM } from '../../platform/events/append.ts';
 import type { Logger } from '../../platform/logging/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import type { Calendar } from '../sla/index.ts';
 import type { WorkOrdersService } from '../workorders/index.ts';
 import type { CallbacksRepository } from './callbacks.repository.ts';
 import { CALLBACK_POLICY_KEY, DEFAULT_CALLBACK_POLICY } from './domain/policy.ts';
+import { CALLBACK_EVENTS } from './callbacks.events.ts';
 
 export interface CallbacksContext {
   db: Kysely<Database>;
@@ -33,7 +26,7 @@ export interface CallbacksContext {
 
 export const TASK_STREAM = 'callback_task';
 export const ORDER_STREAM = 'work_order';
-export const OUTCOME_EVENT = 'callback.outcome_recorded';
+export const OUTCOME_EVENT = CALLBACK_EVENTS.type.outcome_recorded;
 export const COMPLAINT_TOPIC = 'callbacks.complaint_requested';
 
 export interface ComplaintRequested {
@@ -47,10 +40,8 @@ export interface ComplaintRequested {
 
 export const SYSTEM_ACTOR: Actor = systemActor(PERMISSIONS);
 
-export const eventActorOf = (a: Actor): EventActor =>
-  a.kind === 'system'
-    ? SYSTEM
-    : { id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' };
+/** One mapping for every module (platform/auth/actor.ts). */
+export { eventActorOf } from '../../platform/auth/actor.ts';
 
 export async function callbackPolicy(
   db: Kysely<Database>,
@@ -59,10 +50,9 @@ export async function callbackPolicy(
 }
 
 /**
- * What an outcome wants the transition hook to write with the order's status change, keyed by
- * the request object the work-order service hands unchanged to the hooks (so the task, its events
- * and the order's move commit together). Transitions out of 待回访 without an intent supersede the
- * open task.
+ * What an outcome wants the transition hook to write with the order's status change, passed as
+ * `intents.callbacks` of the transition (so the task, its events and the order's move commit
+ * together). Transitions out of 待回访 without an intent supersede the open task.
  */
 export interface OutcomeIntent {
   taskId: string;
@@ -81,17 +71,10 @@ export interface OutcomeIntent {
   by: Actor;
   /** A portal link to consume in the same transaction. */
   linkId?: string;
-  /** Filled by the hook: the order-stream outcome event. */
-  eventId?: string;
 }
 
-const intents = new WeakMap<TransitionRequest, OutcomeIntent>();
-const dueTimes = new WeakMap<TransitionRequest, string>();
-
-export function withOutcome(req: TransitionRequest, i: OutcomeIntent): TransitionRequest {
-  intents.set(req, i);
-  return req;
+declare module '../workorders/hooks.ts' {
+  interface TransitionIntents {
+    callbacks?: OutcomeIntent;
+  }
 }
-export const outcomeOf = (req: TransitionRequest) => intents.get(req);
-export const setDue = (req: TransitionRequest, at: string) => void dueTimes.set(req, at);
-export const dueOf = (req: TransitionRequest) => dueTimes.get(req);

@@ -3,31 +3,40 @@ import type { Database } from '../../database.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { DomainError, versionConflict } from '../../platform/http/errors.ts';
-import type { TransitionHook } from '../workorders/index.ts';
+import type { TransitionHooks } from '../workorders/index.ts';
+import { enqueueHandoff } from './handoff.ts';
 import {
   callbackPolicy,
-  dueOf,
   eventActorOf,
   ORDER_STREAM,
   OUTCOME_EVENT,
-  outcomeOf,
-  setDue,
   TASK_STREAM,
   type CallbacksContext,
   type OutcomeIntent,
 } from './context.ts';
 
 /**
- * The callbacks module's part in work-order transitions: entering 待回访 opens a task (in the
- * transaction of the status change, at most one open task per order); leaving it either records
- * the outcome that caused the move or, when the order was moved some other way, supersedes the
- * open task.
+ * The callbacks module's part in work-order transitions: completion queues the hand-off to 待回访
+ * (an outbox message in the completion's transaction, handoff.ts); entering 待回访 opens a task (in
+ * the transaction of the status change, at most one open task per order); leaving it either
+ * records the outcome that caused the move (`intents.callbacks`) or, when the order was moved some
+ * other way, supersedes the open task.
  */
-export function registerCallbackHooks(ctx: CallbacksContext, hooks: { register(h: TransitionHook): void }) {
+export function registerCallbackHooks(ctx: CallbacksContext, hooks: Pick<TransitionHooks, 'register'>) {
   hooks.register({
+    name: 'callbacks.handoff',
+    to: 'completed',
+    async within(trx, { order, now, afterCommit }) {
+      await enqueueHandoff(trx, order.id, order.version + 1, now);
+      afterCommit(ctx.nudgeOutbox);
+    },
+  });
+
+  hooks.register<{ dueAt: string }>({
+    name: 'callbacks.task_opened',
     to: 'awaiting_callback',
     // The due time needs the calendar and the policy: read before the transaction (SQLite has one connection).
-    async check({ req, now }) {
+    async check({ now }) {
       const { value: policy } = await callbackPolicy(ctx.db);
       let due: Date;
       try {
@@ -37,13 +46,13 @@ export function registerCallbackHooks(ctx: CallbacksContext, hooks: { register(h
         ctx.logger.warn({ err: e }, 'callbacks: business calendar unavailable, due time in wall-clock hours');
         due = new Date(now.getTime() + policy.dueBusinessHours * 3_600_000);
       }
-      setDue(req, due.toISOString());
+      return { pass: { dueAt: due.toISOString() } };
     },
-    async within(trx, { actor, order, req, now }) {
+    async within(trx, { actor, order, now }, passed) {
       if (await ctx.repo.openTaskOf(trx, order.id)) return;
       const at = now.toISOString();
       const id = newId();
-      const dueAt = dueOf(req) ?? at;
+      const dueAt = passed?.dueAt ?? at;
       await ctx.repo.insertTask(trx, {
         id,
         order_id: order.id,
@@ -76,11 +85,11 @@ export function registerCallbackHooks(ctx: CallbacksContext, hooks: { register(h
   });
 
   hooks.register({
+    name: 'callbacks.task_settled',
     to: '*',
     from: ['awaiting_callback'],
-    async within(trx, { actor, order, req, now }) {
-      const intent = outcomeOf(req);
-      if (intent) return recordWithin(ctx, trx, order.id, intent, now);
+    async within(trx, { actor, order, req, intents, now }) {
+      if (intents.callbacks) return recordWithin(ctx, trx, order.id, intents.callbacks, now);
       const open = await ctx.repo.openTaskOf(trx, order.id);
       if (!open) return;
       const at = now.toISOString();
@@ -153,7 +162,7 @@ export async function recordWithin(
     at: now,
     data: { orderId, ...data },
   });
-  i.eventId = await appendEvent(trx, {
+  await appendEvent(trx, {
     streamType: ORDER_STREAM,
     streamId: orderId,
     type: OUTCOME_EVENT,

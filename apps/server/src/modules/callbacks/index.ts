@@ -2,24 +2,35 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Calendar } from '../sla/index.ts';
-import type { TransitionHook, WorkOrdersService } from '../workorders/index.ts';
+import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
 import { CallbacksRepository } from './callbacks.repository.ts';
 import { callbackRoutes } from './callbacks.routes.ts';
 import { CallbacksService } from './callbacks.service.ts';
 import type { CallbacksContext } from './context.ts';
 import { registerCallbackHooks } from './hooks.ts';
 import { scheduleClassify } from './jobs/classify.ts';
+import {
+  DEFAULT_HANDOFF_GRACE_MINUTES,
+  handOff,
+  HANDOFF_TOPIC,
+  scheduleHandoffSweep,
+  sweepHandoffs,
+  type HandoffPayload,
+} from './handoff.ts';
 
 export { CallbacksService } from './callbacks.service.ts';
 export { CLASSIFY_JOB, type ClassifyResult } from './classification.ts';
 export { COMPLAINT_TOPIC, type ComplaintRequested } from './context.ts';
+export { HANDOFF_TOPIC, HANDOFF_SWEEP_JOB, type HandoffSweepResult } from './handoff.ts';
 export { CALLBACK_POLICY_KEY, DEFAULT_CALLBACK_POLICY } from './domain/policy.ts';
 export { classify, type OrderFacts, type Classification } from './domain/classify.ts';
 export type { CallbackTables } from './callbacks.schema.ts';
 
 export interface CallbacksOptions {
-  workOrders: { service: WorkOrdersService; hooks: { register(h: TransitionHook): void } };
+  workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
   calendar: () => Promise<Calendar>;
+  /** How long a completed order may wait for its hand-off to 待回访 before the sweep repairs it. */
+  handoffGraceMinutes?: number;
 }
 
 /**
@@ -40,14 +51,26 @@ export function createCallbacks(deps: AppDeps, opts: CallbacksOptions) {
   };
   const service = new CallbacksService(ctx);
   registerCallbackHooks(ctx, opts.workOrders.hooks);
+  deps.runtime.outbox.registerTopic<HandoffPayload>(HANDOFF_TOPIC, async (p) => {
+    await handOff(ctx, p.orderId);
+  });
+  const grace = opts.handoffGraceMinutes ?? DEFAULT_HANDOFF_GRACE_MINUTES;
+  const sweep = (now: Date = deps.clock.now()) => sweepHandoffs(ctx, now, grace);
   const classify = (now: Date = deps.clock.now()) => service.classifyNewRepairs(now);
   return {
     service,
     /** One pass of the `callbacks.classify` job; safe to call repeatedly. */
     classifyNewRepairs: classify,
-    scheduleJobs: (jobs: JobQueue, everySeconds = 600) =>
-      scheduleClassify(jobs, () => classify(), everySeconds),
+    /** The hand-off handler itself (completed → 待回访 as the system; a no-op once moved). */
+    handOff: (orderId: string) => handOff(ctx, orderId),
+    /** One pass of the `callbacks.handoff_sweep` job (completed orders stuck before 待回访). */
+    sweepHandoffs: sweep,
+    scheduleJobs: async (jobs: JobQueue, everySeconds = 600) => {
+      await scheduleClassify(jobs, () => classify(), everySeconds);
+      await scheduleHandoffSweep(jobs, () => sweep(), 300);
+    },
     register: (app: FastifyInstance) => app.register(callbackRoutes(service)),
   };
 }
 export type CallbacksModule = ReturnType<typeof createCallbacks>;
+export { CALLBACK_SETTINGS } from './callbacks.settings.ts';

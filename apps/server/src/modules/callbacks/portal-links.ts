@@ -6,14 +6,7 @@ import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { CallbackTaskRow, PortalLinkRow, QueueRow } from './callbacks.repository.ts';
-import {
-  callbackPolicy,
-  eventActorOf,
-  SYSTEM_ACTOR,
-  TASK_STREAM,
-  withOutcome,
-  type CallbacksContext,
-} from './context.ts';
+import { callbackPolicy, eventActorOf, SYSTEM_ACTOR, TASK_STREAM, type CallbacksContext } from './context.ts';
 import { answerErrors, ratingSatisfied } from './domain/answers.ts';
 import { recordWithin } from './hooks.ts';
 import { taskClosed } from './record-outcome.ts';
@@ -60,7 +53,10 @@ async function usableLink(
   token: string,
 ): Promise<{ link: PortalLinkRow; task: CallbackTaskRow }> {
   const link = await ctx.repo.linkByHash(hashToken(token));
-  if (!link) throw new DomainError('resource.not_found', 'No such rating link');
+  if (!link)
+    throw new DomainError('resource.not_found', 'No such rating link', {
+      params: { resource: 'rating link' },
+    });
   if (link.used_at) throw new DomainError('callback.link_used', 'This rating link has already been used');
   if (Date.parse(link.expires_at) <= ctx.clock.now().getTime())
     throw new DomainError('callback.link_expired', 'This rating link has expired', {
@@ -127,10 +123,8 @@ export async function submitRating(
     await ctx.workOrders.transition(
       SYSTEM_ACTOR,
       order.id,
-      withOutcome(
-        { to: 'closed', version: order.version, reason: 'callback_satisfied_portal', data: {} },
-        intent,
-      ),
+      { to: 'closed', version: order.version, reason: 'callback_satisfied_portal', data: {} },
+      { intents: { callbacks: intent } },
     );
   } else {
     await withTransaction(ctx.db, ctx.dialect, ({ trx }) =>

@@ -2,7 +2,6 @@ import type {
   CallbackOutcomeRequest,
   CallbackPolicy,
   FieldError,
-  TransitionRequest,
   WorkOrderStatusName,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -14,7 +13,6 @@ import type { QueueRow } from './callbacks.repository.ts';
 import {
   callbackPolicy,
   COMPLAINT_TOPIC,
-  withOutcome,
   type CallbacksContext,
   type ComplaintRequested,
   type OutcomeIntent,
@@ -170,6 +168,10 @@ async function moveOrder(
   const order = await ctx.workOrders.findInScope(actor, task.order_id);
   if (!order) throw notFound('work order', task.order_id);
   if (order.status !== 'awaiting_callback') throw taskClosed(task.id);
-  const req: TransitionRequest = { to, version: order.version, reason, data: {} };
-  await ctx.workOrders.transition(actor, order.id, withOutcome(req, intent), requestId);
+  await ctx.workOrders.transition(
+    actor,
+    order.id,
+    { to, version: order.version, reason, data: {} },
+    { requestId, intents: { callbacks: intent } },
+  );
 }

@@ -30,3 +30,13 @@ export interface CatalogTables {
   product_models: ProductModelsTable;
   fault_codes: FaultCodesTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'product_categories',
+  'product_models',
+  'fault_codes',
+] as const satisfies readonly (keyof CatalogTables)[];

@@ -15,21 +15,19 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { withTransaction, isUniqueViolation } from '../../platform/db/transaction.ts';
 import type { Db, DialectName, Trx } from '../../platform/db/types.ts';
-import { appendEvent, type EventActor } from '../../platform/events/append.ts';
+import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { CatalogRepository } from './catalog.repository.ts';
+import type { EventType } from '../../platform/events/catalogue.ts';
+import { FAULT_CODE_EVENTS, PRODUCT_CATEGORY_EVENTS, PRODUCT_MODEL_EVENTS } from './catalog.events.ts';
+import { eventActorOf } from '../../platform/auth/actor.ts';
 
 export interface CatalogDeps {
   db: Db;
   dialect: DialectName;
   clock: Clock;
 }
-
-export const eventActor = (a: Actor): EventActor => ({
-  id: a.userId,
-  kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user',
-});
 
 /** Lets `?? raise(err)` end an expression. */
 export const raise = (err: Error): never => {
@@ -52,7 +50,7 @@ export class CatalogService {
 
   private async audited<T>(
     actor: Actor,
-    stream: { type: string; id: string; event: string },
+    stream: { type: string; id: string; event: EventType },
     fn: (trx: Trx) => Promise<{ result: T; data: Record<string, unknown> }>,
   ): Promise<T> {
     try {
@@ -62,7 +60,7 @@ export class CatalogService {
           streamType: stream.type,
           streamId: stream.id,
           type: stream.event,
-          actor: eventActor(actor),
+          actor: eventActorOf(actor),
           at: this.deps.clock.now(),
           data,
         });
@@ -82,7 +80,7 @@ export class CatalogService {
 
   async createCategory(actor: Actor, input: z.infer<typeof CreateCategorySchema>): Promise<ProductCategory> {
     if (await this.repo.findCategory(input.code)) throw alreadyExists('code', 'product category', input.code);
-    const stream = { type: 'product_category', id: input.code, event: 'product_category.created' };
+    const stream = { type: 'product_category', id: input.code, event: PRODUCT_CATEGORY_EVENTS.type.created };
     return this.audited(actor, stream, async (trx) => {
       await this.repo.insertCategory(trx, input);
       return { result: input, data: { after: input } };
@@ -95,7 +93,7 @@ export class CatalogService {
     code: string,
     patch: z.infer<typeof UpdateCategorySchema>,
   ): Promise<ProductCategory> {
-    const stream = { type: 'product_category', id: code, event: 'product_category.updated' };
+    const stream = { type: 'product_category', id: code, event: PRODUCT_CATEGORY_EVENTS.type.updated };
     return this.audited(actor, stream, async (trx) => {
       const before = (await this.repo.findCategory(code, trx)) ?? raise(notFound('product category', code));
       if (Object.keys(patch).length) await this.repo.updateCategory(trx, code, patch);
@@ -113,9 +111,9 @@ export class CatalogService {
 
   async createModel(actor: Actor, input: z.infer<typeof CreateModelSchema>): Promise<ProductModel> {
     if (!(await this.repo.findCategory(input.categoryCode)))
-      throw fieldError('categoryCode', 'exists', `Unknown product category ${input.categoryCode}`);
+      throw fieldError('categoryCode', 'not_found', `Unknown product category ${input.categoryCode}`);
     const model: ProductModel = { id: newId(), ...input };
-    const stream = { type: 'product_model', id: model.id, event: 'product_model.created' };
+    const stream = { type: 'product_model', id: model.id, event: PRODUCT_MODEL_EVENTS.type.created };
     try {
       return await this.audited(actor, stream, async (trx) => {
         await this.repo.insertModel(trx, model);
@@ -133,7 +131,7 @@ export class CatalogService {
     id: string,
     patch: z.infer<typeof UpdateModelSchema>,
   ): Promise<ProductModel> {
-    const stream = { type: 'product_model', id, event: 'product_model.updated' };
+    const stream = { type: 'product_model', id, event: PRODUCT_MODEL_EVENTS.type.updated };
     return this.audited(actor, stream, async (trx) => {
       const before = (await this.repo.findModel(id, trx)) ?? raise(notFound('product model', id));
       if (Object.keys(patch).length) await this.repo.updateModel(trx, id, patch);
@@ -164,7 +162,7 @@ export class CatalogService {
     await this.getCategory(categoryCode);
     await this.checkParent(categoryCode, input.kind, input.parentId);
     const code: FaultCode = { id: newId(), categoryCode, ...input, active: true };
-    const stream = { type: 'fault_code', id: code.id, event: 'fault_code.created' };
+    const stream = { type: 'fault_code', id: code.id, event: FAULT_CODE_EVENTS.type.created };
     try {
       return await this.audited(actor, stream, async (trx) => {
         await this.repo.insertFaultCode(trx, code);
@@ -187,7 +185,7 @@ export class CatalogService {
       if (parentId)
         throw fieldError(
           'parentId',
-          'must_be_null',
+          'not_allowed',
           'A fault category sits directly under the product category',
         );
       return;
@@ -197,7 +195,7 @@ export class CatalogService {
     if (!parent || parent.kind !== 'fault' || parent.categoryCode !== categoryCode) {
       throw fieldError(
         'parentId',
-        'exists',
+        'not_found',
         'The parent must be a fault category of the same product category',
       );
     }
@@ -208,7 +206,7 @@ export class CatalogService {
     id: string,
     patch: z.infer<typeof UpdateFaultCodeSchema>,
   ): Promise<FaultCode> {
-    const stream = { type: 'fault_code', id, event: 'fault_code.updated' };
+    const stream = { type: 'fault_code', id, event: FAULT_CODE_EVENTS.type.updated };
     return this.audited(actor, stream, async (trx) => {
       const before = (await this.repo.findFaultCode(id, trx)) ?? raise(notFound('fault code', id));
       if (Object.keys(patch).length) await this.repo.updateFaultCode(trx, id, patch);
@@ -235,7 +233,7 @@ export class CatalogService {
     if (!fault || !fault.active || fault.kind !== 'fault' || fault.categoryCode !== categoryCode) {
       throw fieldError(
         'faultCodeId',
-        'exists',
+        'not_found',
         `Fault code ${faultCodeId} is not an active fault of category ${categoryCode}`,
       );
     }
@@ -245,7 +243,7 @@ export class CatalogService {
       if (!s || !s.active || s.kind !== 'symptom' || s.parentId !== faultCodeId) {
         throw fieldError(
           `symptomCodes.${i}`,
-          'exists',
+          'not_found',
           `Symptom ${sid} does not belong to fault ${fault.code}`,
         );
       }

@@ -104,7 +104,7 @@ describe('catalog', () => {
       name: 'x',
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0]).toMatchObject({ path: 'categoryCode', rule: 'exists' });
+    expect(bad.body.errors[0]).toMatchObject({ path: 'categoryCode', rule: 'not_found' });
     const list = await agent.get('/api/v1/catalog/models?categoryCode=WM');
     expect(list.body.items.map((x: { modelCode: string }) => x.modelCode).sort()).toEqual([
       'WM-100',
@@ -143,7 +143,7 @@ describe('catalog', () => {
       nameZh: 'x',
       nameEn: 'x',
     });
-    expect(otherCat.body.errors[0]).toMatchObject({ path: 'parentId', rule: 'exists' });
+    expect(otherCat.body.errors[0]).toMatchObject({ path: 'parentId', rule: 'not_found' });
 
     const tree = await agent.get('/api/v1/catalog/categories/TV/fault-codes');
     expect(tree.status).toBe(200);

@@ -5,21 +5,20 @@ import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { ComplaintActionsTable, ComplaintsTable } from './complaints.schema.ts';
 import { OPEN_STATUSES } from './domain/lifecycle.ts';
+import type {
+  CapaPatch,
+  CapaRecord,
+  ComplaintPatch,
+  ComplaintRecord,
+  ComplaintWithNames,
+  OrderLinks,
+} from './domain/types.ts';
+
+export type { CapaRecord, ComplaintRecord, ComplaintWithNames, OrderLinks } from './domain/types.ts';
 
 type Db = Kysely<Database>;
-export type ComplaintRecord = Selectable<ComplaintsTable>;
-export type CapaRow = Selectable<ComplaintActionsTable>;
-
-/** A complaint with the names of what it links to (one query, for views). */
-export interface ComplaintRow extends ComplaintRecord {
-  order_number: string | null;
-  customer_name: string | null;
-  outlet_name: string | null;
-  technician_name: string | null;
-  responsible_outlet_name: string | null;
-  responsible_technician_name: string | null;
-  capa_overdue: number;
-}
+type ComplaintRow = Selectable<ComplaintsTable>;
+type CapaRow = Selectable<ComplaintActionsTable>;
 
 const SCOPE: ScopeColumns = { region: 'c.region_code', outlet: 'c.outlet_id', own: ['c.created_by'] };
 const ORDER_SCOPE: ScopeColumns = {
@@ -40,24 +39,44 @@ export interface ListFilter {
   limit: number;
 }
 
-export interface OrderLinks {
-  id: string;
-  number: string;
-  type: string;
-  status: string;
-  customer_id: string;
-  customer_name: string | null;
-  outlet_id: string | null;
-  outlet_name: string | null;
-  technician_id: string | null;
-  technician_name: string | null;
-  district_code: string | null;
-  created_at: string;
+export interface PeriodCount {
+  outletId: string | null;
+  n: number;
 }
 
-export interface PeriodCount {
-  outlet_id: string | null;
-  n: number;
+export interface ResolutionCount {
+  outletId: string | null;
+  /** Complaints whose resolution fell due in the period (and is decided). */
+  due: number;
+  /** Of those, resolved by their due time. */
+  onTime: number;
+}
+
+/** A complaint past its acknowledgement or resolution due time. */
+export interface OverdueComplaint {
+  id: string;
+  number: string;
+  status: ComplaintStatus;
+  acknowledgeDueAt: string | null;
+  resolveDueAt: string | null;
+  reopenCount: number;
+}
+
+/** One complaint as `complaintFacts` reports it to grading, settlement and evaluation. */
+export interface ComplaintFactRecord {
+  id: string;
+  number: string;
+  orderId: string | null;
+  outletId: string | null;
+  severity: ComplaintSeverity;
+  responsibility: ComplaintRecord['responsibility'];
+  responsibleOutletId: string | null;
+  causeIsAttitude: boolean;
+  openedAt: string;
+  resolveDueAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  status: ComplaintStatus;
 }
 
 /** The only SQL of the complaints module. */
@@ -70,11 +89,16 @@ export class ComplaintsRepository {
 
   // ---------- complaints ----------
   /** One complaint in the actor's scope, with names; `today` (YYYY-MM-DD) dates CAPA overdue. */
-  async find(scope: ActorScope | null, id: string, today: string, db: Db = this.db) {
+  async find(
+    scope: ActorScope | null,
+    id: string,
+    today: string,
+    db: Db = this.db,
+  ): Promise<ComplaintWithNames | undefined> {
     let q = this.withNames(db, today).where('c.id', '=', id);
     if (scope) q = q.where(scopeFilter<any, any>(scope, SCOPE));
     const row = await q.executeTakeFirst();
-    return row ? normalise(row) : undefined;
+    return row ? withNamesOf(row) : undefined;
   }
 
   private withNames(db: Db, today: string) {
@@ -104,7 +128,7 @@ export class ComplaintsRepository {
       ]);
   }
 
-  async list(scope: ActorScope, f: ListFilter, today: string): Promise<ComplaintRow[]> {
+  async list(scope: ActorScope, f: ListFilter, today: string): Promise<ComplaintWithNames[]> {
     let q = this.withNames(this.db, today).where(scopeFilter<any, any>(scope, SCOPE));
     if (f.statuses) q = q.where('c.status', 'in', [...f.statuses]);
     if (f.severity) q = q.where('c.severity', '=', f.severity);
@@ -133,32 +157,34 @@ export class ComplaintsRepository {
       );
     }
     const rows = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
-    return rows.map(normalise);
+    return rows.map(withNamesOf);
   }
 
-  async insert(trx: Db, row: ComplaintsTable): Promise<boolean> {
+  /** False when a complaint with the same source ref exists already (nothing is written). */
+  async insert(trx: Db, c: ComplaintRecord): Promise<boolean> {
     const r = await trx
       .insertInto('complaints')
-      .values(row)
+      .values(complaintRow(c))
       .onConflict((oc) => oc.column('source_ref').doNothing())
       .returning('id')
       .executeTakeFirst();
     return !!r;
   }
 
-  bySourceRef(ref: string) {
-    return this.db
+  async bySourceRef(ref: string): Promise<{ id: string; orderId: string | null } | undefined> {
+    const r = await this.db
       .selectFrom('complaints')
       .select(['id', 'order_id'])
       .where('source_ref', '=', ref)
       .executeTakeFirst();
+    return r && { id: r.id, orderId: r.order_id };
   }
 
   /** Conditional on the version the caller read: false when someone else changed it first. */
-  async update(trx: Db, id: string, version: number, patch: Updateable<ComplaintsTable>): Promise<boolean> {
+  async update(trx: Db, id: string, version: number, patch: ComplaintPatch): Promise<boolean> {
     const r = await trx
       .updateTable('complaints')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...complaintPatchRow(patch), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
@@ -166,8 +192,8 @@ export class ComplaintsRepository {
   }
 
   /** Open complaints past their acknowledgement or resolution due time at `now`. */
-  overdue(now: string) {
-    return this.db
+  async overdue(now: string): Promise<OverdueComplaint[]> {
+    const rows = await this.db
       .selectFrom('complaints')
       .select(['id', 'number', 'status', 'acknowledge_due_at', 'resolve_due_at', 'reopen_count'])
       .where((eb) =>
@@ -179,36 +205,63 @@ export class ComplaintsRepository {
       .orderBy('opened_at')
       .limit(500)
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      acknowledgeDueAt: r.acknowledge_due_at,
+      resolveDueAt: r.resolve_due_at,
+      reopenCount: Number(r.reopen_count),
+    }));
   }
 
   // ---------- CAPA ----------
-  capaOf(complaintId: string, db: Db = this.db): Promise<CapaRow[]> {
-    return db
+  async capaOf(complaintId: string, db: Db = this.db): Promise<CapaRecord[]> {
+    const rows = await db
       .selectFrom('complaint_actions')
       .selectAll()
       .where('complaint_id', '=', complaintId)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    return rows.map(capaOf);
   }
 
-  capa(id: string, db: Db = this.db) {
-    return db.selectFrom('complaint_actions').selectAll().where('id', '=', id).executeTakeFirst();
+  async capa(id: string, db: Db = this.db): Promise<CapaRecord | undefined> {
+    const r = await db.selectFrom('complaint_actions').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && capaOf(r);
   }
 
-  async insertCapa(trx: Db, row: ComplaintActionsTable): Promise<void> {
-    await trx.insertInto('complaint_actions').values(row).execute();
+  async insertCapa(trx: Db, a: CapaRecord): Promise<void> {
+    await trx
+      .insertInto('complaint_actions')
+      .values({
+        id: a.id,
+        complaint_id: a.complaintId,
+        kind: a.kind,
+        action: a.action,
+        owner: a.owner,
+        due_on: a.dueOn,
+        status: a.status,
+        note: a.note,
+        done_at: a.doneAt,
+        verified_at: a.verifiedAt,
+        created_by: a.createdBy,
+        created_at: a.createdAt,
+        version: a.version,
+      })
+      .execute();
   }
 
-  async updateCapa(
-    trx: Db,
-    id: string,
-    version: number,
-    patch: Updateable<ComplaintActionsTable>,
-  ): Promise<boolean> {
+  async updateCapa(trx: Db, id: string, version: number, patch: CapaPatch): Promise<boolean> {
+    const set: Updateable<ComplaintActionsTable> = {};
+    if (patch.status !== undefined) set.status = patch.status;
+    if (patch.note !== undefined) set.note = patch.note;
+    if (patch.doneAt !== undefined) set.done_at = patch.doneAt;
+    if (patch.verifiedAt !== undefined) set.verified_at = patch.verifiedAt;
     const r = await trx
       .updateTable('complaint_actions')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...set, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
@@ -239,43 +292,47 @@ export class ComplaintsRepository {
   }
 
   /** An order within the actor's scope (null scope: any order, for system intake). */
-  orderById(scope: ActorScope | null, id: string): Promise<OrderLinks | undefined> {
+  async orderById(scope: ActorScope | null, id: string): Promise<OrderLinks | undefined> {
     let q = this.orderQuery(this.db).where('wo.id', '=', id);
     if (scope) q = q.where(scopeFilter<any, any>(scope, ORDER_SCOPE));
-    return q.executeTakeFirst();
+    const r = await q.executeTakeFirst();
+    return r && orderLinksOf(r);
   }
 
-  orderByNumber(scope: ActorScope, number: string): Promise<OrderLinks | undefined> {
-    return this.orderQuery(this.db)
+  async orderByNumber(scope: ActorScope, number: string): Promise<OrderLinks | undefined> {
+    const r = await this.orderQuery(this.db)
       .where('wo.number', '=', number)
       .where(scopeFilter<any, any>(scope, ORDER_SCOPE))
       .executeTakeFirst();
+    return r && orderLinksOf(r);
   }
 
-  customer(id: string) {
-    return this.db
+  async customer(id: string): Promise<{ id: string; name: string; districtCode: string | null } | undefined> {
+    const r = await this.db
       .selectFrom('customers')
       .select(['id', 'name', 'district_code'])
       .where('id', '=', id)
       .executeTakeFirst();
+    return r && { id: r.id, name: r.name, districtCode: r.district_code };
   }
 
-  outlet(id: string) {
+  outlet(id: string): Promise<{ id: string; name: string } | undefined> {
     return this.db.selectFrom('outlets').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
   }
 
-  technician(id: string) {
-    return this.db
+  async technician(id: string): Promise<{ id: string; name: string; outletId: string | null } | undefined> {
+    const r = await this.db
       .selectFrom('technicians')
       .select(['id', 'name', 'outlet_id'])
       .where('id', '=', id)
       .executeTakeFirst();
+    return r && { id: r.id, name: r.name, outletId: r.outlet_id };
   }
 
   // ---------- figures ----------
   /** Orders created in [from, to) (complaint-type orders are not service orders), per outlet. */
-  ordersCreated(from: string, to: string): Promise<PeriodCount[]> {
-    return this.db
+  async ordersCreated(from: string, to: string): Promise<PeriodCount[]> {
+    const rows = await this.db
       .selectFrom('work_orders')
       .select((eb) => ['outlet_id', eb.fn.countAll<number>().as('n')])
       .where('created_at', '>=', from)
@@ -283,24 +340,26 @@ export class ComplaintsRepository {
       .where('type', '!=', 'complaint')
       .groupBy('outlet_id')
       .execute();
+    return rows.map((r) => ({ outletId: r.outlet_id, n: Number(r.n) }));
   }
 
-  complaintsOpened(from: string, to: string): Promise<PeriodCount[]> {
-    return this.db
+  async complaintsOpened(from: string, to: string): Promise<PeriodCount[]> {
+    const rows = await this.db
       .selectFrom('complaints')
       .select((eb) => ['outlet_id', eb.fn.countAll<number>().as('n')])
       .where('opened_at', '>=', from)
       .where('opened_at', '<', to)
       .groupBy('outlet_id')
       .execute();
+    return rows.map((r) => ({ outletId: r.outlet_id, n: Number(r.n) }));
   }
 
   /**
    * Complaints whose resolution falls due in [from, to) and is decided at `now` (due by now, or
    * already resolved), and how many of them were resolved by their due time.
    */
-  resolutionDue(from: string, to: string, now: string) {
-    return this.db
+  async resolutionDue(from: string, to: string, now: string): Promise<ResolutionCount[]> {
+    const rows = await this.db
       .selectFrom('complaints')
       .select((eb) => [
         'outlet_id',
@@ -326,15 +385,21 @@ export class ComplaintsRepository {
       .where((eb) => eb.or([eb('resolve_due_at', '<=', now), eb('resolved_at', 'is not', null)]))
       .groupBy('outlet_id')
       .execute();
+    // Counts and sums come back as strings from PostgreSQL.
+    return rows.map((r) => ({ outletId: r.outlet_id, due: Number(r.due), onTime: Number(r.on_time ?? 0) }));
   }
 
-  outletNames(ids: string[]) {
+  outletNames(ids: string[]): Promise<{ id: string; name: string }[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.db.selectFrom('outlets').select(['id', 'name']).where('id', 'in', ids).execute();
   }
 
   /** Complaints opened in [from, to), optionally of one outlet (linked or responsible). */
-  facts(q: { from: string; to: string; outletId?: string | undefined }) {
+  async facts(q: {
+    from: string;
+    to: string;
+    outletId?: string | undefined;
+  }): Promise<ComplaintFactRecord[]> {
     let s = this.db
       .selectFrom('complaints')
       .select([
@@ -358,11 +423,184 @@ export class ComplaintsRepository {
       s = s.where((eb) =>
         eb.or([eb('outlet_id', '=', q.outletId!), eb('responsible_outlet_id', '=', q.outletId!)]),
       );
-    return s.orderBy('opened_at').orderBy('id').execute();
+    const rows = await s.orderBy('opened_at').orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      orderId: r.order_id,
+      outletId: r.outlet_id,
+      severity: r.severity,
+      responsibility: r.responsibility,
+      responsibleOutletId: r.responsible_outlet_id,
+      causeIsAttitude: Number(r.cause_is_attitude) === 1,
+      openedAt: r.opened_at,
+      resolveDueAt: r.resolve_due_at,
+      resolvedAt: r.resolved_at,
+      closedAt: r.closed_at,
+      status: r.status,
+    }));
   }
 }
 
-/** Counts come back as strings from PostgreSQL. */
-function normalise<T extends { capa_overdue: unknown }>(r: T): T & { capa_overdue: number } {
-  return { ...r, capa_overdue: Number(r.capa_overdue ?? 0) };
+// ---------- codecs: the only place that knows column names and 0/1 flags ----------
+function complaintOf(r: ComplaintRow): ComplaintRecord {
+  return {
+    id: r.id,
+    number: r.number,
+    source: r.source,
+    sourceRef: r.source_ref,
+    severity: r.severity,
+    status: r.status,
+    summary: r.summary,
+    description: r.description,
+    orderId: r.order_id,
+    customerId: r.customer_id,
+    outletId: r.outlet_id,
+    technicianId: r.technician_id,
+    regionCode: r.region_code,
+    rootCause: r.root_cause,
+    responsibility: r.responsibility,
+    responsibleDepartment: r.responsible_department,
+    responsibleOutletId: r.responsible_outlet_id,
+    responsibleTechnicianId: r.responsible_technician_id,
+    responsiblePerson: r.responsible_person,
+    causeIsAttitude: Number(r.cause_is_attitude) === 1,
+    findings: r.findings,
+    remedy: r.remedy,
+    verdict: r.verdict,
+    verdictNote: r.verdict_note,
+    reopenCount: Number(r.reopen_count),
+    openedAt: r.opened_at,
+    acknowledgeDueAt: r.acknowledge_due_at,
+    acknowledgedAt: r.acknowledged_at,
+    resolveDueAt: r.resolve_due_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    version: Number(r.version),
+  };
+}
+
+function withNamesOf(
+  r: ComplaintRow & {
+    order_number: string | null;
+    customer_name: string | null;
+    outlet_name: string | null;
+    technician_name: string | null;
+    responsible_outlet_name: string | null;
+    responsible_technician_name: string | null;
+    capa_overdue: unknown;
+  },
+): ComplaintWithNames {
+  return {
+    ...complaintOf(r),
+    orderNumber: r.order_number,
+    customerName: r.customer_name,
+    outletName: r.outlet_name,
+    technicianName: r.technician_name,
+    responsibleOutletName: r.responsible_outlet_name,
+    responsibleTechnicianName: r.responsible_technician_name,
+    // Counts come back as strings from PostgreSQL.
+    capaOverdue: Number(r.capa_overdue ?? 0),
+  };
+}
+
+/** Column of each complaint field, for inserts and patches. */
+const COLUMN = {
+  id: 'id',
+  number: 'number',
+  source: 'source',
+  sourceRef: 'source_ref',
+  severity: 'severity',
+  status: 'status',
+  summary: 'summary',
+  description: 'description',
+  orderId: 'order_id',
+  customerId: 'customer_id',
+  outletId: 'outlet_id',
+  technicianId: 'technician_id',
+  regionCode: 'region_code',
+  rootCause: 'root_cause',
+  responsibility: 'responsibility',
+  responsibleDepartment: 'responsible_department',
+  responsibleOutletId: 'responsible_outlet_id',
+  responsibleTechnicianId: 'responsible_technician_id',
+  responsiblePerson: 'responsible_person',
+  causeIsAttitude: 'cause_is_attitude',
+  findings: 'findings',
+  remedy: 'remedy',
+  verdict: 'verdict',
+  verdictNote: 'verdict_note',
+  reopenCount: 'reopen_count',
+  openedAt: 'opened_at',
+  acknowledgeDueAt: 'acknowledge_due_at',
+  acknowledgedAt: 'acknowledged_at',
+  resolveDueAt: 'resolve_due_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+  createdBy: 'created_by',
+  updatedAt: 'updated_at',
+  version: 'version',
+} as const satisfies Record<keyof ComplaintRecord, keyof ComplaintsTable>;
+
+function complaintPatchRow(p: ComplaintPatch): Updateable<ComplaintsTable> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p) as [keyof ComplaintPatch, unknown][]) {
+    if (v === undefined) continue;
+    out[COLUMN[k]] = k === 'causeIsAttitude' ? (v ? 1 : 0) : v;
+  }
+  return out as Updateable<ComplaintsTable>;
+}
+
+function complaintRow(c: ComplaintRecord): ComplaintsTable {
+  return complaintPatchRow(c) as ComplaintsTable;
+}
+
+function capaOf(r: CapaRow): CapaRecord {
+  return {
+    id: r.id,
+    complaintId: r.complaint_id,
+    kind: r.kind,
+    action: r.action,
+    owner: r.owner,
+    dueOn: r.due_on,
+    status: r.status,
+    note: r.note,
+    doneAt: r.done_at,
+    verifiedAt: r.verified_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    version: Number(r.version),
+  };
+}
+
+function orderLinksOf(r: {
+  id: string;
+  number: string;
+  type: string;
+  status: string;
+  customer_id: string;
+  customer_name: string | null;
+  outlet_id: string | null;
+  outlet_name: string | null;
+  technician_id: string | null;
+  technician_name: string | null;
+  district_code: string | null;
+  created_at: string;
+}): OrderLinks {
+  return {
+    id: r.id,
+    number: r.number,
+    type: r.type,
+    status: r.status,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    outletId: r.outlet_id,
+    outletName: r.outlet_name,
+    technicianId: r.technician_id,
+    technicianName: r.technician_name,
+    districtCode: r.district_code,
+    createdAt: r.created_at,
+  };
 }

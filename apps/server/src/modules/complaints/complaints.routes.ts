@@ -6,7 +6,6 @@ import {
   ComplaintDetailSchema,
   ComplaintListQuerySchema,
   ComplaintListSchema,
-  ComplaintPolicyViewSchema,
   ComplaintStatsQuerySchema,
   ComplaintStatsSchema,
   ComplaintTransitionSchema,
@@ -16,7 +15,6 @@ import {
   NewCapaSchema,
   OrderLookupQuerySchema,
   OrderLookupSchema,
-  PutComplaintPolicySchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
 import type { ComplaintsService } from './complaints.service.ts';
@@ -58,33 +56,6 @@ export function complaintRoutes(svc: ComplaintsService) {
         },
       },
       async (req, reply) => reply.status(201).send(await svc.create(req.actor!, req.body, req.id)),
-    );
-
-    app.get(
-      `${P}/policy`,
-      {
-        config: { permission: 'complaint:read' },
-        schema: {
-          tags,
-          summary: 'The complaint policy (setting complaints.policy): SLAs, targets, routing, root causes',
-          response: { 200: ComplaintPolicyViewSchema, ...problems },
-        },
-      },
-      async () => svc.policy(),
-    );
-
-    app.put(
-      `${P}/policy`,
-      {
-        config: { permission: 'settings:manage' },
-        schema: {
-          tags,
-          summary: 'Replace the complaint policy (audited, optimistic version)',
-          body: PutComplaintPolicySchema,
-          response: { 200: ComplaintPolicyViewSchema, ...problems },
-        },
-      },
-      async (req) => svc.putPolicy(req.actor!, req.body.policy, req.body.version),
     );
 
     app.get(

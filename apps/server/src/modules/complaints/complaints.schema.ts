@@ -72,3 +72,12 @@ export interface ComplaintTables {
   complaints: ComplaintsTable;
   complaint_actions: ComplaintActionsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'complaints',
+  'complaint_actions',
+] as const satisfies readonly (keyof ComplaintTables)[];

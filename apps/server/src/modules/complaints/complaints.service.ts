@@ -1,6 +1,5 @@
 import {
   COMPLAINT_STATUSES,
-  ComplaintPolicySchema,
   DEPARTMENTS,
   type ComplaintDetail,
   type ComplaintListQuery,
@@ -13,16 +12,13 @@ import {
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
 import { listStream } from '../../platform/events/append.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import { writeSetting } from '../../platform/settings/index.ts';
 import type { ComplaintRequested } from '../callbacks/index.ts';
 import { addCapa, changeCapa } from './capa.ts';
 import { capaView, complaintView } from './complaints.views.ts';
-import { complaintPolicy, eventActorOf, SYSTEM_ACTOR, type ComplaintsContext } from './context.ts';
+import { complaintPolicy, SYSTEM_ACTOR, type ComplaintsContext } from './context.ts';
 import { allowedNext } from './domain/lifecycle.ts';
-import { COMPLAINT_POLICY_KEY } from './domain/policy.ts';
 import { updateInvestigation } from './investigate.ts';
 import { openComplaint } from './open-complaint.ts';
 import { complaintStats } from './stats.ts';
@@ -36,26 +32,6 @@ export class ComplaintsService {
 
   constructor(ctx: ComplaintsContext) {
     this.ctx = ctx;
-  }
-
-  async policy() {
-    const p = await complaintPolicy(this.ctx.db);
-    return { policy: p.value, version: p.version };
-  }
-
-  async putPolicy(actor: Actor, policy: unknown, version: number) {
-    const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        COMPLAINT_POLICY_KEY,
-        ComplaintPolicySchema,
-        policy,
-        version,
-        eventActorOf(actor),
-        this.ctx.clock.now(),
-      ),
-    );
-    return { policy: r.value, version: r.version };
   }
 
   async list(actor: Actor, q: ComplaintListQuery) {
@@ -181,10 +157,10 @@ export class ComplaintsService {
       number: o.number,
       type: o.type,
       status: o.status,
-      customer: ref(o.customer_id, o.customer_name),
-      outlet: ref(o.outlet_id, o.outlet_name),
-      technician: ref(o.technician_id, o.technician_name),
-      createdAt: o.created_at,
+      customer: ref(o.customerId, o.customerName),
+      outlet: ref(o.outletId, o.outletName),
+      technician: ref(o.technicianId, o.technicianName),
+      createdAt: o.createdAt,
     };
   }
 

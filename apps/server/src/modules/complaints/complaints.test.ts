@@ -7,7 +7,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 import { complaintFacts } from './index.ts';
 
 let w: World;
@@ -386,6 +386,9 @@ describe('complaints requested by the callback desk', () => {
     await move(id, { to: 'resolved', version: 4, remedy: '更换电机' });
     const closed = await move(id, { to: 'closed', version: 5, verdict: 'satisfied' });
     expect(closed.status).toBe(200);
+    // Its closing queued the order's close in the same transaction; the outbox delivers it.
+    await w.runtime.outbox.idle();
+    await w.runtime.outbox.drain();
     const wo = await db()
       .selectFrom('work_orders')
       .select('status')

@@ -1,11 +1,11 @@
 import type { Capa, Complaint } from '@anxin/contracts';
-import type { CapaRow, ComplaintRow } from './complaints.repository.ts';
+import type { CapaRecord, ComplaintWithNames } from './domain/types.ts';
 import { OPEN_STATUSES } from './domain/lifecycle.ts';
 
 const ref = (id: string | null, name: string | null) => (id ? { id, name: name ?? id } : null);
 const past = (due: string | null, now: Date) => !!due && Date.parse(due) < now.getTime();
 
-export function complaintView(r: ComplaintRow, now: Date): Complaint {
+export function complaintView(r: ComplaintWithNames, now: Date): Complaint {
   return {
     id: r.id,
     number: r.number,
@@ -14,49 +14,49 @@ export function complaintView(r: ComplaintRow, now: Date): Complaint {
     status: r.status,
     summary: r.summary,
     description: r.description,
-    order: r.order_id ? { id: r.order_id, number: r.order_number ?? r.order_id } : null,
-    customer: ref(r.customer_id, r.customer_name),
-    outlet: ref(r.outlet_id, r.outlet_name),
-    technician: ref(r.technician_id, r.technician_name),
-    rootCause: r.root_cause,
+    order: r.orderId ? { id: r.orderId, number: r.orderNumber ?? r.orderId } : null,
+    customer: ref(r.customerId, r.customerName),
+    outlet: ref(r.outletId, r.outletName),
+    technician: ref(r.technicianId, r.technicianName),
+    rootCause: r.rootCause,
     responsibility: r.responsibility,
-    responsibleDepartment: r.responsible_department,
-    responsibleOutlet: ref(r.responsible_outlet_id, r.responsible_outlet_name),
-    responsibleTechnician: ref(r.responsible_technician_id, r.responsible_technician_name),
-    responsiblePerson: r.responsible_person,
-    causeIsAttitude: r.cause_is_attitude === 1,
+    responsibleDepartment: r.responsibleDepartment,
+    responsibleOutlet: ref(r.responsibleOutletId, r.responsibleOutletName),
+    responsibleTechnician: ref(r.responsibleTechnicianId, r.responsibleTechnicianName),
+    responsiblePerson: r.responsiblePerson,
+    causeIsAttitude: r.causeIsAttitude,
     findings: r.findings,
     remedy: r.remedy,
     verdict: r.verdict,
-    verdictNote: r.verdict_note,
-    reopenCount: r.reopen_count,
-    openedAt: r.opened_at,
-    acknowledgeDueAt: r.acknowledge_due_at,
-    acknowledgedAt: r.acknowledged_at,
-    resolveDueAt: r.resolve_due_at,
-    resolvedAt: r.resolved_at,
-    closedAt: r.closed_at,
-    acknowledgeOverdue: r.status === 'registered' && past(r.acknowledge_due_at, now),
-    resolveOverdue: OPEN_STATUSES.includes(r.status) && past(r.resolve_due_at, now),
-    capaOverdue: r.capa_overdue,
+    verdictNote: r.verdictNote,
+    reopenCount: r.reopenCount,
+    openedAt: r.openedAt,
+    acknowledgeDueAt: r.acknowledgeDueAt,
+    acknowledgedAt: r.acknowledgedAt,
+    resolveDueAt: r.resolveDueAt,
+    resolvedAt: r.resolvedAt,
+    closedAt: r.closedAt,
+    acknowledgeOverdue: r.status === 'registered' && past(r.acknowledgeDueAt, now),
+    resolveOverdue: OPEN_STATUSES.includes(r.status) && past(r.resolveDueAt, now),
+    capaOverdue: r.capaOverdue,
     version: r.version,
   };
 }
 
 /** `today` is the Shanghai business date: an open action due before it is overdue. */
-export function capaView(r: CapaRow, today: string): Capa {
+export function capaView(r: CapaRecord, today: string): Capa {
   return {
     id: r.id,
     kind: r.kind,
     action: r.action,
     owner: r.owner,
-    dueOn: r.due_on,
+    dueOn: r.dueOn,
     status: r.status,
-    overdue: r.status === 'open' && r.due_on < today,
+    overdue: r.status === 'open' && r.dueOn < today,
     note: r.note,
-    doneAt: r.done_at,
-    verifiedAt: r.verified_at,
-    createdAt: r.created_at,
+    doneAt: r.doneAt,
+    verifiedAt: r.verifiedAt,
+    createdAt: r.createdAt,
     version: r.version,
   };
 }

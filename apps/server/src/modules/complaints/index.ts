@@ -9,6 +9,7 @@ import { complaintRoutes } from './complaints.routes.ts';
 import { ComplaintsService } from './complaints.service.ts';
 import type { ComplaintsContext, Reclassifier } from './context.ts';
 import { scheduleOverdue, sweepOverdue } from './jobs/overdue.ts';
+import { closeWaitingOrder, CLOSE_ORDER_TOPIC, type CloseOrderRequested } from './transition-complaint.ts';
 
 export { ComplaintsService } from './complaints.service.ts';
 export { complaintFacts, type ComplaintFact } from './stats.ts';
@@ -47,6 +48,9 @@ export function createComplaints(deps: AppDeps, opts: ComplaintsOptions) {
   deps.runtime.outbox.registerTopic<ComplaintRequested>(COMPLAINT_TOPIC, async (p) => {
     await service.openFromCallback(p);
   });
+  deps.runtime.outbox.registerTopic<CloseOrderRequested>(CLOSE_ORDER_TOPIC, async (p) => {
+    await closeWaitingOrder(ctx, p);
+  });
   const sweep = (now: Date = deps.clock.now()) => sweepOverdue(ctx, now);
   return {
     service,
@@ -57,3 +61,4 @@ export function createComplaints(deps: AppDeps, opts: ComplaintsOptions) {
   };
 }
 export type ComplaintsModule = ReturnType<typeof createComplaints>;
+export { COMPLAINT_SETTINGS } from './complaints.settings.ts';

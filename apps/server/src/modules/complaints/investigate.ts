@@ -1,4 +1,4 @@
-import type { Department, FieldError, Investigation, Responsibility } from '@anxin/contracts';
+import type { Investigation } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -12,28 +12,15 @@ import {
   STREAM,
   type ComplaintsContext,
 } from './context.ts';
+import { decideInvestigation, newlyNamed, nextFindings } from './domain/investigation.ts';
 import { invalid } from './open-complaint.ts';
 import { loadForChange, wrongState } from './transition-complaint.ts';
 
-interface Findings {
-  root_cause: string | null;
-  responsibility: Responsibility | null;
-  responsible_department: Department | null;
-  responsible_outlet_id: string | null;
-  responsible_technician_id: string | null;
-  responsible_person: string | null;
-  cause_is_attitude: number;
-  findings: string | null;
-}
-
-const pick = <T>(given: T | undefined, current: T): T => (given === undefined ? current : given);
-
 /**
- * Records the investigation while the complaint is being investigated: root-cause category,
- * responsibility and who is responsible (department, outlet, technician or person), the attitude
- * flag and findings. A quality problem (product_quality) is routed to its department's role through
- * the outbox; a changed attitude flag is written on the order's stream for the classifier.
- * Returns whether the attitude flag changed (the caller reclassifies the order).
+ * Records the investigation while the complaint is being investigated (the rules are
+ * `decideInvestigation` in domain/investigation.ts). A quality problem (product_quality) is routed
+ * to its department's role through the outbox; a changed attitude flag is written on the order's
+ * stream for the classifier. Returns whether the attitude flag changed (the caller reclassifies).
  */
 export async function updateInvestigation(
   ctx: ComplaintsContext,
@@ -51,71 +38,19 @@ export async function updateInvestigation(
       `The investigation of a ${c.status} complaint cannot be edited`,
     );
   const { value: policy } = await complaintPolicy(ctx.db);
-  const responsibility = pick(input.responsibility, c.responsibility);
-  const newlyResponsible = responsibility !== c.responsibility;
-  const next: Findings = {
-    root_cause: pick(input.rootCause, c.root_cause),
-    responsibility,
-    responsible_department: pick(input.responsibleDepartment, c.responsible_department),
-    responsible_outlet_id: pick(input.responsibleOutletId, c.responsible_outlet_id),
-    responsible_technician_id: pick(input.responsibleTechnicianId, c.responsible_technician_id),
-    responsible_person: pick(input.responsiblePerson, c.responsible_person),
-    cause_is_attitude:
-      input.causeIsAttitude === undefined ? c.cause_is_attitude : input.causeIsAttitude ? 1 : 0,
-    findings: pick(input.findings, c.findings) || null,
-  };
-  // A newly named outlet or technician responsibility defaults to the complaint's own link.
-  if (newlyResponsible && responsibility === 'outlet' && input.responsibleOutletId === undefined)
-    next.responsible_outlet_id ??= c.outlet_id;
-  if (newlyResponsible && responsibility === 'technician' && input.responsibleTechnicianId === undefined)
-    next.responsible_technician_id ??= c.technician_id;
-  if (newlyResponsible && responsibility === 'logistics' && input.responsibleDepartment === undefined)
-    next.responsible_department ??= 'logistics';
+  const next = nextFindings(c, input);
+  const named = newlyNamed(c, next);
+  const [outlet, technician] = await Promise.all([
+    named.outletId ? ctx.repo.outlet(named.outletId) : undefined,
+    named.technicianId ? ctx.repo.technician(named.technicianId) : undefined,
+  ]);
+  const d = decideInvestigation(c, next, policy, { outlet: !!outlet, technician: !!technician });
+  if (d.kind === 'refused') throw invalid(d.errors);
+  if (d.kind === 'unchanged') return { attitudeChanged: false, orderId: c.orderId };
 
-  const errors: FieldError[] = [];
-  if (next.root_cause && !policy.rootCauses.some((r) => r.code === next.root_cause))
-    errors.push({
-      path: 'rootCause',
-      rule: 'unknown_code',
-      message: 'not a root-cause category of the policy',
-    });
-  if (responsibility === 'product_quality' && !next.responsible_department)
-    errors.push({
-      path: 'responsibleDepartment',
-      rule: 'required',
-      message: 'a quality problem names the responsible department',
-    });
-  if (responsibility === 'outlet' && !next.responsible_outlet_id)
-    errors.push({ path: 'responsibleOutletId', rule: 'required', message: 'name the responsible outlet' });
-  if (responsibility === 'technician' && !next.responsible_technician_id)
-    errors.push({
-      path: 'responsibleTechnicianId',
-      rule: 'required',
-      message: 'name the responsible technician',
-    });
-  if (next.responsible_outlet_id && next.responsible_outlet_id !== c.responsible_outlet_id)
-    if (!(await ctx.repo.outlet(next.responsible_outlet_id)))
-      errors.push({ path: 'responsibleOutletId', rule: 'not_found', message: 'no such outlet' });
-  if (next.responsible_technician_id && next.responsible_technician_id !== c.responsible_technician_id)
-    if (!(await ctx.repo.technician(next.responsible_technician_id)))
-      errors.push({ path: 'responsibleTechnicianId', rule: 'not_found', message: 'no such technician' });
-  if (errors.length) throw invalid(errors);
-
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const k of Object.keys(next) as (keyof Findings)[])
-    if (next[k] !== c[k]) changes[k] = { from: c[k], to: next[k] };
-  if (!Object.keys(changes).length) return { attitudeChanged: false, orderId: c.order_id };
-
-  const attitudeChanged = 'cause_is_attitude' in changes;
-  const routeTo =
-    next.responsibility === 'product_quality' &&
-    next.responsible_department &&
-    ('responsibility' in changes || 'responsible_department' in changes)
-      ? next.responsible_department
-      : null;
   const now = ctx.clock.now();
   await withTransaction(ctx.db, ctx.dialect, async ({ trx, afterCommit }) => {
-    if (!(await ctx.repo.update(trx, id, c.version, { ...next, updated_at: now.toISOString() })))
+    if (!(await ctx.repo.update(trx, id, c.version, { ...d.findings, updatedAt: now.toISOString() })))
       throw versionConflict('complaint', id, input.version);
     const ev = eventActorOf(actor);
     await appendEvent(trx, {
@@ -124,21 +59,21 @@ export async function updateInvestigation(
       type: 'complaint.investigation_updated',
       actor: ev,
       at: now,
-      data: { changes },
+      data: { changes: d.changes },
       requestId,
     });
-    if (attitudeChanged && c.order_id)
+    if (d.attitudeChanged && c.orderId)
       await appendEvent(trx, {
         streamType: ORDER_STREAM,
-        streamId: c.order_id,
+        streamId: c.orderId,
         type: ORDER_COMPLAINT_ATTITUDE,
         actor: ev,
         at: now,
-        data: { complaintId: id, number: c.number, causeIsAttitude: next.cause_is_attitude === 1 },
+        data: { complaintId: id, number: c.number, causeIsAttitude: d.findings.causeIsAttitude },
         requestId,
       });
-    if (routeTo) {
-      const role = policy.departmentRoles[routeTo];
+    if (d.routeTo) {
+      const { department, role } = d.routeTo;
       await notifyRole(
         trx,
         now,
@@ -151,11 +86,11 @@ export async function updateInvestigation(
         type: 'complaint.routed',
         actor: ev,
         at: now,
-        data: { department: routeTo, role },
+        data: { department, role },
         requestId,
       });
       afterCommit(ctx.nudgeOutbox);
     }
   });
-  return { attitudeChanged, orderId: c.order_id };
+  return { attitudeChanged: d.attitudeChanged, orderId: c.orderId };
 }

@@ -49,22 +49,22 @@ export async function complaintStats(
     return x;
   };
   for (const r of orders) {
-    overall.orders += Number(r.n);
-    const x = of(r.outlet_id);
-    if (x) x.orders += Number(r.n);
+    overall.orders += r.n;
+    const x = of(r.outletId);
+    if (x) x.orders += r.n;
   }
   for (const r of complaints) {
-    overall.complaints += Number(r.n);
-    const x = of(r.outlet_id);
-    if (x) x.complaints += Number(r.n);
+    overall.complaints += r.n;
+    const x = of(r.outletId);
+    if (x) x.complaints += r.n;
   }
   for (const r of due) {
-    overall.due += Number(r.due);
-    overall.resolvedOnTime += Number(r.on_time ?? 0);
-    const x = of(r.outlet_id);
+    overall.due += r.due;
+    overall.resolvedOnTime += r.onTime;
+    const x = of(r.outletId);
     if (x) {
-      x.due += Number(r.due);
-      x.resolvedOnTime += Number(r.on_time ?? 0);
+      x.due += r.due;
+      x.resolvedOnTime += r.onTime;
     }
   }
   const names = new Map((await ctx.repo.outletNames([...byOutlet.keys()])).map((o) => [o.id, o.name]));
@@ -106,20 +106,5 @@ export async function complaintFacts(
   q: { from: string; to: string; outletId?: string | undefined },
 ): Promise<ComplaintFact[]> {
   const iso = (v: string) => new Date(v).toISOString();
-  const rows = await new ComplaintsRepository(db).facts({ ...q, from: iso(q.from), to: iso(q.to) });
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    orderId: r.order_id,
-    outletId: r.outlet_id,
-    severity: r.severity,
-    responsibility: r.responsibility,
-    responsibleOutletId: r.responsible_outlet_id,
-    causeIsAttitude: r.cause_is_attitude === 1,
-    openedAt: r.opened_at,
-    resolveDueAt: r.resolve_due_at,
-    resolvedAt: r.resolved_at,
-    closedAt: r.closed_at,
-    status: r.status,
-  }));
+  return new ComplaintsRepository(db).facts({ ...q, from: iso(q.from), to: iso(q.to) });
 }

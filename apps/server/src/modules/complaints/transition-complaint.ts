@@ -1,13 +1,12 @@
 import type { ComplaintStatus, ComplaintTransition } from '@anxin/contracts';
-import type { Updateable } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
+import { enqueueOutbox } from '../../platform/events/outbox.ts';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors.ts';
-import type { ComplaintRow } from './complaints.repository.ts';
-import type { ComplaintsTable } from './complaints.schema.ts';
 import { eventActorOf, STREAM, SYSTEM_ACTOR, type ComplaintsContext } from './context.ts';
 import { allowedNext, checkTransition, missingRequirements } from './domain/lifecycle.ts';
+import type { ComplaintPatch, ComplaintWithNames } from './domain/types.ts';
 import { invalid } from './open-complaint.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 
@@ -17,7 +16,7 @@ export async function loadForChange(
   actor: Actor,
   id: string,
   version: number,
-): Promise<ComplaintRow> {
+): Promise<ComplaintWithNames> {
   const c = await ctx.repo.find(actor.scope, id, businessDateOf(ctx.clock.now()));
   if (!c) throw notFound('complaint', id);
   if (c.version !== version) throw versionConflict('complaint', id, version);
@@ -58,32 +57,33 @@ export async function transitionComplaint(
 
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const patch: Updateable<ComplaintsTable> = { status: req.to, updated_at: at };
+  const patch: ComplaintPatch = { status: req.to, updatedAt: at };
   switch (check.rule.action) {
     case 'acknowledge':
-      patch.acknowledged_at = at;
+      patch.acknowledgedAt = at;
       break;
     case 'investigate':
       break;
     case 'resolve':
-      patch.resolved_at = at;
+      patch.resolvedAt = at;
       patch.remedy = req.remedy!;
       break;
     case 'close':
-      patch.closed_at = at;
+      patch.closedAt = at;
       patch.verdict = req.verdict!;
-      patch.verdict_note = req.note ?? null;
+      patch.verdictNote = req.note ?? null;
       break;
     case 'reopen':
       // The original resolution due time stands: a reopened complaint was not resolved in time.
-      patch.resolved_at = null;
-      patch.closed_at = null;
+      patch.resolvedAt = null;
+      patch.closedAt = null;
       patch.verdict = null;
-      patch.verdict_note = null;
-      patch.reopen_count = c.reopen_count + 1;
+      patch.verdictNote = null;
+      patch.reopenCount = c.reopenCount + 1;
       break;
   }
-  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+  const closesOrder = check.rule.action === 'close' && req.verdict === 'satisfied' && !!c.orderId;
+  await withTransaction(ctx.db, ctx.dialect, async ({ trx, afterCommit }) => {
     if (!(await ctx.repo.update(trx, id, c.version, patch)))
       throw versionConflict('complaint', id, req.version);
     await appendEvent(trx, {
@@ -103,27 +103,38 @@ export async function transitionComplaint(
       },
       requestId,
     });
+    // The waiting order closes after commit, from the outbox (see closeWaitingOrder).
+    if (closesOrder) {
+      await enqueueOutbox<CloseOrderRequested>(trx, {
+        topic: CLOSE_ORDER_TOPIC,
+        payload: { orderId: c.orderId!, number: c.number },
+        dedupeKey: `${CLOSE_ORDER_TOPIC}:${id}:${c.version + 1}`,
+        at: now,
+      });
+      afterCommit(ctx.nudgeOutbox);
+    }
   });
-  if (check.rule.action === 'close' && req.verdict === 'satisfied' && c.order_id)
-    await closeWaitingOrder(ctx, c.order_id, c.number);
+}
+
+export const CLOSE_ORDER_TOPIC = 'complaints.order_close_requested';
+export interface CloseOrderRequested {
+  orderId: string;
+  number: string;
 }
 
 /**
  * A callback that ended in a complaint leaves its order in 待回访; the customer's satisfied verdict
- * on the complaint's closing callback is the satisfied callback that closes it. Best effort after
- * the complaint's commit: a failure is logged and the order stays for the callback desk.
+ * on the complaint's closing callback is the satisfied callback that closes it. Runs from the
+ * outbox message written with the complaint's closing; idempotent: an order no longer waiting is
+ * left alone, and a concurrent change of a still-waiting order is retried by the outbox.
  */
-async function closeWaitingOrder(ctx: ComplaintsContext, orderId: string, number: string) {
-  try {
-    const order = await ctx.workOrders.findInScope(SYSTEM_ACTOR, orderId);
-    if (order?.status !== 'awaiting_callback') return;
-    await ctx.workOrders.transition(SYSTEM_ACTOR, orderId, {
-      to: 'closed',
-      version: order.version,
-      reason: `complaint_closed_satisfied: ${number}`,
-      data: {},
-    });
-  } catch (err) {
-    ctx.logger.warn({ err, orderId }, 'complaints: could not close the order after the complaint');
-  }
+export async function closeWaitingOrder(ctx: ComplaintsContext, p: CloseOrderRequested): Promise<void> {
+  const order = await ctx.workOrders.findInScope(SYSTEM_ACTOR, p.orderId);
+  if (order?.status !== 'awaiting_callback') return;
+  await ctx.workOrders.transition(SYSTEM_ACTOR, p.orderId, {
+    to: 'closed',
+    version: order.version,
+    reason: `complaint_closed_satisfied: ${p.number}`,
+    data: {},
+  });
 }

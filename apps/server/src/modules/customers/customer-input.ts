@@ -17,7 +17,7 @@ export function normalisePhones(input: PhoneInput[]): Omit<PhoneRecord, 'id'>[] 
   const out: Omit<PhoneRecord, 'id'>[] = [];
   input.forEach((p, i) => {
     const r = normalisePhone(p.phone);
-    if (!r.ok) throw fieldError(`phones.${i}.phone`, r.rule, r.message);
+    if (!r.ok) throw fieldError(`phones.${i}.phone`, 'invalid_format', r.message, { format: 'phone' });
     if (seen.has(r.phone)) return;
     seen.add(r.phone);
     out.push({ phone: r.phone, label: p.label, isPrimary: p.isPrimary });
@@ -36,9 +36,9 @@ export function normalisePhones(input: PhoneInput[]): Omit<PhoneRecord, 'id'>[] 
 export function normaliseAddresses(input: AddressInput[], ownIds: readonly string[]): AddressRecord[] {
   const out = input.map((a, i): AddressRecord => {
     const region = checkRegion(a);
-    if (!region.ok) throw fieldError(`addresses.${i}.${region.field}`, 'region', region.message);
+    if (!region.ok) throw fieldError(`addresses.${i}.${region.field}`, 'unknown_region', region.message);
     if (a.id !== undefined && !ownIds.includes(a.id))
-      throw fieldError(`addresses.${i}.id`, 'exists', `Address ${a.id} is not one of this customer's`);
+      throw fieldError(`addresses.${i}.id`, 'not_found', `Address ${a.id} is not one of this customer's`);
     return {
       id: a.id ?? newId(),
       label: a.label,

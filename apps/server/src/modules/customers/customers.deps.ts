@@ -3,7 +3,6 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/dates.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Db, DialectName } from '../../platform/db/types.ts';
-import type { EventActor } from '../../platform/events/append.ts';
 import { CustomersRepository } from './customers.repository.ts';
 import { ProductsRepository } from './products.repository.ts';
 import type { ProductContext } from './customer-view.ts';
@@ -18,6 +17,12 @@ export interface CatalogPort {
 /** Open/total order counts per customer, supplied by the work-orders module once it exists. */
 export type OrderCounts = (customerIds: string[]) => Promise<Map<string, { open: number; total: number }>>;
 
+/**
+ * Moves every work order of one customer to another inside the merge transaction; the work-order
+ * module owns `work_orders`, so it supplies this (modules.ts: `customers.useOrders(...)`).
+ */
+export type MoveCustomerOrders = (trx: Db, sourceId: string, targetId: string) => Promise<number>;
+
 export interface CustomersDeps {
   db: Db;
   dialect: DialectName;
@@ -30,6 +35,7 @@ export class CustomersContext {
   readonly customers: CustomersRepository;
   readonly products: ProductsRepository;
   orderCounts: OrderCounts | null = null;
+  moveOrders: MoveCustomerOrders | null = null;
   readonly deps: CustomersDeps;
   constructor(deps: CustomersDeps) {
     this.deps = deps;
@@ -53,8 +59,6 @@ export class CustomersContext {
   }
 }
 
-export const eventActor = (a: Actor): EventActor => ({
-  id: a.userId,
-  kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user',
-});
+/** One mapping for every module (platform/auth/actor.ts). */
+export { eventActorOf as eventActor } from '../../platform/auth/actor.ts';
 export const canSeePhones = (a: Actor): boolean => a.permissions.has('customer:phone_unmasked');

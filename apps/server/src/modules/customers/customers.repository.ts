@@ -380,12 +380,7 @@ export class CustomersRepository {
       .set({ customer_id: targetId })
       .where('customer_id', '=', sourceId)
       .executeTakeFirst();
-    const orders = await trx
-      .updateTable('work_orders')
-      .set({ customer_id: targetId })
-      .where('customer_id', '=', sourceId)
-      .executeTakeFirst();
-    return { products: Number(products.numUpdatedRows), workOrders: Number(orders.numUpdatedRows) };
+    return { products: Number(products.numUpdatedRows) };
   }
 
   async markMerged(

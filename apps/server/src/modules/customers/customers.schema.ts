@@ -68,3 +68,15 @@ export interface CustomerTables {
   installed_products: InstalledProductsTable;
   customer_name_tokens: CustomerNameTokensTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'customers',
+  'customer_phones',
+  'customer_addresses',
+  'installed_products',
+  'customer_name_tokens',
+] as const satisfies readonly (keyof CustomerTables)[];

@@ -123,7 +123,8 @@ export class CustomersService {
     const c = await this.repo.find(id, db);
     if (!c) throw notFound('customer', id);
     if (c.mergedIntoId) {
-      throw new DomainError('resource.conflict', `Customer ${id} was merged into ${c.mergedIntoId}`, {
+      throw new DomainError('customer.merged', `Customer ${id} was merged into ${c.mergedIntoId}`, {
+        params: { mergedIntoId: c.mergedIntoId },
         extra: { mergedIntoId: c.mergedIntoId },
       });
     }

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { address, startTestApp, seedCatalog, type Client, type TestApp } from './testing.ts';
+import {
+  address,
+  startTestApp,
+  seedCatalog,
+  type Client,
+  type TestApp,
+} from '../../../test/factories/customers.ts';
 
 let t: TestApp;
 let agent: Client;
@@ -114,7 +120,7 @@ describe('validation and concurrency', () => {
     expect(res.contentType).toContain('application/problem+json');
     expect(res.body).toMatchObject({
       code: 'request.validation_failed',
-      errors: [{ path: 'addresses.1.districtCode', rule: 'region' }],
+      errors: [{ path: 'addresses.1.districtCode', rule: 'unknown_region' }],
     });
     const after = await t.db.db
       .selectFrom('customers')
@@ -125,7 +131,11 @@ describe('validation and concurrency', () => {
 
   it('rejects a phone that is neither mobile nor landline', async () => {
     const res = await newCustomer('赵六', '12345');
-    expect(res.body.errors[0]).toMatchObject({ path: 'phones.0.phone', rule: 'format' });
+    expect(res.body.errors[0]).toMatchObject({
+      path: 'phones.0.phone',
+      rule: 'invalid_format',
+      params: { format: 'phone' },
+    });
   });
 
   it('updates with the current version and refuses a stale one with 409', async () => {
@@ -166,7 +176,7 @@ describe('validation and concurrency', () => {
       version: moved.body.version,
       addresses: [address({ id: 'not-mine' })],
     });
-    expect(foreign.body.errors[0]).toMatchObject({ path: 'addresses.0.id', rule: 'exists' });
+    expect(foreign.body.errors[0]).toMatchObject({ path: 'addresses.0.id', rule: 'not_found' });
     const stale = await agent.send('PATCH', `/api/v1/customers/${wang.id}`, {
       version: wang.version,
       name: '王大明',

@@ -4,7 +4,12 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { digitsOf } from './domain/phone.ts';
-import { CustomersContext, type CatalogPort, type OrderCounts } from './customers.deps.ts';
+import {
+  CustomersContext,
+  type CatalogPort,
+  type MoveCustomerOrders,
+  type OrderCounts,
+} from './customers.deps.ts';
 import { CustomersService } from './customers.service.ts';
 import { LookupService } from './lookup.service.ts';
 import { MergeService } from './merge.service.ts';
@@ -16,7 +21,7 @@ export { maskPhone, normalisePhone } from './domain/phone.ts';
 export { checkRegion, regionName } from './domain/regions.ts';
 export { nameBigrams } from './domain/name-tokens.ts';
 export type { CustomerRecord, ProductRecord } from './customers.records.ts';
-export type { CatalogPort, OrderCounts } from './customers.deps.ts';
+export type { CatalogPort, MoveCustomerOrders, OrderCounts } from './customers.deps.ts';
 
 /**
  * Customers and their installed base. Other modules use the functions returned here:
@@ -73,6 +78,10 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
           ctx.customers.reindexNamesPage(trx, from, pageSize),
         );
       } while (after);
+    },
+    /** Bound by modules.ts to the work-order module's `moveCustomerOrders` (merge moves orders). */
+    useOrders: (move: MoveCustomerOrders) => {
+      ctx.moveOrders = move;
     },
     /** Called by the work-orders module so lookups show open/total order counts. */
     setOrderCounts: (fn: OrderCounts) => {

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { DomainError, fieldError, versionConflict } from '../../platform/http/errors.ts';
+import { DomainError, fieldError, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { customerView } from './customer-view.ts';
 import { canSeePhones, eventActor, type CustomersContext } from './customers.deps.ts';
 import type { CustomersService } from './customers.service.ts';
@@ -36,6 +36,9 @@ export class MergeService {
         dropped.map((p) => p.id),
         target.addresses.length === 0,
       );
+      // Unbound only in a module test without work orders: merging would strand the source's orders.
+      if (!this.ctx.moveOrders) throw new Error('customers: work-order port not bound (customers.useOrders)');
+      const workOrdersMoved = await this.ctx.moveOrders(trx, sourceId, targetId);
       const now = this.ctx.now();
       if (!(await this.ctx.customers.markMerged(trx, sourceId, source.version, targetId, now.toISOString())))
         throw versionConflict('customer', sourceId, source.version);
@@ -56,7 +59,7 @@ export class MergeService {
         phonesMoved: source.phones.length - dropped.length,
         phonesDropped: dropped.map((p) => p.phone),
         addressesMoved: source.addresses.length,
-        workOrdersMoved: moved.workOrders,
+        workOrdersMoved,
         productsMoved: moved.products,
       };
       const actorRef = eventActor(actor);
@@ -88,9 +91,10 @@ export class MergeService {
     } catch (err) {
       // Name the body field so the merge dialog can point at the wrong pick.
       if (err instanceof DomainError)
-        throw new DomainError(err.code, err.message, {
-          errors: [{ path: 'sourceId', rule: 'exists', message: err.message }],
-          extra: err.extra,
+        throw refuse(err.code, err.params as never, {
+          path: 'sourceId',
+          detail: err.message,
+          ...(err.extra ? { extra: err.extra } : {}),
         });
       throw err;
     }

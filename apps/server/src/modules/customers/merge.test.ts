@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../platform/ids/index.ts';
-import { address, startTestApp, seedCatalog, type Client, type TestApp } from './testing.ts';
+import {
+  address,
+  startTestApp,
+  seedCatalog,
+  type Client,
+  type TestApp,
+} from '../../../test/factories/customers.ts';
 
 let t: TestApp;
 let agent: Client;

@@ -1,7 +1,7 @@
 import type { InstalledProduct, RegisterProduct } from '@anxin/contracts';
 import { isUniqueViolation, withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, type EventActor } from '../../platform/events/append.ts';
-import { DomainError, fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { productView } from './customer-view.ts';
 import type { CustomersContext } from './customers.deps.ts';
@@ -60,15 +60,25 @@ export class ProductsService {
 
   private async buildProduct(customer: CustomerRecord, input: RegisterProduct): Promise<ProductRecord> {
     const [model] = await this.ctx.deps.catalog.findModels([input.modelId]);
-    if (!model) throw ruleViolated('modelId', 'exists', `Unknown product model ${input.modelId}`);
-    if (!model.active) throw ruleViolated('modelId', 'active', `Product model ${model.modelCode} is retired`);
+    if (!model)
+      throw refuse(
+        'product.model_unknown',
+        { modelId: input.modelId },
+        { path: 'modelId', detail: `Unknown product model ${input.modelId}` },
+      );
+    if (!model.active)
+      throw refuse(
+        'product.model_retired',
+        { modelCode: model.modelCode },
+        { path: 'modelId', detail: `Product model ${model.modelCode} is retired` },
+      );
     const today = this.ctx.today();
     if (input.purchaseDate && input.purchaseDate > today)
       throw fieldError('purchaseDate', 'not_in_future', 'The purchase date cannot be in the future');
     if (input.installDate && input.installDate > today)
       throw fieldError('installDate', 'not_in_future', 'The installation date cannot be in the future');
     if (input.addressId && !customer.addresses.some((a) => a.id === input.addressId)) {
-      throw fieldError('addressId', 'exists', `Address ${input.addressId} is not one of this customer's`);
+      throw fieldError('addressId', 'not_found', `Address ${input.addressId} is not one of this customer's`);
     }
     const now = this.ctx.now().toISOString();
     return {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { address, startTestApp, seedCatalog, type Client, type TestApp } from './testing.ts';
+import {
+  address,
+  startTestApp,
+  seedCatalog,
+  type Client,
+  type TestApp,
+} from '../../../test/factories/customers.ts';
 
 let t: TestApp;
 let agent: Client;
@@ -87,8 +93,9 @@ describe('installed products', () => {
 
   it('names the field for unknown model, future purchase date, foreign address and unknown customer', async () => {
     expect((await register(a, { serial: 'X-1', modelId: 'nope' })).body).toMatchObject({
-      code: 'domain.rule_violated',
-      errors: [{ path: 'modelId' }],
+      code: 'product.model_unknown',
+      params: { modelId: 'nope' },
+      errors: [{ path: 'modelId', rule: 'product.model_unknown' }],
     });
     expect((await register(a, { serial: 'X-1', purchaseDate: '2026-06-16' })).body.errors[0]).toMatchObject({
       path: 'purchaseDate',
@@ -96,7 +103,7 @@ describe('installed products', () => {
     });
     expect((await register(b, { serial: 'X-1', addressId: 'other' })).body.errors[0]).toMatchObject({
       path: 'addressId',
-      rule: 'exists',
+      rule: 'not_found',
     });
     expect((await register('missing', { serial: 'X-1' })).status).toBe(404);
     expect((await register(a, { serial: 'bad serial!' })).body.errors[0]).toMatchObject({ path: 'serial' });

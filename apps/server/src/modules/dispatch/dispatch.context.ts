@@ -1,10 +1,4 @@
-import type {
-  DispatchMode,
-  DispatchPolicy,
-  OfferRejectReason,
-  RankedOutlet,
-  TransitionRequest,
-} from '@anxin/contracts';
+import type { DispatchMode, DispatchPolicy, OfferRejectReason, RankedOutlet } from '@anxin/contracts';
 import { PERMISSIONS } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
@@ -32,9 +26,9 @@ export interface DispatchContext {
 }
 
 /**
- * What a dispatch use case wants the transition hooks to record with the offer. Keyed by the
- * request object, which the work-order service hands unchanged to both hook phases; transitions
- * made elsewhere (the generic transition endpoint) simply have no intent and get the defaults.
+ * What a dispatch use case wants the transition hooks to record with the offer, passed as
+ * `intents.dispatch` of the transition. Transitions made elsewhere (the generic transition
+ * endpoint) simply have no intent and get the defaults.
  */
 export interface DispatchIntent {
   mode?: DispatchMode;
@@ -43,22 +37,14 @@ export interface DispatchIntent {
   reasonCode?: OfferRejectReason;
   note?: string | null;
   claimedBy?: string;
-  /** Set by the hooks: the offer's due time and id. */
-  dueAt?: string;
+  /** The id the new offer gets (chosen by the caller, which reads the offer back by it). */
   offerId?: string;
 }
 
-const intents = new WeakMap<TransitionRequest, DispatchIntent>();
-
-export function withIntent(req: TransitionRequest, intent: DispatchIntent): TransitionRequest {
-  intents.set(req, intent);
-  return req;
-}
-
-export function intentOf(req: TransitionRequest): DispatchIntent {
-  let i = intents.get(req);
-  if (!i) intents.set(req, (i = {}));
-  return i;
+declare module '../workorders/hooks.ts' {
+  interface TransitionIntents {
+    dispatch?: DispatchIntent;
+  }
 }
 
 export const SYSTEM_ACTOR: Actor = systemActor(PERMISSIONS);

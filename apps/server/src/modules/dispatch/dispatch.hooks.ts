@@ -1,9 +1,9 @@
 import { newId } from '../../platform/ids/index.ts';
 import { enqueueOutbox } from '../../platform/events/outbox.ts';
-import { ruleViolated } from '../../platform/http/errors.ts';
-import type { TransitionHook, TransitionHookInput, WorkOrderRow } from '../workorders/index.ts';
-import { dispatchPolicy, intentOf, type DispatchContext } from './dispatch.context.ts';
-import { rankOutlets, type RankOrder } from './domain/rank.ts';
+import type { TransitionHookInput, TransitionHooks, WorkOrderRow } from '../workorders/index.ts';
+import { dispatchPolicy, type DispatchContext } from './dispatch.context.ts';
+import type { RankOrder } from './domain/rank.ts';
+import { assertOutletMayTake } from './outlet-check.ts';
 
 export const ORDER_WAITING_TOPIC = 'dispatch.order_waiting';
 export interface OrderWaitingPayload {
@@ -20,36 +20,28 @@ export const rankOrderOf = (o: WorkOrderRow): RankOrder => ({
 });
 
 const responder = (i: TransitionHookInput) => (i.actor.kind === 'system' ? null : i.actor.userId);
+const intentOf = (i: TransitionHookInput) => i.intents.dispatch ?? {};
 
 /**
  * The dispatch module's part in work-order transitions. The offer row is written, and settled,
  * in the transaction of the status change, so an order and its offers never disagree; whoever
  * moves the order (this module's endpoints, the generic transition endpoint, a job) gets the same.
  */
-export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h: TransitionHook): void }) {
-  hooks.register({
+export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<TransitionHooks, 'register'>) {
+  hooks.register<{ dueAt: string }>({
+    name: 'dispatch.offer_made',
     to: 'dispatched_outlet',
     // Refuses outlets that cannot take the order, and fixes the acceptance deadline (business minutes).
     async check({ order, req, now }) {
-      const outletId = req.data.outletId;
-      if (!outletId) return;
+      const outletId = req.data.outletId!;
       const [outlet] = await ctx.repo.outletsWithFacts([outletId]);
-      if (!outlet) return; // the work-order service already refused an unknown outlet
-      if (outlet.status === 'suspended')
-        throw ruleViolated('outletId', 'suspended', `Outlet ${outlet.code} is suspended`);
-      const [r] = rankOutlets(rankOrderOf(order), [outlet]);
-      if (r!.exclusions.includes('region_not_covered') || r!.exclusions.includes('category_not_served'))
-        throw ruleViolated(
-          'outletId',
-          'not_covering',
-          `Outlet ${outlet.code} does not serve this order's region and category`,
-        );
+      assertOutletMayTake(rankOrderOf(order), outlet, outletId, 'data.outletId');
       const { value: policy } = await dispatchPolicy(ctx);
       const cal = await ctx.calendar();
-      intentOf(req).dueAt = cal.addWorkingMs(now, policy.acceptanceMinutes * 60_000).toISOString();
+      return { pass: { dueAt: cal.addWorkingMs(now, policy.acceptanceMinutes * 60_000).toISOString() } };
     },
-    async within(trx, i) {
-      const intent = intentOf(i.req);
+    async within(trx, i, passed) {
+      const intent = intentOf(i);
       const at = i.now.toISOString();
       // An order re-dispatched without its earlier offer settled (should not happen) frees the slot.
       await ctx.repo.settlePending(trx, i.order.id, {
@@ -57,8 +49,9 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
         responded_at: at,
         responded_by: responder(i),
       });
-      const id = newId();
+      const id = intent.offerId ?? newId();
       const mode = intent.mode ?? 'manual';
+      const dueAt = passed!.dueAt;
       await ctx.repo.insertOffer(trx, {
         id,
         order_id: i.order.id,
@@ -66,7 +59,7 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
         mode,
         offered_at: at,
         offered_by: responder(i),
-        due_at: intent.dueAt!,
+        due_at: dueAt,
         status: 'pending',
         responded_at: null,
         responded_by: null,
@@ -74,17 +67,12 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
         note: null,
         ranking: JSON.stringify(intent.ranking ?? []),
       });
-      intent.offerId = id;
-      return {
-        offerId: id,
-        mode,
-        dueAt: intent.dueAt,
-        ...(intent.claimedBy ? { claimedBy: intent.claimedBy } : {}),
-      };
+      return { offerId: id, mode, dueAt, ...(intent.claimedBy ? { claimedBy: intent.claimedBy } : {}) };
     },
   });
 
   hooks.register({
+    name: 'dispatch.offer_accepted',
     to: 'outlet_accepted',
     from: ['dispatched_outlet'],
     async within(trx, i) {
@@ -98,10 +86,11 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
   });
 
   hooks.register({
+    name: 'dispatch.offer_rejected',
     to: 'outlet_rejected',
     from: ['dispatched_outlet'],
     async within(trx, i) {
-      const intent = intentOf(i.req);
+      const intent = intentOf(i);
       const offer = await ctx.repo.settlePending(trx, i.order.id, {
         status: 'rejected',
         responded_at: i.now.toISOString(),
@@ -115,13 +104,14 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
 
   // Withdrawn by the dispatcher or expired (the time-out job): the order leaves the outlet.
   hooks.register({
+    name: 'dispatch.offer_withdrawn',
     to: 'awaiting_dispatch',
     from: ['dispatched_outlet'],
     async check() {
       return { patch: { outlet_id: null, technician_id: null, technician_user_id: null } };
     },
     async within(trx, i) {
-      const outcome = intentOf(i.req).outcome ?? 'withdrawn';
+      const outcome = intentOf(i).outcome ?? 'withdrawn';
       const offer = await ctx.repo.settlePending(trx, i.order.id, {
         status: outcome,
         responded_at: i.now.toISOString(),
@@ -132,6 +122,7 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
   });
 
   hooks.register({
+    name: 'dispatch.offer_cancelled',
     to: 'cancelled',
     from: ['dispatched_outlet'],
     async within(trx, i) {
@@ -145,6 +136,7 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: { register(h:
 
   // Every entry into 待派单 is looked at after commit: auto-dispatch regions get their offer then.
   hooks.register({
+    name: 'dispatch.order_waiting',
     to: 'awaiting_dispatch',
     async within(trx, i) {
       await enqueueOutbox<OrderWaitingPayload>(trx, {

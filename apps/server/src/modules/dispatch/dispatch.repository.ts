@@ -1,5 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { BoardQuery, DispatchOrder, OfferStatus } from '@anxin/contracts';
+import {
+  DISPATCHABLE_STATUSES,
+  type BoardQuery,
+  type DispatchOrder,
+  type OfferStatus,
+} from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter } from '../../platform/auth/scope.ts';
@@ -21,7 +26,7 @@ export const HELD_STATUSES = [
 ] as const;
 
 /** The dispatcher's queue: orders waiting for an outlet … */
-export const QUEUE_STATUSES = ['awaiting_dispatch', 'outlet_rejected'] as const;
+export const QUEUE_STATUSES = DISPATCHABLE_STATUSES;
 /** … plus orders at risk that have not reached a technician yet. */
 export const AT_RISK_STATUSES = ['dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled'] as const;
 

@@ -8,14 +8,12 @@ import {
   BulkDispatchSchema,
   ClaimRequestSchema,
   DispatchOrderParamsSchema,
-  DispatchPolicyResponseSchema,
   DispatchRequestSchema,
   DispatchResultSchema,
   OfferListQuerySchema,
   OfferListSchema,
   OfferParamsSchema,
   PoolResponseSchema,
-  PutDispatchPolicySchema,
   RankingResponseSchema,
   RejectOfferSchema,
 } from '@anxin/contracts';
@@ -159,33 +157,6 @@ export function dispatchRoutes(svc: DispatchService) {
         },
       },
       async (req) => claimFromPool(svc, req.actor!, req.params.orderId, req.body.version, String(req.id)),
-    );
-
-    app.get(
-      '/api/v1/dispatch/policy',
-      {
-        config: { permission: 'dispatch:read' },
-        schema: {
-          tags,
-          summary: 'Dispatch policy: acceptance time, mode per region',
-          response: { 200: DispatchPolicyResponseSchema, ...reads },
-        },
-      },
-      async () => svc.policy(),
-    );
-
-    app.put(
-      '/api/v1/dispatch/policy',
-      {
-        config: { permission: 'dispatch:assign' },
-        schema: {
-          tags,
-          summary: 'Change the dispatch policy (audited)',
-          body: PutDispatchPolicySchema,
-          response: { 200: DispatchPolicyResponseSchema, ...writes },
-        },
-      },
-      async (req) => svc.putPolicy(req.actor!, req.body.value, req.body.version),
     );
   };
 }

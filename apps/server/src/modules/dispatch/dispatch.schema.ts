@@ -22,3 +22,9 @@ export interface DispatchOffersTable {
 export interface DispatchTables {
   dispatch_offers: DispatchOffersTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = ['dispatch_offers'] as const satisfies readonly (keyof DispatchTables)[];

@@ -3,7 +3,6 @@ import type {
   BoardResponse,
   BulkDispatchResult,
   DispatchMode,
-  DispatchPolicy,
   DispatchRequest,
   DispatchResult,
   Offer,
@@ -12,27 +11,14 @@ import type {
   RankingResponse,
   RejectOffer,
 } from '@anxin/contracts';
-import { DispatchPolicySchema } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
-import type { EventActor } from '../../platform/events/append.ts';
-import { DomainError, fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
-import { writeSetting } from '../../platform/settings/index.ts';
-import {
-  dispatchPolicy,
-  intentOf,
-  SYSTEM_ACTOR,
-  withIntent,
-  type DispatchContext,
-} from './dispatch.context.ts';
+import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids/index.ts';
+import { dispatchPolicy, SYSTEM_ACTOR, type DispatchContext } from './dispatch.context.ts';
 import type { OfferRow, OrderFacts } from './dispatch.repository.ts';
-import { DISPATCH_POLICY_KEY, modeFor } from './domain/policy.ts';
+import { assertOutletMayTake } from './outlet-check.ts';
+import { modeFor } from './domain/policy.ts';
 import { orderRegion, rankOutlets, topEligible } from './domain/rank.ts';
-
-const eventActorOf = (a: Actor): EventActor =>
-  a.kind === 'system'
-    ? { id: null, kind: 'system' }
-    : { id: a.userId, kind: a.kind === 'token' ? 'token' : 'user' };
 
 /** A problem the caller can act on (bulk results carry the code, not a thrown error). */
 const codeOf = (err: unknown): string => (err instanceof DomainError ? err.code : 'server.internal');
@@ -81,16 +67,9 @@ export class DispatchService {
     const order = await this.ctx.repo.order(orderId, actor.scope);
     if (!order) throw notFound('work order', orderId);
     const ranking = await this.rankFor(order, [body.outletId]);
-    const cand = ranking.find((c) => c.outletId === body.outletId);
-    if (!cand) throw fieldError('outletId', 'not_found', `Outlet ${body.outletId} does not exist`);
-    if (cand.status === 'suspended')
-      throw ruleViolated('outletId', 'suspended', `Outlet ${cand.code} is suspended`);
-    if (cand.exclusions.includes('region_not_covered') || cand.exclusions.includes('category_not_served'))
-      throw ruleViolated(
-        'outletId',
-        'not_covering',
-        `Outlet ${cand.code} does not serve this order's region and category`,
-      );
+    // Checked here too for a field-level answer on this endpoint's body (the hook checks again).
+    const [outlet] = await this.ctx.repo.outletsWithFacts([body.outletId]);
+    assertOutletMayTake(order, outlet, body.outletId, 'outletId');
     return this.offer(actor, orderId, body.outletId, body.version, mode, ranking, requestId);
   }
 
@@ -104,12 +83,17 @@ export class DispatchService {
     requestId: string | null,
     claimedBy?: string,
   ): Promise<DispatchResult> {
-    const req = withIntent(
+    const offerId = newId();
+    const detail = await this.ctx.workOrders.transition(
+      actor,
+      orderId,
       { to: 'dispatched_outlet', version, data: { outletId } },
-      { mode, ranking, ...(claimedBy ? { claimedBy } : {}) },
+      {
+        requestId,
+        intents: { dispatch: { mode, ranking, offerId, ...(claimedBy ? { claimedBy } : {}) } },
+      },
     );
-    const detail = await this.ctx.workOrders.transition(actor, orderId, req, requestId);
-    const offer = await this.ctx.repo.offerById(intentOf(req).offerId!);
+    const offer = await this.ctx.repo.offerById(offerId);
     return { offer: (await this.views([offer!]))[0]!, orderVersion: detail.version };
   }
 
@@ -163,7 +147,7 @@ export class DispatchService {
       actor,
       offer.order_id,
       { to: 'outlet_accepted', version: v, data: {} },
-      requestId,
+      { requestId },
     );
     const row = await this.ctx.repo.offerById(offerId);
     return { offer: (await this.views([row!]))[0]!, orderVersion: detail.version };
@@ -179,11 +163,12 @@ export class DispatchService {
     const offer = await this.ownOffer(actor, offerId);
     const v = await this.orderVersion(offer.order_id, body.version);
     const reason = body.note ? `${body.reasonCode}: ${body.note}` : body.reasonCode;
-    const req = withIntent(
+    let detail = await this.ctx.workOrders.transition(
+      actor,
+      offer.order_id,
       { to: 'outlet_rejected', version: v, reason, data: {} },
-      { reasonCode: body.reasonCode, note: body.note ?? null },
+      { requestId, intents: { dispatch: { reasonCode: body.reasonCode, note: body.note ?? null } } },
     );
-    let detail = await this.ctx.workOrders.transition(actor, offer.order_id, req, requestId);
     detail = (await this.release(offer.order_id, detail.version, 'outlet_rejected')) ?? detail;
     const row = await this.ctx.repo.offerById(offerId);
     return { offer: (await this.views([row!]))[0]!, orderVersion: detail.version };
@@ -192,11 +177,12 @@ export class DispatchService {
   /** Back to 待派单 as the system; a concurrent step wins (null). */
   async release(orderId: string, version: number, reason: string, outcome?: 'expired') {
     try {
-      const req = withIntent(
+      const detail = await this.ctx.workOrders.transition(
+        SYSTEM_ACTOR,
+        orderId,
         { to: 'awaiting_dispatch', version, reason, data: {} },
-        outcome ? { outcome } : {},
+        { intents: { dispatch: outcome ? { outcome } : {} } },
       );
-      const detail = await this.ctx.workOrders.transition(SYSTEM_ACTOR, orderId, req, null);
       this.ctx.nudgeOutbox();
       return detail;
     } catch (err) {
@@ -296,22 +282,5 @@ export class DispatchService {
 
   policy() {
     return dispatchPolicy(this.ctx);
-  }
-
-  /** Dispatch policy edits are audited (setting.changed event); outlet staff cannot change it. */
-  async putPolicy(actor: Actor, value: DispatchPolicy, version: number) {
-    if (actor.scope.level === 'outlet' || actor.scope.level === 'own')
-      throw new DomainError('auth.forbidden', 'Only the dispatch centre changes the dispatch policy');
-    return withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        DISPATCH_POLICY_KEY,
-        DispatchPolicySchema,
-        value,
-        version,
-        eventActorOf(actor),
-        this.ctx.clock.now(),
-      ),
-    );
   }
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, forceState, seedRefs, type Client, type Refs } from '../workorders/testing.ts';
-import { makeOutlet, startDispatchWorld, type DispatchWorld } from './testing.ts';
+import {
+  createBody,
+  forceState,
+  seedRefs,
+  type Client,
+  type Refs,
+} from '../../../test/factories/workorders.ts';
+import { makeOutlet, startDispatchWorld, type DispatchWorld } from '../../../test/factories/dispatch.ts';
 
 // Monday 10:00 in Shanghai.
 const NOW = '2026-11-23T02:00:00.000Z';
@@ -87,8 +93,8 @@ describe('manual dispatch', () => {
   });
 
   it.each([
-    ['a suspended outlet', () => refs.suspendedOutlet, 422, 'suspended'],
-    ['an outlet that does not cover the region', () => refs.outletB, 422, 'not_covering'],
+    ['a suspended outlet', () => refs.suspendedOutlet, 422, 'dispatch.outlet_suspended'],
+    ['an outlet that does not cover the region', () => refs.outletB, 422, 'dispatch.outlet_not_covering'],
     ['an unknown outlet', () => 'no-such-outlet', 400, 'not_found'],
   ])('refuses %s by field and rule, changing nothing', async (_, outlet, status, rule) => {
     const o = await waiting();
@@ -108,7 +114,15 @@ describe('manual dispatch', () => {
       data: { outletId: refs.outletB },
     });
     expect(res.status).toBe(422);
-    expect(res.body.errors[0]).toMatchObject({ path: 'outletId', rule: 'not_covering' });
+    // Same rule and code as the dispatch endpoint; the path names this request's field.
+    expect(res.body.errors[0]).toMatchObject({
+      path: 'data.outletId',
+      rule: 'dispatch.outlet_not_covering',
+    });
+    expect(res.body).toMatchObject({
+      code: 'dispatch.outlet_not_covering',
+      params: { outletCode: expect.any(String) },
+    });
     expect(await offersOf(o.id)).toHaveLength(0);
   });
 
@@ -201,11 +215,14 @@ describe('accept and reject', () => {
 
 describe('policy', () => {
   it('is edited by the dispatch centre (audited), not by outlets, and validated', async () => {
-    const cur = (await dispatcher.get('/api/v1/dispatch/policy')).body;
+    const cur = (await dispatcher.get('/api/v1/settings/dispatch.policy')).body;
     expect(cur.value).toMatchObject({ acceptanceMinutes: 30, defaultMode: 'manual' });
-    const forbidden = await managerA.send('PUT', '/api/v1/dispatch/policy', cur);
+    const forbidden = await managerA.send('PUT', '/api/v1/settings/dispatch.policy', {
+      value: cur.value,
+      version: cur.version,
+    });
     expect(forbidden.status).toBe(403);
-    const bad = await dispatcher.send('PUT', '/api/v1/dispatch/policy', {
+    const bad = await dispatcher.send('PUT', '/api/v1/settings/dispatch.policy', {
       value: { ...cur.value, acceptanceMinutes: 0 },
       version: cur.version,
     });

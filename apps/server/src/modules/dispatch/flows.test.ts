@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBody, forceState, seedRefs, type Client, type Refs } from '../workorders/testing.ts';
-import { makeOutlet, startDispatchWorld, type DispatchWorld } from './testing.ts';
+import {
+  createBody,
+  forceState,
+  seedRefs,
+  type Client,
+  type Refs,
+} from '../../../test/factories/workorders.ts';
+import { makeOutlet, startDispatchWorld, type DispatchWorld } from '../../../test/factories/dispatch.ts';
 
 // Monday 17:50 in Shanghai: ten business minutes left today (the desk closes at 18:00).
 const EVENING = '2026-11-23T09:50:00.000Z';
@@ -38,8 +44,8 @@ const settle = async () => {
   await w.runtime.outbox.drain();
 };
 async function setModes(regionModes: Record<string, string>) {
-  const cur = (await dispatcher.get('/api/v1/dispatch/policy')).body;
-  const res = await dispatcher.send('PUT', '/api/v1/dispatch/policy', {
+  const cur = (await dispatcher.get('/api/v1/settings/dispatch.policy')).body;
+  const res = await dispatcher.send('PUT', '/api/v1/settings/dispatch.policy', {
     value: { ...cur.value, regionModes },
     version: cur.version,
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Calendar } from '../sla/index.ts';
-import type { TransitionHook, WorkOrdersService } from '../workorders/index.ts';
+import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
 import type { DispatchContext } from './dispatch.context.ts';
 import { ORDER_WAITING_TOPIC, registerDispatchHooks, type OrderWaitingPayload } from './dispatch.hooks.ts';
 import { DispatchRepository } from './dispatch.repository.ts';
@@ -14,11 +14,12 @@ export { DispatchService } from './dispatch.service.ts';
 export { EXPIRE_OFFERS_JOB, type ExpireResult } from './jobs/expire.ts';
 export { ORDER_WAITING_TOPIC } from './dispatch.hooks.ts';
 export { DISPATCH_POLICY_KEY, DEFAULT_DISPATCH_POLICY, modeFor } from './domain/policy.ts';
-export { rankOutlets, topEligible, haversineKm, coveringArea } from './domain/rank.ts';
+export { rankOutlets, topEligible, coveringArea } from './domain/rank.ts';
+export { outletEligibility, type OutletEligibility, type OutletRefusal } from './domain/eligibility.ts';
 export type { DispatchTables } from './dispatch.schema.ts';
 
 export interface DispatchOptions {
-  workOrders: { service: WorkOrdersService; hooks: { register(h: TransitionHook): void } };
+  workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
   calendar: () => Promise<Calendar>;
 }
 
@@ -55,3 +56,4 @@ export function createDispatch(deps: AppDeps, opts: DispatchOptions) {
   };
 }
 export type DispatchModule = ReturnType<typeof createDispatch>;
+export { DISPATCH_SETTINGS } from './dispatch.settings.ts';

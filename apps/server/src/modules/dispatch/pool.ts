@@ -1,7 +1,8 @@
 import type { DispatchOrder, DispatchResult } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors.ts';
-import { dispatchPolicy, SYSTEM_ACTOR, withIntent } from './dispatch.context.ts';
+import { newId } from '../../platform/ids/index.ts';
+import { dispatchPolicy, SYSTEM_ACTOR } from './dispatch.context.ts';
 import type { DispatchService } from './dispatch.service.ts';
 import { modeFor } from './domain/policy.ts';
 import { orderRegion, rankOutlets } from './domain/rank.ts';
@@ -57,11 +58,15 @@ export async function claimFromPool(
     throw notFound('pool order', orderId);
   if (order.view.status !== 'awaiting_dispatch' || order.view.version !== version)
     throw versionConflict('work order', orderId, version);
-  const req = withIntent(
+  const offerId = newId();
+  await svc.ctx.workOrders.transition(
+    SYSTEM_ACTOR,
+    orderId,
     { to: 'dispatched_outlet', version, data: { outletId } },
-    { mode: 'pool', ranking: ranked, claimedBy: actor.userId },
+    {
+      requestId,
+      intents: { dispatch: { mode: 'pool', ranking: ranked, claimedBy: actor.userId, offerId } },
+    },
   );
-  await svc.ctx.workOrders.transition(SYSTEM_ACTOR, orderId, req, requestId);
-  const offer = await repo.pendingOffer(repo.db, orderId);
-  return svc.accept(actor, offer!.id, version + 1, requestId);
+  return svc.accept(actor, offerId, version + 1, requestId);
 }

@@ -1,7 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import { CLOSED_STATES } from '../workorders/index.ts';
+import { CLOSED_STATUSES } from '@anxin/contracts';
 import type { EscalationsTable, ParticipantRole, WorkOrderParticipantsTable } from './escalation.schema.ts';
+import { SLA_EVENTS } from '../sla/sla.events.ts';
+import { activeUserIds, activeUsersInRole, userNames } from '../identity/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -53,10 +55,9 @@ export class EscalationRepository {
     return !!r;
   }
 
-  listForOrder(orderId: string) {
-    return this.db
+  async listForOrder(orderId: string) {
+    const rows = await this.db
       .selectFrom('escalations as e')
-      .leftJoin('users as u', 'u.id', 'e.assignee_user_id')
       .leftJoin('work_order_participants as p', (j) =>
         j.onRef('p.order_id', '=', 'e.order_id').onRef('p.user_id', '=', 'e.assignee_user_id'),
       )
@@ -69,13 +70,20 @@ export class EscalationRepository {
         'e.escalated_by',
         'e.assignee_user_id',
         'e.created_at',
-        'u.display_name as assignee_name',
         'p.role as assignee_role',
       ])
       .where('e.order_id', '=', orderId)
       .orderBy('e.created_at')
       .orderBy('e.id')
       .execute();
+    const names = await userNames(
+      this.db,
+      rows.flatMap((r) => (r.assignee_user_id ? [r.assignee_user_id] : [])),
+    );
+    return rows.map((r) => ({
+      ...r,
+      assignee_name: r.assignee_user_id ? (names.get(r.assignee_user_id) ?? null) : null,
+    }));
   }
 
   /** The parent dealer of an outlet (null when the outlet reports to the centre directly). */
@@ -96,30 +104,29 @@ export class EscalationRepository {
   ): Promise<Candidate[]> {
     let q = this.db
       .selectFrom('technicians as t')
-      .innerJoin('users as u', 'u.id', 't.user_id')
       .select(['t.user_id', 't.name', 't.province_code'])
       .where('t.tier', '=', tier)
       .where('t.active', '=', 1)
-      .where('u.active', '=', 1);
+      .where('t.user_id', 'is not', null);
     if (where.outletId) q = q.where('t.outlet_id', '=', where.outletId);
     if (where.hqOnly) q = q.where('t.outlet_id', 'is', null);
     // Province codes are kept as `44` or `440000`: compare the two-digit province part.
     const province = where.provinceCode?.slice(0, 2);
-    const rows = (await q.execute()).filter((r) => !province || r.province_code?.slice(0, 2) === province);
+    const found = await q.execute();
+    const canSignIn = await activeUserIds(
+      this.db,
+      found.map((r) => r.user_id!),
+    );
+    const rows = found.filter(
+      (r) => canSignIn.has(r.user_id!) && (!province || r.province_code?.slice(0, 2) === province),
+    );
     return this.withLoad(rows.map((r) => ({ userId: r.user_id!, name: r.name, role })));
   }
 
   /** Active outlet managers of one outlet or dealer. */
   async managersOf(outletId: string, role: ParticipantRole): Promise<Candidate[]> {
-    const rows = await this.db
-      .selectFrom('users as u')
-      .innerJoin('user_roles as r', 'r.user_id', 'u.id')
-      .select(['u.id', 'u.display_name'])
-      .where('r.role', '=', 'outlet_manager')
-      .where('u.outlet_id', '=', outletId)
-      .where('u.active', '=', 1)
-      .execute();
-    return this.withLoad(rows.map((r) => ({ userId: r.id, name: r.display_name, role })));
+    const managers = await activeUsersInRole(this.db, 'outlet_manager', outletId);
+    return this.withLoad(managers.map((m) => ({ userId: m.id, name: m.displayName, role })));
   }
 
   /** Load = open orders each person already takes part in (one grouped query). */
@@ -134,7 +141,7 @@ export class EscalationRepository {
         'in',
         people.map((p) => p.userId),
       )
-      .where('o.status', 'not in', CLOSED_STATES)
+      .where('o.status', 'not in', CLOSED_STATUSES)
       .groupBy('p.user_id')
       .execute();
     const load = new Map(rows.map((r) => [r.user_id, Number(r.n)]));
@@ -150,10 +157,10 @@ export class EscalationRepository {
       .selectFrom('events as e')
       .innerJoin('work_orders as o', 'o.id', 'e.stream_id')
       .select(['e.id', 'e.stream_id as order_id', 'e.data'])
-      .where('e.type', '=', 'sla.breached')
+      .where('e.type', '=', SLA_EVENTS.type.breached)
       .where('e.stream_type', '=', 'work_order')
       .where('e.occurred_at', '>=', sinceIso)
-      .where('o.status', 'not in', CLOSED_STATES)
+      .where('o.status', 'not in', CLOSED_STATUSES)
       .where('o.escalation_tier', '<', 4)
       .where(({ not, exists, selectFrom }) =>
         not(

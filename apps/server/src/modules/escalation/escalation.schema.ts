@@ -28,3 +28,12 @@ export interface EscalationTables {
   escalations: EscalationsTable;
   work_order_participants: WorkOrderParticipantsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'escalations',
+  'work_order_participants',
+] as const satisfies readonly (keyof EscalationTables)[];

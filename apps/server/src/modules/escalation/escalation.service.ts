@@ -147,7 +147,11 @@ export class EscalationService {
         if (err instanceof DomainError) {
           // A concurrent change of the order: read it again and retry.
           if (err.code === 'resource.version_conflict') continue;
-          if (err.code === 'domain.rule_violated' || err.code === 'resource.not_found') {
+          if (
+            err.code === 'workorder.escalation_not_allowed' ||
+            err.code === 'workorder.max_escalation_tier' ||
+            err.code === 'resource.not_found'
+          ) {
             this.d.logger.info({ orderId, auto, code: err.code }, 'escalation: nothing to escalate');
             return 'skipped';
           }

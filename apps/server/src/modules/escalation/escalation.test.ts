@@ -9,7 +9,7 @@ import {
   type Refs,
   type TestUser,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -147,7 +147,11 @@ describe('manual escalation through the four tiers', () => {
     // Beyond tier 4: a rule, nothing changes.
     const t5 = await escalate(dispatcher, o.id, { reason: '再升级', version: t4.body.version });
     expect(t5.status).toBe(422);
-    expect(t5.body.errors[0]).toMatchObject({ path: 'escalationTier', rule: 'max_tier' });
+    expect(t5.body.errors[0]).toMatchObject({
+      path: 'escalationTier',
+      rule: 'workorder.max_escalation_tier',
+    });
+    expect(t5.body.params).toEqual({ tier: 4 });
     expect(await tierOf(o.id)).toBe(4);
 
     const hist = await dealer.get(`/api/v1/work-orders/${o.id}/escalations`);
@@ -167,6 +171,8 @@ describe('manual escalation through the four tiers', () => {
       [2, 3, 'manual', 'field_engineer'],
       [3, 4, 'manual', 'expert'],
     ]);
+    // Assignee names come from identity (userNames): the dealer's user is shown by its display name.
+    expect(hist.body.items[0].assignee).toMatchObject({ userId: dealerUser.id, name: dealerUser.username });
     // Tier shows in list rows too.
     const row = (await dispatcher.get('/api/v1/work-orders?limit=200')).body.items.find(
       (i: { id: string }) => i.id === o.id,
@@ -204,7 +210,7 @@ describe('manual escalation through the four tiers', () => {
     const v = await forceState(w, closed.id, { status: 'closed' });
     const r = await escalate(dispatcher, closed.id, { reason: '原因', version: v });
     expect(r.status).toBe(422);
-    expect(r.body.errors[0]).toMatchObject({ rule: 'escalation_not_allowed' });
+    expect(r.body.errors[0]).toMatchObject({ rule: 'workorder.escalation_not_allowed' });
   });
 });
 

@@ -3,8 +3,7 @@ import { PERMISSIONS } from '@anxin/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
-import { newId } from '../../platform/ids/index.ts';
-import { notifyDb } from '../../platform/notify/index.ts';
+import { insertUserNotice } from '../../platform/notify/index.ts';
 import type { WorkOrdersService } from '../workorders/index.ts';
 import { EscalationRepository } from './escalation.repository.ts';
 import { escalationRoutes } from './escalation.routes.ts';
@@ -41,21 +40,7 @@ export function createEscalation(deps: AppDeps, m: { workOrders: { service: Work
     await onFailedRepair(p, ctx.id);
   });
   deps.runtime.outbox.registerTopic<UserNotice>(ESCALATION_NOTIFY_TOPIC, async (n, ctx) => {
-    await notifyDb(deps.db)
-      .insertInto('notifications')
-      .values({
-        id: newId(),
-        channel: 'in_app',
-        source_key: `outbox:${ctx.id}`,
-        user_id: n.userId,
-        role: null,
-        title: n.title,
-        body: n.body,
-        ref: n.ref,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .execute();
+    await insertUserNotice(deps.db, deps.clock.now(), `outbox:${ctx.id}`, n);
   });
 
   const sweepSlaBreaches = () => service.sweepSlaBreaches(system);
@@ -72,3 +57,4 @@ export function createEscalation(deps: AppDeps, m: { workOrders: { service: Work
   };
 }
 export type EscalationModule = ReturnType<typeof createEscalation>;
+export { ESCALATION_SETTINGS } from './escalation.settings.ts';

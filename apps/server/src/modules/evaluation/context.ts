@@ -4,8 +4,6 @@ import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import type { EventActor } from '../../platform/events/append.ts';
-import { SYSTEM } from '../../platform/events/append.ts';
 import type { EvaluationRepository } from './evaluation.repository.ts';
 import type { KpiRepository } from './kpi.repository.ts';
 
@@ -35,5 +33,5 @@ export interface EvaluationContext {
 export const STREAM = 'evaluation';
 export const SCHEME_STREAM = 'evaluation_scheme';
 
-export const eventActorOf = (a: Actor): EventActor =>
-  a.kind === 'system' ? SYSTEM : { id: a.userId, kind: a.kind === 'token' ? 'token' : 'user' };
+/** One mapping for every module (platform/auth/actor.ts). */
+export { eventActorOf } from '../../platform/auth/actor.ts';

@@ -11,9 +11,9 @@ import {
   IdSchema,
   KpiPanelSchema,
   KpiQuerySchema,
-  KpiTargetsViewSchema,
+  KpiOrdersParamsSchema,
+  KpiOrdersSchema,
   PutItemSchema,
-  PutKpiTargetsSchema,
   PutOutstandingSchema,
   PutSchemeSchema,
   SchemeSchema,
@@ -229,29 +229,18 @@ export function evaluationRoutes(d: EvaluationRouteDeps) {
       async (req) => d.kpis.panel(req.actor!, req.query),
     );
     app.get(
-      `${P}/settings/kpi-targets`,
+      `${P}/kpis/:key/orders`,
       {
         config: read,
         schema: {
           tags,
-          summary: 'KPI targets (setting evaluation.kpi_targets)',
-          response: { 200: KpiTargetsViewSchema, ...problems },
+          summary: 'The orders behind a clock KPI (first contact, response, resolution, unknown SLA)',
+          params: KpiOrdersParamsSchema,
+          querystring: KpiQuerySchema,
+          response: { 200: KpiOrdersSchema, ...problems },
         },
       },
-      async () => d.kpis.targetsView(),
-    );
-    app.put(
-      `${P}/settings/kpi-targets`,
-      {
-        config: { permission: 'settings:manage' },
-        schema: {
-          tags,
-          summary: 'Change the KPI targets (audited)',
-          body: PutKpiTargetsSchema,
-          response: { 200: KpiTargetsViewSchema, ...problems },
-        },
-      },
-      async (req) => d.kpis.putTargets(req.actor!, req.body),
+      async (req) => d.kpis.orders(req.params.key, req.query),
     );
   };
 }

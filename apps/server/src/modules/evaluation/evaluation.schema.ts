@@ -71,3 +71,15 @@ export interface EvaluationTables {
   evaluation_evidence: EvaluationEvidenceTable;
   evaluation_adjustments: EvaluationAdjustmentsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'evaluation_schemes',
+  'evaluations',
+  'evaluation_items',
+  'evaluation_evidence',
+  'evaluation_adjustments',
+] as const satisfies readonly (keyof EvaluationTables)[];

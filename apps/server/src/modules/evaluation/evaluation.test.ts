@@ -8,7 +8,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -102,8 +102,12 @@ describe('scheme', () => {
     def.sections[1]!.points = 36; // the section agrees; the sections add up to 101
     const bad3 = await admin.send('PUT', `${E}/scheme`, { baseVersion: cur.version, definition: def });
     expect(bad3.status).toBe(400);
-    expect(bad3.body.errors).toEqual([expect.objectContaining({ path: 'definition.sections', rule: 'sum' })]);
-    expect(bad3.body.errors[0].message).toContain('101');
+    // The section no longer carries the 35 points its version fixes, and the total is 101.
+    expect(bad3.body.errors).toEqual([
+      expect.objectContaining({ path: 'definition.sections.1.points', rule: 'section_points' }),
+      expect.objectContaining({ path: 'definition.sections', rule: 'sum' }),
+    ]);
+    expect(bad3.body.errors[1].message).toContain('101');
     expect((await admin.get(`${E}/scheme`)).body.version).toBe(cur.version);
   });
 
@@ -212,7 +216,7 @@ describe('evaluation', () => {
       description: '第二项',
     });
     expect(second.status).toBe(422);
-    expect(second.body.errors[0]).toMatchObject({ path: 'kind', rule: 'max_bonus' });
+    expect(second.body.errors[0]).toMatchObject({ path: 'kind', rule: 'evaluation.bonus_limit' });
     expect((await quality.get(`${E}/evaluations/${id}`)).body.adjustments).toHaveLength(2);
 
     // The first evaluation at 达标: a five-star score is held at 达标.
@@ -270,7 +274,7 @@ describe('evaluation', () => {
     await assessAll(evaluation.id, scheme.definition, { 'S3.2.3': { skip: true } });
     const r = await quality.send('POST', `${E}/evaluations/${evaluation.id}/finalize`);
     expect(r.status).toBe(422);
-    expect(r.body.errors[0]).toMatchObject({ path: 'items', rule: 'assessed' });
+    expect(r.body.errors[0]).toMatchObject({ path: 'items', rule: 'evaluation.items_unassessed' });
     expect(r.body.detail).toContain('S3.2.3');
   });
 
@@ -502,9 +506,9 @@ describe('KPI panel', () => {
     });
 
     // Targets are settings: change one and the verdict follows.
-    const put = await admin.send('PUT', `${E}/settings/kpi-targets`, {
-      ...r.body.targets,
-      satisfactionMin: 0.6,
+    const { version: _v, ...targets } = r.body.targets;
+    const put = await admin.send('PUT', '/api/v1/settings/evaluation.kpi_targets', {
+      value: { ...targets, satisfactionMin: 0.6 },
       version: 0,
     });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
@@ -513,10 +517,71 @@ describe('KPI panel', () => {
     const badRange = await quality.get(`${E}/kpis?from=2026-12-01&to=2026-11-30`);
     expect(badRange.status).toBe(400);
     expect(badRange.body.errors[0]).toMatchObject({ path: 'from', rule: 'order' });
-    const badTarget = await admin.send('PUT', `${E}/settings/kpi-targets`, {
-      ...again.targets,
-      regionCoverage: 1.5,
+    const badTarget = await admin.send('PUT', '/api/v1/settings/evaluation.kpi_targets', {
+      value: { ...targets, regionCoverage: 1.5 },
+      version: 1,
     });
     expect(badTarget.status).toBe(400);
+  });
+
+  it('5-minute first contact and 3-working-day resolution from the SLA clocks, each drilling down to its orders', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await agent.send('POST', '/api/v1/work-orders', createBody(refs));
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      ids.push(r.body.order.id);
+    }
+    const [a, b, c] = ids as [string, string, string];
+    // December, away from the other tests' clocks; the SLA engine's due times are taken as stored.
+    const set = async (orderId: string, metric: string, dueAt: string | null, stoppedAt: string | null) => {
+      const r = await db()
+        .updateTable('sla_clocks')
+        .set({ started_at: '2026-12-01T01:00:00.000Z', due_at: dueAt, stopped_at: stoppedAt })
+        .where('order_id', '=', orderId)
+        .where('metric', '=', metric as never)
+        .executeTakeFirst();
+      expect(Number(r.numUpdatedRows)).toBe(1);
+    };
+    await set(a, 'first_contact', '2026-12-01T01:05:00.000Z', '2026-12-01T01:05:00.000Z'); // at 5 min: met
+    await set(b, 'first_contact', '2026-12-01T01:05:00.000Z', '2026-12-01T01:09:00.000Z'); // missed
+    await set(c, 'first_contact', null, null); // no calendar data: unknown
+    await set(a, 'resolution', '2026-12-04T10:00:00.000Z', '2026-12-03T10:00:00.000Z'); // met
+    await set(b, 'resolution', '2026-12-04T10:00:00.000Z', '2026-12-05T10:00:00.000Z'); // missed
+
+    const q = 'from=2026-12-01&to=2026-12-31';
+    const panel = (await quality.get(`${E}/kpis?${q}`)).body;
+    const k = Object.fromEntries(panel.kpis.map((x: any) => [x.key, x]));
+    expect(k.firstContactOnTime).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      value: 0.5,
+      target: 0.95,
+      met: false,
+    });
+    expect(k.resolutionOnTime).toMatchObject({ numerator: 1, denominator: 2, target: 0.9 });
+    expect(k.slaUnknown).toMatchObject({ numerator: 1, denominator: 5, met: false, direction: 'max' });
+
+    const drill = async (key: string) => {
+      const r = await quality.get(`${E}/kpis/${key}/orders?${q}`);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.items.map((i: any) => [i.orderId, i.metric, i.verdict]);
+    };
+    expect(await drill('firstContactOnTime')).toEqual([
+      [a, 'first_contact', 'met'],
+      [b, 'first_contact', 'missed'],
+      [c, 'first_contact', 'unknown'],
+    ]);
+    expect(await drill('resolutionOnTime')).toEqual([
+      [a, 'resolution', 'met'],
+      [b, 'resolution', 'missed'],
+    ]);
+    expect(await drill('slaUnknown')).toEqual([[c, 'first_contact', 'unknown']]);
+    // The drill-down's decided rows are the panel's numerator and denominator.
+    const fc = await drill('firstContactOnTime');
+    expect(fc.filter((x: string[]) => x[2] === 'met')).toHaveLength(k.firstContactOnTime.numerator);
+    expect(fc.filter((x: string[]) => x[2] === 'met' || x[2] === 'missed')).toHaveLength(
+      k.firstContactOnTime.denominator,
+    );
+    expect((await quality.get(`${E}/kpis/satisfaction/orders?${q}`)).status).toBe(400);
   });
 });

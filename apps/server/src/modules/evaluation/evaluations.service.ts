@@ -12,13 +12,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { eventActorOf, STREAM, type EvaluationContext } from './context.ts';
@@ -28,6 +22,8 @@ import { centi } from './domain/validate-scheme.ts';
 import { summaryOf, type EvaluationRow, type SchemeRecord } from './evaluation.repository.ts';
 import type { EvaluationsTable } from './evaluation.schema.ts';
 import type { SchemeService } from './scheme.service.ts';
+import type { EventType } from '../../platform/events/catalogue.ts';
+import { EVALUATION_EVENTS } from './evaluation.events.ts';
 
 type EvidenceBody = z.output<typeof EvidenceInputSchema>;
 type Row = EvaluationRow & { scheme_version: number };
@@ -170,7 +166,7 @@ export class EvaluationsService {
   private async change(
     actor: Actor,
     id: string,
-    type: string,
+    type: EventType,
     fn: (ctx: { trx: Db; row: Row; scheme: SchemeRecord; now: Date }) => Promise<Record<string, unknown>>,
     requestId?: string,
     patch: (row: Row, scheme: SchemeRecord, trx: Db) => Promise<Partial<EvaluationsTable>> = async () => ({}),
@@ -209,7 +205,7 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      'evaluation.item_applicability_set',
+      EVALUATION_EVENTS.type.item_applicability_set,
       async ({ trx, scheme }) => {
         if (!findItem(scheme.definition, code)) throw notFound('evaluation item', code);
         const reason = input.naReason?.trim() || null;
@@ -231,13 +227,13 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      'evaluation.evidence_recorded',
+      EVALUATION_EVENTS.type.evidence_recorded,
       async ({ trx, scheme, now }) => {
         const item = findItem(scheme.definition, input.itemCode);
         if (!item)
           throw fieldError(
             'itemCode',
-            'exists',
+            'not_found',
             `Item ${input.itemCode} is not in scheme version ${scheme.version}`,
           );
         const errors = checkFinding(item, input);
@@ -276,7 +272,7 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      'evaluation.evidence_removed',
+      EVALUATION_EVENTS.type.evidence_removed,
       async ({ trx }) => {
         if (!(await this.repo.deleteEvidence(trx, id, evidenceId))) throw notFound('evidence', evidenceId);
         return { evidenceId };
@@ -289,16 +285,16 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      input.kind === 'bonus' ? 'evaluation.bonus_added' : 'evaluation.deduction_added',
+      input.kind === 'bonus' ? EVALUATION_EVENTS.type.bonus_added : EVALUATION_EVENTS.type.deduction_added,
       async ({ trx, scheme, now }) => {
         if (input.kind === 'bonus') {
           const max = scheme.definition.rules.maxBonusItems;
           const bonuses = (await this.repo.adjustments(id, trx)).filter((a) => a.kind === 'bonus').length;
           if (bonuses >= max)
-            throw ruleViolated(
-              'kind',
-              'max_bonus',
-              `At most ${max} special bonus (特别加分项) per evaluation`,
+            throw refuse(
+              'evaluation.bonus_limit',
+              { max },
+              { path: 'kind', detail: `At most ${max} special bonus (特别加分项) per evaluation` },
             );
         }
         const adjustmentId = newId();
@@ -322,7 +318,7 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      'evaluation.adjustment_removed',
+      EVALUATION_EVENTS.type.adjustment_removed,
       async ({ trx }) => {
         if (!(await this.repo.deleteAdjustment(trx, id, adjustmentId)))
           throw notFound('adjustment', adjustmentId);
@@ -340,7 +336,7 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      'evaluation.outstanding_set',
+      EVALUATION_EVENTS.type.outstanding_set,
       async () => ({ outstanding: input.outstanding, reason }),
       requestId,
       async () => ({
@@ -356,15 +352,18 @@ export class EvaluationsService {
     return this.change(
       actor,
       id,
-      'evaluation.finalized',
+      EVALUATION_EVENTS.type.finalized,
       async ({ trx, row, scheme }) => {
         result = (await this.compute(row, scheme, trx)).result;
         if (result.unassessed > 0) {
           const missing = result.items.filter((i) => i.applicable && !i.assessed).map((i) => i.code);
-          throw ruleViolated(
-            'items',
-            'assessed',
-            `${missing.length} applicable item(s) have no evidence yet: ${missing.slice(0, 10).join(', ')}`,
+          throw refuse(
+            'evaluation.items_unassessed',
+            { count: missing.length, items: missing.slice(0, 10) },
+            {
+              path: 'items',
+              detail: `${missing.length} applicable item(s) have no evidence yet: ${missing.slice(0, 10).join(', ')}`,
+            },
           );
         }
         return {

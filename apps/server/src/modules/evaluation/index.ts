@@ -48,3 +48,4 @@ export function createEvaluation(deps: AppDeps, opts: EvaluationOptions) {
   };
 }
 export type EvaluationModule = ReturnType<typeof createEvaluation>;
+export { EVALUATION_SETTINGS } from './evaluation.settings.ts';

@@ -3,6 +3,15 @@ import type { Database } from '../../database.ts';
 
 type Db = Kysely<Database>;
 
+export interface ClockRow {
+  orderId: string;
+  orderNumber: string;
+  metric: string;
+  startedAt: string;
+  dueAt: string | null;
+  stoppedAt: string | null;
+}
+
 /**
  * Read-only counts for the KPI panel from tables other modules own (work orders, callback tasks,
  * SLA clocks), in the reports manner: no writes, period filters on instants [from, to).
@@ -43,6 +52,29 @@ export class KpiRepository {
       if (r.outcome === 'satisfied') satisfied += Number(r.n);
     }
     return { satisfied, verdicts };
+  }
+
+  /**
+   * SLA clocks started in the period (one metric, or all), with their order's number, oldest
+   * first: the facts of the clock KPIs and the orders they drill down to.
+   */
+  async clocks(metric: string | null, from: string, to: string): Promise<ClockRow[]> {
+    let q = this.db
+      .selectFrom('sla_clocks as c')
+      .innerJoin('work_orders as wo', 'wo.id', 'c.order_id')
+      .select(['c.order_id', 'wo.number', 'c.metric', 'c.started_at', 'c.due_at', 'c.stopped_at'])
+      .where('c.started_at', '>=', from)
+      .where('c.started_at', '<', to);
+    if (metric) q = q.where('c.metric', '=', metric as never);
+    const rows = await q.orderBy('c.started_at').orderBy('c.order_id').orderBy('c.metric').execute();
+    return rows.map((r) => ({
+      orderId: r.order_id,
+      orderNumber: r.number,
+      metric: r.metric,
+      startedAt: r.started_at,
+      dueAt: r.due_at,
+      stoppedAt: r.stopped_at,
+    }));
   }
 
   /** Response clocks started in the period. */

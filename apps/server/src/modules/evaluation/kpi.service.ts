@@ -1,11 +1,10 @@
-import { KpiTargetsSchema, type KpiPanel, type KpiTargets } from '@anxin/contracts';
+import { KpiTargetsSchema, type ClockKpiKey, type KpiOrders, type KpiPanel } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
 import { fieldError } from '../../platform/http/errors.ts';
-import { readSetting, writeSetting } from '../../platform/settings/index.ts';
-import { eventActorOf, type EvaluationContext } from './context.ts';
+import { readSetting } from '../../platform/settings/index.ts';
+import { type EvaluationContext } from './context.ts';
 import { DEFAULT_KPI_TARGETS, KPI_TARGETS_KEY } from './domain/defaults.ts';
-import { computeKpis } from './domain/kpis.ts';
+import { clockVerdict, computeKpis, responseVerdict } from './domain/kpis.ts';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -21,29 +20,51 @@ export class KpiService {
     this.ctx = ctx;
   }
 
-  targets() {
-    return readSetting(this.ctx.db, KPI_TARGETS_KEY, KpiTargetsSchema, DEFAULT_KPI_TARGETS);
+  /** The targets; fields a stored version predates read their defaults. */
+  async targets() {
+    const t = await readSetting(this.ctx.db, KPI_TARGETS_KEY, KpiTargetsSchema, DEFAULT_KPI_TARGETS);
+    return { ...t, value: { ...DEFAULT_KPI_TARGETS, ...t.value } };
   }
 
-  async targetsView() {
-    const t = await this.targets();
-    return { ...t.value, version: t.version };
+  private period(q: { from?: string | undefined; to?: string | undefined }) {
+    const now = this.ctx.clock.now();
+    const to = q.to ?? businessDate(now);
+    const from = q.from ?? `${to.slice(0, 8)}01`;
+    if (from > to) throw fieldError('from', 'order', `from ${from} is after to ${to}`);
+    const fromIso = startOf(from).toISOString();
+    const toIso = new Date(startOf(to).getTime() + DAY_MS).toISOString();
+    return { now, from, to, fromIso, toIso };
   }
 
-  async putTargets(actor: Actor, input: KpiTargets & { version: number }) {
-    const { version, ...value } = input;
-    const saved = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        KPI_TARGETS_KEY,
-        KpiTargetsSchema,
-        value,
-        version,
-        eventActorOf(actor),
-        this.ctx.clock.now(),
-      ),
-    );
-    return { ...saved.value, version: saved.version };
+  /**
+   * The orders behind a clock KPI over the same period as the panel, each with its verdict (met,
+   * missed, pending, unknown), so every figure on the panel can be checked order by order.
+   */
+  async orders(
+    key: ClockKpiKey,
+    q: { from?: string | undefined; to?: string | undefined },
+  ): Promise<KpiOrders> {
+    const { now, from, to, fromIso, toIso } = this.period(q);
+    const metric =
+      key === 'firstContactOnTime'
+        ? 'first_contact'
+        : key === 'responseOnTime'
+          ? 'response'
+          : key === 'resolutionOnTime'
+            ? 'resolution'
+            : null;
+    const { value: targets } = await this.targets();
+    const rows = await this.ctx.kpiRepo.clocks(metric, fromIso, toIso);
+    const items = rows
+      .map((r) => ({
+        ...r,
+        verdict:
+          key === 'responseOnTime'
+            ? responseVerdict(r, targets.responseWindowHours, now)
+            : clockVerdict(r, now),
+      }))
+      .filter((r) => key !== 'slaUnknown' || r.verdict === 'unknown');
+    return { key, from, to, items };
   }
 
   /**
@@ -51,19 +72,15 @@ export class KpiService {
    * today). Coverage and self-built share are the network's state now, not per period.
    */
   async panel(actor: Actor, q: { from?: string; to?: string }): Promise<KpiPanel> {
-    const now = this.ctx.clock.now();
-    const to = q.to ?? businessDate(now);
-    const from = q.from ?? `${to.slice(0, 8)}01`;
-    if (from > to) throw fieldError('from', 'order', `from ${from} is after to ${to}`);
-    const fromIso = startOf(from).toISOString();
-    const toIso = new Date(startOf(to).getTime() + DAY_MS).toISOString();
-    const [targets, coverage, complaints, orders, callbacks, responseClocks] = await Promise.all([
+    const { now, from, to, fromIso, toIso } = this.period(q);
+    const [targets, coverage, complaints, orders, callbacks, responseClocks, clocks] = await Promise.all([
       this.targets(),
       this.ctx.coverage(actor),
       this.ctx.complaintFacts(this.ctx.db, { from: fromIso, to: toIso }),
       this.ctx.kpiRepo.serviceOrders(fromIso, toIso),
       this.ctx.kpiRepo.callbackVerdicts(fromIso, toIso),
       this.ctx.kpiRepo.responseClocks(fromIso, toIso),
+      this.ctx.kpiRepo.clocks(null, fromIso, toIso),
     ]);
     const opened = complaints.filter((c) => c.openedAt >= fromIso && c.openedAt < toIso);
     const kpis = computeKpis(
@@ -74,6 +91,9 @@ export class KpiService {
         complaints: { opened: opened.length, resolved: opened.filter((c) => c.resolvedAt !== null).length },
         callbacks,
         responseClocks,
+        firstContactClocks: clocks.filter((c) => c.metric === 'first_contact'),
+        resolutionClocks: clocks.filter((c) => c.metric === 'resolution'),
+        clocks: { started: clocks.length, unknown: clocks.filter((c) => c.dueAt === null).length },
       },
       targets.value,
       now,

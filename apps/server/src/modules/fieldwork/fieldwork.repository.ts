@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AWAITING_CLOSE_STATUSES } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { WorkOrderStatus } from '../workorders/index.ts';
@@ -98,10 +99,7 @@ export class FieldworkRepository {
       .where((eb) =>
         eb.or([
           eb('o.status', 'in', [...open]),
-          eb.and([
-            eb('o.status', 'in', ['completed', 'awaiting_callback']),
-            eb('o.completed_at', '>=', doneSince),
-          ]),
+          eb.and([eb('o.status', 'in', AWAITING_CLOSE_STATUSES), eb('o.completed_at', '>=', doneSince)]),
         ]),
       )
       .orderBy('o.appointment_start')

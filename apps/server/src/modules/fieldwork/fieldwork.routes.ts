@@ -37,7 +37,7 @@ const coord = (name: string, v: string | undefined, min: number, max: number): n
   if (v === undefined || v === '') return null;
   const n = Number(v);
   if (!Number.isFinite(n) || n < min || n > max)
-    throw fieldError(name, 'range', `${name} must be between ${min} and ${max}`);
+    throw fieldError(name, 'range', `${name} must be between ${min} and ${max}`, { min, max });
   return n;
 };
 
@@ -62,7 +62,9 @@ async function readPhoto(req: FastifyRequest, maxBytes: number): Promise<PhotoUp
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
       throw new DomainError('request.payload_too_large', `Photos may be at most ${maxBytes} bytes`, {
-        errors: [{ path: 'file', rule: 'max_size', message: `at most ${maxBytes} bytes` }],
+        errors: [
+          { path: 'file', rule: 'max_size', params: { maxBytes }, message: `at most ${maxBytes} bytes` },
+        ],
         extra: { limitBytes: maxBytes },
       });
     throw err;
@@ -70,10 +72,13 @@ async function readPhoto(req: FastifyRequest, maxBytes: number): Promise<PhotoUp
   if (!file) throw fieldError('file', 'required', 'Send the photo in the multipart field `file`');
   const kind = fields.kind;
   if (!kind || !(FIELD_PHOTO_KINDS as readonly string[]).includes(kind))
-    throw fieldError('kind', 'enum', `kind must be one of ${FIELD_PHOTO_KINDS.join(', ')}`);
+    throw fieldError('kind', 'invalid_value', `kind must be one of ${FIELD_PHOTO_KINDS.join(', ')}`, {
+      values: FIELD_PHOTO_KINDS,
+    });
   const lat = coord('lat', fields.lat, -90, 90);
   const lng = coord('lng', fields.lng, -180, 180);
-  if ((lat === null) !== (lng === null)) throw fieldError('lng', 'pair', 'lat and lng go together');
+  if ((lat === null) !== (lng === null))
+    throw fieldError('lng', 'pair', 'lat and lng go together', { with: 'lat' });
   return { kind: kind as PhotoUpload['kind'], lat, lng, mimetype: file.mimetype, data: file.data };
 }
 

@@ -79,3 +79,14 @@ export interface FieldworkTables {
   field_flags: FieldFlagsTable;
   field_completion_codes: FieldCompletionCodesTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'field_visits',
+  'field_photos',
+  'field_flags',
+  'field_completion_codes',
+] as const satisfies readonly (keyof FieldworkTables)[];

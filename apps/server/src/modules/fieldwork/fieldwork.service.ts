@@ -1,23 +1,23 @@
 import type { Kysely } from 'kysely';
-import {
-  PERMISSIONS,
-  type ArriveRequest,
-  type CompleteRequest,
-  type DiagnosisRequest,
-  type FieldJobDetail,
-  type ProofView,
-  type ResultRequest,
-  type WorkRequest,
+import type {
+  ArriveRequest,
+  CompleteRequest,
+  DiagnosisRequest,
+  FieldJobDetail,
+  ProofView,
+  ResultRequest,
+  WorkRequest,
 } from '@anxin/contracts';
+import { ON_SITE_STATUSES, TECHNICIAN_ACTIVE_STATUSES } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
-import { systemActor, type Actor } from '../../platform/auth/actor.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { DialectName } from '../../platform/db/types.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { enqueueOutbox } from '../../platform/events/outbox.ts';
-import { DomainError, fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logging/index.ts';
 import { maskPhone, notifySms } from '../../platform/notify/index.ts';
@@ -38,8 +38,10 @@ import {
 } from './domain/policy.ts';
 import type { FieldworkRepository, JobRow } from './fieldwork.repository.ts';
 import { byAppointment, flagView, jobView, photoView, visitView } from './fieldwork.views.ts';
-import { fieldStep, type FieldStep } from './transition-hooks.ts';
+import type { FieldStep } from './transition-hooks.ts';
 import type { FieldPhotos, PhotoUpload } from './photos.ts';
+import { eventActorOf } from '../../platform/auth/actor.ts';
+import { FIELDWORK_EVENTS } from './fieldwork.events.ts';
 
 export const ESCALATION_TOPIC = 'fieldwork.escalation_requested';
 export interface EscalationRequested {
@@ -48,14 +50,8 @@ export interface EscalationRequested {
   technicianId: string | null;
 }
 
-const OPEN: readonly WorkOrderStatus[] = [
-  'assigned',
-  'scheduled',
-  'departed',
-  'arrived',
-  'in_progress',
-  'awaiting_parts',
-];
+/** A technician's open jobs: the statuses in which an order occupies its technician. */
+const OPEN = TECHNICIAN_ACTIVE_STATUSES;
 const STREAM = 'work_order';
 
 export interface FieldworkDeps {
@@ -88,7 +84,11 @@ const codeInvalid = (reason: 'none' | 'expired' | 'attempts_exhausted' | 'wrong'
       attempts_exhausted: 'Too many wrong codes; send a new one',
       wrong: `The completion code is wrong (${attemptsLeft} attempts left)`,
     }[reason],
-    { errors: [{ path: 'code', rule: reason, message: reason }], extra: { reason, attemptsLeft } },
+    {
+      params: { reason, attemptsLeft },
+      errors: [{ path: 'code', rule: 'fieldwork.code_invalid', message: reason }],
+      extra: { reason, attemptsLeft },
+    },
   );
 
 /** The technician's field work on the jobs assigned to them (issue #6 parts 5 and 6). */
@@ -161,13 +161,11 @@ export class FieldworkService {
     requestId: string | null,
     reason?: string,
   ): Promise<void> {
-    await fieldStep.run(step, () =>
-      this.d.workOrders.transition(
-        actor,
-        job.id,
-        { to, version: job.version, data: {}, ...(reason ? { reason } : {}) },
-        requestId,
-      ),
+    await this.d.workOrders.transition(
+      actor,
+      job.id,
+      { to, version: job.version, data: {}, ...(reason ? { reason } : {}) },
+      { requestId, intents: { fieldwork: step } },
     );
   }
 
@@ -215,7 +213,7 @@ export class FieldworkService {
   private async record(
     actor: Actor,
     job: JobRow,
-    action: string,
+    action: 'diagnosed' | 'work_recorded' | 'result_recorded',
     needs: readonly WorkOrderStatus[],
     requestId: string | null,
     write: (trx: Kysely<Database>, visitId: string, at: string) => Promise<Record<string, unknown>>,
@@ -229,8 +227,8 @@ export class FieldworkService {
       await appendEvent(trx, {
         streamType: STREAM,
         streamId: job.id,
-        type: `fieldwork.${action}`,
-        actor: { id: actor.userId, kind: 'user' },
+        type: FIELDWORK_EVENTS.type[action],
+        actor: eventActorOf(actor),
         at: now,
         data: { visitId: visit.id, ...data },
         requestId,
@@ -247,7 +245,7 @@ export class FieldworkService {
     } else if (faultCodeId || input.symptomCodes.length) {
       throw fieldError(
         'faultCodeId',
-        'no_category',
+        'not_allowed',
         'This job has no product category to take fault codes from',
       );
     }
@@ -285,7 +283,7 @@ export class FieldworkService {
 
   async addPhoto(actor: Actor, orderId: string, up: PhotoUpload, requestId: string | null) {
     const job = await this.job(actor, orderId);
-    const needs: WorkOrderStatus[] = ['arrived', 'in_progress', 'awaiting_parts'];
+    const needs = ON_SITE_STATUSES;
     if (!needs.includes(job.status)) throw wrongState(job, 'photo', needs);
     const visit = await this.d.repo.latestVisit(job.id);
     const photo = await this.d.photos.add(actor, job, visit?.id ?? null, up, requestId);
@@ -381,7 +379,7 @@ export class FieldworkService {
         streamType: STREAM,
         streamId: job.id,
         type: 'fieldwork.completion_code_sent',
-        actor: { id: actor.userId, kind: 'user' },
+        actor: eventActorOf(actor),
         at: now,
         data: { codeId: id, sentTo: maskPhone(job.contact_phone) },
         requestId,
@@ -398,8 +396,9 @@ export class FieldworkService {
   /**
    * Completion: confirmed by the customer's code (or, when they have no phone at hand, by the
    * signature already collected — flagged signature_only). in_progress → completed by the
-   * technician, then completed → awaiting_callback by the system in the same request, so the
-   * order stands in 待回访 for the callback team.
+   * technician; the completion's transaction also queues the hand-off to 待回访 (the callbacks
+   * module's hook and outbox handler), so the order reaches the callback team even if this
+   * process stops right after the commit.
    */
   async complete(actor: Actor, orderId: string, input: CompleteRequest, requestId: string | null) {
     const job = await this.job(actor, orderId);
@@ -421,37 +420,15 @@ export class FieldworkService {
       const photos = await this.d.repo.photos(job.id);
       const signed = photos.some((p) => p.kind === 'signature' && (!visit || p.visit_id === visit.id));
       if (!signed)
-        throw ruleViolated(
-          'method',
-          'signature_required',
-          "Collect the customer's signature before completing by signature",
+        throw refuse(
+          'fieldwork.signature_required',
+          {},
+          { path: 'method', detail: "Collect the customer's signature before completing by signature" },
         );
       step = { completion: { method: 'signature' } };
     }
     await this.move(actor, job, 'completed', step, requestId);
-    await this.toCallback(job.id, requestId);
     return this.refreshed(actor, orderId);
-  }
-
-  /** completed → awaiting_callback as the system (the lifecycle reserves this step for desk roles). */
-  private async toCallback(orderId: string, requestId: string | null): Promise<void> {
-    const sys = systemActor(PERMISSIONS);
-    try {
-      const o = await this.d.workOrders.get(sys, orderId);
-      if (o.status !== 'completed') return;
-      await this.d.workOrders.transition(
-        sys,
-        orderId,
-        { to: 'awaiting_callback', version: o.version, data: {} },
-        requestId,
-      );
-    } catch (err) {
-      // The completion stands; the desk can still move the order to 待回访 by hand.
-      this.d.logger.warn(
-        { err, orderId },
-        'fieldwork: could not move the completed order to awaiting_callback',
-      );
-    }
   }
 
   // ---- proof of service (outlet, center, quality) ----

@@ -1,10 +1,12 @@
-import type {
-  FieldFlagView,
-  FieldJob,
-  FieldPhotoView,
-  FieldVisitView,
-  PartUsed,
-  PhotoStamp,
+import {
+  IN_SERVICE_STATUSES,
+  WORK_DONE_STATUSES,
+  type FieldFlagView,
+  type FieldJob,
+  type FieldPhotoView,
+  type FieldVisitView,
+  type PartUsed,
+  type PhotoStamp,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
@@ -12,8 +14,8 @@ import { computeWarranty, maskPhone } from '../customers/index.ts';
 import type { FieldFlagsTable, FieldPhotosTable, FieldVisitsTable } from './fieldwork.schema.ts';
 import type { JobRow, ProductFacts } from './fieldwork.repository.ts';
 
-const UNDER_WAY = new Set(['departed', 'arrived', 'in_progress', 'awaiting_parts']);
-const DONE = new Set(['completed', 'awaiting_callback', 'closed']);
+const UNDER_WAY = new Set<string>(IN_SERVICE_STATUSES);
+const DONE = new Set<string>(WORK_DONE_STATUSES);
 
 export function bucketOf(r: JobRow, today: string): FieldJob['bucket'] {
   if (DONE.has(r.status)) return 'done';

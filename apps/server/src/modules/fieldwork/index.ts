@@ -3,19 +3,19 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { LocalDiskStorage, type FileStorage } from '../../platform/files/index.ts';
 import { IdempotencyStore } from '../../platform/http/idempotency.ts';
-import type { TransitionHook, WorkOrdersService } from '../workorders/index.ts';
+import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
 import { FieldworkRepository } from './fieldwork.repository.ts';
 import { fieldworkRoutes } from './fieldwork.routes.ts';
 import { FieldworkService } from './fieldwork.service.ts';
 import { FieldPhotos } from './photos.ts';
-import { fieldworkHooks } from './transition-hooks.ts';
+import { registerFieldworkHooks } from './transition-hooks.ts';
 
 export { ESCALATION_TOPIC, type EscalationRequested } from './fieldwork.service.ts';
 export { DEFAULT_FIELDWORK_POLICY, FIELDWORK_POLICY_KEY, FieldworkPolicySchema } from './domain/policy.ts';
 export type { FieldworkTables } from './fieldwork.schema.ts';
 
 export interface FieldworkModuleDeps {
-  workOrders: { service: WorkOrdersService; hooks: { register(h: TransitionHook): void } };
+  workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
   catalog?: {
     validateFaultCodes(
       categoryCode: string,
@@ -32,7 +32,7 @@ export interface FieldworkModuleDeps {
  */
 export function createFieldwork(deps: AppDeps, m: FieldworkModuleDeps) {
   const repo = new FieldworkRepository(deps.db);
-  for (const h of fieldworkHooks(repo)) m.workOrders.hooks.register(h);
+  registerFieldworkHooks(repo, m.workOrders.hooks);
   const storage = m.storage ?? new LocalDiskStorage(path.join(deps.config.dataDir, 'files'));
   const photos = new FieldPhotos({ db: deps.db, dialect: deps.dialect, clock: deps.clock, repo, storage });
   const service = new FieldworkService({
@@ -52,3 +52,4 @@ export function createFieldwork(deps: AppDeps, m: FieldworkModuleDeps) {
   return { service, register, idempotency };
 }
 export type FieldworkModule = ReturnType<typeof createFieldwork>;
+export { FIELDWORK_SETTINGS } from './fieldwork.settings.ts';

@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids/index.ts';
 import type { FieldPhotoKind, FieldPhotosTable } from './fieldwork.schema.ts';
 import type { FieldworkRepository, JobRow } from './fieldwork.repository.ts';
 import { sha256, stampPhoto } from './stamp.ts';
+import { eventActorOf } from '../../platform/auth/actor.ts';
 
 export interface PhotoUpload {
   kind: Exclude<FieldPhotoKind, 'signature'>;
@@ -23,9 +24,13 @@ export interface PhotoUpload {
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-const unsupported = (rule: string, message: string) =>
+const unsupported = (rule: 'media_type' | 'content_mismatch' | 'undecodable', message: string) =>
   new DomainError('request.unsupported_media_type', message, {
-    errors: [{ path: 'file', rule, message }],
+    errors: [
+      rule === 'media_type'
+        ? { path: 'file', rule, params: { allowed: PHOTO_TYPES }, message }
+        : { path: 'file', rule, message },
+    ],
     extra: { allowed: PHOTO_TYPES },
   });
 
@@ -50,7 +55,7 @@ export class FieldPhotos {
   async add(actor: Actor, job: JobRow, visitId: string | null, up: PhotoUpload, requestId: string | null) {
     const sniffed = sniffType(up.data.subarray(0, 16));
     if (!sniffed || !PHOTO_TYPES.includes(sniffed))
-      throw unsupported('type', `Photos must be JPEG, PNG or WebP`);
+      throw unsupported('media_type', `Photos must be JPEG, PNG or WebP`);
     if (sniffed !== up.mimetype)
       throw unsupported('content_mismatch', `The file content is not ${up.mimetype}`);
     const at = this.d.clock.now().toISOString();
@@ -81,7 +86,9 @@ export class FieldPhotos {
     const b64 = png.replace(/^data:image\/png;base64,/, '');
     const data = Buffer.from(b64, 'base64');
     if (sniffType(data.subarray(0, 16)) !== 'image/png')
-      throw fieldError('png', 'png', 'The signature must be a PNG image (data URL or base64)');
+      throw fieldError('png', 'invalid_format', 'The signature must be a PNG image (data URL or base64)', {
+        format: 'png',
+      });
     const at = this.d.clock.now().toISOString();
     const stamp: PhotoStamp = {
       number: job.number,
@@ -146,7 +153,7 @@ export class FieldPhotos {
           streamType: 'work_order',
           streamId: job.id,
           type: kind === 'signature' ? 'fieldwork.signature_added' : 'fieldwork.photo_added',
-          actor: { id: actor.userId, kind: 'user' },
+          actor: eventActorOf(actor),
           at: now,
           data: { photoId: id, kind, sha256: row.sha256, sizeBytes: row.size_bytes, visitId },
           requestId,

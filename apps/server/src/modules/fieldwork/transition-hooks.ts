@@ -1,19 +1,18 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { TransitionHook, TransitionHookInput } from '../workorders/index.ts';
+import type { TransitionHookInput, TransitionHooks } from '../workorders/index.ts';
 import type { CheckInFlag } from './domain/geo.ts';
 import type { FieldOutcome } from './fieldwork.schema.ts';
 import type { FieldworkRepository } from './fieldwork.repository.ts';
 
 /**
- * What a field request adds to the status change it makes. The field service runs the work-order
- * transition inside `fieldStep.run(step, …)`; the hooks below read the step and write the visit,
- * flags and code use in the transition's own transaction, so they commit or vanish with it.
- * A transition made elsewhere (the generic transitions endpoint) has no step: the hooks still keep
- * the visit consistent and flag what lacks proof.
+ * What a field request adds to the status change it makes, passed as `intents.fieldwork` of the
+ * transition; the hooks below read it and write the visit, flags and code use in the transition's
+ * own transaction, so they commit or vanish with it. A transition made elsewhere (the generic
+ * transitions endpoint) has no step: the hooks still keep the visit consistent and flag what lacks
+ * proof.
  */
 export interface FieldStep {
   arrival?: {
@@ -27,7 +26,11 @@ export interface FieldStep {
   completion?: { method: 'code'; codeId: string } | { method: 'signature' };
 }
 
-export const fieldStep = new AsyncLocalStorage<FieldStep>();
+declare module '../workorders/hooks.ts' {
+  interface TransitionIntents {
+    fieldwork?: FieldStep;
+  }
+}
 
 type Db = Kysely<Database>;
 
@@ -66,118 +69,122 @@ async function visitOf(repo: FieldworkRepository, trx: Db, i: TransitionHookInpu
   return row;
 }
 
-export function fieldworkHooks(repo: FieldworkRepository): TransitionHook[] {
-  return [
-    {
-      // Every 出发 opens a new visit (a second trip after 待件 is a visit of its own).
-      to: 'departed',
-      from: ['scheduled'],
-      within: async (trx, i) => {
-        const visit = await visitOf(repo, trx, i, true);
-        return { visitId: visit.id };
-      },
+export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<TransitionHooks, 'register'>) {
+  hooks.register({
+    name: 'fieldwork.visit_departed',
+    // Every 出发 opens a new visit (a second trip after 待件 is a visit of its own).
+    to: 'departed',
+    from: ['scheduled'],
+    within: async (trx, i) => {
+      const visit = await visitOf(repo, trx, i, true);
+      return { visitId: visit.id };
     },
-    {
-      to: 'arrived',
-      from: ['departed'],
-      within: async (trx, i) => {
-        const visit = await visitOf(repo, trx, i);
-        const a = fieldStep.getStore()?.arrival ?? {
-          lat: null,
-          lng: null,
-          accuracyM: null,
-          distanceM: null,
-          flags: ['no_location' as const],
-        };
-        const at = i.now.toISOString();
+  });
+  hooks.register({
+    name: 'fieldwork.visit_arrived',
+    to: 'arrived',
+    from: ['departed'],
+    within: async (trx, i) => {
+      const visit = await visitOf(repo, trx, i);
+      const a = i.intents.fieldwork?.arrival ?? {
+        lat: null,
+        lng: null,
+        accuracyM: null,
+        distanceM: null,
+        flags: ['no_location' as const],
+      };
+      const at = i.now.toISOString();
+      await repo.updateVisit(trx, visit.id, {
+        arrived_at: at,
+        arrival_lat: a.lat,
+        arrival_lng: a.lng,
+        arrival_accuracy_m: a.accuracyM,
+        arrival_distance_m: a.distanceM,
+        updated_at: at,
+      });
+      for (const flag of a.flags) {
+        await repo.raiseFlag(trx, {
+          orderId: i.order.id,
+          visitId: visit.id,
+          flag,
+          subject: visit.id,
+          detail: { distanceM: a.distanceM, lat: a.lat, lng: a.lng, accuracyM: a.accuracyM },
+          at,
+        });
+      }
+      return { visitId: visit.id, distanceM: a.distanceM, flags: a.flags };
+    },
+  });
+  hooks.register({
+    name: 'fieldwork.visit_started',
+    to: 'in_progress',
+    within: async (trx, i) => {
+      const visit = await visitOf(repo, trx, i);
+      const at = i.now.toISOString();
+      if (i.order.status === 'arrived') {
+        await repo.updateVisit(trx, visit.id, { started_at: at, updated_at: at });
+      } else {
+        // Back from 待件: the earlier "needs parts" result no longer stands.
         await repo.updateVisit(trx, visit.id, {
-          arrived_at: at,
-          arrival_lat: a.lat,
-          arrival_lng: a.lng,
-          arrival_accuracy_m: a.accuracyM,
-          arrival_distance_m: a.distanceM,
+          outcome: null,
+          outcome_note: null,
+          outcome_at: null,
           updated_at: at,
         });
-        for (const flag of a.flags) {
-          await repo.raiseFlag(trx, {
-            orderId: i.order.id,
-            visitId: visit.id,
-            flag,
-            subject: visit.id,
-            detail: { distanceM: a.distanceM, lat: a.lat, lng: a.lng, accuracyM: a.accuracyM },
-            at,
-          });
-        }
-        return { visitId: visit.id, distanceM: a.distanceM, flags: a.flags };
-      },
+      }
+      return { visitId: visit.id };
     },
-    {
-      to: 'in_progress',
-      within: async (trx, i) => {
-        const visit = await visitOf(repo, trx, i);
-        const at = i.now.toISOString();
-        if (i.order.status === 'arrived') {
-          await repo.updateVisit(trx, visit.id, { started_at: at, updated_at: at });
-        } else {
-          // Back from 待件: the earlier "needs parts" result no longer stands.
-          await repo.updateVisit(trx, visit.id, {
-            outcome: null,
-            outcome_note: null,
-            outcome_at: null,
-            updated_at: at,
-          });
-        }
-        return { visitId: visit.id };
-      },
+  });
+  hooks.register({
+    name: 'fieldwork.visit_needs_parts',
+    to: 'awaiting_parts',
+    from: ['in_progress'],
+    within: async (trx, i) => {
+      const visit = await visitOf(repo, trx, i);
+      const at = i.now.toISOString();
+      const o = i.intents.fieldwork?.outcome;
+      await repo.updateVisit(trx, visit.id, {
+        outcome: 'needs_parts',
+        outcome_note: o?.note ?? i.req.reason ?? null,
+        outcome_at: at,
+        updated_at: at,
+      });
+      return { visitId: visit.id, outcome: 'needs_parts' };
     },
-    {
-      to: 'awaiting_parts',
-      from: ['in_progress'],
-      within: async (trx, i) => {
-        const visit = await visitOf(repo, trx, i);
-        const at = i.now.toISOString();
-        const o = fieldStep.getStore()?.outcome;
-        await repo.updateVisit(trx, visit.id, {
-          outcome: 'needs_parts',
-          outcome_note: o?.note ?? i.req.reason ?? null,
-          outcome_at: at,
-          updated_at: at,
+  });
+  hooks.register({
+    name: 'fieldwork.visit_completed',
+    to: 'completed',
+    from: ['in_progress'],
+    within: async (trx, i) => {
+      const visit = await visitOf(repo, trx, i);
+      const at = i.now.toISOString();
+      const c = i.intents.fieldwork?.completion;
+      if (c?.method === 'code' && !(await repo.consumeCode(trx, c.codeId, at))) {
+        throw new DomainError('fieldwork.code_invalid', 'The code was already used or has expired', {
+          params: { reason: 'expired' },
+          errors: [{ path: 'code', rule: 'fieldwork.code_invalid', message: 'used or expired' }],
+          extra: { reason: 'expired' },
         });
-        return { visitId: visit.id, outcome: 'needs_parts' };
-      },
-    },
-    {
-      to: 'completed',
-      from: ['in_progress'],
-      within: async (trx, i) => {
-        const visit = await visitOf(repo, trx, i);
-        const at = i.now.toISOString();
-        const c = fieldStep.getStore()?.completion;
-        if (c?.method === 'code' && !(await repo.consumeCode(trx, c.codeId, at))) {
-          throw new DomainError('fieldwork.code_invalid', 'The code was already used or has expired', {
-            errors: [{ path: 'code', rule: 'expired', message: 'used or expired' }],
-            extra: { reason: 'expired' },
-          });
-        }
-        await repo.updateVisit(trx, visit.id, {
-          completed_at: at,
-          completion_method: c?.method ?? null,
-          outcome: 'fixed',
-          outcome_at: visit.outcome_at ?? at,
-          updated_at: at,
+      }
+      await repo.updateVisit(trx, visit.id, {
+        completed_at: at,
+        completion_method: c?.method ?? null,
+        outcome: 'fixed',
+        outcome_at: visit.outcome_at ?? at,
+        updated_at: at,
+      });
+      if (!c || c.method === 'signature') {
+        await repo.raiseFlag(trx, {
+          orderId: i.order.id,
+          visitId: visit.id,
+          flag: c ? 'signature_only' : 'completed_without_proof',
+          subject: visit.id,
+          detail: {},
+          at,
         });
-        if (!c || c.method === 'signature') {
-          await repo.raiseFlag(trx, {
-            orderId: i.order.id,
-            visitId: visit.id,
-            flag: c ? 'signature_only' : 'completed_without_proof',
-            subject: visit.id,
-            detail: {},
-            at,
-          });
-        }
-        return { visitId: visit.id, completion: c?.method ?? 'none' };
-      },
+      }
+      return { visitId: visit.id, completion: c?.method ?? 'none' };
     },
-  ];
+  });
 }

@@ -93,6 +93,7 @@ export class GradingRepository {
       .select([
         'wo.id',
         'wo.outlet_id',
+        'wo.type',
         'wo.completed_at',
         'wo.appointment_end',
         'c.due_at as arrival_due_at',
@@ -122,6 +123,7 @@ export class GradingRepository {
     return rows.map((r) => ({
       outletId: r.outlet_id!,
       orderId: r.id,
+      orderType: r.type,
       completedAt: r.completed_at!,
       appointmentEnd: r.appointment_end,
       arrivalDueAt: r.arrival_due_at,
@@ -290,23 +292,6 @@ export class GradingRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  outletGrade(trx: Db, outletId: string) {
-    return trx
-      .selectFrom('outlets')
-      .select(['grade', 'version'])
-      .where('id', '=', outletId)
-      .executeTakeFirstOrThrow();
-  }
-
-  /** The minimal grade write the network module lacks a method for (dispatch ranking reads it). */
-  async setOutletGrade(trx: Db, outletId: string, grade: OutletGrade, at: string): Promise<void> {
-    await trx
-      .updateTable('outlets')
-      .set((eb) => ({ grade, updated_at: at, version: eb('version', '+', 1) }))
-      .where('id', '=', outletId)
-      .execute();
-  }
-
   private cards(scope: ActorScope) {
     return this.db
       .selectFrom('outlet_scorecards as s')
@@ -367,13 +352,18 @@ export class GradingRepository {
   }
 }
 
-/** The month's grade of an outlet (draft or final); null when the month was not computed. */
+/**
+ * The month's FINALISED grade of an outlet, which settlement pays the month at; null while the
+ * month is a draft or was not computed (settlement then takes the outlet's current grade, which
+ * the last finalisation wrote). A draft is still open to change and never sets money.
+ */
 export async function gradeOf(db: Db, outletId: string, month: string): Promise<OutletGrade | null> {
   const r = await db
     .selectFrom('outlet_scorecards')
     .select('grade')
     .where('outlet_id', '=', outletId)
     .where('month', '=', month)
+    .where('status', '=', 'final')
     .executeTakeFirst();
   return r?.grade ?? null;
 }

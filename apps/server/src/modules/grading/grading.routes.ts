@@ -3,14 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   GradingFinaliseResultSchema,
-  GradingPolicyViewSchema,
   GradingRunRequestSchema,
   GradingRunResultSchema,
   IdSchema,
   MetricOrdersParamsSchema,
   MetricOrdersSchema,
   MonthSchema,
-  PutGradingPolicySchema,
   ScorecardHistorySchema,
   ScorecardListQuerySchema,
   ScorecardListSchema,
@@ -25,33 +23,6 @@ const P = '/api/v1/grading';
 export function gradingRoutes(svc: GradingService) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-    app.get(
-      `${P}/policy`,
-      {
-        config: { permission: 'outlet:read' },
-        schema: {
-          tags,
-          summary: 'The grading policy: weights, thresholds, cut-offs (setting grading.policy)',
-          response: { 200: GradingPolicyViewSchema, ...problems },
-        },
-      },
-      async () => svc.policy(),
-    );
-
-    app.put(
-      `${P}/policy`,
-      {
-        config: { permission: 'grading:manage' },
-        schema: {
-          tags,
-          summary: 'Replace the grading policy (weights must add up to 100 %; audited, versioned)',
-          body: PutGradingPolicySchema,
-          response: { 200: GradingPolicyViewSchema, ...problems },
-        },
-      },
-      async (req) => svc.putPolicy(req.actor!, req.body.policy, req.body.version),
-    );
 
     app.post(
       `${P}/runs`,

@@ -44,3 +44,12 @@ export interface GradingTables {
   outlet_scorecards: OutletScorecardsTable;
   outlet_scorecard_items: OutletScorecardItemsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'outlet_scorecards',
+  'outlet_scorecard_items',
+] as const satisfies readonly (keyof GradingTables)[];

@@ -19,9 +19,9 @@ import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
-import { appendEvent, SYSTEM, type EventActor } from '../../platform/events/append.ts';
-import { DomainError, fieldError, notFound, ruleViolated } from '../../platform/http/errors.ts';
-import { readSetting, writeSetting } from '../../platform/settings/index.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { fieldError, notFound, refuse } from '../../platform/http/errors.ts';
+import { readSetting } from '../../platform/settings/index.ts';
 import {
   applyExclusions,
   outletMonths,
@@ -30,8 +30,10 @@ import {
   type OutletMonth,
 } from './domain/facts.ts';
 import { DEFAULT_GRADING_POLICY, GRADING_POLICY_KEY } from './domain/policy.ts';
-import { businessDay, monthOf, monthRange, policyErrors, previousMonth, scoreMonth } from './domain/score.ts';
+import { businessDay, monthOf, monthRange, previousMonth, scoreMonth } from './domain/score.ts';
 import type { GradingRepository, ScorecardRow } from './grading.repository.ts';
+import { outletGrade, setOutletGrade } from '../network/index.ts';
+import { eventActorOf } from '../../platform/auth/actor.ts';
 
 /** What the complaints module's `complaintFacts` returns per complaint (see its index.ts). */
 export interface ComplaintFactInput {
@@ -70,8 +72,6 @@ const MONTH_STREAM = 'grading_month';
 const SYSTEM_ACTOR = systemActor(PERMISSIONS);
 const HISTORY_MONTHS = 24;
 
-const eventActorOf = (a: Actor): EventActor =>
-  a.kind === 'system' ? SYSTEM : { id: a.userId, kind: a.kind === 'token' ? 'token' : 'user' };
 const actorId = (a: Actor): string | null => (a.kind === 'system' ? null : a.userId);
 
 export function scorecardView(r: ScorecardRow): Scorecard {
@@ -115,30 +115,6 @@ export class GradingService {
     return { policy: p.value, version: p.version };
   }
 
-  /** Replaces `grading.policy` (audited); weights off 100 % or inverted thresholds are refused. */
-  async putPolicy(actor: Actor, policy: unknown, version: number) {
-    const parsed = GradingPolicySchema.safeParse(policy);
-    if (parsed.success) {
-      const errors = policyErrors(parsed.data);
-      if (errors.length)
-        throw new DomainError('request.validation_failed', errors.map((e) => e.message).join('; '), {
-          errors,
-        });
-    }
-    const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        GRADING_POLICY_KEY,
-        GradingPolicySchema,
-        policy,
-        version,
-        eventActorOf(actor),
-        this.ctx.clock.now(),
-      ),
-    );
-    return { policy: r.value, version: r.version };
-  }
-
   /**
    * Computes (or recomputes) the month's draft scorecards of every active outlet and of any
    * outlet with orders in the month. Finalised cards are locked; a month that is wholly final is
@@ -146,7 +122,7 @@ export class GradingService {
    */
   async run(actor: Actor, month: string): Promise<GradingRunResult> {
     const now = this.ctx.clock.now();
-    if (month > monthOf(now)) throw fieldError('month', 'not_future', `${month} has not begun yet`);
+    if (month > monthOf(now)) throw fieldError('month', 'not_in_future', `${month} has not begun yet`);
     const { policy } = await this.policy();
     const { from, to } = monthRange(month);
     const { repo } = this.ctx;
@@ -215,10 +191,10 @@ export class GradingService {
         else locked++;
       }
       if (computed === 0 && locked > 0)
-        throw ruleViolated(
-          'month',
-          'finalised',
-          `The scorecards of ${month} are final and cannot be recomputed`,
+        throw refuse(
+          'grading.month_final',
+          { month },
+          { path: 'month', detail: `The scorecards of ${month} are final and cannot be recomputed` },
         );
       await appendEvent(trx, {
         streamType: MONTH_STREAM,
@@ -245,7 +221,11 @@ export class GradingService {
     return withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
       const drafts = await repo.drafts(trx, month);
       if (!drafts.length)
-        throw ruleViolated('month', 'no_draft', `${month} has no draft scorecards to finalise`);
+        throw refuse(
+          'grading.no_draft',
+          { month },
+          { path: 'month', detail: `${month} has no draft scorecards to finalise` },
+        );
       const later = await repo.finalisedAfter(trx, month);
       const gradesChanged: GradingFinaliseResult['gradesChanged'] = [];
       let finalised = 0;
@@ -253,9 +233,9 @@ export class GradingService {
         if (!(await repo.finalise(trx, d.id, d.version, at, actorId(actor)))) continue;
         finalised++;
         if (later.has(d.outlet_id)) continue;
-        const current = await repo.outletGrade(trx, d.outlet_id);
+        const current = await outletGrade(trx, d.outlet_id);
         if (current.grade === d.grade) continue;
-        await repo.setOutletGrade(trx, d.outlet_id, d.grade, at);
+        await setOutletGrade(trx, d.outlet_id, d.grade, at);
         await appendEvent(trx, {
           streamType: 'outlet',
           streamId: d.outlet_id,

@@ -9,7 +9,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 import { DEFAULT_GRADING_POLICY, gradeOf } from './index.ts';
 
 let w: World;
@@ -247,7 +247,8 @@ async function seedOctober() {
     'complaint',
     await complaint(o1, { responsibility: 'outlet', openedAt: '2026-10-08T03:00:00.000Z' }),
   );
-  await classes(o2, 'callback_unsatisfied', 'attitude');
+  // Two visits: classification makes o2 一次维修不到位 (first-time fix has one definition).
+  await classes(o2, 'first_fix_failed', 'callback_unsatisfied', 'attitude');
   await classes(o3, 'satisfied', 'first_fix_failed');
   await classes(o5, 'first_fix_failed', 'repeat_failed');
   await callback(o1, 'satisfied', '2026-10-07T02:00:00.000Z');
@@ -303,36 +304,36 @@ const cardOf = (items: any[], outletId: string) => items.find((i) => i.outletId 
 
 describe('grading policy', () => {
   it('starts from the defaults', async () => {
-    const r = await quality.get('/api/v1/grading/policy');
+    const r = await quality.get('/api/v1/settings/grading.policy');
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ policy: DEFAULT_GRADING_POLICY, version: 0 });
+    expect(r.body).toMatchObject({ value: DEFAULT_GRADING_POLICY, version: 0, valid: true });
   });
 
   it('refuses weights that do not add up to 100 and inverted thresholds, changing nothing', async () => {
     const bad = structuredClone(POLICY);
     bad.weights.response = 25;
-    const r = await quality.send('PUT', '/api/v1/grading/policy', { policy: bad, version: 0 });
+    const r = await quality.send('PUT', '/api/v1/settings/grading.policy', { value: bad, version: 0 });
     expect(r.status).toBe(400);
     expect(r.headers['content-type']).toContain('application/problem+json');
-    expect(r.body.errors).toEqual([expect.objectContaining({ path: 'weights', rule: 'sum_100' })]);
+    expect(r.body.errors).toEqual([expect.objectContaining({ path: 'value.weights', rule: 'sum_100' })]);
 
     const inverted = structuredClone(POLICY);
     inverted.thresholds.complaint_rate = { target: 20, floor: 10 };
-    const r2 = await quality.send('PUT', '/api/v1/grading/policy', { policy: inverted, version: 0 });
+    const r2 = await quality.send('PUT', '/api/v1/settings/grading.policy', { value: inverted, version: 0 });
     expect(r2.status).toBe(400);
     expect(r2.body.errors[0]).toMatchObject({
-      path: 'thresholds.complaint_rate.target',
+      path: 'value.thresholds.complaint_rate.target',
       rule: 'below_floor',
     });
 
-    const shape = await quality.send('PUT', '/api/v1/grading/policy', {
-      policy: { ...POLICY, minOrders: -1 },
+    const shape = await quality.send('PUT', '/api/v1/settings/grading.policy', {
+      value: { ...POLICY, minOrders: -1 },
       version: 0,
     });
     expect(shape.status).toBe(400);
-    expect(shape.body.errors[0].path).toBe('minOrders');
+    expect(shape.body.errors[0].path).toBe('value.minOrders');
 
-    expect((await quality.get('/api/v1/grading/policy')).body.version).toBe(0);
+    expect((await quality.get('/api/v1/settings/grading.policy')).body.version).toBe(0);
     const stored = await db()
       .selectFrom('settings')
       .select('key')
@@ -343,9 +344,9 @@ describe('grading policy', () => {
 
   it('is changed by quality (audited), not by an outlet manager', async () => {
     expect(
-      (await managerA.send('PUT', '/api/v1/grading/policy', { policy: POLICY, version: 0 })).status,
+      (await managerA.send('PUT', '/api/v1/settings/grading.policy', { value: POLICY, version: 0 })).status,
     ).toBe(403);
-    const r = await quality.send('PUT', '/api/v1/grading/policy', { policy: POLICY, version: 0 });
+    const r = await quality.send('PUT', '/api/v1/settings/grading.policy', { value: POLICY, version: 0 });
     expect(r.status).toBe(200);
     expect(r.body.version).toBe(1);
     const audit = await db()
@@ -389,7 +390,7 @@ describe('monthly scorecards', () => {
       response: [3, 4, 75],
       arrival: [2, 3, 66.7],
       first_fix: [1, 4, 25],
-      repeat_repair: [2, 4, 50],
+      repeat_repair: [3, 4, 75],
       satisfaction: [2, 3, 66.7],
       complaint_rate: [1, 5, 20],
       attitude: [1, 5, 20],
@@ -397,8 +398,8 @@ describe('monthly scorecards', () => {
     expect(metricOf(a, 'response')).toMatchObject({ points: 50, weight: 20, contribution: 10 });
     expect(metricOf(a, 'arrival')).toMatchObject({ points: 66.7, contribution: 6.7 });
     expect(metricOf(a, 'complaint_rate')).toMatchObject({ points: 80, contribution: 8 });
-    // (50·20 + 66.7·10 + 25·20 + 50·10 + 66.7·20 + 80·10 + 80·10) / 100 = 56.01
-    expect(a).toMatchObject({ score: 56, scoreGrade: 'C', grade: 'C' });
+    // (50·20 + 66.7·10 + 25·20 + 25·10 + 66.7·20 + 80·10 + 80·10) / 100 = 53.51
+    expect(a).toMatchObject({ score: 53.5, scoreGrade: 'C', grade: 'C' });
 
     // B: one expired offer; below 3 orders it keeps its grade whatever the score says.
     const b = cardOf(r.body.items, refs.outletB);
@@ -414,7 +415,8 @@ describe('monthly scorecards', () => {
       .where('i.metric', '=', 'first_fix')
       .execute();
     expect(items).toHaveLength(4);
-    expect(await gradeOf(db(), refs.outletA, MONTH)).toBe('C');
+    // A draft never sets money (formerly settlement paid at the draft's C: the bug).
+    expect(await gradeOf(db(), refs.outletA, MONTH)).toBeNull();
     expect(await gradeOf(db(), refs.outletA, '2026-09')).toBeNull();
   });
 
@@ -458,13 +460,14 @@ describe('monthly scorecards', () => {
     expect(new Set(await rows('first_fix'))).toEqual(
       new Set([
         [n('o1'), 'fixed_first_time', true],
-        [n('o2'), 'multiple_visits', false],
-        [n('o3'), 'repeat_repair', false],
-        [n('o5'), 'repeat_repair', false],
+        [n('o2'), 'first_fix_failed', false],
+        [n('o3'), 'first_fix_failed', false],
+        [n('o5'), 'repeat_failed', false],
       ]),
     );
     expect((await rows('repeat_repair')).filter((r) => r[2])).toEqual(
       expect.arrayContaining([
+        [n('o2'), 'first_fix_failed', true],
         [n('o3'), 'first_fix_failed', true],
         [n('o5'), 'repeat_failed', true],
       ]),
@@ -478,7 +481,7 @@ describe('monthly scorecards', () => {
     );
     // The rows that cost points come first: misses of a good share, hits of a bad rate.
     expect((await rows('first_fix')).map((r) => r[2])).toEqual([false, false, false, true]);
-    expect((await rows('repeat_repair')).map((r) => r[2])).toEqual([true, true, false, false]);
+    expect((await rows('repeat_repair')).map((r) => r[2])).toEqual([true, true, true, false]);
     expect(await rows('complaint_rate')).toEqual([[n('o2'), 'complaint_outlet', true]]);
     expect(await rows('attitude')).toEqual([[n('o2'), 'attitude_score', true]]);
   });
@@ -506,7 +509,7 @@ describe('monthly scorecards', () => {
   it('refuses a month that has not begun, naming the field', async () => {
     const r = await quality.send('POST', '/api/v1/grading/runs', { month: '2026-12' });
     expect(r.status).toBe(400);
-    expect(r.body.errors[0]).toMatchObject({ path: 'month', rule: 'not_future' });
+    expect(r.body.errors[0]).toMatchObject({ path: 'month', rule: 'not_in_future' });
     const bad = await quality.send('POST', '/api/v1/grading/runs', { month: '2026-13' });
     expect(bad.status).toBe(400);
     expect(await gradeOf(db(), refs.outletA, '2026-12')).toBeNull();
@@ -529,6 +532,8 @@ describe('monthly scorecards', () => {
       [refs.outletA]: 'C',
       [refs.outletB]: 'B',
     });
+    // Finalised: now the grade settlement pays the month at.
+    expect(await gradeOf(db(), refs.outletA, MONTH)).toBe('C');
     const events = await db()
       .selectFrom('events')
       .select(['type', 'data'])
@@ -536,15 +541,15 @@ describe('monthly scorecards', () => {
       .where('stream_id', '=', refs.outletA)
       .execute();
     expect(events.map((e) => e.type)).toEqual(['outlet.grade_changed']);
-    expect(JSON.parse(events[0]!.data)).toMatchObject({ from: 'B', to: 'C', month: MONTH, score: 56 });
+    expect(JSON.parse(events[0]!.data)).toMatchObject({ from: 'B', to: 'C', month: MONTH, score: 53.5 });
 
     // Locked: recomputing is refused and changes nothing; finalising again finds no draft.
     const again = await quality.send('POST', '/api/v1/grading/runs', { month: MONTH });
     expect(again.status).toBe(422);
-    expect(again.body.errors[0]).toMatchObject({ path: 'month', rule: 'finalised' });
+    expect(again.body.errors[0]).toMatchObject({ path: 'month', rule: 'grading.month_final' });
     const twice = await quality.send('POST', `/api/v1/grading/runs/${MONTH}/finalise`);
     expect(twice.status).toBe(422);
-    expect(twice.body.errors[0]).toMatchObject({ path: 'month', rule: 'no_draft' });
+    expect(twice.body.errors[0]).toMatchObject({ path: 'month', rule: 'grading.no_draft' });
 
     const history = await managerA.get(`/api/v1/grading/scorecards/${refs.outletA}`);
     expect(history.status).toBe(200);

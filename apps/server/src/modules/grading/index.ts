@@ -59,3 +59,4 @@ export function createGrading(deps: AppDeps, opts: GradingOptions = {}) {
   };
 }
 export type GradingModule = ReturnType<typeof createGrading>;
+export { GRADING_SETTINGS } from './grading.settings.ts';

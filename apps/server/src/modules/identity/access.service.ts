@@ -6,8 +6,10 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { notFound, refuse } from '../../platform/http/errors.ts';
+import { roleEditRefusal } from './domain/role-guard.ts';
 import { IdentityRepository } from './identity.repository.ts';
+import { eventActorOf } from '../../platform/auth/actor.ts';
 
 export interface AccessDeps {
   db: Kysely<Database>;
@@ -34,6 +36,13 @@ export class AccessService {
     if (!(await this.repo.roleExists(role))) throw notFound('role', role);
     const unique = [...new Set(permissions)].sort();
     await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
+      const refusal = roleEditRefusal(
+        role,
+        unique,
+        await this.repo.allRolePermissions(trx),
+        await this.repo.activeUsersByRole(trx),
+      );
+      if (refusal) throw refuse(refusal.code, refusal.params, { path: 'permissions' });
       const before = await trx
         .selectFrom('role_permissions')
         .select('permission')
@@ -44,7 +53,7 @@ export class AccessService {
         streamType: 'role',
         streamId: role,
         type: 'role.permissions_changed',
-        actor: { id: actor.userId, kind: actor.kind === 'token' ? 'token' : 'user' },
+        actor: eventActorOf(actor),
         at: this.deps.clock.now(),
         data: { before: before.map((b) => b.permission).sort(), after: unique },
       });

@@ -159,7 +159,7 @@ export class AuthService {
     const now = this.deps.clock.now();
     if (expiresAt && new Date(expiresAt) <= now) {
       throw new DomainError('request.validation_failed', 'expiresAt must be in the future', {
-        errors: [{ path: 'expiresAt', rule: 'future', message: 'must be in the future' }],
+        errors: [{ path: 'expiresAt', rule: 'in_future', message: 'must be in the future' }],
       });
     }
     await this.repo.insertApiToken({
@@ -189,7 +189,9 @@ export class AuthService {
   async revokeApiToken(userId: string, id: string): Promise<void> {
     const now = this.deps.clock.now();
     if (!(await this.repo.revokeApiToken(userId, id, now.toISOString()))) {
-      throw new DomainError('resource.not_found', `API token ${id} was not found`);
+      throw new DomainError('resource.not_found', `API token ${id} was not found`, {
+        params: { resource: 'api token', id },
+      });
     }
     await appendEvent(this.deps.db, {
       streamType: 'user',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DATA_SCOPES, isPermission, type DataScope, type Permission, type Role } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
+import { newId } from '../../platform/ids/index.ts';
 import type { UsersTable } from './identity.schema.ts';
 
 export interface UserRecord {
@@ -38,6 +39,12 @@ const toUser = (r: UsersTable): UserRecord => ({
 });
 
 /** The only place identity SQL lives. */
+export interface CustomerUser {
+  id: string;
+  customerId: string;
+  active: boolean;
+}
+
 export class IdentityRepository {
   private readonly db: Kysely<Database>;
 
@@ -93,11 +100,13 @@ export class IdentityRepository {
     return rows.map((r) => r.permission).filter(isPermission);
   }
 
-  async allRolePermissions(): Promise<
+  async allRolePermissions(
+    trx: Kysely<Database> = this.db,
+  ): Promise<
     Array<{ role: string; description: string; defaultScope: DataScope; permissions: Permission[] }>
   > {
-    const roles = await this.db.selectFrom('roles').selectAll().orderBy('name').execute();
-    const perms = await this.db.selectFrom('role_permissions').selectAll().execute();
+    const roles = await trx.selectFrom('roles').selectAll().orderBy('name').execute();
+    const perms = await trx.selectFrom('role_permissions').selectAll().execute();
     return roles.map((r) => ({
       role: r.name,
       description: r.description,
@@ -122,6 +131,19 @@ export class IdentityRepository {
         .values(permissions.map((permission) => ({ role, permission })))
         .execute();
     }
+  }
+
+  /** Active staff users per role (a user with two roles counts for both). */
+  async activeUsersByRole(trx: Kysely<Database> = this.db): Promise<Record<string, number>> {
+    const rows = await trx
+      .selectFrom('user_roles')
+      .innerJoin('users', 'users.id', 'user_roles.user_id')
+      .select(['user_roles.role as role', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('users.active', '=', 1)
+      .where('users.kind', '=', 'staff')
+      .groupBy('user_roles.role')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.role, Number(r.n)]));
   }
 
   async roleExists(role: string): Promise<boolean> {
@@ -258,4 +280,95 @@ export class IdentityRepository {
   async setLocale(userId: string, locale: string, now: string): Promise<void> {
     await this.db.updateTable('users').set({ locale, updated_at: now }).where('id', '=', userId).execute();
   }
+
+  async findCustomerUser(customerId: string): Promise<CustomerUser | undefined> {
+    const r = await this.db
+      .selectFrom('users')
+      .select(['id', 'customer_id', 'active'])
+      .where('kind', '=', 'customer')
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    return r && { id: r.id, customerId: r.customer_id!, active: r.active === 1 };
+  }
+
+  /**
+   * The sign-in row of a customer: no password, no roles, scope `own`. The user name is derived
+   * from the customer id, never the phone, so it can appear in logs and audit lists.
+   */
+  async insertCustomerUser(u: {
+    customerId: string;
+    displayName: string;
+    phone: string;
+    now: string;
+  }): Promise<string> {
+    const id = newId();
+    await this.db
+      .insertInto('users')
+      .values({
+        id,
+        username: `customer:${u.customerId}`,
+        display_name: u.displayName,
+        kind: 'customer',
+        password_hash: null,
+        phone: u.phone,
+        locale: 'zh-CN',
+        scope_level: 'own',
+        scope_regions: '[]',
+        outlet_id: null,
+        customer_id: u.customerId,
+        active: 1,
+        failed_logins: 0,
+        locked_until: null,
+        created_at: u.now,
+        updated_at: u.now,
+      })
+      .onConflict((oc) => oc.column('username').doNothing())
+      .execute();
+    return id;
+  }
+}
+
+// Reads other modules make of people (escalation picks and shows assignees), so that no module
+// outside identity queries `users` or `user_roles` itself.
+
+/** Display names of the given users. */
+export async function userNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Those of the given users who may sign in. */
+export async function activeUserIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .where('active', '=', 1)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Active users holding `role` who belong to one outlet. */
+export async function activeUsersInRole(
+  db: Kysely<Database>,
+  role: Role,
+  outletId: string,
+): Promise<{ id: string; displayName: string }[]> {
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'u.display_name'])
+    .where('r.role', '=', role)
+    .where('u.outlet_id', '=', outletId)
+    .where('u.active', '=', 1)
+    .execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
 }

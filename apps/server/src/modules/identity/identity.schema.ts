@@ -58,16 +58,6 @@ export interface LoginAttemptsTable {
   success: number;
   at: string;
 }
-export interface OtpCodesTable {
-  id: string;
-  purpose: string;
-  subject: string;
-  code_hash: string;
-  attempts: number;
-  created_at: string;
-  expires_at: string;
-  used_at: string | null;
-}
 export interface IdentityTables {
   users: UsersTable;
   roles: RolesTable;
@@ -76,5 +66,18 @@ export interface IdentityTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
-  otp_codes: OtpCodesTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'users',
+  'roles',
+  'role_permissions',
+  'user_roles',
+  'sessions',
+  'api_tokens',
+  'login_attempts',
+] as const satisfies readonly (keyof IdentityTables)[];

@@ -144,6 +144,36 @@ describe('permissions and roles as data', () => {
       'workorder:create',
     );
   });
+
+  it('refuses to lock a role out of everything or to leave nobody able to manage roles', async () => {
+    const admin = await login(ta.app, 'admin1');
+    const empty = await admin.req({
+      method: 'PUT',
+      url: '/api/v1/roles/agent/permissions',
+      payload: { permissions: [] },
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toMatchObject({ code: 'identity.role_lockout', params: { role: 'agent' } });
+    const roles = (await admin.req({ url: '/api/v1/roles' })).json();
+    const adminRole = roles.items.find((r: { role: string }) => r.role === 'admin');
+    const lastAdmin = await admin.req({
+      method: 'PUT',
+      url: '/api/v1/roles/admin/permissions',
+      payload: { permissions: adminRole.permissions.filter((p: string) => p !== 'role:manage') },
+    });
+    expect(lastAdmin.statusCode).toBe(422);
+    expect(lastAdmin.json()).toMatchObject({
+      code: 'identity.last_administrator',
+      params: { permission: 'role:manage' },
+    });
+    const after = (await admin.req({ url: '/api/v1/roles' })).json();
+    expect(after.items.find((r: { role: string }) => r.role === 'admin').permissions).toContain(
+      'role:manage',
+    );
+    expect(after.items.find((r: { role: string }) => r.role === 'agent').permissions.length).toBeGreaterThan(
+      0,
+    );
+  });
 });
 
 describe('API tokens', () => {

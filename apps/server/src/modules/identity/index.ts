@@ -9,7 +9,7 @@ export { hashPassword, TEST_SCRYPT } from './domain/password.ts';
 export { AuthService } from './auth.service.ts';
 export { setSessionCookie, toMe } from './identity.routes.ts';
 export type { UserRecord } from './identity.repository.ts';
-export { IdentityRepository } from './identity.repository.ts';
+export { IdentityRepository, activeUserIds, activeUsersInRole, userNames } from './identity.repository.ts';
 
 export function createIdentity(deps: AppDeps) {
   const auth = new AuthService({ db: deps.db, clock: deps.clock });
@@ -30,3 +30,4 @@ export function createIdentity(deps: AppDeps) {
     );
   return { auth, access, register };
 }
+export { IDENTITY_SETTINGS } from './identity.settings.ts';

@@ -25,6 +25,7 @@ export {
   DEFAULT_COVERAGE_TARGETS,
 } from './network.deps.ts';
 export type { OutletRecord, TechnicianRecord } from './network.records.ts';
+export { outletGrade, setOutletGrade } from './outlets.repository.ts';
 
 export interface NetworkOptions {
   catalog: NetworkCatalogPort;
@@ -73,3 +74,4 @@ export function createNetwork(deps: AppDeps, opts: Partial<NetworkOptions> = {})
   };
 }
 export type NetworkModule = ReturnType<typeof createNetwork>;
+export { NETWORK_SETTINGS } from './network.settings.ts';

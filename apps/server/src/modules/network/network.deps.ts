@@ -3,7 +3,6 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/dates.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Db, DialectName } from '../../platform/db/types.ts';
-import type { EventActor } from '../../platform/events/append.ts';
 import { DomainError, fieldError } from '../../platform/http/errors.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import { regionName } from '../customers/index.ts';
@@ -76,10 +75,8 @@ export function checkRegionCode(code: string, path: string): string {
   return name;
 }
 
-export const eventActor = (a: Actor): EventActor => ({
-  id: a.userId || null,
-  kind: a.kind === 'token' ? 'token' : a.kind === 'system' ? 'system' : 'user',
-});
+/** One mapping for every module (platform/auth/actor.ts). */
+export { eventActorOf as eventActor } from '../../platform/auth/actor.ts';
 
 /** HQ-wide views and HQ staff need scope all (or region for read-only figures). */
 export function requireScope(actor: Actor, levels: Array<Actor['scope']['level']>, what: string): void {

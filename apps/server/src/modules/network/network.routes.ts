@@ -4,9 +4,7 @@ import { z } from 'zod';
 import {
   BusinessDateSchema,
   CalendarOverrideSchema,
-  CertificationSettingsSchema,
   CoverageReportSchema,
-  CoverageTargetsSchema,
   IntervalSchema,
   LeaveInputSchema,
   LeaveSchema,
@@ -19,8 +17,6 @@ import {
   ProspectInputSchema,
   ProspectSchema,
   PutCalendarOverrideSchema,
-  PutCertificationSettingsSchema,
-  PutCoverageTargetsSchema,
   PutRotaSchema,
   RangeQuerySchema,
   RegionCodeSchema,
@@ -51,8 +47,6 @@ const T = '/api/v1/technicians';
 const N = '/api/v1/network';
 const page = <S extends z.ZodType>(s: S) =>
   z.object({ items: z.array(s), nextCursor: z.string().nullable() });
-const TargetsView = CoverageTargetsSchema.extend({ version: z.number().int() });
-const CertSettingsView = CertificationSettingsSchema.extend({ version: z.number().int() });
 
 /** Outlets, technicians (incl. HQ staff), the development pipeline and coverage analytics. */
 export function networkRoutes(d: NetworkRouteDeps) {
@@ -448,55 +442,5 @@ function pipelineRoutes(app: App, d: NetworkRouteDeps) {
       },
     },
     async (req) => d.pipeline.coverage(req.actor!),
-  );
-  app.get(
-    `${N}/settings/coverage-targets`,
-    {
-      config: { permission: 'outlet:read' },
-      schema: {
-        tags,
-        summary: 'Coverage targets (setting network.coverage_targets)',
-        response: { 200: TargetsView, ...problems },
-      },
-    },
-    async () => d.pipeline.targets(),
-  );
-  app.put(
-    `${N}/settings/coverage-targets`,
-    {
-      config: { permission: 'outlet:manage' },
-      schema: {
-        tags,
-        summary: 'Change the coverage targets (audited)',
-        body: PutCoverageTargetsSchema,
-        response: { 200: TargetsView, ...problems },
-      },
-    },
-    async (req) => d.pipeline.putTargets(req.actor!, req.body),
-  );
-  app.get(
-    `${N}/settings/certifications`,
-    {
-      config: { permission: 'technician:read' },
-      schema: {
-        tags,
-        summary: 'When a certification counts as expiring soon (setting network.certifications)',
-        response: { 200: CertSettingsView, ...problems },
-      },
-    },
-    async () => d.pipeline.certificationSettings(),
-  );
-  app.put(
-    `${N}/settings/certifications`,
-    {
-      config: { permission: 'outlet:manage' },
-      schema: {
-        tags,
-        summary: 'Change the expiring-soon window (audited)',
-        body: PutCertificationSettingsSchema,
-        response: { 200: CertSettingsView, ...problems },
-      },
-    },
-    async (req) => d.pipeline.putCertificationSettings(req.actor!, req.body),
   );
 }

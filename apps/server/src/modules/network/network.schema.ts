@@ -122,3 +122,21 @@ export interface NetworkTables {
   technician_certifications: TechnicianCertificationsTable;
   outlet_prospects: OutletProspectsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'outlets',
+  'outlet_service_areas',
+  'outlet_categories',
+  'technicians',
+  'technician_skills',
+  'outlet_calendar_overrides',
+  'technician_shifts',
+  'technician_leave',
+  'technician_rota',
+  'technician_certifications',
+  'outlet_prospects',
+] as const satisfies readonly (keyof NetworkTables)[];

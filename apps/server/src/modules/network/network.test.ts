@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, login, ManualClock } from '../../../test/app.ts';
 import type { TestApp as AppUnderTest } from '../../../test/app.ts';
-import { seedCatalog, type Client, type Reply } from '../customers/testing.ts';
+import { seedCatalog, type Client, type Reply } from '../../../test/factories/customers.ts';
 
 let t: AppUnderTest;
 let admin: Client;
@@ -141,7 +141,7 @@ describe('outlets', () => {
       [{ code: 'X1', serviceAreas: ['449999'] }, 400, 'serviceAreas.0', 'unknown_region'],
       [{ code: 'X2', districtCode: '330106' }, 400, 'districtCode', 'unknown_region'],
       [{ code: 'X3', categories: ['AC', 'NOPE'] }, 400, 'categories.1', 'unknown_category'],
-      [{ code: 'X4', parentId: outletB.id }, 422, 'parentId', 'parent_is_dealer'],
+      [{ code: 'X4', parentId: outletB.id }, 422, 'parentId', 'outlet.parent_not_dealer'],
       [{ code: 'GZ01' }, 409, 'code', 'unique'],
     ];
     for (const [over, status, path, rule] of cases) {
@@ -286,14 +286,17 @@ describe('technicians', () => {
   it('flags expired and expiring certifications, with the window a setting', async () => {
     expect(techA.certifications.map((c: { status: string }) => c.status)).toEqual(['expired', 'expiring']);
     expect(techA.certificationAlert).toBe('expired');
-    const s = await admin.send('PUT', '/api/v1/network/settings/certifications', {
-      expiringSoonDays: 7,
+    const s = await admin.send('PUT', '/api/v1/settings/network.certifications', {
+      value: { expiringSoonDays: 7 },
       version: 0,
     });
     expect(s.status, JSON.stringify(s.body)).toBe(200);
     const got = await admin.get(`/api/v1/technicians/${techA.id}`);
     expect(got.body.certifications.map((c: { status: string }) => c.status)).toEqual(['expired', 'valid']);
-    await admin.send('PUT', '/api/v1/network/settings/certifications', { expiringSoonDays: 30, version: 1 });
+    await admin.send('PUT', '/api/v1/settings/network.certifications', {
+      value: { expiringSoonDays: 30 },
+      version: 1,
+    });
   });
 
   it('refuses unknown skill categories, duplicate weekdays, bad shifts and misplaced tiers', async () => {
@@ -302,7 +305,7 @@ describe('technicians', () => {
     const cases: Array<[Record<string, unknown>, number, string, string]> = [
       [{ skills: [{ categoryCode: 'NOPE', level: 2 }] }, 400, 'skills.0.categoryCode', 'unknown_category'],
       [{ shifts: [weekShifts[0], weekShifts[0]] }, 400, 'shifts.1.weekday', 'unique'],
-      [{ tier: 4 }, 422, 'outletId', 'hq_has_no_outlet'],
+      [{ tier: 4 }, 422, 'outletId', 'technician.hq_has_no_outlet'],
     ];
     for (const [over, status, path, rule] of cases) {
       const res = await admin.send('POST', '/api/v1/technicians', { ...base, ...over });
@@ -333,7 +336,11 @@ describe('technicians', () => {
     expect(eng.status, JSON.stringify(eng.body)).toBe(201);
     const noProvince = await admin.send('POST', '/api/v1/technicians', { name: '吴工', tier: 3 });
     expect(noProvince.status).toBe(422);
-    expect(noProvince.body.errors[0]).toMatchObject({ path: 'provinceCode', rule: 'required_for_tier' });
+    expect(noProvince.body.errors[0]).toMatchObject({
+      path: 'provinceCode',
+      rule: 'technician.tier_needs_province',
+    });
+    expect(noProvince.body).toMatchObject({ code: 'technician.tier_needs_province', params: { tier: 3 } });
     const hq = await admin.get('/api/v1/technicians?staff=hq');
     expect(hq.body.items.map((x: { name: string }) => x.name)).toEqual(['周工']);
     const stale = await admin.send('PATCH', `/api/v1/technicians/${eng.body.id}`, { version: 9, name: 'x' });
@@ -354,7 +361,8 @@ describe('technicians', () => {
       endAt: '2026-06-16T08:00:00Z',
     });
     expect(overlap.status).toBe(422);
-    expect(overlap.body.errors[0]).toMatchObject({ path: 'startAt', rule: 'no_overlap' });
+    expect(overlap.body.errors[0]).toMatchObject({ path: 'startAt', rule: 'technician.leave_overlaps' });
+    expect(overlap.body.params).toEqual({ count: 1 });
     const backwards = await managerA.send('POST', url, {
       startAt: '2026-06-18T05:00:00Z',
       endAt: '2026-06-18T04:00:00Z',
@@ -416,12 +424,13 @@ describe('pipeline', () => {
       admin.send('POST', `/api/v1/network/prospects/${p.body.id}/stage`, { version, stage, reason });
     const skip = await move(1, 'signed');
     expect(skip.status).toBe(422);
-    expect(skip.body.errors[0].rule).toBe('one_step_forward');
+    expect(skip.body.errors[0].rule).toBe('prospect.one_step_forward');
+    expect(skip.body.params).toEqual({ from: 'prospect', next: 'negotiating' });
     const n = await move(1, 'negotiating');
     expect(n.status).toBe(200);
     const back = await move(2, 'prospect');
     expect(back.status).toBe(422);
-    expect(back.body.errors[0]).toMatchObject({ path: 'reason', rule: 'reason_required' });
+    expect(back.body.errors[0]).toMatchObject({ path: 'reason', rule: 'prospect.back_needs_reason' });
     expect((await move(1, 'signed')).status).toBe(409);
     const b = await move(2, 'prospect', '报价未谈拢');
     expect(b.status).toBe(200);
@@ -504,21 +513,18 @@ describe('coverage', () => {
   });
 
   it('keeps targets in an audited setting editable with outlet:manage', async () => {
-    const bad = await admin.send('PUT', '/api/v1/network/settings/coverage-targets', {
-      regionCoverage: 1.5,
-      selfBuiltShare: 0.3,
+    const bad = await admin.send('PUT', '/api/v1/settings/network.coverage_targets', {
+      value: { regionCoverage: 1.5, selfBuiltShare: 0.3 },
       version: 0,
     });
     expect(bad.status).toBe(400);
-    const ok = await admin.send('PUT', '/api/v1/network/settings/coverage-targets', {
-      regionCoverage: 0.8,
-      selfBuiltShare: 0.35,
+    const ok = await admin.send('PUT', '/api/v1/settings/network.coverage_targets', {
+      value: { regionCoverage: 0.8, selfBuiltShare: 0.35 },
       version: 0,
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    const stale = await admin.send('PUT', '/api/v1/network/settings/coverage-targets', {
-      regionCoverage: 0.9,
-      selfBuiltShare: 0.35,
+    const stale = await admin.send('PUT', '/api/v1/settings/network.coverage_targets', {
+      value: { regionCoverage: 0.9, selfBuiltShare: 0.35 },
       version: 0,
     });
     expect(stale.status).toBe(409);
@@ -528,9 +534,8 @@ describe('coverage', () => {
       version: 1,
     });
     expect((await eventsOf('network.coverage_targets')).map((e) => e.type)).toEqual(['setting.changed']);
-    const denied = await managerA.send('PUT', '/api/v1/network/settings/coverage-targets', {
-      regionCoverage: 0.1,
-      selfBuiltShare: 0.1,
+    const denied = await managerA.send('PUT', '/api/v1/settings/network.coverage_targets', {
+      value: { regionCoverage: 0.1, selfBuiltShare: 0.1 },
       version: 1,
     });
     expect(denied.status).toBe(403);

@@ -31,6 +31,30 @@ const toColumns = (f: OutletFields) => ({
   grade: f.grade,
 });
 
+/** An outlet's current grade (grading reads it in its finalise transaction). */
+export async function outletGrade(db: Db, outletId: string): Promise<{ grade: OutletsTable['grade'] }> {
+  const r = await db
+    .selectFrom('outlets')
+    .select('grade')
+    .where('id', '=', outletId)
+    .executeTakeFirstOrThrow();
+  return { grade: r.grade };
+}
+
+/** Writes the grade a finalised scorecard gives the outlet (dispatch ranking reads it). */
+export async function setOutletGrade(
+  db: Db,
+  outletId: string,
+  grade: OutletsTable['grade'],
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('outlets')
+    .set((eb) => ({ grade, updated_at: at, version: eb('version', '+', 1) }))
+    .where('id', '=', outletId)
+    .execute();
+}
+
 /** The only place outlet SQL lives. */
 export class OutletsRepository {
   private readonly db: Db;

@@ -2,13 +2,7 @@ import type { Outlet, OutletInput, OutletListQuery, UpdateOutlet } from '@anxin/
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { checkRegion, regionName } from '../customers/index.ts';
 import { checkRegionCode, eventActor, uniqueBy, type NetworkContext } from './network.deps.ts';
@@ -215,11 +209,19 @@ export class OutletsService {
     }
     if (merged.parentId && (!current || given.parentId !== undefined)) {
       const parent = await this.repo.find(merged.parentId);
-      if (!parent) throw fieldError('parentId', 'exists', `Outlet ${merged.parentId} was not found`);
+      if (!parent) throw fieldError('parentId', 'not_found', `Outlet ${merged.parentId} was not found`);
       if (parent.kind === 'outlet')
-        throw ruleViolated('parentId', 'parent_is_dealer', 'The parent must be a dealer or a regional agent');
+        throw refuse(
+          'outlet.parent_not_dealer',
+          {},
+          { path: 'parentId', detail: 'The parent must be a dealer or a regional agent' },
+        );
       if (current && (await this.repo.isAncestorOrSelf(current.id, parent.id)))
-        throw ruleViolated('parentId', 'no_cycle', 'An outlet cannot be its own parent or ancestor');
+        throw refuse(
+          'outlet.parent_cycle',
+          {},
+          { path: 'parentId', detail: 'An outlet cannot be its own parent or ancestor' },
+        );
     }
     return {
       name: merged.name,

@@ -1,6 +1,4 @@
 import {
-  CertificationSettingsSchema,
-  CoverageTargetsSchema,
   type CoverageReport,
   type MoveProspect,
   type Prospect,
@@ -10,23 +8,16 @@ import {
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { fieldError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
+import { fieldError, notFound, refusalOf, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import { writeSetting } from '../../platform/settings/index.ts';
 import { regionName } from '../customers/index.ts';
 import { computeCoverage, selfBuiltShare } from './domain/coverage.ts';
 import { checkStageMove } from './domain/rules.ts';
-import {
-  CERTIFICATION_SETTINGS_KEY,
-  COVERAGE_TARGETS_KEY,
-  checkRegionCode,
-  eventActor,
-  requireScope,
-  uniqueBy,
-  type NetworkContext,
-} from './network.deps.ts';
+import { checkRegionCode, eventActor, requireScope, uniqueBy, type NetworkContext } from './network.deps.ts';
 import type { ProspectFields, ProspectRecord } from './network.records.ts';
 import type { ProspectStage } from './network.schema.ts';
+import type { EventType } from '../../platform/events/catalogue.ts';
+import { PROSPECT_EVENTS } from './network.events.ts';
 
 const view = (p: ProspectRecord): Prospect => ({ ...p, regionName: regionName(p.regionCode) });
 
@@ -89,7 +80,7 @@ export class PipelineService {
       current,
       { ...fields, stage: current.stage, linkedOutletId: current.linkedOutletId },
       {
-        type: 'prospect.updated',
+        type: PROSPECT_EVENTS.type.updated,
         requestId,
         data: {
           changed: Object.keys(input).filter((k) => k !== 'version'),
@@ -106,13 +97,13 @@ export class PipelineService {
     const current = await this.writable(actor, id, input.version);
     const check = checkStageMove(current.stage, input.stage, input.reason);
     if (!check.ok)
-      throw ruleViolated(check.rule === 'reason_required' ? 'reason' : 'stage', check.rule, check.message);
+      throw refusalOf(check, { path: check.code === 'prospect.back_needs_reason' ? 'reason' : 'stage' });
     let linked = current.linkedOutletId;
     if (input.stage === 'active') {
       if (!input.linkedOutletId)
         throw fieldError('linkedOutletId', 'required', 'An active prospect names the outlet it became');
       if (!(await this.ctx.outlets.find(input.linkedOutletId)))
-        throw fieldError('linkedOutletId', 'exists', `Outlet ${input.linkedOutletId} was not found`);
+        throw fieldError('linkedOutletId', 'not_found', `Outlet ${input.linkedOutletId} was not found`);
       linked = input.linkedOutletId;
     } else if (check.direction === 'back') linked = null;
     await this.save(
@@ -120,7 +111,7 @@ export class PipelineService {
       current,
       { ...pickFields(current), stage: input.stage, linkedOutletId: linked },
       {
-        type: 'prospect.stage_changed',
+        type: PROSPECT_EVENTS.type.stage_changed,
         requestId,
         from: current.stage,
         to: input.stage,
@@ -183,50 +174,6 @@ export class PipelineService {
     };
   }
 
-  async targets() {
-    const s = await this.ctx.coverageTargets();
-    return { ...s.value, version: s.version };
-  }
-
-  async putTargets(actor: Actor, input: { regionCoverage: number; selfBuiltShare: number; version: number }) {
-    requireScope(actor, ['all'], 'network settings');
-    const { version, ...value } = input;
-    const s = await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        COVERAGE_TARGETS_KEY,
-        CoverageTargetsSchema,
-        value,
-        version,
-        eventActor(actor),
-        this.ctx.now(),
-      ),
-    );
-    return { ...s.value, version: s.version };
-  }
-
-  async certificationSettings() {
-    const s = await this.ctx.certificationSettings();
-    return { ...s.value, version: s.version };
-  }
-
-  async putCertificationSettings(actor: Actor, input: { expiringSoonDays: number; version: number }) {
-    requireScope(actor, ['all'], 'network settings');
-    const { version, ...value } = input;
-    const s = await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        CERTIFICATION_SETTINGS_KEY,
-        CertificationSettingsSchema,
-        value,
-        version,
-        eventActor(actor),
-        this.ctx.now(),
-      ),
-    );
-    return { ...s.value, version: s.version };
-  }
-
   private async writable(actor: Actor, id: string, version: number): Promise<ProspectRecord> {
     requireScope(actor, ['all'], 'the outlet pipeline');
     const p = await this.repo.find(id);
@@ -252,7 +199,7 @@ export class PipelineService {
     current: ProspectRecord,
     next: ProspectFields & { stage: ProspectStage; linkedOutletId: string | null },
     event: {
-      type: string;
+      type: EventType;
       requestId?: string;
       from?: string;
       to?: string;

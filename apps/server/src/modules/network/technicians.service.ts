@@ -8,13 +8,7 @@ import type {
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { certificationStatus, checkTierPlacement, worstStatus } from './domain/rules.ts';
 import { eventActor, uniqueBy, type NetworkContext } from './network.deps.ts';
@@ -172,10 +166,15 @@ export class TechniciansService {
       // Checked inside the transaction so two overlapping requests cannot both pass.
       const clash = await this.repo.listLeave([id], startAt, endAt, trx);
       if (clash.length)
-        throw new DomainError('domain.rule_violated', 'The technician already has leave in that period', {
-          errors: [{ path: 'startAt', rule: 'no_overlap', message: 'Overlaps existing leave' }],
-          extra: { overlapping: clash.map((c) => ({ id: c.id, startAt: c.startAt, endAt: c.endAt })) },
-        });
+        throw refuse(
+          'technician.leave_overlaps',
+          { count: clash.length },
+          {
+            path: 'startAt',
+            detail: 'The technician already has leave in that period',
+            extra: { overlapping: clash.map((c) => ({ id: c.id, startAt: c.startAt, endAt: c.endAt })) },
+          },
+        );
       const now = this.ctx.now();
       await this.repo.insertLeave(
         trx,
@@ -247,7 +246,8 @@ export class TechniciansService {
   private checkRange(fromIso: string, toIso: string, maxDays: number) {
     const ms = Date.parse(toIso) - Date.parse(fromIso);
     if (!(ms > 0)) throw fieldError('to', 'after_from', 'to must be after from');
-    if (ms > maxDays * 86_400_000) throw fieldError('to', 'max_range', `At most ${maxDays} days at a time`);
+    if (ms > maxDays * 86_400_000)
+      throw fieldError('to', 'max_range', `At most ${maxDays} days at a time`, { maxDays });
   }
 
   /** Outlet-scoped managers act on their own outlet's people only (404 otherwise). */
@@ -260,7 +260,7 @@ export class TechniciansService {
   /** Tier and outlet fit together; the outlet is one the actor may manage; HQ staff need scope all. */
   private async checkPlacement(actor: Actor, f: TechnicianFields): Promise<void> {
     const bad = checkTierPlacement(f.tier, f.outletId, f.provinceCode);
-    if (bad) throw ruleViolated(bad.path, bad.rule, bad.message);
+    if (bad) throw refuse(bad.code, { tier: f.tier }, { path: bad.path, detail: bad.message });
     if (f.outletId === null) {
       if (actor.scope.level !== 'all')
         throw new DomainError(

@@ -64,3 +64,4 @@ export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
   return { auth, portal, register };
 }
 export type PortalModule = ReturnType<typeof createPortal>;
+export { PORTAL_SETTINGS } from './portal.settings.ts';

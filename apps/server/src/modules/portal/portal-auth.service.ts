@@ -149,15 +149,16 @@ export class PortalAuthService {
   }
 
   private async userFor(customer: { id: string; name: string }, phone: string, now: Date): Promise<string> {
-    const existing = await this.d.repo.findCustomerUser(customer.id);
+    const identity = new IdentityRepository(this.d.db);
+    const existing = await identity.findCustomerUser(customer.id);
     if (existing) return existing.id;
-    await this.d.repo.insertCustomerUser({
+    await identity.insertCustomerUser({
       customerId: customer.id,
       displayName: customer.name,
       phone,
       now: now.toISOString(),
     });
     // Re-read: of two first sign-ins racing, the row that won the unique user name is the one.
-    return (await this.d.repo.findCustomerUser(customer.id))!.id;
+    return (await identity.findCustomerUser(customer.id))!.id;
   }
 }

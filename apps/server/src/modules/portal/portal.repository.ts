@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import { newId } from '../../platform/ids/index.ts';
 import { PORTAL_OTP_PURPOSE } from './domain/otp.ts';
 
 type Db = Kysely<Database>;
@@ -12,13 +11,7 @@ export interface OtpRecord {
   expiresAt: string;
 }
 
-export interface CustomerUser {
-  id: string;
-  customerId: string;
-  active: boolean;
-}
-
-/** The only SQL of the portal: one-time codes and the customer's sign-in row. */
+/** The only SQL of the portal: one-time codes (the customer's sign-in row belongs to identity). */
 export class PortalRepository {
   readonly db: Db;
 
@@ -101,53 +94,5 @@ export class PortalRepository {
       .where('expires_at', '>', now)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
-  }
-
-  async findCustomerUser(customerId: string): Promise<CustomerUser | undefined> {
-    const r = await this.db
-      .selectFrom('users')
-      .select(['id', 'customer_id', 'active'])
-      .where('kind', '=', 'customer')
-      .where('customer_id', '=', customerId)
-      .orderBy('created_at')
-      .limit(1)
-      .executeTakeFirst();
-    return r && { id: r.id, customerId: r.customer_id!, active: r.active === 1 };
-  }
-
-  /**
-   * The sign-in row of a customer: no password, no roles, scope `own`. The user name is derived
-   * from the customer id, never the phone, so it can appear in logs and audit lists.
-   */
-  async insertCustomerUser(u: {
-    customerId: string;
-    displayName: string;
-    phone: string;
-    now: string;
-  }): Promise<string> {
-    const id = newId();
-    await this.db
-      .insertInto('users')
-      .values({
-        id,
-        username: `customer:${u.customerId}`,
-        display_name: u.displayName,
-        kind: 'customer',
-        password_hash: null,
-        phone: u.phone,
-        locale: 'zh-CN',
-        scope_level: 'own',
-        scope_regions: '[]',
-        outlet_id: null,
-        customer_id: u.customerId,
-        active: 1,
-        failed_logins: 0,
-        locked_until: null,
-        created_at: u.now,
-        updated_at: u.now,
-      })
-      .onConflict((oc) => oc.column('username').doNothing())
-      .execute();
-    return id;
   }
 }

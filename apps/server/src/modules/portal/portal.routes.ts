@@ -20,6 +20,7 @@ import {
   PortalRegisterProductSchema,
   PortalRescheduleSchema,
   PortalSessionRequestSchema,
+  fieldIssuesOfZod,
 } from '@anxin/contracts';
 import { DomainError, fieldError } from '../../platform/http/errors.ts';
 import { setSessionCookie, toMe } from '../identity/index.ts';
@@ -191,11 +192,10 @@ export function portalRoutes(deps: PortalRouteDeps) {
             const parsed = PortalNewRequestSchema.safeParse(parseJson(String(part.value)));
             if (!parsed.success) {
               throw new DomainError('request.validation_failed', 'The request is invalid', {
-                errors: parsed.error.issues.map((i) => ({
-                  path: i.path.map(String).join('.') || 'request',
-                  rule: i.code,
-                  message: i.message,
-                })),
+                errors: fieldIssuesOfZod(parsed.error.issues, {
+                  root: 'request',
+                  input: parseJson(String(part.value)),
+                }),
               });
             }
             orderId = await deps.portal.createRequest(c, parsed.data, String(req.id));

@@ -9,12 +9,12 @@ import type {
   TimeWindow,
   WorkOrderDetail,
 } from '@anxin/contracts';
-import { PORTAL_APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin/contracts';
+import { APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { appendEvent, type EventActor } from '../../platform/events/append.ts';
-import { DomainError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
+import { DomainError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { PortalPorts } from './ports.ts';
 import {
@@ -25,6 +25,7 @@ import {
   summaryView,
   timelineView,
 } from './portal.views.ts';
+import { eventActorOf } from '../../platform/auth/actor.ts';
 
 export interface PortalServiceDeps {
   db: Db;
@@ -59,7 +60,7 @@ function onBehalf(a: Actor): Actor {
   };
 }
 
-const eventActor = (c: CustomerActor): EventActor => ({ id: c.actor.userId, kind: 'customer' });
+const eventActor = (c: CustomerActor): EventActor => eventActorOf(c.actor);
 
 /** A customer's window must lie ahead: a window already under way cannot be promised any more. */
 function futureWindowErrors(w: TimeWindow, now: Date, path: string): FieldError[] {
@@ -197,8 +198,12 @@ export class PortalService {
   async confirm(c: CustomerActor, id: string, version: number) {
     const o = await this.own(c, id);
     if (o.version !== version) throw versionConflict('work order', id, version);
-    if (!o.appointment || !(PORTAL_APPOINTABLE_STATUSES as readonly string[]).includes(o.status)) {
-      throw ruleViolated('status', 'nothing_to_confirm', 'There is no appointment to confirm');
+    if (!o.appointment || !(APPOINTABLE_STATUSES as readonly string[]).includes(o.status)) {
+      throw refuse(
+        'portal.nothing_to_confirm',
+        {},
+        { path: 'status', detail: 'There is no appointment to confirm' },
+      );
     }
     if (isConfirmed(timelineView(o.timeline), o.appointment)) return detailView(o);
     // The work-orders module has no "confirm" use case yet; the confirmation is an event on the
@@ -217,11 +222,11 @@ export class PortalService {
   async reschedule(c: CustomerActor, id: string, input: PortalReschedule, requestId: string) {
     const o = await this.own(c, id);
     if (o.version !== input.version) throw versionConflict('work order', id, input.version);
-    if (!o.appointment || !(PORTAL_APPOINTABLE_STATUSES as readonly string[]).includes(o.status)) {
-      throw ruleViolated(
-        'status',
-        'reschedule_not_allowed',
-        `The appointment cannot be moved in status ${o.status}`,
+    if (!o.appointment || !(APPOINTABLE_STATUSES as readonly string[]).includes(o.status)) {
+      throw refuse(
+        'portal.reschedule_not_allowed',
+        { status: o.status },
+        { path: 'status', detail: `The appointment cannot be moved in status ${o.status}` },
       );
     }
     const errors = futureWindowErrors(input, this.d.clock.now(), 'window').map((e) => ({
@@ -242,17 +247,20 @@ export class PortalService {
     const o = await this.own(c, id);
     if (o.version !== input.version) throw versionConflict('work order', id, input.version);
     if (!(PORTAL_CANCELLABLE_STATUSES as readonly string[]).includes(o.status)) {
-      throw ruleViolated(
-        'status',
-        'cancel_not_allowed',
-        `An order in status ${o.status} can no longer be cancelled here; please call the hotline`,
+      throw refuse(
+        'portal.cancel_not_allowed',
+        { status: o.status },
+        {
+          path: 'status',
+          detail: `An order in status ${o.status} can no longer be cancelled here; please call the hotline`,
+        },
       );
     }
     const updated = await this.wo.transition(
       onBehalf(c.actor),
       id,
       { to: 'cancelled', version: input.version, reason: input.reason, data: {} },
-      requestId,
+      { requestId },
     );
     return detailView(updated);
   }

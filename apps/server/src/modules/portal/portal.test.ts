@@ -499,7 +499,11 @@ describe('portal products and requests', () => {
       payload: { version: late.version + 1, reason: '不需要了' },
     });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors[0]).toMatchObject({ path: 'status', rule: 'cancel_not_allowed' });
+    expect(refused.json().errors[0]).toMatchObject({ path: 'status', rule: 'portal.cancel_not_allowed' });
+    expect(refused.json()).toMatchObject({
+      code: 'portal.cancel_not_allowed',
+      params: { status: expect.any(String) },
+    });
   });
 
   it('keeps the timeline customer-safe: no staff reasons or notes', async () => {

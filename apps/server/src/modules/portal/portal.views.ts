@@ -9,7 +9,8 @@ import type {
   WorkOrderStatusName,
   WorkOrderSummary,
 } from '@anxin/contracts';
-import { PORTAL_APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin/contracts';
+import { APPOINTABLE_STATUSES, PORTAL_CANCELLABLE_STATUSES } from '@anxin/contracts';
+import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
 
 /**
  * Customer-safe views. Built by allow-list: only the fields named here leave the server, so a new
@@ -50,7 +51,7 @@ const asWindow = (v: unknown): TimeWindow | null => {
     : null;
 };
 
-export const APPOINTMENT_CONFIRMED = 'workorder.appointment_confirmed';
+export const APPOINTMENT_CONFIRMED = WORKORDER_EVENTS.type.appointment_confirmed;
 
 /** Staff-side events become a short customer timeline; everything else is left out. */
 export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelineEntry[] {
@@ -59,10 +60,10 @@ export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelin
     const byCustomer = e.actorKind === 'customer';
     const base = { id: e.id, at: e.at, byCustomer, to: null, window: null, reason: null } as const;
     switch (e.type) {
-      case 'workorder.created':
+      case WORKORDER_EVENTS.type.created:
         out.push({ ...base, kind: 'created', to: 'new' });
         break;
-      case 'workorder.transitioned':
+      case WORKORDER_EVENTS.type.transitioned:
         out.push({
           ...base,
           kind: 'status',
@@ -71,10 +72,10 @@ export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelin
           reason: byCustomer ? e.reason : null,
         });
         break;
-      case 'workorder.appointment_set':
+      case WORKORDER_EVENTS.type.appointment_set:
         out.push({ ...base, kind: 'appointment_set', window: asWindow(e.data.after) });
         break;
-      case 'workorder.rescheduled':
+      case WORKORDER_EVENTS.type.rescheduled:
         out.push({
           ...base,
           kind: 'rescheduled',
@@ -85,7 +86,7 @@ export function timelineView(events: WorkOrderDetail['timeline']): PortalTimelin
       case APPOINTMENT_CONFIRMED:
         out.push({ ...base, kind: 'appointment_confirmed', window: asWindow(e.data.window) });
         break;
-      case 'workorder.attachment_added':
+      case WORKORDER_EVENTS.type.attachment_added:
         // One entry per upload batch, not per photo.
         if (byCustomer && out.at(-1)?.kind !== 'photo_added') out.push({ ...base, kind: 'photo_added' });
         break;
@@ -113,7 +114,7 @@ const inList = (list: readonly string[], s: string) => list.includes(s);
 export function detailView(o: WorkOrderDetail): PortalOrderDetail {
   const timeline = timelineView(o.timeline);
   const confirmed = isConfirmed(timeline, o.appointment);
-  const appointable = inList(PORTAL_APPOINTABLE_STATUSES, o.status) && !!o.appointment;
+  const appointable = inList(APPOINTABLE_STATUSES, o.status) && !!o.appointment;
   const cancelledByCustomer = timeline.some(
     (t) => t.kind === 'status' && t.to === 'cancelled' && t.byCustomer,
   );
@@ -125,7 +126,7 @@ export function detailView(o: WorkOrderDetail): PortalOrderDetail {
     cancelReason: cancelledByCustomer ? o.cancelReason : null,
     appointmentConfirmed: confirmed,
     photoCount: o.timeline.filter(
-      (e) => e.type === 'workorder.attachment_added' && e.actorKind === 'customer',
+      (e) => e.type === WORKORDER_EVENTS.type.attachment_added && e.actorKind === 'customer',
     ).length,
     actions: {
       confirm: appointable && !confirmed,

@@ -1,11 +1,10 @@
 // Public API of the routing module (technician day planning, issue 5). Other modules import only this.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { notifySms } from '../../platform/notify/index.ts';
 import type { createWorkOrders } from '../workorders/index.ts';
 import { routingRoutes } from './http/routing.routes.ts';
-import type { AcceptScope, Availability } from './planning/context.ts';
+import type { Availability } from './planning/context.ts';
 import { PlanningRepository } from './planning/planning.repository.ts';
 import { planningRoutes } from './planning/planning.routes.ts';
 import { PlanningService } from './planning/planning.service.ts';
@@ -45,7 +44,6 @@ export interface RoutingWiring {
 
 /** The partner solve endpoint plus day planning for outlets and regions (optimise, adjust, accept). */
 export function createRouting(deps: AppDeps, wiring: RoutingWiring) {
-  const acceptScope = new AsyncLocalStorage<AcceptScope>();
   const tellCustomers = wiring.tellCustomers ?? true;
   const planning = new PlanningService({
     db: deps.db,
@@ -57,32 +55,30 @@ export function createRouting(deps: AppDeps, wiring: RoutingWiring) {
     availability: wiring.availability,
     solve: wiring.solve ?? solveInWorker,
     nudgeOutbox: () => deps.runtime.outbox.nudge(),
-    acceptScope,
   });
-  // Orders moved by an accepted plan: their events carry the plan id, and the customer's message
-  // about the new window is queued in the same transaction as the appointment.
+  // Orders moved by an accepted plan (`intents.routing`): their events carry the plan id, and the
+  // customer's message about the new window is queued in the same transaction as the appointment.
   const hooks = wiring.workOrders.hooks;
   hooks.register({
+    name: 'routing.plan_assigned',
     to: 'assigned',
-    within: async () => {
-      const s = acceptScope.getStore();
-      return s ? { routePlanId: s.planId } : undefined;
-    },
+    within: async (_trx, { intents }) =>
+      intents.routing ? { routePlanId: intents.routing.planId } : undefined,
   });
   hooks.register({
+    name: 'routing.plan_scheduled',
     to: 'scheduled',
-    within: async (trx, input) => {
-      const s = acceptScope.getStore();
-      if (!s) return undefined;
-      const notice = s.notices.get(input.order.id);
-      if (tellCustomers && notice && input.order.contact_phone)
+    within: async (trx, { intents, order, now }) => {
+      const plan = intents.routing;
+      if (!plan) return undefined;
+      if (tellCustomers && plan.notice && order.contact_phone)
         await notifySms(
           trx,
-          input.now,
-          { ...notice, to: input.order.contact_phone },
-          `route-plan:${s.planId}:${input.order.id}`,
+          now,
+          { ...plan.notice, to: order.contact_phone },
+          `route-plan:${plan.planId}:${order.id}`,
         );
-      return { routePlanId: s.planId };
+      return { routePlanId: plan.planId };
     },
   });
   return {
@@ -93,3 +89,4 @@ export function createRouting(deps: AppDeps, wiring: RoutingWiring) {
     },
   };
 }
+export { ROUTING_SETTINGS } from './routing.settings.ts';

@@ -3,17 +3,10 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { isUniqueViolation, withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { APPEAL_STREAM, eventActorOf, STATEMENT_STREAM, type SettlementContext } from './context.ts';
-import { CLASS_ZH } from './domain/labels.ts';
-import { isLocked } from './domain/lifecycle.ts';
+import { appealTargetKey, decideAppealMoney, type MoneyMove } from './domain/appeal-decision.ts';
 import { saveTotals } from './statements.ts';
 import { appealView } from './settlement.views.ts';
 
@@ -38,30 +31,30 @@ async function subjectOf(ctx: SettlementContext, orderId: string, a: CreateAppea
   if (a.lineId) {
     const line = (await ctx.repo.orderLines(orderId)).find((l) => l.id === a.lineId);
     if (!line) throw fieldError('lineId', 'unknown_line', `Line ${a.lineId} is not a line of this order`);
-    if (line.kind !== 'deduction' || !line.line_key)
-      throw ruleViolated(
-        'lineId',
-        'not_appealable',
-        'Only deductions are appealed; dispute fee lines on the statement',
+    if (line.kind !== 'deduction' || !line.lineKey)
+      throw refuse(
+        'appeal.line_not_appealable',
+        {},
+        { path: 'lineId', detail: 'Only deductions are appealed; dispute fee lines on the statement' },
       );
-    return line.complaint_id
+    return line.complaintId
       ? {
           subject: 'line',
           cls: 'complaint',
-          complaintId: line.complaint_id,
+          complaintId: line.complaintId,
           lineId: line.id,
-          key: line.line_key,
+          key: line.lineKey,
         }
       : {
           subject: 'line',
           cls: line.classification ?? '',
           complaintId: '',
           lineId: line.id,
-          key: line.line_key,
+          key: line.lineKey,
         };
   }
   if (a.complaintId) {
-    const onLine = (await ctx.repo.orderLines(orderId)).some((l) => l.complaint_id === a.complaintId);
+    const onLine = (await ctx.repo.orderLines(orderId)).some((l) => l.complaintId === a.complaintId);
     const known =
       onLine ||
       (
@@ -81,9 +74,13 @@ async function subjectOf(ctx: SettlementContext, orderId: string, a: CreateAppea
   }
   const cls = a.class!;
   if (cls === 'satisfied')
-    throw ruleViolated('class', 'not_appealable', 'A satisfied classification is not a penalty');
+    throw refuse(
+      'appeal.class_not_appealable',
+      { class: cls },
+      { path: 'class', detail: 'A satisfied classification is not a penalty' },
+    );
   const classes = await ctx.repo.orderClasses(orderId);
-  if (!classes.some((c) => c.class === cls))
+  if (!classes.includes(cls))
     throw fieldError('class', 'not_classified', `The order is not classified ${cls}`);
   return { subject: 'classification', cls, complaintId: '', lineId: null, key: `class:${orderId}:${cls}` };
 }
@@ -99,7 +96,11 @@ export async function fileAppeal(
   if (!order) throw notFound('work order', a.orderId);
   const s = await subjectOf(ctx, a.orderId, a);
   if (await ctx.repo.exclusionExists(a.orderId, s.cls, s.complaintId))
-    throw ruleViolated('orderId', 'already_excluded', 'An appeal on this was already upheld');
+    throw refuse(
+      'appeal.already_upheld',
+      {},
+      { path: 'orderId', detail: 'An appeal on this was already upheld' },
+    );
   const ids = [...new Set(a.attachmentIds)];
   const found = await ctx.repo.attachmentsOfOrder(a.orderId, ids);
   const missing = ids.findIndex((x) => !found.has(x));
@@ -112,24 +113,24 @@ export async function fileAppeal(
     await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
       await ctx.repo.insertAppeal(trx, {
         id,
-        order_id: a.orderId,
-        outlet_id: order.outlet_id,
+        orderId: a.orderId,
+        outletId: order.outletId,
         subject: s.subject,
-        subject_key: s.cls === 'complaint' ? `complaint:${s.complaintId}` : `class:${s.cls}`,
+        subjectKey: s.cls === 'complaint' ? `complaint:${s.complaintId}` : `class:${s.cls}`,
         class: s.cls === 'complaint' ? null : s.cls,
-        complaint_id: s.complaintId || null,
-        line_id: s.lineId,
+        complaintId: s.complaintId || null,
+        lineId: s.lineId,
         reason: a.reason,
-        evidence_text: a.evidenceText ?? null,
-        attachment_ids: JSON.stringify(ids),
+        evidenceText: a.evidenceText ?? null,
+        attachmentIds: ids,
         status: 'open',
-        decision_reason: null,
-        decided_by: null,
-        decided_at: null,
-        restored_fen: 0,
-        created_by: actor.userId || null,
-        created_at: at,
-        updated_at: at,
+        decisionReason: null,
+        decidedBy: null,
+        decidedAt: null,
+        restoredFen: 0,
+        createdBy: actor.userId || null,
+        createdAt: at,
+        updatedAt: at,
         version: 1,
       });
       await appendEvent(trx, {
@@ -159,10 +160,10 @@ export async function fileAppeal(
 }
 
 /**
- * Finance or quality decides. Upheld: the grade input is excluded (grading_exclusions) and the
- * money comes back — a reversal line on each unlocked statement that carries the deduction, or a
- * credit carried to the outlet's next open statement (or its next generated one) when the
- * statement is already approved or paid. All in one transaction with the decision.
+ * Finance or quality decides. What money moves is `decideAppealMoney` (domain/appeal-decision.ts);
+ * this writes its plan with the decision in one transaction: the grading exclusion, a reversal
+ * line on each unlocked statement, and for a locked (approved or paid) one a carry-over credited
+ * to the outlet's next open statement (or its next generated one), each with its event.
  */
 export async function decideAppeal(
   ctx: SettlementContext,
@@ -180,160 +181,135 @@ export async function decideAppeal(
   if (appeal.version !== body.version) throw versionConflict('appeal', id, body.version);
   const now = ctx.clock.now();
   const at = now.toISOString();
+  const ev = eventActorOf(actor);
+  const by = actor.userId || null;
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
-    let restored = 0;
-    const effects: Record<string, unknown>[] = [];
-    if (body.decision === 'upheld') {
-      const cls = appeal.complaint_id ? 'complaint' : appeal.class!;
-      const complaintId = appeal.complaint_id ?? '';
+    const { key, cls } = appealTargetKey(appeal);
+    const lines =
+      body.decision === 'upheld' && appeal.outletId
+        ? await ctx.repo.linesByKey(trx, appeal.outletId, key)
+        : [];
+    const plan = decideAppealMoney(body.decision, appeal, lines);
+    if (plan.exclusion)
       await ctx.repo.insertExclusion(trx, {
-        order_id: appeal.order_id,
-        class: cls,
-        complaint_id: complaintId,
+        ...plan.exclusion,
         reason: body.reason,
+        appealId: id,
+        createdAt: at,
+      });
+    const effects: Record<string, unknown>[] = [];
+    const line = (
+      statementId: string,
+      seq: number,
+      m: MoneyMove,
+      lineKey: string | null,
+      rule: Record<string, unknown>,
+    ) => ({
+      id: newId(),
+      statement_id: statementId,
+      seq,
+      kind: m.kind,
+      line_key: lineKey,
+      target_key: key,
+      order_id: appeal.orderId,
+      order_number: appeal.orderNumber,
+      classification: cls,
+      complaint_id: appeal.complaintId,
+      appeal_id: id,
+      description: m.description,
+      rule: JSON.stringify(rule),
+      amount_fen: m.amountFen,
+      disputed: 0,
+      dispute_comment: null,
+      reason: body.reason,
+      created_by: by,
+      created_at: at,
+    });
+    const nextSeq = async (statementId: string) =>
+      Math.max(0, ...(await ctx.repo.lines(trx, statementId)).map((l) => l.seq)) + 1;
+    for (const m of plan.moves) {
+      if (m.kind === 'reversal') {
+        const st = (await ctx.repo.statement(trx, m.statementId))!;
+        await ctx.repo.insertLines(trx, [
+          line(m.statementId, await nextSeq(m.statementId), m, null, {
+            appealId: id,
+            targetKey: key,
+            restoredFen: m.amountFen,
+          }),
+        ]);
+        await saveTotals(ctx, trx, st);
+        await appendEvent(trx, {
+          streamType: STATEMENT_STREAM,
+          streamId: m.statementId,
+          type: 'settlement.line_reversed',
+          actor: ev,
+          at: now,
+          reason: body.reason,
+          data: { appealId: id, targetKey: key, amountFen: m.amountFen, orderNumber: appeal.orderNumber },
+        });
+        effects.push({ kind: 'reversal', statementId: m.statementId, amountFen: m.amountFen });
+        continue;
+      }
+      const carryId = newId();
+      const next = await ctx.repo.nextOpenStatement(trx, appeal.outletId!, m.sourceMonth);
+      await ctx.repo.insertCarryover(trx, {
+        id: carryId,
+        outlet_id: appeal.outletId!,
+        amount_fen: m.amountFen,
+        order_id: appeal.orderId,
+        order_number: appeal.orderNumber,
         appeal_id: id,
+        target_key: key,
+        source_statement_id: m.sourceStatementId,
+        description: m.description,
+        applied_statement_id: next?.id ?? null,
         created_at: at,
       });
-      const key = appeal.complaint_id
-        ? `complaint:${appeal.complaint_id}`
-        : `class:${appeal.order_id}:${cls}`;
-      if (appeal.outlet_id) {
-        const rows = await ctx.repo.linesByKey(trx, appeal.outlet_id, key);
-        // Net money of the key per statement: the deduction plus whatever already corrected it.
-        const byStatement = new Map<string, { net: number; row: (typeof rows)[number] }>();
-        for (const r of rows) {
-          const e = byStatement.get(r.statement_id) ?? { net: 0, row: r };
-          e.net += r.amount_fen;
-          if (r.line_key === key) e.row = r;
-          byStatement.set(r.statement_id, e);
-        }
-        for (const [statementId, { net, row }] of byStatement) {
-          if (net >= 0) continue;
-          const amount = -net;
-          const description = `申诉冲回：${CLASS_ZH[cls] ?? cls}`;
-          if (!isLocked(row.statement_status)) {
-            const st = (await ctx.repo.statement(trx, statementId))!;
-            const lines = await ctx.repo.lines(trx, statementId);
-            await ctx.repo.insertLines(trx, [
-              {
-                id: newId(),
-                statement_id: statementId,
-                seq: Math.max(0, ...lines.map((l) => l.seq)) + 1,
-                kind: 'reversal',
-                line_key: null,
-                target_key: key,
-                order_id: appeal.order_id,
-                order_number: appeal.order_number,
-                classification: cls,
-                complaint_id: appeal.complaint_id,
-                appeal_id: id,
-                description,
-                rule: JSON.stringify({ appealId: id, targetKey: key, restoredFen: amount }),
-                amount_fen: amount,
-                disputed: 0,
-                dispute_comment: null,
-                reason: body.reason,
-                created_by: actor.userId || null,
-                created_at: at,
-              },
-            ]);
-            await saveTotals(ctx, trx, st);
-            await appendEvent(trx, {
-              streamType: STATEMENT_STREAM,
-              streamId: statementId,
-              type: 'settlement.line_reversed',
-              actor: eventActorOf(actor),
-              at: now,
-              reason: body.reason,
-              data: { appealId: id, targetKey: key, amountFen: amount, orderNumber: appeal.order_number },
-            });
-            effects.push({ kind: 'reversal', statementId, amountFen: amount });
-          } else {
-            const carryId = newId();
-            const next = await ctx.repo.nextOpenStatement(trx, appeal.outlet_id, row.statement_month);
-            await ctx.repo.insertCarryover(trx, {
-              id: carryId,
-              outlet_id: appeal.outlet_id,
-              amount_fen: amount,
-              order_id: appeal.order_id,
-              order_number: appeal.order_number,
-              appeal_id: id,
-              target_key: key,
-              source_statement_id: statementId,
-              description: `申诉补发：${CLASS_ZH[cls] ?? cls}（${row.statement_month}）`,
-              applied_statement_id: next?.id ?? null,
-              created_at: at,
-            });
-            if (next) {
-              const lines = await ctx.repo.lines(trx, next.id);
-              await ctx.repo.insertLines(trx, [
-                {
-                  id: newId(),
-                  statement_id: next.id,
-                  seq: Math.max(0, ...lines.map((l) => l.seq)) + 1,
-                  kind: 'credit',
-                  line_key: `credit:${carryId}`,
-                  target_key: key,
-                  order_id: appeal.order_id,
-                  order_number: appeal.order_number,
-                  classification: cls,
-                  complaint_id: appeal.complaint_id,
-                  appeal_id: id,
-                  description: `申诉补发：${CLASS_ZH[cls] ?? cls}（${row.statement_month}）`,
-                  rule: JSON.stringify({
-                    carryoverId: carryId,
-                    sourceStatementId: statementId,
-                    appealId: id,
-                  }),
-                  amount_fen: amount,
-                  disputed: 0,
-                  dispute_comment: null,
-                  reason: body.reason,
-                  created_by: actor.userId || null,
-                  created_at: at,
-                },
-              ]);
-              await saveTotals(ctx, trx, next);
-              await appendEvent(trx, {
-                streamType: STATEMENT_STREAM,
-                streamId: next.id,
-                type: 'settlement.credit_added',
-                actor: eventActorOf(actor),
-                at: now,
-                reason: body.reason,
-                data: { appealId: id, sourceStatementId: statementId, amountFen: amount },
-              });
-            }
-            effects.push({
-              kind: 'credit',
-              sourceStatementId: statementId,
-              statementId: next?.id ?? null,
-              amountFen: amount,
-            });
-          }
-          restored += amount;
-        }
+      if (next) {
+        await ctx.repo.insertLines(trx, [
+          line(next.id, await nextSeq(next.id), m, `credit:${carryId}`, {
+            carryoverId: carryId,
+            sourceStatementId: m.sourceStatementId,
+            appealId: id,
+          }),
+        ]);
+        await saveTotals(ctx, trx, next);
+        await appendEvent(trx, {
+          streamType: STATEMENT_STREAM,
+          streamId: next.id,
+          type: 'settlement.credit_added',
+          actor: ev,
+          at: now,
+          reason: body.reason,
+          data: { appealId: id, sourceStatementId: m.sourceStatementId, amountFen: m.amountFen },
+        });
       }
+      effects.push({
+        kind: 'credit',
+        sourceStatementId: m.sourceStatementId,
+        statementId: next?.id ?? null,
+        amountFen: m.amountFen,
+      });
     }
     const ok = await ctx.repo.updateAppeal(trx, id, body.version, {
       status: body.decision,
-      decision_reason: body.reason,
-      decided_by: actor.userId || null,
-      decided_at: at,
-      restored_fen: restored,
-      updated_at: at,
+      decisionReason: body.reason,
+      decidedBy: by,
+      decidedAt: at,
+      restoredFen: plan.restoredFen,
+      updatedAt: at,
     });
     if (!ok) throw versionConflict('appeal', id, body.version);
     await appendEvent(trx, {
       streamType: APPEAL_STREAM,
       streamId: id,
       type: 'settlement.appeal_decided',
-      actor: eventActorOf(actor),
+      actor: ev,
       at: now,
       from: 'open',
       to: body.decision,
       reason: body.reason,
-      data: { restoredFen: restored, effects, orderId: appeal.order_id },
+      data: { restoredFen: plan.restoredFen, effects, orderId: appeal.orderId },
       requestId,
     });
   });

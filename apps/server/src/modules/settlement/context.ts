@@ -1,10 +1,8 @@
 import { FeeScheduleSchema, type FeeSchedule, type SettlementGrade } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import { DEFAULT_FEE_SCHEDULE, FEE_SCHEDULE_KEY } from './domain/schedule.ts';
 import type { SettlementRepository } from './settlement.repository.ts';
@@ -54,8 +52,8 @@ export interface SettlementContext {
 export const STATEMENT_STREAM = 'settlement_statement';
 export const APPEAL_STREAM = 'settlement_appeal';
 
-export const eventActorOf = (a: Actor): EventActor =>
-  a.kind === 'system' ? SYSTEM : { id: a.userId, kind: a.kind === 'token' ? 'token' : 'user' };
+/** One mapping for every module (platform/auth/actor.ts). */
+export { eventActorOf } from '../../platform/auth/actor.ts';
 
 export async function feeSchedule(db: Kysely<Database>): Promise<{ value: FeeSchedule; version: number }> {
   return readSetting(db, FEE_SCHEDULE_KEY, FeeScheduleSchema, DEFAULT_FEE_SCHEDULE);

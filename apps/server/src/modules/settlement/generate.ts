@@ -13,17 +13,16 @@ import {
   STATEMENT_STREAM,
   type SettlementContext,
 } from './context.ts';
-import { feeOf } from './domain/fees.ts';
-import { CLASS_ZH, ORDER_TYPE_ZH } from './domain/labels.ts';
 import { isLocked } from './domain/lifecycle.ts';
+import { buildStatementLines, businessDayStart, type ClosedOrder } from './domain/lines.ts';
 import { isGenerated, totalsOf } from './domain/totals.ts';
-import { exclusionKey, type LineRow, type StatementRow } from './settlement.repository.ts';
+import type { LineRow, StatementRow } from './settlement.repository.ts';
 import type { SettlementLinesTable } from './settlement.schema.ts';
 
 type Db = Kysely<Database>;
 type DraftLine = Omit<SettlementLinesTable, 'id' | 'statement_id' | 'seq' | 'created_at'>;
 
-/** Complaint facts are read from the beginning: a finding settles once, on the first statement after it. */
+/** Complaint facts are read from the beginning unless a settlement start date bounds them. */
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
 const line = (l: Partial<DraftLine> & Pick<DraftLine, 'kind' | 'description' | 'amount_fen'>): DraftLine => ({
@@ -43,14 +42,9 @@ const line = (l: Partial<DraftLine> & Pick<DraftLine, 'kind' | 'description' | '
 });
 
 /**
- * The generated lines of one outlet's month, in statement order:
- * 1. one fee line per order closed in the month (Shanghai month bounds), fee × grade coefficient;
- * 2. a deduction per class of the outlet's orders closed by the month's end (once per order and
- *    class, on the first statement after the class appears), and per complaint resolved by then
- *    with the outlet responsible; a bonus per satisfied order;
- * 3. credits carried over from upheld appeals on already approved statements.
- * Anything an upheld appeal excluded (grading_exclusions) is left out; keys already settled on
- * another statement of the outlet are not settled twice.
+ * Reads one outlet's month and builds its lines with the pure `buildStatementLines`
+ * (domain/lines.ts: the rules), then leaves out keys already settled on another statement of the
+ * outlet and appends credits carried over from upheld appeals on already approved statements.
  */
 export async function buildLines(
   ctx: SettlementContext,
@@ -62,138 +56,67 @@ export async function buildLines(
   grade: { grade: SettlementGrade; source: 'scorecard' | 'outlet' },
 ): Promise<{ lines: DraftLine[]; carryoverIds: string[] }> {
   const { from, to } = monthBounds(month);
-  const orders = await ctx.repo.closedOrders(db, outlet.id, from, to);
+  const startAt = s.settlementStartDate ? businessDayStart(s.settlementStartDate) : null;
+  const closed = await ctx.repo.closedOrders(db, outlet.id, from, to);
   const parts = await ctx.repo.partLines(
     db,
-    orders.map((o) => o.id),
+    closed.map((o) => o.id),
   );
-  const fees: DraftLine[] = orders.map((o) => {
-    const f = feeOf(
-      s,
-      {
-        type: o.type,
-        categoryCode: o.category_code,
-        regionCode: o.district_code ?? o.city_code ?? o.province_code,
-        lat: o.lat,
-        lng: o.lng,
-        partLines: parts.get(o.id) ?? 0,
-      },
-      outlet,
-      grade,
-    );
-    return line({
-      kind: 'fee',
-      line_key: `fee:${o.id}`,
-      order_id: o.id,
-      order_number: o.number,
-      description: `${ORDER_TYPE_ZH[o.type] ?? o.type}服务费`,
-      rule: JSON.stringify(f.rule),
-      amount_fen: f.amountFen,
-    });
+  const orders: ClosedOrder[] = closed.map((o) => ({
+    id: o.id,
+    number: o.number,
+    type: o.type,
+    categoryCode: o.category_code,
+    regionCode: o.district_code ?? o.city_code ?? o.province_code,
+    lat: o.lat,
+    lng: o.lng,
+    partLines: parts.get(o.id) ?? 0,
+  }));
+  const classes = await ctx.repo.classesOfOutlet(db, outlet.id, from, to);
+  // Findings resolved in the month; `complaintFacts` selects on the opening instant, so read from
+  // the start (or the beginning) and let the rules pick the month.
+  const facts = await ctx.sources.complaintFacts(db, { from: startAt ?? EPOCH, to, outletId: outlet.id });
+  const complaintOrderIds = facts.flatMap((c) => (c.orderId ? [c.orderId] : []));
+  const numbers = await ctx.repo.orderNumbers(db, complaintOrderIds);
+  const excluded = await ctx.repo.exclusions(db, [
+    ...new Set([...classes.map((c) => c.orderId), ...complaintOrderIds]),
+  ]);
+  const generated = buildStatementLines({
+    outlet,
+    from,
+    to,
+    startAt,
+    schedule: s,
+    grade,
+    orders,
+    classes,
+    complaints: facts.map((c) => ({
+      ...c,
+      orderNumber: c.orderId ? (numbers.get(c.orderId) ?? null) : null,
+    })),
+    excluded,
   });
-
-  const classes = await ctx.repo.classesOfOutlet(db, outlet.id, to);
-  const facts = await ctx.sources.complaintFacts(db, { from: EPOCH, to, outletId: outlet.id });
-  const complaints = facts.filter(
-    (c) =>
-      c.responsibility === 'outlet' &&
-      (c.responsibleOutletId ?? c.outletId) === outlet.id &&
-      c.resolvedAt !== null &&
-      c.resolvedAt < to,
-  );
-  const orderIds = [
-    ...new Set([
-      ...classes.map((c) => c.order_id),
-      ...complaints.flatMap((c) => (c.orderId ? [c.orderId] : [])),
-    ]),
-  ];
-  const excluded = await ctx.repo.exclusions(db, orderIds);
-  const numbers = await ctx.repo.orderNumbers(
-    db,
-    complaints.flatMap((c) => (c.orderId ? [c.orderId] : [])),
-  );
-
-  const deductions: DraftLine[] = [];
-  const bonuses: DraftLine[] = [];
-  for (const c of classes) {
-    if (excluded.has(exclusionKey(c.order_id, c.class, ''))) continue;
-    if (c.class === 'satisfied') {
-      if (s.satisfiedBonusFen > 0)
-        bonuses.push(
-          line({
-            kind: 'bonus',
-            line_key: `bonus:${c.order_id}`,
-            order_id: c.order_id,
-            order_number: c.number,
-            classification: c.class,
-            description: `奖励：${CLASS_ZH.satisfied}`,
-            rule: JSON.stringify({
-              class: c.class,
-              amountFen: s.satisfiedBonusFen,
-              sourceEventId: c.source_event_id,
-              setting: 'satisfiedBonusFen',
-            }),
-            amount_fen: s.satisfiedBonusFen,
-          }),
-        );
-      continue;
-    }
-    const fen = s.classDeductionFen[c.class];
-    if (fen > 0)
-      deductions.push(
-        line({
-          kind: 'deduction',
-          line_key: `class:${c.order_id}:${c.class}`,
-          order_id: c.order_id,
-          order_number: c.number,
-          classification: c.class,
-          description: `扣款：${CLASS_ZH[c.class] ?? c.class}`,
-          rule: JSON.stringify({
-            class: c.class,
-            amountFen: fen,
-            sourceEventId: c.source_event_id,
-            setting: `classDeductionFen.${c.class}`,
-          }),
-          amount_fen: -fen,
-        }),
-      );
-  }
-  if (s.complaintDeductionFen > 0)
-    for (const c of complaints) {
-      if (c.orderId && excluded.has(exclusionKey(c.orderId, 'complaint', c.id))) continue;
-      deductions.push(
-        line({
-          kind: 'deduction',
-          line_key: `complaint:${c.id}`,
-          order_id: c.orderId,
-          order_number: c.orderId ? (numbers.get(c.orderId) ?? null) : null,
-          classification: 'complaint',
-          complaint_id: c.id,
-          description: `扣款：${CLASS_ZH.complaint}`,
-          rule: JSON.stringify({
-            class: 'complaint',
-            complaintId: c.id,
-            responsibility: c.responsibility,
-            causeIsAttitude: c.causeIsAttitude,
-            resolvedAt: c.resolvedAt,
-            amountFen: s.complaintDeductionFen,
-            setting: 'complaintDeductionFen',
-          }),
-          amount_fen: -s.complaintDeductionFen,
-        }),
-      );
-    }
-
-  const byOrder = (a: DraftLine, b: DraftLine) =>
-    (a.order_number ?? '').localeCompare(b.order_number ?? '') || a.line_key!.localeCompare(b.line_key!);
-  const generated = [...fees, ...deductions.sort(byOrder), ...bonuses.sort(byOrder)];
   const elsewhere = await ctx.repo.keysElsewhere(
     db,
     outlet.id,
     statementId,
-    generated.map((l) => l.line_key!),
+    generated.map((l) => l.lineKey),
   );
-  const lines = generated.filter((l) => !elsewhere.has(l.line_key!));
+  const lines = generated
+    .filter((l) => !elsewhere.has(l.lineKey))
+    .map((l) =>
+      line({
+        kind: l.kind,
+        line_key: l.lineKey,
+        order_id: l.orderId,
+        order_number: l.orderNumber,
+        classification: l.classification,
+        complaint_id: l.complaintId,
+        description: l.description,
+        rule: JSON.stringify(l.rule),
+        amount_fen: l.amountFen,
+      }),
+    );
 
   const carry = await ctx.repo.pendingCarryovers(db, outlet.id, statementId);
   for (const c of carry)
@@ -252,7 +175,10 @@ async function generateOne(
           throw new DomainError(
             'settlement.statement_locked',
             `Statement ${existing.number} is ${existing.status}; it cannot be regenerated`,
-            { extra: { statementId: existing.id, statementStatus: existing.status } },
+            {
+              params: { number: existing.number, status: existing.status },
+              extra: { statementId: existing.id, statementStatus: existing.status },
+            },
           );
         throw new DomainError(
           'state.invalid_transition',

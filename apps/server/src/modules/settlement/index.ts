@@ -7,7 +7,7 @@ import { SettlementService } from './settlement.service.ts';
 
 export { SettlementService } from './settlement.service.ts';
 export { FEE_SCHEDULE_KEY, DEFAULT_FEE_SCHEDULE } from './domain/schedule.ts';
-export { feeOf, haversineKm, roundHalfUpDiv, yuan } from './domain/fees.ts';
+export { feeOf, roundHalfUpDiv, yuan } from './domain/fees.ts';
 export { STATEMENT_TRANSITIONS } from './domain/lifecycle.ts';
 export { gradingExclusions } from './settlement.repository.ts';
 export type { ComplaintFact, ComplaintFactsFn, GradeOfFn, SettlementSources } from './context.ts';
@@ -48,3 +48,4 @@ export function createSettlement(deps: AppDeps, opts: SettlementOptions = {}) {
   };
 }
 export type SettlementModule = ReturnType<typeof createSettlement>;
+export { SETTLEMENT_SETTINGS } from './settlement.settings.ts';

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppealStatus, StatementStatus } from '@anxin/contracts';
+import type { AppealStatus, AppealSubject, StatementLineKind, StatementStatus } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -10,20 +10,69 @@ import type {
   SettlementLinesTable,
   SettlementStatementsTable,
 } from './settlement.schema.ts';
+import type { KeyedLine } from './domain/appeal-decision.ts';
+import { exclusionKey, type ClassInput } from './domain/lines.ts';
 
 type Db = Kysely<Database>;
 export type StatementRow = Selectable<SettlementStatementsTable>;
 export type LineRow = Selectable<SettlementLinesTable>;
-export type AppealRow = Selectable<SettlementAppealsTable>;
 export type CarryoverRow = Selectable<SettlementCarryoversTable>;
 
 export interface StatementListRow extends StatementRow {
   outlet_code: string;
   outlet_name: string;
 }
-export interface AppealListRow extends AppealRow {
-  order_number: string;
-  outlet_name: string | null;
+
+/** An appeal as the module's code sees it (camelCase, evidence ids decoded). */
+export interface AppealRecord {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  outletId: string | null;
+  outletName: string | null;
+  subject: AppealSubject;
+  /** `class:<class>` or `complaint:<id>`: one open appeal per order and subject key. */
+  subjectKey: string;
+  class: string | null;
+  complaintId: string | null;
+  lineId: string | null;
+  reason: string;
+  evidenceText: string | null;
+  attachmentIds: string[];
+  status: AppealStatus;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  restoredFen: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+export type NewAppeal = Omit<AppealRecord, 'orderNumber' | 'outletName'>;
+export type AppealDecisionPatch = Pick<
+  AppealRecord,
+  'status' | 'decisionReason' | 'decidedBy' | 'decidedAt' | 'restoredFen' | 'updatedAt'
+>;
+
+/** A statement line of an order, as appeals read it to know what may be appealed. */
+export interface AppealableLine {
+  id: string;
+  kind: StatementLineKind;
+  lineKey: string | null;
+  classification: string | null;
+  complaintId: string | null;
+}
+
+/** A grade input an upheld appeal removes. */
+export interface GradingExclusion {
+  orderId: string;
+  class: string;
+  /** The complaint for class 'complaint'; '' otherwise. */
+  complaintId: string;
+  reason: string;
+  appealId: string | null;
+  createdAt: string;
 }
 
 /** Statements belong to an outlet: outlet managers see their own, region staff their region's. */
@@ -139,19 +188,41 @@ export class SettlementRepository {
     return out;
   }
 
-  /** Classes of the outlet's orders closed before `to` (a class found later is settled later). */
-  classesOfOutlet(db: Db, outletId: string, to: string) {
-    return db
+  /**
+   * Classes of the outlet's orders that may settle in [from, to): the order closed before `to`,
+   * and it closed or the class was (re)computed since `from` (a class is established before it
+   * is computed, so this is a superset; `settlesAt` in domain/lines.ts decides).
+   */
+  async classesOfOutlet(db: Db, outletId: string, from: string, to: string): Promise<ClassInput[]> {
+    const rows = await db
       .selectFrom('order_classifications as oc')
       .innerJoin('work_orders as wo', 'wo.id', 'oc.order_id')
-      .select(['oc.order_id', 'oc.class', 'oc.source_event_id', 'oc.computed_at', 'wo.number'])
+      .leftJoin('events as e', 'e.id', 'oc.source_event_id')
+      .select([
+        'oc.order_id',
+        'oc.class',
+        'oc.source_event_id',
+        'oc.computed_at',
+        'e.occurred_at',
+        'wo.number',
+        'wo.closed_at',
+      ])
       .where('wo.outlet_id', '=', outletId)
       .where('wo.closed_at', 'is not', null)
       .where('wo.closed_at', '<', to)
+      .where((eb) => eb.or([eb('wo.closed_at', '>=', from), eb('oc.computed_at', '>=', from)]))
       .orderBy('wo.closed_at')
       .orderBy('oc.order_id')
       .orderBy('oc.class')
       .execute();
+    return rows.map((r) => ({
+      orderId: r.order_id,
+      orderNumber: r.number,
+      class: r.class,
+      sourceEventId: r.source_event_id,
+      establishedAt: r.occurred_at ?? r.computed_at,
+      closedAt: r.closed_at,
+    }));
   }
 
   async orderNumbers(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -318,22 +389,30 @@ export class SettlementRepository {
       .execute();
   }
 
-  /** Deduction lines carrying a key, with their statements (for an upheld appeal). */
-  linesByKey(db: Db, outletId: string, key: string) {
-    return db
+  /** The outlet's lines carrying a key or correcting it, with their statements (for an upheld appeal). */
+  async linesByKey(db: Db, outletId: string, key: string): Promise<KeyedLine[]> {
+    const rows = await db
       .selectFrom('settlement_lines as l')
       .innerJoin('settlement_statements as s', 's.id', 'l.statement_id')
-      .selectAll('l')
       .select([
+        'l.statement_id',
+        'l.line_key',
+        'l.amount_fen',
         's.status as statement_status',
         's.month as statement_month',
-        's.version as statement_version',
       ])
       .where('s.outlet_id', '=', outletId)
       .where((eb) => eb.or([eb('l.line_key', '=', key), eb('l.target_key', '=', key)]))
       .orderBy('s.month')
       .orderBy('l.seq')
       .execute();
+    return rows.map((r) => ({
+      statementId: r.statement_id,
+      statementStatus: r.statement_status,
+      statementMonth: r.statement_month,
+      lineKey: r.line_key,
+      amountFen: Number(r.amount_fen),
+    }));
   }
 
   /** The outlet's earliest open (unlocked) statement after a month, for credits. */
@@ -349,25 +428,42 @@ export class SettlementRepository {
   }
 
   // ---------- appeals ----------
-  orderInScope(scope: ActorScope, orderId: string) {
-    return this.db
+  async orderInScope(
+    scope: ActorScope,
+    orderId: string,
+  ): Promise<{ id: string; number: string; outletId: string | null } | undefined> {
+    const r = await this.db
       .selectFrom('work_orders as wo')
-      .select(['wo.id', 'wo.number', 'wo.outlet_id', 'wo.technician_user_id'])
+      .select(['wo.id', 'wo.number', 'wo.outlet_id'])
       .where('wo.id', '=', orderId)
       .where(scopeFilter<any, any>(scope, ORDER_SCOPE))
       .executeTakeFirst();
+    return r && { id: r.id, number: r.number, outletId: r.outlet_id };
   }
 
-  orderClasses(orderId: string) {
-    return this.db
+  /** The order's classes (first_fix_failed, attitude, …). */
+  async orderClasses(orderId: string): Promise<string[]> {
+    const rows = await this.db
       .selectFrom('order_classifications')
       .select('class')
       .where('order_id', '=', orderId)
       .execute();
+    return rows.map((r) => r.class);
   }
 
-  orderLines(orderId: string) {
-    return this.db.selectFrom('settlement_lines').selectAll().where('order_id', '=', orderId).execute();
+  async orderLines(orderId: string): Promise<AppealableLine[]> {
+    const rows = await this.db
+      .selectFrom('settlement_lines')
+      .select(['id', 'kind', 'line_key', 'classification', 'complaint_id'])
+      .where('order_id', '=', orderId)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      lineKey: r.line_key,
+      classification: r.classification,
+      complaintId: r.complaint_id,
+    }));
   }
 
   async attachmentsOfOrder(orderId: string, ids: readonly string[]): Promise<Set<string>> {
@@ -382,14 +478,47 @@ export class SettlementRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  insertAppeal(trx: Db, row: SettlementAppealsTable) {
-    return trx.insertInto('settlement_appeals').values(row).execute();
+  async insertAppeal(trx: Db, a: NewAppeal): Promise<void> {
+    await trx
+      .insertInto('settlement_appeals')
+      .values({
+        id: a.id,
+        order_id: a.orderId,
+        outlet_id: a.outletId,
+        subject: a.subject,
+        subject_key: a.subjectKey,
+        class: a.class,
+        complaint_id: a.complaintId,
+        line_id: a.lineId,
+        reason: a.reason,
+        evidence_text: a.evidenceText,
+        attachment_ids: JSON.stringify(a.attachmentIds),
+        status: a.status,
+        decision_reason: a.decisionReason,
+        decided_by: a.decidedBy,
+        decided_at: a.decidedAt,
+        restored_fen: a.restoredFen,
+        created_by: a.createdBy,
+        created_at: a.createdAt,
+        updated_at: a.updatedAt,
+        version: a.version,
+      })
+      .execute();
   }
 
-  async updateAppeal(trx: Db, id: string, version: number, patch: Partial<SettlementAppealsTable>) {
+  /** Decides an open appeal at the version the caller read: false when it changed meanwhile. */
+  async updateAppeal(trx: Db, id: string, version: number, d: AppealDecisionPatch): Promise<boolean> {
     const r = await trx
       .updateTable('settlement_appeals')
-      .set({ ...patch, version: version + 1 })
+      .set({
+        status: d.status,
+        decision_reason: d.decisionReason,
+        decided_by: d.decidedBy,
+        decided_at: d.decidedAt,
+        restored_fen: d.restoredFen,
+        updated_at: d.updatedAt,
+        version: version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', version)
       .where('status', '=', 'open')
@@ -411,38 +540,86 @@ export class SettlementRepository {
     scope: ActorScope,
     f: { status: AppealStatus | 'all'; orderId?: string | undefined },
     limit: number,
-  ): Promise<AppealListRow[]> {
+  ): Promise<AppealRecord[]> {
     let q = this.appealBase(scope);
     if (f.status !== 'all') q = q.where('a.status', '=', f.status);
     if (f.orderId) q = q.where('a.order_id', '=', f.orderId);
-    return (await q
-      .orderBy('a.created_at', 'desc')
-      .orderBy('a.id')
-      .limit(limit)
-      .execute()) as AppealListRow[];
+    const rows = await q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).execute();
+    return rows.map((r) => appealOf(r as AppealListRow));
   }
 
-  async appealInScope(scope: ActorScope, id: string): Promise<AppealListRow | undefined> {
-    return (await this.appealBase(scope).where('a.id', '=', id).executeTakeFirst()) as
-      AppealListRow | undefined;
+  async appealInScope(scope: ActorScope, id: string): Promise<AppealRecord | undefined> {
+    const r = await this.appealBase(scope).where('a.id', '=', id).executeTakeFirst();
+    return r && appealOf(r as AppealListRow);
   }
 
-  async insertExclusion(trx: Db, row: GradingExclusionsTable) {
+  async insertExclusion(trx: Db, e: GradingExclusion): Promise<void> {
     await trx
       .insertInto('grading_exclusions')
-      .values(row)
+      .values({
+        order_id: e.orderId,
+        class: e.class,
+        complaint_id: e.complaintId,
+        reason: e.reason,
+        appeal_id: e.appealId,
+        created_at: e.createdAt,
+      } satisfies GradingExclusionsTable)
       .onConflict((oc) => oc.columns(['order_id', 'class', 'complaint_id']).doNothing())
       .execute();
   }
 
-  exclusionExists(orderId: string, cls: string, complaintId: string) {
-    return this.db
+  async exclusionExists(orderId: string, cls: string, complaintId: string): Promise<boolean> {
+    const r = await this.db
       .selectFrom('grading_exclusions')
       .select(sql<number>`1`.as('one'))
       .where('order_id', '=', orderId)
       .where('class', '=', cls)
       .where('complaint_id', '=', complaintId)
       .executeTakeFirst();
+    return !!r;
+  }
+}
+
+type AppealListRow = Selectable<SettlementAppealsTable> & {
+  order_number: string;
+  outlet_name: string | null;
+};
+
+/** The only place that knows the appeal's columns and decodes its evidence ids. */
+function appealOf(r: AppealListRow): AppealRecord {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    outletId: r.outlet_id,
+    outletName: r.outlet_name,
+    subject: r.subject,
+    subjectKey: r.subject_key,
+    class: r.class,
+    complaintId: r.complaint_id,
+    lineId: r.line_id,
+    reason: r.reason,
+    evidenceText: r.evidence_text,
+    attachmentIds: decodeIds(r.attachment_ids),
+    status: r.status,
+    decisionReason: r.decision_reason,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    restoredFen: Number(r.restored_fen),
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: Number(r.version),
+  };
+}
+
+/** A JSON array of ids; anything else decodes as none. */
+function decodeIds(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
   }
 }
 
@@ -456,8 +633,7 @@ function partLineCount(json: string): number {
   }
 }
 
-export const exclusionKey = (orderId: string, cls: string, complaintId: string) =>
-  `${orderId}|${cls}|${complaintId}`;
+export { exclusionKey };
 
 /**
  * Grade inputs an upheld appeal removed, for the grading module: `class` is an order class

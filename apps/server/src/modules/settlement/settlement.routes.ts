@@ -8,11 +8,9 @@ import {
   AppealSchema,
   CreateAppealSchema,
   DecideAppealSchema,
-  FeeScheduleViewSchema,
   GenerateResultSchema,
   GenerateStatementsSchema,
   IdSchema,
-  PutFeeScheduleSchema,
   RespondStatementSchema,
   StatementDetailSchema,
   StatementListQuerySchema,
@@ -30,33 +28,6 @@ const IdParams = z.object({ id: IdSchema });
 export function settlementRoutes(svc: SettlementService) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-
-    app.get(
-      `${P}/fee-schedule`,
-      {
-        config: { permission: 'settlement:read' },
-        schema: {
-          tags,
-          summary: 'The fee schedule (setting settlement.fee_schedule; money in fen)',
-          response: { 200: FeeScheduleViewSchema, ...problems },
-        },
-      },
-      async () => svc.schedule(),
-    );
-
-    app.put(
-      `${P}/fee-schedule`,
-      {
-        config: { permission: 'settlement:manage' },
-        schema: {
-          tags,
-          summary: 'Replace the fee schedule (audited, optimistic version)',
-          body: PutFeeScheduleSchema,
-          response: { 200: FeeScheduleViewSchema, ...problems },
-        },
-      },
-      async (req) => svc.putSchedule(req.actor!, req.body.schedule, req.body.version),
-    );
 
     app.post(
       `${P}/statements`,

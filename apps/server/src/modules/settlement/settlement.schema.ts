@@ -118,3 +118,15 @@ export interface SettlementTables {
   settlement_carryovers: SettlementCarryoversTable;
   grading_exclusions: GradingExclusionsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'settlement_statements',
+  'settlement_lines',
+  'settlement_appeals',
+  'settlement_carryovers',
+  'grading_exclusions',
+] as const satisfies readonly (keyof SettlementTables)[];

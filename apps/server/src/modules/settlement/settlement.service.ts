@@ -1,5 +1,4 @@
 import {
-  FeeScheduleSchema,
   type CreateAppealSchema,
   type AdjustLine,
   type AppealStatus,
@@ -10,11 +9,8 @@ import {
 } from '@anxin/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
-import { writeSetting } from '../../platform/settings/index.ts';
 import { decideAppeal, fileAppeal } from './appeals.ts';
-import { eventActorOf, feeSchedule, type SettlementContext } from './context.ts';
-import { FEE_SCHEDULE_KEY } from './domain/schedule.ts';
+import { type SettlementContext } from './context.ts';
 import { exportStatement } from './export.ts';
 import { generateStatements } from './generate.ts';
 import { appealView, summaryView } from './settlement.views.ts';
@@ -26,26 +22,6 @@ export class SettlementService {
 
   constructor(ctx: SettlementContext) {
     this.ctx = ctx;
-  }
-
-  async schedule() {
-    const s = await feeSchedule(this.ctx.db);
-    return { schedule: s.value, version: s.version };
-  }
-
-  async putSchedule(actor: Actor, schedule: unknown, version: number) {
-    const r = await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        FEE_SCHEDULE_KEY,
-        FeeScheduleSchema,
-        schedule,
-        version,
-        eventActorOf(actor),
-        this.ctx.clock.now(),
-      ),
-    );
-    return { schedule: r.value, version: r.version };
   }
 
   async generate(actor: Actor, input: { month: string; outletId?: string | undefined }) {

@@ -10,7 +10,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -76,10 +76,11 @@ async function order(key: string, patch: Parameters<typeof forceState>[2], tech 
   return o[key]!.id;
 }
 
-const classify = (orderId: string, cls: OrderClass) =>
+/** A class established on the day the order closed (it settles in the month it is established). */
+const classify = (orderId: string, cls: OrderClass, at = '2026-10-12T02:00:00.000Z') =>
   db()
     .insertInto('order_classifications')
-    .values({ order_id: orderId, class: cls, source_event_id: null, computed_at: NOW })
+    .values({ order_id: orderId, class: cls, source_event_id: null, computed_at: at })
     .execute();
 
 async function complaint(p: {
@@ -178,7 +179,10 @@ beforeAll(async () => {
     } as never)
     .execute();
 
-  const put = await finance.send('PUT', `${P}/fee-schedule`, { schedule: SCHEDULE, version: 0 });
+  const put = await finance.send('PUT', '/api/v1/settings/settlement.fee_schedule', {
+    value: SCHEDULE,
+    version: 0,
+  });
   expect(put.status).toBe(200);
 
   // Outlet A, October (Shanghai): 4 closed orders.
@@ -253,8 +257,8 @@ afterAll(async () => w?.close());
 
 describe('fee schedule', () => {
   it('bad input names the field and rule; nothing changes', async () => {
-    const r = await finance.send('PUT', `${P}/fee-schedule`, {
-      schedule: {
+    const r = await finance.send('PUT', '/api/v1/settings/settlement.fee_schedule', {
+      value: {
         ...SCHEDULE,
         distanceBands: [
           { upToKm: 30, surchargeFen: 0 },
@@ -264,12 +268,17 @@ describe('fee schedule', () => {
       version: 1,
     });
     expect(r.status).toBe(400);
-    expect(r.body.errors[0].path).toBe('distanceBands.1.upToKm');
-    const cur = await finance.get(`${P}/fee-schedule`);
-    expect(cur.body).toEqual({ schedule: SCHEDULE, version: 1 });
-    expect((await managerA.send('PUT', `${P}/fee-schedule`, { schedule: SCHEDULE, version: 1 })).status).toBe(
-      403,
-    );
+    expect(r.body.errors[0].path).toBe('value.distanceBands.1.upToKm');
+    const cur = await finance.get('/api/v1/settings/settlement.fee_schedule');
+    expect(cur.body).toMatchObject({ value: SCHEDULE, version: 1 });
+    expect(
+      (
+        await managerA.send('PUT', '/api/v1/settings/settlement.fee_schedule', {
+          value: SCHEDULE,
+          version: 1,
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -432,7 +441,7 @@ describe('dispute → adjust → approve → pay', () => {
       version: s.version,
     });
     expect(early.status).toBe(422);
-    expect(early.body.errors[0]).toMatchObject({ path: 'reason', rule: 'disputes_open' });
+    expect(early.body.errors[0]).toMatchObject({ path: 'reason', rule: 'settlement.disputes_open' });
 
     const adjusted = await finance.send('POST', `${P}/statements/${s.id}/adjustments`, {
       version: s.version,

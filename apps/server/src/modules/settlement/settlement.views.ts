@@ -1,5 +1,5 @@
 import type { Appeal, StatementLine, StatementSummary } from '@anxin/contracts';
-import type { AppealListRow, LineRow, StatementListRow } from './settlement.repository.ts';
+import type { AppealRecord, LineRow, StatementListRow } from './settlement.repository.ts';
 
 export function summaryView(s: StatementListRow): StatementSummary {
   return {
@@ -43,25 +43,25 @@ export function lineView(l: LineRow): StatementLine {
   };
 }
 
-export function appealView(a: AppealListRow): Appeal {
+export function appealView(a: AppealRecord): Appeal {
   return {
     id: a.id,
-    orderId: a.order_id,
-    orderNumber: a.order_number,
-    outlet: a.outlet_id ? { id: a.outlet_id, name: a.outlet_name ?? '' } : null,
+    orderId: a.orderId,
+    orderNumber: a.orderNumber,
+    outlet: a.outletId ? { id: a.outletId, name: a.outletName ?? '' } : null,
     subject: a.subject,
     class: a.class,
-    complaintId: a.complaint_id,
-    lineId: a.line_id,
+    complaintId: a.complaintId,
+    lineId: a.lineId,
     reason: a.reason,
-    evidenceText: a.evidence_text,
-    attachmentIds: JSON.parse(a.attachment_ids) as string[],
+    evidenceText: a.evidenceText,
+    attachmentIds: a.attachmentIds,
     status: a.status,
-    decisionReason: a.decision_reason,
-    decidedAt: a.decided_at,
-    restoredFen: a.restored_fen,
-    createdBy: a.created_by,
-    createdAt: a.created_at,
+    decisionReason: a.decisionReason,
+    decidedAt: a.decidedAt,
+    restoredFen: a.restoredFen,
+    createdBy: a.createdBy,
+    createdAt: a.createdAt,
     version: a.version,
   };
 }

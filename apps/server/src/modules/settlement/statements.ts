@@ -10,13 +10,7 @@ import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, listStream } from '../../platform/events/append.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { eventActorOf, STATEMENT_STREAM, type SettlementContext } from './context.ts';
 import { ADJUSTABLE, allowedNext, isLocked, ruleFor } from './domain/lifecycle.ts';
@@ -31,7 +25,10 @@ export const locked = (s: Pick<StatementRow, 'id' | 'number' | 'status'>): Domai
   new DomainError(
     'settlement.statement_locked',
     `Statement ${s.number} is ${s.status}; it can no longer be changed`,
-    { extra: { statementId: s.id, statementStatus: s.status } },
+    {
+      params: { number: s.number, status: s.status },
+      extra: { statementId: s.id, statementStatus: s.status },
+    },
   );
 
 const invalidTransition = (from: StatementStatus, to: StatementStatus) =>
@@ -166,14 +163,23 @@ export async function adjustLine(
     const target = lines.find((l) => l.id === body.lineId);
     if (!target) throw fieldError('lineId', 'unknown_line', `Line ${body.lineId} is not on this statement`);
     if (!isGenerated(target.kind) || !target.line_key)
-      throw ruleViolated('lineId', 'adjustable_kind', 'Adjust the original line, not an adjustment');
+      throw refuse(
+        'settlement.line_not_adjustable',
+        {},
+        { path: 'lineId', detail: 'Adjust the original line, not an adjustment' },
+      );
     const effective =
       target.amount_fen +
       lines
         .filter((l) => l.target_key === target.line_key && !isGenerated(l.kind))
         .reduce((n, l) => n + l.amount_fen, 0);
     const delta = body.newAmountFen - effective;
-    if (delta === 0) throw ruleViolated('newAmountFen', 'no_change', 'The line already has this amount');
+    if (delta === 0)
+      throw refuse(
+        'settlement.adjustment_unchanged',
+        {},
+        { path: 'newAmountFen', detail: 'The line already has this amount' },
+      );
     const now = ctx.clock.now();
     const lineId = newId();
     await ctx.repo.insertLines(trx, [
@@ -253,7 +259,11 @@ export async function transition(
       throw new DomainError('auth.forbidden', `Moving a statement to ${body.to} needs ${rule.permission}`);
     const requires = rule.requires ?? [];
     if (requires.includes('disputeLines'))
-      throw ruleViolated('to', 'use_respond', 'Dispute lines through POST …/respond with a comment per line');
+      throw refuse(
+        'settlement.dispute_via_respond',
+        {},
+        { path: 'to', detail: 'Dispute lines through POST …/respond with a comment per line' },
+      );
     if (requires.includes('paymentReference') && !body.paymentReference)
       throw fieldError(
         'paymentReference',
@@ -263,10 +273,13 @@ export async function transition(
     if (requires.includes('reason') && !body.reason)
       throw fieldError('reason', 'required', 'Say why the statement goes back to draft');
     if (requires.includes('disputesAnswered') && cur.disputed_count > 0 && !body.reason)
-      throw ruleViolated(
-        'reason',
-        'disputes_open',
-        `${cur.disputed_count} disputed line(s) have no adjustment; adjust them or give a reason to approve as is`,
+      throw refuse(
+        'settlement.disputes_open',
+        { count: cur.disputed_count },
+        {
+          path: 'reason',
+          detail: `${cur.disputed_count} disputed line(s) have no adjustment; adjust them or give a reason to approve as is`,
+        },
       );
     const now = ctx.clock.now();
     const at = now.toISOString();

@@ -22,7 +22,8 @@ function nextCheck(c: ClockRecord): string | null {
 
 /**
  * Recomputes deadlines and state. A year without calendar data is recorded on the clock (fail
- * closed: no guessed deadline) instead of failing the order change or the job.
+ * closed: no guessed deadline, state `unknown`, never `on_track`) instead of failing the order
+ * change or the job.
  */
 export function refreshClock(c: ClockRecord, now: Date, cal: Calendar): ClockRecord {
   let next: ClockRecord;
@@ -50,7 +51,7 @@ export function refreshClock(c: ClockRecord, now: Date, cal: Calendar): ClockRec
     };
   } catch (err) {
     if (!(err instanceof CalendarNoDataError)) throw err;
-    next = { ...c, dueAt: null, atRiskAt: null, error: err.message };
+    next = { ...c, dueAt: null, atRiskAt: null, state: 'unknown', error: err.message };
   }
   return { ...next, nextCheckAt: nextCheck(next) };
 }

@@ -185,44 +185,15 @@ export class SlaRepository {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
+}
 
+/**
+ * What the SLA job needs from the work-order module, which owns `work_orders` (sla cannot import
+ * it: workorders depends on sla). createWorkOrders binds it with `sla.useOrders(...)`.
+ */
+export interface SlaOrdersPort {
   /** SLA state only worsens with time, so the job raises the order's state without a version bump. */
-  async worsenOrderState(
-    trx: Kysely<Database>,
-    orderId: string,
-    state: 'at_risk' | 'breached',
-  ): Promise<void> {
-    const lower: SlaState[] = state === 'breached' ? ['on_track', 'at_risk'] : ['on_track'];
-    await trx
-      .updateTable('work_orders')
-      .set({ sla_state: state })
-      .where('id', '=', orderId)
-      .where('sla_state', 'in', lower)
-      .execute();
-  }
-
-  async setOrderSla(
-    trx: Kysely<Database>,
-    orderId: string,
-    state: SlaState,
-    dueAt: string | null,
-  ): Promise<void> {
-    await trx
-      .updateTable('work_orders')
-      .set({ sla_state: state, sla_due_at: dueAt })
-      .where('id', '=', orderId)
-      .execute();
-  }
-
-  async orderNumber(
-    trx: Kysely<Database>,
-    orderId: string,
-  ): Promise<{ number: string; outletId: string | null } | undefined> {
-    const r = await trx
-      .selectFrom('work_orders')
-      .select(['number', 'outlet_id'])
-      .where('id', '=', orderId)
-      .executeTakeFirst();
-    return r ? { number: r.number, outletId: r.outlet_id } : undefined;
-  }
+  worsenSla(trx: Kysely<Database>, orderId: string, state: 'at_risk' | 'breached'): Promise<void>;
+  setSla(trx: Kysely<Database>, orderId: string, state: SlaState, dueAt: string | null): Promise<void>;
+  numberOf(trx: Kysely<Database>, orderId: string): Promise<string | undefined>;
 }

@@ -30,3 +30,9 @@ export interface SlaClocksTable {
 export interface SlaTables {
   sla_clocks: SlaClocksTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = ['sla_clocks'] as const satisfies readonly (keyof SlaTables)[];

@@ -6,11 +6,9 @@ import {
 } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import { readSetting, writeSetting } from '../../platform/settings/index.ts';
+import { readSetting } from '../../platform/settings/index.ts';
 import { DEFAULT_SLA_POLICIES } from './domain/defaults.ts';
 import { resolveMetrics, type PolicySubject } from './domain/policy.ts';
 import { applyStatus, clockPaused, newClocks, orderSla, type Calendar } from './clocks.ts';
@@ -67,22 +65,6 @@ export class SlaService {
   async policies(): Promise<{ policies: SlaPolicySet['policies']; version: number }> {
     const s = await readSetting(this.deps.db, SLA_POLICIES_KEY, SlaPolicySetSchema, DEFAULT_SLA_POLICIES);
     return { policies: s.value.policies, version: s.version };
-  }
-
-  /** Replaces the policy set (optimistic version, audited as a setting.changed event). */
-  async replacePolicies(actor: Actor, policies: unknown, version: number) {
-    const r = await withTransaction(this.deps.db, this.deps.dialect, ({ trx }) =>
-      writeSetting(
-        trx,
-        SLA_POLICIES_KEY,
-        SlaPolicySetSchema,
-        { policies },
-        version,
-        { id: actor.userId, kind: actor.kind === 'token' ? 'token' : 'user' },
-        this.deps.clock.now(),
-      ),
-    );
-    return { policies: r.value.policies, version: r.version };
   }
 
   /** Clocks for a new order, computed before it is written so the order row carries its SLA columns. */

@@ -7,7 +7,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../workorders/testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -190,18 +190,40 @@ describe('sla.evaluate job', () => {
     const o = await create();
     expect(clock(o, 'first_contact')).toMatchObject({ dueAt: null, error: expect.stringContaining('2030') });
     expect(clock(o, 'response').dueAt).toBe(sh('2030-03-02 10:00'));
+    // Fail closed and visible: the clock and the order are `unknown`, never on_track.
+    expect(clock(o, 'first_contact').state).toBe('unknown');
+    const detail = (await agent.get(`/api/v1/work-orders/${o.id}`)).body;
+    expect(detail.slaState).toBe('unknown');
+    const list = await agent.get(
+      '/api/v1/work-orders?slaState=unknown&createdFrom=2030-03-01&createdTo=2030-03-01',
+    );
+    expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([o.id]);
     const r = await w.built.modules.sla.evaluateSlas(new Date(sh('2030-03-01 11:00')));
     expect(r.calendarErrors).toBeGreaterThanOrEqual(2);
+    // Administrators are told once per clock, however often the job runs.
+    await w.built.modules.sla.evaluateSlas(new Date(sh('2030-03-01 11:01')));
+    const notices = await w.db.db
+      .selectFrom('outbox')
+      .select(['payload', 'dedupe_key'])
+      .where('topic', '=', 'notify.role')
+      .where('dedupe_key', 'like', `sla:${o.id}:%:unknown`)
+      .execute();
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(notices.map((n) => n.dedupe_key)).size).toBe(notices.length);
+    expect(JSON.parse(notices[0]!.payload)).toMatchObject({ role: 'admin', ref: `workorder:${o.id}` });
   });
 });
 
 describe('policies as data', () => {
   it('reads the defaults, replaces them with an audited versioned write, and rejects bad sets', async () => {
-    const got = await agent.get('/api/v1/sla/policies');
+    const got = await agent.get('/api/v1/settings/sla.policies');
     expect(got.body.version).toBe(0);
-    expect(got.body.policies[0].metrics.first_contact).toMatchObject({ mode: 'business_hours', minutes: 5 });
+    expect(got.body.value.policies[0].metrics.first_contact).toMatchObject({
+      mode: 'business_hours',
+      minutes: 5,
+    });
     const policies = [
-      ...got.body.policies,
+      ...got.body.value.policies,
       {
         id: 'vip',
         name: 'VIP',
@@ -211,19 +233,22 @@ describe('policies as data', () => {
         },
       },
     ];
-    expect((await agent.send('PUT', '/api/v1/sla/policies', { policies, version: 0 })).status).toBe(403);
-    const put = await admin.send('PUT', '/api/v1/sla/policies', { policies, version: 0 });
+    expect(
+      (await agent.send('PUT', '/api/v1/settings/sla.policies', { value: { policies }, version: 0 })).status,
+    ).toBe(403);
+    const put = await admin.send('PUT', '/api/v1/settings/sla.policies', { value: { policies }, version: 0 });
     expect(put.status).toBe(200);
     expect(put.body.version).toBe(1);
-    expect((await admin.send('PUT', '/api/v1/sla/policies', { policies, version: 0 })).body.code).toBe(
-      'resource.version_conflict',
-    );
-    const noFallback = await admin.send('PUT', '/api/v1/sla/policies', {
-      policies: policies.slice(1),
+    expect(
+      (await admin.send('PUT', '/api/v1/settings/sla.policies', { value: { policies }, version: 0 })).body
+        .code,
+    ).toBe('resource.version_conflict');
+    const noFallback = await admin.send('PUT', '/api/v1/settings/sla.policies', {
+      value: { policies: policies.slice(1) },
       version: 1,
     });
     expect(noFallback.status).toBe(400);
-    expect(noFallback.body.errors[0].path).toBe('policies');
+    expect(noFallback.body.errors[0].path).toBe('value.policies');
     const audit = await w.db.db
       .selectFrom('events')
       .select(['type', 'stream_id'])

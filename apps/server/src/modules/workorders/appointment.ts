@@ -2,13 +2,7 @@ import type { WorkOrderDetail, WorkOrderStatusName } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { normaliseWindow, windowErrors } from './domain/windows.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 import { detailOf, relationOf } from './workorders.views.ts';
@@ -54,10 +48,10 @@ export async function setAppointment(
       'Only the desk, the order’s outlet or its technician can set the appointment',
     );
   if (!APPOINTABLE.includes(order.status))
-    throw ruleViolated(
-      'status',
-      'appointment_not_allowed',
-      `The appointment cannot change in status ${order.status}`,
+    throw refuse(
+      'workorder.appointment_locked',
+      { status: order.status },
+      { path: 'status', detail: `The appointment cannot change in status ${order.status}` },
     );
   const errors = windowErrors({ start: input.start, end: input.end }, now, '(root)').map((e) => ({
     ...e,
@@ -70,7 +64,7 @@ export async function setAppointment(
 
   const w = normaliseWindow({ start: input.start, end: input.end });
   const hookInput = { actor, order, window: w, reschedule, reason: input.reason ?? null, now };
-  await ctx.hooks.checkAppointment(hookInput);
+  const checked = await ctx.hooks.checkAppointment(hookInput);
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const ok = await ctx.repo.update(trx, id, order.version, {
       appointment_start: w.start,
@@ -78,7 +72,7 @@ export async function setAppointment(
       updated_at: now.toISOString(),
     });
     if (!ok) throw versionConflict('work order', id, input.version);
-    const extra = await ctx.hooks.withinAppointment(trx, hookInput);
+    const extra = await ctx.hooks.withinAppointment(trx, hookInput, checked);
     await appendEvent(trx, {
       streamType: STREAM,
       streamId: id,

@@ -19,9 +19,13 @@ export interface Upload {
   stream: Readable;
 }
 
-const unsupported = (rule: string, message: string) =>
+const unsupported = (rule: 'media_type' | 'content_mismatch' | 'undecodable', message: string) =>
   new DomainError('request.unsupported_media_type', message, {
-    errors: [{ path: 'file', rule, message }],
+    errors: [
+      rule === 'media_type'
+        ? { path: 'file', rule, params: { allowed: ALLOWED_UPLOAD_TYPES }, message }
+        : { path: 'file', rule, message },
+    ],
     extra: { allowed: ALLOWED_UPLOAD_TYPES },
   });
 
@@ -45,14 +49,21 @@ export async function addAttachment(
   }
   if (!isAllowedType(up.mimetype)) {
     up.stream.resume();
-    throw unsupported('type', `Files of type ${up.mimetype} are not accepted`);
+    throw unsupported('media_type', `Files of type ${up.mimetype} are not accepted`);
   }
   const id = newId();
   const key = `work-orders/${orderId}/${id}`;
   const measure = new MeasuringStream();
   const tooLarge = () =>
     new DomainError('request.payload_too_large', `Files may be at most ${ctx.maxUploadBytes} bytes`, {
-      errors: [{ path: 'file', rule: 'max_size', message: `at most ${ctx.maxUploadBytes} bytes` }],
+      errors: [
+        {
+          path: 'file',
+          rule: 'max_size',
+          params: { maxBytes: ctx.maxUploadBytes },
+          message: `at most ${ctx.maxUploadBytes} bytes`,
+        },
+      ],
       extra: { limitBytes: ctx.maxUploadBytes },
     });
   try {

@@ -1,15 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
 import type { TransitionHooks } from './hooks.ts';
 import type { FileStorage } from '../../platform/files/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import type { SlaService } from '../sla/index.ts';
+import { VisitSlotsSchema, type VisitSlots } from '@anxin/contracts';
 import {
+  DEFAULT_VISIT_SLOTS,
   DEFAULT_WORKORDER_POLICY,
+  VISIT_SLOTS_KEY,
   WORKORDER_POLICY_KEY,
   WorkOrderPolicySchema,
   type WorkOrderPolicy,
@@ -35,10 +36,13 @@ export interface WorkOrderContext {
 
 export const STREAM = 'work_order';
 
-export const eventActor = (a: Actor): EventActor =>
-  a.kind === 'system'
-    ? SYSTEM
-    : { id: a.userId, kind: a.kind === 'token' ? 'token' : a.kind === 'customer' ? 'customer' : 'user' };
+/** One mapping for every module (platform/auth/actor.ts). */
+export { eventActorOf as eventActor } from '../../platform/auth/actor.ts';
+
+/** The visit windows every channel offers (setting `workorders.visit_slots`). */
+export async function visitSlots(ctx: WorkOrderContext): Promise<VisitSlots> {
+  return (await readSetting(ctx.db, VISIT_SLOTS_KEY, VisitSlotsSchema, DEFAULT_VISIT_SLOTS)).value;
+}
 
 export async function workOrderPolicy(ctx: WorkOrderContext): Promise<WorkOrderPolicy> {
   return (await readSetting(ctx.db, WORKORDER_POLICY_KEY, WorkOrderPolicySchema, DEFAULT_WORKORDER_POLICY))

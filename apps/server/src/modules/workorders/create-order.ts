@@ -1,4 +1,4 @@
-import type { CreateWorkOrder, FieldError, WorkOrderDetail } from '@anxin/contracts';
+import type { CreateWorkOrder, FieldError, SlaState, WorkOrderDetail } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -9,6 +9,7 @@ import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 import { drawNumber, type CustomerFacts, type ProductFacts } from './workorders.repository.ts';
 import { toClockView } from '../sla/index.ts';
 import { buildDetail } from './workorders.views.ts';
+import { WORKORDER_EVENTS } from './workorders.events.ts';
 
 export interface CreateResult {
   order: WorkOrderDetail;
@@ -123,7 +124,7 @@ export async function createOrder(
     timeline: [
       {
         id: eventId,
-        type: 'workorder.created',
+        type: WORKORDER_EVENTS.type.created,
         actorId: ev.id,
         actorKind: ev.kind,
         at: row.created_at,
@@ -204,7 +205,7 @@ function orderRow(
   phone: string,
   actor: Actor,
   now: Date,
-  planned: { state: 'on_track' | 'at_risk' | 'breached'; dueAt: string | null },
+  planned: { state: SlaState; dueAt: string | null },
 ) {
   const a = input.address;
   const at = now.toISOString();

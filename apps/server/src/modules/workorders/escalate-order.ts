@@ -4,8 +4,8 @@ import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { DomainError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
-import { CLOSED_STATES } from './domain/lifecycle.ts';
+import { DomainError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
+import { CLOSED_STATUSES } from '@anxin/contracts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 import type { WorkOrderRow } from './workorders.repository.ts';
 import { detailOf, relationOf } from './workorders.views.ts';
@@ -57,13 +57,20 @@ export async function escalateOrder(
         'Only the desk, quality, the order’s outlet, its technician or an escalated person can escalate',
       );
   }
-  if (CLOSED_STATES.includes(order.status))
-    throw ruleViolated('status', 'escalation_not_allowed', `An order in ${order.status} cannot be escalated`);
+  if (CLOSED_STATUSES.includes(order.status))
+    throw refuse(
+      'workorder.escalation_not_allowed',
+      { status: order.status },
+      { path: 'status', detail: `An order in ${order.status} cannot be escalated` },
+    );
   if (order.escalation_tier >= MAX_ESCALATION_TIER)
-    throw ruleViolated(
-      'escalationTier',
-      'max_tier',
-      `The order is already at tier ${MAX_ESCALATION_TIER} (HQ expert), the highest tier`,
+    throw refuse(
+      'workorder.max_escalation_tier',
+      { tier: MAX_ESCALATION_TIER },
+      {
+        path: 'escalationTier',
+        detail: `The order is already at tier ${MAX_ESCALATION_TIER} (HQ expert), the highest tier`,
+      },
     );
   const from = order.escalation_tier;
   const to = from + 1;

@@ -3,22 +3,32 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { LocalDiskStorage, type FileStorage } from '../../platform/files/index.ts';
 import type { SlaModule } from '../sla/index.ts';
-import { WorkOrdersRepository } from './workorders.repository.ts';
+import { slaOrderWrites, WorkOrdersRepository } from './workorders.repository.ts';
 import { workOrderRoutes } from './workorders.routes.ts';
 import { WorkOrdersService } from './workorders.service.ts';
 import type { WorkOrderContext } from './context.ts';
 import { TransitionHooks } from './hooks.ts';
 
 export { WorkOrdersService } from './workorders.service.ts';
-export type { TransitionHook, TransitionHookInput, TransitionHookResult } from './hooks.ts';
-export { drawNumber, type WorkOrderRow } from './workorders.repository.ts';
+export {
+  HOOK_ORDER,
+  HOOK_PATCHABLE,
+  type HookName,
+  type HookPatch,
+  type TransitionHook,
+  type TransitionHookInput,
+  type TransitionWithinInput,
+  type TransitionInput,
+  type TransitionIntents,
+} from './hooks.ts';
+export { drawNumber, moveCustomerOrders, type WorkOrderRow } from './workorders.repository.ts';
 export { MAX_ESCALATION_TIER, type EscalateInput } from './escalate-order.ts';
 export type { AppointmentHook, AppointmentHookInput, TransitionHooks } from './hooks.ts';
 export {
   TRANSITIONS,
   allowedNext,
   checkTransition,
-  CLOSED_STATES,
+  PAUSED_STATES,
   type TransitionRule,
   type ActorRelation,
 } from './domain/lifecycle.ts';
@@ -35,6 +45,7 @@ export interface WorkOrderOptions {
 export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderOptions = {}) {
   const maxUploadBytes = opts.maxUploadBytes ?? deps.config.uploadLimitBytes;
   const hooks = new TransitionHooks();
+  sla.useOrders(slaOrderWrites);
   const storage = opts.storage ?? new LocalDiskStorage(path.join(deps.config.dataDir, 'files'));
   const service = new WorkOrdersService({
     db: deps.db,
@@ -50,3 +61,4 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
   const register = (app: FastifyInstance) => app.register(workOrderRoutes(service, maxUploadBytes));
   return { service, register, hooks };
 }
+export { WORKORDER_SETTINGS } from './workorders.settings.ts';

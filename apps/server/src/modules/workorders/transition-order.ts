@@ -1,8 +1,9 @@
 import type { TransitionRequest, WorkOrderDetail } from '@anxin/contracts';
+import type { TransitionInput } from './hooks.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { DomainError, notFound, ruleViolated, versionConflict } from '../../platform/http/errors.ts';
+import { DomainError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { checkTransition, PAUSED_STATES, type TransitionRule } from './domain/lifecycle.ts';
 import { missingRequirements, withinReopenWindow } from './domain/requirements.ts';
 import { normaliseWindow } from './domain/windows.ts';
@@ -11,20 +12,21 @@ import type { WorkOrdersTable } from './workorders.schema.ts';
 import type { WorkOrderRow } from './workorders.repository.ts';
 import { detailOf, relationOf } from './workorders.views.ts';
 
-const invalidData = (path: string, rule: string, message: string) =>
+const invalidData = (path: string, rule: 'not_found' | 'inactive' | 'not_in_outlet', message: string) =>
   new DomainError('request.validation_failed', message, { errors: [{ path, rule, message }] });
 
 /**
  * Moves an order along the state machine: scope (404) → version (409) → rule and role (409 with
- * the allowed next states) → required data (400) → referenced records → one transaction with the
- * versioned update, the SLA clocks and the event.
+ * the allowed next states) → required data (400) → the hooks' checks → one transaction writing,
+ * in this order: the SLA clocks, the versioned order row (this module's effects plus the hooks'
+ * allowed patches), each hook's own rows (`within`, in HOOK_ORDER) and the transition event.
  */
 export async function transitionOrder(
   ctx: WorkOrderContext,
   actor: Actor,
   id: string,
   req: TransitionRequest,
-  requestId: string | null,
+  input: TransitionInput = {},
 ): Promise<WorkOrderDetail> {
   const now = ctx.clock.now();
   const order = await ctx.repo.findInScope(id, actor.scope);
@@ -50,24 +52,23 @@ export async function transitionOrder(
   if (check.rule.requires?.includes('reopenWindow')) {
     const { reopenWindowDays } = await workOrderPolicy(ctx);
     if (!withinReopenWindow(order.closed_at, now, reopenWindowDays)) {
-      throw ruleViolated(
-        'to',
-        'reopen_window',
-        `A closed order can be reopened within ${reopenWindowDays} days of closing`,
+      throw refuse(
+        'workorder.reopen_window_passed',
+        { days: reopenWindowDays },
+        { path: 'to', detail: `A closed order can be reopened within ${reopenWindowDays} days of closing` },
       );
     }
   }
-  const { patch, data } = await effectsOf(ctx, check.rule, order, req, now);
-  const hookInput = { actor, order, req, now };
-  const extra = await ctx.hooks.check(hookInput);
-  Object.assign(patch, extra.patch);
-  Object.assign(data, extra.data);
+  const own = await effectsOf(ctx, check.rule, order, req, now);
+  const hookInput = { actor, order, req, intents: input.intents ?? {}, now };
+  const hooks = await ctx.hooks.check(hookInput);
   const cal = await ctx.sla.calendar();
 
-  await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
+  await withTransaction(ctx.db, ctx.dialect, async ({ trx, afterCommit }) => {
     const sla = await ctx.sla.onStatusChange(trx, cal, id, order.status, req.to, PAUSED_STATES, now);
     const ok = await ctx.repo.update(trx, id, order.version, {
-      ...patch,
+      ...own.patch,
+      ...hooks.patch,
       status: req.to,
       updated_at: now.toISOString(),
       sla_state: sla.state,
@@ -76,7 +77,7 @@ export async function transitionOrder(
     });
     if (!ok) throw versionConflict('work order', id, req.version);
     await sla.write();
-    Object.assign(data, await ctx.hooks.within(trx, hookInput));
+    const written = await ctx.hooks.within(trx, { ...hookInput, afterCommit }, hooks);
     await appendEvent(trx, {
       streamType: STREAM,
       streamId: id,
@@ -86,8 +87,8 @@ export async function transitionOrder(
       from: order.status,
       to: req.to,
       reason: req.reason ?? null,
-      data,
-      requestId,
+      data: { ...own.data, ...hooks.data, ...written },
+      requestId: input.requestId ?? null,
     });
   });
   // Read without scope: the actor may have just moved the order out of their own scope (reject).
@@ -107,12 +108,10 @@ async function effectsOf(
   const at = now.toISOString();
   switch (rule.to) {
     case 'dispatched_outlet': {
-      const outlet = await ctx.repo.outlet(req.data.outletId!);
-      if (!outlet) throw invalidData('data.outletId', 'not_found', 'no such outlet');
-      if (outlet.status !== 'active')
-        throw invalidData('data.outletId', 'inactive', 'the outlet is suspended');
-      Object.assign(patch, { outlet_id: outlet.id, technician_id: null, technician_user_id: null });
-      data.outletId = outlet.id;
+      // Whether this outlet may take the order is the dispatch module's one rule (its hook).
+      const outletId = req.data.outletId!;
+      Object.assign(patch, { outlet_id: outletId, technician_id: null, technician_user_id: null });
+      data.outletId = outletId;
       break;
     }
     case 'outlet_rejected':

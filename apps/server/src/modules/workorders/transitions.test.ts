@@ -9,7 +9,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from './testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -155,7 +155,12 @@ describe('guards', () => {
       version: v,
       data: { outletId: refs.suspendedOutlet },
     });
-    expect(suspended.body.errors[0]).toMatchObject({ path: 'data.outletId', rule: 'inactive' });
+    // The dispatch module's one eligibility rule answers here as on its own endpoint.
+    expect(suspended.status).toBe(422);
+    expect(suspended.body.errors[0]).toMatchObject({
+      path: 'data.outletId',
+      rule: 'dispatch.outlet_suspended',
+    });
     const missing = await move(as.dispatcher!, o.id, {
       to: 'dispatched_outlet',
       version: v,
@@ -182,7 +187,11 @@ describe('guards', () => {
     });
     const late = await move(as.quality!, o.id, { to: 'awaiting_dispatch', version: v, reason: '故障复发' });
     expect(late.status).toBe(422);
-    expect(late.body.errors[0]).toMatchObject({ path: 'to', rule: 'reopen_window' });
+    expect(late.body.errors[0]).toMatchObject({ path: 'to', rule: 'workorder.reopen_window_passed' });
+    expect(late.body).toMatchObject({
+      code: 'workorder.reopen_window_passed',
+      params: { days: expect.any(Number) },
+    });
     w.clock.set('2026-11-19T02:00:00Z');
     const inTime = await move(as.quality!, o.id, { to: 'awaiting_dispatch', version: v, reason: '故障复发' });
     expect(inTime.status).toBe(200);
@@ -245,7 +254,12 @@ describe('a repair from registration to closing, each step by its role', () => {
     await step(tech, 'in_progress');
     await step(tech, 'completed');
     expect((await move(tech, o.id, { to: 'awaiting_callback', version: cur })).status).toBe(409);
-    await step(as.quality!, 'awaiting_callback');
+    // The completion queued its hand-off to 待回访 in its own transaction; the outbox moves it.
+    await w.runtime.outbox.idle();
+    await w.runtime.outbox.drain();
+    const handedOff = (await as.quality!.get(`/api/v1/work-orders/${o.id}`)).body;
+    expect(handedOff.status).toBe('awaiting_callback');
+    cur = handedOff.version;
     const closed = await step(as.quality!, 'closed');
     expect(closed.timeline.filter((e: { type: string }) => e.type === 'workorder.transitioned')).toHaveLength(
       16,

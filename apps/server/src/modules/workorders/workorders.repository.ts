@@ -3,8 +3,8 @@ import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { AttachmentsTable, WorkOrdersTable } from './workorders.schema.ts';
-import type { WorkOrderType } from '@anxin/contracts';
-import { CLOSED_STATES } from './domain/lifecycle.ts';
+import { CLOSED_STATUSES, type SlaState, type WorkOrderType } from '@anxin/contracts';
+import type { SlaOrdersPort } from '../sla/index.ts';
 import { counterKey, formatNumber } from './domain/numbering.ts';
 
 type Db = Kysely<Database>;
@@ -148,6 +148,19 @@ export class WorkOrdersRepository {
       .execute();
   }
 
+  /** Orders still in `status` whose last change is at or before `before`, oldest first (repair sweeps). */
+  staleIn(status: WorkOrdersTable['status'], before: string, limit: number) {
+    return this.db
+      .selectFrom('work_orders')
+      .select(['id', 'version'])
+      .where('status', '=', status)
+      .where('updated_at', '<=', before)
+      .orderBy('updated_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   outlet(id: string) {
     return this.db
       .selectFrom('outlets')
@@ -170,7 +183,7 @@ export class WorkOrdersRepository {
       .selectFrom('work_orders')
       .select(['id', 'number', 'type', 'status', 'created_at'])
       .where('product_id', '=', productId)
-      .where('status', 'not in', CLOSED_STATES)
+      .where('status', 'not in', CLOSED_STATUSES)
       .orderBy('created_at', 'desc')
       .limit(limit);
     if (scope) q = q.where(inScope(scope, await participates(this.db, scope)));
@@ -286,4 +299,49 @@ async function nextCounterValue(db: Db, key: string): Promise<number> {
 export async function drawNumber(db: Db, type: WorkOrderType, at: Date): Promise<string> {
   const key = counterKey(type, at);
   return formatNumber(key, await nextCounterValue(db, key));
+}
+
+/**
+ * The SLA job's writes of this module's `work_orders` SLA columns (bound with `sla.useOrders`):
+ * the SLA module computes the state, the order row stays written only here.
+ */
+export const slaOrderWrites: SlaOrdersPort = {
+  async worsenSla(trx, orderId, state) {
+    const lower: SlaState[] = state === 'breached' ? ['on_track', 'at_risk', 'unknown'] : ['on_track'];
+    await trx
+      .updateTable('work_orders')
+      .set({ sla_state: state })
+      .where('id', '=', orderId)
+      .where('sla_state', 'in', lower)
+      .execute();
+  },
+  async setSla(trx, orderId, state, dueAt) {
+    await trx
+      .updateTable('work_orders')
+      .set({ sla_state: state, sla_due_at: dueAt })
+      .where('id', '=', orderId)
+      .execute();
+  },
+  async numberOf(trx, orderId) {
+    const r = await trx
+      .selectFrom('work_orders')
+      .select('number')
+      .where('id', '=', orderId)
+      .executeTakeFirst();
+    return r?.number;
+  },
+};
+
+/** A customer merge moves the source's orders to the target (bound with `customers.useOrders`). */
+export async function moveCustomerOrders(
+  trx: Kysely<Database>,
+  sourceId: string,
+  targetId: string,
+): Promise<number> {
+  const r = await trx
+    .updateTable('work_orders')
+    .set({ customer_id: targetId })
+    .where('customer_id', '=', sourceId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

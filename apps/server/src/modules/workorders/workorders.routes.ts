@@ -13,6 +13,7 @@ import {
   WorkOrderDetailSchema,
   WorkOrderListQuerySchema,
   WorkOrderSummarySchema,
+  VisitSlotsSchema,
 } from '@anxin/contracts';
 import { fieldError } from '../../platform/http/errors.ts';
 import type { WorkOrdersService } from './workorders.service.ts';
@@ -43,6 +44,20 @@ export function workOrderRoutes(svc: WorkOrdersService, maxUploadBytes: number) 
         },
       },
       async (req, reply) => reply.status(201).send(await svc.create(req.actor!, req.body, String(req.id))),
+    );
+
+    app.get(
+      '/api/v1/visit-slots',
+      {
+        // Staff and portal customers alike: the windows offered for a visit are not a secret.
+        config: { permission: 'authenticated' },
+        schema: {
+          tags,
+          summary: 'The visit windows offered to customers (setting workorders.visit_slots)',
+          response: { 200: VisitSlotsSchema, ...problems },
+        },
+      },
+      async () => svc.visitSlots(),
     );
 
     app.get(
@@ -134,7 +149,7 @@ export function workOrderRoutes(svc: WorkOrdersService, maxUploadBytes: number) 
           response: { 200: WorkOrderDetailSchema, ...problems },
         },
       },
-      async (req) => svc.transition(req.actor!, req.params.id, req.body, String(req.id)),
+      async (req) => svc.transition(req.actor!, req.params.id, req.body, { requestId: String(req.id) }),
     );
 
     app.post(

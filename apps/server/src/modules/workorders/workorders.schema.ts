@@ -1,4 +1,4 @@
-import type { WorkOrderStatusName } from '@anxin/contracts';
+import type { SlaState, WorkOrderStatusName } from '@anxin/contracts';
 import type { SlaTables } from '../sla/sla.schema.ts';
 
 /** One list of statuses, shared with the web through @anxin/contracts. */
@@ -41,7 +41,7 @@ export interface WorkOrdersTable {
   cancel_reason: string | null;
   linked_ref: string | null;
   parent_order_id: string | null;
-  sla_state: 'on_track' | 'at_risk' | 'breached';
+  sla_state: SlaState;
   sla_due_at: string | null;
   paused_since: string | null;
   created_by: string | null;
@@ -74,3 +74,13 @@ export interface WorkOrderTables extends SlaTables {
   work_order_counters: WorkOrderCountersTable;
   attachments: AttachmentsTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = [
+  'work_orders',
+  'work_order_counters',
+  'attachments',
+] as const satisfies readonly Exclude<keyof WorkOrderTables, keyof SlaTables>[];

@@ -7,7 +7,9 @@ import { setAppointment, type AppointmentInput } from './appointment.ts';
 import { escalateOrder, type EscalateInput } from './escalate-order.ts';
 import { addAttachment, openAttachment, type Upload } from './attachments.ts';
 import { exportOrders } from './export-orders.ts';
-import type { WorkOrderContext } from './context.ts';
+import { visitSlots, type WorkOrderContext } from './context.ts';
+import type { WorkOrderStatus } from './workorders.schema.ts';
+import type { TransitionInput } from './hooks.ts';
 import { listPage } from './workorders.list-query.ts';
 import { detailOf, summaries } from './workorders.views.ts';
 
@@ -19,12 +21,18 @@ export class WorkOrdersService {
     this.ctx = ctx;
   }
 
+  /** The visit windows every channel offers (setting `workorders.visit_slots`). */
+  visitSlots() {
+    return visitSlots(this.ctx);
+  }
+
   create(actor: Actor, input: CreateWorkOrder, requestId: string | null = null) {
     return createOrder(this.ctx, actor, input, requestId);
   }
 
-  transition(actor: Actor, id: string, req: TransitionRequest, requestId: string | null = null) {
-    return transitionOrder(this.ctx, actor, id, req, requestId);
+  /** One step of the state machine; `input.intents` carries what other modules' hooks need. */
+  transition(actor: Actor, id: string, req: TransitionRequest, input: TransitionInput = {}) {
+    return transitionOrder(this.ctx, actor, id, req, input);
   }
 
   appointment(actor: Actor, id: string, input: AppointmentInput, requestId: string | null = null) {
@@ -34,6 +42,11 @@ export class WorkOrdersService {
   /** One escalation tier up (the escalation module supplies who is brought in). */
   escalate(actor: Actor, id: string, input: EscalateInput, requestId: string | null = null) {
     return escalateOrder(this.ctx, actor, id, input, requestId);
+  }
+
+  /** Ids of orders left in `status` since `before` or earlier (for other modules' repair sweeps). */
+  async staleIn(status: WorkOrderStatus, before: Date, limit = 200): Promise<string[]> {
+    return (await this.ctx.repo.staleIn(status, before.toISOString(), limit)).map((r) => r.id);
   }
 
   /** The raw order row within the actor's scope (undefined when absent or out of scope). */

@@ -8,7 +8,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from './testing.ts';
+} from '../../../test/factories/workorders.ts';
 
 let w: World;
 let refs: Refs;
@@ -369,7 +369,7 @@ describe('attachments', () => {
     const id = (await create()).body.order.id;
     const exe = await upload(id, Buffer.from('MZ....................'), 'application/x-msdownload', 'a.exe');
     expect(exe.status).toBe(415);
-    expect(exe.body.errors[0]).toMatchObject({ path: 'file', rule: 'type' });
+    expect(exe.body.errors[0]).toMatchObject({ path: 'file', rule: 'media_type' });
     const fake = await upload(id, Buffer.from('this is not a png at all'), 'image/png', 'a.png');
     expect(fake.status).toBe(415);
     expect(fake.body.errors[0].rule).toBe('content_mismatch');

@@ -1,4 +1,5 @@
 import type { DataScope, Permission, Role } from '@anxin/contracts';
+import { SYSTEM, type EventActor } from '../events/append.ts';
 
 /** Who is making a request, resolved once per request from a session cookie or an API token. */
 export interface Actor {
@@ -45,3 +46,11 @@ export function systemActor(permissions: Iterable<Permission>): Actor {
 }
 
 export const can = (actor: Actor | null | undefined, p: Permission): boolean => !!actor?.permissions.has(p);
+
+/**
+ * Who an event records as having acted: the one mapping from a request's actor to the events
+ * table's actor. The system (jobs, sweeps, seeds) is recorded as `system` with no id, never as a
+ * user; staff sessions as `user`, API tokens as `token`, portal customers as `customer`.
+ */
+export const eventActorOf = (a: Actor): EventActor =>
+  a.kind === 'system' ? SYSTEM : { id: a.userId, kind: a.kind };

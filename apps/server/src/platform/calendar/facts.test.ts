@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendar, datesBetween } from './test-helpers.ts';
 import { HOLIDAY_CN } from './vendored.ts';
 
-/** domain-standards §5.4: the published schedules, checked day by day. */
+/** docs/domain-standards.md §5.4: the published schedules, checked day by day. */
 const cal = calendar();
 const WEEKDAY = { Sat: 6, Sun: 0 } as const;
 

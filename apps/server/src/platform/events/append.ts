@@ -2,32 +2,47 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { newId } from '../ids/index.ts';
 import type { ActorKind } from './events.schema.ts';
+import { isCatalogued, type EventData, type EventType } from './catalogue.ts';
 
 export interface EventActor {
   id: string | null;
   kind: ActorKind;
 }
 
-export interface NewEvent {
+/** One event to append: a catalogued type (a module's `*.events.ts`) with its payload. */
+export interface NewEvent<T extends EventType = EventType> {
   streamType: string;
   streamId: string;
-  type: string;
+  type: T;
   actor: EventActor;
   at: Date;
   from?: string | null;
   to?: string | null;
   reason?: string | null;
-  data?: Record<string, unknown>;
+  data?: EventData<T>;
   requestId?: string | null;
 }
 
 export const SYSTEM: EventActor = { id: null, kind: 'system' };
 
+let strictCatalogue = false;
+/** Refuse event types no catalogue registered (tests; production relies on the compiler). */
+export function requireCataloguedEvents(on = true): void {
+  strictCatalogue = on;
+}
+
 /**
  * Appends one event. Call it with the transaction that makes the change so the change and its
  * record commit or vanish together; the table is never updated or deleted from.
  */
-export async function appendEvent(trx: Kysely<Database>, e: NewEvent): Promise<string> {
+export async function appendEvent<T extends EventType>(
+  trx: Kysely<Database>,
+  e: NewEvent<T>,
+): Promise<string> {
+  // The compiler already refuses an uncatalogued type; this catches casts and catalogues that were
+  // never loaded (tests switch it on for every file, see test/setup-events.ts).
+  if (strictCatalogue && !isCatalogued(e.type))
+    throw new Error(`event type ${e.type} is in no *.events.ts catalogue`);
   const id = newId();
   await trx
     .insertInto('events')

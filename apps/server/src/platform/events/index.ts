@@ -1,3 +1,4 @@
 export * from './append.ts';
+export * from './catalogue.ts';
 export type { ActorKind, EventTables } from './events.schema.ts';
 export * from './outbox.ts';

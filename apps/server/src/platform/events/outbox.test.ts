@@ -3,7 +3,7 @@ import type { TestDb } from '../../../test/harness.ts';
 import { ManualClock } from '../clock/index.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { LocalJobQueue } from '../jobs/local-queue.ts';
-import { createJobsTestDb, openSecondHandle, silentLogger } from '../jobs/testing.ts';
+import { createJobsTestDb, openSecondHandle, silentLogger } from '../../../test/factories/jobs.ts';
 import { enqueueOutbox, OutboxDispatcher, scheduleOutboxDispatch } from './outbox.ts';
 
 let t: TestDb;

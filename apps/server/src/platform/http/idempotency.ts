@@ -55,8 +55,9 @@ export function idempotencyKeyOf(headers: Record<string, unknown>): string {
   if (!KEY.test(key))
     throw fieldError(
       'headers.idempotency-key',
-      'format',
+      'invalid_format',
       'The Idempotency-Key must be 8–100 characters of letters, digits, - _ . :',
+      { format: 'idempotency_key' },
     );
   return key;
 }
@@ -106,7 +107,11 @@ export class IdempotencyStore {
           'This Idempotency-Key was already used for a different request; send a new key',
           {
             errors: [
-              { path: 'headers.idempotency-key', rule: 'key_reused', message: 'used for another request' },
+              {
+                path: 'headers.idempotency-key',
+                rule: 'idempotency.key_reused',
+                message: 'used for another request',
+              },
             ],
           },
         );

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import {
   PROBLEM_CONTENT_TYPE,
+  fieldIssuesOfZod,
   problemTypeUri,
   type ErrorCode,
   type FieldError,
@@ -36,6 +37,7 @@ export function problemOf(
   req: FastifyRequest,
   errors?: FieldError[],
   extra?: Record<string, unknown>,
+  params?: Readonly<Record<string, unknown>>,
 ): Problem {
   return {
     type: problemTypeUri(code),
@@ -44,6 +46,7 @@ export function problemOf(
     ...(detail ? { detail } : {}),
     instance: req.url.split('?')[0],
     code,
+    ...(params && Object.keys(params).length ? { params: { ...params } } : {}),
     requestId: String(req.id),
     ...(errors && errors.length ? { errors } : {}),
     ...(extra ?? {}),
@@ -54,33 +57,32 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.status(p.status).type(PROBLEM_CONTENT_TYPE).send(p);
 }
 
-/** zod issues → field paths and rule names the web can show beside the input. */
+/** zod issues (as fastify-type-provider-zod reports them) → registered field rules with params. */
 interface ValidationItem {
   keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { keys?: string[] };
+  params?: Record<string, unknown>;
 }
-function zodFieldErrors(err: FastifyError): FieldError[] {
+function zodFieldErrors(err: FastifyError, req: FastifyRequest): FieldError[] {
   const items = (err as unknown as { validation?: ValidationItem[] }).validation ?? [];
   const context = (err as unknown as { validationContext?: string }).validationContext;
-  return items.flatMap((i) => {
-    const base = (i.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    const rule = i.keyword ?? 'invalid';
-    const message = i.message ?? 'invalid';
-    // Unknown keys are reported one per key so the client can point at each offending field.
-    const paths =
-      rule === 'unrecognized_keys' && i.params?.keys?.length
-        ? i.params.keys.map((k) => [base, k].filter(Boolean).join('.'))
-        : [base];
-    return paths.map((p) => ({ path: p || context || '(root)', rule, message }));
-  });
+  const input = context ? (req as unknown as Record<string, unknown>)[context] : undefined;
+  return fieldIssuesOfZod(
+    items.map((i) => ({
+      ...(i.params ?? {}),
+      code: i.keyword ?? 'invalid',
+      path: (i.instancePath ?? '').split('/').filter(Boolean),
+      message: i.message ?? 'invalid',
+    })),
+    { root: context || '(root)', input },
+  );
 }
 
-function classify(err: FastifyError): { code: ErrorCode; errors?: FieldError[] } | null {
+function classify(err: FastifyError, req: FastifyRequest): { code: ErrorCode; errors?: FieldError[] } | null {
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors = zodFieldErrors(err);
-    const unknown = errors.some((e) => e.rule === 'unrecognized_keys');
+    const errors = zodFieldErrors(err, req);
+    const unknown = errors.some((e) => e.rule === 'unknown_field');
     return { code: unknown ? 'request.unknown_field' : 'request.validation_failed', errors };
   }
   switch (err.code) {
@@ -101,15 +103,26 @@ function classify(err: FastifyError): { code: ErrorCode; errors?: FieldError[] }
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof DomainError) {
-      return sendProblem(reply, problemOf(err.code, err.status, err.message, req, err.errors, err.extra));
+      return sendProblem(
+        reply,
+        problemOf(err.code, err.status, err.message, req, err.errors, err.extra, err.params),
+      );
     }
     if (err instanceof CalendarNoDataError) {
       return sendProblem(
         reply,
-        problemOf('calendar.no_data_for_year', 422, err.message, req, undefined, { year: err.year }),
+        problemOf(
+          'calendar.no_data_for_year',
+          422,
+          err.message,
+          req,
+          undefined,
+          { year: err.year },
+          { year: err.year },
+        ),
       );
     }
-    const known = classify(err);
+    const known = classify(err, req);
     if (known) {
       const status = known.code === 'request.rate_limited' ? 429 : (err.statusCode ?? 400);
       const s = known.code.startsWith('request.payload')

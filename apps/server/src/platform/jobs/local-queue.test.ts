@@ -4,7 +4,7 @@ import type { TestDb } from '../../../test/harness.ts';
 import { ManualClock } from '../clock/index.ts';
 import type { DbHandle } from '../db/types.ts';
 import { LocalJobQueue } from './local-queue.ts';
-import { createJobsTestDb, openSecondHandle, silentLogger, waitFor } from './testing.ts';
+import { createJobsTestDb, openSecondHandle, silentLogger, waitFor } from '../../../test/factories/jobs.ts';
 
 // Runs on the selected test database: the SQLite queue is portable SQL, so it is also proven on PostgreSQL.
 let t: TestDb;

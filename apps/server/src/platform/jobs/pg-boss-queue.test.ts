@@ -4,7 +4,7 @@ import type { TestDb } from '../../../test/harness.ts';
 import { TEST_PG_URL, usePostgres, withPgClient } from '../../../test/pg.ts';
 import { ManualClock } from '../clock/index.ts';
 import { cronFor, PgBossJobQueue } from './pg-boss-queue.ts';
-import { createJobsTestDb, silentLogger, waitFor } from './testing.ts';
+import { createJobsTestDb, silentLogger, waitFor } from '../../../test/factories/jobs.ts';
 
 describe('cronFor', () => {
   it('maps intervals that tile an hour or a day; leaves the rest to the slot loop', () => {

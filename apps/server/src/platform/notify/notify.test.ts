@@ -6,7 +6,7 @@ import type { TestDb } from '../../../test/harness.ts';
 import { ManualClock } from '../clock/index.ts';
 import { withTransaction } from '../db/transaction.ts';
 import { OutboxDispatcher } from '../events/outbox.ts';
-import { createJobsTestDb, silentLogger } from '../jobs/testing.ts';
+import { createJobsTestDb, silentLogger } from '../../../test/factories/jobs.ts';
 import { loggerOptions } from '../logging/index.ts';
 import { listByRef, listForUser, markRead } from './inbox.ts';
 import { notifyRole, notifySms, registerNotifyTopics } from './notify.ts';

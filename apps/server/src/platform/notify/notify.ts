@@ -47,6 +47,40 @@ export function notifyRole(
   return enqueueOutbox(trx, { topic: NOTIFY_ROLE, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
 }
 
+export interface UserNoticeRow {
+  userId: string;
+  title: string;
+  body: string;
+  ref: string | null;
+}
+
+/**
+ * Writes one in-app notification for one user, keyed by `sourceKey` (an outbox row id) so a
+ * redelivery is a no-op. Modules call this instead of inserting into the platform's table.
+ */
+export async function insertUserNotice(
+  db: Kysely<Database>,
+  at: Date,
+  sourceKey: string,
+  n: UserNoticeRow,
+): Promise<void> {
+  await notifyDb(db)
+    .insertInto('notifications')
+    .values({
+      id: newId(),
+      channel: 'in_app',
+      source_key: sourceKey,
+      user_id: n.userId,
+      role: null,
+      title: n.title,
+      body: n.body,
+      ref: n.ref,
+      created_at: at.toISOString(),
+    })
+    .onConflict((oc) => oc.column('source_key').doNothing())
+    .execute();
+}
+
 /**
  * Both handlers key their `notifications` rows by the outbox row id, so a redelivered row is a
  * no-op. SMS is at-least-once by nature: a crash between the gateway accepting the message and

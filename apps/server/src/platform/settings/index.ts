@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { fieldIssuesOfZod } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import { appendEvent, type EventActor } from '../events/append.ts';
 import { DomainError, versionConflict } from '../http/errors.ts';
@@ -36,11 +37,7 @@ export async function writeSetting<S extends z.ZodType>(
 ): Promise<{ value: z.infer<S>; version: number }> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({
-      path: i.path.map(String).join('.') || '(root)',
-      rule: i.code,
-      message: i.message,
-    }));
+    const errors = fieldIssuesOfZod(parsed.error.issues, { input: value });
     throw new DomainError('request.validation_failed', `Setting ${key} is invalid`, { errors });
   }
   const json = JSON.stringify(parsed.data);

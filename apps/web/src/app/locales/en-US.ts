@@ -30,6 +30,7 @@ export const appEnUS: typeof appZhCN = {
     workorderDetail: 'Work order',
     routePlan: 'Route planning',
     slaPolicies: 'SLA policies',
+    businessSettings: 'Business settings',
   },
   navHints: {
     dashboard: 'Your overview and shortcuts',
@@ -55,6 +56,8 @@ export const appEnUS: typeof appZhCN = {
     workorderDetail: 'The full picture of one order and its next steps',
     routePlan: "Optimise tomorrow's technician routes",
     slaPolicies: 'Service deadlines by order type, urgency and customer tier',
+    businessSettings:
+      'Every module’s business settings (dispatch, callbacks, complaints, grading, settlement…), edited and audited in one place',
   },
   layout: {
     openMenu: 'Open navigation menu',

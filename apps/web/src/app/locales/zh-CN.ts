@@ -29,6 +29,7 @@ export const appZhCN = {
     workorderDetail: '工单详情',
     routePlan: '线路优化',
     slaPolicies: 'SLA 时效',
+    businessSettings: '业务参数',
   },
   navHints: {
     dashboard: '个人概览与快捷入口',
@@ -54,6 +55,7 @@ export const appZhCN = {
     workorderDetail: '查看工单全貌并推进处理',
     routePlan: '优化明天的工程师上门线路',
     slaPolicies: '按工单类型、紧急程度和客户等级设定服务时限',
+    businessSettings: '各模块的业务参数：派单、回访、投诉、评级、结算等，统一编辑与审计',
   },
   layout: {
     openMenu: '打开导航菜单',

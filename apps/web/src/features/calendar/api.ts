@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSaveSetting, useSetting } from '../settings/index.ts';
 import { api } from '../../api/client.ts';
 
 export type DaySource =
@@ -56,11 +57,16 @@ export const useYear = (year: number) =>
 export const useHours = () =>
   useQuery({ queryKey: [...KEY, 'hours'], queryFn: () => api.get<BusinessHours>('/api/v1/calendar/hours') });
 
-export const useProvisionalYears = () =>
-  useQuery({
-    queryKey: [...KEY, 'provisional'],
-    queryFn: () => api.get<ProvisionalYears>('/api/v1/calendar/provisional-years'),
-  });
+const PROVISIONAL_KEY = 'calendar.provisional_years';
+
+/** The `calendar.provisional_years` setting, read and written through the one settings API. */
+export const useProvisionalYears = () => {
+  const q = useSetting<number[]>(PROVISIONAL_KEY);
+  return {
+    ...q,
+    data: q.data && ({ value: q.data.value, version: q.data.version } satisfies ProvisionalYears),
+  };
+};
 
 function useInvalidateCalendar() {
   const qc = useQueryClient();
@@ -94,9 +100,13 @@ export function useSetHours() {
 
 export function useSetProvisionalYears() {
   const invalidate = useInvalidateCalendar();
-  return useMutation({
-    mutationFn: (v: { years: number[]; version: number }) =>
-      api.put<ProvisionalYears>('/api/v1/calendar/provisional-years', v),
-    onSuccess: invalidate,
-  });
+  const save = useSaveSetting();
+  return {
+    ...save,
+    mutateAsync: async (v: { years: number[]; version: number }) => {
+      const r = await save.mutateAsync({ key: PROVISIONAL_KEY, value: v.years, version: v.version });
+      await invalidate();
+      return r;
+    },
+  };
 }

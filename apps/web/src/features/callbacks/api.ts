@@ -9,6 +9,7 @@ import type {
   OrderClass,
   PortalLink,
 } from '@anxin/contracts';
+import { useSetting } from '../settings/index.ts';
 import { api, type QueryValue } from '../../api/client.ts';
 
 const KEY = ['callbacks'] as const;
@@ -45,11 +46,11 @@ export const useClassifications = (q: { class?: OrderClass; from?: string; to?: 
       }),
   });
 
-export const usePolicy = () =>
-  useQuery({
-    queryKey: [...KEY, 'policy'],
-    queryFn: () => api.get<{ policy: CallbackPolicy; version: number }>('/api/v1/callbacks/policy'),
-  });
+/** The `callbacks.policy` setting (edited in the settings area). */
+export const usePolicy = () => {
+  const q = useSetting<CallbackPolicy>('callbacks.policy');
+  return { ...q, data: q.data && { policy: q.data.value, version: q.data.version } };
+};
 
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -63,8 +64,3 @@ export const useRecordOutcome = () =>
 
 export const usePortalLink = () =>
   useWrite((taskId: string) => api.post<PortalLink>(`/api/v1/callbacks/${taskId}/portal-link`));
-
-export const useSavePolicy = () =>
-  useWrite((v: { policy: CallbackPolicy; version: number }) =>
-    api.put<{ policy: CallbackPolicy; version: number }>('/api/v1/callbacks/policy', v),
-  );

@@ -11,6 +11,7 @@ import type {
   OrderLookup,
   Outlet,
 } from '@anxin/contracts';
+import { useSetting } from '../settings/index.ts';
 import { api, type QueryValue } from '../../api/client.ts';
 
 const KEY = ['complaints'] as const;
@@ -45,12 +46,11 @@ export const useComplaint = (id: string | null) =>
     enabled: !!id,
   });
 
-export const useComplaintPolicy = () =>
-  useQuery({
-    queryKey: [...KEY, 'policy'],
-    queryFn: () => api.get<{ policy: ComplaintPolicy; version: number }>('/api/v1/complaints/policy'),
-    staleTime: 300_000,
-  });
+/** The `complaints.policy` setting (edited in the settings area). */
+export const useComplaintPolicy = () => {
+  const q = useSetting<ComplaintPolicy>('complaints.policy', { staleTime: 300_000 });
+  return { ...q, data: q.data && { policy: q.data.value, version: q.data.version } };
+};
 
 export const useComplaintStats = (from: string, to: string) =>
   useQuery({
@@ -99,9 +99,4 @@ export const useCapaStatus = () =>
       status: v.status,
       version: v.version,
     }),
-  );
-
-export const useSaveComplaintPolicy = () =>
-  useWrite((v: { policy: ComplaintPolicy; version: number }) =>
-    api.put<{ policy: ComplaintPolicy; version: number }>('/api/v1/complaints/policy', v),
   );

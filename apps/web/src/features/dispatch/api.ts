@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BoardResponse,
   BulkDispatchResult,
-  DispatchPolicy,
   DispatchResult,
   Offer,
   RankingResponse,
@@ -43,13 +42,6 @@ export const usePendingOffers = () =>
     refetchInterval: 30_000,
   });
 
-export const usePolicy = (enabled = true) =>
-  useQuery({
-    queryKey: [...KEY, 'policy'],
-    queryFn: () => api.get<{ value: DispatchPolicy; version: number }>('/api/v1/dispatch/policy'),
-    enabled,
-  });
-
 function useDispatchWrite<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
@@ -69,9 +61,4 @@ export const useDispatch = () =>
 export const useBulkDispatch = () =>
   useDispatchWrite((items: { orderId: string; version: number }[]) =>
     api.post<BulkDispatchResult>('/api/v1/dispatch/bulk', { items }),
-  );
-
-export const usePutPolicy = () =>
-  useDispatchWrite((v: { value: DispatchPolicy; version: number }) =>
-    api.put<{ value: DispatchPolicy; version: number }>('/api/v1/dispatch/policy', v),
   );

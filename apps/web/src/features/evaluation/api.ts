@@ -5,6 +5,8 @@ import type {
   EvaluationDetail,
   EvaluationSummary,
   EvidenceInput,
+  ClockKpiKey,
+  KpiOrders,
   KpiPanel,
   KpiTargets,
   PutItem,
@@ -41,6 +43,14 @@ export const useKpis = (from: string, to: string) =>
     queryKey: [...KEY, 'kpis', from, to],
     queryFn: () => api.get<KpiPanel>(`${E}/kpis`, { from, to }),
     refetchInterval: 60_000,
+  });
+
+/** The orders behind a clock KPI over the panel's period (fetched when a card is opened). */
+export const useKpiOrders = (key: ClockKpiKey | null, from: string, to: string) =>
+  useQuery({
+    queryKey: [...KEY, 'kpi-orders', key, from, to],
+    queryFn: () => api.get<KpiOrders>(`${E}/kpis/${key}/orders`, { from, to }),
+    enabled: key !== null,
   });
 
 function useWrite<V, R>(
@@ -94,12 +104,3 @@ export const useEvaluationActions = (id: string) => ({
   ),
   finalize: useWrite(() => api.post<EvaluationDetail>(`${E}/evaluations/${id}/finalize`), setDetail),
 });
-
-export const useKpiTargets = () =>
-  useQuery({
-    queryKey: [...KEY, 'targets'],
-    queryFn: () => api.get<KpiTargetsView>(`${E}/settings/kpi-targets`),
-  });
-
-export const useSaveKpiTargets = () =>
-  useWrite((v: KpiTargetsView) => api.put<KpiTargetsView>(`${E}/settings/kpi-targets`, v));

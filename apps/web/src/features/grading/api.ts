@@ -9,6 +9,7 @@ import type {
   ScorecardHistory,
   ScorecardList,
 } from '@anxin/contracts';
+import { useSetting } from '../settings/index.ts';
 import { api } from '../../api/client.ts';
 
 const KEY = ['grading'] as const;
@@ -49,11 +50,14 @@ export const useMetricOrders = (q: { outletId: string; month: string; metric: Gr
     enabled: !!q,
   });
 
-export const usePolicy = () =>
-  useQuery({
-    queryKey: [...KEY, 'policy'],
-    queryFn: () => api.get<GradingPolicyView>('/api/v1/grading/policy'),
-  });
+/** The `grading.policy` setting (edited in the settings area). */
+export const usePolicy = () => {
+  const q = useSetting<GradingPolicy>('grading.policy');
+  return {
+    ...q,
+    data: q.data && ({ policy: q.data.value, version: q.data.version } satisfies GradingPolicyView),
+  };
+};
 
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -65,8 +69,3 @@ export const useRun = () =>
 
 export const useFinalise = () =>
   useWrite((month: string) => api.post<GradingFinaliseResult>(`/api/v1/grading/runs/${month}/finalise`, {}));
-
-export const useSavePolicy = () =>
-  useWrite((v: { policy: GradingPolicy; version: number }) =>
-    api.put<GradingPolicyView>('/api/v1/grading/policy', v),
-  );

@@ -107,8 +107,6 @@ export const networkApi = {
   updateProspect: (id: string, body: unknown) => api.patch<Prospect>(`/api/v1/network/prospects/${id}`, body),
   moveProspect: (id: string, body: unknown) =>
     api.post<Prospect>(`/api/v1/network/prospects/${id}/stage`, body),
-  putTargets: (body: { regionCoverage: number; selfBuiltShare: number; version: number }) =>
-    api.put<unknown>('/api/v1/network/settings/coverage-targets', body),
 };
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, SlaPolicy } from '@anxin/contracts';
+import type { Permission, SettingList, SettingView, SlaPolicy } from '@anxin/contracts';
 import { api } from '../../api/client.ts';
 
 export interface RoleView {
@@ -75,18 +75,58 @@ export const useAudit = (filter: AuditFilter) =>
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+/** Every business setting lives under one query key per setting key; a save refreshes them all. */
+export const SETTINGS_KEY = ['settings'] as const;
+export const settingQueryKey = (key: string) => [...SETTINGS_KEY, 'key', key] as const;
+const settingUrl = (key: string) => `/api/v1/settings/${encodeURIComponent(key)}`;
+
+export type TypedSetting<T> = Omit<SettingView, 'value' | 'default'> & { value: T; default: T };
+
+export const useSettingsList = () =>
+  useQuery({ queryKey: [...SETTINGS_KEY, 'list'], queryFn: () => api.get<SettingList>('/api/v1/settings') });
+
+/** One setting, typed by the caller (its schema lives in contracts or its module). */
+export const useSetting = <T>(key: string, opts: { enabled?: boolean; staleTime?: number } = {}) =>
+  useQuery({
+    queryKey: settingQueryKey(key),
+    queryFn: () => api.get<TypedSetting<T>>(settingUrl(key)),
+    enabled: opts.enabled ?? true,
+    ...(opts.staleTime !== undefined ? { staleTime: opts.staleTime } : {}),
+  });
+
+export function useSaveSetting() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { key: string; value: unknown; version: number }) =>
+      api.put<SettingView>(settingUrl(v.key), { value: v.value, version: v.version }),
+    onSuccess: (data) => qc.setQueryData(settingQueryKey(data.key), data),
+    onSettled: () => qc.invalidateQueries({ queryKey: SETTINGS_KEY }),
+  });
+}
+
+/** Where a module's "policy" button leads: the settings area with that key's dialog open. */
+export const settingHref = (key: string) => `/settings/business?key=${encodeURIComponent(key)}`;
+
 export interface SlaPolicies {
   policies: SlaPolicy[];
   version: number;
 }
 
+const SLA_KEY = 'sla.policies';
+
+/** The SLA policy editor reads and writes the `sla.policies` setting through the one settings API. */
 export const useSlaPolicies = () =>
-  useQuery({ queryKey: ['sla', 'policies'], queryFn: () => api.get<SlaPolicies>('/api/v1/sla/policies') });
+  useQuery({
+    queryKey: settingQueryKey(SLA_KEY),
+    queryFn: () => api.get<TypedSetting<{ policies: SlaPolicy[] }>>(settingUrl(SLA_KEY)),
+    select: (s): SlaPolicies => ({ policies: s.value.policies, version: s.version }),
+  });
 
 export function useSetSlaPolicies() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: SlaPolicies) => api.put<SlaPolicies>('/api/v1/sla/policies', v),
-    onSuccess: (data) => qc.setQueryData(['sla', 'policies'], data),
-  });
+  const save = useSaveSetting();
+  return {
+    ...save,
+    mutateAsync: (v: SlaPolicies) =>
+      save.mutateAsync({ key: SLA_KEY, value: { policies: v.policies }, version: v.version }),
+  };
 }

@@ -13,6 +13,7 @@ import type {
   StatementSummary,
   StatementTransition,
 } from '@anxin/contracts';
+import { useSaveSetting, useSetting } from '../settings/index.ts';
 import {
   api,
   ApiError,
@@ -51,11 +52,13 @@ export const useAppeals = (status: AppealStatus | 'all') =>
     queryFn: ({ signal }) => api.get<{ items: Appeal[] }>(`${P}/appeals`, { status }, { signal }),
   });
 
-export const useFeeSchedule = () =>
-  useQuery({
-    queryKey: [...KEY, 'schedule'],
-    queryFn: () => api.get<{ schedule: FeeSchedule; version: number }>(`${P}/fee-schedule`),
-  });
+const FEE_KEY = 'settlement.fee_schedule';
+
+/** The `settlement.fee_schedule` setting, read and written through the one settings API. */
+export const useFeeSchedule = () => {
+  const q = useSetting<FeeSchedule>(FEE_KEY);
+  return { ...q, data: q.data && { schedule: q.data.value, version: q.data.version } };
+};
 
 function useWrite<V, R>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -87,10 +90,16 @@ export const useDecideAppeal = () =>
     api.post<Appeal>(`${P}/appeals/${v.id}/decision`, v.body),
   );
 
-export const useSaveSchedule = () =>
-  useWrite((v: { schedule: FeeSchedule; version: number }) =>
-    api.put<{ schedule: FeeSchedule; version: number }>(`${P}/fee-schedule`, v),
-  );
+export function useSaveSchedule() {
+  const save = useSaveSetting();
+  return {
+    ...save,
+    mutate: (
+      v: { schedule: FeeSchedule; version: number },
+      opts?: { onSuccess?: () => void; onError?: (e: unknown) => void },
+    ) => save.mutate({ key: FEE_KEY, value: v.schedule, version: v.version }, opts),
+  };
+}
 
 /** Downloads a statement's Excel file; a refusal comes back as an ApiError. */
 export async function downloadStatement(id: string, number: string): Promise<void> {

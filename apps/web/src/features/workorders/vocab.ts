@@ -1,4 +1,12 @@
-import type { SlaMetric, SlaState, Urgency, WorkOrderStatusName, WorkOrderType } from '@anxin/contracts';
+import {
+  CLOSED_STATUSES as CLOSED,
+  OPEN_STATUSES as OPEN,
+  type SlaMetric,
+  type SlaState,
+  type Urgency,
+  type WorkOrderStatusName,
+  type WorkOrderType,
+} from '@anxin/contracts';
 
 /*
  * The work-order vocabularies as plain values. The contracts hold the same lists next to zod
@@ -24,7 +32,12 @@ export const WORK_ORDER_CHANNELS = [
 ] as const;
 export type Channel = (typeof WORK_ORDER_CHANNELS)[number];
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const satisfies readonly Urgency[];
-export const SLA_STATES = ['on_track', 'at_risk', 'breached'] as const satisfies readonly SlaState[];
+export const SLA_STATES = [
+  'on_track',
+  'at_risk',
+  'breached',
+  'unknown',
+] as const satisfies readonly SlaState[];
 export const SLA_METRICS = [
   'first_contact',
   'response',
@@ -52,8 +65,9 @@ export const STATUS_COLOR: Record<WorkOrderStatusName, string> = {
   cancelled: 'default',
 };
 export const WORK_ORDER_STATUSES = Object.keys(STATUS_COLOR) as WorkOrderStatusName[];
-export const CLOSED_STATUSES: WorkOrderStatusName[] = ['closed', 'cancelled'];
-export const OPEN_STATUSES = WORK_ORDER_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+// Status groups come from the transition table in contracts; mutable copies for list filters.
+export const CLOSED_STATUSES: WorkOrderStatusName[] = [...CLOSED];
+export const OPEN_STATUSES: WorkOrderStatusName[] = [...OPEN];
 
 export const TYPE_COLOR: Record<WorkOrderType, string> = {
   install: 'blue',
@@ -74,6 +88,7 @@ export const SLA_COLOR: Record<SlaState, string> = {
   on_track: 'success',
   at_risk: 'warning',
   breached: 'error',
+  unknown: 'processing',
 };
 
 /** Appointment slots offered to callers (Beijing time). */

@@ -69,11 +69,5 @@ export function subtract(base: readonly Interval[], cut: readonly Interval[]): I
   return out;
 }
 
-/** Great-circle distance in km (haversine). */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (x: number) => (x * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
+/** Great-circle distance: the one geo helper, re-exported for the assignment service. */
+export { distanceKm } from '../../../platform/geo/index.ts';

@@ -26,10 +26,10 @@ export async function sweepOverdue(
   let raised = 0;
   for (const r of rows) {
     const limit =
-      r.status === 'registered' && r.acknowledge_due_at && r.acknowledge_due_at < now.toISOString()
+      r.status === 'registered' && r.acknowledgeDueAt && r.acknowledgeDueAt < now.toISOString()
         ? 'acknowledge'
         : 'resolve';
-    const due = limit === 'acknowledge' ? r.acknowledge_due_at : r.resolve_due_at;
+    const due = limit === 'acknowledge' ? r.acknowledgeDueAt : r.resolveDueAt;
     const fresh = await withTransaction(ctx.db, ctx.dialect, async ({ trx, afterCommit }) => {
       const id = await notifyRole(
         trx,
@@ -40,7 +40,7 @@ export async function sweepOverdue(
           body: `${limit === 'acknowledge' ? '确认' : '解决'}时限 ${due}`,
           ref: `complaint:${r.id}`,
         },
-        `complaints.overdue:${r.id}:${limit}:${r.reopen_count}`,
+        `complaints.overdue:${r.id}:${limit}:${r.reopenCount}`,
       );
       if (!id) return false;
       await appendEvent(trx, {

@@ -17,7 +17,7 @@ export interface WarrantyView {
 }
 
 /**
- * 三包 warranty as of a business date (domain-standards §2.2).
+ * 三包 warranty as of a business date (docs/domain-standards.md §2.2).
  *
  * - Start: the invoice date (《部分商品修理更换退货责任规定》第8条 "自开具发票之日起"). We store it
  *   as `purchaseDate`. Without it we fall back to the install date: the 释义 keeps the obligation

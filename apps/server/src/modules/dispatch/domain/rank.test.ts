@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  coveringArea,
-  haversineKm,
-  rankOutlets,
-  regionPrefix,
-  topEligible,
-  type RankOutlet,
-} from './rank.ts';
+import { coveringArea, rankOutlets, regionPrefix, topEligible, type RankOutlet } from './rank.ts';
 import { DEFAULT_DISPATCH_POLICY, modeFor } from './policy.ts';
 
 const order = {
@@ -46,13 +39,6 @@ describe('region cover', () => {
     // 440110 must not cover 440111 (a naive "strip trailing zeros" prefix would).
     expect(coveringArea(['440110'], '440111')).toBeNull();
     expect(coveringArea(['440106'], null)).toBeNull();
-  });
-
-  it('measures great-circle distance', () => {
-    // Guangzhou Tianhe → Shenzhen Futian is about 105 km.
-    expect(haversineKm(23.125, 113.36, 22.54, 114.05)).toBeGreaterThan(95);
-    expect(haversineKm(23.125, 113.36, 22.54, 114.05)).toBeLessThan(100);
-    expect(haversineKm(30, 120, 30, 120)).toBe(0);
   });
 });
 

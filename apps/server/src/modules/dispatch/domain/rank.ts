@@ -1,4 +1,6 @@
 import type { RankExclusion, RankReason, RankedOutlet } from '@anxin/contracts';
+import { distanceKm as greatCircleKm } from '../../../platform/geo/index.ts';
+import { outletEligibility } from './eligibility.ts';
 
 /**
  * Ranking of outlets for one order (派单排序), pure. The order of the criteria is the issue's:
@@ -62,16 +64,6 @@ export function coveringArea(areas: readonly string[], region: string | null): s
   return best;
 }
 
-/** Great-circle distance in km (haversine, mean Earth radius). */
-export function haversineKm(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const R = 6371.0088;
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
-}
-
 /** open ÷ capacity; an outlet with no capacity is full. */
 export const loadRatio = (open: number, capacity: number): number =>
   capacity > 0 ? open / capacity : Number.POSITIVE_INFINITY;
@@ -94,7 +86,6 @@ export function rankOutlets(
   outlets: readonly RankOutlet[],
   past: readonly PastOutcome[] = [],
 ): RankedOutlet[] {
-  const region = orderRegion(order);
   const declined = new Map<string, RankExclusion>();
   for (const p of past) {
     // A rejection outweighs a lapse when an outlet did both.
@@ -102,17 +93,9 @@ export function rankOutlets(
       declined.set(p.outletId, p.status === 'rejected' ? 'rejected_before' : 'expired_before');
   }
   const ranked = outlets.map((o): RankedOutlet => {
-    const exclusions: RankExclusion[] = [];
-    const reasons: RankReason[] = [];
-    const area = coveringArea(o.regionCodes, region);
-    if (area) reasons.push({ code: 'covers_region', value: area });
-    else exclusions.push('region_not_covered');
-    if (order.categoryCode) {
-      if (o.categoryCodes.includes(order.categoryCode))
-        reasons.push({ code: 'serves_category', value: order.categoryCode });
-      else exclusions.push('category_not_served');
-    }
-    if (o.status === 'suspended') exclusions.push('suspended');
+    const fit = outletEligibility(order, o);
+    const exclusions: RankExclusion[] = [...fit.exclusions];
+    const reasons: RankReason[] = [...fit.reasons];
     const past = declined.get(o.id);
     if (past) exclusions.push(past);
     reasons.push({ code: 'grade', value: o.grade });
@@ -122,7 +105,8 @@ export function rankOutlets(
     if (ratio >= 1) reasons.push({ code: 'over_capacity', value: o.open - o.dailyCapacity });
     let distanceKm: number | null = null;
     if (o.lat !== null && o.lng !== null && order.lat !== null && order.lng !== null) {
-      distanceKm = Math.round(haversineKm(o.lat, o.lng, order.lat, order.lng) * 10) / 10;
+      distanceKm =
+        Math.round(greatCircleKm({ lat: o.lat, lng: o.lng }, { lat: order.lat, lng: order.lng }) * 10) / 10;
       reasons.push({ code: 'distance_km', value: distanceKm });
     } else reasons.push({ code: 'no_coordinates', value: null });
     for (const e of exclusions) reasons.unshift({ code: e, value: null });

@@ -4,7 +4,7 @@ import type { KpiTargets, SchemeDefinition, SchemeIndicator, SchemeRules } from 
  * The scheme seeded as version 1: GB/T 27922-2011's three first-level indicators (40 / 35 / 25)
  * and the fifteen second-level indicators as the certification bodies list them. The grouping of
  * the 15 into 7 / 6 / 2 and every per-indicator and per-item point value are UNVERIFIED defaults
- * (the standard's annex is not public; shared/domain-standards.md §1.2): tenants edit them.
+ * (the standard's annex is not public; docs/domain-standards.md §1.2): tenants edit them.
  */
 export const DEFAULT_RULES: SchemeRules = {
   bands: [
@@ -20,6 +20,7 @@ export const DEFAULT_RULES: SchemeRules = {
   adjustOn: 'normalized',
   cap: 100,
   starRequiresMonthsAtPass: 12,
+  sectionPoints: [40, 35, 25],
 };
 
 type ItemSpec = [name: string, points: number, mode: 'binary' | 'sampled'];
@@ -141,4 +142,6 @@ export const DEFAULT_KPI_TARGETS: KpiTargets = {
   satisfactionMin: 0.9,
   responseOnTimeMin: 0.95,
   responseWindowHours: 24,
+  firstContactOnTimeMin: 0.95,
+  resolutionOnTimeMin: 0.9,
 };

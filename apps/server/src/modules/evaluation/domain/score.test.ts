@@ -165,6 +165,14 @@ describe('scoring', () => {
     expect(bandOf(DEFAULT_RULES, 0).grade).toBe('fail');
   });
 
+  it('bands compare the exact score: 89.996 shows as 90 but stays 三星; 69.999 fails', () => {
+    expect(scored(89.996)).toMatchObject({ score: 90, grade: 'three_star', bandGrade: 'three_star' });
+    expect(scored(69.999)).toMatchObject({ score: 70, grade: 'fail' });
+    expect(scored(94.995)).toMatchObject({ score: 95, grade: 'four_star' });
+    // Sums of hundredths that float arithmetic puts a hair below the boundary still reach it.
+    expect(scored(0.1 + 0.2 + 89.7).grade).toBe('four_star');
+  });
+
   it('each special deduction takes 1 off the normalised score; five fail whatever the score', () => {
     expect(scored(95, { deductions: 1 })).toMatchObject({ score: 94, grade: 'four_star' });
     expect(scored(100, { deductions: 4 })).toMatchObject({
@@ -264,8 +272,37 @@ describe('scheme validation', () => {
     ]);
     def.sections[0]!.indicators[2]!.points = 5; // the indicators now add up to 39, not 40
     expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([['sections.0', 'sum']]);
-    def.sections[0]!.points = 39; // section consistent, total 99
-    expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([['sections', 'sum']]);
+    def.sections[0]!.points = 39; // section consistent, total 99, and no longer the fixed 40
+    expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([
+      ['sections.0.points', 'section_points'],
+      ['sections', 'sum'],
+    ]);
+  });
+
+  it('enforces the section totals of the scheme version, not only the grand total', () => {
+    // 41 / 34 / 25 adds up to 100 but breaks 40 / 35 / 25.
+    const def = tiny();
+    def.sections[0]!.points = 41;
+    def.sections[0]!.indicators[0]!.points = 41;
+    def.sections[0]!.indicators[0]!.items[0]!.points = 41;
+    def.sections[1]!.points = 34;
+    def.sections[1]!.indicators[0]!.points = 34;
+    def.sections[1]!.indicators[0]!.items[0]!.points = 34;
+    expect(validateScheme(def).map((e) => [e.path, e.rule])).toEqual([
+      ['sections.0.points', 'section_points'],
+      ['sections.1.points', 'section_points'],
+    ]);
+    // A version that fixes 41 / 34 / 25 accepts it; one with another section count does not.
+    expect(validateScheme({ ...def, rules: { ...def.rules, sectionPoints: [41, 34, 25] } })).toEqual([]);
+    expect(
+      validateScheme({ ...def, rules: { ...def.rules, sectionPoints: [50, 50] } }).map((e) => e.rule),
+    ).toEqual(['section_count']);
+    // A version stored before the field existed is held to 40 / 35 / 25.
+    const { sectionPoints: _, ...older } = def.rules;
+    expect(validateScheme({ ...def, rules: older }).map((e) => e.rule)).toEqual([
+      'section_points',
+      'section_points',
+    ]);
   });
 
   it('adds in hundredths, rejects duplicate codes and unordered bands', () => {

@@ -55,18 +55,22 @@ export function itemPoints(
   return { assessed: true, achieved: Math.max(0, Math.min(points, ...candidates)) };
 }
 
-/** The band a score reaches (bounds inclusive); below every band is 不合格. */
+/** Removes float noise (1e-9) without rounding the score to display precision. */
+const snap = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** The band a score reaches (bounds inclusive, exact score); below every band is 不合格. */
 export function bandOf(rules: SchemeRules, score: number): { grade: EvaluationGrade; star: boolean } {
   const band = [...rules.bands].sort((a, b) => b.minScore - a.minScore).find((b) => score >= b.minScore);
   return band ? { grade: band.grade, star: band.star } : { grade: 'fail', star: false };
 }
 
 /**
- * GB/T 27922 scoring (shared/domain-standards.md §1.3):
+ * GB/T 27922 scoring (docs/domain-standards.md §1.3):
  * score = achieved ÷ applicable points × 100 (not-applicable items removed), then each special
  * deduction −1 and the bonus +1 (at most `maxBonusItems`) on the normalised score — or on the raw
  * points when `adjustOn` is 'raw' (UNVERIFIED which the standard means) — clamped to 0…cap and
- * rounded to two decimals; the grade is judged on that rounded score. ≥ 5 special deductions
+ * rounded to two decimals for display; the grade is judged on the exact score (a score just below
+ * a band's minimum never takes that band). ≥ 5 special deductions
  * fail whatever the score. A star band without star eligibility gives the best non-star band.
  */
 export function scoreEvaluation(input: ScoreInput): ScoreResult {
@@ -118,15 +122,18 @@ export function scoreEvaluation(input: ScoreInput): ScoreResult {
       : applicable > 0
         ? ((achieved + adjustment) / applicable) * 100
         : 0;
-  const score = round2(Math.min(rules.cap, Math.max(0, raw)));
+  // Bands compare the exact score; two decimals are for display only (89.996 shows as 90.00 but
+  // stays below a 90 band). Sums of hundredths are snapped so 0.1 + 0.2 still reaches 0.3.
+  const exact = snap(Math.min(rules.cap, Math.max(0, raw)));
+  const score = round2(exact);
   const failedByDeductions = input.deductions >= rules.failIfSpecialDeductionsAtLeast;
-  const band = failedByDeductions ? { grade: 'fail' as const, star: false } : bandOf(rules, score);
+  const band = failedByDeductions ? { grade: 'fail' as const, star: false } : bandOf(rules, exact);
   let grade = band.grade;
   let starCapped = false;
   if (band.star && !input.starEligible) {
     starCapped = true;
     const nonStar = [...rules.bands]
-      .filter((b) => !b.star && score >= b.minScore)
+      .filter((b) => !b.star && exact >= b.minScore)
       .sort((a, b) => b.minScore - a.minScore)[0];
     grade = nonStar?.grade ?? 'pass';
   }

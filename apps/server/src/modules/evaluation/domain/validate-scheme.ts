@@ -1,4 +1,5 @@
 import type { FieldError, SchemeDefinition } from '@anxin/contracts';
+import { DEFAULT_RULES } from './defaults.ts';
 
 /** Points are compared in hundredths so 0.1 + 0.2 adds up to 0.3. */
 export const centi = (n: number): number => Math.round(n * 100);
@@ -9,8 +10,10 @@ export const SCHEME_TOTAL_POINTS = 100;
 
 /**
  * The rules a scheme must keep beyond its shape: items add up to their indicator's points,
- * indicators to their section's, sections to 100; codes unique; grade bands distinct and
- * descending. Every violation names its path (`sections.0.indicators.2`).
+ * indicators to their section's, each section carries the points its version fixes
+ * (`rules.sectionPoints`, GB/T 27922 40 / 35 / 25 by default), sections add up to 100; codes
+ * unique; grade bands distinct and descending. Every violation names its path
+ * (`sections.0.indicators.2`).
  */
 export function validateScheme(def: SchemeDefinition): FieldError[] {
   const errors: FieldError[] = [];
@@ -49,6 +52,23 @@ export function validateScheme(def: SchemeDefinition): FieldError[] {
         message: `${s.name}: indicators add up to ${fmt(sectionSum)}, not ${fmt(centi(s.points))}`,
       });
   });
+  const fixed = def.rules.sectionPoints ?? DEFAULT_RULES.sectionPoints ?? [];
+  if (fixed.length && fixed.length !== def.sections.length)
+    errors.push({
+      path: 'sections',
+      rule: 'section_count',
+      message: `The scheme has ${def.sections.length} sections; its version fixes ${fixed.length}`,
+    });
+  else
+    def.sections.forEach((s, si) => {
+      const want = fixed[si];
+      if (want !== undefined && centi(s.points) !== centi(want))
+        errors.push({
+          path: `sections.${si}.points`,
+          rule: 'section_points',
+          message: `${s.name} carries ${fmt(centi(s.points))} points; the scheme fixes ${fmt(centi(want))}`,
+        });
+    });
   if (total !== SCHEME_TOTAL_POINTS * 100)
     errors.push({
       path: 'sections',
@@ -63,7 +83,7 @@ export function validateScheme(def: SchemeDefinition): FieldError[] {
     if (b.grade === 'fail')
       errors.push({
         path: `rules.bands.${i}.grade`,
-        rule: 'enum',
+        rule: 'not_allowed',
         message: 'Below every band is 不合格; it needs no band of its own',
       });
     const prev = def.rules.bands[i - 1];

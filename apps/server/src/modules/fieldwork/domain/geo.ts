@@ -1,12 +1,6 @@
-/** Great-circle distance in metres (haversine; plenty for a check-in radius of a few hundred metres). */
-export function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6_371_008.8;
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+import { distanceMeters } from '../../../platform/geo/index.ts';
+
+export { distanceMeters };
 
 export type CheckInFlag = 'far_check_in' | 'no_location';
 

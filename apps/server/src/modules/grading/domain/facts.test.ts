@@ -101,8 +101,10 @@ describe('month facts per outlet', () => {
           arrivalDueAt: '2026-10-01T06:00:00.000Z',
           arrivalStoppedAt: '2026-10-01T07:00:00.000Z',
           visits: 2,
+          // Classification turns the second visit into 一次维修不到位 (the one definition).
+          classes: ['first_fix_failed'],
         }),
-        done({ orderId: 'o3', classes: ['first_fix_failed', 'repeat_failed', 'attitude'] }),
+        done({ orderId: 'o3', classes: ['repeat_failed', 'attitude'] }),
       ],
       callbacks: [
         { outletId: 'A', orderId: 'o1', taskId: 't1', outcome: 'satisfied', at: '2026-10-02T00:00:00.000Z' },
@@ -119,7 +121,7 @@ describe('month facts per outlet', () => {
     expect(m.figures).toMatchObject({
       arrival: { numerator: 1, denominator: 2 },
       first_fix: { numerator: 1, denominator: 3 },
-      repeat_repair: { numerator: 1, denominator: 3 },
+      repeat_repair: { numerator: 2, denominator: 3 },
       satisfaction: { numerator: 1, denominator: 2 },
       complaint_rate: { numerator: 1, denominator: 3 },
       // The attitude class and the attitude complaint are the same order: counted once.
@@ -127,9 +129,37 @@ describe('month facts per outlet', () => {
     });
     const reasons = (metric: string) => m.items.filter((i) => i.metric === metric).map((i) => i.reason);
     expect(reasons('arrival')).toEqual(['on_time_appointment', 'late_sla']);
-    expect(reasons('first_fix')).toEqual(['fixed_first_time', 'multiple_visits', 'repeat_repair']);
-    expect(reasons('repeat_repair')).toEqual(['no_repeat', 'no_repeat', 'repeat_failed']);
+    expect(reasons('first_fix')).toEqual(['fixed_first_time', 'first_fix_failed', 'repeat_failed']);
+    expect(reasons('repeat_repair')).toEqual(['no_repeat', 'first_fix_failed', 'repeat_failed']);
     expect(reasons('complaint_rate')).toEqual(['complaint_technician']);
+  });
+
+  it("first-time fix is the classes' one definition, over repair orders only", () => {
+    const m = outletMonths({
+      offers: [],
+      completions: [
+        // Visits alone do not decide: classification already turned returns into classes.
+        done({ orderId: 'r1', orderType: 'repair', visits: 2, classes: [] }),
+        done({ orderId: 'r2', orderType: 'repair', classes: ['first_fix_failed'] }),
+        // Installation and maintenance are not judged on fixing first time.
+        done({ orderId: 'i1', orderType: 'install', classes: [] }),
+        done({ orderId: 'm1', orderType: 'maintenance', classes: [] }),
+      ],
+      callbacks: [],
+      complaints: [],
+    }).get('A')!;
+    const rows = (metric: string) =>
+      m.items.filter((i) => i.metric === metric).map((i) => [i.orderId, i.hit]);
+    expect(rows('first_fix')).toEqual([
+      ['r1', true],
+      ['r2', false],
+    ]);
+    expect(rows('repeat_repair')).toEqual([
+      ['r1', false],
+      ['r2', true],
+    ]);
+    // Every completed order still counts in the month's volume.
+    expect(m.orderCount).toBe(4);
   });
 
   it('attributes complaints by responsibility', () => {

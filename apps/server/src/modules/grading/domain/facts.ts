@@ -1,4 +1,4 @@
-import { GRADING_METRICS, type GradingMetric, type OrderClass } from '@anxin/contracts';
+import { GRADING_METRICS, isFirstTimeFix, type GradingMetric, type OrderClass } from '@anxin/contracts';
 import type { MonthFigures } from './score.ts';
 
 /**
@@ -14,10 +14,12 @@ import type { MonthFigures } from './score.ts';
  * - arrival, first_fix, repeat_repair: orders the outlet completed in the month (`completed_at`).
  *   arrival: the first recorded arrival (field visit, else the stop of the `arrival` SLA clock)
  *   at or before the appointment window's end, else the arrival clock's due time; orders with no
- *   arrival or no deadline are left out. first_fix: at most one visit with an arrival and no
- *   一次维修不到位 (first_fix_failed). repeat_repair: 一次/多次维修不到位 (first_fix_failed or
- *   repeat_failed). Both classes only appear once the repeat window has passed, so a month
- *   recomputed later can lose first-time fixes.
+ *   arrival or no deadline are left out. first_fix and repeat_repair: repair orders only, judged
+ *   by the one definition `isFirstTimeFix` (contracts) over the order's classes, so the orders the
+ *   scorecard counts as fixed first time are exactly those settlement never deducts for 一次/多次
+ *   维修不到位 (classification counts redos, extra visits and same-fault repairs). Later
+ *   same-fault repairs can appear until the repeat window has passed, so a month recomputed later
+ *   can lose first-time fixes.
  * - satisfaction: callbacks of the outlet's orders with a satisfied or unsatisfied outcome recorded
  *   in the month (unreachable ones have no outcome on the service).
  * - complaint_rate: complaints opened in the month that are the outlet's (responsibility outlet or
@@ -43,6 +45,8 @@ export interface OfferFact {
 export interface CompletionFact {
   outletId: string;
   orderId: string;
+  /** Only repair orders are judged on first-time fix and repeat repairs (absent: a repair). */
+  orderType?: string;
   completedAt: string;
   appointmentEnd: string | null;
   arrivalDueAt: string | null;
@@ -176,15 +180,18 @@ export function outletMonths(facts: MonthFacts): Map<string, OutletMonth> {
         dueAt: deadline,
       });
     }
+    // Installation and maintenance are never 维修不到位, so they say nothing about fixing first time.
+    if (c.orderType !== undefined && c.orderType !== 'repair') continue;
     const failed = c.classes.includes('first_fix_failed');
     const repeated = c.classes.includes('repeat_failed');
-    const fixedFirst = !failed && c.visits <= 1;
+    // The one definition (contracts): classification already counts redos and extra visits.
+    const fixedFirst = isFirstTimeFix(c.classes);
     add(c.outletId, {
       metric: 'first_fix',
       orderId: c.orderId,
       refId: null,
       hit: fixedFirst,
-      reason: failed ? 'repeat_repair' : c.visits > 1 ? 'multiple_visits' : 'fixed_first_time',
+      reason: fixedFirst ? 'fixed_first_time' : repeated ? 'repeat_failed' : 'first_fix_failed',
       at: c.completedAt,
       dueAt: null,
     });

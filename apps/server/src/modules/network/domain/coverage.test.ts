@@ -49,19 +49,33 @@ describe('rules', () => {
   });
   it('moves the pipeline one stage forward, or back with a reason', () => {
     expect(checkStageMove('prospect', 'negotiating', null)).toEqual({ ok: true, direction: 'forward' });
-    expect(checkStageMove('prospect', 'signed', null)).toMatchObject({ ok: false, rule: 'one_step_forward' });
-    expect(checkStageMove('signed', 'prospect', null)).toMatchObject({ ok: false, rule: 'reason_required' });
+    expect(checkStageMove('prospect', 'signed', null)).toMatchObject({
+      ok: false,
+      code: 'prospect.one_step_forward',
+      params: { from: 'prospect', next: 'negotiating' },
+    });
+    expect(checkStageMove('signed', 'prospect', null)).toMatchObject({
+      ok: false,
+      code: 'prospect.back_needs_reason',
+    });
     expect(checkStageMove('signed', 'prospect', 'deal fell through')).toEqual({
       ok: true,
       direction: 'back',
     });
-    expect(checkStageMove('signed', 'signed', 'x')).toMatchObject({ ok: false, rule: 'stage_changes' });
+    expect(checkStageMove('signed', 'signed', 'x')).toMatchObject({
+      ok: false,
+      code: 'prospect.stage_unchanged',
+      params: { stage: 'signed' },
+    });
   });
   it('places tiers: outlet staff in an outlet, HQ staff without one, provincial engineers with a province', () => {
     expect(checkTierPlacement(1, 'o1', null)).toBeNull();
-    expect(checkTierPlacement(2, null, null)?.rule).toBe('required_for_tier');
+    expect(checkTierPlacement(2, null, null)?.code).toBe('technician.tier_needs_outlet');
     expect(checkTierPlacement(3, null, '44')).toBeNull();
-    expect(checkTierPlacement(3, null, null)?.path).toBe('provinceCode');
-    expect(checkTierPlacement(4, 'o1', null)?.rule).toBe('hq_has_no_outlet');
+    expect(checkTierPlacement(3, null, null)).toMatchObject({
+      path: 'provinceCode',
+      code: 'technician.tier_needs_province',
+    });
+    expect(checkTierPlacement(4, 'o1', null)?.code).toBe('technician.hq_has_no_outlet');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan, PlannedRoute, RoutingInstance } from '../domain/types.ts';
-import { job, technician } from '../testing/factories.ts';
+import { job, technician } from '../../../../test/factories/routing.ts';
 import { checkPlan } from './check-plan.ts';
 
 // Hand-built plans on a line: depot at 0, job a at x=10, job b at x=20 (travel time = distance).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check-plan.ts';
-import { solomon } from '../testing/factories.ts';
+import { solomon } from '../../../../test/factories/routing.ts';
 import { solve } from './solve.ts';
 import type { Objective } from './types.ts';
 

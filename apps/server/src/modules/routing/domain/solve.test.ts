@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check-plan.ts';
-import { job, ringInstance, technician } from '../testing/factories.ts';
+import { job, ringInstance, technician } from '../../../../test/factories/routing.ts';
 import { solve } from './solve.ts';
 import type { Plan, RoutingInstance, SolveOptions } from './types.ts';
 

@@ -1,3 +1,4 @@
+import { distanceKm } from '../../../platform/geo/index.ts';
 import type { Location, TravelSpec } from './types.ts';
 
 /** Row-major square matrices over the locations passed to `matrix`. */
@@ -11,8 +12,6 @@ export interface TravelMatrix {
 export interface TravelModel {
   matrix(locations: readonly Location[]): TravelMatrix;
 }
-
-const EARTH_RADIUS_KM = 6371.0088;
 
 function fill(locations: readonly Location[], leg: (a: Location, b: Location) => [number, number]) {
   const size = locations.length;
@@ -57,14 +56,7 @@ export function haversineTravel(roadFactor = 1.3, speedKmh = 30, minutesPerTimeU
   return {
     matrix: (locations) =>
       fill(locations, (a, b) => {
-        const p = geo(a);
-        const q = geo(b);
-        const rad = Math.PI / 180;
-        const dLat = (q.lat - p.lat) * rad;
-        const dLng = (q.lng - p.lng) * rad;
-        const h =
-          Math.sin(dLat / 2) ** 2 + Math.cos(p.lat * rad) * Math.cos(q.lat * rad) * Math.sin(dLng / 2) ** 2;
-        const km = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h))) * roadFactor;
+        const km = distanceKm(geo(a), geo(b)) * roadFactor;
         return [km, ((km / speedKmh) * 60) / minutesPerTimeUnit];
       }),
   };

@@ -40,7 +40,8 @@ export function routingRoutes() {
           throw new DomainError('request.validation_failed', 'The routing instance is inconsistent', {
             errors: result.errors.map((e) => ({
               path: `instance.${e.path}`,
-              rule: e.rule,
+              rule: 'instance_invalid' as const,
+              params: { check: e.rule },
               message: e.message,
             })),
           });

@@ -1,7 +1,8 @@
 import type { RoutePlanResultItem } from '@anxin/contracts';
 import type { Actor } from '../../../platform/auth/actor.ts';
-import { DomainError, ruleViolated, versionConflict } from '../../../platform/http/errors.ts';
-import type { AcceptScope, PlanningContext } from './context.ts';
+import { DomainError, refuse, versionConflict } from '../../../platform/http/errors.ts';
+import type { SmsNotice } from '../../../platform/notify/index.ts';
+import type { PlanningContext } from './context.ts';
 import { customerWindows } from './evaluate.ts';
 import type { IsoWindow, PlanJobMeta } from './plan-model.ts';
 import type { PlanningSettings } from './settings.ts';
@@ -16,7 +17,15 @@ export function windowNotice(number: string, date: string, w: IsoWindow, technic
   return `【安心售后】您的工单 ${number} 已安排上门：${date} ${hhmm(w.start)}-${hhmm(w.end)}，工程师 ${technician}。如需改约请致电客服。`;
 }
 
-type Step = { outcome: RoutePlanResultItem['outcome']; code: string | null; detail: string | null };
+type Step = {
+  outcome: RoutePlanResultItem['outcome'];
+  code: string | null;
+  detail: string | null;
+  /** The refusal's parameters when `code` is a registered error code (the web words them). */
+  params?: Record<string, unknown>;
+  /** The customer's window changed (their message went out with the step). */
+  windowChanged?: boolean;
+};
 
 /**
  * Applies an accepted plan order by order through the work-order service (the state machine, its
@@ -35,7 +44,11 @@ export async function acceptPlan(
   const { row } = doc;
   if (row.version !== version) throw versionConflict('route plan', row.id, version);
   if (row.status !== 'proposed')
-    throw ruleViolated('status', 'not_a_proposal', `The plan is ${row.status} and cannot be accepted`);
+    throw refuse(
+      'routing.plan_not_proposal',
+      { status: row.status },
+      { path: 'status', detail: `The plan is ${row.status} and cannot be accepted` },
+    );
   const at = ctx.clock.now().toISOString();
   const claimed = await ctx.repo.update(
     ctx.db,
@@ -55,27 +68,25 @@ export async function acceptPlan(
     for (const stop of route.stops) {
       const job = meta.get(stop.jobId)!;
       const window = windows.get(stop.jobId)!;
-      const scope: AcceptScope = { planId: row.id, notices: new Map() };
-      const step = await ctx.acceptScope.run(scope, () =>
-        applyOne(ctx, actor, job, route.technicianId, window, {
-          reason,
-          requestId,
-          notice: () =>
-            scope.notices.set(job.orderId, {
-              to: '',
-              text: windowNotice(job.number, row.plan_date, window, names.get(route.technicianId) ?? ''),
-              template: 'routing.window',
-              ref: `workorder:${job.orderId}`,
-            }),
-        }),
-      );
+      const notice: SmsNotice = {
+        to: '',
+        text: windowNotice(job.number, row.plan_date, window, names.get(route.technicianId) ?? ''),
+        template: 'routing.window',
+        ref: `workorder:${job.orderId}`,
+      };
+      const step = await applyOne(ctx, actor, job, route.technicianId, window, {
+        planId: row.id,
+        reason,
+        requestId,
+        notice,
+      });
       results.push({
         orderId: job.orderId,
         number: job.number,
         ...step,
         technicianId: route.technicianId,
         appointment: step.outcome === 'conflict' ? null : window,
-        notified: step.outcome === 'applied' && scope.notices.has(job.orderId),
+        notified: step.outcome === 'applied' && step.windowChanged === true,
       });
     }
   }
@@ -105,7 +116,7 @@ async function applyOne(
   job: PlanJobMeta,
   technicianId: string,
   window: IsoWindow,
-  opts: { reason: string; requestId: string | null; notice: () => void },
+  opts: { planId: string; reason: string; requestId: string | null; notice: SmsNotice },
 ): Promise<Step> {
   const now = await ctx.repo.orderNow(job.orderId);
   if (!now || now.version !== job.version || now.status !== job.status)
@@ -125,7 +136,11 @@ async function applyOne(
     now.appointment_start && now.appointment_end
       ? { start: now.appointment_start, end: now.appointment_end }
       : null;
-  if (!sameWindow(previous, window)) opts.notice();
+  const windowChanged = !sameWindow(previous, window);
+  const input = {
+    requestId: opts.requestId,
+    intents: { routing: { planId: opts.planId, notice: windowChanged ? opts.notice : null } },
+  };
   let v = now.version;
   let assigned = false;
   try {
@@ -134,7 +149,7 @@ async function applyOne(
         actor,
         job.orderId,
         { to: 'assigned', version: v, reason: opts.reason, data: { technicianId } },
-        opts.requestId,
+        input,
       );
       v = d.version;
       assigned = true;
@@ -144,13 +159,18 @@ async function applyOne(
       actor,
       job.orderId,
       { to: 'scheduled', version: v, reason: opts.reason, data: { appointment: window } },
-      opts.requestId,
+      input,
     );
-    return { outcome: 'applied', code: null, detail: null };
+    return { outcome: 'applied', code: null, detail: null, windowChanged };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     const code = e.code === 'resource.version_conflict' ? 'changed_since_planning' : e.code;
     const detail = assigned ? `assigned, but the appointment was not set: ${e.message}` : e.message;
-    return { outcome: e.code === 'resource.version_conflict' ? 'conflict' : 'failed', code, detail };
+    return {
+      outcome: e.code === 'resource.version_conflict' ? 'conflict' : 'failed',
+      code,
+      detail,
+      params: { ...e.params },
+    };
   }
 }

@@ -130,6 +130,17 @@ function windowsOf(dayStartMs: number, o: OrderFacts): IsoWindow[] {
   return o.preferredWindows.filter((w) => onDay(dayStartMs, w));
 }
 
+/** Less than half the shortest visit: no other visit fits into a late start. */
+const graceOf = (settings: PlanningSettings) =>
+  Math.max(0, Math.floor((Math.min(...Object.values(settings.serviceMinutes)) - 1) / 2));
+
+/** A confirmed window in minutes of the day (clipped to the day) and the latest start it allows. */
+function heldWindow(day: number, w: IsoWindow, grace: number) {
+  const start = Math.max(0, toMinute(day, w.start));
+  const end = Math.max(start, Math.min(DAY_MINUTES, toMinute(day, w.end)));
+  return { start, end, latest: Math.min(end, start + grace) };
+}
+
 /**
  * Builds the routing instance of one day from database facts. Pure: the service reads the facts.
  * Minutes since local midnight are the time unit; travel is great-circle × road factor at a speed.
@@ -156,7 +167,15 @@ export function buildInstance(input: BuildInput): BuiltInstance {
         ? o.technicianId
         : null;
     const windows = windowsOf(day, o);
-    const serviceMinutes = settings.serviceMinutes[o.type] ?? settings.serviceMinutes.repair;
+    // A confirmed appointment holds its technician for the whole window (the assignment rules
+    // refuse any other booking overlapping it), so the solver starts it at the window's start and
+    // keeps the technician busy to its end; nothing else can be planned inside it.
+    // It may start a little late (less than half the shortest visit, so no other visit fits
+    // between the window's start and the arrival) and then works to the window's end.
+    const held = fixedTech && o.appointment ? heldWindow(day, o.appointment, graceOf(settings)) : null;
+    const serviceMinutes = held
+      ? held.end - held.latest
+      : (settings.serviceMinutes[o.type] ?? settings.serviceMinutes.repair);
     const skills = [outletSkill(o.outletId)];
     if (o.categoryCode) skills.push(catSkill(o.categoryCode));
     if (pinned) skills.push(techSkill(pinned));
@@ -167,7 +186,8 @@ export function buildInstance(input: BuildInput): BuiltInstance {
       skills,
       priority: fixedTech ? FIXED_PRIORITY : (settings.priority[o.urgency] ?? 1),
     };
-    if (windows.length)
+    if (held) job.windows = [{ start: held.start, end: held.latest }];
+    else if (windows.length)
       job.windows = windows.map((w) => ({
         start: Math.max(0, toMinute(day, w.start)),
         end: Math.min(DAY_MINUTES, toMinute(day, w.end)),

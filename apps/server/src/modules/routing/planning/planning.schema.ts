@@ -23,3 +23,9 @@ export interface RoutePlansTable {
 export interface RoutePlanTables {
   route_plans: RoutePlansTable;
 }
+
+/**
+ * The tables this module owns: only its own files write them, and other modules read them through
+ * its index.ts (checked by test/ownership/table-ownership.test.ts against an allow-list that may only shrink).
+ */
+export const OWNED_TABLES = ['route_plans'] as const satisfies readonly (keyof RoutePlanTables)[];

@@ -7,13 +7,7 @@ import type {
 } from '@anxin/contracts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { businessDateOf } from '../../../platform/calendar/index.ts';
-import {
-  DomainError,
-  fieldError,
-  notFound,
-  ruleViolated,
-  versionConflict,
-} from '../../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../../platform/http/errors.ts';
 import { newId } from '../../../platform/ids/index.ts';
 import { readSetting } from '../../../platform/settings/index.ts';
 import type { Plan, RoutingInstance, UnassignedReason } from '../domain/types.ts';
@@ -302,21 +296,27 @@ export class PlanningService {
     const doc = await this.load(actor, id);
     if (doc.row.version !== edit.version) throw versionConflict('route plan', id, edit.version);
     if (doc.row.status !== 'proposed')
-      throw ruleViolated(
-        'status',
-        'not_a_proposal',
-        `The plan is ${doc.row.status} and can no longer change`,
+      throw refuse(
+        'routing.plan_not_proposal',
+        { status: doc.row.status },
+        { path: 'status', detail: `The plan is ${doc.row.status} and can no longer change` },
       );
     const plan = this.editedPlan(doc, edit);
     const violations = this.editViolations(doc, edit, plan);
     if (violations.length)
-      throw new DomainError('domain.rule_violated', 'The adjusted plan is not feasible', {
-        errors: violations.map((v) => ({
-          path: v.orderId ? `orders.${v.orderId}` : `technicians.${v.technicianId}`,
-          rule: v.rule,
-          message: v.message,
-        })),
-      });
+      throw refuse(
+        'routing.plan_infeasible',
+        { count: violations.length },
+        {
+          detail: 'The adjusted plan is not feasible',
+          errors: violations.map((v) => ({
+            path: v.orderId ? `orders.${v.orderId}` : `technicians.${v.technicianId}`,
+            rule: 'plan_violation',
+            params: { violation: v.rule },
+            message: v.message,
+          })),
+        },
+      );
     const at = this.ctx.clock.now().toISOString();
     const ok = await this.ctx.repo.update(
       this.ctx.db,

@@ -8,7 +8,7 @@ import {
   type Client,
   type Refs,
   type World,
-} from '../../workorders/testing.ts';
+} from '../../../../test/factories/workorders.ts';
 
 // Monday 2026-11-23 10:00 in Shanghai; "tomorrow" is Tuesday 2026-11-24, a working day.
 const NOW = '2026-11-23T02:00:00Z';
@@ -214,7 +214,11 @@ describe('proposal', () => {
     expect(put.status).toBe(422);
     expect(put.headers['content-type']).toContain('application/problem+json');
     expect(put.body.errors).toEqual([
-      expect.objectContaining({ path: `orders.${orders.early!.id}`, rule: 'window_missed' }),
+      expect.objectContaining({
+        path: `orders.${orders.early!.id}`,
+        rule: 'plan_violation',
+        params: { violation: 'window_missed' },
+      }),
     ]);
     const after = await dispatcher.get(`/api/v1/routing/plans/${plan.id}`);
     expect(after.body.version).toBe(plan.version);
@@ -359,7 +363,8 @@ describe('accept and re-optimise', () => {
       version: accepted.version,
     });
     expect(again.status).toBe(422);
-    expect(again.body.errors[0]).toMatchObject({ path: 'status', rule: 'not_a_proposal' });
+    expect(again.body.errors[0]).toMatchObject({ path: 'status', rule: 'routing.plan_not_proposal' });
+    expect(again.body).toMatchObject({ code: 'routing.plan_not_proposal', params: { status: 'accepted' } });
   });
 
   it('re-optimises keeping confirmed appointments fixed, with a diff', async () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeeSchedule } from '@anxin/contracts';
 import { FeeScheduleSchema } from '@anxin/contracts';
-import {
-  baseFee,
-  distanceBand,
-  feeOf,
-  haversineKm,
-  regionCovers,
-  remoteSurcharge,
-  roundHalfUpDiv,
-  yuan,
-} from './fees.ts';
+import { baseFee, distanceBand, feeOf, regionCovers, remoteSurcharge, roundHalfUpDiv, yuan } from './fees.ts';
 import { allowedNext, ruleFor } from './lifecycle.ts';
 import { DEFAULT_FEE_SCHEDULE } from './schedule.ts';
 import { totalsOf } from './totals.ts';
@@ -41,11 +32,6 @@ const order = {
 const outlet = { lat: 23.1291, lng: 113.2644 };
 
 describe('fee rules', () => {
-  it('haversine: one degree of latitude is about 111.2 km; the same point is 0', () => {
-    expect(haversineKm({ lat: 23, lng: 113 }, { lat: 24, lng: 113 })).toBeCloseTo(111.2, 1);
-    expect(haversineKm(outlet, outlet)).toBe(0);
-  });
-
   it('base fee: exact type × category first, then the type wildcard, else none', () => {
     expect(baseFee(S, 'repair', 'WM')).toEqual({ feeFen: 6005, matched: 'repair/WM' });
     expect(baseFee(S, 'repair', 'AC')).toEqual({ feeFen: 5000, matched: 'repair/*' });

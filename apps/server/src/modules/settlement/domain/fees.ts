@@ -1,4 +1,5 @@
 import type { FeeRule, FeeSchedule, SettlementGrade } from '@anxin/contracts';
+import { distanceKm } from '../../../platform/geo/index.ts';
 
 /**
  * The fee of one closed order, as a pure function of the order, its outlet and the schedule.
@@ -10,17 +11,6 @@ import type { FeeRule, FeeSchedule, SettlementGrade } from '@anxin/contracts';
  * Parts reimbursement is a cost, so the coefficient does not apply to it. Totals are plain sums of
  * line amounts, never rounded again.
  */
-
-const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in km (haversine), the straight line outlet → customer. */
-export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /** Integer n / d rounded half up (towards +∞ at exactly .5), d > 0. */
 export function roundHalfUpDiv(n: number, d: number): number {
@@ -93,7 +83,7 @@ export function feeOf(s: FeeSchedule, order: FeeOrder, outlet: FeeOutlet, grade:
   const base = baseFee(s, order.type, order.categoryCode);
   const km =
     order.lat !== null && order.lng !== null && outlet.lat !== null && outlet.lng !== null
-      ? haversineKm({ lat: outlet.lat, lng: outlet.lng }, { lat: order.lat, lng: order.lng })
+      ? distanceKm({ lat: outlet.lat, lng: outlet.lng }, { lat: order.lat, lng: order.lng })
       : null;
   const distance = distanceBand(s, km);
   const remote = remoteSurcharge(s, order.regionCode);

@@ -29,4 +29,5 @@ export const DEFAULT_FEE_SCHEDULE: FeeSchedule = {
   },
   complaintDeductionFen: 10000,
   satisfiedBonusFen: 500,
+  settlementStartDate: null,
 };

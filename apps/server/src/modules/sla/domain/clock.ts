@@ -139,6 +139,7 @@ export function evaluateClock(c: ClockSnapshot, now: Date): SlaState {
   return at >= c.atRiskAt.getTime() ? 'at_risk' : 'on_track';
 }
 
-const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, breached: 2 };
+// An unknown clock may already be late: it outranks at_risk so it is never hidden behind it.
+const RANK: Record<SlaState, number> = { on_track: 0, at_risk: 1, unknown: 2, breached: 3 };
 export const worstState = (states: readonly SlaState[]): SlaState =>
   states.reduce<SlaState>((w, s) => (RANK[s] > RANK[w] ? s : w), 'on_track');

@@ -8,7 +8,8 @@ import type { Logger } from '../../../platform/logging/index.ts';
 import { notifyRole } from '../../../platform/notify/index.ts';
 import { evaluateClock } from '../domain/clock.ts';
 import { orderSla, refreshClock, type Calendar } from '../clocks.ts';
-import type { ClockRecord, SlaRepository } from '../sla.repository.ts';
+import type { ClockRecord, SlaOrdersPort, SlaRepository } from '../sla.repository.ts';
+import { SLA_EVENTS } from '../sla.events.ts';
 
 export const SLA_EVALUATE_JOB = 'sla.evaluate';
 
@@ -16,6 +17,8 @@ export interface EvaluateDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   repo: SlaRepository;
+  /** The work-order module's writes of `work_orders.sla_state` / `sla_due_at`. */
+  orders: SlaOrdersPort;
   calendar: () => Promise<Calendar>;
   logger?: Logger;
 }
@@ -23,6 +26,7 @@ export interface EvaluateDeps {
 export interface EvaluateResult {
   atRisk: number;
   breached: number;
+  /** Clocks still without calendar data (state `unknown`; administrators are notified once each). */
   calendarErrors: number;
 }
 
@@ -66,12 +70,12 @@ async function raiseFor(
   const next = kind === 'at_risk' && !c.stoppedAt ? c.dueAt : null;
   await withTransaction(deps.db, deps.dialect, async ({ trx }) => {
     if (!(await deps.repo.markRaised(trx, c, kind, now.toISOString(), next))) return;
-    await deps.repo.worsenOrderState(trx, c.orderId, kind);
-    const order = await deps.repo.orderNumber(trx, c.orderId);
+    await deps.orders.worsenSla(trx, c.orderId, kind);
+    const number = await deps.orders.numberOf(trx, c.orderId);
     await appendEvent(trx, {
       streamType: 'work_order',
       streamId: c.orderId,
-      type: `sla.${kind}`,
+      type: SLA_EVENTS.type[kind],
       actor: SYSTEM,
       at: now,
       data: { metric: c.metric, dueAt: c.dueAt, atRiskAt: c.atRiskAt },
@@ -81,7 +85,7 @@ async function raiseFor(
       now,
       {
         role: c.notifyRole,
-        title: `SLA ${kind === 'breached' ? '超时' : '即将超时'}: ${order?.number ?? c.orderId}`,
+        title: `SLA ${kind === 'breached' ? '超时' : '即将超时'}: ${number ?? c.orderId}`,
         body: `${c.metric} due ${c.dueAt}`,
         ref: `workorder:${c.orderId}`,
       },
@@ -102,14 +106,42 @@ async function retryCalendarErrors(deps: EvaluateDeps, now: Date, result: Evalua
     if (next.error) {
       result.calendarErrors++;
       deps.logger?.warn({ orderId: c.orderId, metric: c.metric, error: next.error }, 'sla: no calendar data');
+      await markUnknown(deps, c, next, now);
       continue;
     }
     await withTransaction(deps.db, deps.dialect, async ({ trx }) => {
       await deps.repo.updateClock(trx, next, now.toISOString());
       const sla = orderSla(await deps.repo.clocksOf(trx, c.orderId));
-      await deps.repo.setOrderSla(trx, c.orderId, sla.state, sla.dueAt);
+      await deps.orders.setSla(trx, c.orderId, sla.state, sla.dueAt);
     });
   }
+}
+
+/**
+ * A clock that cannot be computed is `unknown` on the clock and the order (rows written before
+ * the state existed are brought up to date), and administrators hear of it once per clock run
+ * (the outbox dedupe key), so the missing holiday data gets loaded.
+ */
+async function markUnknown(deps: EvaluateDeps, c: ClockRecord, next: ClockRecord, now: Date): Promise<void> {
+  await withTransaction(deps.db, deps.dialect, async ({ trx }) => {
+    if (c.state !== 'unknown') {
+      await deps.repo.updateClock(trx, next, now.toISOString());
+      const sla = orderSla(await deps.repo.clocksOf(trx, c.orderId));
+      await deps.orders.setSla(trx, c.orderId, sla.state, sla.dueAt);
+    }
+    const number = await deps.orders.numberOf(trx, c.orderId);
+    await notifyRole(
+      trx,
+      now,
+      {
+        role: 'admin',
+        title: `SLA 无法计算: ${number ?? c.orderId}`,
+        body: `${c.metric}: ${next.error}`,
+        ref: `workorder:${c.orderId}`,
+      },
+      `sla:${c.orderId}:${c.metric}:${c.startedAt}:unknown`,
+    );
+  });
 }
 
 /** Registers the recurring job; the lead wires `jobs` where the queue is created. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { VisitSlots } from '@anxin/contracts';
 
 /** Business settings of the work-order module (key `workorders.policy`), editable as data. */
 export const WORKORDER_POLICY_KEY = 'workorders.policy';
@@ -10,3 +11,13 @@ export const WorkOrderPolicySchema = z.strictObject({
 });
 export type WorkOrderPolicy = z.infer<typeof WorkOrderPolicySchema>;
 export const DEFAULT_WORKORDER_POLICY: WorkOrderPolicy = { reopenWindowDays: 30, exportMaxRows: 100_000 };
+
+/** Business setting `workorders.visit_slots`: the arrival windows every channel offers. */
+export const VISIT_SLOTS_KEY = 'workorders.visit_slots';
+export const DEFAULT_VISIT_SLOTS: VisitSlots = {
+  slots: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:00', end: '18:00' },
+    { start: '18:00', end: '21:00' },
+  ],
+};

@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, SendOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import type { CustomerDetail, WorkOrderType } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
@@ -35,34 +35,19 @@ import {
   useCreateWorkOrder,
   useOpenForProduct,
   useTransition,
-  type Channel,
   type CreateResult,
-  type Slot,
 } from '../../workorders/index.ts';
-import { sixDigits, slotWindow } from '../windows.ts';
+import {
+  addressesOf,
+  followUpOf,
+  orderDefaults,
+  toCreateRequest,
+  type OrderValues,
+  type WindowValue,
+} from '../orderRequest.ts';
 import { productName } from '../../../components/productName.ts';
 
-type Product = LookupItem['products'][number];
-
-interface WindowValue {
-  date?: Dayjs;
-  slot?: Slot;
-}
-export interface OrderValues {
-  type: WorkOrderType;
-  productId?: string;
-  faultDescription?: string;
-  fault?: string[][];
-  urgency: (typeof URGENCIES)[number];
-  channel: Channel;
-  contactName?: string;
-  contactPhone?: string;
-  addressId?: string;
-  windows: WindowValue[];
-  agreeFirstWindow: boolean;
-  remoteResolved: boolean;
-  guidance?: string;
-}
+export type { OrderValues } from '../orderRequest.ts';
 
 export interface OrderFormHandle {
   submit(): void;
@@ -74,11 +59,6 @@ export interface OrderOutcome {
   /** A follow-up step (remote resolution, appointment) that failed after the order was created. */
   followUpError: unknown;
 }
-
-const mostRecent = (products: Product[]): Product | undefined =>
-  [...products].sort((a, b) =>
-    (b.installDate ?? b.purchaseDate ?? '').localeCompare(a.installDate ?? a.purchaseDate ?? ''),
-  )[0];
 
 /** The one order form of the agent console; Alt+1…6 pick the type and Ctrl+Enter submits. */
 export function OrderForm({
@@ -107,7 +87,7 @@ export function OrderForm({
   const openOrders = useOpenForProduct(productId);
   const zh = currentLocale() === 'zh-CN';
   const primary = customer.phones.find((p) => p.isPrimary) ?? customer.phones[0];
-  const addresses = detail?.addresses ?? (customer.defaultAddress ? [customer.defaultAddress] : []);
+  const addresses = addressesOf(customer, detail);
 
   useImperativeHandle(ref, () => ({
     submit: () => form.submit(),
@@ -118,18 +98,7 @@ export function OrderForm({
   useEffect(() => {
     form.resetFields();
     create.reset();
-    form.setFieldsValue({
-      type: 'repair',
-      urgency: 'normal',
-      channel: 'hotline',
-      productId: (products.length === 1 ? products[0] : mostRecent(products))?.id,
-      contactName: customer.name,
-      contactPhone: primary && !primary.masked ? primary.phone : undefined,
-      addressId: (addresses.find((a) => a.isDefault) ?? addresses[0])?.id,
-      windows: [],
-      agreeFirstWindow: false,
-      remoteResolved: false,
-    });
+    form.setFieldsValue(orderDefaults(customer, detail));
   }, [customer.id, detail?.id]);
 
   const faultOptions = useMemo(
@@ -145,37 +114,11 @@ export function OrderForm({
   );
 
   const submit = async (v: OrderValues) => {
-    const paths = v.fault ?? [];
-    const faultCodeId = paths[paths.length - 1]?.[0];
-    const symptomCodes = paths.filter((p) => p[0] === faultCodeId && p[1]).map((p) => p[1]!);
-    const address = addresses.find((a) => a.id === v.addressId);
-    const preferredWindows = (v.windows ?? [])
-      .filter((w) => w.date && w.slot)
-      .map((w) => slotWindow(w.date!, w.slot!));
+    const request = toCreateRequest(v, customer.id, addresses);
     setBusy(true);
     let result: CreateResult;
     try {
-      result = await create.mutateAsync({
-        type: v.type,
-        channel: v.channel,
-        customerId: customer.id,
-        productId: v.productId,
-        faultDescription: v.faultDescription?.trim() ?? '',
-        faultCodeId,
-        symptomCodes,
-        urgency: v.urgency,
-        contactName: v.contactName?.trim() || undefined,
-        contactPhone: v.contactPhone?.trim() || undefined,
-        address: address
-          ? {
-              provinceCode: sixDigits(address.provinceCode),
-              cityCode: sixDigits(address.cityCode),
-              districtCode: address.districtCode,
-              detail: address.detail,
-            }
-          : undefined,
-        preferredWindows,
-      });
+      result = await create.mutateAsync(request);
     } catch (e) {
       setBusy(false);
       applyFieldErrors(form, e, {
@@ -189,22 +132,19 @@ export function OrderForm({
     let followUpError: unknown = null;
     try {
       let { version } = result.order;
-      if (v.remoteResolved && v.guidance) {
+      const next = followUpOf(v);
+      if (next?.kind === 'remote') {
         const accepted = await transition.mutateAsync({ id: result.order.id, to: 'accepted', version });
         version = accepted.version;
         const resolved = await transition.mutateAsync({
           id: result.order.id,
           to: 'remote_resolved',
           version,
-          data: { guidance: v.guidance.trim() },
+          data: { guidance: next.guidance },
         });
         result = { ...result, order: resolved };
-      } else if (v.agreeFirstWindow && preferredWindows[0]) {
-        const scheduled = await appointment.mutateAsync({
-          id: result.order.id,
-          version,
-          ...preferredWindows[0],
-        });
+      } else if (next?.kind === 'appointment') {
+        const scheduled = await appointment.mutateAsync({ id: result.order.id, version, ...next.window });
         result = { ...result, order: scheduled };
       }
     } catch (e) {

@@ -35,7 +35,15 @@ export function ClassificationsTab() {
               onClick={() => setCls(cls === c ? undefined : c)}
               style={cls === c ? { borderColor: '#1677ff' } : undefined}
             >
-              <Statistic title={t(`callbacks.classes.${c}`)} value={list.data?.counts[c] ?? 0} />
+              {/* Orders by primary class (each order once); flags of more serious orders beside it. */}
+              <Statistic
+                title={t(`callbacks.classes.${c}`)}
+                value={list.data?.primaryCounts[c] ?? 0}
+                data-testid={`cb-class-${c}-primary`}
+              />
+              <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>
+                {t('callbacks.classes.withFlags', { n: list.data?.counts[c] ?? 0 })}
+              </span>
             </Card>
           </Col>
         ))}
@@ -57,8 +65,13 @@ export function ClassificationsTab() {
           {
             title: t('callbacks.classes.class'),
             dataIndex: 'class',
-            render: (c: OrderClass) => (
-              <Tag color={c === 'satisfied' ? 'green' : 'red'}>{t(`callbacks.classes.${c}`)}</Tag>
+            render: (c: OrderClass, r) => (
+              <>
+                <Tag color={c === 'satisfied' ? 'green' : 'red'}>{t(`callbacks.classes.${c}`)}</Tag>
+                <Tag bordered={false}>
+                  {t(r.primary ? 'callbacks.classes.primary' : 'callbacks.classes.flag')}
+                </Tag>
+              </>
             ),
           },
           {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Flex, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { PhoneOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { ORDER_CLASSES, type CallbackTask, type CallbackTaskStatus } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
@@ -10,7 +11,7 @@ import { bj } from '../../workorders/index.ts';
 import { useQueue, type QueueFilters } from '../api.ts';
 import { CallPanel } from '../components/CallPanel.tsx';
 import { ClassificationsTab } from '../components/ClassificationsTab.tsx';
-import { PolicyModal } from '../components/PolicyModal.tsx';
+import { settingHref } from '../../settings/index.ts';
 
 const STATUS_COLOR: Record<CallbackTaskStatus, string> = {
   open: 'blue',
@@ -27,7 +28,7 @@ export default function CallbacksPage() {
   const me = useSession();
   const [filters, setFilters] = useState<QueueFilters>({ status: 'open', due: 'all' });
   const [openTask, setOpenTask] = useState<string | null>(null);
-  const [policyOpen, setPolicyOpen] = useState(false);
+  const navigate = useNavigate();
   const [active, setActive] = useState(0);
   const queue = useQueue(filters);
   const items = queue.data?.items ?? [];
@@ -36,7 +37,7 @@ export default function CallbacksPage() {
   // j/k move through the queue, Enter (or o) opens the call panel.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (openTask || policyOpen || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (openTask || e.ctrlKey || e.metaKey || e.altKey) return;
       const el = e.target as HTMLElement | null;
       if (el && (['INPUT', 'TEXTAREA'].includes(el.tagName) || el.closest('.ant-select'))) return;
       if (e.key === 'j' || e.key === 'ArrowDown') setActive((n) => Math.min(n + 1, items.length - 1));
@@ -48,7 +49,7 @@ export default function CallbacksPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, active, openTask, policyOpen]);
+  }, [items, active, openTask]);
 
   const queueTab = (
     <Flex vertical gap={12}>
@@ -186,7 +187,11 @@ export default function CallbacksPage() {
               {t('callbacks.refresh')}
             </Button>
             {canEditPolicy && (
-              <Button icon={<SettingOutlined />} onClick={() => setPolicyOpen(true)} data-testid="cb-policy">
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => navigate(settingHref('callbacks.policy'))}
+                data-testid="cb-policy"
+              >
                 {t('callbacks.policy')}
               </Button>
             )}
@@ -204,7 +209,6 @@ export default function CallbacksPage() {
         ]}
       />
       <CallPanel taskId={openTask} onClose={() => setOpenTask(null)} />
-      <PolicyModal open={policyOpen} onClose={() => setPolicyOpen(false)} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Flex, Input, Select, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import {
   COMPLAINT_SEVERITIES,
   COMPLAINT_SOURCES,
@@ -17,7 +17,7 @@ import { bj } from '../../workorders/index.ts';
 import { useComplaints, useOutletOptions, type ListFilters } from '../api.ts';
 import { ComplaintDrawer } from '../components/ComplaintDrawer.tsx';
 import { CreateComplaintDrawer } from '../components/CreateComplaintDrawer.tsx';
-import { PolicyModal } from '../components/PolicyModal.tsx';
+import { settingHref } from '../../settings/index.ts';
 import { SeverityTag, StatusTag } from '../components/Tags.tsx';
 import { StatsCards } from '../components/StatsCards.tsx';
 
@@ -35,7 +35,7 @@ export default function ComplaintsPage() {
   const openId = params.get('id');
   const setOpenId = (id: string | null) => setParams(id ? { id } : {}, { replace: true });
   const [creating, setCreating] = useState(false);
-  const [policyOpen, setPolicyOpen] = useState(false);
+  const navigate = useNavigate();
   const list = useComplaints(filters);
   const outlets = useOutletOptions(me.permissions.includes('outlet:read'));
   const items = list.data?.items ?? [];
@@ -67,7 +67,11 @@ export default function ComplaintsPage() {
               {t('complaints.refresh')}
             </Button>
             {me.permissions.includes('settings:manage') && (
-              <Button icon={<SettingOutlined />} onClick={() => setPolicyOpen(true)} data-testid="cp-policy">
+              <Button
+                icon={<SettingOutlined />}
+                onClick={() => navigate(settingHref('complaints.policy'))}
+                data-testid="cp-policy"
+              >
                 {t('complaints.policy.button')}
               </Button>
             )}
@@ -243,7 +247,6 @@ export default function ComplaintsPage() {
         }}
       />
       <ComplaintDrawer id={openId} onClose={() => setOpenId(null)} />
-      <PolicyModal open={policyOpen} onClose={() => setPolicyOpen(false)} />
     </>
   );
 }

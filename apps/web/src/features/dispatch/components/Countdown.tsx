@@ -1,5 +1,11 @@
 import { Tag } from 'antd';
-import { ClockCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  QuestionCircleOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SlaState } from '@anxin/contracts';
 import { useNow } from './ticker.ts';
@@ -15,11 +21,18 @@ export function clockText(ms: number): string {
   return d ? `${d}d ${clock}` : clock;
 }
 
-const COLOR: Record<SlaState, string> = { on_track: 'green', at_risk: 'orange', breached: 'red' };
-const ICON = {
+const COLOR: Record<SlaState, string> = {
+  on_track: 'green',
+  at_risk: 'orange',
+  breached: 'red',
+  unknown: 'purple',
+};
+const ICON: Record<SlaState, ReactNode> = {
   on_track: <ClockCircleOutlined />,
   at_risk: <WarningOutlined />,
   breached: <ExclamationCircleOutlined />,
+  // No calendar data: the deadline cannot be computed (fails closed, administrators are told).
+  unknown: <QuestionCircleOutlined />,
 };
 
 /** A live SLA clock: the state's colour, time left (or over) to the nearest deadline, every second. */
@@ -29,7 +42,7 @@ export function SlaCountdown({ state, dueAt }: { state: SlaState; dueAt: string 
   if (!dueAt)
     return (
       <Tag color={COLOR[state]} icon={ICON[state]} data-testid="dispatch-sla" data-state={state}>
-        {t('dispatch.countdown.none')}
+        {state === 'unknown' ? t('workorders.sla.states.unknown') : t('dispatch.countdown.none')}
       </Tag>
     );
   const left = Date.parse(dueAt) - now;

@@ -29,4 +29,10 @@ export function alignToServer(serverNowIso: string): void {
   now = Date.now() + offsetMs;
 }
 
-export const useNow = (): number => useSyncExternalStore(subscribe, () => now);
+// The server snapshot lets countdowns render to HTML in component tests.
+export const useNow = (): number =>
+  useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => now,
+  );

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -8,39 +7,33 @@ import {
   Col,
   Empty,
   Flex,
-  List,
   Popconfirm,
-  Progress,
   Row,
   Select,
   Table,
-  Tag,
   Typography,
 } from 'antd';
-import { CalendarOutlined, ReloadOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CalendarOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { BoardItem, BulkDispatchResult, RankingResponse } from '@anxin/contracts';
 import { api } from '../../../api/client.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { problemMessage } from '../../../i18n/problem.ts';
 import { useSession } from '../../auth/index.ts';
-import { regionName, useCategories, useRegions } from '../../customers/index.ts';
-import { StatusTag, UrgencyTag, bj } from '../../workorders/index.ts';
+import { useCategories, useRegions } from '../../customers/index.ts';
+import { bj } from '../../workorders/index.ts';
 import { useBoard, useBulkDispatch, useDispatch, usePendingOffers, type BoardFilters } from '../api.ts';
-import { DueCountdown, SlaCountdown } from '../components/Countdown.tsx';
-import { PolicyModal } from '../components/PolicyModal.tsx';
+import { isDispatchable, toggleSelected } from '../board/rules.ts';
+import { useBoardKeyboard } from '../board/useBoardKeyboard.ts';
+import { BulkResultAlert, OutletLoadList, PendingOffersList } from '../components/BoardPanels.tsx';
+import { useQueueColumns } from '../components/QueueColumns.tsx';
+import { settingHref } from '../../settings/index.ts';
 import { RankingDrawer } from '../components/RankingDrawer.tsx';
 import { alignToServer } from '../components/ticker.ts';
-import { MODE_COLOR, URGENCY_LIST } from '../vocab.ts';
-
-const typing = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) ||
-    !!el.closest('.ant-select'));
+import { URGENCY_LIST } from '../vocab.ts';
 
 /** 派单看板: the dispatcher's all-day screen. */
 export default function DispatchBoardPage() {
@@ -59,7 +52,6 @@ export default function DispatchBoardPage() {
   const [active, setActive] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
   const [rankFor, setRankFor] = useState<BoardItem | null>(null);
-  const [policyOpen, setPolicyOpen] = useState(false);
   const [bulkResult, setBulkResult] = useState<BulkDispatchResult | null>(null);
   const queue = useMemo(() => board.data?.queue ?? [], [board.data]);
   const canEditPolicy = !me.roles.includes('outlet_manager') && me.permissions.includes('dispatch:assign');
@@ -132,131 +124,30 @@ export default function DispatchBoardPage() {
       },
     );
 
-  // Keyboard: j/k or arrows move, Enter opens the ranking, d dispatches to the top, x selects.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-      if (rankFor || policyOpen || document.querySelector('.ant-modal-wrap')) return;
-      const item = queue[active];
-      if (e.key === 'j' || e.key === 'ArrowDown') {
-        setActive((i) => Math.min(queue.length - 1, i + 1));
-        e.preventDefault();
-      } else if (e.key === 'k' || e.key === 'ArrowUp') {
-        setActive((i) => Math.max(0, i - 1));
-        e.preventDefault();
-      } else if (e.key === 'Enter' && item) {
-        setRankFor(item);
-        e.preventDefault();
-      } else if (e.key === 'd' && item && !dispatch.isPending) {
-        void dispatchTop(item);
-      } else if (e.key === 'x' && item) {
-        setSelected((s) => (s.includes(item.id) ? s.filter((x) => x !== item.id) : [...s, item.id]));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useBoardKeyboard({
+    queue,
+    active,
+    dispatching: dispatch.isPending,
+    paused: !!rankFor,
+    onAction: (a) => {
+      if (a.type === 'move') setActive(a.to);
+      else if (a.type === 'rank') setRankFor(a.item);
+      else if (a.type === 'dispatchTop') void dispatchTop(a.item);
+      else setSelected((sel) => toggleSelected(sel, a.item.id));
+    },
   });
-
-  useEffect(() => {
-    document.querySelector(`[data-row-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
 
   const categoryOptions = (categories.data?.items ?? []).map((c) => ({
     value: c.code,
     label: i18n.language === 'en-US' ? c.nameEn : c.nameZh,
   }));
 
-  const columns = [
-    {
-      title: t('dispatch.queue.number'),
-      dataIndex: 'number',
-      render: (n: string, r: BoardItem) => <Link to={`/work-orders/${r.id}`}>{n}</Link>,
-    },
-    {
-      title: t('dispatch.queue.customer'),
-      dataIndex: 'customerName',
-      render: (v: string | null) => v ?? '—',
-    },
-    {
-      title: t('dispatch.queue.region'),
-      dataIndex: 'districtCode',
-      render: (c: string | null) => regionName(regions.data, c) ?? c ?? '—',
-    },
-    {
-      title: t('dispatch.queue.category'),
-      dataIndex: 'categoryCode',
-      render: (c: string | null) => categoryName(c),
-    },
-    {
-      title: t('dispatch.queue.status'),
-      dataIndex: 'status',
-      render: (s: string, r: BoardItem) => (
-        <Flex gap={4} wrap>
-          <StatusTag status={s} />
-          <UrgencyTag urgency={r.urgency} />
-        </Flex>
-      ),
-    },
-    {
-      title: t('dispatch.queue.sla'),
-      dataIndex: 'slaDueAt',
-      render: (_: unknown, r: BoardItem) => <SlaCountdown state={r.slaState} dueAt={r.slaDueAt} />,
-    },
-    {
-      title: t('dispatch.queue.mode'),
-      dataIndex: 'mode',
-      render: (m: BoardItem['mode']) => <Tag color={MODE_COLOR[m]}>{t(`dispatch.modes.${m}`)}</Tag>,
-    },
-    {
-      title: t('dispatch.queue.offer'),
-      dataIndex: 'pendingOffer',
-      render: (p: BoardItem['pendingOffer']) =>
-        p ? (
-          <Typography.Text>
-            {p.outletName} · <DueCountdown dueAt={p.dueAt} />
-          </Typography.Text>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: t('dispatch.queue.actions'),
-      key: 'actions',
-      render: (_: unknown, r: BoardItem) => {
-        const open = r.status === 'awaiting_dispatch' || r.status === 'outlet_rejected';
-        return (
-          <Flex gap={4}>
-            <Button
-              size="small"
-              data-testid="dispatch-rank-open"
-              onClick={(e) => {
-                e.stopPropagation();
-                setRankFor(r);
-              }}
-            >
-              {t('dispatch.queue.rank')}
-            </Button>
-            {open && (
-              <Button
-                size="small"
-                type="primary"
-                icon={<ThunderboltOutlined />}
-                data-testid={`dispatch-top-${r.number}`}
-                onClick={(e) => {
-                  e.stopPropagation();
-                  void dispatchTop(r);
-                }}
-              >
-                {t('dispatch.queue.dispatchTop')}
-              </Button>
-            )}
-          </Flex>
-        );
-      },
-    },
-  ];
-
-  const outlets = [...(board.data?.outlets ?? [])].sort((a, b) => b.loadPercent - a.loadPercent);
+  const columns = useQueueColumns({
+    regions: regions.data,
+    categoryName,
+    onRank: setRankFor,
+    onDispatchTop: (r) => void dispatchTop(r),
+  });
 
   return (
     <div>
@@ -276,7 +167,7 @@ export default function DispatchBoardPage() {
               <Button
                 icon={<SettingOutlined />}
                 data-testid="dispatch-policy-open"
-                onClick={() => setPolicyOpen(true)}
+                onClick={() => navigate(settingHref('dispatch.policy'))}
               >
                 {t('dispatch.policy')}
               </Button>
@@ -317,37 +208,7 @@ export default function DispatchBoardPage() {
       </Flex>
       <ProblemAlert error={board.error} style={{ marginBottom: 12 }} />
       {bulkResult && (
-        <Alert
-          data-testid="dispatch-bulk-result"
-          style={{ marginBottom: 12 }}
-          type={bulkResult.results.every((r) => r.ok) ? 'success' : 'warning'}
-          showIcon
-          closable
-          onClose={() => setBulkResult(null)}
-          message={t('dispatch.bulk.result', {
-            ok: bulkResult.results.filter((r) => r.ok).length,
-            failed: bulkResult.results.filter((r) => !r.ok).length,
-          })}
-          description={
-            bulkResult.results.some((r) => !r.ok) ? (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {bulkResult.results
-                  .filter((r) => !r.ok)
-                  .map((r) => (
-                    <li key={r.orderId}>
-                      {t('dispatch.bulk.failedItem', {
-                        number: numberOf(r.orderId),
-                        reason:
-                          r.error === 'no_eligible_outlet'
-                            ? t('dispatch.errors.no_eligible_outlet')
-                            : t(`errors.${r.error}`, { defaultValue: r.error ?? '' }),
-                      })}
-                    </li>
-                  ))}
-              </ul>
-            ) : undefined
-          }
-        />
+        <BulkResultAlert result={bulkResult} numberOf={numberOf} onClose={() => setBulkResult(null)} />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={17}>
@@ -385,9 +246,7 @@ export default function DispatchBoardPage() {
               rowSelection={{
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as string[]),
-                getCheckboxProps: (r) => ({
-                  disabled: r.status !== 'awaiting_dispatch' && r.status !== 'outlet_rejected',
-                }),
+                getCheckboxProps: (r) => ({ disabled: !isDispatchable(r.status) }),
               }}
               rowClassName={(_, i) => (i === active ? 'ant-table-row-selected' : '')}
               onRow={(r, i) =>
@@ -405,67 +264,10 @@ export default function DispatchBoardPage() {
         <Col xs={24} xl={7}>
           <Flex vertical gap={16}>
             <Card title={t('dispatch.outlets.title')} size="small" data-testid="dispatch-outlets">
-              {outlets.length ? (
-                <List
-                  size="small"
-                  dataSource={outlets}
-                  style={{ maxHeight: 420, overflowY: 'auto' }}
-                  renderItem={(o) => (
-                    <List.Item data-testid={`dispatch-outlet-${o.code}`} style={{ display: 'block' }}>
-                      <Flex justify="space-between" align="center" gap={8}>
-                        <Typography.Text ellipsis style={{ maxWidth: 180 }}>
-                          {o.name}
-                        </Typography.Text>
-                        <Flex gap={4}>
-                          <Tag style={{ marginInlineEnd: 0 }}>{o.grade}</Tag>
-                          <Tag color={o.status === 'active' ? 'green' : 'red'} style={{ marginInlineEnd: 0 }}>
-                            {t(`dispatch.outlets.${o.status}`)}
-                          </Tag>
-                        </Flex>
-                      </Flex>
-                      <Progress
-                        percent={Math.min(100, o.loadPercent)}
-                        status={o.loadPercent >= 100 ? 'exception' : 'normal'}
-                        size="small"
-                        format={() => `${o.loadPercent}%`}
-                      />
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('dispatch.outlets.open', { open: o.open, capacity: o.capacity })}
-                        {o.pendingOffers
-                          ? ` · ${t('dispatch.outlets.pending', { count: o.pendingOffers })}`
-                          : ''}
-                      </Typography.Text>
-                    </List.Item>
-                  )}
-                />
-              ) : (
-                <Empty description={t('dispatch.outlets.empty')} />
-              )}
+              <OutletLoadList outlets={board.data?.outlets ?? []} />
             </Card>
             <Card title={t('dispatch.offers.title')} size="small" data-testid="dispatch-offers">
-              {offers.data?.items.length ? (
-                <List
-                  size="small"
-                  dataSource={offers.data.items}
-                  style={{ maxHeight: 320, overflowY: 'auto' }}
-                  renderItem={(o) => (
-                    <List.Item data-testid={`dispatch-offer-${o.order?.number ?? o.id}`}>
-                      <Flex vertical style={{ width: '100%' }}>
-                        <Flex justify="space-between">
-                          {o.order ? <Link to={`/work-orders/${o.orderId}`}>{o.order.number}</Link> : '—'}
-                          <DueCountdown dueAt={o.dueAt} />
-                        </Flex>
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {o.outlet.name} ·{' '}
-                          {t('dispatch.offers.due', { at: bj(o.dueAt).format('MM-DD HH:mm') })}
-                        </Typography.Text>
-                      </Flex>
-                    </List.Item>
-                  )}
-                />
-              ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dispatch.offers.empty')} />
-              )}
+              <PendingOffersList offers={offers.data?.items ?? []} />
             </Card>
           </Flex>
         </Col>
@@ -481,7 +283,6 @@ export default function DispatchBoardPage() {
         pending={dispatch.isPending}
         error={dispatch.error}
       />
-      <PolicyModal open={policyOpen} onClose={() => setPolicyOpen(false)} />
     </div>
   );
 }

@@ -5,32 +5,118 @@ import {
   Card,
   Col,
   DatePicker,
+  Drawer,
   Flex,
-  Form,
-  InputNumber,
-  Modal,
   Progress,
   Row,
   Space,
+  Table,
   Tag,
   Tooltip,
   Typography,
-  type ButtonProps,
 } from 'antd';
 import { InfoCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Kpi } from '@anxin/contracts';
+import { Link, useNavigate } from 'react-router-dom';
+import {
+  CLOCK_KPI_KEYS,
+  type ClockKpiKey,
+  type ClockVerdict,
+  type Kpi,
+  type KpiOrder,
+} from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { useSession } from '../../auth/index.ts';
+import { settingHref } from '../../settings/index.ts';
 import { BUSINESS_TZ } from '../../workorders/index.ts';
-import { useKpis, useKpiTargets, useSaveKpiTargets, type KpiTargetsView } from '../api.ts';
+import { useKpiOrders, useKpis } from '../api.ts';
 import { pct } from './grade.tsx';
 
 const FMT = 'YYYY-MM-DD';
 
-function KpiCard({ k }: { k: Kpi }) {
+const isClockKpi = (key: Kpi['key']): key is ClockKpiKey =>
+  (CLOCK_KPI_KEYS as readonly string[]).includes(key);
+const VERDICT_COLOR: Record<ClockVerdict, string> = {
+  met: 'green',
+  missed: 'red',
+  pending: 'blue',
+  unknown: 'purple',
+};
+const at = (iso: string | null) => (iso ? dayjs(iso).tz(BUSINESS_TZ).format('YYYY-MM-DD HH:mm') : null);
+
+/** The orders behind one clock KPI, each with its verdict (the panel's figures, order by order). */
+function KpiOrdersDrawer({
+  kpiKey,
+  from,
+  to,
+  onClose,
+}: {
+  kpiKey: ClockKpiKey | null;
+  from: string;
+  to: string;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const orders = useKpiOrders(kpiKey, from, to);
+  const none = t('evaluation.kpis.drill.none');
+  return (
+    <Drawer
+      open={kpiKey !== null}
+      onClose={onClose}
+      width={760}
+      title={kpiKey ? t('evaluation.kpis.drill.title', { name: t(`evaluation.kpis.names.${kpiKey}`) }) : ''}
+      data-testid="kpi-orders"
+    >
+      <ProblemAlert error={orders.error} />
+      <Table<KpiOrder>
+        size="small"
+        rowKey={(r) => `${r.orderId}:${r.metric}`}
+        loading={orders.isLoading}
+        dataSource={orders.data?.items ?? []}
+        pagination={{ pageSize: 50 }}
+        columns={[
+          {
+            title: t('evaluation.kpis.drill.order'),
+            dataIndex: 'orderNumber',
+            render: (n: string, r) => <Link to={`/work-orders/${r.orderId}`}>{n}</Link>,
+          },
+          {
+            title: t('evaluation.kpis.drill.metric'),
+            dataIndex: 'metric',
+            render: (m: string) => t(`workorders.sla.metrics.${m as 'response'}`),
+          },
+          {
+            title: t('evaluation.kpis.drill.startedAt'),
+            dataIndex: 'startedAt',
+            render: (v: string) => at(v),
+          },
+          {
+            title: t('evaluation.kpis.drill.dueAt'),
+            dataIndex: 'dueAt',
+            render: (v: string | null) => at(v) ?? none,
+          },
+          {
+            title: t('evaluation.kpis.drill.stoppedAt'),
+            dataIndex: 'stoppedAt',
+            render: (v: string | null) => at(v) ?? none,
+          },
+          {
+            title: t('evaluation.kpis.drill.verdict'),
+            dataIndex: 'verdict',
+            render: (v: ClockVerdict) => (
+              <Tag color={VERDICT_COLOR[v]} data-testid={`kpi-verdict-${v}`}>
+                {t(`evaluation.kpis.drill.verdicts.${v}`)}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+    </Drawer>
+  );
+}
+
+function KpiCard({ k, onOpen }: { k: Kpi; onOpen?: (() => void) | undefined }) {
   const { t } = useTranslation();
   const percent = k.value === null ? 0 : Math.round(k.value * 1000) / 10;
   const targetText = t(k.direction === 'max' ? 'evaluation.kpis.targetMax' : 'evaluation.kpis.targetMin', {
@@ -64,96 +150,13 @@ function KpiCard({ k }: { k: Kpi }) {
             </Tag>
           )}
         </Space>
+        {onOpen && (
+          <Button type="link" size="small" onClick={onOpen} data-testid={`kpi-${k.key}-orders`}>
+            {t('evaluation.kpis.drill.open')}
+          </Button>
+        )}
       </Flex>
     </Card>
-  );
-}
-
-const TARGET_FIELDS = [
-  'regionCoverage',
-  'selfBuiltShare',
-  'complaintRateMax',
-  'complaintResolutionMin',
-  'satisfactionMin',
-  'responseOnTimeMin',
-] as const;
-const TARGET_LABEL: Record<(typeof TARGET_FIELDS)[number], Kpi['key']> = {
-  regionCoverage: 'regionCoverage',
-  selfBuiltShare: 'selfBuiltShare',
-  complaintRateMax: 'complaintRate',
-  complaintResolutionMin: 'complaintResolution',
-  satisfactionMin: 'satisfaction',
-  responseOnTimeMin: 'responseOnTime',
-};
-
-function TargetsModal({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const targets = useKpiTargets();
-  const save = useSaveKpiTargets();
-  const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const data = targets.data;
-  const initial = data
-    ? {
-        ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, Math.round(data[f] * 1000) / 10])),
-        responseWindowHours: data.responseWindowHours,
-      }
-    : undefined;
-  const submit = async (v: Record<string, number>) => {
-    setError(null);
-    const body = {
-      ...Object.fromEntries(TARGET_FIELDS.map((f) => [f, (v[f] ?? 0) / 100])),
-      responseWindowHours: v.responseWindowHours,
-      version: data!.version,
-    } as KpiTargetsView;
-    try {
-      await save.mutateAsync(body);
-      onClose();
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(e);
-    }
-  };
-  return (
-    <Modal
-      open={open}
-      title={t('evaluation.kpis.targets')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'kpi-targets-save' } as ButtonProps}
-      destroyOnHidden
-    >
-      <ProblemAlert error={error} />
-      {initial && (
-        <Form form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-          {TARGET_FIELDS.map((f) => (
-            <Form.Item
-              key={f}
-              name={f}
-              label={t(`evaluation.kpis.names.${TARGET_LABEL[f]}`)}
-              rules={[{ required: true }]}
-            >
-              <InputNumber
-                min={0}
-                max={100}
-                step={1}
-                suffix="%"
-                style={{ width: 160 }}
-                data-testid={`kpi-target-${f}`}
-              />
-            </Form.Item>
-          ))}
-          <Form.Item
-            name="responseWindowHours"
-            label={t('evaluation.kpis.windowHours')}
-            rules={[{ required: true }]}
-          >
-            <InputNumber min={1} max={720} style={{ width: 160 }} />
-          </Form.Item>
-        </Form>
-      )}
-    </Modal>
   );
 }
 
@@ -166,8 +169,9 @@ export function KpiPanel() {
     const today = dayjs().tz(BUSINESS_TZ);
     return [today.startOf('month'), today];
   });
-  const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
   const kpis = useKpis(range[0].format(FMT), range[1].format(FMT));
+  const [drill, setDrill] = useState<ClockKpiKey | null>(null);
   return (
     <Flex vertical gap={16}>
       <Flex justify="space-between" wrap gap={8}>
@@ -178,7 +182,11 @@ export function KpiPanel() {
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
         />
         {me.permissions.includes('settings:manage') && (
-          <Button icon={<SettingOutlined />} onClick={() => setEditing(true)} data-testid="kpi-edit-targets">
+          <Button
+            icon={<SettingOutlined />}
+            onClick={() => navigate(settingHref('evaluation.kpi_targets'))}
+            data-testid="kpi-edit-targets"
+          >
             {t('evaluation.kpis.editTargets')}
           </Button>
         )}
@@ -187,12 +195,17 @@ export function KpiPanel() {
       <Row gutter={[16, 16]}>
         {(kpis.data?.kpis ?? []).map((k) => (
           <Col key={k.key} xs={24} sm={12} lg={8} xxl={4}>
-            <KpiCard k={k} />
+            <KpiCard k={k} onOpen={isClockKpi(k.key) ? () => setDrill(k.key as ClockKpiKey) : undefined} />
           </Col>
         ))}
       </Row>
       <Alert type="info" showIcon message={t('evaluation.kpis.note')} />
-      <TargetsModal open={editing} onClose={() => setEditing(false)} />
+      <KpiOrdersDrawer
+        kpiKey={drill}
+        from={range[0].format(FMT)}
+        to={range[1].format(FMT)}
+        onClose={() => setDrill(null)}
+      />
     </Flex>
   );
 }

@@ -25,6 +25,9 @@ export const evaluationEnUS: typeof evaluationZhCN = {
       complaintResolution: 'Complaint resolution',
       satisfaction: 'Callback satisfaction',
       responseOnTime: '24 h response',
+      firstContactOnTime: '5-minute first contact',
+      resolutionOnTime: '3-working-day resolution',
+      slaUnknown: 'SLA not computable',
     },
     hints: {
       regionCoverage: 'District × category pairs with installed products that an active outlet covers',
@@ -33,6 +36,24 @@ export const evaluationEnUS: typeof evaluationZhCN = {
       complaintResolution: 'Complaints opened in the period that are resolved',
       satisfaction: 'Satisfied share of callback verdicts in the period',
       responseOnTime: 'Response clocks started in the period that stopped within the window',
+      firstContactOnTime:
+        'First-contact clocks started in the period that stopped by their SLA deadline (5 business minutes by default)',
+      resolutionOnTime:
+        'Resolution clocks started in the period that stopped by their SLA deadline (3 working days by default)',
+      slaUnknown:
+        'Clocks started in the period whose deadline cannot be computed for lack of holiday data (should be 0)',
+    },
+    drill: {
+      title: '{{name}}: orders',
+      open: 'Show orders',
+      order: 'Order',
+      metric: 'Clock',
+      startedAt: 'Started',
+      dueAt: 'Due',
+      stoppedAt: 'Stopped',
+      verdict: 'Verdict',
+      none: '—',
+      verdicts: { met: 'In time', missed: 'Late', pending: 'Running', unknown: 'Not computable' },
     },
   },
   list: {

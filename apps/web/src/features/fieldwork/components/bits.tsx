@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FieldFlag, FieldJob } from '@anxin/contracts';
 import { ApiError } from '../../../api/client.ts';
-import { problemMessage } from '../../../i18n/problem.ts';
+import { fieldErrorText, problemText } from '../../../i18n/problem.ts';
 
 /** A map link: the coordinates when the order has them, else a search for the address. */
 export function mapUrl(job: Pick<FieldJob, 'lat' | 'lng' | 'address' | 'customerName'>): string | null {
@@ -52,15 +52,26 @@ export function FlagTag({ flag }: { flag: FieldFlag }) {
   );
 }
 
-/** The user-facing sentence for a failed field action (the completion code gets its own words). */
+const CODE_REASONS = ['none', 'expired', 'attempts_exhausted', 'wrong'] as const;
+type CodeReason = (typeof CODE_REASONS)[number];
+
+/**
+ * The user-facing sentence for a failed field action: the completion code gets its own words from
+ * the problem's parameters (`reason`, `attemptsLeft`), anything else the problem and its field
+ * errors worded from codes and rules (never the server's English).
+ */
 export function fieldError(t: TFunction, e: unknown): string {
   if (e instanceof ApiError && e.code === 'fieldwork.code_invalid') {
-    const rule = e.errors[0]?.rule as 'none' | 'expired' | 'attempts_exhausted' | 'wrong' | undefined;
-    const left = Number(/\((\d+) attempts left\)/.exec(e.detail ?? '')?.[1] ?? 0);
-    return t(`fieldwork.errors.code_invalid.${rule ?? 'wrong'}`, { left });
+    const reason = e.params.reason;
+    const r: CodeReason = (CODE_REASONS as readonly unknown[]).includes(reason)
+      ? (reason as CodeReason)
+      : 'wrong';
+    const left = typeof e.params.attemptsLeft === 'number' ? e.params.attemptsLeft : 0;
+    return t(`fieldwork.errors.code_invalid.${r}`, { left });
   }
   if (e instanceof ApiError && e.code === 'idempotency.key_reused') return t('fieldwork.errors.key_reused');
-  if (e instanceof ApiError && e.errors.length)
-    return `${problemMessage(t, e)} ${e.errors.map((x) => x.message).join('; ')}`;
-  return problemMessage(t, e);
+  const fields = e instanceof ApiError ? e.errors.filter((x) => x.rule !== e.code) : [];
+  if (e instanceof ApiError && fields.length)
+    return `${problemText(t, e)} ${fields.map((x) => fieldErrorText(t, x, e)).join('; ')}`;
+  return problemText(t, e);
 }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Input, Result, Skeleton, 
 import { AimOutlined, ArrowLeftOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { FieldJobDetail } from '@anxin/contracts';
+import { isStatusIn, ON_SITE_STATUSES, WORK_DONE_STATUSES, type FieldJobDetail } from '@anxin/contracts';
 import type { ApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { bj, formatWindow, SlaTag, StatusTag, UrgencyTag } from '../../workorders/index.ts';
@@ -302,7 +302,7 @@ export default function JobPage() {
   const j = job.data;
   const status = effectiveStatus(j.status, pending);
   const working = status === 'in_progress';
-  const done = ['completed', 'awaiting_callback', 'closed'].includes(status);
+  const done = isStatusIn(WORK_DONE_STATUSES, status);
   return (
     <div className="field-root" data-testid="field-job" data-status={j.status}>
       {back}
@@ -348,7 +348,7 @@ export default function JobPage() {
       {working && <DiagnosisStep job={j} />}
       {working && <WorkStep job={j} />}
       {(working || status === 'arrived' || j.photos.length > 0) && (
-        <PhotosStep job={j} editable={['arrived', 'in_progress', 'awaiting_parts'].includes(j.status)} />
+        <PhotosStep job={j} editable={isStatusIn(ON_SITE_STATUSES, j.status)} />
       )}
       {working && <SignatureStep job={j} />}
       {working && <ResultStep job={j} />}

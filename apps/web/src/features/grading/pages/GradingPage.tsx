@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { App, Button, DatePicker, Empty, Flex, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleOutlined, CalculatorOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
@@ -13,7 +13,7 @@ import { useFinalise, useMonths, usePolicy, useRun, useScorecards } from '../api
 import { CardGrade } from '../components/GradeTag.tsx';
 import { MetricOrdersDrawer, type MetricTarget } from '../components/MetricOrdersDrawer.tsx';
 import { OutletScorecard } from '../components/OutletScorecard.tsx';
-import { PolicyDialog } from '../components/PolicyDialog.tsx';
+import { settingHref } from '../../settings/index.ts';
 import { Sparkline } from '../components/Sparkline.tsx';
 
 const STATUS_COLOR: Record<ScorecardList['status'], string> = {
@@ -54,7 +54,7 @@ function AllOutlets() {
   const canManage = me.permissions.includes('grading:manage');
   const [month, setMonth] = useState(defaultMonth);
   const [target, setTarget] = useState<MetricTarget | null>(null);
-  const [policyOpen, setPolicyOpen] = useState(false);
+  const navigate = useNavigate();
   const list = useScorecards(month);
   const policy = usePolicy();
   const run = useRun();
@@ -153,7 +153,7 @@ function AllOutlets() {
             {canManage && (
               <Button
                 icon={<SettingOutlined />}
-                onClick={() => setPolicyOpen(true)}
+                onClick={() => navigate(settingHref('grading.policy'))}
                 data-testid="grading-policy"
               >
                 {t('grading.policy')}
@@ -235,7 +235,6 @@ function AllOutlets() {
         ]}
       />
       <MetricOrdersDrawer target={target} onClose={() => setTarget(null)} />
-      {canManage && <PolicyDialog open={policyOpen} onClose={() => setPolicyOpen(false)} />}
     </Flex>
   );
 }

@@ -9,7 +9,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Modal,
   Progress,
   Row,
@@ -18,15 +17,16 @@ import {
   Table,
   Tag,
   Typography,
-  type ButtonProps,
 } from 'antd';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { PROSPECT_STAGES, type CoverageReport, type Prospect } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { useMe } from '../../auth/index.ts';
+import { settingHref } from '../../settings/index.ts';
 import { regionPath, useCategories, useRegions } from '../../customers/index.ts';
 import { networkApi, useCoverage, useNetworkMutation, useOutlets, useProspects } from '../api.ts';
 import { pct } from '../components/bits.tsx';
@@ -49,7 +49,7 @@ export default function CoveragePage() {
   const prospects = useProspects();
   const categories = useCategories();
   const catName = (code: string) => categories.data?.items.find((c) => c.code === code)?.nameZh ?? code;
-  const [targetsOpen, setTargetsOpen] = useState(false);
+  const navigate = useNavigate();
   const [prospectOpen, setProspectOpen] = useState<{
     prospect: Prospect | null;
     regionCode?: string;
@@ -90,7 +90,7 @@ export default function CoveragePage() {
           canManage && (
             <Button
               icon={<SettingOutlined />}
-              onClick={() => setTargetsOpen(true)}
+              onClick={() => navigate(settingHref('network.coverage_targets'))}
               data-testid="coverage-edit-targets"
             >
               {t('network.coverage.editTargets')}
@@ -311,9 +311,6 @@ export default function CoveragePage() {
           ]}
         />
       </Card>
-      {report && (
-        <TargetsModal open={targetsOpen} onClose={() => setTargetsOpen(false)} targets={report.targets} />
-      )}
       <ProspectDrawer state={prospectOpen} onClose={() => setProspectOpen(null)} />
       <ReasonModal
         open={!!backOf}
@@ -368,83 +365,6 @@ function Gauge(props: {
         </Flex>
       </Flex>
     </Card>
-  );
-}
-
-function TargetsModal({
-  open,
-  onClose,
-  targets,
-}: {
-  open: boolean;
-  onClose: () => void;
-  targets: CoverageReport['targets'];
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ regionCoverage: number; selfBuiltShare: number }>();
-  const [error, setError] = useState<unknown>(null);
-  const save = useNetworkMutation((v: { regionCoverage: number; selfBuiltShare: number }) =>
-    networkApi.putTargets({
-      regionCoverage: v.regionCoverage / 100,
-      selfBuiltShare: v.selfBuiltShare / 100,
-      version: targets.version,
-    }),
-  );
-  useEffect(() => {
-    if (open) {
-      setError(null);
-      form.setFieldsValue({
-        regionCoverage: Math.round(targets.regionCoverage * 1000) / 10,
-        selfBuiltShare: Math.round(targets.selfBuiltShare * 1000) / 10,
-      });
-    }
-  }, [open, targets, form]);
-  return (
-    <Modal
-      open={open}
-      title={t('network.coverage.targetsTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'coverage-targets-save' } as ButtonProps}
-    >
-      <ProblemAlert error={error} style={{ marginBottom: 12 }} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            await save.mutateAsync(v);
-            onClose();
-          } catch (e) {
-            setError(e);
-          }
-        }}
-      >
-        <Form.Item
-          name="regionCoverage"
-          label={t('network.coverage.regionCoverage')}
-          rules={[{ required: true }]}
-        >
-          <InputNumber
-            min={0}
-            max={100}
-            suffix="%"
-            style={{ width: 160 }}
-            data-testid="coverage-target-region"
-          />
-        </Form.Item>
-        <Form.Item name="selfBuiltShare" label={t('network.coverage.selfBuilt')} rules={[{ required: true }]}>
-          <InputNumber
-            min={0}
-            max={100}
-            suffix="%"
-            style={{ width: 160 }}
-            data-testid="coverage-target-self-built"
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

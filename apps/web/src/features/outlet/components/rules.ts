@@ -1,28 +1,31 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../api/client.ts';
 
-const RULES = [
-  'unskilled',
-  'unavailable',
-  'outside_shift',
-  'double_booked',
-  'not_in_outlet',
-  'inactive',
-  'max_tier',
-  'escalation_not_allowed',
-] as const;
-type Rule = (typeof RULES)[number];
-const NUMBER = /[A-Z]{2}\d{8}-\d{4,}/;
+/**
+ * Refusals of assignment, appointment or escalation that the outlet pages word in their own terms
+ * (`outlet.rules.*`), by the field error's registered code or rule.
+ */
+const RULES = {
+  'assignment.unskilled': 'unskilled',
+  'assignment.unavailable': 'unavailable',
+  'assignment.outside_shift': 'outside_shift',
+  'assignment.double_booked': 'double_booked',
+  not_in_outlet: 'not_in_outlet',
+  inactive: 'inactive',
+  'workorder.max_escalation_tier': 'max_tier',
+  'workorder.escalation_not_allowed': 'escalation_not_allowed',
+} as const;
+type Known = keyof typeof RULES;
+const isKnown = (rule: string): rule is Known => Object.hasOwn(RULES, rule);
 
 /**
- * The translated sentence for a business-rule refusal of assignment, appointment or escalation
- * (`errors[0].rule`); null for anything else (the caller shows a ProblemAlert). The clashing
- * order's number is taken from the server's message.
+ * The translated sentence for such a refusal; null for anything else (the caller shows a
+ * ProblemAlert). The clashing order's number comes from the problem's parameters (`orderNo`).
  */
 export function ruleMessage(t: TFunction, error: unknown): string | null {
   if (!isApiError(error)) return null;
-  const e = error.errors.find((x) => (RULES as readonly string[]).includes(x.rule));
-  if (!e) return null;
-  const number = NUMBER.exec(e.message)?.[0] ?? NUMBER.exec(error.detail ?? '')?.[0] ?? '';
-  return t(`outlet.rules.${e.rule as Rule}`, { number });
+  const rule = error.errors.map((x) => x.rule).find(isKnown);
+  if (!rule) return null;
+  const orderNo = error.params.orderNo;
+  return t(`outlet.rules.${RULES[rule]}`, { number: typeof orderNo === 'string' ? orderNo : '' });
 }

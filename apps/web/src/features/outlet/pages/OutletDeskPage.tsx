@@ -27,7 +27,17 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Offer, WorkOrderStatusName, WorkOrderSummary } from '@anxin/contracts';
+import {
+  APPOINTABLE_STATUSES,
+  AWAITING_CLOSE_STATUSES,
+  CLOSED_STATUSES,
+  IN_SERVICE_STATUSES,
+  isStatusIn,
+  TECHNICIAN_ACTIVE_STATUSES,
+  type Offer,
+  type WorkOrderStatusName,
+  type WorkOrderSummary,
+} from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { regionName, useCategories, useRegions } from '../../customers/index.ts';
@@ -44,12 +54,12 @@ const GROUPS: Record<Group, WorkOrderStatusName[] | undefined> = {
   toAssign: ['outlet_accepted'],
   toSchedule: ['assigned'],
   scheduled: ['scheduled'],
-  inService: ['departed', 'arrived', 'in_progress', 'awaiting_parts'],
-  done: ['completed', 'awaiting_callback'],
+  inService: [...IN_SERVICE_STATUSES],
+  done: [...AWAITING_CLOSE_STATUSES],
   all: undefined,
 };
-const RESCHEDULABLE = ['assigned', 'scheduled'];
-const ESCALATABLE_CLOSED = ['closed', 'cancelled'];
+/** The outlet reschedules an order that has a technician and has not set off yet. */
+const RESCHEDULABLE = APPOINTABLE_STATUSES.filter((s) => isStatusIn(TECHNICIAN_ACTIVE_STATUSES, s));
 
 function Countdown({ dueAt, number }: { dueAt: string; number: string }) {
   const { t } = useTranslation();
@@ -367,7 +377,7 @@ export default function OutletDeskPage() {
                               : t('outlet.orders.assign')}
                           </Button>
                         )}
-                        {RESCHEDULABLE.includes(r.status) && r.appointment && (
+                        {isStatusIn(RESCHEDULABLE, r.status) && r.appointment && (
                           <Button
                             size="small"
                             icon={<CalendarOutlined />}
@@ -377,7 +387,7 @@ export default function OutletDeskPage() {
                             {t('outlet.orders.reschedule')}
                           </Button>
                         )}
-                        {!ESCALATABLE_CLOSED.includes(r.status) && r.escalationTier < 4 && (
+                        {!isStatusIn(CLOSED_STATUSES, r.status) && r.escalationTier < 4 && (
                           <Button
                             size="small"
                             icon={<RiseOutlined />}

@@ -4,7 +4,12 @@ import { CalendarOutlined, CheckCircleFilled, LeftOutlined, UserOutlined } from 
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { PortalOrderDetail, PortalTimelineEntry } from '@anxin/contracts';
+import {
+  CLOSED_STATUSES,
+  isStatusIn,
+  type PortalOrderDetail,
+  type PortalTimelineEntry,
+} from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useCancel, useConfirm, useOrder, useReschedule } from '../api.ts';
 import { SlotPicker } from '../components/SlotPicker.tsx';
@@ -303,7 +308,7 @@ export default function OrderDetailPage() {
             )}
           </div>
 
-          {o.status !== 'cancelled' && o.status !== 'closed' && (
+          {!isStatusIn(CLOSED_STATUSES, o.status) && (
             <div className="portal-card portal-appt" data-testid="portal-appointment">
               <div className="portal-appt__label">{t('portal.detail.appointment')}</div>
               {o.appointment ? (

@@ -3,6 +3,7 @@ import { CalendarOutlined, ReloadOutlined, RightOutlined } from '@ant-design/ico
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { CLOSED_STATUSES, isStatusIn } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useOrders } from '../api.ts';
 import { StatusChip } from '../components/StatusChip.tsx';
@@ -63,7 +64,7 @@ export default function OrdersPage() {
                 {o.product.brand} · <span className="portal-mono">{o.product.serial}</span>
               </div>
             )}
-            {o.appointment && o.status !== 'cancelled' && o.status !== 'closed' && (
+            {o.appointment && !isStatusIn(CLOSED_STATUSES, o.status) && (
               <div className="portal-order__appt">
                 <CalendarOutlined />{' '}
                 {t('portal.orders.appointment', { window: formatWindow(o.appointment, fmt) })}

@@ -21,6 +21,8 @@ import { useTranslation } from 'react-i18next';
 import type { RoutePlanResultItem, RoutePlanViolation } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { ApiError } from '../../../api/client.ts';
+import { problemText } from '../../../i18n/problem.ts';
 import { useSession } from '../../auth/index.ts';
 import { BUSINESS_TZ, hhmm } from '../time.ts';
 import {
@@ -438,7 +440,9 @@ export default function RoutePlanPage() {
                         </Tag>
                         {r.code && (
                           <Typography.Text type="secondary">
-                            {tx(`routing.result.codes.${r.code}`, { defaultValue: r.detail ?? r.code })}
+                            {r.code.includes('.')
+                              ? problemText(t, new ApiError({ status: 0, code: r.code, params: r.params }))
+                              : tx(`routing.result.codes.${r.code}`, { defaultValue: r.code })}
                           </Typography.Text>
                         )}
                         {r.notified && <Tag color="blue">{t('routing.result.notified')}</Tag>}

@@ -1,10 +1,8 @@
-import { useState } from 'react';
 import {
   Alert,
   App,
   Button,
   Card,
-  Descriptions,
   Flex,
   Form,
   Input,
@@ -12,22 +10,10 @@ import {
   Modal,
   Result,
   Spin,
-  Table,
-  Tag,
-  Timeline,
-  Tooltip,
   Typography,
 } from 'antd';
 import type { ButtonProps } from 'antd';
-import {
-  ArrowLeftOutlined,
-  CheckOutlined,
-  DownloadOutlined,
-  EditOutlined,
-  ExclamationCircleOutlined,
-  InfoCircleOutlined,
-  RollbackOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { StatementDetail, StatementLine, StatementStatus } from '@anxin/contracts';
@@ -35,7 +21,6 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { useSession } from '../../auth/index.ts';
-import { bj } from '../../workorders/index.ts';
 import {
   downloadStatement,
   toFen,
@@ -46,17 +31,11 @@ import {
   yuan,
 } from '../api.ts';
 import { AppealDialog } from '../components/AppealDialog.tsx';
-import { RuleText } from '../components/RuleText.tsx';
+import { StatementLinesTable } from '../components/StatementLinesTable.tsx';
+import { StatementHistory, StatementSummaryCard } from '../components/StatementSummaryCard.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
-
-const KIND_COLOR: Record<string, string> = {
-  fee: 'blue',
-  deduction: 'red',
-  bonus: 'green',
-  adjustment: 'gold',
-  reversal: 'cyan',
-  credit: 'cyan',
-};
+import { disputeReady, effectiveAmountFen } from '../statement/rules.ts';
+import { useStatementView } from '../statement/useStatementView.ts';
 
 /** One statement: totals, lines with their rules, the outlet's answer and finance's steps. */
 export default function StatementPage() {
@@ -64,11 +43,7 @@ export default function StatementPage() {
   const { t } = useTranslation();
   const me = useSession();
   const q = useStatement(id);
-  const [disputes, setDisputes] = useState<Record<string, string>>({});
-  const [adjusting, setAdjusting] = useState<StatementLine | null>(null);
-  const [appealing, setAppealing] = useState<StatementLine | null>(null);
-  const [step, setStep] = useState<'approve' | 'pay' | 'reopen' | null>(null);
-  const [exportError, setExportError] = useState<unknown>(null);
+  const view = useStatementView(q.data);
 
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data)
@@ -80,109 +55,6 @@ export default function StatementPage() {
       />
     );
   const s = q.data;
-  const canDispute = s.allowed.includes('disputed');
-  const canAppeal = me.permissions.includes('appeal:create');
-  const chosen = s.lines.filter((l) => l.id in disputes);
-
-  const toggle = (l: StatementLine) =>
-    setDisputes((d) => {
-      const next = { ...d };
-      if (l.id in next) delete next[l.id];
-      else next[l.id] = '';
-      return next;
-    });
-
-  const columns = [
-    { title: t('settlement.detail.seq'), dataIndex: 'seq', width: 56 },
-    {
-      title: t('settlement.detail.kind'),
-      dataIndex: 'kind',
-      width: 110,
-      render: (k: StatementLine['kind']) => <Tag color={KIND_COLOR[k]}>{t(`settlement.kind.${k}`)}</Tag>,
-    },
-    {
-      title: t('settlement.detail.order'),
-      dataIndex: 'orderNumber',
-      render: (n: string | null, l: StatementLine) =>
-        n && l.orderId ? <Link to={`/workorders/${l.orderId}`}>{n}</Link> : '—',
-    },
-    {
-      title: t('settlement.detail.item'),
-      key: 'item',
-      render: (_: unknown, l: StatementLine) => (
-        <Flex gap={6} align="center">
-          <span>
-            {l.classification
-              ? t(`settlement.classes.${l.classification as 'satisfied'}`)
-              : l.kind === 'fee'
-                ? t(`settlement.orderTypes.${((l.rule.orderType as string) ?? 'repair') as 'repair'}`)
-                : l.description}
-          </span>
-          <Tooltip title={<RuleText line={l} />}>
-            <InfoCircleOutlined data-testid={`stl-rule-${l.seq}`} style={{ color: '#8c8c8c' }} />
-          </Tooltip>
-        </Flex>
-      ),
-    },
-    {
-      title: t('settlement.detail.amount'),
-      dataIndex: 'amountFen',
-      align: 'right' as const,
-      render: (v: number) => (
-        <Typography.Text type={v < 0 ? 'danger' : undefined} data-testid="stl-line-amount">
-          {yuan(v)}
-        </Typography.Text>
-      ),
-    },
-    {
-      title: t('settlement.detail.note'),
-      key: 'note',
-      render: (_: unknown, l: StatementLine) => (
-        <Flex vertical>
-          {l.disputeComment && (
-            <Typography.Text type={l.disputed ? 'danger' : 'secondary'}>
-              {l.disputed && <ExclamationCircleOutlined />} {l.disputeComment}
-            </Typography.Text>
-          )}
-          {l.reason && <Typography.Text type="secondary">{l.reason}</Typography.Text>}
-        </Flex>
-      ),
-    },
-    {
-      title: '',
-      key: 'actions',
-      align: 'right' as const,
-      render: (_: unknown, l: StatementLine) => (
-        <Flex gap={4} justify="flex-end">
-          {canDispute && l.kind !== 'adjustment' && l.kind !== 'reversal' && (
-            <Button
-              size="small"
-              danger={!(l.id in disputes)}
-              onClick={() => toggle(l)}
-              data-testid={`stl-dispute-${l.seq}`}
-            >
-              {l.id in disputes ? t('settlement.detail.undispute') : t('settlement.detail.dispute')}
-            </Button>
-          )}
-          {s.canAdjust && ['fee', 'deduction', 'bonus', 'credit'].includes(l.kind) && (
-            <Button
-              size="small"
-              icon={<EditOutlined />}
-              onClick={() => setAdjusting(l)}
-              data-testid={`stl-adjust-${l.seq}`}
-            >
-              {t('settlement.detail.adjust')}
-            </Button>
-          )}
-          {canAppeal && l.kind === 'deduction' && l.orderId && (
-            <Button size="small" onClick={() => setAppealing(l)} data-testid={`stl-appeal-${l.seq}`}>
-              {t('settlement.detail.appeal')}
-            </Button>
-          )}
-        </Flex>
-      ),
-    },
-  ];
 
   return (
     <>
@@ -197,9 +69,9 @@ export default function StatementPage() {
           </Flex>
         }
         description={`${s.outlet.code} ${s.outlet.name} · ${s.month}`}
-        extra={<Actions s={s} onStep={setStep} onExportError={setExportError} />}
+        extra={<Actions s={s} onStep={view.setStep} onExportError={view.setExportError} />}
       />
-      {exportError ? <ProblemAlert error={exportError} /> : null}
+      {view.exportError ? <ProblemAlert error={view.exportError} /> : null}
       {s.disputedCount > 0 && s.canAdjust && (
         <Alert
           type="warning"
@@ -208,75 +80,28 @@ export default function StatementPage() {
           message={t('settlement.detail.openDisputes', { count: s.disputedCount })}
         />
       )}
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Descriptions size="small" column={{ xs: 2, md: 4 }}>
-          <Descriptions.Item label={t('settlement.detail.total')}>
-            <Typography.Text strong style={{ fontSize: 18 }} data-testid="stl-total">
-              {yuan(s.totalFen)}
-            </Typography.Text>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('settlement.detail.fee')}>{yuan(s.feeFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('settlement.detail.deductions')}>
-            {yuan(s.deductionFen)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('settlement.detail.bonus')}>{yuan(s.bonusFen)}</Descriptions.Item>
-          <Descriptions.Item label={t('settlement.detail.adjustments')}>
-            {yuan(s.adjustmentFen)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('settlement.detail.orders')}>{s.orderCount}</Descriptions.Item>
-          <Descriptions.Item label={t('settlement.detail.grade')}>
-            {s.grade} · {t('settlement.detail.coefficient')} {s.coefficient}
-          </Descriptions.Item>
-          {s.paymentReference && (
-            <Descriptions.Item label={t('settlement.detail.payment')}>{s.paymentReference}</Descriptions.Item>
-          )}
-        </Descriptions>
-      </Card>
-      {chosen.length > 0 && (
+      <StatementSummaryCard s={s} />
+      {view.chosen.length > 0 && (
         <DisputePanel
           s={s}
-          lines={chosen}
-          comments={disputes}
-          onChange={(lineId, c) => setDisputes((d) => ({ ...d, [lineId]: c }))}
-          onDone={() => setDisputes({})}
+          lines={view.chosen}
+          comments={view.disputes}
+          onChange={view.comment}
+          onDone={view.clearDisputes}
         />
       )}
-      <Table<StatementLine>
-        rowKey="id"
-        size="small"
-        dataSource={s.lines}
-        pagination={false}
-        columns={columns}
-        onRow={(l) =>
-          ({
-            'data-testid': `stl-line-${l.seq}`,
-            'data-order': l.orderNumber ?? '',
-            'data-kind': l.kind,
-            style: l.disputed ? { background: 'rgba(255,77,79,0.06)' } : undefined,
-          }) as React.HTMLAttributes<HTMLElement>
-        }
+      <StatementLinesTable
+        s={s}
+        disputes={view.disputes}
+        canAppeal={me.permissions.includes('appeal:create')}
+        onToggleDispute={view.toggle}
+        onAdjust={view.setAdjusting}
+        onAppeal={view.setAppealing}
       />
-      <Card size="small" title={t('settlement.detail.history')} style={{ marginTop: 12 }}>
-        <Timeline
-          items={s.history.map((e) => ({
-            children: (
-              <Flex vertical>
-                <Typography.Text>
-                  {bj(e.at).format('YYYY-MM-DD HH:mm')} ·{' '}
-                  {t(`settlement.events.${e.type.replace(/^settlement\./, '') as 'statement_generated'}`, {
-                    defaultValue: e.type,
-                  })}
-                  {e.to && e.from !== e.to ? ` → ${t(`settlement.status.${e.to as StatementStatus}`)}` : ''}
-                </Typography.Text>
-                {e.reason && <Typography.Text type="secondary">{e.reason}</Typography.Text>}
-              </Flex>
-            ),
-          }))}
-        />
-      </Card>
-      {adjusting && <AdjustDialog s={s} line={adjusting} onClose={() => setAdjusting(null)} />}
-      {appealing && <AppealDialog line={appealing} onClose={() => setAppealing(null)} />}
-      {step && <StepDialog s={s} step={step} onClose={() => setStep(null)} />}
+      <StatementHistory history={s.history} />
+      {view.adjusting && <AdjustDialog s={s} line={view.adjusting} onClose={() => view.setAdjusting(null)} />}
+      {view.appealing && <AppealDialog line={view.appealing} onClose={() => view.setAppealing(null)} />}
+      {view.step && <StepDialog s={s} step={view.step} onClose={() => view.setStep(null)} />}
     </>
   );
 }
@@ -374,7 +199,7 @@ function DisputePanel({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const respond = useRespond();
-  const ready = lines.every((l) => (comments[l.id] ?? '').trim().length > 0);
+  const ready = disputeReady(lines, comments);
   const submit = () =>
     respond.mutate(
       {
@@ -441,11 +266,7 @@ function AdjustDialog({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const adjust = useAdjust();
-  const effective =
-    line.amountFen +
-    s.lines
-      .filter((l) => l.targetKey === line.lineKey && (l.kind === 'adjustment' || l.kind === 'reversal'))
-      .reduce((n, l) => n + l.amountFen, 0);
+  const effective = effectiveAmountFen(s.lines, line);
   const [form] = Form.useForm<{ amount: number; reason: string }>();
   const ok = async () => {
     const v = await form.validateFields();

@@ -60,7 +60,7 @@ export function AttachmentUploader({
   const serverMessage =
     fileRule === 'content_mismatch'
       ? t('workorders.attachments.mismatch', { name: lastName })
-      : fileRule === 'type'
+      : fileRule === 'media_type'
         ? t('workorders.attachments.badType', { name: lastName })
         : fileRule === 'max_size'
           ? t('workorders.attachments.tooLarge', { name: lastName, max: formatBytes(MAX_BYTES) })

@@ -2,7 +2,7 @@ import { Empty, Flex, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { bj } from '../time.ts';
 import { Link } from 'react-router-dom';
-import type { WorkOrderSummary } from '@anxin/contracts';
+import { isStatusIn, type WorkOrderSummary } from '@anxin/contracts';
 import { useWorkOrders } from '../api.ts';
 import { CLOSED_STATUSES, OPEN_STATUSES } from '../vocab.ts';
 import { SlaTag, StatusTag, TypeTag } from './Tags.tsx';
@@ -35,9 +35,7 @@ function OrderRows({ items, loading }: { items: WorkOrderSummary[]; loading: boo
               {o.product ? ` · ${o.product.serial}` : ''}
             </Typography.Text>
           </Space>
-          {o.status !== 'closed' && o.status !== 'cancelled' && (
-            <SlaTag state={o.slaState} dueAt={o.slaDueAt} compact />
-          )}
+          {!isStatusIn(CLOSED_STATUSES, o.status) && <SlaTag state={o.slaState} dueAt={o.slaDueAt} compact />}
         </Flex>
       ))}
     </Flex>

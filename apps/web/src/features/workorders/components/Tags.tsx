@@ -1,5 +1,11 @@
 import { Tag, Tooltip } from 'antd';
-import { ClockCircleOutlined, ExclamationCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ExclamationCircleOutlined,
+  QuestionCircleOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { bj } from '../time.ts';
@@ -60,10 +66,11 @@ export function remainingText(t: TFunction, dueAt: string, now = dayjs()): strin
     : t('workorders.sla.overdue', { span: formatSpan(t, mins) });
 }
 
-const SLA_ICON = {
+const SLA_ICON: Record<SlaState, ReactNode> = {
   on_track: <ClockCircleOutlined />,
   at_risk: <WarningOutlined />,
   breached: <ExclamationCircleOutlined />,
+  unknown: <QuestionCircleOutlined />,
 };
 
 /** The order's SLA state with its nearest deadline. */

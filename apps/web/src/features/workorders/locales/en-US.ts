@@ -72,6 +72,7 @@ export const workordersEnUS: typeof workordersZhCN = {
       on_track: 'On track',
       at_risk: 'At risk',
       breached: 'Breached',
+      unknown: 'Cannot compute',
     },
     metrics: {
       first_contact: 'First contact',

@@ -70,6 +70,7 @@ export const workordersZhCN = {
       on_track: '正常',
       at_risk: '即将超时',
       breached: '已超时',
+      unknown: '无法计算',
     },
     metrics: {
       first_contact: '首次联系',

@@ -17,7 +17,7 @@ import { ArrowLeftOutlined, CalendarOutlined, ReloadOutlined, RiseOutlined } fro
 import { useTranslation } from 'react-i18next';
 import { bj } from '../time.ts';
 import { Link, useParams } from 'react-router-dom';
-import type { WorkOrderStatusName } from '@anxin/contracts';
+import { CLOSED_STATUSES, isStatusIn, type WorkOrderStatusName } from '@anxin/contracts';
 import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { currentLocale } from '../../../i18n/index.ts';
@@ -91,7 +91,7 @@ export default function WorkOrderDetailPage() {
       .map((c) => [c.id, zh ? c.nameZh : c.nameEn]),
   );
   const reload = () => void order.refetch();
-  const open = o.status !== 'closed' && o.status !== 'cancelled';
+  const open = !isStatusIn(CLOSED_STATUSES, o.status);
 
   return (
     <Flex vertical gap={16} data-testid="wo-detail">

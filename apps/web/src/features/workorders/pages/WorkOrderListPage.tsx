@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { bj } from '../time.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import type { WorkOrderSummary } from '@anxin/contracts';
+import { CLOSED_STATUSES, isStatusIn, type WorkOrderSummary } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
@@ -283,7 +283,7 @@ export default function WorkOrderListPage() {
               title: t('workorders.fields.sla'),
               width: 190,
               render: (_, r) =>
-                r.status === 'closed' || r.status === 'cancelled' ? (
+                isStatusIn(CLOSED_STATUSES, r.status) ? (
                   <Typography.Text type="secondary">—</Typography.Text>
                 ) : (
                   <SlaTag state={r.slaState} dueAt={r.slaDueAt} />

@@ -1,0 +1,29 @@
+import { defineSetting } from '../../platform/settings/registry.ts';
+import {
+  DEFAULT_PLANNING_SETTINGS,
+  PLANNING_SETTINGS_KEY,
+  PlanningSettingsSchema,
+} from './planning/settings.ts';
+
+export const ROUTING_SETTINGS = [
+  defineSetting({
+    key: PLANNING_SETTINGS_KEY,
+    module: 'routing',
+    schema: PlanningSettingsSchema,
+    default: DEFAULT_PLANNING_SETTINGS,
+    read: 'routing:plan',
+    write: 'settings:manage',
+    label: 'settings.keys.routing.planning',
+    bounds: { speedKmh: { min: 5 }, windowMinutes: { min: 30 } },
+    validate: (v) =>
+      v.fallbackShift.startMinute < v.fallbackShift.endMinute
+        ? []
+        : [
+            {
+              path: 'fallbackShift.endMinute',
+              rule: 'after_start',
+              message: 'the shift must end after it starts',
+            },
+          ],
+  }),
+];

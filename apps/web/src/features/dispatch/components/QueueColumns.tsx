@@ -1,0 +1,110 @@
+import { Button, Flex, Tag, Typography } from 'antd';
+import { ThunderboltOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { BoardItem } from '@anxin/contracts';
+import { regionName } from '../../customers/index.ts';
+import { StatusTag, UrgencyTag } from '../../workorders/index.ts';
+import { isDispatchable } from '../board/rules.ts';
+import { MODE_COLOR } from '../vocab.ts';
+import { DueCountdown, SlaCountdown } from './Countdown.tsx';
+
+/** The dispatch queue's columns: the order, where and what, its SLA, mode, offer and actions. */
+export function useQueueColumns(opts: {
+  regions: Parameters<typeof regionName>[0];
+  categoryName: (code: string | null) => string;
+  onRank: (r: BoardItem) => void;
+  onDispatchTop: (r: BoardItem) => void;
+}) {
+  const { t } = useTranslation();
+  const { regions, categoryName, onRank, onDispatchTop } = opts;
+  return [
+    {
+      title: t('dispatch.queue.number'),
+      dataIndex: 'number',
+      render: (n: string, r: BoardItem) => <Link to={`/work-orders/${r.id}`}>{n}</Link>,
+    },
+    {
+      title: t('dispatch.queue.customer'),
+      dataIndex: 'customerName',
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      title: t('dispatch.queue.region'),
+      dataIndex: 'districtCode',
+      render: (c: string | null) => regionName(regions, c) ?? c ?? '—',
+    },
+    {
+      title: t('dispatch.queue.category'),
+      dataIndex: 'categoryCode',
+      render: (c: string | null) => categoryName(c),
+    },
+    {
+      title: t('dispatch.queue.status'),
+      dataIndex: 'status',
+      render: (s: string, r: BoardItem) => (
+        <Flex gap={4} wrap>
+          <StatusTag status={s} />
+          <UrgencyTag urgency={r.urgency} />
+        </Flex>
+      ),
+    },
+    {
+      title: t('dispatch.queue.sla'),
+      dataIndex: 'slaDueAt',
+      render: (_: unknown, r: BoardItem) => <SlaCountdown state={r.slaState} dueAt={r.slaDueAt} />,
+    },
+    {
+      title: t('dispatch.queue.mode'),
+      dataIndex: 'mode',
+      render: (m: BoardItem['mode']) => <Tag color={MODE_COLOR[m]}>{t(`dispatch.modes.${m}`)}</Tag>,
+    },
+    {
+      title: t('dispatch.queue.offer'),
+      dataIndex: 'pendingOffer',
+      render: (p: BoardItem['pendingOffer']) =>
+        p ? (
+          <Typography.Text>
+            {p.outletName} · <DueCountdown dueAt={p.dueAt} />
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('dispatch.queue.actions'),
+      key: 'actions',
+      render: (_: unknown, r: BoardItem) => {
+        const open = isDispatchable(r.status);
+        return (
+          <Flex gap={4}>
+            <Button
+              size="small"
+              data-testid="dispatch-rank-open"
+              onClick={(e) => {
+                e.stopPropagation();
+                onRank(r);
+              }}
+            >
+              {t('dispatch.queue.rank')}
+            </Button>
+            {open && (
+              <Button
+                size="small"
+                type="primary"
+                icon={<ThunderboltOutlined />}
+                data-testid={`dispatch-top-${r.number}`}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onDispatchTop(r);
+                }}
+              >
+                {t('dispatch.queue.dispatchTop')}
+              </Button>
+            )}
+          </Flex>
+        );
+      },
+    },
+  ];
+}
