@@ -224,16 +224,38 @@ export class CallbacksRepository {
       .execute();
   }
 
-  /** Orders on the product created before `before` (the ones a new repair may reflect on). */
-  async earlierOrdersOfProduct(productId: string, before: string): Promise<string[]> {
-    const rows = await this.db
+  /**
+   * Orders on the product created before `before` (the ones a new repair may reflect on). With
+   * `doneSince`, only those whose last completion is at or after it, or that have none (a redo
+   * clears the column): a repair counts only within the window after the completion it follows.
+   */
+  async earlierOrdersOfProduct(productId: string, before: string, doneSince?: string): Promise<string[]> {
+    let q = this.db
       .selectFrom('work_orders')
       .select('id')
       .where('product_id', '=', productId)
       .where('created_at', '<', before)
-      .where('type', 'in', ['install', 'repair', 'maintenance'])
+      .where('type', 'in', ['install', 'repair', 'maintenance']);
+    if (doneSince !== undefined)
+      q = q.where((eb) => eb.or([eb('completed_at', 'is', null), eb('completed_at', '>=', doneSince)]));
+    return (await q.execute()).map((r) => r.id);
+  }
+
+  /**
+   * Events of `type` on work-order streams after the event `afterId` (ids are time-ordered, so
+   * this is insertion order; index events_type_idx), with the order they are on.
+   */
+  orderEventsAfter(type: string, afterId: string, limit: number) {
+    return this.db
+      .selectFrom('events as e')
+      .innerJoin('work_orders as wo', 'wo.id', 'e.stream_id')
+      .select(['e.id', 'wo.id as order_id', 'wo.type', 'wo.product_id', 'wo.created_at'])
+      .where('e.type', '=', type)
+      .where('e.stream_type', '=', 'work_order')
+      .where('e.id', '>', afterId)
+      .orderBy('e.id')
+      .limit(limit)
       .execute();
-    return rows.map((r) => r.id);
   }
 
   repairsCreatedAfter(mark: string, limit: number) {

@@ -385,7 +385,7 @@ describe('classification from real orders', () => {
     expect(await classesOf(first.orderId)).toContain('first_fix_failed');
     expect(await classesOf(first.orderId)).not.toContain('repeat_failed');
     // Idempotent: a second pass changes nothing.
-    expect(await job()).toEqual({ repairsSeen: 0, ordersChanged: 0 });
+    expect(await job()).toEqual({ repairsSeen: 0, diagnosesSeen: 0, ordersChanged: 0 });
     w.clock.advance(10 * 86_400_000);
     await agent.send('POST', '/api/v1/work-orders', createBody(refs));
     await job();

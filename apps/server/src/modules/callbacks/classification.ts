@@ -126,24 +126,29 @@ export async function reclassify(
 
 export const CLASSIFY_JOB = 'callbacks.classify';
 const MARK = 'classify.repairs_created_at';
+/** The id of the last `fieldwork.diagnosed` event the job has looked at (ids are time-ordered). */
+export const DIAGNOSED_MARK = 'classify.diagnosed_event_id';
 const BATCH = 200;
+const DAY_MS = 86_400_000;
 
 export interface ClassifyResult {
   repairsSeen: number;
+  diagnosesSeen: number;
   ordersChanged: number;
 }
 
 /**
  * The `callbacks.classify` job: repair orders created since the last run reflect on the earlier
- * orders of the same product (一次/多次维修不到位), so those are recomputed. A high-water mark
- * keeps each pass small; recomputing is idempotent, so a re-run (or a crash before the mark moves)
- * changes nothing twice.
+ * orders of the same product (一次/多次维修不到位), so those are recomputed; so are the earlier
+ * orders of repairs diagnosed since the last run, because whether a repair is the same fault is
+ * often only known from its diagnosis. High-water marks keep each pass small; recomputing is
+ * idempotent, so a re-run (or a crash before a mark moves) changes nothing twice.
  */
 export async function classifyNewRepairs(
   ctx: CallbacksContext,
   now: Date = ctx.clock.now(),
 ): Promise<ClassifyResult> {
-  const result: ClassifyResult = { repairsSeen: 0, ordersChanged: 0 };
+  const result: ClassifyResult = { repairsSeen: 0, diagnosesSeen: 0, ordersChanged: 0 };
   let mark = (await ctx.repo.mark(MARK)) ?? '';
   for (;;) {
     const repairs = await ctx.repo.repairsCreatedAfter(mark, BATCH);
@@ -163,5 +168,35 @@ export async function classifyNewRepairs(
     await ctx.repo.setMark(MARK, mark, now.toISOString());
     if (repairs.length < BATCH) break;
   }
+  await classifyNewDiagnoses(ctx, now, result);
   return result;
+}
+
+/**
+ * Diagnoses since the mark: the diagnosed order itself (its own fault may now match a later
+ * repair) and, for a repair, the earlier orders of its product that it can count against (last
+ * completed within the repeat window before it was created) are recomputed. Event ids are unique
+ * and time-ordered, so the mark is simply the last id seen.
+ */
+async function classifyNewDiagnoses(ctx: CallbacksContext, now: Date, result: ClassifyResult) {
+  const { value: policy } = await callbackPolicy(ctx.db);
+  const windowMs = policy.repeatWindowDays * DAY_MS;
+  let mark = (await ctx.repo.mark(DIAGNOSED_MARK)) ?? '';
+  for (;;) {
+    const diagnoses = await ctx.repo.orderEventsAfter(DIAGNOSED, mark, BATCH);
+    if (!diagnoses.length) break;
+    const targets = new Set<string>();
+    for (const d of diagnoses) {
+      targets.add(d.order_id);
+      if (d.type !== 'repair' || !d.product_id) continue;
+      const since = new Date(Date.parse(d.created_at) - windowMs).toISOString();
+      for (const id of await ctx.repo.earlierOrdersOfProduct(d.product_id, d.created_at, since))
+        targets.add(id);
+    }
+    for (const id of targets) if (await reclassify(ctx, id, now)) result.ordersChanged++;
+    result.diagnosesSeen += diagnoses.length;
+    mark = diagnoses[diagnoses.length - 1]!.id;
+    await ctx.repo.setMark(DIAGNOSED_MARK, mark, now.toISOString());
+    if (diagnoses.length < BATCH) break;
+  }
 }

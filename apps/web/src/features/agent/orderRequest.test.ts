@@ -92,12 +92,14 @@ describe('create request', () => {
   it('sends only complete visit windows, in Beijing time', () => {
     const day = dayjs('2026-12-08');
     const req = toCreateRequest(
-      values({ windows: [{ date: day, slot: 'morning' }, { date: day }, { slot: 'afternoon' }] }),
+      values({ windows: [{ date: day, slot: '13:00-18:00' }, { date: day }, { slot: '09:00-12:00' }] }),
       'c1',
       [],
     );
     expect(req.preferredWindows).toHaveLength(1);
-    expect(req.preferredWindows![0]!.start).toMatch(/^2026-12-08T\d\d:00:00\+08:00$/);
+    expect(req.preferredWindows).toEqual([
+      { start: '2026-12-08T13:00:00+08:00', end: '2026-12-08T18:00:00+08:00' },
+    ]);
     expect(req.address).toBeUndefined();
   });
 });
@@ -112,9 +114,12 @@ describe('follow-up after creation', () => {
     const booked = followUpOf({
       ...values(),
       agreeFirstWindow: true,
-      windows: [{ date: day, slot: 'morning' }],
+      windows: [{ date: day, slot: '09:00-12:00' }],
     });
-    expect(booked?.kind).toBe('appointment');
+    expect(booked).toEqual({
+      kind: 'appointment',
+      window: { start: '2026-12-08T09:00:00+08:00', end: '2026-12-08T12:00:00+08:00' },
+    });
     expect(followUpOf({ ...values(), agreeFirstWindow: true, windows: [] })).toBeNull();
     expect(followUpOf(values())).toBeNull();
   });

@@ -2,16 +2,17 @@
 // from the form's values, and the follow-up step after creation. Tested without a browser.
 import type { CreateWorkOrder, CustomerDetail, WorkOrderType } from '@anxin/contracts';
 import type { LookupItem } from '../customers/index.ts';
-import type { Channel, Slot, URGENCIES } from '../workorders/index.ts';
+import { slotWindow, type Channel, type URGENCIES } from '../workorders/index.ts';
 import type { Dayjs } from 'dayjs';
-import { sixDigits, slotWindow } from './windows.ts';
+import { sixDigits } from './windows.ts';
 
 type Product = LookupItem['products'][number];
 type Address = NonNullable<LookupItem['defaultAddress']>;
 
 export interface WindowValue {
   date?: Dayjs;
-  slot?: Slot;
+  /** The key of one of the offered visit slots (`09:00-12:00`). */
+  slot?: string;
 }
 
 export interface OrderValues {
@@ -62,7 +63,9 @@ export function orderDefaults(customer: LookupItem, detail: CustomerDetail | und
 
 /** The preferred visit windows the agent filled in completely, as ISO windows in Beijing time. */
 export const preferredWindowsOf = (v: Pick<OrderValues, 'windows'>) =>
-  (v.windows ?? []).filter((w) => w.date && w.slot).map((w) => slotWindow(w.date!, w.slot!));
+  (v.windows ?? [])
+    .filter((w) => w.date && w.slot)
+    .map((w) => slotWindow(w.date!.format('YYYY-MM-DD'), w.slot!));
 
 /**
  * The create request. The fault is the last fault picked; its symptoms are those picked under it

@@ -13,13 +13,19 @@ export {
 export { SlaTag, StatusTag, TypeTag, UrgencyTag, formatWindow } from './components/Tags.tsx';
 export { CustomerOrders } from './components/CustomerOrders.tsx';
 export { AttachmentUploader } from './components/AttachmentUploader.tsx';
-export {
-  WORK_ORDER_TYPES,
-  WORK_ORDER_CHANNELS,
-  URGENCIES,
-  SLA_METRICS,
-  SLOTS,
-  type Slot,
-  type Channel,
-} from './vocab.ts';
+export { WORK_ORDER_TYPES, WORK_ORDER_CHANNELS, URGENCIES, SLA_METRICS, type Channel } from './vocab.ts';
 export { bj, BUSINESS_TZ } from './time.ts';
+export { VisitWindowDialog, type WindowSave } from './components/VisitWindowDialog.tsx';
+export { useVisitSlots, useSlotOptions, slotLabel, VISIT_SLOTS_QUERY_KEY } from './useVisitSlots.ts';
+export {
+  slotKey,
+  parseSlotKey,
+  slotPeriod,
+  slotWindow,
+  slotAt,
+  slotOpen,
+  businessTimeOf,
+  nextBusinessDays,
+  type VisitSlot,
+  type SlotPeriod,
+} from './visitSlots.ts';

@@ -90,11 +90,3 @@ export const SLA_COLOR: Record<SlaState, string> = {
   breached: 'error',
   unknown: 'processing',
 };
-
-/** Appointment slots offered to callers (Beijing time). */
-export const SLOTS = {
-  morning: [9, 12],
-  afternoon: [13, 18],
-  evening: [18, 21],
-} as const;
-export type Slot = keyof typeof SLOTS;

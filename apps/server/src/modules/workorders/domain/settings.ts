@@ -12,12 +12,16 @@ export const WorkOrderPolicySchema = z.strictObject({
 export type WorkOrderPolicy = z.infer<typeof WorkOrderPolicySchema>;
 export const DEFAULT_WORKORDER_POLICY: WorkOrderPolicy = { reopenWindowDays: 30, exportMaxRows: 100_000 };
 
-/** Business setting `workorders.visit_slots`: the arrival windows every channel offers. */
+/**
+ * Business setting `workorders.visit_slots`: the arrival windows every channel offers. The
+ * afternoon ends at 17:00 so that it fits the common 08:30–17:30 technician shift (the assignment
+ * rules refuse a window outside working time).
+ */
 export const VISIT_SLOTS_KEY = 'workorders.visit_slots';
 export const DEFAULT_VISIT_SLOTS: VisitSlots = {
   slots: [
     { start: '09:00', end: '12:00' },
-    { start: '13:00', end: '18:00' },
+    { start: '13:00', end: '17:00' },
     { start: '18:00', end: '21:00' },
   ],
 };

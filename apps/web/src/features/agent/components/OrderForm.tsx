@@ -34,6 +34,7 @@ import {
   useAppointment,
   useCreateWorkOrder,
   useOpenForProduct,
+  useSlotOptions,
   useTransition,
   type CreateResult,
 } from '../../workorders/index.ts';
@@ -74,6 +75,7 @@ export function OrderForm({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<OrderValues>();
+  const visitSlots = useSlotOptions();
   const create = useCreateWorkOrder();
   const transition = useTransition();
   const appointment = useAppointment();
@@ -375,10 +377,7 @@ export function OrderForm({
                       <Radio.Group
                         optionType="button"
                         data-testid={`order-window-slot-${i}`}
-                        options={(['morning', 'afternoon', 'evening'] as const).map((s) => ({
-                          value: s,
-                          label: t(`agent.slots.${s}`),
-                        }))}
+                        options={visitSlots.options}
                       />
                     </Form.Item>
                     <Button
@@ -397,7 +396,7 @@ export function OrderForm({
                     onClick={() => {
                       // Each new slot starts the day after the last one: callers usually offer a few days.
                       const last = (form.getFieldValue('windows') as WindowValue[] | undefined)?.at(-1)?.date;
-                      add({ date: (last ?? dayjs()).add(1, 'day'), slot: 'morning' });
+                      add({ date: (last ?? dayjs()).add(1, 'day'), slot: visitSlots.options[0]?.value });
                     }}
                     data-testid="order-add-window"
                   >

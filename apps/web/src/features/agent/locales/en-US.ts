@@ -30,11 +30,6 @@ export const agentEnUS: typeof agentZhCN = {
     purchased: 'Bought',
     installed: 'Installed',
   },
-  slots: {
-    morning: 'Morning 9–12',
-    afternoon: 'Afternoon 13–18',
-    evening: 'Evening 18–21',
-  },
   form: {
     title: 'Register the call',
     for: 'Customer: {{name}}',

@@ -27,11 +27,6 @@ export const agentZhCN = {
     purchased: '购买',
     installed: '安装',
   },
-  slots: {
-    morning: '上午 9–12',
-    afternoon: '下午 13–18',
-    evening: '晚上 18–21',
-  },
   form: {
     title: '受理登记',
     for: '客户：{{name}}',

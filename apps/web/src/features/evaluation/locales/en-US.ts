@@ -24,9 +24,9 @@ export const evaluationEnUS: typeof evaluationZhCN = {
       complaintRate: 'Complaint rate',
       complaintResolution: 'Complaint resolution',
       satisfaction: 'Callback satisfaction',
-      responseOnTime: '24 h response',
-      firstContactOnTime: '5-minute first contact',
-      resolutionOnTime: '3-working-day resolution',
+      responseOnTime: 'Response on time',
+      firstContactOnTime: 'First contact on time',
+      resolutionOnTime: 'Resolution on time',
       slaUnknown: 'SLA not computable',
     },
     hints: {

@@ -22,9 +22,9 @@ export const evaluationZhCN = {
       complaintRate: '投诉率',
       complaintResolution: '投诉解决率',
       satisfaction: '回访满意率',
-      responseOnTime: '24 小时响应率',
-      firstContactOnTime: '5 分钟首次联系率',
-      resolutionOnTime: '3 个工作日解决率',
+      responseOnTime: '响应及时率',
+      firstContactOnTime: '首次联系及时率',
+      resolutionOnTime: '解决及时率',
       slaUnknown: '时限无法计算',
     },
     hints: {

@@ -38,7 +38,7 @@ export const gradingEnUS: typeof gradingZhCN = {
   points: '{{points}} pts',
   notApplicable: 'n/a',
   metrics: {
-    response: '24 h response',
+    response: 'Response on time',
     arrival: 'On-time arrival',
     first_fix: 'First-time fix',
     repeat_repair: 'Repeat repairs',

@@ -35,7 +35,7 @@ export const gradingZhCN = {
   points: '{{points}} 分',
   notApplicable: '不适用',
   metrics: {
-    response: '24 小时响应',
+    response: '响应及时',
     arrival: '准时上门',
     first_fix: '一次修复率',
     repeat_repair: '返修率',

@@ -18,8 +18,15 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { SuggestionReason, TechnicianSuggestion } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { BUSINESS_TZ, bj, formatWindow } from '../../workorders/index.ts';
-import { VISIT_SLOTS, slotLabel, slotOf, windowOf, type VisitSlot } from './visitSlots.ts';
+import {
+  BUSINESS_TZ,
+  bj,
+  formatWindow,
+  slotAt,
+  slotKey,
+  slotWindow,
+  useSlotOptions,
+} from '../../workorders/index.ts';
 import { useSuggestions, useTransitionTo, type Window } from '../api.ts';
 import { ruleMessage } from './rules.ts';
 
@@ -65,11 +72,21 @@ export function AssignDrawer({
 }) {
   const { t } = useTranslation();
   const [date, setDate] = useState<Dayjs | null>(null);
-  const [slot, setSlot] = useState<VisitSlot | null>(null);
+  const visitSlots = useSlotOptions();
+  // The key of one of the offered visit slots (`09:00-12:00`).
+  const [slot, setSlot] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   // After a successful assignment whose scheduling failed, only the scheduling is retried.
   const [assigned, setAssigned] = useState<{ version: number; technicianId: string } | null>(null);
-  const window = useMemo(() => windowOf(date, slot), [date, slot]);
+  const window = useMemo(
+    () => (date && slot ? slotWindow(date.format('YYYY-MM-DD'), slot) : null),
+    [date, slot],
+  );
+  const slotOf = (iso: string): string | null => {
+    const s = slotAt(visitSlots.slots, iso);
+    return s ? slotKey(s) : null;
+  };
+  const firstSlot = visitSlots.options[0]?.value ?? null;
   const suggestions = useSuggestions(order?.id ?? null, window);
   const move = useTransitionTo();
   const fixedTech = assigned?.technicianId ?? (order?.status === 'assigned' ? order.technicianId : null);
@@ -92,8 +109,14 @@ export function AssignDrawer({
     if (!order || date || !suggestions.data) return;
     const w = suggestions.data.window;
     setDate(w ? bj(w.start) : dayjs().tz(BUSINESS_TZ).add(1, 'day'));
-    setSlot(w ? slotOf(w.start) : '09-11');
+    setSlot(w ? slotOf(w.start) : firstSlot);
   }, [suggestions.data, order?.id]);
+
+  // The slots may load after the drawer opened: fill the slot in once they do.
+  useEffect(() => {
+    if (!order || slot || !date) return;
+    setSlot(order.appointment ? slotOf(order.appointment.start) : firstSlot);
+  }, [visitSlots.slots, order?.id, date]);
 
   const items = suggestions.data?.items ?? [];
   useEffect(() => {
@@ -195,11 +218,11 @@ export function AssignDrawer({
               aria-label={t('outlet.assign.date')}
               data-testid="assign-date"
             />
-            <Segmented<VisitSlot>
-              value={slot ?? '09-11'}
+            <Segmented<string>
+              value={slot ?? firstSlot ?? undefined}
               onChange={(v) => setSlot(v)}
               data-testid="assign-slot"
-              options={VISIT_SLOTS.map((s) => ({ value: s, label: slotLabel(s) }))}
+              options={visitSlots.options}
             />
           </Flex>
         </Flex>

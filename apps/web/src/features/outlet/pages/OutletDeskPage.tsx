@@ -41,12 +41,20 @@ import {
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { regionName, useCategories, useRegions } from '../../customers/index.ts';
-import { SlaTag, StatusTag, UrgencyTag, bj, formatWindow, useWorkOrders } from '../../workorders/index.ts';
-import { useAcceptOffer, useFigures, usePendingOffers } from '../api.ts';
+import {
+  SlaTag,
+  StatusTag,
+  UrgencyTag,
+  VisitWindowDialog,
+  bj,
+  formatWindow,
+  useWorkOrders,
+} from '../../workorders/index.ts';
+import { useAcceptOffer, useFigures, usePendingOffers, useReschedule } from '../api.ts';
 import { AssignDrawer, type AssignTarget } from '../components/AssignDrawer.tsx';
 import { EscalateDialog, EscalationTag } from '../components/Escalation.tsx';
 import { RejectOfferDialog } from '../components/RejectOfferDialog.tsx';
-import { RescheduleDialog } from '../components/RescheduleDialog.tsx';
+import { ruleMessage } from '../components/rules.ts';
 import { useNow } from '../components/useNow.ts';
 
 type Group = 'toAssign' | 'toSchedule' | 'scheduled' | 'inService' | 'done' | 'all';
@@ -100,6 +108,7 @@ export default function OutletDeskPage() {
   const regions = useRegions();
   const categories = useCategories();
   const accept = useAcceptOffer();
+  const reschedule = useReschedule();
   const [rejecting, setRejecting] = useState<{ id: string; number: string } | null>(null);
   const [assigning, setAssigning] = useState<AssignTarget | null>(null);
   const [moving, setMoving] = useState<WorkOrderSummary | null>(null);
@@ -453,7 +462,18 @@ export default function OutletDeskPage() {
         onDone={(number) => message.info(t('outlet.offers.rejected', { number }))}
       />
       <AssignDrawer order={assigning} onClose={() => setAssigning(null)} onDone={(m) => message.success(m)} />
-      <RescheduleDialog order={moving} onClose={() => setMoving(null)} onDone={(w) => message.success(w)} />
+      <VisitWindowDialog
+        order={moving}
+        save={reschedule}
+        requireReason
+        title={moving ? t('outlet.reschedule.title', { number: moving.number }) : ''}
+        confirmLabel={t('outlet.reschedule.confirm')}
+        notice={t('outlet.reschedule.notice')}
+        testId="reschedule"
+        describeError={(e) => ruleMessage(t, e)}
+        onClose={() => setMoving(null)}
+        onDone={(w) => message.success(formatWindow(w))}
+      />
       {escalating && (
         <EscalateDialog
           order={escalating}

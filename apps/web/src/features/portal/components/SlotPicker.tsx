@@ -2,10 +2,26 @@ import { useState } from 'react';
 import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { choiceKey, formatWindow, nextDays, SLOTS, slotOpen, windowOf, type SlotChoice } from '../time.ts';
+import {
+  nextBusinessDays,
+  slotKey,
+  slotLabel,
+  slotOpen,
+  slotPeriod,
+  useVisitSlots,
+  type VisitSlot,
+} from '../../workorders/index.ts';
+import { choiceKey, formatWindow, windowOf, type SlotChoice } from '../time.ts';
+
+/** A slot's test id suffix: its period (`morning`), numbered when the period offers several. */
+const testSuffix = (slots: readonly VisitSlot[], i: number): string => {
+  const p = slotPeriod(slots[i]!);
+  const same = slots.filter((s) => slotPeriod(s) === p);
+  return same.length === 1 ? p : `${p}-${same.indexOf(slots[i]!) + 1}`;
+};
 
 /**
- * Day chips (next two weeks) and three large slot buttons. With `max` 1 a tap replaces the
+ * Day chips (next two weeks, Beijing dates) and one large button per offered visit slot. With `max` 1 a tap replaces the
  * choice; otherwise taps toggle up to `max` choices, listed below as removable tags.
  */
 export function SlotPicker({
@@ -20,9 +36,14 @@ export function SlotPicker({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const days = nextDays(14);
-  const firstOpen = days.find((d) => SLOTS.some((s) => slotOpen({ day: d, slot: s.key }))) ?? days[0]!;
-  const [day, setDay] = useState<string>(value[0]?.day ?? firstOpen);
+  const { slots } = useVisitSlots({ portal: true });
+  const now = new Date();
+  const days = nextBusinessDays(14, now);
+  const anyOpen = (d: string) => slots.some((s) => slotOpen(d, s, now));
+  const firstOpen = days.find(anyOpen) ?? days[0]!;
+  const [picked, setDay] = useState<string | null>(value[0]?.day ?? null);
+  // Until the customer taps a day, follow the first day with an open slot (the slots load async).
+  const day = picked ?? firstOpen;
   const chosen = new Set(value.map(choiceKey));
   const fmt = { day: t('portal.fmt.day'), time: t('portal.fmt.time') };
 
@@ -44,7 +65,7 @@ export function SlotPicker({
     <div className="portal-slots">
       <div className="portal-days" role="listbox" aria-label={t('portal.request.when')}>
         {days.map((d, i) => {
-          const open = SLOTS.some((s) => slotOpen({ day: d, slot: s.key }));
+          const open = anyOpen(d);
           return (
             <button
               type="button"
@@ -63,20 +84,20 @@ export function SlotPicker({
         })}
       </div>
       <div className="portal-slot-buttons">
-        {SLOTS.map((s) => {
-          const c = { day, slot: s.key };
+        {slots.map((s, i) => {
+          const c = { day, slot: slotKey(s) };
           const on = chosen.has(choiceKey(c));
           return (
             <button
               type="button"
-              key={s.key}
+              key={c.slot}
               aria-pressed={on}
-              disabled={!slotOpen(c) || (!on && max > 1 && value.length >= max)}
+              disabled={!slotOpen(day, s, now) || (!on && max > 1 && value.length >= max)}
               className={`portal-slot${on ? ' is-on' : ''}`}
               onClick={() => toggle(c)}
-              data-testid={`${testId}-${s.key}`}
+              data-testid={`${testId}-${testSuffix(slots, i)}`}
             >
-              {t(`portal.request.slots.${s.key}`)}
+              {slotLabel(t, s)}
             </button>
           );
         })}

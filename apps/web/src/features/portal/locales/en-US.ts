@@ -124,7 +124,6 @@ export const portalEnUS: typeof portalZhCN = {
     when: 'Preferred visit time',
     whenHint: 'Pick 1–3 slots; we will do our best',
     whenRequired: 'Pick at least one slot',
-    slots: { morning: 'Morning 9–12', afternoon: 'Afternoon 13–18', evening: 'Evening 18–21' },
     today: 'Today',
     tomorrow: 'Tomorrow',
     submit: 'Submit',

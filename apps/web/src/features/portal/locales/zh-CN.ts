@@ -121,7 +121,6 @@ export const portalZhCN = {
     when: '期望上门时间',
     whenHint: '可选 1–3 个时段，我们会尽量安排',
     whenRequired: '请至少选择一个时段',
-    slots: { morning: '上午 9–12 点', afternoon: '下午 13–18 点', evening: '晚上 18–21 点' },
     today: '今天',
     tomorrow: '明天',
     submit: '提交',

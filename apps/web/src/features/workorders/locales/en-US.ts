@@ -153,12 +153,20 @@ export const workordersEnUS: typeof workordersZhCN = {
     allowedNow: 'Possible now:',
     noneAllowed: 'There is nothing you can do with this order now.',
   },
+  slots: {
+    morning: 'Morning',
+    afternoon: 'Afternoon',
+    evening: 'Evening',
+    label: '{{period}} {{start}}–{{end}}',
+    none: 'No visit slots are offered',
+  },
   appointment: {
     set: 'Agree visit time',
     move: 'Reschedule',
     date: 'Date',
     slot: 'Slot',
     reason: 'Why reschedule',
+    current: 'Currently booked: {{window}}',
   },
   detail: {
     notFound: 'This order does not exist or is outside your data scope',

@@ -150,12 +150,20 @@ export const workordersZhCN = {
     allowedNow: '当前可执行：',
     noneAllowed: '当前没有你可以执行的操作。',
   },
+  slots: {
+    morning: '上午',
+    afternoon: '下午',
+    evening: '晚上',
+    label: '{{period}} {{start}}–{{end}}',
+    none: '暂无可选的上门时段',
+  },
   appointment: {
     set: '约定上门时间',
     move: '改约',
     date: '日期',
     slot: '时段',
     reason: '改约原因',
+    current: '当前预约：{{window}}',
   },
   detail: {
     notFound: '工单不存在，或不在你的数据范围内',

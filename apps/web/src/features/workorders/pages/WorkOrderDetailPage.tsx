@@ -30,8 +30,8 @@ import {
   useInstalledProduct,
   useRegions,
 } from '../../customers/index.ts';
-import { useStaffNames, useWorkOrder } from '../api.ts';
-import { AppointmentDialog } from '../components/AppointmentDialog.tsx';
+import { useAppointment, useStaffNames, useWorkOrder } from '../api.ts';
+import { VisitWindowDialog } from '../components/VisitWindowDialog.tsx';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -58,6 +58,7 @@ export default function WorkOrderDetailPage() {
   const { id } = useParams();
   const me = useSession();
   const order = useWorkOrder(id);
+  const appointment = useAppointment();
   const product = useInstalledProduct(order.data?.product?.id);
   const faultTree = useFaultTree(order.data?.product?.categoryCode);
   const regions = useRegions();
@@ -345,7 +346,15 @@ export default function WorkOrderDetailPage() {
         </Col>
       </Row>
       <TransitionDialog order={o} to={to} onClose={() => setTo(null)} onReload={reload} />
-      <AppointmentDialog order={o} open={appointing} onClose={() => setAppointing(false)} onReload={reload} />
+      <VisitWindowDialog
+        order={appointing ? o : null}
+        save={appointment}
+        requireReason={!!o.appointment}
+        title={o.appointment ? t('workorders.appointment.move') : t('workorders.appointment.set')}
+        testId="appointment"
+        onClose={() => setAppointing(false)}
+        onReload={reload}
+      />
       <EscalateDialog order={o} open={escalating} onClose={() => setEscalating(false)} onReload={reload} />
     </Flex>
   );
