@@ -1,5 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CallbackTaskStatus, OrderClass } from '@anxin/contracts';
+import type {
+  CallbackAnswers,
+  CallbackFollowUp,
+  CallbackOutcome,
+  CallbackTaskStatus,
+  OrderClass,
+} from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -18,13 +24,75 @@ const ORDER_SCOPE: ScopeColumns = {
   own: ['wo.technician_user_id'],
 };
 
-export interface QueueRow extends CallbackTaskRow {
+type QueueRow = CallbackTaskRow & {
   order_number: string;
   outlet_id: string | null;
   outlet_name: string | null;
   technician_id: string | null;
   technician_name: string | null;
   customer_name: string | null;
+};
+
+/** A task in the callback queue with its order's facts (camelCase, answers decoded). */
+export interface QueuedTask {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  status: CallbackTaskStatus;
+  dueAt: string;
+  nextAttemptAt: string | null;
+  attempts: number;
+  outcome: CallbackOutcome | null;
+  followUp: CallbackFollowUp | null;
+  answers: CallbackAnswers | null;
+  comment: string | null;
+  note: string | null;
+  /** The customer rated through a portal link without being satisfied. */
+  portalRated: boolean;
+  customerName: string | null;
+  outletId: string | null;
+  outletName: string | null;
+  technicianId: string | null;
+  technicianName: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  version: number;
+}
+
+function toQueuedTask(r: QueueRow): QueuedTask {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    status: r.status,
+    dueAt: r.due_at,
+    nextAttemptAt: r.next_attempt_at,
+    attempts: r.attempts,
+    outcome: r.outcome,
+    followUp: r.follow_up,
+    answers: r.answers ? (JSON.parse(r.answers) as CallbackAnswers) : null,
+    comment: r.comment,
+    note: r.note,
+    portalRated: r.portal_rated === 1,
+    customerName: r.customer_name,
+    outletId: r.outlet_id,
+    outletName: r.outlet_name,
+    technicianId: r.technician_id,
+    technicianName: r.technician_name,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    version: r.version,
+  };
+}
+
+/** An event on an order's stream, as classification reads it (data decoded). */
+export interface OrderEvent {
+  id: string;
+  type: string;
+  from: string | null;
+  to: string | null;
+  occurredAt: string;
+  data: Record<string, unknown>;
 }
 
 export interface QueueFilter {
@@ -125,7 +193,7 @@ export class CallbacksRepository {
       .where(scopeFilter<any, any>(scope, ORDER_SCOPE));
   }
 
-  async queue(scope: ActorScope, f: QueueFilter): Promise<QueueRow[]> {
+  async queue(scope: ActorScope, f: QueueFilter): Promise<QueuedTask[]> {
     let q = this.queueBase(scope);
     if (f.statuses) q = q.where('t.status', 'in', [...f.statuses]);
     if (f.dueBefore) q = q.where('t.due_at', '<', f.dueBefore);
@@ -143,11 +211,14 @@ export class CallbacksRepository {
             .where('oc.class', '=', f.class!),
         ),
       );
-    return (await q.orderBy('t.due_at').orderBy('t.id').limit(f.limit).execute()) as QueueRow[];
+    const rows = (await q.orderBy('t.due_at').orderBy('t.id').limit(f.limit).execute()) as QueueRow[];
+    return rows.map(toQueuedTask);
   }
 
-  async queueRow(scope: ActorScope, id: string): Promise<QueueRow | undefined> {
-    return (await this.queueBase(scope).where('t.id', '=', id).executeTakeFirst()) as QueueRow | undefined;
+  async queuedTask(scope: ActorScope, id: string): Promise<QueuedTask | undefined> {
+    const row = (await this.queueBase(scope).where('t.id', '=', id).executeTakeFirst()) as
+      QueueRow | undefined;
+    return row && toQueuedTask(row);
   }
 
   // ---------- portal links ----------
@@ -175,8 +246,9 @@ export class CallbacksRepository {
   }
 
   // ---------- classification facts ----------
-  orderEvents(db: Db, orderId: string, types: readonly string[]) {
-    return db
+  /** The order's events of the given types, oldest first, with their data decoded. */
+  async orderEvents(db: Db, orderId: string, types: readonly string[]): Promise<OrderEvent[]> {
+    const rows = await db
       .selectFrom('events')
       .select(['id', 'type', 'from_state', 'to_state', 'occurred_at', 'data'])
       .where('stream_type', '=', 'work_order')
@@ -184,6 +256,14 @@ export class CallbacksRepository {
       .where('type', 'in', [...types])
       .orderBy('id')
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      from: r.from_state,
+      to: r.to_state,
+      occurredAt: r.occurred_at,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
   }
 
   orderFacts(db: Db, orderId: string) {

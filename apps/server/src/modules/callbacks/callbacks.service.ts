@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { listStream } from '../../platform/events/append.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import type { QueueRow } from './callbacks.repository.ts';
+import type { QueuedTask } from './callbacks.repository.ts';
 import { taskView } from './callbacks.views.ts';
 import { classifyNewRepairs, reclassify } from './classification.ts';
 import { callbackPolicy, TASK_STREAM, type CallbacksContext } from './context.ts';
@@ -56,8 +56,8 @@ export class CallbacksService {
     return { items: rows.map((r) => taskView(r, now, policy.maxAttempts)), now: now.toISOString() };
   }
 
-  private async taskInScope(actor: Actor, id: string): Promise<QueueRow> {
-    const row = await this.ctx.repo.queueRow(actor.scope, id);
+  private async taskInScope(actor: Actor, id: string): Promise<QueuedTask> {
+    const row = await this.ctx.repo.queuedTask(actor.scope, id);
     if (!row) throw notFound('callback task', id);
     return row;
   }
@@ -67,7 +67,7 @@ export class CallbacksService {
     const row = await this.taskInScope(actor, id);
     const now = this.ctx.clock.now();
     const { value: policy } = await callbackPolicy(this.ctx.db);
-    const order = await this.ctx.workOrders.get(actor, row.order_id);
+    const order = await this.ctx.workOrders.get(actor, row.orderId);
     const history = await listStream(this.ctx.db, TASK_STREAM, id);
     return {
       task: taskView(row, now, policy.maxAttempts),
@@ -108,7 +108,7 @@ export class CallbacksService {
   async recordOutcome(actor: Actor, id: string, input: CallbackOutcomeRequest, requestId: string | null) {
     const row = await this.taskInScope(actor, id);
     await recordOutcome(this.ctx, actor, row, input, requestId);
-    await reclassify(this.ctx, row.order_id);
+    await reclassify(this.ctx, row.orderId);
     return this.script(actor, id);
   }
 

@@ -1,29 +1,28 @@
-import type { CallbackAnswers, CallbackTask } from '@anxin/contracts';
-import type { QueueRow } from './callbacks.repository.ts';
+import type { CallbackTask } from '@anxin/contracts';
+import type { QueuedTask } from './callbacks.repository.ts';
 
-export function taskView(r: QueueRow, now: Date, maxAttempts: number): CallbackTask {
+export function taskView(t: QueuedTask, now: Date, maxAttempts: number): CallbackTask {
   return {
-    id: r.id,
-    orderId: r.order_id,
-    orderNumber: r.order_number,
-    status: r.status,
-    dueAt: r.due_at,
-    overdue: r.status === 'open' && Date.parse(r.due_at) < now.getTime(),
-    nextAttemptAt: r.next_attempt_at,
-    attempts: r.attempts,
+    id: t.id,
+    orderId: t.orderId,
+    orderNumber: t.orderNumber,
+    status: t.status,
+    dueAt: t.dueAt,
+    overdue: t.status === 'open' && Date.parse(t.dueAt) < now.getTime(),
+    nextAttemptAt: t.nextAttemptAt,
+    attempts: t.attempts,
     maxAttempts,
-    outcome: r.outcome,
-    followUp: r.follow_up,
-    answers: r.answers ? (JSON.parse(r.answers) as CallbackAnswers) : null,
-    comment: r.comment,
-    note: r.note,
-    portalRated: r.portal_rated === 1,
-    customerName: r.customer_name,
-    outlet: r.outlet_id && r.outlet_name ? { id: r.outlet_id, name: r.outlet_name } : null,
-    technician:
-      r.technician_id && r.technician_name ? { id: r.technician_id, name: r.technician_name } : null,
-    createdAt: r.created_at,
-    closedAt: r.closed_at,
-    version: r.version,
+    outcome: t.outcome,
+    followUp: t.followUp,
+    answers: t.answers,
+    comment: t.comment,
+    note: t.note,
+    portalRated: t.portalRated,
+    customerName: t.customerName,
+    outlet: t.outletId && t.outletName ? { id: t.outletId, name: t.outletName } : null,
+    technician: t.technicianId && t.technicianName ? { id: t.technicianId, name: t.technicianName } : null,
+    createdAt: t.createdAt,
+    closedAt: t.closedAt,
+    version: t.version,
   };
 }

@@ -34,19 +34,19 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
   let faultCodeId = order.fault_code_id;
   for (const e of events) {
     if (e.type === TRANSITIONED) {
-      if (e.to_state === 'completed') completions.push(e.occurred_at);
-      if (e.to_state === 'arrived') visits.push({ eventId: e.id, at: e.occurred_at });
-      if (e.from_state === 'awaiting_callback' && e.to_state === 'awaiting_dispatch')
-        redos.push({ eventId: e.id, at: e.occurred_at });
+      if (e.to === 'completed') completions.push(e.occurredAt);
+      if (e.to === 'arrived') visits.push({ eventId: e.id, at: e.occurredAt });
+      if (e.from === 'awaiting_callback' && e.to === 'awaiting_dispatch')
+        redos.push({ eventId: e.id, at: e.occurredAt });
       continue;
     }
     if (e.type === DIAGNOSED) {
-      const d = JSON.parse(e.data) as { faultCodeId?: string | null };
+      const d = e.data as { faultCodeId?: string | null };
       if (d.faultCodeId) faultCodeId = d.faultCodeId;
       continue;
     }
     if (e.type === COMPLAINT_OPENED || e.type === COMPLAINT_ATTITUDE) {
-      const d = JSON.parse(e.data) as { complaintId: string; causeIsAttitude?: boolean };
+      const d = e.data as { complaintId: string; causeIsAttitude?: boolean };
       const prev = complaintsById.get(d.complaintId);
       complaintsById.set(d.complaintId, {
         complaintId: d.complaintId,
@@ -55,7 +55,7 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
       });
       continue;
     }
-    const d = JSON.parse(e.data) as {
+    const d = e.data as {
       outcome: OrderFacts['outcomes'][number]['outcome'];
       answers?: CallbackAnswers;
       followUp?: string | null;
@@ -100,7 +100,7 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
 async function diagnosedFault(ctx: CallbacksContext, orderId: string, reported: string | null) {
   let fault = reported;
   for (const e of await ctx.repo.orderEvents(ctx.db, orderId, [DIAGNOSED])) {
-    const d = JSON.parse(e.data) as { faultCodeId?: string | null };
+    const d = e.data as { faultCodeId?: string | null };
     if (d.faultCodeId) fault = d.faultCodeId;
   }
   return fault;

@@ -5,7 +5,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { CallbackTaskRow, PortalLinkRow, QueueRow } from './callbacks.repository.ts';
+import type { CallbackTaskRow, PortalLinkRow, QueuedTask } from './callbacks.repository.ts';
 import { callbackPolicy, eventActorOf, SYSTEM_ACTOR, TASK_STREAM, type CallbacksContext } from './context.ts';
 import { answerErrors, ratingSatisfied } from './domain/answers.ts';
 import { recordWithin } from './hooks.ts';
@@ -17,7 +17,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export async function createPortalLink(
   ctx: CallbacksContext,
   actor: Actor,
-  task: QueueRow,
+  task: QueuedTask,
 ): Promise<PortalLink> {
   if (task.status !== 'open') throw taskClosed(task.id);
   const { value: policy } = await callbackPolicy(ctx.db);

@@ -9,7 +9,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { enqueueOutbox } from '../../platform/events/outbox.ts';
 import { notifyRole } from '../../platform/notify/index.ts';
 import { DomainError, notFound, versionConflict } from '../../platform/http/errors.ts';
-import type { QueueRow } from './callbacks.repository.ts';
+import type { QueuedTask } from './callbacks.repository.ts';
 import {
   callbackPolicy,
   COMPLAINT_TOPIC,
@@ -56,7 +56,7 @@ export function outcomeErrors(policy: CallbackPolicy, input: CallbackOutcomeRequ
 export async function recordOutcome(
   ctx: CallbacksContext,
   actor: Actor,
-  task: QueueRow,
+  task: QueuedTask,
   input: CallbackOutcomeRequest,
   requestId: string | null,
 ): Promise<void> {
@@ -105,12 +105,12 @@ export async function recordOutcome(
     // Complaint: there is no complaints module yet; the request goes out on the outbox and the
     // order waits in 待回访 for whoever handles it.
     await withTransaction(ctx.db, ctx.dialect, async ({ trx, afterCommit }) => {
-      await recordWithin(ctx, trx, task.order_id, i, now);
+      await recordWithin(ctx, trx, task.orderId, i, now);
       await enqueueOutbox<ComplaintRequested>(trx, {
         topic: COMPLAINT_TOPIC,
         payload: {
-          orderId: task.order_id,
-          orderNumber: task.order_number,
+          orderId: task.orderId,
+          orderNumber: task.orderNumber,
           taskId: task.id,
           answers: i.answers,
           comment: i.comment,
@@ -124,9 +124,9 @@ export async function recordOutcome(
         now,
         {
           role: 'quality',
-          title: `回访投诉: ${task.order_number}`,
+          title: `回访投诉: ${task.orderNumber}`,
           body: i.note ?? i.comment ?? '',
-          ref: `workorder:${task.order_id}`,
+          ref: `workorder:${task.orderId}`,
         },
         `callbacks.complaint_notice:${task.id}`,
       );
@@ -147,7 +147,7 @@ export async function recordOutcome(
     );
   const nextAttemptAt = new Date(now.getTime() + policy.retryAfterMinutes * 60_000).toISOString();
   await withTransaction(ctx.db, ctx.dialect, ({ trx }) =>
-    recordWithin(ctx, trx, task.order_id, { ...base, attempts, nextAttemptAt }, now),
+    recordWithin(ctx, trx, task.orderId, { ...base, attempts, nextAttemptAt }, now),
   );
 }
 
@@ -159,14 +159,14 @@ function reasonOf(code: string, input: CallbackOutcomeRequest): string {
 async function moveOrder(
   ctx: CallbacksContext,
   actor: Actor,
-  task: QueueRow,
+  task: QueuedTask,
   to: WorkOrderStatusName,
   reason: string,
   intent: OutcomeIntent,
   requestId: string | null,
 ): Promise<void> {
-  const order = await ctx.workOrders.findInScope(actor, task.order_id);
-  if (!order) throw notFound('work order', task.order_id);
+  const order = await ctx.workOrders.findInScope(actor, task.orderId);
+  if (!order) throw notFound('work order', task.orderId);
   if (order.status !== 'awaiting_callback') throw taskClosed(task.id);
   await ctx.workOrders.transition(
     actor,

@@ -15,6 +15,14 @@ export interface Candidate {
   load: number;
 }
 
+/** An SLA breach event on an open order that has not been escalated for yet. */
+export interface PendingSlaBreach {
+  eventId: string;
+  orderId: string;
+  /** The breached metric named in the event data, when it names one. */
+  metric: string | null;
+}
+
 /** The only SQL of the escalation module. */
 export class EscalationRepository {
   readonly db: Db;
@@ -152,8 +160,9 @@ export class EscalationRepository {
    * SLA breaches since `sinceIso` on open orders below the top tier that have not been escalated
    * for yet (the trigger ref is `sla:<event id>`), oldest first.
    */
-  pendingSlaBreaches(sinceIso: string, limit: number) {
-    return this.db
+  /** SLA breaches not yet escalated for, with the breached metric decoded from the event data. */
+  async pendingSlaBreaches(sinceIso: string, limit: number): Promise<PendingSlaBreach[]> {
+    const rows = await this.db
       .selectFrom('events as e')
       .innerJoin('work_orders as o', 'o.id', 'e.stream_id')
       .select(['e.id', 'e.stream_id as order_id', 'e.data'])
@@ -174,5 +183,10 @@ export class EscalationRepository {
       .orderBy('e.id')
       .limit(limit)
       .execute();
+    return rows.map((r) => ({
+      eventId: r.id,
+      orderId: r.order_id,
+      metric: (JSON.parse(r.data) as { metric?: string }).metric ?? null,
+    }));
   }
 }

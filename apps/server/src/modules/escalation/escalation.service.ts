@@ -172,8 +172,14 @@ export class EscalationService {
     let escalated = 0;
     const breaches = await this.d.repo.pendingSlaBreaches(since.toISOString(), 200);
     for (const b of breaches) {
-      const metric = (JSON.parse(b.data) as { metric?: string }).metric ?? 'sla';
-      const out = await this.auto(actor, b.order_id, `SLA breached (${metric})`, 'sla_breach', `sla:${b.id}`);
+      const metric = b.metric ?? 'sla';
+      const out = await this.auto(
+        actor,
+        b.orderId,
+        `SLA breached (${metric})`,
+        'sla_breach',
+        `sla:${b.eventId}`,
+      );
       if (out === 'escalated') escalated++;
     }
     return { escalated };

@@ -1,5 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Adjustment, EvaluationSummary, Evidence, SchemeDefinition } from '@anxin/contracts';
+import type {
+  Adjustment,
+  EvaluationSummary,
+  Evidence,
+  SchemeDefinition,
+  ScoreResult,
+} from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type {
   EvaluationAdjustmentsTable,
@@ -27,6 +33,9 @@ const schemeOf = (r: Selectable<EvaluationSchemesTable>): SchemeRecord => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
 });
+
+/** An evaluation as the module's code sees it: its summary plus the result stored at finalisation. */
+export type EvaluationRecord = EvaluationSummary & { result: ScoreResult | null };
 
 export const summaryOf = (r: EvaluationRow & { scheme_version: number }): EvaluationSummary => ({
   id: r.id,
@@ -120,8 +129,10 @@ export class EvaluationRepository {
       .select('s.version as scheme_version');
   }
 
-  async find(id: string, db: Db = this.db) {
-    return this.base(db).where('e.id', '=', id).executeTakeFirst();
+  /** One evaluation with its stored result (frozen when it was finalised) decoded. */
+  async find(id: string, db: Db = this.db): Promise<EvaluationRecord | undefined> {
+    const row = await this.base(db).where('e.id', '=', id).executeTakeFirst();
+    return row && { ...summaryOf(row), result: row.result ? (JSON.parse(row.result) as ScoreResult) : null };
   }
 
   async list(subject: string | undefined): Promise<EvaluationSummary[]> {

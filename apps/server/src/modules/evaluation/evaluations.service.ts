@@ -19,14 +19,14 @@ import { eventActorOf, STREAM, type EvaluationContext } from './context.ts';
 import { checkFinding, findItem } from './domain/evidence.ts';
 import { scoreEvaluation, starEligibility, type ItemState } from './domain/score.ts';
 import { centi } from './domain/validate-scheme.ts';
-import { summaryOf, type EvaluationRow, type SchemeRecord } from './evaluation.repository.ts';
+import type { EvaluationRecord, SchemeRecord } from './evaluation.repository.ts';
 import type { EvaluationsTable } from './evaluation.schema.ts';
 import type { SchemeService } from './scheme.service.ts';
 import type { EventType } from '../../platform/events/catalogue.ts';
 import { EVALUATION_EVENTS } from './evaluation.events.ts';
 
 type EvidenceBody = z.output<typeof EvidenceInputSchema>;
-type Row = EvaluationRow & { scheme_version: number };
+type Row = EvaluationRecord;
 
 /** Evaluations: created on the current scheme version, evidence, 删减, adjustments, finalisation. */
 export class EvaluationsService {
@@ -86,7 +86,7 @@ export class EvaluationsService {
   }
 
   private async schemeOf(row: Row): Promise<SchemeRecord> {
-    return (await this.repo.scheme(row.scheme_id))!;
+    return (await this.repo.scheme(row.schemeId))!;
   }
 
   /** The subject's final evaluations, its first 达标 date and when stars become possible. */
@@ -95,12 +95,12 @@ export class EvaluationsService {
     const passed = (e: EvaluationSummary) => e.grade !== null && e.grade !== 'fail';
     // Finals come sorted by assessment date: the first that passed is the first 达标.
     const firstPassOn = finals.find(passed)?.assessedOn ?? null;
-    const priorPass = finals.find((e) => passed(e) && e.id !== row.id && e.assessedOn <= row.assessed_on);
+    const priorPass = finals.find((e) => passed(e) && e.id !== row.id && e.assessedOn <= row.assessedOn);
     const eligibility = starEligibility({
       firstPassOn: priorPass?.assessedOn ?? null,
-      assessedOn: row.assessed_on,
+      assessedOn: row.assessedOn,
       months,
-      outstanding: Number(row.outstanding) === 1,
+      outstanding: row.outstanding,
     });
     return {
       eligible: eligibility.eligible,
@@ -147,9 +147,10 @@ export class EvaluationsService {
     const scheme = await this.schemeOf(row);
     const latest = await this.repo.latestScheme();
     const c = await this.compute(row, scheme);
-    const result = row.status === 'final' && row.result ? (JSON.parse(row.result) as ScoreResult) : c.result;
+    const { result: stored, ...summary } = row;
+    const result = row.status === 'final' && stored ? stored : c.result;
     return {
-      evaluation: summaryOf(row),
+      evaluation: summary,
       scheme: { ...scheme, current: scheme.version === latest?.version },
       items: c.items,
       evidence: c.evidence,
@@ -186,8 +187,8 @@ export class EvaluationsService {
       const now = this.ctx.clock.now();
       const data = await fn({ trx, row, scheme, now });
       const extra = await patch(row, scheme, trx);
-      if (!(await this.repo.bump(trx, id, Number(row.version), extra)))
-        throw versionConflict('evaluation', id, Number(row.version));
+      if (!(await this.repo.bump(trx, id, row.version, extra)))
+        throw versionConflict('evaluation', id, row.version);
       await appendEvent(trx, {
         streamType: STREAM,
         streamId: id,

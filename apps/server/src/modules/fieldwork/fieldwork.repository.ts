@@ -1,16 +1,133 @@
 import type { Kysely } from 'kysely';
-import { AWAITING_CLOSE_STATUSES } from '@anxin/contracts';
+import { AWAITING_CLOSE_STATUSES, type PartUsed, type PhotoStamp } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { WorkOrderStatus } from '../workorders/index.ts';
 import type {
   FieldFlagName,
   FieldFlagsTable,
+  FieldOutcome,
+  FieldPhotoKind,
   FieldPhotosTable,
   FieldVisitsTable,
 } from './fieldwork.schema.ts';
 
 type Db = Kysely<Database>;
+
+/** One trip of a technician to the order's site (camelCase, JSON columns decoded). */
+export interface FieldVisit {
+  id: string;
+  orderId: string;
+  technicianUserId: string;
+  departedAt: string;
+  arrivedAt: string | null;
+  arrivalLat: number | null;
+  arrivalLng: number | null;
+  arrivalAccuracyM: number | null;
+  arrivalDistanceM: number | null;
+  startedAt: string | null;
+  faultCodeId: string | null;
+  symptomCodes: string[];
+  findings: string | null;
+  diagnosedAt: string | null;
+  workDone: string | null;
+  parts: PartUsed[];
+  workedAt: string | null;
+  outcome: FieldOutcome | null;
+  outcomeNote: string | null;
+  outcomeAt: string | null;
+  completedAt: string | null;
+  completionMethod: 'code' | 'signature' | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A stored photo or signature (stamp decoded, `verifiedOk` a boolean or null before a check). */
+export interface FieldPhoto {
+  id: string;
+  orderId: string;
+  visitId: string | null;
+  kind: FieldPhotoKind;
+  storageKey: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  originalSha256: string;
+  stamp: PhotoStamp;
+  lat: number | null;
+  lng: number | null;
+  verifiedAt: string | null;
+  verifiedOk: boolean | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A plausibility flag raised on an order (detail decoded). */
+export interface FieldFlag {
+  id: string;
+  orderId: string;
+  visitId: string | null;
+  flag: FieldFlagName;
+  subject: string;
+  detail: Record<string, unknown>;
+  createdAt: string;
+}
+
+const toVisit = (v: FieldVisitsTable): FieldVisit => ({
+  id: v.id,
+  orderId: v.order_id,
+  technicianUserId: v.technician_user_id,
+  departedAt: v.departed_at,
+  arrivedAt: v.arrived_at,
+  arrivalLat: v.arrival_lat,
+  arrivalLng: v.arrival_lng,
+  arrivalAccuracyM: v.arrival_accuracy_m,
+  arrivalDistanceM: v.arrival_distance_m,
+  startedAt: v.started_at,
+  faultCodeId: v.fault_code_id,
+  symptomCodes: JSON.parse(v.symptom_codes) as string[],
+  findings: v.findings,
+  diagnosedAt: v.diagnosed_at,
+  workDone: v.work_done,
+  parts: JSON.parse(v.parts) as PartUsed[],
+  workedAt: v.worked_at,
+  outcome: v.outcome,
+  outcomeNote: v.outcome_note,
+  outcomeAt: v.outcome_at,
+  completedAt: v.completed_at,
+  completionMethod: v.completion_method,
+  createdAt: v.created_at,
+  updatedAt: v.updated_at,
+});
+
+const toPhoto = (p: FieldPhotosTable): FieldPhoto => ({
+  id: p.id,
+  orderId: p.order_id,
+  visitId: p.visit_id,
+  kind: p.kind,
+  storageKey: p.storage_key,
+  contentType: p.content_type,
+  sizeBytes: p.size_bytes,
+  sha256: p.sha256,
+  originalSha256: p.original_sha256,
+  stamp: JSON.parse(p.stamp) as PhotoStamp,
+  lat: p.lat,
+  lng: p.lng,
+  verifiedAt: p.verified_at,
+  verifiedOk: p.verified_ok === null ? null : p.verified_ok === 1,
+  createdBy: p.created_by,
+  createdAt: p.created_at,
+});
+
+const toFlag = (f: FieldFlagsTable): FieldFlag => ({
+  id: f.id,
+  orderId: f.order_id,
+  visitId: f.visit_id,
+  flag: f.flag,
+  subject: f.subject,
+  detail: JSON.parse(f.detail) as Record<string, unknown>,
+  createdAt: f.created_at,
+});
 
 /** What the field app shows of an order (read from the work-order tables, never written here). */
 export interface JobRow {
@@ -145,8 +262,8 @@ export class FieldworkRepository {
 
   // ---- visits ----
 
-  async latestVisit(orderId: string, db: Db = this.db): Promise<FieldVisitsTable | undefined> {
-    return db
+  async latestVisit(orderId: string, db: Db = this.db): Promise<FieldVisit | undefined> {
+    const row = await db
       .selectFrom('field_visits')
       .selectAll()
       .where('order_id', '=', orderId)
@@ -154,20 +271,24 @@ export class FieldworkRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
+    return row && toVisit(row);
   }
 
-  async visits(orderId: string): Promise<FieldVisitsTable[]> {
-    return this.db
+  async visits(orderId: string): Promise<FieldVisit[]> {
+    const rows = await this.db
       .selectFrom('field_visits')
       .selectAll()
       .where('order_id', '=', orderId)
       .orderBy('departed_at')
       .orderBy('id')
       .execute();
+    return rows.map(toVisit);
   }
 
-  async insertVisit(trx: Db, row: FieldVisitsTable): Promise<void> {
+  /** Inserts the visit and returns it as the module reads it. */
+  async insertVisit(trx: Db, row: FieldVisitsTable): Promise<FieldVisit> {
     await trx.insertInto('field_visits').values(row).execute();
+    return toVisit(row);
   }
 
   async updateVisit(trx: Db, id: string, patch: Partial<FieldVisitsTable>): Promise<void> {
@@ -176,27 +297,31 @@ export class FieldworkRepository {
 
   // ---- photos ----
 
-  async insertPhoto(trx: Db, row: FieldPhotosTable): Promise<void> {
+  /** Inserts the photo and returns it as the module reads it. */
+  async insertPhoto(trx: Db, row: FieldPhotosTable): Promise<FieldPhoto> {
     await trx.insertInto('field_photos').values(row).execute();
+    return toPhoto(row);
   }
 
-  async photos(orderId: string): Promise<FieldPhotosTable[]> {
-    return this.db
+  async photos(orderId: string): Promise<FieldPhoto[]> {
+    const rows = await this.db
       .selectFrom('field_photos')
       .selectAll()
       .where('order_id', '=', orderId)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    return rows.map(toPhoto);
   }
 
-  async photo(orderId: string, id: string): Promise<FieldPhotosTable | undefined> {
-    return this.db
+  async photo(orderId: string, id: string): Promise<FieldPhoto | undefined> {
+    const row = await this.db
       .selectFrom('field_photos')
       .selectAll()
       .where('order_id', '=', orderId)
       .where('id', '=', id)
       .executeTakeFirst();
+    return row && toPhoto(row);
   }
 
   async markVerified(id: string, at: string, ok: boolean): Promise<void> {
@@ -236,14 +361,15 @@ export class FieldworkRepository {
       .execute();
   }
 
-  async flags(orderId: string): Promise<FieldFlagsTable[]> {
-    return this.db
+  async flags(orderId: string): Promise<FieldFlag[]> {
+    const rows = await this.db
       .selectFrom('field_flags')
       .selectAll()
       .where('order_id', '=', orderId)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    return rows.map(toFlag);
   }
 
   // ---- completion codes ----

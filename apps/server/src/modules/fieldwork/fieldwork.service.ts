@@ -137,7 +137,7 @@ export class FieldworkService {
       this.d.repo.latestCode(job.id),
     ]);
     const base = `/api/v1/field/jobs/${job.id}/photos`;
-    const sig = photos.filter((p) => p.kind === 'signature' && (!visit || p.visit_id === visit.id)).at(-1);
+    const sig = photos.filter((p) => p.kind === 'signature' && (!visit || p.visitId === visit.id)).at(-1);
     const now = this.d.clock.now().toISOString();
     return {
       ...jobView(actor, job, products, this.today()),
@@ -220,7 +220,7 @@ export class FieldworkService {
   ): Promise<void> {
     if (!needs.includes(job.status)) throw wrongState(job, action, needs);
     const visit = await this.d.repo.latestVisit(job.id);
-    if (!visit || visit.completed_at) throw wrongState(job, action, needs);
+    if (!visit || visit.completedAt) throw wrongState(job, action, needs);
     const now = this.d.clock.now();
     await withTransaction(this.d.db, this.d.dialect, async ({ trx, afterCommit }) => {
       const data = await write(trx, visit.id, now.toISOString());
@@ -418,7 +418,7 @@ export class FieldworkService {
       step = { completion: { method: 'code', codeId: code.id } };
     } else {
       const photos = await this.d.repo.photos(job.id);
-      const signed = photos.some((p) => p.kind === 'signature' && (!visit || p.visit_id === visit.id));
+      const signed = photos.some((p) => p.kind === 'signature' && (!visit || p.visitId === visit.id));
       if (!signed)
         throw refuse(
           'fieldwork.signature_required',

@@ -5,14 +5,11 @@ import {
   type FieldJob,
   type FieldPhotoView,
   type FieldVisitView,
-  type PartUsed,
-  type PhotoStamp,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { computeWarranty, maskPhone } from '../customers/index.ts';
-import type { FieldFlagsTable, FieldPhotosTable, FieldVisitsTable } from './fieldwork.schema.ts';
-import type { JobRow, ProductFacts } from './fieldwork.repository.ts';
+import type { FieldFlag, FieldPhoto, FieldVisit, JobRow, ProductFacts } from './fieldwork.repository.ts';
 
 const UNDER_WAY = new Set<string>(IN_SERVICE_STATUSES);
 const DONE = new Set<string>(WORK_DONE_STATUSES);
@@ -87,58 +84,55 @@ export function byAppointment(a: FieldJob, b: FieldJob): number {
   return x < y ? -1 : x > y ? 1 : a.number.localeCompare(b.number);
 }
 
-export function visitView(v: FieldVisitsTable): FieldVisitView {
+export function visitView(v: FieldVisit): FieldVisitView {
   return {
     id: v.id,
-    departedAt: v.departed_at,
-    arrivedAt: v.arrived_at,
+    departedAt: v.departedAt,
+    arrivedAt: v.arrivedAt,
     arrival:
-      v.arrival_lat !== null && v.arrival_lng !== null
+      v.arrivalLat !== null && v.arrivalLng !== null
         ? {
-            lat: v.arrival_lat,
-            lng: v.arrival_lng,
-            accuracyM: v.arrival_accuracy_m,
-            distanceM: v.arrival_distance_m,
+            lat: v.arrivalLat,
+            lng: v.arrivalLng,
+            accuracyM: v.arrivalAccuracyM,
+            distanceM: v.arrivalDistanceM,
           }
         : null,
-    startedAt: v.started_at,
+    startedAt: v.startedAt,
     diagnosis:
-      v.findings !== null && v.diagnosed_at
+      v.findings !== null && v.diagnosedAt
         ? {
-            faultCodeId: v.fault_code_id,
-            symptomCodes: JSON.parse(v.symptom_codes) as string[],
+            faultCodeId: v.faultCodeId,
+            symptomCodes: v.symptomCodes,
             findings: v.findings,
-            at: v.diagnosed_at,
+            at: v.diagnosedAt,
           }
         : null,
-    work:
-      v.work_done !== null && v.worked_at
-        ? { workDone: v.work_done, parts: JSON.parse(v.parts) as PartUsed[], at: v.worked_at }
-        : null,
+    work: v.workDone !== null && v.workedAt ? { workDone: v.workDone, parts: v.parts, at: v.workedAt } : null,
     result:
-      v.outcome && v.outcome_at ? { outcome: v.outcome, note: v.outcome_note ?? '', at: v.outcome_at } : null,
-    completedAt: v.completed_at,
-    completionMethod: v.completion_method,
+      v.outcome && v.outcomeAt ? { outcome: v.outcome, note: v.outcomeNote ?? '', at: v.outcomeAt } : null,
+    completedAt: v.completedAt,
+    completionMethod: v.completionMethod,
   };
 }
 
-export function photoView(p: FieldPhotosTable, urlBase: string): FieldPhotoView {
+export function photoView(p: FieldPhoto, urlBase: string): FieldPhotoView {
   return {
     id: p.id,
     kind: p.kind,
-    contentType: p.content_type,
-    sizeBytes: p.size_bytes,
+    contentType: p.contentType,
+    sizeBytes: p.sizeBytes,
     sha256: p.sha256,
-    stamp: JSON.parse(p.stamp) as PhotoStamp,
+    stamp: p.stamp,
     url: `${urlBase}/${p.id}`,
-    verifiedAt: p.verified_at,
-    verifiedOk: p.verified_ok === null ? null : p.verified_ok === 1,
-    createdAt: p.created_at,
+    verifiedAt: p.verifiedAt,
+    verifiedOk: p.verifiedOk,
+    createdAt: p.createdAt,
   };
 }
 
-export const flagView = (f: FieldFlagsTable): FieldFlagView => ({
+export const flagView = (f: FieldFlag): FieldFlagView => ({
   flag: f.flag,
-  detail: JSON.parse(f.detail) as Record<string, unknown>,
-  createdAt: f.created_at,
+  detail: f.detail,
+  createdAt: f.createdAt,
 });

@@ -10,7 +10,7 @@ import { FileNotFoundError, sniffType, type FileStorage } from '../../platform/f
 import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { FieldPhotoKind, FieldPhotosTable } from './fieldwork.schema.ts';
-import type { FieldworkRepository, JobRow } from './fieldwork.repository.ts';
+import type { FieldPhoto, FieldworkRepository, JobRow } from './fieldwork.repository.ts';
 import { sha256, stampPhoto } from './stamp.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
 
@@ -123,7 +123,7 @@ export class FieldPhotos {
     stamp: PhotoStamp,
     pos: { lat: number | null; lng: number | null },
     requestId: string | null,
-  ): Promise<FieldPhotosTable> {
+  ): Promise<FieldPhoto> {
     const id = newId();
     const key = `fieldwork/${job.id}/${id}`;
     const now = this.d.clock.now();
@@ -147,8 +147,8 @@ export class FieldPhotos {
     };
     await this.d.storage.put(key, stored);
     try {
-      await withTransaction(this.d.db, this.d.dialect, async ({ trx }) => {
-        await this.d.repo.insertPhoto(trx, row);
+      return await withTransaction(this.d.db, this.d.dialect, async ({ trx }) => {
+        const photo = await this.d.repo.insertPhoto(trx, row);
         await appendEvent(trx, {
           streamType: 'work_order',
           streamId: job.id,
@@ -158,12 +158,12 @@ export class FieldPhotos {
           data: { photoId: id, kind, sha256: row.sha256, sizeBytes: row.size_bytes, visitId },
           requestId,
         });
+        return photo;
       });
     } catch (err) {
       await this.d.storage.delete(key);
       throw err;
     }
-    return row;
   }
 
   async open(orderId: string, photoId: string) {
@@ -171,9 +171,9 @@ export class FieldPhotos {
     if (!p) throw notFound('photo', photoId);
     try {
       return {
-        stream: await this.d.storage.get(p.storage_key),
-        contentType: p.content_type,
-        sizeBytes: p.size_bytes,
+        stream: await this.d.storage.get(p.storageKey),
+        contentType: p.contentType,
+        sizeBytes: p.sizeBytes,
       };
     } catch (err) {
       if (err instanceof FileNotFoundError) throw notFound('photo', photoId);
@@ -188,7 +188,7 @@ export class FieldPhotos {
     let actual: string | null = null;
     try {
       const chunks: Buffer[] = [];
-      for await (const c of await this.d.storage.get(p.storage_key)) chunks.push(c as Buffer);
+      for await (const c of await this.d.storage.get(p.storageKey)) chunks.push(c as Buffer);
       actual = sha256(Buffer.concat(chunks));
     } catch (err) {
       if (!(err instanceof FileNotFoundError)) throw err;
@@ -199,7 +199,7 @@ export class FieldPhotos {
     if (!ok) {
       await this.d.repo.raiseFlag(this.d.db, {
         orderId,
-        visitId: p.visit_id,
+        visitId: p.visitId,
         flag: 'photo_hash_mismatch',
         subject: p.id,
         detail: { photoId: p.id, kind: p.kind, storedSha256: p.sha256, actualSha256: actual },

@@ -36,7 +36,7 @@ type Db = Kysely<Database>;
 
 async function visitOf(repo: FieldworkRepository, trx: Db, i: TransitionHookInput, fresh = false) {
   const v = fresh ? undefined : await repo.latestVisit(i.order.id, trx);
-  if (v && !v.completed_at) return v;
+  if (v && !v.completedAt) return v;
   // A new trip, or a step reached without 出发 in the field app: open the visit now.
   const at = i.now.toISOString();
   const row = {
@@ -65,8 +65,7 @@ async function visitOf(repo: FieldworkRepository, trx: Db, i: TransitionHookInpu
     created_at: at,
     updated_at: at,
   };
-  await repo.insertVisit(trx, row);
-  return row;
+  return repo.insertVisit(trx, row);
 }
 
 export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<TransitionHooks, 'register'>) {
@@ -171,7 +170,7 @@ export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<Tr
         completed_at: at,
         completion_method: c?.method ?? null,
         outcome: 'fixed',
-        outcome_at: visit.outcome_at ?? at,
+        outcome_at: visit.outcomeAt ?? at,
         updated_at: at,
       });
       if (!c || c.method === 'signature') {

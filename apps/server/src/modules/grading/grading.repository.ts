@@ -1,5 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { GradingMetric, OrderClass, OutletGrade } from '@anxin/contracts';
+import type {
+  GradingMetric,
+  OrderClass,
+  OutletGrade,
+  ScorecardMetric,
+  ScorecardStatus,
+} from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -9,7 +15,65 @@ import type { CallbackFact, CompletionFact, GradeExclusion, ItemRow, OfferFact }
 import type { OutletScorecardsTable } from './grading.schema.ts';
 
 type Db = Kysely<Database>;
-export type ScorecardRow = Selectable<OutletScorecardsTable> & { outlet_code: string; outlet_name: string };
+type ScorecardRow = Selectable<OutletScorecardsTable> & { outlet_code: string; outlet_name: string };
+
+/** An outlet's scorecard of a month (camelCase, metrics decoded, `lowVolume` a boolean). */
+export interface ScorecardRecord {
+  id: string;
+  outletId: string;
+  outletCode: string;
+  outletName: string;
+  month: string;
+  status: ScorecardStatus;
+  /** The weighted score in tenths of a point; null when no metric applied. */
+  scoreTenths: number | null;
+  scoreGrade: OutletGrade | null;
+  grade: OutletGrade;
+  previousGrade: OutletGrade;
+  lowVolume: boolean;
+  orderCount: number;
+  metrics: ScorecardMetric[];
+  computedAt: string;
+  finalisedAt: string | null;
+  version: number;
+}
+
+/** What a computation writes for one outlet's month (the policy is stored as it was applied). */
+export interface ScorecardDraft {
+  outletId: string;
+  month: string;
+  scoreTenths: number | null;
+  scoreGrade: OutletGrade | null;
+  grade: OutletGrade;
+  previousGrade: OutletGrade;
+  lowVolume: boolean;
+  orderCount: number;
+  metrics: readonly ScorecardMetric[];
+  policy: unknown;
+  computedAt: string;
+  computedBy: string | null;
+}
+
+function toScorecard(r: ScorecardRow): ScorecardRecord {
+  return {
+    id: r.id,
+    outletId: r.outlet_id,
+    outletCode: r.outlet_code,
+    outletName: r.outlet_name,
+    month: r.month,
+    status: r.status,
+    scoreTenths: r.score_tenths,
+    scoreGrade: r.score_grade,
+    grade: r.grade,
+    previousGrade: r.previous_grade,
+    lowVolume: r.low_volume === 1,
+    orderCount: r.order_count,
+    metrics: JSON.parse(r.metrics) as ScorecardMetric[],
+    computedAt: r.computed_at,
+    finalisedAt: r.finalised_at,
+    version: r.version,
+  };
+}
 
 /** Scorecards follow their outlet's scope: district for region users, the outlet for its manager. */
 const OUTLET_SCOPE: ScopeColumns = { region: 'o.district_code', outlet: 'o.id' };
@@ -22,15 +86,16 @@ export interface OutletRef {
   status: string;
 }
 
-export interface MetricItemRow {
-  order_id: string | null;
-  order_number: string | null;
-  order_status: string | null;
-  ref_id: string | null;
-  hit: number;
+/** One order counted in a scorecard metric (`hit`: it counted towards the numerator). */
+export interface MetricItem {
+  orderId: string | null;
+  orderNumber: string | null;
+  orderStatus: string | null;
+  refId: string | null;
+  hit: boolean;
   reason: string;
   at: string | null;
-  due_at: string | null;
+  dueAt: string | null;
 }
 
 /** The only SQL of the grading module: month facts (read-only over other modules' tables) and scorecards. */
@@ -219,11 +284,21 @@ export class GradingRepository {
    * Inserts or replaces a draft with its rows; a final card is left alone (returns false). A
    * computation of the same month committing meanwhile is a conflict (409).
    */
-  async saveDraft(
-    trx: Db,
-    card: Omit<OutletScorecardsTable, 'id' | 'status' | 'version' | 'finalised_at' | 'finalised_by'>,
-    items: ItemRow[],
-  ): Promise<boolean> {
+  async saveDraft(trx: Db, draft: ScorecardDraft, items: ItemRow[]): Promise<boolean> {
+    const card: Omit<OutletScorecardsTable, 'id' | 'status' | 'version' | 'finalised_at' | 'finalised_by'> = {
+      outlet_id: draft.outletId,
+      month: draft.month,
+      score_tenths: draft.scoreTenths,
+      score_grade: draft.scoreGrade,
+      grade: draft.grade,
+      previous_grade: draft.previousGrade,
+      low_volume: draft.lowVolume ? 1 : 0,
+      order_count: draft.orderCount,
+      metrics: JSON.stringify(draft.metrics),
+      policy: JSON.stringify(draft.policy),
+      computed_at: draft.computedAt,
+      computed_by: draft.computedBy,
+    };
     const existing = await this.cardOf(trx, card.outlet_id, card.month);
     if (existing?.status === 'final') return false;
     let id: string;
@@ -301,23 +376,27 @@ export class GradingRepository {
       .where(scopeFilter<any, any>(scope, OUTLET_SCOPE));
   }
 
-  listMonth(scope: ActorScope, month: string): Promise<ScorecardRow[]> {
-    return this.cards(scope).where('s.month', '=', month).orderBy('o.code').execute();
+  async listMonth(scope: ActorScope, month: string): Promise<ScorecardRecord[]> {
+    return (await this.cards(scope).where('s.month', '=', month).orderBy('o.code').execute()).map(
+      toScorecard,
+    );
   }
 
-  history(scope: ActorScope, outletId: string, limit: number): Promise<ScorecardRow[]> {
-    return this.cards(scope)
+  async history(scope: ActorScope, outletId: string, limit: number): Promise<ScorecardRecord[]> {
+    const rows = await this.cards(scope)
       .where('s.outlet_id', '=', outletId)
       .orderBy('s.month', 'desc')
       .limit(limit)
       .execute();
+    return rows.map(toScorecard);
   }
 
-  card(scope: ActorScope, outletId: string, month: string): Promise<ScorecardRow | undefined> {
-    return this.cards(scope)
+  async card(scope: ActorScope, outletId: string, month: string): Promise<ScorecardRecord | undefined> {
+    const row = await this.cards(scope)
       .where('s.outlet_id', '=', outletId)
       .where('s.month', '=', month)
       .executeTakeFirst();
+    return row && toScorecard(row);
   }
 
   outletInScope(scope: ActorScope, outletId: string) {
@@ -329,8 +408,8 @@ export class GradingRepository {
       .executeTakeFirst();
   }
 
-  metricItems(scorecardId: string, metric: GradingMetric): Promise<MetricItemRow[]> {
-    return this.db
+  async metricItems(scorecardId: string, metric: GradingMetric): Promise<MetricItem[]> {
+    const rows = await this.db
       .selectFrom('outlet_scorecard_items as i')
       .leftJoin('work_orders as wo', 'wo.id', 'i.order_id')
       .select([
@@ -349,6 +428,16 @@ export class GradingRepository {
       .orderBy('i.at')
       .orderBy('i.id')
       .execute();
+    return rows.map((r) => ({
+      orderId: r.order_id,
+      orderNumber: r.order_number,
+      orderStatus: r.order_status,
+      refId: r.ref_id,
+      hit: r.hit === 1,
+      reason: r.reason,
+      at: r.at,
+      dueAt: r.due_at,
+    }));
   }
 }
 

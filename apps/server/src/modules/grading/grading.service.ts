@@ -31,7 +31,7 @@ import {
 } from './domain/facts.ts';
 import { DEFAULT_GRADING_POLICY, GRADING_POLICY_KEY } from './domain/policy.ts';
 import { businessDay, monthOf, monthRange, previousMonth, scoreMonth } from './domain/score.ts';
-import type { GradingRepository, ScorecardRow } from './grading.repository.ts';
+import type { GradingRepository, ScorecardRecord } from './grading.repository.ts';
 import { outletGrade, setOutletGrade } from '../network/index.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
 
@@ -74,23 +74,23 @@ const HISTORY_MONTHS = 24;
 
 const actorId = (a: Actor): string | null => (a.kind === 'system' ? null : a.userId);
 
-export function scorecardView(r: ScorecardRow): Scorecard {
+export function scorecardView(c: ScorecardRecord): Scorecard {
   return {
-    outletId: r.outlet_id,
-    outletCode: r.outlet_code,
-    outletName: r.outlet_name,
-    month: r.month,
-    status: r.status,
-    score: r.score_tenths === null ? null : r.score_tenths / 10,
-    scoreGrade: r.score_grade,
-    grade: r.grade,
-    previousGrade: r.previous_grade,
-    lowVolume: r.low_volume === 1,
-    orderCount: r.order_count,
-    metrics: JSON.parse(r.metrics) as Scorecard['metrics'],
-    computedAt: r.computed_at,
-    finalisedAt: r.finalised_at,
-    version: r.version,
+    outletId: c.outletId,
+    outletCode: c.outletCode,
+    outletName: c.outletName,
+    month: c.month,
+    status: c.status,
+    score: c.scoreTenths === null ? null : c.scoreTenths / 10,
+    scoreGrade: c.scoreGrade,
+    grade: c.grade,
+    previousGrade: c.previousGrade,
+    lowVolume: c.lowVolume,
+    orderCount: c.orderCount,
+    metrics: c.metrics,
+    computedAt: c.computedAt,
+    finalisedAt: c.finalisedAt,
+    version: c.version,
   };
 }
 
@@ -172,18 +172,18 @@ export class GradingService {
         const saved = await repo.saveDraft(
           trx,
           {
-            outlet_id: o.id,
+            outletId: o.id,
             month,
-            score_tenths: s.score === null ? null : Math.round(s.score * 10),
-            score_grade: s.scoreGrade,
+            scoreTenths: s.score === null ? null : Math.round(s.score * 10),
+            scoreGrade: s.scoreGrade,
             grade: s.grade,
-            previous_grade: previousGrade,
-            low_volume: s.lowVolume ? 1 : 0,
-            order_count: m.orderCount,
-            metrics: JSON.stringify(s.metrics),
-            policy: JSON.stringify(policy),
-            computed_at: at,
-            computed_by: actorId(actor),
+            previousGrade,
+            lowVolume: s.lowVolume,
+            orderCount: m.orderCount,
+            metrics: s.metrics,
+            policy,
+            computedAt: at,
+            computedBy: actorId(actor),
           },
           m.items,
         );
@@ -300,11 +300,11 @@ export class GradingService {
   ): Promise<MetricOrders> {
     const card = await this.ctx.repo.card(actor.scope, outletId, month);
     if (!card) throw notFound('scorecard', `${outletId}/${month}`);
-    const figure = scorecardView(card).metrics.find((m) => m.metric === metric);
+    const figure = card.metrics.find((m) => m.metric === metric);
     const rows = await this.ctx.repo.metricItems(card.id, metric);
     // The rows that cost points first: misses of a good share, hits of a bad rate.
     const lower = LOWER_IS_BETTER.includes(metric);
-    const problem = (hit: number) => (lower ? hit === 1 : hit === 0);
+    const problem = (hit: boolean) => (lower ? hit : !hit);
     rows.sort((a, b) => Number(problem(b.hit)) - Number(problem(a.hit)));
     return {
       outletId,
@@ -312,16 +312,7 @@ export class GradingService {
       metric,
       numerator: figure?.numerator ?? 0,
       denominator: figure?.denominator ?? 0,
-      items: rows.map((r) => ({
-        orderId: r.order_id,
-        orderNumber: r.order_number,
-        orderStatus: r.order_status,
-        refId: r.ref_id,
-        hit: r.hit === 1,
-        reason: r.reason,
-        at: r.at,
-        dueAt: r.due_at,
-      })),
+      items: rows,
     };
   }
 

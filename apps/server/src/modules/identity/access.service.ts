@@ -83,30 +83,10 @@ export class AccessService {
   }
 
   async listAudit(q: { streamType?: string; streamId?: string; before?: string; limit: number }) {
-    let query = this.deps.db
-      .selectFrom('events')
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(q.limit + 1);
-    if (q.streamType) query = query.where('stream_type', '=', q.streamType);
-    if (q.streamId) query = query.where('stream_id', '=', q.streamId);
-    if (q.before) query = query.where('id', '<', q.before);
-    const rows = await query.execute();
+    const rows = await this.repo.listEvents({ ...q, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     return {
-      items: page.map((r) => ({
-        id: r.id,
-        streamType: r.stream_type,
-        streamId: r.stream_id,
-        type: r.type,
-        actorId: r.actor_id,
-        actorKind: r.actor_kind,
-        occurredAt: r.occurred_at,
-        from: r.from_state,
-        to: r.to_state,
-        reason: r.reason,
-        data: JSON.parse(r.data) as Record<string, unknown>,
-      })),
+      items: page,
       nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
     };
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { DATA_SCOPES, isPermission, type DataScope, type Permission, type Role } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids/index.ts';
+import type { EventsTable } from '../../platform/events/events.schema.ts';
 import type { UsersTable } from './identity.schema.ts';
 
 export interface UserRecord {
@@ -39,6 +40,21 @@ const toUser = (r: UsersTable): UserRecord => ({
 });
 
 /** The only place identity SQL lives. */
+/** An entry of the audit trail (the `events` table), decoded. */
+export interface AuditEvent {
+  id: string;
+  streamType: string;
+  streamId: string;
+  type: string;
+  actorId: string | null;
+  actorKind: EventsTable['actor_kind'];
+  occurredAt: string;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+}
+
 export interface CustomerUser {
   id: string;
   customerId: string;
@@ -327,6 +343,33 @@ export class IdentityRepository {
       .onConflict((oc) => oc.column('username').doNothing())
       .execute();
     return id;
+  }
+
+  /** One page of the audit trail, newest first (one row more than `limit` tells there is more). */
+  async listEvents(q: {
+    streamType?: string;
+    streamId?: string;
+    before?: string;
+    limit: number;
+  }): Promise<AuditEvent[]> {
+    let query = this.db.selectFrom('events').selectAll().orderBy('id', 'desc').limit(q.limit);
+    if (q.streamType) query = query.where('stream_type', '=', q.streamType);
+    if (q.streamId) query = query.where('stream_id', '=', q.streamId);
+    if (q.before) query = query.where('id', '<', q.before);
+    const rows = await query.execute();
+    return rows.map((r) => ({
+      id: r.id,
+      streamType: r.stream_type,
+      streamId: r.stream_id,
+      type: r.type,
+      actorId: r.actor_id,
+      actorKind: r.actor_kind,
+      occurredAt: r.occurred_at,
+      from: r.from_state,
+      to: r.to_state,
+      reason: r.reason,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
   }
 }
 

@@ -61,11 +61,11 @@ export async function exportStatement(ctx: SettlementContext, actor: Actor, id: 
     const row = ws.addRow([
       l.seq,
       KIND_ZH[l.kind] ?? l.kind,
-      l.order_number ?? '',
+      l.orderNumber ?? '',
       l.description,
-      ruleText(l.kind, JSON.parse(l.rule) as Record<string, unknown>),
-      l.amount_fen / 100,
-      l.dispute_comment ?? '',
+      ruleText(l.kind, l.rule),
+      l.amountFen / 100,
+      l.disputeComment ?? '',
       l.reason ?? '',
     ]);
     row.getCell(6).numFmt = money;

@@ -16,7 +16,7 @@ import {
 import { isLocked } from './domain/lifecycle.ts';
 import { buildStatementLines, businessDayStart, type ClosedOrder } from './domain/lines.ts';
 import { isGenerated, totalsOf } from './domain/totals.ts';
-import type { LineRow, StatementRow } from './settlement.repository.ts';
+import type { StatementLineRecord, StatementRow } from './settlement.repository.ts';
 import type { SettlementLinesTable } from './settlement.schema.ts';
 
 type Db = Kysely<Database>;
@@ -192,11 +192,11 @@ async function generateOne(
       const old = existing ? await ctx.repo.lines(trx, id) : [];
       const keys = new Set(built.lines.map((l) => l.line_key));
       // Finance's adjustments and appeal reversals survive while the line they correct does.
-      const kept: LineRow[] = [];
-      const dropped: LineRow[] = [];
+      const kept: StatementLineRecord[] = [];
+      const dropped: StatementLineRecord[] = [];
       for (const l of old) {
         if (isGenerated(l.kind)) continue;
-        (l.target_key === null || keys.has(l.target_key) ? kept : dropped).push(l);
+        (l.targetKey === null || keys.has(l.targetKey) ? kept : dropped).push(l);
       }
       await ctx.repo.deleteLines(
         trx,
@@ -232,9 +232,13 @@ async function generateOne(
           version: 0,
         });
       await ctx.repo.insertLines(trx, rows);
-      for (const [i, l] of kept.entries()) await ctx.repo.setLine(trx, l.id, { seq: rows.length + i + 1 });
+      for (const [i, l] of kept.entries()) await ctx.repo.setLineSeq(trx, l.id, rows.length + i + 1);
       await ctx.repo.applyCarryovers(trx, built.carryoverIds, id);
-      const totals = totalsOf([...rows, ...kept]);
+      const totals = totalsOf([
+        // Lines generated just now are never disputed.
+        ...rows.map((r) => ({ kind: r.kind, amountFen: r.amount_fen, disputed: false })),
+        ...kept,
+      ]);
       const version = existing?.version ?? 0;
       const ok = await ctx.repo.updateStatement(trx, id, version, {
         ...totals,
@@ -260,7 +264,7 @@ async function generateOne(
           gradeSource: grade.source,
           scheduleVersion,
           lines: rows.length + kept.length,
-          droppedManualLines: dropped.map((l) => ({ id: l.id, kind: l.kind, amountFen: l.amount_fen })),
+          droppedManualLines: dropped.map((l) => ({ id: l.id, kind: l.kind, amountFen: l.amountFen })),
           ...totals,
         },
       });

@@ -15,12 +15,60 @@ import { exclusionKey, type ClassInput } from './domain/lines.ts';
 
 type Db = Kysely<Database>;
 export type StatementRow = Selectable<SettlementStatementsTable>;
-export type LineRow = Selectable<SettlementLinesTable>;
+type LineRow = Selectable<SettlementLinesTable>;
 export type CarryoverRow = Selectable<SettlementCarryoversTable>;
 
 export interface StatementListRow extends StatementRow {
   outlet_code: string;
   outlet_name: string;
+}
+
+/** A statement line as the module's code sees it (camelCase, rule decoded, `disputed` a boolean). */
+export interface StatementLineRecord {
+  id: string;
+  statementId: string;
+  seq: number;
+  kind: StatementLineKind;
+  lineKey: string | null;
+  targetKey: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  classification: string | null;
+  complaintId: string | null;
+  appealId: string | null;
+  description: string;
+  /** The rule applied (fee breakdown, class and amount, complaint, adjustment…). */
+  rule: Record<string, unknown>;
+  amountFen: number;
+  disputed: boolean;
+  disputeComment: string | null;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+function toLine(r: LineRow): StatementLineRecord {
+  return {
+    id: r.id,
+    statementId: r.statement_id,
+    seq: r.seq,
+    kind: r.kind,
+    lineKey: r.line_key,
+    targetKey: r.target_key,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    classification: r.classification,
+    complaintId: r.complaint_id,
+    appealId: r.appeal_id,
+    description: r.description,
+    rule: JSON.parse(r.rule) as Record<string, unknown>,
+    amountFen: r.amount_fen,
+    disputed: r.disputed === 1,
+    disputeComment: r.dispute_comment,
+    reason: r.reason,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
 }
 
 /** An appeal as the module's code sees it (camelCase, evidence ids decoded). */
@@ -355,18 +403,15 @@ export class SettlementRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
-  lines(db: Db, statementId: string) {
-    return db
+  async lines(db: Db, statementId: string): Promise<StatementLineRecord[]> {
+    const rows = await db
       .selectFrom('settlement_lines')
       .selectAll()
       .where('statement_id', '=', statementId)
       .orderBy('seq')
       .orderBy('id')
       .execute();
-  }
-
-  line(db: Db, id: string) {
-    return db.selectFrom('settlement_lines').selectAll().where('id', '=', id).executeTakeFirst();
+    return rows.map(toLine);
   }
 
   async insertLines(trx: Db, rows: SettlementLinesTable[]) {
@@ -377,7 +422,13 @@ export class SettlementRepository {
     for (const c of chunks(ids)) await trx.deleteFrom('settlement_lines').where('id', 'in', c).execute();
   }
 
-  setLine(trx: Db, id: string, patch: Partial<SettlementLinesTable>) {
+  setLineSeq(trx: Db, id: string, seq: number) {
+    return trx.updateTable('settlement_lines').set({ seq }).where('id', '=', id).execute();
+  }
+
+  /** Marks the line disputed with the outlet's comment, or (comment `null`) clears the dispute flag. */
+  setLineDispute(trx: Db, id: string, comment: string | null) {
+    const patch = comment === null ? { disputed: 0 } : { disputed: 1, dispute_comment: comment };
     return trx.updateTable('settlement_lines').set(patch).where('id', '=', id).execute();
   }
 

@@ -1,5 +1,5 @@
 import type { Appeal, StatementLine, StatementSummary } from '@anxin/contracts';
-import type { AppealRecord, LineRow, StatementListRow } from './settlement.repository.ts';
+import type { AppealRecord, StatementLineRecord, StatementListRow } from './settlement.repository.ts';
 
 export function summaryView(s: StatementListRow): StatementSummary {
   return {
@@ -21,25 +21,25 @@ export function summaryView(s: StatementListRow): StatementSummary {
   };
 }
 
-export function lineView(l: LineRow): StatementLine {
+export function lineView(l: StatementLineRecord): StatementLine {
   return {
     id: l.id,
     seq: l.seq,
     kind: l.kind,
-    lineKey: l.line_key,
-    targetKey: l.target_key,
-    orderId: l.order_id,
-    orderNumber: l.order_number,
+    lineKey: l.lineKey,
+    targetKey: l.targetKey,
+    orderId: l.orderId,
+    orderNumber: l.orderNumber,
     classification: l.classification,
-    complaintId: l.complaint_id,
-    appealId: l.appeal_id,
+    complaintId: l.complaintId,
+    appealId: l.appealId,
     description: l.description,
-    rule: JSON.parse(l.rule) as Record<string, unknown>,
-    amountFen: l.amount_fen,
-    disputed: l.disputed === 1,
-    disputeComment: l.dispute_comment,
+    rule: l.rule,
+    amountFen: l.amountFen,
+    disputed: l.disputed,
+    disputeComment: l.disputeComment,
     reason: l.reason,
-    createdAt: l.created_at,
+    createdAt: l.createdAt,
   };
 }
 

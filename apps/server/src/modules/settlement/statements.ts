@@ -116,11 +116,10 @@ export async function respond(
       for (const [i, d] of body.lines.entries())
         if (!lines.has(d.lineId))
           throw fieldError(`lines.${i}.lineId`, 'unknown_line', `Line ${d.lineId} is not on this statement`);
-      for (const d of body.lines)
-        await ctx.repo.setLine(trx, d.lineId, { disputed: 1, dispute_comment: d.comment });
+      for (const d of body.lines) await ctx.repo.setLineDispute(trx, d.lineId, d.comment);
       disputed = body.lines.map((d) => ({
         lineId: d.lineId,
-        orderNumber: lines.get(d.lineId)!.order_number,
+        orderNumber: lines.get(d.lineId)!.orderNumber,
         comment: d.comment,
       }));
     }
@@ -162,17 +161,17 @@ export async function adjustLine(
     const lines = await ctx.repo.lines(trx, id);
     const target = lines.find((l) => l.id === body.lineId);
     if (!target) throw fieldError('lineId', 'unknown_line', `Line ${body.lineId} is not on this statement`);
-    if (!isGenerated(target.kind) || !target.line_key)
+    if (!isGenerated(target.kind) || !target.lineKey)
       throw refuse(
         'settlement.line_not_adjustable',
         {},
         { path: 'lineId', detail: 'Adjust the original line, not an adjustment' },
       );
     const effective =
-      target.amount_fen +
+      target.amountFen +
       lines
-        .filter((l) => l.target_key === target.line_key && !isGenerated(l.kind))
-        .reduce((n, l) => n + l.amount_fen, 0);
+        .filter((l) => l.targetKey === target.lineKey && !isGenerated(l.kind))
+        .reduce((n, l) => n + l.amountFen, 0);
     const delta = body.newAmountFen - effective;
     if (delta === 0)
       throw refuse(
@@ -189,20 +188,20 @@ export async function adjustLine(
         seq: Math.max(0, ...lines.map((l) => l.seq)) + 1,
         kind: 'adjustment',
         line_key: null,
-        target_key: target.line_key,
-        order_id: target.order_id,
-        order_number: target.order_number,
+        target_key: target.lineKey,
+        order_id: target.orderId,
+        order_number: target.orderNumber,
         classification: target.classification,
-        complaint_id: target.complaint_id,
+        complaint_id: target.complaintId,
         appeal_id: null,
         description: `调整：${target.description}`,
         rule: JSON.stringify({
           targetLineId: target.id,
-          targetKey: target.line_key,
+          targetKey: target.lineKey,
           fromFen: effective,
           toFen: body.newAmountFen,
           deltaFen: delta,
-          disputeComment: target.dispute_comment,
+          disputeComment: target.disputeComment,
         }),
         amount_fen: delta,
         disputed: 0,
@@ -212,7 +211,7 @@ export async function adjustLine(
         created_at: now.toISOString(),
       },
     ]);
-    if (target.disputed) await ctx.repo.setLine(trx, target.id, { disputed: 0 });
+    if (target.disputed) await ctx.repo.setLineDispute(trx, target.id, null);
     const reopen = cur.status === 'confirmed';
     const totals = await saveTotals(ctx, trx, cur, reopen ? { status: 'draft', confirmed_at: null } : {});
     await appendEvent(trx, {
@@ -227,7 +226,7 @@ export async function adjustLine(
       data: {
         lineId,
         targetLineId: target.id,
-        orderNumber: target.order_number,
+        orderNumber: target.orderNumber,
         fromFen: effective,
         toFen: body.newAmountFen,
         deltaFen: delta,

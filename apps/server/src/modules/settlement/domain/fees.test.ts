@@ -96,11 +96,11 @@ describe('fee rules', () => {
 
   it('totals are sums of the lines', () => {
     const t = totalsOf([
-      { kind: 'fee', amount_fen: 6600, disputed: 1 },
-      { kind: 'fee', amount_fen: 5500, disputed: 0 },
-      { kind: 'deduction', amount_fen: -3000, disputed: 0 },
-      { kind: 'bonus', amount_fen: 500, disputed: 0 },
-      { kind: 'adjustment', amount_fen: 900, disputed: 0 },
+      { kind: 'fee', amountFen: 6600, disputed: true },
+      { kind: 'fee', amountFen: 5500, disputed: false },
+      { kind: 'deduction', amountFen: -3000, disputed: false },
+      { kind: 'bonus', amountFen: 500, disputed: false },
+      { kind: 'adjustment', amountFen: 900, disputed: false },
     ]);
     expect(t).toEqual({
       fee_fen: 12100,

@@ -2,8 +2,8 @@ import type { StatementLineKind } from '@anxin/contracts';
 
 export interface TotalsInput {
   kind: StatementLineKind;
-  amount_fen: number;
-  disputed: number;
+  amountFen: number;
+  disputed: boolean;
 }
 
 export interface StatementTotals {
@@ -33,12 +33,12 @@ export function totalsOf(lines: readonly TotalsInput[]): StatementTotals {
   };
   for (const l of lines) {
     if (l.kind === 'fee') {
-      t.fee_fen += l.amount_fen;
+      t.fee_fen += l.amountFen;
       t.order_count++;
-    } else if (l.kind === 'deduction') t.deduction_fen += l.amount_fen;
-    else if (l.kind === 'bonus') t.bonus_fen += l.amount_fen;
-    else t.adjustment_fen += l.amount_fen;
-    t.total_fen += l.amount_fen;
+    } else if (l.kind === 'deduction') t.deduction_fen += l.amountFen;
+    else if (l.kind === 'bonus') t.bonus_fen += l.amountFen;
+    else t.adjustment_fen += l.amountFen;
+    t.total_fen += l.amountFen;
     if (l.disputed) t.disputed_count++;
   }
   return t;
