@@ -4,12 +4,12 @@ import { DEFAULT_CALLBACK_POLICY } from '../modules/callbacks/index.ts';
 import {
   DEFAULT_SLA_POLICIES,
   applyStatus,
+  clockRow,
   newClocks,
   orderSla,
   refreshClock,
   resolveMetrics,
   type Calendar,
-  type ClockRecord,
 } from '../modules/sla/index.ts';
 import { PAUSED_STATES } from '../modules/workorders/index.ts';
 import { createBusinessCalendar, HOLIDAY_CN } from '../platform/calendar/index.ts';
@@ -42,28 +42,6 @@ export function seedRules(): Rules {
 }
 
 const OUTCOME_EVENT = CALLBACK_EVENTS.type.outcome_recorded;
-
-const clockRow = (c: ClockRecord, now: string): Row<'sla_clocks'> => ({
-  order_id: c.orderId,
-  metric: c.metric,
-  policy_id: c.policyId,
-  mode: c.mode,
-  budget: c.budget,
-  at_risk_percent: c.atRiskPercent,
-  notify_role: c.notifyRole,
-  started_at: c.startedAt,
-  stopped_at: c.stoppedAt,
-  pauses: JSON.stringify(c.pauses),
-  due_at: c.dueAt,
-  at_risk_at: c.atRiskAt,
-  state: c.state,
-  next_check_at: c.nextCheckAt,
-  at_risk_raised_at: c.atRiskRaisedAt,
-  breached_raised_at: c.breachedRaisedAt,
-  calendar_version: c.calendarVersion,
-  error: c.error,
-  updated_at: now,
-});
 
 /**
  * The order's SLA clocks as the work-order service leaves them: planned at creation

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DATA_SCOPES, isPermission, type DataScope, type Permission, type Role } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { EventsTable } from '../../platform/events/events.schema.ts';
+import { storedEventOf, type StoredEvent } from '../../platform/events/append.ts';
 import type { UsersTable } from './identity.schema.ts';
 
 export interface UserRecord {
@@ -39,21 +39,8 @@ const toUser = (r: UsersTable): UserRecord => ({
   lockedUntil: r.locked_until,
 });
 
-/** The only place identity SQL lives. */
 /** An entry of the audit trail (the `events` table), decoded. */
-export interface AuditEvent {
-  id: string;
-  streamType: string;
-  streamId: string;
-  type: string;
-  actorId: string | null;
-  actorKind: EventsTable['actor_kind'];
-  occurredAt: string;
-  from: string | null;
-  to: string | null;
-  reason: string | null;
-  data: Record<string, unknown>;
-}
+export type AuditEvent = StoredEvent;
 
 export interface CustomerUser {
   id: string;
@@ -61,6 +48,7 @@ export interface CustomerUser {
   active: boolean;
 }
 
+/** The only place identity SQL lives. */
 export class IdentityRepository {
   private readonly db: Kysely<Database>;
 
@@ -357,19 +345,7 @@ export class IdentityRepository {
     if (q.streamId) query = query.where('stream_id', '=', q.streamId);
     if (q.before) query = query.where('id', '<', q.before);
     const rows = await query.execute();
-    return rows.map((r) => ({
-      id: r.id,
-      streamType: r.stream_type,
-      streamId: r.stream_id,
-      type: r.type,
-      actorId: r.actor_id,
-      actorKind: r.actor_kind,
-      occurredAt: r.occurred_at,
-      from: r.from_state,
-      to: r.to_state,
-      reason: r.reason,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-    }));
+    return rows.map(storedEventOf);
   }
 }
 

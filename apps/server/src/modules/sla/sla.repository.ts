@@ -46,7 +46,8 @@ const toRecord = (r: SlaClocksTable): ClockRecord => ({
   error: r.error,
 });
 
-const toRow = (c: ClockRecord, now: string): SlaClocksTable => ({
+/** A clock as its `sla_clocks` row (the seed writes clocks in bulk with the same encoding). */
+export const clockRow = (c: ClockRecord, now: string): SlaClocksTable => ({
   order_id: c.orderId,
   metric: c.metric,
   policy_id: c.policyId,
@@ -80,7 +81,7 @@ export class SlaRepository {
     if (clocks.length)
       await trx
         .insertInto('sla_clocks')
-        .values(clocks.map((c) => toRow(c, now)))
+        .values(clocks.map((c) => clockRow(c, now)))
         .execute();
   }
 
@@ -116,7 +117,7 @@ export class SlaRepository {
     now: string,
     opts: { resetRaised?: boolean } = {},
   ): Promise<void> {
-    const { order_id, metric, at_risk_raised_at, breached_raised_at, ...rest } = toRow(c, now);
+    const { order_id, metric, at_risk_raised_at, breached_raised_at, ...rest } = clockRow(c, now);
     const set = opts.resetRaised ? { ...rest, at_risk_raised_at, breached_raised_at } : rest;
     await trx
       .updateTable('sla_clocks')

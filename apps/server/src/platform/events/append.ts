@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../database.ts';
 import { newId } from '../ids/index.ts';
-import type { ActorKind } from './events.schema.ts';
+import type { ActorKind, EventsTable } from './events.schema.ts';
 import { isCatalogued, type EventData, type EventType } from './catalogue.ts';
 
 export interface EventActor {
@@ -91,17 +91,20 @@ export async function listStream(
     .where('stream_id', '=', streamId)
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    streamType: r.stream_type,
-    streamId: r.stream_id,
-    type: r.type,
-    actorId: r.actor_id,
-    actorKind: r.actor_kind,
-    occurredAt: r.occurred_at,
-    from: r.from_state,
-    to: r.to_state,
-    reason: r.reason,
-    data: JSON.parse(r.data) as Record<string, unknown>,
-  }));
+  return rows.map(storedEventOf);
 }
+
+/** An `events` row decoded (the one place its JSON is parsed; the audit trail reads it too). */
+export const storedEventOf = (r: Selectable<EventsTable>): StoredEvent => ({
+  id: r.id,
+  streamType: r.stream_type,
+  streamId: r.stream_id,
+  type: r.type,
+  actorId: r.actor_id,
+  actorKind: r.actor_kind,
+  occurredAt: r.occurred_at,
+  from: r.from_state,
+  to: r.to_state,
+  reason: r.reason,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+});
