@@ -13,6 +13,8 @@ export const DEMO_PASSWORD = 'anxin123';
 export interface RunningApp {
   url: string;
   dataDir: string;
+  /** The server's output since it started listening (warnings and errors; at most the last 20 kB). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -55,9 +57,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
   });
+  let since = '';
+  const keep = (b: Buffer) => (since = (since + b.toString()).slice(-20_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   return {
     url,
     dataDir,
+    log: () => since,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -111,6 +118,30 @@ export interface Journey {
   errors: string[];
 }
 
+const SLOW_MS = 2_000;
+
+/** API calls of the current test that failed (4xx/5xx) or took over 2 s, and the app it runs on. */
+export const trace = { calls: [] as string[], app: null as RunningApp | null };
+
+/** Records failed and slow API calls of `page`, so a failing step says which request let it down. */
+export function traceApi(page: Page, app: RunningApp): void {
+  trace.app = app;
+  const started = new WeakMap<object, number>();
+  const label = (r: { method(): string; url(): string }) => `${r.method()} ${new URL(r.url()).pathname}`;
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('request', (r) => started.set(r, Date.now()));
+  page.on('requestfinished', async (r) => {
+    if (!new URL(r.url()).pathname.startsWith('/api/')) return;
+    const ms = Date.now() - (started.get(r) ?? Date.now());
+    const res = await r.response().catch(() => null);
+    const status = res?.status() ?? 0;
+    if (status < 400 && ms < SLOW_MS) return;
+    const body = status >= 400 ? ((await res?.text().catch(() => '')) ?? '').slice(0, 300) : '';
+    trace.calls.push(`${at()} ${label(r)} → ${status} in ${ms} ms ${body}`);
+  });
+  page.on('requestfailed', (r) => trace.calls.push(`${at()} ${label(r)} failed: ${r.failure()?.errorText}`));
+}
+
 /**
  * Starts the app and the browser before the file's tests and stops them after. Read the fields
  * inside tests (they are filled in `beforeAll`).
@@ -123,6 +154,7 @@ export function useJourney(viewport = { width: 1366, height: 860 }): Journey {
     j.context = await j.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     j.page = await j.context.newPage();
     j.page.on('pageerror', (e) => j.errors.push(e.message));
+    traceApi(j.page, j.app);
   });
   afterAll(async () => {
     await j.context?.close();

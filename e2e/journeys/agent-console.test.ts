@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Browser } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  shot,
+  signIn,
+  startApp,
+  traceApi,
+  type RunningApp,
+} from '../harness.ts';
 
 let app: RunningApp;
 let browser: Browser;
@@ -70,6 +78,7 @@ describe('agent console', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
 
     const page = await context.newPage();
+    traceApi(page, app);
     await signIn(page, app.url, 'agent');
     await page.goto(`${app.url}/agent`);
     const caller = page.getByTestId('caller-number');

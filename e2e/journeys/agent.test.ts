@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
 import { apiAs, coverageOf, createCaller } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 
@@ -40,6 +40,7 @@ beforeAll(async () => {
     timezoneId: 'Asia/Shanghai',
   });
   page = await context.newPage();
+  traceApi(page, app);
   page.on('pageerror', (e) => errors.push(e.message));
 });
 afterAll(async () => {

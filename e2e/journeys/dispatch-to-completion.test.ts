@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
 import { apiAs, coverageOf, createCaller, createRepairAwaitingDispatch, type Order } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 /** Server round trips under a loaded CI box: poll longer than vitest's 1 s default. */
@@ -30,6 +30,7 @@ async function open(
   });
   contexts.push(context);
   const page = await context.newPage();
+  traceApi(page, app);
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await signIn(page, app.url, username);
   return page;

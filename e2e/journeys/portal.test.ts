@@ -4,7 +4,15 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotDir, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import {
+  launchBrowser,
+  screenshotDir,
+  shot,
+  signIn,
+  startApp,
+  traceApi,
+  type RunningApp,
+} from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 
@@ -92,6 +100,7 @@ describe('customer portal', () => {
       timezoneId: 'Asia/Shanghai',
     });
     const page = await context.newPage();
+    traceApi(page, app);
     const errors = collectPageErrors(page);
 
     // --- sign in with a one-time code
@@ -210,6 +219,7 @@ describe('customer portal', () => {
       timezoneId: 'Asia/Shanghai',
     });
     const page = await context.newPage();
+    traceApi(page, app);
     const errors = collectPageErrors(page);
     await signIn(page, app.url, 'agent');
     await page.getByTestId('nav-workorders').click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@anxin/contracts';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
 
 /** The menu contract: each entry and the permission (or role) that shows it. */
 const MENU: Array<{ key: string; permission?: Permission; role?: Role }> = [
@@ -70,6 +70,7 @@ describe('every demo role signs in and sees its menu', () => {
     it(role, async () => {
       const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: 'zh-CN' });
       const page = await context.newPage();
+      traceApi(page, app);
       await signIn(page, app.url, role);
       await page.getByTestId('nav-dashboard').waitFor();
       const settings = page.getByTestId('nav-settings');
@@ -85,6 +86,7 @@ describe('every demo role signs in and sees its menu', () => {
 
   it('a wrong password shows the translated error and stays on the login page', async () => {
     const page = await browser.newPage();
+    traceApi(page, app);
     await page.goto(`${app.url}/login`);
     await page.getByTestId('login-username').fill('agent');
     await page.getByTestId('login-password').fill('wrong-password');

@@ -9,7 +9,7 @@ import {
   move,
   workThrough,
 } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, type RunningApp } from '../harness.ts';
+import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
@@ -27,6 +27,7 @@ async function open(username: string): Promise<Page> {
   });
   contexts.push(context);
   const page = await context.newPage();
+  traceApi(page, app);
   page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
   await signIn(page, app.url, username);
   return page;

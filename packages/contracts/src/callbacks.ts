@@ -77,6 +77,12 @@ export const CallbackPolicySchema = z
     portalLinkHours: z.number().int().min(1).max(720),
     /** A customer's own rating closes the order when resolved and every score is at least this. */
     portalSatisfiedMinScore: z.number().int().min(1).max(5),
+    /**
+     * A completed order still not in 待回访 after this many minutes is handed off by the repair
+     * sweep (the outbox normally does it within seconds). Stored policies from before this field
+     * read the default.
+     */
+    handoffGraceMinutes: z.number().int().min(1).max(1440).default(15),
     questions: z.array(CallbackQuestionSchema).min(1).max(20),
   })
   .refine((p) => new Set(p.questions.map((q) => q.id)).size === p.questions.length, {

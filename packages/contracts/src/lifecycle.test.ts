@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   APPOINTABLE_STATUSES,
   AWAITING_CLOSE_STATUSES,
+  BEFORE_DEPARTURE_STATUSES,
   CANCELLABLE_STATUSES,
   CLOSED_STATUSES,
   DISPATCHABLE_STATUSES,
   IN_SERVICE_STATUSES,
   ON_SITE_STATUSES,
   OPEN_STATUSES,
+  PLANNABLE_STATUSES,
   PORTAL_CANCELLABLE_STATUSES,
+  SERVICE_ENDED_STATUSES,
   TECHNICIAN_ACTIVE_STATUSES,
   TRANSITIONS,
+  WITH_OUTLET_STATUSES,
   WORK_DONE_STATUSES,
 } from './lifecycle.ts';
 import { WORK_ORDER_STATUSES } from './workorders.ts';
@@ -73,6 +77,33 @@ describe('status groups derived from the transition table', () => {
   it('work done runs from completion to closing; a redo is not forward', () => {
     expect(WORK_DONE_STATUSES).toEqual(['completed', 'awaiting_callback', 'closed']);
     expect(AWAITING_CLOSE_STATUSES).toEqual(['completed', 'awaiting_callback']);
+  });
+
+  it('outlet, planning and SLA groups', () => {
+    expect(WITH_OUTLET_STATUSES).toEqual([
+      'dispatched_outlet',
+      'outlet_accepted',
+      'assigned',
+      'scheduled',
+      'departed',
+      'arrived',
+      'in_progress',
+      'awaiting_parts',
+    ]);
+    expect(BEFORE_DEPARTURE_STATUSES).toEqual([
+      'dispatched_outlet',
+      'outlet_accepted',
+      'assigned',
+      'scheduled',
+    ]);
+    expect(PLANNABLE_STATUSES).toEqual(['outlet_accepted', 'assigned', 'scheduled']);
+    expect(SERVICE_ENDED_STATUSES).toEqual([
+      'remote_resolved',
+      'completed',
+      'awaiting_callback',
+      'closed',
+      'cancelled',
+    ]);
   });
 
   it('every rule names known statuses and no status is unreachable from new', () => {

@@ -168,6 +168,26 @@ export const AWAITING_CLOSE_STATUSES: readonly WorkOrderStatusName[] = WORK_DONE
   OPEN_STATUSES.includes(s),
 );
 
+/** The order sits with an outlet (counts against its daily capacity): from dispatch until completion. */
+export const WITH_OUTLET_STATUSES: readonly WorkOrderStatusName[] = inTableOrder(
+  forwardFrom('dispatched_outlet', 'completed'),
+);
+/** With an outlet but no technician on the way yet (the dispatcher still acts on risk here). */
+export const BEFORE_DEPARTURE_STATUSES: readonly WorkOrderStatusName[] = inTableOrder(
+  forwardFrom('dispatched_outlet', 'departed'),
+);
+/** A route plan may (re)arrange these: accepted by the outlet, technician not yet set off. */
+export const PLANNABLE_STATUSES: readonly WorkOrderStatusName[] = inTableOrder(
+  forwardFrom('outlet_accepted', 'departed'),
+);
+/**
+ * The service the SLA clocks measure is over: resolved remotely, completed, or finished with
+ * (closed, cancelled). Reaching any of these ends every clock still running.
+ */
+export const SERVICE_ENDED_STATUSES: readonly WorkOrderStatusName[] = inTableOrder(
+  new Set([...forwardFrom('remote_resolved'), ...forwardFrom('completed'), ...CLOSED_STATUSES]),
+);
+
 /** Membership test that narrows a plain string (web rows, raw status columns). */
 export const isStatusIn = (
   group: readonly WorkOrderStatusName[],

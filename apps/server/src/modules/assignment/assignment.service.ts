@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { fieldError, notFound, refuse } from '../../platform/http/errors.ts';
 import { notifySms } from '../../platform/notify/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
-import type { WorkOrderRow, WorkOrdersService } from '../workorders/index.ts';
+import type { WorkOrder, WorkOrdersService } from '../workorders/index.ts';
 import {
   datesBetween,
   distanceKm,
@@ -96,7 +96,7 @@ export class AssignmentService {
   async suggestions(actor: Actor, orderId: string, q: SuggestionQuery): Promise<SuggestionList> {
     const order = await this.d.workOrders.findInScope(actor, orderId);
     if (!order) throw notFound('work order', orderId);
-    if (!order.outlet_id)
+    if (!order.outletId)
       throw refuse(
         'assignment.no_outlet',
         {},
@@ -107,11 +107,11 @@ export class AssignmentService {
     const window = this.windowOf(order, q);
     if (window && Date.parse(window.end) <= Date.parse(window.start))
       throw fieldError('end', 'after_start', 'The window must end after it starts');
-    const [techs, p] = await Promise.all([this.d.repo.techniciansOfOutlet(order.outlet_id), this.policy()]);
+    const [techs, p] = await Promise.all([this.d.repo.techniciansOfOutlet(order.outletId), this.policy()]);
     const ids = techs.map((t) => t.id);
     const day = localDay(window?.start ?? this.d.clock.now());
     const [skills, working, leave, sameDay] = await Promise.all([
-      order.category_code ? this.d.repo.skillLevels(ids, order.category_code) : Promise.resolve(null),
+      order.categoryCode ? this.d.repo.skillLevels(ids, order.categoryCode) : Promise.resolve(null),
       window ? this.working(ids, window.start, window.end) : Promise.resolve(null),
       window ? this.d.repo.leave(ids, window.start, window.end) : Promise.resolve(null),
       this.d.repo.appointments(ids, day.start, day.end, order.id),
@@ -139,19 +139,19 @@ export class AssignmentService {
     });
     return {
       orderId: order.id,
-      categoryCode: order.category_code,
+      categoryCode: order.categoryCode,
       window,
       items: rankTechnicians(facts, p),
     };
   }
 
   /** The requested window, else the agreed appointment, else the customer's first preferred window. */
-  private windowOf(order: WorkOrderRow, q: SuggestionQuery): Interval | null {
+  private windowOf(order: WorkOrder, q: SuggestionQuery): Interval | null {
     if (q.start && q.end)
       return { start: new Date(q.start).toISOString(), end: new Date(q.end).toISOString() };
-    if (order.appointment_start && order.appointment_end)
-      return { start: order.appointment_start, end: order.appointment_end };
-    const preferred = JSON.parse(order.preferred_windows) as Interval[];
+    if (order.appointmentStart && order.appointmentEnd)
+      return { start: order.appointmentStart, end: order.appointmentEnd };
+    const preferred = order.preferredWindows;
     const first = preferred[0];
     return first
       ? { start: new Date(first.start).toISOString(), end: new Date(first.end).toISOString() }
@@ -159,26 +159,26 @@ export class AssignmentService {
   }
 
   /** Assignment: the technician must hold the order's category skill and be free for a given window. */
-  async checkAssign(order: WorkOrderRow, technicianId: string): Promise<void> {
+  async checkAssign(order: WorkOrder, technicianId: string): Promise<void> {
     const p = await this.policy();
-    if (order.category_code) {
+    if (order.categoryCode) {
       const level =
-        (await this.d.repo.skillLevels([technicianId], order.category_code)).get(technicianId) ?? 0;
+        (await this.d.repo.skillLevels([technicianId], order.categoryCode)).get(technicianId) ?? 0;
       if (level < p.minSkillLevel)
         throw refuse(
           'assignment.unskilled',
-          { category: order.category_code, minLevel: p.minSkillLevel },
+          { category: order.categoryCode, minLevel: p.minSkillLevel },
           {
             path: 'data.technicianId',
-            detail: `The technician has no ${order.category_code} skill of level ${p.minSkillLevel} or above`,
+            detail: `The technician has no ${order.categoryCode} skill of level ${p.minSkillLevel} or above`,
           },
         );
     }
-    if (order.appointment_start && order.appointment_end)
+    if (order.appointmentStart && order.appointmentEnd)
       await this.checkWindow(
         order,
         technicianId,
-        { start: order.appointment_start, end: order.appointment_end },
+        { start: order.appointmentStart, end: order.appointmentEnd },
         {
           path: 'data.technicianId',
           outsideRule: 'unavailable',
@@ -191,7 +191,7 @@ export class AssignmentService {
    * `outside_shift`) and must not overlap another of their appointments (`double_booked`).
    */
   async checkWindow(
-    order: Pick<WorkOrderRow, 'id'>,
+    order: Pick<WorkOrder, 'id'>,
     technicianId: string,
     w: Interval,
     opts: { path: string; outsideRule?: 'unavailable' | 'outside_shift'; trx?: Kysely<Database> },
@@ -229,7 +229,7 @@ export class AssignmentService {
   /** Tells the customer the agreed or moved window (SMS after commit, once per order version). */
   async notifyCustomer(
     trx: Kysely<Database>,
-    order: WorkOrderRow,
+    order: WorkOrder,
     w: Interval,
     reschedule: boolean,
     now: Date,
@@ -241,7 +241,7 @@ export class AssignmentService {
       trx,
       now,
       {
-        to: order.contact_phone,
+        to: order.contactPhone,
         text,
         template: reschedule ? 'appointment_rescheduled' : 'appointment_set',
         ref: `workorder:${order.id}`,

@@ -44,10 +44,10 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
     to: 'scheduled',
     check: async ({ order, req }) => {
       const a = req.data.appointment;
-      if (!order.technician_id || !a) return;
+      if (!order.technicianId || !a) return;
       await service.checkWindow(
         order,
-        order.technician_id,
+        order.technicianId,
         { start: iso(a.start), end: iso(a.end) },
         { path: 'data.appointment' },
       );
@@ -57,20 +57,19 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
       if (!a) return;
       const w = { start: iso(a.start), end: iso(a.end) };
       // Again inside the transaction: a concurrent booking of the same technician loses here.
-      if (order.technician_id)
-        await service.checkWindow(order, order.technician_id, w, { path: 'data.appointment', trx });
-      return service.notifyCustomer(trx, order, w, !!order.appointment_start, now);
+      if (order.technicianId)
+        await service.checkWindow(order, order.technicianId, w, { path: 'data.appointment', trx });
+      return service.notifyCustomer(trx, order, w, !!order.appointmentStart, now);
     },
   });
   hooks.registerAppointment({
     name: 'assignment.window_free',
     check: async ({ order, window }) => {
-      if (order.technician_id)
-        await service.checkWindow(order, order.technician_id, window, { path: 'start' });
+      if (order.technicianId) await service.checkWindow(order, order.technicianId, window, { path: 'start' });
     },
     within: async (trx, { order, window, reschedule, now }) => {
-      if (order.technician_id)
-        await service.checkWindow(order, order.technician_id, window, { path: 'start', trx });
+      if (order.technicianId)
+        await service.checkWindow(order, order.technicianId, window, { path: 'start', trx });
       return service.notifyCustomer(trx, order, window, reschedule, now);
     },
   });

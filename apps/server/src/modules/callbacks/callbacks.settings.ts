@@ -12,6 +12,6 @@ export const CALLBACK_SETTINGS = [
     write: 'settings:manage',
     label: 'settings.keys.callbacks.policy',
     // Calling a customer back every minute is harassment, not a retry.
-    bounds: { retryAfterMinutes: { min: 10 }, repeatWindowDays: { min: 7 } },
+    bounds: { retryAfterMinutes: { min: 10 }, repeatWindowDays: { min: 7 }, handoffGraceMinutes: { min: 5 } },
   }),
 ];

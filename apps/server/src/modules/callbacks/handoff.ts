@@ -13,9 +13,6 @@ import { SYSTEM_ACTOR, type CallbacksContext } from './context.ts';
  */
 export const HANDOFF_TOPIC = 'callbacks.order_completed';
 export const HANDOFF_SWEEP_JOB = 'callbacks.handoff_sweep';
-/** A completed order older than this without having reached 待回访 is repaired by the sweep. */
-export const DEFAULT_HANDOFF_GRACE_MINUTES = 15;
-
 export interface HandoffPayload {
   orderId: string;
   /** The order's version right after completion (part of the dedupe key). */

@@ -6,11 +6,10 @@ import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts'
 import { CallbacksRepository } from './callbacks.repository.ts';
 import { callbackRoutes } from './callbacks.routes.ts';
 import { CallbacksService } from './callbacks.service.ts';
-import type { CallbacksContext } from './context.ts';
+import { callbackPolicy, type CallbacksContext } from './context.ts';
 import { registerCallbackHooks } from './hooks.ts';
 import { scheduleClassify } from './jobs/classify.ts';
 import {
-  DEFAULT_HANDOFF_GRACE_MINUTES,
   handOff,
   HANDOFF_TOPIC,
   scheduleHandoffSweep,
@@ -29,8 +28,6 @@ export type { CallbackTables } from './callbacks.schema.ts';
 export interface CallbacksOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
   calendar: () => Promise<Calendar>;
-  /** How long a completed order may wait for its hand-off to 待回访 before the sweep repairs it. */
-  handoffGraceMinutes?: number;
 }
 
 /**
@@ -54,8 +51,9 @@ export function createCallbacks(deps: AppDeps, opts: CallbacksOptions) {
   deps.runtime.outbox.registerTopic<HandoffPayload>(HANDOFF_TOPIC, async (p) => {
     await handOff(ctx, p.orderId);
   });
-  const grace = opts.handoffGraceMinutes ?? DEFAULT_HANDOFF_GRACE_MINUTES;
-  const sweep = (now: Date = deps.clock.now()) => sweepHandoffs(ctx, now, grace);
+  // The grace time is the callback policy's (a setting), read on every pass.
+  const sweep = async (now: Date = deps.clock.now()) =>
+    sweepHandoffs(ctx, now, (await callbackPolicy(ctx.db)).value.handoffGraceMinutes);
   const classify = (now: Date = deps.clock.now()) => service.classifyNewRepairs(now);
   return {
     service,

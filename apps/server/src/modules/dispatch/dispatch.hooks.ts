@@ -1,6 +1,6 @@
 import { newId } from '../../platform/ids/index.ts';
 import { enqueueOutbox } from '../../platform/events/outbox.ts';
-import type { TransitionHookInput, TransitionHooks, WorkOrderRow } from '../workorders/index.ts';
+import type { TransitionHookInput, TransitionHooks, WorkOrder } from '../workorders/index.ts';
 import { dispatchPolicy, type DispatchContext } from './dispatch.context.ts';
 import type { RankOrder } from './domain/rank.ts';
 import { assertOutletMayTake } from './outlet-check.ts';
@@ -9,12 +9,19 @@ export const ORDER_WAITING_TOPIC = 'dispatch.order_waiting';
 export interface OrderWaitingPayload {
   orderId: string;
 }
+/** A rejection commits with this message; its handler puts the order back in 待派单 as the system. */
+export const ORDER_REJECTED_TOPIC = 'dispatch.order_rejected';
+export interface OrderRejectedPayload {
+  orderId: string;
+  /** The order's version right after the rejection (the release only acts on that version). */
+  version: number;
+}
 
-export const rankOrderOf = (o: WorkOrderRow): RankOrder => ({
-  provinceCode: o.province_code,
-  cityCode: o.city_code,
-  districtCode: o.district_code,
-  categoryCode: o.category_code,
+export const rankOrderOf = (o: WorkOrder): RankOrder => ({
+  provinceCode: o.provinceCode,
+  cityCode: o.cityCode,
+  districtCode: o.districtCode,
+  categoryCode: o.categoryCode,
   lat: o.lat === null ? null : Number(o.lat),
   lng: o.lng === null ? null : Number(o.lng),
 });
@@ -98,6 +105,13 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
         reason_code: intent.reasonCode ?? 'other',
         note: intent.note ?? i.req.reason ?? null,
       });
+      // Back to 待派单 follows from the outbox: it happens if and only if the rejection commits.
+      await enqueueOutbox<OrderRejectedPayload>(trx, {
+        topic: ORDER_REJECTED_TOPIC,
+        payload: { orderId: i.order.id, version: i.order.version + 1 },
+        dedupeKey: `${ORDER_REJECTED_TOPIC}:${i.order.id}:${i.order.version + 1}`,
+        at: i.now,
+      });
       return offer ? { offerId: offer.id, reasonCode: offer.reason_code } : undefined;
     },
   });
@@ -108,7 +122,7 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
     to: 'awaiting_dispatch',
     from: ['dispatched_outlet'],
     async check() {
-      return { patch: { outlet_id: null, technician_id: null, technician_user_id: null } };
+      return { patch: { outletId: null, technicianId: null, technicianUserId: null } };
     },
     async within(trx, i) {
       const outcome = intentOf(i).outcome ?? 'withdrawn';

@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import {
+  BEFORE_DEPARTURE_STATUSES,
   DISPATCHABLE_STATUSES,
+  WITH_OUTLET_STATUSES,
   type BoardQuery,
   type DispatchOrder,
   type OfferStatus,
@@ -15,20 +17,12 @@ type Db = Kysely<Database>;
 export type OfferRow = Selectable<DispatchOffersTable>;
 
 /** Statuses in which an order sits with an outlet and counts against its daily capacity. */
-export const HELD_STATUSES = [
-  'dispatched_outlet',
-  'outlet_accepted',
-  'assigned',
-  'scheduled',
-  'departed',
-  'arrived',
-  'in_progress',
-] as const;
+export const HELD_STATUSES = WITH_OUTLET_STATUSES;
 
 /** The dispatcher's queue: orders waiting for an outlet … */
 export const QUEUE_STATUSES = DISPATCHABLE_STATUSES;
 /** … plus orders at risk that have not reached a technician yet. */
-export const AT_RISK_STATUSES = ['dispatched_outlet', 'outlet_accepted', 'assigned', 'scheduled'] as const;
+export const AT_RISK_STATUSES = BEFORE_DEPARTURE_STATUSES;
 
 const ORDER_COLUMNS = [
   'wo.id',

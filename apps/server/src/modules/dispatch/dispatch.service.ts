@@ -154,8 +154,9 @@ export class DispatchService {
   }
 
   /**
-   * The outlet declines with a reason code; the order then goes back to 待派单 (system step), where
-   * the dispatcher sees it again and auto-dispatch regions offer the next outlet after commit.
+   * The outlet declines with a reason code. The rejection's transaction queues the step back to
+   * 待派单 (outbox, hook `dispatch.offer_rejected`), where the dispatcher sees the order again and
+   * auto-dispatch regions offer the next outlet; meanwhile 已拒单 is itself in the dispatch queue.
    */
   async reject(actor: Actor, offerId: string, body: RejectOffer, requestId: string | null = null) {
     if (body.reasonCode === 'other' && !body.note)
@@ -163,13 +164,13 @@ export class DispatchService {
     const offer = await this.ownOffer(actor, offerId);
     const v = await this.orderVersion(offer.order_id, body.version);
     const reason = body.note ? `${body.reasonCode}: ${body.note}` : body.reasonCode;
-    let detail = await this.ctx.workOrders.transition(
+    const detail = await this.ctx.workOrders.transition(
       actor,
       offer.order_id,
       { to: 'outlet_rejected', version: v, reason, data: {} },
       { requestId, intents: { dispatch: { reasonCode: body.reasonCode, note: body.note ?? null } } },
     );
-    detail = (await this.release(offer.order_id, detail.version, 'outlet_rejected')) ?? detail;
+    this.ctx.nudgeOutbox();
     const row = await this.ctx.repo.offerById(offerId);
     return { offer: (await this.views([row!]))[0]!, orderVersion: detail.version };
   }

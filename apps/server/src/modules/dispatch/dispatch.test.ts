@@ -183,6 +183,9 @@ describe('accept and reject', () => {
     const res = await managerA.send('POST', url, { reasonCode: 'no_capacity', note: '本周满员' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.offer).toMatchObject({ status: 'rejected', reasonCode: 'no_capacity', note: '本周满员' });
+    // The step back to 待派单 is the outbox's, after the rejection committed.
+    await w.runtime.outbox.idle();
+    await w.runtime.outbox.drain();
     const detail = await order(o.id);
     expect(detail).toMatchObject({ status: 'awaiting_dispatch', outletId: null });
     expect(detail.timeline.slice(-2).map((e: { to: string; reason: string }) => [e.to, e.reason])).toEqual([

@@ -4,7 +4,13 @@ import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Calendar } from '../sla/index.ts';
 import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
 import type { DispatchContext } from './dispatch.context.ts';
-import { ORDER_WAITING_TOPIC, registerDispatchHooks, type OrderWaitingPayload } from './dispatch.hooks.ts';
+import {
+  ORDER_REJECTED_TOPIC,
+  ORDER_WAITING_TOPIC,
+  registerDispatchHooks,
+  type OrderRejectedPayload,
+  type OrderWaitingPayload,
+} from './dispatch.hooks.ts';
 import { DispatchRepository } from './dispatch.repository.ts';
 import { dispatchRoutes } from './dispatch.routes.ts';
 import { DispatchService } from './dispatch.service.ts';
@@ -44,6 +50,10 @@ export function createDispatch(deps: AppDeps, opts: DispatchOptions) {
   // only acts on an order still waiting, on the version it reads).
   deps.runtime.outbox.registerTopic<OrderWaitingPayload>(ORDER_WAITING_TOPIC, async (p) => {
     await service.autoOffer(p.orderId);
+  });
+  // After a rejection commits: back to 待派单 on the rejected version (a concurrent step wins).
+  deps.runtime.outbox.registerTopic<OrderRejectedPayload>(ORDER_REJECTED_TOPIC, async (p) => {
+    await service.release(p.orderId, p.version, 'outlet_rejected');
   });
   const expire = (now: Date = deps.clock.now()) => expireOffers(service, now);
   return {

@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logging/index.ts';
 import { notifyRole } from '../../platform/notify/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
-import type { WorkOrderRow, WorkOrdersService } from '../workorders/index.ts';
+import type { WorkOrder, WorkOrdersService } from '../workorders/index.ts';
 import { DEFAULT_ESCALATION_POLICY, ESCALATION_POLICY_KEY, EscalationPolicySchema } from './domain/policy.ts';
 import { leastLoaded } from './domain/tiers.ts';
 import type { Candidate, EscalationRepository } from './escalation.repository.ts';
@@ -81,7 +81,7 @@ export class EscalationService {
           await this.d.repo.insertEscalation(trx, {
             id,
             order_id: order.id,
-            from_tier: order.escalation_tier,
+            from_tier: order.escalationTier,
             to_tier: toTier,
             reason: opts.reason,
             auto: trigger,
@@ -190,7 +190,7 @@ export class EscalationService {
     if (!order) throw notFound('work order', orderId);
     const rows = await this.d.repo.listForOrder(orderId);
     return {
-      tier: order.escalation_tier,
+      tier: order.escalationTier,
       items: rows.map((r) => ({
         id: r.id,
         fromTier: r.from_tier,
@@ -208,26 +208,22 @@ export class EscalationService {
   }
 
   /** The person of the next tier: tier 2 the outlet's senior technician, else its dealer's or its own manager. */
-  private async pick(order: WorkOrderRow, toTier: number): Promise<Candidate | null> {
+  private async pick(order: WorkOrder, toTier: number): Promise<Candidate | null> {
     const repo = this.d.repo;
     if (toTier === 2) {
-      if (!order.outlet_id) return null;
+      if (!order.outletId) return null;
       const senior = leastLoaded(
-        await repo.techniciansOfTier(2, { outletId: order.outlet_id }, 'outlet_senior'),
+        await repo.techniciansOfTier(2, { outletId: order.outletId }, 'outlet_senior'),
       );
       if (senior) return senior;
-      const parent = await repo.parentOf(order.outlet_id);
+      const parent = await repo.parentOf(order.outletId);
       const dealer = parent ? leastLoaded(await repo.managersOf(parent, 'dealer')) : null;
-      return dealer ?? leastLoaded(await repo.managersOf(order.outlet_id, 'outlet_senior'));
+      return dealer ?? leastLoaded(await repo.managersOf(order.outletId, 'outlet_senior'));
     }
     if (toTier === 3) {
-      if (!order.province_code) return null;
+      if (!order.provinceCode) return null;
       return leastLoaded(
-        await repo.techniciansOfTier(
-          3,
-          { provinceCode: order.province_code, hqOnly: true },
-          'field_engineer',
-        ),
+        await repo.techniciansOfTier(3, { provinceCode: order.provinceCode, hqOnly: true }, 'field_engineer'),
       );
     }
     return leastLoaded(await repo.techniciansOfTier(4, { hqOnly: true }, 'expert'));

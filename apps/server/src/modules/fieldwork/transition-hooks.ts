@@ -42,7 +42,7 @@ async function visitOf(repo: FieldworkRepository, trx: Db, i: TransitionHookInpu
   const row = {
     id: newId(),
     order_id: i.order.id,
-    technician_user_id: i.order.technician_user_id ?? i.actor.userId,
+    technician_user_id: i.order.technicianUserId ?? i.actor.userId,
     departed_at: at,
     arrived_at: null,
     arrival_lat: null,

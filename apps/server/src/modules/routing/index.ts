@@ -71,11 +71,11 @@ export function createRouting(deps: AppDeps, wiring: RoutingWiring) {
     within: async (trx, { intents, order, now }) => {
       const plan = intents.routing;
       if (!plan) return undefined;
-      if (tellCustomers && plan.notice && order.contact_phone)
+      if (tellCustomers && plan.notice && order.contactPhone)
         await notifySms(
           trx,
           now,
-          { ...plan.notice, to: order.contact_phone },
+          { ...plan.notice, to: order.contactPhone },
           `route-plan:${plan.planId}:${order.id}`,
         );
       return { routePlanId: plan.planId };

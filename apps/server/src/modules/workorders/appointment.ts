@@ -1,4 +1,4 @@
-import type { WorkOrderDetail, WorkOrderStatusName } from '@anxin/contracts';
+import { APPOINTABLE_STATUSES, type WorkOrderDetail } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -7,16 +7,8 @@ import { normaliseWindow, windowErrors } from './domain/windows.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 import { detailOf, relationOf } from './workorders.views.ts';
 
-/** Before the technician sets off the window can still be agreed or moved. */
-const APPOINTABLE: readonly WorkOrderStatusName[] = [
-  'new',
-  'accepted',
-  'awaiting_dispatch',
-  'dispatched_outlet',
-  'outlet_accepted',
-  'assigned',
-  'scheduled',
-];
+/** Before the technician sets off the window can still be agreed or moved (contracts' group). */
+const APPOINTABLE = APPOINTABLE_STATUSES;
 
 export interface AppointmentInput {
   start: string;
@@ -58,7 +50,7 @@ export async function setAppointment(
     path: 'end',
   }));
   if (errors.length) throw new DomainError('request.validation_failed', errors[0]!.message, { errors });
-  const reschedule = !!order.appointment_start;
+  const reschedule = !!order.appointmentStart;
   if (reschedule && !input.reason)
     throw fieldError('reason', 'required', 'Moving an agreed appointment needs a reason');
 
@@ -67,9 +59,9 @@ export async function setAppointment(
   const checked = await ctx.hooks.checkAppointment(hookInput);
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const ok = await ctx.repo.update(trx, id, order.version, {
-      appointment_start: w.start,
-      appointment_end: w.end,
-      updated_at: now.toISOString(),
+      appointmentStart: w.start,
+      appointmentEnd: w.end,
+      updatedAt: now.toISOString(),
     });
     if (!ok) throw versionConflict('work order', id, input.version);
     const extra = await ctx.hooks.withinAppointment(trx, hookInput, checked);
@@ -82,7 +74,7 @@ export async function setAppointment(
       reason: input.reason ?? null,
       requestId,
       data: {
-        before: reschedule ? { start: order.appointment_start, end: order.appointment_end } : null,
+        before: reschedule ? { start: order.appointmentStart, end: order.appointmentEnd } : null,
         after: w,
         ...extra,
       },

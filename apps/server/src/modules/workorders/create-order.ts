@@ -5,6 +5,7 @@ import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { normaliseWindow, windowErrors } from './domain/windows.ts';
+import type { WorkOrder } from './domain/work-order.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 import { drawNumber, type CustomerFacts, type ProductFacts } from './workorders.repository.ts';
 import { toClockView } from '../sla/index.ts';
@@ -84,7 +85,7 @@ export async function createOrder(
   // numbering, which is harmless for a display number.
   const number = await drawNumber(ctx.db, input.type, now);
   const { row, eventId } = await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
-    const row = orderRow(id, number, input, customer, product, phone!, actor, now, planned);
+    const row = newOrder(id, number, input, customer, product, phone!, actor, now, planned);
     await ctx.repo.insert(trx, row);
     await ctx.sla.insertPlanned(trx, planned, now);
     const eventId = await appendEvent(trx, {
@@ -127,7 +128,7 @@ export async function createOrder(
         type: WORKORDER_EVENTS.type.created,
         actorId: ev.id,
         actorKind: ev.kind,
-        at: row.created_at,
+        at: row.createdAt,
         from: null,
         to: 'new',
         reason: null,
@@ -196,7 +197,7 @@ const createdData = (r: { number: string; type: string; channel: string }) => ({
   channel: r.channel,
 });
 
-function orderRow(
+function newOrder(
   id: string,
   number: string,
   input: CreateWorkOrder,
@@ -206,50 +207,50 @@ function orderRow(
   actor: Actor,
   now: Date,
   planned: { state: SlaState; dueAt: string | null },
-) {
+): WorkOrder {
   const a = input.address;
   const at = now.toISOString();
   return {
     id,
     number,
     type: input.type,
-    status: 'new' as const,
+    status: 'new',
     channel: input.channel,
-    customer_id: c.id,
-    product_id: p?.id ?? null,
-    category_code: p?.categoryCode ?? null,
-    fault_description: input.faultDescription,
-    fault_code_id: input.faultCodeId ?? null,
-    symptom_codes: JSON.stringify(input.symptomCodes),
+    customerId: c.id,
+    productId: p?.id ?? null,
+    categoryCode: p?.categoryCode ?? null,
+    faultDescription: input.faultDescription,
+    faultCodeId: input.faultCodeId ?? null,
+    symptomCodes: input.symptomCodes,
     urgency: input.urgency,
-    customer_tier: c.tier,
-    contact_name: input.contactName ?? c.name,
-    contact_phone: phone,
-    province_code: a ? a.provinceCode : c.provinceCode,
-    city_code: a ? a.cityCode : c.cityCode,
-    district_code: a ? a.districtCode : c.districtCode,
+    customerTier: c.tier,
+    contactName: input.contactName ?? c.name,
+    contactPhone: phone,
+    provinceCode: a ? a.provinceCode : c.provinceCode,
+    cityCode: a ? a.cityCode : c.cityCode,
+    districtCode: a ? a.districtCode : c.districtCode,
     address: a ? a.detail : c.address,
     lat: a ? (a.lat ?? null) : c.lat,
     lng: a ? (a.lng ?? null) : c.lng,
-    preferred_windows: JSON.stringify(input.preferredWindows.map(normaliseWindow)),
-    appointment_start: null,
-    appointment_end: null,
-    outlet_id: null,
-    technician_id: null,
-    technician_user_id: null,
-    escalation_tier: 1,
-    remote_guidance: null,
-    cancel_reason: null,
-    linked_ref: input.linkedRef ?? null,
-    parent_order_id: input.parentOrderId ?? null,
-    sla_state: planned.state,
-    sla_due_at: planned.dueAt,
-    paused_since: null,
-    created_by: actor.userId,
-    created_at: at,
-    updated_at: at,
-    completed_at: null,
-    closed_at: null,
+    preferredWindows: input.preferredWindows.map(normaliseWindow),
+    appointmentStart: null,
+    appointmentEnd: null,
+    outletId: null,
+    technicianId: null,
+    technicianUserId: null,
+    escalationTier: 1,
+    remoteGuidance: null,
+    cancelReason: null,
+    linkedRef: input.linkedRef ?? null,
+    parentOrderId: input.parentOrderId ?? null,
+    slaState: planned.state,
+    slaDueAt: planned.dueAt,
+    pausedSince: null,
+    createdBy: actor.userId,
+    createdAt: at,
+    updatedAt: at,
+    completedAt: null,
+    closedAt: null,
     version: 1,
   };
 }

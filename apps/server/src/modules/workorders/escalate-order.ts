@@ -7,7 +7,7 @@ import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { CLOSED_STATUSES } from '@anxin/contracts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
-import type { WorkOrderRow } from './workorders.repository.ts';
+import type { WorkOrder } from './domain/work-order.ts';
 import { detailOf, relationOf } from './workorders.views.ts';
 
 export const MAX_ESCALATION_TIER = 4;
@@ -20,11 +20,11 @@ export interface EscalateInput {
   version?: number | undefined;
   auto?: 'sla_breach' | 'failed_repair' | undefined;
   /** Chooses the next tier's person before the transaction (may throw a DomainError). */
-  plan(order: WorkOrderRow, toTier: number): Promise<Record<string, unknown>>;
+  plan(order: WorkOrder, toTier: number): Promise<Record<string, unknown>>;
   /** The escalation module's own rows, written in the same transaction as the tier change. */
-  within(trx: Kysely<Database>, order: WorkOrderRow, toTier: number): Promise<Record<string, unknown> | void>;
+  within(trx: Kysely<Database>, order: WorkOrder, toTier: number): Promise<Record<string, unknown> | void>;
   /** Whether the actor already takes part in the order (escalated to it earlier). */
-  isParticipant?(order: WorkOrderRow): Promise<boolean>;
+  isParticipant?(order: WorkOrder): Promise<boolean>;
 }
 
 /**
@@ -63,7 +63,7 @@ export async function escalateOrder(
       { status: order.status },
       { path: 'status', detail: `An order in ${order.status} cannot be escalated` },
     );
-  if (order.escalation_tier >= MAX_ESCALATION_TIER)
+  if (order.escalationTier >= MAX_ESCALATION_TIER)
     throw refuse(
       'workorder.max_escalation_tier',
       { tier: MAX_ESCALATION_TIER },
@@ -72,15 +72,15 @@ export async function escalateOrder(
         detail: `The order is already at tier ${MAX_ESCALATION_TIER} (HQ expert), the highest tier`,
       },
     );
-  const from = order.escalation_tier;
+  const from = order.escalationTier;
   const to = from + 1;
   const data: Record<string, unknown> = { fromTier: from, toTier: to, ...(await input.plan(order, to)) };
   if (input.auto) data.auto = input.auto;
 
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const ok = await ctx.repo.update(trx, id, order.version, {
-      escalation_tier: to,
-      updated_at: now.toISOString(),
+      escalationTier: to,
+      updatedAt: now.toISOString(),
     });
     if (!ok) throw versionConflict('work order', id, order.version);
     Object.assign(data, await input.within(trx, order, to));

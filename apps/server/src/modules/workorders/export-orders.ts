@@ -61,9 +61,9 @@ export async function exportOrders(
         Math.min(PAGE, exportMaxRows - written),
       );
       const [customers, products, outlets] = await Promise.all([
-        ctx.repo.customersByIds(page.rows.map((r) => r.customer_id)),
-        ctx.repo.productsByIds(page.rows.map((r) => r.product_id)),
-        ctx.repo.outletsByIds(page.rows.map((r) => r.outlet_id)),
+        ctx.repo.customersByIds(page.rows.map((r) => r.customerId)),
+        ctx.repo.productsByIds(page.rows.map((r) => r.productId)),
+        ctx.repo.outletsByIds(page.rows.map((r) => r.outletId)),
       ]);
       for (const r of page.rows) {
         ws.addRow({
@@ -72,14 +72,14 @@ export async function exportOrders(
           status: STATUS_ZH[r.status],
           channel: CHANNEL_ZH[r.channel] ?? r.channel,
           urgency: URGENCY_ZH[r.urgency] ?? r.urgency,
-          customer: customers.get(r.customer_id)?.name ?? '',
-          phone: phoneVisible ? r.contact_phone : maskPhone(r.contact_phone),
-          serial: (r.product_id && products.get(r.product_id)?.serial) || '',
-          district: r.district_code ?? '',
-          outlet: (r.outlet_id && outlets.get(r.outlet_id)?.name) || '',
-          sla: SLA_ZH[r.sla_state] ?? r.sla_state,
-          slaDue: local(r.sla_due_at),
-          createdAt: local(r.created_at),
+          customer: customers.get(r.customerId)?.name ?? '',
+          phone: phoneVisible ? r.contactPhone : maskPhone(r.contactPhone),
+          serial: (r.productId && products.get(r.productId)?.serial) || '',
+          district: r.districtCode ?? '',
+          outlet: (r.outletId && outlets.get(r.outletId)?.name) || '',
+          sla: SLA_ZH[r.slaState] ?? r.slaState,
+          slaDue: local(r.slaDueAt),
+          createdAt: local(r.createdAt),
         }).commit();
       }
       written += page.rows.length;

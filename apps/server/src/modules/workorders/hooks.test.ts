@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { HOOK_ORDER, TransitionHooks, type HookName, type TransitionHookInput } from './hooks.ts';
-import type { WorkOrderRow } from './workorders.repository.ts';
+import type { WorkOrder } from './domain/work-order.ts';
 
 const trx = {} as Kysely<Database>;
-const input = (from: WorkOrderRow['status'], to: WorkOrderRow['status']): TransitionHookInput => ({
+const input = (from: WorkOrder['status'], to: WorkOrder['status']): TransitionHookInput => ({
   actor: { kind: 'system' } as Actor,
-  order: { id: 'o1', status: from, version: 3 } as WorkOrderRow,
+  order: { id: 'o1', status: from, version: 3 } as WorkOrder,
   req: { to, version: 3, data: {} },
   intents: {},
   now: new Date('2026-11-23T02:00:00Z'),
@@ -114,11 +114,11 @@ describe('transition hooks', () => {
     ok.register({
       name: 'dispatch.offer_withdrawn',
       to: 'awaiting_dispatch',
-      check: async () => ({ patch: { outlet_id: null, technician_id: null } }),
+      check: async () => ({ patch: { outletId: null, technicianId: null } }),
     });
     expect((await ok.check(input('dispatched_outlet', 'awaiting_dispatch'))).patch).toEqual({
-      outlet_id: null,
-      technician_id: null,
+      outletId: null,
+      technicianId: null,
     });
 
     const bad = new TransitionHooks();

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { TransitionRequest } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { WorkOrderStatus, WorkOrdersTable } from './workorders.schema.ts';
-import type { WorkOrderRow } from './workorders.repository.ts';
+import type { WorkOrderStatus } from './workorders.schema.ts';
+import type { WorkOrder } from './domain/work-order.ts';
 
 /**
  * Other modules (dispatch, assignment, fieldwork, routing, callbacks) take part in a transition
@@ -68,13 +68,13 @@ export type AppointmentHookName = (typeof APPOINTMENT_HOOK_ORDER)[number];
  * The only work-order columns a hook may change (everything else is the work-order module's own
  * effect of the step, in transition-order.ts). Other fields are a type error and throw at runtime.
  */
-export const HOOK_PATCHABLE = ['outlet_id', 'technician_id', 'technician_user_id'] as const;
+export const HOOK_PATCHABLE = ['outletId', 'technicianId', 'technicianUserId'] as const;
 export type HookPatchField = (typeof HOOK_PATCHABLE)[number];
-export type HookPatch = Partial<Pick<WorkOrdersTable, HookPatchField>>;
+export type HookPatch = Partial<Pick<WorkOrder, HookPatchField>>;
 
 export interface TransitionHookInput {
   actor: Actor;
-  order: WorkOrderRow;
+  order: WorkOrder;
   req: TransitionRequest;
   intents: TransitionIntents;
   now: Date;
@@ -115,7 +115,7 @@ export interface TransitionHook<C = undefined> {
  */
 export interface AppointmentHookInput {
   actor: Actor;
-  order: WorkOrderRow;
+  order: WorkOrder;
   window: { start: string; end: string };
   reschedule: boolean;
   reason: string | null;

@@ -8,8 +8,7 @@ import { checkTransition, PAUSED_STATES, type TransitionRule } from './domain/li
 import { missingRequirements, withinReopenWindow } from './domain/requirements.ts';
 import { normaliseWindow } from './domain/windows.ts';
 import { eventActor, STREAM, workOrderPolicy, type WorkOrderContext } from './context.ts';
-import type { WorkOrdersTable } from './workorders.schema.ts';
-import type { WorkOrderRow } from './workorders.repository.ts';
+import type { WorkOrder, WorkOrderPatch } from './domain/work-order.ts';
 import { detailOf, relationOf } from './workorders.views.ts';
 
 const invalidData = (path: string, rule: 'not_found' | 'inactive' | 'not_in_outlet', message: string) =>
@@ -51,7 +50,7 @@ export async function transitionOrder(
     );
   if (check.rule.requires?.includes('reopenWindow')) {
     const { reopenWindowDays } = await workOrderPolicy(ctx);
-    if (!withinReopenWindow(order.closed_at, now, reopenWindowDays)) {
+    if (!withinReopenWindow(order.closedAt, now, reopenWindowDays)) {
       throw refuse(
         'workorder.reopen_window_passed',
         { days: reopenWindowDays },
@@ -70,10 +69,10 @@ export async function transitionOrder(
       ...own.patch,
       ...hooks.patch,
       status: req.to,
-      updated_at: now.toISOString(),
-      sla_state: sla.state,
-      sla_due_at: sla.dueAt,
-      paused_since: PAUSED_STATES.includes(req.to) ? now.toISOString() : null,
+      updatedAt: now.toISOString(),
+      slaState: sla.state,
+      slaDueAt: sla.dueAt,
+      pausedSince: PAUSED_STATES.includes(req.to) ? now.toISOString() : null,
     });
     if (!ok) throw versionConflict('work order', id, req.version);
     await sla.write();
@@ -99,70 +98,70 @@ export async function transitionOrder(
 async function effectsOf(
   ctx: WorkOrderContext,
   rule: TransitionRule,
-  o: WorkOrderRow,
+  o: WorkOrder,
   req: TransitionRequest,
   now: Date,
 ) {
-  const patch: Partial<WorkOrdersTable> = {};
+  const patch: WorkOrderPatch = {};
   const data: Record<string, unknown> = { ...(req.data.note ? { note: req.data.note } : {}) };
   const at = now.toISOString();
   switch (rule.to) {
     case 'dispatched_outlet': {
       // Whether this outlet may take the order is the dispatch module's one rule (its hook).
       const outletId = req.data.outletId!;
-      Object.assign(patch, { outlet_id: outletId, technician_id: null, technician_user_id: null });
+      Object.assign(patch, { outletId, technicianId: null, technicianUserId: null });
       data.outletId = outletId;
       break;
     }
     case 'outlet_rejected':
       // The order leaves the rejecting outlet's queue (and scope) until it is dispatched again.
-      Object.assign(patch, { outlet_id: null, technician_id: null, technician_user_id: null });
-      data.rejectedOutletId = o.outlet_id;
+      Object.assign(patch, { outletId: null, technicianId: null, technicianUserId: null });
+      data.rejectedOutletId = o.outletId;
       break;
     case 'assigned': {
       const t = await ctx.repo.technician(req.data.technicianId!);
       if (!t) throw invalidData('data.technicianId', 'not_found', 'no such technician');
       if (!t.active) throw invalidData('data.technicianId', 'inactive', 'the technician is not active');
-      if (t.outlet_id !== o.outlet_id)
+      if (t.outlet_id !== o.outletId)
         throw invalidData(
           'data.technicianId',
           'not_in_outlet',
           "the technician does not belong to the order's outlet",
         );
-      Object.assign(patch, { technician_id: t.id, technician_user_id: t.user_id });
+      Object.assign(patch, { technicianId: t.id, technicianUserId: t.user_id });
       data.technicianId = t.id;
       break;
     }
     case 'scheduled': {
       const w = normaliseWindow(req.data.appointment!);
-      Object.assign(patch, { appointment_start: w.start, appointment_end: w.end });
+      Object.assign(patch, { appointmentStart: w.start, appointmentEnd: w.end });
       data.appointment = w;
       break;
     }
     case 'remote_resolved':
-      patch.remote_guidance = req.data.guidance!;
+      patch.remoteGuidance = req.data.guidance!;
       data.guidance = req.data.guidance;
       break;
     case 'cancelled':
-      patch.cancel_reason = req.reason!;
+      patch.cancelReason = req.reason!;
       break;
     case 'completed':
-      patch.completed_at = at;
+      patch.completedAt = at;
       break;
     case 'closed':
-      patch.closed_at = at;
+      patch.closedAt = at;
       break;
     case 'awaiting_dispatch':
       // A reopen or a redo after an unsatisfied callback is a new visit: the last one's technician
       // and window no longer hold (the customer agrees a new window; the outlet may change).
       if (rule.from === 'closed' || rule.from === 'awaiting_callback')
         Object.assign(patch, {
-          closed_at: null,
-          completed_at: null,
-          technician_id: null,
-          technician_user_id: null,
-          appointment_start: null,
-          appointment_end: null,
+          closedAt: null,
+          completedAt: null,
+          technicianId: null,
+          technicianUserId: null,
+          appointmentStart: null,
+          appointmentEnd: null,
         });
       break;
   }

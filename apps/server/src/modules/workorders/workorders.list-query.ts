@@ -5,6 +5,8 @@ import type { ActorScope } from '../../platform/auth/actor.ts';
 import { fieldError } from '../../platform/http/errors.ts';
 import type { WorkOrdersTable } from './workorders.schema.ts';
 import { inScope, participates, type WorkOrderRow } from './workorders.repository.ts';
+import type { WorkOrder } from './domain/work-order.ts';
+import { orderOf } from './workorders.codec.ts';
 
 export type ListFilter = Omit<WorkOrderListQuery, 'sort' | 'cursor' | 'limit'>;
 export type ListSort = WorkOrderListQuery['sort'];
@@ -59,7 +61,7 @@ function applyFilter(q: Q, f: ListFilter): Q {
 }
 
 export interface Page {
-  rows: WorkOrderRow[];
+  rows: WorkOrder[];
   nextCursor: string | null;
 }
 
@@ -126,7 +128,10 @@ async function createdPage(
 
 function pageOf(rows: WorkOrderRow[], limit: number, key: (r: WorkOrderRow) => Cursor): Page {
   const page = rows.slice(0, limit);
-  return { rows: page, nextCursor: rows.length > limit ? encodeCursor(key(page[page.length - 1]!)) : null };
+  return {
+    rows: page.map(orderOf),
+    nextCursor: rows.length > limit ? encodeCursor(key(page[page.length - 1]!)) : null,
+  };
 }
 
 export type { WorkOrdersTable };

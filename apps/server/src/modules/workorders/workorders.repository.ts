@@ -6,8 +6,11 @@ import type { AttachmentsTable, WorkOrdersTable } from './workorders.schema.ts';
 import { CLOSED_STATUSES, type SlaState, type WorkOrderType } from '@anxin/contracts';
 import type { SlaOrdersPort } from '../sla/index.ts';
 import { counterKey, formatNumber } from './domain/numbering.ts';
+import type { WorkOrder, WorkOrderPatch } from './domain/work-order.ts';
+import { orderColumns, orderOf } from './workorders.codec.ts';
 
 type Db = Kysely<Database>;
+/** The stored row; only this module's repository code sees it (others get a `WorkOrder`). */
 export type WorkOrderRow = Selectable<WorkOrdersTable>;
 
 /** Data scope columns of a work order: region by district, outlet, own = the assigned technician. */
@@ -190,29 +193,34 @@ export class WorkOrdersRepository {
     return q.execute();
   }
 
-  async insert(trx: Db, row: WorkOrdersTable): Promise<void> {
-    await trx.insertInto('work_orders').values(row).execute();
+  async insert(trx: Db, order: WorkOrder): Promise<void> {
+    await trx
+      .insertInto('work_orders')
+      .values(orderColumns(order) as WorkOrdersTable)
+      .execute();
   }
 
   /** One order within the actor's data scope; out of scope reads as absent (404, not 403). */
-  async findInScope(id: string, scope: ActorScope): Promise<WorkOrderRow | undefined> {
-    return this.db
+  async findInScope(id: string, scope: ActorScope): Promise<WorkOrder | undefined> {
+    const row = await this.db
       .selectFrom('work_orders')
       .selectAll()
       .where('id', '=', id)
       .where(inScope(scope, await participates(this.db, scope)))
       .executeTakeFirst();
+    return row && orderOf(row);
   }
 
-  findById(trx: Db, id: string): Promise<WorkOrderRow | undefined> {
-    return trx.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(trx: Db, id: string): Promise<WorkOrder | undefined> {
+    const row = await trx.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && orderOf(row);
   }
 
   /** Optimistic concurrency: the update only lands on the version the caller saw. */
-  async update(trx: Db, id: string, version: number, patch: Partial<WorkOrdersTable>): Promise<boolean> {
+  async update(trx: Db, id: string, version: number, patch: WorkOrderPatch): Promise<boolean> {
     const r = await trx
       .updateTable('work_orders')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...orderColumns(patch), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();

@@ -4,25 +4,23 @@ import { listStream } from '../../platform/events/append.ts';
 import { maskPhone } from '../../platform/notify/sms.ts';
 import type { ClockView, SlaService } from '../sla/index.ts';
 import { allowedNext, type ActorRelation } from './domain/lifecycle.ts';
-import type { WorkOrderRow, WorkOrdersRepository } from './workorders.repository.ts';
+import type { WorkOrdersRepository } from './workorders.repository.ts';
+import type { WorkOrder } from './domain/work-order.ts';
 
 type Customers = Awaited<ReturnType<WorkOrdersRepository['customersByIds']>>;
 type Products = Awaited<ReturnType<WorkOrdersRepository['productsByIds']>>;
 
-export function relationOf(
-  actor: Actor,
-  o: Pick<WorkOrderRow, 'outlet_id' | 'technician_user_id'>,
-): ActorRelation {
+export function relationOf(actor: Actor, o: Pick<WorkOrder, 'outletId' | 'technicianUserId'>): ActorRelation {
   return {
     roles: actor.roles,
     managesOrderOutlet:
-      actor.roles.includes('outlet_manager') && !!o.outlet_id && actor.scope.outletId === o.outlet_id,
-    isAssignedTechnician: !!o.technician_user_id && o.technician_user_id === actor.userId,
+      actor.roles.includes('outlet_manager') && !!o.outletId && actor.scope.outletId === o.outletId,
+    isAssignedTechnician: !!o.technicianUserId && o.technicianUserId === actor.userId,
   };
 }
 
-export function toSummary(r: WorkOrderRow, customers: Customers, products: Products): WorkOrderSummary {
-  const c = customers.get(r.customer_id);
+export function toSummary(r: WorkOrder, customers: Customers, products: Products): WorkOrderSummary {
+  const c = customers.get(r.customerId);
   return {
     id: r.id,
     number: r.number,
@@ -31,18 +29,16 @@ export function toSummary(r: WorkOrderRow, customers: Customers, products: Produ
     channel: r.channel,
     urgency: r.urgency,
     customer: c ? { id: c.id, name: c.name, tier: c.tier } : null,
-    product: (r.product_id && products.get(r.product_id)) || null,
-    districtCode: r.district_code,
-    outletId: r.outlet_id,
-    technicianId: r.technician_id,
+    product: (r.productId && products.get(r.productId)) || null,
+    districtCode: r.districtCode,
+    outletId: r.outletId,
+    technicianId: r.technicianId,
     appointment:
-      r.appointment_start && r.appointment_end
-        ? { start: r.appointment_start, end: r.appointment_end }
-        : null,
-    slaState: r.sla_state,
-    slaDueAt: r.sla_due_at,
-    escalationTier: r.escalation_tier,
-    createdAt: r.created_at,
+      r.appointmentStart && r.appointmentEnd ? { start: r.appointmentStart, end: r.appointmentEnd } : null,
+    slaState: r.slaState,
+    slaDueAt: r.slaDueAt,
+    escalationTier: r.escalationTier,
+    createdAt: r.createdAt,
     version: r.version,
   };
 }
@@ -50,11 +46,11 @@ export function toSummary(r: WorkOrderRow, customers: Customers, products: Produ
 /** Summaries for a page: one query per related table, however long the page. */
 export async function summaries(
   repo: WorkOrdersRepository,
-  rows: readonly WorkOrderRow[],
+  rows: readonly WorkOrder[],
 ): Promise<WorkOrderSummary[]> {
   const [customers, products] = await Promise.all([
-    repo.customersByIds(rows.map((r) => r.customer_id)),
-    repo.productsByIds(rows.map((r) => r.product_id)),
+    repo.customersByIds(rows.map((r) => r.customerId)),
+    repo.productsByIds(rows.map((r) => r.productId)),
   ]);
   return rows.map((r) => toSummary(r, customers, products));
 }
@@ -73,13 +69,13 @@ export async function detailOf(
   repo: WorkOrdersRepository,
   sla: SlaService,
   actor: Actor,
-  r: WorkOrderRow,
+  r: WorkOrder,
 ): Promise<WorkOrderDetail> {
   const [customers, products, outlets, tech, clocks, events, attachments] = await Promise.all([
-    repo.customersByIds([r.customer_id]),
-    repo.productsByIds([r.product_id]),
-    repo.outletsByIds([r.outlet_id]),
-    r.technician_id ? repo.technician(r.technician_id) : Promise.resolve(undefined),
+    repo.customersByIds([r.customerId]),
+    repo.productsByIds([r.productId]),
+    repo.outletsByIds([r.outletId]),
+    r.technicianId ? repo.technician(r.technicianId) : Promise.resolve(undefined),
     sla.clocksOf(r.id),
     listStream(repo.db, 'work_order', r.id),
     repo.attachmentsOf(r.id),
@@ -87,7 +83,7 @@ export async function detailOf(
   return buildDetail(actor, r, {
     customers,
     products,
-    outlet: (r.outlet_id && outlets.get(r.outlet_id)) || null,
+    outlet: (r.outletId && outlets.get(r.outletId)) || null,
     technician: tech ? { id: tech.id, name: tech.name } : null,
     clocks,
     timeline: events.map((e) => ({
@@ -113,24 +109,22 @@ export async function detailOf(
 }
 
 /** The detail view from parts already at hand (create builds it without reading back). */
-export function buildDetail(actor: Actor, r: WorkOrderRow, p: DetailParts): WorkOrderDetail {
-  const phone = actor.permissions.has('customer:phone_unmasked')
-    ? r.contact_phone
-    : maskPhone(r.contact_phone);
+export function buildDetail(actor: Actor, r: WorkOrder, p: DetailParts): WorkOrderDetail {
+  const phone = actor.permissions.has('customer:phone_unmasked') ? r.contactPhone : maskPhone(r.contactPhone);
   return {
     ...toSummary(r, p.customers, p.products),
-    faultDescription: r.fault_description,
-    faultCodeId: r.fault_code_id,
-    symptomCodes: JSON.parse(r.symptom_codes) as string[],
-    contactName: r.contact_name,
+    faultDescription: r.faultDescription,
+    faultCodeId: r.faultCodeId,
+    symptomCodes: r.symptomCodes,
+    contactName: r.contactName,
     contactPhone: phone,
     address: r.address,
-    preferredWindows: JSON.parse(r.preferred_windows) as WorkOrderDetail['preferredWindows'],
-    remoteGuidance: r.remote_guidance,
-    cancelReason: r.cancel_reason,
-    linkedRef: r.linked_ref,
-    completedAt: r.completed_at,
-    closedAt: r.closed_at,
+    preferredWindows: r.preferredWindows,
+    remoteGuidance: r.remoteGuidance,
+    cancelReason: r.cancelReason,
+    linkedRef: r.linkedRef,
+    completedAt: r.completedAt,
+    closedAt: r.closedAt,
     outlet: p.outlet,
     technician: p.technician,
     allowedTransitions: allowedNext(r.status, relationOf(actor, r)),

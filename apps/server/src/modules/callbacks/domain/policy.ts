@@ -11,6 +11,7 @@ export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = {
   repeatWindowDays: 30,
   portalLinkHours: 72,
   portalSatisfiedMinScore: 4,
+  handoffGraceMinutes: 15,
   questions: [
     {
       id: 'timeliness',

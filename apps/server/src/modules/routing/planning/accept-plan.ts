@@ -54,7 +54,7 @@ export async function acceptPlan(
     ctx.db,
     row.id,
     version,
-    { status: 'accepted', accepted_by: actor.userId || null, accepted_at: at, updated_at: at },
+    { status: 'accepted', acceptedBy: actor.userId || null, acceptedAt: at, updatedAt: at },
     'proposed',
   );
   if (!claimed) throw versionConflict('route plan', row.id, version);
@@ -70,7 +70,7 @@ export async function acceptPlan(
       const window = windows.get(stop.jobId)!;
       const notice: SmsNotice = {
         to: '',
-        text: windowNotice(job.number, row.plan_date, window, names.get(route.technicianId) ?? ''),
+        text: windowNotice(job.number, row.planDate, window, names.get(route.technicianId) ?? ''),
         template: 'routing.window',
         ref: `workorder:${job.orderId}`,
       };
@@ -104,8 +104,8 @@ export async function acceptPlan(
     });
   }
   await ctx.repo.update(ctx.db, row.id, version + 1, {
-    result: JSON.stringify(results),
-    updated_at: ctx.clock.now().toISOString(),
+    result: results,
+    updatedAt: ctx.clock.now().toISOString(),
   });
   ctx.nudgeOutbox();
 }

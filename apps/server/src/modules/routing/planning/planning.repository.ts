@@ -1,13 +1,20 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
+import { PLANNABLE_STATUSES } from '@anxin/contracts';
 import type { Database } from '../../../database.ts';
 import type { IsoWindow, OrderFacts, OutletFacts, TechnicianFacts } from './plan-model.ts';
-import type { RoutePlansTable } from './planning.schema.ts';
+import {
+  planDocOf,
+  planPatchColumns,
+  planRowOf,
+  type PlanDoc,
+  type PlanHeader,
+  type PlanPatch,
+} from './plan-codec.ts';
 
 type Db = Kysely<Database>;
-export type RoutePlanRow = Selectable<RoutePlansTable>;
 
 /** Statuses an order may be planned in: with an outlet, before the technician sets off. */
-export const PLANNABLE = ['outlet_accepted', 'assigned', 'scheduled'] as const;
+export const PLANNABLE = PLANNABLE_STATUSES;
 
 /** A region code's prefix: 440100 → 4401, 440000 → 44 (a shorter code covers every code under it). */
 export function regionPrefix(code: string): string {
@@ -172,12 +179,13 @@ export class PlanningRepository {
       .executeTakeFirst();
   }
 
-  async insert(row: RoutePlanRow): Promise<void> {
-    await this.db.insertInto('route_plans').values(row).execute();
+  async insert(doc: PlanDoc): Promise<void> {
+    await this.db.insertInto('route_plans').values(planRowOf(doc)).execute();
   }
 
-  async findById(id: string): Promise<RoutePlanRow | undefined> {
-    return this.db.selectFrom('route_plans').selectAll().where('id', '=', id).executeTakeFirst();
+  async findById(id: string): Promise<PlanDoc | undefined> {
+    const r = await this.db.selectFrom('route_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && planDocOf(r);
   }
 
   /** Conditional update: only from the expected version (and status, when given). */
@@ -185,12 +193,12 @@ export class PlanningRepository {
     db: Db,
     id: string,
     version: number,
-    patch: Partial<RoutePlanRow>,
-    status?: RoutePlanRow['status'],
+    patch: PlanPatch,
+    status?: PlanHeader['status'],
   ): Promise<boolean> {
     let q = db
       .updateTable('route_plans')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...planPatchColumns(patch), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version);
     if (status) q = q.where('status', '=', status);

@@ -15,14 +15,15 @@ import { acceptPlan } from './accept-plan.ts';
 import type { PlanningContext } from './context.ts';
 import { describeRoutes, scheduleEdit, violationsOf } from './evaluate.ts';
 import { buildInstance, plannableOnDay, type OrderFacts, type TechnicianFacts } from './plan-model.ts';
-import { regionPrefix, type OutletInfo, type RoutePlanRow } from './planning.repository.ts';
+import { regionPrefix, type OutletInfo } from './planning.repository.ts';
+import type { PlanHeader } from './plan-codec.ts';
 import {
   DEFAULT_PLANNING_SETTINGS,
   PLANNING_SETTINGS_KEY,
   PlanningSettingsSchema,
   type PlanningSettings,
 } from './settings.ts';
-import { dayStartOf, diffPlans, parsePlan, toView, unassignedOf, type PlanDoc } from './view.ts';
+import { dayStartOf, diffPlans, toView, unassignedOf, type PlanDoc } from './view.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -64,25 +65,22 @@ export class PlanningService {
     return this.ctx.repo.outletsCovering(region);
   }
 
-  private async assertVisible(
-    actor: Actor,
-    row: RoutePlanRow | undefined,
-    id: string,
-  ): Promise<RoutePlanRow> {
-    if (!row) throw notFound('route plan', id);
+  private async assertVisible(actor: Actor, doc: PlanDoc | undefined, id: string): Promise<PlanDoc> {
+    if (!doc) throw notFound('route plan', id);
+    const row: PlanHeader = doc.row;
     const s = actor.scope;
-    if (s.level === 'all') return row;
-    if (s.level === 'outlet' && row.outlet_id && row.outlet_id === s.outletId) return row;
+    if (s.level === 'all') return doc;
+    if (s.level === 'outlet' && row.outletId && row.outletId === s.outletId) return doc;
     if (s.level === 'region') {
       const code =
-        row.region_code ?? (row.outlet_id ? (await this.ctx.repo.outlet(row.outlet_id))?.districtCode : null);
-      if (code && within(code, s.regionCodes)) return row;
+        row.regionCode ?? (row.outletId ? (await this.ctx.repo.outlet(row.outletId))?.districtCode : null);
+      if (code && within(code, s.regionCodes)) return doc;
     }
     throw notFound('route plan', id);
   }
 
   private async load(actor: Actor, id: string): Promise<PlanDoc> {
-    return parsePlan(await this.assertVisible(actor, await this.ctx.repo.findById(id), id));
+    return this.assertVisible(actor, await this.ctx.repo.findById(id), id);
   }
 
   /** Working intervals on the day: the network's availability, else the fallback shift on business days. */
@@ -180,24 +178,18 @@ export class PlanningService {
     });
     const plan = await this.solve(built.instance, settings, opts);
     const at = this.ctx.clock.now().toISOString();
-    const row: RoutePlanRow = {
+    const row: PlanHeader = {
       id: newId(),
-      outlet_id: target.outletId,
-      region_code: target.regionCode,
-      plan_date: target.date,
+      outletId: target.outletId,
+      regionCode: target.regionCode,
+      planDate: target.date,
       status: 'proposed',
-      parent_id: opts.parentId ?? null,
-      instance: JSON.stringify(built.instance),
-      jobs: JSON.stringify(built.jobs),
-      technicians: JSON.stringify(built.technicians),
-      plan: JSON.stringify(plan),
-      diff: null,
-      result: null,
-      created_by: actor.userId || null,
-      created_at: at,
-      updated_at: at,
-      accepted_by: null,
-      accepted_at: null,
+      parentId: opts.parentId ?? null,
+      createdBy: actor.userId || null,
+      createdAt: at,
+      updatedAt: at,
+      acceptedBy: null,
+      acceptedAt: null,
       version: 1,
     };
     return {
@@ -206,6 +198,8 @@ export class PlanningService {
       jobs: built.jobs,
       technicians: built.technicians,
       plan,
+      diff: null,
+      result: null,
       dayStartMs,
     };
   }
@@ -218,7 +212,7 @@ export class PlanningService {
       { outlets, outletId: input.outletId ?? null, regionCode: input.regionCode ?? null, date },
       { timeLimitMs: input.timeLimitMs, seed: input.seed },
     );
-    await this.ctx.repo.insert(doc.row);
+    await this.ctx.repo.insert(doc);
     return toView(doc, await this.settings());
   }
 
@@ -318,13 +312,7 @@ export class PlanningService {
         },
       );
     const at = this.ctx.clock.now().toISOString();
-    const ok = await this.ctx.repo.update(
-      this.ctx.db,
-      id,
-      edit.version,
-      { plan: JSON.stringify(plan), updated_at: at },
-      'proposed',
-    );
+    const ok = await this.ctx.repo.update(this.ctx.db, id, edit.version, { plan, updatedAt: at }, 'proposed');
     if (!ok) throw versionConflict('route plan', id, edit.version);
     return this.get(actor, id);
   }
@@ -349,7 +337,7 @@ export class PlanningService {
       if (!techIds.has(t))
         throw fieldError(`dropTechnicianIds.${i}`, 'not_in_plan', `technician ${t} is not in this plan`);
     });
-    const outlets = await this.outletsFor(actor, { outletId: row.outlet_id, regionCode: row.region_code });
+    const outlets = await this.outletsFor(actor, { outletId: row.outletId, regionCode: row.regionCode });
     const addIds = input.addJobIds ?? [];
     if (addIds.length) {
       const found = new Set(
@@ -375,7 +363,7 @@ export class PlanningService {
     ]);
     const doc = await this.propose(
       actor,
-      { outlets, outletId: row.outlet_id, regionCode: row.region_code, date: row.plan_date },
+      { outlets, outletId: row.outletId, regionCode: row.regionCode, date: row.planDate },
       {
         timeLimitMs: input.timeLimitMs,
         seed: input.seed,
@@ -385,14 +373,14 @@ export class PlanningService {
       },
     );
     const settings = await this.settings();
-    doc.row.diff = JSON.stringify(diffPlans(toView(parent, settings), toView(doc, settings)));
-    await this.ctx.repo.insert(doc.row);
+    doc.diff = diffPlans(toView(parent, settings), toView(doc, settings));
+    await this.ctx.repo.insert(doc);
     if (row.status === 'proposed')
       await this.ctx.repo.update(
         this.ctx.db,
         row.id,
         row.version,
-        { status: 'superseded', updated_at: doc.row.created_at },
+        { status: 'superseded', updatedAt: doc.row.createdAt },
         'proposed',
       );
     return toView(doc, settings);

@@ -1,32 +1,9 @@
 import type { RoutePlanView } from '@anxin/contracts';
-import type { Plan, RoutingInstance } from '../domain/types.ts';
 import { describeRoutes, violationsOf } from './evaluate.ts';
-import type { PlanJobMeta, PlanTechMeta } from './plan-model.ts';
-import type { RoutePlanRow } from './planning.repository.ts';
+import type { PlanDoc } from './plan-codec.ts';
 import type { PlanningSettings } from './settings.ts';
 
-/** A stored plan, its JSON columns parsed. */
-export interface PlanDoc {
-  row: RoutePlanRow;
-  instance: RoutingInstance;
-  jobs: PlanJobMeta[];
-  technicians: PlanTechMeta[];
-  plan: Plan;
-  dayStartMs: number;
-}
-
-export const dayStartOf = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
-
-export function parsePlan(row: RoutePlanRow): PlanDoc {
-  return {
-    row,
-    instance: JSON.parse(row.instance) as RoutingInstance,
-    jobs: JSON.parse(row.jobs) as PlanJobMeta[],
-    technicians: JSON.parse(row.technicians) as PlanTechMeta[],
-    plan: JSON.parse(row.plan) as Plan,
-    dayStartMs: dayStartOf(row.plan_date),
-  };
-}
+export { dayStartOf, type PlanDoc } from './plan-codec.ts';
 
 /** Why an order is left out, in the dispatcher's terms. */
 export function unassignedOf(doc: Pick<PlanDoc, 'plan' | 'jobs' | 'instance'>) {
@@ -48,12 +25,12 @@ export function toView(doc: PlanDoc, settings: PlanningSettings): RoutePlanView 
     id: row.id,
     version: row.version,
     status: row.status,
-    outletId: row.outlet_id,
-    regionCode: row.region_code,
-    date: row.plan_date,
-    parentId: row.parent_id,
-    createdAt: row.created_at,
-    acceptedAt: row.accepted_at,
+    outletId: row.outletId,
+    regionCode: row.regionCode,
+    date: row.planDate,
+    parentId: row.parentId,
+    createdAt: row.createdAt,
+    acceptedAt: row.acceptedAt,
     dayStart: new Date(doc.dayStartMs).toISOString(),
     technicians: doc.technicians,
     jobs: doc.jobs.map((j) => ({
@@ -75,8 +52,8 @@ export function toView(doc: PlanDoc, settings: PlanningSettings): RoutePlanView 
     unassigned: unassignedOf(doc),
     cost: described.cost,
     check: { ok: violations.length === 0, violations },
-    diff: row.diff ? (JSON.parse(row.diff) as RoutePlanView['diff']) : null,
-    result: row.result ? (JSON.parse(row.result) as RoutePlanView['result']) : null,
+    diff: doc.diff,
+    result: doc.result,
   };
 }
 

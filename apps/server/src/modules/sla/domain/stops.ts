@@ -1,4 +1,4 @@
-import type { SlaMetric, WorkOrderStatusName } from '@anxin/contracts';
+import { SERVICE_ENDED_STATUSES, type SlaMetric, type WorkOrderStatusName } from '@anxin/contracts';
 
 /**
  * Which status ends which clock. A step past a stop (cancel, remote resolution) ends every clock
@@ -10,7 +10,7 @@ const STOPS: Record<SlaMetric, readonly WorkOrderStatusName[]> = {
   arrival: ['arrived'],
   resolution: ['completed', 'remote_resolved'],
 };
-const ENDS_ALL: readonly WorkOrderStatusName[] = ['remote_resolved', 'completed', 'cancelled', 'closed'];
+const ENDS_ALL = SERVICE_ENDED_STATUSES;
 
 /**
  * Reopening (closed → awaiting_dispatch) means a new visit: the visit clocks start again from the
