@@ -163,3 +163,29 @@ export function useJourney(viewport = { width: 1366, height: 860 }): Journey {
   });
   return j;
 }
+
+/**
+ * Picks an Ant Design Select option by its visible label and waits until the select shows it.
+ * A click that lands while the dropdown is still opening (a busy machine) is tried again, so a
+ * later step never waits on a field that a lost click left unset.
+ */
+export async function chooseOption(page: Page, testId: string, label: string, attempts = 3): Promise<void> {
+  const select = page.getByTestId(testId);
+  const shown = async () =>
+    (
+      (await select
+        .locator('.ant-select-selection-item')
+        .first()
+        .textContent({ timeout: 1_000 })
+        .catch(() => '')) ?? ''
+    ).includes(label);
+  for (let i = 0; i < attempts && !(await shown()); i++) {
+    await select.click();
+    const option = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+      .first();
+    await option.click({ timeout: 10_000 }).catch(() => page.keyboard.press('Escape'));
+    await page.waitForTimeout(200);
+  }
+  if (!(await shown())) throw new Error(`${testId}: option "${label}" could not be chosen`);
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { complaintsZhCN } from '../../apps/web/src/features/complaints/locales/zh-CN.ts';
 import {
   apiAs,
@@ -9,19 +8,12 @@ import {
   workThrough,
   type Order,
 } from '../factories.ts';
-import { shot, signIn, useJourney } from '../harness.ts';
+import { chooseOption, shot, signIn, useJourney } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 const j = useJourney();
 
-/** Picks an antd Select option by its visible label. */
-async function choose(page: Page, testId: string, label: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
-    .first()
-    .click();
-}
+const choose = chooseOption;
 
 describe('complaint', () => {
   it('a complaint goes from intake to closure with responsibility and a corrective action', async () => {
