@@ -11,7 +11,7 @@ import type {
 
 export interface ComplaintsTable {
   id: string;
-  /** TS20261122-0001: the same TS sequence as complaint-type work orders, so a number is unique. */
+  /** KS20261122-0001 (客诉): its own daily sequence, apart from complaint-type orders' TS numbers. */
   number: string;
   source: ComplaintSource;
   /** Idempotency key of intake from another module (e.g. `callback_task:<id>`); unique. */

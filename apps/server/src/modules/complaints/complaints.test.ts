@@ -93,7 +93,7 @@ describe('complaint from intake to closure', () => {
     });
     expect(r.status).toBe(201);
     const c = r.body.complaint;
-    expect(c.number).toMatch(/^TS20261123-\d{4}$/);
+    expect(c.number).toMatch(/^KS20261123-\d{4}$/);
     expect(c).toMatchObject({
       status: 'registered',
       source: 'hotline',

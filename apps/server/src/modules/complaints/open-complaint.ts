@@ -5,7 +5,8 @@ import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { notifyRole } from '../../platform/notify/index.ts';
-import { drawNumber } from '../workorders/index.ts';
+import { drawRecordNumber } from '../workorders/index.ts';
+import { COMPLAINT_NUMBER_PREFIX } from './domain/types.ts';
 import {
   complaintPolicy,
   eventActorOf,
@@ -65,8 +66,8 @@ export async function openComplaint(
   const due = openingDue(policy, input.severity, now, await ctx.calendar());
   if (due.noCalendar)
     ctx.logger.warn({ err: due.noCalendar }, 'complaints: no calendar data for the due times');
-  // The TS sequence is shared with complaint-type work orders, so a TS number names one thing.
-  const number = await drawNumber(ctx.db, 'complaint', now);
+  // 客诉 KS: its own prefix, so a complaint record is never taken for a complaint-type order (TS).
+  const number = await drawRecordNumber(ctx.db, COMPLAINT_NUMBER_PREFIX, now);
   const c = newComplaint({
     id: newId(),
     number,

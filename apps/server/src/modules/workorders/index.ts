@@ -21,7 +21,7 @@ export {
   type TransitionInput,
   type TransitionIntents,
 } from './hooks.ts';
-export { drawNumber, moveCustomerOrders } from './workorders.repository.ts';
+export { drawNumber, drawRecordNumber, moveCustomerOrders } from './workorders.repository.ts';
 export type { WorkOrder, WorkOrderPatch } from './domain/work-order.ts';
 export { MAX_ESCALATION_TIER, type EscalateInput } from './escalate-order.ts';
 export type { AppointmentHook, AppointmentHookInput, TransitionHooks } from './hooks.ts';

@@ -5,7 +5,7 @@ import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { AttachmentsTable, WorkOrdersTable } from './workorders.schema.ts';
 import { CLOSED_STATUSES, type SlaState, type WorkOrderType } from '@anxin/contracts';
 import type { SlaOrdersPort } from '../sla/index.ts';
-import { counterKey, formatNumber } from './domain/numbering.ts';
+import { counterKey, formatNumber, prefixedKey } from './domain/numbering.ts';
 import type { WorkOrder, WorkOrderPatch } from './domain/work-order.ts';
 import { orderColumns, orderOf } from './workorders.codec.ts';
 
@@ -300,12 +300,18 @@ async function nextCounterValue(db: Db, key: string): Promise<number> {
   return Number(r.last_value);
 }
 
-/**
- * The next display number of a type's daily sequence (WX20261122-0001). Complaints draw from the
- * complaint-order (TS) sequence too, so one TS number never names two things.
- */
+/** The next display number of a type's daily sequence (WX20261122-0001). */
 export async function drawNumber(db: Db, type: WorkOrderType, at: Date): Promise<string> {
   const key = counterKey(type, at);
+  return formatNumber(key, await nextCounterValue(db, key));
+}
+
+/**
+ * The next number of another record kind's daily sequence under its own prefix (complaint
+ * records: KS20261122-0001), so it never looks like a work order's number.
+ */
+export async function drawRecordNumber(db: Db, prefix: string, at: Date): Promise<string> {
+  const key = prefixedKey(prefix, at);
   return formatNumber(key, await nextCounterValue(db, key));
 }
 

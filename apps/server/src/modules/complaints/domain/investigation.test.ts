@@ -13,7 +13,7 @@ import type { ComplaintRecord } from './types.ts';
 
 const C: ComplaintRecord = {
   id: 'c1',
-  number: 'TS20261123-0001',
+  number: 'KS20261123-0001',
   source: 'hotline',
   sourceRef: null,
   severity: 'normal',

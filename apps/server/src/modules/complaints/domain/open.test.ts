@@ -160,7 +160,7 @@ describe('newComplaint', () => {
     if (decision.kind !== 'open') throw new Error('expected open');
     const c = newComplaint({
       id: 'c1',
-      number: 'TS20261123-0001',
+      number: 'KS20261123-0001',
       req: { ...REQ, sourceRef: 'callback_task:7' },
       decision,
       orderId: 'o1',
@@ -186,7 +186,7 @@ describe('newComplaint', () => {
       version: 1,
     });
     expect(registrationNotice(c)).toEqual({
-      notice: { role: 'quality', title: '新投诉 TS20261123-0001', body: '师傅迟到', ref: 'complaint:c1' },
+      notice: { role: 'quality', title: '新投诉 KS20261123-0001', body: '师傅迟到', ref: 'complaint:c1' },
       dedupeKey: 'complaints.registered:c1',
     });
   });

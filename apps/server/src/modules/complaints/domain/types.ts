@@ -15,7 +15,7 @@ import type {
  */
 export interface ComplaintRecord {
   id: string;
-  /** TS20261122-0001: the same TS sequence as complaint-type work orders, so a number is unique. */
+  /** KS20261122-0001 (客诉): its own daily sequence, apart from complaint-type orders' TS numbers. */
   number: string;
   source: ComplaintSource;
   /** Idempotency key of intake from another module (e.g. `callback_task:<id>`). */
@@ -103,3 +103,6 @@ export interface OrderLinks {
   districtCode: string | null;
   createdAt: string;
 }
+
+/** Complaint records are numbered 客诉 KS…, apart from complaint-type work orders (TS…). */
+export const COMPLAINT_NUMBER_PREFIX = 'KS';

@@ -12,9 +12,10 @@ export const NUMBER_PREFIX: Record<WorkOrderType, string> = {
 };
 
 /** Counter key: one sequence per prefix and Shanghai business date. */
-export function counterKey(type: WorkOrderType, at: Date): string {
-  return `${NUMBER_PREFIX[type]}${businessDateOf(at).replace(/-/g, '')}`;
-}
+export const prefixedKey = (prefix: string, at: Date): string =>
+  `${prefix}${businessDateOf(at).replace(/-/g, '')}`;
+
+export const counterKey = (type: WorkOrderType, at: Date): string => prefixedKey(NUMBER_PREFIX[type], at);
 
 /** WX20261122-0001; a 10 000th order of a day simply grows a digit and still sorts within the day. */
 export const formatNumber = (key: string, seq: number): string => `${key}-${String(seq).padStart(4, '0')}`;
