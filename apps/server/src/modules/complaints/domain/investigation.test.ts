@@ -107,9 +107,17 @@ describe('decideInvestigation', () => {
     expect(edit({ findings: 'x' }, named, { outlet: false, technician: false }).kind).toBe('changed');
   });
 
+  it('an empty investigation is refused, naming the findings', () => {
+    expect(errorsOf(edit({}))).toEqual(['findings:required']);
+    expect(errorsOf(edit({ findings: null, responsibility: null }))).toEqual(['findings:required']);
+    expect(edit({ causeIsAttitude: true }).kind).toBe('changed');
+    expect(edit({ findings: '网点未核对日程' }).kind).toBe('changed');
+  });
+
   it('nothing changed: unchanged (no event, no version bump)', () => {
-    expect(edit({})).toEqual({ kind: 'unchanged' });
-    expect(edit({ causeIsAttitude: false, responsibility: null })).toEqual({ kind: 'unchanged' });
+    const found = { ...C, findings: '已核实' };
+    expect(edit({}, found)).toEqual({ kind: 'unchanged' });
+    expect(edit({ causeIsAttitude: false, responsibility: null }, found)).toEqual({ kind: 'unchanged' });
   });
 
   it('lists each change with its old and new value; the attitude flag is reported', () => {

@@ -110,6 +110,13 @@ export function decideInvestigation(
   found: { outlet: boolean; technician: boolean },
 ): InvestigationDecision {
   const errors: FieldError[] = [];
+  // Saving nothing is not an investigation: at least one finding must be recorded.
+  if (FINDINGS_FIELDS.every((k) => !next[k]))
+    errors.push({
+      path: 'findings',
+      rule: 'required',
+      message: 'record the findings, a root cause or who is responsible',
+    });
   if (next.rootCause && !policy.rootCauses.some((r) => r.code === next.rootCause))
     errors.push({
       path: 'rootCause',
