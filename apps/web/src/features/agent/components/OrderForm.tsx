@@ -1,10 +1,8 @@
-import { useEffect, useImperativeHandle, useMemo, useState, type Ref } from 'react';
 import {
   Alert,
   Button,
   Cascader,
   Col,
-  DatePicker,
   Divider,
   Flex,
   Form,
@@ -13,52 +11,58 @@ import {
   Row,
   Select,
   Space,
-  Switch,
   Tooltip,
   Typography,
 } from 'antd';
-import { DeleteOutlined, PlusOutlined, SendOutlined, WarningOutlined } from '@ant-design/icons';
+import { SendOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import type { CustomerDetail, WorkOrderType } from '@anxin/contracts';
+import type { Ref } from 'react';
+import type { CustomerDetail } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { applyFieldErrors } from '../../../components/fieldErrors.ts';
-import { currentLocale } from '../../../i18n/index.ts';
-import { WarrantyBadge, useFaultTree, type LookupItem } from '../../customers/index.ts';
-import {
-  StatusTag,
-  URGENCIES,
-  WORK_ORDER_CHANNELS,
-  WORK_ORDER_TYPES,
-  useAppointment,
-  useCreateWorkOrder,
-  useOpenForProduct,
-  useSlotOptions,
-  useTransition,
-  type CreateResult,
-} from '../../workorders/index.ts';
-import {
-  addressesOf,
-  followUpOf,
-  orderDefaults,
-  toCreateRequest,
-  type OrderValues,
-  type WindowValue,
-} from '../orderRequest.ts';
 import { productName } from '../../../components/productName.ts';
+import { WarrantyBadge, type LookupItem } from '../../customers/index.ts';
+import { StatusTag, URGENCIES, WORK_ORDER_CHANNELS, WORK_ORDER_TYPES } from '../../workorders/index.ts';
+import type { OrderValues } from '../orderRequest.ts';
+import { OrderHandling } from './OrderHandling.tsx';
+import { useOrderForm, type OrderFormHandle, type OrderOutcome } from './useOrderForm.ts';
 
 export type { OrderValues } from '../orderRequest.ts';
+export type { OrderFormHandle, OrderOutcome } from './useOrderForm.ts';
 
-export interface OrderFormHandle {
-  submit(): void;
-  setType(type: WorkOrderType): void;
-}
+type OpenOrder = ReturnType<typeof useOrderForm>['openOrders'][number];
 
-export interface OrderOutcome {
-  result: CreateResult;
-  /** A follow-up step (remote resolution, appointment) that failed after the order was created. */
-  followUpError: unknown;
+/** The chosen product already has open orders: the agent checks it is not the same fault twice. */
+function OpenOrderWarning({ orders }: { orders: readonly OpenOrder[] }) {
+  const { t } = useTranslation();
+  if (!orders.length) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      icon={<WarningOutlined />}
+      style={{ marginBottom: 16 }}
+      data-testid="open-order-warning"
+      title={t('agent.form.openOrderWarning', { count: orders.length })}
+      description={
+        <Space size={[12, 4]} wrap>
+          {orders.slice(0, 4).map((o) => (
+            <Space key={o.id} size={4}>
+              <Link to={`/workorders/${o.id}`} className="anxin-mono" target="_blank">
+                {o.number}
+              </Link>
+              <StatusTag status={o.status} />
+            </Space>
+          ))}
+          {orders.length > 4 && (
+            <Typography.Text type="secondary">
+              {t('agent.form.moreOpen', { count: orders.length - 4 })}
+            </Typography.Text>
+          )}
+        </Space>
+      }
+    />
+  );
 }
 
 /** The one order form of the agent console; Alt+1…6 pick the type and Ctrl+Enter submits. */
@@ -74,87 +78,21 @@ export function OrderForm({
   ref?: Ref<OrderFormHandle>;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<OrderValues>();
-  const visitSlots = useSlotOptions();
-  const create = useCreateWorkOrder();
-  const transition = useTransition();
-  const appointment = useAppointment();
-  const [busy, setBusy] = useState(false);
-  const products = detail?.products ?? customer.products;
-  const productId = Form.useWatch('productId', form);
+  const {
+    form,
+    submit,
+    busy,
+    createError,
+    products,
+    product,
+    addresses,
+    primaryPhone,
+    faultOptions,
+    faultsLoading,
+    openOrders,
+    slotOptions,
+  } = useOrderForm({ customer, detail, onCreated, ref });
   const remote = Form.useWatch('remoteResolved', form);
-  const windows = Form.useWatch('windows', form) as WindowValue[] | undefined;
-  const product = products.find((p) => p.id === productId);
-  const faultTree = useFaultTree(product?.categoryCode);
-  const openOrders = useOpenForProduct(productId);
-  const zh = currentLocale() === 'zh-CN';
-  const primary = customer.phones.find((p) => p.isPrimary) ?? customer.phones[0];
-  const addresses = addressesOf(customer, detail);
-
-  useImperativeHandle(ref, () => ({
-    submit: () => form.submit(),
-    setType: (type) => form.setFieldValue('type', type),
-  }));
-
-  // A new caller: fresh defaults from their record.
-  useEffect(() => {
-    form.resetFields();
-    create.reset();
-    form.setFieldsValue(orderDefaults(customer, detail));
-  }, [customer.id, detail?.id]);
-
-  const faultOptions = useMemo(
-    () =>
-      (faultTree.data?.faults ?? []).map((f) => ({
-        value: f.id,
-        label: zh ? f.nameZh : f.nameEn,
-        children: f.symptoms
-          .filter((s) => s.active)
-          .map((s) => ({ value: s.id, label: zh ? s.nameZh : s.nameEn })),
-      })),
-    [faultTree.data, zh],
-  );
-
-  const submit = async (v: OrderValues) => {
-    const request = toCreateRequest(v, customer.id, addresses);
-    setBusy(true);
-    let result: CreateResult;
-    try {
-      result = await create.mutateAsync(request);
-    } catch (e) {
-      setBusy(false);
-      applyFieldErrors(form, e, {
-        faultCodeId: 'fault',
-        symptomCodes: 'fault',
-        'address.detail': 'addressId',
-        address: 'addressId',
-      });
-      return;
-    }
-    let followUpError: unknown = null;
-    try {
-      let { version } = result.order;
-      const next = followUpOf(v);
-      if (next?.kind === 'remote') {
-        const accepted = await transition.mutateAsync({ id: result.order.id, to: 'accepted', version });
-        version = accepted.version;
-        const resolved = await transition.mutateAsync({
-          id: result.order.id,
-          to: 'remote_resolved',
-          version,
-          data: { guidance: next.guidance },
-        });
-        result = { ...result, order: resolved };
-      } else if (next?.kind === 'appointment') {
-        const scheduled = await appointment.mutateAsync({ id: result.order.id, version, ...next.window });
-        result = { ...result, order: scheduled };
-      }
-    } catch (e) {
-      followUpError = e;
-    }
-    setBusy(false);
-    onCreated({ result, followUpError });
-  };
 
   return (
     <Form<OrderValues>
@@ -209,33 +147,7 @@ export function OrderForm({
           }))}
         />
       </Form.Item>
-      {openOrders.data && openOrders.data.items.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          icon={<WarningOutlined />}
-          style={{ marginBottom: 16 }}
-          data-testid="open-order-warning"
-          title={t('agent.form.openOrderWarning', { count: openOrders.data.items.length })}
-          description={
-            <Space size={[12, 4]} wrap>
-              {openOrders.data.items.slice(0, 4).map((o) => (
-                <Space key={o.id} size={4}>
-                  <Link to={`/workorders/${o.id}`} className="anxin-mono" target="_blank">
-                    {o.number}
-                  </Link>
-                  <StatusTag status={o.status} />
-                </Space>
-              ))}
-              {openOrders.data.items.length > 4 && (
-                <Typography.Text type="secondary">
-                  {t('agent.form.moreOpen', { count: openOrders.data.items.length - 4 })}
-                </Typography.Text>
-              )}
-            </Space>
-          }
-        />
-      )}
+      <OpenOrderWarning orders={openOrders} />
 
       <Row gutter={12}>
         <Col xs={24} md={12}>
@@ -250,7 +162,7 @@ export function OrderForm({
               maxTagCount="responsive"
               options={faultOptions}
               disabled={!product}
-              loading={faultTree.isFetching}
+              loading={faultsLoading}
               placeholder={t('agent.form.faultPlaceholder')}
               showSearch
               data-testid="order-fault"
@@ -310,7 +222,7 @@ export function OrderForm({
             <Input
               inputMode="tel"
               placeholder={
-                primary ? t('agent.form.contactPhoneDefault', { phone: primary.phone }) : undefined
+                primaryPhone ? t('agent.form.contactPhoneDefault', { phone: primaryPhone.phone }) : undefined
               }
               data-testid="order-contact-phone"
             />
@@ -329,99 +241,9 @@ export function OrderForm({
       <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
         {t('agent.form.handling')}
       </Divider>
-      <Form.Item name="remoteResolved" valuePropName="checked" style={{ marginBottom: remote ? 8 : 16 }}>
-        <Switch
-          data-testid="order-remote-resolved"
-          checkedChildren={t('agent.form.remoteOn')}
-          unCheckedChildren={t('agent.form.remoteOff')}
-        />
-      </Form.Item>
-      {remote ? (
-        <Form.Item
-          name="guidance"
-          label={t('agent.form.guidance')}
-          rules={[
-            { required: true, whitespace: true, message: t('agent.form.guidanceRequired') },
-            { max: 2000 },
-          ]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            placeholder={t('agent.form.guidancePlaceholder')}
-            data-testid="order-guidance"
-          />
-        </Form.Item>
-      ) : (
-        <Form.Item label={t('agent.form.windows')} extra={t('agent.form.windowsHint')}>
-          <Form.List name="windows">
-            {(fields, { add, remove }) => (
-              <Flex vertical gap={8} data-testid="order-windows">
-                {fields.map((field, i) => (
-                  <Space key={field.key} wrap align="start">
-                    <Form.Item
-                      name={[field.name, 'date']}
-                      noStyle
-                      rules={[{ required: true, message: t('agent.form.dateRequired') }]}
-                    >
-                      <DatePicker
-                        disabledDate={(d) => d.isBefore(dayjs(), 'day')}
-                        placeholder={t('agent.form.date')}
-                        data-testid={`order-window-date-${i}`}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'slot']}
-                      noStyle
-                      rules={[{ required: true, message: t('agent.form.slotRequired') }]}
-                    >
-                      <Radio.Group
-                        optionType="button"
-                        data-testid={`order-window-slot-${i}`}
-                        options={visitSlots.options}
-                      />
-                    </Form.Item>
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('agent.form.removeWindow')}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Space>
-                ))}
-                {fields.length < 5 && (
-                  <Button
-                    type="dashed"
-                    icon={<PlusOutlined />}
-                    style={{ alignSelf: 'flex-start' }}
-                    onClick={() => {
-                      // Each new slot starts the day after the last one: callers usually offer a few days.
-                      const last = (form.getFieldValue('windows') as WindowValue[] | undefined)?.at(-1)?.date;
-                      add({ date: (last ?? dayjs()).add(1, 'day'), slot: visitSlots.options[0]?.value });
-                    }}
-                    data-testid="order-add-window"
-                  >
-                    {t('agent.form.addWindow')}
-                  </Button>
-                )}
-              </Flex>
-            )}
-          </Form.List>
-        </Form.Item>
-      )}
-      {!remote && (windows?.length ?? 0) > 0 && (
-        <Space style={{ marginBottom: 16 }}>
-          <Form.Item name="agreeFirstWindow" valuePropName="checked" noStyle>
-            <Switch
-              size="small"
-              data-testid="order-agree-window"
-              aria-label={t('agent.form.agreeFirstWindow')}
-            />
-          </Form.Item>
-          <Typography.Text>{t('agent.form.agreeFirstWindow')}</Typography.Text>
-        </Space>
-      )}
+      <OrderHandling slotOptions={slotOptions} />
 
-      <ProblemAlert error={create.error} style={{ marginBottom: 12 }} />
+      <ProblemAlert error={createError} style={{ marginBottom: 12 }} />
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('agent.form.shortcuts')}

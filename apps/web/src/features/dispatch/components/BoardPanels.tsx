@@ -92,7 +92,7 @@ export function BulkResultAlert({
       showIcon
       closable
       onClose={onClose}
-      message={t('dispatch.bulk.result', counts)}
+      title={t('dispatch.bulk.result', counts)}
       description={
         failed.length ? (
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>

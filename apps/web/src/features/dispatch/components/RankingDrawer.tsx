@@ -48,7 +48,7 @@ export function RankingDrawer({
     <Drawer
       open={!!orderId}
       onClose={onClose}
-      width={520}
+      size={520}
       title={t('dispatch.ranking.title', { number })}
       data-testid="dispatch-rank-drawer"
       extra={
@@ -66,7 +66,7 @@ export function RankingDrawer({
     >
       <ProblemAlert error={error ?? ranking.error} style={{ marginBottom: 12 }} />
       {data && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(`dispatch.modes.${data.mode}`)} />
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t(`dispatch.modes.${data.mode}`)} />
       )}
       {ranking.isLoading ? (
         <Spin />
@@ -97,7 +97,7 @@ export function RankingDrawer({
                   : []
               }
             >
-              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
                 <Flex gap={8} align="center" wrap>
                   <Typography.Text strong>{c.rank ? `#${c.rank}` : '—'}</Typography.Text>
                   <Typography.Text strong>{c.name}</Typography.Text>

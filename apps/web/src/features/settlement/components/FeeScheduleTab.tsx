@@ -77,12 +77,7 @@ export function FeeScheduleTab({ editable }: { editable: boolean }) {
   return (
     <Form form={form} layout="vertical" disabled={ro} style={{ maxWidth: 980 }}>
       {ro && (
-        <Alert
-          type="info"
-          showIcon
-          message={t('settlement.schedule.readOnly')}
-          style={{ marginBottom: 12 }}
-        />
+        <Alert type="info" showIcon title={t('settlement.schedule.readOnly')} style={{ marginBottom: 12 }} />
       )}
       <Typography.Paragraph type="secondary">{t('settlement.schedule.rounding')}</Typography.Paragraph>
       <Card size="small" title={t('settlement.schedule.baseFees')} style={{ marginBottom: 12 }}>
