@@ -25,3 +25,37 @@ export const MeSchema = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/**
+ * An API token for an integration: a name, a subset of its creator's permissions (never
+ * `token:manage`) and an expiry. The secret is shown once, in the creation response.
+ */
+export const CreateApiTokenSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  permissions: z.array(z.enum(PERMISSIONS)).min(1).max(PERMISSIONS.length),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+export type CreateApiToken = z.infer<typeof CreateApiTokenSchema>;
+
+export const ApiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  /** Null for a token made before scopes: it acts with its owner's permissions. */
+  permissions: z.array(z.enum(PERMISSIONS)).nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+
+export const CreatedApiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  token: z.string(),
+  prefix: z.string(),
+  expiresAt: z.string(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+export type CreatedApiToken = z.infer<typeof CreatedApiTokenSchema>;

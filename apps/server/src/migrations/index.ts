@@ -17,6 +17,7 @@ import * as m0015 from './0015_grading.ts';
 import * as m0016 from './0016_settlement.ts';
 import * as m0017 from './0017_evaluation.ts';
 import * as m0018 from './0018_sla_unknown.ts';
+import * as m0019 from './0019_access_hardening.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
   { name: '0016_settlement', up: m0016.up },
   { name: '0017_evaluation', up: m0017.up },
   { name: '0018_sla_unknown', up: m0018.up },
+  { name: '0019_access_hardening', up: m0019.up },
 ];

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import {
   AlertOutlined,
+  ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -303,6 +304,14 @@ export const NAVIGATION: NavItem[] = [
         labelKey: 'nav.audit',
         permission: 'audit:read',
         page: () => import('../features/settings/pages/AuditPage.tsx'),
+      },
+      {
+        key: 'settings-tokens',
+        path: '/settings/tokens',
+        icon: ApiOutlined,
+        labelKey: 'nav.apiTokens',
+        permission: 'token:manage',
+        page: () => import('../features/settings/pages/ApiTokensPage.tsx'),
       },
     ],
   },

@@ -10,12 +10,15 @@ import { notFound, refuse } from '../../platform/http/errors.ts';
 import { roleEditRefusal } from './domain/role-guard.ts';
 import { IdentityRepository } from './identity.repository.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface AccessDeps {
   db: Kysely<Database>;
   dialect: DialectName;
   clock: Clock;
   onPermissionsChanged: () => void;
+  /** Sign-in delays per account, shown beside each user with the unlock action. */
+  signIn: Pick<SignInThrottle, 'ofAccounts'>;
 }
 
 export class AccessService {
@@ -67,6 +70,7 @@ export class AccessService {
     const users = await this.repo.listUsers(limit + 1, after);
     const page = users.slice(0, limit);
     const roles = await this.repo.rolesOfMany(page.map((u) => u.id));
+    const signIn = await this.deps.signIn.ofAccounts(page.map((u) => u.username));
     return {
       items: page.map((u) => ({
         id: u.id,
@@ -77,6 +81,7 @@ export class AccessService {
         scopeLevel: u.scopeLevel,
         outletId: u.outletId,
         active: u.active,
+        signIn: signIn.get(u.username) ?? null,
       })),
       nextCursor: users.length > limit ? page[page.length - 1]!.username : null,
     };

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 
-/** Lock-out and session policy; defaults are seeds, admins change them in settings (`auth.policy`). */
+/**
+ * Session policy; defaults are seeds, admins change them in settings (`auth.policy`). Not strict on
+ * purpose: values stored before sign-in throttling moved to `auth.throttle` still carry
+ * `maxFailedLogins` and `lockMinutes`, which are ignored rather than making the value invalid.
+ */
 export const AuthPolicySchema = z.object({
-  maxFailedLogins: z.number().int().min(1).max(100),
-  lockMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
   sessionIdleMinutes: z
     .number()
     .int()
@@ -17,8 +15,6 @@ export const AuthPolicySchema = z.object({
 export type AuthPolicy = z.infer<typeof AuthPolicySchema>;
 
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
-  maxFailedLogins: 5,
-  lockMinutes: 15,
   sessionIdleMinutes: 12 * 60,
 };
 export const AUTH_POLICY_KEY = 'auth.policy';

@@ -1,20 +1,27 @@
 import type { Kysely } from 'kysely';
-import type { Permission, Role } from '@anxin/contracts';
+import type { CreateApiToken, Permission, Role } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { eventActorOf, type Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { DomainError } from '../../platform/http/errors.ts';
+import type { DialectName } from '../../platform/db/types.ts';
+import { DomainError, fieldError, notFound, refuse, refusalOf } from '../../platform/http/errors.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { AUTH_POLICY_KEY, AuthPolicySchema, DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth-policy.ts';
 import { DUMMY_HASH, verifyPassword } from './domain/password.ts';
 import { API_TOKEN_PREFIX, newApiToken, randomSecret, sha256 } from './domain/secrets.ts';
-import { IdentityRepository, type UserRecord } from './identity.repository.ts';
+import { tokenPermissions, tokenScopeRefusal } from './domain/token-scope.ts';
+import { IdentityRepository, type ApiTokenRecord, type UserRecord } from './identity.repository.ts';
+import { SignInThrottle, sourceOf } from './sign-in-throttle.ts';
 
 export interface AuthDeps {
   db: Kysely<Database>;
+  dialect: DialectName;
   clock: Clock;
+  /** Starts outbox delivery (administrator alerts) right after commit. */
+  nudgeOutbox: () => void;
 }
 
 const MIN = 60_000;
@@ -27,36 +34,40 @@ export class AuthService {
   private static readonly PERM_TTL_MS = 5_000;
 
   private readonly deps: AuthDeps;
+  readonly throttle: SignInThrottle;
 
   constructor(deps: AuthDeps) {
     this.deps = deps;
     this.repo = new IdentityRepository(deps.db);
+    this.throttle = new SignInThrottle(deps);
   }
 
   async policy(): Promise<AuthPolicy> {
     return (await readSetting(this.deps.db, AUTH_POLICY_KEY, AuthPolicySchema, DEFAULT_AUTH_POLICY)).value;
   }
 
-  /** Password login with per-account lock-out; unknown users cost the same time as known ones. */
+  /**
+   * Password login, delayed per account and source (sign-in-throttle.ts): wrong passwords from one
+   * source never keep the owner out from another. A delayed attempt is refused before the password
+   * is checked; unknown users cost the same time as known ones.
+   */
   async login(username: string, password: string, meta: { ip: string | null; userAgent: string | null }) {
-    const now = this.deps.clock.now();
-    const policy = await this.policy();
-    const user = await this.repo.findUserByUsername(username);
-    if (user?.lockedUntil && new Date(user.lockedUntil) > now) {
+    const source = sourceOf(meta.ip);
+    const wait = await this.throttle.waitFor(username, source);
+    if (wait > 0) {
       await this.recordAttempt(username, meta.ip, false);
-      throw new DomainError('auth.account_locked', 'Too many failed sign-ins; try again later', {
-        extra: { lockedUntil: user.lockedUntil },
-      });
+      throw refuse('auth.sign_in_throttled', { retryAfterSeconds: wait });
     }
+    const user = await this.repo.findUserByUsername(username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active || user.kind !== 'staff') {
       await this.recordAttempt(username, meta.ip, false);
-      if (user && !ok) await this.registerFailure(user, policy, now);
+      if (!ok) await this.throttle.failed(username, source, user?.id ?? null);
       throw new DomainError('auth.invalid_credentials', 'Wrong user name or password');
     }
-    await this.repo.resetLoginFailures(user.id, now.toISOString());
+    await this.throttle.succeeded(username, source);
     await this.recordAttempt(username, meta.ip, true);
-    return this.openSession(user, policy, meta);
+    return this.openSession(user, await this.policy(), meta);
   }
 
   /** Opens a session for an already verified user (password login or the portal's one-time code). */
@@ -78,27 +89,6 @@ export class AuthService {
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
     return { sessionId: sid, actor: await this.actorFor(user, 'user', csrf) };
-  }
-
-  private async registerFailure(user: UserRecord, policy: AuthPolicy, now: Date): Promise<void> {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= policy.maxFailedLogins;
-    await this.repo.recordLoginFailure(
-      user.id,
-      lock ? 0 : failures,
-      lock ? new Date(now.getTime() + policy.lockMinutes * MIN).toISOString() : null,
-      now.toISOString(),
-    );
-    if (lock) {
-      await appendEvent(this.deps.db, {
-        streamType: 'user',
-        streamId: user.id,
-        type: 'user.locked',
-        actor: { id: null, kind: 'system' },
-        at: now,
-        reason: `${policy.maxFailedLogins} failed sign-ins`,
-      });
-    }
   }
 
   private recordAttempt(username: string, ip: string | null, success: boolean): Promise<void> {
@@ -137,69 +127,83 @@ export class AuthService {
     await this.repo.deleteSession(sha256(sid));
   }
 
-  /** Bearer tokens for integrations: stored as SHA-256 only, shown once at creation. */
+  /**
+   * Bearer tokens for integrations: stored as SHA-256 only, shown once at creation. Revocation and
+   * the owner's status are read on every request, so revoking or disabling stops a token at once.
+   */
   async resolveApiToken(token: string): Promise<Actor> {
     const now = this.deps.clock.now();
     if (!token.startsWith(API_TOKEN_PREFIX)) throw new DomainError('auth.invalid_token', 'Unknown API token');
     const t = await this.repo.findApiTokenByHash(sha256(token));
-    if (!t || t.revoked_at || (t.expires_at && new Date(t.expires_at) <= now)) {
+    if (!t || t.revokedAt || (t.expiresAt && new Date(t.expiresAt) <= now)) {
       throw new DomainError('auth.invalid_token', 'The API token is unknown, revoked or expired');
     }
-    const user = await this.repo.findUserById(t.user_id);
-    if (!user?.active) throw new DomainError('auth.invalid_token', 'The token owner is not active');
-    if (!t.last_used_at || now.getTime() - new Date(t.last_used_at).getTime() > MIN) {
+    const user = await this.repo.findUserById(t.userId);
+    if (!user?.active || user.kind !== 'staff') {
+      throw new DomainError('auth.invalid_token', 'The token owner is not active');
+    }
+    if (!t.lastUsedAt || now.getTime() - new Date(t.lastUsedAt).getTime() > MIN) {
       await this.repo.touchApiToken(t.id, now.toISOString());
     }
-    return this.actorFor(user, 'token', null);
+    const owner = await this.actorFor(user, 'token', null);
+    return { ...owner, permissions: tokenPermissions(t.permissions, owner.permissions) };
   }
 
-  async createApiToken(userId: string, name: string, expiresAt: string | null) {
+  /** A token carries a subset of its creator's permissions (never token management) and expires. */
+  async createApiToken(actor: Actor, req: CreateApiToken) {
+    const now = this.deps.clock.now();
+    // The route needs token:manage, which no token holds; this guards other callers too.
+    if (actor.kind !== 'user') throw refuse('identity.token_cannot_manage_tokens', {});
+    if (new Date(req.expiresAt) <= now) {
+      throw fieldError('expiresAt', 'in_future', 'expiresAt must be in the future');
+    }
+    const permissions = [...new Set(req.permissions)].sort();
+    const refusal = tokenScopeRefusal(permissions, actor.permissions);
+    if (refusal) throw refusalOf(refusal, { path: 'permissions' });
     const token = newApiToken();
     const id = newId();
-    const now = this.deps.clock.now();
-    if (expiresAt && new Date(expiresAt) <= now) {
-      throw new DomainError('request.validation_failed', 'expiresAt must be in the future', {
-        errors: [{ path: 'expiresAt', rule: 'in_future', message: 'must be in the future' }],
+    const expiresAt = new Date(req.expiresAt).toISOString();
+    await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
+      await this.repo.insertApiToken(trx, {
+        id,
+        userId: actor.userId,
+        name: req.name,
+        hash: sha256(token),
+        prefix: token.slice(0, 10),
+        now: now.toISOString(),
+        expiresAt,
+        permissions,
       });
-    }
-    await this.repo.insertApiToken({
-      id,
-      userId,
-      name,
-      hash: sha256(token),
-      prefix: token.slice(0, 10),
-      now: now.toISOString(),
-      expiresAt,
+      await appendEvent(trx, {
+        streamType: 'user',
+        streamId: actor.userId,
+        type: 'api_token.created',
+        actor: eventActorOf(actor),
+        at: now,
+        data: { tokenId: id, name: req.name, permissions, expiresAt },
+      });
     });
-    await appendEvent(this.deps.db, {
-      streamType: 'user',
-      streamId: userId,
-      type: 'api_token.created',
-      actor: { id: userId, kind: 'user' },
-      at: now,
-      data: { tokenId: id, name },
-    });
-    return { id, name, token, prefix: token.slice(0, 10), expiresAt };
+    return { id, name: req.name, token, prefix: token.slice(0, 10), expiresAt, permissions };
   }
 
-  listApiTokens(userId: string) {
+  listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
     return this.repo.listApiTokens(userId);
   }
 
-  async revokeApiToken(userId: string, id: string): Promise<void> {
+  async revokeApiToken(actor: Actor, id: string): Promise<void> {
     const now = this.deps.clock.now();
-    if (!(await this.repo.revokeApiToken(userId, id, now.toISOString()))) {
-      throw new DomainError('resource.not_found', `API token ${id} was not found`, {
-        params: { resource: 'api token', id },
+    await withTransaction(this.deps.db, this.deps.dialect, async ({ trx }) => {
+      if (!(await this.repo.revokeApiToken(trx, actor.userId, id, now.toISOString()))) {
+        throw notFound('api token', id);
+      }
+      await appendEvent(trx, {
+        streamType: 'user',
+        streamId: actor.userId,
+        type: 'api_token.revoked',
+        actor: eventActorOf(actor),
+        at: now,
+        data: { tokenId: id },
       });
-    }
-    await appendEvent(this.deps.db, {
-      streamType: 'user',
-      streamId: userId,
-      type: 'api_token.revoked',
-      actor: { id: userId, kind: 'user' },
-      at: now,
-      data: { tokenId: id },
     });
   }
 

@@ -10,7 +10,10 @@ const ROLE_EVENT_SCHEMAS = {
 export const ROLE_EVENTS = defineEvents('identity', 'role', ROLE_EVENT_SCHEMAS);
 
 const USER_EVENT_SCHEMAS = {
+  /** Written by the lock-out that sign-in throttling replaced; kept for the audit trail. */
   locked: anyPayload,
+  sign_in_throttled: anyPayload,
+  unlocked: anyPayload,
 };
 export const USER_EVENTS = defineEvents('identity', 'user', USER_EVENT_SCHEMAS);
 

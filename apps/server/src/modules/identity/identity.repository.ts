@@ -3,7 +3,7 @@ import { DATA_SCOPES, isPermission, type DataScope, type Permission, type Role }
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { storedEventOf, type StoredEvent } from '../../platform/events/append.ts';
-import type { UsersTable } from './identity.schema.ts';
+import type { ApiTokensTable, UsersTable } from './identity.schema.ts';
 
 export interface UserRecord {
   id: string;
@@ -18,8 +18,6 @@ export interface UserRecord {
   outletId: string | null;
   customerId: string | null;
   active: boolean;
-  failedLogins: number;
-  lockedUntil: string | null;
 }
 
 const toUser = (r: UsersTable): UserRecord => ({
@@ -35,8 +33,31 @@ const toUser = (r: UsersTable): UserRecord => ({
   outletId: r.outlet_id,
   customerId: r.customer_id,
   active: r.active === 1,
-  failedLogins: r.failed_logins,
-  lockedUntil: r.locked_until,
+});
+
+/** An API token as stored (never the secret): `permissions` null for tokens made before scopes. */
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  permissions: Permission[] | null;
+}
+
+const toApiToken = (r: ApiTokensTable): ApiTokenRecord => ({
+  id: r.id,
+  userId: r.user_id,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+  permissions: r.permissions === null ? null : (JSON.parse(r.permissions) as string[]).filter(isPermission),
 });
 
 /** An entry of the audit trail (the `events` table), decoded. */
@@ -154,27 +175,6 @@ export class IdentityRepository {
     return !!(await this.db.selectFrom('roles').select('name').where('name', '=', role).executeTakeFirst());
   }
 
-  async recordLoginFailure(
-    userId: string,
-    failedLogins: number,
-    lockedUntil: string | null,
-    now: string,
-  ): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({ failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now })
-      .where('id', '=', userId)
-      .execute();
-  }
-
-  async resetLoginFailures(userId: string, now: string): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, updated_at: now })
-      .where('id', '=', userId)
-      .execute();
-  }
-
   async recordLoginAttempt(a: {
     id: string;
     username: string;
@@ -228,16 +228,20 @@ export class IdentityRepository {
     await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
   }
 
-  async insertApiToken(t: {
-    id: string;
-    userId: string;
-    name: string;
-    hash: string;
-    prefix: string;
-    now: string;
-    expiresAt: string | null;
-  }): Promise<void> {
-    await this.db
+  async insertApiToken(
+    trx: Kysely<Database>,
+    t: {
+      id: string;
+      userId: string;
+      name: string;
+      hash: string;
+      prefix: string;
+      now: string;
+      expiresAt: string;
+      permissions: readonly Permission[];
+    },
+  ): Promise<void> {
+    await trx
       .insertInto('api_tokens')
       .values({
         id: t.id,
@@ -249,25 +253,32 @@ export class IdentityRepository {
         expires_at: t.expiresAt,
         last_used_at: null,
         revoked_at: null,
+        permissions: JSON.stringify([...t.permissions].sort()),
       })
       .execute();
   }
 
-  async findApiTokenByHash(hash: string) {
-    return this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  async findApiTokenByHash(hash: string): Promise<ApiTokenRecord | undefined> {
+    const r = await this.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('token_hash', '=', hash)
+      .executeTakeFirst();
+    return r && toApiToken(r);
   }
 
-  async listApiTokens(userId: string) {
-    return this.db
+  async listApiTokens(userId: string): Promise<ApiTokenRecord[]> {
+    const rows = await this.db
       .selectFrom('api_tokens')
-      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'])
+      .selectAll()
       .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
       .execute();
+    return rows.map(toApiToken);
   }
 
-  async revokeApiToken(userId: string, id: string, now: string): Promise<boolean> {
-    const r = await this.db
+  async revokeApiToken(trx: Kysely<Database>, userId: string, id: string, now: string): Promise<boolean> {
+    const r = await trx
       .updateTable('api_tokens')
       .set({ revoked_at: now })
       .where('id', '=', id)

@@ -1,11 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LOCALES, LoginRequestSchema, MeSchema, PERMISSIONS, type Me } from '@anxin/contracts';
+import {
+  ApiTokenSchema,
+  CreateApiTokenSchema,
+  CreatedApiTokenSchema,
+  LOCALES,
+  LoginRequestSchema,
+  MeSchema,
+  PERMISSIONS,
+  type ApiToken,
+  type Me,
+} from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
 import type { AuthService } from './auth.service.ts';
 import type { AccessService } from './access.service.ts';
+import type { ApiTokenRecord } from './identity.repository.ts';
 import { problemResponses } from '../../platform/http/responses.ts';
 
 export interface IdentityRouteDeps {
@@ -27,7 +38,7 @@ export const toMe = (a: Actor): Me => ({
   csrfToken: a.csrfToken ?? '',
 });
 
-const problems = problemResponses(400, 401, 403, 404, 409, 423, 429);
+const problems = problemResponses(400, 401, 403, 404, 409, 422, 429);
 
 export function setSessionCookie(
   req: FastifyRequest,
@@ -108,14 +119,15 @@ export function identityRoutes(deps: IdentityRouteDeps) {
       },
     );
 
-    const TokenOut = z.object({
-      id: z.string(),
-      name: z.string(),
-      prefix: z.string(),
-      createdAt: z.string(),
-      lastUsedAt: z.string().nullable(),
-      expiresAt: z.string().nullable(),
-      revokedAt: z.string().nullable(),
+    const toToken = (t: ApiTokenRecord): ApiToken => ({
+      id: t.id,
+      name: t.name,
+      prefix: t.prefix,
+      permissions: t.permissions,
+      createdAt: t.createdAt,
+      lastUsedAt: t.lastUsedAt,
+      expiresAt: t.expiresAt,
+      revokedAt: t.revokedAt,
     });
     app.get(
       '/api/v1/auth/tokens',
@@ -123,21 +135,11 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         config: { permission: 'token:manage' },
         schema: {
           tags: ['auth'],
-          summary: 'List own API tokens',
-          response: { 200: z.object({ items: z.array(TokenOut) }), ...problems },
+          summary: 'List own API tokens with their permissions, expiry and last use',
+          response: { 200: z.object({ items: z.array(ApiTokenSchema) }), ...problems },
         },
       },
-      async (req) => ({
-        items: (await deps.auth.listApiTokens(req.actor!.userId)).map((t) => ({
-          id: t.id,
-          name: t.name,
-          prefix: t.prefix,
-          createdAt: t.created_at,
-          lastUsedAt: t.last_used_at,
-          expiresAt: t.expires_at,
-          revokedAt: t.revoked_at,
-        })),
-      }),
+      async (req) => ({ items: (await deps.auth.listApiTokens(req.actor!.userId)).map(toToken) }),
     );
 
     app.post(
@@ -146,27 +148,12 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         config: { permission: 'token:manage' },
         schema: {
           tags: ['auth'],
-          summary: 'Create an API token for integrations (shown once)',
-          body: z.strictObject({
-            name: z.string().trim().min(1).max(80),
-            expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
-          }),
-          response: {
-            201: z.object({
-              id: z.string(),
-              name: z.string(),
-              token: z.string(),
-              prefix: z.string(),
-              expiresAt: z.string().nullable(),
-            }),
-            ...problems,
-          },
+          summary: 'Create an API token with a subset of own permissions and an expiry (shown once)',
+          body: CreateApiTokenSchema,
+          response: { 201: CreatedApiTokenSchema, ...problems },
         },
       },
-      async (req, reply) =>
-        reply
-          .status(201)
-          .send(await deps.auth.createApiToken(req.actor!.userId, req.body.name, req.body.expiresAt)),
+      async (req, reply) => reply.status(201).send(await deps.auth.createApiToken(req.actor!, req.body)),
     );
 
     app.delete(
@@ -175,13 +162,13 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         config: { permission: 'token:manage' },
         schema: {
           tags: ['auth'],
-          summary: 'Revoke an API token',
+          summary: 'Revoke an API token (refused from the next request on)',
           params: z.object({ id: z.string().max(64) }),
           response: { 204: z.null(), ...problems },
         },
       },
       async (req, reply) => {
-        await deps.auth.revokeApiToken(req.actor!.userId, req.params.id);
+        await deps.auth.revokeApiToken(req.actor!, req.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -246,6 +233,13 @@ export function identityRoutes(deps: IdentityRouteDeps) {
                   scopeLevel: z.string(),
                   outletId: z.string().nullable(),
                   active: z.boolean(),
+                  signIn: z
+                    .object({
+                      failures: z.number().int(),
+                      sources: z.number().int(),
+                      blockedUntil: z.string().nullable(),
+                    })
+                    .nullable(),
                 }),
               ),
               nextCursor: z.string().nullable(),
@@ -255,6 +249,23 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         },
       },
       async (req) => deps.access.listUsers(req.query.limit, req.query.after),
+    );
+
+    app.post(
+      '/api/v1/users/:id/unlock',
+      {
+        config: { permission: 'user:manage' },
+        schema: {
+          tags: ['access'],
+          summary: 'Lift every sign-in delay on the account and forget its failed sign-ins (audited)',
+          params: z.object({ id: z.string().max(64) }),
+          response: { 204: z.null(), ...problems },
+        },
+      },
+      async (req, reply) => {
+        await deps.auth.throttle.unlock(req.actor!, req.params.id);
+        return reply.status(204).send(null);
+      },
     );
 
     app.get(

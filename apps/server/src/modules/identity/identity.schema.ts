@@ -50,6 +50,8 @@ export interface ApiTokensTable {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** JSON array of permissions granted to the token; null for tokens made before scopes. */
+  permissions: string | null;
 }
 export interface LoginAttemptsTable {
   id: string;
@@ -57,6 +59,18 @@ export interface LoginAttemptsTable {
   ip: string | null;
   success: number;
   at: string;
+}
+/** Failed sign-ins per account and source, per source and per account (see domain/throttle.ts). */
+export interface LoginThrottlesTable {
+  key: string;
+  scope: 'pair' | 'source' | 'account';
+  username: string | null;
+  source: string | null;
+  failures: number;
+  first_failure_at: string;
+  last_failure_at: string;
+  blocked_until: string | null;
+  version: number;
 }
 export interface IdentityTables {
   users: UsersTable;
@@ -66,6 +80,7 @@ export interface IdentityTables {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  login_throttles: LoginThrottlesTable;
 }
 
 /**
@@ -80,4 +95,5 @@ export const OWNED_TABLES = [
   'sessions',
   'api_tokens',
   'login_attempts',
+  'login_throttles',
 ] as const satisfies readonly (keyof IdentityTables)[];

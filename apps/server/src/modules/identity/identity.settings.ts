@@ -1,5 +1,6 @@
 import { defineSetting } from '../../platform/settings/registry.ts';
 import { AUTH_POLICY_KEY, AuthPolicySchema, DEFAULT_AUTH_POLICY } from './auth-policy.ts';
+import { AUTH_THROTTLE_KEY, AuthThrottleSchema, DEFAULT_AUTH_THROTTLE } from './domain/throttle.ts';
 
 /** Business settings of the identity module. */
 export const IDENTITY_SETTINGS = [
@@ -11,7 +12,24 @@ export const IDENTITY_SETTINGS = [
     read: 'settings:read',
     write: 'settings:manage',
     label: 'settings.keys.auth.policy',
-    // A lock-out after one or two typos, or a session that ends mid-call, locks staff out.
-    bounds: { maxFailedLogins: { min: 3 }, lockMinutes: { min: 1 }, sessionIdleMinutes: { min: 15 } },
+    // A session that ends mid-call loses the agent's work.
+    bounds: { sessionIdleMinutes: { min: 15 } },
+  }),
+  defineSetting({
+    key: AUTH_THROTTLE_KEY,
+    module: 'identity',
+    schema: AuthThrottleSchema,
+    default: DEFAULT_AUTH_THROTTLE,
+    read: 'settings:read',
+    write: 'settings:manage',
+    label: 'settings.keys.auth.throttle',
+    // Delays after one or two typos punish staff; a tiny cap makes guessing cheap.
+    bounds: {
+      freeFailures: { min: 3, max: 20 },
+      baseDelaySeconds: { min: 5 },
+      maxDelayMinutes: { min: 5 },
+      forgetAfterMinutes: { min: 60 },
+      sourceFreeFailures: { min: 10 },
+    },
   }),
 ];

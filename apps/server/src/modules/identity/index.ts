@@ -7,17 +7,24 @@ import { identityRoutes } from './identity.routes.ts';
 export { ensureRoles } from './access.service.ts';
 export { hashPassword, TEST_SCRYPT } from './domain/password.ts';
 export { AuthService } from './auth.service.ts';
+export { sourceOf } from './sign-in-throttle.ts';
 export { setSessionCookie, toMe } from './identity.routes.ts';
 export type { UserRecord } from './identity.repository.ts';
 export { IdentityRepository, activeUserIds, activeUsersInRole, userNames } from './identity.repository.ts';
 
 export function createIdentity(deps: AppDeps) {
-  const auth = new AuthService({ db: deps.db, clock: deps.clock });
+  const auth = new AuthService({
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    nudgeOutbox: () => deps.runtime.outbox.nudge(),
+  });
   const access = new AccessService({
     db: deps.db,
     dialect: deps.dialect,
     clock: deps.clock,
     onPermissionsChanged: () => auth.invalidatePermissionCache(),
+    signIn: auth.throttle,
   });
   const register = (app: FastifyInstance) =>
     app.register(

@@ -19,10 +19,10 @@ import {
   otpSmsText,
   PORTAL_OTP_POLICY_KEY,
   PortalOtpPolicySchema,
-  sendRefusal,
   type PortalOtpPolicy,
 } from './domain/otp.ts';
 import type { PortalRepository } from './portal.repository.ts';
+import { OtpLimits } from './otp-limits.ts';
 import type { PortalPorts } from './ports.ts';
 
 export interface PortalAuthDeps {
@@ -41,9 +41,11 @@ const otpInvalid = () =>
 /** Sign-in by one-time code: send, verify, find or create the customer and their sign-in row. */
 export class PortalAuthService {
   private readonly d: PortalAuthDeps;
+  private readonly limits: OtpLimits;
 
   constructor(d: PortalAuthDeps) {
     this.d = d;
+    this.limits = new OtpLimits(d);
   }
 
   async policy(): Promise<PortalOtpPolicy> {
@@ -55,21 +57,14 @@ export class PortalAuthService {
   /**
    * Sends a code to any well-formed mobile, known or not (a new caller signs up this way), so the
    * answer never tells whether the number is a customer's. The SMS goes through the outbox in the
-   * same transaction as the code, so a code exists if and only if its message is queued. The
+   * same transaction as the code, so a code exists if and only if its message is queued. Caps per
+   * phone, per source and for the whole service (otp-limits.ts) come first. The
    * development SMS sender (platform/notify DevSmsSender) writes the text, code included, to the log.
    */
-  async sendCode(phone: string) {
+  async sendCode(phone: string, source: string) {
     const now = this.d.clock.now();
     const policy = await this.policy();
-    const recent = await this.d.repo.recentSends(phone, new Date(now.getTime() - 3_600_000).toISOString());
-    const refusal = sendRefusal(recent, now, policy);
-    if (refusal) {
-      throw new DomainError(
-        'request.rate_limited',
-        `Wait ${refusal.retryAfterSeconds} s before asking for another code`,
-        { extra: { retryAfterSeconds: refusal.retryAfterSeconds } },
-      );
-    }
+    await this.limits.check({ phone, source }, policy);
     const id = newId();
     const code = newOtpCode();
     const expiresAt = new Date(now.getTime() + policy.ttlSeconds * 1000);
@@ -77,6 +72,7 @@ export class PortalAuthService {
       await this.d.repo.insertOtp(tx.trx, {
         id,
         phone,
+        source,
         hash: hashOtp(id, code),
         now: now.toISOString(),
         expiresAt: expiresAt.toISOString(),

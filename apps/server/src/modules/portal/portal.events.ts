@@ -6,6 +6,8 @@ import { anyPayload, defineEvents, type CatalogueOf } from '../../platform/event
  */
 const PORTAL_EVENT_SCHEMAS = {
   signed_in: anyPayload,
+  /** A one-time code cap was reached (administrators were alerted). */
+  otp_limit_reached: anyPayload,
 };
 export const PORTAL_EVENTS = defineEvents('portal', 'portal', PORTAL_EVENT_SCHEMAS);
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { PORTAL_OTP_PURPOSE } from './domain/otp.ts';
+import type { OtpCapScope } from './domain/otp-caps.ts';
 
 type Db = Kysely<Database>;
 
@@ -19,21 +20,48 @@ export class PortalRepository {
     this.db = db;
   }
 
-  async recentSends(phone: string, since: string): Promise<string[]> {
-    const rows = await this.db
+  /** When the phone was last sent a code (any age). */
+  async lastSend(phone: string): Promise<string | undefined> {
+    const r = await this.db
       .selectFrom('otp_codes')
       .select('created_at')
       .where('purpose', '=', PORTAL_OTP_PURPOSE)
       .where('subject', '=', phone)
-      .where('created_at', '>', since)
-      .execute();
-    return rows.map((r) => r.created_at);
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.created_at;
+  }
+
+  /**
+   * The instant of the `n`-th most recent code sent after `since` to this phone, from this source
+   * or by the whole service; undefined when fewer were sent. One indexed row, whatever the volume.
+   */
+  async nthRecentSend(
+    scope: OtpCapScope,
+    who: { phone: string; source: string },
+    n: number,
+    since: string,
+  ): Promise<string | undefined> {
+    let q = this.db
+      .selectFrom('otp_codes')
+      .select('created_at')
+      .where('purpose', '=', PORTAL_OTP_PURPOSE)
+      .where('created_at', '>', since);
+    if (scope === 'phone') q = q.where('subject', '=', who.phone);
+    if (scope === 'source') q = q.where('source', '=', who.source);
+    const r = await q
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .offset(n - 1)
+      .executeTakeFirst();
+    return r?.created_at;
   }
 
   /** A new code replaces any pending one: only the latest code sent can sign in. */
   async insertOtp(
     trx: Db,
-    o: { id: string; phone: string; hash: string; now: string; expiresAt: string },
+    o: { id: string; phone: string; source: string; hash: string; now: string; expiresAt: string },
   ): Promise<void> {
     await trx
       .updateTable('otp_codes')
@@ -53,6 +81,7 @@ export class PortalRepository {
         created_at: o.now,
         expires_at: o.expiresAt,
         used_at: null,
+        source: o.source,
       })
       .execute();
   }

@@ -23,7 +23,7 @@ import {
   fieldIssuesOfZod,
 } from '@anxin/contracts';
 import { DomainError, fieldError } from '../../platform/http/errors.ts';
-import { setSessionCookie, toMe } from '../identity/index.ts';
+import { setSessionCookie, sourceOf, toMe } from '../identity/index.ts';
 import type { PortalAuthService } from './portal-auth.service.ts';
 import type { CustomerActor, PortalService } from './portal.service.ts';
 import { problemResponses } from '../../platform/http/responses.ts';
@@ -72,12 +72,14 @@ export function portalRoutes(deps: PortalRouteDeps) {
         },
         schema: {
           tags,
-          summary: 'Send a one-time sign-in code by SMS (always 202; rate-limited per phone and per IP)',
+          summary:
+            'Send a one-time sign-in code by SMS (202; capped per phone, per source and service-wide, 429)',
           body: PortalOtpRequestSchema,
           response: { 202: PortalOtpResponseSchema, ...problems },
         },
       },
-      async (req, reply) => reply.status(202).send(await deps.auth.sendCode(req.body.phone)),
+      async (req, reply) =>
+        reply.status(202).send(await deps.auth.sendCode(req.body.phone, sourceOf(req.ip))),
     );
 
     app.post(

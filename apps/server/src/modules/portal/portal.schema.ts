@@ -8,6 +8,8 @@ export interface OtpCodesTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** The client address that asked for the code (caps per source). */
+  source: string | null;
 }
 export interface PortalTables {
   otp_codes: OtpCodesTable;

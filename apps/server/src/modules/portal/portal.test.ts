@@ -291,18 +291,24 @@ describe('portal one-time code sign-in', () => {
     expect(ok.statusCode).toBe(200);
   });
 
-  it('rate-limits per phone (resend interval, hourly cap) and per IP', async () => {
+  it('limits per phone (resend interval, hourly cap) and per IP', async () => {
     clock.advance(3_600_000);
     expect((await sendOtp('13900000006')).statusCode).toBe(202);
     const soon = await sendOtp('13900000006');
     expect(soon.statusCode).toBe(429);
-    expect(soon.json()).toMatchObject({ code: 'request.rate_limited', retryAfterSeconds: 60 });
+    expect(soon.json()).toMatchObject({
+      code: 'portal.otp_resend_too_soon',
+      params: { retryAfterSeconds: 60 },
+      retryAfterSeconds: 60,
+    });
     for (let i = 0; i < 4; i++) {
       clock.advance(61_000);
       expect((await sendOtp('13900000006')).statusCode).toBe(202);
     }
     clock.advance(61_000);
-    expect((await sendOtp('13900000006')).statusCode).toBe(429); // sixth in the hour
+    const sixth = await sendOtp('13900000006');
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json().code).toBe('portal.otp_phone_limit');
 
     const ip = '10.9.8.7';
     const codes: number[] = [];

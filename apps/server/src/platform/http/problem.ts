@@ -22,7 +22,7 @@ const TITLES: Partial<Record<ErrorCode, string>> = {
   'auth.unauthenticated': 'Sign-in required',
   'auth.invalid_credentials': 'Wrong user name or password',
   'auth.session_expired': 'The session has expired',
-  'auth.account_locked': 'The account is temporarily locked',
+  'auth.sign_in_throttled': 'Too many failed sign-ins from this source',
   'auth.csrf_failed': 'The CSRF token is missing or wrong',
   'auth.forbidden': 'Permission denied',
   'state.invalid_transition': 'This status change is not allowed',

@@ -58,9 +58,13 @@ export function trackRoutePermissions(app: FastifyInstance): RouteEntry[] {
   return routes;
 }
 
-/** preHandler: authentication and authorisation by the route's declared permission. */
+/**
+ * Authentication and authorisation by the route's declared permission, in `onRequest` (after the
+ * auth hook resolved the actor) so they come before body parsing and validation: an anonymous
+ * request with a broken body is 401, not 400.
+ */
 export function enforcePermission(app: FastifyInstance): void {
-  app.addHook('preHandler', async (req) => {
+  app.addHook('onRequest', async (req) => {
     const perm = req.routeOptions.config?.permission;
     if (!perm || perm === 'public') return;
     if (!req.actor) throw req.authError ?? new DomainError('auth.unauthenticated', 'Sign in to continue');

@@ -1,5 +1,13 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, SettingList, SettingView, SlaPolicy } from '@anxin/contracts';
+import type {
+  ApiToken,
+  CreateApiToken,
+  CreatedApiToken,
+  Permission,
+  SettingList,
+  SettingView,
+  SlaPolicy,
+} from '@anxin/contracts';
 import { api } from '../../api/client.ts';
 
 export interface RoleView {
@@ -17,6 +25,8 @@ export interface UserView {
   scopeLevel: string;
   outletId: string | null;
   active: boolean;
+  /** Recent wrong passwords (all sources) and the latest sign-in delay still running. */
+  signIn: { failures: number; sources: number; blockedUntil: string | null } | null;
 }
 export interface AuditEntry {
   id: string;
@@ -60,6 +70,40 @@ export const useUsers = (limit = 50) =>
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+
+/** Lifts every sign-in delay on the account (administrators, `user:manage`). */
+export function useUnlockUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<null>(`/api/v1/users/${encodeURIComponent(id)}/unlock`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+const TOKENS_KEY = ['api-tokens'] as const;
+
+/** The signed-in user's own API tokens. */
+export const useApiTokens = () =>
+  useQuery({
+    queryKey: TOKENS_KEY,
+    queryFn: () => api.get<{ items: ApiToken[] }>('/api/v1/auth/tokens'),
+  });
+
+export function useCreateApiToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: CreateApiToken) => api.post<CreatedApiToken>('/api/v1/auth/tokens', v),
+    onSuccess: () => qc.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/api/v1/auth/tokens/${encodeURIComponent(id)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: TOKENS_KEY }),
+  });
+}
 
 export interface AuditFilter {
   streamType?: string;

@@ -15,7 +15,8 @@ export const problemsEnUS: typeof problemsZhCN = {
       unauthenticated: 'Please sign in.',
       invalid_credentials: 'Wrong user name or password.',
       session_expired: 'Your session has expired. Please sign in again.',
-      account_locked: 'This account is locked. Try again later or contact your administrator.',
+      sign_in_throttled:
+        'Too many wrong passwords. Try again in {{retryAfterSeconds}} seconds, or ask your administrator to lift the limit.',
       csrf_failed: 'This page has expired. Refresh and try again.',
       forbidden: 'You do not have permission to do this.',
       invalid_token: 'The access token is invalid or has expired.',
@@ -26,6 +27,8 @@ export const problemsEnUS: typeof problemsZhCN = {
         'This change would leave the role “{{role}}” with no permissions at all; it is not saved.',
       last_administrator:
         'This change would remove the last administrator holding {{permission}}; it is not saved.',
+      token_scope_exceeded: 'A token cannot carry a permission you do not hold yourself: {{permission}}.',
+      token_cannot_manage_tokens: 'A token cannot carry “Manage access tokens”: tokens cannot create tokens.',
     },
     resource: {
       not_found: 'The {{resource}} does not exist or has been deleted.',
@@ -116,6 +119,13 @@ export const problemsEnUS: typeof problemsZhCN = {
       nothing_to_confirm: 'There is no appointment to confirm.',
       reschedule_not_allowed: 'The appointment cannot be moved now; please call the hotline for help.',
       cancel_not_allowed: 'This order can no longer be cancelled online; please call the hotline.',
+      otp_resend_too_soon: 'A code was just sent. You can ask for another in {{retryAfterSeconds}} seconds.',
+      otp_phone_limit:
+        'This number has asked for too many codes. Try again in {{retryAfterSeconds}} seconds.',
+      otp_source_limit:
+        'Too many codes were requested from your network. Try again in {{retryAfterSeconds}} seconds.',
+      otp_service_limit:
+        'The code service is busy. Try again in {{retryAfterSeconds}} seconds or call the hotline.',
     },
     workorder: {
       escalation_not_allowed: 'Closed or cancelled orders cannot be escalated.',

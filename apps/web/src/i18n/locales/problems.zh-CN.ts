@@ -18,7 +18,7 @@ export const problemsZhCN = {
       unauthenticated: '请先登录。',
       invalid_credentials: '用户名或密码错误。',
       session_expired: '登录已过期，请重新登录。',
-      account_locked: '账号已被锁定，请稍后再试或联系系统管理员。',
+      sign_in_throttled: '密码错误次数过多，请 {{retryAfterSeconds}} 秒后再试，或联系系统管理员解除限制。',
       csrf_failed: '页面已过期，请刷新后重试。',
       forbidden: '你没有执行此操作的权限。',
       invalid_token: '访问令牌无效或已过期。',
@@ -27,6 +27,8 @@ export const problemsZhCN = {
     identity: {
       role_lockout: '此修改会让“{{role}}”角色失去所有权限，不能保存。',
       last_administrator: '此修改会移除最后一位拥有 {{permission}} 权限的管理员，不能保存。',
+      token_scope_exceeded: '令牌不能包含你本人没有的权限：{{permission}}。',
+      token_cannot_manage_tokens: '令牌不能包含“管理访问令牌”权限：令牌不能再创建令牌。',
     },
     resource: {
       not_found: '{{resource}}不存在或已被删除。',
@@ -114,6 +116,10 @@ export const problemsZhCN = {
       nothing_to_confirm: '目前没有需要确认的预约。',
       reschedule_not_allowed: '当前状态下不能改约，如需帮助请致电客服热线。',
       cancel_not_allowed: '当前状态下不能在线取消，请致电客服热线。',
+      otp_resend_too_soon: '验证码已发送，请 {{retryAfterSeconds}} 秒后再重新获取。',
+      otp_phone_limit: '该手机号获取验证码次数已达上限，请 {{retryAfterSeconds}} 秒后再试。',
+      otp_source_limit: '当前网络获取验证码过于频繁，请 {{retryAfterSeconds}} 秒后再试。',
+      otp_service_limit: '验证码服务繁忙，请 {{retryAfterSeconds}} 秒后再试，或致电客服热线。',
     },
     workorder: {
       escalation_not_allowed: '已关闭或已取消的工单不能升级。',

@@ -19,6 +19,16 @@ export const PortalOtpPolicySchema = z.strictObject({
   maxPerHour: z.number().int().min(1).max(100),
   /** Code requests per client IP per minute, whatever the phone (stops sweeping many numbers). */
   perIpPerMinute: z.number().int().min(1).max(1000),
+  // Caps against SMS pumping, counted in the database so every node sees them. Defaults keep
+  // values stored before the caps existed valid.
+  /** Codes one phone may request per rolling day. */
+  perPhonePerDay: z.number().int().min(1).max(1000).default(10),
+  /** Codes one client address may request per rolling hour and day, whatever the phones. */
+  perSourcePerHour: z.number().int().min(1).max(100_000).default(60),
+  perSourcePerDay: z.number().int().min(1).max(1_000_000).default(300),
+  /** Codes the whole service sends per rolling hour and day (the SMS bill's ceiling). */
+  overallPerHour: z.number().int().min(1).max(1_000_000).default(500),
+  overallPerDay: z.number().int().min(1).max(10_000_000).default(3000),
 });
 export type PortalOtpPolicy = z.infer<typeof PortalOtpPolicySchema>;
 export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = {
@@ -27,6 +37,11 @@ export const DEFAULT_PORTAL_OTP_POLICY: PortalOtpPolicy = {
   resendSeconds: 60,
   maxPerHour: 5,
   perIpPerMinute: 20,
+  perPhonePerDay: 10,
+  perSourcePerHour: 60,
+  perSourcePerDay: 300,
+  overallPerHour: 500,
+  overallPerDay: 3000,
 };
 
 export const newOtpCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -39,29 +54,6 @@ export function otpMatches(otpId: string, code: string, storedHash: string): boo
   const a = Buffer.from(hashOtp(otpId, code), 'hex');
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** What a rate check needs: the send instants of this phone's codes in the last hour. */
-export function sendRefusal(
-  recentSends: readonly string[],
-  now: Date,
-  policy: PortalOtpPolicy,
-): { retryAfterSeconds: number } | null {
-  const t = now.getTime();
-  const times = recentSends
-    .map((s) => Date.parse(s))
-    .filter((x) => t - x < 3_600_000)
-    .sort((a, b) => a - b);
-  const last = times.at(-1);
-  if (last !== undefined && t - last < policy.resendSeconds * 1000) {
-    return { retryAfterSeconds: Math.ceil((last + policy.resendSeconds * 1000 - t) / 1000) };
-  }
-  if (times.length >= policy.maxPerHour) {
-    return {
-      retryAfterSeconds: Math.ceil((times[times.length - policy.maxPerHour]! + 3_600_000 - t) / 1000),
-    };
-  }
-  return null;
 }
 
 export const otpSmsText = (code: string, ttlSeconds: number): string =>

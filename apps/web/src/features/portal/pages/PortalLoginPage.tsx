@@ -21,8 +21,17 @@ function useCountdown(): [number, (s: number) => void] {
   return [left, setLeft];
 }
 
-/** The problem's `retryAfterSeconds` is not part of ApiError; a 429 waits out the resend interval. */
-const retryAfterOf = (e: unknown): number | null => (isApiError(e) && e.status === 429 ? 60 : null);
+/**
+ * How long a refused request must wait: the one-time code caps name it in their parameters
+ * (`retryAfterSeconds`); another 429 (the per-address limiter) waits out a resend interval. Long
+ * waits (a daily cap) are not counted down on the button; the refusal text says how long.
+ */
+function retryAfterOf(e: unknown): number | null {
+  if (!isApiError(e) || e.status !== 429) return null;
+  const given = e.params.retryAfterSeconds;
+  const wait = typeof given === 'number' && given > 0 ? given : 60;
+  return Math.min(wait, 600);
+}
 
 export default function PortalLoginPage() {
   const { t } = useTranslation();

@@ -4,13 +4,18 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { useUsers, type UserView } from '../api.ts';
+import { useSession } from '../../auth/index.ts';
+import { useUnlockUser, useUsers, type UserView } from '../api.ts';
 import { roleLabel } from '../permissionLabels.ts';
+import { SignInStatus } from '../components/SignInStatus.tsx';
 
 /** 用户: every account with its roles, data scope and status (keyset pages by user name). */
 export default function UsersPage() {
   const { t } = useTranslation();
   const users = useUsers();
+  const me = useSession();
+  const unlock = useUnlockUser();
+  const canUnlock = me.permissions.includes('user:manage');
   const [q, setQ] = useState('');
   const all = useMemo(() => users.data?.pages.flatMap((p) => p.items) ?? [], [users.data]);
   const shown = q.trim()
@@ -21,6 +26,7 @@ export default function UsersPage() {
     <Flex vertical gap={16}>
       <PageHeader title={t('nav.users')} description={t('settings.usersPage.subtitle')} />
       <ProblemAlert error={users.error} />
+      <ProblemAlert error={unlock.error} />
       <Card
         title={
           <Input
@@ -46,7 +52,7 @@ export default function UsersPage() {
           loading={users.isPending}
           dataSource={shown}
           pagination={false}
-          scroll={{ x: 760 }}
+          scroll={{ x: 990 }}
           columns={[
             {
               key: 'user',
@@ -101,6 +107,19 @@ export default function UsersPage() {
                 ) : (
                   <Badge status="default" text={t('settings.usersPage.inactive')} />
                 ),
+            },
+            {
+              key: 'signIn',
+              title: t('settings.usersPage.signIn'),
+              width: 230,
+              render: (_, u) => (
+                <SignInStatus
+                  user={u}
+                  canUnlock={canUnlock}
+                  unlocking={unlock.isPending && unlock.variables === u.id}
+                  onUnlock={() => unlock.mutate(u.id)}
+                />
+              ),
             },
           ]}
         />
