@@ -18,6 +18,7 @@ import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerHealth, type Lifecycle } from './platform/http/health.ts';
 import { registerWebStatic } from './platform/http/web-static.ts';
+import { guardStorableText } from './platform/http/storable-text.ts';
 import './platform/http/context.ts';
 import { createModules, type Modules } from './modules.ts';
 
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps, opts: { webDist?: string | null } 
 
   const routes = trackRoutePermissions(app);
   registerProblemHandlers(app);
+  guardStorableText(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

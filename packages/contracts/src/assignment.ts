@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoInstantSchema } from './common.ts';
+import { IsoInstantSchema, storedText } from './common.ts';
 
 export const SuggestionQuerySchema = z.strictObject({
   start: IsoInstantSchema.optional(),
@@ -21,13 +21,13 @@ export const SuggestionReasonSchema = z.object({
     'inactive',
     'double_booked',
   ]),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  params: z.record(storedText(), z.union([storedText(), z.number()])).default({}),
 });
 export type SuggestionReason = z.infer<typeof SuggestionReasonSchema>;
 
 export const TechnicianSuggestionSchema = z.object({
-  technicianId: z.string(),
-  name: z.string(),
+  technicianId: storedText(),
+  name: storedText(),
   /** Skill level for the order's category (0: none). */
   skillLevel: z.number().int(),
   available: z.boolean(),
@@ -42,24 +42,24 @@ export const TechnicianSuggestionSchema = z.object({
 export type TechnicianSuggestion = z.infer<typeof TechnicianSuggestionSchema>;
 
 export const SuggestionListSchema = z.object({
-  orderId: z.string(),
-  categoryCode: z.string().nullable(),
-  window: z.object({ start: z.string(), end: z.string() }).nullable(),
+  orderId: storedText(),
+  categoryCode: storedText().nullable(),
+  window: z.object({ start: storedText(), end: storedText() }).nullable(),
   items: z.array(TechnicianSuggestionSchema),
 });
 export type SuggestionList = z.infer<typeof SuggestionListSchema>;
 
 export const OutletTechnicianLoadSchema = z.object({
-  technicianId: z.string(),
-  name: z.string(),
+  technicianId: storedText(),
+  name: storedText(),
   active: z.boolean(),
   today: z.number().int(),
   open: z.number().int(),
 });
 
 export const OutletFiguresSchema = z.object({
-  outletId: z.string(),
-  month: z.string(),
+  outletId: storedText(),
+  month: storedText(),
   ordersThisMonth: z.number().int(),
   offersThisMonth: z.number().int(),
   acceptedInTime: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoInstantSchema } from './common.ts';
+import { IdSchema, IsoInstantSchema, storedText } from './common.ts';
 
 /** Callbacks (回访): the quality loop's queue, outcomes, customer rating links and classifications. */
 
@@ -57,10 +57,10 @@ export function isFirstTimeFix(classes: readonly OrderClass[]): boolean {
 }
 
 export const CallbackQuestionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _'),
+  id: storedText().regex(/^[a-z][a-z0-9_]{0,31}$/, 'lower-case letters, digits and _'),
   kind: z.enum(['score', 'yes_no']),
   required: z.boolean().default(true),
-  label: z.strictObject({ 'zh-CN': z.string().min(1).max(200), 'en-US': z.string().min(1).max(200) }),
+  label: z.strictObject({ 'zh-CN': storedText().min(1).max(200), 'en-US': storedText().min(1).max(200) }),
 });
 export type CallbackQuestion = z.infer<typeof CallbackQuestionSchema>;
 
@@ -97,16 +97,16 @@ export const PutCallbackPolicySchema = z.strictObject({
   version: z.number().int().min(0),
 });
 
-export const CallbackAnswersSchema = z.record(z.string().max(32), z.union([z.number(), z.boolean()]));
+export const CallbackAnswersSchema = z.record(storedText().max(32), z.union([z.number(), z.boolean()]));
 export type CallbackAnswers = z.infer<typeof CallbackAnswersSchema>;
 
 export const CallbackOutcomeRequestSchema = z.strictObject({
   version: z.number().int().min(1),
   outcome: z.enum(CALLBACK_OUTCOMES),
   answers: CallbackAnswersSchema.default({}),
-  comment: z.string().trim().max(2000).optional(),
+  comment: storedText().trim().max(2000).optional(),
   followUp: z.enum(CALLBACK_FOLLOW_UPS).optional(),
-  note: z.string().trim().min(1).max(2000).optional(),
+  note: storedText().trim().min(1).max(2000).optional(),
 });
 export type CallbackOutcomeRequest = z.infer<typeof CallbackOutcomeRequestSchema>;
 
@@ -122,7 +122,7 @@ export type CallbackQueueQuery = z.infer<typeof CallbackQueueQuerySchema>;
 export const CallbackTaskSchema = z.object({
   id: IdSchema,
   orderId: IdSchema,
-  orderNumber: z.string(),
+  orderNumber: storedText(),
   status: z.enum(CALLBACK_TASK_STATUSES),
   dueAt: IsoInstantSchema,
   overdue: z.boolean(),
@@ -132,13 +132,13 @@ export const CallbackTaskSchema = z.object({
   outcome: z.enum(CALLBACK_OUTCOMES).nullable(),
   followUp: z.enum(CALLBACK_FOLLOW_UPS).nullable(),
   answers: CallbackAnswersSchema.nullable(),
-  comment: z.string().nullable(),
-  note: z.string().nullable(),
+  comment: storedText().nullable(),
+  note: storedText().nullable(),
   /** Rated by the customer through a portal link but not satisfied: call them. */
   portalRated: z.boolean(),
-  customerName: z.string().nullable(),
-  outlet: z.object({ id: z.string(), name: z.string() }).nullable(),
-  technician: z.object({ id: z.string(), name: z.string() }).nullable(),
+  customerName: storedText().nullable(),
+  outlet: z.object({ id: storedText(), name: storedText() }).nullable(),
+  technician: z.object({ id: storedText(), name: storedText() }).nullable(),
   createdAt: IsoInstantSchema,
   closedAt: IsoInstantSchema.nullable(),
   version: z.number().int(),
@@ -152,46 +152,48 @@ export const CallbackScriptSchema = z.object({
   task: CallbackTaskSchema,
   readOnly: z.boolean(),
   order: z.object({
-    id: z.string(),
-    number: z.string(),
-    type: z.string(),
-    status: z.string(),
-    faultDescription: z.string(),
-    contactName: z.string(),
-    contactPhone: z.string(),
-    address: z.string().nullable(),
-    product: z.object({ brand: z.string(), serial: z.string(), categoryCode: z.string() }).nullable(),
-    customerName: z.string().nullable(),
-    outletName: z.string().nullable(),
-    technicianName: z.string().nullable(),
-    completedAt: z.string().nullable(),
+    id: storedText(),
+    number: storedText(),
+    type: storedText(),
+    status: storedText(),
+    faultDescription: storedText(),
+    contactName: storedText(),
+    contactPhone: storedText(),
+    address: storedText().nullable(),
+    product: z.object({ brand: storedText(), serial: storedText(), categoryCode: storedText() }).nullable(),
+    customerName: storedText().nullable(),
+    outletName: storedText().nullable(),
+    technicianName: storedText().nullable(),
+    completedAt: storedText().nullable(),
     version: z.number().int(),
   }),
-  workDone: z.array(z.object({ at: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()) })),
+  workDone: z.array(
+    z.object({ at: storedText(), type: storedText(), data: z.record(storedText(), z.unknown()) }),
+  ),
   questions: z.array(CallbackQuestionSchema),
   history: z.array(
     z.object({
-      at: z.string(),
-      type: z.string(),
-      actorKind: z.string(),
-      data: z.record(z.string(), z.unknown()),
+      at: storedText(),
+      type: storedText(),
+      actorKind: storedText(),
+      data: z.record(storedText(), z.unknown()),
     }),
   ),
 });
 export type CallbackScript = z.infer<typeof CallbackScriptSchema>;
 
 export const PortalLinkSchema = z.object({
-  token: z.string(),
-  path: z.string(),
+  token: storedText(),
+  path: storedText(),
   expiresAt: IsoInstantSchema,
 });
 export type PortalLink = z.infer<typeof PortalLinkSchema>;
 
 export const PublicRatingViewSchema = z.object({
-  orderNumber: z.string(),
-  productName: z.string().nullable(),
-  technicianName: z.string().nullable(),
-  completedAt: z.string().nullable(),
+  orderNumber: storedText(),
+  productName: storedText().nullable(),
+  technicianName: storedText().nullable(),
+  completedAt: storedText().nullable(),
   expiresAt: IsoInstantSchema,
   questions: z.array(CallbackQuestionSchema),
 });
@@ -199,7 +201,7 @@ export type PublicRatingView = z.infer<typeof PublicRatingViewSchema>;
 
 export const PublicRatingRequestSchema = z.strictObject({
   answers: CallbackAnswersSchema,
-  comment: z.string().trim().max(2000).optional(),
+  comment: storedText().trim().max(2000).optional(),
 });
 export const PublicRatingResultSchema = z.object({ outcome: z.enum(['satisfied', 'recorded']) });
 
@@ -211,12 +213,12 @@ export const ClassificationQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const OrderClassificationSchema = z.object({
-  orderId: z.string(),
-  orderNumber: z.string(),
+  orderId: storedText(),
+  orderNumber: storedText(),
   class: z.enum(ORDER_CLASSES),
   /** The order's primary class (CLASS_PRECEDENCE); false for a secondary flag. */
   primary: z.boolean(),
-  sourceEventId: z.string().nullable(),
+  sourceEventId: storedText().nullable(),
   computedAt: IsoInstantSchema,
   orderCreatedAt: IsoInstantSchema,
 });

@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { storedText } from './common.ts';
 
 const months = z.number().int().min(0).max(240);
-const code = z
-  .string()
+const code = storedText()
   .trim()
   .min(1)
   .max(40)
   .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . - only');
-const label = z.string().trim().min(1).max(80);
+const label = storedText().trim().min(1).max(80);
 
 /** A product category with its 三包 terms (months of whole-unit and main-parts warranty). */
 export const ProductCategorySchema = z.object({
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  code: storedText(),
+  nameZh: storedText(),
+  nameEn: storedText(),
   unitWarrantyMonths: z.number().int(),
   mainPartsWarrantyMonths: z.number().int(),
   serviceMinutes: z.number().int(),
@@ -38,11 +38,11 @@ export const CreateCategorySchema = z.strictObject({
 export const UpdateCategorySchema = CreateCategorySchema.omit({ code: true }).partial();
 
 export const ProductModelSchema = z.object({
-  id: z.string(),
-  brand: z.string(),
-  categoryCode: z.string(),
-  modelCode: z.string(),
-  name: z.string(),
+  id: storedText(),
+  brand: storedText(),
+  categoryCode: storedText(),
+  modelCode: storedText(),
+  name: storedText(),
   active: z.boolean(),
 });
 export type ProductModel = z.infer<typeof ProductModelSchema>;
@@ -58,13 +58,13 @@ export const UpdateModelSchema = z.strictObject({ name: label, active: z.boolean
 
 export const FAULT_CODE_KINDS = ['fault', 'symptom'] as const;
 export const FaultCodeSchema = z.object({
-  id: z.string(),
-  categoryCode: z.string(),
-  parentId: z.string().nullable(),
-  code: z.string(),
+  id: storedText(),
+  categoryCode: storedText(),
+  parentId: storedText().nullable(),
+  code: storedText(),
   kind: z.enum(FAULT_CODE_KINDS),
-  nameZh: z.string(),
-  nameEn: z.string(),
+  nameZh: storedText(),
+  nameEn: storedText(),
   active: z.boolean(),
 });
 export type FaultCode = z.infer<typeof FaultCodeSchema>;
@@ -73,7 +73,7 @@ export type FaultCode = z.infer<typeof FaultCodeSchema>;
 export const CreateFaultCodeSchema = z.strictObject({
   code,
   kind: z.enum(FAULT_CODE_KINDS),
-  parentId: z.string().max(64).nullable().default(null),
+  parentId: storedText().max(64).nullable().default(null),
   nameZh: label,
   nameEn: label,
 });
@@ -82,7 +82,7 @@ export const UpdateFaultCodeSchema = z
   .partial();
 
 export const FaultTreeSchema = z.object({
-  categoryCode: z.string(),
+  categoryCode: storedText(),
   faults: z.array(FaultCodeSchema.extend({ symptoms: z.array(FaultCodeSchema) })),
 });
 export type FaultTree = z.infer<typeof FaultTreeSchema>;

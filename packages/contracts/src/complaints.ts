@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessDateSchema, IdSchema, IsoInstantSchema } from './common.ts';
+import { BusinessDateSchema, IdSchema, IsoInstantSchema, storedText } from './common.ts';
 import { ROLES } from './permissions.ts';
 
 /** Complaints (投诉, issue #7 part 3): intake, SLAs, investigation with responsibility, CAPA, closure. */
@@ -43,7 +43,10 @@ export type CapaStatus = (typeof CAPA_STATUSES)[number];
 export const CLOSING_VERDICTS = ['satisfied', 'unsatisfied', 'unreachable'] as const;
 export type ClosingVerdict = (typeof CLOSING_VERDICTS)[number];
 
-const Label = z.strictObject({ 'zh-CN': z.string().min(1).max(100), 'en-US': z.string().min(1).max(100) });
+const Label = z.strictObject({
+  'zh-CN': storedText().min(1).max(100),
+  'en-US': storedText().min(1).max(100),
+});
 
 const SeveritySla = z.strictObject({
   /** Acknowledge within this many working hours of the business calendar. */
@@ -63,7 +66,7 @@ export const ComplaintPolicySchema = z.strictObject({
   /** Which role receives a department's routed quality problems. */
   departmentRoles: z.record(z.enum(DEPARTMENTS), z.enum(ROLES)),
   rootCauses: z
-    .array(z.strictObject({ code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), label: Label }))
+    .array(z.strictObject({ code: storedText().regex(/^[a-z][a-z0-9_]{0,31}$/), label: Label }))
     .min(1)
     .max(50)
     .refine((xs) => new Set(xs.map((x) => x.code)).size === xs.length, { message: 'codes must be unique' }),
@@ -78,17 +81,17 @@ export const PutComplaintPolicySchema = z.strictObject({
   version: z.number().int().min(0),
 });
 
-const Ref = z.object({ id: z.string(), name: z.string() });
+const Ref = z.object({ id: storedText(), name: storedText() });
 
 export const CapaSchema = z.object({
   id: IdSchema,
   kind: z.enum(CAPA_KINDS),
-  action: z.string(),
-  owner: z.string(),
+  action: storedText(),
+  owner: storedText(),
   dueOn: BusinessDateSchema,
   status: z.enum(CAPA_STATUSES),
   overdue: z.boolean(),
-  note: z.string().nullable(),
+  note: storedText().nullable(),
   doneAt: IsoInstantSchema.nullable(),
   verifiedAt: IsoInstantSchema.nullable(),
   createdAt: IsoInstantSchema,
@@ -98,27 +101,27 @@ export type Capa = z.infer<typeof CapaSchema>;
 
 export const ComplaintSchema = z.object({
   id: IdSchema,
-  number: z.string(),
+  number: storedText(),
   source: z.enum(COMPLAINT_SOURCES),
   severity: z.enum(COMPLAINT_SEVERITIES),
   status: z.enum(COMPLAINT_STATUSES),
-  summary: z.string(),
-  description: z.string().nullable(),
-  order: z.object({ id: z.string(), number: z.string() }).nullable(),
+  summary: storedText(),
+  description: storedText().nullable(),
+  order: z.object({ id: storedText(), number: storedText() }).nullable(),
   customer: Ref.nullable(),
   outlet: Ref.nullable(),
   technician: Ref.nullable(),
-  rootCause: z.string().nullable(),
+  rootCause: storedText().nullable(),
   responsibility: z.enum(RESPONSIBILITIES).nullable(),
   responsibleDepartment: z.enum(DEPARTMENTS).nullable(),
   responsibleOutlet: Ref.nullable(),
   responsibleTechnician: Ref.nullable(),
-  responsiblePerson: z.string().nullable(),
+  responsiblePerson: storedText().nullable(),
   causeIsAttitude: z.boolean(),
-  findings: z.string().nullable(),
-  remedy: z.string().nullable(),
+  findings: storedText().nullable(),
+  remedy: storedText().nullable(),
   verdict: z.enum(CLOSING_VERDICTS).nullable(),
-  verdictNote: z.string().nullable(),
+  verdictNote: storedText().nullable(),
   reopenCount: z.number().int(),
   openedAt: IsoInstantSchema,
   acknowledgeDueAt: IsoInstantSchema.nullable(),
@@ -137,15 +140,15 @@ export const ComplaintSchema = z.object({
 export type Complaint = z.infer<typeof ComplaintSchema>;
 
 export const ComplaintEventSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  type: z.string(),
-  actorId: z.string().nullable(),
-  actorKind: z.string(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  reason: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
+  id: storedText(),
+  at: storedText(),
+  type: storedText(),
+  actorId: storedText().nullable(),
+  actorKind: storedText(),
+  from: storedText().nullable(),
+  to: storedText().nullable(),
+  reason: storedText().nullable(),
+  data: z.record(storedText(), z.unknown()),
 });
 
 export const ComplaintDetailSchema = z.object({
@@ -157,12 +160,12 @@ export const ComplaintDetailSchema = z.object({
 });
 export type ComplaintDetail = z.infer<typeof ComplaintDetailSchema>;
 
-const optText = (max: number) => z.string().trim().min(1).max(max).optional();
+const optText = (max: number) => storedText().trim().min(1).max(max).optional();
 
 export const CreateComplaintSchema = z.strictObject({
   source: z.enum(COMPLAINT_SOURCES),
   severity: z.enum(COMPLAINT_SEVERITIES).default('normal'),
-  summary: z.string().trim().min(1).max(200),
+  summary: storedText().trim().min(1).max(200),
   description: optText(4000),
   orderId: IdSchema.optional(),
   customerId: IdSchema.optional(),
@@ -188,22 +191,22 @@ export type ComplaintTransition = z.infer<typeof ComplaintTransitionSchema>;
 
 export const InvestigationSchema = z.strictObject({
   version: z.number().int().min(1),
-  rootCause: z.string().trim().min(1).max(32).nullable().optional(),
+  rootCause: storedText().trim().min(1).max(32).nullable().optional(),
   responsibility: z.enum(RESPONSIBILITIES).nullable().optional(),
   responsibleDepartment: z.enum(DEPARTMENTS).nullable().optional(),
   responsibleOutletId: IdSchema.nullable().optional(),
   responsibleTechnicianId: IdSchema.nullable().optional(),
-  responsiblePerson: z.string().trim().min(1).max(100).nullable().optional(),
+  responsiblePerson: storedText().trim().min(1).max(100).nullable().optional(),
   causeIsAttitude: z.boolean().optional(),
-  findings: z.string().trim().max(4000).nullable().optional(),
+  findings: storedText().trim().max(4000).nullable().optional(),
 });
 export type Investigation = z.infer<typeof InvestigationSchema>;
 
 /** owner and dueOn are checked by the service so a missing one is a 400 naming the field. */
 export const NewCapaSchema = z.strictObject({
   kind: z.enum(CAPA_KINDS).default('corrective'),
-  action: z.string().trim().min(1).max(1000),
-  owner: z.string().trim().max(100).optional(),
+  action: storedText().trim().min(1).max(1000),
+  owner: storedText().trim().max(100).optional(),
   dueOn: BusinessDateSchema.optional(),
 });
 export type NewCapa = z.infer<typeof NewCapaSchema>;
@@ -224,18 +227,18 @@ export const ComplaintListQuerySchema = z.object({
   department: z.enum(DEPARTMENTS).optional(),
   /** mine: routed to a department whose role this user holds. */
   routed: z.enum(['mine']).optional(),
-  q: z.string().trim().min(1).max(64).optional(),
+  q: storedText().trim().min(1).max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuerySchema>;
 export const ComplaintListSchema = z.object({ items: z.array(ComplaintSchema), now: IsoInstantSchema });
 
-export const OrderLookupQuerySchema = z.object({ number: z.string().trim().min(4).max(32) });
+export const OrderLookupQuerySchema = z.object({ number: storedText().trim().min(4).max(32) });
 export const OrderLookupSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  type: z.string(),
-  status: z.string(),
+  id: storedText(),
+  number: storedText(),
+  type: storedText(),
+  status: storedText(),
   customer: Ref.nullable(),
   outlet: Ref.nullable(),
   technician: Ref.nullable(),
@@ -259,7 +262,7 @@ export const ComplaintStatsSchema = z.object({
   from: IsoInstantSchema,
   to: IsoInstantSchema,
   overall: RateRow,
-  outlets: z.array(RateRow.extend({ outletId: z.string(), outletName: z.string() })),
+  outlets: z.array(RateRow.extend({ outletId: storedText(), outletName: storedText() })),
   targets: z.object({ complaintRatePercent: z.number(), resolutionRatePercent: z.number() }),
 });
 export type ComplaintStats = z.infer<typeof ComplaintStatsSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, storedText } from './common.ts';
 import { OUTLET_GRADES } from './network.ts';
 import { SLA_STATES, URGENCIES, WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from './workorders.ts';
 
@@ -46,14 +46,14 @@ export type RankReasonCode = (typeof RANK_REASONS)[number];
 
 export const RankReasonSchema = z.object({
   code: z.enum(RANK_REASONS),
-  value: z.union([z.string(), z.number()]).nullable(),
+  value: z.union([storedText(), z.number()]).nullable(),
 });
 export type RankReason = z.infer<typeof RankReasonSchema>;
 
 export const RankedOutletSchema = z.object({
   outletId: IdSchema,
-  code: z.string(),
-  name: z.string(),
+  code: storedText(),
+  name: storedText(),
   grade: z.enum(OUTLET_GRADES),
   status: z.enum(['active', 'suspended']),
   eligible: z.boolean(),
@@ -71,17 +71,17 @@ export type RankedOutlet = z.infer<typeof RankedOutletSchema>;
 
 export const DispatchOrderSchema = z.object({
   id: IdSchema,
-  number: z.string(),
+  number: storedText(),
   type: z.enum(WORK_ORDER_TYPES),
   status: z.enum(WORK_ORDER_STATUSES),
   urgency: z.enum(URGENCIES),
-  categoryCode: z.string().nullable(),
-  districtCode: z.string().nullable(),
-  customerName: z.string().nullable(),
+  categoryCode: storedText().nullable(),
+  districtCode: storedText().nullable(),
+  customerName: storedText().nullable(),
   slaState: z.enum(SLA_STATES),
-  slaDueAt: z.string().nullable(),
-  outletId: z.string().nullable(),
-  createdAt: z.string(),
+  slaDueAt: storedText().nullable(),
+  outletId: storedText().nullable(),
+  createdAt: storedText(),
   version: z.number().int(),
 });
 export type DispatchOrder = z.infer<typeof DispatchOrderSchema>;
@@ -93,7 +93,7 @@ export const RankingResponseSchema = z.object({
 });
 export type RankingResponse = z.infer<typeof RankingResponseSchema>;
 
-export const OfferOutletSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
+export const OfferOutletSchema = z.object({ id: IdSchema, code: storedText(), name: storedText() });
 
 export const OfferSchema = z.object({
   id: IdSchema,
@@ -101,11 +101,11 @@ export const OfferSchema = z.object({
   outlet: OfferOutletSchema,
   mode: z.enum(DISPATCH_MODES),
   status: z.enum(OFFER_STATUSES),
-  offeredAt: z.string(),
-  dueAt: z.string(),
-  respondedAt: z.string().nullable(),
+  offeredAt: storedText(),
+  dueAt: storedText(),
+  respondedAt: storedText().nullable(),
   reasonCode: z.enum(OFFER_REJECT_REASONS).nullable(),
-  note: z.string().nullable(),
+  note: storedText().nullable(),
   order: DispatchOrderSchema.nullable(),
 });
 export type Offer = z.infer<typeof OfferSchema>;
@@ -126,7 +126,7 @@ export const AcceptOfferSchema = z.strictObject({ version: z.number().int().min(
 
 export const RejectOfferSchema = z.strictObject({
   reasonCode: z.enum(OFFER_REJECT_REASONS),
-  note: z.string().trim().min(1).max(500).optional(),
+  note: storedText().trim().min(1).max(500).optional(),
   version: z.number().int().min(1).optional(),
 });
 export type RejectOffer = z.infer<typeof RejectOfferSchema>;
@@ -144,9 +144,9 @@ export const BulkDispatchResultSchema = z.object({
     z.object({
       orderId: IdSchema,
       ok: z.boolean(),
-      outletId: z.string().nullable(),
+      outletId: storedText().nullable(),
       /** An error code (`resource.version_conflict`) or `no_eligible_outlet`. */
-      error: z.string().nullable(),
+      error: storedText().nullable(),
     }),
   ),
 });
@@ -157,7 +157,7 @@ export const DispatchPolicySchema = z.strictObject({
   acceptanceMinutes: z.number().int().min(1).max(14_400),
   defaultMode: z.enum(DISPATCH_MODES),
   /** Region code (province, city or district) → mode; the most specific code wins. */
-  regionModes: z.record(z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.enum(DISPATCH_MODES)),
+  regionModes: z.record(storedText().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.enum(DISPATCH_MODES)),
 });
 export type DispatchPolicy = z.infer<typeof DispatchPolicySchema>;
 
@@ -168,11 +168,10 @@ export const PutDispatchPolicySchema = z.strictObject({
 });
 
 export const BoardQuerySchema = z.strictObject({
-  regionCode: z
-    .string()
+  regionCode: storedText()
     .regex(/^\d{2,6}$/)
     .optional(),
-  categoryCode: z.string().max(32).optional(),
+  categoryCode: storedText().max(32).optional(),
   urgency: z.enum(URGENCIES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
@@ -180,11 +179,11 @@ export type BoardQuery = z.infer<typeof BoardQuerySchema>;
 
 export const OutletLoadSchema = z.object({
   id: IdSchema,
-  code: z.string(),
-  name: z.string(),
+  code: storedText(),
+  name: storedText(),
   grade: z.enum(OUTLET_GRADES),
   status: z.enum(['active', 'suspended']),
-  cityCode: z.string(),
+  cityCode: storedText(),
   open: z.number().int(),
   capacity: z.number().int(),
   loadPercent: z.number().int(),
@@ -195,13 +194,13 @@ export type OutletLoad = z.infer<typeof OutletLoadSchema>;
 export const BoardItemSchema = DispatchOrderSchema.extend({
   mode: z.enum(DISPATCH_MODES),
   pendingOffer: z
-    .object({ id: IdSchema, outletId: IdSchema, outletName: z.string(), dueAt: z.string() })
+    .object({ id: IdSchema, outletId: IdSchema, outletName: storedText(), dueAt: storedText() })
     .nullable(),
 });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 
 export const BoardResponseSchema = z.object({
-  now: z.string(),
+  now: storedText(),
   queue: z.array(BoardItemSchema),
   outlets: z.array(OutletLoadSchema),
 });

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   'request.validation_failed': 400,
   'request.malformed_json': 400,
   'request.unknown_field': 400,
+  /** NUL or a lone UTF-16 surrogate: neither database can store it faithfully. */
+  'request.unstorable_text': 400,
   'request.payload_too_large': 413,
   'request.unsupported_media_type': 415,
   'request.not_found': 404,
@@ -122,6 +124,7 @@ export const ERROR_PARAMS = {
   'request.validation_failed': {},
   'request.malformed_json': {},
   'request.unknown_field': {},
+  'request.unstorable_text': {},
   'request.payload_too_large': { limitBytes: 'number?' },
   'request.unsupported_media_type': { allowed: 'strings?' },
   'request.not_found': {},

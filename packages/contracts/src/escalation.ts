@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from './common.ts';
 
 /** Escalation tiers: 1 technician → 2 outlet senior / dealer → 3 provincial HQ engineer → 4 HQ expert. */
 export const ESCALATION_TIERS = [1, 2, 3, 4] as const;
@@ -8,20 +9,22 @@ export const PARTICIPANT_ROLES = ['outlet_senior', 'dealer', 'field_engineer', '
 export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 export const EscalateRequestSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(500),
+  reason: storedText().trim().min(1).max(500),
   version: z.number().int().min(1),
 });
 export type EscalateRequest = z.infer<typeof EscalateRequestSchema>;
 
 export const EscalationViewSchema = z.object({
-  id: z.string(),
+  id: storedText(),
   fromTier: z.number().int(),
   toTier: z.number().int(),
-  reason: z.string(),
+  reason: storedText(),
   auto: z.enum(ESCALATION_TRIGGERS),
-  escalatedBy: z.string().nullable(),
-  assignee: z.object({ userId: z.string(), name: z.string(), role: z.enum(PARTICIPANT_ROLES) }).nullable(),
-  createdAt: z.string(),
+  escalatedBy: storedText().nullable(),
+  assignee: z
+    .object({ userId: storedText(), name: storedText(), role: z.enum(PARTICIPANT_ROLES) })
+    .nullable(),
+  createdAt: storedText(),
 });
 export type EscalationView = z.infer<typeof EscalationViewSchema>;
 

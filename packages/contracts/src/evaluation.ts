@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessDateSchema, IdSchema, IsoInstantSchema } from './common.ts';
+import { BusinessDateSchema, IdSchema, IsoInstantSchema, storedText } from './common.ts';
 
 /**
  * Evaluation (GB/T 27922-2011 商品售后服务评价体系): a versioned scheme of sections → indicators →
@@ -30,8 +30,8 @@ export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
 export const EVALUATION_STATUSES = ['draft', 'final'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
-const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'letters, digits, _ . -');
-const Name = z.string().trim().min(1).max(120);
+const Code = storedText().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, 'letters, digits, _ . -');
+const Name = storedText().trim().min(1).max(120);
 /** Points with at most two decimals. */
 const Points = z
   .number()
@@ -45,7 +45,7 @@ export const SchemeItemSchema = z.strictObject({
   points: Points,
   mode: z.enum(ITEM_MODES),
   /** What the assessor checks (optional guidance). */
-  guidance: z.string().max(500).nullable().default(null),
+  guidance: storedText().max(500).nullable().default(null),
 });
 export type SchemeItem = z.infer<typeof SchemeItemSchema>;
 
@@ -110,7 +110,7 @@ export const SchemeSchema = z.object({
   definition: SchemeDefinitionSchema,
   current: z.boolean(),
   createdAt: IsoInstantSchema,
-  createdBy: z.string().nullable(),
+  createdBy: storedText().nullable(),
 });
 export type Scheme = z.infer<typeof SchemeSchema>;
 
@@ -123,7 +123,7 @@ export type PutScheme = z.infer<typeof PutSchemeSchema>;
 
 export const SchemeVersionsSchema = z.object({
   items: z.array(
-    z.object({ id: IdSchema, version: z.number().int(), name: z.string(), createdAt: IsoInstantSchema }),
+    z.object({ id: IdSchema, version: z.number().int(), name: storedText(), createdAt: IsoInstantSchema }),
   ),
 });
 
@@ -132,7 +132,7 @@ export const CreateEvaluationSchema = z.strictObject({
   /** The company or unit evaluated (its grade history is kept by this name). */
   subject: Name,
   /** The period label, e.g. "2026" or "2026-H2". */
-  period: z.string().trim().min(1).max(40),
+  period: storedText().trim().min(1).max(40),
   assessedOn: BusinessDateSchema,
 });
 export type CreateEvaluation = z.infer<typeof CreateEvaluationSchema>;
@@ -140,9 +140,9 @@ export type CreateEvaluation = z.infer<typeof CreateEvaluationSchema>;
 export const EvidenceInputSchema = z.strictObject({
   itemCode: Code,
   channel: z.enum(EVIDENCE_CHANNELS),
-  note: z.string().trim().max(2000).default(''),
+  note: storedText().trim().max(2000).default(''),
   /** File names or links of the documents, photos or recordings the finding rests on. */
-  attachments: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
+  attachments: z.array(storedText().trim().min(1).max(500)).max(20).default([]),
   /** Binary items: the finding. */
   conforming: z.boolean().nullable().optional(),
   /** Sampled items: the records checked and how many did not conform. */
@@ -155,23 +155,23 @@ export type EvidenceInput = z.input<typeof EvidenceInputSchema>;
 
 export const EvidenceSchema = z.object({
   id: IdSchema,
-  itemCode: z.string(),
+  itemCode: storedText(),
   channel: z.enum(EVIDENCE_CHANNELS),
-  note: z.string(),
-  attachments: z.array(z.string()),
+  note: storedText(),
+  attachments: z.array(storedText()),
   conforming: z.boolean().nullable(),
   sampleSize: z.number().int().nullable(),
   nonConforming: z.number().int().nullable(),
   score: z.number().nullable(),
   recordedAt: IsoInstantSchema,
-  recordedBy: z.string().nullable(),
+  recordedBy: storedText().nullable(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const PutItemSchema = z.strictObject({
   applicable: z.boolean(),
   /** Why the item is removed (删减); required when not applicable. */
-  naReason: z.string().trim().max(500).nullable().default(null),
+  naReason: storedText().trim().max(500).nullable().default(null),
 });
 export type PutItem = z.input<typeof PutItemSchema>;
 
@@ -179,12 +179,12 @@ export const AdjustmentInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('deduction'),
     category: z.enum(DEDUCTION_CATEGORIES),
-    description: z.string().trim().min(1).max(1000),
-    correctiveAction: z.string().trim().min(1).max(1000),
+    description: storedText().trim().min(1).max(1000),
+    correctiveAction: storedText().trim().min(1).max(1000),
   }),
   z.strictObject({
     kind: z.literal('bonus'),
-    description: z.string().trim().min(1).max(1000),
+    description: storedText().trim().min(1).max(1000),
   }),
 ]);
 export type AdjustmentInput = z.infer<typeof AdjustmentInputSchema>;
@@ -193,22 +193,22 @@ export const AdjustmentSchema = z.object({
   id: IdSchema,
   kind: z.enum(['deduction', 'bonus']),
   category: z.enum(DEDUCTION_CATEGORIES).nullable(),
-  description: z.string(),
-  correctiveAction: z.string().nullable(),
+  description: storedText(),
+  correctiveAction: storedText().nullable(),
   createdAt: IsoInstantSchema,
-  createdBy: z.string().nullable(),
+  createdBy: storedText().nullable(),
 });
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
 
 export const PutOutstandingSchema = z.strictObject({
   outstanding: z.boolean(),
-  reason: z.string().trim().max(1000).nullable().default(null),
+  reason: storedText().trim().max(1000).nullable().default(null),
 });
 export type PutOutstanding = z.input<typeof PutOutstandingSchema>;
 
 export const ItemScoreSchema = z.object({
-  code: z.string(),
-  path: z.string(),
+  code: storedText(),
+  path: storedText(),
   points: z.number(),
   mode: z.enum(ITEM_MODES),
   applicable: z.boolean(),
@@ -231,7 +231,7 @@ export const ScoreResultSchema = z.object({
   failedByDeductions: z.boolean(),
   unassessed: z.number().int(),
   sections: z.array(
-    z.object({ code: z.string(), points: z.number(), applicable: z.number(), achieved: z.number() }),
+    z.object({ code: storedText(), points: z.number(), applicable: z.number(), achieved: z.number() }),
   ),
   items: z.array(ItemScoreSchema),
 });
@@ -239,8 +239,8 @@ export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
 export const EvaluationSummarySchema = z.object({
   id: IdSchema,
-  subject: z.string(),
-  period: z.string(),
+  subject: storedText(),
+  period: storedText(),
   assessedOn: BusinessDateSchema,
   status: z.enum(EVALUATION_STATUSES),
   schemeId: IdSchema,
@@ -248,7 +248,7 @@ export const EvaluationSummarySchema = z.object({
   score: z.number().nullable(),
   grade: z.enum(EVALUATION_GRADES).nullable(),
   outstanding: z.boolean(),
-  outstandingReason: z.string().nullable(),
+  outstandingReason: storedText().nullable(),
   createdAt: IsoInstantSchema,
   finalizedAt: IsoInstantSchema.nullable(),
   version: z.number().int(),
@@ -266,7 +266,9 @@ export const EvaluationHistorySchema = z.object({
 export const EvaluationDetailSchema = z.object({
   evaluation: EvaluationSummarySchema,
   scheme: SchemeSchema,
-  items: z.array(z.object({ code: z.string(), applicable: z.boolean(), naReason: z.string().nullable() })),
+  items: z.array(
+    z.object({ code: storedText(), applicable: z.boolean(), naReason: storedText().nullable() }),
+  ),
   evidence: z.array(EvidenceSchema),
   adjustments: z.array(AdjustmentSchema),
   result: ScoreResultSchema,
@@ -275,7 +277,7 @@ export const EvaluationDetailSchema = z.object({
 export type EvaluationDetail = z.infer<typeof EvaluationDetailSchema>;
 
 export const EvaluationListSchema = z.object({ items: z.array(EvaluationSummarySchema) });
-export const EvaluationListQuerySchema = z.object({ subject: z.string().max(120).optional() });
+export const EvaluationListQuerySchema = z.object({ subject: storedText().max(120).optional() });
 
 // ---------- KPI panel ----------
 export const KpiTargetsSchema = z.strictObject({
@@ -327,9 +329,9 @@ export const CLOCK_VERDICTS = ['met', 'missed', 'pending', 'unknown'] as const;
 export type ClockVerdict = (typeof CLOCK_VERDICTS)[number];
 export const KpiOrdersParamsSchema = z.object({ key: z.enum(CLOCK_KPI_KEYS) });
 export const KpiOrderSchema = z.object({
-  orderId: z.string(),
-  orderNumber: z.string(),
-  metric: z.string(),
+  orderId: storedText(),
+  orderNumber: storedText(),
+  metric: storedText(),
   startedAt: IsoInstantSchema,
   dueAt: IsoInstantSchema.nullable(),
   stoppedAt: IsoInstantSchema.nullable(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CODES, ERROR_PARAMS, requiredParams } from './errors.ts';
 import { FIELD_RULES, fieldIssuesOfZod } from './field-rules.ts';
+import { storedText } from './common.ts';
 
 const Schema = z.strictObject({
   name: z.string().min(3),
@@ -43,6 +44,19 @@ describe('fieldIssuesOfZod', () => {
     expect(fieldIssuesOfZod(root.error!.issues, { root: 'body' })).toEqual([
       expect.objectContaining({ path: 'body', rule: 'invalid' }),
     ]);
+  });
+});
+
+describe('storedText', () => {
+  it('refuses NUL and lone surrogates with the rule unstorable_text, and keeps surrogate pairs', () => {
+    const S = z.object({ a: storedText().max(10) });
+    for (const bad of ['a\u0000', '\ud800', 'x\udc00y', '\udc00\ud800']) {
+      const r = S.safeParse({ a: bad });
+      expect(fieldIssuesOfZod(r.error!.issues)).toEqual([
+        expect.objectContaining({ path: 'a', rule: 'unstorable_text' }),
+      ]);
+    }
+    expect(S.safeParse({ a: '安心😀' }).success).toBe(true);
   });
 });
 

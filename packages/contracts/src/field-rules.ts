@@ -18,6 +18,7 @@ export const FIELD_RULES = {
   invalid_value: { values: 'strings?' },
   not_multiple_of: { divisor: 'number' },
   unknown_field: {},
+  unstorable_text: {},
   // Reference and uniqueness.
   unique: {},
   not_found: {},
@@ -114,11 +115,18 @@ export interface ZodIssueLike {
   values?: unknown;
   divisor?: unknown;
   keys?: unknown;
+  params?: unknown;
+  /** `params.rule` of a refinement, when the HTTP layer flattened `params` into the issue. */
+  rule?: unknown;
 }
 
 const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : 0);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const joinPath = (p: readonly PropertyKey[]): string => p.map(String).join('.');
+
+/** A refinement may name its registered rule in `params.rule` (e.g. `storedText`). */
+const customRule = (params: unknown): 'unstorable_text' | 'invalid' =>
+  (params as { rule?: unknown } | undefined)?.rule === 'unstorable_text' ? 'unstorable_text' : 'invalid';
 
 /** The value at `path` inside `input` (zod 4 issues carry no input unless asked to). */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -191,6 +199,8 @@ export function fieldIssuesOfZod(
             }))
           : [{ path, rule: 'unknown_field', message }];
       }
+      case 'custom':
+        return [{ path, rule: customRule(i.params ?? { rule: i.rule }), message }];
       default:
         return [{ path, rule: 'invalid', message }];
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedText } from './common.ts';
 
 /**
  * The technician's field app (H5 at /m/jobs) and proof of service: requests and views of
@@ -40,79 +41,79 @@ export const ArriveRequestSchema = z
 export type ArriveRequest = z.infer<typeof ArriveRequestSchema>;
 
 export const DiagnosisRequestSchema = z.strictObject({
-  faultCodeId: z.string().min(1).max(64).nullable().optional(),
-  symptomCodes: z.array(z.string().min(1).max(64)).max(20).default([]),
-  findings: z.string().trim().min(1).max(2000),
+  faultCodeId: storedText().min(1).max(64).nullable().optional(),
+  symptomCodes: z.array(storedText().min(1).max(64)).max(20).default([]),
+  findings: storedText().trim().min(1).max(2000),
 });
 export type DiagnosisRequest = z.infer<typeof DiagnosisRequestSchema>;
 
 export const PartUsedSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: storedText().trim().min(1).max(100),
   quantity: z.number().int().min(1).max(999),
-  note: z.string().trim().max(200).optional(),
+  note: storedText().trim().max(200).optional(),
 });
 export type PartUsed = z.infer<typeof PartUsedSchema>;
 
 export const WorkRequestSchema = z.strictObject({
-  workDone: z.string().trim().min(1).max(2000),
+  workDone: storedText().trim().min(1).max(2000),
   parts: z.array(PartUsedSchema).max(50).default([]),
 });
 export type WorkRequest = z.infer<typeof WorkRequestSchema>;
 
 export const SignatureRequestSchema = z.strictObject({
   /** `data:image/png;base64,...` from a canvas (or the bare base64). */
-  png: z.string().min(32).max(2_000_000),
+  png: storedText().min(32).max(2_000_000),
 });
 
 export const ResultRequestSchema = z.strictObject({
   outcome: z.enum(FIELD_OUTCOMES),
-  note: z.string().trim().max(1000).default(''),
+  note: storedText().trim().max(1000).default(''),
 });
 export type ResultRequest = z.infer<typeof ResultRequestSchema>;
 
 export const CompleteRequestSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('code'), code: z.string().regex(/^\d{6}$/, 'six digits') }),
+  z.strictObject({ method: z.literal('code'), code: storedText().regex(/^\d{6}$/, 'six digits') }),
   /** The customer has no phone at hand: the signature already collected confirms (flag signature_only). */
   z.strictObject({ method: z.literal('signature') }),
 ]);
 export type CompleteRequest = z.infer<typeof CompleteRequestSchema>;
 
 export const PhotoStampSchema = z.object({
-  number: z.string(),
-  at: z.string(),
+  number: storedText(),
+  at: storedText(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
-  address: z.string().nullable(),
+  address: storedText().nullable(),
   /** True when the stamp is burned into the stored image (sharp), not only recorded. */
   burnedIn: z.boolean(),
 });
 export type PhotoStamp = z.infer<typeof PhotoStampSchema>;
 
 export const FieldPhotoViewSchema = z.object({
-  id: z.string(),
+  id: storedText(),
   kind: z.enum([...FIELD_PHOTO_KINDS, 'signature']),
-  contentType: z.string(),
+  contentType: storedText(),
   sizeBytes: z.number(),
-  sha256: z.string(),
+  sha256: storedText(),
   stamp: PhotoStampSchema,
-  url: z.string(),
-  verifiedAt: z.string().nullable(),
+  url: storedText(),
+  verifiedAt: storedText().nullable(),
   verifiedOk: z.boolean().nullable(),
-  createdAt: z.string(),
+  createdAt: storedText(),
 });
 export type FieldPhotoView = z.infer<typeof FieldPhotoViewSchema>;
 
 export const FieldFlagViewSchema = z.object({
   flag: z.enum(FIELD_FLAGS),
-  detail: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
+  detail: z.record(storedText(), z.unknown()),
+  createdAt: storedText(),
 });
 export type FieldFlagView = z.infer<typeof FieldFlagViewSchema>;
 
 export const FieldVisitViewSchema = z.object({
-  id: z.string(),
-  departedAt: z.string(),
-  arrivedAt: z.string().nullable(),
+  id: storedText(),
+  departedAt: storedText(),
+  arrivedAt: storedText().nullable(),
   arrival: z
     .object({
       lat: z.number(),
@@ -121,52 +122,52 @@ export const FieldVisitViewSchema = z.object({
       distanceM: z.number().nullable(),
     })
     .nullable(),
-  startedAt: z.string().nullable(),
+  startedAt: storedText().nullable(),
   diagnosis: z
     .object({
-      faultCodeId: z.string().nullable(),
-      symptomCodes: z.array(z.string()),
-      findings: z.string(),
-      at: z.string(),
+      faultCodeId: storedText().nullable(),
+      symptomCodes: z.array(storedText()),
+      findings: storedText(),
+      at: storedText(),
     })
     .nullable(),
-  work: z.object({ workDone: z.string(), parts: z.array(PartUsedSchema), at: z.string() }).nullable(),
-  result: z.object({ outcome: z.enum(FIELD_OUTCOMES), note: z.string(), at: z.string() }).nullable(),
-  completedAt: z.string().nullable(),
+  work: z.object({ workDone: storedText(), parts: z.array(PartUsedSchema), at: storedText() }).nullable(),
+  result: z.object({ outcome: z.enum(FIELD_OUTCOMES), note: storedText(), at: storedText() }).nullable(),
+  completedAt: storedText().nullable(),
   completionMethod: z.enum(['code', 'signature']).nullable(),
 });
 export type FieldVisitView = z.infer<typeof FieldVisitViewSchema>;
 
 export const FieldJobSchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  type: z.string(),
-  status: z.string(),
-  urgency: z.string(),
+  id: storedText(),
+  number: storedText(),
+  type: storedText(),
+  status: storedText(),
+  urgency: storedText(),
   /** 'today' (due today, overdue or under way), 'upcoming', or 'done' (completed today). */
   bucket: z.enum(['today', 'upcoming', 'done']),
-  appointment: z.object({ start: z.string(), end: z.string() }).nullable(),
-  customerName: z.string(),
-  contactName: z.string(),
-  contactPhone: z.string(),
-  address: z.string().nullable(),
+  appointment: z.object({ start: storedText(), end: storedText() }).nullable(),
+  customerName: storedText(),
+  contactName: storedText(),
+  contactPhone: storedText(),
+  address: storedText().nullable(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   product: z
     .object({
-      id: z.string(),
-      brand: z.string(),
-      modelName: z.string().nullable(),
-      serial: z.string().nullable(),
-      categoryCode: z.string(),
-      warrantyStatus: z.string(),
+      id: storedText(),
+      brand: storedText(),
+      modelName: storedText().nullable(),
+      serial: storedText().nullable(),
+      categoryCode: storedText(),
+      warrantyStatus: storedText(),
     })
     .nullable(),
-  categoryCode: z.string().nullable(),
-  faultDescription: z.string(),
-  faultCodeId: z.string().nullable(),
-  slaState: z.string(),
-  slaDueAt: z.string().nullable(),
+  categoryCode: storedText().nullable(),
+  faultDescription: storedText(),
+  faultCodeId: storedText().nullable(),
+  slaState: storedText(),
+  slaDueAt: storedText().nullable(),
   version: z.number(),
 });
 export type FieldJob = z.infer<typeof FieldJobSchema>;
@@ -176,20 +177,22 @@ export const FieldJobDetailSchema = FieldJobSchema.extend({
   photos: z.array(FieldPhotoViewSchema),
   signature: FieldPhotoViewSchema.nullable(),
   flags: z.array(FieldFlagViewSchema),
-  completionCode: z.object({ sentAt: z.string(), expiresAt: z.string(), sentTo: z.string() }).nullable(),
+  completionCode: z
+    .object({ sentAt: storedText(), expiresAt: storedText(), sentTo: storedText() })
+    .nullable(),
 });
 export type FieldJobDetail = z.infer<typeof FieldJobDetailSchema>;
 
-export const FieldJobListSchema = z.object({ items: z.array(FieldJobSchema), today: z.string() });
+export const FieldJobListSchema = z.object({ items: z.array(FieldJobSchema), today: storedText() });
 
 export const CompletionCodeSentSchema = z.object({
-  sentTo: z.string(),
+  sentTo: storedText(),
   expiresInSeconds: z.number(),
   resendAfterSeconds: z.number(),
 });
 
 export const ProofViewSchema = z.object({
-  orderId: z.string(),
+  orderId: storedText(),
   visits: z.array(FieldVisitViewSchema),
   photos: z.array(FieldPhotoViewSchema),
   signature: FieldPhotoViewSchema.nullable(),
@@ -198,9 +201,9 @@ export const ProofViewSchema = z.object({
 export type ProofView = z.infer<typeof ProofViewSchema>;
 
 export const PhotoVerifySchema = z.object({
-  id: z.string(),
+  id: storedText(),
   ok: z.boolean(),
-  storedSha256: z.string(),
-  actualSha256: z.string().nullable(),
-  verifiedAt: z.string(),
+  storedSha256: storedText(),
+  actualSha256: storedText().nullable(),
+  verifiedAt: storedText(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common.ts';
+import { IdSchema, storedText } from './common.ts';
 import { OUTLET_GRADES } from './network.ts';
 
 /**
@@ -28,7 +28,7 @@ export const SCORECARD_STATUSES = ['draft', 'final'] as const;
 export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
 
 /** A calendar month in business time (Asia/Shanghai), `YYYY-MM`. */
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM');
+export const MonthSchema = storedText().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Expected a month as YYYY-MM');
 
 const Percent = z.number().min(0).max(100);
 
@@ -76,10 +76,10 @@ export const ScorecardMetricSchema = z.object({
 export type ScorecardMetric = z.infer<typeof ScorecardMetricSchema>;
 
 export const ScorecardSchema = z.object({
-  outletId: z.string(),
-  outletCode: z.string(),
-  outletName: z.string(),
-  month: z.string(),
+  outletId: storedText(),
+  outletCode: storedText(),
+  outletName: storedText(),
+  month: storedText(),
   status: z.enum(SCORECARD_STATUSES),
   /** Weighted score 0–100 (one decimal); null when no metric applies. */
   score: z.number().nullable(),
@@ -91,15 +91,15 @@ export const ScorecardSchema = z.object({
   lowVolume: z.boolean(),
   orderCount: z.number().int(),
   metrics: z.array(ScorecardMetricSchema),
-  computedAt: z.string(),
-  finalisedAt: z.string().nullable(),
+  computedAt: storedText(),
+  finalisedAt: storedText().nullable(),
   version: z.number().int(),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 export const ScorecardListQuerySchema = z.object({ month: MonthSchema });
 export const ScorecardListSchema = z.object({
-  month: z.string(),
+  month: storedText(),
   /** none: not computed; draft / final; mixed: some outlets finalised. */
   status: z.enum(['none', 'draft', 'final', 'mixed']),
   items: z.array(ScorecardSchema),
@@ -107,9 +107,9 @@ export const ScorecardListSchema = z.object({
 export type ScorecardList = z.infer<typeof ScorecardListSchema>;
 
 export const ScorecardHistorySchema = z.object({
-  outletId: z.string(),
-  outletCode: z.string(),
-  outletName: z.string(),
+  outletId: storedText(),
+  outletCode: storedText(),
+  outletName: storedText(),
   currentGrade: z.enum(OUTLET_GRADES),
   /** Newest month first. */
   items: z.array(ScorecardSchema),
@@ -118,7 +118,7 @@ export type ScorecardHistory = z.infer<typeof ScorecardHistorySchema>;
 
 export const GradingRunRequestSchema = z.strictObject({ month: MonthSchema });
 export const GradingRunResultSchema = z.object({
-  month: z.string(),
+  month: storedText(),
   computed: z.number().int(),
   /** Finalised scorecards are locked and were left as they are. */
   locked: z.number().int(),
@@ -127,11 +127,11 @@ export const GradingRunResultSchema = z.object({
 export type GradingRunResult = z.infer<typeof GradingRunResultSchema>;
 
 export const GradingFinaliseResultSchema = z.object({
-  month: z.string(),
+  month: storedText(),
   finalised: z.number().int(),
   /** Outlets whose `grade` changed (a later finalised month keeps the outlet's grade). */
   gradesChanged: z.array(
-    z.object({ outletId: z.string(), from: z.enum(OUTLET_GRADES), to: z.enum(OUTLET_GRADES) }),
+    z.object({ outletId: storedText(), from: z.enum(OUTLET_GRADES), to: z.enum(OUTLET_GRADES) }),
   ),
 });
 export type GradingFinaliseResult = z.infer<typeof GradingFinaliseResultSchema>;
@@ -147,19 +147,19 @@ export const MetricOrdersParamsSchema = z.object({
  * rows in the numerator (on time, fixed first time, satisfied, a complaint, ...).
  */
 export const MetricOrderSchema = z.object({
-  orderId: z.string().nullable(),
-  orderNumber: z.string().nullable(),
-  orderStatus: z.string().nullable(),
-  refId: z.string().nullable(),
+  orderId: storedText().nullable(),
+  orderNumber: storedText().nullable(),
+  orderStatus: storedText().nullable(),
+  refId: storedText().nullable(),
   hit: z.boolean(),
-  reason: z.string(),
-  at: z.string().nullable(),
-  dueAt: z.string().nullable(),
+  reason: storedText(),
+  at: storedText().nullable(),
+  dueAt: storedText().nullable(),
 });
 export type MetricOrder = z.infer<typeof MetricOrderSchema>;
 export const MetricOrdersSchema = z.object({
-  outletId: z.string(),
-  month: z.string(),
+  outletId: storedText(),
+  month: storedText(),
   metric: z.enum(GRADING_METRICS),
   numerator: z.number().int(),
   denominator: z.number().int(),

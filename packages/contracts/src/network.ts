@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessDateSchema, IsoInstantSchema } from './common.ts';
+import { BusinessDateSchema, IsoInstantSchema, storedText } from './common.ts';
 
 /** The service network (服务网络): outlets, technicians, their calendars, the pipeline, coverage. */
 export const OUTLET_TYPES = ['self_built', 'entrusted'] as const;
@@ -15,20 +15,22 @@ export type OutletKindName = (typeof OUTLET_KINDS)[number];
 export type ProspectStageName = (typeof PROSPECT_STAGES)[number];
 export type CertStatus = (typeof CERT_STATUSES)[number];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optText = (max: number) => z.string().trim().max(max).nullable();
+const text = (max: number) => storedText().trim().min(1).max(max);
+const optText = (max: number) => storedText().trim().max(max).nullable();
 /** GB/T 2260: a province (2 digits), city (4) or district (6); a shorter code covers all below it. */
-export const RegionCodeSchema = z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'region code (2, 4 or 6 digits)');
-const categoryCode = z.string().trim().min(1).max(40);
+export const RegionCodeSchema = storedText().regex(
+  /^\d{2}(\d{2}(\d{2})?)?$/,
+  'region code (2, 4 or 6 digits)',
+);
+const categoryCode = storedText().trim().min(1).max(40);
 const minute = z.number().int().min(0).max(1440);
 const lat = z.number().min(-90).max(90).nullable();
 const lng = z.number().min(-180).max(180).nullable();
 
-export const RegionRefSchema = z.object({ code: z.string(), name: z.string() });
+export const RegionRefSchema = z.object({ code: storedText(), name: storedText() });
 
 export const OutletInputSchema = z.strictObject({
-  code: z
-    .string()
+  code: storedText()
     .trim()
     .min(1)
     .max(20)
@@ -36,12 +38,12 @@ export const OutletInputSchema = z.strictObject({
   name: text(120),
   type: z.enum(OUTLET_TYPES),
   kind: z.enum(OUTLET_KINDS).default('outlet'),
-  parentId: z.string().max(64).nullable().default(null),
+  parentId: storedText().max(64).nullable().default(null),
   contactName: optText(40).default(null),
   contactPhone: optText(32).default(null),
-  provinceCode: z.string().regex(/^\d{2}(0000)?$/, 'province code'),
-  cityCode: z.string().regex(/^\d{4}(00)?$/, 'city code'),
-  districtCode: z.string().regex(/^\d{6}$/, 'district code'),
+  provinceCode: storedText().regex(/^\d{2}(0000)?$/, 'province code'),
+  cityCode: storedText().regex(/^\d{4}(00)?$/, 'city code'),
+  districtCode: storedText().regex(/^\d{6}$/, 'district code'),
   address: text(200),
   lat: lat.default(null),
   lng: lng.default(null),
@@ -63,30 +65,30 @@ export const OutletStatusChangeSchema = z.strictObject({
 });
 
 export const OutletSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
+  id: storedText(),
+  code: storedText(),
+  name: storedText(),
   type: z.enum(OUTLET_TYPES),
   kind: z.enum(OUTLET_KINDS),
-  parentId: z.string().nullable(),
-  parentName: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  provinceCode: z.string(),
-  cityCode: z.string(),
-  districtCode: z.string(),
-  regionName: z.string(),
-  address: z.string(),
+  parentId: storedText().nullable(),
+  parentName: storedText().nullable(),
+  contactName: storedText().nullable(),
+  contactPhone: storedText().nullable(),
+  provinceCode: storedText(),
+  cityCode: storedText(),
+  districtCode: storedText(),
+  regionName: storedText(),
+  address: storedText(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   dailyCapacity: z.number().int(),
   status: z.enum(OUTLET_STATUSES),
   grade: z.enum(OUTLET_GRADES),
   serviceAreas: z.array(RegionRefSchema),
-  categories: z.array(z.string()),
+  categories: z.array(storedText()),
   technicianCount: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: storedText(),
+  updatedAt: storedText(),
   version: z.number().int(),
 });
 export type Outlet = z.infer<typeof OutletSchema>;
@@ -97,8 +99,8 @@ export const OutletListQuerySchema = z.object({
   status: z.enum(OUTLET_STATUSES).optional(),
   type: z.enum(OUTLET_TYPES).optional(),
   kind: z.enum(OUTLET_KINDS).optional(),
-  q: z.string().trim().max(64).optional(),
-  cursor: z.string().max(128).optional(),
+  q: storedText().trim().max(64).optional(),
+  cursor: storedText().max(128).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type OutletListQuery = z.infer<typeof OutletListQuerySchema>;
@@ -106,7 +108,7 @@ export type OutletListQuery = z.infer<typeof OutletListQuerySchema>;
 export const CalendarOverrideSchema = z.object({
   date: BusinessDateSchema,
   open: z.boolean(),
-  note: z.string().nullable(),
+  note: storedText().nullable(),
 });
 export type OutletCalendarOverride = z.infer<typeof CalendarOverrideSchema>;
 export const PutCalendarOverrideSchema = z.strictObject({
@@ -139,7 +141,7 @@ export const ShiftSchema = z
   );
 export type Shift = z.infer<typeof ShiftSchema>;
 export const CertificationInputSchema = z.strictObject({
-  id: z.string().max(64).optional(),
+  id: storedText().max(64).optional(),
   name: text(80),
   number: optText(60).default(null),
   categoryCode: categoryCode.nullable().default(null),
@@ -147,24 +149,23 @@ export const CertificationInputSchema = z.strictObject({
   expiresOn: BusinessDateSchema.nullable().default(null),
 });
 export const CertificationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  number: z.string().nullable(),
-  categoryCode: z.string().nullable(),
-  issuedOn: z.string(),
-  expiresOn: z.string().nullable(),
+  id: storedText(),
+  name: storedText(),
+  number: storedText().nullable(),
+  categoryCode: storedText().nullable(),
+  issuedOn: storedText(),
+  expiresOn: storedText().nullable(),
   status: z.enum(CERT_STATUSES),
 });
 
 export const TechnicianInputSchema = z.strictObject({
-  outletId: z.string().max(64).nullable().default(null),
-  userId: z.string().max(64).nullable().default(null),
+  outletId: storedText().max(64).nullable().default(null),
+  userId: storedText().max(64).nullable().default(null),
   name: text(40),
   phone: optText(32).default(null),
   /** 1 technician, 2 outlet senior, 3 provincial HQ field engineer, 4 HQ expert. */
   tier: z.number().int().min(1).max(4).default(1),
-  provinceCode: z
-    .string()
+  provinceCode: storedText()
     .regex(/^\d{2}$/, 'province code')
     .nullable()
     .default(null),
@@ -183,18 +184,18 @@ export const UpdateTechnicianSchema = z.strictObject({
 export type UpdateTechnician = z.infer<typeof UpdateTechnicianSchema>;
 
 export const TechnicianSchema = z.object({
-  id: z.string(),
-  outletId: z.string().nullable(),
-  outletName: z.string().nullable(),
-  userId: z.string().nullable(),
-  name: z.string(),
-  phone: z.string().nullable(),
+  id: storedText(),
+  outletId: storedText().nullable(),
+  outletName: storedText().nullable(),
+  userId: storedText().nullable(),
+  name: storedText(),
+  phone: storedText().nullable(),
   tier: z.number().int(),
-  provinceCode: z.string().nullable(),
+  provinceCode: storedText().nullable(),
   startLat: z.number().nullable(),
   startLng: z.number().nullable(),
   active: z.boolean(),
-  skills: z.array(z.object({ categoryCode: z.string(), level: z.number().int() })),
+  skills: z.array(z.object({ categoryCode: storedText(), level: z.number().int() })),
   certifications: z.array(CertificationSchema),
   /** The worst certification status (null: none on file). */
   certificationAlert: z.enum(CERT_STATUSES).nullable(),
@@ -207,21 +208,21 @@ export const TechnicianSchema = z.object({
       breakEndMinute: z.number().int().nullable(),
     }),
   ),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: storedText(),
+  updatedAt: storedText(),
   version: z.number().int(),
 });
 export type Technician = z.infer<typeof TechnicianSchema>;
 
 export const TechnicianListQuerySchema = z.object({
-  outletId: z.string().max(64).optional(),
+  outletId: storedText().max(64).optional(),
   /** `hq`: HQ staff (no outlet; tiers 3 and 4); `outlet`: outlet staff. */
   staff: z.enum(['hq', 'outlet']).optional(),
   tier: z.coerce.number().int().min(1).max(4).optional(),
   category: categoryCode.optional(),
   active: z.enum(['true', 'false']).optional(),
-  q: z.string().trim().max(64).optional(),
-  cursor: z.string().max(128).optional(),
+  q: storedText().trim().max(64).optional(),
+  cursor: storedText().max(128).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TechnicianListQuery = z.infer<typeof TechnicianListQuerySchema>;
@@ -239,18 +240,18 @@ export const LeaveInputSchema = z
   });
 export type LeaveInput = z.infer<typeof LeaveInputSchema>;
 export const LeaveSchema = z.object({
-  id: z.string(),
-  technicianId: z.string(),
-  startAt: z.string(),
-  endAt: z.string(),
+  id: storedText(),
+  technicianId: storedText(),
+  startAt: storedText(),
+  endAt: storedText(),
   kind: z.enum(LEAVE_KINDS),
-  note: z.string().nullable(),
-  createdAt: z.string(),
+  note: storedText().nullable(),
+  createdAt: storedText(),
 });
 export type Leave = z.infer<typeof LeaveSchema>;
-export const RotaDaySchema = z.object({ date: z.string(), kind: z.enum(ROTA_KINDS) });
+export const RotaDaySchema = z.object({ date: storedText(), kind: z.enum(ROTA_KINDS) });
 export const PutRotaSchema = z.strictObject({ kind: z.enum(ROTA_KINDS) });
-export const IntervalSchema = z.object({ start: z.string(), end: z.string() });
+export const IntervalSchema = z.object({ start: storedText(), end: storedText() });
 export const RangeQuerySchema = z.object({ from: IsoInstantSchema, to: IsoInstantSchema });
 
 // Pipeline
@@ -273,22 +274,22 @@ export const MoveProspectSchema = z.strictObject({
   version: z.number().int().min(1),
   stage: z.enum(PROSPECT_STAGES),
   reason: optText(500).default(null),
-  linkedOutletId: z.string().max(64).nullable().default(null),
+  linkedOutletId: storedText().max(64).nullable().default(null),
 });
 export type MoveProspect = z.infer<typeof MoveProspectSchema>;
 export const ProspectSchema = z.object({
-  id: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  name: z.string(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  categories: z.array(z.string()),
+  id: storedText(),
+  regionCode: storedText(),
+  regionName: storedText(),
+  name: storedText(),
+  contactName: storedText().nullable(),
+  contactPhone: storedText().nullable(),
+  categories: z.array(storedText()),
   stage: z.enum(PROSPECT_STAGES),
-  notes: z.string().nullable(),
-  linkedOutletId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  notes: storedText().nullable(),
+  linkedOutletId: storedText().nullable(),
+  createdAt: storedText(),
+  updatedAt: storedText(),
   version: z.number().int(),
 });
 export type Prospect = z.infer<typeof ProspectSchema>;
@@ -320,7 +321,7 @@ export const CoverageReportSchema = z.object({
     ratio: z.number().nullable(),
     byCategory: z.array(
       z.object({
-        categoryCode: z.string(),
+        categoryCode: storedText(),
         covered: z.number().int(),
         total: z.number().int(),
         ratio: z.number().nullable(),
@@ -334,16 +335,16 @@ export const CoverageReportSchema = z.object({
   }),
   uncovered: z.array(
     z.object({
-      districtCode: z.string(),
-      regionName: z.string(),
-      categoryCode: z.string(),
+      districtCode: storedText(),
+      regionName: storedText(),
+      categoryCode: storedText(),
       installedProducts: z.number().int(),
       prospects: z.array(
         z.object({
-          id: z.string(),
-          name: z.string(),
+          id: storedText(),
+          name: storedText(),
           stage: z.enum(PROSPECT_STAGES),
-          regionCode: z.string(),
+          regionCode: storedText(),
         }),
       ),
     }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoInstantSchema } from './common.ts';
+import { IdSchema, IsoInstantSchema, storedText } from './common.ts';
 import { WARRANTY_STATUSES, WarrantySchema } from './customers.ts';
 import { TimeWindowSchema, WORK_ORDER_STATUSES } from './workorders.ts';
 
@@ -9,11 +9,10 @@ import { TimeWindowSchema, WORK_ORDER_STATUSES } from './workorders.ts';
  */
 
 /** Mainland mobile numbers only: the code goes out by SMS. */
-export const PortalPhoneSchema = z
-  .string()
+export const PortalPhoneSchema = storedText()
   .trim()
   .transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+86|0086)/, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number (11 digits, starting 13–19)'));
+  .pipe(storedText().regex(/^1[3-9]\d{9}$/, 'a mainland mobile number (11 digits, starting 13–19)'));
 
 export const PortalOtpRequestSchema = z.strictObject({ phone: PortalPhoneSchema });
 export type PortalOtpRequest = z.input<typeof PortalOtpRequestSchema>;
@@ -21,7 +20,7 @@ export type PortalOtpRequest = z.input<typeof PortalOtpRequestSchema>;
 /** Always 202, whether or not the phone belongs to a customer. */
 export const PortalOtpResponseSchema = z.object({
   /** The number the code went to, masked (138****5678). */
-  sentTo: z.string(),
+  sentTo: storedText(),
   /** The client may ask for another code after this many seconds. */
   resendAfterSeconds: z.number().int(),
   expiresInSeconds: z.number().int(),
@@ -31,32 +30,31 @@ export type PortalOtpResponse = z.infer<typeof PortalOtpResponseSchema>;
 export const OTP_LENGTH = 6;
 export const PortalSessionRequestSchema = z.strictObject({
   phone: PortalPhoneSchema,
-  code: z
-    .string()
+  code: storedText()
     .trim()
     .regex(/^\d{6}$/, 'six digits'),
 });
 export type PortalSessionRequest = z.input<typeof PortalSessionRequestSchema>;
 
 export const PortalModelSchema = z.object({
-  id: z.string(),
-  brand: z.string(),
-  modelCode: z.string(),
-  name: z.string(),
-  categoryCode: z.string(),
+  id: storedText(),
+  brand: storedText(),
+  modelCode: storedText(),
+  name: storedText(),
+  categoryCode: storedText(),
 });
 export type PortalModel = z.infer<typeof PortalModelSchema>;
 
 export const PortalProductSchema = z.object({
-  id: z.string(),
-  modelId: z.string(),
-  modelCode: z.string(),
-  modelName: z.string(),
-  brand: z.string(),
-  categoryCode: z.string(),
-  serial: z.string(),
-  purchaseDate: z.string().nullable(),
-  invoiceNo: z.string().nullable(),
+  id: storedText(),
+  modelId: storedText(),
+  modelCode: storedText(),
+  modelName: storedText(),
+  brand: storedText(),
+  categoryCode: storedText(),
+  serial: storedText(),
+  purchaseDate: storedText().nullable(),
+  invoiceNo: storedText().nullable(),
   warranty: WarrantySchema,
 });
 export type PortalProduct = z.infer<typeof PortalProductSchema>;
@@ -64,14 +62,13 @@ export const PORTAL_WARRANTY_STATUSES = WARRANTY_STATUSES;
 
 export const PortalRegisterProductSchema = z.strictObject({
   modelId: IdSchema,
-  serial: z
-    .string()
+  serial: storedText()
     .trim()
     .min(3)
     .max(64)
     .regex(/^[A-Za-z0-9_./-]+$/, 'letters, digits and _ . / - only'),
   purchaseDate: z.iso.date().nullable().default(null),
-  invoiceNo: z.string().trim().max(60).nullable().default(null),
+  invoiceNo: storedText().trim().max(60).nullable().default(null),
 });
 export type PortalRegisterProduct = z.input<typeof PortalRegisterProductSchema>;
 
@@ -82,22 +79,22 @@ export type PortalRequestType = (typeof PORTAL_REQUEST_TYPES)[number];
 export const PortalNewRequestSchema = z.strictObject({
   type: z.enum(PORTAL_REQUEST_TYPES),
   productId: IdSchema,
-  faultDescription: z.string().trim().min(1).max(2000),
+  faultDescription: storedText().trim().min(1).max(2000),
   preferredWindows: z.array(TimeWindowSchema).min(1).max(3),
 });
 export type PortalNewRequest = z.input<typeof PortalNewRequestSchema>;
 export const PORTAL_MAX_PHOTOS = 6;
 
 export const PortalOrderSummarySchema = z.object({
-  id: z.string(),
-  number: z.string(),
-  type: z.string(),
+  id: storedText(),
+  number: storedText(),
+  type: storedText(),
   status: z.enum(WORK_ORDER_STATUSES),
   product: z
-    .object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() })
+    .object({ id: storedText(), serial: storedText(), brand: storedText(), categoryCode: storedText() })
     .nullable(),
   appointment: TimeWindowSchema.nullable(),
-  createdAt: z.string(),
+  createdAt: storedText(),
   version: z.number().int(),
 });
 export type PortalOrderSummary = z.infer<typeof PortalOrderSummarySchema>;
@@ -113,24 +110,24 @@ export const PORTAL_TIMELINE_KINDS = [
 export type PortalTimelineKind = (typeof PORTAL_TIMELINE_KINDS)[number];
 
 export const PortalTimelineEntrySchema = z.object({
-  id: z.string(),
+  id: storedText(),
   kind: z.enum(PORTAL_TIMELINE_KINDS),
-  at: z.string(),
+  at: storedText(),
   /** For status changes. */
   to: z.enum(WORK_ORDER_STATUSES).nullable(),
   /** For appointment entries. */
   window: TimeWindowSchema.nullable(),
   /** True when the customer did it (their own reasons are shown back to them, staff reasons never). */
   byCustomer: z.boolean(),
-  reason: z.string().nullable(),
+  reason: storedText().nullable(),
 });
 export type PortalTimelineEntry = z.infer<typeof PortalTimelineEntrySchema>;
 
 export const PortalOrderDetailSchema = PortalOrderSummarySchema.extend({
-  faultDescription: z.string(),
+  faultDescription: storedText(),
   preferredWindows: z.array(TimeWindowSchema),
-  technicianName: z.string().nullable(),
-  cancelReason: z.string().nullable(),
+  technicianName: storedText().nullable(),
+  cancelReason: storedText().nullable(),
   appointmentConfirmed: z.boolean(),
   photoCount: z.number().int(),
   actions: z.object({ confirm: z.boolean(), reschedule: z.boolean(), cancel: z.boolean() }),
@@ -139,10 +136,10 @@ export const PortalOrderDetailSchema = PortalOrderSummarySchema.extend({
 export type PortalOrderDetail = z.infer<typeof PortalOrderDetailSchema>;
 
 export const PortalPhotoResultSchema = z.object({
-  filename: z.string(),
+  filename: storedText(),
   ok: z.boolean(),
   /** The error code when the photo was refused (type, size). */
-  code: z.string().nullable(),
+  code: storedText().nullable(),
 });
 export const PortalCreateRequestResponseSchema = z.object({
   order: PortalOrderDetailSchema,
@@ -155,12 +152,12 @@ export const PortalRescheduleSchema = z.strictObject({
   version: z.number().int().min(1),
   start: IsoInstantSchema,
   end: IsoInstantSchema,
-  reason: z.string().trim().min(1).max(500),
+  reason: storedText().trim().min(1).max(500),
 });
 export type PortalReschedule = z.infer<typeof PortalRescheduleSchema>;
 export const PortalCancelSchema = z.strictObject({
   version: z.number().int().min(1),
-  reason: z.string().trim().min(1).max(500),
+  reason: storedText().trim().min(1).max(500),
 });
 export type PortalCancel = z.infer<typeof PortalCancelSchema>;
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { BusinessDateSchema, IdSchema, IsoInstantSchema } from './common.ts';
+import { BusinessDateSchema, IdSchema, IsoInstantSchema, storedText } from './common.ts';
 
 /**
  * Day planning (issue #5 part 4): the optimiser proposes each technician's route for one day of an
  * outlet or a region; dispatchers adjust it by hand with live feasibility checks and accept it.
  * Times on the wire are ISO instants; the business day is Asia/Shanghai.
  */
-const RegionCode = z.string().regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits');
+const RegionCode = storedText().regex(/^\d{2,6}$/, 'a region code of 2 to 6 digits');
 
 export const RoutePlanCreateSchema = z
   .strictObject({
@@ -50,36 +50,36 @@ const Window = z.object({ start: IsoInstantSchema, end: IsoInstantSchema });
 export const ROUTE_PLAN_STATUSES = ['proposed', 'accepted', 'superseded'] as const;
 
 export const RoutePlanJobSchema = z.object({
-  orderId: z.string(),
-  number: z.string(),
-  status: z.string(),
-  type: z.string(),
-  categoryCode: z.string().nullable(),
-  urgency: z.string(),
-  address: z.string().nullable(),
+  orderId: storedText(),
+  number: storedText(),
+  status: storedText(),
+  type: storedText(),
+  categoryCode: storedText().nullable(),
+  urgency: storedText(),
+  address: storedText().nullable(),
   /** Confirmed appointment (status scheduled): pinned to its technician and window. */
   fixed: z.boolean(),
   /** The technician the order is bound to (assigned or fixed), if any. */
-  pinnedTechnicianId: z.string().nullable(),
+  pinnedTechnicianId: storedText().nullable(),
   windows: z.array(Window),
   serviceMinutes: z.number(),
-  slaDueAt: z.string().nullable(),
+  slaDueAt: storedText().nullable(),
   /** No coordinates on the order: the outlet's location stands in for it. */
   approximateLocation: z.boolean(),
 });
 export type RoutePlanJob = z.infer<typeof RoutePlanJobSchema>;
 
 export const RoutePlanTechnicianSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  outletId: z.string().nullable(),
-  skills: z.array(z.string()),
+  id: storedText(),
+  name: storedText(),
+  outletId: storedText().nullable(),
+  skills: z.array(storedText()),
   shift: Window.nullable(),
   dropped: z.boolean(),
 });
 
 export const RoutePlanStopSchema = z.object({
-  orderId: z.string(),
+  orderId: storedText(),
   arrival: IsoInstantSchema,
   start: IsoInstantSchema,
   end: IsoInstantSchema,
@@ -91,10 +91,10 @@ export const RoutePlanStopSchema = z.object({
 });
 
 export const RoutePlanViolationSchema = z.object({
-  rule: z.string(),
-  orderId: z.string().nullable(),
-  technicianId: z.string().nullable(),
-  message: z.string(),
+  rule: storedText(),
+  orderId: storedText().nullable(),
+  technicianId: storedText().nullable(),
+  message: storedText(),
 });
 export type RoutePlanViolation = z.infer<typeof RoutePlanViolationSchema>;
 
@@ -107,7 +107,7 @@ export const RoutePlanCostSchema = z.object({
 });
 
 export const RoutePlanRouteSchema = z.object({
-  technicianId: z.string(),
+  technicianId: storedText(),
   departure: IsoInstantSchema,
   returnAt: IsoInstantSchema,
   distanceKm: z.number(),
@@ -116,43 +116,45 @@ export const RoutePlanRouteSchema = z.object({
 });
 
 export const RoutePlanResultItemSchema = z.object({
-  orderId: z.string(),
-  number: z.string(),
+  orderId: storedText(),
+  number: storedText(),
   outcome: z.enum(['applied', 'unchanged', 'conflict', 'failed']),
-  code: z.string().nullable(),
+  code: storedText().nullable(),
   /** English, for logs and API users; the web words `code` (a registered error code) with `params`. */
-  detail: z.string().nullable(),
-  params: z.record(z.string(), z.unknown()).optional(),
-  technicianId: z.string().nullable(),
+  detail: storedText().nullable(),
+  params: z.record(storedText(), z.unknown()).optional(),
+  technicianId: storedText().nullable(),
   appointment: Window.nullable(),
   notified: z.boolean(),
 });
 export type RoutePlanResultItem = z.infer<typeof RoutePlanResultItemSchema>;
 
 export const RoutePlanDiffSchema = z.object({
-  moved: z.array(z.object({ orderId: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
-  windowChanged: z.array(
-    z.object({ orderId: z.string(), before: Window.nullable(), after: Window.nullable() }),
+  moved: z.array(
+    z.object({ orderId: storedText(), from: storedText().nullable(), to: storedText().nullable() }),
   ),
-  added: z.array(z.string()),
+  windowChanged: z.array(
+    z.object({ orderId: storedText(), before: Window.nullable(), after: Window.nullable() }),
+  ),
+  added: z.array(storedText()),
 });
 
 export const RoutePlanViewSchema = z.object({
-  id: z.string(),
+  id: storedText(),
   version: z.number(),
   status: z.enum(ROUTE_PLAN_STATUSES),
-  outletId: z.string().nullable(),
-  regionCode: z.string().nullable(),
-  date: z.string(),
-  parentId: z.string().nullable(),
-  createdAt: z.string(),
-  acceptedAt: z.string().nullable(),
+  outletId: storedText().nullable(),
+  regionCode: storedText().nullable(),
+  date: storedText(),
+  parentId: storedText().nullable(),
+  createdAt: storedText(),
+  acceptedAt: storedText().nullable(),
   /** Local midnight of the planned day (the timeline's origin). */
   dayStart: IsoInstantSchema,
   technicians: z.array(RoutePlanTechnicianSchema),
   jobs: z.array(RoutePlanJobSchema),
   routes: z.array(RoutePlanRouteSchema),
-  unassigned: z.array(z.object({ orderId: z.string(), reason: z.string() })),
+  unassigned: z.array(z.object({ orderId: storedText(), reason: storedText() })),
   cost: RoutePlanCostSchema,
   check: z.object({ ok: z.boolean(), violations: z.array(RoutePlanViolationSchema) }),
   diff: RoutePlanDiffSchema.nullable(),
@@ -166,6 +168,6 @@ export const RoutePlanCheckResponseSchema = z.object({
   violations: z.array(RoutePlanViolationSchema),
   cost: RoutePlanCostSchema,
   routes: z.array(RoutePlanRouteSchema),
-  unassigned: z.array(z.object({ orderId: z.string(), reason: z.string() })),
+  unassigned: z.array(z.object({ orderId: storedText(), reason: storedText() })),
 });
 export type RoutePlanCheckResponse = z.infer<typeof RoutePlanCheckResponseSchema>;

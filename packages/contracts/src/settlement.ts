@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORDER_CLASSES } from './callbacks.ts';
-import { IdSchema, IsoInstantSchema } from './common.ts';
+import { IdSchema, IsoInstantSchema, storedText } from './common.ts';
 
 /**
  * Settlement (结算, issue #7 part 5): the fee schedule, monthly statements per outlet and appeals.
@@ -19,7 +19,7 @@ export const SETTLEMENT_GRADES = ['A', 'B', 'C', 'D'] as const;
 export type SettlementGrade = (typeof SETTLEMENT_GRADES)[number];
 
 const Fen = z.number().int().min(0).max(100_000_000);
-const RegionCode = z.string().regex(/^\d{6}$/, 'a 6-digit region code');
+const RegionCode = storedText().regex(/^\d{6}$/, 'a 6-digit region code');
 
 /** Classes that can carry a deduction (satisfied carries the bonus instead). */
 export const DEDUCTIBLE_CLASSES = [
@@ -38,7 +38,7 @@ export const FeeScheduleSchema = z
       .array(
         z.strictObject({
           orderType: z.enum(SETTLEMENT_ORDER_TYPES),
-          categoryCode: z.string().min(1).max(32),
+          categoryCode: storedText().min(1).max(32),
           feeFen: Fen,
         }),
       )
@@ -79,8 +79,7 @@ export const FeeScheduleSchema = z
      * ones never become deductions or bonuses, so an installation's first statements do not sweep
      * its history. Absent or null: from the month of each statement only.
      */
-    settlementStartDate: z
-      .string()
+    settlementStartDate: storedText()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
       .nullable()
       .optional(),
@@ -124,20 +123,20 @@ export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 export const LINE_KINDS = ['fee', 'deduction', 'bonus', 'adjustment', 'reversal', 'credit'] as const;
 export type StatementLineKind = (typeof LINE_KINDS)[number];
 
-export const SettlementMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
+export const SettlementMonthSchema = storedText().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
 
 /** How a fee line was computed, spelled out (stored as JSON on the line). */
 export const FeeRuleSchema = z.object({
-  orderType: z.string(),
-  categoryCode: z.string().nullable(),
-  base: z.object({ feeFen: z.number().int(), matched: z.string().nullable() }),
+  orderType: storedText(),
+  categoryCode: storedText().nullable(),
+  base: z.object({ feeFen: z.number().int(), matched: storedText().nullable() }),
   distance: z.object({
     km: z.number().nullable(),
     band: z.number().int().nullable(),
     upToKm: z.number().nullable(),
     surchargeFen: z.number().int(),
   }),
-  remote: z.object({ regionCode: z.string().nullable(), surchargeFen: z.number().int() }),
+  remote: z.object({ regionCode: storedText().nullable(), surchargeFen: z.number().int() }),
   serviceFen: z.number().int(),
   grade: z.enum(SETTLEMENT_GRADES),
   gradeSource: z.enum(['scorecard', 'outlet']),
@@ -153,28 +152,28 @@ export const StatementLineSchema = z.object({
   seq: z.number().int(),
   kind: z.enum(LINE_KINDS),
   /** Stable identity of a generated line (fee:<orderId>, class:<orderId>:<class>, complaint:<id>, …). */
-  lineKey: z.string().nullable(),
+  lineKey: storedText().nullable(),
   /** For adjustments and reversals: the key of the line they correct. */
-  targetKey: z.string().nullable(),
-  orderId: z.string().nullable(),
-  orderNumber: z.string().nullable(),
-  classification: z.string().nullable(),
-  complaintId: z.string().nullable(),
-  appealId: z.string().nullable(),
-  description: z.string(),
-  rule: z.record(z.string(), z.unknown()),
+  targetKey: storedText().nullable(),
+  orderId: storedText().nullable(),
+  orderNumber: storedText().nullable(),
+  classification: storedText().nullable(),
+  complaintId: storedText().nullable(),
+  appealId: storedText().nullable(),
+  description: storedText(),
+  rule: z.record(storedText(), z.unknown()),
   amountFen: z.number().int(),
   disputed: z.boolean(),
-  disputeComment: z.string().nullable(),
-  reason: z.string().nullable(),
+  disputeComment: storedText().nullable(),
+  reason: storedText().nullable(),
   createdAt: IsoInstantSchema,
 });
 export type StatementLine = z.infer<typeof StatementLineSchema>;
 
 export const StatementSummarySchema = z.object({
   id: IdSchema,
-  number: z.string(),
-  outlet: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  number: storedText(),
+  outlet: z.object({ id: storedText(), code: storedText(), name: storedText() }),
   month: SettlementMonthSchema,
   status: z.enum(STATEMENT_STATUSES),
   feeFen: z.number().int(),
@@ -185,7 +184,7 @@ export const StatementSummarySchema = z.object({
   orderCount: z.number().int(),
   disputedCount: z.number().int(),
   generatedAt: IsoInstantSchema,
-  paymentReference: z.string().nullable(),
+  paymentReference: storedText().nullable(),
   version: z.number().int(),
 });
 export type StatementSummary = z.infer<typeof StatementSummarySchema>;
@@ -200,13 +199,13 @@ export const StatementDetailSchema = StatementSummarySchema.extend({
   canAdjust: z.boolean(),
   history: z.array(
     z.object({
-      at: z.string(),
-      type: z.string(),
-      actorId: z.string().nullable(),
-      from: z.string().nullable(),
-      to: z.string().nullable(),
-      reason: z.string().nullable(),
-      data: z.record(z.string(), z.unknown()),
+      at: storedText(),
+      type: storedText(),
+      actorId: storedText().nullable(),
+      from: storedText().nullable(),
+      to: storedText().nullable(),
+      reason: storedText().nullable(),
+      data: z.record(storedText(), z.unknown()),
     }),
   ),
 });
@@ -229,11 +228,11 @@ export const GenerateResultSchema = z.object({
   month: SettlementMonthSchema,
   generated: z.array(StatementSummarySchema),
   /** Outlets whose statement is past draft and was left as it is. */
-  skipped: z.array(z.object({ outletId: z.string(), statementId: z.string(), status: z.string() })),
+  skipped: z.array(z.object({ outletId: storedText(), statementId: storedText(), status: storedText() })),
 });
 export type GenerateResult = z.infer<typeof GenerateResultSchema>;
 
-const Comment = z.string().trim().min(1).max(2000);
+const Comment = storedText().trim().min(1).max(2000);
 
 /** The outlet's answer: confirm, or dispute one or more lines, each with a comment. */
 export const RespondStatementSchema = z.discriminatedUnion('action', [
@@ -261,8 +260,8 @@ export type AdjustLine = z.infer<typeof AdjustLineSchema>;
 export const StatementTransitionSchema = z.strictObject({
   version: z.number().int().min(1),
   to: z.enum(STATEMENT_STATUSES),
-  paymentReference: z.string().trim().min(1).max(100).optional(),
-  reason: z.string().trim().max(2000).optional(),
+  paymentReference: storedText().trim().min(1).max(100).optional(),
+  reason: storedText().trim().max(2000).optional(),
 });
 export type StatementTransition = z.infer<typeof StatementTransitionSchema>;
 
@@ -280,7 +279,7 @@ export const CreateAppealSchema = z
     complaintId: IdSchema.optional(),
     lineId: IdSchema.optional(),
     reason: Comment,
-    evidenceText: z.string().trim().max(4000).optional(),
+    evidenceText: storedText().trim().max(4000).optional(),
     /** Attachments uploaded to the order (POST /api/v1/work-orders/:id/attachments). */
     attachmentIds: z.array(IdSchema).max(20).default([]),
   })
@@ -299,22 +298,22 @@ export type DecideAppeal = z.infer<typeof DecideAppealSchema>;
 
 export const AppealSchema = z.object({
   id: IdSchema,
-  orderId: z.string(),
-  orderNumber: z.string(),
-  outlet: z.object({ id: z.string(), name: z.string() }).nullable(),
+  orderId: storedText(),
+  orderNumber: storedText(),
+  outlet: z.object({ id: storedText(), name: storedText() }).nullable(),
   subject: z.enum(APPEAL_SUBJECTS),
-  class: z.string().nullable(),
-  complaintId: z.string().nullable(),
-  lineId: z.string().nullable(),
-  reason: z.string(),
-  evidenceText: z.string().nullable(),
-  attachmentIds: z.array(z.string()),
+  class: storedText().nullable(),
+  complaintId: storedText().nullable(),
+  lineId: storedText().nullable(),
+  reason: storedText(),
+  evidenceText: storedText().nullable(),
+  attachmentIds: z.array(storedText()),
   status: z.enum(APPEAL_STATUSES),
-  decisionReason: z.string().nullable(),
+  decisionReason: storedText().nullable(),
   decidedAt: IsoInstantSchema.nullable(),
   /** What an upheld decision restored, in fen, and where. */
   restoredFen: z.number().int(),
-  createdBy: z.string().nullable(),
+  createdBy: storedText().nullable(),
   createdAt: IsoInstantSchema,
   version: z.number().int(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoInstantSchema, BusinessDateSchema } from './common.ts';
+import { IdSchema, IsoInstantSchema, BusinessDateSchema, storedText } from './common.ts';
 import { CUSTOMER_TIERS } from './customers.ts';
 
 /** Work orders (工单): vocabularies, request bodies and responses shared by server and web. */
@@ -57,10 +57,10 @@ export const TimeWindowSchema = z.strictObject({ start: IsoInstantSchema, end: I
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
 export const WorkOrderAddressSchema = z.strictObject({
-  provinceCode: z.string().regex(/^\d{6}$/),
-  cityCode: z.string().regex(/^\d{6}$/),
-  districtCode: z.string().regex(/^\d{6}$/),
-  detail: z.string().trim().min(1).max(200),
+  provinceCode: storedText().regex(/^\d{6}$/),
+  cityCode: storedText().regex(/^\d{6}$/),
+  districtCode: storedText().regex(/^\d{6}$/),
+  detail: storedText().trim().min(1).max(200),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
 });
@@ -70,20 +70,19 @@ export const CreateWorkOrderSchema = z.strictObject({
   channel: z.enum(WORK_ORDER_CHANNELS),
   customerId: IdSchema,
   productId: IdSchema.optional(),
-  faultDescription: z.string().trim().max(2000).default(''),
+  faultDescription: storedText().trim().max(2000).default(''),
   faultCodeId: IdSchema.optional(),
   symptomCodes: z.array(IdSchema).max(20).default([]),
   urgency: z.enum(URGENCIES).default('normal'),
-  contactName: z.string().trim().min(1).max(60).optional(),
-  contactPhone: z
-    .string()
+  contactName: storedText().trim().min(1).max(60).optional(),
+  contactPhone: storedText()
     .trim()
     .regex(/^[\d+\- ]{5,20}$/)
     .optional(),
   address: WorkOrderAddressSchema.optional(),
   preferredWindows: z.array(TimeWindowSchema).max(5).default([]),
   /** Complaint and return orders point at their future module's record. */
-  linkedRef: z.string().trim().min(1).max(64).optional(),
+  linkedRef: storedText().trim().min(1).max(64).optional(),
   parentOrderId: IdSchema.optional(),
 });
 export type CreateWorkOrder = z.infer<typeof CreateWorkOrderSchema>;
@@ -92,15 +91,15 @@ export const TransitionDataSchema = z.strictObject({
   outletId: IdSchema.optional(),
   technicianId: IdSchema.optional(),
   appointment: TimeWindowSchema.optional(),
-  guidance: z.string().trim().min(1).max(2000).optional(),
-  note: z.string().trim().max(2000).optional(),
+  guidance: storedText().trim().min(1).max(2000).optional(),
+  note: storedText().trim().max(2000).optional(),
 });
 export type TransitionData = z.infer<typeof TransitionDataSchema>;
 
 export const TransitionRequestSchema = z.strictObject({
   to: z.enum(WORK_ORDER_STATUSES),
   version: z.number().int().min(1),
-  reason: z.string().trim().min(1).max(500).optional(),
+  reason: storedText().trim().min(1).max(500).optional(),
   data: TransitionDataSchema.default({}),
 });
 export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
@@ -109,7 +108,7 @@ export const AppointmentRequestSchema = z.strictObject({
   start: IsoInstantSchema,
   end: IsoInstantSchema,
   version: z.number().int().min(1),
-  reason: z.string().trim().min(1).max(500).optional(),
+  reason: storedText().trim().min(1).max(500).optional(),
 });
 
 /** Repeated (`status=a&status=b`) or comma-separated (`status=a,b`). */
@@ -127,8 +126,7 @@ export const WORK_ORDER_SORTS = ['created_at', '-created_at', 'sla_due_at'] as c
 export const WorkOrderListQuerySchema = z.strictObject({
   status: multi(WORK_ORDER_STATUSES),
   type: z.enum(WORK_ORDER_TYPES).optional(),
-  regionCode: z
-    .string()
+  regionCode: storedText()
     .regex(/^\d{2,6}$/)
     .optional(),
   outletId: IdSchema.optional(),
@@ -138,33 +136,33 @@ export const WorkOrderListQuerySchema = z.strictObject({
   channel: z.enum(WORK_ORDER_CHANNELS).optional(),
   customerId: IdSchema.optional(),
   productId: IdSchema.optional(),
-  q: z.string().trim().min(2).max(32).optional(),
+  q: storedText().trim().min(2).max(32).optional(),
   sort: z.enum(WORK_ORDER_SORTS).default('-created_at'),
-  cursor: z.string().max(512).optional(),
+  cursor: storedText().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type WorkOrderListQuery = z.infer<typeof WorkOrderListQuerySchema>;
 
 export const WorkOrderSummarySchema = z.object({
-  id: z.string(),
-  number: z.string(),
+  id: storedText(),
+  number: storedText(),
   type: z.enum(WORK_ORDER_TYPES),
   status: z.enum(WORK_ORDER_STATUSES),
   channel: z.enum(WORK_ORDER_CHANNELS),
   urgency: z.enum(URGENCIES),
-  customer: z.object({ id: z.string(), name: z.string(), tier: z.string() }).nullable(),
+  customer: z.object({ id: storedText(), name: storedText(), tier: storedText() }).nullable(),
   product: z
-    .object({ id: z.string(), serial: z.string(), brand: z.string(), categoryCode: z.string() })
+    .object({ id: storedText(), serial: storedText(), brand: storedText(), categoryCode: storedText() })
     .nullable(),
-  districtCode: z.string().nullable(),
-  outletId: z.string().nullable(),
-  technicianId: z.string().nullable(),
+  districtCode: storedText().nullable(),
+  outletId: storedText().nullable(),
+  technicianId: storedText().nullable(),
   appointment: TimeWindowSchema.nullable(),
   slaState: z.enum(SLA_STATES),
-  slaDueAt: z.string().nullable(),
+  slaDueAt: storedText().nullable(),
   /** 1 technician → 2 outlet senior / dealer → 3 provincial HQ engineer → 4 HQ expert. */
   escalationTier: z.number().int().min(1).max(4),
-  createdAt: z.string(),
+  createdAt: storedText(),
   version: z.number().int(),
 });
 export type WorkOrderSummary = z.infer<typeof WorkOrderSummarySchema>;
@@ -172,51 +170,51 @@ export type WorkOrderSummary = z.infer<typeof WorkOrderSummarySchema>;
 export const SlaClockViewSchema = z.object({
   metric: z.enum(SLA_METRICS),
   mode: z.enum(SLA_CLOCK_MODES),
-  startedAt: z.string(),
-  dueAt: z.string().nullable(),
-  atRiskAt: z.string().nullable(),
-  stoppedAt: z.string().nullable(),
+  startedAt: storedText(),
+  dueAt: storedText().nullable(),
+  atRiskAt: storedText().nullable(),
+  stoppedAt: storedText().nullable(),
   paused: z.boolean(),
   state: z.enum(SLA_STATES),
-  error: z.string().nullable(),
+  error: storedText().nullable(),
 });
 
 export const TimelineEntrySchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  actorId: z.string().nullable(),
-  actorKind: z.string(),
-  at: z.string(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  reason: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
+  id: storedText(),
+  type: storedText(),
+  actorId: storedText().nullable(),
+  actorKind: storedText(),
+  at: storedText(),
+  from: storedText().nullable(),
+  to: storedText().nullable(),
+  reason: storedText().nullable(),
+  data: z.record(storedText(), z.unknown()),
 });
 
 export const AttachmentViewSchema = z.object({
-  id: z.string(),
-  filename: z.string(),
-  contentType: z.string(),
+  id: storedText(),
+  filename: storedText(),
+  contentType: storedText(),
   sizeBytes: z.number().int(),
-  sha256: z.string(),
-  createdAt: z.string(),
+  sha256: storedText(),
+  createdAt: storedText(),
 });
 
 export const WorkOrderDetailSchema = WorkOrderSummarySchema.extend({
-  faultDescription: z.string(),
-  faultCodeId: z.string().nullable(),
-  symptomCodes: z.array(z.string()),
-  contactName: z.string(),
-  contactPhone: z.string(),
-  address: z.string().nullable(),
+  faultDescription: storedText(),
+  faultCodeId: storedText().nullable(),
+  symptomCodes: z.array(storedText()),
+  contactName: storedText(),
+  contactPhone: storedText(),
+  address: storedText().nullable(),
   preferredWindows: z.array(TimeWindowSchema),
-  remoteGuidance: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-  linkedRef: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  outlet: z.object({ id: z.string(), name: z.string() }).nullable(),
-  technician: z.object({ id: z.string(), name: z.string() }).nullable(),
+  remoteGuidance: storedText().nullable(),
+  cancelReason: storedText().nullable(),
+  linkedRef: storedText().nullable(),
+  completedAt: storedText().nullable(),
+  closedAt: storedText().nullable(),
+  outlet: z.object({ id: storedText(), name: storedText() }).nullable(),
+  technician: z.object({ id: storedText(), name: storedText() }).nullable(),
   /** Next statuses the requesting actor may move this order to. */
   allowedTransitions: z.array(z.enum(WORK_ORDER_STATUSES)),
   sla: z.array(SlaClockViewSchema),
@@ -228,7 +226,7 @@ export type WorkOrderDetail = z.infer<typeof WorkOrderDetailSchema>;
 export const CreateWorkOrderResponseSchema = z.object({
   order: WorkOrderDetailSchema,
   warnings: z.array(
-    z.object({ code: z.literal('open_order_for_product'), orderId: z.string(), number: z.string() }),
+    z.object({ code: z.literal('open_order_for_product'), orderId: storedText(), number: storedText() }),
   ),
 });
 
@@ -258,8 +256,8 @@ export const SlaMetricPolicySchema = z.discriminatedUnion('mode', [
 export type SlaMetricPolicy = z.infer<typeof SlaMetricPolicySchema>;
 
 export const SlaPolicySchema = z.strictObject({
-  id: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(100),
+  id: storedText().trim().min(1).max(64),
+  name: storedText().trim().min(1).max(100),
   match: z.strictObject({
     type: z.enum(WORK_ORDER_TYPES).optional(),
     urgency: z.enum(URGENCIES).optional(),

@@ -146,13 +146,18 @@ export class DispatchRepository {
     return out;
   }
 
-  /** Outlets with areas, categories and their current load. */
-  async outletsWithFacts(ids: readonly string[] | 'all'): Promise<OutletFacts[]> {
+  /**
+   * Outlets with areas, categories and their current load; with `scope`, only the outlets the
+   * caller may see (its own outlet, or the outlets located in its regions, as the network reads).
+   */
+  async outletsWithFacts(ids: readonly string[] | 'all', scope?: ActorScope): Promise<OutletFacts[]> {
     if (ids !== 'all' && !ids.length) return [];
     let q = this.db
       .selectFrom('outlets')
       .select(['id', 'code', 'name', 'grade', 'status', 'daily_capacity', 'lat', 'lng', 'city_code']);
     if (ids !== 'all') q = q.where('id', 'in', [...new Set(ids)]);
+    if (scope)
+      q = q.where(scopeFilter(scope, { outlet: 'outlets.id', region: 'outlets.district_code' }) as never);
     const outlets = await q.orderBy('code').execute();
     if (!outlets.length) return [];
     const outletIds = outlets.map((o) => o.id);
@@ -339,11 +344,14 @@ export class DispatchRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async pendingCounts(): Promise<Map<string, number>> {
+  /** Pending offers per outlet, for the given outlets only. */
+  async pendingCounts(outletIds: readonly string[]): Promise<Map<string, number>> {
+    if (!outletIds.length) return new Map();
     const rows = await this.db
       .selectFrom('dispatch_offers')
       .select((eb) => ['outlet_id', eb.fn.countAll<number>().as('n')])
       .where('status', '=', 'pending')
+      .where('outlet_id', 'in', [...new Set(outletIds)])
       .groupBy('outlet_id')
       .execute();
     return new Map(rows.map((r) => [r.outlet_id, Number(r.n)]));

@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { dispatchPolicy, SYSTEM_ACTOR, type DispatchContext } from './dispatch.context.ts';
-import type { OfferRow, OrderFacts } from './dispatch.repository.ts';
+import type { OfferRow, OrderFacts, OutletFacts } from './dispatch.repository.ts';
 import { assertOutletMayTake } from './outlet-check.ts';
 import { modeFor } from './domain/policy.ts';
 import { orderRegion, rankOutlets, topEligible } from './domain/rank.ts';
@@ -219,14 +219,20 @@ export class DispatchService {
   }
 
   async board(actor: Actor, q: BoardQuery): Promise<BoardResponse> {
-    const [queue, { value: policy }, outlets, pendingCounts] = await Promise.all([
+    // Outlet figures (grade, load, capacity, pending offers) are scoped like the queue.
+    const [queue, { value: policy }, outlets] = await Promise.all([
       this.ctx.repo.queue(actor.scope, q),
       dispatchPolicy(this.ctx),
-      this.ctx.repo.outletsWithFacts('all'),
-      this.ctx.repo.pendingCounts(),
+      this.ctx.repo.outletsWithFacts('all', actor.scope),
     ]);
-    const pending = await this.ctx.repo.pendingOffersFor(queue.map((o) => o.view.id));
-    const names = new Map(outlets.map((o) => [o.id, o.name]));
+    const [pending, pendingCounts] = await Promise.all([
+      this.ctx.repo.pendingOffersFor(queue.map((o) => o.view.id)),
+      this.ctx.repo.pendingCounts(outlets.map((o) => o.id)),
+    ]);
+    const names = await this.outletNames(
+      outlets,
+      [...pending.values()].map((p) => p.outlet_id),
+    );
     return {
       now: this.ctx.clock.now().toISOString(),
       queue: queue.map((o) => {
@@ -252,6 +258,14 @@ export class DispatchService {
         pendingOffers: pendingCounts.get(o.id) ?? 0,
       })),
     };
+  }
+
+  /** Names of the listed outlets plus those holding an offer on a visible order (the offer is visible too). */
+  private async outletNames(listed: readonly OutletFacts[], offered: readonly string[]) {
+    const names = new Map(listed.map((o) => [o.id, o.name]));
+    const missing = offered.filter((id) => !names.has(id));
+    for (const o of await this.ctx.repo.outletsWithFacts(missing)) names.set(o.id, o.name);
+    return names;
   }
 
   /** Each order to its top eligible outlet, one after the other; a failure does not stop the rest. */

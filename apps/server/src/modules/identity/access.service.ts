@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { DialectName } from '../../platform/db/types.ts';
-import { notFound, refuse } from '../../platform/http/errors.ts';
+import { DomainError, notFound, refuse } from '../../platform/http/errors.ts';
 import { roleEditRefusal } from './domain/role-guard.ts';
 import { IdentityRepository } from './identity.repository.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
@@ -87,7 +87,16 @@ export class AccessService {
     };
   }
 
-  async listAudit(q: { streamType?: string; streamId?: string; before?: string; limit: number }) {
+  /**
+   * The audit trail spans every outlet and customer, so only callers whose data scope is
+   * everything read it (a regional or outlet administrator would otherwise see other outlets).
+   */
+  async listAudit(
+    actor: Actor,
+    q: { streamType?: string; streamId?: string; before?: string; limit: number },
+  ) {
+    if (actor.scope.level !== 'all')
+      throw new DomainError('auth.forbidden', 'The audit trail is read with data scope "all" only');
     const rows = await this.repo.listEvents({ ...q, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     return {

@@ -304,7 +304,7 @@ export function identityRoutes(deps: IdentityRouteDeps) {
           },
         },
       },
-      async (req) => deps.access.listAudit(req.query),
+      async (req) => deps.access.listAudit(req.actor!, req.query),
     );
   };
 }

@@ -10,6 +10,7 @@ import {
   FileNotFoundError,
 } from '../../platform/files/index.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
+import { firstUnstorable, unstorableText } from '../../platform/http/storable-text.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { eventActor, STREAM, type WorkOrderContext } from './context.ts';
 
@@ -50,6 +51,11 @@ export async function addAttachment(
   if (!isAllowedType(up.mimetype)) {
     up.stream.resume();
     throw unsupported('media_type', `Files of type ${up.mimetype} are not accepted`);
+  }
+  // Multipart file names never pass the HTTP layer's text guard (the body is a stream).
+  if (firstUnstorable(up.filename, 'file') !== null) {
+    up.stream.resume();
+    throw unstorableText('file');
   }
   const id = newId();
   const key = `work-orders/${orderId}/${id}`;

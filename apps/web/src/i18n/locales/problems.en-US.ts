@@ -6,6 +6,8 @@ export const problemsEnUS: typeof problemsZhCN = {
       validation_failed: 'Some of the input is not valid. Check the marked fields.',
       malformed_json: 'The request could not be read. Refresh the page and try again.',
       unknown_field: 'The request contains a field that is not supported.',
+      unstorable_text:
+        'Some text contains invisible control characters that cannot be saved. Retype it and try again.',
       payload_too_large: 'The submitted content is too large.',
       unsupported_media_type: 'This content type is not supported.',
       not_found: 'The requested endpoint does not exist.',
@@ -156,6 +158,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     invalid_value: 'Not one of the allowed values.',
     not_multiple_of: 'Must be a multiple of {{divisor}}.',
     unknown_field: 'This field is not supported.',
+    unstorable_text: 'Contains invisible control characters that cannot be saved.',
     unique: 'Already exists or appears twice.',
     not_found: 'Does not exist.',
     inactive: 'Is no longer active.',
