@@ -171,14 +171,9 @@ export function useJourney(viewport = { width: 1366, height: 860 }): Journey {
  */
 export async function chooseOption(page: Page, testId: string, label: string, attempts = 3): Promise<void> {
   const select = page.getByTestId(testId);
+  // The select's own text is its chosen label (antd 6 has no stable class for the selected item).
   const shown = async () =>
-    (
-      (await select
-        .locator('.ant-select-selection-item')
-        .first()
-        .textContent({ timeout: 1_000 })
-        .catch(() => '')) ?? ''
-    ).includes(label);
+    ((await select.innerText({ timeout: 1_000 }).catch(() => '')) ?? '').includes(label);
   for (let i = 0; i < attempts && !(await shown()); i++) {
     await select.click();
     const option = page
