@@ -15,7 +15,7 @@ import { createDispatch, DISPATCH_SETTINGS } from './modules/dispatch/index.ts';
 import { ASSIGNMENT_SETTINGS, createAssignment } from './modules/assignment/index.ts';
 import { createEscalation, ESCALATION_SETTINGS } from './modules/escalation/index.ts';
 import { CALLBACK_SETTINGS, createCallbacks } from './modules/callbacks/index.ts';
-import { createSettlement, SETTLEMENT_SETTINGS } from './modules/settlement/index.ts';
+import { createSettlement, gradingExclusions, SETTLEMENT_SETTINGS } from './modules/settlement/index.ts';
 import { complaintFacts } from './modules/complaints/index.ts';
 import { gradeOf } from './modules/grading/index.ts';
 import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index.ts';
@@ -62,7 +62,7 @@ export function createModules(deps: AppDeps) {
     calendar: () => calendar.service.current(),
   });
   // Outlet grading (reads complaints through the complaints module's complaintFacts).
-  const grading = createGrading(deps, { workOrders, network });
+  const grading = createGrading(deps, { workOrders, network, exclusions: gradingExclusions });
   // Settlement reads complaint findings and monthly grades through the two modules' read functions.
   const settlement = createSettlement(deps, { complaintFacts, gradeOf });
   // GB/T 27922 evaluation and the KPI panel: coverage from the network, complaints via complaintFacts.

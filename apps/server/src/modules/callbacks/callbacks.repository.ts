@@ -5,17 +5,114 @@ import type {
   CallbackOutcome,
   CallbackTaskStatus,
   OrderClass,
+  WorkOrderType,
 } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { CallbackPortalLinksTable, CallbackTasksTable } from './callbacks.schema.ts';
+import { customerNamesOf } from '../customers/index.ts';
+import { outletNamesOf, technicianNamesOf } from '../network/index.ts';
 import type { Classification } from './domain/classify.ts';
 import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
 
 type Db = Kysely<Database>;
-export type CallbackTaskRow = Selectable<CallbackTasksTable>;
-export type PortalLinkRow = Selectable<CallbackPortalLinksTable>;
+type CallbackTaskRow = Selectable<CallbackTasksTable>;
+type PortalLinkRow = Selectable<CallbackPortalLinksTable>;
+
+/** A callback task (camelCase, answers decoded, the portal flag a boolean). */
+export interface CallbackTask {
+  id: string;
+  orderId: string;
+  status: CallbackTaskStatus;
+  dueAt: string;
+  nextAttemptAt: string | null;
+  attempts: number;
+  outcome: CallbackOutcome | null;
+  followUp: CallbackFollowUp | null;
+  answers: CallbackAnswers | null;
+  comment: string | null;
+  note: string | null;
+  /** The customer rated through a portal link without being satisfied. */
+  portalRated: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  version: number;
+}
+
+/** The fields an update of an open task may change (the version moves on its own). */
+export type CallbackTaskPatch = Partial<Omit<CallbackTask, 'id' | 'orderId' | 'createdAt' | 'version'>>;
+
+/** A customer's one-time rating link (only the token's hash is stored). */
+export interface PortalLink {
+  id: string;
+  taskId: string;
+  tokenHash: string;
+  expiresAt: string;
+  usedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+const decodeAnswers = (s: string | null) => (s ? (JSON.parse(s) as CallbackAnswers) : null);
+/** Stores no answers as NULL rather than `{}`. */
+const encodeAnswers = (a: CallbackAnswers | null) => (a && Object.keys(a).length ? JSON.stringify(a) : null);
+
+function toTask(r: CallbackTaskRow): CallbackTask {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    status: r.status,
+    dueAt: r.due_at,
+    nextAttemptAt: r.next_attempt_at,
+    attempts: r.attempts,
+    outcome: r.outcome,
+    followUp: r.follow_up,
+    answers: decodeAnswers(r.answers),
+    comment: r.comment,
+    note: r.note,
+    portalRated: r.portal_rated === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+    version: r.version,
+  };
+}
+
+/** The columns of a patch: only the fields the caller named (an absent key leaves its column alone). */
+function patchColumns(t: CallbackTaskPatch): Partial<CallbackTasksTable> {
+  const cols: Partial<CallbackTasksTable> = {
+    status: t.status,
+    due_at: t.dueAt,
+    next_attempt_at: t.nextAttemptAt,
+    attempts: t.attempts,
+    outcome: t.outcome,
+    follow_up: t.followUp,
+    answers: t.answers === undefined ? undefined : encodeAnswers(t.answers),
+    comment: t.comment,
+    note: t.note,
+    portal_rated: t.portalRated === undefined ? undefined : t.portalRated ? 1 : 0,
+    updated_at: t.updatedAt,
+    closed_at: t.closedAt,
+    closed_by: t.closedBy,
+  };
+  return Object.fromEntries(Object.entries(cols).filter(([, v]) => v !== undefined));
+}
+
+function toLink(r: PortalLinkRow): PortalLink {
+  return {
+    id: r.id,
+    taskId: r.task_id,
+    tokenHash: r.token_hash,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+  };
+}
 
 /** The order's scope columns (as the work-order module defines them): district, outlet, technician. */
 const ORDER_SCOPE: ScopeColumns = {
@@ -27,11 +124,16 @@ const ORDER_SCOPE: ScopeColumns = {
 type QueueRow = CallbackTaskRow & {
   order_number: string;
   outlet_id: string | null;
-  outlet_name: string | null;
   technician_id: string | null;
-  technician_name: string | null;
-  customer_name: string | null;
+  customer_id: string;
 };
+
+/** Names other modules own, looked up for the rows of one queue read. */
+interface QueueNames {
+  outlets: Map<string, string>;
+  technicians: Map<string, string>;
+  customers: Map<string, string>;
+}
 
 /** A task in the callback queue with its order's facts (camelCase, answers decoded). */
 export interface QueuedTask {
@@ -59,7 +161,7 @@ export interface QueuedTask {
   version: number;
 }
 
-function toQueuedTask(r: QueueRow): QueuedTask {
+function toQueuedTask(r: QueueRow, names: QueueNames): QueuedTask {
   return {
     id: r.id,
     orderId: r.order_id,
@@ -70,15 +172,15 @@ function toQueuedTask(r: QueueRow): QueuedTask {
     attempts: r.attempts,
     outcome: r.outcome,
     followUp: r.follow_up,
-    answers: r.answers ? (JSON.parse(r.answers) as CallbackAnswers) : null,
+    answers: decodeAnswers(r.answers),
     comment: r.comment,
     note: r.note,
     portalRated: r.portal_rated === 1,
-    customerName: r.customer_name,
+    customerName: names.customers.get(r.customer_id) ?? null,
     outletId: r.outlet_id,
-    outletName: r.outlet_name,
+    outletName: (r.outlet_id && names.outlets.get(r.outlet_id)) ?? null,
     technicianId: r.technician_id,
-    technicianName: r.technician_name,
+    technicianName: (r.technician_id && names.technicians.get(r.technician_id)) ?? null,
     createdAt: r.created_at,
     closedAt: r.closed_at,
     version: r.version,
@@ -103,13 +205,40 @@ export interface QueueFilter {
   limit: number;
 }
 
-export interface ClassificationRow {
-  order_id: string;
-  order_number: string;
+/** A stored class of an order, with the order's number and creation time. */
+export interface StoredClassification {
+  orderId: string;
+  orderNumber: string;
   class: OrderClass;
-  source_event_id: string | null;
-  computed_at: string;
-  order_created_at: string;
+  sourceEventId: string | null;
+  computedAt: string;
+  orderCreatedAt: string;
+}
+
+/** The order facts classification starts from. */
+export interface ClassifiedOrder {
+  id: string;
+  type: WorkOrderType;
+  productId: string | null;
+  faultCodeId: string | null;
+  completedAt: string | null;
+}
+
+/** A later repair of the same product, with the event that created it. */
+export interface LaterRepair {
+  id: string;
+  createdAt: string;
+  faultCodeId: string | null;
+  eventId: string | null;
+}
+
+/** An event on a work order's stream, with the order it is on. */
+export interface EventOnOrder {
+  eventId: string;
+  orderId: string;
+  orderType: WorkOrderType;
+  productId: string | null;
+  orderCreatedAt: string;
 }
 
 /** The only SQL of the callbacks module. */
@@ -121,10 +250,28 @@ export class CallbacksRepository {
   }
 
   // ---------- tasks ----------
-  async insertTask(trx: Db, row: CallbackTasksTable): Promise<boolean> {
+  async insertTask(trx: Db, t: CallbackTask): Promise<boolean> {
     const r = await trx
       .insertInto('callback_tasks')
-      .values(row)
+      .values({
+        id: t.id,
+        order_id: t.orderId,
+        status: t.status,
+        due_at: t.dueAt,
+        next_attempt_at: t.nextAttemptAt,
+        attempts: t.attempts,
+        outcome: t.outcome,
+        follow_up: t.followUp,
+        answers: encodeAnswers(t.answers),
+        comment: t.comment,
+        note: t.note,
+        portal_rated: t.portalRated ? 1 : 0,
+        created_at: t.createdAt,
+        updated_at: t.updatedAt,
+        closed_at: t.closedAt,
+        closed_by: t.closedBy,
+        version: t.version,
+      })
       .onConflict((oc) =>
         oc
           .column('order_id')
@@ -135,38 +282,26 @@ export class CallbacksRepository {
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
-  openTaskOf(db: Db, orderId: string): Promise<CallbackTaskRow | undefined> {
-    return db
+  async openTaskOf(db: Db, orderId: string): Promise<CallbackTask | undefined> {
+    const row = await db
       .selectFrom('callback_tasks')
       .selectAll()
       .where('order_id', '=', orderId)
       .where('status', '=', 'open')
       .executeTakeFirst();
+    return row && toTask(row);
   }
 
-  task(db: Db, id: string): Promise<CallbackTaskRow | undefined> {
-    return db.selectFrom('callback_tasks').selectAll().where('id', '=', id).executeTakeFirst();
-  }
-
-  tasksOfOrder(orderId: string): Promise<CallbackTaskRow[]> {
-    return this.db
-      .selectFrom('callback_tasks')
-      .selectAll()
-      .where('order_id', '=', orderId)
-      .orderBy('created_at')
-      .execute();
+  async task(db: Db, id: string): Promise<CallbackTask | undefined> {
+    const row = await db.selectFrom('callback_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toTask(row);
   }
 
   /** Versioned update of an open task; false when it changed or closed meanwhile. */
-  async updateOpenTask(
-    trx: Db,
-    id: string,
-    version: number,
-    patch: Partial<CallbackTasksTable>,
-  ): Promise<boolean> {
+  async updateOpenTask(trx: Db, id: string, version: number, patch: CallbackTaskPatch): Promise<boolean> {
     const r = await trx
       .updateTable('callback_tasks')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...patchColumns(patch), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .where('status', '=', 'open')
@@ -178,17 +313,12 @@ export class CallbacksRepository {
     return this.db
       .selectFrom('callback_tasks as t')
       .innerJoin('work_orders as wo', 'wo.id', 't.order_id')
-      .leftJoin('outlets as o', 'o.id', 'wo.outlet_id')
-      .leftJoin('technicians as te', 'te.id', 'wo.technician_id')
-      .leftJoin('customers as c', 'c.id', 'wo.customer_id')
       .selectAll('t')
       .select([
         'wo.number as order_number',
         'wo.outlet_id as outlet_id',
-        'o.name as outlet_name',
         'wo.technician_id as technician_id',
-        'te.name as technician_name',
-        'c.name as customer_name',
+        'wo.customer_id as customer_id',
       ])
       .where(scopeFilter<any, any>(scope, ORDER_SCOPE));
   }
@@ -212,26 +342,57 @@ export class CallbacksRepository {
         ),
       );
     const rows = (await q.orderBy('t.due_at').orderBy('t.id').limit(f.limit).execute()) as QueueRow[];
-    return rows.map(toQueuedTask);
+    return this.queued(rows);
   }
 
   async queuedTask(scope: ActorScope, id: string): Promise<QueuedTask | undefined> {
     const row = (await this.queueBase(scope).where('t.id', '=', id).executeTakeFirst()) as
       QueueRow | undefined;
-    return row && toQueuedTask(row);
+    return row && (await this.queued([row]))[0];
+  }
+
+  /** The rows with the outlet, technician and customer names their owners' read functions give. */
+  private async queued(rows: QueueRow[]): Promise<QueuedTask[]> {
+    const [outlets, technicians, customers] = await Promise.all([
+      outletNamesOf(
+        this.db,
+        rows.map((r) => r.outlet_id),
+      ),
+      technicianNamesOf(
+        this.db,
+        rows.map((r) => r.technician_id),
+      ),
+      customerNamesOf(
+        this.db,
+        rows.map((r) => r.customer_id),
+      ),
+    ]);
+    return rows.map((r) => toQueuedTask(r, { outlets, technicians, customers }));
   }
 
   // ---------- portal links ----------
-  async insertLink(trx: Db, row: CallbackPortalLinksTable): Promise<void> {
-    await trx.insertInto('callback_portal_links').values(row).execute();
+  async insertLink(trx: Db, l: PortalLink): Promise<void> {
+    await trx
+      .insertInto('callback_portal_links')
+      .values({
+        id: l.id,
+        task_id: l.taskId,
+        token_hash: l.tokenHash,
+        expires_at: l.expiresAt,
+        used_at: l.usedAt,
+        created_by: l.createdBy,
+        created_at: l.createdAt,
+      })
+      .execute();
   }
 
-  linkByHash(hash: string): Promise<PortalLinkRow | undefined> {
-    return this.db
+  async linkByHash(hash: string): Promise<PortalLink | undefined> {
+    const row = await this.db
       .selectFrom('callback_portal_links')
       .selectAll()
       .where('token_hash', '=', hash)
       .executeTakeFirst();
+    return row && toLink(row);
   }
 
   /** Marks the link used once; false when someone used it first. */
@@ -266,27 +427,39 @@ export class CallbacksRepository {
     }));
   }
 
-  orderFacts(db: Db, orderId: string) {
-    return db
+  /** What classification needs of the order itself. */
+  async orderFacts(db: Db, orderId: string): Promise<ClassifiedOrder | undefined> {
+    const r = await db
       .selectFrom('work_orders')
-      .select(['id', 'number', 'product_id', 'created_at', 'completed_at', 'type', 'status', 'fault_code_id'])
+      .select(['id', 'type', 'product_id', 'fault_code_id', 'completed_at'])
       .where('id', '=', orderId)
       .executeTakeFirst();
+    return (
+      r && {
+        id: r.id,
+        type: r.type,
+        productId: r.product_id,
+        faultCodeId: r.fault_code_id,
+        completedAt: r.completed_at,
+      }
+    );
   }
 
-  complaintOrders(db: Db, orderId: string) {
-    return db
+  /** The complaint orders raised on the order, oldest first. */
+  async complaintOrders(db: Db, orderId: string): Promise<string[]> {
+    const rows = await db
       .selectFrom('work_orders')
-      .select(['id', 'created_at'])
+      .select('id')
       .where('parent_order_id', '=', orderId)
       .where('type', '=', 'complaint')
       .orderBy('created_at')
       .execute();
+    return rows.map((r) => r.id);
   }
 
   /** Repair orders of the product created after `after` (not cancelled), with their creation event. */
-  laterRepairs(db: Db, productId: string, orderId: string, after: string) {
-    return db
+  async laterRepairs(db: Db, productId: string, orderId: string, after: string): Promise<LaterRepair[]> {
+    const rows = await db
       .selectFrom('work_orders as wo')
       .leftJoin('events as e', (j) =>
         j
@@ -302,6 +475,12 @@ export class CallbacksRepository {
       .where('wo.created_at', '>', after)
       .orderBy('wo.created_at')
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      faultCodeId: r.fault_code_id,
+      eventId: r.event_id ?? null,
+    }));
   }
 
   /**
@@ -325,8 +504,8 @@ export class CallbacksRepository {
    * Events of `type` on work-order streams after the event `afterId` (ids are time-ordered, so
    * this is insertion order; index events_type_idx), with the order they are on.
    */
-  orderEventsAfter(type: string, afterId: string, limit: number) {
-    return this.db
+  async orderEventsAfter(type: string, afterId: string, limit: number): Promise<EventOnOrder[]> {
+    const rows = await this.db
       .selectFrom('events as e')
       .innerJoin('work_orders as wo', 'wo.id', 'e.stream_id')
       .select(['e.id', 'wo.id as order_id', 'wo.type', 'wo.product_id', 'wo.created_at'])
@@ -336,10 +515,21 @@ export class CallbacksRepository {
       .orderBy('e.id')
       .limit(limit)
       .execute();
+    return rows.map((r) => ({
+      eventId: r.id,
+      orderId: r.order_id,
+      orderType: r.type,
+      productId: r.product_id,
+      orderCreatedAt: r.created_at,
+    }));
   }
 
-  repairsCreatedAfter(mark: string, limit: number) {
-    return this.db
+  /** Repairs on a product created after `mark`, oldest first. */
+  async repairsCreatedAfter(
+    mark: string,
+    limit: number,
+  ): Promise<{ id: string; productId: string; createdAt: string }[]> {
+    const rows = await this.db
       .selectFrom('work_orders')
       .select(['id', 'product_id', 'created_at'])
       .where('type', '=', 'repair')
@@ -349,9 +539,10 @@ export class CallbacksRepository {
       .orderBy('id')
       .limit(limit)
       .execute();
+    return rows.map((r) => ({ id: r.id, productId: r.product_id!, createdAt: r.created_at }));
   }
 
-  classesOf(db: Db, orderId: string) {
+  private classesOf(db: Db, orderId: string) {
     return db.selectFrom('order_classifications').selectAll().where('order_id', '=', orderId).execute();
   }
 
@@ -410,7 +601,7 @@ export class CallbacksRepository {
     scope: ActorScope,
     f: { class?: OrderClass | undefined; from?: string | undefined; to?: string | undefined; limit: number },
   ): Promise<{
-    rows: ClassificationRow[];
+    rows: StoredClassification[];
     counts: { class: OrderClass; n: number }[];
     classesByOrder: Map<string, OrderClass[]>;
   }> {
@@ -437,7 +628,18 @@ export class CallbacksRepository {
     const all = await this.classBase(scope, f).select(['oc.order_id', 'oc.class']).execute();
     const classesByOrder = new Map<string, OrderClass[]>();
     for (const r of all) classesByOrder.set(r.order_id, [...(classesByOrder.get(r.order_id) ?? []), r.class]);
-    return { rows, counts: counts.map((c) => ({ class: c.class, n: Number(c.n) })), classesByOrder };
+    return {
+      rows: rows.map((r) => ({
+        orderId: r.order_id,
+        orderNumber: r.order_number,
+        class: r.class,
+        sourceEventId: r.source_event_id,
+        computedAt: r.computed_at,
+        orderCreatedAt: r.order_created_at,
+      })),
+      counts: counts.map((c) => ({ class: c.class, n: Number(c.n) })),
+      classesByOrder,
+    };
   }
 
   // ---------- job marks ----------

@@ -141,13 +141,8 @@ export class CallbacksService {
     }
     return {
       items: rows.map((r) => ({
-        orderId: r.order_id,
-        orderNumber: r.order_number,
-        class: r.class,
-        primary: primaryClassOf(classesByOrder.get(r.order_id) ?? [r.class]) === r.class,
-        sourceEventId: r.source_event_id,
-        computedAt: r.computed_at,
-        orderCreatedAt: r.order_created_at,
+        ...r,
+        primary: primaryClassOf(classesByOrder.get(r.orderId) ?? [r.class]) === r.class,
       })),
       counts: byClass,
       primaryCounts: byPrimary,

@@ -31,7 +31,7 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
   const completions: string[] = [];
   const visits: NonNullable<OrderFacts['visits']> = [];
   const redos: NonNullable<OrderFacts['redos']> = [];
-  let faultCodeId = order.fault_code_id;
+  let faultCodeId = order.faultCodeId;
   for (const e of events) {
     if (e.type === TRANSITIONED) {
       if (e.to === 'completed') completions.push(e.occurredAt);
@@ -64,21 +64,21 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
     if (d.followUp === 'complaint') complaintRequests.push({ eventId: e.id });
   }
   // Orders loaded without their history (imports) still have the column.
-  if (!completions.length && order.completed_at) completions.push(order.completed_at);
+  if (!completions.length && order.completedAt) completions.push(order.completedAt);
   const complaints = await repo.complaintOrders(db, orderId);
   const complaintEvents = await Promise.all(
     complaints.map(
-      async (c) => (await repo.orderEvents(db, c.id, [WORKORDER_EVENTS.type.created]))[0]?.id ?? null,
+      async (id) => (await repo.orderEvents(db, id, [WORKORDER_EVENTS.type.created]))[0]?.id ?? null,
     ),
   );
   const laterRepairs =
-    order.type === 'repair' && order.product_id && completions.length
+    order.type === 'repair' && order.productId && completions.length
       ? await Promise.all(
-          (await repo.laterRepairs(db, order.product_id, orderId, completions[0]!)).map(async (r) => ({
+          (await repo.laterRepairs(db, order.productId, orderId, completions[0]!)).map(async (r) => ({
             orderId: r.id,
-            createdAt: r.created_at,
-            eventId: r.event_id ?? null,
-            faultCodeId: await diagnosedFault(ctx, r.id, r.fault_code_id),
+            createdAt: r.createdAt,
+            eventId: r.eventId,
+            faultCodeId: await diagnosedFault(ctx, r.id, r.faultCodeId),
           })),
         )
       : [];
@@ -89,7 +89,7 @@ export async function factsOf(ctx: CallbacksContext, orderId: string): Promise<O
     redos,
     outcomes,
     complaintRequests,
-    complaintOrders: complaints.map((c, i) => ({ orderId: c.id, eventId: complaintEvents[i] ?? null })),
+    complaintOrders: complaints.map((id, i) => ({ orderId: id, eventId: complaintEvents[i] ?? null })),
     completions,
     laterRepairs,
     complaints: [...complaintsById.values()],
@@ -155,16 +155,16 @@ export async function classifyNewRepairs(
     if (!repairs.length) break;
     const targets = new Set<string>();
     for (const r of repairs)
-      for (const id of await ctx.repo.earlierOrdersOfProduct(r.product_id!, r.created_at)) targets.add(id);
+      for (const id of await ctx.repo.earlierOrdersOfProduct(r.productId, r.createdAt)) targets.add(id);
     for (const id of targets) if (await reclassify(ctx, id, now)) result.ordersChanged++;
     result.repairsSeen += repairs.length;
     // Same-instant orders straddling a batch end: the mark is an instant, so step back to
     // the last fully seen instant unless the whole batch shares it.
-    const last = repairs[repairs.length - 1]!.created_at;
+    const last = repairs[repairs.length - 1]!.createdAt;
     mark =
-      repairs.length < BATCH || repairs[0]!.created_at === last
+      repairs.length < BATCH || repairs[0]!.createdAt === last
         ? last
-        : repairs.filter((r) => r.created_at !== last).at(-1)!.created_at;
+        : repairs.filter((r) => r.createdAt !== last).at(-1)!.createdAt;
     await ctx.repo.setMark(MARK, mark, now.toISOString());
     if (repairs.length < BATCH) break;
   }
@@ -187,15 +187,15 @@ async function classifyNewDiagnoses(ctx: CallbacksContext, now: Date, result: Cl
     if (!diagnoses.length) break;
     const targets = new Set<string>();
     for (const d of diagnoses) {
-      targets.add(d.order_id);
-      if (d.type !== 'repair' || !d.product_id) continue;
-      const since = new Date(Date.parse(d.created_at) - windowMs).toISOString();
-      for (const id of await ctx.repo.earlierOrdersOfProduct(d.product_id, d.created_at, since))
+      targets.add(d.orderId);
+      if (d.orderType !== 'repair' || !d.productId) continue;
+      const since = new Date(Date.parse(d.orderCreatedAt) - windowMs).toISOString();
+      for (const id of await ctx.repo.earlierOrdersOfProduct(d.productId, d.orderCreatedAt, since))
         targets.add(id);
     }
     for (const id of targets) if (await reclassify(ctx, id, now)) result.ordersChanged++;
     result.diagnosesSeen += diagnoses.length;
-    mark = diagnoses[diagnoses.length - 1]!.id;
+    mark = diagnoses[diagnoses.length - 1]!.eventId;
     await ctx.repo.setMark(DIAGNOSED_MARK, mark, now.toISOString());
     if (diagnoses.length < BATCH) break;
   }

@@ -55,21 +55,21 @@ export function registerCallbackHooks(ctx: CallbacksContext, hooks: Pick<Transit
       const dueAt = passed?.dueAt ?? at;
       await ctx.repo.insertTask(trx, {
         id,
-        order_id: order.id,
+        orderId: order.id,
         status: 'open',
-        due_at: dueAt,
-        next_attempt_at: null,
+        dueAt,
+        nextAttemptAt: null,
         attempts: 0,
         outcome: null,
-        follow_up: null,
+        followUp: null,
         answers: null,
         comment: null,
         note: null,
-        portal_rated: 0,
-        created_at: at,
-        updated_at: at,
-        closed_at: null,
-        closed_by: null,
+        portalRated: false,
+        createdAt: at,
+        updatedAt: at,
+        closedAt: null,
+        closedBy: null,
         version: 1,
       });
       await appendEvent(trx, {
@@ -95,9 +95,9 @@ export function registerCallbackHooks(ctx: CallbacksContext, hooks: Pick<Transit
       const at = now.toISOString();
       await ctx.repo.updateOpenTask(trx, open.id, open.version, {
         status: 'superseded',
-        updated_at: at,
-        closed_at: at,
-        closed_by: actor.kind === 'system' ? null : actor.userId,
+        updatedAt: at,
+        closedAt: at,
+        closedBy: actor.kind === 'system' ? null : actor.userId,
       });
       await appendEvent(trx, {
         streamType: TASK_STREAM,
@@ -132,14 +132,14 @@ export async function recordWithin(
     attempts: i.attempts,
     // An open task keeps no outcome, except the last unreachable attempt (shown in the queue).
     outcome: closing || i.outcome === 'unreachable' ? i.outcome : null,
-    follow_up: i.followUp,
-    answers: Object.keys(i.answers).length ? JSON.stringify(i.answers) : null,
+    followUp: i.followUp,
+    answers: i.answers,
     comment: i.comment,
     note: i.note,
-    updated_at: at,
-    ...(closing ? { closed_at: at, closed_by: i.by.kind === 'system' ? null : i.by.userId } : {}),
-    ...(i.nextAttemptAt !== undefined ? { next_attempt_at: i.nextAttemptAt } : {}),
-    ...(i.linkId ? { portal_rated: 1 } : {}),
+    updatedAt: at,
+    ...(closing ? { closedAt: at, closedBy: i.by.kind === 'system' ? null : i.by.userId } : {}),
+    ...(i.nextAttemptAt !== undefined ? { nextAttemptAt: i.nextAttemptAt } : {}),
+    ...(i.linkId ? { portalRated: true } : {}),
   });
   if (!ok) throw versionConflict('callback task', i.taskId, i.taskVersion);
   const data = {

@@ -24,6 +24,14 @@ export { HANDOFF_TOPIC, HANDOFF_SWEEP_JOB, type HandoffSweepResult } from './han
 export { CALLBACK_POLICY_KEY, DEFAULT_CALLBACK_POLICY } from './domain/policy.ts';
 export { classify, type OrderFacts, type Classification } from './domain/classify.ts';
 export type { CallbackTables } from './callbacks.schema.ts';
+export {
+  callbackVerdicts,
+  classesOfOrders,
+  outletClassesSettling,
+  outletVerdicts,
+  type OutletVerdict,
+  type SettlingClass,
+} from './reads.ts';
 
 export interface CallbacksOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };

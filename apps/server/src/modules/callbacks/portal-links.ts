@@ -5,7 +5,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { CallbackTaskRow, PortalLinkRow, QueuedTask } from './callbacks.repository.ts';
+import type { CallbackTask, PortalLink as StoredLink, QueuedTask } from './callbacks.repository.ts';
 import { callbackPolicy, eventActorOf, SYSTEM_ACTOR, TASK_STREAM, type CallbacksContext } from './context.ts';
 import { answerErrors, ratingSatisfied } from './domain/answers.ts';
 import { recordWithin } from './hooks.ts';
@@ -28,12 +28,12 @@ export async function createPortalLink(
     const id = newId();
     await ctx.repo.insertLink(trx, {
       id,
-      task_id: task.id,
-      token_hash: hashToken(token),
-      expires_at: expiresAt,
-      used_at: null,
-      created_by: actor.userId || null,
-      created_at: now.toISOString(),
+      taskId: task.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+      usedAt: null,
+      createdBy: actor.userId || null,
+      createdAt: now.toISOString(),
     });
     await appendEvent(trx, {
       streamType: TASK_STREAM,
@@ -51,18 +51,18 @@ export async function createPortalLink(
 async function usableLink(
   ctx: CallbacksContext,
   token: string,
-): Promise<{ link: PortalLinkRow; task: CallbackTaskRow }> {
+): Promise<{ link: StoredLink; task: CallbackTask }> {
   const link = await ctx.repo.linkByHash(hashToken(token));
   if (!link)
     throw new DomainError('resource.not_found', 'No such rating link', {
       params: { resource: 'rating link' },
     });
-  if (link.used_at) throw new DomainError('callback.link_used', 'This rating link has already been used');
-  if (Date.parse(link.expires_at) <= ctx.clock.now().getTime())
+  if (link.usedAt) throw new DomainError('callback.link_used', 'This rating link has already been used');
+  if (Date.parse(link.expiresAt) <= ctx.clock.now().getTime())
     throw new DomainError('callback.link_expired', 'This rating link has expired', {
-      extra: { expiresAt: link.expires_at },
+      extra: { expiresAt: link.expiresAt },
     });
-  const task = (await ctx.repo.task(ctx.db, link.task_id))!;
+  const task = (await ctx.repo.task(ctx.db, link.taskId))!;
   if (task.status !== 'open')
     throw new DomainError('callback.link_used', 'This service has already been rated');
   return { link, task };
@@ -71,13 +71,13 @@ async function usableLink(
 export async function readRating(ctx: CallbacksContext, token: string): Promise<PublicRatingView> {
   const { link, task } = await usableLink(ctx, token);
   const { value: policy } = await callbackPolicy(ctx.db);
-  const order = await ctx.workOrders.get(SYSTEM_ACTOR, task.order_id);
+  const order = await ctx.workOrders.get(SYSTEM_ACTOR, task.orderId);
   return {
     orderNumber: order.number,
     productName: order.product ? `${order.product.brand} ${order.product.categoryCode}` : null,
     technicianName: order.technician?.name ?? null,
     completedAt: order.completedAt,
-    expiresAt: link.expires_at,
+    expiresAt: link.expiresAt,
     questions: policy.questions,
   };
 }
@@ -118,7 +118,7 @@ export async function submitRating(
     linkId: link.id,
   };
   if (satisfied) {
-    const order = await ctx.workOrders.findInScope(SYSTEM_ACTOR, task.order_id);
+    const order = await ctx.workOrders.findInScope(SYSTEM_ACTOR, task.orderId);
     if (!order || order.status !== 'awaiting_callback') throw taskClosed(task.id);
     await ctx.workOrders.transition(
       SYSTEM_ACTOR,
@@ -128,8 +128,8 @@ export async function submitRating(
     );
   } else {
     await withTransaction(ctx.db, ctx.dialect, ({ trx }) =>
-      recordWithin(ctx, trx, task.order_id, intent, now),
+      recordWithin(ctx, trx, task.orderId, intent, now),
     );
   }
-  return { outcome: satisfied ? 'satisfied' : 'recorded', orderId: task.order_id };
+  return { outcome: satisfied ? 'satisfied' : 'recorded', orderId: task.orderId };
 }

@@ -197,3 +197,25 @@ export class CatalogRepository {
     await trx.updateTable('fault_codes').set({ active: 0 }).where('parent_id', '=', parentId).execute();
   }
 }
+
+/** Product models by id, for other modules' read models; unknown ids are left out. */
+export async function productModelsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<ProductModel[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  return (await db.selectFrom('product_models').selectAll().where('id', 'in', wanted).execute()).map(toModel);
+}
+
+/** Product categories (with their warranty terms) by code; unknown codes are left out. */
+export async function productCategoriesByCodes(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<ProductCategory[]> {
+  const wanted = [...new Set(codes)];
+  if (!wanted.length) return [];
+  return (await db.selectFrom('product_categories').selectAll().where('code', 'in', wanted).execute()).map(
+    toCategory,
+  );
+}

@@ -4,6 +4,8 @@ import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type { ComplaintActionsTable, ComplaintsTable } from './complaints.schema.ts';
+import { customerNamesOf, customerRefOf } from '../customers/index.ts';
+import { outletNamesOf, technicianNamesOf, technicianRefOf } from '../network/index.ts';
 import { OPEN_STATUSES } from './domain/lifecycle.ts';
 import type {
   CapaPatch,
@@ -98,26 +100,16 @@ export class ComplaintsRepository {
     let q = this.withNames(db, today).where('c.id', '=', id);
     if (scope) q = q.where(scopeFilter<any, any>(scope, SCOPE));
     const row = await q.executeTakeFirst();
-    return row ? withNamesOf(row) : undefined;
+    return row ? (await this.named(db, [row]))[0] : undefined;
   }
 
   private withNames(db: Db, today: string) {
     return db
       .selectFrom('complaints as c')
       .leftJoin('work_orders as wo', 'wo.id', 'c.order_id')
-      .leftJoin('customers as cu', 'cu.id', 'c.customer_id')
-      .leftJoin('outlets as o', 'o.id', 'c.outlet_id')
-      .leftJoin('technicians as t', 't.id', 'c.technician_id')
-      .leftJoin('outlets as ro', 'ro.id', 'c.responsible_outlet_id')
-      .leftJoin('technicians as rt', 'rt.id', 'c.responsible_technician_id')
       .selectAll('c')
       .select((eb) => [
         'wo.number as order_number',
-        'cu.name as customer_name',
-        'o.name as outlet_name',
-        't.name as technician_name',
-        'ro.name as responsible_outlet_name',
-        'rt.name as responsible_technician_name',
         eb
           .selectFrom('complaint_actions as a')
           .select((e) => e.fn.countAll<number>().as('n'))
@@ -157,7 +149,26 @@ export class ComplaintsRepository {
       );
     }
     const rows = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
-    return rows.map(withNamesOf);
+    return this.named(this.db, rows);
+  }
+
+  /** The rows with the customer, outlet and technician names their owners' read functions give. */
+  private async named(db: Db, rows: ComplaintNameRow[]): Promise<ComplaintWithNames[]> {
+    const [customers, outlets, technicians] = await Promise.all([
+      customerNamesOf(
+        db,
+        rows.map((r) => r.customer_id),
+      ),
+      outletNamesOf(
+        db,
+        rows.flatMap((r) => [r.outlet_id, r.responsible_outlet_id]),
+      ),
+      technicianNamesOf(
+        db,
+        rows.flatMap((r) => [r.technician_id, r.responsible_technician_id]),
+      ),
+    ]);
+    return rows.map((r) => withNamesOf(r, { customers, outlets, technicians }));
   }
 
   /** False when a complaint with the same source ref exists already (nothing is written). */
@@ -272,31 +283,35 @@ export class ComplaintsRepository {
   private orderQuery(db: Db) {
     return db
       .selectFrom('work_orders as wo')
-      .leftJoin('customers as cu', 'cu.id', 'wo.customer_id')
-      .leftJoin('outlets as o', 'o.id', 'wo.outlet_id')
-      .leftJoin('technicians as t', 't.id', 'wo.technician_id')
       .select([
         'wo.id',
         'wo.number',
         'wo.type',
         'wo.status',
         'wo.customer_id',
-        'cu.name as customer_name',
         'wo.outlet_id',
-        'o.name as outlet_name',
         'wo.technician_id',
-        't.name as technician_name',
         'wo.district_code',
         'wo.created_at',
       ]);
+  }
+
+  /** The order with the customer, outlet and technician names their owners' read functions give. */
+  private async orderLinks(r: OrderLinkRow | undefined): Promise<OrderLinks | undefined> {
+    if (!r) return undefined;
+    const [customers, outlets, technicians] = await Promise.all([
+      customerNamesOf(this.db, [r.customer_id]),
+      outletNamesOf(this.db, [r.outlet_id]),
+      technicianNamesOf(this.db, [r.technician_id]),
+    ]);
+    return orderLinksOf(r, { customers, outlets, technicians });
   }
 
   /** An order within the actor's scope (null scope: any order, for system intake). */
   async orderById(scope: ActorScope | null, id: string): Promise<OrderLinks | undefined> {
     let q = this.orderQuery(this.db).where('wo.id', '=', id);
     if (scope) q = q.where(scopeFilter<any, any>(scope, ORDER_SCOPE));
-    const r = await q.executeTakeFirst();
-    return r && orderLinksOf(r);
+    return this.orderLinks(await q.executeTakeFirst());
   }
 
   async orderByNumber(scope: ActorScope, number: string): Promise<OrderLinks | undefined> {
@@ -304,29 +319,20 @@ export class ComplaintsRepository {
       .where('wo.number', '=', number)
       .where(scopeFilter<any, any>(scope, ORDER_SCOPE))
       .executeTakeFirst();
-    return r && orderLinksOf(r);
+    return this.orderLinks(r);
   }
 
-  async customer(id: string): Promise<{ id: string; name: string; districtCode: string | null } | undefined> {
-    const r = await this.db
-      .selectFrom('customers')
-      .select(['id', 'name', 'district_code'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r && { id: r.id, name: r.name, districtCode: r.district_code };
+  customer(id: string): Promise<{ id: string; name: string; districtCode: string | null } | undefined> {
+    return customerRefOf(this.db, id);
   }
 
-  outlet(id: string): Promise<{ id: string; name: string } | undefined> {
-    return this.db.selectFrom('outlets').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  async outlet(id: string): Promise<{ id: string; name: string } | undefined> {
+    const name = (await outletNamesOf(this.db, [id])).get(id);
+    return name === undefined ? undefined : { id, name };
   }
 
-  async technician(id: string): Promise<{ id: string; name: string; outletId: string | null } | undefined> {
-    const r = await this.db
-      .selectFrom('technicians')
-      .select(['id', 'name', 'outlet_id'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    return r && { id: r.id, name: r.name, outletId: r.outlet_id };
+  technician(id: string): Promise<{ id: string; name: string; outletId: string | null } | undefined> {
+    return technicianRefOf(this.db, id);
   }
 
   // ---------- figures ----------
@@ -389,9 +395,8 @@ export class ComplaintsRepository {
     return rows.map((r) => ({ outletId: r.outlet_id, due: Number(r.due), onTime: Number(r.on_time ?? 0) }));
   }
 
-  outletNames(ids: string[]): Promise<{ id: string; name: string }[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return this.db.selectFrom('outlets').select(['id', 'name']).where('id', 'in', ids).execute();
+  async outletNames(ids: string[]): Promise<{ id: string; name: string }[]> {
+    return [...(await outletNamesOf(this.db, ids))].map(([id, name]) => ({ id, name }));
   }
 
   /** Complaints opened in [from, to), optionally of one outlet (linked or responsible). */
@@ -482,25 +487,26 @@ function complaintOf(r: ComplaintRow): ComplaintRecord {
   };
 }
 
-function withNamesOf(
-  r: ComplaintRow & {
-    order_number: string | null;
-    customer_name: string | null;
-    outlet_name: string | null;
-    technician_name: string | null;
-    responsible_outlet_name: string | null;
-    responsible_technician_name: string | null;
-    capa_overdue: unknown;
-  },
-): ComplaintWithNames {
+type ComplaintNameRow = ComplaintRow & { order_number: string | null; capa_overdue: unknown };
+
+/** Names other modules own, looked up for the rows of one read. */
+interface Names {
+  customers: Map<string, string>;
+  outlets: Map<string, string>;
+  technicians: Map<string, string>;
+}
+
+const nameIn = (names: Map<string, string>, id: string | null) => (id && names.get(id)) ?? null;
+
+function withNamesOf(r: ComplaintNameRow, names: Names): ComplaintWithNames {
   return {
     ...complaintOf(r),
     orderNumber: r.order_number,
-    customerName: r.customer_name,
-    outletName: r.outlet_name,
-    technicianName: r.technician_name,
-    responsibleOutletName: r.responsible_outlet_name,
-    responsibleTechnicianName: r.responsible_technician_name,
+    customerName: nameIn(names.customers, r.customer_id),
+    outletName: nameIn(names.outlets, r.outlet_id),
+    technicianName: nameIn(names.technicians, r.technician_id),
+    responsibleOutletName: nameIn(names.outlets, r.responsible_outlet_id),
+    responsibleTechnicianName: nameIn(names.technicians, r.responsible_technician_id),
     // Counts come back as strings from PostgreSQL.
     capaOverdue: Number(r.capa_overdue ?? 0),
   };
@@ -575,31 +581,30 @@ function capaOf(r: CapaRow): CapaRecord {
   };
 }
 
-function orderLinksOf(r: {
+interface OrderLinkRow {
   id: string;
   number: string;
   type: string;
   status: string;
   customer_id: string;
-  customer_name: string | null;
   outlet_id: string | null;
-  outlet_name: string | null;
   technician_id: string | null;
-  technician_name: string | null;
   district_code: string | null;
   created_at: string;
-}): OrderLinks {
+}
+
+function orderLinksOf(r: OrderLinkRow, names: Names): OrderLinks {
   return {
     id: r.id,
     number: r.number,
     type: r.type,
     status: r.status,
     customerId: r.customer_id,
-    customerName: r.customer_name,
+    customerName: nameIn(names.customers, r.customer_id),
     outletId: r.outlet_id,
-    outletName: r.outlet_name,
+    outletName: nameIn(names.outlets, r.outlet_id),
     technicianId: r.technician_id,
-    technicianName: r.technician_name,
+    technicianName: nameIn(names.technicians, r.technician_id),
     districtCode: r.district_code,
     createdAt: r.created_at,
   };

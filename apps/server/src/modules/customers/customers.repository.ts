@@ -447,3 +447,31 @@ const addressColumns = (a: AddressRecord) => ({
   lng: a.lng,
   is_default: a.isDefault ? 1 : 0,
 });
+
+/** Customer names by id (other modules' lists show them); unknown ids are left out. */
+export async function customerNamesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
+/** A customer's name and district, for other modules that link records to a customer. */
+export async function customerRefOf(
+  db: Db,
+  id: string,
+): Promise<{ id: string; name: string; districtCode: string | null } | undefined> {
+  const r = await db
+    .selectFrom('customers')
+    .select(['id', 'name', 'district_code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && { id: r.id, name: r.name, districtCode: r.district_code };
+}

@@ -21,6 +21,8 @@ export { maskPhone, normalisePhone } from './domain/phone.ts';
 export { checkRegion, regionName } from './domain/regions.ts';
 export { nameBigrams } from './domain/name-tokens.ts';
 export type { CustomerRecord, ProductRecord } from './customers.records.ts';
+export { customerNamesOf, customerRefOf } from './customers.repository.ts';
+export { installedDemand, installedProductsByIds, type InstalledDemand } from './products.repository.ts';
 export type { CatalogPort, MoveCustomerOrders, OrderCounts } from './customers.deps.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { prefixUpperBound } from './domain/phone.ts';
@@ -98,4 +98,51 @@ export class ProductsRepository {
       .execute();
     return uniqueIds(rows, limit);
   }
+}
+
+/** Live customers' installed products in one district and product category. */
+export interface InstalledDemand {
+  districtCode: string;
+  categoryCode: string;
+  installedProducts: number;
+}
+
+/**
+ * Installed products per (district, category), the read other modules (network coverage) use; the
+ * product's own address wins over the customer's default. `regions` limits to districts under
+ * those prefixes (region-scoped staff).
+ */
+export async function installedDemand(db: Db, regions: string[] | null): Promise<InstalledDemand[]> {
+  const district = sql<string>`coalesce(${sql.ref('a.district_code')}, ${sql.ref('c.district_code')})`;
+  let q = db
+    .selectFrom('installed_products as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .leftJoin('customer_addresses as a', 'a.id', 'p.address_id')
+    .select([district.as('district_code'), 'p.category_code', (e) => e.fn.countAll<number>().as('n')])
+    .where('c.merged_into_id', 'is', null)
+    .where(sql<boolean>`${district} is not null`);
+  if (regions)
+    q = q.where((eb) =>
+      regions.length
+        ? eb.or(regions.map((r) => sql<boolean>`${district} like ${`${r}%`}`))
+        : sql<boolean>`1 = 0`,
+    );
+  const rows = await q.groupBy([district, 'p.category_code']).execute();
+  return rows
+    .map((r) => ({
+      districtCode: r.district_code,
+      categoryCode: r.category_code,
+      installedProducts: Number(r.n),
+    }))
+    .sort(
+      (a, b) => a.districtCode.localeCompare(b.districtCode) || a.categoryCode.localeCompare(b.categoryCode),
+    );
+}
+
+/** Installed products by id, the read other modules (the field app) use; unknown ids are left out. */
+export async function installedProductsByIds(db: Db, ids: readonly string[]): Promise<ProductRecord[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  const rows = await db.selectFrom('installed_products').selectAll().where('id', 'in', wanted).execute();
+  return rows.map(toProduct);
 }

@@ -23,6 +23,7 @@ export { DISPATCH_POLICY_KEY, DEFAULT_DISPATCH_POLICY, modeFor } from './domain/
 export { rankOutlets, topEligible, coveringArea } from './domain/rank.ts';
 export { outletEligibility, type OutletEligibility, type OutletRefusal } from './domain/eligibility.ts';
 export type { DispatchTables } from './dispatch.schema.ts';
+export { settledOffers, type SettledOffer } from './reads.ts';
 
 export interface DispatchOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };

@@ -1,22 +1,67 @@
 import type { Kysely, Selectable } from 'kysely';
 import type {
   Adjustment,
+  EvaluationGrade,
+  EvaluationStatus,
   EvaluationSummary,
   Evidence,
   SchemeDefinition,
   ScoreResult,
 } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
+import { centi } from './domain/validate-scheme.ts';
 import type {
   EvaluationAdjustmentsTable,
   EvaluationEvidenceTable,
-  EvaluationItemsTable,
   EvaluationSchemesTable,
   EvaluationsTable,
 } from './evaluation.schema.ts';
 
 type Db = Kysely<Database>;
-export type EvaluationRow = Selectable<EvaluationsTable>;
+type EvaluationRow = Selectable<EvaluationsTable>;
+
+/** A new draft evaluation on a scheme version. */
+export interface NewEvaluation {
+  id: string;
+  schemeId: string;
+  subject: string;
+  period: string;
+  assessedOn: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+/** What a change may set on a draft evaluation besides moving its version on. */
+export interface EvaluationPatch {
+  status?: EvaluationStatus;
+  outstanding?: boolean;
+  outstandingReason?: string | null;
+  score?: number | null;
+  grade?: EvaluationGrade | null;
+  result?: ScoreResult | null;
+  finalizedAt?: string | null;
+}
+
+/** An item's applicability (删减 with its reason). */
+export interface ItemApplicability {
+  code: string;
+  applicable: boolean;
+  naReason: string | null;
+}
+
+const flag = (b: boolean) => (b ? 1 : 0);
+const centiOrNull = (n: number | null | undefined) => (n === null || n === undefined ? null : centi(n));
+
+/** The stored columns of a patch; a field left out stays undefined, which Kysely leaves alone. */
+const patchColumns = (p: EvaluationPatch): Partial<EvaluationsTable> => ({
+  status: p.status,
+  outstanding: p.outstanding === undefined ? undefined : flag(p.outstanding),
+  outstanding_reason: p.outstandingReason,
+  score_centi: p.score === undefined ? undefined : centiOrNull(p.score),
+  grade: p.grade,
+  result: p.result === undefined ? undefined : p.result && JSON.stringify(p.result),
+  finalized_at: p.finalizedAt,
+});
 
 export interface SchemeRecord {
   id: string;
@@ -37,7 +82,7 @@ const schemeOf = (r: Selectable<EvaluationSchemesTable>): SchemeRecord => ({
 /** An evaluation as the module's code sees it: its summary plus the result stored at finalisation. */
 export type EvaluationRecord = EvaluationSummary & { result: ScoreResult | null };
 
-export const summaryOf = (r: EvaluationRow & { scheme_version: number }): EvaluationSummary => ({
+const summaryOf = (r: EvaluationRow & { scheme_version: number }): EvaluationSummary => ({
   id: r.id,
   subject: r.subject,
   period: r.period,
@@ -111,10 +156,17 @@ export class EvaluationRepository {
   }
 
   /** Inserts a scheme version; false when that version number exists already (a concurrent edit). */
-  async insertScheme(trx: Db, row: EvaluationSchemesTable): Promise<boolean> {
+  async insertScheme(trx: Db, s: SchemeRecord): Promise<boolean> {
     const r = await trx
       .insertInto('evaluation_schemes')
-      .values(row)
+      .values({
+        id: s.id,
+        version: s.version,
+        name: s.definition.name,
+        definition: JSON.stringify(s.definition),
+        created_at: s.createdAt,
+        created_by: s.createdBy,
+      })
       .onConflict((oc) => oc.column('version').doNothing())
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -152,15 +204,34 @@ export class EvaluationRepository {
     return rows.map(summaryOf);
   }
 
-  async insert(trx: Db, row: EvaluationsTable): Promise<void> {
-    await trx.insertInto('evaluations').values(row).execute();
+  async insertDraft(trx: Db, e: NewEvaluation): Promise<void> {
+    await trx
+      .insertInto('evaluations')
+      .values({
+        id: e.id,
+        scheme_id: e.schemeId,
+        subject: e.subject,
+        period: e.period,
+        assessed_on: e.assessedOn,
+        status: 'draft',
+        outstanding: 0,
+        outstanding_reason: null,
+        score_centi: null,
+        grade: null,
+        result: null,
+        created_at: e.createdAt,
+        created_by: e.createdBy,
+        finalized_at: null,
+        version: 1,
+      })
+      .execute();
   }
 
   /** Moves a draft evaluation's version on (every change does); false when it changed or was finalised. */
-  async bump(trx: Db, id: string, version: number, patch: Partial<EvaluationsTable> = {}): Promise<boolean> {
+  async bump(trx: Db, id: string, version: number, patch: EvaluationPatch = {}): Promise<boolean> {
     const r = await trx
       .updateTable('evaluations')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...patchColumns(patch), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .where('status', '=', 'draft')
@@ -169,7 +240,7 @@ export class EvaluationRepository {
   }
 
   // ---------- items, evidence, adjustments ----------
-  async items(evaluationId: string, db: Db = this.db) {
+  async items(evaluationId: string, db: Db = this.db): Promise<ItemApplicability[]> {
     const rows = await db
       .selectFrom('evaluation_items')
       .selectAll()
@@ -183,16 +254,12 @@ export class EvaluationRepository {
     }));
   }
 
-  async putItem(trx: Db, row: EvaluationItemsTable): Promise<void> {
+  async putItem(trx: Db, evaluationId: string, item: ItemApplicability): Promise<void> {
+    const set = { applicable: flag(item.applicable), na_reason: item.naReason };
     await trx
       .insertInto('evaluation_items')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['evaluation_id', 'item_code']).doUpdateSet({
-          applicable: row.applicable,
-          na_reason: row.na_reason,
-        }),
-      )
+      .values({ evaluation_id: evaluationId, item_code: item.code, ...set })
+      .onConflict((oc) => oc.columns(['evaluation_id', 'item_code']).doUpdateSet(set))
       .execute();
   }
 
@@ -207,8 +274,24 @@ export class EvaluationRepository {
     return rows.map(evidenceOf);
   }
 
-  async insertEvidence(trx: Db, row: EvaluationEvidenceTable): Promise<void> {
-    await trx.insertInto('evaluation_evidence').values(row).execute();
+  async insertEvidence(trx: Db, evaluationId: string, e: Evidence): Promise<void> {
+    await trx
+      .insertInto('evaluation_evidence')
+      .values({
+        id: e.id,
+        evaluation_id: evaluationId,
+        item_code: e.itemCode,
+        channel: e.channel,
+        note: e.note,
+        attachments: JSON.stringify(e.attachments),
+        conforming: e.conforming === null ? null : flag(e.conforming),
+        sample_size: e.sampleSize,
+        non_conforming: e.nonConforming,
+        score_centi: centiOrNull(e.score),
+        recorded_at: e.recordedAt,
+        recorded_by: e.recordedBy,
+      })
+      .execute();
   }
 
   async deleteEvidence(trx: Db, evaluationId: string, id: string): Promise<boolean> {
@@ -231,8 +314,20 @@ export class EvaluationRepository {
     return rows.map(adjustmentOf);
   }
 
-  async insertAdjustment(trx: Db, row: EvaluationAdjustmentsTable): Promise<void> {
-    await trx.insertInto('evaluation_adjustments').values(row).execute();
+  async insertAdjustment(trx: Db, evaluationId: string, a: Adjustment): Promise<void> {
+    await trx
+      .insertInto('evaluation_adjustments')
+      .values({
+        id: a.id,
+        evaluation_id: evaluationId,
+        kind: a.kind,
+        category: a.category,
+        description: a.description,
+        corrective_action: a.correctiveAction,
+        created_at: a.createdAt,
+        created_by: a.createdBy,
+      })
+      .execute();
   }
 
   async deleteAdjustment(trx: Db, evaluationId: string, id: string): Promise<boolean> {

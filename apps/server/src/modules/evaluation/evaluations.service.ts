@@ -18,9 +18,7 @@ import type { Db } from '../../platform/db/types.ts';
 import { eventActorOf, STREAM, type EvaluationContext } from './context.ts';
 import { checkFinding, findItem } from './domain/evidence.ts';
 import { scoreEvaluation, starEligibility, type ItemState } from './domain/score.ts';
-import { centi } from './domain/validate-scheme.ts';
-import type { EvaluationRecord, SchemeRecord } from './evaluation.repository.ts';
-import type { EvaluationsTable } from './evaluation.schema.ts';
+import type { EvaluationPatch, EvaluationRecord, SchemeRecord } from './evaluation.repository.ts';
 import type { SchemeService } from './scheme.service.ts';
 import type { EventType } from '../../platform/events/catalogue.ts';
 import { EVALUATION_EVENTS } from './evaluation.events.ts';
@@ -49,22 +47,14 @@ export class EvaluationsService {
     const id = newId();
     await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
       const now = this.ctx.clock.now();
-      await this.repo.insert(trx, {
+      await this.repo.insertDraft(trx, {
         id,
-        scheme_id: scheme.id,
+        schemeId: scheme.id,
         subject: input.subject,
         period: input.period,
-        assessed_on: input.assessedOn,
-        status: 'draft',
-        outstanding: 0,
-        outstanding_reason: null,
-        score_centi: null,
-        grade: null,
-        result: null,
-        created_at: now.toISOString(),
-        created_by: actor.userId,
-        finalized_at: null,
-        version: 1,
+        assessedOn: input.assessedOn,
+        createdAt: now.toISOString(),
+        createdBy: actor.userId,
       });
       await appendEvent(trx, {
         streamType: STREAM,
@@ -170,7 +160,7 @@ export class EvaluationsService {
     type: EventType,
     fn: (ctx: { trx: Db; row: Row; scheme: SchemeRecord; now: Date }) => Promise<Record<string, unknown>>,
     requestId?: string,
-    patch: (row: Row, scheme: SchemeRecord, trx: Db) => Promise<Partial<EvaluationsTable>> = async () => ({}),
+    patch: (row: Row, scheme: SchemeRecord, trx: Db) => Promise<EvaluationPatch> = async () => ({}),
   ): Promise<EvaluationDetail> {
     const first = await this.load(id);
     const scheme = await this.schemeOf(first);
@@ -212,11 +202,10 @@ export class EvaluationsService {
         const reason = input.naReason?.trim() || null;
         if (!input.applicable && !reason)
           throw fieldError('naReason', 'required', `Say why item ${code} does not apply (删减)`);
-        await this.repo.putItem(trx, {
-          evaluation_id: id,
-          item_code: code,
-          applicable: input.applicable ? 1 : 0,
-          na_reason: input.applicable ? null : reason,
+        await this.repo.putItem(trx, id, {
+          code,
+          applicable: input.applicable,
+          naReason: input.applicable ? null : reason,
         });
         return { itemCode: code, applicable: input.applicable, naReason: reason };
       },
@@ -249,19 +238,18 @@ export class EvaluationsService {
               (input.score !== undefined && input.score !== null ? input.score === item.points : null))
             : null;
         const evidenceId = newId();
-        await this.repo.insertEvidence(trx, {
+        await this.repo.insertEvidence(trx, id, {
           id: evidenceId,
-          evaluation_id: id,
-          item_code: item.code,
+          itemCode: item.code,
           channel: input.channel,
           note: input.note,
-          attachments: JSON.stringify(input.attachments),
-          conforming: conforming === null ? null : conforming ? 1 : 0,
-          sample_size: input.sampleSize ?? null,
-          non_conforming: input.nonConforming ?? null,
-          score_centi: input.score === undefined || input.score === null ? null : centi(input.score),
-          recorded_at: now.toISOString(),
-          recorded_by: actor.userId,
+          attachments: input.attachments,
+          conforming,
+          sampleSize: input.sampleSize ?? null,
+          nonConforming: input.nonConforming ?? null,
+          score: input.score ?? null,
+          recordedAt: now.toISOString(),
+          recordedBy: actor.userId,
         });
         return { evidenceId, itemCode: item.code, channel: input.channel };
       },
@@ -299,15 +287,14 @@ export class EvaluationsService {
             );
         }
         const adjustmentId = newId();
-        await this.repo.insertAdjustment(trx, {
+        await this.repo.insertAdjustment(trx, id, {
           id: adjustmentId,
-          evaluation_id: id,
           kind: input.kind,
           category: input.kind === 'deduction' ? input.category : null,
           description: input.description,
-          corrective_action: input.kind === 'deduction' ? input.correctiveAction : null,
-          created_at: now.toISOString(),
-          created_by: actor.userId,
+          correctiveAction: input.kind === 'deduction' ? input.correctiveAction : null,
+          createdAt: now.toISOString(),
+          createdBy: actor.userId,
         });
         return { adjustmentId, ...input };
       },
@@ -341,8 +328,8 @@ export class EvaluationsService {
       async () => ({ outstanding: input.outstanding, reason }),
       requestId,
       async () => ({
-        outstanding: input.outstanding ? 1 : 0,
-        outstanding_reason: input.outstanding ? reason : null,
+        outstanding: input.outstanding,
+        outstandingReason: input.outstanding ? reason : null,
       }),
     );
   }
@@ -377,10 +364,10 @@ export class EvaluationsService {
       requestId,
       async () => ({
         status: 'final',
-        score_centi: centi(result!.score),
+        score: result!.score,
         grade: result!.grade,
-        result: JSON.stringify(result),
-        finalized_at: this.ctx.clock.now().toISOString(),
+        result,
+        finalizedAt: this.ctx.clock.now().toISOString(),
       }),
     );
   }

@@ -27,10 +27,9 @@ export class SchemeService {
         await this.ctx.repo.insertScheme(trx, {
           id,
           version: 1,
-          name: DEFAULT_SCHEME.name,
-          definition: JSON.stringify(DEFAULT_SCHEME),
-          created_at: now.toISOString(),
-          created_by: null,
+          definition: DEFAULT_SCHEME,
+          createdAt: now.toISOString(),
+          createdBy: null,
         })
       )
         await appendEvent(trx, {
@@ -86,10 +85,9 @@ export class SchemeService {
       const inserted = await this.ctx.repo.insertScheme(trx, {
         id,
         version,
-        name: input.definition.name,
-        definition: JSON.stringify(input.definition),
-        created_at: now.toISOString(),
-        created_by: actor.kind === 'system' ? null : actor.userId,
+        definition: input.definition,
+        createdAt: now.toISOString(),
+        createdBy: actor.kind === 'system' ? null : actor.userId,
       });
       if (!inserted) throw versionConflict('evaluation scheme', latest.id, input.baseVersion);
       await appendEvent(trx, {

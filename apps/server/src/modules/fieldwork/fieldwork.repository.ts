@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
-import { AWAITING_CLOSE_STATUSES, type PartUsed, type PhotoStamp } from '@anxin/contracts';
+import type { PartUsed, PhotoStamp } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { WorkOrderStatus } from '../workorders/index.ts';
+import { productCategoriesByCodes, productModelsByIds } from '../catalog/index.ts';
+import { installedProductsByIds } from '../customers/index.ts';
+import {
+  technicianJob,
+  technicianJobs,
+  type TechnicianJob,
+  type WorkOrderStatus,
+} from '../workorders/index.ts';
 import type {
   FieldFlagName,
   FieldFlagsTable,
@@ -100,6 +107,60 @@ const toVisit = (v: FieldVisitsTable): FieldVisit => ({
   updatedAt: v.updated_at,
 });
 
+/**
+ * The stored columns of a visit or of part of one (JSON columns encoded). A field the caller left
+ * out stays undefined, which Kysely leaves out of an update.
+ */
+function visitColumns(v: FieldVisit): FieldVisitsTable;
+function visitColumns(v: Partial<FieldVisit>): Partial<FieldVisitsTable>;
+function visitColumns(v: Partial<FieldVisit>): Partial<FieldVisitsTable> {
+  return {
+    id: v.id,
+    order_id: v.orderId,
+    technician_user_id: v.technicianUserId,
+    departed_at: v.departedAt,
+    arrived_at: v.arrivedAt,
+    arrival_lat: v.arrivalLat,
+    arrival_lng: v.arrivalLng,
+    arrival_accuracy_m: v.arrivalAccuracyM,
+    arrival_distance_m: v.arrivalDistanceM,
+    started_at: v.startedAt,
+    fault_code_id: v.faultCodeId,
+    symptom_codes: v.symptomCodes && JSON.stringify(v.symptomCodes),
+    findings: v.findings,
+    diagnosed_at: v.diagnosedAt,
+    work_done: v.workDone,
+    parts: v.parts && JSON.stringify(v.parts),
+    worked_at: v.workedAt,
+    outcome: v.outcome,
+    outcome_note: v.outcomeNote,
+    outcome_at: v.outcomeAt,
+    completed_at: v.completedAt,
+    completion_method: v.completionMethod,
+    created_at: v.createdAt,
+    updated_at: v.updatedAt,
+  };
+}
+
+const photoRow = (p: FieldPhoto): FieldPhotosTable => ({
+  id: p.id,
+  order_id: p.orderId,
+  visit_id: p.visitId,
+  kind: p.kind,
+  storage_key: p.storageKey,
+  content_type: p.contentType,
+  size_bytes: p.sizeBytes,
+  sha256: p.sha256,
+  original_sha256: p.originalSha256,
+  stamp: JSON.stringify(p.stamp),
+  lat: p.lat,
+  lng: p.lng,
+  verified_at: p.verifiedAt,
+  verified_ok: p.verifiedOk === null ? null : p.verifiedOk ? 1 : 0,
+  created_by: p.createdBy,
+  created_at: p.createdAt,
+});
+
 const toPhoto = (p: FieldPhotosTable): FieldPhoto => ({
   id: p.id,
   orderId: p.order_id,
@@ -129,44 +190,30 @@ const toFlag = (f: FieldFlagsTable): FieldFlag => ({
   createdAt: f.created_at,
 });
 
-/** What the field app shows of an order (read from the work-order tables, never written here). */
-export interface JobRow {
-  id: string;
-  number: string;
-  type: string;
-  status: WorkOrderStatus;
-  urgency: string;
-  customer_id: string;
-  customer_name: string | null;
-  contact_name: string;
-  contact_phone: string;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  product_id: string | null;
-  category_code: string | null;
-  fault_description: string;
-  fault_code_id: string | null;
-  appointment_start: string | null;
-  appointment_end: string | null;
-  sla_state: string;
-  sla_due_at: string | null;
-  completed_at: string | null;
-  technician_id: string | null;
-  technician_user_id: string | null;
-  version: number;
-}
+/** What the field app shows of an order (the work-order module's read, never written here). */
+export type AssignedJob = TechnicianJob;
 
+/** An installed product with its model name and its category's warranty terms. */
 export interface ProductFacts {
   id: string;
   brand: string;
   serial: string | null;
-  category_code: string;
-  model_name: string | null;
-  purchase_date: string | null;
-  install_date: string | null;
-  unit_warranty_months: number | null;
-  main_parts_warranty_months: number | null;
+  categoryCode: string;
+  modelName: string | null;
+  purchaseDate: string | null;
+  installDate: string | null;
+  unitWarrantyMonths: number | null;
+  mainPartsWarrantyMonths: number | null;
+}
+
+/** The latest completion code sent for an order (only its hash is stored). */
+export interface CompletionCode {
+  id: string;
+  codeHash: string;
+  attempts: number;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 /** The only SQL of the fieldwork module. */
@@ -177,87 +224,50 @@ export class FieldworkRepository {
     this.db = db;
   }
 
-  private jobs() {
-    return this.db
-      .selectFrom('work_orders as o')
-      .leftJoin('customers as c', 'c.id', 'o.customer_id')
-      .select([
-        'o.id',
-        'o.number',
-        'o.type',
-        'o.status',
-        'o.urgency',
-        'o.customer_id',
-        'c.name as customer_name',
-        'o.contact_name',
-        'o.contact_phone',
-        'o.address',
-        'o.lat',
-        'o.lng',
-        'o.product_id',
-        'o.category_code',
-        'o.fault_description',
-        'o.fault_code_id',
-        'o.appointment_start',
-        'o.appointment_end',
-        'o.sla_state',
-        'o.sla_due_at',
-        'o.completed_at',
-        'o.technician_id',
-        'o.technician_user_id',
-        'o.version',
-      ]);
-  }
-
   /** Open jobs of a technician plus those completed since `doneSince`. */
-  async jobsOf(userId: string, open: readonly WorkOrderStatus[], doneSince: string): Promise<JobRow[]> {
-    return (await this.jobs()
-      .where('o.technician_user_id', '=', userId)
-      .where((eb) =>
-        eb.or([
-          eb('o.status', 'in', [...open]),
-          eb.and([eb('o.status', 'in', AWAITING_CLOSE_STATUSES), eb('o.completed_at', '>=', doneSince)]),
-        ]),
-      )
-      .orderBy('o.appointment_start')
-      .orderBy('o.id')
-      .limit(200)
-      .execute()) as JobRow[];
+  jobsOf(userId: string, open: readonly WorkOrderStatus[], doneSince: string): Promise<AssignedJob[]> {
+    return technicianJobs(this.db, userId, open, doneSince);
   }
 
   /** The order if it is assigned to this technician (the relation the field API requires). */
-  async jobFor(orderId: string, userId: string): Promise<JobRow | undefined> {
-    return (await this.jobs()
-      .where('o.id', '=', orderId)
-      .where('o.technician_user_id', '=', userId)
-      .executeTakeFirst()) as JobRow | undefined;
+  jobFor(orderId: string, userId: string): Promise<AssignedJob | undefined> {
+    return technicianJob(this.db, orderId, userId);
   }
 
-  async orderFacts(orderId: string): Promise<JobRow | undefined> {
-    return (await this.jobs().where('o.id', '=', orderId).executeTakeFirst()) as JobRow | undefined;
-  }
-
+  /** The jobs' products, read through the customer and catalogue modules. */
   async products(ids: readonly (string | null)[]): Promise<Map<string, ProductFacts>> {
-    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-    if (!wanted.length) return new Map();
-    const rows = await this.db
-      .selectFrom('installed_products as p')
-      .leftJoin('product_models as m', 'm.id', 'p.model_id')
-      .leftJoin('product_categories as k', 'k.code', 'p.category_code')
-      .select([
-        'p.id',
-        'p.brand',
-        'p.serial',
-        'p.category_code',
-        'm.name as model_name',
-        'p.purchase_date',
-        'p.install_date',
-        'k.unit_warranty_months',
-        'k.main_parts_warranty_months',
-      ])
-      .where('p.id', 'in', wanted)
-      .execute();
-    return new Map(rows.map((r) => [r.id, r as ProductFacts]));
+    const products = await installedProductsByIds(
+      this.db,
+      ids.filter((x): x is string => !!x),
+    );
+    if (!products.length) return new Map();
+    const models = await productModelsByIds(
+      this.db,
+      products.flatMap((p) => (p.modelId ? [p.modelId] : [])),
+    );
+    const categories = await productCategoriesByCodes(
+      this.db,
+      products.map((p) => p.categoryCode),
+    );
+    const modelName = new Map(models.map((m) => [m.id, m.name]));
+    const category = new Map(categories.map((c) => [c.code, c]));
+    return new Map(
+      products.map((p) => {
+        const k = category.get(p.categoryCode);
+        const facts: ProductFacts = {
+          id: p.id,
+          brand: p.brand,
+          serial: p.serial,
+          categoryCode: p.categoryCode,
+          modelName: (p.modelId && modelName.get(p.modelId)) ?? null,
+          purchaseDate: p.purchaseDate,
+          installDate: p.installDate,
+          unitWarrantyMonths: k?.unitWarrantyMonths ?? null,
+          mainPartsWarrantyMonths: k?.mainPartsWarrantyMonths ?? null,
+        };
+        return [p.id, facts];
+      }),
+    );
   }
 
   // ---- visits ----
@@ -285,22 +295,25 @@ export class FieldworkRepository {
     return rows.map(toVisit);
   }
 
-  /** Inserts the visit and returns it as the module reads it. */
-  async insertVisit(trx: Db, row: FieldVisitsTable): Promise<FieldVisit> {
-    await trx.insertInto('field_visits').values(row).execute();
-    return toVisit(row);
+  async insertVisit(trx: Db, visit: FieldVisit): Promise<FieldVisit> {
+    await trx.insertInto('field_visits').values(visitColumns(visit)).execute();
+    return visit;
   }
 
-  async updateVisit(trx: Db, id: string, patch: Partial<FieldVisitsTable>): Promise<void> {
-    await trx.updateTable('field_visits').set(patch).where('id', '=', id).execute();
+  /** Sets the given fields of a visit (the id, order and technician never change). */
+  async updateVisit(
+    trx: Db,
+    id: string,
+    patch: Partial<Omit<FieldVisit, 'id' | 'orderId' | 'technicianUserId' | 'createdAt'>>,
+  ): Promise<void> {
+    await trx.updateTable('field_visits').set(visitColumns(patch)).where('id', '=', id).execute();
   }
 
   // ---- photos ----
 
-  /** Inserts the photo and returns it as the module reads it. */
-  async insertPhoto(trx: Db, row: FieldPhotosTable): Promise<FieldPhoto> {
-    await trx.insertInto('field_photos').values(row).execute();
-    return toPhoto(row);
+  async insertPhoto(trx: Db, photo: FieldPhoto): Promise<FieldPhoto> {
+    await trx.insertInto('field_photos').values(photoRow(photo)).execute();
+    return photo;
   }
 
   async photos(orderId: string): Promise<FieldPhoto[]> {
@@ -399,8 +412,8 @@ export class FieldworkRepository {
       .execute();
   }
 
-  async latestCode(orderId: string) {
-    return this.db
+  async latestCode(orderId: string): Promise<CompletionCode | undefined> {
+    const r = await this.db
       .selectFrom('field_completion_codes')
       .selectAll()
       .where('order_id', '=', orderId)
@@ -408,6 +421,16 @@ export class FieldworkRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
+    return (
+      r && {
+        id: r.id,
+        codeHash: r.code_hash,
+        attempts: r.attempts,
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+        usedAt: r.used_at,
+      }
+    );
   }
 
   /** Counts one attempt unless the limit is reached; false means the code is spent. */
@@ -432,5 +455,57 @@ export class FieldworkRepository {
       .where('expires_at', '>', now)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
+  }
+}
+
+/** Per order: its first arrival on site and how many visits arrived (grading's arrival facts). */
+export async function arrivalsOfOrders(
+  db: Db,
+  orderIds: readonly string[],
+): Promise<Map<string, { firstArrivalAt: string | null; visits: number }>> {
+  const out = new Map<string, { firstArrivalAt: string | null; visits: number }>();
+  const ids = [...new Set(orderIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('field_visits')
+      .select((eb) => [
+        'order_id',
+        eb.fn.min('arrived_at').as('first_arrival_at'),
+        eb.fn.count<number | string>('arrived_at').as('visits'),
+      ])
+      .where('order_id', 'in', ids.slice(i, i + 500))
+      .groupBy('order_id')
+      .execute();
+    for (const r of rows)
+      out.set(r.order_id, {
+        firstArrivalAt: (r.first_arrival_at as string | null) ?? null,
+        visits: Number(r.visits ?? 0),
+      });
+  }
+  return out;
+}
+
+/** Per order: parts lines recorded on site (entries with a positive quantity), for settlement fees. */
+export async function partLinesOfOrders(db: Db, orderIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const ids = [...new Set(orderIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('field_visits')
+      .select(['order_id', 'parts'])
+      .where('order_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.order_id, (out.get(r.order_id) ?? 0) + partLineCount(r.parts));
+  }
+  return out;
+}
+
+/** Parts entries with a positive quantity in a visit's parts JSON array (bad JSON counts none). */
+function partLineCount(json: string): number {
+  try {
+    const parts = JSON.parse(json) as { quantity?: number }[];
+    return Array.isArray(parts) ? parts.filter((p) => (p?.quantity ?? 1) > 0).length : 0;
+  } catch {
+    return 0;
   }
 }

@@ -36,7 +36,7 @@ import {
   FieldworkPolicySchema,
   type FieldworkPolicy,
 } from './domain/policy.ts';
-import type { FieldworkRepository, JobRow } from './fieldwork.repository.ts';
+import type { FieldworkRepository, AssignedJob } from './fieldwork.repository.ts';
 import { byAppointment, flagView, jobView, photoView, visitView } from './fieldwork.views.ts';
 import type { FieldStep } from './transition-hooks.ts';
 import type { FieldPhotos, PhotoUpload } from './photos.ts';
@@ -70,7 +70,7 @@ export interface FieldworkDeps {
   nudgeOutbox: () => void;
 }
 
-const wrongState = (job: JobRow, action: string, needs: readonly WorkOrderStatus[]) =>
+const wrongState = (job: AssignedJob, action: string, needs: readonly WorkOrderStatus[]) =>
   new DomainError('state.invalid_transition', `A job in ${job.status} cannot take "${action}" now`, {
     extra: { from: job.status, action, requires: needs },
   });
@@ -110,7 +110,7 @@ export class FieldworkService {
   }
 
   /** The job if it is assigned to the actor; anyone else gets a 404, as if it did not exist. */
-  private async job(actor: Actor, orderId: string): Promise<JobRow> {
+  private async job(actor: Actor, orderId: string): Promise<AssignedJob> {
     const job = await this.d.repo.jobFor(orderId, actor.userId);
     if (!job) throw notFound('job', orderId);
     return job;
@@ -120,7 +120,7 @@ export class FieldworkService {
     const today = this.today();
     const since = new Date(`${today}T00:00:00+08:00`).toISOString();
     const rows = await this.d.repo.jobsOf(actor.userId, OPEN, since);
-    const products = await this.d.repo.products(rows.map((r) => r.product_id));
+    const products = await this.d.repo.products(rows.map((r) => r.productId));
     return { items: rows.map((r) => jobView(actor, r, products, today)).sort(byAppointment), today };
   }
 
@@ -128,9 +128,9 @@ export class FieldworkService {
     return this.detail(actor, await this.job(actor, orderId));
   }
 
-  private async detail(actor: Actor, job: JobRow): Promise<FieldJobDetail> {
+  private async detail(actor: Actor, job: AssignedJob): Promise<FieldJobDetail> {
     const [products, visit, photos, flags, code] = await Promise.all([
-      this.d.repo.products([job.product_id]),
+      this.d.repo.products([job.productId]),
       this.d.repo.latestVisit(job.id),
       this.d.repo.photos(job.id),
       this.d.repo.flags(job.id),
@@ -146,8 +146,8 @@ export class FieldworkService {
       signature: sig ? photoView(sig, base) : null,
       flags: flags.map(flagView),
       completionCode:
-        code && !code.used_at && code.expires_at > now
-          ? { sentAt: code.created_at, expiresAt: code.expires_at, sentTo: maskPhone(job.contact_phone) }
+        code && !code.usedAt && code.expiresAt > now
+          ? { sentAt: code.createdAt, expiresAt: code.expiresAt, sentTo: maskPhone(job.contactPhone) }
           : null,
     };
   }
@@ -155,7 +155,7 @@ export class FieldworkService {
   /** One status change through the work-order service, with the field step for the hooks. */
   private async move(
     actor: Actor,
-    job: JobRow,
+    job: AssignedJob,
     to: WorkOrderStatus,
     step: FieldStep,
     requestId: string | null,
@@ -212,7 +212,7 @@ export class FieldworkService {
   /** Writes to the open visit of a job in one of `needs`, with an event, in one transaction. */
   private async record(
     actor: Actor,
-    job: JobRow,
+    job: AssignedJob,
     action: 'diagnosed' | 'work_recorded' | 'result_recorded',
     needs: readonly WorkOrderStatus[],
     requestId: string | null,
@@ -240,8 +240,8 @@ export class FieldworkService {
   async diagnose(actor: Actor, orderId: string, input: DiagnosisRequest, requestId: string | null) {
     const job = await this.job(actor, orderId);
     const faultCodeId = input.faultCodeId ?? null;
-    if (job.category_code && this.d.validateFaultCodes) {
-      await this.d.validateFaultCodes(job.category_code, faultCodeId, input.symptomCodes);
+    if (job.categoryCode && this.d.validateFaultCodes) {
+      await this.d.validateFaultCodes(job.categoryCode, faultCodeId, input.symptomCodes);
     } else if (faultCodeId || input.symptomCodes.length) {
       throw fieldError(
         'faultCodeId',
@@ -251,11 +251,11 @@ export class FieldworkService {
     }
     await this.record(actor, job, 'diagnosed', ['in_progress'], requestId, async (trx, visitId, at) => {
       await this.d.repo.updateVisit(trx, visitId, {
-        fault_code_id: faultCodeId,
-        symptom_codes: JSON.stringify(input.symptomCodes),
+        faultCodeId,
+        symptomCodes: input.symptomCodes,
         findings: input.findings,
-        diagnosed_at: at,
-        updated_at: at,
+        diagnosedAt: at,
+        updatedAt: at,
       });
       return { faultCodeId, symptomCodes: input.symptomCodes };
     });
@@ -271,10 +271,10 @@ export class FieldworkService {
     }));
     await this.record(actor, job, 'work_recorded', ['in_progress'], requestId, async (trx, visitId, at) => {
       await this.d.repo.updateVisit(trx, visitId, {
-        work_done: input.workDone,
-        parts: JSON.stringify(parts),
-        worked_at: at,
-        updated_at: at,
+        workDone: input.workDone,
+        parts,
+        workedAt: at,
+        updatedAt: at,
       });
       return { parts };
     });
@@ -318,15 +318,15 @@ export class FieldworkService {
     await this.record(actor, job, 'result_recorded', ['in_progress'], requestId, async (trx, visitId, at) => {
       await this.d.repo.updateVisit(trx, visitId, {
         outcome: input.outcome,
-        outcome_note: input.note || null,
-        outcome_at: at,
-        updated_at: at,
+        outcomeNote: input.note || null,
+        outcomeAt: at,
+        updatedAt: at,
       });
       if (input.outcome === 'needs_escalation') {
         const payload: EscalationRequested = {
           orderId: job.id,
           reason: input.note,
-          technicianId: job.technician_id,
+          technicianId: job.technicianId,
         };
         await enqueueOutbox(trx, { topic: ESCALATION_TOPIC, payload, at: this.d.clock.now() });
       }
@@ -342,7 +342,7 @@ export class FieldworkService {
     const now = this.d.clock.now();
     const last = await this.d.repo.latestCode(job.id);
     if (last) {
-      const wait = Date.parse(last.created_at) + policy.codeResendSeconds * 1000 - now.getTime();
+      const wait = Date.parse(last.createdAt) + policy.codeResendSeconds * 1000 - now.getTime();
       if (wait > 0) {
         const retryAfterSeconds = Math.ceil(wait / 1000);
         throw new DomainError(
@@ -368,7 +368,7 @@ export class FieldworkService {
         trx,
         now,
         {
-          to: job.contact_phone,
+          to: job.contactPhone,
           text: completionSmsText(job.number, code, policy.codeTtlSeconds),
           template: 'fieldwork.completion_code',
           ref: `work_order:${job.id}`,
@@ -381,13 +381,13 @@ export class FieldworkService {
         type: 'fieldwork.completion_code_sent',
         actor: eventActorOf(actor),
         at: now,
-        data: { codeId: id, sentTo: maskPhone(job.contact_phone) },
+        data: { codeId: id, sentTo: maskPhone(job.contactPhone) },
         requestId,
       });
       afterCommit(this.d.nudgeOutbox);
     });
     return {
-      sentTo: maskPhone(job.contact_phone),
+      sentTo: maskPhone(job.contactPhone),
       expiresInSeconds: policy.codeTtlSeconds,
       resendAfterSeconds: policy.codeResendSeconds,
     };
@@ -410,10 +410,10 @@ export class FieldworkService {
       const now = this.d.clock.now().toISOString();
       const code = await this.d.repo.latestCode(job.id);
       if (!code) throw codeInvalid('none', 0);
-      if (code.used_at || code.expires_at <= now) throw codeInvalid('expired', 0);
+      if (code.usedAt || code.expiresAt <= now) throw codeInvalid('expired', 0);
       if (!(await this.d.repo.countAttempt(code.id, policy.codeMaxAttempts)))
         throw codeInvalid('attempts_exhausted', 0);
-      if (!completionCodeMatches(code.id, input.code, code.code_hash))
+      if (!completionCodeMatches(code.id, input.code, code.codeHash))
         throw codeInvalid('wrong', Math.max(0, policy.codeMaxAttempts - code.attempts - 1));
       step = { completion: { method: 'code', codeId: code.id } };
     } else {

@@ -9,33 +9,33 @@ import {
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { computeWarranty, maskPhone } from '../customers/index.ts';
-import type { FieldFlag, FieldPhoto, FieldVisit, JobRow, ProductFacts } from './fieldwork.repository.ts';
+import type { FieldFlag, FieldPhoto, FieldVisit, AssignedJob, ProductFacts } from './fieldwork.repository.ts';
 
 const UNDER_WAY = new Set<string>(IN_SERVICE_STATUSES);
 const DONE = new Set<string>(WORK_DONE_STATUSES);
 
-export function bucketOf(r: JobRow, today: string): FieldJob['bucket'] {
+export function bucketOf(r: AssignedJob, today: string): FieldJob['bucket'] {
   if (DONE.has(r.status)) return 'done';
-  if (UNDER_WAY.has(r.status) || !r.appointment_start) return 'today';
-  return businessDateOf(new Date(r.appointment_start)) <= today ? 'today' : 'upcoming';
+  if (UNDER_WAY.has(r.status) || !r.appointmentStart) return 'today';
+  return businessDateOf(new Date(r.appointmentStart)) <= today ? 'today' : 'upcoming';
 }
 
 export function jobView(
   actor: Actor,
-  r: JobRow,
+  r: AssignedJob,
   products: Map<string, ProductFacts>,
   today: string,
 ): FieldJob {
-  const p = r.product_id ? products.get(r.product_id) : undefined;
+  const p = r.productId ? products.get(r.productId) : undefined;
   const warranty = p
     ? computeWarranty(
-        p.unit_warranty_months === null
+        p.unitWarrantyMonths === null
           ? null
           : {
-              unitWarrantyMonths: p.unit_warranty_months,
-              mainPartsWarrantyMonths: p.main_parts_warranty_months ?? p.unit_warranty_months,
+              unitWarrantyMonths: p.unitWarrantyMonths,
+              mainPartsWarrantyMonths: p.mainPartsWarrantyMonths ?? p.unitWarrantyMonths,
             },
-        { purchaseDate: p.purchase_date, installDate: p.install_date },
+        { purchaseDate: p.purchaseDate, installDate: p.installDate },
         today,
       ).status
     : 'unknown';
@@ -47,14 +47,12 @@ export function jobView(
     urgency: r.urgency,
     bucket: bucketOf(r, today),
     appointment:
-      r.appointment_start && r.appointment_end
-        ? { start: r.appointment_start, end: r.appointment_end }
-        : null,
-    customerName: r.customer_name ?? r.contact_name,
-    contactName: r.contact_name,
+      r.appointmentStart && r.appointmentEnd ? { start: r.appointmentStart, end: r.appointmentEnd } : null,
+    customerName: r.customerName ?? r.contactName,
+    contactName: r.contactName,
     contactPhone: actor.permissions.has('customer:phone_unmasked')
-      ? r.contact_phone
-      : maskPhone(r.contact_phone),
+      ? r.contactPhone
+      : maskPhone(r.contactPhone),
     address: r.address,
     lat: r.lat,
     lng: r.lng,
@@ -62,17 +60,17 @@ export function jobView(
       ? {
           id: p.id,
           brand: p.brand,
-          modelName: p.model_name,
+          modelName: p.modelName,
           serial: p.serial,
-          categoryCode: p.category_code,
+          categoryCode: p.categoryCode,
           warrantyStatus: warranty,
         }
       : null,
-    categoryCode: r.category_code,
-    faultDescription: r.fault_description,
-    faultCodeId: r.fault_code_id,
-    slaState: r.sla_state,
-    slaDueAt: r.sla_due_at,
+    categoryCode: r.categoryCode,
+    faultDescription: r.faultDescription,
+    faultCodeId: r.faultCodeId,
+    slaState: r.slaState,
+    slaDueAt: r.slaDueAt,
     version: r.version,
   };
 }

@@ -9,8 +9,8 @@ import { appendEvent } from '../../platform/events/append.ts';
 import { FileNotFoundError, sniffType, type FileStorage } from '../../platform/files/index.ts';
 import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { FieldPhotoKind, FieldPhotosTable } from './fieldwork.schema.ts';
-import type { FieldPhoto, FieldworkRepository, JobRow } from './fieldwork.repository.ts';
+import type { FieldPhotoKind } from './fieldwork.schema.ts';
+import type { FieldPhoto, FieldworkRepository, AssignedJob } from './fieldwork.repository.ts';
 import { sha256, stampPhoto } from './stamp.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
 
@@ -52,7 +52,13 @@ export class FieldPhotos {
     this.d = d;
   }
 
-  async add(actor: Actor, job: JobRow, visitId: string | null, up: PhotoUpload, requestId: string | null) {
+  async add(
+    actor: Actor,
+    job: AssignedJob,
+    visitId: string | null,
+    up: PhotoUpload,
+    requestId: string | null,
+  ) {
     const sniffed = sniffType(up.data.subarray(0, 16));
     if (!sniffed || !PHOTO_TYPES.includes(sniffed))
       throw unsupported('media_type', `Photos must be JPEG, PNG or WebP`);
@@ -78,7 +84,7 @@ export class FieldPhotos {
 
   async addSignature(
     actor: Actor,
-    job: JobRow,
+    job: AssignedJob,
     visitId: string | null,
     png: string,
     requestId: string | null,
@@ -114,7 +120,7 @@ export class FieldPhotos {
 
   private async store(
     actor: Actor,
-    job: JobRow,
+    job: AssignedJob,
     visitId: string | null,
     kind: FieldPhotoKind,
     contentType: string,
@@ -127,23 +133,23 @@ export class FieldPhotos {
     const id = newId();
     const key = `fieldwork/${job.id}/${id}`;
     const now = this.d.clock.now();
-    const row: FieldPhotosTable = {
+    const row: FieldPhoto = {
       id,
-      order_id: job.id,
-      visit_id: visitId,
+      orderId: job.id,
+      visitId,
       kind,
-      storage_key: key,
-      content_type: contentType,
-      size_bytes: stored.length,
+      storageKey: key,
+      contentType,
+      sizeBytes: stored.length,
       sha256: sha256(stored),
-      original_sha256: sha256(original),
-      stamp: JSON.stringify(stamp),
+      originalSha256: sha256(original),
+      stamp,
       lat: pos.lat,
       lng: pos.lng,
-      verified_at: null,
-      verified_ok: null,
-      created_by: actor.userId,
-      created_at: now.toISOString(),
+      verifiedAt: null,
+      verifiedOk: null,
+      createdBy: actor.userId,
+      createdAt: now.toISOString(),
     };
     await this.d.storage.put(key, stored);
     try {
@@ -155,7 +161,7 @@ export class FieldPhotos {
           type: kind === 'signature' ? 'fieldwork.signature_added' : 'fieldwork.photo_added',
           actor: eventActorOf(actor),
           at: now,
-          data: { photoId: id, kind, sha256: row.sha256, sizeBytes: row.size_bytes, visitId },
+          data: { photoId: id, kind, sha256: row.sha256, sizeBytes: row.sizeBytes, visitId },
           requestId,
         });
         return photo;

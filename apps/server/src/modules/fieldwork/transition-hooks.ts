@@ -39,33 +39,32 @@ async function visitOf(repo: FieldworkRepository, trx: Db, i: TransitionHookInpu
   if (v && !v.completedAt) return v;
   // A new trip, or a step reached without 出发 in the field app: open the visit now.
   const at = i.now.toISOString();
-  const row = {
+  return repo.insertVisit(trx, {
     id: newId(),
-    order_id: i.order.id,
-    technician_user_id: i.order.technicianUserId ?? i.actor.userId,
-    departed_at: at,
-    arrived_at: null,
-    arrival_lat: null,
-    arrival_lng: null,
-    arrival_accuracy_m: null,
-    arrival_distance_m: null,
-    started_at: null,
-    fault_code_id: null,
-    symptom_codes: '[]',
+    orderId: i.order.id,
+    technicianUserId: i.order.technicianUserId ?? i.actor.userId,
+    departedAt: at,
+    arrivedAt: null,
+    arrivalLat: null,
+    arrivalLng: null,
+    arrivalAccuracyM: null,
+    arrivalDistanceM: null,
+    startedAt: null,
+    faultCodeId: null,
+    symptomCodes: [],
     findings: null,
-    diagnosed_at: null,
-    work_done: null,
-    parts: '[]',
-    worked_at: null,
+    diagnosedAt: null,
+    workDone: null,
+    parts: [],
+    workedAt: null,
     outcome: null,
-    outcome_note: null,
-    outcome_at: null,
-    completed_at: null,
-    completion_method: null,
-    created_at: at,
-    updated_at: at,
-  };
-  return repo.insertVisit(trx, row);
+    outcomeNote: null,
+    outcomeAt: null,
+    completedAt: null,
+    completionMethod: null,
+    createdAt: at,
+    updatedAt: at,
+  });
 }
 
 export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<TransitionHooks, 'register'>) {
@@ -94,12 +93,12 @@ export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<Tr
       };
       const at = i.now.toISOString();
       await repo.updateVisit(trx, visit.id, {
-        arrived_at: at,
-        arrival_lat: a.lat,
-        arrival_lng: a.lng,
-        arrival_accuracy_m: a.accuracyM,
-        arrival_distance_m: a.distanceM,
-        updated_at: at,
+        arrivedAt: at,
+        arrivalLat: a.lat,
+        arrivalLng: a.lng,
+        arrivalAccuracyM: a.accuracyM,
+        arrivalDistanceM: a.distanceM,
+        updatedAt: at,
       });
       for (const flag of a.flags) {
         await repo.raiseFlag(trx, {
@@ -121,14 +120,14 @@ export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<Tr
       const visit = await visitOf(repo, trx, i);
       const at = i.now.toISOString();
       if (i.order.status === 'arrived') {
-        await repo.updateVisit(trx, visit.id, { started_at: at, updated_at: at });
+        await repo.updateVisit(trx, visit.id, { startedAt: at, updatedAt: at });
       } else {
         // Back from 待件: the earlier "needs parts" result no longer stands.
         await repo.updateVisit(trx, visit.id, {
           outcome: null,
-          outcome_note: null,
-          outcome_at: null,
-          updated_at: at,
+          outcomeNote: null,
+          outcomeAt: null,
+          updatedAt: at,
         });
       }
       return { visitId: visit.id };
@@ -144,9 +143,9 @@ export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<Tr
       const o = i.intents.fieldwork?.outcome;
       await repo.updateVisit(trx, visit.id, {
         outcome: 'needs_parts',
-        outcome_note: o?.note ?? i.req.reason ?? null,
-        outcome_at: at,
-        updated_at: at,
+        outcomeNote: o?.note ?? i.req.reason ?? null,
+        outcomeAt: at,
+        updatedAt: at,
       });
       return { visitId: visit.id, outcome: 'needs_parts' };
     },
@@ -167,11 +166,11 @@ export function registerFieldworkHooks(repo: FieldworkRepository, hooks: Pick<Tr
         });
       }
       await repo.updateVisit(trx, visit.id, {
-        completed_at: at,
-        completion_method: c?.method ?? null,
+        completedAt: at,
+        completionMethod: c?.method ?? null,
         outcome: 'fixed',
-        outcome_at: visit.outcomeAt ?? at,
-        updated_at: at,
+        outcomeAt: visit.outcomeAt ?? at,
+        updatedAt: at,
       });
       if (!c || c.method === 'signature') {
         await repo.raiseFlag(trx, {

@@ -1,17 +1,15 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type {
-  GradingMetric,
-  OrderClass,
-  OutletGrade,
-  ScorecardMetric,
-  ScorecardStatus,
-} from '@anxin/contracts';
+import type { Kysely, Selectable } from 'kysely';
+import type { GradingMetric, OutletGrade, ScorecardMetric, ScorecardStatus } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { CallbackFact, CompletionFact, GradeExclusion, ItemRow, OfferFact } from './domain/facts.ts';
+import { classesOfOrders, outletVerdicts } from '../callbacks/index.ts';
+import { settledOffers } from '../dispatch/index.ts';
+import { arrivalsOfOrders } from '../fieldwork/index.ts';
+import { clocksOfOrders } from '../sla/index.ts';
+import type { CallbackFact, CompletionFact, ItemRow, OfferFact } from './domain/facts.ts';
 import type { OutletScorecardsTable } from './grading.schema.ts';
 
 type Db = Kysely<Database>;
@@ -52,6 +50,16 @@ export interface ScorecardDraft {
   policy: unknown;
   computedAt: string;
   computedBy: string | null;
+}
+
+/** A draft scorecard as finalising reads it. */
+export interface DraftCard {
+  id: string;
+  outletId: string;
+  grade: OutletGrade;
+  /** The weighted score in tenths of a point; null when no metric applied. */
+  scoreTenths: number | null;
+  version: number;
 }
 
 function toScorecard(r: ScorecardRow): ScorecardRecord {
@@ -109,134 +117,60 @@ export class GradingRepository {
   // ---------- month facts ----------
   /** Offers made in [from, to) that the outlet accepted or let expire, with the response due time. */
   async offers(from: string, to: string): Promise<OfferFact[]> {
-    const rows = await this.db
-      .selectFrom('dispatch_offers as o')
-      .leftJoin('sla_clocks as c', (j) =>
-        j.onRef('c.order_id', '=', 'o.order_id').on('c.metric', '=', 'response'),
-      )
-      .select([
-        'o.id',
-        'o.order_id',
-        'o.outlet_id',
-        'o.status',
-        'o.responded_at',
-        'o.due_at',
-        'c.due_at as response_due_at',
-      ])
-      .where('o.offered_at', '>=', from)
-      .where('o.offered_at', '<', to)
-      .where('o.status', 'in', ['accepted', 'expired'])
-      .orderBy('o.offered_at')
-      .orderBy('o.id')
-      .execute();
-    return rows.map((r) => ({
-      outletId: r.outlet_id,
-      orderId: r.order_id,
-      offerId: r.id,
-      status: r.status as OfferFact['status'],
-      respondedAt: r.responded_at,
-      offerDueAt: r.due_at,
-      responseDueAt: r.response_due_at,
+    const offers = await settledOffers(this.db, from, to);
+    const response = await clocksOfOrders(
+      this.db,
+      offers.map((o) => o.orderId),
+      'response',
+    );
+    return offers.map((o) => ({
+      outletId: o.outletId,
+      orderId: o.orderId,
+      offerId: o.id,
+      status: o.status,
+      respondedAt: o.respondedAt,
+      offerDueAt: o.dueAt,
+      responseDueAt: response.get(o.orderId)?.dueAt ?? null,
     }));
   }
 
-  /** Orders completed in [from, to) with their outlet, arrival facts and classifications. */
+  /**
+   * Orders completed in [from, to) with their outlet, arrival facts (SLA clock, field visits) and
+   * classifications, the latter read through their owners' read functions.
+   */
   async completions(from: string, to: string): Promise<CompletionFact[]> {
-    const visits = this.db
-      .selectFrom('field_visits')
-      .select((eb) => [
-        'order_id',
-        eb.fn.min('arrived_at').as('first_arrival_at'),
-        eb.fn.count<number | string>('arrived_at').as('visits'),
-      ])
-      .groupBy('order_id')
-      .as('v');
     const rows = await this.db
       .selectFrom('work_orders as wo')
-      .leftJoin('sla_clocks as c', (j) => j.onRef('c.order_id', '=', 'wo.id').on('c.metric', '=', 'arrival'))
-      .leftJoin(visits, 'v.order_id', 'wo.id')
-      .select([
-        'wo.id',
-        'wo.outlet_id',
-        'wo.type',
-        'wo.completed_at',
-        'wo.appointment_end',
-        'c.due_at as arrival_due_at',
-        'c.stopped_at as arrival_stopped_at',
-        'v.first_arrival_at',
-        'v.visits',
-      ])
+      .select(['wo.id', 'wo.outlet_id', 'wo.type', 'wo.completed_at', 'wo.appointment_end'])
       .where('wo.completed_at', '>=', from)
       .where('wo.completed_at', '<', to)
       .where('wo.outlet_id', 'is not', null)
       .orderBy('wo.completed_at')
       .orderBy('wo.id')
       .execute();
-    const classes = await this.db
-      .selectFrom('order_classifications')
-      .select(['order_id', 'class'])
-      .where('order_id', 'in', (eb) =>
-        eb
-          .selectFrom('work_orders')
-          .select('id')
-          .where('completed_at', '>=', from)
-          .where('completed_at', '<', to),
-      )
-      .execute();
-    const byOrder = new Map<string, OrderClass[]>();
-    for (const c of classes) byOrder.set(c.order_id, [...(byOrder.get(c.order_id) ?? []), c.class]);
+    const ids = rows.map((r) => r.id);
+    const [arrival, visits, classes] = await Promise.all([
+      clocksOfOrders(this.db, ids, 'arrival'),
+      arrivalsOfOrders(this.db, ids),
+      classesOfOrders(this.db, ids),
+    ]);
     return rows.map((r) => ({
       outletId: r.outlet_id!,
       orderId: r.id,
       orderType: r.type,
       completedAt: r.completed_at!,
       appointmentEnd: r.appointment_end,
-      arrivalDueAt: r.arrival_due_at,
-      firstArrivalAt: (r.first_arrival_at as string | null) ?? null,
-      arrivalStoppedAt: r.arrival_stopped_at,
-      visits: Number(r.visits ?? 0),
-      classes: byOrder.get(r.id) ?? [],
+      arrivalDueAt: arrival.get(r.id)?.dueAt ?? null,
+      firstArrivalAt: visits.get(r.id)?.firstArrivalAt ?? null,
+      arrivalStoppedAt: arrival.get(r.id)?.stoppedAt ?? null,
+      visits: visits.get(r.id)?.visits ?? 0,
+      classes: classes.get(r.id) ?? [],
     }));
   }
 
   /** Callbacks with a satisfied/unsatisfied outcome recorded in [from, to), by the order's outlet. */
-  async callbacks(from: string, to: string): Promise<CallbackFact[]> {
-    const at = sql<string>`coalesce(t.closed_at, t.updated_at)`;
-    const rows = await this.db
-      .selectFrom('callback_tasks as t')
-      .innerJoin('work_orders as wo', 'wo.id', 't.order_id')
-      .select(['t.id', 't.order_id', 'wo.outlet_id', 't.outcome', at.as('at')])
-      .where('t.outcome', 'in', ['satisfied', 'unsatisfied'])
-      .where('wo.outlet_id', 'is not', null)
-      .where(at, '>=', from)
-      .where(at, '<', to)
-      .orderBy('t.id')
-      .execute();
-    return rows.map((r) => ({
-      outletId: r.outlet_id!,
-      orderId: r.order_id,
-      taskId: r.id,
-      outcome: r.outcome as CallbackFact['outcome'],
-      at: r.at,
-    }));
-  }
-
-  /**
-   * Grade inputs upheld appeals removed (settlement's `grading_exclusions`, read-only), for the
-   * given orders; in chunks to stay under the bound-parameter limits.
-   */
-  async exclusions(orderIds: readonly string[]): Promise<GradeExclusion[]> {
-    const out: GradeExclusion[] = [];
-    for (let i = 0; i < orderIds.length; i += 500) {
-      const rows = await this.db
-        .selectFrom('grading_exclusions')
-        .select(['order_id', 'class', 'complaint_id'])
-        .where('order_id', 'in', orderIds.slice(i, i + 500))
-        .execute();
-      for (const r of rows)
-        out.push({ orderId: r.order_id, class: r.class, complaintId: r.complaint_id || null });
-    }
-    return out;
+  callbacks(from: string, to: string): Promise<CallbackFact[]> {
+    return outletVerdicts(this.db, from, to);
   }
 
   outlets(): Promise<OutletRef[]> {
@@ -271,7 +205,7 @@ export class GradingRepository {
   }
 
   // ---------- scorecards ----------
-  cardOf(db: Db, outletId: string, month: string) {
+  private cardOf(db: Db, outletId: string, month: string) {
     return db
       .selectFrom('outlet_scorecards')
       .selectAll()
@@ -346,14 +280,22 @@ export class GradingRepository {
     return true;
   }
 
-  drafts(trx: Db, month: string) {
-    return trx
+  /** The month's draft scorecards, by outlet: what finalising needs of each. */
+  async drafts(trx: Db, month: string): Promise<DraftCard[]> {
+    const rows = await trx
       .selectFrom('outlet_scorecards')
-      .selectAll()
+      .select(['id', 'outlet_id', 'grade', 'score_tenths', 'version'])
       .where('month', '=', month)
       .where('status', '=', 'draft')
       .orderBy('outlet_id')
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      outletId: r.outlet_id,
+      grade: r.grade,
+      scoreTenths: r.score_tenths,
+      version: r.version,
+    }));
   }
 
   async finalise(trx: Db, id: string, version: number, at: string, by: string | null): Promise<boolean> {

@@ -232,13 +232,13 @@ export class GradingService {
       for (const d of drafts) {
         if (!(await repo.finalise(trx, d.id, d.version, at, actorId(actor)))) continue;
         finalised++;
-        if (later.has(d.outlet_id)) continue;
-        const current = await outletGrade(trx, d.outlet_id);
+        if (later.has(d.outletId)) continue;
+        const current = await outletGrade(trx, d.outletId);
         if (current.grade === d.grade) continue;
-        await setOutletGrade(trx, d.outlet_id, d.grade, at);
+        await setOutletGrade(trx, d.outletId, d.grade, at);
         await appendEvent(trx, {
           streamType: 'outlet',
-          streamId: d.outlet_id,
+          streamId: d.outletId,
           type: 'outlet.grade_changed',
           actor: eventActorOf(actor),
           at: now,
@@ -246,10 +246,10 @@ export class GradingService {
             from: current.grade,
             to: d.grade,
             month,
-            score: d.score_tenths === null ? null : d.score_tenths / 10,
+            score: d.scoreTenths === null ? null : d.scoreTenths / 10,
           },
         });
-        gradesChanged.push({ outletId: d.outlet_id, from: current.grade, to: d.grade });
+        gradesChanged.push({ outletId: d.outletId, from: current.grade, to: d.grade });
       }
       await appendEvent(trx, {
         streamType: MONTH_STREAM,

@@ -25,8 +25,8 @@ export interface GradingOptions {
   network?: unknown;
   /** The complaints module's `complaintFacts` (the default); tests may pass their own reader. */
   complaints?: { complaintFacts: ComplaintFactsReader };
-  /** Grade inputs upheld appeals removed; defaults to reading settlement's `grading_exclusions`. */
-  exclusions?: ExclusionsReader;
+  /** Grade inputs upheld appeals removed: settlement's `gradingExclusions` (bound in modules.ts). */
+  exclusions: ExclusionsReader;
 }
 
 /**
@@ -35,7 +35,7 @@ export interface GradingOptions {
  * by the `grading.policy` setting into grades A–D. Finalising a month writes `outlets.grade`,
  * which dispatch ranking reads. `gradeOf(db, outletId, month)` serves settlement.
  */
-export function createGrading(deps: AppDeps, opts: GradingOptions = {}) {
+export function createGrading(deps: AppDeps, opts: GradingOptions) {
   const repo = new GradingRepository(deps.db);
   const service = new GradingService({
     db: deps.db,
@@ -43,7 +43,7 @@ export function createGrading(deps: AppDeps, opts: GradingOptions = {}) {
     clock: deps.clock,
     repo,
     complaintFacts: opts.complaints?.complaintFacts ?? complaintFacts,
-    exclusions: opts.exclusions ?? ((_db, ids) => repo.exclusions(ids)),
+    exclusions: opts.exclusions,
   });
   const monthlyRun = (now: Date = deps.clock.now()) => service.monthlyRun(now);
   return {

@@ -25,7 +25,8 @@ export {
   DEFAULT_COVERAGE_TARGETS,
 } from './network.deps.ts';
 export type { OutletRecord, TechnicianRecord } from './network.records.ts';
-export { outletGrade, setOutletGrade } from './outlets.repository.ts';
+export { outletGrade, outletNamesOf, setOutletGrade } from './outlets.repository.ts';
+export { technicianNamesOf, technicianRefOf } from './technicians.repository.ts';
 
 export interface NetworkOptions {
   catalog: NetworkCatalogPort;

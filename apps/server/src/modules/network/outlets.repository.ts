@@ -290,3 +290,18 @@ function toRecord(r: OutletRow, areas: string[], categories: string[], techs: nu
     version: r.version,
   };
 }
+
+/** Outlet names by id (other modules' lists show them); unknown ids are left out. */
+export async function outletNamesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('outlets')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}

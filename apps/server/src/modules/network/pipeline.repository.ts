@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { ProspectFields, ProspectRecord } from './network.records.ts';
 import type { OutletProspectsTable, ProspectStage } from './network.schema.ts';
-import type { CoveringOutlet, Demand } from './domain/coverage.ts';
+import type { CoveringOutlet } from './domain/coverage.ts';
 
 type Db = Kysely<Database>;
 
@@ -95,38 +95,6 @@ export class PipelineRepository {
       .where('version', '=', version)
       .executeTakeFirst();
     return Number(r.numDeletedRows) === 1;
-  }
-
-  /**
-   * Installed products per (district, category); the product's own address wins over the
-   * customer's default. `regions` limits to districts under those prefixes (region-scoped staff).
-   */
-  async demand(regions: string[] | null): Promise<Demand[]> {
-    const district = sql<string>`coalesce(${sql.ref('a.district_code')}, ${sql.ref('c.district_code')})`;
-    let q = this.db
-      .selectFrom('installed_products as p')
-      .innerJoin('customers as c', 'c.id', 'p.customer_id')
-      .leftJoin('customer_addresses as a', 'a.id', 'p.address_id')
-      .select([district.as('district_code'), 'p.category_code', (e) => e.fn.countAll<number>().as('n')])
-      .where('c.merged_into_id', 'is', null)
-      .where(sql<boolean>`${district} is not null`);
-    if (regions)
-      q = q.where((eb) =>
-        regions.length
-          ? eb.or(regions.map((r) => sql<boolean>`${district} like ${`${r}%`}`))
-          : sql<boolean>`1 = 0`,
-      );
-    const rows = await q.groupBy([district, 'p.category_code']).execute();
-    return rows
-      .map((r) => ({
-        districtCode: r.district_code,
-        categoryCode: r.category_code,
-        installedProducts: Number(r.n),
-      }))
-      .sort(
-        (a, b) =>
-          a.districtCode.localeCompare(b.districtCode) || a.categoryCode.localeCompare(b.categoryCode),
-      );
   }
 
   async activeOutletCoverage(): Promise<CoveringOutlet[]> {

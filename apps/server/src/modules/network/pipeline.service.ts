@@ -10,7 +10,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { fieldError, notFound, refusalOf, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import { regionName } from '../customers/index.ts';
+import { installedDemand, regionName } from '../customers/index.ts';
 import { computeCoverage, selfBuiltShare } from './domain/coverage.ts';
 import { checkStageMove } from './domain/rules.ts';
 import { checkRegionCode, eventActor, requireScope, uniqueBy, type NetworkContext } from './network.deps.ts';
@@ -144,7 +144,7 @@ export class PipelineService {
       actor.scope.level === 'region' ? actor.scope.regionCodes.map((c) => c.replace(/0+$/, '')) : null;
     const [targets, demand, outlets, counts, prospects] = await Promise.all([
       this.ctx.coverageTargets(),
-      this.repo.demand(regions),
+      installedDemand(this.ctx.deps.db, regions),
       this.repo.activeOutletCoverage(),
       this.repo.outletCounts(),
       this.repo.list({}),

@@ -382,3 +382,34 @@ function toShift(s: {
     breakEndMinute: s.break_end_minute,
   };
 }
+
+/** Technician names by id (other modules' lists show them); unknown ids are left out. */
+export async function technicianNamesOf(
+  db: Kysely<Database>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('technicians')
+      .select(['id', 'name'])
+      .where('id', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
+/** A technician's name and outlet, for other modules that link records to a technician. */
+export async function technicianRefOf(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ id: string; name: string; outletId: string | null } | undefined> {
+  const r = await db
+    .selectFrom('technicians')
+    .select(['id', 'name', 'outlet_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return r && { id: r.id, name: r.name, outletId: r.outlet_id };
+}

@@ -9,6 +9,7 @@ import { APPEAL_STREAM, eventActorOf, STATEMENT_STREAM, type SettlementContext }
 import { appealTargetKey, decideAppealMoney, type MoneyMove } from './domain/appeal-decision.ts';
 import { saveTotals } from './statements.ts';
 import { appealView } from './settlement.views.ts';
+import type { StatementLineRecord } from './settlement.repository.ts';
 
 type CreateAppealInput = z.infer<typeof CreateAppealSchema>;
 
@@ -204,26 +205,26 @@ export async function decideAppeal(
       m: MoneyMove,
       lineKey: string | null,
       rule: Record<string, unknown>,
-    ) => ({
+    ): StatementLineRecord => ({
       id: newId(),
-      statement_id: statementId,
+      statementId,
       seq,
       kind: m.kind,
-      line_key: lineKey,
-      target_key: key,
-      order_id: appeal.orderId,
-      order_number: appeal.orderNumber,
+      lineKey,
+      targetKey: key,
+      orderId: appeal.orderId,
+      orderNumber: appeal.orderNumber,
       classification: cls,
-      complaint_id: appeal.complaintId,
-      appeal_id: id,
+      complaintId: appeal.complaintId,
+      appealId: id,
       description: m.description,
-      rule: JSON.stringify(rule),
-      amount_fen: m.amountFen,
-      disputed: 0,
-      dispute_comment: null,
+      rule,
+      amountFen: m.amountFen,
+      disputed: false,
+      disputeComment: null,
       reason: body.reason,
-      created_by: by,
-      created_at: at,
+      createdBy: by,
+      createdAt: at,
     });
     const nextSeq = async (statementId: string) =>
       Math.max(0, ...(await ctx.repo.lines(trx, statementId)).map((l) => l.seq)) + 1;
@@ -254,16 +255,16 @@ export async function decideAppeal(
       const next = await ctx.repo.nextOpenStatement(trx, appeal.outletId!, m.sourceMonth);
       await ctx.repo.insertCarryover(trx, {
         id: carryId,
-        outlet_id: appeal.outletId!,
-        amount_fen: m.amountFen,
-        order_id: appeal.orderId,
-        order_number: appeal.orderNumber,
-        appeal_id: id,
-        target_key: key,
-        source_statement_id: m.sourceStatementId,
+        outletId: appeal.outletId!,
+        amountFen: m.amountFen,
+        orderId: appeal.orderId,
+        orderNumber: appeal.orderNumber,
+        appealId: id,
+        targetKey: key,
+        sourceStatementId: m.sourceStatementId,
         description: m.description,
-        applied_statement_id: next?.id ?? null,
-        created_at: at,
+        appliedStatementId: next?.id ?? null,
+        createdAt: at,
       });
       if (next) {
         await ctx.repo.insertLines(trx, [

@@ -40,15 +40,15 @@ export async function exportStatement(ctx: SettlementContext, actor: Actor, id: 
   const money = '#,##0.00';
   const header: [string, string | number][] = [
     ['结算单号', s.number],
-    ['网点', `${s.outlet_code} ${s.outlet_name}`],
+    ['网点', `${s.outletCode} ${s.outletName}`],
     ['月份', s.month],
     ['状态', STATUS_ZH[s.status] ?? s.status],
-    ['网点等级 / 系数', `${s.grade} / ${s.coefficient_permille / 1000}`],
-    ['服务费（元）', s.fee_fen / 100],
-    ['扣款（元）', s.deduction_fen / 100],
-    ['奖励（元）', s.bonus_fen / 100],
-    ['调整（元）', s.adjustment_fen / 100],
-    ['合计（元）', s.total_fen / 100],
+    ['网点等级 / 系数', `${s.grade} / ${s.coefficientPermille / 1000}`],
+    ['服务费（元）', s.feeFen / 100],
+    ['扣款（元）', s.deductionFen / 100],
+    ['奖励（元）', s.bonusFen / 100],
+    ['调整（元）', s.adjustmentFen / 100],
+    ['合计（元）', s.totalFen / 100],
   ];
   for (const [k, v] of header) {
     const row = ws.addRow([k, v]);

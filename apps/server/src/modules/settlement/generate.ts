@@ -16,28 +16,27 @@ import {
 import { isLocked } from './domain/lifecycle.ts';
 import { buildStatementLines, businessDayStart, type ClosedOrder } from './domain/lines.ts';
 import { isGenerated, totalsOf } from './domain/totals.ts';
-import type { StatementLineRecord, StatementRow } from './settlement.repository.ts';
-import type { SettlementLinesTable } from './settlement.schema.ts';
+import type { Statement, StatementLineRecord } from './settlement.repository.ts';
 
 type Db = Kysely<Database>;
-type DraftLine = Omit<SettlementLinesTable, 'id' | 'statement_id' | 'seq' | 'created_at'>;
+type DraftLine = Omit<StatementLineRecord, 'id' | 'statementId' | 'seq' | 'createdAt'>;
 
 /** Complaint facts are read from the beginning unless a settlement start date bounds them. */
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
-const line = (l: Partial<DraftLine> & Pick<DraftLine, 'kind' | 'description' | 'amount_fen'>): DraftLine => ({
-  line_key: null,
-  target_key: null,
-  order_id: null,
-  order_number: null,
+const line = (l: Partial<DraftLine> & Pick<DraftLine, 'kind' | 'description' | 'amountFen'>): DraftLine => ({
+  lineKey: null,
+  targetKey: null,
+  orderId: null,
+  orderNumber: null,
   classification: null,
-  complaint_id: null,
-  appeal_id: null,
-  rule: '{}',
-  disputed: 0,
-  dispute_comment: null,
+  complaintId: null,
+  appealId: null,
+  rule: {},
+  disputed: false,
+  disputeComment: null,
   reason: null,
-  created_by: null,
+  createdBy: null,
   ...l,
 });
 
@@ -66,8 +65,8 @@ export async function buildLines(
     id: o.id,
     number: o.number,
     type: o.type,
-    categoryCode: o.category_code,
-    regionCode: o.district_code ?? o.city_code ?? o.province_code,
+    categoryCode: o.categoryCode,
+    regionCode: o.districtCode ?? o.cityCode ?? o.provinceCode,
     lat: o.lat,
     lng: o.lng,
     partLines: parts.get(o.id) ?? 0,
@@ -107,14 +106,14 @@ export async function buildLines(
     .map((l) =>
       line({
         kind: l.kind,
-        line_key: l.lineKey,
-        order_id: l.orderId,
-        order_number: l.orderNumber,
+        lineKey: l.lineKey,
+        orderId: l.orderId,
+        orderNumber: l.orderNumber,
         classification: l.classification,
-        complaint_id: l.complaintId,
+        complaintId: l.complaintId,
         description: l.description,
-        rule: JSON.stringify(l.rule),
-        amount_fen: l.amountFen,
+        rule: l.rule,
+        amountFen: l.amountFen,
       }),
     );
 
@@ -123,18 +122,18 @@ export async function buildLines(
     lines.push(
       line({
         kind: 'credit',
-        line_key: `credit:${c.id}`,
-        target_key: c.target_key,
-        order_id: c.order_id,
-        order_number: c.order_number,
-        appeal_id: c.appeal_id,
+        lineKey: `credit:${c.id}`,
+        targetKey: c.targetKey,
+        orderId: c.orderId,
+        orderNumber: c.orderNumber,
+        appealId: c.appealId,
         description: c.description,
-        rule: JSON.stringify({
+        rule: {
           carryoverId: c.id,
-          sourceStatementId: c.source_statement_id,
-          appealId: c.appeal_id,
-        }),
-        amount_fen: c.amount_fen,
+          sourceStatementId: c.sourceStatementId,
+          appealId: c.appealId,
+        },
+        amountFen: c.amountFen,
       }),
     );
   return { lines, carryoverIds: carry.map((c) => c.id) };
@@ -151,8 +150,7 @@ export async function gradeFor(
   return g ? { grade: g, source: 'scorecard' } : { grade: outlet.grade, source: 'outlet' };
 }
 
-type OneResult =
-  { kind: 'generated'; statement: StatementRow } | { kind: 'skipped'; statement: StatementRow };
+type OneResult = { kind: 'generated'; statement: Statement } | { kind: 'skipped'; statement: Statement };
 
 /** Creates or regenerates (idempotently) the draft statement of one outlet and month. */
 async function generateOne(
@@ -190,7 +188,7 @@ async function generateOne(
       const id = existing?.id ?? newId();
       const built = await buildLines(ctx, trx, outlet, month, id, schedule, grade);
       const old = existing ? await ctx.repo.lines(trx, id) : [];
-      const keys = new Set(built.lines.map((l) => l.line_key));
+      const keys = new Set(built.lines.map((l) => l.lineKey));
       // Finance's adjustments and appeal reversals survive while the line they correct does.
       const kept: StatementLineRecord[] = [];
       const dropped: StatementLineRecord[] = [];
@@ -202,51 +200,47 @@ async function generateOne(
         trx,
         old.filter((l) => isGenerated(l.kind) || dropped.includes(l)).map((l) => l.id),
       );
-      const rows: SettlementLinesTable[] = built.lines.map((l, i) => ({
+      const rows: StatementLineRecord[] = built.lines.map((l, i) => ({
         ...l,
         id: newId(),
-        statement_id: id,
+        statementId: id,
         seq: i + 1,
-        created_by: actor.kind === 'system' ? null : actor.userId,
-        created_at: now,
+        createdBy: actor.kind === 'system' ? null : actor.userId,
+        createdAt: now,
       }));
       if (!existing)
         await ctx.repo.insertStatement(trx, {
           id,
           number: statementNumber(outlet.code, month),
-          outlet_id: outletId,
+          outletId,
           month,
           status: 'draft',
           grade: grade.grade,
-          coefficient_permille: Math.round(schedule.gradeCoefficients[grade.grade] * 1000),
-          schedule_version: scheduleVersion,
+          coefficientPermille: Math.round(schedule.gradeCoefficients[grade.grade] * 1000),
+          scheduleVersion,
           ...totalsOf([]),
-          generated_at: now,
-          confirmed_at: null,
-          approved_at: null,
-          approved_by: null,
-          paid_at: null,
-          payment_reference: null,
-          created_at: now,
-          updated_at: now,
+          generatedAt: now,
+          confirmedAt: null,
+          approvedAt: null,
+          approvedBy: null,
+          paidAt: null,
+          paymentReference: null,
+          createdAt: now,
+          updatedAt: now,
           version: 0,
         });
       await ctx.repo.insertLines(trx, rows);
       for (const [i, l] of kept.entries()) await ctx.repo.setLineSeq(trx, l.id, rows.length + i + 1);
       await ctx.repo.applyCarryovers(trx, built.carryoverIds, id);
-      const totals = totalsOf([
-        // Lines generated just now are never disputed.
-        ...rows.map((r) => ({ kind: r.kind, amountFen: r.amount_fen, disputed: false })),
-        ...kept,
-      ]);
+      const totals = totalsOf([...rows, ...kept]);
       const version = existing?.version ?? 0;
       const ok = await ctx.repo.updateStatement(trx, id, version, {
         ...totals,
         grade: grade.grade,
-        coefficient_permille: Math.round(schedule.gradeCoefficients[grade.grade] * 1000),
-        schedule_version: scheduleVersion,
-        generated_at: now,
-        updated_at: now,
+        coefficientPermille: Math.round(schedule.gradeCoefficients[grade.grade] * 1000),
+        scheduleVersion,
+        generatedAt: now,
+        updatedAt: now,
       });
       if (!ok)
         throw new DomainError('resource.conflict', 'The statement changed while it was generated; retry');
@@ -284,10 +278,10 @@ export async function generateStatements(
   ctx: SettlementContext,
   actor: Actor,
   input: { month: string; outletId?: string | undefined },
-): Promise<{ month: string; generated: StatementRow[]; skipped: GenerateResult['skipped'] }> {
+): Promise<{ month: string; generated: Statement[]; skipped: GenerateResult['skipped'] }> {
   const { from, to } = monthBounds(input.month);
   const outletIds = input.outletId ? [input.outletId] : await ctx.repo.outletsToSettle(from, to);
-  const generated: StatementRow[] = [];
+  const generated: Statement[] = [];
   const skipped: GenerateResult['skipped'] = [];
   for (const id of outletIds) {
     const r = await generateOne(ctx, actor, id, input.month, !!input.outletId);

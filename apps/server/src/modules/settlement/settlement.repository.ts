@@ -1,5 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AppealStatus, AppealSubject, StatementLineKind, StatementStatus } from '@anxin/contracts';
+import type {
+  AppealStatus,
+  AppealSubject,
+  SettlementGrade,
+  StatementLineKind,
+  StatementStatus,
+} from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -10,18 +16,153 @@ import type {
   SettlementLinesTable,
   SettlementStatementsTable,
 } from './settlement.schema.ts';
+import { classesOfOrders, outletClassesSettling } from '../callbacks/index.ts';
+import { partLinesOfOrders } from '../fieldwork/index.ts';
+import { orderAttachmentIds } from '../workorders/index.ts';
 import type { KeyedLine } from './domain/appeal-decision.ts';
 import { exclusionKey, type ClassInput } from './domain/lines.ts';
 
 type Db = Kysely<Database>;
-export type StatementRow = Selectable<SettlementStatementsTable>;
+type StatementRow = Selectable<SettlementStatementsTable>;
 type LineRow = Selectable<SettlementLinesTable>;
-export type CarryoverRow = Selectable<SettlementCarryoversTable>;
+type CarryoverRow = Selectable<SettlementCarryoversTable>;
 
-export interface StatementListRow extends StatementRow {
-  outlet_code: string;
-  outlet_name: string;
+/** A credit carried over from an upheld appeal on an approved statement (camelCase). */
+export interface Carryover {
+  id: string;
+  outletId: string;
+  amountFen: number;
+  orderId: string | null;
+  orderNumber: string | null;
+  appealId: string | null;
+  targetKey: string | null;
+  sourceStatementId: string;
+  description: string;
+  appliedStatementId: string | null;
+  createdAt: string;
 }
+
+function toCarryover(r: CarryoverRow): Carryover {
+  return {
+    id: r.id,
+    outletId: r.outlet_id,
+    amountFen: Number(r.amount_fen),
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    appealId: r.appeal_id,
+    targetKey: r.target_key,
+    sourceStatementId: r.source_statement_id,
+    description: r.description,
+    appliedStatementId: r.applied_statement_id,
+    createdAt: r.created_at,
+  };
+}
+
+/** An outlet's statement of a month (camelCase; money in integer fen). */
+export interface Statement {
+  id: string;
+  number: string;
+  outletId: string;
+  month: string;
+  status: StatementStatus;
+  grade: SettlementGrade;
+  coefficientPermille: number;
+  scheduleVersion: number;
+  feeFen: number;
+  deductionFen: number;
+  bonusFen: number;
+  adjustmentFen: number;
+  totalFen: number;
+  orderCount: number;
+  disputedCount: number;
+  generatedAt: string;
+  confirmedAt: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  paidAt: string | null;
+  paymentReference: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** A statement with its outlet's code and name, as lists and details show it. */
+export interface StatementWithOutlet extends Statement {
+  outletCode: string;
+  outletName: string;
+}
+
+/** What an update may change on a statement (the version moves on its own). */
+export type StatementPatch = Partial<
+  Omit<Statement, 'id' | 'number' | 'outletId' | 'month' | 'createdAt' | 'version'>
+>;
+
+function toStatement(r: StatementRow): Statement {
+  return {
+    id: r.id,
+    number: r.number,
+    outletId: r.outlet_id,
+    month: r.month,
+    status: r.status,
+    grade: r.grade,
+    coefficientPermille: Number(r.coefficient_permille),
+    scheduleVersion: Number(r.schedule_version),
+    feeFen: Number(r.fee_fen),
+    deductionFen: Number(r.deduction_fen),
+    bonusFen: Number(r.bonus_fen),
+    adjustmentFen: Number(r.adjustment_fen),
+    totalFen: Number(r.total_fen),
+    orderCount: Number(r.order_count),
+    disputedCount: Number(r.disputed_count),
+    generatedAt: r.generated_at,
+    confirmedAt: r.confirmed_at,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    paidAt: r.paid_at,
+    paymentReference: r.payment_reference,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: Number(r.version),
+  };
+}
+
+/** The stored columns of a statement or of part of one; a field left out stays undefined (left alone). */
+function statementColumns(s: Statement): SettlementStatementsTable;
+function statementColumns(s: StatementPatch): Partial<SettlementStatementsTable>;
+function statementColumns(s: Partial<Statement>): Partial<SettlementStatementsTable> {
+  return {
+    id: s.id,
+    number: s.number,
+    outlet_id: s.outletId,
+    month: s.month,
+    status: s.status,
+    grade: s.grade,
+    coefficient_permille: s.coefficientPermille,
+    schedule_version: s.scheduleVersion,
+    fee_fen: s.feeFen,
+    deduction_fen: s.deductionFen,
+    bonus_fen: s.bonusFen,
+    adjustment_fen: s.adjustmentFen,
+    total_fen: s.totalFen,
+    order_count: s.orderCount,
+    disputed_count: s.disputedCount,
+    generated_at: s.generatedAt,
+    confirmed_at: s.confirmedAt,
+    approved_at: s.approvedAt,
+    approved_by: s.approvedBy,
+    paid_at: s.paidAt,
+    payment_reference: s.paymentReference,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
+    version: s.version,
+  };
+}
+
+const withOutlet = (r: StatementRow & { outlet_code: string; outlet_name: string }): StatementWithOutlet => ({
+  ...toStatement(r),
+  outletCode: r.outlet_code,
+  outletName: r.outlet_name,
+});
 
 /** A statement line as the module's code sees it (camelCase, rule decoded, `disputed` a boolean). */
 export interface StatementLineRecord {
@@ -45,6 +186,30 @@ export interface StatementLineRecord {
   reason: string | null;
   createdBy: string | null;
   createdAt: string;
+}
+
+function lineRow(l: StatementLineRecord): SettlementLinesTable {
+  return {
+    id: l.id,
+    statement_id: l.statementId,
+    seq: l.seq,
+    kind: l.kind,
+    line_key: l.lineKey,
+    target_key: l.targetKey,
+    order_id: l.orderId,
+    order_number: l.orderNumber,
+    classification: l.classification,
+    complaint_id: l.complaintId,
+    appeal_id: l.appealId,
+    description: l.description,
+    rule: JSON.stringify(l.rule),
+    amount_fen: l.amountFen,
+    disputed: l.disputed ? 1 : 0,
+    dispute_comment: l.disputeComment,
+    reason: l.reason,
+    created_by: l.createdBy,
+    created_at: l.createdAt,
+  };
 }
 
 function toLine(r: LineRow): StatementLineRecord {
@@ -143,17 +308,29 @@ const chunks = <T>(xs: readonly T[]): T[][] => {
   return out;
 };
 
-export interface ClosedOrderRow {
+/** An order closed in the month, with what its fee depends on. */
+export interface ClosedOrderFacts {
   id: string;
   number: string;
   type: string;
-  category_code: string | null;
-  province_code: string | null;
-  city_code: string | null;
-  district_code: string | null;
+  categoryCode: string | null;
+  provinceCode: string | null;
+  cityCode: string | null;
+  districtCode: string | null;
   lat: number | null;
   lng: number | null;
-  closed_at: string | null;
+  closedAt: string | null;
+}
+
+/** The outlet a statement is for, with what fees and grades depend on. */
+export interface SettlementOutlet {
+  id: string;
+  code: string;
+  name: string;
+  lat: number | null;
+  lng: number | null;
+  grade: SettlementGrade;
+  districtCode: string | null;
 }
 
 /** The only SQL of the settlement module. */
@@ -165,12 +342,23 @@ export class SettlementRepository {
   }
 
   // ---------- inputs ----------
-  outlet(db: Db, id: string) {
-    return db
+  async outlet(db: Db, id: string): Promise<SettlementOutlet | undefined> {
+    const r = await db
       .selectFrom('outlets')
       .select(['id', 'code', 'name', 'lat', 'lng', 'grade', 'district_code'])
       .where('id', '=', id)
       .executeTakeFirst();
+    return (
+      r && {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        lat: r.lat,
+        lng: r.lng,
+        grade: r.grade,
+        districtCode: r.district_code,
+      }
+    );
   }
 
   /** Outlets with an order closed in [from, to) or a credit waiting for their next statement. */
@@ -195,8 +383,8 @@ export class SettlementRepository {
     ].sort();
   }
 
-  closedOrders(db: Db, outletId: string, from: string, to: string): Promise<ClosedOrderRow[]> {
-    return db
+  async closedOrders(db: Db, outletId: string, from: string, to: string): Promise<ClosedOrderFacts[]> {
+    const rows = await db
       .selectFrom('work_orders')
       .select([
         'id',
@@ -217,60 +405,31 @@ export class SettlementRepository {
       .orderBy('closed_at')
       .orderBy('id')
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      type: r.type,
+      categoryCode: r.category_code,
+      provinceCode: r.province_code,
+      cityCode: r.city_code,
+      districtCode: r.district_code,
+      lat: r.lat,
+      lng: r.lng,
+      closedAt: r.closed_at,
+    }));
   }
 
-  /** Parts lines recorded on site per order (entries of field_visits.parts with a quantity). */
-  async partLines(db: Db, orderIds: readonly string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    for (const ids of chunks(orderIds)) {
-      const rows = await db
-        .selectFrom('field_visits')
-        .select(['order_id', 'parts'])
-        .where('order_id', 'in', ids)
-        .execute();
-      for (const r of rows) {
-        const n = partLineCount(r.parts);
-        out.set(r.order_id, (out.get(r.order_id) ?? 0) + n);
-      }
-    }
-    return out;
+  /** Parts lines recorded on site per order (the fieldwork module's read). */
+  partLines(db: Db, orderIds: readonly string[]): Promise<Map<string, number>> {
+    return partLinesOfOrders(db, orderIds);
   }
 
   /**
-   * Classes of the outlet's orders that may settle in [from, to): the order closed before `to`,
-   * and it closed or the class was (re)computed since `from` (a class is established before it
-   * is computed, so this is a superset; `settlesAt` in domain/lines.ts decides).
+   * Classes of the outlet's orders that may settle in [from, to) (the callbacks module's read);
+   * `settlesAt` in domain/lines.ts decides.
    */
-  async classesOfOutlet(db: Db, outletId: string, from: string, to: string): Promise<ClassInput[]> {
-    const rows = await db
-      .selectFrom('order_classifications as oc')
-      .innerJoin('work_orders as wo', 'wo.id', 'oc.order_id')
-      .leftJoin('events as e', 'e.id', 'oc.source_event_id')
-      .select([
-        'oc.order_id',
-        'oc.class',
-        'oc.source_event_id',
-        'oc.computed_at',
-        'e.occurred_at',
-        'wo.number',
-        'wo.closed_at',
-      ])
-      .where('wo.outlet_id', '=', outletId)
-      .where('wo.closed_at', 'is not', null)
-      .where('wo.closed_at', '<', to)
-      .where((eb) => eb.or([eb('wo.closed_at', '>=', from), eb('oc.computed_at', '>=', from)]))
-      .orderBy('wo.closed_at')
-      .orderBy('oc.order_id')
-      .orderBy('oc.class')
-      .execute();
-    return rows.map((r) => ({
-      orderId: r.order_id,
-      orderNumber: r.number,
-      class: r.class,
-      sourceEventId: r.source_event_id,
-      establishedAt: r.occurred_at ?? r.computed_at,
-      closedAt: r.closed_at,
-    }));
+  classesOfOutlet(db: Db, outletId: string, from: string, to: string): Promise<ClassInput[]> {
+    return outletClassesSettling(db, outletId, from, to);
   }
 
   async orderNumbers(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -311,8 +470,8 @@ export class SettlementRepository {
     return out;
   }
 
-  pendingCarryovers(db: Db, outletId: string, statementId: string | null) {
-    return db
+  async pendingCarryovers(db: Db, outletId: string, statementId: string | null): Promise<Carryover[]> {
+    const rows = await db
       .selectFrom('settlement_carryovers')
       .selectAll()
       .where('outlet_id', '=', outletId)
@@ -324,6 +483,7 @@ export class SettlementRepository {
       .orderBy('created_at')
       .orderBy('id')
       .execute();
+    return rows.map(toCarryover);
   }
 
   async applyCarryovers(trx: Db, ids: readonly string[], statementId: string) {
@@ -335,22 +495,43 @@ export class SettlementRepository {
       .execute();
   }
 
-  insertCarryover(trx: Db, row: SettlementCarryoversTable) {
-    return trx.insertInto('settlement_carryovers').values(row).execute();
+  async insertCarryover(trx: Db, c: Carryover): Promise<void> {
+    await trx
+      .insertInto('settlement_carryovers')
+      .values({
+        id: c.id,
+        outlet_id: c.outletId,
+        amount_fen: c.amountFen,
+        order_id: c.orderId,
+        order_number: c.orderNumber,
+        appeal_id: c.appealId,
+        target_key: c.targetKey,
+        source_statement_id: c.sourceStatementId,
+        description: c.description,
+        applied_statement_id: c.appliedStatementId,
+        created_at: c.createdAt,
+      })
+      .execute();
   }
 
   // ---------- statements ----------
-  statementByOutletMonth(db: Db, outletId: string, month: string) {
-    return db
+  async statementByOutletMonth(db: Db, outletId: string, month: string): Promise<Statement | undefined> {
+    const r = await db
       .selectFrom('settlement_statements')
       .selectAll()
       .where('outlet_id', '=', outletId)
       .where('month', '=', month)
       .executeTakeFirst();
+    return r && toStatement(r);
   }
 
-  statement(db: Db, id: string) {
-    return db.selectFrom('settlement_statements').selectAll().where('id', '=', id).executeTakeFirst();
+  async statement(db: Db, id: string): Promise<Statement | undefined> {
+    const r = await db
+      .selectFrom('settlement_statements')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r && toStatement(r);
   }
 
   private listBase(scope: ActorScope) {
@@ -366,37 +547,29 @@ export class SettlementRepository {
     scope: ActorScope,
     f: { month?: string | undefined; outletId?: string | undefined; status?: StatementStatus | undefined },
     limit: number,
-  ): Promise<StatementListRow[]> {
+  ): Promise<StatementWithOutlet[]> {
     let q = this.listBase(scope);
     if (f.month) q = q.where('s.month', '=', f.month);
     if (f.outletId) q = q.where('s.outlet_id', '=', f.outletId);
     if (f.status) q = q.where('s.status', '=', f.status);
-    return (await q
-      .orderBy('s.month', 'desc')
-      .orderBy('o.code')
-      .limit(limit)
-      .execute()) as StatementListRow[];
+    const rows = await q.orderBy('s.month', 'desc').orderBy('o.code').limit(limit).execute();
+    return rows.map(withOutlet);
   }
 
-  async inScope(scope: ActorScope, id: string): Promise<StatementListRow | undefined> {
-    return (await this.listBase(scope).where('s.id', '=', id).executeTakeFirst()) as
-      StatementListRow | undefined;
+  async inScope(scope: ActorScope, id: string): Promise<StatementWithOutlet | undefined> {
+    const r = await this.listBase(scope).where('s.id', '=', id).executeTakeFirst();
+    return r && withOutlet(r);
   }
 
-  insertStatement(trx: Db, row: SettlementStatementsTable) {
-    return trx.insertInto('settlement_statements').values(row).execute();
+  async insertStatement(trx: Db, s: Statement): Promise<void> {
+    await trx.insertInto('settlement_statements').values(statementColumns(s)).execute();
   }
 
   /** Versioned update; false when someone changed the statement meanwhile. */
-  async updateStatement(
-    trx: Db,
-    id: string,
-    version: number,
-    patch: Partial<SettlementStatementsTable>,
-  ): Promise<boolean> {
+  async updateStatement(trx: Db, id: string, version: number, patch: StatementPatch): Promise<boolean> {
     const r = await trx
       .updateTable('settlement_statements')
-      .set({ ...patch, version: version + 1 })
+      .set({ ...statementColumns(patch), version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
@@ -414,8 +587,9 @@ export class SettlementRepository {
     return rows.map(toLine);
   }
 
-  async insertLines(trx: Db, rows: SettlementLinesTable[]) {
-    for (const c of chunks(rows)) if (c.length) await trx.insertInto('settlement_lines').values(c).execute();
+  async insertLines(trx: Db, lines: readonly StatementLineRecord[]) {
+    for (const c of chunks(lines.map(lineRow)))
+      if (c.length) await trx.insertInto('settlement_lines').values(c).execute();
   }
 
   async deleteLines(trx: Db, ids: readonly string[]) {
@@ -467,8 +641,8 @@ export class SettlementRepository {
   }
 
   /** The outlet's earliest open (unlocked) statement after a month, for credits. */
-  nextOpenStatement(db: Db, outletId: string, afterMonth: string) {
-    return db
+  async nextOpenStatement(db: Db, outletId: string, afterMonth: string): Promise<Statement | undefined> {
+    const r = await db
       .selectFrom('settlement_statements')
       .selectAll()
       .where('outlet_id', '=', outletId)
@@ -476,6 +650,7 @@ export class SettlementRepository {
       .where('status', 'in', ['draft', 'disputed', 'confirmed'])
       .orderBy('month')
       .executeTakeFirst();
+    return r && toStatement(r);
   }
 
   // ---------- appeals ----------
@@ -494,12 +669,7 @@ export class SettlementRepository {
 
   /** The order's classes (first_fix_failed, attitude, …). */
   async orderClasses(orderId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('order_classifications')
-      .select('class')
-      .where('order_id', '=', orderId)
-      .execute();
-    return rows.map((r) => r.class);
+    return (await classesOfOrders(this.db, [orderId])).get(orderId) ?? [];
   }
 
   async orderLines(orderId: string): Promise<AppealableLine[]> {
@@ -517,16 +687,8 @@ export class SettlementRepository {
     }));
   }
 
-  async attachmentsOfOrder(orderId: string, ids: readonly string[]): Promise<Set<string>> {
-    if (!ids.length) return new Set();
-    const rows = await this.db
-      .selectFrom('attachments')
-      .select('id')
-      .where('owner_type', '=', 'work_order')
-      .where('owner_id', '=', orderId)
-      .where('id', 'in', [...ids])
-      .execute();
-    return new Set(rows.map((r) => r.id));
+  attachmentsOfOrder(orderId: string, ids: readonly string[]): Promise<Set<string>> {
+    return orderAttachmentIds(this.db, orderId, ids);
   }
 
   async insertAppeal(trx: Db, a: NewAppeal): Promise<void> {
@@ -674,16 +836,6 @@ function decodeIds(json: string): string[] {
   }
 }
 
-/** Parts entries with a positive quantity in a field_visits.parts JSON array (bad JSON counts none). */
-function partLineCount(json: string): number {
-  try {
-    const parts = JSON.parse(json) as { quantity?: number }[];
-    return Array.isArray(parts) ? parts.filter((p) => (p?.quantity ?? 1) > 0).length : 0;
-  } catch {
-    return 0;
-  }
-}
-
 export { exclusionKey };
 
 /**
@@ -697,12 +849,12 @@ export async function gradingExclusions(
 ): Promise<
   { orderId: string; class: string; complaintId: string | null; reason: string; appealId: string | null }[]
 > {
-  let q = db.selectFrom('grading_exclusions').selectAll();
-  if (orderIds) {
-    if (!orderIds.length) return [];
-    q = q.where('order_id', 'in', [...orderIds]);
-  }
-  const rows = await q.orderBy('created_at').execute();
+  const q = db.selectFrom('grading_exclusions').selectAll();
+  let rows: Selectable<GradingExclusionsTable>[] = [];
+  if (!orderIds) rows = await q.execute();
+  // A month's orders can run into thousands: chunks keep each statement under the parameter limit.
+  else for (const c of chunks(orderIds)) rows.push(...(await q.where('order_id', 'in', c).execute()));
+  rows.sort((a, b) => a.created_at.localeCompare(b.created_at));
   return rows.map((r) => ({
     orderId: r.order_id,
     class: r.class,

@@ -1,22 +1,22 @@
 import type { Appeal, StatementLine, StatementSummary } from '@anxin/contracts';
-import type { AppealRecord, StatementLineRecord, StatementListRow } from './settlement.repository.ts';
+import type { AppealRecord, StatementLineRecord, StatementWithOutlet } from './settlement.repository.ts';
 
-export function summaryView(s: StatementListRow): StatementSummary {
+export function summaryView(s: StatementWithOutlet): StatementSummary {
   return {
     id: s.id,
     number: s.number,
-    outlet: { id: s.outlet_id, code: s.outlet_code, name: s.outlet_name },
+    outlet: { id: s.outletId, code: s.outletCode, name: s.outletName },
     month: s.month,
     status: s.status,
-    feeFen: s.fee_fen,
-    deductionFen: s.deduction_fen,
-    bonusFen: s.bonus_fen,
-    adjustmentFen: s.adjustment_fen,
-    totalFen: s.total_fen,
-    orderCount: s.order_count,
-    disputedCount: s.disputed_count,
-    generatedAt: s.generated_at,
-    paymentReference: s.payment_reference,
+    feeFen: s.feeFen,
+    deductionFen: s.deductionFen,
+    bonusFen: s.bonusFen,
+    adjustmentFen: s.adjustmentFen,
+    totalFen: s.totalFen,
+    orderCount: s.orderCount,
+    disputedCount: s.disputedCount,
+    generatedAt: s.generatedAt,
+    paymentReference: s.paymentReference,
     version: s.version,
   };
 }

@@ -15,13 +15,12 @@ import { newId } from '../../platform/ids/index.ts';
 import { eventActorOf, STATEMENT_STREAM, type SettlementContext } from './context.ts';
 import { ADJUSTABLE, allowedNext, isLocked, ruleFor } from './domain/lifecycle.ts';
 import { isGenerated, totalsOf } from './domain/totals.ts';
-import type { StatementListRow, StatementRow } from './settlement.repository.ts';
-import type { SettlementStatementsTable } from './settlement.schema.ts';
+import type { Statement, StatementPatch, StatementWithOutlet } from './settlement.repository.ts';
 import { lineView, summaryView } from './settlement.views.ts';
 
 type Db = Kysely<Database>;
 
-export const locked = (s: Pick<StatementRow, 'id' | 'number' | 'status'>): DomainError =>
+export const locked = (s: Pick<Statement, 'id' | 'number' | 'status'>): DomainError =>
   new DomainError(
     'settlement.statement_locked',
     `Statement ${s.number} is ${s.status}; it can no longer be changed`,
@@ -54,14 +53,14 @@ async function current(ctx: SettlementContext, trx: Db, id: string, version: num
 export async function saveTotals(
   ctx: SettlementContext,
   trx: Db,
-  cur: StatementRow,
-  patch: Partial<SettlementStatementsTable> = {},
+  cur: Statement,
+  patch: StatementPatch = {},
 ) {
   const totals = totalsOf(await ctx.repo.lines(trx, cur.id));
   const ok = await ctx.repo.updateStatement(trx, cur.id, cur.version, {
     ...totals,
     ...patch,
-    updated_at: ctx.clock.now().toISOString(),
+    updatedAt: ctx.clock.now().toISOString(),
   });
   if (!ok) throw versionConflict('statement', cur.id, cur.version);
   return totals;
@@ -79,8 +78,8 @@ export async function statementDetail(
   return {
     ...summaryView(s),
     grade: s.grade,
-    coefficient: s.coefficient_permille / 1000,
-    scheduleVersion: s.schedule_version,
+    coefficient: s.coefficientPermille / 1000,
+    scheduleVersion: s.scheduleVersion,
     lines: lines.map(lineView),
     allowed: allowedNext(s.status, has),
     canAdjust: has('settlement:manage') && ADJUSTABLE.includes(s.status),
@@ -103,7 +102,7 @@ export async function respond(
   id: string,
   body: RespondStatement,
   requestId: string | null,
-): Promise<StatementListRow> {
+): Promise<StatementWithOutlet> {
   await statementInScope(ctx, actor, id);
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const cur = await current(ctx, trx, id, body.version);
@@ -125,7 +124,7 @@ export async function respond(
     }
     await saveTotals(ctx, trx, cur, {
       status: to,
-      ...(to === 'confirmed' ? { confirmed_at: now.toISOString() } : {}),
+      ...(to === 'confirmed' ? { confirmedAt: now.toISOString() } : {}),
     });
     await appendEvent(trx, {
       streamType: STATEMENT_STREAM,
@@ -153,7 +152,7 @@ export async function adjustLine(
   id: string,
   body: AdjustLine,
   requestId: string | null,
-): Promise<StatementListRow> {
+): Promise<StatementWithOutlet> {
   await statementInScope(ctx, actor, id);
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const cur = await current(ctx, trx, id, body.version);
@@ -184,36 +183,36 @@ export async function adjustLine(
     await ctx.repo.insertLines(trx, [
       {
         id: lineId,
-        statement_id: id,
+        statementId: id,
         seq: Math.max(0, ...lines.map((l) => l.seq)) + 1,
         kind: 'adjustment',
-        line_key: null,
-        target_key: target.lineKey,
-        order_id: target.orderId,
-        order_number: target.orderNumber,
+        lineKey: null,
+        targetKey: target.lineKey,
+        orderId: target.orderId,
+        orderNumber: target.orderNumber,
         classification: target.classification,
-        complaint_id: target.complaintId,
-        appeal_id: null,
+        complaintId: target.complaintId,
+        appealId: null,
         description: `调整：${target.description}`,
-        rule: JSON.stringify({
+        rule: {
           targetLineId: target.id,
           targetKey: target.lineKey,
           fromFen: effective,
           toFen: body.newAmountFen,
           deltaFen: delta,
           disputeComment: target.disputeComment,
-        }),
-        amount_fen: delta,
-        disputed: 0,
-        dispute_comment: null,
+        },
+        amountFen: delta,
+        disputed: false,
+        disputeComment: null,
         reason: body.reason,
-        created_by: actor.userId || null,
-        created_at: now.toISOString(),
+        createdBy: actor.userId || null,
+        createdAt: now.toISOString(),
       },
     ]);
     if (target.disputed) await ctx.repo.setLineDispute(trx, target.id, null);
     const reopen = cur.status === 'confirmed';
-    const totals = await saveTotals(ctx, trx, cur, reopen ? { status: 'draft', confirmed_at: null } : {});
+    const totals = await saveTotals(ctx, trx, cur, reopen ? { status: 'draft', confirmedAt: null } : {});
     await appendEvent(trx, {
       streamType: STATEMENT_STREAM,
       streamId: id,
@@ -230,7 +229,7 @@ export async function adjustLine(
         fromFen: effective,
         toFen: body.newAmountFen,
         deltaFen: delta,
-        totalFen: totals.total_fen,
+        totalFen: totals.totalFen,
       },
       requestId,
     });
@@ -245,7 +244,7 @@ export async function transition(
   id: string,
   body: StatementTransition,
   requestId: string | null,
-): Promise<StatementListRow> {
+): Promise<StatementWithOutlet> {
   await statementInScope(ctx, actor, id);
   await withTransaction(ctx.db, ctx.dialect, async ({ trx }) => {
     const cur = (await ctx.repo.statement(trx, id))!;
@@ -271,25 +270,25 @@ export async function transition(
       );
     if (requires.includes('reason') && !body.reason)
       throw fieldError('reason', 'required', 'Say why the statement goes back to draft');
-    if (requires.includes('disputesAnswered') && cur.disputed_count > 0 && !body.reason)
+    if (requires.includes('disputesAnswered') && cur.disputedCount > 0 && !body.reason)
       throw refuse(
         'settlement.disputes_open',
-        { count: cur.disputed_count },
+        { count: cur.disputedCount },
         {
           path: 'reason',
-          detail: `${cur.disputed_count} disputed line(s) have no adjustment; adjust them or give a reason to approve as is`,
+          detail: `${cur.disputedCount} disputed line(s) have no adjustment; adjust them or give a reason to approve as is`,
         },
       );
     const now = ctx.clock.now();
     const at = now.toISOString();
     if (cur.status === 'disputed' && body.to === 'draft') await ctx.repo.clearDisputes(trx, id);
-    if (body.to === 'approved' && cur.disputed_count > 0) await ctx.repo.clearDisputes(trx, id);
+    if (body.to === 'approved' && cur.disputedCount > 0) await ctx.repo.clearDisputes(trx, id);
     await saveTotals(ctx, trx, cur, {
       status: body.to,
-      ...(body.to === 'confirmed' ? { confirmed_at: at } : {}),
-      ...(body.to === 'draft' ? { confirmed_at: null } : {}),
-      ...(body.to === 'approved' ? { approved_at: at, approved_by: actor.userId || null } : {}),
-      ...(body.to === 'paid' ? { paid_at: at, payment_reference: body.paymentReference! } : {}),
+      ...(body.to === 'confirmed' ? { confirmedAt: at } : {}),
+      ...(body.to === 'draft' ? { confirmedAt: null } : {}),
+      ...(body.to === 'approved' ? { approvedAt: at, approvedBy: actor.userId || null } : {}),
+      ...(body.to === 'paid' ? { paidAt: at, paymentReference: body.paymentReference! } : {}),
     });
     await appendEvent(trx, {
       streamType: STATEMENT_STREAM,
@@ -301,10 +300,10 @@ export async function transition(
       to: body.to,
       reason: body.reason ?? null,
       data: {
-        totalFen: cur.total_fen,
+        totalFen: cur.totalFen,
         ...(body.paymentReference ? { paymentReference: body.paymentReference } : {}),
-        ...(body.to === 'approved' && cur.disputed_count > 0
-          ? { approvedWithOpenDisputes: cur.disputed_count }
+        ...(body.to === 'approved' && cur.disputedCount > 0
+          ? { approvedWithOpenDisputes: cur.disputedCount }
           : {}),
       },
       requestId,

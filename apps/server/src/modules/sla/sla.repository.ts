@@ -198,3 +198,58 @@ export interface SlaOrdersPort {
   setSla(trx: Kysely<Database>, orderId: string, state: SlaState, dueAt: string | null): Promise<void>;
   numberOf(trx: Kysely<Database>, orderId: string): Promise<string | undefined>;
 }
+
+/** A clock as reports and KPIs read it: when it started, was due and stopped. */
+export interface ClockSpan {
+  orderId: string;
+  metric: SlaMetric;
+  startedAt: string;
+  dueAt: string | null;
+  stoppedAt: string | null;
+}
+
+/**
+ * Clocks started in [from, to) (one metric, or all), oldest first: the read other modules (the
+ * KPI panel) use instead of querying `sla_clocks`.
+ */
+export async function clocksStarted(
+  db: Kysely<Database>,
+  metric: SlaMetric | null,
+  from: string,
+  to: string,
+): Promise<ClockSpan[]> {
+  let q = db
+    .selectFrom('sla_clocks')
+    .select(['order_id', 'metric', 'started_at', 'due_at', 'stopped_at'])
+    .where('started_at', '>=', from)
+    .where('started_at', '<', to);
+  if (metric) q = q.where('metric', '=', metric);
+  const rows = await q.orderBy('started_at').orderBy('order_id').orderBy('metric').execute();
+  return rows.map((r) => ({
+    orderId: r.order_id,
+    metric: r.metric,
+    startedAt: r.started_at,
+    dueAt: r.due_at,
+    stoppedAt: r.stopped_at,
+  }));
+}
+
+/** One metric's clock of each order (due and stop instants), the read grading uses; in chunks. */
+export async function clocksOfOrders(
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+  metric: SlaMetric,
+): Promise<Map<string, { dueAt: string | null; stoppedAt: string | null }>> {
+  const out = new Map<string, { dueAt: string | null; stoppedAt: string | null }>();
+  const ids = [...new Set(orderIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('sla_clocks')
+      .select(['order_id', 'due_at', 'stopped_at'])
+      .where('metric', '=', metric)
+      .where('order_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.order_id, { dueAt: r.due_at, stoppedAt: r.stopped_at });
+  }
+  return out;
+}

@@ -23,6 +23,14 @@ export {
 } from './hooks.ts';
 export { drawNumber, drawRecordNumber, moveCustomerOrders } from './workorders.repository.ts';
 export type { WorkOrder, WorkOrderPatch } from './domain/work-order.ts';
+export {
+  countServiceOrdersCreated,
+  orderAttachmentIds,
+  orderNumbersOf,
+  technicianJob,
+  technicianJobs,
+  type TechnicianJob,
+} from './reads.ts';
 export { MAX_ESCALATION_TIER, type EscalateInput } from './escalate-order.ts';
 export type { AppointmentHook, AppointmentHookInput, TransitionHooks } from './hooks.ts';
 export {

@@ -103,13 +103,13 @@ describe('fee rules', () => {
       { kind: 'adjustment', amountFen: 900, disputed: false },
     ]);
     expect(t).toEqual({
-      fee_fen: 12100,
-      deduction_fen: -3000,
-      bonus_fen: 500,
-      adjustment_fen: 900,
-      total_fen: 10500,
-      order_count: 2,
-      disputed_count: 1,
+      feeFen: 12100,
+      deductionFen: -3000,
+      bonusFen: 500,
+      adjustmentFen: 900,
+      totalFen: 10500,
+      orderCount: 2,
+      disputedCount: 1,
     });
   });
 

@@ -7,13 +7,13 @@ export interface TotalsInput {
 }
 
 export interface StatementTotals {
-  fee_fen: number;
-  deduction_fen: number;
-  bonus_fen: number;
-  adjustment_fen: number;
-  total_fen: number;
-  order_count: number;
-  disputed_count: number;
+  feeFen: number;
+  deductionFen: number;
+  bonusFen: number;
+  adjustmentFen: number;
+  totalFen: number;
+  orderCount: number;
+  disputedCount: number;
 }
 
 /** Kinds the generator writes (and rewrites on regeneration); the rest are finance's or appeals'. */
@@ -23,23 +23,23 @@ export const isGenerated = (k: StatementLineKind): boolean => GENERATED_KINDS.in
 /** Totals are plain integer sums of the lines (rounding happened once, per line). */
 export function totalsOf(lines: readonly TotalsInput[]): StatementTotals {
   const t: StatementTotals = {
-    fee_fen: 0,
-    deduction_fen: 0,
-    bonus_fen: 0,
-    adjustment_fen: 0,
-    total_fen: 0,
-    order_count: 0,
-    disputed_count: 0,
+    feeFen: 0,
+    deductionFen: 0,
+    bonusFen: 0,
+    adjustmentFen: 0,
+    totalFen: 0,
+    orderCount: 0,
+    disputedCount: 0,
   };
   for (const l of lines) {
     if (l.kind === 'fee') {
-      t.fee_fen += l.amountFen;
-      t.order_count++;
-    } else if (l.kind === 'deduction') t.deduction_fen += l.amountFen;
-    else if (l.kind === 'bonus') t.bonus_fen += l.amountFen;
-    else t.adjustment_fen += l.amountFen;
-    t.total_fen += l.amountFen;
-    if (l.disputed) t.disputed_count++;
+      t.feeFen += l.amountFen;
+      t.orderCount++;
+    } else if (l.kind === 'deduction') t.deductionFen += l.amountFen;
+    else if (l.kind === 'bonus') t.bonusFen += l.amountFen;
+    else t.adjustmentFen += l.amountFen;
+    t.totalFen += l.amountFen;
+    if (l.disputed) t.disputedCount++;
   }
   return t;
 }

@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely';
+import { AWAITING_CLOSE_STATUSES, type SlaState } from '@anxin/contracts';
+import type { Database } from '../../database.ts';
+import type { WorkOrdersTable, WorkOrderStatus } from './workorders.schema.ts';
+
+/**
+ * Read functions other modules use instead of querying `work_orders` themselves (table ownership:
+ * test/ownership/foreign-reads.ts). Each returns camelCase values, never rows.
+ */
+type Db = Kysely<Database>;
+
+/** Service orders created in [from, to); complaint-type orders are complaints, not service. */
+export async function countServiceOrdersCreated(db: Db, from: string, to: string): Promise<number> {
+  const r = await db
+    .selectFrom('work_orders')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('type', '<>', 'complaint')
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Order number by id; unknown ids are left out. */
+export async function orderNumbersOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(ids)];
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('work_orders')
+      .select(['id', 'number'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.id, r.number);
+  }
+  return out;
+}
+
+/** An order as the technician's field app shows it (with the customer's name). */
+export interface TechnicianJob {
+  id: string;
+  number: string;
+  type: WorkOrdersTable['type'];
+  status: WorkOrderStatus;
+  urgency: WorkOrdersTable['urgency'];
+  customerId: string;
+  customerName: string | null;
+  contactName: string;
+  contactPhone: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  productId: string | null;
+  categoryCode: string | null;
+  faultDescription: string;
+  faultCodeId: string | null;
+  appointmentStart: string | null;
+  appointmentEnd: string | null;
+  slaState: SlaState;
+  slaDueAt: string | null;
+  completedAt: string | null;
+  technicianId: string | null;
+  technicianUserId: string | null;
+  version: number;
+}
+
+function jobs(db: Db) {
+  return db
+    .selectFrom('work_orders as o')
+    .leftJoin('customers as c', 'c.id', 'o.customer_id')
+    .select([
+      'o.id',
+      'o.number',
+      'o.type',
+      'o.status',
+      'o.urgency',
+      'o.customer_id',
+      'c.name as customer_name',
+      'o.contact_name',
+      'o.contact_phone',
+      'o.address',
+      'o.lat',
+      'o.lng',
+      'o.product_id',
+      'o.category_code',
+      'o.fault_description',
+      'o.fault_code_id',
+      'o.appointment_start',
+      'o.appointment_end',
+      'o.sla_state',
+      'o.sla_due_at',
+      'o.completed_at',
+      'o.technician_id',
+      'o.technician_user_id',
+      'o.version',
+    ]);
+}
+
+type JobSelection = Awaited<ReturnType<ReturnType<typeof jobs>['executeTakeFirstOrThrow']>>;
+
+const toJob = (r: JobSelection): TechnicianJob => ({
+  id: r.id,
+  number: r.number,
+  type: r.type,
+  status: r.status,
+  urgency: r.urgency,
+  customerId: r.customer_id,
+  customerName: r.customer_name,
+  contactName: r.contact_name,
+  contactPhone: r.contact_phone,
+  address: r.address,
+  lat: r.lat,
+  lng: r.lng,
+  productId: r.product_id,
+  categoryCode: r.category_code,
+  faultDescription: r.fault_description,
+  faultCodeId: r.fault_code_id,
+  appointmentStart: r.appointment_start,
+  appointmentEnd: r.appointment_end,
+  slaState: r.sla_state,
+  slaDueAt: r.sla_due_at,
+  completedAt: r.completed_at,
+  technicianId: r.technician_id,
+  technicianUserId: r.technician_user_id,
+  version: r.version,
+});
+
+/**
+ * A technician's jobs: orders assigned to them in one of the `open` statuses, plus those waiting
+ * for close-out (completed, awaiting callback) completed since `doneSince`; by appointment.
+ */
+export async function technicianJobs(
+  db: Db,
+  technicianUserId: string,
+  open: readonly WorkOrderStatus[],
+  doneSince: string,
+): Promise<TechnicianJob[]> {
+  const rows = await jobs(db)
+    .where('o.technician_user_id', '=', technicianUserId)
+    .where((eb) =>
+      eb.or([
+        eb('o.status', 'in', [...open]),
+        eb.and([eb('o.status', 'in', AWAITING_CLOSE_STATUSES), eb('o.completed_at', '>=', doneSince)]),
+      ]),
+    )
+    .orderBy('o.appointment_start')
+    .orderBy('o.id')
+    .limit(200)
+    .execute();
+  return rows.map(toJob);
+}
+
+/** The order if it is assigned to this technician (the relation the field app requires). */
+export async function technicianJob(
+  db: Db,
+  orderId: string,
+  technicianUserId: string,
+): Promise<TechnicianJob | undefined> {
+  const r = await jobs(db)
+    .where('o.id', '=', orderId)
+    .where('o.technician_user_id', '=', technicianUserId)
+    .executeTakeFirst();
+  return r && toJob(r);
+}
+
+/** Which of `ids` are attachments of the order (an appeal's evidence must be the order's own). */
+export async function orderAttachmentIds(
+  db: Db,
+  orderId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('attachments')
+    .select('id')
+    .where('owner_type', '=', 'work_order')
+    .where('owner_id', '=', orderId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
