@@ -17,6 +17,11 @@ export const SettingFieldSchema = z.object({
   max: z.number().optional(),
   options: z.array(z.string()).optional(),
   nullable: z.boolean().optional(),
+  /**
+   * For `json` fields (lists, maps, unions): the JSON Schema (draft 2020-12) of the value at `path`,
+   * so the web can build a structured editor (rows, key → value pairs, pickers) instead of raw text.
+   */
+  schema: z.record(z.string(), z.unknown()).optional(),
 });
 export type SettingField = z.infer<typeof SettingFieldSchema>;
 

@@ -96,6 +96,7 @@ export function guardIssues(def: SettingDefinition, value: unknown): FieldError[
 }
 
 type Json = {
+  $schema?: string;
   type?: string | string[];
   properties?: Record<string, Json>;
   additionalProperties?: unknown;
@@ -109,9 +110,16 @@ type Json = {
   exclusiveMaximum?: number;
 };
 
+/** A JSON field's own schema (the web builds row and key → value editors from it). */
+function jsonField(path: string, s: Json, extra: { nullable?: boolean }): SettingField {
+  const { $schema: _dialect, ...schema } = s;
+  return { path, kind: 'json', ...extra, schema };
+}
+
 /**
  * The editable leaves of a setting, generated from its schema: objects are walked, numbers,
- * booleans, strings and enums become fields, anything else (lists, maps, unions) one JSON field.
+ * booleans, strings and enums become fields, anything else (lists, maps, unions) one JSON field
+ * that carries its JSON Schema.
  */
 export function fieldsOf(def: SettingDefinition): SettingField[] {
   let root: Json;
@@ -126,7 +134,7 @@ export function fieldsOf(def: SettingDefinition): SettingField[] {
     if (alts) {
       const nonNull = alts.filter((a) => a.type !== 'null');
       if (nonNull.length === 1 && alts.length === 2) return walk(nonNull[0]!, path, true);
-      out.push({ path, kind: 'json' });
+      out.push(jsonField(path, s, nullable ? { nullable: true } : {}));
       return;
     }
     const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
@@ -144,7 +152,7 @@ export function fieldsOf(def: SettingDefinition): SettingField[] {
     else if (type === 'number') out.push({ path, kind: 'number', ...range, ...extra });
     else if (type === 'boolean') out.push({ path, kind: 'boolean', ...extra });
     else if (type === 'string') out.push({ path, kind: 'string', ...extra });
-    else out.push({ path, kind: 'json', ...extra });
+    else out.push(jsonField(path, s, extra));
   };
   walk(root, '', false);
   return out;

@@ -1,7 +1,6 @@
 import type { authZhCN } from './zh-CN.ts';
 
 export const authEnUS: typeof authZhCN = {
-  title: 'Sign in',
   welcome: 'Sign in to Anxin',
   username: 'Username',
   password: 'Password',

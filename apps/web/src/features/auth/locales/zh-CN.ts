@@ -1,5 +1,4 @@
 export const authZhCN = {
-  title: '登录',
   welcome: '欢迎登录安心售后',
   username: '用户名',
   password: '密码',

@@ -91,15 +91,4 @@ export const callbacksEnUS: typeof callbacksZhCN = {
     range: 'Order created',
     empty: 'No classifications yet',
   },
-  policyForm: {
-    title: 'Callback policy',
-    dueBusinessHours: 'Callback due (working hours)',
-    maxAttempts: 'Max call attempts',
-    retryAfterMinutes: 'Retry after (minutes)',
-    attitudeThreshold: 'Attitude threshold (≤ score)',
-    repeatWindowDays: 'Repeat-repair window (days)',
-    portalLinkHours: 'Rating link valid (hours)',
-    portalSatisfiedMinScore: 'Online rating: minimum score for satisfied',
-    saved: 'Callback policy saved',
-  },
 };

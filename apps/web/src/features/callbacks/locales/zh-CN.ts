@@ -84,15 +84,4 @@ export const callbacksZhCN = {
     range: '工单创建时间',
     empty: '暂无分类数据',
   },
-  policyForm: {
-    title: '回访策略',
-    dueBusinessHours: '回访时限（工作小时）',
-    maxAttempts: '最多拨打次数',
-    retryAfterMinutes: '重拨间隔（分钟）',
-    attitudeThreshold: '态度不满意阈值（≤ 分）',
-    repeatWindowDays: '重复维修判定窗口（天）',
-    portalLinkHours: '评价链接有效期（小时）',
-    portalSatisfiedMinScore: '在线评价视为满意的最低分',
-    saved: '回访策略已保存',
-  },
 };

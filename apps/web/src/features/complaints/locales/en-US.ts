@@ -109,8 +109,6 @@ export const complaintsEnUS: typeof complaintsZhCN = {
     openedAt: 'Registered',
     acknowledgeDue: 'Acknowledge by',
     resolveDue: 'Resolve by',
-    acknowledgedAt: 'Acknowledged',
-    resolvedAt: 'Resolved',
     closedAt: 'Closed',
     reopenCount: 'Reopened',
     description: 'Description',

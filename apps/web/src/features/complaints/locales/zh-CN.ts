@@ -106,8 +106,6 @@ export const complaintsZhCN = {
     openedAt: '登记时间',
     acknowledgeDue: '确认时限',
     resolveDue: '解决时限',
-    acknowledgedAt: '确认时间',
-    resolvedAt: '解决时间',
     closedAt: '结案时间',
     reopenCount: '重开次数',
     description: '描述',

@@ -1,7 +1,6 @@
 import type { dashboardZhCN } from './zh-CN.ts';
 
 export const dashboardEnUS: typeof dashboardZhCN = {
-  title: 'Workspace',
   greeting: 'Hello, {{name}}',
   subtitle: 'Welcome back to Anxin. Here is what you can work on.',
   account: 'Account',

@@ -1,5 +1,4 @@
 export const dashboardZhCN = {
-  title: '工作台',
   greeting: '你好，{{name}}',
   subtitle: '欢迎回到安心售后，以下是你可以使用的功能。',
   account: '账号',

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { App, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FieldJobDetail } from '@anxin/contracts';
+import { useFieldAction } from '../../api.ts';
+import { fieldError, locate } from '../bits.tsx';
+
+/** The one big next step at the bottom: depart, arrive, start / resume, or complete with the code. */
+export function ActionBar({
+  job,
+  status,
+  code,
+  onCodeSent,
+}: {
+  job: FieldJobDetail;
+  status: string;
+  code: string;
+  onCodeSent: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const depart = useFieldAction<Record<string, never>>(job.id, 'depart');
+  const arrive = useFieldAction<{ lat?: number; lng?: number; accuracy?: number }>(job.id, 'arrive');
+  const start = useFieldAction<Record<string, never>>(job.id, 'start');
+  const complete = useFieldAction<{ method: 'code'; code: string }>(job.id, 'complete');
+  const [locating, setLocating] = useState(false);
+  const cb = {
+    onSuccess: (r: { queued: boolean }) =>
+      void message[r.queued ? 'info' : 'success'](t(r.queued ? 'fieldwork.queued' : 'fieldwork.saved')),
+    onError: (e: unknown) => void message.error(fieldError(t, e)),
+  };
+  let button: React.ReactNode = null;
+  if (status === 'scheduled')
+    button = (
+      <Button
+        type="primary"
+        loading={depart.isPending}
+        data-testid="job-depart"
+        onClick={() => depart.mutate({}, cb)}
+      >
+        {t('fieldwork.actions.depart')}
+      </Button>
+    );
+  else if (status === 'departed')
+    button = (
+      <Button
+        type="primary"
+        loading={locating || arrive.isPending}
+        data-testid="job-arrive"
+        onClick={async () => {
+          setLocating(true);
+          const pos = await locate();
+          setLocating(false);
+          arrive.mutate(pos ? { lat: pos.lat, lng: pos.lng, accuracy: Math.round(pos.accuracy) } : {}, cb);
+        }}
+      >
+        {locating ? t('fieldwork.actions.locating') : t('fieldwork.actions.arrive')}
+      </Button>
+    );
+  else if (status === 'arrived' || status === 'awaiting_parts')
+    button = (
+      <Button
+        type="primary"
+        loading={start.isPending}
+        data-testid="job-start"
+        onClick={() => start.mutate({}, cb)}
+      >
+        {status === 'arrived' ? t('fieldwork.actions.start') : t('fieldwork.actions.resume')}
+      </Button>
+    );
+  else if (status === 'in_progress')
+    button = (
+      <Button
+        type="primary"
+        disabled={code.length !== 6}
+        loading={complete.isPending}
+        data-testid="complete-submit"
+        onClick={() =>
+          complete.mutate(
+            { method: 'code', code },
+            { ...cb, onSuccess: (r) => (cb.onSuccess(r), onCodeSent()) },
+          )
+        }
+      >
+        {t('fieldwork.complete.submit')}
+      </Button>
+    );
+  if (!button) return null;
+  return (
+    <div className="field-actionbar">
+      <div className="field-actionbar-inner">{button}</div>
+    </div>
+  );
+}
