@@ -28,13 +28,21 @@ async function main(): Promise<void> {
 
   const base = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, logger };
   const deps = { ...base, runtime: createRuntime(base) };
+  // A worker builds the same module graph (job handlers live in the modules) but serves no HTTP.
   const built = await buildApp(deps);
-  await built.app.listen({ port: config.port, host: config.host });
-  const address = built.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  if (config.serveHttp) await built.app.listen({ port: config.port, host: config.host });
   if (config.runWorkers) await built.modules.startWorkers();
-  printBanner(url, handle.describe, seeded);
+  if (config.serveHttp) {
+    const address = built.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+    printBanner(url, handle.describe, seeded, config.role);
+  } else {
+    logger.info({ role: config.role, db: handle.describe }, 'worker node: jobs and outbox, no HTTP');
+  }
+  // Without a listening server nothing else holds the event loop open (the queue's timers are
+  // unref'd so they never keep a finished process alive): a worker runs until it is signalled.
+  const keepAlive = config.serveHttp ? undefined : setInterval(() => undefined, 60_000);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -42,6 +50,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     built.lifecycle.shuttingDown = true;
+    clearInterval(keepAlive);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await built.app.close();
@@ -53,10 +62,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printBanner(url: string, db: string, seeded: boolean): void {
+function printBanner(url: string, db: string, seeded: boolean, role: string): void {
   const lines = [
     '',
-    '  安心售后 Anxin is running',
+    `  安心售后 Anxin is running${role === 'all' ? '' : ` (${role} node)`}`,
     `  URL:       ${url}`,
     `  API docs:  ${url}/docs`,
     `  Database:  ${db}${seeded ? ' (demo data seeded)' : ''}`,

@@ -4,10 +4,15 @@ import { startRuntime, stopRuntime } from './platform/runtime.ts';
 import { createIdentity, IDENTITY_SETTINGS } from './modules/identity/index.ts';
 import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
-import { createCustomers } from './modules/customers/index.ts';
+import { createCustomers, CUSTOMER_SETTINGS } from './modules/customers/index.ts';
 import { createNetwork, NETWORK_SETTINGS } from './modules/network/index.ts';
 import { createSla, SLA_SETTINGS } from './modules/sla/index.ts';
-import { createWorkOrders, moveCustomerOrders, WORKORDER_SETTINGS } from './modules/workorders/index.ts';
+import {
+  createWorkOrders,
+  customerOrderPrivacy,
+  moveCustomerOrders,
+  WORKORDER_SETTINGS,
+} from './modules/workorders/index.ts';
 import { createPortal, PORTAL_SETTINGS } from './modules/portal/index.ts';
 import { createRouting, ROUTING_SETTINGS } from './modules/routing/index.ts';
 import { createFieldwork, FIELDWORK_SETTINGS } from './modules/fieldwork/index.ts';
@@ -38,6 +43,8 @@ export function createModules(deps: AppDeps) {
   const workOrders = createWorkOrders(deps, sla, { validateFaultCodes: catalog.validateFaultCodes });
   // A customer merge moves orders through the module that owns work_orders.
   customers.useOrders(moveCustomerOrders);
+  // PIPL erasure and retention anonymise the customer's orders through the same module.
+  customers.useOrderPrivacy(customerOrderPrivacy);
   const portal = createPortal(deps, { identity, customers, catalog, workOrders });
   const fieldwork = createFieldwork(deps, { workOrders, catalog });
   const dispatch = createDispatch(deps, { workOrders, calendar: () => calendar.service.current() });
@@ -74,6 +81,7 @@ export function createModules(deps: AppDeps) {
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
     ...CALENDAR_SETTINGS,
+    ...CUSTOMER_SETTINGS,
     ...NETWORK_SETTINGS,
     ...SLA_SETTINGS,
     ...WORKORDER_SETTINGS,
@@ -143,6 +151,7 @@ export function createModules(deps: AppDeps) {
       await callbacks.scheduleJobs(deps.runtime.jobs);
       await complaints.scheduleJobs(deps.runtime.jobs);
       await grading.scheduleJobs(deps.runtime.jobs);
+      await customers.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

@@ -139,11 +139,73 @@ export const CustomerSchema = z.object({
   phones: z.array(PhoneSchema),
   addresses: z.array(AddressSchema),
   mergedIntoId: storedText().nullable(),
+  /** Set once the customer's personal data was erased (anonymised) on request or by retention. */
+  erasedAt: storedText().nullable(),
   createdAt: storedText(),
   updatedAt: storedText(),
   version: z.number().int(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
+
+/** Erasing a customer's personal data (PIPL 删除权): optimistic on the version the agent saw. */
+export const EraseCustomerSchema = z.strictObject({
+  version: z.number().int().min(1),
+});
+export type EraseCustomer = z.infer<typeof EraseCustomerSchema>;
+
+export const ErasureResultSchema = z.object({
+  customerId: z.string(),
+  erasedAt: z.string(),
+  ordersAnonymised: z.number().int(),
+  phonesRemoved: z.number().int(),
+  addressesCleared: z.number().int(),
+});
+export type ErasureResult = z.infer<typeof ErasureResultSchema>;
+
+/** A customer's own data as handed to them (PIPL 查阅复制权): unmasked, watermarked with the export. */
+export const PersonalDataExportSchema = z.object({
+  exportId: z.string(),
+  exportedAt: z.string(),
+  exportedBy: z.string(),
+  notice: z.string(),
+  customer: z.object({
+    id: z.string(),
+    kind: z.enum(CUSTOMER_KINDS),
+    name: z.string(),
+    companyName: z.string().nullable(),
+    phones: z.array(z.object({ phone: z.string(), label: z.string(), isPrimary: z.boolean() })),
+    addresses: z.array(
+      z.object({ label: z.string(), districtCode: z.string(), detail: z.string(), isDefault: z.boolean() }),
+    ),
+    createdAt: z.string(),
+  }),
+  products: z.array(
+    z.object({
+      serial: z.string(),
+      brand: z.string(),
+      categoryCode: z.string(),
+      purchaseDate: z.string().nullable(),
+      installDate: z.string().nullable(),
+      invoiceNo: z.string().nullable(),
+    }),
+  ),
+  orders: z.array(
+    z.object({
+      number: z.string(),
+      type: z.string(),
+      status: z.string(),
+      channel: z.string(),
+      contactName: z.string(),
+      contactPhone: z.string(),
+      address: z.string().nullable(),
+      districtCode: z.string().nullable(),
+      faultDescription: z.string(),
+      createdAt: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type PersonalDataExport = z.infer<typeof PersonalDataExportSchema>;
 
 export const DuplicateSchema = z.object({
   id: storedText(),

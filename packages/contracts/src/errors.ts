@@ -62,6 +62,10 @@ export const ERROR_STATUS = {
   'product.model_unknown': 422,
   'product.model_retired': 422,
   'customer.merged': 409,
+  /** PIPL erasure waits until the customer's orders are closed (service still owed). */
+  'customer.erasure_blocked': 409,
+  /** The customer's personal data was erased; a returning customer is created anew. */
+  'customer.erased': 409,
   'assignment.no_outlet': 422,
   'assignment.unskilled': 422,
   'assignment.unavailable': 422,
@@ -173,6 +177,8 @@ export const ERROR_PARAMS = {
   'product.model_unknown': { modelId: 'string' },
   'product.model_retired': { modelCode: 'string' },
   'customer.merged': { mergedIntoId: 'string' },
+  'customer.erasure_blocked': { openOrders: 'number' },
+  'customer.erased': {},
   'assignment.no_outlet': {},
   'assignment.unskilled': { category: 'string', minLevel: 'number' },
   'assignment.unavailable': {},

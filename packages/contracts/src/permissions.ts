@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'customer:write',
   'customer:merge',
   'customer:phone_unmasked',
+  /** PIPL requests: export a customer's personal data, erase (anonymise) it. */
+  'customer:privacy',
   'product:read',
   'product:write',
   'workorder:read',

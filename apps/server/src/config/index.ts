@@ -11,7 +11,9 @@ const EnvSchema = z.object({
   ANXIN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ANXIN_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   ANXIN_MIGRATE: z.enum(['on-start', 'skip']).default('on-start'),
+  /** Older switch, kept working: `off` is the same as ANXIN_ROLE=api. */
   ANXIN_WORKERS: z.enum(['on', 'off']).default('on'),
+  ANXIN_ROLE: z.enum(['all', 'api', 'worker']).optional(),
   ANXIN_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   ANXIN_WEB_DIST: z.string().optional(),
   ANXIN_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -34,7 +36,16 @@ export type Config = Readonly<{
   logLevel: string;
   seedDemo: 'auto' | 'always' | 'never';
   migrateOnStart: boolean;
+  /**
+   * What this process does: `api` serves HTTP only, `worker` runs jobs and the outbox sweep without
+   * HTTP, `all` (default, one node) does both. Sessions, schedules and the outbox live in the
+   * database, so any number of api and worker nodes can share one PostgreSQL.
+   */
+  role: NodeRole;
+  /** role !== 'api' */
   runWorkers: boolean;
+  /** role !== 'worker' */
+  serveHttp: boolean;
   trustProxy: boolean;
   webDist: string | undefined;
   bodyLimitBytes: number;
@@ -44,8 +55,11 @@ export type Config = Readonly<{
   loginRatePerMinute: number;
 }>;
 
+export type NodeRole = 'all' | 'api' | 'worker';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = EnvSchema.parse(env);
+  const role: NodeRole = e.ANXIN_ROLE ?? (e.ANXIN_WORKERS === 'off' ? 'api' : 'all');
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.ANXIN_PORT,
@@ -55,7 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.ANXIN_LOG_LEVEL,
     seedDemo: e.ANXIN_SEED_DEMO,
     migrateOnStart: e.ANXIN_MIGRATE === 'on-start',
-    runWorkers: e.ANXIN_WORKERS === 'on',
+    role,
+    runWorkers: role !== 'api',
+    serveHttp: role !== 'worker',
     trustProxy: e.ANXIN_TRUST_PROXY === '1',
     webDist: e.ANXIN_WEB_DIST,
     bodyLimitBytes: e.ANXIN_BODY_LIMIT_BYTES,

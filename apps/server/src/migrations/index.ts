@@ -18,6 +18,7 @@ import * as m0016 from './0016_settlement.ts';
 import * as m0017 from './0017_evaluation.ts';
 import * as m0018 from './0018_sla_unknown.ts';
 import * as m0019 from './0019_access_hardening.ts';
+import * as m0020 from './0020_customer_erasure.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { name: '0017_evaluation', up: m0017.up },
   { name: '0018_sla_unknown', up: m0018.up },
   { name: '0019_access_hardening', up: m0019.up },
+  { name: '0020_customer_erasure', up: m0020.up },
 ];

@@ -2,7 +2,7 @@ import type { Config } from '../config/index.ts';
 import type { Clock } from './clock/index.ts';
 import type { Db, DialectName } from './db/types.ts';
 import type { Logger } from './logging/index.ts';
-import { createJobQueue, LocalJobQueue, type JobQueue } from './jobs/index.ts';
+import { createJobQueue, LocalJobQueue, type JobQueue, type PgBossTuning } from './jobs/index.ts';
 import { OutboxDispatcher, scheduleOutboxDispatch } from './events/outbox.ts';
 import { DevSmsSender, registerNotifyTopics, type SmsSender } from './notify/index.ts';
 
@@ -10,6 +10,16 @@ export interface Runtime {
   jobs: JobQueue;
   outbox: OutboxDispatcher;
   sms: SmsSender;
+  /** How often the outbox safety-net sweep runs on worker nodes. */
+  outboxEverySeconds: number;
+}
+
+export interface RuntimeOptions {
+  forTests?: boolean;
+  sms?: SmsSender;
+  /** pg-boss tuning (tests: a schema per test database and quick polling). */
+  pgBoss?: PgBossTuning;
+  outboxEverySeconds?: number;
 }
 
 /**
@@ -18,7 +28,7 @@ export interface Runtime {
  */
 export function createRuntime(
   deps: { config: Config; db: Db; dialect: DialectName; clock: Clock; logger: Logger },
-  opts: { forTests?: boolean; sms?: SmsSender } = {},
+  opts: RuntimeOptions = {},
 ): Runtime {
   const logger = deps.logger;
   const jobs = opts.forTests
@@ -29,7 +39,7 @@ export function createRuntime(
         clock: deps.clock,
         logger: logger.child({ c: 'jobs' }),
         ...(deps.dialect === 'postgres'
-          ? { pg: { connectionString: deps.config.databaseUrl!, schema: 'pgboss' } }
+          ? { pg: { connectionString: deps.config.databaseUrl!, schema: 'pgboss', ...opts.pgBoss } }
           : {}),
       });
   const outbox = new OutboxDispatcher({
@@ -39,13 +49,13 @@ export function createRuntime(
   });
   const sms = opts.sms ?? new DevSmsSender(logger.child({ c: 'sms' }));
   registerNotifyTopics(outbox, { db: deps.db, clock: deps.clock, sms });
-  return { jobs, outbox, sms };
+  return { jobs, outbox, sms, outboxEverySeconds: opts.outboxEverySeconds ?? 30 };
 }
 
 /** Starts the queue and the recurring safety-net sweep of the outbox. */
-export async function startRuntime(rt: Runtime, outboxEverySeconds = 30): Promise<void> {
+export async function startRuntime(rt: Runtime): Promise<void> {
   await rt.jobs.start();
-  await scheduleOutboxDispatch(rt.jobs, rt.outbox, outboxEverySeconds);
+  await scheduleOutboxDispatch(rt.jobs, rt.outbox, rt.outboxEverySeconds);
 }
 
 export async function stopRuntime(rt: Runtime): Promise<void> {

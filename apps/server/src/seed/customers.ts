@@ -88,6 +88,7 @@ export function generateCustomer(
       lng,
       note: null,
       merged_into_id: null,
+      erased_at: null,
       created_at: created,
       updated_at: created,
       version: 1,

@@ -26,6 +26,7 @@ export function customerView(c: CustomerRecord, unmasked: boolean): Customer {
     phones: c.phones.map((p) => phoneView(p, unmasked)),
     addresses: c.addresses.map(addressView),
     mergedIntoId: c.mergedIntoId,
+    erasedAt: c.erasedAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     version: c.version,

@@ -23,6 +23,34 @@ export type OrderCounts = (customerIds: string[]) => Promise<Map<string, { open:
  */
 export type MoveCustomerOrders = (trx: Db, sourceId: string, targetId: string) => Promise<number>;
 
+/** A customer's order as a personal-data export lists it (unmasked: it is their own data). */
+export interface CustomerOrderData {
+  number: string;
+  type: string;
+  status: string;
+  channel: string;
+  contactName: string;
+  contactPhone: string;
+  address: string | null;
+  districtCode: string | null;
+  faultDescription: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+/**
+ * PIPL requests and retention reach into work orders, which the work-order module owns: it
+ * supplies these (modules.ts: `customers.useOrderPrivacy(customerOrderPrivacy)`).
+ */
+export interface OrderPrivacyPort {
+  openCount(db: Db, customerId: string): Promise<number>;
+  listForCustomer(db: Db, customerId: string): Promise<CustomerOrderData[]>;
+  /** Blanks contact name/phone/address on the customer's orders, in the erasure's transaction. */
+  anonymise(trx: Db, customerId: string, placeholder: string): Promise<number>;
+  /** Customers whose orders all closed before `cutoff` and still carry personal data. */
+  pastRetention(db: Db, cutoff: string, limit: number): Promise<string[]>;
+}
+
 export interface CustomersDeps {
   db: Db;
   dialect: DialectName;
@@ -36,6 +64,7 @@ export class CustomersContext {
   readonly products: ProductsRepository;
   orderCounts: OrderCounts | null = null;
   moveOrders: MoveCustomerOrders | null = null;
+  orderPrivacy: OrderPrivacyPort | null = null;
   readonly deps: CustomersDeps;
   constructor(deps: CustomersDeps) {
     this.deps = deps;

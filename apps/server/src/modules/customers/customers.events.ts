@@ -10,6 +10,8 @@ const CUSTOMER_EVENT_SCHEMAS = {
   merged: anyPayload,
   merged_into: anyPayload,
   product_registered: anyPayload,
+  /** PIPL erasure (reason `request` or `retention`): counts only, never the erased data. */
+  erased: anyPayload,
 };
 export const CUSTOMER_EVENTS = defineEvents('customers', 'customer', CUSTOMER_EVENT_SCHEMAS);
 

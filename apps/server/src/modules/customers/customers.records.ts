@@ -27,6 +27,7 @@ export interface CustomerRecord {
   note: string | null;
   districtCode: string | null;
   mergedIntoId: string | null;
+  erasedAt: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -415,6 +415,7 @@ function toCustomerFields(r: CustomersTable): Omit<CustomerRecord, 'phones' | 'a
     note: r.note,
     districtCode: r.district_code,
     mergedIntoId: r.merged_into_id,
+    erasedAt: r.erased_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,

@@ -12,6 +12,8 @@ export interface CustomersTable {
   lng: number | null;
   note: string | null;
   merged_into_id: string | null;
+  /** When the personal data was erased (migration 0020); null for a live record. */
+  erased_at: string | null;
   created_at: string;
   updated_at: string;
   version: number;

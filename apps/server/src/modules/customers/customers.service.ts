@@ -2,7 +2,7 @@ import type { CreateCustomer, CustomerDetail, UpdateCustomer } from '@anxin/cont
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, type EventActor } from '../../platform/events/append.ts';
-import { DomainError, notFound, versionConflict } from '../../platform/http/errors.ts';
+import { DomainError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { normaliseAddresses, normalisePhones } from './customer-input.ts';
 import { customerView, productView } from './customer-view.ts';
@@ -128,6 +128,8 @@ export class CustomersService {
         extra: { mergedIntoId: c.mergedIntoId },
       });
     }
+    // Erased on a PIPL request or by retention: nothing personal is left to read or build on.
+    if (c.erasedAt) throw refuse('customer.erased', {}, { detail: `Customer ${id} was erased` });
     return c;
   }
 

@@ -9,12 +9,17 @@ import {
   type CatalogPort,
   type MoveCustomerOrders,
   type OrderCounts,
+  type OrderPrivacyPort,
 } from './customers.deps.ts';
 import { CustomersService } from './customers.service.ts';
 import { LookupService } from './lookup.service.ts';
 import { MergeService } from './merge.service.ts';
 import { ProductsService } from './products.service.ts';
 import { customerRoutes } from './customers.routes.ts';
+import { PrivacyService } from './privacy.service.ts';
+import { privacyRoutes } from './privacy.routes.ts';
+import { scheduleRetention, sweepRetention } from './retention.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 
 export { computeWarranty, addMonths } from './domain/warranty.ts';
 export { maskPhone, normalisePhone } from './domain/phone.ts';
@@ -23,7 +28,16 @@ export { nameBigrams } from './domain/name-tokens.ts';
 export type { CustomerRecord, ProductRecord } from './customers.records.ts';
 export { customerNamesOf, customerRefOf } from './customers.repository.ts';
 export { installedDemand, installedProductsByIds, type InstalledDemand } from './products.repository.ts';
-export type { CatalogPort, MoveCustomerOrders, OrderCounts } from './customers.deps.ts';
+export type {
+  CatalogPort,
+  CustomerOrderData,
+  MoveCustomerOrders,
+  OrderCounts,
+  OrderPrivacyPort,
+} from './customers.deps.ts';
+export { CUSTOMER_SETTINGS } from './customers.settings.ts';
+export { PRIVACY_KEY, type PrivacyPolicy } from './domain/privacy.ts';
+export { RETENTION_JOB, type RetentionResult } from './retention.ts';
 
 /**
  * Customers and their installed base. Other modules use the functions returned here:
@@ -36,6 +50,8 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
   const products = new ProductsService(ctx, customers);
   const lookup = new LookupService(ctx);
   const merge = new MergeService(ctx, customers);
+  const privacy = new PrivacyService(ctx, customers);
+  const retention = () => sweepRetention(ctx, customers, privacy, deps.logger.child({ c: 'retention' }));
   return {
     /** A live customer (not merged) or a 404/409 DomainError. */
     getCustomer: (id: string) => customers.live(id),
@@ -85,11 +101,21 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     useOrders: (move: MoveCustomerOrders) => {
       ctx.moveOrders = move;
     },
+    /** Bound by modules.ts to the work-order module's `customerOrderPrivacy` (PIPL erasure, retention). */
+    useOrderPrivacy: (port: OrderPrivacyPort) => {
+      ctx.orderPrivacy = port;
+    },
+    /** The retention sweep, for the daily job and for tests. */
+    sweepRetention: retention,
+    scheduleJobs: (jobs: JobQueue) => scheduleRetention(jobs, retention),
     /** Called by the work-orders module so lookups show open/total order counts. */
     setOrderCounts: (fn: OrderCounts) => {
       ctx.orderCounts = fn;
     },
-    register: (app: FastifyInstance) => app.register(customerRoutes({ customers, lookup, merge, products })),
+    register: async (app: FastifyInstance) => {
+      await app.register(customerRoutes({ customers, lookup, merge, products }));
+      await app.register(privacyRoutes(privacy));
+    },
   };
 }
 export type CustomersModule = ReturnType<typeof createCustomers>;

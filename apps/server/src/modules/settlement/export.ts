@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../platform/auth/actor.ts';
+import {
+  newExportStamp,
+  printedWatermark,
+  recordExport,
+  stampWorkbook,
+} from '../../platform/exports/index.ts';
 import type { SettlementContext } from './context.ts';
 import { yuan } from './domain/fees.ts';
 import { CLASS_ZH, KIND_ZH, STATUS_ZH } from './domain/labels.ts';
@@ -30,13 +36,19 @@ export function ruleText(kind: string, rule: Record<string, any>): string {
 /**
  * The statement as .xlsx: a header block and one row per line with the order number, the rule
  * spelled out and the amount in yuan (two decimals, converted from integer fen as numbers, so the
- * sheet can sum them).
+ * sheet can sum them). Watermarked with the exporter and time and recorded in the audit trail.
  */
-export async function exportStatement(ctx: SettlementContext, actor: Actor, id: string) {
+export async function exportStatement(
+  ctx: SettlementContext,
+  actor: Actor,
+  id: string,
+  requestId: string | null = null,
+) {
   const s = await statementInScope(ctx, actor, id);
   const lines = await ctx.repo.lines(ctx.db, id);
+  const stamp = newExportStamp(actor, ctx.clock.now());
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('结算单');
+  const ws = wb.addWorksheet('结算单', { headerFooter: printedWatermark(stamp) });
   const money = '#,##0.00';
   const header: [string, string | number][] = [
     ['结算单号', s.number],
@@ -73,5 +85,15 @@ export async function exportStatement(ctx: SettlementContext, actor: Actor, id: 
   [8, 10, 18, 24, 60, 14, 30, 30].forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
   });
-  return { filename: `${s.number}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
+  const filter = { statementId: id, statementNo: s.number };
+  stampWorkbook(wb, stamp, { filter, rows: lines.length });
+  const body = Buffer.from(await wb.xlsx.writeBuffer());
+  await recordExport(ctx.db, ctx.dialect, actor, stamp, {
+    kind: 'settlement_statement',
+    rows: lines.length,
+    filter,
+    format: 'xlsx',
+    requestId,
+  });
+  return { filename: `${s.number}.xlsx`, body };
 }

@@ -124,7 +124,7 @@ export function settlementRoutes(svc: SettlementService) {
         schema: { tags, summary: 'The statement as Excel (amounts in yuan, two decimals)', params: IdParams },
       },
       async (req, reply) => {
-        const x = await svc.export(req.actor!, req.params.id);
+        const x = await svc.export(req.actor!, req.params.id, req.id);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`)

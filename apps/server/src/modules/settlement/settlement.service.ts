@@ -58,8 +58,8 @@ export class SettlementService {
     return this.detail(actor, id);
   }
 
-  export(actor: Actor, id: string) {
-    return exportStatement(this.ctx, actor, id);
+  export(actor: Actor, id: string, requestId: string | null = null) {
+    return exportStatement(this.ctx, actor, id, requestId);
   }
 
   fileAppeal(actor: Actor, body: z.infer<typeof CreateAppealSchema>, requestId: string | null) {

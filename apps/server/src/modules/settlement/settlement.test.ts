@@ -381,6 +381,17 @@ describe('monthly statement', () => {
     expect(o2[4]).toContain('1.1');
     expect(rows.find((row) => row[0] === '合计（元）')![1]).toBe(205);
     expect(rows.filter((row) => typeof row[0] === 'number')).toHaveLength(s.lines.length);
+    // Watermarked and audited (PIPL): who exported which statement, and how many lines.
+    const info = wb.getWorksheet('导出信息')!;
+    const exportId = String(info.getRow(3).getCell(2).value);
+    const audit = await w.db.db
+      .selectFrom('events')
+      .select(['actor_id', 'data'])
+      .where('stream_type', '=', 'export')
+      .where('stream_id', '=', exportId)
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBe(finance.userId);
+    expect(JSON.parse(audit.data)).toMatchObject({ kind: 'settlement_statement', rows: s.lines.length });
   });
 });
 

@@ -3,6 +3,12 @@ import ExcelJS from 'exceljs';
 import type { WorkOrderListQuery } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { maskPhone } from '../../platform/notify/sms.ts';
+import {
+  newExportStamp,
+  printedWatermark,
+  recordExport,
+  stampWorkbook,
+} from '../../platform/exports/index.ts';
 import { CHANNEL_ZH, SLA_ZH, STATUS_ZH, TYPE_ZH, URGENCY_ZH } from './domain/labels.ts';
 import { workOrderPolicy, type WorkOrderContext } from './context.ts';
 import { listPage, type ListFilter } from './workorders.list-query.ts';
@@ -30,15 +36,20 @@ const local = (iso: string | null): string =>
 
 /**
  * Streams the filtered list, in the actor's data scope, as .xlsx: page by page over the same keyset
- * query as the list (constant memory), capped by the `exportMaxRows` setting.
+ * query as the list (constant memory), capped by the `exportMaxRows` setting. The file carries
+ * who exported it and when (document properties, printed header, an 导出信息 sheet); the export
+ * is recorded in the audit trail before the workbook is finished, so a file whose audit entry
+ * failed is cut off instead of delivered.
  */
 export async function exportOrders(
   ctx: WorkOrderContext,
   actor: Actor,
   f: ListFilter,
   sort: WorkOrderListQuery['sort'],
+  requestId: string | null = null,
 ) {
   const { exportMaxRows } = await workOrderPolicy(ctx);
+  const stamp = newExportStamp(actor, ctx.clock.now());
   const out = new PassThrough();
   const phoneVisible = actor.permissions.has('customer:phone_unmasked');
   const write = async () => {
@@ -47,7 +58,7 @@ export async function exportOrders(
       useStyles: false,
       useSharedStrings: false,
     });
-    const ws = wb.addWorksheet('工单');
+    const ws = wb.addWorksheet('工单', { headerFooter: printedWatermark(stamp) });
     ws.columns = COLUMNS;
     let cursor: string | undefined;
     let written = 0;
@@ -86,6 +97,15 @@ export async function exportOrders(
       cursor = page.nextCursor ?? undefined;
     } while (cursor && written < exportMaxRows);
     ws.commit();
+    const filter = { ...f, ...(sort ? { sort } : {}) } as Record<string, unknown>;
+    await recordExport(ctx.db, ctx.dialect, actor, stamp, {
+      kind: 'workorders',
+      rows: written,
+      filter,
+      format: 'xlsx',
+      requestId,
+    });
+    stampWorkbook(wb, stamp, { filter, rows: written });
     await wb.commit();
   };
   write().catch((err: unknown) => out.destroy(err as Error));

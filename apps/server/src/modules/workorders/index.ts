@@ -31,6 +31,11 @@ export {
   technicianJobs,
   type TechnicianJob,
 } from './reads.ts';
+export {
+  customerOrderPrivacy,
+  type CustomerOrderPrivacy,
+  type CustomerOrderRecord,
+} from './customer-orders.repository.ts';
 export { MAX_ESCALATION_TIER, type EscalateInput } from './escalate-order.ts';
 export type { AppointmentHook, AppointmentHookInput, TransitionHooks } from './hooks.ts';
 export {

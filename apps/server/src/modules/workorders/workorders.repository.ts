@@ -97,6 +97,7 @@ export class WorkOrdersRepository {
         'c.lat',
         'c.lng',
         'c.merged_into_id',
+        'c.erased_at',
       ])
       .select((eb) =>
         eb
@@ -109,7 +110,8 @@ export class WorkOrdersRepository {
       )
       .where('c.id', '=', id)
       .executeTakeFirst();
-    if (!r || r.merged_into_id) return undefined;
+    // A merged-away or erased (PIPL) customer takes no new orders.
+    if (!r || r.merged_into_id || r.erased_at) return undefined;
     return {
       id: r.id,
       name: r.name,

@@ -85,7 +85,7 @@ export function workOrderRoutes(svc: WorkOrdersService, maxUploadBytes: number) 
         },
       },
       async (req, reply) => {
-        const stream = await svc.export(req.actor!, req.query);
+        const stream = await svc.export(req.actor!, req.query, req.id);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header(

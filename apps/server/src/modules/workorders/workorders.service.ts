@@ -79,9 +79,9 @@ export class WorkOrdersService {
     };
   }
 
-  export(actor: Actor, q: Omit<WorkOrderListQuery, 'cursor' | 'limit'>) {
+  export(actor: Actor, q: Omit<WorkOrderListQuery, 'cursor' | 'limit'>, requestId: string | null = null) {
     const { sort, ...filter } = q;
-    return exportOrders(this.ctx, actor, filter, sort);
+    return exportOrders(this.ctx, actor, filter, sort, requestId);
   }
 
   addAttachment(actor: Actor, orderId: string, up: Upload, requestId: string | null = null) {

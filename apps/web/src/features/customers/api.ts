@@ -1,7 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateCustomer,
   CustomerDetail,
+  ErasureResult,
+  PersonalDataExport,
   FaultTree,
   InstalledProduct,
   LookupResult,
@@ -61,3 +63,35 @@ export const useInstalledProduct = (id: string | undefined) =>
     queryFn: () => api.get<InstalledProduct>(`/api/v1/installed-products/${id}`),
     enabled: !!id,
   });
+
+/**
+ * A customer's PIPL copy of their data: fetched as JSON (the server audits it and stamps who
+ * exported it) and saved as a file for staff to hand over.
+ */
+export const useExportPersonalData = () =>
+  useMutation({
+    mutationFn: async (id: string) => {
+      const data = await api.get<PersonalDataExport>(`/api/v1/customers/${id}/personal-data`);
+      const url = URL.createObjectURL(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `customer-${id}-personal-data.json`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return data;
+    },
+  });
+
+/** PIPL erasure: anonymises the customer; orders keep their statistics. */
+export const useEraseCustomer = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; version: number }) =>
+      api.post<ErasureResult>(`/api/v1/customers/${v.id}/erase`, { version: v.version }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['customers'] }),
+  });
+};

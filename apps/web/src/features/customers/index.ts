@@ -5,6 +5,8 @@ export {
   useCreateCustomer,
   useCustomer,
   useCustomerLookup,
+  useEraseCustomer,
+  useExportPersonalData,
   useFaultTree,
   useInstalledProduct,
   type LookupItem,
@@ -14,3 +16,4 @@ export { regionName, regionPath, useRegions, type RegionOption } from './regions
 export { WarrantyBadge } from './components/WarrantyBadge.tsx';
 export { PhoneList, TierTag } from './components/CustomerBits.tsx';
 export { QuickCreateCustomer } from './components/QuickCreateCustomer.tsx';
+export { PrivacyActions } from './components/PrivacyActions.tsx';

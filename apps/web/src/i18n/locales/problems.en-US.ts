@@ -86,6 +86,10 @@ export const problemsEnUS: typeof problemsZhCN = {
     },
     customer: {
       merged: 'This customer was merged into another one; open the merged customer.',
+      erasure_blocked:
+        'This customer still has {{openOrders}} open work order(s); personal data can be erased once they are closed.',
+      erased:
+        "This customer's personal data was erased (anonymised); if they call again, create a new customer.",
     },
     assignment: {
       no_outlet: 'The order has no outlet yet; dispatch it first.',

@@ -2,7 +2,7 @@ import { Card, Descriptions, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '@anxin/contracts';
-import { PhoneList, TierTag, WarrantyBadge, type LookupItem } from '../../customers/index.ts';
+import { PhoneList, PrivacyActions, TierTag, WarrantyBadge, type LookupItem } from '../../customers/index.ts';
 import { CustomerOrders } from '../../workorders/index.ts';
 import { productName } from '../../../components/productName.ts';
 
@@ -30,6 +30,7 @@ export function CustomerPanel({
           <TierTag tier={customer.tier} />
         </Space>
       }
+      extra={<PrivacyActions customer={detail} />}
     >
       <Flex vertical gap={12}>
         <PhoneList phones={customer.phones} />

@@ -23,6 +23,17 @@ export const customersEnUS: typeof customersZhCN = {
     mainPartsUntil: 'Main parts covered until {{date}}',
     noDates: 'No purchase or install date, so warranty cannot be determined',
   },
+  privacy: {
+    export: 'Export personal data',
+    exported: 'Exported; the file names the exporter and an export id. Hand it to the customer with care',
+    erase: 'Erase personal data',
+    eraseTitle: "Erase this customer's personal data?",
+    eraseConfirm:
+      'Name, phones and addresses are anonymised for good; order counts, classes and settlement figures stay. The action is recorded in the audit log.',
+    eraseOk: 'Erase',
+    erasedDone: 'Personal data erased; {{orders}} order(s) anonymised',
+    erased: 'Personal data erased',
+  },
   create: {
     title: 'New customer',
     name: 'Name',

@@ -21,6 +21,17 @@ export const customersZhCN = {
     mainPartsUntil: '主要部件保修至 {{date}}',
     noDates: '缺少购买或安装日期，无法判断保修',
   },
+  privacy: {
+    export: '导出个人信息',
+    exported: '已导出；文件含导出人与导出编号，请妥善交付客户',
+    erase: '删除个人信息',
+    eraseTitle: '删除该客户的个人信息？',
+    eraseConfirm:
+      '姓名、电话、地址将被匿名化且无法恢复；工单数量、类别与结算数据保留。此操作会记入审计日志。',
+    eraseOk: '确认删除',
+    erasedDone: '个人信息已删除，{{orders}} 张工单已匿名化',
+    erased: '个人信息已删除',
+  },
   create: {
     title: '新建客户',
     name: '客户姓名',

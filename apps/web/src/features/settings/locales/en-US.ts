@@ -182,6 +182,7 @@ export const settingsEnUS: typeof settingsZhCN = {
       write: 'Create / edit customers',
       merge: 'Merge customers',
       phone_unmasked: 'See full phone numbers',
+      privacy: 'Export and erase personal data',
     },
     product: { read: 'View products', write: 'Register products' },
     workorder: {
@@ -252,6 +253,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     complaints: {
       policy: 'Complaint policy',
+    },
+    customers: {
+      privacy: 'Personal data retention',
     },
     dispatch: {
       policy: 'Dispatch policy',
@@ -366,6 +370,8 @@ export const settingsEnUS: typeof settingsZhCN = {
     remoteRegionCodes: 'Remote region codes',
     remoteSurchargeFen: 'Remote surcharge (fen)',
     reopenWindowDays: 'Reopen window (days)',
+    closedOrderRetentionDays: 'Keep personal data after the last order closed (days)',
+    auditLogRetentionDays: 'Keep export audit records (days)',
     repair: 'Repair',
     repeatWindowDays: 'Repeat-repair window (days)',
     repeat_failed: 'Repeat fix failed',

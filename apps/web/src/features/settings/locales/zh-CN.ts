@@ -177,6 +177,7 @@ export const settingsZhCN = {
       write: '新建/编辑客户',
       merge: '合并客户',
       phone_unmasked: '查看完整手机号',
+      privacy: '个人信息导出与删除',
     },
     product: { read: '查看产品', write: '登记产品' },
     workorder: {
@@ -246,6 +247,9 @@ export const settingsZhCN = {
     },
     complaints: {
       policy: '投诉策略',
+    },
+    customers: {
+      privacy: '个人信息保留期限',
     },
     dispatch: {
       policy: '派单策略',
@@ -360,6 +364,8 @@ export const settingsZhCN = {
     remoteRegionCodes: '偏远地区编码',
     remoteSurchargeFen: '偏远补贴（分）',
     reopenWindowDays: '可重开天数',
+    closedOrderRetentionDays: '工单全部关闭后个人信息保留天数',
+    auditLogRetentionDays: '导出审计记录保留天数',
     repair: '维修',
     repeatWindowDays: '重复维修判定窗口（天）',
     repeat_failed: '多次维修不到位',
