@@ -121,7 +121,12 @@ export interface Journey {
 const SLOW_MS = 2_000;
 
 /** API calls of the current test that failed (4xx/5xx) or took over 2 s, and the app it runs on. */
-export const trace = { calls: [] as string[], app: null as RunningApp | null };
+export const trace = {
+  calls: [] as string[],
+  app: null as RunningApp | null,
+  /** API requests sent and not yet answered, with their start time (a hung call shows here). */
+  pending: new Map<object, { label: string; at: number }>(),
+};
 
 /** Records failed and slow API calls of `page`, so a failing step says which request let it down. */
 export function traceApi(page: Page, app: RunningApp): void {
@@ -129,8 +134,13 @@ export function traceApi(page: Page, app: RunningApp): void {
   const started = new WeakMap<object, number>();
   const label = (r: { method(): string; url(): string }) => `${r.method()} ${new URL(r.url()).pathname}`;
   const at = () => new Date().toISOString().slice(11, 23);
-  page.on('request', (r) => started.set(r, Date.now()));
+  page.on('request', (r) => {
+    started.set(r, Date.now());
+    if (new URL(r.url()).pathname.startsWith('/api/'))
+      trace.pending.set(r, { label: label(r), at: Date.now() });
+  });
   page.on('requestfinished', async (r) => {
+    trace.pending.delete(r);
     if (!new URL(r.url()).pathname.startsWith('/api/')) return;
     const ms = Date.now() - (started.get(r) ?? Date.now());
     const res = await r.response().catch(() => null);
@@ -139,6 +149,7 @@ export function traceApi(page: Page, app: RunningApp): void {
     const body = status >= 400 ? ((await res?.text().catch(() => '')) ?? '').slice(0, 300) : '';
     trace.calls.push(`${at()} ${label(r)} → ${status} in ${ms} ms ${body}`);
   });
+  page.on('requestfailed', (r) => trace.pending.delete(r));
   page.on('requestfailed', (r) => trace.calls.push(`${at()} ${label(r)} failed: ${r.failure()?.errorText}`));
 }
 

@@ -9,6 +9,8 @@ beforeEach((ctx) => {
     console.error(
       `[journey] failed or slow API calls in "${ctx.task.name}":\n${trace.calls.join('\n') || '(none)'}`,
     );
+    const waiting = [...trace.pending.values()].map((p) => `${p.label} for ${Date.now() - p.at} ms`);
+    console.error(`[journey] API calls still unanswered:\n${waiting.join('\n') || '(none)'}`);
     console.error(`[journey] latest server output:\n${trace.app?.log().slice(-4000) || '(none)'}`);
   });
 });

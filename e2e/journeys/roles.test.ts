@@ -41,6 +41,7 @@ const SETTINGS: Array<{ key: string; permission: Permission | readonly Permissio
   },
   { key: 'settings-sla', permission: 'sla:read' },
   { key: 'settings-audit', permission: 'audit:read' },
+  { key: 'settings-tokens', permission: 'token:manage' },
 ];
 
 function expectedMenu(role: Role): string[] {
