@@ -99,3 +99,30 @@ export async function makeProduct(t: TestDb, s: ProductSpec): Promise<string> {
     .execute();
   return id;
 }
+
+/** A portal (customer) account of `customerId`, written directly: proofs sign it in themselves. */
+export async function makePortalUser(t: TestDb, customerId: string, at: string): Promise<string> {
+  const id = newId();
+  await t.db
+    .insertInto('users')
+    .values({
+      id,
+      username: `c-${id.slice(-8)}`,
+      display_name: 'customer',
+      kind: 'customer',
+      password_hash: 'x',
+      phone: null,
+      locale: 'zh-CN',
+      scope_level: 'own',
+      scope_regions: '[]',
+      outlet_id: null,
+      customer_id: customerId,
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}

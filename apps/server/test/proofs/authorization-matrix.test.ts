@@ -18,11 +18,11 @@ import {
   type Permission,
   type Role,
 } from '@anxin/contracts';
-import { newId } from '../../src/platform/ids/index.ts';
 import { IdentityRepository } from '../../src/modules/identity/index.ts';
 import type { RouteEntry } from '../../src/platform/http/route-permissions.ts';
 import { createBody, forceState, seedRefs, type Refs } from '../factories/workorders.ts';
 import { startWorld, type World } from '../factories/world.ts';
+import { makePortalUser } from '../factories/customers.ts';
 
 /** Routes anyone may call; a new public route must be added here on purpose. */
 const PUBLIC_ROUTES = new Set([
@@ -135,29 +135,7 @@ async function staffCaller(role: Role, scope: DataScope): Promise<Caller> {
 }
 
 async function customerCaller(customerId: string, foreign: string[]): Promise<Caller> {
-  const id = newId();
-  const at = w.clock.now().toISOString();
-  await w.db.db
-    .insertInto('users')
-    .values({
-      id,
-      username: `c-${id.slice(-8)}`,
-      display_name: 'customer',
-      kind: 'customer',
-      password_hash: 'x',
-      phone: null,
-      locale: 'zh-CN',
-      scope_level: 'own',
-      scope_regions: '[]',
-      outlet_id: null,
-      customer_id: customerId,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const id = await makePortalUser(w.db, customerId, w.clock.now().toISOString());
   return {
     name: `customer ${customerId === refs.customerId ? 1 : 2}`,
     kind: 'customer',

@@ -7,11 +7,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { newId } from '../../src/platform/ids/index.ts';
 import { IdentityRepository } from '../../src/modules/identity/index.ts';
 import type { RouteEntry } from '../../src/platform/http/route-permissions.ts';
 import { createBody, forceState, seedRefs, type Refs } from '../factories/workorders.ts';
 import { startWorld, type World } from '../factories/world.ts';
+import { makePortalUser } from '../factories/customers.ts';
 import { changedTables, fingerprinter } from './fingerprint.ts';
 import { bodyCases, pick, PARAM_VALUES, seeded, type BodyCase, type JsonSchema } from './fuzz-cases.ts';
 
@@ -63,31 +63,7 @@ async function session(userId: string): Promise<Caller> {
   return { cookie: `anxin_sid=${sessionId}`, csrf: actor.csrfToken! };
 }
 
-async function customerUser(customerId: string): Promise<string> {
-  const id = newId();
-  await w.db.db
-    .insertInto('users')
-    .values({
-      id,
-      username: `c-${id.slice(-8)}`,
-      display_name: 'customer',
-      kind: 'customer',
-      password_hash: 'x',
-      phone: null,
-      locale: 'zh-CN',
-      scope_level: 'own',
-      scope_regions: '[]',
-      outlet_id: null,
-      customer_id: customerId,
-      active: 1,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: NOW,
-      updated_at: NOW,
-    })
-    .execute();
-  return id;
-}
+const customerUser = (customerId: string): Promise<string> => makePortalUser(w.db, customerId, NOW);
 
 /** Real records behind path parameters, so the fuzzed request reaches past the look-up. */
 function fill(url: string): string {
