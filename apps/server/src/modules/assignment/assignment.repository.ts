@@ -19,6 +19,15 @@ export interface TechnicianRecord {
 }
 
 /** The only SQL of the assignment module: reads of the network, work orders and offers. */
+/** A technician's booked window on an open order (the calendar check and the suggestions). */
+export interface Appointment {
+  orderId: string;
+  number: string;
+  technicianId: string;
+  start: string;
+  end: string;
+}
+
 export class AssignmentRepository {
   readonly db: Db;
 
@@ -91,14 +100,14 @@ export class AssignmentRepository {
    * Open appointments of these technicians overlapping [from, to), other than `exceptOrderId`:
    * the double-booking check and the day's load. `trx` lets the check re-run in the transaction.
    */
-  appointments(
+  async appointments(
     ids: readonly string[],
     from: string,
     to: string,
     exceptOrderId: string | null,
     trx: Db = this.db,
-  ) {
-    if (!ids.length) return Promise.resolve([]);
+  ): Promise<Appointment[]> {
+    if (!ids.length) return [];
     let q = trx
       .selectFrom('work_orders')
       .select(['id', 'number', 'technician_id', 'appointment_start', 'appointment_end'])
@@ -107,7 +116,14 @@ export class AssignmentRepository {
       .where('appointment_start', '<', to)
       .where('appointment_end', '>', from);
     if (exceptOrderId) q = q.where('id', '!=', exceptOrderId);
-    return q.orderBy('appointment_start').execute();
+    const rows = await q.orderBy('appointment_start').execute();
+    return rows.map((r): Appointment => ({
+      orderId: r.id,
+      number: r.number,
+      technicianId: r.technician_id!,
+      start: r.appointment_start!,
+      end: r.appointment_end!,
+    }));
   }
 
   /** Open orders assigned per technician (whatever their appointment). */

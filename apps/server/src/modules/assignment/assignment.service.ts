@@ -117,10 +117,8 @@ export class AssignmentService {
       this.d.repo.appointments(ids, day.start, day.end, order.id),
     ]);
     const facts: TechnicianFacts[] = techs.map((t) => {
-      const mine = sameDay.filter((a) => a.technician_id === t.id);
-      const clash =
-        window &&
-        mine.find((a) => overlaps(window, { start: a.appointment_start!, end: a.appointment_end! }));
+      const mine = sameDay.filter((a) => a.technicianId === t.id);
+      const clash = window && mine.find((a) => overlaps(window, a));
       return {
         technicianId: t.id,
         name: t.name,
@@ -218,10 +216,10 @@ export class AssignmentService {
     if (clash)
       throw refuse(
         'assignment.double_booked',
-        { orderNo: clash.number, start: clash.appointment_start!, end: clash.appointment_end! },
+        { orderNo: clash.number, start: clash.start, end: clash.end },
         {
           path: opts.path,
-          detail: `The technician already has order ${clash.number} at ${fmt(clash.appointment_start!)}–${fmt(clash.appointment_end!)}`,
+          detail: `The technician already has order ${clash.number} at ${fmt(clash.start)}–${fmt(clash.end)}`,
         },
       );
   }
@@ -281,7 +279,7 @@ export class AssignmentService {
         technicianId: t.id,
         name: t.name,
         active: t.active,
-        today: todays.filter((a) => a.technician_id === t.id).length,
+        today: todays.filter((a) => a.technicianId === t.id).length,
         open: open.get(t.id) ?? 0,
       })),
     };

@@ -53,26 +53,26 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
       // An order re-dispatched without its earlier offer settled (should not happen) frees the slot.
       await ctx.repo.settlePending(trx, i.order.id, {
         status: 'withdrawn',
-        responded_at: at,
-        responded_by: responder(i),
+        respondedAt: at,
+        respondedBy: responder(i),
       });
       const id = intent.offerId ?? newId();
       const mode = intent.mode ?? 'manual';
       const dueAt = passed!.dueAt;
       await ctx.repo.insertOffer(trx, {
         id,
-        order_id: i.order.id,
-        outlet_id: i.req.data.outletId!,
+        orderId: i.order.id,
+        outletId: i.req.data.outletId!,
         mode,
-        offered_at: at,
-        offered_by: responder(i),
-        due_at: dueAt,
+        offeredAt: at,
+        offeredBy: responder(i),
+        dueAt: dueAt,
         status: 'pending',
-        responded_at: null,
-        responded_by: null,
-        reason_code: null,
+        respondedAt: null,
+        respondedBy: null,
+        reasonCode: null,
         note: null,
-        ranking: JSON.stringify(intent.ranking ?? []),
+        ranking: intent.ranking ?? [],
       });
       return { offerId: id, mode, dueAt, ...(intent.claimedBy ? { claimedBy: intent.claimedBy } : {}) };
     },
@@ -85,8 +85,8 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
     async within(trx, i) {
       const offer = await ctx.repo.settlePending(trx, i.order.id, {
         status: 'accepted',
-        responded_at: i.now.toISOString(),
-        responded_by: responder(i),
+        respondedAt: i.now.toISOString(),
+        respondedBy: responder(i),
       });
       return offer ? { offerId: offer.id } : undefined;
     },
@@ -100,9 +100,9 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
       const intent = intentOf(i);
       const offer = await ctx.repo.settlePending(trx, i.order.id, {
         status: 'rejected',
-        responded_at: i.now.toISOString(),
-        responded_by: responder(i),
-        reason_code: intent.reasonCode ?? 'other',
+        respondedAt: i.now.toISOString(),
+        respondedBy: responder(i),
+        reasonCode: intent.reasonCode ?? 'other',
         note: intent.note ?? i.req.reason ?? null,
       });
       // Back to 待派单 follows from the outbox: it happens if and only if the rejection commits.
@@ -112,7 +112,7 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
         dedupeKey: `${ORDER_REJECTED_TOPIC}:${i.order.id}:${i.order.version + 1}`,
         at: i.now,
       });
-      return offer ? { offerId: offer.id, reasonCode: offer.reason_code } : undefined;
+      return offer ? { offerId: offer.id, reasonCode: offer.reasonCode } : undefined;
     },
   });
 
@@ -128,10 +128,10 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
       const outcome = intentOf(i).outcome ?? 'withdrawn';
       const offer = await ctx.repo.settlePending(trx, i.order.id, {
         status: outcome,
-        responded_at: i.now.toISOString(),
-        responded_by: responder(i),
+        respondedAt: i.now.toISOString(),
+        respondedBy: responder(i),
       });
-      return offer ? { offerId: offer.id, offerOutcome: outcome, outletId: offer.outlet_id } : undefined;
+      return offer ? { offerId: offer.id, offerOutcome: outcome, outletId: offer.outletId } : undefined;
     },
   });
 
@@ -142,8 +142,8 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
     async within(trx, i) {
       await ctx.repo.settlePending(trx, i.order.id, {
         status: 'withdrawn',
-        responded_at: i.now.toISOString(),
-        responded_by: responder(i),
+        respondedAt: i.now.toISOString(),
+        respondedBy: responder(i),
       });
     },
   });

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   BEFORE_DEPARTURE_STATUSES,
   DISPATCHABLE_STATUSES,
@@ -10,11 +10,10 @@ import {
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter } from '../../platform/auth/scope.ts';
-import type { DispatchOffersTable } from './dispatch.schema.ts';
+import { offerOf, offerRowOf, settlementColumns, type Offer, type OfferSettlement } from './offer-codec.ts';
 import { regionPrefix, type PastOutcome, type RankOrder, type RankOutlet } from './domain/rank.ts';
 
 type Db = Kysely<Database>;
-export type OfferRow = Selectable<DispatchOffersTable>;
 
 /** Statuses in which an order sits with an outlet and counts against its daily capacity. */
 export const HELD_STATUSES = WITH_OUTLET_STATUSES;
@@ -265,7 +264,7 @@ export class DispatchRepository {
     return out;
   }
 
-  async pendingOffersFor(orderIds: readonly string[]): Promise<Map<string, OfferRow>> {
+  async pendingOffersFor(orderIds: readonly string[]): Promise<Map<string, Offer>> {
     if (!orderIds.length) return new Map();
     const rows = await this.db
       .selectFrom('dispatch_offers')
@@ -273,55 +272,54 @@ export class DispatchRepository {
       .where('order_id', 'in', [...new Set(orderIds)])
       .where('status', '=', 'pending')
       .execute();
-    return new Map(rows.map((r) => [r.order_id, r]));
+    return new Map(rows.map((r) => [r.order_id, offerOf(r)]));
   }
 
-  insertOffer(trx: Db, row: DispatchOffersTable) {
-    return trx.insertInto('dispatch_offers').values(row).execute();
+  insertOffer(trx: Db, offer: Offer) {
+    return trx.insertInto('dispatch_offers').values(offerRowOf(offer)).execute();
   }
 
-  pendingOffer(db: Db, orderId: string): Promise<OfferRow | undefined> {
-    return db
+  async pendingOffer(db: Db, orderId: string): Promise<Offer | undefined> {
+    const r = await db
       .selectFrom('dispatch_offers')
       .selectAll()
       .where('order_id', '=', orderId)
       .where('status', '=', 'pending')
       .executeTakeFirst();
+    return r && offerOf(r);
   }
 
   /** Settles the order's pending offer; conditional, so a second settlement changes nothing. */
-  async settlePending(
-    trx: Db,
-    orderId: string,
-    patch: Pick<DispatchOffersTable, 'status' | 'responded_at' | 'responded_by'> &
-      Partial<Pick<DispatchOffersTable, 'reason_code' | 'note'>>,
-  ): Promise<OfferRow | undefined> {
-    return trx
+  async settlePending(trx: Db, orderId: string, settlement: OfferSettlement): Promise<Offer | undefined> {
+    const r = await trx
       .updateTable('dispatch_offers')
-      .set(patch)
+      .set(settlementColumns(settlement))
       .where('order_id', '=', orderId)
       .where('status', '=', 'pending')
       .returningAll()
       .executeTakeFirst();
+    return r && offerOf(r);
   }
 
-  offerById(id: string, db: Db = this.db): Promise<OfferRow | undefined> {
-    return db.selectFrom('dispatch_offers').selectAll().where('id', '=', id).executeTakeFirst();
+  async offerById(id: string, db: Db = this.db): Promise<Offer | undefined> {
+    const r = await db.selectFrom('dispatch_offers').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && offerOf(r);
   }
 
-  async listOffers(outletId: string | null, status: OfferStatus, limit: number): Promise<OfferRow[]> {
+  async listOffers(outletId: string | null, status: OfferStatus, limit: number): Promise<Offer[]> {
     let q = this.db.selectFrom('dispatch_offers').selectAll().where('status', '=', status);
     if (outletId) q = q.where('outlet_id', '=', outletId);
-    return q
+    const rows = await q
       .orderBy(status === 'pending' ? 'due_at' : 'offered_at', status === 'pending' ? 'asc' : 'desc')
       .orderBy('id')
       .limit(limit)
       .execute();
+    return rows.map(offerOf);
   }
 
   /** Pending offers past their due time, oldest first (the time-out job). */
-  dueOffers(nowIso: string, limit: number): Promise<OfferRow[]> {
-    return this.db
+  async dueOffers(nowIso: string, limit: number): Promise<Offer[]> {
+    const rows = await this.db
       .selectFrom('dispatch_offers')
       .selectAll()
       .where('status', '=', 'pending')
@@ -330,6 +328,7 @@ export class DispatchRepository {
       .orderBy('id')
       .limit(limit)
       .execute();
+    return rows.map(offerOf);
   }
 
   async outletNames(

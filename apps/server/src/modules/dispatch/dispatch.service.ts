@@ -15,7 +15,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { dispatchPolicy, SYSTEM_ACTOR, type DispatchContext } from './dispatch.context.ts';
-import type { OfferRow, OrderFacts, OutletFacts } from './dispatch.repository.ts';
+import type { OrderFacts, OutletFacts } from './dispatch.repository.ts';
+import type { Offer as OfferRecord } from './offer-codec.ts';
 import { assertOutletMayTake } from './outlet-check.ts';
 import { modeFor } from './domain/policy.ts';
 import { orderRegion, rankOutlets, topEligible } from './domain/rank.ts';
@@ -118,16 +119,16 @@ export class DispatchService {
   }
 
   /** The actor's own offer, or 404 (another outlet's offers do not exist for them). */
-  private async ownOffer(actor: Actor, offerId: string): Promise<OfferRow> {
+  private async ownOffer(actor: Actor, offerId: string): Promise<OfferRecord> {
     const offer = await this.ctx.repo.offerById(offerId);
     const visible =
       offer &&
       (actor.scope.level === 'outlet'
-        ? actor.scope.outletId === offer.outlet_id
-        : !!(await this.ctx.repo.order(offer.order_id, actor.scope)));
+        ? actor.scope.outletId === offer.outletId
+        : !!(await this.ctx.repo.order(offer.orderId, actor.scope)));
     if (!offer || !visible) throw notFound('offer', offerId);
     const now = this.ctx.clock.now().toISOString();
-    const status = offer.status === 'pending' && offer.due_at <= now ? 'expired' : offer.status;
+    const status = offer.status === 'pending' && offer.dueAt <= now ? 'expired' : offer.status;
     if (status !== 'pending')
       throw new DomainError('resource.conflict', `The offer is ${status}`, {
         extra: { resource: 'offer', id: offerId, offerStatus: status },
@@ -142,10 +143,10 @@ export class DispatchService {
 
   async accept(actor: Actor, offerId: string, version?: number, requestId: string | null = null) {
     const offer = await this.ownOffer(actor, offerId);
-    const v = await this.orderVersion(offer.order_id, version);
+    const v = await this.orderVersion(offer.orderId, version);
     const detail = await this.ctx.workOrders.transition(
       actor,
-      offer.order_id,
+      offer.orderId,
       { to: 'outlet_accepted', version: v, data: {} },
       { requestId },
     );
@@ -162,11 +163,11 @@ export class DispatchService {
     if (body.reasonCode === 'other' && !body.note)
       throw fieldError('note', 'required', 'A note is required when the reason is "other"');
     const offer = await this.ownOffer(actor, offerId);
-    const v = await this.orderVersion(offer.order_id, body.version);
+    const v = await this.orderVersion(offer.orderId, body.version);
     const reason = body.note ? `${body.reasonCode}: ${body.note}` : body.reasonCode;
     const detail = await this.ctx.workOrders.transition(
       actor,
-      offer.order_id,
+      offer.orderId,
       { to: 'outlet_rejected', version: v, reason, data: {} },
       { requestId, intents: { dispatch: { reasonCode: body.reasonCode, note: body.note ?? null } } },
     );
@@ -198,23 +199,23 @@ export class DispatchService {
     return { items: await this.views(rows) };
   }
 
-  private async views(rows: readonly OfferRow[]): Promise<Offer[]> {
+  private async views(rows: readonly OfferRecord[]): Promise<Offer[]> {
     const [outlets, orders] = await Promise.all([
-      this.ctx.repo.outletNames(rows.map((r) => r.outlet_id)),
-      this.ctx.repo.ordersByIds(rows.map((r) => r.order_id)),
+      this.ctx.repo.outletNames(rows.map((r) => r.outletId)),
+      this.ctx.repo.ordersByIds(rows.map((r) => r.orderId)),
     ]);
     return rows.map((r) => ({
       id: r.id,
-      orderId: r.order_id,
-      outlet: outlets.get(r.outlet_id) ?? { id: r.outlet_id, code: '', name: '' },
+      orderId: r.orderId,
+      outlet: outlets.get(r.outletId) ?? { id: r.outletId, code: '', name: '' },
       mode: r.mode,
       status: r.status,
-      offeredAt: r.offered_at,
-      dueAt: r.due_at,
-      respondedAt: r.responded_at,
-      reasonCode: r.reason_code,
+      offeredAt: r.offeredAt,
+      dueAt: r.dueAt,
+      respondedAt: r.respondedAt,
+      reasonCode: r.reasonCode,
       note: r.note,
-      order: orders.get(r.order_id)?.view ?? null,
+      order: orders.get(r.orderId)?.view ?? null,
     }));
   }
 
@@ -231,7 +232,7 @@ export class DispatchService {
     ]);
     const names = await this.outletNames(
       outlets,
-      [...pending.values()].map((p) => p.outlet_id),
+      [...pending.values()].map((p) => p.outletId),
     );
     return {
       now: this.ctx.clock.now().toISOString(),
@@ -241,7 +242,7 @@ export class DispatchService {
           ...o.view,
           mode: modeFor(policy, orderRegion(o)),
           pendingOffer: p
-            ? { id: p.id, outletId: p.outlet_id, outletName: names.get(p.outlet_id) ?? '', dueAt: p.due_at }
+            ? { id: p.id, outletId: p.outletId, outletName: names.get(p.outletId) ?? '', dueAt: p.dueAt }
             : null,
         };
       }),

@@ -163,7 +163,7 @@ async function faultCodeErrors(
         rule: 'not_a_fault',
         message: 'this code is a symptom, not a fault',
       });
-    else if (product && fault.category_code !== product.categoryCode)
+    else if (product && fault.categoryCode !== product.categoryCode)
       errors.push({
         path: 'faultCodeId',
         rule: 'wrong_category',
@@ -180,7 +180,7 @@ async function faultCodeErrors(
     const s = codes.get(sid);
     if (!s || !s.active)
       errors.push({ path: `symptomCodes.${i}`, rule: 'not_found', message: 'no such active symptom code' });
-    else if (s.kind !== 'symptom' || (fault && s.parent_id !== fault.id)) {
+    else if (s.kind !== 'symptom' || (fault && s.parentId !== fault.id)) {
       errors.push({
         path: `symptomCodes.${i}`,
         rule: 'not_under_fault',

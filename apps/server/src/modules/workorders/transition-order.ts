@@ -122,13 +122,13 @@ async function effectsOf(
       const t = await ctx.repo.technician(req.data.technicianId!);
       if (!t) throw invalidData('data.technicianId', 'not_found', 'no such technician');
       if (!t.active) throw invalidData('data.technicianId', 'inactive', 'the technician is not active');
-      if (t.outlet_id !== o.outletId)
+      if (t.outletId !== o.outletId)
         throw invalidData(
           'data.technicianId',
           'not_in_outlet',
           "the technician does not belong to the order's outlet",
         );
-      Object.assign(patch, { technicianId: t.id, technicianUserId: t.user_id });
+      Object.assign(patch, { technicianId: t.id, technicianUserId: t.userId });
       data.technicianId = t.id;
       break;
     }

@@ -144,13 +144,20 @@ export class WorkOrdersRepository {
   }
 
   /** Fault and symptom codes of the catalogue tree, for validation. */
-  faultCodes(ids: readonly string[]) {
-    if (!ids.length) return Promise.resolve([]);
-    return this.db
+  async faultCodes(ids: readonly string[]) {
+    if (!ids.length) return [];
+    const rows = await this.db
       .selectFrom('fault_codes')
       .select(['id', 'category_code', 'parent_id', 'kind', 'active'])
       .where('id', 'in', ids)
       .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      categoryCode: r.category_code,
+      parentId: r.parent_id,
+      kind: r.kind,
+      active: !!r.active,
+    }));
   }
 
   /** Orders still in `status` whose last change is at or before `before`, oldest first (repair sweeps). */
@@ -174,12 +181,13 @@ export class WorkOrdersRepository {
       .executeTakeFirst();
   }
 
-  technician(id: string) {
-    return this.db
+  async technician(id: string) {
+    const r = await this.db
       .selectFrom('technicians')
       .select(['id', 'name', 'outlet_id', 'user_id', 'active'])
       .where('id', '=', id)
       .executeTakeFirst();
+    return r && { id: r.id, name: r.name, outletId: r.outlet_id, userId: r.user_id, active: !!r.active };
   }
 
   /** Open orders of one installed product (the duplicate-order warning), within the actor's scope. */

@@ -20,21 +20,21 @@ export async function expireOffers(svc: DispatchService, now: Date): Promise<Exp
   const due = await repo.dueOffers(now.toISOString(), BATCH);
   let expired = 0;
   for (const offer of due) {
-    const order = await repo.order(offer.order_id);
+    const order = await repo.order(offer.orderId);
     const holds =
-      order && order.view.status === 'dispatched_outlet' && order.view.outletId === offer.outlet_id;
+      order && order.view.status === 'dispatched_outlet' && order.view.outletId === offer.outletId;
     if (!holds) {
       // The order moved on without settling the offer (e.g. by a support fix): just close it.
       await withTransaction(svc.ctx.db, svc.ctx.dialect, ({ trx }) =>
-        repo.settlePending(trx, offer.order_id, {
+        repo.settlePending(trx, offer.orderId, {
           status: 'expired',
-          responded_at: now.toISOString(),
-          responded_by: null,
+          respondedAt: now.toISOString(),
+          respondedBy: null,
         }),
       );
       continue;
     }
-    if (await svc.release(offer.order_id, order.view.version, 'offer_expired', 'expired')) expired++;
+    if (await svc.release(offer.orderId, order.view.version, 'offer_expired', 'expired')) expired++;
   }
   return { expired };
 }
