@@ -106,21 +106,21 @@ export class AuthService {
     const now = this.deps.clock.now();
     const s = await this.repo.findSession(sha256(sid));
     if (!s) throw new DomainError('auth.session_expired', 'The session has ended; sign in again');
-    if (new Date(s.expires_at) <= now) {
-      await this.repo.deleteSession(s.id_hash);
+    if (new Date(s.expiresAt) <= now) {
+      await this.repo.deleteSession(s.idHash);
       throw new DomainError('auth.session_expired', 'The session has expired; sign in again');
     }
-    const user = await this.repo.findUserById(s.user_id);
+    const user = await this.repo.findUserById(s.userId);
     if (!user?.active) throw new DomainError('auth.session_expired', 'The account is no longer active');
-    if (now.getTime() - new Date(s.last_seen_at).getTime() > MIN) {
+    if (now.getTime() - new Date(s.lastSeenAt).getTime() > MIN) {
       const policy = await this.policy();
       await this.repo.touchSession(
-        s.id_hash,
+        s.idHash,
         now.toISOString(),
         new Date(now.getTime() + policy.sessionIdleMinutes * MIN).toISOString(),
       );
     }
-    return this.actorFor(user, user.kind === 'customer' ? 'customer' : 'user', s.csrf_token);
+    return this.actorFor(user, user.kind === 'customer' ? 'customer' : 'user', s.csrfToken);
   }
 
   async logout(sid: string): Promise<void> {

@@ -213,7 +213,20 @@ export class IdentityRepository {
   }
 
   async findSession(idHash: string) {
-    return this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
+    return (
+      r && {
+        idHash: r.id_hash,
+        userId: r.user_id,
+        csrfToken: r.csrf_token,
+        expiresAt: r.expires_at,
+        lastSeenAt: r.last_seen_at,
+      }
+    );
   }
 
   async touchSession(idHash: string, now: string, expiresAt: string): Promise<void> {

@@ -126,15 +126,15 @@ async function applyOne(
       detail: 'the order changed after the plan was made',
     };
   if (job.fixed) return { outcome: 'unchanged', code: 'fixed', detail: null };
-  if (now.technician_id && now.technician_id !== technicianId)
+  if (now.technicianId && now.technicianId !== technicianId)
     return {
       outcome: 'conflict',
       code: 'reassignment_needed',
       detail: 'the order is assigned to another technician; reassign it first',
     };
   const previous =
-    now.appointment_start && now.appointment_end
-      ? { start: now.appointment_start, end: now.appointment_end }
+    now.appointmentStart && now.appointmentEnd
+      ? { start: now.appointmentStart, end: now.appointmentEnd }
       : null;
   const windowChanged = !sameWindow(previous, window);
   const input = {

@@ -176,7 +176,20 @@ export class PlanningRepository {
         'number',
       ])
       .where('id', '=', id)
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .then(
+        (r) =>
+          r && {
+            id: r.id,
+            status: r.status,
+            version: r.version,
+            technicianId: r.technician_id,
+            appointmentStart: r.appointment_start,
+            appointmentEnd: r.appointment_end,
+            contactPhone: r.contact_phone,
+            number: r.number,
+          },
+      );
   }
 
   async insert(doc: PlanDoc): Promise<void> {
