@@ -4,7 +4,13 @@ import type { CoverageReport } from '@anxin/contracts';
 import { pct } from '../bits.tsx';
 
 /** Region coverage and self-built share against their targets, and coverage per category. */
-export function CoverageSummary({ report, catName }: { report: CoverageReport; catName: (code: string) => string }) {
+export function CoverageSummary({
+  report,
+  catName,
+}: {
+  report: CoverageReport;
+  catName: (code: string) => string;
+}) {
   const { t } = useTranslation();
   return (
     <Row gutter={[16, 16]}>
@@ -58,9 +64,7 @@ export function CoverageSummary({ report, catName }: { report: CoverageReport; c
                 />
               </div>
             ))}
-            {!report.regionCoverage.byCategory.length && (
-              <Empty description={t('network.coverage.noData')} />
-            )}
+            {!report.regionCoverage.byCategory.length && <Empty description={t('network.coverage.noData')} />}
           </Flex>
         </Card>
       </Col>

@@ -8,13 +8,7 @@ import { networkApi, useNetworkMutation } from '../../api.ts';
 import type { ProspectDraft } from './stages.ts';
 
 /** Creates or edits a prospect: region, name, contact, categories, notes. */
-export function ProspectDrawer({
-  state,
-  onClose,
-}: {
-  state: ProspectDraft | null;
-  onClose: () => void;
-}) {
+export function ProspectDrawer({ state, onClose }: { state: ProspectDraft | null; onClose: () => void }) {
   const { t } = useTranslation();
   const regions = useRegions();
   const categories = useCategories();
