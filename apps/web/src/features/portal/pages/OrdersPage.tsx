@@ -1,6 +1,6 @@
 import { Button, Empty, Skeleton, Typography } from 'antd';
 import { CalendarOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { bj } from '../../workorders/index.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CLOSED_STATUSES, isStatusIn } from '@anxin/contracts';
@@ -73,7 +73,7 @@ export default function OrdersPage() {
             <div className="portal-order__foot">
               <span className="portal-mono">{o.number}</span>
               <span>
-                {t('portal.orders.created', { date: dayjs(o.createdAt).format(`${fmt.day} ${fmt.time}`) })}{' '}
+                {t('portal.orders.created', { date: bj(o.createdAt).format(`${fmt.day} ${fmt.time}`) })}{' '}
                 <RightOutlined />
               </span>
             </div>

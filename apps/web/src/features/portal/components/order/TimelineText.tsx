@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import dayjs from 'dayjs';
+import { bj } from '../../../workorders/index.ts';
 import { useTranslation } from 'react-i18next';
 import type { PortalTimelineEntry } from '@anxin/contracts';
 import { formatWindow } from '../../time.ts';
@@ -36,7 +36,7 @@ export function TimelineText({ e }: { e: PortalTimelineEntry }) {
           )}
       </div>
       {e.reason && <div className="portal-tl__reason">“{e.reason}”</div>}
-      <div className="portal-tl__at">{dayjs(e.at).format(`${fmt.day} ${fmt.time}`)}</div>
+      <div className="portal-tl__at">{bj(e.at).format(`${fmt.day} ${fmt.time}`)}</div>
     </div>
   );
 }
