@@ -136,54 +136,26 @@ interface QueueNames {
 }
 
 /** A task in the callback queue with its order's facts (camelCase, answers decoded). */
-export interface QueuedTask {
-  id: string;
-  orderId: string;
+export interface QueuedTask extends Omit<CallbackTask, 'updatedAt' | 'closedBy'> {
   orderNumber: string;
-  status: CallbackTaskStatus;
-  dueAt: string;
-  nextAttemptAt: string | null;
-  attempts: number;
-  outcome: CallbackOutcome | null;
-  followUp: CallbackFollowUp | null;
-  answers: CallbackAnswers | null;
-  comment: string | null;
-  note: string | null;
-  /** The customer rated through a portal link without being satisfied. */
-  portalRated: boolean;
   customerName: string | null;
   outletId: string | null;
   outletName: string | null;
   technicianId: string | null;
   technicianName: string | null;
-  createdAt: string;
-  closedAt: string | null;
-  version: number;
 }
 
 function toQueuedTask(r: QueueRow, names: QueueNames): QueuedTask {
+  // The queue shows the task as toTask decodes it, without the audit columns, plus the order's facts.
+  const { updatedAt: _updated, closedBy: _closedBy, ...task } = toTask(r);
   return {
-    id: r.id,
-    orderId: r.order_id,
+    ...task,
     orderNumber: r.order_number,
-    status: r.status,
-    dueAt: r.due_at,
-    nextAttemptAt: r.next_attempt_at,
-    attempts: r.attempts,
-    outcome: r.outcome,
-    followUp: r.follow_up,
-    answers: decodeAnswers(r.answers),
-    comment: r.comment,
-    note: r.note,
-    portalRated: r.portal_rated === 1,
     customerName: names.customers.get(r.customer_id) ?? null,
     outletId: r.outlet_id,
     outletName: (r.outlet_id && names.outlets.get(r.outlet_id)) ?? null,
     technicianId: r.technician_id,
     technicianName: (r.technician_id && names.technicians.get(r.technician_id)) ?? null,
-    createdAt: r.created_at,
-    closedAt: r.closed_at,
-    version: r.version,
   };
 }
 

@@ -1,4 +1,5 @@
-import { Button, Drawer, Input, Typography } from 'antd';
+import { ReasonField } from './ReasonField.tsx';
+import { Button, Drawer, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PortalOrderDetail } from '@anxin/contracts';
 import { ProblemAlert } from '../../../../components/ProblemAlert.tsx';
@@ -68,21 +69,15 @@ export function AppointmentActions({ order }: { order: PortalOrderDetail }) {
       >
         <SlotPicker value={slot} onChange={setSlot} max={1} testId="portal-reschedule-slot" />
         {tried && !slot[0] && <Typography.Text type="danger">{t('portal.detail.pickOne')}</Typography.Text>}
-        <Typography.Text strong style={{ display: 'block', margin: '16px 0 8px' }}>
-          {t('portal.detail.rescheduleReason')}
-        </Typography.Text>
-        <Input.TextArea
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-          autoSize={{ minRows: 2 }}
+        <ReasonField
+          label={t('portal.detail.rescheduleReason')}
           placeholder={t('portal.detail.rescheduleReasonPlaceholder')}
-          status={tried && !reason.trim() ? 'error' : undefined}
-          data-testid="portal-reschedule-reason"
+          value={reason}
+          onChange={setReason}
+          tried={tried}
+          testId="portal-reschedule-reason"
+          labelStyle={{ margin: '16px 0 8px' }}
         />
-        {tried && !reason.trim() && (
-          <Typography.Text type="danger">{t('portal.detail.reasonRequired')}</Typography.Text>
-        )}
         {reschedule.error && <ProblemAlert error={reschedule.error} style={{ marginTop: 12 }} />}
         <Button
           type="primary"

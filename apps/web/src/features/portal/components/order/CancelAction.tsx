@@ -1,4 +1,5 @@
-import { Button, Input, Modal, Typography } from 'antd';
+import { ReasonField } from './ReasonField.tsx';
+import { Button, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PortalOrderDetail } from '@anxin/contracts';
 import { ProblemAlert } from '../../../../components/ProblemAlert.tsx';
@@ -49,21 +50,15 @@ export function CancelAction({ order }: { order: PortalOrderDetail }) {
         centered
         destroyOnHidden
       >
-        <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
-          {t('portal.detail.cancelReason')}
-        </Typography.Text>
-        <Input.TextArea
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-          autoSize={{ minRows: 2 }}
+        <ReasonField
+          label={t('portal.detail.cancelReason')}
           placeholder={t('portal.detail.cancelReasonPlaceholder')}
-          status={tried && !reason.trim() ? 'error' : undefined}
-          data-testid="portal-cancel-reason"
+          value={reason}
+          onChange={setReason}
+          tried={tried}
+          testId="portal-cancel-reason"
+          labelStyle={{ marginBottom: 8 }}
         />
-        {tried && !reason.trim() && (
-          <Typography.Text type="danger">{t('portal.detail.reasonRequired')}</Typography.Text>
-        )}
         {cancel.error && <ProblemAlert error={cancel.error} style={{ marginTop: 12 }} />}
       </Modal>
     </>
