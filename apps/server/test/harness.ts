@@ -57,9 +57,24 @@ async function freshPg(): Promise<TestDb> {
   };
 }
 
+/**
+ * Kysely's PostgreSQL introspection reads every schema of the database; another test file dropping
+ * its schema in the middle of that read fails it (3F000 / 42P01). Such a read is simply repeated.
+ */
+async function allTables(db: Kysely<any>, attempts = 5) {
+  for (let i = 1; ; i++) {
+    try {
+      return await db.introspection.getTables();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (i >= attempts || (code !== '3F000' && code !== '42P01')) throw err;
+    }
+  }
+}
+
 /** Tables of this test database only (PostgreSQL introspection sees every schema of the database). */
 export async function ownTables(db: Kysely<any>) {
-  const tables = await db.introspection.getTables();
+  const tables = await allTables(db);
   const row = await sql<{ s: string | null }>`select current_schema() as s`.execute(db).catch(() => null);
   const schema = row?.rows[0]?.s ?? null;
   return tables.filter((t) => !t.schema || !schema || t.schema === schema);
