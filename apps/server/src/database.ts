@@ -13,6 +13,7 @@ import type { ComplaintTables } from './modules/complaints/complaints.schema.ts'
 import type { GradingTables } from './modules/grading/grading.schema.ts';
 import type { SettlementTables } from './modules/settlement/settlement.schema.ts';
 import type { EvaluationTables } from './modules/evaluation/evaluation.schema.ts';
+import type { PartsTables } from './modules/parts/parts.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -40,6 +41,7 @@ export interface Database
     GradingTables,
     SettlementTables,
     EvaluationTables,
+    PartsTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

@@ -26,6 +26,7 @@ import { gradeOf } from './modules/grading/index.ts';
 import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index.ts';
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
+import { createParts, PARTS_SETTINGS } from './modules/parts/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -77,6 +78,8 @@ export function createModules(deps: AppDeps) {
     coverage: (actor) => network.service.pipeline.coverage(actor),
     complaintFacts,
   });
+  // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
+  const parts = createParts(deps, { workOrders });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -96,6 +99,7 @@ export function createModules(deps: AppDeps) {
     ...GRADING_SETTINGS,
     ...SETTLEMENT_SETTINGS,
     ...EVALUATION_SETTINGS,
+    ...PARTS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -120,6 +124,7 @@ export function createModules(deps: AppDeps) {
     grading,
     settlement,
     evaluation,
+    parts,
   ];
   return {
     settings,
@@ -141,6 +146,7 @@ export function createModules(deps: AppDeps) {
     grading,
     settlement,
     evaluation,
+    parts,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

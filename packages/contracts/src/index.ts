@@ -18,6 +18,7 @@ export * from './assignment.ts';
 export * from './callbacks.ts';
 export * from './settlement.ts';
 export * from './complaints.ts';
+export * from './parts.ts';
 export * from './grading.ts';
 export * from './evaluation.ts';
 export * from './settings.ts';

@@ -40,6 +40,11 @@ export const PERMISSIONS = [
   'complaint:read',
   'complaint:manage',
   'parts:read',
+  /** Reserve van stock, request parts for an order, consume them, send old parts back (技师/网点). */
+  'parts:request',
+  /** Approve or reject a part request with a signature (补件单签字). */
+  'parts:approve',
+  /** Catalogue, stock movements, shipping, old-part inspection, stocktakes (仓库). */
   'parts:manage',
   'settlement:read',
   'settlement:manage',
@@ -126,6 +131,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'settlement:respond',
     'appeal:read',
     'appeal:create',
+    'parts:read',
+    'parts:request',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -133,6 +140,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:transition',
     'workorder:update',
     'customer:phone_unmasked',
+    'parts:read',
+    'parts:request',
   ],
   quality: [
     ...read(
@@ -157,7 +166,11 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeal:read',
     'appeal:decide',
   ],
-  warehouse: [...read('product', 'workorder', 'parts'), 'parts:manage'],
+  warehouse: [
+    ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
+    'parts:manage',
+    'parts:approve',
+  ],
   finance: [
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
     'settlement:manage',

@@ -15,7 +15,11 @@ describe('0020 customer erasure', () => {
   afterAll(() => t.drop());
 
   it('adds customers.erased_at and grants customer:privacy to an existing admin role', async () => {
-    await migrate(t.db, t.dialect, migrations);
+    await migrate(
+      t.db,
+      t.dialect,
+      migrations.filter((m) => m.name <= '0020_customer_erasure'),
+    );
     const perms = await t.db
       .selectFrom('role_permissions')
       .select('permission')

@@ -19,6 +19,7 @@ import * as m0017 from './0017_evaluation.ts';
 import * as m0018 from './0018_sla_unknown.ts';
 import * as m0019 from './0019_access_hardening.ts';
 import * as m0020 from './0020_customer_erasure.ts';
+import * as m0021 from './0021_parts.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   { name: '0018_sla_unknown', up: m0018.up },
   { name: '0019_access_hardening', up: m0019.up },
   { name: '0020_customer_erasure', up: m0020.up },
+  { name: '0021_parts', up: m0021.up },
 ];

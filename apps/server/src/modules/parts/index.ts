@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { WorkOrdersService } from '../workorders/index.ts';
+import type { PartsContext } from './context.ts';
+import { catalogRoutes } from './routes/catalog.routes.ts';
+import { requestsRoutes } from './routes/requests.routes.ts';
+import { returnsRoutes } from './routes/returns.routes.ts';
+import { stockRoutes } from './routes/stock.routes.ts';
+import { stocktakeRoutes } from './routes/stocktake.routes.ts';
+import { usageRoutes } from './routes/usage.routes.ts';
+
+export type { PartsTables } from './parts.schema.ts';
+export { PARTS_SETTINGS } from './parts.settings.ts';
+export { PARTS_POLICY_KEY } from './context.ts';
+
+export interface PartsOptions {
+  workOrders: { service: WorkOrdersService };
+}
+
+/**
+ * Spare parts (备件, issue #15): catalogue and compatibility, stock per location with an
+ * append-only ledger (stock-ledger.ts), part requests with signed approval and shipment, usage on
+ * orders, 旧件 returns and inspection (the claims settlement pays), stocktakes and replenishment.
+ */
+export function createParts(deps: AppDeps, opts: PartsOptions) {
+  const ctx: PartsContext = {
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    logger: deps.logger,
+    workOrders: opts.workOrders.service,
+    nudgeOutbox: () => deps.runtime.outbox.nudge(),
+  };
+  return {
+    ctx,
+    register: async (app: FastifyInstance) => {
+      await app.register(catalogRoutes(ctx));
+      await app.register(stockRoutes(ctx));
+      await app.register(stocktakeRoutes(ctx));
+      await app.register(requestsRoutes(ctx));
+      await app.register(usageRoutes(ctx));
+      await app.register(returnsRoutes(ctx));
+    },
+  };
+}
+export type PartsModule = ReturnType<typeof createParts>;

@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import type { PartsContext } from '../context.ts';
+
+/** Placeholder: filled in by the stock work of issue #15. */
+export function stockRoutes(_ctx: PartsContext) {
+  return async function routes(_fastify: FastifyInstance): Promise<void> {};
+}
