@@ -39,6 +39,8 @@ import { settlementEnUS } from '../features/settlement/locales/en-US.ts';
 import { settlementZhCN } from '../features/settlement/locales/zh-CN.ts';
 import { evaluationEnUS } from '../features/evaluation/locales/en-US.ts';
 import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
+import { partsEnUS } from '../features/parts/locales/en-US.ts';
+import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -68,6 +70,7 @@ export const zhCN = {
   routing: routingZhCN,
   settlement: settlementZhCN,
   evaluation: evaluationZhCN,
+  parts: partsZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -93,6 +96,7 @@ export const enUS: Messages = {
   routing: routingEnUS,
   settlement: settlementEnUS,
   evaluation: evaluationEnUS,
+  parts: partsEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

@@ -67,6 +67,25 @@ export const problemsEnUS: typeof problemsZhCN = {
       disputes_open:
         '{{count}} disputed line(s) have no adjustment yet; adjust them, or give a reason to approve as is.',
     },
+    parts: {
+      unknown_item: 'Part {{itemId}} does not exist.',
+      item_inactive: 'Part {{itemCode}} is inactive and can no longer be used.',
+      incompatible_model: 'Part {{itemCode}} does not fit this product model {{modelCode}}.',
+      insufficient_stock: 'Not enough stock of {{itemCode}}: {{available}} available, {{requested}} needed.',
+      reservation_required:
+        'This part was not reserved for the order; reserve it from the van or request it first.',
+      serial_required: 'Part {{itemCode}} needs the serial numbers of the new and the old part.',
+      old_part_required: 'There is no old part for this claim.',
+      order_not_in_service: 'Parts cannot be requested or used while the order is {{status}}.',
+      location_not_allowed: 'You cannot move stock at this location.',
+      same_location: 'The source and destination locations must differ.',
+      below_reserved: '{{reserved}} of part {{itemCode}} are reserved; stock cannot go below that.',
+      unconsumed_reservations:
+        '{{count}} reserved parts are neither used nor returned; settle them before completing.',
+      stocktake_open: 'A stocktake is under way at {{locationName}}; finish it first.',
+      import_invalid:
+        'The file has {{count}} errors and nothing was imported; correct them and import again.',
+    },
     appeal: {
       line_not_appealable: 'Only deductions can be appealed; dispute fee lines on the statement.',
       class_not_appealable: 'The classification “{{class}}” is not a penalty; there is nothing to appeal.',

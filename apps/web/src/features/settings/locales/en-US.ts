@@ -198,7 +198,12 @@ export const settingsEnUS: typeof settingsZhCN = {
     dispatch: { read: 'View dispatch', assign: 'Dispatch orders' },
     callback: { read: 'View callbacks', perform: 'Make callbacks' },
     complaint: { read: 'View complaints', manage: 'Handle complaints' },
-    parts: { read: 'View parts', manage: 'Manage parts' },
+    parts: {
+      read: 'View parts',
+      request: 'Request and use parts',
+      approve: 'Approve part requests (signed)',
+      manage: 'Manage parts',
+    },
     settlement: {
       read: 'View settlement',
       manage: 'Manage settlement',
@@ -278,6 +283,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     grading: {
       policy: 'Outlet grading policy',
+    },
+    parts: {
+      policy: 'Spare parts policy',
     },
     network: {
       certifications: 'Technician certificates',

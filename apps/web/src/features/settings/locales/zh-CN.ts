@@ -193,7 +193,7 @@ export const settingsZhCN = {
     dispatch: { read: '查看调度', assign: '派单' },
     callback: { read: '查看回访', perform: '执行回访' },
     complaint: { read: '查看投诉', manage: '处理投诉' },
-    parts: { read: '查看备件', manage: '管理备件' },
+    parts: { read: '查看备件', request: '申领和使用备件', approve: '审批补件单（签字）', manage: '管理备件' },
     settlement: { read: '查看结算', manage: '管理结算', respond: '确认或异议结算单' },
     grading: { manage: '管理网点评级' },
     evaluation: { manage: '管理服务评价' },
@@ -268,6 +268,9 @@ export const settingsZhCN = {
     },
     grading: {
       policy: '网点评级策略',
+    },
+    parts: {
+      policy: '备件策略',
     },
     network: {
       certifications: '技师证书提醒',

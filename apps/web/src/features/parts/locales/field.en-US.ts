@@ -1,0 +1,3 @@
+import type { fieldZhCN } from './field.zh-CN.ts';
+
+export const fieldEnUS: typeof fieldZhCN = {};

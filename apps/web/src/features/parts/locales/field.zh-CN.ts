@@ -1,0 +1,2 @@
+/** Strings of the field screens of the parts feature. */
+export const fieldZhCN = {};

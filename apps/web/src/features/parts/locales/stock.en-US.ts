@@ -1,0 +1,3 @@
+import type { stockZhCN } from './stock.zh-CN.ts';
+
+export const stockEnUS: typeof stockZhCN = {};

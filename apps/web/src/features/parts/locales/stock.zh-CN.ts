@@ -1,0 +1,2 @@
+/** Strings of the stock screens of the parts feature. */
+export const stockZhCN = {};

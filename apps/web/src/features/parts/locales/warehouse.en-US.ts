@@ -1,0 +1,3 @@
+import type { warehouseZhCN } from './warehouse.zh-CN.ts';
+
+export const warehouseEnUS: typeof warehouseZhCN = {};

@@ -1,0 +1,2 @@
+/** Strings of the warehouse screens of the parts feature. */
+export const warehouseZhCN = {};
