@@ -205,7 +205,14 @@ export const NAVIGATION: NavItem[] = [
     permission: 'complaint:read',
     page: () => import('../features/complaints/pages/ComplaintsPage.tsx'),
   },
-  { key: 'parts', path: '/parts', icon: InboxOutlined, labelKey: 'nav.parts', permission: 'parts:read' },
+  {
+    key: 'parts',
+    path: '/parts',
+    icon: InboxOutlined,
+    labelKey: 'nav.parts',
+    permission: 'parts:read',
+    page: () => import('../features/parts/pages/PartsPage.tsx'),
+  },
   {
     key: 'settlement',
     path: '/settlement',

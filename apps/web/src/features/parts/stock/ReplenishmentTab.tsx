@@ -1,0 +1,4 @@
+/** Placeholder until the stock screens land (issue #15). */
+export function ReplenishmentTab() {
+  return null;
+}
