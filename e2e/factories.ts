@@ -76,6 +76,8 @@ export async function coverageOf(api: Api, outletCode: string, technicianName?: 
 export interface Caller {
   customerId: string;
   productId: string;
+  /** The product's model (a new model of the category, made for this caller). */
+  modelId: string;
   name: string;
   phone: string;
   serial: string;
@@ -117,7 +119,7 @@ export async function createCaller(
     serial,
     purchaseDate: beijingDate(-30),
   });
-  return { customerId: customer.id, productId: product.id, name, phone, serial };
+  return { customerId: customer.id, productId: product.id, modelId: model.id, name, phone, serial };
 }
 
 export interface Order {

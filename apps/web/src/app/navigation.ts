@@ -60,6 +60,11 @@ export interface NavItem extends AccessRule {
   labelKey: NavLabelKey;
   page?: PageLoader;
   hideInMenu?: boolean;
+  /**
+   * Left out of the menu (still routable) for a viewer whose every role is listed: the desktop
+   * parts workbench for a technician, who has the phone's 我的备件 instead.
+   */
+  hideInMenuFor?: readonly Role[];
   /** A menu group. The group is visible when any child is; its own path may have an index page. */
   children?: NavItem[];
 }
@@ -190,6 +195,17 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/fieldwork/pages/JobPage.tsx'),
   },
   {
+    // The technician's van stock and part requests on the phone; the desktop /parts workbench is
+    // for the warehouse and outlets.
+    key: 'my-parts',
+    path: '/m/parts',
+    icon: InboxOutlined,
+    labelKey: 'nav.myParts',
+    role: 'technician',
+    permission: 'parts:read',
+    page: () => import('../features/parts/pages/VanPartsPage.tsx'),
+  },
+  {
     key: 'callbacks',
     path: '/callbacks',
     icon: PhoneOutlined,
@@ -211,6 +227,7 @@ export const NAVIGATION: NavItem[] = [
     icon: InboxOutlined,
     labelKey: 'nav.parts',
     permission: 'parts:read',
+    hideInMenuFor: ['technician'],
     page: () => import('../features/parts/pages/PartsPage.tsx'),
   },
   {
@@ -336,6 +353,8 @@ export function canAccess(item: AccessRule & { children?: NavItem[] }, viewer: V
 export function visibleNavigation(viewer: Viewer, items: NavItem[] = NAVIGATION): NavItem[] {
   return items.flatMap((item): NavItem[] => {
     if (item.hideInMenu || !canAccess(item, viewer)) return [];
+    const only = item.hideInMenuFor;
+    if (only && viewer.roles.length > 0 && viewer.roles.every((r) => only.includes(r))) return [];
     if (!item.children) return [item];
     const children = visibleNavigation(viewer, item.children);
     return children.length > 0 ? [{ ...item, children }] : [];

@@ -56,11 +56,6 @@ export const fieldworkEnUS: typeof fieldworkZhCN = {
     title: 'Work done',
     workDone: 'What was done',
     workDonePlaceholder: 'e.g. cleaned the drain pump, replaced the seal',
-    parts: 'Parts used',
-    partName: 'Part',
-    partQty: 'Qty',
-    addPart: 'Add part',
-    removePart: 'Remove',
     submit: 'Save work',
   },
   photos: {

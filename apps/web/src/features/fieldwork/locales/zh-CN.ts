@@ -50,11 +50,6 @@ export const fieldworkZhCN = {
     title: '维修处理',
     workDone: '处理内容',
     workDonePlaceholder: '例如：清理排水泵，更换密封圈',
-    parts: '使用配件',
-    partName: '配件名称',
-    partQty: '数量',
-    addPart: '添加配件',
-    removePart: '删除',
     submit: '保存处理',
   },
   photos: {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isStatusIn, ON_SITE_STATUSES, WORK_DONE_STATUSES } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { ConsumeParts, JobPartsPanel } from '../../parts/index.ts';
 import { DiagnosisStep, PhotosStep, ResultStep, SignatureStep, WorkStep } from '../components/Steps.tsx';
 import { ActionBar } from '../components/job/ActionBar.tsx';
 import { Completion } from '../components/job/Completion.tsx';
@@ -89,11 +90,19 @@ export default function JobPage() {
       )}
       {working && <DiagnosisStep job={j} />}
       {working && <WorkStep job={j} />}
+      {(working || status === 'arrived' || status === 'awaiting_parts') && (
+        <JobPartsPanel
+          orderId={j.id}
+          warrantyStatus={j.product?.warrantyStatus}
+          editable={working || status === 'arrived'}
+        />
+      )}
       {(working || status === 'arrived' || j.photos.length > 0) && (
         <PhotosStep job={j} editable={isStatusIn(ON_SITE_STATUSES, j.status)} />
       )}
       {working && <SignatureStep job={j} />}
       {working && <ResultStep job={j} />}
+      {working && <ConsumeParts orderId={j.id} />}
       {working && <Completion job={j} code={code} setCode={setCode} />}
       <ActionBar job={j} status={status} code={code} onCodeSent={() => setCode('')} />
     </div>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Segmented, Skeleton, Tag, Typography } from 'antd';
-import { EnvironmentOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, InboxOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { FieldJob } from '@anxin/contracts';
@@ -84,14 +84,21 @@ export default function JobsPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('fieldwork.title')}
         </Typography.Title>
-        <Button
-          icon={<ReloadOutlined />}
-          size="large"
-          aria-label={t('fieldwork.refresh')}
-          loading={jobs.isFetching}
-          onClick={() => void jobs.refetch()}
-          data-testid="jobs-refresh"
-        />
+        <Flex gap={8}>
+          <Link to="/m/parts" data-testid="jobs-my-parts">
+            <Button icon={<InboxOutlined />} size="large">
+              {t('parts.field.van.title')}
+            </Button>
+          </Link>
+          <Button
+            icon={<ReloadOutlined />}
+            size="large"
+            aria-label={t('fieldwork.refresh')}
+            loading={jobs.isFetching}
+            onClick={() => void jobs.refetch()}
+            data-testid="jobs-refresh"
+          />
+        </Flex>
       </Flex>
       {pending.length > 0 && (
         <Alert

@@ -1,3 +1,77 @@
 import type { fieldZhCN } from './field.zh-CN.ts';
 
-export const fieldEnUS: typeof fieldZhCN = {};
+export const fieldEnUS: typeof fieldZhCN = {
+  cancel: 'Cancel',
+  none: 'No parts on this order yet.',
+  amount: '¥{{amount}}',
+  customerPays: 'Customer pays ¥{{amount}}',
+  requestNo: 'Request {{number}}',
+  tracking: '{{carrier}} tracking {{trackingNo}}',
+  needsPartsHint:
+    'Request the missing parts from HQ in “Parts” above; the request puts the order on hold for parts and pauses its SLA clock.',
+  requestedAt: 'Requested {{at}}',
+  panel: {
+    title: 'Parts',
+    add: 'Add a part',
+    closePicker: 'Close the part list',
+  },
+  pick: {
+    search: 'Search part name or code',
+    empty: 'No parts fit this product.',
+    serialized: 'serial no. required',
+    van: 'Van: {{n}} available',
+    hq: 'Not in van · HQ: {{n}}',
+    warranty: 'Warranty',
+    customer: 'Customer pays',
+    vanShort: 'The van has only {{n}}, not enough; request the part from HQ.',
+    reserve: 'Reserve from van',
+    reserved: 'Reserved {{name}} × {{qty}} from the van',
+    request: 'Request from HQ',
+    requestConfirm: 'Request this part from HQ?',
+    requestConfirmHint:
+      'The order then waits for parts and its SLA clock pauses until you resume the repair.',
+  },
+  requested: {
+    title: 'Part request {{number}} sent',
+    body: 'The order now waits for parts and its SLA clock is paused. You will see the tracking number here once shipped; confirm receipt when the parts arrive and resume the repair.',
+  },
+  release: {
+    action: 'Return',
+    title: 'Return the reserved {{name}}',
+    confirm: 'Return',
+    hint: 'The part goes back to its stock location for other orders.',
+    reason: 'Reason for the return (required)',
+  },
+  receive: {
+    action: 'Confirm receipt',
+    confirm: 'Have you received these parts?',
+  },
+  consume: {
+    title: 'Confirm parts used',
+    hint: 'Before completing, confirm the reserved parts were used; return any you did not use in “Parts”.',
+    required: 'required',
+    serialsMissing: 'Enter the new and old serial numbers of the serialized parts.',
+    submit: 'Confirm parts used',
+  },
+  card: {
+    title: 'Parts',
+    customerPaid: 'Customer-paid total ¥{{amount}}',
+    empty: 'No parts used on this order',
+    serials: 'Serial nos.',
+    newShort: 'New',
+    oldShort: 'Old',
+    requestNo: 'Request no.',
+  },
+  van: {
+    back: 'My jobs',
+    title: 'My parts',
+    stockTab: 'Van stock',
+    requestsTab: 'My requests',
+    search: 'Search part name or code',
+    empty: 'Your van holds no parts.',
+    noMatch: 'No matching parts.',
+    levels: 'On hand {{onHand}} · reserved {{reserved}}',
+    noRequests: 'No part requests yet.',
+    order: 'Order {{number}}',
+  },
+};

@@ -459,6 +459,17 @@ export const settingsEnUS: typeof settingsZhCN = {
     weights: 'Weights (%)',
     windowMinutes: 'Window length',
     windowRoundMinutes: 'Window rounding',
+
+    // parts.policy
+    approval: 'Request approval',
+    valueThresholdFen: 'Approval above value (fen, at cost)',
+    kindsRequiringApproval: 'Kinds that always need approval',
+    customerPaidNeedsApproval: 'Customer-paid parts need approval too',
+    discontinuationWarningDays: 'Discontinuation warning (days before)',
+    ageingDays: 'Ageing stock after (days without movement)',
+    consumptionWindowDays: 'Consumption window for suggestions (days)',
+    coverDays: 'Days of supply a suggestion covers',
+    stocktakeVarianceApprovalPct: 'Stocktake variance needing review (%)',
   },
   option: {
     manual: 'Manual',
@@ -482,5 +493,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     business_hours: 'Business hours',
     calendar: 'Calendar time',
     working_days: 'Working days',
+
+    part: 'Part',
+    accessory: 'Accessory',
+    gift: 'Gift',
   },
 };

@@ -444,6 +444,17 @@ export const settingsZhCN = {
     weights: '权重（%）',
     windowMinutes: '预约时段长度',
     windowRoundMinutes: '时段取整',
+
+    // parts.policy (备件策略)
+    approval: '补件审批',
+    valueThresholdFen: '需审批金额（分，按成本价）',
+    kindsRequiringApproval: '必须审批的类别',
+    customerPaidNeedsApproval: '客户付费件也需审批',
+    discontinuationWarningDays: '停产预警提前天数',
+    ageingDays: '呆滞库存判定天数',
+    consumptionWindowDays: '补货建议统计天数',
+    coverDays: '补货覆盖天数',
+    stocktakeVarianceApprovalPct: '盘点差异需复核比例（%）',
   },
   option: {
     manual: '人工派单',
@@ -467,5 +478,9 @@ export const settingsZhCN = {
     business_hours: '按营业时间',
     calendar: '按自然时间',
     working_days: '按工作日',
+
+    part: '配件',
+    accessory: '附件',
+    gift: '赠品',
   },
 };

@@ -6,6 +6,7 @@ import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { EscalateDialog } from '../../outlet/index.ts';
 import { ProofPanel } from '../../fieldwork/index.ts';
+import { OrderPartsCard } from '../../parts/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -71,6 +72,7 @@ export default function WorkOrderDetailPage() {
               />
             </Card>
             <ProofPanel orderId={o.id} />
+            <OrderPartsCard orderId={o.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

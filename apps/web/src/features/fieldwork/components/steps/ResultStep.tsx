@@ -1,4 +1,4 @@
-import { Button, Card, Input, Radio, Tag } from 'antd';
+import { Button, Card, Input, Radio, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldJobDetail } from '@anxin/contracts';
 import { useFieldAction } from '../../api.ts';
@@ -38,6 +38,16 @@ export function ResultStep({ job }: { job: FieldJobDetail }) {
           </Radio>
         ))}
       </Radio.Group>
+      {r.outcome === 'needs_parts' && (
+        // Parts are requested in the parts panel; the request itself puts the order in 待件.
+        <Typography.Paragraph
+          type="secondary"
+          style={{ margin: '8px 0 0' }}
+          data-testid="result-needs-parts-hint"
+        >
+          {t('parts.field.needsPartsHint')}
+        </Typography.Paragraph>
+      )}
       <Input.TextArea
         rows={2}
         maxLength={1000}

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldJobDetail } from '@anxin/contracts';
 import { useFieldAction } from '../../api.ts';
-import { SignaturePad } from '../SignaturePad.tsx';
+import { SignaturePad } from '../../../../components/SignaturePad.tsx';
 import { useNotify } from './useStepDraft.ts';
 
 /** 客户签名: the customer signs on the phone; a signature can be redone. */

@@ -1,23 +1,19 @@
-import { Button, Card, Input, InputNumber, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FieldJobDetail, PartUsed } from '@anxin/contracts';
+import type { FieldJobDetail } from '@anxin/contracts';
 import { useFieldAction } from '../../api.ts';
 import { useDraft, useNotify } from './useStepDraft.ts';
 
-/** 维修处理: what was done and the parts used. */
+/**
+ * 维修处理: what was done. Parts are picked, reserved and requested in the parts panel (issue #15);
+ * the step's free-text `parts` stays in the API for old clients and is sent empty.
+ */
 export function WorkStep({ job }: { job: FieldJobDetail }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const saved = job.visit?.work;
-  const [w, setW, clear] = useDraft(job.id, 'work', () => ({
-    workDone: saved?.workDone ?? '',
-    parts: (saved?.parts ?? []) as PartUsed[],
-  }));
-  const submit = useFieldAction<typeof w>(job.id, 'work');
-  const setPart = (i: number, p: Partial<PartUsed>) =>
-    setW({ ...w, parts: w.parts.map((x, j) => (j === i ? { ...x, ...p } : x)) });
-  const validParts = w.parts.every((p) => p.name.trim() && p.quantity >= 1);
+  const [w, setW, clear] = useDraft(job.id, 'work', () => ({ workDone: saved?.workDone ?? '' }));
+  const submit = useFieldAction<{ workDone: string; parts: [] }>(job.id, 'work');
   return (
     <Card
       className="field-card field-form"
@@ -34,58 +30,16 @@ export function WorkStep({ job }: { job: FieldJobDetail }) {
         data-testid="work-done"
         onChange={(e) => setW({ ...w, workDone: e.target.value })}
       />
-      <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
-        {t('fieldwork.work.parts')}
-      </Typography.Text>
-      {w.parts.map((p, i) => (
-        <div className="field-part-row" key={i}>
-          <Input
-            size="large"
-            value={p.name}
-            placeholder={t('fieldwork.work.partName')}
-            data-testid={`part-name-${i}`}
-            onChange={(e) => setPart(i, { name: e.target.value })}
-          />
-          <InputNumber
-            size="large"
-            min={1}
-            max={999}
-            value={p.quantity}
-            inputMode="numeric"
-            aria-label={t('fieldwork.work.partQty')}
-            data-testid={`part-qty-${i}`}
-            onChange={(v) => setPart(i, { quantity: Number(v ?? 1) })}
-            style={{ width: '100%' }}
-          />
-          <Button
-            size="large"
-            icon={<DeleteOutlined />}
-            aria-label={t('fieldwork.work.removePart')}
-            data-testid={`part-remove-${i}`}
-            onClick={() => setW({ ...w, parts: w.parts.filter((_, j) => j !== i) })}
-          />
-        </div>
-      ))}
-      <Button
-        icon={<PlusOutlined />}
-        block
-        size="large"
-        type="dashed"
-        data-testid="part-add"
-        onClick={() => setW({ ...w, parts: [...w.parts, { name: '', quantity: 1 }] })}
-      >
-        {t('fieldwork.work.addPart')}
-      </Button>
       <Button
         className="field-big"
         block
         style={{ marginTop: 10 }}
-        disabled={!w.workDone.trim() || !validParts}
+        disabled={!w.workDone.trim()}
         loading={submit.isPending}
         data-testid="work-submit"
         onClick={() =>
           submit.mutate(
-            { workDone: w.workDone, parts: w.parts.map((p) => ({ ...p, name: p.name.trim() })) },
+            { workDone: w.workDone, parts: [] },
             {
               onSuccess: (r) => {
                 clear();

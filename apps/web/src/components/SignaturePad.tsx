@@ -4,8 +4,20 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A signature drawn with a finger or a pen (pointer events), exported as PNG. The canvas is sized
- * to its box at the device pixel ratio so the strokes stay sharp on phones.
+ * to its box at the device pixel ratio so the strokes stay sharp on phones. Shared by the
+ * customer's signature in fieldwork and the approver's signature on a parts request; the box is
+ * styled inline so it does not depend on a feature's stylesheet.
  */
+const PAD_STYLE: React.CSSProperties = {
+  width: '100%',
+  height: 180,
+  border: '1px dashed #94a3b8',
+  borderRadius: 12,
+  background: '#fff',
+  touchAction: 'none',
+  display: 'block',
+};
+
 export function SignaturePad({ onConfirm, busy }: { onConfirm: (png: string) => void; busy?: boolean }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -17,7 +29,10 @@ export function SignaturePad({ onConfirm, busy }: { onConfirm: (png: string) => 
     const c = canvas.current;
     if (!c) return;
     const ratio = window.devicePixelRatio || 1;
-    const { width, height } = c.getBoundingClientRect();
+    // Layout size, not getBoundingClientRect: inside a dialog that is still zooming in, the
+    // transformed box would size the canvas too small and the strokes would miss it.
+    const width = c.offsetWidth;
+    const height = c.offsetHeight;
     c.width = Math.round(width * ratio);
     c.height = Math.round(height * ratio);
     const ctx = c.getContext('2d');
@@ -32,8 +47,12 @@ export function SignaturePad({ onConfirm, busy }: { onConfirm: (png: string) => 
   }, []);
 
   const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
-    const r = e.currentTarget.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
+    const c = e.currentTarget;
+    const r = c.getBoundingClientRect();
+    // Back from screen pixels to the canvas's own CSS pixels, should a transform still scale it.
+    const sx = r.width ? c.offsetWidth / r.width : 1;
+    const sy = r.height ? c.offsetHeight / r.height : 1;
+    return { x: (e.clientX - r.left) * sx, y: (e.clientY - r.top) * sy };
   };
 
   const down = (e: React.PointerEvent<HTMLCanvasElement>) => {
@@ -75,6 +94,7 @@ export function SignaturePad({ onConfirm, busy }: { onConfirm: (png: string) => 
       <canvas
         ref={canvas}
         className="field-signature"
+        style={PAD_STYLE}
         data-testid="signature-pad"
         aria-label={t('fieldwork.signature.hint')}
         onPointerDown={down}
