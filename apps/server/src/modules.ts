@@ -26,7 +26,7 @@ import { gradeOf } from './modules/grading/index.ts';
 import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index.ts';
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
-import { createParts, PARTS_SETTINGS } from './modules/parts/index.ts';
+import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -71,8 +71,9 @@ export function createModules(deps: AppDeps) {
   });
   // Outlet grading (reads complaints through the complaints module's complaintFacts).
   const grading = createGrading(deps, { workOrders, network, exclusions: gradingExclusions });
-  // Settlement reads complaint findings and monthly grades through the two modules' read functions.
-  const settlement = createSettlement(deps, { complaintFacts, gradeOf });
+  // Settlement reads complaint findings, monthly grades and passed 旧件 claims through the
+  // three modules' read functions.
+  const settlement = createSettlement(deps, { complaintFacts, gradeOf, partClaimsOf });
   // GB/T 27922 evaluation and the KPI panel: coverage from the network, complaints via complaintFacts.
   const evaluation = createEvaluation(deps, {
     coverage: (actor) => network.service.pipeline.coverage(actor),

@@ -53,7 +53,10 @@ export const FeeScheduleSchema = z
     /** Province (xx0000), city (xxxx00) or district codes whose orders earn the remote surcharge. */
     remoteRegionCodes: z.array(RegionCode).max(2000),
     remoteSurchargeFen: Fen,
-    /** Flat reimbursement per parts line recorded on site (parts are free text until the parts issue). */
+    /**
+     * Paid per unit of each 旧件 warranty claim that passed inspection at HQ (its own `part_claim`
+     * fee line, in the month it passed; no grade coefficient). Free-text parts on visits pay nothing.
+     */
     partsPerLineFen: Fen,
     /** Multiplies the service fee (base + surcharges), not the parts; read to 3 decimals. */
     gradeCoefficients: z.strictObject({
@@ -142,7 +145,10 @@ export const FeeRuleSchema = z.object({
   gradeSource: z.enum(['scorecard', 'outlet']),
   coefficient: z.number(),
   coefficientPermille: z.number().int(),
-  parts: z.object({ lines: z.number().int(), perLineFen: z.number().int(), amountFen: z.number().int() }),
+  /** Only on fee lines generated before parts were paid through claims (issue #15). */
+  parts: z
+    .object({ lines: z.number().int(), perLineFen: z.number().int(), amountFen: z.number().int() })
+    .optional(),
   rounding: z.literal('half_up_per_line'),
 });
 export type FeeRule = z.infer<typeof FeeRuleSchema>;

@@ -53,6 +53,18 @@ describe('problemText', () => {
     expect(problemText(await tFor('zh-CN'), e)).toBe('只能逐级推进，下一阶段是“洽谈中”。');
   });
 
+  it('words the order status of a parts refusal, not the HTTP status', async () => {
+    const e = new ApiError({
+      status: 409,
+      code: 'parts.order_not_in_service',
+      params: { orderStatus: 'scheduled' },
+    });
+    const zh = problemText(await tFor('zh-CN'), e);
+    const en = problemText(await tFor('en-US'), e);
+    expect(zh).toContain('已预约');
+    expect(`${zh}${en}`).not.toMatch(/409|scheduled/);
+  });
+
   it('joins list parameters and treats unknown codes and non-API errors as unknown', async () => {
     const t = await tFor('en-US');
     const items = new ApiError({

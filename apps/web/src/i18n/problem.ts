@@ -28,6 +28,7 @@ const WORDED: Record<string, Record<string, string>> = {
   'prospect.one_step_forward': { next: 'network.stages' },
   'identity.role_lockout': { role: 'roles' },
   plan_violation: { violation: 'routing.violations' },
+  'parts.order_not_in_service': { orderStatus: 'workorders.status' },
 };
 
 const resourceKey = (name: string): string => `resources.${name.replace(/ /g, '_')}`;

@@ -485,27 +485,3 @@ export async function arrivalsOfOrders(
   return out;
 }
 
-/** Per order: parts lines recorded on site (entries with a positive quantity), for settlement fees. */
-export async function partLinesOfOrders(db: Db, orderIds: readonly string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  const ids = [...new Set(orderIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('field_visits')
-      .select(['order_id', 'parts'])
-      .where('order_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const r of rows) out.set(r.order_id, (out.get(r.order_id) ?? 0) + partLineCount(r.parts));
-  }
-  return out;
-}
-
-/** Parts entries with a positive quantity in a visit's parts JSON array (bad JSON counts none). */
-function partLineCount(json: string): number {
-  try {
-    const parts = JSON.parse(json) as { quantity?: number }[];
-    return Array.isArray(parts) ? parts.filter((p) => (p?.quantity ?? 1) > 0).length : 0;
-  } catch {
-    return 0;
-  }
-}

@@ -13,7 +13,7 @@ import { registerFieldworkHooks } from './transition-hooks.ts';
 export { ESCALATION_TOPIC, type EscalationRequested } from './fieldwork.service.ts';
 export { DEFAULT_FIELDWORK_POLICY, FIELDWORK_POLICY_KEY, FieldworkPolicySchema } from './domain/policy.ts';
 export type { FieldworkTables } from './fieldwork.schema.ts';
-export { arrivalsOfOrders, partLinesOfOrders } from './fieldwork.repository.ts';
+export { arrivalsOfOrders } from './fieldwork.repository.ts';
 
 export interface FieldworkModuleDeps {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { WorkOrdersService } from '../workorders/index.ts';
+import { insertUserNotice } from '../../platform/notify/index.ts';
+import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
 import type { PartsContext } from './context.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
 import { requestsRoutes } from './routes/requests.routes.ts';
@@ -8,13 +9,17 @@ import { returnsRoutes } from './routes/returns.routes.ts';
 import { stockRoutes } from './routes/stock.routes.ts';
 import { stocktakeRoutes } from './routes/stocktake.routes.ts';
 import { usageRoutes } from './routes/usage.routes.ts';
+import { registerPartsHooks } from './requests.hooks.ts';
+import { PARTS_NOTIFY_TOPIC, type PartsNotice } from './requests.service.ts';
+import './requests.events.ts';
 
 export type { PartsTables } from './parts.schema.ts';
 export { PARTS_SETTINGS } from './parts.settings.ts';
 export { PARTS_POLICY_KEY } from './context.ts';
+export { partClaimsOf, type PartClaim } from './claims.ts';
 
 export interface PartsOptions {
-  workOrders: { service: WorkOrdersService };
+  workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
 }
 
 /**
@@ -31,6 +36,16 @@ export function createParts(deps: AppDeps, opts: PartsOptions) {
     workOrders: opts.workOrders.service,
     nudgeOutbox: () => deps.runtime.outbox.nudge(),
   };
+  registerPartsHooks(ctx, opts.workOrders.hooks);
+  // In-app notices to the technician (approved, rejected, shipped); keyed by the outbox row.
+  deps.runtime.outbox.registerTopic<PartsNotice>(PARTS_NOTIFY_TOPIC, async (n, o) => {
+    await insertUserNotice(deps.db, deps.clock.now(), `outbox:${o.id}`, {
+      userId: n.userId,
+      title: n.title,
+      body: n.body,
+      ref: n.ref,
+    });
+  });
   return {
     ctx,
     register: async (app: FastifyInstance) => {

@@ -31,14 +31,33 @@ export type GradeOfFn = (
   month: string,
 ) => Promise<SettlementGrade | null>;
 
+/** A passed 旧件 claim as the parts module's `partClaimsOf` reports it. */
+export interface PartClaimFact {
+  id: string;
+  outletId: string | null;
+  orderId: string;
+  orderNumber: string;
+  itemCode: string;
+  itemName: string;
+  qty: number;
+  inspectedAt: string;
+}
+
+/** Passed claims inspected in [from, to), of one outlet or (without outletId) of every outlet. */
+export type PartClaimsFn = (
+  db: Kysely<Database>,
+  q: { from: string; to: string; outletId?: string },
+) => Promise<PartClaimFact[]>;
+
 /**
- * What settlement reads from the complaints and grading modules, handed in by modules.ts (so this
- * module imports neither). Without them: no complaint deductions, and the coefficient of the
- * outlet's current grade.
+ * What settlement reads from the complaints, grading and parts modules, handed in by modules.ts (so
+ * this module imports none of them). Without them: no complaint deductions, the coefficient of the
+ * outlet's current grade, and no parts claims.
  */
 export interface SettlementSources {
   complaintFacts: ComplaintFactsFn;
   gradeOf: GradeOfFn;
+  partClaimsOf: PartClaimsFn;
 }
 
 export interface SettlementContext {

@@ -13,6 +13,8 @@ import { statementInScope } from './statements.ts';
 
 /** A fee line's rule in one readable sentence (what finance checks against the schedule). */
 export function ruleText(kind: string, rule: Record<string, any>): string {
+  if (kind === 'fee' && rule.partClaim)
+    return `旧件索赔 ${rule.partClaim.itemCode} × ${rule.partClaim.qty} × ${yuan(rule.perUnitFen ?? 0)}（检验合格 ${String(rule.partClaim.inspectedAt ?? '').slice(0, 10)}）`;
   if (kind === 'fee') {
     const parts = [
       `基础 ${yuan(rule.base?.feeFen ?? 0)}${rule.base?.matched ? `（${rule.base.matched}）` : '（无匹配）'}`,

@@ -57,10 +57,6 @@ export async function buildLines(
   const { from, to } = monthBounds(month);
   const startAt = s.settlementStartDate ? businessDayStart(s.settlementStartDate) : null;
   const closed = await ctx.repo.closedOrders(db, outlet.id, from, to);
-  const parts = await ctx.repo.partLines(
-    db,
-    closed.map((o) => o.id),
-  );
   const orders: ClosedOrder[] = closed.map((o) => ({
     id: o.id,
     number: o.number,
@@ -69,12 +65,13 @@ export async function buildLines(
     regionCode: o.districtCode ?? o.cityCode ?? o.provinceCode,
     lat: o.lat,
     lng: o.lng,
-    partLines: parts.get(o.id) ?? 0,
   }));
   const classes = await ctx.repo.classesOfOutlet(db, outlet.id, from, to);
   // Findings resolved in the month; `complaintFacts` selects on the opening instant, so read from
   // the start (or the beginning) and let the rules pick the month.
   const facts = await ctx.sources.complaintFacts(db, { from: startAt ?? EPOCH, to, outletId: outlet.id });
+  // Parts are paid per passed 旧件 claim, in the month it passed (free-text visit parts pay nothing).
+  const claims = await ctx.sources.partClaimsOf(db, { from, to, outletId: outlet.id });
   const complaintOrderIds = facts.flatMap((c) => (c.orderId ? [c.orderId] : []));
   const numbers = await ctx.repo.orderNumbers(db, complaintOrderIds);
   const excluded = await ctx.repo.exclusions(db, [
@@ -93,6 +90,7 @@ export async function buildLines(
       ...c,
       orderNumber: c.orderId ? (numbers.get(c.orderId) ?? null) : null,
     })),
+    claims,
     excluded,
   });
   const elsewhere = await ctx.repo.keysElsewhere(
@@ -273,6 +271,14 @@ async function generateOne(
   }
 }
 
+/** Outlets with closed orders or credits in the month, or a parts claim that passed in it. */
+async function outletsToSettle(ctx: SettlementContext, from: string, to: string): Promise<string[]> {
+  const withOrders = await ctx.repo.outletsToSettle(from, to);
+  const claims = await ctx.sources.partClaimsOf(ctx.db, { from, to });
+  const withClaims = claims.flatMap((c) => (c.outletId ? [c.outletId] : []));
+  return [...new Set([...withOrders, ...withClaims])].sort();
+}
+
 /** POST /statements: one outlet's month, or every outlet with closed orders or credits that month. */
 export async function generateStatements(
   ctx: SettlementContext,
@@ -280,7 +286,7 @@ export async function generateStatements(
   input: { month: string; outletId?: string | undefined },
 ): Promise<{ month: string; generated: Statement[]; skipped: GenerateResult['skipped'] }> {
   const { from, to } = monthBounds(input.month);
-  const outletIds = input.outletId ? [input.outletId] : await ctx.repo.outletsToSettle(from, to);
+  const outletIds = input.outletId ? [input.outletId] : await outletsToSettle(ctx, from, to);
   const generated: Statement[] = [];
   const skipped: GenerateResult['skipped'] = [];
   for (const id of outletIds) {

@@ -10,7 +10,14 @@ export { FEE_SCHEDULE_KEY, DEFAULT_FEE_SCHEDULE } from './domain/schedule.ts';
 export { feeOf, roundHalfUpDiv, yuan } from './domain/fees.ts';
 export { STATEMENT_TRANSITIONS } from './domain/lifecycle.ts';
 export { gradingExclusions } from './settlement.repository.ts';
-export type { ComplaintFact, ComplaintFactsFn, GradeOfFn, SettlementSources } from './context.ts';
+export type {
+  ComplaintFact,
+  ComplaintFactsFn,
+  GradeOfFn,
+  PartClaimFact,
+  PartClaimsFn,
+  SettlementSources,
+} from './context.ts';
 export type { SettlementTables, GradingExclusionsTable } from './settlement.schema.ts';
 
 export interface SettlementOptions {
@@ -18,6 +25,8 @@ export interface SettlementOptions {
   complaintFacts?: SettlementSources['complaintFacts'];
   /** The grading module's `gradeOf`; without it the outlet's current grade sets the coefficient. */
   gradeOf?: SettlementSources['gradeOf'];
+  /** The parts module's `partClaimsOf` (passed 旧件 claims); without it no parts are paid. */
+  partClaimsOf?: SettlementSources['partClaimsOf'];
 }
 
 /**
@@ -32,6 +41,7 @@ export function createSettlement(deps: AppDeps, opts: SettlementOptions = {}) {
   const sources: SettlementSources = {
     complaintFacts: opts.complaintFacts ?? (async () => []),
     gradeOf: opts.gradeOf ?? (async () => null),
+    partClaimsOf: opts.partClaimsOf ?? (async () => []),
   };
   const ctx: SettlementContext = {
     db: deps.db,

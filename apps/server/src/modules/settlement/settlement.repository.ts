@@ -17,7 +17,6 @@ import type {
   SettlementStatementsTable,
 } from './settlement.schema.ts';
 import { classesOfOrders, outletClassesSettling } from '../callbacks/index.ts';
-import { partLinesOfOrders } from '../fieldwork/index.ts';
 import { orderAttachmentIds } from '../workorders/index.ts';
 import type { KeyedLine } from './domain/appeal-decision.ts';
 import { exclusionKey, type ClassInput } from './domain/lines.ts';
@@ -417,11 +416,6 @@ export class SettlementRepository {
       lng: r.lng,
       closedAt: r.closed_at,
     }));
-  }
-
-  /** Parts lines recorded on site per order (the fieldwork module's read). */
-  partLines(db: Db, orderIds: readonly string[]): Promise<Map<string, number>> {
-    return partLinesOfOrders(db, orderIds);
   }
 
   /**

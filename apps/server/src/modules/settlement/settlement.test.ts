@@ -11,6 +11,7 @@ import {
   type Refs,
   type World,
 } from '../../../test/factories/workorders.ts';
+import { oldPart, partItem } from '../../../test/factories/parts.ts';
 
 let w: World;
 let refs: Refs;
@@ -28,6 +29,8 @@ const P = '/api/v1/settlement';
 
 const db = () => w.db.db;
 const o: Record<string, { id: string; number: string }> = {};
+/** 旧件 returns of outlet A's orders, by what should happen to them on October's statement. */
+const claims: Record<string, string> = {};
 
 const SCHEDULE = {
   baseFees: [
@@ -252,6 +255,30 @@ beforeAll(async () => {
     responsibility: 'outlet',
     resolvedAt: '2026-11-02T02:00:00.000Z',
   });
+  // Parts are paid only through passed 旧件 claims: the free-text parts of o2's visit pay nothing,
+  // its two pumps that came back and passed in October pay 2 × 10.00.
+  const pump = await partItem(db(), { code: 'PUMP-1', name: '排水泵' });
+  const part = (
+    orderId: string,
+    status: Parameters<typeof oldPart>[1]['status'],
+    inspectedAt?: string,
+    qty = 1,
+  ) =>
+    oldPart(db(), {
+      orderId,
+      outletId: refs.outletA,
+      itemId: pump.id,
+      status,
+      qty,
+      ...(inspectedAt ? { inspectedAt } : {}),
+    });
+  claims.passed = await part(o.o2!.id, 'passed', '2026-10-20T02:00:00.000Z', 2);
+  // Rejected at inspection, received but not yet inspected, still on its way: none pays.
+  claims.rejected = await part(o.o1!.id, 'rejected', '2026-10-20T02:00:00.000Z');
+  claims.received = await part(o.o1!.id, 'received');
+  claims.inTransit = await part(o.o3!.id, 'in_transit');
+  // Passed in November (Nov 1 00:00 Shanghai): November's statement, not October's.
+  claims.november = await part(o.o4!.id, 'passed', '2026-10-31T16:00:00.000Z');
 });
 afterAll(async () => w?.close());
 
@@ -301,7 +328,7 @@ describe('monthly statement', () => {
       .where('closed_at', '>=', '2026-09-30T16:00:00.000Z')
       .where('closed_at', '<', '2026-10-31T16:00:00.000Z')
       .execute();
-    const fees = s.lines.filter((l: any) => l.kind === 'fee');
+    const fees = s.lines.filter((l: any) => l.kind === 'fee' && l.lineKey.startsWith('fee:'));
     expect(fees.map((l: any) => l.orderId).sort()).toEqual(closed.map((c) => c.id).sort());
     expect(new Set(fees.map((l: any) => l.orderId)).size).toBe(fees.length);
     for (const l of fees) expect(l.orderNumber).toBe(closed.find((c) => c.id === l.orderId)!.number);
@@ -309,14 +336,25 @@ describe('monthly statement', () => {
     const fee = (k: string) => lineOf(s, `fee:${o[k]!.id}`);
     expect(fee('o1').amountFen).toBe(6600); // 6000 × 1.1
     expect(fee('o1').rule).toMatchObject({ distance: { band: 0 }, gradeSource: 'scorecard' });
-    // (6000 + 2000 band + 3000 remote) × 1.1 + 2 parts lines × 10.00
-    expect(fee('o2').amountFen).toBe(14100);
+    // (6000 + 2000 band + 3000 remote) × 1.1; the free-text parts of its visit are not paid.
+    expect(fee('o2').amountFen).toBe(12100);
     expect(fee('o2').rule).toMatchObject({
       base: { feeFen: 6000, matched: 'repair/WM' },
       distance: { band: 1, surchargeFen: 2000 },
       remote: { regionCode: '440111', surchargeFen: 3000 },
       coefficient: 1.1,
-      parts: { lines: 2, amountFen: 2000 },
+    });
+    expect(fee('o2').rule).not.toHaveProperty('parts');
+    // The passed claim is a fee line of its own (no coefficient); the others are not on it.
+    const claimLines = s.lines.filter((l: any) => String(l.lineKey).startsWith('part_claim:'));
+    expect(claimLines.map((l: any) => [l.lineKey, l.orderNumber, l.amountFen])).toEqual([
+      [`part_claim:${claims.passed}`, o.o2!.number, 2000],
+    ]);
+    expect(claimLines[0].kind).toBe('fee');
+    expect(claimLines[0].rule).toMatchObject({
+      partClaim: { returnId: claims.passed, itemCode: 'PUMP-1', qty: 2 },
+      perUnitFen: 1000,
+      setting: 'partsPerLineFen',
     });
     expect(fee('o3').amountFen).toBe(8800);
     expect(fee('o3').rule.distance.km).toBeNull();
@@ -377,7 +415,10 @@ describe('monthly statement', () => {
     const rows: any[][] = [];
     wb.worksheets[0]!.eachRow((row) => rows.push((row.values as any[]).slice(1)));
     const o2 = rows.find((row) => row[2] === o.o2!.number && row[1] === '服务费')!;
-    expect(o2[5]).toBe(141);
+    expect(o2[5]).toBe(121);
+    const claim = rows.find((row) => row[2] === o.o2!.number && String(row[3]).startsWith('备件索赔'))!;
+    expect(claim[5]).toBe(20);
+    expect(claim[4]).toContain('PUMP-1 × 2');
     expect(o2[4]).toContain('1.1');
     expect(rows.find((row) => row[0] === '合计（元）')![1]).toBe(205);
     expect(rows.filter((row) => typeof row[0] === 'number')).toHaveLength(s.lines.length);
@@ -457,14 +498,14 @@ describe('dispute → adjust → approve → pay', () => {
     const adjusted = await finance.send('POST', `${P}/statements/${s.id}/adjustments`, {
       version: s.version,
       lineId: line.id,
-      newAmountFen: 15000,
+      newAmountFen: 13000,
       reason: '按导航距离核定为第三档',
     });
     expect(adjusted.status).toBe(200);
     s = adjusted.body;
     const adj = s.lines.find((l: any) => l.kind === 'adjustment');
     expect(adj).toMatchObject({ targetKey: line.lineKey, amountFen: 900, reason: '按导航距离核定为第三档' });
-    expect(adj.rule).toMatchObject({ fromFen: 14100, toFen: 15000 });
+    expect(adj.rule).toMatchObject({ fromFen: 12100, toFen: 13000 });
     expect(s).toMatchObject({ status: 'disputed', disputedCount: 0, totalFen: 21400, adjustmentFen: 900 });
     expect(s.totalFen).toBe(sum(s.lines.map((l: any) => l.amountFen)));
 
@@ -608,6 +649,8 @@ describe('appeals', () => {
     expect(nov.lines.map((l: any) => [l.kind, l.orderNumber, l.amountFen, l.appealId ?? null])).toEqual([
       // No November scorecard: the outlet's current grade (B, 1.0) sets the coefficient.
       ['fee', o.o5!.number, 6000, null],
+      // The old part of an October order that passed in November is paid on November's statement.
+      ['fee', o.o4!.number, 1000, null],
       ['deduction', o.o4!.number, -10000, null],
       ['credit', o.o3!.number, 2000, filed.body.id],
     ]);

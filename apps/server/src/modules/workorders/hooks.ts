@@ -44,6 +44,8 @@ export const HOOK_ORDER = [
   'fieldwork.visit_started',
   'fieldwork.visit_needs_parts',
   'fieldwork.visit_completed',
+  'parts.request_created',
+  'parts.reservations_consumed',
   'dispatch.offer_made',
   'dispatch.offer_accepted',
   'dispatch.offer_rejected',

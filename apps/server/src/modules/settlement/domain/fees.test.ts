@@ -27,7 +27,6 @@ const order = {
   regionCode: '440106',
   lat: null,
   lng: null,
-  partLines: 0,
 };
 const outlet = { lat: 23.1291, lng: 113.2644 };
 
@@ -57,14 +56,13 @@ describe('fee rules', () => {
     expect(remoteSurcharge(S, '440106')).toEqual({ regionCode: null, surchargeFen: 0 });
   });
 
-  it('coefficient applies to the service fee and rounds half up once per line; parts are not scaled', () => {
+  it('coefficient applies to the service fee and rounds half up once per line; no parts in the fee', () => {
     // 6005 × 0.9 = 5404.5 → 5405; × 1.1 = 6605.5 → 6606; × 0.8 = 4804 exactly.
     expect(feeOf(S, order, outlet, { grade: 'C', source: 'outlet' }).amountFen).toBe(5405);
     expect(feeOf(S, order, outlet, { grade: 'A', source: 'scorecard' }).amountFen).toBe(6606);
     expect(feeOf(S, order, outlet, { grade: 'D', source: 'outlet' }).amountFen).toBe(4804);
-    const withParts = feeOf(S, { ...order, partLines: 3 }, outlet, { grade: 'C', source: 'outlet' });
-    expect(withParts.amountFen).toBe(5405 + 3000);
-    expect(withParts.rule.parts).toEqual({ lines: 3, perLineFen: 1000, amountFen: 3000 });
+    // Parts are paid only through passed 旧件 claims (lines.ts), never in the order fee.
+    expect(feeOf(S, order, outlet, { grade: 'C', source: 'outlet' }).rule).not.toHaveProperty('parts');
   });
 
   it('spells out the rule: base, band, remote, coefficient', () => {
@@ -101,13 +99,15 @@ describe('fee rules', () => {
       { kind: 'deduction', amountFen: -3000, disputed: false },
       { kind: 'bonus', amountFen: 500, disputed: false },
       { kind: 'adjustment', amountFen: 900, disputed: false },
+      // A parts claim is paid as a fee but is no order.
+      { kind: 'fee', lineKey: 'part_claim:r1', amountFen: 2000, disputed: false },
     ]);
     expect(t).toEqual({
-      feeFen: 12100,
+      feeFen: 14100,
       deductionFen: -3000,
       bonusFen: 500,
       adjustmentFen: 900,
-      totalFen: 10500,
+      totalFen: 12500,
       orderCount: 2,
       disputedCount: 1,
     });

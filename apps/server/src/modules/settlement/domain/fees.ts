@@ -7,8 +7,9 @@ import { distanceKm } from '../../../platform/geo/index.ts';
  * Rounding rule (documented in the module README section of apps/web/README.md and here): every
  * amount is integer fen; the only non-integer step is the grade coefficient, read to three
  * decimals (permille), and its product is rounded half up once per line:
- *   amount = roundHalfUp((base + distance surcharge + remote surcharge) × coefficient) + parts
- * Parts reimbursement is a cost, so the coefficient does not apply to it. Totals are plain sums of
+ *   amount = roundHalfUp((base + distance surcharge + remote surcharge) × coefficient)
+ * Parts are not part of the order fee: each passed 旧件 claim is a line of its own (lines.ts,
+ * `part_claim:<returnId>`), a cost the coefficient does not apply to. Totals are plain sums of
  * line amounts, never rounded again.
  */
 
@@ -35,8 +36,6 @@ export interface FeeOrder {
   regionCode: string | null;
   lat: number | null;
   lng: number | null;
-  /** Parts lines recorded on site (field_visits.parts entries). */
-  partLines: number;
 }
 
 export interface FeeOutlet {
@@ -90,8 +89,7 @@ export function feeOf(s: FeeSchedule, order: FeeOrder, outlet: FeeOutlet, grade:
   const serviceFen = base.feeFen + distance.surchargeFen + remote.surchargeFen;
   const coefficient = s.gradeCoefficients[grade.grade];
   const pm = permille(coefficient);
-  const partsFen = order.partLines * s.partsPerLineFen;
-  const amountFen = roundHalfUpDiv(serviceFen * pm, 1000) + partsFen;
+  const amountFen = roundHalfUpDiv(serviceFen * pm, 1000);
   return {
     amountFen,
     rule: {
@@ -105,7 +103,6 @@ export function feeOf(s: FeeSchedule, order: FeeOrder, outlet: FeeOutlet, grade:
       gradeSource: grade.source,
       coefficient: pm / 1000,
       coefficientPermille: pm,
-      parts: { lines: order.partLines, perLineFen: s.partsPerLineFen, amountFen: partsFen },
       rounding: 'half_up_per_line',
     },
   };

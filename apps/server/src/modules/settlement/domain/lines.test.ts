@@ -9,6 +9,7 @@ import {
   type ClosedOrder,
   type ComplaintFinding,
   type LineInputs,
+  type PartClaim,
 } from './lines.ts';
 import { DEFAULT_FEE_SCHEDULE } from './schedule.ts';
 
@@ -27,7 +28,6 @@ const order = (id: string, over: Partial<ClosedOrder> = {}): ClosedOrder => ({
   regionCode: null,
   lat: null,
   lng: null,
-  partLines: 0,
   ...over,
 });
 const cls = (orderId: string, c: OrderClass, over: Partial<ClassInput> = {}): ClassInput => ({
@@ -50,6 +50,16 @@ const finding = (id: string, over: Partial<ComplaintFinding> = {}): ComplaintFin
   resolvedAt: IN,
   ...over,
 });
+const claim = (id: string, over: Partial<PartClaim> = {}): PartClaim => ({
+  id,
+  orderId: 'o1',
+  orderNumber: 'WO-o1',
+  itemCode: 'P-1',
+  itemName: '排水泵',
+  qty: 1,
+  inspectedAt: IN,
+  ...over,
+});
 const inputs = (over: Partial<LineInputs> = {}): LineInputs => ({
   outlet: { id: 'out', lat: null, lng: null },
   from: FROM,
@@ -60,6 +70,7 @@ const inputs = (over: Partial<LineInputs> = {}): LineInputs => ({
   orders: [],
   classes: [],
   complaints: [],
+  claims: [],
   excluded: new Set(),
   ...over,
 });
@@ -175,5 +186,48 @@ describe('statement lines', () => {
       );
       expect(deducted).toBe(!isFirstTimeFix(cs));
     }
+  });
+
+  it('parts: a fee line per claim that passed in the month, qty × partsPerLineFen, no coefficient', () => {
+    const per = DEFAULT_FEE_SCHEDULE.partsPerLineFen;
+    const i = inputs({
+      grade: { grade: 'A', source: 'scorecard' },
+      orders: [order('o1')],
+      claims: [
+        claim('r2', { qty: 3 }),
+        // An order of an earlier month: its claim settles in the month it passed.
+        claim('r1', { orderId: 'o0', orderNumber: 'WO-o0' }),
+        claim('r3', { inspectedAt: BEFORE }),
+        claim('r4', { inspectedAt: AFTER }),
+        claim('r5', { inspectedAt: TO }),
+      ],
+    });
+    expect(summary(i)).toEqual([
+      ['fee', 'fee:o1', 6600],
+      ['fee', 'part_claim:r1', per],
+      ['fee', 'part_claim:r2', 3 * per],
+    ]);
+    const line = buildStatementLines(i).find((l) => l.lineKey === 'part_claim:r2')!;
+    expect(line).toMatchObject({ orderId: 'o1', orderNumber: 'WO-o1', classification: null });
+    expect(line.rule).toMatchObject({
+      partClaim: { returnId: 'r2', itemCode: 'P-1', qty: 3, inspectedAt: IN },
+      perUnitFen: per,
+      amountFen: 3 * per,
+      setting: 'partsPerLineFen',
+    });
+  });
+
+  it('parts: nothing before the settlement start, nothing when the rate is 0', () => {
+    const startAt = businessDayStart('2026-10-15');
+    expect(
+      summary(
+        inputs({
+          startAt,
+          claims: [claim('r1'), claim('r2', { inspectedAt: TO.replace('31T16', '20T16') })],
+        }),
+      ),
+    ).toEqual([['fee', 'part_claim:r2', DEFAULT_FEE_SCHEDULE.partsPerLineFen]]);
+    const free = { ...DEFAULT_FEE_SCHEDULE, partsPerLineFen: 0 };
+    expect(summary(inputs({ schedule: free, claims: [claim('r1')] }))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { DeductibleClass, FeeSchedule, OrderClass, StatementLineKind } from '@anxin/contracts';
 import { feeOf, type FeeGrade, type FeeOrder, type FeeOutlet } from './fees.ts';
 import { CLASS_ZH, ORDER_TYPE_ZH } from './labels.ts';
+import { PART_CLAIM_KEY_PREFIX } from './totals.ts';
 
 /**
  * Statement line building as a pure function (issue #11 item 8): the month's inputs in, the
@@ -38,6 +39,20 @@ export interface ComplaintFinding {
   resolvedAt: string | null;
 }
 
+/**
+ * A warranty parts claim (旧件) as the parts module's `partClaimsOf` reports it: the old part came
+ * back to HQ and passed inspection at `inspectedAt`. Only passed claims are ever handed in.
+ */
+export interface PartClaim {
+  id: string;
+  orderId: string;
+  orderNumber: string;
+  itemCode: string;
+  itemName: string;
+  qty: number;
+  inspectedAt: string;
+}
+
 export interface LineInputs {
   outlet: FeeOutlet & { id: string };
   /** The statement month's bounds [from, to) as instants. */
@@ -50,6 +65,8 @@ export interface LineInputs {
   orders: readonly ClosedOrder[];
   classes: readonly ClassInput[];
   complaints: readonly ComplaintFinding[];
+  /** Passed parts claims of the outlet (any inspection date; the rules pick the month). */
+  claims: readonly PartClaim[];
   /** Exclusion keys of upheld appeals (`exclusionKey`). */
   excluded: ReadonlySet<string>;
 }
@@ -90,7 +107,10 @@ function outletsFinding(c: ComplaintFinding, outletId: string): boolean {
 
 /**
  * The generated lines of one outlet's month, in statement order:
- * 1. a fee line per order closed in the month, fee × grade coefficient (fees.ts);
+ * 1. a fee line per order closed in the month, fee × grade coefficient (fees.ts), then a fee line
+ *    per parts claim whose old part passed inspection in the month (`part_claim:<returnId>`,
+ *    qty × `partsPerLineFen`, no coefficient: a cost). A claim settles in the month it passes,
+ *    whatever the month of its order; the statement keys make it settle exactly once;
  * 2. a deduction per class of the outlet's orders that settles in the month (`settlesAt`), per
  *    the schedule's `classDeductionFen`, and per complaint resolved in the month with the outlet
  *    responsible; a bonus per satisfied order settling in the month. Classification never puts 满意
@@ -116,6 +136,36 @@ export function buildStatementLines(i: LineInputs): LineDraft[] {
       amountFen: f.amountFen,
     };
   });
+
+  const claims: LineDraft[] = i.claims
+    .filter((c) => inMonth(c.inspectedAt, i))
+    .map((c) => ({
+      kind: 'fee' as const,
+      lineKey: `${PART_CLAIM_KEY_PREFIX}${c.id}`,
+      orderId: c.orderId,
+      orderNumber: c.orderNumber,
+      classification: null,
+      complaintId: null,
+      description: `备件索赔：${c.itemName}（${c.itemCode}）×${c.qty}`,
+      rule: {
+        partClaim: {
+          returnId: c.id,
+          itemCode: c.itemCode,
+          itemName: c.itemName,
+          qty: c.qty,
+          inspectedAt: c.inspectedAt,
+        },
+        perUnitFen: s.partsPerLineFen,
+        amountFen: c.qty * s.partsPerLineFen,
+        setting: 'partsPerLineFen',
+      },
+      amountFen: c.qty * s.partsPerLineFen,
+    }))
+    .filter((l) => l.amountFen !== 0)
+    .sort(
+      (a, b) =>
+        (a.orderNumber ?? '').localeCompare(b.orderNumber ?? '') || a.lineKey.localeCompare(b.lineKey),
+    );
 
   const deductions: LineDraft[] = [];
   const bonuses: LineDraft[] = [];
@@ -191,7 +241,7 @@ export function buildStatementLines(i: LineInputs): LineDraft[] {
 
   const byOrder = (a: LineDraft, b: LineDraft) =>
     (a.orderNumber ?? '').localeCompare(b.orderNumber ?? '') || a.lineKey.localeCompare(b.lineKey);
-  return [...fees, ...deductions.sort(byOrder), ...bonuses.sort(byOrder)];
+  return [...fees, ...claims, ...deductions.sort(byOrder), ...bonuses.sort(byOrder)];
 }
 
 /** The instant a `YYYY-MM-DD` business date (Asia/Shanghai, UTC+8) starts. */

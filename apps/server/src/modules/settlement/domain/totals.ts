@@ -4,7 +4,14 @@ export interface TotalsInput {
   kind: StatementLineKind;
   amountFen: number;
   disputed: boolean;
+  /** A fee line keyed `part_claim:…` pays a parts claim, not an order (not in `orderCount`). */
+  lineKey?: string | null;
 }
+
+export const PART_CLAIM_KEY_PREFIX = 'part_claim:';
+/** A fee line that pays a passed 旧件 claim rather than an order's service. */
+export const isPartClaimLine = (l: Pick<TotalsInput, 'kind' | 'lineKey'>): boolean =>
+  l.kind === 'fee' && !!l.lineKey?.startsWith(PART_CLAIM_KEY_PREFIX);
 
 export interface StatementTotals {
   feeFen: number;
@@ -34,7 +41,7 @@ export function totalsOf(lines: readonly TotalsInput[]): StatementTotals {
   for (const l of lines) {
     if (l.kind === 'fee') {
       t.feeFen += l.amountFen;
-      t.orderCount++;
+      if (!isPartClaimLine(l)) t.orderCount++;
     } else if (l.kind === 'deduction') t.deductionFen += l.amountFen;
     else if (l.kind === 'bonus') t.bonusFen += l.amountFen;
     else t.adjustmentFen += l.amountFen;

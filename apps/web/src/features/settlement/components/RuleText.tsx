@@ -10,7 +10,17 @@ export function RuleText({ line }: { line: StatementLine }) {
   const { t } = useTranslation();
   const r = line.rule as Rule;
   const rows: string[] = [];
-  if (line.kind === 'fee') {
+  if (line.kind === 'fee' && r.partClaim) {
+    // A passed 旧件 claim (issue #15): paid per unit, no grade coefficient.
+    rows.push(
+      t('settlement.detail.rulePartClaim', {
+        code: r.partClaim.itemCode,
+        qty: r.partClaim.qty,
+        amount: yuan(r.perUnitFen ?? 0),
+        date: String(r.partClaim.inspectedAt ?? '').slice(0, 10),
+      }),
+    );
+  } else if (line.kind === 'fee') {
     rows.push(
       r.base?.matched
         ? t('settlement.detail.ruleBase', { amount: yuan(r.base.feeFen), matched: r.base.matched })
