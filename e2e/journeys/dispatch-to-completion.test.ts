@@ -176,9 +176,6 @@ describe('dispatch to completion', () => {
     await phone.getByTestId('diag-findings').fill('压缩机启动电容鼓包，更换后试机正常');
     await phone.getByTestId('diag-submit').click();
     await phone.getByTestId('work-done').fill('更换启动电容，清洁冷凝器，试机 30 分钟');
-    await phone.getByTestId('part-add').click();
-    await phone.getByTestId('part-name-0').fill('启动电容 35μF');
-    await phone.getByTestId('part-qty-0').fill('1');
     await phone.getByTestId('work-submit').click();
     await phone.getByTestId('photo-input-after').setInputFiles(PHOTO);
     await phone.getByTestId('photo-after').first().waitFor(POLL);
