@@ -16,9 +16,10 @@ import { newId } from '../src/platform/ids/index.ts';
 import type { DbKind } from './args.ts';
 import { SERVER_DIR } from './processes.ts';
 import { enableAutoExplain } from './diagnostics.ts';
+import { loadPartsData } from './parts-data.ts';
 
 /** Bump when the bench's own post-build steps change what a cached dataset contains. */
-const DATASET_FORMAT = 3;
+const DATASET_FORMAT = 4;
 export const BENCH_USER = 'bench_admin';
 export const BENCH_PASSWORD = 'bench-admin-pass-1';
 
@@ -153,7 +154,10 @@ async function prepare(url: string, analyzed: boolean): Promise<Record<string, n
         .execute();
       await h.db.insertInto('user_roles').values({ user_id: id, role: 'admin' }).execute();
     }
-    const rows: Record<string, number> = {};
+    const partRows = await loadPartsData(h.db, Number(
+      (await sql<{ n: number | string }>`select count(*) as n from work_orders`.execute(h.db)).rows[0]?.n ?? 0,
+    ));
+    const rows: Record<string, number> = { ...partRows };
     for (const t of [
       'work_orders',
       'events',
@@ -174,6 +178,9 @@ async function prepare(url: string, analyzed: boolean): Promise<Record<string, n
     // The generator analyzes after its bulk load; a migrations-only database gets it here.
     if (h.dialect === 'postgres') {
       if (!analyzed) await sql`analyze`.execute(h.db);
+      else if (Object.keys(partRows).length)
+        for (const t of ['part_items', 'stock_locations', 'stock_levels', 'stock_movements'])
+          await sql`analyze ${sql.table(t)}`.execute(h.db);
     } else await sql`pragma wal_checkpoint(truncate)`.execute(h.db);
     return rows;
   } finally {

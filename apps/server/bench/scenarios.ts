@@ -301,6 +301,7 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
       next: () => null,
     });
   }
+  list.push(...partsScenarios());
   return list;
 }
 
@@ -311,4 +312,60 @@ export function findKpiPath(openapi: { paths?: Record<string, Record<string, unk
   );
   paths.sort(([a], [b]) => a.length - b.length);
   return paths[0]?.[0] ?? null;
+}
+
+/**
+ * Spare parts (issue #15): stock list by location and low-stock filter, ledger pages by item, by
+ * location and by time range, and one stock change (an adjustment: applyStockChange's conditional
+ * update plus its ledger row and event, the same write path as a reservation). Item and location
+ * ids are read over HTTP before the measurement.
+ */
+export function partsScenarios(): Scenario[] {
+  let locations: string[] = [];
+  let items: string[] = [];
+  const loc = () => locations[Math.floor(Math.random() * locations.length)]!;
+  const item = () => items[Math.floor(Math.random() * items.length)]!;
+  const prepare = async (ctx: ScenarioContext) => {
+    if (locations.length) return;
+    const get = async (p: string) => {
+      const r = await fetch(`${ctx.url}${p}`, { headers: ctx.headers });
+      if (!r.ok) throw new Error(`${p}: ${r.status} ${(await r.text()).slice(0, 300)}`);
+      return (await r.json()) as { items: { id: string }[] };
+    };
+    locations = (await get('/api/v1/parts/locations')).items.map((l) => l.id).filter((id) => id !== 'loc-defective');
+    items = (await get('/api/v1/parts/items?limit=200')).items.map((i) => i.id);
+  };
+  const none = () => (locations.length && items.length ? null : 'no parts in the dataset');
+  const read = (name: string, title: string, route: string, path: () => string): Scenario => ({
+    name,
+    title,
+    route: ['get', route],
+    ceiling: 'read',
+    goal: 'p99',
+    prepare,
+    unavailable: none,
+    next: () => ({ method: 'GET', path: path() }),
+  });
+  const month = '2026-06-01T00:00:00.000Z';
+  return [
+    read('parts.stock.location', 'Parts: stock at one location', '/api/v1/parts/stock', () => `/api/v1/parts/stock?${qs({ locationId: loc(), limit: 50 })}`),
+    read('parts.stock.low', 'Parts: low stock, all locations', '/api/v1/parts/stock', () => `/api/v1/parts/stock?${qs({ low: 'true', limit: 50 })}`),
+    read('parts.ledger.item', 'Parts: ledger of one item', '/api/v1/parts/ledger', () => `/api/v1/parts/ledger?${qs({ itemId: item(), limit: 50 })}`),
+    read('parts.ledger.location', 'Parts: ledger of one location', '/api/v1/parts/ledger', () => `/api/v1/parts/ledger?${qs({ locationId: loc(), limit: 50 })}`),
+    read('parts.ledger.range', 'Parts: ledger of one month', '/api/v1/parts/ledger', () => `/api/v1/parts/ledger?${qs({ from: month, to: '2026-07-01T00:00:00.000Z', limit: 50 })}`),
+    {
+      name: 'parts.stock.change',
+      title: 'Parts: one stock change (conditional update + ledger row + event)',
+      route: ['post', '/api/v1/parts/stock/adjust'],
+      ceiling: 'insert',
+      goal: null,
+      prepare,
+      unavailable: none,
+      next: () => ({
+        method: 'POST',
+        path: '/api/v1/parts/stock/adjust',
+        body: { locationId: 'loc-hq', itemId: item(), delta: 1, reason: 'bench' },
+      }),
+    },
+  ];
 }

@@ -159,6 +159,7 @@ export function createModules(deps: AppDeps) {
       await complaints.scheduleJobs(deps.runtime.jobs);
       await grading.scheduleJobs(deps.runtime.jobs);
       await customers.scheduleJobs(deps.runtime.jobs);
+      await parts.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

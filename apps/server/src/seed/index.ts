@@ -8,6 +8,7 @@ import { DEMO_LOGINS, DEMO_CUSTOMER, DEMO_PASSWORD, seedDemoUsers } from './demo
 import { DEFAULT_SEED, DEMO_SIZE, generate, type SeedSize, type SeedSummary } from './generate.ts';
 import { deriveFigures, type DeriveSummary } from './derive.ts';
 import { BulkWriter, kyselyExec } from './writer.ts';
+import { seedParts } from './parts.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -84,6 +85,8 @@ export async function seedDemo(
             ...(opts.logger ? { logger: opts.logger } : {}),
           },
         );
+  // Spare parts go through the parts services (ids of their own), like the derived figures.
+  if (opts.derive !== false) await seedParts({ db, dialect }, opts.anchor);
   return { ...summary, derived };
 }
 

@@ -219,3 +219,15 @@ export async function productCategoriesByCodes(
     toCategory,
   );
 }
+
+/** Product models by model code (Excel imports name models by code); unknown codes are left out. */
+export async function productModelsByCodes(
+  db: Kysely<Database>,
+  codes: readonly string[],
+): Promise<ProductModel[]> {
+  const wanted = [...new Set(codes)];
+  if (!wanted.length) return [];
+  return (await db.selectFrom('product_models').selectAll().where('model_code', 'in', wanted).execute()).map(
+    toModel,
+  );
+}

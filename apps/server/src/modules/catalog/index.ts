@@ -4,7 +4,7 @@ import { CatalogService } from './catalog.service.ts';
 import { catalogRoutes } from './catalog.routes.ts';
 
 export type { CatalogService } from './catalog.service.ts';
-export { productCategoriesByCodes, productModelsByIds } from './catalog.repository.ts';
+export { productCategoriesByCodes, productModelsByCodes, productModelsByIds } from './catalog.repository.ts';
 
 /**
  * Public API for other modules (work orders, customers): read the catalogue and validate fault

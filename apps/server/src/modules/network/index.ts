@@ -26,7 +26,7 @@ export {
 } from './network.deps.ts';
 export type { OutletRecord, TechnicianRecord } from './network.records.ts';
 export { outletGrade, outletNamesOf, setOutletGrade } from './outlets.repository.ts';
-export { technicianNamesOf, technicianRefOf } from './technicians.repository.ts';
+export { technicianNamesOf, technicianRefOf, techniciansOf } from './technicians.repository.ts';
 
 export interface NetworkOptions {
   catalog: NetworkCatalogPort;

@@ -413,3 +413,16 @@ export async function technicianRefOf(
     .executeTakeFirst();
   return r && { id: r.id, name: r.name, outletId: r.outlet_id };
 }
+
+/**
+ * The technicians of an outlet or the technician a user is, for other modules' data scopes (the
+ * parts module shows an outlet manager the vans of the outlet's technicians, a technician their own).
+ */
+export async function techniciansOf(
+  db: Kysely<Database>,
+  by: { outletId: string } | { userId: string },
+): Promise<{ id: string; name: string; outletId: string | null }[]> {
+  let q = db.selectFrom('technicians').select(['id', 'name', 'outlet_id']);
+  q = 'outletId' in by ? q.where('outlet_id', '=', by.outletId) : q.where('user_id', '=', by.userId);
+  return (await q.execute()).map((r) => ({ id: r.id, name: r.name, outletId: r.outlet_id }));
+}

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { insertUserNotice } from '../../platform/notify/index.ts';
 import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
 import type { PartsContext } from './context.ts';
+import { schedulePartsAlerts, sendPartsAlerts } from './jobs/alerts.ts';
 import { catalogRoutes } from './routes/catalog.routes.ts';
 import { requestsRoutes } from './routes/requests.routes.ts';
 import { returnsRoutes } from './routes/returns.routes.ts';
@@ -17,6 +19,11 @@ export type { PartsTables } from './parts.schema.ts';
 export { PARTS_SETTINGS } from './parts.settings.ts';
 export { PARTS_POLICY_KEY } from './context.ts';
 export { partClaimsOf, type PartClaim } from './claims.ts';
+export { itemsByIds, type PartItemRecord } from './catalog.repository.ts';
+export { CatalogService } from './catalog.service.ts';
+export { StockService } from './stock.service.ts';
+export { StocktakeService } from './stocktake.service.ts';
+export { ensureLocation, HQ_LOCATION_ID } from './stock-ledger.ts';
 
 export interface PartsOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
@@ -48,6 +55,9 @@ export function createParts(deps: AppDeps, opts: PartsOptions) {
   });
   return {
     ctx,
+    sendAlerts: (now?: Date) => sendPartsAlerts(ctx, now),
+    scheduleJobs: (jobs: JobQueue, everySeconds = 3600) =>
+      schedulePartsAlerts(jobs, () => sendPartsAlerts(ctx), everySeconds),
     register: async (app: FastifyInstance) => {
       await app.register(catalogRoutes(ctx));
       await app.register(stockRoutes(ctx));

@@ -1,7 +1,156 @@
-import type { FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  IdSchema,
+  PartImportResultSchema,
+  PartItemInputSchema,
+  PartItemListSchema,
+  PartItemPatchSchema,
+  PartItemQuerySchema,
+  PartItemSchema,
+} from '@anxin/contracts';
+import { DomainError, fieldError } from '../../../platform/http/errors.ts';
+import { problemResponses } from '../../../platform/http/responses.ts';
+import { importCatalogue, importTemplate } from '../import.service.ts';
+import { CatalogService } from '../catalog.service.ts';
 import type { PartsContext } from '../context.ts';
 
-/** Placeholder: filled in by the catalog work of issue #15. */
-export function catalogRoutes(_ctx: PartsContext) {
-  return async function routes(_fastify: FastifyInstance): Promise<void> {};
+const problems = problemResponses(400, 401, 403, 404, 409, 422);
+const tags = ['parts'];
+const P = '/api/v1/parts/items';
+const IdParams = z.object({ id: IdSchema });
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The uploaded workbook in the multipart field `file`. */
+async function readUpload(req: FastifyRequest): Promise<Buffer> {
+  if (!req.isMultipart())
+    throw fieldError('file', 'required', 'Send the workbook as multipart/form-data in field `file`');
+  let body: Buffer | null = null;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'file' || body) {
+        part.file.resume();
+        continue;
+      }
+      body = await part.toBuffer();
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new DomainError(
+        'request.payload_too_large',
+        `The workbook may be at most ${MAX_IMPORT_BYTES} bytes`,
+        {
+          errors: [
+            { path: 'file', rule: 'max_size', params: { maxBytes: MAX_IMPORT_BYTES }, message: 'too large' },
+          ],
+          extra: { limitBytes: MAX_IMPORT_BYTES },
+        },
+      );
+    throw err;
+  }
+  if (!body) throw fieldError('file', 'required', 'Send the workbook in the multipart field `file`');
+  return body;
+}
+
+/** The parts catalogue (备件目录): list, read, create and edit items with their compatible models. */
+export function catalogRoutes(ctx: PartsContext) {
+  const svc = new CatalogService(ctx);
+  return async function routes(fastify: FastifyInstance): Promise<void> {
+    await fastify.register(fastifyMultipart, {
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 2, parts: 3 },
+    });
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+    app.post(
+      `${P}/import`,
+      {
+        config: { permission: 'parts:manage' },
+        schema: {
+          tags,
+          summary:
+            'Import the catalogue from .xlsx (multipart field `file`, template columns); one bad row imports nothing',
+          response: { 200: PartImportResultSchema, ...problems },
+        },
+      },
+      async (req) => importCatalogue(ctx, req.actor!, await readUpload(req), String(req.id)),
+    );
+
+    app.get(
+      `${P}/template.xlsx`,
+      {
+        config: { permission: 'parts:read' },
+        schema: { tags, summary: 'The empty catalogue import template' },
+      },
+      async (_req, reply) =>
+        reply
+          .type(XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename*=UTF-8''${encodeURIComponent('备件目录模板.xlsx')}`,
+          )
+          .send(await importTemplate()),
+    );
+
+    app.get(
+      P,
+      {
+        config: { permission: 'parts:read' },
+        schema: {
+          tags,
+          summary:
+            'Catalogue items by code; filter by text, kind, compatible model (universal included), active',
+          querystring: PartItemQuerySchema,
+          response: { 200: PartItemListSchema, ...problems },
+        },
+      },
+      async (req) => svc.list(req.query),
+    );
+
+    app.post(
+      P,
+      {
+        config: { permission: 'parts:manage' },
+        schema: {
+          tags,
+          summary: 'Add a catalogue item',
+          body: PartItemInputSchema,
+          response: { 201: PartItemSchema, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await svc.create(req.actor!, req.body, req.id)),
+    );
+
+    app.get(
+      `${P}/:id`,
+      {
+        config: { permission: 'parts:read' },
+        schema: {
+          tags,
+          summary: 'One catalogue item',
+          params: IdParams,
+          response: { 200: PartItemSchema, ...problems },
+        },
+      },
+      async (req) => svc.get(req.params.id),
+    );
+
+    app.patch(
+      `${P}/:id`,
+      {
+        config: { permission: 'parts:manage' },
+        schema: {
+          tags,
+          summary: 'Edit a catalogue item at the version read; `modelIds` replaces the compatible models',
+          params: IdParams,
+          body: PartItemPatchSchema,
+          response: { 200: PartItemSchema, ...problems },
+        },
+      },
+      async (req) => svc.patch(req.actor!, req.params.id, req.body, req.id),
+    );
+  };
 }

@@ -171,7 +171,7 @@ export const useSubmitStocktake = () =>
 
 export const useDecideStocktake = () =>
   useWrite(({ id, ...body }: { id: string; version: number; approve: boolean; note?: string }) =>
-    api.post<Stocktake>(`${P}/stocktakes/${id}/decide`, body),
+    api.post<Stocktake>(`${P}/stocktakes/${id}/decision`, body),
   );
 
 // ------------------------------------------------------------------ replenishment and alerts

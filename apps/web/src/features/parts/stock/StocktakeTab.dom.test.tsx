@@ -105,7 +105,7 @@ describe('stocktakes', () => {
       version: 5,
       lines: stocktake().lines.map((l) => ({ ...l, countedQty: 1, varianceQty: 1 - l.bookQty })),
     });
-    const { user, api } = await open(s, { [`POST ${P}/st-1/decide`]: { ...s, status: 'approved' } });
+    const { user, api } = await open(s, { [`POST ${P}/st-1/decision`]: { ...s, status: 'approved' } });
     await user.click(await screen.findByText('总部仓'));
     const variance = await screen.findByTestId('parts-stocktake-variance');
     expect(variance.textContent).toBe('-1,234.56');
@@ -113,8 +113,8 @@ describe('stocktakes', () => {
     expect(screen.queryByTestId('parts-count-CMP-01')).toBeNull();
     await user.click(screen.getByTestId('parts-stocktake-approve'));
     await user.click(await confirmButton('审批通过'));
-    await waitFor(() => expect(api.requests(`POST ${P}/st-1/decide`)).toHaveLength(1));
-    expect(api.requests(`POST ${P}/st-1/decide`)[0]!.body).toEqual({ version: 5, approve: true });
+    await waitFor(() => expect(api.requests(`POST ${P}/st-1/decision`)).toHaveLength(1));
+    expect(api.requests(`POST ${P}/st-1/decision`)[0]!.body).toEqual({ version: 5, approve: true });
   });
 
   it('shows no decision buttons to a user without parts:approve', async () => {
