@@ -21,7 +21,8 @@ export async function apiAs(request: APIRequestContext, baseUrl: string, usernam
   return async <T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: unknown): Promise<T> => {
     const res = await request.fetch(`${baseUrl}${path}`, { method, data, headers });
     if (!res.ok()) throw new Error(`${method} ${path} → ${res.status()} ${await res.text()}`);
-    return (await res.json()) as T;
+    // 204 No Content (stock movements, for one) has no body.
+    return (res.status() === 204 ? undefined : await res.json()) as T;
   };
 }
 

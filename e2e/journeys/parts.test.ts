@@ -14,6 +14,7 @@ import {
   type Order,
 } from '../factories.ts';
 import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import { stockZhCN } from '../../apps/web/src/features/parts/locales/stock.zh-CN.ts';
 
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
@@ -200,6 +201,7 @@ describe('spare parts', () => {
       )
     ).items.find((r) => r.orderId === order.id)!;
     expect(old).toBeTruthy();
+    await manager.getByRole('tab', { name: stockZhCN.outlet.oldParts }).click(POLL);
     await manager.getByTestId(`parts-old-select-${old.id}`).check(POLL);
     await manager.getByTestId('parts-old-ship').click();
     await manager.getByTestId('parts-old-carrier').fill('顺丰');

@@ -58,9 +58,11 @@ export function StatementLinesTable({
           <span>
             {l.classification
               ? t(`settlement.classes.${l.classification as 'satisfied'}`)
-              : l.kind === 'fee'
-                ? t(`settlement.orderTypes.${((l.rule.orderType as string) ?? 'repair') as 'repair'}`)
-                : l.description}
+              : isPartClaim(l)
+                ? t('settlement.detail.partClaimItem', { name: l.rule.partClaim.itemName })
+                : l.kind === 'fee'
+                  ? t(`settlement.orderTypes.${((l.rule.orderType as string) ?? 'repair') as 'repair'}`)
+                  : l.description}
           </span>
           <Tooltip title={<RuleText line={l} />}>
             <InfoCircleOutlined data-testid={`stl-rule-${l.seq}`} style={{ color: '#8c8c8c' }} />
@@ -147,4 +149,10 @@ export function StatementLinesTable({
       }
     />
   );
+}
+
+/** A passed 旧件 claim: its own fee line, named by the part rather than the order type. */
+function isPartClaim(l: StatementLine): l is StatementLine & { rule: { partClaim: { itemName: string } } } {
+  const c = l.rule.partClaim as { itemName?: unknown } | undefined;
+  return typeof c?.itemName === 'string';
 }

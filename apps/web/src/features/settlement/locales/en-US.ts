@@ -116,6 +116,7 @@ export const settlementEnUS: typeof settlementZhCN = {
     ruleNoDistance: 'No coordinates: no distance surcharge',
     ruleRemote: 'Remote area {{code}}, surcharge CNY {{amount}}',
     ruleCoefficient: 'Grade {{grade}} coefficient × {{coefficient}} (rounded half up to the fen per line)',
+    partClaimItem: 'Parts claim: {{name}}',
     rulePartClaim: 'Parts claim {{code}} × {{qty}} × CNY {{amount}} (old part passed {{date}})',
     ruleParts: 'Parts {{lines}} line(s) × CNY {{amount}}',
     ruleClass: 'Class: {{class}}, CNY {{amount}}',

@@ -105,6 +105,7 @@ export const settlementZhCN = {
     ruleNoDistance: '无坐标，不计距离加收',
     ruleRemote: '偏远地区 {{code}}，加收 {{amount}} 元',
     ruleCoefficient: '{{grade}} 级系数 × {{coefficient}}（逐行四舍五入到分）',
+    partClaimItem: '备件索赔：{{name}}',
     rulePartClaim: '旧件索赔 {{code}} × {{qty}} × {{amount}} 元（{{date}} 检验合格）',
     ruleParts: '配件 {{lines}} 行 × {{amount}} 元',
     ruleClass: '分类：{{class}}，金额 {{amount}} 元',
