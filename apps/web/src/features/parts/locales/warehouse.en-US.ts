@@ -124,7 +124,9 @@ export const warehouseEnUS: typeof warehouseZhCN = {
       usage: 'Order usage',
       old_part: 'Old part',
       stocktake: 'Stocktake',
+      transfer: 'Transfer',
       manual: 'Manual',
+      other: 'Other',
     },
   },
 };

@@ -118,6 +118,14 @@ export const warehouseZhCN = {
     fileName: '备件流水',
     empty: '没有符合条件的流水',
     truncated: '仅显示最近 {{count}} 条，请缩小筛选范围或导出 Excel 查看全部',
-    refs: { request: '补件单', usage: '工单用件', old_part: '旧件', stocktake: '盘点单', manual: '手工' },
+    refs: {
+      request: '补件单',
+      usage: '工单用件',
+      old_part: '旧件',
+      stocktake: '盘点单',
+      transfer: '调拨',
+      manual: '手工',
+      other: '其他',
+    },
   },
 };

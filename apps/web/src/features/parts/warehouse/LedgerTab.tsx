@@ -20,15 +20,16 @@ export function rangeToInstants(from: string, to: string): { from: string; to: s
   };
 }
 
-const REF_KINDS = ['request', 'usage', 'old_part', 'stocktake', 'manual'] as const;
+const REF_KINDS = ['request', 'usage', 'old_part', 'stocktake', 'transfer', 'manual'] as const;
 
-/** What caused a movement (`request:<id>`, `manual` …) worded in the user's language. */
+/**
+ * What caused a movement (`request:<id>`, `transfer:<id>`, `manual` …) worded in the user's
+ * language. The id after the colon means nothing to a person, so only the kind is shown.
+ */
 export function refText(t: TFunction, ref: string | null): string {
   if (!ref) return '';
-  const [kind, ...rest] = ref.split(':');
-  const known = REF_KINDS.find((k) => k === kind);
-  if (!known) return ref;
-  return [t(`parts.warehouse.ledger.refs.${known}`), rest.join(':')].filter(Boolean).join(' ');
+  const known = REF_KINDS.find((k) => k === ref.split(':')[0]);
+  return t(`parts.warehouse.ledger.refs.${known ?? 'other'}`);
 }
 
 /** 流水: every stock movement, filterable, and the same filters exported to Excel. */

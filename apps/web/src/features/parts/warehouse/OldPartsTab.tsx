@@ -12,6 +12,7 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -101,14 +102,25 @@ export function OldPartsTab({ canHandle }: { canHandle: boolean }) {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1250 }}
         locale={{ emptyText: t('parts.warehouse.oldParts.empty') }}
         onRow={(r) => ({ 'data-testid': `parts-old-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('parts.fields.order'), dataIndex: 'orderNumber', width: 150 },
           { title: t('parts.fields.outlet'), dataIndex: 'outletName', width: 140, ellipsis: true },
-          { title: t('parts.fields.code'), dataIndex: 'itemCode', width: 130 },
-          { title: t('parts.fields.name'), dataIndex: 'itemName', ellipsis: true },
+          {
+            title: t('parts.fields.item'),
+            key: 'item',
+            width: 200,
+            render: (_: unknown, r) => (
+              <Flex vertical>
+                <span>{r.itemName}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.itemCode}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
           { title: t('parts.fields.qty'), dataIndex: 'qty', width: 70, align: 'right' },
           { title: t('parts.fields.oldSerial'), dataIndex: 'oldSerial', width: 150 },
           {
