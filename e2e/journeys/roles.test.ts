@@ -4,7 +4,7 @@ import { DEFAULT_ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '@an
 import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
 
 /** The menu contract: each entry and the permission (or role) that shows it. */
-const MENU: Array<{ key: string; permission?: Permission; role?: Role }> = [
+const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor?: Role }> = [
   { key: 'dashboard' },
   { key: 'agent-console', permission: 'workorder:create' },
   { key: 'workorders', permission: 'workorder:read' },
@@ -17,7 +17,9 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role }> = [
   { key: 'my-jobs', role: 'technician' },
   { key: 'callbacks', permission: 'callback:read' },
   { key: 'complaints', permission: 'complaint:read' },
-  { key: 'parts', permission: 'parts:read' },
+  // Technicians reach their parts through the phone's 我的备件, not the warehouse workbench.
+  { key: 'parts', permission: 'parts:read', hiddenFor: 'technician' },
+  { key: 'my-parts', role: 'technician' },
   { key: 'settlement', permission: 'settlement:read' },
   { key: 'reports', permission: 'report:read' },
 ];
@@ -46,9 +48,9 @@ const SETTINGS: Array<{ key: string; permission: Permission | readonly Permissio
 
 function expectedMenu(role: Role): string[] {
   const perms = new Set(DEFAULT_ROLE_PERMISSIONS[role]);
-  const top = MENU.filter((m) => (m.role ? m.role === role : !m.permission || perms.has(m.permission))).map(
-    (m) => m.key,
-  );
+  const top = MENU.filter(
+    (m) => m.hiddenFor !== role && (m.role ? m.role === role : !m.permission || perms.has(m.permission)),
+  ).map((m) => m.key);
   const settings = SETTINGS.filter((s) =>
     typeof s.permission === 'string' ? perms.has(s.permission) : s.permission.some((p) => perms.has(p)),
   ).map((s) => s.key);
