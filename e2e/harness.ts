@@ -195,3 +195,16 @@ export async function chooseOption(page: Page, testId: string, label: string, at
   }
   if (!(await shown())) throw new Error(`${testId}: option "${label}" could not be chosen`);
 }
+
+/** Draws a zig-zag signature on the page's signature pad and confirms it (customer or approver). */
+export async function drawSignature(page: Page): Promise<void> {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++)
+    await page.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25), { steps: 3 });
+  await page.mouse.up();
+  await page.getByTestId('signature-confirm').click();
+}

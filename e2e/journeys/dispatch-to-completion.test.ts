@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
 import { apiAs, coverageOf, createCaller, createRepairAwaitingDispatch, type Order } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import {
+  drawSignature,
+  launchBrowser,
+  shot,
+  signIn,
+  startApp,
+  traceApi,
+  type RunningApp,
+} from '../harness.ts';
 
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 /** Server round trips under a loaded CI box: poll longer than vitest's 1 s default. */
@@ -180,15 +188,7 @@ describe('dispatch to completion', () => {
     await phone.getByTestId('photo-input-after').setInputFiles(PHOTO);
     await phone.getByTestId('photo-after').first().waitFor(POLL);
 
-    const pad = phone.getByTestId('signature-pad');
-    await pad.scrollIntoViewIfNeeded();
-    const box = (await pad.boundingBox())!;
-    await phone.mouse.move(box.x + 20, box.y + box.height / 2);
-    await phone.mouse.down();
-    for (let i = 1; i <= 12; i++)
-      await phone.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25), { steps: 3 });
-    await phone.mouse.up();
-    await phone.getByTestId('signature-confirm').click();
+    await drawSignature(phone);
     await phone.getByTestId('signature-image').waitFor(POLL);
 
     await phone.getByTestId('result-fixed').click();

@@ -13,7 +13,15 @@ import {
   type Api,
   type Order,
 } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import {
+  drawSignature,
+  launchBrowser,
+  shot,
+  signIn,
+  startApp,
+  traceApi,
+  type RunningApp,
+} from '../harness.ts';
 import { stockZhCN } from '../../apps/web/src/features/parts/locales/stock.zh-CN.ts';
 
 const POLL = { timeout: 20_000 };
@@ -55,18 +63,6 @@ afterAll(async () => {
 /** Confirms the open Ant Design pop-confirm (its primary button). */
 async function popConfirm(page: Page): Promise<void> {
   await page.locator('.ant-popover:visible .ant-popconfirm-buttons .ant-btn-primary').click();
-}
-
-async function sign(page: Page): Promise<void> {
-  const pad = page.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++)
-    await page.mouse.move(box.x + 20 + i * 18, box.y + box.height / 2 + (i % 2 ? -20 : 20), { steps: 3 });
-  await page.mouse.up();
-  await page.getByTestId('signature-confirm').click();
 }
 
 /**
@@ -136,7 +132,7 @@ describe('spare parts', () => {
     const warehouse = await open('warehouse');
     await warehouse.goto(`${app.url}/parts?tab=approvals`);
     await warehouse.getByTestId(`parts-approve-${request!.number}`).click(POLL);
-    await sign(warehouse);
+    await drawSignature(warehouse);
     await warehouse.getByTestId('parts-approve-signature').waitFor(POLL);
     await shot(warehouse, 'parts-approve');
     await warehouse.getByTestId('parts-approve-submit').click();

@@ -119,13 +119,7 @@ export async function downloadStatement(id: string, number: string): Promise<voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Fen → yuan text with two decimals, from integers only. */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { yuan } from '../../components/money.ts';
 
 /** Yuan typed in a form → integer fen (rounded to the fen). */
 export const toFen = (yuanValue: number): number => Math.round(yuanValue * 100);

@@ -1,12 +1,6 @@
 import { bj } from '../../workorders/index.ts';
 
-/** Fen → yuan text with two decimals, from integers only (the settlement screens word money the same way). */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { yuan } from '../../../components/money.ts';
 
 /** An instant as Beijing wall-clock time, like the other pages; '' when absent. */
 export const when = (iso: string | null | undefined): string =>
