@@ -72,6 +72,10 @@ export async function seedDemo(
   opts: { anchor: Date; seed?: number; size?: Partial<SeedSize>; derive?: boolean; logger?: Logger },
 ): Promise<SeedSummary & { derived: DeriveSummary | null }> {
   const summary = await writeDemo(db, dialect, opts);
+  // Spare parts go through the parts services (ids of their own), with their history on the
+  // orders (parts-flow.ts) before the derived figures: statements pay the passed part claims.
+  if (opts.derive !== false)
+    await seedParts({ db, dialect }, opts.anchor, { flow: true, seed: opts.seed ?? DEFAULT_SEED });
   const derived =
     opts.derive === false
       ? null
@@ -85,8 +89,6 @@ export async function seedDemo(
             ...(opts.logger ? { logger: opts.logger } : {}),
           },
         );
-  // Spare parts go through the parts services (ids of their own), like the derived figures.
-  if (opts.derive !== false) await seedParts({ db, dialect }, opts.anchor);
   return { ...summary, derived };
 }
 

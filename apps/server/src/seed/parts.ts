@@ -14,6 +14,7 @@ import {
   StocktakeService,
 } from '../modules/parts/index.ts';
 import { seedModules } from './derive.ts';
+import { PartsFlow } from './parts-flow.ts';
 import { DAY } from './time.ts';
 
 type Spec = [
@@ -313,8 +314,10 @@ const ITEMS: Spec[] = [
 export async function seedParts(
   h: { db: Kysely<Database>; dialect: DialectName },
   anchor: Date,
+  opts: { flow?: boolean; seed?: number } = {},
 ): Promise<number> {
-  const clock = new ManualClock(new Date(anchor.getTime() - 60 * DAY));
+  // HQ's first delivery comes before the parts history (parts-flow.ts) begins.
+  const clock = new ManualClock(new Date(anchor.getTime() - (opts.flow ? 90 : 60) * DAY));
   const { modules } = seedModules(h, clock);
   const ctx = modules.parts.ctx;
   const actor = systemActor(PERMISSIONS);
@@ -366,6 +369,27 @@ export async function seedParts(
         null,
       );
 
+  // What technicians, outlets and the warehouse did with the parts since, in time order with the
+  // dated steps below (the ledger of each level runs forward in time).
+  const flow = opts.flow
+    ? await PartsFlow.plan(
+        h,
+        modules,
+        clock,
+        anchor,
+        ITEMS.map(([code, , , kind, , , cost, fits, o = {}]) => ({
+          code,
+          id: ids.get(code)!,
+          costFen: cost * 100,
+          serialized: o.serialized ?? false,
+          claimable: kind !== 'gift',
+          models: fits === 'universal' ? null : new Set(fits.flatMap((c) => models.get(c) ?? [])),
+        })),
+        opts.seed === undefined ? {} : { seed: opts.seed },
+      )
+    : null;
+  await flow?.runUntil(anchor.getTime() - 30 * DAY);
+
   // A few outlets with technicians get a store and vans, stocked from HQ 30 days ago.
   clock.set(new Date(anchor.getTime() - 30 * DAY));
   const outletIds = (
@@ -416,6 +440,7 @@ export async function seedParts(
     }
   }
 
+  await flow?.runUntil(anchor.getTime() - 7 * DAY);
   // One HQ stocktake a week ago: two remote controls short, approved at once (small variance).
   clock.set(new Date(anchor.getTime() - 7 * DAY));
   const st = await stocktakes.create(actor, { locationId: HQ_LOCATION_ID, note: '月度盘点' }, null);
@@ -427,5 +452,7 @@ export async function seedParts(
   const done = await stocktakes.submit(actor, st.id, { version: counted.version }, null);
   if (done.status === 'submitted')
     await stocktakes.decide(actor, st.id, { version: done.version, approve: true, note: '差异已核实' }, null);
+  await flow?.runUntil(anchor.getTime());
+  await flow?.requestsToday();
   return ITEMS.length;
 }

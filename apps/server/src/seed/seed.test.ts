@@ -449,6 +449,28 @@ describe('demo figures (derived through the services)', () => {
     expect(statements.filter((s) => s.order_count > 0).every((s) => withLines.has(s.id))).toBe(true);
   });
 
+  it('statements pay the passed part claims of the parts history, in the month of inspection', async () => {
+    const lines = await t.db
+      .selectFrom('settlement_lines as l')
+      .innerJoin('settlement_statements as s', 's.id', 'l.statement_id')
+      .select(['l.line_key', 's.month', 's.outlet_id'])
+      .where('l.line_key', 'like', 'part_claim:%')
+      .execute();
+    expect(lines.length).toBeGreaterThan(5);
+    const returns = await t.db
+      .selectFrom('old_part_returns')
+      .select(['id', 'status', 'outlet_id', 'inspected_at'])
+      .execute();
+    for (const l of lines) {
+      const r = returns.find((x) => `part_claim:${x.id}` === l.line_key);
+      expect(r?.status, l.line_key!).toBe('passed');
+      expect(r!.outlet_id).toBe(l.outlet_id);
+      const [from, to] = monthRange(l.month);
+      expect(r!.inspected_at! >= from && r!.inspected_at! < to).toBe(true);
+    }
+    expect(new Set(returns.map((r) => r.status)).size).toBeGreaterThanOrEqual(3);
+  });
+
   it('complaints are investigated, some with the outlet responsible, and classify their orders', async () => {
     const complaints = await t.db.selectFrom('complaints').selectAll().execute();
     expect(complaints.length).toBe(derived.complaints);

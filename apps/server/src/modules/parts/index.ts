@@ -23,6 +23,10 @@ export { itemsByIds, type PartItemRecord } from './catalog.repository.ts';
 export { CatalogService } from './catalog.service.ts';
 export { StockService } from './stock.service.ts';
 export { StocktakeService } from './stocktake.service.ts';
+export { RequestsService } from './requests.service.ts';
+export { UsageService } from './usage.service.ts';
+export { ReturnsService } from './returns.service.ts';
+export { replenishment } from './replenish.service.ts';
 export { ensureLocation, HQ_LOCATION_ID } from './stock-ledger.ts';
 
 export interface PartsOptions {

@@ -253,12 +253,17 @@ export async function listMovements(db: Db, f: LedgerFilter): Promise<MovementRe
   }));
 }
 
-/** Units consumed per level since `since` (sum of −on_hand_delta of `consume` movements). */
+/**
+ * Units drawn from each level since `since`: used there (`consume`), shipped out on part requests
+ * (`issue`) or transferred to another store or van (`transfer_out`) — the demand a location must be
+ * replenished for. HQ never consumes (vans do), so counting consumption alone would leave HQ's
+ * suggestions at no use. Adjustments and stocktakes are corrections, not demand.
+ */
 export async function consumedSince(db: Db, since: string): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('stock_movements')
     .select(['location_id', 'item_id', (eb) => eb.fn.sum<number | string>('on_hand_delta').as('total')])
-    .where('kind', '=', 'consume')
+    .where('kind', 'in', ['consume', 'issue', 'transfer_out'])
     .where('at', '>=', since)
     .groupBy(['location_id', 'item_id'])
     .execute();

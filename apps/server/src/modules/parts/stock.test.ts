@@ -395,6 +395,27 @@ describe('stocktakes', () => {
 });
 
 describe('replenishment and alerts', () => {
+  it('counts what HQ ships out to stores and vans as HQ demand', async () => {
+    const item = await newItem();
+    await receive(item.id, 20, 'loc-hq');
+    const moved = await wh.send('POST', '/api/v1/parts/stock/transfer', {
+      fromLocationId: 'loc-hq',
+      toLocationId: storeA,
+      lines: [{ itemId: item.id, qty: 9 }],
+    });
+    expect(moved.status).toBe(204);
+    await wh.send('PUT', '/api/v1/parts/stock/reorder-point', {
+      locationId: 'loc-hq',
+      itemId: item.id,
+      reorderPoint: 11,
+      reorderQty: 1,
+    });
+    const rep = await wh.get('/api/v1/parts/replenishment');
+    const hq = rep.body.items.find((i: { itemId: string; locationId: string }) => i.itemId === item.id);
+    // 9 / 90 = 0.1 a day × 30 = 3; + 11 − 11 = 3.
+    expect(hq).toMatchObject({ locationId: 'loc-hq', available: 11, dailyUse: 0.1, suggestedQty: 3 });
+  });
+
   it('suggests orders from consumption and sends each alert once a day', async () => {
     const item = await newItem({ discontinueOn: '2026-07-01' });
     await receive(item.id, 10, storeA);

@@ -40,6 +40,11 @@ export const usageView = (u: UsageRecord): PartUsage => ({
   consumedAt: u.consumedAt,
 });
 
+type ReserveInput = {
+  locationId: string;
+  lines: { itemId: string; qty: number; paidBy: 'warranty' | 'customer' }[];
+};
+
 /** Parts on an order: the pick list, reservations from the van or outlet store, consumption, release. */
 export class UsageService {
   private readonly ctx: PartsContext;
@@ -93,11 +98,26 @@ export class UsageService {
   }
 
   /** Reserves from the technician's own van, or (outlet manager) the outlet store or its vans. */
-  async reserve(
+  async reserve(actor: Actor, orderId: string, input: ReserveInput): Promise<OrderParts> {
+    await this.reserveLines(actor, orderId, input, true);
+    return this.orderParts(actor, orderId);
+  }
+
+  /**
+   * For the demo seed only (no route): a reservation replayed at the instant it was made, when the
+   * order was on site. Every check and write of `reserve` except the order's current status (the
+   * seed writes orders in their final status). Returns the new usages' ids.
+   */
+  async reserveAsOnSite(actor: Actor, orderId: string, input: ReserveInput): Promise<string[]> {
+    return this.reserveLines(actor, orderId, input, false);
+  }
+
+  private async reserveLines(
     actor: Actor,
     orderId: string,
-    input: { locationId: string; lines: { itemId: string; qty: number; paidBy: 'warranty' | 'customer' }[] },
-  ): Promise<OrderParts> {
+    input: ReserveInput,
+    checkOnSite: boolean,
+  ): Promise<string[]> {
     const order = await this.requests.order(actor, orderId);
     const relation = relationToOrder(actor, order);
     const loc = await partsRepo.location(this.ctx.db, input.locationId);
@@ -110,13 +130,15 @@ export class UsageService {
         allowed = (await technicianRefOf(this.ctx.db, loc.technicianId))?.outletId === order.outletId;
     }
     if (!allowed) throw refuse('parts.location_not_allowed', {}, { path: 'locationId' });
-    assertOnSite(order);
+    if (checkOnSite) assertOnSite(order);
     const items = await checkLines(this.ctx.db, order, input.lines);
     const now = this.ctx.clock.now();
+    const ids: string[] = [];
     await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
       for (const l of input.lines) {
         const item = items.get(l.itemId)!;
         const id = newId();
+        ids.push(id);
         await applyStockChange(
           trx,
           {
@@ -156,7 +178,7 @@ export class UsageService {
         });
       }
     });
-    return this.orderParts(actor, orderId);
+    return ids;
   }
 
   /**

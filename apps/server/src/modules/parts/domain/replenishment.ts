@@ -3,7 +3,7 @@ export interface ReplenishmentFacts {
   available: number;
   reorderPoint: number;
   reorderQty: number;
-  /** Units consumed at this level over the window (sum of −on_hand_delta of `consume` movements). */
+  /** Units drawn from this level over the window (consumed, issued on requests, transferred out). */
   consumed: number;
 }
 
