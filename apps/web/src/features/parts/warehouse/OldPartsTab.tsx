@@ -121,7 +121,7 @@ export function OldPartsTab({ canHandle }: { canHandle: boolean }) {
               </Flex>
             ),
           },
-          { title: t('parts.fields.qty'), dataIndex: 'qty', width: 70, align: 'right' },
+          { title: t('parts.fields.qty'), dataIndex: 'qty', width: 90, align: 'right' },
           { title: t('parts.fields.oldSerial'), dataIndex: 'oldSerial', width: 150 },
           {
             title: t('parts.fields.status'),
