@@ -204,7 +204,7 @@ export class RequestsService {
         {
           to: 'awaiting_parts',
           version: order.version,
-          reason: `补件：${lines.map((l) => `${l.itemCode}×${l.qty}`).join('，')}`,
+          reason: `补件：${lines.map((l) => `${l.itemName}×${l.qty}`).join('，')}`,
           data: {},
         },
         { requestId, intents: { parts: { request: draft } } },
