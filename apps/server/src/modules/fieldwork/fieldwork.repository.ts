@@ -484,4 +484,3 @@ export async function arrivalsOfOrders(
   }
   return out;
 }
-
