@@ -124,6 +124,8 @@ const SLOW_MS = 2_000;
 export const trace = {
   calls: [] as string[],
   app: null as RunningApp | null,
+  /** The journey's page, so a failing step can show where it stood. */
+  page: null as Page | null,
   /** API requests sent and not yet answered, with their start time (a hung call shows here). */
   pending: new Map<object, { label: string; at: number }>(),
 };
@@ -131,6 +133,7 @@ export const trace = {
 /** Records failed and slow API calls of `page`, so a failing step says which request let it down. */
 export function traceApi(page: Page, app: RunningApp): void {
   trace.app = app;
+  trace.page = page;
   const started = new WeakMap<object, number>();
   const label = (r: { method(): string; url(): string }) => `${r.method()} ${new URL(r.url()).pathname}`;
   const at = () => new Date().toISOString().slice(11, 23);

@@ -22,3 +22,4 @@ export * from './parts.ts';
 export * from './grading.ts';
 export * from './evaluation.ts';
 export * from './settings.ts';
+export * from './warranty.ts';
