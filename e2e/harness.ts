@@ -95,6 +95,9 @@ export async function signIn(
   username: string,
   password = DEMO_PASSWORD,
 ): Promise<void> {
+  // A retried step may still hold the previous try's session, and the login page sends a signed-in
+  // user away: start signed out.
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
