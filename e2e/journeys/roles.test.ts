@@ -90,7 +90,12 @@ describe('every demo role signs in and sees its menu', () => {
   it('a wrong password shows the translated error and stays on the login page', async () => {
     const page = await browser.newPage();
     traceApi(page, app);
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
     await page.goto(`${app.url}/login`);
+    await page.getByTestId('login-username').waitFor();
+    // Opening the sign-in page logs nothing red (its session probe is not a 401).
+    expect(consoleErrors).toEqual([]);
     await page.getByTestId('login-username').fill('agent');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();

@@ -27,6 +27,13 @@ export const MeSchema = z.object({
 export type Me = z.infer<typeof MeSchema>;
 
 /**
+ * The session probe the sign-in page makes: 200 with `me: null` when nobody is signed in (a 401 on
+ * every visit to the login page would be logged by the browser as an error).
+ */
+export const SessionSchema = z.object({ me: MeSchema.nullable() });
+export type Session = z.infer<typeof SessionSchema>;
+
+/**
  * An API token for an integration: a name, a subset of its creator's permissions (never
  * `token:manage`) and an expiry. The secret is shown once, in the creation response.
  */

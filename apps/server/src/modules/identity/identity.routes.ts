@@ -8,6 +8,7 @@ import {
   LOCALES,
   LoginRequestSchema,
   MeSchema,
+  SessionSchema,
   PERMISSIONS,
   type ApiToken,
   type Me,
@@ -86,6 +87,23 @@ export function identityRoutes(deps: IdentityRouteDeps) {
         if (sid) await deps.auth.logout(sid);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/auth/session',
+      {
+        config: { permission: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Who is signed in, or null (the sign-in page probe; never 401)',
+          response: { 200: SessionSchema },
+        },
+      },
+      async (req, reply) => {
+        // Never cached: a kept "nobody" would hide a sign-in made a moment later.
+        reply.header('cache-control', 'no-store');
+        return { me: req.actor ? toMe(req.actor) : null };
       },
     );
 

@@ -35,6 +35,22 @@ describe('sign-in and sessions', () => {
     expect(me.json().username).toBe('agent1');
   });
 
+  it('the session probe answers 200 with nobody, the user once signed in, and is never cached', async () => {
+    const anon = await ta.app.inject({ url: '/api/v1/auth/session' });
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({ me: null });
+    expect(anon.headers['cache-control']).toBe('no-store');
+    const stale = await ta.app.inject({ url: '/api/v1/auth/session', headers: { cookie: 'anxin_sid=nope' } });
+    expect(stale.json()).toEqual({ me: null });
+    const c = (await loginRaw('agent1', TEST_PASSWORD)).cookies.find((x) => x.name === 'anxin_sid')!;
+    const me = await ta.app.inject({
+      url: '/api/v1/auth/session',
+      headers: { cookie: `anxin_sid=${c.value}` },
+    });
+    expect(me.json().me.username).toBe('agent1');
+    expect(me.json().me.csrfToken).toEqual(expect.any(String));
+  });
+
   it('rejects a wrong password with problem+json and no cookie', async () => {
     const res = await loginRaw('agent1', 'nope');
     expect(res.statusCode).toBe(401);

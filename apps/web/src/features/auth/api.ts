@@ -1,22 +1,14 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Locale, LoginRequest, Me } from '@anxin/contracts';
-import { api, isApiError, setCsrfToken } from '../../api/client.ts';
+import type { Locale, LoginRequest, Me, Session } from '@anxin/contracts';
+import { api, setCsrfToken } from '../../api/client.ts';
 
 export const ME_QUERY_KEY = ['me'] as const;
 
-/** The session probe: the current user, or `null` when not signed in (a 401 is not an error here). */
+/** The session probe: the current user, or `null` when not signed in (answered 200 either way). */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api.get<Me>('/api/v1/me', undefined, { allowUnauthenticated: true });
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw e;
-  }
+  const { me } = await api.get<Session>('/api/v1/auth/session', undefined, { allowUnauthenticated: true });
+  setCsrfToken(me?.csrfToken ?? null);
+  return me;
 }
 
 export const useMe = () =>
