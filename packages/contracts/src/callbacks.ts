@@ -191,7 +191,9 @@ export type PortalLink = z.infer<typeof PortalLinkSchema>;
 
 export const PublicRatingViewSchema = z.object({
   orderNumber: storedText(),
+  /** Brand and category name (安心 空调), never the category code; `productNameEn` for en-US. */
   productName: storedText().nullable(),
+  productNameEn: storedText().nullable(),
   technicianName: storedText().nullable(),
   completedAt: storedText().nullable(),
   expiresAt: IsoInstantSchema,

@@ -288,6 +288,8 @@ describe('customer rating links', () => {
     const view = await w.built.app.inject({ method: 'GET', url });
     expect(view.statusCode).toBe(200);
     expect(view.json()).toMatchObject({ orderNumber: o.number });
+    // The customer reads the category's name, in either language, never its code.
+    expect(view.json()).toMatchObject({ productName: 'Anxin 洗衣机', productNameEn: 'Anxin Washer' });
     const bad = await w.built.app.inject({
       method: 'POST',
       url,

@@ -5,6 +5,7 @@ import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
+import { productCategoriesByCodes } from '../catalog/index.ts';
 import type { CallbackTask, PortalLink as StoredLink, QueuedTask } from './callbacks.repository.ts';
 import { callbackPolicy, eventActorOf, SYSTEM_ACTOR, TASK_STREAM, type CallbacksContext } from './context.ts';
 import { answerErrors, ratingSatisfied } from './domain/answers.ts';
@@ -72,9 +73,12 @@ export async function readRating(ctx: CallbacksContext, token: string): Promise<
   const { link, task } = await usableLink(ctx, token);
   const { value: policy } = await callbackPolicy(ctx.db);
   const order = await ctx.workOrders.get(SYSTEM_ACTOR, task.orderId);
+  const p = order.product;
+  const [category] = p ? await productCategoriesByCodes(ctx.db, [p.categoryCode]) : [];
   return {
     orderNumber: order.number,
-    productName: order.product ? `${order.product.brand} ${order.product.categoryCode}` : null,
+    productName: p ? `${p.brand} ${category?.nameZh ?? ''}`.trim() : null,
+    productNameEn: p ? `${p.brand} ${category?.nameEn ?? ''}`.trim() : null,
     technicianName: order.technician?.name ?? null,
     completedAt: order.completedAt,
     expiresAt: link.expiresAt,

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateCustomer,
@@ -47,6 +48,17 @@ export const useCategories = () =>
     queryFn: () => api.get<{ items: ProductCategory[] }>('/api/v1/catalog/categories'),
     staleTime: 10 * 60_000,
   });
+
+/** A category's name in the user's language (its code only while the catalogue loads). */
+export function useCategoryName(): (code: string) => string {
+  const { i18n } = useTranslation();
+  const categories = useCategories();
+  return (code) => {
+    const c = categories.data?.items.find((x) => x.code === code);
+    if (!c) return code;
+    return i18n.language === 'en-US' ? c.nameEn : c.nameZh;
+  };
+}
 
 export const useFaultTree = (categoryCode: string | undefined) =>
   useQuery({

@@ -2,6 +2,7 @@
 // small pieces other features show (warranty badge, tier tag, phone list, quick create).
 export {
   useCategories,
+  useCategoryName,
   useCreateCustomer,
   useCustomer,
   useCustomerLookup,

@@ -120,7 +120,9 @@ export default function RatePage() {
               <span data-testid="rate-order-number">{v.orderNumber}</span>
             </Descriptions.Item>
             {v.productName && (
-              <Descriptions.Item label={t('portal.rate.product')}>{v.productName}</Descriptions.Item>
+              <Descriptions.Item label={t('portal.rate.product')}>
+                {i18n.language === 'en-US' ? v.productNameEn : v.productName}
+              </Descriptions.Item>
             )}
             {v.technicianName && (
               <Descriptions.Item label={t('portal.rate.technician')}>{v.technicianName}</Descriptions.Item>

@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useCategoryName } from '../../../customers/index.ts';
 import { fmt } from './callText.ts';
 import type { CallPanelState } from './useCallPanel.ts';
 
@@ -7,13 +8,17 @@ import type { CallPanelState } from './useCallPanel.ts';
 export function OrderFacts({ cp }: { cp: CallPanelState }) {
   const { t } = useTranslation();
   const s = cp.s!;
+  // Read to the customer: the category's name (空调), never its code.
+  const categoryName = useCategoryName();
   return (
     <>
       <Alert
         type="success"
         message={t('callbacks.call.script')}
         description={t('callbacks.call.scriptText', {
-          product: s.order.product ? `${s.order.product.brand} ${s.order.product.categoryCode}` : '—',
+          product: s.order.product
+            ? `${s.order.product.brand} ${categoryName(s.order.product.categoryCode)}`
+            : '—',
           completed: fmt(s.order.completedAt),
         })}
       />
