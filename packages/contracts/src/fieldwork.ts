@@ -166,6 +166,7 @@ export const FieldJobSchema = z.object({
   categoryCode: storedText().nullable(),
   faultDescription: storedText(),
   faultCodeId: storedText().nullable(),
+  symptomCodes: z.array(storedText()),
   slaState: storedText(),
   slaDueAt: storedText().nullable(),
   version: z.number(),

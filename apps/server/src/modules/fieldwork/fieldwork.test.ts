@@ -48,8 +48,8 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 /** An order of technician A, scheduled for today, at coordinates HOME. */
-async function scheduledJob(): Promise<{ id: string; number: string }> {
-  const res = await agent.send('POST', '/api/v1/work-orders', createBody(refs));
+async function scheduledJob(extra: Record<string, unknown> = {}): Promise<{ id: string; number: string }> {
+  const res = await agent.send('POST', '/api/v1/work-orders', { ...createBody(refs), ...extra });
   const o = res.body.order as { id: string; number: string };
   await forceState(w, o.id, {
     status: 'scheduled',
@@ -126,6 +126,13 @@ async function toInProgress(id: string) {
 }
 
 describe('technician field flow', () => {
+  it('a job carries the fault and symptoms the agent chose, so the diagnosis starts from them', async () => {
+    const o = await scheduledJob({ faultCodeId: refs.faultId, symptomCodes: [refs.symptomId] });
+    const detail = await tech.get(job(o.id));
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ faultCodeId: refs.faultId, symptomCodes: [refs.symptomId] });
+  });
+
   it('runs depart → arrive (far) → diagnosis → work → photo → signature → code → 待回访', async () => {
     const o = await scheduledJob();
 

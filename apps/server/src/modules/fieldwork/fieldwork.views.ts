@@ -69,6 +69,7 @@ export function jobView(
     categoryCode: r.categoryCode,
     faultDescription: r.faultDescription,
     faultCodeId: r.faultCodeId,
+    symptomCodes: r.symptomCodes,
     slaState: r.slaState,
     slaDueAt: r.slaDueAt,
     version: r.version,

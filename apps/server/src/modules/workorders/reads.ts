@@ -55,6 +55,8 @@ export interface TechnicianJob {
   categoryCode: string | null;
   faultDescription: string;
   faultCodeId: string | null;
+  /** The symptoms the agent chose at intake (the technician's diagnosis starts from them). */
+  symptomCodes: string[];
   appointmentStart: string | null;
   appointmentEnd: string | null;
   slaState: SlaState;
@@ -86,6 +88,7 @@ function jobs(db: Db) {
       'o.category_code',
       'o.fault_description',
       'o.fault_code_id',
+      'o.symptom_codes',
       'o.appointment_start',
       'o.appointment_end',
       'o.sla_state',
@@ -116,6 +119,7 @@ const toJob = (r: JobSelection): TechnicianJob => ({
   categoryCode: r.category_code,
   faultDescription: r.fault_description,
   faultCodeId: r.fault_code_id,
+  symptomCodes: JSON.parse(r.symptom_codes) as string[],
   appointmentStart: r.appointment_start,
   appointmentEnd: r.appointment_end,
   slaState: r.sla_state,

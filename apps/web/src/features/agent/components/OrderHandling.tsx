@@ -80,11 +80,18 @@ export function OrderHandling({ slotOptions }: { slotOptions: readonly SlotOptio
   const windows = Form.useWatch('windows', form) as WindowValue[] | undefined;
   return (
     <>
-      <Form.Item name="remoteResolved" valuePropName="checked" style={{ marginBottom: remote ? 8 : 16 }}>
-        <Switch
-          data-testid="order-remote-resolved"
-          checkedChildren={t('agent.form.remoteOn')}
-          unCheckedChildren={t('agent.form.remoteOff')}
+      {/* Two named choices, not a switch: a switch's "off" label reads like a state it is not in. */}
+      <Form.Item name="remoteResolved" style={{ marginBottom: remote ? 8 : 16 }}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: false, label: <span data-testid="order-needs-visit">{t('agent.form.remoteOff')}</span> },
+            {
+              value: true,
+              label: <span data-testid="order-remote-resolved">{t('agent.form.remoteOn')}</span>,
+            },
+          ]}
         />
       </Form.Item>
       {remote ? (

@@ -29,6 +29,7 @@ const job = (status: string): FieldJobDetail => ({
   categoryCode: 'ac',
   faultDescription: '不制冷',
   faultCodeId: null,
+  symptomCodes: [],
   slaState: 'on_track',
   slaDueAt: null,
   version: 3,

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldJobDetail } from '@anxin/contracts';
 import { useFieldAction } from '../../api.ts';
-import { fieldError, locate } from '../bits.tsx';
+import { locate } from '../bits.tsx';
+import { useNotify, type FieldStep } from '../steps/useStepDraft.ts';
 
 /** The one big next step at the bottom: depart, arrive, start / resume, or complete with the code. */
 export function ActionBar({
@@ -18,17 +19,16 @@ export function ActionBar({
   onCodeSent: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const depart = useFieldAction<Record<string, never>>(job.id, 'depart');
   const arrive = useFieldAction<{ lat?: number; lng?: number; accuracy?: number }>(job.id, 'arrive');
   const start = useFieldAction<Record<string, never>>(job.id, 'start');
   const complete = useFieldAction<{ method: 'code'; code: string }>(job.id, 'complete');
   const [locating, setLocating] = useState(false);
-  const cb = {
-    onSuccess: (r: { queued: boolean }) =>
-      void message[r.queued ? 'info' : 'success'](t(r.queued ? 'fieldwork.queued' : 'fieldwork.saved')),
-    onError: (e: unknown) => void message.error(fieldError(t, e)),
-  };
+  const notify = useNotify();
+  const cbFor = (step: FieldStep) => ({
+    onSuccess: (r: { queued: boolean }) => notify.done(r.queued, step),
+    onError: notify.fail,
+  });
   let button: React.ReactNode = null;
   if (status === 'scheduled')
     button = (
@@ -36,7 +36,7 @@ export function ActionBar({
         type="primary"
         loading={depart.isPending}
         data-testid="job-depart"
-        onClick={() => depart.mutate({}, cb)}
+        onClick={() => depart.mutate({}, cbFor('depart'))}
       >
         {t('fieldwork.actions.depart')}
       </Button>
@@ -51,7 +51,10 @@ export function ActionBar({
           setLocating(true);
           const pos = await locate();
           setLocating(false);
-          arrive.mutate(pos ? { lat: pos.lat, lng: pos.lng, accuracy: Math.round(pos.accuracy) } : {}, cb);
+          arrive.mutate(
+            pos ? { lat: pos.lat, lng: pos.lng, accuracy: Math.round(pos.accuracy) } : {},
+            cbFor('arrive'),
+          );
         }}
       >
         {locating ? t('fieldwork.actions.locating') : t('fieldwork.actions.arrive')}
@@ -63,7 +66,7 @@ export function ActionBar({
         type="primary"
         loading={start.isPending}
         data-testid="job-start"
-        onClick={() => start.mutate({}, cb)}
+        onClick={() => start.mutate({}, cbFor(status === 'arrived' ? 'start' : 'resume'))}
       >
         {status === 'arrived' ? t('fieldwork.actions.start') : t('fieldwork.actions.resume')}
       </Button>
@@ -78,7 +81,7 @@ export function ActionBar({
         onClick={() =>
           complete.mutate(
             { method: 'code', code },
-            { ...cb, onSuccess: (r) => (cb.onSuccess(r), onCodeSent()) },
+            { ...cbFor('complete'), onSuccess: (r) => (notify.done(r.queued, 'complete'), onCodeSent()) },
           )
         }
       >

@@ -1,4 +1,4 @@
-import { App, Button, Card, Input, Typography } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldJobDetail } from '@anxin/contracts';
 import { useFieldAction, useSendCode } from '../../api.ts';
@@ -48,14 +48,15 @@ export function Completion({
         onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
         style={{ marginTop: 8 }}
       />
-      <Button
-        type="link"
-        block
-        style={{ marginTop: 8, whiteSpace: 'normal', height: 'auto', minHeight: 44 }}
+      {/* Completing without the customer's code cannot be undone: ask once before it happens. */}
+      <Popconfirm
+        title={t('fieldwork.complete.confirmSignature')}
+        description={t('fieldwork.complete.confirmSignatureHint')}
+        okText={t('fieldwork.complete.confirmOk')}
+        cancelText={t('fieldwork.complete.confirmCancel')}
+        okButtonProps={{ 'data-testid': 'complete-with-signature-ok' } as ButtonProps}
         disabled={!job.signature}
-        loading={complete.isPending}
-        data-testid="complete-with-signature"
-        onClick={() =>
+        onConfirm={() =>
           complete.mutate(
             { method: 'signature' },
             {
@@ -68,10 +69,19 @@ export function Completion({
           )
         }
       >
-        {job.signature
-          ? t('fieldwork.complete.withSignature')
-          : `${t('fieldwork.complete.noPhone')} · ${t('fieldwork.complete.needSignature')}`}
-      </Button>
+        <Button
+          type="link"
+          block
+          style={{ marginTop: 8, whiteSpace: 'normal', height: 'auto', minHeight: 44 }}
+          disabled={!job.signature}
+          loading={complete.isPending}
+          data-testid="complete-with-signature"
+        >
+          {job.signature
+            ? t('fieldwork.complete.withSignature')
+            : `${t('fieldwork.complete.noPhone')} · ${t('fieldwork.complete.needSignature')}`}
+        </Button>
+      </Popconfirm>
     </Card>
   );
 }

@@ -13,7 +13,8 @@ export function DiagnosisStep({ job }: { job: FieldJobDetail }) {
   const saved = job.visit?.diagnosis;
   const [d, setD, clear] = useDraft(job.id, 'diagnosis', () => ({
     faultCodeId: saved?.faultCodeId ?? job.faultCodeId ?? null,
-    symptomCodes: saved?.symptomCodes ?? [],
+    // Starts from what the agent heard on the phone; the technician corrects it on site.
+    symptomCodes: saved?.symptomCodes ?? job.symptomCodes ?? [],
     findings: saved?.findings ?? '',
   }));
   const submit = useFieldAction<typeof d>(job.id, 'diagnosis');
@@ -88,7 +89,7 @@ export function DiagnosisStep({ job }: { job: FieldJobDetail }) {
             {
               onSuccess: (r) => {
                 clear();
-                notify.done(r.queued);
+                notify.done(r.queued, 'diagnosis');
               },
               onError: notify.fail,
             },

@@ -31,7 +31,7 @@ function PhotoPicker({ job, kind }: { job: FieldJobDetail; kind: 'before' | 'aft
       {
         onSuccess: () => {
           setPreview(null);
-          notify.done(false);
+          notify.done(false, 'photo');
         },
         onError: (e) => {
           setPreview(null);

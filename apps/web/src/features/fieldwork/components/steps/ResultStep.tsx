@@ -69,7 +69,7 @@ export function ResultStep({ job }: { job: FieldJobDetail }) {
           submit.mutate(r, {
             onSuccess: (x) => {
               clear();
-              notify.done(x.queued);
+              notify.done(x.queued, 'result');
             },
             onError: notify.fail,
           })

@@ -43,7 +43,7 @@ export function SignatureStep({ job }: { job: FieldJobDetail }) {
                 {
                   onSuccess: (r) => {
                     setRedo(false);
-                    notify.done(r.queued);
+                    notify.done(r.queued, 'signature');
                   },
                   onError: notify.fail,
                 },

@@ -43,7 +43,7 @@ export function WorkStep({ job }: { job: FieldJobDetail }) {
             {
               onSuccess: (r) => {
                 clear();
-                notify.done(r.queued);
+                notify.done(r.queued, 'work');
               },
               onError: notify.fail,
             },

@@ -18,12 +18,27 @@ export function useDraft<T>(
   return [value, set, () => clearDraft(orderId, part)];
 }
 
+export type FieldStep =
+  | 'depart'
+  | 'arrive'
+  | 'start'
+  | 'resume'
+  | 'complete'
+  | 'diagnosis'
+  | 'photo'
+  | 'work'
+  | 'result'
+  | 'signature';
+
 export function useNotify() {
   const { message } = App.useApp();
   const { t } = useTranslation();
   return {
-    done: (queued: boolean) =>
-      void message[queued ? 'info' : 'success'](t(queued ? 'fieldwork.queued' : 'fieldwork.saved')),
+    /** Says what was just done (诊断已保存, 已签到 …), or that it waits for the network. */
+    done: (queued: boolean, step: FieldStep) =>
+      void message[queued ? 'info' : 'success'](
+        t(queued ? 'fieldwork.queued' : `fieldwork.doneToast.${step}`),
+      ),
     fail: (e: unknown) => void message.error(fieldError(t, e)),
   };
 }
