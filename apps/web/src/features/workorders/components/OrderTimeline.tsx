@@ -1,6 +1,7 @@
 import { Card, Empty, Space, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { bj } from '../time.ts';
 import type { WorkOrderDetail } from '@anxin/contracts';
 import { formatBytes } from './AttachmentUploader.tsx';
@@ -15,6 +16,17 @@ const EVENT_COLOR: Record<string, string> = {
   'workorder.appointment_set': 'purple',
   'workorder.rescheduled': 'orange',
 };
+
+/**
+ * The event's name for a person: `workorder.created` → 创建工单, `fieldwork.photo_added` → 师傅上传现场照片;
+ * a type without a word yet reads 业务记录, never its code.
+ */
+function eventWord(t: TFunction, type: string): string {
+  const key = type.startsWith('workorder.') ? type.slice('workorder.'.length) : type;
+  return t(`workorders.timeline.events.${key}` as 'workorders.timeline.events.created', {
+    defaultValue: t('workorders.timeline.events.other'),
+  });
+}
 
 /** What happened to the order, newest first: who, when, from → to, why. */
 export function OrderTimeline({
@@ -53,11 +65,7 @@ export function OrderTimeline({
               content: (
                 <div data-testid="timeline-entry" data-type={e.type}>
                   <Space size={6} wrap>
-                    <Typography.Text strong>
-                      {t(`workorders.timeline.events.${e.type.replace('workorder.', '') as 'created'}`, {
-                        defaultValue: e.type,
-                      })}
-                    </Typography.Text>
+                    <Typography.Text strong>{eventWord(t, e.type)}</Typography.Text>
                     {e.from && <StatusTag status={e.from} />}
                     {e.from && e.to && (
                       <ArrowRightOutlined style={{ color: 'rgba(0,0,0,.35)', fontSize: 11 }} />

@@ -211,6 +211,22 @@ export const workordersEnUS: typeof workordersZhCN = {
       appointment_set: 'Visit time agreed',
       rescheduled: 'Rescheduled',
       escalated: 'Escalated',
+      appointment_confirmed: 'Customer confirmed the visit time',
+      fieldwork: {
+        diagnosed: 'Technician sent the diagnosis',
+        work_recorded: 'Technician recorded the work',
+        result_recorded: 'Technician sent the result',
+        completion_code_sent: 'Completion code sent to the customer',
+        photo_added: 'Technician added a site photo',
+        signature_added: "Customer's signature",
+      },
+      sla: { at_risk: 'Deadline close', breached: 'Deadline missed' },
+      callback: { outcome_recorded: 'Callback outcome recorded' },
+      complaint: {
+        opened: 'Customer complained about this order',
+        attitude_changed: 'Complaint investigation: attitude finding changed',
+      },
+      other: 'Record',
     },
   },
 };
