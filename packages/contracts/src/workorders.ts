@@ -184,6 +184,8 @@ export const TimelineEntrySchema = z.object({
   type: storedText(),
   actorId: storedText().nullable(),
   actorKind: storedText(),
+  /** The staff member's display name (users only; customers and the system are named by the web). */
+  actorName: storedText().nullable(),
   at: storedText(),
   from: storedText().nullable(),
   to: storedText().nullable(),

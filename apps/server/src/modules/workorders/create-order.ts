@@ -128,6 +128,7 @@ export async function createOrder(
         type: WORKORDER_EVENTS.type.created,
         actorId: ev.id,
         actorKind: ev.kind,
+        actorName: ev.kind === 'user' ? actor.displayName : null,
         at: row.createdAt,
         from: null,
         to: 'new',

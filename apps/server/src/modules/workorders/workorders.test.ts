@@ -144,6 +144,13 @@ describe('detail', () => {
       'response',
     ]);
     expect(res.body.timeline).toEqual([expect.objectContaining({ type: 'workorder.created', to: 'new' })]);
+    // Who acted is named: the creating agent's display name, on create and on every later read.
+    const creator = (await create()).body.order.timeline[0];
+    expect(creator.actorName).toEqual(expect.any(String));
+    expect(res.body.timeline[0].actorName).toBe(creator.actorName);
+    expect((await dispatcher.get(`/api/v1/work-orders/${id}`)).body.timeline[0].actorName).toBe(
+      creator.actorName,
+    );
     expect(res.body.allowedTransitions.sort()).toEqual(['accepted', 'cancelled']);
     expect(res.body.contactPhone).toBe('13812345678');
     // Dispatchers lack customer:phone_unmasked.

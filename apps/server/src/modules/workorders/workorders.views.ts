@@ -1,6 +1,7 @@
 import type { WorkOrderDetail, WorkOrderSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { listStream } from '../../platform/events/append.ts';
+import { userNames } from '../identity/index.ts';
 import { maskPhone } from '../../platform/notify/sms.ts';
 import type { ClockView, SlaService } from '../sla/index.ts';
 import { allowedNext, type ActorRelation } from './domain/lifecycle.ts';
@@ -80,6 +81,11 @@ export async function detailOf(
     listStream(repo.db, 'work_order', r.id),
     repo.attachmentsOf(r.id),
   ]);
+  // Whoever may see the order sees who acted on it by name (not "员工 …4abec7").
+  const staff = await userNames(
+    repo.db,
+    events.filter((e) => e.actorKind === 'user' && e.actorId).map((e) => e.actorId!),
+  );
   return buildDetail(actor, r, {
     customers,
     products,
@@ -91,6 +97,7 @@ export async function detailOf(
       type: e.type,
       actorId: e.actorId,
       actorKind: e.actorKind,
+      actorName: (e.actorKind === 'user' && e.actorId && staff.get(e.actorId)) || null,
       at: e.occurredAt,
       from: e.from,
       to: e.to,

@@ -8,6 +8,7 @@ const entry = (id: string, type: string, at: string) => ({
   type,
   actorId: null,
   actorKind: 'system',
+  actorName: null,
   at,
   from: null,
   to: null,

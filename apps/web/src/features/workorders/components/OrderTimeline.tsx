@@ -42,13 +42,15 @@ export function OrderTimeline({
   const who = (e: Entry) =>
     e.actorId === meId
       ? t('workorders.timeline.me')
-      : e.actorId && names?.get(e.actorId)
-        ? names.get(e.actorId)!
-        : e.actorKind === 'system'
-          ? t('settings.actorKinds.system')
-          : e.actorKind === 'customer'
-            ? t('settings.actorKinds.customer')
-            : t('workorders.timeline.staff', { id: e.actorId?.slice(-6) ?? '' });
+      : e.actorName
+        ? e.actorName
+        : e.actorId && names?.get(e.actorId)
+          ? names.get(e.actorId)!
+          : e.actorKind === 'system'
+            ? t('settings.actorKinds.system')
+            : e.actorKind === 'customer'
+              ? t('settings.actorKinds.customer')
+              : t('workorders.timeline.staff', { id: e.actorId?.slice(-6) ?? '' });
   const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
   return (
     <Card size="small" title={t('workorders.detail.timeline')} data-testid="wo-timeline">
