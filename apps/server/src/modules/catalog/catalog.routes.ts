@@ -29,7 +29,9 @@ export function catalogRoutes(svc: CatalogService) {
     app.get(
       `${P}/categories`,
       {
-        config: { permission: 'product:read' },
+        // Every signed-in role shows category names (finance on statements, quality on
+        // complaints); the list holds nothing personal, so it does not need product:read.
+        config: { permission: 'authenticated' },
         schema: {
           tags,
           summary: 'Product categories with warranty terms',

@@ -78,6 +78,15 @@ describe('catalog', () => {
     });
   });
 
+  it('lets every signed-in role read the category names (finance words statements with them)', async () => {
+    await seedCatalog(admin, 'NAMES');
+    const finance = await as('finance');
+    const res = await finance.get('/api/v1/catalog/categories');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((c: { code: string }) => c.code)).toContain('NAMES');
+    expect((await finance.send('POST', '/api/v1/catalog/categories', { code: 'X' })).status).toBe(403);
+  });
+
   it('keeps terms to settings:manage and models to product:write', async () => {
     expect(
       (await agent.send('PATCH', '/api/v1/catalog/categories/WM', { unitWarrantyMonths: 99 })).status,

@@ -3,12 +3,22 @@ import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RankedOutlet } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { regionName, useCategoryName, useRegions } from '../../customers/index.ts';
 import { useRanking } from '../api.ts';
 
 const GRADE_COLOR = { A: 'gold', B: 'blue', C: 'default', D: 'default' } as const;
 
 function Reasons({ c }: { c: RankedOutlet }) {
   const { t } = useTranslation();
+  const regions = useRegions();
+  const categoryName = useCategoryName();
+  // A region reads as its name (广州市天河区), a category as its label (空调), never as a code.
+  const valueOf = (r: RankedOutlet['reasons'][number]) =>
+    r.code === 'covers_region' || r.code === 'region_not_covered'
+      ? (regionName(regions.data, String(r.value ?? '')) ?? r.value ?? '')
+      : r.code === 'serves_category' || r.code === 'category_not_served'
+        ? categoryName(String(r.value ?? ''))
+        : (r.value ?? '');
   return (
     <Flex gap={4} wrap>
       {c.reasons.map((r) => (
@@ -17,7 +27,7 @@ function Reasons({ c }: { c: RankedOutlet }) {
           color={c.exclusions.includes(r.code as never) ? 'red' : undefined}
           style={{ marginInlineEnd: 0 }}
         >
-          {t(`dispatch.reasons.${r.code}`, { value: r.value ?? '' })}
+          {t(`dispatch.reasons.${r.code}`, { value: valueOf(r) })}
         </Tag>
       ))}
     </Flex>
