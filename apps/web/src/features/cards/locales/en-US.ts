@@ -57,6 +57,7 @@ export const cardsEnUS: typeof cardsZhCN = {
     asOf: 'Checked on {{date}}',
     activatedOn: 'Activated',
     validUntil: 'Unit warranty until',
+    status: 'Warranty',
   },
   staff: {
     title: 'Electronic warranty card',

@@ -55,6 +55,7 @@ export const cardsZhCN = {
     asOf: '查询日期 {{date}}',
     activatedOn: '激活日期',
     validUntil: '整机保修至',
+    status: '保修状态',
   },
   staff: {
     title: '电子保修卡',
