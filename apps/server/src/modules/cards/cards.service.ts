@@ -47,7 +47,9 @@ export class CardsService {
       const registration = RegisterProductSchema.parse({
         modelId: input.register.modelId,
         serial,
-        purchaseDate: input.register.purchaseDate,
+        // Without a purchase date the warranty runs from the activation day (the customer can
+        // still have the date corrected with an invoice); an unknown start would void the card.
+        purchaseDate: input.register.purchaseDate ?? todayOf(this.ctx),
       });
       await this.ctx.customers.registerProductForCustomer(
         input.customerId,

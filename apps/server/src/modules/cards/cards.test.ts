@@ -161,6 +161,8 @@ describe('warranty card activation', () => {
     expect(r.body).toMatchObject({ channel: 'store', serial: 'STORE-1' });
     const info = await agent.get(`${C}/products/${r.body.productId}`);
     expect(info.body).toMatchObject({ card: { id: r.body.id }, transferAllowed: true, repairParts: [] });
+    // No purchase date given: the warranty runs from the activation day.
+    expect(r.body).toMatchObject({ purchaseDate: '2026-11-03', warranty: { status: 'in_warranty' } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { WarrantyCard } from '@anxin/contracts';
 import { isApiError } from '../../../api/client.ts';
@@ -131,7 +131,11 @@ export function ActivateCardDrawer({
               />
             </Form.Item>
             <Form.Item name="purchaseDate" label={t('cards.activate.purchaseDate')}>
-              <DatePicker size="large" style={{ width: '100%' }} />
+              <DatePicker
+                size="large"
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              />
             </Form.Item>
           </>
         )}

@@ -53,6 +53,7 @@ export const cardsEnUS: typeof cardsZhCN = {
     title: 'Warranty card check',
     valid: 'Valid warranty card',
     invalid: 'Genuine card, warranty has ended',
+    unknown: 'Genuine card; the warranty start is still to be confirmed',
     notFound: 'No such warranty card. Please check the QR code.',
     asOf: 'Checked on {{date}}',
     activatedOn: 'Activated',

@@ -51,6 +51,7 @@ export const cardsZhCN = {
     title: '保修卡验证',
     valid: '保修卡有效',
     invalid: '保修卡真实，保修期已过',
+    unknown: '保修卡真实，保修起始日期待核实',
     notFound: '未找到这张保修卡，请核对二维码。',
     asOf: '查询日期 {{date}}',
     activatedOn: '激活日期',

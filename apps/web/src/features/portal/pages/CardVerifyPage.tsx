@@ -41,7 +41,11 @@ export default function VerifyPage() {
                 status={v.data.valid ? 'success' : 'info'}
                 title={
                   <span data-testid="card-verify-state">
-                    {v.data.valid ? t('cards.verify.valid') : t('cards.verify.invalid')}
+                    {v.data.valid
+                      ? t('cards.verify.valid')
+                      : v.data.warrantyStatus === 'unknown'
+                        ? t('cards.verify.unknown')
+                        : t('cards.verify.invalid')}
                   </span>
                 }
                 subTitle={t('cards.verify.asOf', { date: v.data.asOf })}
