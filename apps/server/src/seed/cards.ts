@@ -104,6 +104,7 @@ export async function seedCards(
     .select(['id', 'technician_user_id'])
     .where('status', '=', 'in_progress')
     .where('product_id', 'is not', null)
+    .where('technician_user_id', 'is not', null)
     .orderBy('number')
     .limit(1)
     .executeTakeFirst();

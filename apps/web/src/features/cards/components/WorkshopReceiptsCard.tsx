@@ -89,7 +89,7 @@ function Receipts({ orderId, canWrite }: { orderId: string; canWrite: boolean })
           columns={[
             { title: t('cards.receipt.number'), dataIndex: 'number', width: 150 },
             {
-              title: t('cards.receipt.status.open'),
+              title: t('cards.receipt.statusTitle'),
               key: 'status',
               width: 90,
               render: (_, r) => (
@@ -103,6 +103,7 @@ function Receipts({ orderId, canWrite }: { orderId: string; canWrite: boolean })
             {
               title: t('cards.receipt.closedAt'),
               key: 'closed',
+              width: 170,
               render: (_, r) => (r.closedAt ? `${at(r.closedAt)} ${r.closedByName ?? ''}` : '—'),
             },
             {
