@@ -167,7 +167,6 @@ export type CreateReceipt = z.infer<typeof CreateReceiptSchema>;
 
 export const CloseReceiptSchema = z.strictObject({ version: z.number().int() });
 
-
 export const CardsPolicySchema = z.strictObject({
   /** Printed on the card and the receipt. */
   hotline: storedText().trim().min(3).max(32),
