@@ -27,6 +27,7 @@ import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
+import { CARDS_SETTINGS, createCards } from './modules/cards/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -81,6 +82,8 @@ export function createModules(deps: AppDeps) {
   });
   // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
   const parts = createParts(deps, { workOrders });
+  // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14).
+  const cards = createCards(deps, { customers, workOrders });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -101,6 +104,7 @@ export function createModules(deps: AppDeps) {
     ...SETTLEMENT_SETTINGS,
     ...EVALUATION_SETTINGS,
     ...PARTS_SETTINGS,
+    ...CARDS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -126,6 +130,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    cards,
   ];
   return {
     settings,
@@ -148,6 +153,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    cards,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -106,6 +106,15 @@ export const ERROR_STATUS = {
   'parts.unconsumed_reservations': 409,
   'parts.stocktake_open': 409,
   'parts.import_invalid': 422,
+  /** Electronic warranty cards (电子保修卡), transfers and workshop receipts (issue #14). */
+  'card.serial_unknown': 404,
+  'card.already_activated': 409,
+  'card.serial_of_another_customer': 409,
+  'card.transfer_not_allowed': 422,
+  'card.transfer_to_holder': 422,
+  'card.receipt_closed': 409,
+  'card.receipt_open': 409,
+  'card.order_without_product': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -233,6 +242,14 @@ export const ERROR_PARAMS = {
   'parts.unconsumed_reservations': { count: 'number' },
   'parts.stocktake_open': { locationName: 'string' },
   'parts.import_invalid': { count: 'number' },
+  'card.serial_unknown': { serial: 'string' },
+  'card.already_activated': { cardNo: 'string' },
+  'card.serial_of_another_customer': { serial: 'string' },
+  'card.transfer_not_allowed': { categoryCode: 'string' },
+  'card.transfer_to_holder': {},
+  'card.receipt_closed': { number: 'string' },
+  'card.receipt_open': { number: 'string' },
+  'card.order_without_product': {},
   'server.internal': {},
   'server.unavailable': {},
 } as const satisfies Record<ErrorCode, ParamSpec>;
@@ -287,6 +304,8 @@ export const RESOURCES = [
   'technician',
   'user',
   'work order',
+  'warranty card',
+  'workshop receipt',
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 export const resourceKey = (name: string): string => name.replace(/ /g, '_');

@@ -46,6 +46,12 @@ export const PERMISSIONS = [
   'parts:approve',
   /** Catalogue, stock movements, shipping, old-part inspection, stocktakes (仓库). */
   'parts:manage',
+  /** Activate a customer's electronic warranty card at the store or hotline (电子保修卡). */
+  'card:activate',
+  /** Transfer a warranty card to a new owner (过户). */
+  'card:transfer',
+  /** Take a product to the workshop and close the receipt at pick-up (带回修理收据). */
+  'workshop:receipt',
   'settlement:read',
   'settlement:manage',
   /** The outlet's answer to its statement: confirm or dispute lines. */
@@ -108,6 +114,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:update',
     'workorder:transition',
     'workorder:export',
+    'card:activate',
+    'card:transfer',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -133,6 +141,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeal:create',
     'parts:read',
     'parts:request',
+    'card:activate',
+    'card:transfer',
+    'workshop:receipt',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -142,6 +153,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
     'parts:read',
     'parts:request',
+    'workshop:receipt',
   ],
   quality: [
     ...read(

@@ -50,6 +50,8 @@ function pageRoute(item: NavItem): RouteObject {
 const PortalApp = lazy(() => import('../features/portal/index.ts'));
 // The customer's rating link (回访评价) from a callback: public, no login, phone layout.
 const RatePage = lazy(() => import('../features/portal/pages/RatePage.tsx'));
+// The public check behind a warranty card's QR code: no login, no personal data.
+const CardVerifyPage = lazy(() => import('../features/portal/pages/CardVerifyPage.tsx'));
 
 export function appRoutes(): RouteObject[] {
   return [
@@ -68,6 +70,15 @@ export function appRoutes(): RouteObject[] {
       element: (
         <Suspense fallback={<FullPageSpinner />}>
           <RatePage />
+        </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/cards/verify/:token',
+      element: (
+        <Suspense fallback={<FullPageSpinner />}>
+          <CardVerifyPage />
         </Suspense>
       ),
       errorElement: <RouteErrorPage />,

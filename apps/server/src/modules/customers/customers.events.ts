@@ -10,6 +10,8 @@ const CUSTOMER_EVENT_SCHEMAS = {
   merged: anyPayload,
   merged_into: anyPayload,
   product_registered: anyPayload,
+  /** The product (and its warranty card) moved to a new owner (过户, modules/cards). */
+  product_transferred: anyPayload,
   /** PIPL erasure (reason `request` or `retention`): counts only, never the erased data. */
   erased: anyPayload,
 };

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { RegisterProduct } from '@anxin/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
-import { SYSTEM, type EventActor } from '../../platform/events/append.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { appendEvent, SYSTEM, type EventActor } from '../../platform/events/append.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { digitsOf } from './domain/phone.ts';
 import {
@@ -81,6 +84,35 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
         addresses: [],
       });
       return { id };
+    },
+    /** The installed product with this serial (stored upper-case), or undefined. */
+    findProductBySerial: (serial: string) => ctx.products.findBySerial(serial.trim().toUpperCase()),
+    /**
+     * Ownership transfer (过户, modules/cards): the product moves to `toCustomerId` inside the
+     * caller's transaction, recorded on both customers' streams. Reads only through `trx` (one
+     * SQLite connection); the caller found the live new owner before the transaction.
+     */
+    transferProduct: async (
+      trx: Kysely<Database>,
+      productId: string,
+      toCustomerId: string,
+      actor: EventActor,
+      reason: string,
+    ) => {
+      const product = await ctx.products.find(productId, trx);
+      if (!product) throw notFound('installed product', productId);
+      const at = ctx.now();
+      await ctx.products.moveToCustomer(trx, productId, toCustomerId, at.toISOString());
+      for (const streamId of [product.customerId, toCustomerId])
+        await appendEvent(trx, {
+          streamType: 'customer',
+          streamId,
+          type: 'customer.product_transferred',
+          actor,
+          at,
+          reason,
+          data: { productId, serial: product.serial, from: product.customerId, to: toCustomerId },
+        });
     },
     /** A customer's installed products, each with its warranty as of today. */
     listProducts: (customerId: string) => products.listForCustomer(customerId),

@@ -83,6 +83,16 @@ export class ProductsRepository {
       .execute();
   }
 
+  /** A new owner for the product (warranty card transfer); false when the version moved on. */
+  async moveToCustomer(trx: Db, id: string, customerId: string, at: string): Promise<boolean> {
+    const r = await trx
+      .updateTable('installed_products')
+      .set((eb) => ({ customer_id: customerId, updated_at: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   /** Serial search on the unique index: exact, or a prefix range walked in serial order. */
   async customerIdsBySerial(scope: ActorScope, serial: string, limit: number): Promise<string[]> {
     const rows = await this.db

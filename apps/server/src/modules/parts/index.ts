@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { partsRepo } from './requests.repository.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { insertUserNotice } from '../../platform/notify/index.ts';
@@ -28,6 +31,10 @@ export { UsageService } from './usage.service.ts';
 export { ReturnsService } from './returns.service.ts';
 export { replenishment } from './replenish.service.ts';
 export { ensureLocation, HQ_LOCATION_ID } from './stock-ledger.ts';
+export type { UsageRecord } from './requests.repository.ts';
+/** Parts consumed (fitted) on one order: the repair warranty of fitted parts reads these (modules/cards). */
+export const consumedPartsOfOrder = async (db: Kysely<Database>, orderId: string) =>
+  (await partsRepo.usagesOfOrder(db, orderId)).filter((u) => u.status === 'consumed');
 
 export interface PartsOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };

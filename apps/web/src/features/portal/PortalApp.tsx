@@ -9,6 +9,8 @@ const OrdersPage = lazy(() => import('./pages/OrdersPage.tsx'));
 const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
 const NewRequestPage = lazy(() => import('./pages/NewRequestPage.tsx'));
 const ProductsPage = lazy(() => import('./pages/ProductsPage.tsx'));
+const CardsPage = lazy(() => import('./pages/CardsPage.tsx'));
+const CardPage = lazy(() => import('./pages/CardPage.tsx'));
 
 /**
  * The customer portal (H5): its own phone-width layout under /portal, outside the staff shell.
@@ -26,6 +28,8 @@ export default function PortalApp() {
             <Route path="orders/:id" element={<OrderDetailPage />} />
             <Route path="new" element={<NewRequestPage />} />
             <Route path="products" element={<ProductsPage />} />
+            <Route path="cards" element={<CardsPage />} />
+            <Route path="cards/:id" element={<CardPage />} />
             <Route path="*" element={<Navigate to="/portal/orders" replace />} />
           </Route>
         </Routes>

@@ -86,6 +86,18 @@ export const problemsEnUS: typeof problemsZhCN = {
       import_invalid:
         'The file has {{count}} errors and nothing was imported; correct them and import again.',
     },
+    card: {
+      serial_unknown:
+        'No product has the serial number {{serial}}. Please check the number on the unit or its box.',
+      already_activated: "This product's electronic warranty card is already activated (card {{cardNo}}).",
+      serial_of_another_customer:
+        'Serial number {{serial}} is registered to another customer. If the unit changed hands, call the hotline to transfer it.',
+      transfer_not_allowed: 'Warranty cards of this category ({{categoryCode}}) may not be transferred.',
+      transfer_to_holder: 'The new owner already holds this card.',
+      receipt_closed: 'Receipt {{number}} is already closed.',
+      receipt_open: 'This order still has the open receipt {{number}}; close it when the customer picks up.',
+      order_without_product: 'This order has no product, so no workshop receipt can be issued.',
+    },
     appeal: {
       line_not_appealable: 'Only deductions can be appealed; dispute fee lines on the statement.',
       class_not_appealable: 'The classification “{{class}}” is not a penalty; there is nothing to appeal.',
@@ -286,6 +298,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     stock_location: 'stock location',
     stocktake: 'stocktake',
     work_order: 'work order',
+    warranty_card: 'warranty card',
+    workshop_receipt: 'workshop receipt',
     unknown: 'record',
   },
 };

@@ -79,6 +79,17 @@ export const problemsZhCN = {
       stocktake_open: '{{locationName}} 正在盘点，请先完成盘点。',
       import_invalid: '导入文件有 {{count}} 处错误，未导入任何数据；请按提示修改后重新导入。',
     },
+    card: {
+      serial_unknown: '没有找到序列号为 {{serial}} 的产品，请核对机身或包装上的序列号。',
+      already_activated: '该产品的电子保修卡已激活（卡号 {{cardNo}}）。',
+      serial_of_another_customer:
+        '序列号 {{serial}} 登记在其他客户名下，不能为您激活；如已转手，请联系服务热线办理过户。',
+      transfer_not_allowed: '该品类（{{categoryCode}}）的保修卡按政策不可过户。',
+      transfer_to_holder: '新机主就是当前持卡人，无需过户。',
+      receipt_closed: '收据 {{number}} 已关闭。',
+      receipt_open: '该工单还有未关闭的收据 {{number}}，请先在客户取回时关闭它。',
+      order_without_product: '该工单没有关联产品，不能开具带回修理收据。',
+    },
     appeal: {
       line_not_appealable: '只有扣款明细可以申诉；费用明细请在结算单上提出异议。',
       class_not_appealable: '“{{class}}”分类不是处罚，无需申诉。',
@@ -273,6 +284,8 @@ export const problemsZhCN = {
     stock_location: '库位',
     stocktake: '盘点单',
     work_order: '工单',
+    warranty_card: '保修卡',
+    workshop_receipt: '带回修理收据',
     unknown: '数据',
   },
 };

@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 import { Button, Flex, Result } from 'antd';
-import { FileTextOutlined, LogoutOutlined, PlusCircleFilled, AppstoreOutlined } from '@ant-design/icons';
+import {
+  FileTextOutlined,
+  LogoutOutlined,
+  PlusCircleFilled,
+  AppstoreOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -88,6 +94,10 @@ export function PortalLayout() {
         <NavLink to="/portal/products" className="portal-tab" data-testid="portal-tab-products">
           <AppstoreOutlined />
           <span>{t('portal.tabs.products')}</span>
+        </NavLink>
+        <NavLink to="/portal/cards" className="portal-tab" data-testid="portal-tab-cards">
+          <SafetyCertificateOutlined />
+          <span>{t('cards.mine.heading')}</span>
         </NavLink>
       </nav>
     </div>

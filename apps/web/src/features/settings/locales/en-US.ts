@@ -204,6 +204,8 @@ export const settingsEnUS: typeof settingsZhCN = {
       approve: 'Approve part requests (signed)',
       manage: 'Manage parts',
     },
+    card: { activate: 'Activate warranty cards', transfer: 'Transfer warranty cards' },
+    workshop: { receipt: 'Issue and close workshop receipts' },
     settlement: {
       read: 'View settlement',
       manage: 'Manage settlement',
@@ -286,6 +288,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     parts: {
       policy: 'Spare parts policy',
+    },
+    cards: {
+      policy: 'Warranty cards and repair warranty',
     },
     network: {
       certifications: 'Technician certificates',
@@ -470,6 +475,14 @@ export const settingsEnUS: typeof settingsZhCN = {
     consumptionWindowDays: 'Consumption window for suggestions (days)',
     coverDays: 'Days of supply a suggestion covers',
     stocktakeVarianceApprovalPct: 'Stocktake variance needing review (%)',
+
+    // cards.policy
+    hotline: 'Service hotline',
+    transferDefault: 'Cards may be transferred by default',
+    transferByCategory: 'Transfer allowed, per category',
+    repairWarrantyDefaultDays: 'Repair warranty of fitted parts (days)',
+    repairWarrantyDaysByPartClass: 'Repair warranty per part class (days)',
+    receiptReturnDays: 'Workshop receipt: default days to return',
   },
   option: {
     manual: 'Manual',

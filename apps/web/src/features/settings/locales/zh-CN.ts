@@ -194,6 +194,8 @@ export const settingsZhCN = {
     callback: { read: '查看回访', perform: '执行回访' },
     complaint: { read: '查看投诉', manage: '处理投诉' },
     parts: { read: '查看备件', request: '申领和使用备件', approve: '审批补件单（签字）', manage: '管理备件' },
+    card: { activate: '激活电子保修卡', transfer: '保修卡过户' },
+    workshop: { receipt: '开具和关闭带回修理收据' },
     settlement: { read: '查看结算', manage: '管理结算', respond: '确认或异议结算单' },
     grading: { manage: '管理网点评级' },
     evaluation: { manage: '管理服务评价' },
@@ -271,6 +273,9 @@ export const settingsZhCN = {
     },
     parts: {
       policy: '备件策略',
+    },
+    cards: {
+      policy: '保修卡与维修保修',
     },
     network: {
       certifications: '技师证书提醒',
@@ -455,6 +460,14 @@ export const settingsZhCN = {
     consumptionWindowDays: '补货建议统计天数',
     coverDays: '补货覆盖天数',
     stocktakeVarianceApprovalPct: '盘点差异需复核比例（%）',
+
+    // cards.policy (保修卡)
+    hotline: '服务热线',
+    transferDefault: '保修卡默认可过户',
+    transferByCategory: '按品类设置可否过户',
+    repairWarrantyDefaultDays: '维修配件默认保修天数',
+    repairWarrantyDaysByPartClass: '按配件类别的保修天数',
+    receiptReturnDays: '带回修理默认返还天数',
   },
   option: {
     manual: '人工派单',

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { EscalateDialog } from '../../outlet/index.ts';
 import { ProofPanel } from '../../fieldwork/index.ts';
 import { OrderPartsCard } from '../../parts/index.ts';
+import { ProductCardPanel, WorkshopReceiptsCard } from '../../cards/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -73,6 +74,14 @@ export default function WorkOrderDetailPage() {
             </Card>
             <ProofPanel orderId={o.id} />
             <OrderPartsCard orderId={o.id} />
+            <WorkshopReceiptsCard orderId={o.id} hasProduct={!!o.product} />
+            {o.product && d.product && (
+              <ProductCardPanel
+                productId={o.product.id}
+                customerId={d.product.customerId}
+                serial={o.product.serial}
+              />
+            )}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
