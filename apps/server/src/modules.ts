@@ -26,7 +26,16 @@ import { gradeOf } from './modules/grading/index.ts';
 import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index.ts';
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
-import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
+import {
+  createParts,
+  itemsByIds,
+  listPartItems,
+  partClaimsOf,
+  PARTS_SETTINGS,
+} from './modules/parts/index.ts';
+import { CHARGES_SETTINGS, createCharges, type PricedPart } from './modules/charges/index.ts';
+import { PERMISSIONS } from '@anxin/contracts';
+import { systemActor } from './platform/auth/actor.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -81,6 +90,33 @@ export function createModules(deps: AppDeps) {
   });
   // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
   const parts = createParts(deps, { workOrders });
+  // Paid out-of-warranty service: quotes priced from the price list and the parts catalogue; the
+  // order's coverage comes from the customers module's product warranty until the warranty engine
+  // (issue #14) replaces this port.
+  const chargesSystem = systemActor(PERMISSIONS);
+  const priced = (p: {
+    id: string;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    unit: string;
+    listPriceFen: number;
+    active: boolean;
+  }): PricedPart => ({ ...p });
+  const charges = createCharges(deps, {
+    workOrders,
+    ports: {
+      order: (actor, id) => workOrders.service.findInScope(actor, id),
+      coverageOf: async (orderId) => {
+        const o = await workOrders.service.findInScope(chargesSystem, orderId);
+        if (!o?.productId) return 'unknown';
+        return (await customers.getInstalledProduct(o.productId)).warranty.status;
+      },
+      partsByIds: async (ids) => (await itemsByIds(deps.db, ids)).map(priced),
+      activeParts: async () =>
+        (await listPartItems(deps.db, { active: true, kind: 'part', limit: 500 })).map(priced),
+    },
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -101,6 +137,7 @@ export function createModules(deps: AppDeps) {
     ...SETTLEMENT_SETTINGS,
     ...EVALUATION_SETTINGS,
     ...PARTS_SETTINGS,
+    ...CHARGES_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -126,6 +163,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    charges,
   ];
   return {
     settings,
@@ -148,6 +186,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    charges,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -59,6 +59,14 @@ export const PERMISSIONS = [
   'grading:manage',
   'routing:plan',
   'job:read',
+  /** Paid service (保外有偿): read the price list, quotes and payments. */
+  'charges:read',
+  /** Build, send and revise quotes; record a customer's phone consent. */
+  'charges:quote',
+  /** Record a payment against an approved quote (收款). */
+  'charges:collect',
+  /** Publish a new price-list version (明码标价). */
+  'charges:price',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -108,6 +116,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:update',
     'workorder:transition',
     'workorder:export',
+    'charges:read',
+    'charges:quote',
+    'charges:collect',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -116,6 +127,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:export',
     'dispatch:assign',
     'routing:plan',
+    'charges:read',
   ],
   outlet_manager: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
@@ -133,6 +145,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeal:create',
     'parts:read',
     'parts:request',
+    'charges:read',
+    'charges:quote',
+    'charges:collect',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -142,6 +157,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
     'parts:read',
     'parts:request',
+    'charges:read',
+    'charges:quote',
+    'charges:collect',
   ],
   quality: [
     ...read(
@@ -165,6 +183,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
     'appeal:read',
     'appeal:decide',
+    'charges:read',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -175,6 +194,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
     'settlement:manage',
     'appeal:decide',
+    'charges:read',
+    'charges:collect',
+    'charges:price',
   ],
   manager: [
     ...read(
@@ -199,6 +221,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'job',
     ),
     'workorder:export',
+    'charges:read',
   ],
 };
 
