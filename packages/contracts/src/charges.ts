@@ -56,6 +56,7 @@ export type PriceList = z.infer<typeof PriceListSchema>;
 
 /** Parts are quoted at the catalogue's list price; the public page shows active parts. */
 export const PublicPartPriceSchema = z.object({
+  itemId: z.string(),
   code: z.string(),
   nameZh: z.string(),
   nameEn: z.string(),

@@ -50,6 +50,8 @@ function pageRoute(item: NavItem): RouteObject {
 const PortalApp = lazy(() => import('../features/portal/index.ts'));
 // The customer's rating link (回访评价) from a callback: public, no login, phone layout.
 const RatePage = lazy(() => import('../features/portal/pages/RatePage.tsx'));
+// A printable quote or receipt (A4), signed in but without the staff shell around it.
+const QuotePrintPage = lazy(() => import('../features/charges/pages/QuotePrintPage.tsx'));
 
 export function appRoutes(): RouteObject[] {
   return [
@@ -69,6 +71,17 @@ export function appRoutes(): RouteObject[] {
         <Suspense fallback={<FullPageSpinner />}>
           <RatePage />
         </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/print/quotes/:id',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<FullPageSpinner />}>
+            <QuotePrintPage />
+          </Suspense>
+        </RequireAuth>
       ),
       errorElement: <RouteErrorPage />,
     },

@@ -40,6 +40,8 @@ import { settlementZhCN } from '../features/settlement/locales/zh-CN.ts';
 import { evaluationEnUS } from '../features/evaluation/locales/en-US.ts';
 import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
 import { partsEnUS } from '../features/parts/locales/en-US.ts';
+import { chargesEnUS } from '../features/charges/locales/en-US.ts';
+import { chargesZhCN } from '../features/charges/locales/zh-CN.ts';
 import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
 
 /**
@@ -71,6 +73,7 @@ export const zhCN = {
   settlement: settlementZhCN,
   evaluation: evaluationZhCN,
   parts: partsZhCN,
+  charges: chargesZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -97,6 +100,7 @@ export const enUS: Messages = {
   settlement: settlementEnUS,
   evaluation: evaluationEnUS,
   parts: partsEnUS,
+  charges: chargesEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

@@ -29,6 +29,7 @@ export class PriceListService {
     const current = (await chargesRepo.priceListOn(this.ctx.db, today)) ?? null;
     const upcoming = all.filter((p) => p.effectiveFrom > today).reverse();
     const parts = (await this.ctx.ports.activeParts()).map((p) => ({
+      itemId: p.id,
       code: p.code,
       nameZh: p.nameZh,
       nameEn: p.nameEn,

@@ -17,7 +17,9 @@ import { appendEvent, type EventActor } from '../../platform/events/append.ts';
 import { notFound, refuse, refusalOf, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { drawRecordNumber, type WorkOrder } from '../workorders/index.ts';
-import { QUOTE_STREAM } from './charges.events.ts';
+import { QUOTE_EVENTS, QUOTE_STREAM } from './charges.events.ts';
+
+type QuoteEventType = (typeof QUOTE_EVENTS.type)[keyof typeof QUOTE_EVENTS.type];
 import { chargesRepo, type PaymentRecord, type QuoteRecord } from './charges.repository.ts';
 import { chargesPolicy, eventActorOf, SYSTEM_ACTOR, type ChargesContext } from './context.ts';
 import { isPastValidity, priceQuote } from './domain/pricing.ts';
@@ -214,7 +216,7 @@ export class QuotesService {
           trx,
           actor,
           revised.id,
-          'quote.superseded',
+          QUOTE_EVENTS.type.superseded,
           now,
           requestId,
           { by: id },
@@ -242,7 +244,7 @@ export class QuotesService {
         updatedAt: now.toISOString(),
         createdBy: actor.kind === 'user' ? actor.userId : null,
       });
-      await this.event(trx, actor, id, 'quote.drafted', now, requestId, {
+      await this.event(trx, actor, id, QUOTE_EVENTS.type.drafted, now, requestId, {
         orderId: order.id,
         number,
         revision,
@@ -277,7 +279,9 @@ export class QuotesService {
         now.toISOString(),
       );
       if (!ok) throw versionConflict('quote', id, version);
-      await this.event(trx, actor, id, 'quote.edited', now, requestId, { totalFen: priced.totalFen });
+      await this.event(trx, actor, id, QUOTE_EVENTS.type.edited, now, requestId, {
+        totalFen: priced.totalFen,
+      });
     });
     return this.one(id, order);
   }
@@ -299,7 +303,17 @@ export class QuotesService {
         now.toISOString(),
       );
       if (!ok) throw versionConflict('quote', id, version);
-      await this.event(trx, actor, id, 'quote.sent', now, requestId, { validUntil }, 'draft', 'sent');
+      await this.event(
+        trx,
+        actor,
+        id,
+        QUOTE_EVENTS.type.sent,
+        now,
+        requestId,
+        { validUntil },
+        'draft',
+        'sent',
+      );
     });
     return this.one(id, order);
   }
@@ -324,7 +338,17 @@ export class QuotesService {
     if (isPastValidity(q.validUntil, businessDateOf(now))) {
       await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
         if (await chargesRepo.setStatus(trx, id, q.version, 'sent', { status: 'expired' }, at))
-          await this.event(trx, SYSTEM_ACTOR, id, 'quote.expired', now, requestId, {}, 'sent', 'expired');
+          await this.event(
+            trx,
+            SYSTEM_ACTOR,
+            id,
+            QUOTE_EVENTS.type.expired,
+            now,
+            requestId,
+            {},
+            'sent',
+            'expired',
+          );
       });
       throw refuse('charges.quote_expired', { validUntil: q.validUntil! });
     }
@@ -353,7 +377,7 @@ export class QuotesService {
         trx,
         actor,
         id,
-        input.decision === 'approved' ? 'quote.approved' : 'quote.declined',
+        input.decision === 'approved' ? QUOTE_EVENTS.type.approved : QUOTE_EVENTS.type.declined,
         now,
         requestId,
         { channel: input.channel, ...(phone ? { recordingRef: input.recordingRef } : {}) },
@@ -392,7 +416,7 @@ export class QuotesService {
         receivedBy: actor.kind === 'user' ? actor.userId : null,
       };
       await chargesRepo.insertPayment(trx, payment);
-      await this.event(trx, actor, id, 'quote.paid', now, requestId, {
+      await this.event(trx, actor, id, QUOTE_EVENTS.type.paid, now, requestId, {
         paymentId: payment.id,
         receiptNo: payment.receiptNo,
         amountFen: input.amountFen,
@@ -412,15 +436,7 @@ export class QuotesService {
     trx: Kysely<Database>,
     actor: Actor,
     id: string,
-    type:
-      | 'quote.drafted'
-      | 'quote.edited'
-      | 'quote.sent'
-      | 'quote.approved'
-      | 'quote.declined'
-      | 'quote.expired'
-      | 'quote.superseded'
-      | 'quote.paid',
+    type: QuoteEventType,
     at: Date,
     requestId: string | null,
     data: Record<string, unknown>,

@@ -9,6 +9,8 @@ const OrdersPage = lazy(() => import('./pages/OrdersPage.tsx'));
 const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
 const NewRequestPage = lazy(() => import('./pages/NewRequestPage.tsx'));
 const ProductsPage = lazy(() => import('./pages/ProductsPage.tsx'));
+const PriceListPage = lazy(() => import('./pages/PriceListPage.tsx'));
+const QuotePrintPage = lazy(() => import('./pages/QuotePrintPage.tsx'));
 
 /**
  * The customer portal (H5): its own phone-width layout under /portal, outside the staff shell.
@@ -20,6 +22,8 @@ export default function PortalApp() {
       <Suspense fallback={<FullPageSpinner />}>
         <Routes>
           <Route path="login" element={<PortalLoginPage />} />
+          <Route path="price-list" element={<PriceListPage />} />
+          <Route path="quotes/:id/print" element={<QuotePrintPage />} />
           <Route element={<PortalLayout />}>
             <Route index element={<Navigate to="orders" replace />} />
             <Route path="orders" element={<OrdersPage />} />

@@ -204,6 +204,12 @@ export const settingsEnUS: typeof settingsZhCN = {
       approve: 'Approve part requests (signed)',
       manage: 'Manage parts',
     },
+    charges: {
+      read: 'View the price list and quotes',
+      quote: 'Quote and record consent',
+      collect: 'Record payments',
+      price: 'Publish the price list',
+    },
     settlement: {
       read: 'View settlement',
       manage: 'Manage settlement',
@@ -286,6 +292,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     parts: {
       policy: 'Spare parts policy',
+    },
+    charges: {
+      policy: 'Paid service',
     },
     network: {
       certifications: 'Technician certificates',
@@ -470,6 +479,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     consumptionWindowDays: 'Consumption window for suggestions (days)',
     coverDays: 'Days of supply a suggestion covers',
     stocktakeVarianceApprovalPct: 'Stocktake variance needing review (%)',
+
+    // charges.policy
+    quoteValidityDays: 'Days a quote stays valid',
+    maxDiscountPct: 'Largest discount (% of subtotal)',
   },
   option: {
     manual: 'Manual',
