@@ -237,6 +237,7 @@ export const NAVIGATION: NavItem[] = [
     icon: WalletOutlined,
     labelKey: 'nav.priceList',
     permission: 'charges:read',
+    hideInMenuFor: ['technician'],
     page: () => import('../features/charges/pages/PriceListPage.tsx'),
   },
   {
