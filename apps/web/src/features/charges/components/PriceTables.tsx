@@ -80,21 +80,46 @@ export function PriceTables({ view, compact = false }: { view: PriceListView; co
         dataSource={view.parts}
         data-testid="price-parts"
         locale={{ emptyText: t('charges.priceList.noParts') }}
-        columns={[
-          { title: t('charges.fields.partCode'), dataIndex: 'code', width: 140 },
-          {
-            title: t('charges.fields.part'),
-            key: 'name',
-            render: (_, p) => (en && p.nameEn ? p.nameEn : p.nameZh),
-          },
-          { title: t('charges.fields.unit'), dataIndex: 'unit', width: 64 },
-          {
-            title: t('charges.fields.listPrice'),
-            key: 'price',
-            align: 'right',
-            render: (_, p) => `¥${yuan(p.listPriceFen)}`,
-          },
-        ]}
+        columns={
+          compact
+            ? [
+                {
+                  title: t('charges.fields.part'),
+                  key: 'name',
+                  render: (_, p) => (
+                    <>
+                      {en && p.nameEn ? p.nameEn : p.nameZh}
+                      <br />
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {p.code} · {p.unit}
+                      </Typography.Text>
+                    </>
+                  ),
+                },
+                {
+                  title: t('charges.fields.listPrice'),
+                  key: 'price',
+                  align: 'right',
+                  width: 110,
+                  render: (_, p) => `¥${yuan(p.listPriceFen)}`,
+                },
+              ]
+            : [
+                { title: t('charges.fields.partCode'), dataIndex: 'code', width: 140 },
+                {
+                  title: t('charges.fields.part'),
+                  key: 'name',
+                  render: (_, p) => (en && p.nameEn ? p.nameEn : p.nameZh),
+                },
+                { title: t('charges.fields.unit'), dataIndex: 'unit', width: 64 },
+                {
+                  title: t('charges.fields.listPrice'),
+                  key: 'price',
+                  align: 'right',
+                  render: (_, p) => `¥${yuan(p.listPriceFen)}`,
+                },
+              ]
+        }
       />
     </div>
   );

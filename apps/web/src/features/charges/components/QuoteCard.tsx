@@ -116,8 +116,8 @@ function Quotes({
             <div data-testid="quote-live" data-status={live.status}>
               <Descriptions size="small" column={{ xs: 1, md: 3 }}>
                 <Descriptions.Item label={t('charges.fields.number')}>
-                  {live.number}{' '}
-                  <Typography.Text type="secondary">
+                  {live.number}
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                     {t('charges.card.revision', { n: live.revision })}
                   </Typography.Text>
                 </Descriptions.Item>
