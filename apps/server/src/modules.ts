@@ -3,7 +3,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
 import { createIdentity, IDENTITY_SETTINGS } from './modules/identity/index.ts';
 import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
-import { createCatalog } from './modules/catalog/index.ts';
+import { createCatalog, productCategoriesByCodes } from './modules/catalog/index.ts';
 import { createCustomers, CUSTOMER_SETTINGS } from './modules/customers/index.ts';
 import { createNetwork, NETWORK_SETTINGS } from './modules/network/index.ts';
 import { createSla, SLA_SETTINGS } from './modules/sla/index.ts';
@@ -113,6 +113,12 @@ export function createModules(deps: AppDeps) {
         return (await customers.getInstalledProduct(o.productId)).warranty.status;
       },
       partsByIds: async (ids) => (await itemsByIds(deps.db, ids)).map(priced),
+      categories: async (codes) =>
+        (await productCategoriesByCodes(deps.db, codes)).map((c) => ({
+          code: c.code,
+          nameZh: c.nameZh,
+          nameEn: c.nameEn,
+        })),
       activeParts: async () =>
         (await listPartItems(deps.db, { active: true, kind: 'part', limit: 500 })).map(priced),
     },

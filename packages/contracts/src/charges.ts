@@ -69,6 +69,8 @@ export const PriceListViewSchema = z.object({
   current: PriceListSchema.nullable(),
   upcoming: z.array(PriceListSchema),
   parts: z.array(PublicPartPriceSchema),
+  /** Names of the product categories the labour lines name. */
+  categories: z.array(z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() })),
 });
 export type PriceListView = z.infer<typeof PriceListViewSchema>;
 

@@ -127,6 +127,7 @@ describe('price list', () => {
     expect(view.current.versionNo).toBe(1);
     expect(view.upcoming.map((p: { versionNo: number }) => p.versionNo)).toEqual([2]);
     expect(view.parts.find((p: { code: string }) => p.code === part.code)?.listPriceFen).toBe(8_800);
+    expect(view.categories.map((c: { code: string }) => c.code)).toEqual([refs.categoryCode]);
   });
 });
 

@@ -27,6 +27,8 @@ export interface ChargesPorts {
   partsByIds(ids: readonly string[]): Promise<PricedPart[]>;
   /** Active catalogue parts with their list prices, for the public price page. */
   activeParts(): Promise<PricedPart[]>;
+  /** Product category names by code (unknown codes left out). */
+  categories(codes: readonly string[]): Promise<{ code: string; nameZh: string; nameEn: string }[]>;
 }
 
 export interface ChargesContext {

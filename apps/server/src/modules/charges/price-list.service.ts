@@ -36,7 +36,9 @@ export class PriceListService {
       unit: p.unit,
       listPriceFen: p.listPriceFen,
     }));
-    return { current: current && view(current), upcoming: upcoming.map(view), parts };
+    const codes = [current, ...upcoming].flatMap((p) => p?.labour.map((l) => l.categoryCode) ?? []);
+    const categories = await this.ctx.ports.categories(codes.filter((c): c is string => c !== null));
+    return { current: current && view(current), upcoming: upcoming.map(view), parts, categories };
   }
 
   async history(): Promise<{ items: PriceList[] }> {

@@ -27,6 +27,7 @@ export function PriceTables({ view, compact = false }: { view: PriceListView; co
   const list = view.current;
   if (!list) return <Typography.Text type="secondary">{t('charges.priceList.none')}</Typography.Text>;
   const size = compact ? 'small' : 'middle';
+  const categories = new Map(view.categories.map((c) => [c.code, en && c.nameEn ? c.nameEn : c.nameZh]));
   return (
     <div className="charges-price-tables" data-testid="price-tables">
       <Typography.Title level={5}>{t('charges.priceList.labour')}</Typography.Title>
@@ -45,7 +46,10 @@ export function PriceTables({ view, compact = false }: { view: PriceListView; co
           {
             title: t('charges.fields.category'),
             key: 'cat',
-            render: (_, l) => l.categoryCode ?? t('charges.priceList.anyCategory'),
+            render: (_, l) =>
+              l.categoryCode
+                ? (categories.get(l.categoryCode) ?? l.categoryCode)
+                : t('charges.priceList.anyCategory'),
           },
           {
             title: t('charges.fields.price'),

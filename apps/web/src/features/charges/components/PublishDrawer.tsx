@@ -112,21 +112,21 @@ export function PublishDrawer({
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
-                <Flex key={f.key} gap={8} align="baseline" wrap>
+                <Flex key={f.key} gap={6} align="baseline">
                   <Form.Item name={[f.name, 'code']} rules={[{ required: true, whitespace: true }]}>
-                    <Input placeholder={t('charges.publish.code')} style={{ width: 110 }} />
+                    <Input placeholder={t('charges.publish.code')} style={{ width: 100 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'nameZh']} rules={[{ required: true, whitespace: true }]}>
-                    <Input placeholder={t('charges.publish.nameZh')} style={{ width: 150 }} />
+                    <Input placeholder={t('charges.publish.nameZh')} style={{ width: 130 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'nameEn']}>
-                    <Input placeholder={t('charges.publish.nameEn')} style={{ width: 150 }} />
+                    <Input placeholder={t('charges.publish.nameEn')} style={{ width: 130 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'categoryCode']}>
-                    <Input placeholder={t('charges.publish.category')} style={{ width: 100 }} />
+                    <Input placeholder={t('charges.publish.category')} style={{ width: 90 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'amountYuan']} rules={[{ required: true }]}>
-                    <InputNumber min={0} precision={2} prefix="¥" style={{ width: 120 }} />
+                    <InputNumber min={0} precision={2} prefix="¥" style={{ width: 110 }} />
                   </Form.Item>
                   <Button
                     type="text"
@@ -168,7 +168,7 @@ export function PublishDrawer({
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'amountYuan']} rules={[{ required: true }]}>
-                    <InputNumber min={0} precision={2} prefix="¥" style={{ width: 120 }} />
+                    <InputNumber min={0} precision={2} prefix="¥" style={{ width: 110 }} />
                   </Form.Item>
                   <Button
                     type="text"

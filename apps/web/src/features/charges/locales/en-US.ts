@@ -63,7 +63,7 @@ export const chargesEnUS: typeof chargesZhCN = {
     code: 'Item code',
     nameZh: 'Chinese name',
     nameEn: 'English name',
-    category: 'Category code (empty = all)',
+    category: 'Category (empty = all)',
     addLabour: 'Add a service item',
     addBand: 'Add a distance band',
     fromKm: 'From',

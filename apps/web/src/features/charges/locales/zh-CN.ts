@@ -61,7 +61,7 @@ export const chargesZhCN = {
     code: '项目编码',
     nameZh: '中文名称',
     nameEn: '英文名称',
-    category: '品类编码（空=全部）',
+    category: '品类（空=全部）',
     addLabour: '添加工时项目',
     addBand: '添加距离段',
     fromKm: '从',
