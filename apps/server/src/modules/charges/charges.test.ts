@@ -173,7 +173,7 @@ describe('quotes, consent, payments and the work guard', () => {
       totalFen: 34_600,
       priceListVersionNo: 1,
     });
-    expect(q.body.number).toMatch(/^BJ20261103-\d{4}$/);
+    expect(q.body.number).toMatch(/^BW20261103-\d{4}$/);
     expect((await agent.send('POST', `${C}/orders/${o.id}/quotes`, draft())).body.code).toBe(
       'charges.quote_open',
     );

@@ -24,8 +24,8 @@ import { chargesRepo, type PaymentRecord, type QuoteRecord } from './charges.rep
 import { chargesPolicy, eventActorOf, SYSTEM_ACTOR, type ChargesContext } from './context.ts';
 import { isPastValidity, priceQuote } from './domain/pricing.ts';
 
-/** 报价 BJ…, 收款 SK…: daily sequences beside the work orders' own. */
-const QUOTE_PREFIX = 'BJ';
+/** 保外报价 BW…, 收款 SK…: daily sequences beside the work orders' own (补件单 use BJ). */
+const QUOTE_PREFIX = 'BW';
 const RECEIPT_PREFIX = 'SK';
 
 /** Whether starting work on an order with this coverage needs an approved quote. */

@@ -10,7 +10,7 @@ const PRICES = 'GET /api/v1/charges/price-list';
 
 const quote = (over: Partial<Quote> = {}): Quote => ({
   id: 'q-1',
-  number: 'BJ20261207-0001',
+  number: 'BW20261207-0001',
   orderId: ORDER,
   orderNumber: 'WX20261207-0001',
   revision: 1,
