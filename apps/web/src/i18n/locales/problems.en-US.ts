@@ -68,7 +68,8 @@ export const problemsEnUS: typeof problemsZhCN = {
         '{{count}} disputed line(s) have no adjustment yet; adjust them, or give a reason to approve as is.',
     },
     charges: {
-      quote_required: 'The product of order {{orderNo}} is out of warranty: work starts only after the customer approves a quote.',
+      quote_required:
+        'The product of order {{orderNo}} is out of warranty: work starts only after the customer approves a quote.',
       in_warranty: 'The product of order {{orderNo}} is in warranty; it needs no quote.',
       no_price_list: 'No price list is in force yet; publish one first.',
       unknown_service: 'The price list has no service item {{code}}.',
@@ -84,7 +85,8 @@ export const problemsEnUS: typeof problemsZhCN = {
       quote_open: 'This order already has an open quote {{number}}; edit or revise it.',
       overpayment: 'The payment may not exceed the balance of ¥{{balanceFen}}.',
       reference_required: 'Enter the transaction reference of a transfer or online payment.',
-      price_list_invalid: 'The price list is inconsistent ({{reason}}): one price per item and category, bands must not overlap.',
+      price_list_invalid:
+        'The price list is inconsistent ({{reason}}): one price per item and category, bands must not overlap.',
       effective_date_past: 'The effective date cannot be before today ({{today}}).',
     },
     parts: {

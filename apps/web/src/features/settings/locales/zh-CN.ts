@@ -194,7 +194,12 @@ export const settingsZhCN = {
     callback: { read: '查看回访', perform: '执行回访' },
     complaint: { read: '查看投诉', manage: '处理投诉' },
     parts: { read: '查看备件', request: '申领和使用备件', approve: '审批补件单（签字）', manage: '管理备件' },
-    charges: { read: '查看价格表和报价', quote: '报价和记录客户确认', collect: '登记收款', price: '发布价格表' },
+    charges: {
+      read: '查看价格表和报价',
+      quote: '报价和记录客户确认',
+      collect: '登记收款',
+      price: '发布价格表',
+    },
     settlement: { read: '查看结算', manage: '管理结算', respond: '确认或异议结算单' },
     grading: { manage: '管理网点评级' },
     evaluation: { manage: '管理服务评价' },
