@@ -15,6 +15,7 @@ import type { SettlementTables } from './modules/settlement/settlement.schema.ts
 import type { EvaluationTables } from './modules/evaluation/evaluation.schema.ts';
 import type { PartsTables } from './modules/parts/parts.schema.ts';
 import type { CardTables } from './modules/cards/cards.schema.ts';
+import type { ChargesTables } from './modules/charges/charges.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -44,6 +45,7 @@ export interface Database
     EvaluationTables,
     PartsTables,
     CardTables,
+    ChargesTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

@@ -3,7 +3,7 @@ import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
 import { createIdentity, IDENTITY_SETTINGS } from './modules/identity/index.ts';
 import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
-import { createCatalog } from './modules/catalog/index.ts';
+import { createCatalog, productCategoriesByCodes } from './modules/catalog/index.ts';
 import { createCustomers, CUSTOMER_SETTINGS } from './modules/customers/index.ts';
 import { createNetwork, NETWORK_SETTINGS } from './modules/network/index.ts';
 import { createSla, SLA_SETTINGS } from './modules/sla/index.ts';
@@ -26,8 +26,17 @@ import { gradeOf } from './modules/grading/index.ts';
 import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index.ts';
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
-import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
 import { CARDS_SETTINGS, createCards } from './modules/cards/index.ts';
+import {
+  createParts,
+  itemsByIds,
+  listPartItems,
+  partClaimsOf,
+  PARTS_SETTINGS,
+} from './modules/parts/index.ts';
+import { CHARGES_SETTINGS, createCharges, type PricedPart } from './modules/charges/index.ts';
+import { PERMISSIONS } from '@anxin/contracts';
+import { systemActor } from './platform/auth/actor.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -84,6 +93,39 @@ export function createModules(deps: AppDeps) {
   const parts = createParts(deps, { workOrders });
   // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14).
   const cards = createCards(deps, { customers, workOrders });
+  // Paid out-of-warranty service: quotes priced from the price list and the parts catalogue; the
+  // order's coverage comes from the customers module's product warranty until the warranty engine
+  // (issue #14) replaces this port.
+  const chargesSystem = systemActor(PERMISSIONS);
+  const priced = (p: {
+    id: string;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    unit: string;
+    listPriceFen: number;
+    active: boolean;
+  }): PricedPart => ({ ...p });
+  const charges = createCharges(deps, {
+    workOrders,
+    ports: {
+      order: (actor, id) => workOrders.service.findInScope(actor, id),
+      coverageOf: async (orderId) => {
+        const o = await workOrders.service.findInScope(chargesSystem, orderId);
+        if (!o?.productId) return 'unknown';
+        return (await customers.getInstalledProduct(o.productId)).warranty.status;
+      },
+      partsByIds: async (ids) => (await itemsByIds(deps.db, ids)).map(priced),
+      categories: async (codes) =>
+        (await productCategoriesByCodes(deps.db, codes)).map((c) => ({
+          code: c.code,
+          nameZh: c.nameZh,
+          nameEn: c.nameEn,
+        })),
+      activeParts: async () =>
+        (await listPartItems(deps.db, { active: true, kind: 'part', limit: 500 })).map(priced),
+    },
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -105,6 +147,7 @@ export function createModules(deps: AppDeps) {
     ...EVALUATION_SETTINGS,
     ...PARTS_SETTINGS,
     ...CARDS_SETTINGS,
+    ...CHARGES_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -131,6 +174,7 @@ export function createModules(deps: AppDeps) {
     evaluation,
     parts,
     cards,
+    charges,
   ];
   return {
     settings,
@@ -154,6 +198,7 @@ export function createModules(deps: AppDeps) {
     evaluation,
     parts,
     cards,
+    charges,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

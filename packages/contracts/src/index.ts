@@ -24,3 +24,4 @@ export * from './evaluation.ts';
 export * from './settings.ts';
 export * from './warranty.ts';
 export * from './cards.ts';
+export * from './charges.ts';

@@ -65,6 +65,14 @@ export const PERMISSIONS = [
   'grading:manage',
   'routing:plan',
   'job:read',
+  /** Paid service (保外有偿): read the price list, quotes and payments. */
+  'charges:read',
+  /** Build, send and revise quotes; record a customer's phone consent. */
+  'charges:quote',
+  /** Record a payment against an approved quote (收款). */
+  'charges:collect',
+  /** Publish a new price-list version (明码标价). */
+  'charges:price',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -116,6 +124,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:export',
     'card:activate',
     'card:transfer',
+    'charges:read',
+    'charges:quote',
+    'charges:collect',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -124,6 +135,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:export',
     'dispatch:assign',
     'routing:plan',
+    'charges:read',
   ],
   outlet_manager: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
@@ -144,6 +156,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'card:activate',
     'card:transfer',
     'workshop:receipt',
+    'charges:read',
+    'charges:quote',
+    'charges:collect',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -154,6 +169,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'parts:read',
     'parts:request',
     'workshop:receipt',
+    'charges:read',
+    'charges:quote',
+    'charges:collect',
   ],
   quality: [
     ...read(
@@ -177,6 +195,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
     'appeal:read',
     'appeal:decide',
+    'charges:read',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -187,6 +206,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
     'settlement:manage',
     'appeal:decide',
+    'charges:read',
+    'charges:collect',
+    'charges:price',
   ],
   manager: [
     ...read(
@@ -211,6 +233,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'job',
     ),
     'workorder:export',
+    'charges:read',
   ],
 };
 

@@ -10,6 +10,7 @@ import { deriveFigures, type DeriveSummary } from './derive.ts';
 import { BulkWriter, kyselyExec } from './writer.ts';
 import { seedParts } from './parts.ts';
 import { seedCards } from './cards.ts';
+import { seedCharges } from './charges.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -75,10 +76,13 @@ export async function seedDemo(
   const summary = await writeDemo(db, dialect, opts);
   // Spare parts go through the parts services (ids of their own), with their history on the
   // orders (parts-flow.ts) before the derived figures: statements pay the passed part claims.
-  if (opts.derive !== false)
+  if (opts.derive !== false) {
     await seedParts({ db, dialect }, opts.anchor, { flow: true, seed: opts.seed ?? DEFAULT_SEED });
-  // Warranty cards, one transfer and one open workshop receipt, through the cards services.
-  if (opts.derive !== false) await seedCards({ db, dialect }, opts.anchor);
+    // Warranty cards, one transfer and one open workshop receipt, through the cards services.
+    await seedCards({ db, dialect }, opts.anchor);
+    // Paid service: the price list and a few quotes on out-of-warranty orders (through the services).
+    await seedCharges({ db, dialect }, opts.anchor);
+  }
   const derived =
     opts.derive === false
       ? null

@@ -34,6 +34,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/portal/session',
   'GET /api/v1/public/ratings/:token',
   'POST /api/v1/public/ratings/:token',
+  // 明码标价: the paid-service price list is published to everyone.
+  'GET /api/v1/portal/price-list',
 ]);
 
 /** Routes only callers of one data scope may use: any other scope gets a refusal, never a 2xx. */

@@ -51,6 +51,7 @@ describe('navigation', () => {
       'agent-console',
       'workorders',
       'outlets',
+      'price-list',
       'settings',
       'settings-calendar',
       'settings-sla',
@@ -65,6 +66,7 @@ describe('navigation', () => {
       'outlets',
       'coverage',
       'grading',
+      'price-list',
       'settlement',
       'reports',
       // Finance edits the fee schedule in the one business-settings area.

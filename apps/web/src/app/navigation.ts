@@ -231,6 +231,16 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/parts/pages/PartsPage.tsx'),
   },
   {
+    // 价格公示: the paid-service price list (明码标价); finance publishes new versions.
+    key: 'price-list',
+    path: '/charges/price-list',
+    icon: WalletOutlined,
+    labelKey: 'nav.priceList',
+    permission: 'charges:read',
+    hideInMenuFor: ['technician'],
+    page: () => import('../features/charges/pages/PriceListPage.tsx'),
+  },
+  {
     key: 'settlement',
     path: '/settlement',
     icon: WalletOutlined,

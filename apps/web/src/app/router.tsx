@@ -52,6 +52,8 @@ const PortalApp = lazy(() => import('../features/portal/index.ts'));
 const RatePage = lazy(() => import('../features/portal/pages/RatePage.tsx'));
 // The public check behind a warranty card's QR code: no login, no personal data.
 const CardVerifyPage = lazy(() => import('../features/portal/pages/CardVerifyPage.tsx'));
+// A printable quote or receipt (A4), signed in but without the staff shell around it.
+const QuotePrintPage = lazy(() => import('../features/charges/pages/QuotePrintPage.tsx'));
 
 export function appRoutes(): RouteObject[] {
   return [
@@ -80,6 +82,17 @@ export function appRoutes(): RouteObject[] {
         <Suspense fallback={<FullPageSpinner />}>
           <CardVerifyPage />
         </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/print/quotes/:id',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<FullPageSpinner />}>
+            <QuotePrintPage />
+          </Suspense>
+        </RequireAuth>
       ),
       errorElement: <RouteErrorPage />,
     },

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FieldErrorWire } from '@anxin/contracts';
+import { yuan } from '../components/money.ts';
 import { ApiError, CLIENT_ERROR_CODES, type ProblemParams } from '../api/client.ts';
 
 // Keys are built from server codes at runtime, so they cannot be checked by the typed `t`;
@@ -29,6 +30,9 @@ const WORDED: Record<string, Record<string, string>> = {
   'identity.role_lockout': { role: 'roles' },
   plan_violation: { violation: 'routing.violations' },
   'parts.order_not_in_service': { orderStatus: 'workorders.status' },
+  'charges.quote_not_draft': { status: 'charges.status' },
+  'charges.quote_not_sent': { status: 'charges.status' },
+  'charges.quote_not_approved': { status: 'charges.status' },
 };
 
 const resourceKey = (name: string): string => `resources.${name.replace(/ /g, '_')}`;
@@ -39,6 +43,8 @@ function wordParams(t: Translate, codeOrRule: string, params: ProblemParams): Re
   const worded = WORDED[codeOrRule] ?? {};
   for (const [k, v] of Object.entries(params)) {
     if (Array.isArray(v)) out[k] = v.map(String).join(', ');
+    // Money travels in fen (`balanceFen`); people read yuan.
+    else if (typeof v === 'number' && k.endsWith('Fen')) out[k] = yuan(v);
     else if (typeof v === 'string' && worded[k] && has(t, `${worded[k]}.${v}`))
       out[k] = t(`${worded[k]}.${v}`);
     else out[k] = v;

@@ -40,6 +40,8 @@ import { settlementZhCN } from '../features/settlement/locales/zh-CN.ts';
 import { evaluationEnUS } from '../features/evaluation/locales/en-US.ts';
 import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
 import { partsEnUS } from '../features/parts/locales/en-US.ts';
+import { chargesEnUS } from '../features/charges/locales/en-US.ts';
+import { chargesZhCN } from '../features/charges/locales/zh-CN.ts';
 import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
 import { cardsEnUS } from '../features/cards/locales/en-US.ts';
 import { cardsZhCN } from '../features/cards/locales/zh-CN.ts';
@@ -74,6 +76,7 @@ export const zhCN = {
   evaluation: evaluationZhCN,
   parts: partsZhCN,
   cards: cardsZhCN,
+  charges: chargesZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -101,6 +104,7 @@ export const enUS: Messages = {
   evaluation: evaluationEnUS,
   parts: partsEnUS,
   cards: cardsEnUS,
+  charges: chargesEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

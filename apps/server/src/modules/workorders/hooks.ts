@@ -46,6 +46,7 @@ export const HOOK_ORDER = [
   'fieldwork.visit_completed',
   'parts.request_created',
   'parts.reservations_consumed',
+  'charges.quote_approved',
   'dispatch.offer_made',
   'dispatch.offer_accepted',
   'dispatch.offer_rejected',

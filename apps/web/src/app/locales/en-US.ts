@@ -33,6 +33,7 @@ export const appEnUS: typeof appZhCN = {
     routePlan: 'Route planning',
     slaPolicies: 'SLA policies',
     businessSettings: 'Business settings',
+    priceList: 'Price list',
   },
   navHints: {
     dashboard: 'Your overview and shortcuts',
@@ -62,6 +63,7 @@ export const appEnUS: typeof appZhCN = {
     slaPolicies: 'Service deadlines by order type, urgency and customer tier',
     businessSettings:
       'Every module’s business settings (dispatch, callbacks, complaints, grading, settlement…), edited and audited in one place',
+    priceList: 'Labour, call-out and part prices of paid service',
   },
   layout: {
     openMenu: 'Open navigation menu',

@@ -32,6 +32,7 @@ export const appZhCN = {
     routePlan: '线路优化',
     slaPolicies: 'SLA 时效',
     businessSettings: '业务参数',
+    priceList: '价格公示',
   },
   navHints: {
     dashboard: '个人概览与快捷入口',
@@ -60,6 +61,7 @@ export const appZhCN = {
     routePlan: '优化明天的工程师上门线路',
     slaPolicies: '按工单类型、紧急程度和客户等级设定服务时限',
     businessSettings: '各模块的业务参数：派单、回访、投诉、评级、结算等，统一编辑与审计',
+    priceList: '保外服务的工时费、上门费与配件零售价',
   },
   layout: {
     openMenu: '打开导航菜单',

@@ -11,6 +11,8 @@ const NewRequestPage = lazy(() => import('./pages/NewRequestPage.tsx'));
 const ProductsPage = lazy(() => import('./pages/ProductsPage.tsx'));
 const CardsPage = lazy(() => import('./pages/CardsPage.tsx'));
 const CardPage = lazy(() => import('./pages/CardPage.tsx'));
+const PriceListPage = lazy(() => import('./pages/PriceListPage.tsx'));
+const QuotePrintPage = lazy(() => import('./pages/QuotePrintPage.tsx'));
 
 /**
  * The customer portal (H5): its own phone-width layout under /portal, outside the staff shell.
@@ -22,6 +24,8 @@ export default function PortalApp() {
       <Suspense fallback={<FullPageSpinner />}>
         <Routes>
           <Route path="login" element={<PortalLoginPage />} />
+          <Route path="price-list" element={<PriceListPage />} />
+          <Route path="quotes/:id/print" element={<QuotePrintPage />} />
           <Route element={<PortalLayout />}>
             <Route index element={<Navigate to="orders" replace />} />
             <Route path="orders" element={<OrdersPage />} />

@@ -67,6 +67,28 @@ export const problemsEnUS: typeof problemsZhCN = {
       disputes_open:
         '{{count}} disputed line(s) have no adjustment yet; adjust them, or give a reason to approve as is.',
     },
+    charges: {
+      quote_required:
+        'The product of order {{orderNo}} is out of warranty: work starts only after the customer approves a quote.',
+      in_warranty: 'The product of order {{orderNo}} is in warranty; it needs no quote.',
+      no_price_list: 'No price list is in force yet; publish one first.',
+      unknown_service: 'The price list has no service item {{code}}.',
+      no_callout_band: 'The price list has no call-out fee for {{km}} km.',
+      unknown_part: 'Part {{itemId}} does not exist or is inactive.',
+      empty_quote: 'A quote needs at least one line.',
+      discount_too_large: 'The discount may be at most ¥{{maxFen}}.',
+      discount_reason_required: 'Give a reason for the discount.',
+      quote_not_draft: 'The quote is {{status}}; only a draft can be edited or sent.',
+      quote_not_sent: 'The quote is {{status}}; this step is not possible.',
+      quote_expired: 'The quote expired on {{validUntil}}; revise it and send it again.',
+      quote_not_approved: 'The quote is {{status}}; payments are taken once the customer approves.',
+      quote_open: 'This order already has an open quote {{number}}; edit or revise it.',
+      overpayment: 'The payment may not exceed the balance of ¥{{balanceFen}}.',
+      reference_required: 'Enter the transaction reference of a transfer or online payment.',
+      price_list_invalid:
+        'The price list is inconsistent ({{reason}}): one price per item and category, bands must not overlap.',
+      effective_date_past: 'The effective date cannot be before today ({{today}}).',
+    },
     parts: {
       unknown_item: 'Part {{itemId}} does not exist.',
       item_inactive: 'Part {{itemCode}} is inactive and can no longer be used.',
@@ -295,6 +317,9 @@ export const problemsEnUS: typeof problemsZhCN = {
     part_request: 'part request',
     part_usage: 'part usage',
     part_item: 'spare part',
+    payment: 'payment',
+    price_list: 'price list',
+    quote: 'quote',
     stock_location: 'stock location',
     stocktake: 'stocktake',
     work_order: 'work order',

@@ -10,6 +10,7 @@ import { formatWindow } from '../time.ts';
 import { AppointmentActions } from '../components/order/AppointmentActions.tsx';
 import { CancelAction } from '../components/order/CancelAction.tsx';
 import { TimelineText } from '../components/order/TimelineText.tsx';
+import { QuotesPanel } from '../components/order/QuotesPanel.tsx';
 
 const TYPES = ['repair', 'install', 'maintenance', 'consult', 'complaint', 'return'] as const;
 const typeKey = (t: string) =>
@@ -97,6 +98,8 @@ export default function OrderDetailPage() {
               <AppointmentActions order={o} />
             </div>
           )}
+
+          <QuotesPanel orderId={o.id} />
 
           <div className="portal-card">
             <div className="portal-section-title">{t('portal.detail.description')}</div>

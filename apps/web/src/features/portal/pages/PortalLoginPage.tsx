@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Form, Input, Typography, type InputRef } from 'antd';
 import { MobileOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { isApiError, safeNextPath } from '../../../api/client.ts';
 import { BrandMark } from '../../../components/BrandLogo.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
@@ -175,6 +175,9 @@ export default function PortalLoginPage() {
           {t('portal.login.agreement')}
         </Typography.Paragraph>
       </div>
+      <Link to="/portal/price-list" className="portal-login__prices" data-testid="portal-price-link">
+        {t('charges.portal.priceList')}
+      </Link>
     </div>
   );
 }

@@ -206,6 +206,12 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     card: { activate: 'Activate warranty cards', transfer: 'Transfer warranty cards' },
     workshop: { receipt: 'Issue and close workshop receipts' },
+    charges: {
+      read: 'View the price list and quotes',
+      quote: 'Quote and record consent',
+      collect: 'Record payments',
+      price: 'Publish the price list',
+    },
     settlement: {
       read: 'View settlement',
       manage: 'Manage settlement',
@@ -291,6 +297,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     cards: {
       policy: 'Warranty cards and repair warranty',
+    },
+    charges: {
+      policy: 'Paid service',
     },
     network: {
       certifications: 'Technician certificates',
@@ -483,6 +492,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     repairWarrantyDefaultDays: 'Repair warranty of fitted parts (days)',
     repairWarrantyDaysByPartClass: 'Repair warranty per part class (days)',
     receiptReturnDays: 'Workshop receipt: default days to return',
+    // charges.policy
+    quoteValidityDays: 'Days a quote stays valid',
+    maxDiscountPct: 'Largest discount (% of subtotal)',
   },
   option: {
     manual: 'Manual',

@@ -196,6 +196,12 @@ export const settingsZhCN = {
     parts: { read: '查看备件', request: '申领和使用备件', approve: '审批补件单（签字）', manage: '管理备件' },
     card: { activate: '激活电子保修卡', transfer: '保修卡过户' },
     workshop: { receipt: '开具和关闭带回修理收据' },
+    charges: {
+      read: '查看价格表和报价',
+      quote: '报价和记录客户确认',
+      collect: '登记收款',
+      price: '发布价格表',
+    },
     settlement: { read: '查看结算', manage: '管理结算', respond: '确认或异议结算单' },
     grading: { manage: '管理网点评级' },
     evaluation: { manage: '管理服务评价' },
@@ -276,6 +282,9 @@ export const settingsZhCN = {
     },
     cards: {
       policy: '保修卡与维修保修',
+    },
+    charges: {
+      policy: '保外收费',
     },
     network: {
       certifications: '技师证书提醒',
@@ -468,6 +477,9 @@ export const settingsZhCN = {
     repairWarrantyDefaultDays: '维修配件默认保修天数',
     repairWarrantyDaysByPartClass: '按配件类别的保修天数',
     receiptReturnDays: '带回修理默认返还天数',
+    // charges.policy (保外收费)
+    quoteValidityDays: '报价有效天数',
+    maxDiscountPct: '最高优惠比例（%）',
   },
   option: {
     manual: '人工派单',

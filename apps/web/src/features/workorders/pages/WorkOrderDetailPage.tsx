@@ -8,6 +8,7 @@ import { EscalateDialog } from '../../outlet/index.ts';
 import { ProofPanel } from '../../fieldwork/index.ts';
 import { OrderPartsCard } from '../../parts/index.ts';
 import { ProductCardPanel, WorkshopReceiptsCard } from '../../cards/index.ts';
+import { QuoteCard } from '../../charges/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -82,6 +83,7 @@ export default function WorkOrderDetailPage() {
                 serial={o.product.serial}
               />
             )}
+            <QuoteCard orderId={o.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
