@@ -42,8 +42,13 @@ const sourceFiles = (dir: string): string[] =>
 function keysReadInSource(): string[] {
   const files = sourceFiles(SRC).map((f) => fs.readFileSync(f, 'utf8'));
   const all = files.join('\n');
+  // Keys are exported by their module or, when the web needs them too, by the contracts package.
+  const contracts = sourceFiles(path.resolve(SRC, '../../../packages/contracts/src'))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
   const constants = new Map<string, string>();
-  for (const m of all.matchAll(/export const (\w+_KEY) = '([^']+)'/g)) constants.set(m[1]!, m[2]!);
+  for (const m of `${all}\n${contracts}`.matchAll(/export const (\w+_KEY) = '([^']+)'/g))
+    constants.set(m[1]!, m[2]!);
   const keys = new Set<string>();
   for (const m of all.matchAll(/readSetting\(\s*[\w.]+,\s*([\w']+[\w.']*)/g)) {
     const arg = m[1]!;
