@@ -27,6 +27,7 @@ import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
+import { createWarranty } from './modules/warranty/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -81,6 +82,20 @@ export function createModules(deps: AppDeps) {
   });
   // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
   const parts = createParts(deps, { workOrders });
+  // 三包 policies and evaluations: products from customers, fault codes from the catalogue.
+  const warranty = createWarranty(deps, {
+    workOrders,
+    getInstalledProduct: (id) => customers.getInstalledProduct(id),
+    faultCodesOf: async (ids) => {
+      const out = new Map<string, string>();
+      for (const id of new Set(ids)) {
+        const fc = await catalog.getFaultCode(id).catch(() => null);
+        if (fc) out.set(id, fc.code);
+      }
+      return out;
+    },
+    calendar: () => calendar.service.current(),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -126,6 +141,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    warranty,
   ];
   return {
     settings,
@@ -148,6 +164,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    warranty,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -106,6 +106,11 @@ export const ERROR_STATUS = {
   'parts.unconsumed_reservations': 409,
   'parts.stocktake_open': 409,
   'parts.import_invalid': 422,
+  /** 三包 policies (issue #14). */
+  'warranty.policy_in_use': 409,
+  'warranty.unknown_category': 422,
+  'warranty.dates_out_of_order': 422,
+  'warranty.invalid_params': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -233,6 +238,10 @@ export const ERROR_PARAMS = {
   'parts.unconsumed_reservations': { count: 'number' },
   'parts.stocktake_open': { locationName: 'string' },
   'parts.import_invalid': { count: 'number' },
+  'warranty.policy_in_use': { version: 'number' },
+  'warranty.unknown_category': { categoryCode: 'string' },
+  'warranty.dates_out_of_order': { effectiveFrom: 'string', effectiveTo: 'string' },
+  'warranty.invalid_params': { kind: 'string' },
   'server.internal': {},
   'server.unavailable': {},
 } as const satisfies Record<ErrorCode, ParamSpec>;
@@ -286,6 +295,7 @@ export const RESOURCES = [
   'stocktake',
   'technician',
   'user',
+  'warranty policy',
   'work order',
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];

@@ -347,3 +347,9 @@ export const WARRANTY_RULE_CODES = [
   'contract.expired',
 ] as const;
 export type WarrantyRuleCode = (typeof WARRANTY_RULE_CODES)[number];
+
+/** `GET /api/v1/work-orders/:id/warranty`: null when the order names no installed product. */
+export const OrderWarrantySchema = z.object({ evaluation: WarrantyEvaluationSchema.nullable() });
+export type OrderWarranty = z.infer<typeof OrderWarrantySchema>;
+
+export const WarrantyPolicyListQuerySchema = z.object({ categoryCode: storedText().max(64).optional() });
