@@ -288,6 +288,8 @@ export const WarrantyPolicyListSchema = z.object({ items: z.array(WarrantyPolicy
 
 export const WarrantyEvaluationQuerySchema = z.object({
   asOf: BusinessDateSchema.optional(),
+  /** `online`: the online 7-day no-reason return line instead of the category's 三包 policy. */
+  line: z.enum(['sanbao', 'online']).optional(),
   performanceFault: z
     .enum(['true', 'false'])
     .optional()

@@ -6,7 +6,7 @@ import { serviceHistory, type RepairHistoryRecord, type WorkOrdersService } from
 import type { WarrantyContext } from './context.ts';
 import { addDays } from './domain/dates.ts';
 import { evaluate } from './domain/engine.ts';
-import type { EnginePolicy, RepairRecord, RequestFacts } from './domain/types.ts';
+import type { EnginePolicy, ProductFacts, RepairRecord, RequestFacts } from './domain/types.ts';
 import { markUsed, policyFor } from './policies.repository.ts';
 
 export interface EvaluateProductRequest {
@@ -17,6 +17,12 @@ export interface EvaluateProductRequest {
   exchangedOn?: string | null;
   /** Price paid, for the 第13条 depreciation amount (the product record has none). */
   priceFen?: number | null;
+  /** `online`: judge an online sale's 7-day no-reason return instead of the 三包 policy. */
+  line?: 'sanbao' | 'online';
+  /** Online sales: exclusions of the goods, those confirmed at purchase, and whether they are intact. */
+  exclusions?: ProductFacts['exclusions'];
+  confirmedExclusions?: ProductFacts['confirmedExclusions'];
+  intact?: boolean | null;
 }
 
 const toEnginePolicy = (p: WarrantyPolicy): EnginePolicy =>
@@ -45,7 +51,7 @@ export class EvaluateService {
     opts: { until?: Date; excludeOrderId?: string; facts?: RequestFacts } = {},
   ): Promise<WarrantyEvaluation> {
     const product = await this.ctx.ports.getInstalledProduct(installedProductId);
-    const stored = await policyFor(this.ctx.db, product.categoryCode, product.brand, req.asOf);
+    const stored = await policyFor(this.ctx.db, product.categoryCode, product.brand, req.asOf, req.line);
     const records = (
       await serviceHistory(this.ctx.db, installedProductId, opts.until ?? endOfBusinessDay(req.asOf))
     ).filter((r) => r.orderId !== opts.excludeOrderId);
@@ -60,6 +66,9 @@ export class EvaluateService {
         invoiceDate: product.purchaseDate,
         deliveryDate: product.installDate,
         priceFen: req.priceFen ?? null,
+        ...(req.exclusions ? { exclusions: req.exclusions } : {}),
+        ...(req.confirmedExclusions ? { confirmedExclusions: req.confirmedExclusions } : {}),
+        ...(req.intact === undefined ? {} : { intact: req.intact }),
       },
       { repairs: records.map((r) => repairOf(r, codes)), exchangedOn: req.exchangedOn ?? null },
       req.asOf,

@@ -1,14 +1,18 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { WarrantyPolicy } from '@anxin/contracts';
+import type { PolicyKind, WarrantyPolicy } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { WarrantyPoliciesTable } from './warranty.schema.ts';
 
 type Db = Kysely<Database>;
 type Row = Selectable<WarrantyPoliciesTable>;
 
-/** The versions of one policy share this key: the category, or the category and the brand. */
-export const policyKeyOf = (categoryCode: string, brand: string | null): string =>
-  brand ? `${categoryCode}|${brand}` : categoryCode;
+/**
+ * The versions of one policy share this key: the category, or the category and the brand. Online
+ * 7-day return policies are a second line beside the category's 三包 policy (`@online`): an online
+ * sale is judged by both, and an RMA asks for the online one by kind.
+ */
+export const policyKeyOf = (categoryCode: string, brand: string | null, kind: PolicyKind): string =>
+  `${brand ? `${categoryCode}|${brand}` : categoryCode}${kind === 'online_7day' ? '@online' : ''}`;
 
 function toPolicy(r: Row): WarrantyPolicy {
   return {
@@ -50,7 +54,7 @@ export async function insertPolicy(db: Db, p: PolicyInsert): Promise<void> {
     .insertInto('warranty_policies')
     .values({
       id: p.id,
-      policy_key: policyKeyOf(p.categoryCode, p.brand),
+      policy_key: policyKeyOf(p.categoryCode, p.brand, p.kind),
       category_code: p.categoryCode,
       brand: p.brand,
       version: p.version,
@@ -143,8 +147,12 @@ export async function policyFor(
   categoryCode: string,
   brand: string | null,
   asOf: string,
+  line: 'sanbao' | 'online' = 'sanbao',
 ): Promise<WarrantyPolicy | undefined> {
-  const keys = brand ? [policyKeyOf(categoryCode, brand), categoryCode] : [categoryCode];
+  const kind: PolicyKind = line === 'online' ? 'online_7day' : 'sanbao_1995';
+  const keys = brand
+    ? [policyKeyOf(categoryCode, brand, kind), policyKeyOf(categoryCode, null, kind)]
+    : [policyKeyOf(categoryCode, null, kind)];
   const rows = await db
     .selectFrom('warranty_policies')
     .selectAll()

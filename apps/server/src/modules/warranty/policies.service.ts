@@ -92,6 +92,9 @@ export class PoliciesService {
     requestId: string | null = null,
   ) {
     const base = await this.get(id);
+    // A version keeps its line: an online 7-day policy stays one, a 三包 line never becomes one.
+    if ((base.kind === 'online_7day') !== (input.kind === 'online_7day'))
+      throw refuse('warranty.invalid_params', { kind: input.kind }, { path: 'kind' });
     return this.insertVersion(actor, base.categoryCode, base.brand, input, requestId);
   }
 
@@ -107,7 +110,7 @@ export class PoliciesService {
     const id = newId();
     const now = this.ctx.clock.now();
     await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
-      const version = (await maxVersion(trx, policyKeyOf(categoryCode, brand))) + 1;
+      const version = (await maxVersion(trx, policyKeyOf(categoryCode, brand, input.kind))) + 1;
       await insertPolicy(trx, {
         id,
         categoryCode,
@@ -140,6 +143,8 @@ export class PoliciesService {
     const current = await this.get(id);
     if (current.status !== 'draft' || current.used)
       throw refuse('warranty.policy_in_use', { version: current.version });
+    if ((current.kind === 'online_7day') !== (input.kind === 'online_7day'))
+      throw refuse('warranty.invalid_params', { kind: input.kind }, { path: 'kind' });
     const params = checkedParams(input.kind, input.params);
     checkDates(input.effectiveFrom, input.effectiveTo);
     const now = this.ctx.clock.now();

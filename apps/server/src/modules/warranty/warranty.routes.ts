@@ -133,6 +133,7 @@ export function warrantyRoutes(
       async (req) =>
         evaluations.evaluateProduct(req.params.installedProductId, {
           asOf: req.query.asOf ?? businessDateOf(ctx.clock.now()),
+          ...(req.query.line ? { line: req.query.line } : {}),
           ...(req.query.performanceFault === undefined
             ? {}
             : { performanceFault: req.query.performanceFault }),
