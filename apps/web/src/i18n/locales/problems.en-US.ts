@@ -68,7 +68,8 @@ export const problemsEnUS: typeof problemsZhCN = {
         '{{count}} disputed line(s) have no adjustment yet; adjust them, or give a reason to approve as is.',
     },
     warranty: {
-      policy_in_use: 'Version {{version}} of this policy is published or already used and cannot be changed; create a new version.',
+      policy_in_use:
+        'Version {{version}} of this policy is published or already used and cannot be changed; create a new version.',
       unknown_category: 'Product category {{categoryCode}} does not exist.',
       dates_out_of_order: 'The end date {{effectiveTo}} cannot be before the start date {{effectiveFrom}}.',
       invalid_params: 'The policy parameters do not fit the {{kind}} rule set; correct the marked fields.',

@@ -5,6 +5,7 @@ import type { CustomerDetail } from '@anxin/contracts';
 import { PhoneList, PrivacyActions, TierTag, WarrantyBadge, type LookupItem } from '../../customers/index.ts';
 import { CustomerOrders } from '../../workorders/index.ts';
 import { productName } from '../../../components/productName.ts';
+import { ProductWarrantyButton } from '../../warranty/index.ts';
 
 /** Everything about the identified caller at a glance: phones, addresses, products, orders. */
 export function CustomerPanel({
@@ -68,7 +69,10 @@ export function CustomerPanel({
                 <div key={p.id} className="anxin-product-row" data-testid="customer-product">
                   <Flex justify="space-between" align="center" gap={8} wrap>
                     <Typography.Text strong>{productName(p)}</Typography.Text>
-                    <WarrantyBadge warranty={p.warranty} />
+                    <Flex gap={4} align="center">
+                      <WarrantyBadge warranty={p.warranty} />
+                      <ProductWarrantyButton productId={p.id} name={productName(p)} />
+                    </Flex>
                   </Flex>
                   <Descriptions
                     size="small"
