@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import {
@@ -112,73 +112,110 @@ export function PolicyDialog({ open, onClose }: { open: PolicyDialogMode | null;
       data-testid="policy-dialog"
     >
       <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="categoryCode" label={t('warranty.policies.category')} rules={[{ required: true }]}>
-          <Select
-            disabled={open?.mode !== 'create'}
-            loading={categories.isPending}
-            options={(categories.data?.items ?? []).map((c) => ({
-              value: c.code,
-              label: `${c.nameZh}（${c.code}）`,
-            }))}
-            data-testid="policy-category"
-          />
-        </Form.Item>
-        <Form.Item name="brand" label={t('warranty.policies.brand')}>
-          <Input disabled={open?.mode !== 'create'} placeholder={t('warranty.policies.allBrands')} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('warranty.policies.kind')} rules={[{ required: true }]}>
-          <Select
-            onChange={onKind}
-            options={POLICY_KINDS.map((k) => ({ value: k, label: t(`warranty.kind.${k}`) }))}
-            data-testid="policy-kind"
-          />
-        </Form.Item>
-        <Form.Item name="nameZh" label={t('warranty.policies.nameZh')} rules={[{ required: true, max: 100 }]}>
-          <Input data-testid="policy-name-zh" />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('warranty.policies.nameEn')} rules={[{ required: true, max: 100 }]}>
-          <Input data-testid="policy-name-en" />
-        </Form.Item>
-        <Form.Item
-          name="effectiveFrom"
-          label={t('warranty.policies.effectiveFrom')}
-          rules={[{ required: true }]}
-        >
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="effectiveTo" label={t('warranty.policies.effectiveTo')}>
-          <DatePicker placeholder={t('warranty.policies.openEnded')} />
-        </Form.Item>
-        <fieldset>
-          <legend>{t('warranty.policies.params')}</legend>
-          {paramKeys.map((k) => (
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
             <Form.Item
-              key={`${kind}-${k}`}
-              name={['params', k]}
-              label={labels[`params.${k}`]}
-              rules={[{ required: k !== 'performanceFaultCodes' }]}
+              name="categoryCode"
+              label={t('warranty.policies.category')}
+              rules={[{ required: true }]}
             >
-              {k === 'holidayMove' ? (
-                <Select
-                  options={HOLIDAY_MOVES.map((m) => ({ value: m, label: t(`warranty.holidayMove.${m}`) }))}
-                />
-              ) : k === 'performanceFaultCodes' ? (
-                <Select
-                  mode="tags"
-                  tokenSeparators={[',', ' ']}
-                  placeholder={t('warranty.policies.faultCodesHint')}
-                />
-              ) : (
-                <InputNumber
-                  min={0}
-                  step={k === 'dailyRatePermille' ? 0.1 : 1}
-                  style={{ width: 200 }}
-                  data-testid={`param-${k}`}
-                />
-              )}
+              <Select
+                disabled={open?.mode !== 'create'}
+                loading={categories.isPending}
+                options={(categories.data?.items ?? []).map((c) => ({
+                  value: c.code,
+                  label: `${c.nameZh}（${c.code}）`,
+                }))}
+                data-testid="policy-category"
+              />
             </Form.Item>
-          ))}
-        </fieldset>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="brand" label={t('warranty.policies.brand')}>
+              <Input disabled={open?.mode !== 'create'} placeholder={t('warranty.policies.allBrands')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="kind" label={t('warranty.policies.kind')} rules={[{ required: true }]}>
+              <Select
+                onChange={onKind}
+                options={POLICY_KINDS.map((k) => ({ value: k, label: t(`warranty.kind.${k}`) }))}
+                data-testid="policy-kind"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item
+              name="effectiveFrom"
+              label={t('warranty.policies.effectiveFrom')}
+              rules={[{ required: true }]}
+            >
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item name="effectiveTo" label={t('warranty.policies.effectiveTo')}>
+              <DatePicker style={{ width: '100%' }} placeholder={t('warranty.policies.openEnded')} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="nameZh"
+              label={t('warranty.policies.nameZh')}
+              rules={[{ required: true, max: 100 }]}
+            >
+              <Input data-testid="policy-name-zh" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="nameEn"
+              label={t('warranty.policies.nameEn')}
+              rules={[{ required: true, max: 100 }]}
+            >
+              <Input data-testid="policy-name-en" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain>
+          {t('warranty.policies.params')}
+        </Divider>
+        <Row gutter={16}>
+          {paramKeys.map((k) => {
+            const wide = k === 'holidayMove' || k === 'performanceFaultCodes';
+            return (
+              <Col key={`${kind}-${k}`} xs={24} sm={wide ? 24 : 12} md={wide ? 12 : 8}>
+                <Form.Item
+                  name={['params', k]}
+                  label={labels[`params.${k}`]}
+                  rules={[{ required: k !== 'performanceFaultCodes' }]}
+                >
+                  {k === 'holidayMove' ? (
+                    <Select
+                      options={HOLIDAY_MOVES.map((m) => ({
+                        value: m,
+                        label: t(`warranty.holidayMove.${m}`),
+                      }))}
+                    />
+                  ) : k === 'performanceFaultCodes' ? (
+                    <Select
+                      mode="tags"
+                      tokenSeparators={[',', ' ']}
+                      placeholder={t('warranty.policies.faultCodesHint')}
+                    />
+                  ) : (
+                    <InputNumber
+                      min={0}
+                      step={k === 'dailyRatePermille' ? 0.1 : 1}
+                      style={{ width: '100%' }}
+                      data-testid={`param-${k}`}
+                    />
+                  )}
+                </Form.Item>
+              </Col>
+            );
+          })}
+        </Row>
       </Form>
       <ProblemAlert
         error={error}

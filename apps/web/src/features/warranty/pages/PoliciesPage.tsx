@@ -71,11 +71,7 @@ export default function PoliciesPage() {
               <Space size={4} wrap>
                 <Typography.Text strong>{categoryName(p.categoryCode)}</Typography.Text>
                 {p.brand && <Tag>{p.brand}</Tag>}
-                <Tag color={p.kind === 'online_7day' ? 'blue' : 'default'}>
-                  {p.kind === 'online_7day'
-                    ? t('warranty.policies.lineOnline')
-                    : t('warranty.policies.lineSanbao')}
-                </Tag>
+                {p.kind === 'online_7day' && <Tag color="blue">{t('warranty.policies.lineOnline')}</Tag>}
               </Space>
             ),
           },
