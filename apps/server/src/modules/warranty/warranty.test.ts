@@ -167,4 +167,36 @@ describe('service history and the order evaluation', () => {
       rule: 'sanbao.repair_twice',
     });
   });
+
+  it('marks an order sent back by an unsatisfied callback as not fixed until it closes', async () => {
+    w.clock.set('2025-04-01T02:00:00.000Z');
+    const r = await agent.send('POST', '/api/v1/work-orders', createBody(refs));
+    const id = r.body.order.id as string;
+    const t0 = Date.parse('2025-04-01T02:00:00.000Z');
+    const step = (from: string, to: string, at: number) =>
+      appendEvent(db(), {
+        streamType: 'workorder',
+        streamId: id,
+        type: 'workorder.transitioned',
+        actor: SYSTEM,
+        at: new Date(at),
+        from,
+        to,
+        data: {},
+      });
+    await step('in_progress', 'completed', t0 + DAY);
+    await step('completed', 'awaiting_callback', t0 + DAY + 1000);
+    await step('awaiting_callback', 'awaiting_dispatch', t0 + 2 * DAY);
+    await forceState(w, id, { status: 'awaiting_dispatch' });
+    w.clock.set(NOW);
+    const asOf = new Date('2025-04-05T02:00:00.000Z');
+    const rec = (await serviceHistory(db(), refs.productId, asOf)).find((x) => x.orderId === id)!;
+    expect(rec).toMatchObject({
+      fixed: false,
+      redoCount: 1,
+      completedAt: null,
+      repairDays: 4,
+      partsWaitDays: 0,
+    });
+  });
 });
