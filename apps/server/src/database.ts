@@ -16,6 +16,7 @@ import type { EvaluationTables } from './modules/evaluation/evaluation.schema.ts
 import type { PartsTables } from './modules/parts/parts.schema.ts';
 import type { CardTables } from './modules/cards/cards.schema.ts';
 import type { ChargesTables } from './modules/charges/charges.schema.ts';
+import type { WarrantyTables } from './modules/warranty/warranty.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -46,6 +47,7 @@ export interface Database
     PartsTables,
     CardTables,
     ChargesTables,
+    WarrantyTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

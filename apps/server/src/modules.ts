@@ -37,6 +37,8 @@ import {
 import { CHARGES_SETTINGS, createCharges, type PricedPart } from './modules/charges/index.ts';
 import { PERMISSIONS } from '@anxin/contracts';
 import { systemActor } from './platform/auth/actor.ts';
+import { businessDateOf } from './platform/calendar/index.ts';
+import { createWarranty } from './modules/warranty/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -91,11 +93,24 @@ export function createModules(deps: AppDeps) {
   });
   // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
   const parts = createParts(deps, { workOrders });
+  // 三包 policies and evaluations: products from customers, fault codes from the catalogue.
+  const warranty = createWarranty(deps, {
+    workOrders,
+    getInstalledProduct: (id) => customers.getInstalledProduct(id),
+    faultCodesOf: async (ids) => {
+      const out = new Map<string, string>();
+      for (const id of new Set(ids)) {
+        const fc = await catalog.getFaultCode(id).catch(() => null);
+        if (fc) out.set(id, fc.code);
+      }
+      return out;
+    },
+    calendar: () => calendar.service.current(),
+  });
   // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14).
   const cards = createCards(deps, { customers, workOrders });
   // Paid out-of-warranty service: quotes priced from the price list and the parts catalogue; the
-  // order's coverage comes from the customers module's product warranty until the warranty engine
-  // (issue #14) replaces this port.
+  // order's coverage from the 三包 engine.
   const chargesSystem = systemActor(PERMISSIONS);
   const priced = (p: {
     id: string;
@@ -110,10 +125,12 @@ export function createModules(deps: AppDeps) {
     workOrders,
     ports: {
       order: (actor, id) => workOrders.service.findInScope(actor, id),
+      // The 三包 engine's coverage today (repair and parts-waiting days, holiday move included).
       coverageOf: async (orderId) => {
         const o = await workOrders.service.findInScope(chargesSystem, orderId);
         if (!o?.productId) return 'unknown';
-        return (await customers.getInstalledProduct(o.productId)).warranty.status;
+        const asOf = businessDateOf(deps.clock.now());
+        return (await warranty.evaluateProduct(o.productId, { asOf })).coverage.status;
       },
       partsByIds: async (ids) => (await itemsByIds(deps.db, ids)).map(priced),
       categories: async (codes) =>
@@ -175,6 +192,7 @@ export function createModules(deps: AppDeps) {
     parts,
     cards,
     charges,
+    warranty,
   ];
   return {
     settings,
@@ -199,6 +217,7 @@ export function createModules(deps: AppDeps) {
     parts,
     cards,
     charges,
+    warranty,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -133,6 +133,11 @@ export const ERROR_STATUS = {
   'charges.reference_required': 422,
   'charges.price_list_invalid': 422,
   'charges.effective_date_past': 422,
+  /** 三包 policies (issue #14). */
+  'warranty.policy_in_use': 409,
+  'warranty.unknown_category': 422,
+  'warranty.dates_out_of_order': 422,
+  'warranty.invalid_params': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -286,6 +291,10 @@ export const ERROR_PARAMS = {
   'charges.reference_required': {},
   'charges.price_list_invalid': { reason: 'string' },
   'charges.effective_date_past': { today: 'string' },
+  'warranty.policy_in_use': { version: 'number' },
+  'warranty.unknown_category': { categoryCode: 'string' },
+  'warranty.dates_out_of_order': { effectiveFrom: 'string', effectiveTo: 'string' },
+  'warranty.invalid_params': { kind: 'string' },
   'server.internal': {},
   'server.unavailable': {},
 } as const satisfies Record<ErrorCode, ParamSpec>;
@@ -342,6 +351,7 @@ export const RESOURCES = [
   'stocktake',
   'technician',
   'user',
+  'warranty policy',
   'work order',
   'warranty card',
   'workshop receipt',

@@ -73,6 +73,10 @@ export const PERMISSIONS = [
   'charges:collect',
   /** Publish a new price-list version (明码标价). */
   'charges:price',
+  /** 三包 policies: read the versions (the evaluation itself needs product or work-order read). */
+  'warranty:read',
+  /** Create policy versions and publish them (quality, admin). */
+  'warranty:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -196,6 +200,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeal:read',
     'appeal:decide',
     'charges:read',
+    // 三包 policies (issue #14).
+    'warranty:read',
+    'warranty:manage',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -231,6 +238,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'user',
       'role',
       'job',
+      'warranty',
     ),
     'workorder:export',
     'charges:read',

@@ -11,6 +11,7 @@ import { BulkWriter, kyselyExec } from './writer.ts';
 import { seedParts } from './parts.ts';
 import { seedCards } from './cards.ts';
 import { seedCharges } from './charges.ts';
+import { seedWarrantyPolicies } from './warranty.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -74,6 +75,9 @@ export async function seedDemo(
   opts: { anchor: Date; seed?: number; size?: Partial<SeedSize>; derive?: boolean; logger?: Logger },
 ): Promise<SeedSummary & { derived: DeriveSummary | null }> {
   const summary = await writeDemo(db, dialect, opts);
+  // 三包 policies for the demo categories (issue #14), through the warranty module; before the
+  // quotes, which ask the engine whether an order is out of warranty.
+  await seedWarrantyPolicies({ db, dialect }, opts.anchor);
   // Spare parts go through the parts services (ids of their own), with their history on the
   // orders (parts-flow.ts) before the derived figures: statements pay the passed part claims.
   if (opts.derive !== false) {

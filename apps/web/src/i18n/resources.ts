@@ -45,6 +45,8 @@ import { chargesZhCN } from '../features/charges/locales/zh-CN.ts';
 import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
 import { cardsEnUS } from '../features/cards/locales/en-US.ts';
 import { cardsZhCN } from '../features/cards/locales/zh-CN.ts';
+import { warrantyEnUS } from '../features/warranty/locales/en-US.ts';
+import { warrantyZhCN } from '../features/warranty/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -77,6 +79,7 @@ export const zhCN = {
   parts: partsZhCN,
   cards: cardsZhCN,
   charges: chargesZhCN,
+  warranty: warrantyZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -105,6 +108,7 @@ export const enUS: Messages = {
   parts: partsEnUS,
   cards: cardsEnUS,
   charges: chargesEnUS,
+  warranty: warrantyEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

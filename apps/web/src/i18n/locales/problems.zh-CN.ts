@@ -83,6 +83,12 @@ export const problemsZhCN = {
       price_list_invalid: '价格表有误（{{reason}}）：同一项目和品类只能有一个价格，距离段不能重叠。',
       effective_date_past: '执行日期不能早于今天（{{today}}）。',
     },
+    warranty: {
+      policy_in_use: '第 {{version}} 版三包政策已发布或已被使用，不能再修改；请新建一个版本。',
+      unknown_category: '产品品类 {{categoryCode}} 不存在。',
+      dates_out_of_order: '失效日期 {{effectiveTo}} 不能早于生效日期 {{effectiveFrom}}。',
+      invalid_params: '政策参数不符合“{{kind}}”类型的要求，请按提示修改。',
+    },
     parts: {
       unknown_item: '备件 {{itemId}} 不存在。',
       item_inactive: '备件 {{itemCode}} 已停用，不能再领用。',
@@ -299,6 +305,7 @@ export const problemsZhCN = {
     user: '用户',
     old_part: '旧件',
     part_request: '补件单',
+    warranty_policy: '三包政策',
     part_usage: '备件使用',
     part_item: '备件',
     payment: '收款记录',

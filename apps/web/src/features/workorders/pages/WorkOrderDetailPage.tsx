@@ -9,6 +9,7 @@ import { ProofPanel } from '../../fieldwork/index.ts';
 import { OrderPartsCard } from '../../parts/index.ts';
 import { ProductCardPanel, WorkshopReceiptsCard } from '../../cards/index.ts';
 import { QuoteCard } from '../../charges/index.ts';
+import { OrderWarrantyCard } from '../../warranty/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -84,6 +85,7 @@ export default function WorkOrderDetailPage() {
               />
             )}
             <QuoteCard orderId={o.id} />
+            {o.product && <OrderWarrantyCard orderId={o.id} />}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
