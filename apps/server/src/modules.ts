@@ -97,6 +97,10 @@ export function createModules(deps: AppDeps) {
   const warranty = createWarranty(deps, {
     workOrders,
     getInstalledProduct: (id) => customers.getInstalledProduct(id),
+    categoryTerms: async (code) => {
+      const c = await catalog.getCategory(code).catch(() => null);
+      return c ? { unitMonths: c.unitWarrantyMonths, mainPartsMonths: c.mainPartsWarrantyMonths } : null;
+    },
     faultCodesOf: async (ids) => {
       const out = new Map<string, string>();
       for (const id of new Set(ids)) {

@@ -307,6 +307,7 @@ export const WARRANTY_RULE_CODES = [
   'period.holiday_moved',
   'period.calendar_missing',
   'warranty.no_policy',
+  'warranty.catalogue_terms',
   'warranty.start_unknown',
   'warranty.free_repair_applies',
   'warranty.paid_after_warranty',

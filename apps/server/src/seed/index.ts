@@ -75,12 +75,12 @@ export async function seedDemo(
   opts: { anchor: Date; seed?: number; size?: Partial<SeedSize>; derive?: boolean; logger?: Logger },
 ): Promise<SeedSummary & { derived: DeriveSummary | null }> {
   const summary = await writeDemo(db, dialect, opts);
-  // 三包 policies for the demo categories (issue #14), through the warranty module; before the
-  // quotes, which ask the engine whether an order is out of warranty.
-  await seedWarrantyPolicies({ db, dialect }, opts.anchor);
-  // Spare parts go through the parts services (ids of their own), with their history on the
-  // orders (parts-flow.ts) before the derived figures: statements pay the passed part claims.
   if (opts.derive !== false) {
+    // 三包 policies for the demo categories (issue #14), through the warranty module; before the
+    // quotes, which ask the engine whether an order is out of warranty.
+    await seedWarrantyPolicies({ db, dialect }, opts.anchor);
+    // Spare parts go through the parts services (ids of their own), with their history on the
+    // orders (parts-flow.ts) before the derived figures: statements pay the passed part claims.
     await seedParts({ db, dialect }, opts.anchor, { flow: true, seed: opts.seed ?? DEFAULT_SEED });
     // Warranty cards, one transfer and one open workshop receipt, through the cards services.
     await seedCards({ db, dialect }, opts.anchor);

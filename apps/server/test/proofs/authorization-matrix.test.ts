@@ -36,6 +36,10 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/public/ratings/:token',
   // 明码标价: the paid-service price list is published to everyone.
   'GET /api/v1/portal/price-list',
+  // The sign-in page's session probe: who is signed in, or null (never another user's data).
+  'GET /api/v1/auth/session',
+  // The check behind a warranty card's QR code: non-personal facts behind an unguessable token.
+  'GET /api/v1/cards/verify/:token',
 ]);
 
 /** Routes only callers of one data scope may use: any other scope gets a refusal, never a 2xx. */

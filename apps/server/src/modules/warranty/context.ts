@@ -24,6 +24,8 @@ export interface WarrantyOrder {
 /** What the warranty module needs from other modules (wired in modules.ts). */
 export interface WarrantyPorts {
   getInstalledProduct(id: string): Promise<WarrantyProduct>;
+  /** The catalogue's warranty months of a category: the coverage when it has no published policy. */
+  categoryTerms(code: string): Promise<{ unitMonths: number; mainPartsMonths: number } | null>;
   /** Codes of fault-code ids (catalogue); unknown ids are left out. */
   faultCodesOf(ids: readonly string[]): Promise<Map<string, string>>;
   /** The business calendar (modules/calendar `service.current()`); used for the 第203条 holiday move. */

@@ -59,6 +59,7 @@ export class EvaluateService {
       records.flatMap((r) => (r.faultCodeId ? [r.faultCodeId] : [])),
     );
     const calendar = await this.ctx.ports.calendar().catch(() => null);
+    const catalogueTerms = stored ? null : await this.ctx.ports.categoryTerms(product.categoryCode);
     const result = evaluate(
       stored ? toEnginePolicy(stored) : null,
       {
@@ -66,6 +67,7 @@ export class EvaluateService {
         invoiceDate: product.purchaseDate,
         deliveryDate: product.installDate,
         priceFen: req.priceFen ?? null,
+        catalogueTerms,
         ...(req.exclusions ? { exclusions: req.exclusions } : {}),
         ...(req.confirmedExclusions ? { confirmedExclusions: req.confirmedExclusions } : {}),
         ...(req.intact === undefined ? {} : { intact: req.intact }),

@@ -1,3 +1,4 @@
+import { symptomCodesOf } from './workorders.codec.ts';
 import type { Kysely } from 'kysely';
 import { AWAITING_CLOSE_STATUSES, type SlaState } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
@@ -119,7 +120,7 @@ const toJob = (r: JobSelection): TechnicianJob => ({
   categoryCode: r.category_code,
   faultDescription: r.fault_description,
   faultCodeId: r.fault_code_id,
-  symptomCodes: JSON.parse(r.symptom_codes) as string[],
+  symptomCodes: symptomCodesOf(r.symptom_codes),
   appointmentStart: r.appointment_start,
   appointmentEnd: r.appointment_end,
   slaState: r.sla_state,

@@ -71,3 +71,6 @@ export function orderColumns(p: WorkOrderPatch | WorkOrder): Partial<WorkOrdersT
   }
   return out as Partial<WorkOrdersTable>;
 }
+
+/** The `symptom_codes` column (a JSON array) of a row read outside `orderOf`. */
+export const symptomCodesOf = (json: string): string[] => JSON.parse(json) as string[];

@@ -497,6 +497,23 @@ describe('furniture and contract', () => {
     expect(verdict(after, 'free_repair').allowed).toBe(false);
     expect(verdict(after, 'paid_repair').allowed).toBe(true);
   });
+  it('no policy but catalogue terms: judged by the catalogue months, main parts after the unit', () => {
+    const p = product({ invoiceDate: '2024-01-31', catalogueTerms: { unitMonths: 12, mainPartsMonths: 36 } });
+    const inUnit = evaluate(null, p, none, '2025-01-31', calendar);
+    expect(inUnit.coverage).toMatchObject({
+      status: 'in_warranty',
+      unitUntil: '2025-01-31',
+      mainPartsUntil: '2027-01-31',
+    });
+    expect(rules(inUnit)[0]).toBe('warranty.catalogue_terms');
+    expect(verdict(inUnit, 'free_repair')).toMatchObject({ allowed: true, deadline: '2025-01-31' });
+    const mainOnly = evaluate(null, p, none, '2025-02-01', calendar);
+    expect(mainOnly.coverage.status).toBe('main_parts_only');
+    const out = evaluate(null, p, none, '2027-02-01', calendar);
+    expect(out.coverage.status).toBe('out_of_warranty');
+    expect(verdict(out, 'paid_repair').allowed).toBe(true);
+    expect(verdict(out, 'free_repair').allowed).toBe(false);
+  });
   it('no policy: unknown with a reason', () => {
     const e = evaluate(null, product(), none, '2025-09-02', calendar);
     expect(e.coverage.status).toBe('unknown');

@@ -3,7 +3,7 @@ import type { RestDayCalendar } from './dates.ts';
 import type { EnginePolicy, ProductFacts, RequestFacts, RuleContext, ServiceHistory } from './types.ts';
 import { evaluateSanbao } from './sanbao.ts';
 import { evaluateAuto } from './auto.ts';
-import { evaluateContract, evaluateFurniture, evaluateOnline } from './simple.ts';
+import { evaluateCatalogueTerms, evaluateContract, evaluateFurniture, evaluateOnline } from './simple.ts';
 
 /**
  * The 三包 policy engine: the remedies a product is entitled to on `requestDate` under one policy
@@ -19,6 +19,12 @@ export function evaluate(
   facts: RequestFacts = {},
 ): WarrantyEvaluation {
   const ctx: RuleContext = { asOf: requestDate, calendar, facts };
+  if (!policy && product.catalogueTerms)
+    return {
+      policy: null,
+      asOf: requestDate,
+      ...evaluateCatalogueTerms(product.catalogueTerms, product, history, ctx),
+    };
   if (!policy)
     return {
       policy: null,

@@ -158,3 +158,55 @@ export function evaluateContract(
       ];
   return { coverage: coverageOf(c), remedies, depreciation: null };
 }
+
+/**
+ * No published policy: the catalogue's whole-unit and main-part months, counted like a contract
+ * (start day excluded, month-end clamp); free repair within, paid after.
+ */
+export function evaluateCatalogueTerms(
+  terms: { unitMonths: number; mainPartsMonths: number },
+  product: ProductFacts,
+  history: ServiceHistory,
+  ctx: RuleContext,
+): Result {
+  const unit = contractPeriod(terms.unitMonths, 'none', product, history, ctx);
+  const reasons: Reasons = [
+    {
+      rule: 'warranty.catalogue_terms',
+      article: '',
+      params: { unitMonths: terms.unitMonths, mainPartsMonths: terms.mainPartsMonths },
+    },
+    ...unit.reasons,
+  ];
+  if (!unit.start) return unknownStart(['free_repair', 'paid_repair'], reasons, CONTRACT);
+  const mainMonths = Math.max(terms.unitMonths, terms.mainPartsMonths);
+  const mainUntil = addMonths(unit.start, mainMonths);
+  const status = unit.covered
+    ? ('in_warranty' as const)
+    : terms.mainPartsMonths > 0 && ctx.asOf <= mainUntil
+      ? ('main_parts_only' as const)
+      : ('out_of_warranty' as const);
+  const remedies: Verdict[] =
+    status === 'out_of_warranty'
+      ? [
+          deny('free_repair', 'contract.expired', CONTRACT, { until: mainUntil }),
+          allow('paid_repair', 'warranty.paid_after_warranty', CONTRACT, null, { until: mainUntil }),
+        ]
+      : [
+          allow(
+            'free_repair',
+            'contract.free_repair',
+            CONTRACT,
+            status === 'in_warranty' ? unit.until : mainUntil,
+            {
+              months: status === 'in_warranty' ? terms.unitMonths : mainMonths,
+            },
+          ),
+          deny('paid_repair', 'warranty.free_repair_applies', CONTRACT, {}),
+        ];
+  return {
+    coverage: { ...coverageOf(unit), status, mainPartsUntil: mainUntil, reasons },
+    remedies,
+    depreciation: null,
+  };
+}

@@ -28,6 +28,11 @@ export interface ProductFacts {
   /** Delivery / installation / signing date (online: the day the consumer signed). */
   deliveryDate: string | null;
   priceFen: number | null;
+  /**
+   * The catalogue's warranty months of the product's category: the coverage when no policy is
+   * published for it (so a product without a 三包 policy is judged, not "unknown").
+   */
+  catalogueTerms?: { unitMonths: number; mainPartsMonths: number } | null;
   /** Cars: odometer reading on the request date. */
   mileageKm?: number | null;
   /** Online sales: exclusions that apply to the goods (statutory ones need no confirmation). */

@@ -81,6 +81,8 @@ export const warrantyEnUS: typeof warrantyZhCN = {
     'period.calendar_missing':
       '{{what}}: the calendar has no holiday schedule for {{year}}, so the last day {{date}} was not moved.',
     'warranty.no_policy': 'Category {{categoryCode}} has no published warranty policy.',
+    'warranty.catalogue_terms':
+      'Warranty terms of the catalogue: whole unit {{unitMonths}} months, main parts {{mainPartsMonths}} months.',
     'warranty.start_unknown': 'The start date is unknown: only a paid repair is possible.',
     'warranty.free_repair_applies': 'Covered by free repair; nothing to charge.',
     'warranty.paid_after_warranty': 'The warranty ended on {{until}}; repairs are charged.',

@@ -80,6 +80,8 @@ export const warrantyZhCN = {
     'period.calendar_missing':
       '{{what}}：系统没有 {{year}} 年的节假日安排，最后一天 {{date}} 未按节假日顺延。',
     'warranty.no_policy': '品类 {{categoryCode}} 没有已发布的三包政策。',
+    'warranty.catalogue_terms':
+      '按产品目录的保修期：整机 {{unitMonths}} 个月，主要部件 {{mainPartsMonths}} 个月。',
     'warranty.start_unknown': '起算日未知，只能收费维修。',
     'warranty.free_repair_applies': '在免费维修范围内，不收费。',
     'warranty.paid_after_warranty': '保修已于 {{until}} 到期，维修需收费。',
