@@ -111,8 +111,29 @@ export function createModules(deps: AppDeps) {
     },
     calendar: () => calendar.service.current(),
   });
-  // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14).
-  const cards = createCards(deps, { customers, workOrders });
+  // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14). The card
+  // page and its QR check show the 三包 engine's dates (repair and parts-waiting days added).
+  const cards = createCards(deps, {
+    customers: {
+      ...customers,
+      getInstalledProduct: async (id) => {
+        const p = await customers.getInstalledProduct(id);
+        const asOf = businessDateOf(deps.clock.now());
+        const { coverage: c } = await warranty.evaluateProduct(id, { asOf });
+        return {
+          ...p,
+          warranty: {
+            status: c.status,
+            startsOn: c.startsOn,
+            unitUntil: c.unitUntil,
+            mainPartsUntil: c.mainPartsUntil,
+            asOf,
+          },
+        };
+      },
+    },
+    workOrders,
+  });
   // Paid out-of-warranty service: quotes priced from the price list and the parts catalogue; the
   // order's coverage from the 三包 engine.
   const chargesSystem = systemActor(PERMISSIONS);
