@@ -42,7 +42,7 @@ async function pastRepair(created: string, days: number, waitDays: number, close
   const t0 = Date.parse(created);
   const step = async (from: string, to: string, at: number) =>
     appendEvent(db(), {
-      streamType: 'workorder',
+      streamType: 'work_order', // the order's stream, as modules/workorders writes it
       streamId: id,
       type: 'workorder.transitioned',
       actor: SYSTEM,
@@ -175,7 +175,7 @@ describe('service history and the order evaluation', () => {
     const t0 = Date.parse('2025-04-01T02:00:00.000Z');
     const step = (from: string, to: string, at: number) =>
       appendEvent(db(), {
-        streamType: 'workorder',
+        streamType: 'work_order', // the order's stream, as modules/workorders writes it
         streamId: id,
         type: 'workorder.transitioned',
         actor: SYSTEM,

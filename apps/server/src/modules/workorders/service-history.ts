@@ -1,3 +1,4 @@
+import { STREAM } from './context.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
@@ -32,7 +33,6 @@ export interface RepairHistoryRecord {
 
 type Db = Kysely<Database>;
 const DAY_MS = 86_400_000;
-const STREAM = 'workorder';
 
 /** Repair orders of an installed product created before `asOf`, oldest first (cancelled ones left out). */
 export async function serviceHistory(
