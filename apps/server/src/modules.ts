@@ -27,6 +27,7 @@ import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
+import { createRma, RMA_SETTINGS } from './modules/rma/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -81,6 +82,27 @@ export function createModules(deps: AppDeps) {
   });
   // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
   const parts = createParts(deps, { workOrders });
+  // RMA cases (退换货/补配件) decided by the 三包 engine. TEMPORARY adapter until modules/warranty
+  // lands: an evaluation with no policy and no verdicts, so every request needs an approved
+  // override. The integrator replaces it with the warranty module's `evaluateProduct`.
+  const rma = createRma(deps, {
+    workOrders: workOrders.service,
+    evaluateProduct: async (_productId, req) => ({
+      policy: null,
+      asOf: req.asOf,
+      coverage: {
+        status: 'unknown',
+        startsOn: null,
+        unitUntil: null,
+        mainPartsUntil: null,
+        repairDays: 0,
+        partsWaitDays: 0,
+        reasons: [],
+      },
+      remedies: [],
+      depreciation: null,
+    }),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -101,6 +123,7 @@ export function createModules(deps: AppDeps) {
     ...SETTLEMENT_SETTINGS,
     ...EVALUATION_SETTINGS,
     ...PARTS_SETTINGS,
+    ...RMA_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -126,6 +149,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    rma,
   ];
   return {
     settings,
@@ -148,6 +172,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    rma,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

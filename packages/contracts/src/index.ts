@@ -23,3 +23,4 @@ export * from './grading.ts';
 export * from './evaluation.ts';
 export * from './settings.ts';
 export * from './warranty.ts';
+export * from './rma.ts';

@@ -46,6 +46,12 @@ export const PERMISSIONS = [
   'parts:approve',
   /** Catalogue, stock movements, shipping, old-part inspection, stocktakes (仓库). */
   'parts:manage',
+  /** RMA cases (退换货/补配件): read, open a case (hotline, store), work it (inspect, ship, refund, close). */
+  'rma:read',
+  'rma:request',
+  'rma:manage',
+  /** Decide an override of the 三包 evaluation (a remedy the engine does not allow). */
+  'rma:approve',
   'settlement:read',
   'settlement:manage',
   /** The outlet's answer to its statement: confirm or dispute lines. */
@@ -108,6 +114,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'workorder:update',
     'workorder:transition',
     'workorder:export',
+    'rma:read',
+    'rma:request',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -133,6 +141,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'appeal:create',
     'parts:read',
     'parts:request',
+    'rma:read',
+    'rma:request',
+    'rma:manage',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -165,11 +176,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
     'appeal:read',
     'appeal:decide',
+    'rma:read',
+    'rma:approve',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
     'parts:manage',
     'parts:approve',
+    'rma:read',
+    'rma:manage',
   ],
   finance: [
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
@@ -188,6 +203,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'callback',
       'complaint',
       'parts',
+      'rma',
       'settlement',
       'appeal',
       'report',
