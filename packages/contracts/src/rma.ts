@@ -115,16 +115,21 @@ export const PortalRmaRequestSchema = z.strictObject({
   description: storedText().min(1).max(1000),
 });
 
-export const RmaTransitionSchema = z.discriminatedUnion('action', [
+/** An approver's decision on an override request (permission `rma:approve`). */
+export const RmaOverrideDecisionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('approve_override'), version: Version, note: Note.optional() }),
   z.strictObject({ action: z.literal('reject_override'), version: Version, reason: storedText().max(500) }),
+]);
+
+/** The working steps of a case (permission `rma:manage`). */
+export const RmaStepSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('start_inspection'), version: Version }),
-  z.strictObject({ action: z.literal('approve'), version: Version, findings: storedText().max(1000) }),
+  z.strictObject({ action: z.literal('approve'), version: Version, findings: storedText().min(1).max(1000) }),
   z.strictObject({
     action: z.literal('reject'),
     version: Version,
-    findings: storedText().max(1000),
-    reason: storedText().max(500),
+    findings: storedText().min(1).max(1000),
+    reason: storedText().min(1).max(500),
   }),
   z.strictObject({
     action: z.literal('ship'),
@@ -156,6 +161,10 @@ export const RmaTransitionSchema = z.discriminatedUnion('action', [
     chargebacks: z.array(ChargebackLineSchema).max(10),
     note: Note.optional(),
   }),
+]);
+export const RmaTransitionSchema = z.discriminatedUnion('action', [
+  ...RmaOverrideDecisionSchema.options,
+  ...RmaStepSchema.options,
 ]);
 export type RmaTransition = z.infer<typeof RmaTransitionSchema>;
 

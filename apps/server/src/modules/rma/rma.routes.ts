@@ -9,8 +9,9 @@ import {
   RmaCaseSchema,
   RmaListSchema,
   RmaPhotoSchema,
+  RmaOverrideDecisionSchema,
   RmaQuerySchema,
-  RmaTransitionSchema,
+  RmaStepSchema,
 } from '@anxin/contracts';
 import { fieldError } from '../../platform/http/errors.ts';
 import { problemResponses } from '../../platform/http/responses.ts';
@@ -73,14 +74,28 @@ export function rmaRoutes(svc: RmaService, photos: RmaPhotos, maxUploadBytes: nu
       async (req) => svc.get(req.actor!, req.params.id),
     );
     app.post(
-      `${P}/:id/transitions`,
+      `${P}/:id/override`,
       {
-        config: { permission: 'rma:read' },
+        config: { permission: 'rma:approve' },
         schema: {
           tags,
-          summary: 'Take one step (each action checks its own permission: rma:manage or rma:approve)',
+          summary: 'Approve or reject an override of the 三包 evaluation (a reason to reject)',
           params: IdParams,
-          body: RmaTransitionSchema,
+          body: RmaOverrideDecisionSchema,
+          response: { 200: RmaCaseSchema, ...problems },
+        },
+      },
+      async (req) => svc.transition(req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      `${P}/:id/transitions`,
+      {
+        config: { permission: 'rma:manage' },
+        schema: {
+          tags,
+          summary: 'Take one working step: inspect, decide, ship, refund or exchange, close',
+          params: IdParams,
+          body: RmaStepSchema,
           response: { 200: RmaCaseSchema, ...problems },
         },
       },
