@@ -63,6 +63,75 @@ export const RMA_ACTIONS = [
 ] as const;
 export type RmaAction = (typeof RMA_ACTIONS)[number];
 
+/** One step of the RMA state machine: from where, to where, who may take it, for which kinds. */
+export interface RmaRule {
+  action: RmaAction;
+  from: readonly RmaStatus[];
+  to: RmaStatus;
+  permission: 'rma:approve' | 'rma:manage';
+  kinds: readonly RmaKind[];
+}
+const ALL_KINDS: readonly RmaKind[] = RMA_KINDS;
+
+/**
+ * The RMA state machine as one table (shared so server and web derive the same actions). A case
+ * is created `requested` and, in the same transaction, the engine's verdict moves it on:
+ * `eligible` when the remedy is allowed without approval, `override_pending` when the requester
+ * asks an approver (with a reason) to allow it anyway. Then inspection, a decision, logistics,
+ * the refund or exchange, and closing (a rejected case is closed too, with its cause).
+ */
+export const RMA_RULES: readonly RmaRule[] = [
+  {
+    action: 'approve_override',
+    from: ['override_pending'],
+    to: 'eligible',
+    permission: 'rma:approve',
+    kinds: ALL_KINDS,
+  },
+  {
+    action: 'reject_override',
+    from: ['override_pending'],
+    to: 'rejected',
+    permission: 'rma:approve',
+    kinds: ALL_KINDS,
+  },
+  {
+    action: 'start_inspection',
+    from: ['eligible'],
+    to: 'inspecting',
+    permission: 'rma:manage',
+    kinds: ALL_KINDS,
+  },
+  { action: 'approve', from: ['inspecting'], to: 'approved', permission: 'rma:manage', kinds: ALL_KINDS },
+  { action: 'reject', from: ['inspecting'], to: 'rejected', permission: 'rma:manage', kinds: ALL_KINDS },
+  { action: 'ship', from: ['approved'], to: 'in_logistics', permission: 'rma:manage', kinds: ALL_KINDS },
+  {
+    action: 'record_refund',
+    from: ['in_logistics'],
+    to: 'refunded',
+    permission: 'rma:manage',
+    kinds: ['return'],
+  },
+  {
+    action: 'record_exchange',
+    from: ['in_logistics'],
+    to: 'exchanged',
+    permission: 'rma:manage',
+    kinds: ['exchange', 'part_replacement'],
+  },
+  {
+    action: 'close',
+    from: ['refunded', 'exchanged', 'rejected'],
+    to: 'closed',
+    permission: 'rma:manage',
+    kinds: ALL_KINDS,
+  },
+];
+
+/** The actions open on a case of this kind and status (what the workbench offers). */
+export const rmaActionsFrom = (status: RmaStatus, kind: RmaKind): RmaAction[] =>
+  RMA_RULES.filter((r) => r.from.includes(status) && r.kinds.includes(kind)).map((r) => r.action);
+
 const Fen = z.number().int().min(0).max(1_000_000_000);
 const Note = storedText().max(500);
 const Version = z.number().int().min(1);

@@ -15,6 +15,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  SwapOutlined,
   ToolOutlined,
   UserOutlined,
   WalletOutlined,
@@ -229,6 +230,14 @@ export const NAVIGATION: NavItem[] = [
     permission: 'parts:read',
     hideInMenuFor: ['technician'],
     page: () => import('../features/parts/pages/PartsPage.tsx'),
+  },
+  {
+    key: 'rma',
+    path: '/rma',
+    icon: SwapOutlined,
+    labelKey: 'nav.rma',
+    permission: 'rma:read',
+    page: () => import('../features/rma/pages/RmaPage.tsx'),
   },
   {
     key: 'settlement',

@@ -29,6 +29,9 @@ const WORDED: Record<string, Record<string, string>> = {
   'identity.role_lockout': { role: 'roles' },
   plan_violation: { violation: 'routing.violations' },
   'parts.order_not_in_service': { orderStatus: 'workorders.status' },
+  'rma.remedy_not_allowed': { remedy: 'rma.remedy' },
+  'rma.remedy_kind_mismatch': { kind: 'rma.kind', remedy: 'rma.remedy' },
+  'rma.dates_out_of_order': { field: 'rma.field' },
 };
 
 const resourceKey = (name: string): string => `resources.${name.replace(/ /g, '_')}`;

@@ -41,6 +41,8 @@ import { evaluationEnUS } from '../features/evaluation/locales/en-US.ts';
 import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
 import { partsEnUS } from '../features/parts/locales/en-US.ts';
 import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
+import { rmaEnUS } from '../features/rma/locales/en-US.ts';
+import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -71,6 +73,7 @@ export const zhCN = {
   settlement: settlementZhCN,
   evaluation: evaluationZhCN,
   parts: partsZhCN,
+  rma: rmaZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -97,6 +100,7 @@ export const enUS: Messages = {
   settlement: settlementEnUS,
   evaluation: evaluationEnUS,
   parts: partsEnUS,
+  rma: rmaEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

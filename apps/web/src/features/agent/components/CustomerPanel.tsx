@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '@anxin/contracts';
 import { PhoneList, PrivacyActions, TierTag, WarrantyBadge, type LookupItem } from '../../customers/index.ts';
 import { CustomerOrders } from '../../workorders/index.ts';
+import { RequestRmaButton } from '../../rma/index.ts';
 import { productName } from '../../../components/productName.ts';
 
 /** Everything about the identified caller at a glance: phones, addresses, products, orders. */
@@ -68,7 +69,10 @@ export function CustomerPanel({
                 <div key={p.id} className="anxin-product-row" data-testid="customer-product">
                   <Flex justify="space-between" align="center" gap={8} wrap>
                     <Typography.Text strong>{productName(p)}</Typography.Text>
-                    <WarrantyBadge warranty={p.warranty} />
+                    <Flex gap={8} align="center">
+                      <WarrantyBadge warranty={p.warranty} />
+                      <RequestRmaButton installedProductId={p.id} size="small" />
+                    </Flex>
                   </Flex>
                   <Descriptions
                     size="small"

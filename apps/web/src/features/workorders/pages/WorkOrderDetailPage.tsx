@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { EscalateDialog } from '../../outlet/index.ts';
 import { ProofPanel } from '../../fieldwork/index.ts';
 import { OrderPartsCard } from '../../parts/index.ts';
+import { RequestRmaButton } from '../../rma/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -73,6 +74,11 @@ export default function WorkOrderDetailPage() {
             </Card>
             <ProofPanel orderId={o.id} />
             <OrderPartsCard orderId={o.id} />
+            {o.product && (
+              <Flex justify="flex-end">
+                <RequestRmaButton installedProductId={o.product.id} orderId={o.id} />
+              </Flex>
+            )}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
