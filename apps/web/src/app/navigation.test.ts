@@ -51,6 +51,7 @@ describe('navigation', () => {
       'agent-console',
       'workorders',
       'outlets',
+      'rma',
       'settings',
       'settings-calendar',
       'settings-sla',
@@ -58,7 +59,7 @@ describe('navigation', () => {
     // The phone's van stock, not the desktop parts workbench (still routable, out of the menu).
     expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs', 'my-parts']);
     expect(keys('outlet_manager')).toContain('parts');
-    expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'outlets', 'technicians', 'parts']);
+    expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'outlets', 'technicians', 'parts', 'rma']);
     expect(keys('finance')).toEqual([
       'dashboard',
       'workorders',

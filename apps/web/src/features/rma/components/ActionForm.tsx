@@ -116,7 +116,7 @@ export function ActionForm({
         onClose();
       }}
       onOk={() => form.submit()}
-      okButtonProps={{ loading: step.isPending, 'data-testid': 'rma-action-submit' } }
+      okButtonProps={{ loading: step.isPending, 'data-testid': 'rma-action-submit' }}
       destroyOnHidden
       width={560}
     >

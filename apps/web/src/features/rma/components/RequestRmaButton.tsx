@@ -82,7 +82,7 @@ export function RequestRmaButton({
         title={t('rma.requestTitle')}
         onCancel={() => setOpen(false)}
         onOk={() => form.submit()}
-        okButtonProps={{ loading: create.isPending, 'data-testid': 'rma-request-submit' } }
+        okButtonProps={{ loading: create.isPending, 'data-testid': 'rma-request-submit' }}
         destroyOnHidden
       >
         <Form<Values>

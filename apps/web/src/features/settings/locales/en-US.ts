@@ -165,6 +165,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     callback: 'Callbacks',
     complaint: 'Complaints',
     parts: 'Parts',
+    rma: 'Returns',
     settlement: 'Settlement',
     report: 'Reports',
     routing: 'Routing',
@@ -203,6 +204,12 @@ export const settingsEnUS: typeof settingsZhCN = {
       request: 'Request and use parts',
       approve: 'Approve part requests (signed)',
       manage: 'Manage parts',
+    },
+    rma: {
+      read: 'View returns',
+      request: 'Request returns and exchanges',
+      manage: 'Handle returns (inspection, logistics, closing)',
+      approve: 'Approve return overrides',
     },
     settlement: {
       read: 'View settlement',
@@ -286,6 +293,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     parts: {
       policy: 'Spare parts policy',
+    },
+    rma: {
+      policy: 'Returns policy',
     },
     network: {
       certifications: 'Technician certificates',
@@ -470,6 +480,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     consumptionWindowDays: 'Consumption window for suggestions (days)',
     coverDays: 'Days of supply a suggestion covers',
     stocktakeVarianceApprovalPct: 'Stocktake variance needing review (%)',
+
+    // rma.policy
+    minInspectionPhotos: 'Minimum inspection photos',
+    maxPhotosPerCase: 'Most photos per case',
+    maxPhotoBytes: 'Largest photo (bytes)',
   },
   option: {
     manual: 'Manual',

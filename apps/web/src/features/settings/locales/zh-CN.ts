@@ -160,6 +160,7 @@ export const settingsZhCN = {
     callback: '回访',
     complaint: '投诉',
     parts: '备件',
+    rma: '退换货',
     settlement: '结算',
     report: '报表',
     routing: '路线规划',
@@ -194,6 +195,12 @@ export const settingsZhCN = {
     callback: { read: '查看回访', perform: '执行回访' },
     complaint: { read: '查看投诉', manage: '处理投诉' },
     parts: { read: '查看备件', request: '申领和使用备件', approve: '审批补件单（签字）', manage: '管理备件' },
+    rma: {
+      read: '查看退换货',
+      request: '申请退换货',
+      manage: '处理退换货（检测、物流、结案）',
+      approve: '审批退换货特批',
+    },
     settlement: { read: '查看结算', manage: '管理结算', respond: '确认或异议结算单' },
     grading: { manage: '管理网点评级' },
     evaluation: { manage: '管理服务评价' },
@@ -271,6 +278,9 @@ export const settingsZhCN = {
     },
     parts: {
       policy: '备件策略',
+    },
+    rma: {
+      policy: '退换货策略',
     },
     network: {
       certifications: '技师证书提醒',
@@ -455,6 +465,11 @@ export const settingsZhCN = {
     consumptionWindowDays: '补货建议统计天数',
     coverDays: '补货覆盖天数',
     stocktakeVarianceApprovalPct: '盘点差异需复核比例（%）',
+
+    // rma.policy (退换货策略)
+    minInspectionPhotos: '检测至少照片数',
+    maxPhotosPerCase: '每单最多照片数',
+    maxPhotoBytes: '单张照片上限（字节）',
   },
   option: {
     manual: '人工派单',
