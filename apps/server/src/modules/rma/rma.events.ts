@@ -19,6 +19,7 @@ const RMA_EVENT_SCHEMAS = {
 export const RMA_EVENTS = defineEvents('rma', 'rma', RMA_EVENT_SCHEMAS);
 
 declare module '../../platform/events/catalogue.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merged into the platform catalogue
   interface EventCatalogue extends CatalogueOf<'rma', typeof RMA_EVENT_SCHEMAS> {}
 }
 

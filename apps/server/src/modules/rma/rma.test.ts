@@ -306,9 +306,11 @@ describe('bad input changes nothing', () => {
     const stale = await step(admin, c.id, { action: 'start_inspection', version: c.version });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('resource.version_conflict');
-    let r = await step(admin, c.id, { action: 'start_inspection', version: ok.body.version });
+    expect((await step(admin, c.id, { action: 'start_inspection', version: ok.body.version })).status).toBe(
+      200,
+    );
     await upload(admin, c.id);
-    r = await admin.get(`${P}/${c.id}`);
+    let r = await admin.get(`${P}/${c.id}`);
     r = await step(admin, c.id, { action: 'approve', version: r.body.version, findings: '压缩机故障' });
     const v = r.body.version;
     const bad = await step(admin, c.id, {
@@ -346,9 +348,9 @@ describe('exchanges', () => {
       })
     ).body;
     expect(c.status).toBe('eligible');
-    let r = await step(admin, c.id, { action: 'start_inspection', version: c.version });
+    expect((await step(admin, c.id, { action: 'start_inspection', version: c.version })).status).toBe(200);
     await upload(admin, c.id);
-    r = await admin.get(`${P}/${c.id}`);
+    let r = await admin.get(`${P}/${c.id}`);
     r = await step(admin, c.id, { action: 'approve', version: r.body.version, findings: '确认故障' });
     // An exchange needs both legs: the old unit picked up and the new one dispatched.
     const half = await step(admin, c.id, {
