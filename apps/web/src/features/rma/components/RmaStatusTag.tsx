@@ -6,7 +6,7 @@ const COLOR: Record<RmaStatus, string> = {
   requested: 'default',
   override_pending: 'orange',
   eligible: 'blue',
-  inspecting: 'processing',
+  inspecting: 'geekblue',
   approved: 'cyan',
   rejected: 'red',
   in_logistics: 'purple',
