@@ -242,7 +242,7 @@ export const ERROR_PARAMS = {
   'parts.unconsumed_reservations': { count: 'number' },
   'parts.stocktake_open': { locationName: 'string' },
   'parts.import_invalid': { count: 'number' },
-  'rma.remedy_not_allowed': { remedy: 'string', rule: 'string' },
+  'rma.remedy_not_allowed': { remedy: 'string', rule: 'string?' },
   'rma.remedy_kind_mismatch': { kind: 'string', remedy: 'string' },
   'rma.override_reason_required': {},
   'rma.dates_out_of_order': { field: 'string', earliest: 'string' },

@@ -88,7 +88,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     },
     rma: {
       remedy_not_allowed:
-        'The warranty evaluation does not allow {{remedy}} (rule {{rule}}); give a reason to ask for an override.',
+        'The warranty evaluation does not allow {{remedy}}; to go ahead, ask for an override and give the reason.',
       remedy_kind_mismatch: 'A {{kind}} request cannot ask for {{remedy}}.',
       override_reason_required: 'An override request or its rejection needs a reason.',
       dates_out_of_order: 'The date of {{field}} cannot be before {{earliest}}.',

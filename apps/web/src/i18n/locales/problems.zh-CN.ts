@@ -80,7 +80,7 @@ export const problemsZhCN = {
       import_invalid: '导入文件有 {{count}} 处错误，未导入任何数据；请按提示修改后重新导入。',
     },
     rma: {
-      remedy_not_allowed: '三包评估不支持“{{remedy}}”（依据 {{rule}}）；如确需办理，请填写理由申请特批。',
+      remedy_not_allowed: '三包评估不支持“{{remedy}}”；如确需办理，请勾选“申请特批”并写明理由。',
       remedy_kind_mismatch: '“{{kind}}”类申请不能选择“{{remedy}}”。',
       override_reason_required: '申请特批或驳回特批必须填写理由。',
       dates_out_of_order: '{{field}} 的日期不能早于 {{earliest}}。',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RemedyVerdict, WarrantyEvaluation } from '@anxin/contracts';
 import { yuan } from '../../../components/money.ts';
 
-// Rule codes come from the 三包 engine; their sentences live with its words (`warranty.rules.*`).
+// Rule codes come from the 三包 engine; their sentences live with its words (`warranty.rule.*`).
 // A code this build has no sentence for is shown as the code with its article, never as prose.
 type Loose = (key: string, options?: Record<string, unknown>) => string;
 
@@ -12,7 +12,7 @@ export function EvaluationPanel({ evaluation: e }: { evaluation: WarrantyEvaluat
   const { t, i18n } = useTranslation();
   const lt = t as unknown as Loose;
   const ruleText = (rule: string, params: Record<string, unknown>) =>
-    i18n.exists(`warranty.rules.${rule}`) ? lt(`warranty.rules.${rule}`, params) : rule;
+    i18n.exists(`warranty.rule.${rule}`) ? lt(`warranty.rule.${rule}`, params) : rule;
   const policyName = e.policy ? (i18n.language.startsWith('zh') ? e.policy.nameZh : e.policy.nameEn) : null;
   return (
     <Flex vertical gap={8} data-testid="rma-evaluation">
