@@ -24,6 +24,8 @@ export interface SeedDeps {
   dialect: DialectName;
   clock: Clock;
   logger: Logger;
+  /** The app's file store (`<dataDir>/files`): demo files (RMA inspection photos) go there. */
+  filesDir?: string;
 }
 
 /**
@@ -43,7 +45,11 @@ export async function seedIfEmpty(
     return false;
   }
   const started = performance.now();
-  const summary = await seedDemo(deps.db, deps.dialect, { anchor: deps.clock.now(), ...opts });
+  const summary = await seedDemo(deps.db, deps.dialect, {
+    anchor: deps.clock.now(),
+    ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
+    ...opts,
+  });
   deps.logger.info(
     {
       orders: summary.orders.orders,
@@ -70,7 +76,14 @@ export async function hasDomainData(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemo(
   db: Kysely<Database>,
   dialect: DialectName,
-  opts: { anchor: Date; seed?: number; size?: Partial<SeedSize>; derive?: boolean; logger?: Logger },
+  opts: {
+    anchor: Date;
+    seed?: number;
+    size?: Partial<SeedSize>;
+    derive?: boolean;
+    logger?: Logger;
+    filesDir?: string;
+  },
 ): Promise<SeedSummary & { derived: DeriveSummary | null }> {
   const summary = await writeDemo(db, dialect, opts);
   // Spare parts go through the parts services (ids of their own), with their history on the
@@ -78,7 +91,8 @@ export async function seedDemo(
   if (opts.derive !== false)
     await seedParts({ db, dialect }, opts.anchor, { flow: true, seed: opts.seed ?? DEFAULT_SEED });
   // RMA cases go through the RMA service (the 三包 engine decides; overrides where it says no).
-  if (opts.derive !== false) await seedRma({ db, dialect }, opts.anchor);
+  if (opts.derive !== false)
+    await seedRma({ db, dialect }, opts.anchor, opts.filesDir ? { filesDir: opts.filesDir } : {});
   const derived =
     opts.derive === false
       ? null

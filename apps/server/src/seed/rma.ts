@@ -11,7 +11,9 @@ import type { Database } from '../database.ts';
 import { systemActor, type Actor } from '../platform/auth/actor.ts';
 import { ManualClock } from '../platform/clock/index.ts';
 import type { DialectName } from '../platform/db/types.ts';
+import { LocalDiskStorage } from '../platform/files/index.ts';
 import { DomainError } from '../platform/http/errors.ts';
+import { RmaPhotos } from '../modules/rma/index.ts';
 import { seedModules } from './derive.ts';
 import { DAY } from './time.ts';
 
@@ -157,9 +159,11 @@ const CASES = (day: (n: number) => string): DemoCase[] => [
   },
 ];
 
+/** `filesDir`: the app's file store (`<dataDir>/files`), so the demo photos open in the app. */
 export async function seedRma(
   h: { db: Kysely<Database>; dialect: DialectName },
   anchor: Date,
+  opts: { filesDir?: string } = {},
 ): Promise<number> {
   const clock = new ManualClock(anchor);
   const { modules } = seedModules(h, clock);
@@ -175,6 +179,9 @@ export async function seedRma(
     (o): o is WorkOrderSummary & { product: NonNullable<WorkOrderSummary['product']> } => !!o.product,
   );
   const rma = modules.rma;
+  const photos = opts.filesDir
+    ? new RmaPhotos({ ...rma.ctx, storage: new LocalDiskStorage(opts.filesDir) }, rma.service)
+    : rma.photos;
   const day = (n: number) => new Date(anchor.getTime() - n * DAY + 8 * 3600_000).toISOString().slice(0, 10);
   const used = new Set<string>();
   let made = 0;
@@ -202,7 +209,7 @@ export async function seedRma(
       clock.set(new Date(clock.now().getTime() + 3600_000));
       const s = step(c);
       if (s === 'photo') {
-        await rma.photos.add(actor, c.id, {
+        await photos.add(actor, c.id, {
           filename: '检测照片.jpg',
           mimetype: 'image/jpeg',
           stream: Readable.from([PHOTO]),

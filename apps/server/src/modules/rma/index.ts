@@ -13,6 +13,7 @@ export type { RmaTables } from './rma.schema.ts';
 export { RMA_SETTINGS } from './rma.settings.ts';
 export { RMA_POLICY_KEY, type EvaluateProduct } from './context.ts';
 export { RmaService, RMA_NUMBER_PREFIX } from './rma.service.ts';
+export { RmaPhotos, type PhotoUpload } from './photos.ts';
 export { RMA_RULES, actionsFrom } from './domain/lifecycle.ts';
 export { rmaChargebacksOf, exchangesOf, type RmaChargeback } from './reads.ts';
 
