@@ -17,9 +17,9 @@ import { RmaPhotos } from '../modules/rma/index.ts';
 import { seedModules } from './derive.ts';
 import { DAY } from './time.ts';
 
-/** A 1×1 JPEG: the inspection photo of the demo cases (the module sniffs the bytes). */
+/** A 64×48 grey JPEG: the inspection photo of the demo cases (the module sniffs the bytes). */
 const PHOTO = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  '/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAwAEADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAAL/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCvAUkAAAAAAAAAAAAAAAAAAAAAB//Z',
   'base64',
 );
 
