@@ -12,6 +12,7 @@ import {
   type RmaCause,
   type RmaKind,
 } from '@anxin/contracts';
+import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { useCreateRma } from '../api.ts';
@@ -95,7 +96,13 @@ export function RequestRmaButton({
             performanceFault: false,
             askOverride: false,
           }}
-          onFinish={(v) => void submit(v).catch(() => undefined)}
+          onFinish={(v) =>
+            void submit(v).catch((e: unknown) => {
+              // The engine said no: offer the override (the reason is still the requester's to give).
+              if (isApiError(e) && e.code === 'rma.remedy_not_allowed')
+                form.setFieldValue('askOverride', true);
+            })
+          }
           onValuesChange={(c: Partial<Values>) => {
             if (c.kind) form.setFieldValue('remedy', RMA_KIND_REMEDIES[c.kind][0]);
           }}
