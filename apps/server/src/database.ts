@@ -14,6 +14,7 @@ import type { GradingTables } from './modules/grading/grading.schema.ts';
 import type { SettlementTables } from './modules/settlement/settlement.schema.ts';
 import type { EvaluationTables } from './modules/evaluation/evaluation.schema.ts';
 import type { PartsTables } from './modules/parts/parts.schema.ts';
+import type { WarrantyTables } from './modules/warranty/warranty.schema.ts';
 import type { RmaTables } from './modules/rma/rma.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
@@ -43,6 +44,7 @@ export interface Database
     SettlementTables,
     EvaluationTables,
     PartsTables,
+    WarrantyTables,
     RmaTables,
     CalendarTables,
     NotifyTables {

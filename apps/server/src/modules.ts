@@ -27,6 +27,7 @@ import { COMPLAINT_SETTINGS, createComplaints } from './modules/complaints/index
 import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { createParts, partClaimsOf, PARTS_SETTINGS } from './modules/parts/index.ts';
+import { createWarranty } from './modules/warranty/index.ts';
 import { createRma, RMA_SETTINGS } from './modules/rma/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
@@ -82,26 +83,24 @@ export function createModules(deps: AppDeps) {
   });
   // Spare parts: stock, requests against orders (待件 through the work-order module), 旧件 claims.
   const parts = createParts(deps, { workOrders });
-  // RMA cases (退换货/补配件) decided by the 三包 engine. TEMPORARY adapter until modules/warranty
-  // lands: an evaluation with no policy and no verdicts, so every request needs an approved
-  // override. The integrator replaces it with the warranty module's `evaluateProduct`.
+  // 三包 policies and evaluations: products from customers, fault codes from the catalogue.
+  const warranty = createWarranty(deps, {
+    workOrders,
+    getInstalledProduct: (id) => customers.getInstalledProduct(id),
+    faultCodesOf: async (ids) => {
+      const out = new Map<string, string>();
+      for (const id of new Set(ids)) {
+        const fc = await catalog.getFaultCode(id).catch(() => null);
+        if (fc) out.set(id, fc.code);
+      }
+      return out;
+    },
+    calendar: () => calendar.service.current(),
+  });
+  // RMA cases (退换货/补配件) decided by the 三包 engine's evaluation of the product.
   const rma = createRma(deps, {
     workOrders: workOrders.service,
-    evaluateProduct: async (_productId, req) => ({
-      policy: null,
-      asOf: req.asOf,
-      coverage: {
-        status: 'unknown',
-        startsOn: null,
-        unitUntil: null,
-        mainPartsUntil: null,
-        repairDays: 0,
-        partsWaitDays: 0,
-        reasons: [],
-      },
-      remedies: [],
-      depreciation: null,
-    }),
+    evaluateProduct: (productId, req) => warranty.evaluateProduct(productId, req),
   });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
@@ -149,6 +148,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    warranty,
     rma,
   ];
   return {
@@ -172,6 +172,7 @@ export function createModules(deps: AppDeps) {
     settlement,
     evaluation,
     parts,
+    warranty,
     rma,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */

@@ -106,6 +106,11 @@ export const ERROR_STATUS = {
   'parts.unconsumed_reservations': 409,
   'parts.stocktake_open': 409,
   'parts.import_invalid': 422,
+  /** 三包 policies (issue #14). */
+  'warranty.policy_in_use': 409,
+  'warranty.unknown_category': 422,
+  'warranty.dates_out_of_order': 422,
+  'warranty.invalid_params': 422,
   /** RMA cases (issue #14). */
   'rma.remedy_not_allowed': 422,
   'rma.remedy_kind_mismatch': 422,
@@ -242,6 +247,10 @@ export const ERROR_PARAMS = {
   'parts.unconsumed_reservations': { count: 'number' },
   'parts.stocktake_open': { locationName: 'string' },
   'parts.import_invalid': { count: 'number' },
+  'warranty.policy_in_use': { version: 'number' },
+  'warranty.unknown_category': { categoryCode: 'string' },
+  'warranty.dates_out_of_order': { effectiveFrom: 'string', effectiveTo: 'string' },
+  'warranty.invalid_params': { kind: 'string' },
   'rma.remedy_not_allowed': { remedy: 'string', rule: 'string?' },
   'rma.remedy_kind_mismatch': { kind: 'string', remedy: 'string' },
   'rma.override_reason_required': {},
@@ -304,6 +313,7 @@ export const RESOURCES = [
   'stocktake',
   'technician',
   'user',
+  'warranty policy',
   'work order',
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];

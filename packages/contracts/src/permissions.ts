@@ -65,6 +65,10 @@ export const PERMISSIONS = [
   'grading:manage',
   'routing:plan',
   'job:read',
+  /** 三包 policies: read the versions (the evaluation itself needs product or work-order read). */
+  'warranty:read',
+  /** Create policy versions and publish them (quality, admin). */
+  'warranty:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -176,6 +180,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customer:phone_unmasked',
     'appeal:read',
     'appeal:decide',
+    // 三包 policies (issue #14).
+    'warranty:read',
+    'warranty:manage',
     'rma:read',
     'rma:approve',
   ],
@@ -213,6 +220,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'user',
       'role',
       'job',
+      'warranty',
     ),
     'workorder:export',
   ],

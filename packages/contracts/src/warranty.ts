@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessDateSchema, IdSchema } from './common.ts';
+import { BusinessDateSchema, IdSchema, storedText } from './common.ts';
 
 /**
  * 三包 policy engine (issue #14): the remedies a product is entitled to on a request date, each with
@@ -96,3 +96,262 @@ export const WarrantyEvaluationSchema = z.object({
     .nullable(),
 });
 export type WarrantyEvaluation = z.infer<typeof WarrantyEvaluationSchema>;
+
+/* ---------- Policies as data (issue #14 item 3): one zod schema of parameters per kind ---------- */
+
+/**
+ * How a period's last day moves when it is a rest day (民法典 第203条). `statutory_holidays` moves
+ * only past a 法定节假日 block; `all_rest_days` also past weekends; `none` keeps the day.
+ */
+export const HOLIDAY_MOVES = ['statutory_holidays', 'all_rest_days', 'none'] as const;
+export type HolidayMove = (typeof HOLIDAY_MOVES)[number];
+
+const days = (max = 3650) => z.number().int().min(0).max(max);
+const count = () => z.number().int().min(1).max(100);
+const codeList = () => z.array(storedText().min(1).max(64)).max(200);
+
+/** 《部分商品修理更换退货责任规定》(1995), docs/domain-standards.md §2.2. */
+export const Sanbao1995ParamsSchema = z.object({
+  unitWarrantyMonths: z.number().int().min(0).max(240),
+  mainPartsWarrantyMonths: z.number().int().min(0).max(240),
+  /** Daily depreciation in ‰ of the price (0.1 %/day = 1). */
+  dailyRatePermille: z.number().min(0).max(100),
+  returnDays: days(365),
+  exchangeDays: days(365),
+  repairsBeforeExchange: count(),
+  repairerDelayDays: days(),
+  partsUnavailableDays: days(),
+  postRepairGuaranteeDays: days(),
+  performanceFaultCodes: codeList(),
+  holidayMove: z.enum(HOLIDAY_MOVES),
+});
+export type Sanbao1995Params = z.infer<typeof Sanbao1995ParamsSchema>;
+
+/** 《家用汽车产品修理更换退货责任规定》(2021), docs/domain-standards.md §2.3. */
+export const Auto2021ParamsSchema = z.object({
+  threePackMonths: z.number().int().min(0).max(240),
+  threePackKm: z.number().int().min(0),
+  repairWarrantyMonths: z.number().int().min(0).max(240),
+  repairWarrantyKm: z.number().int().min(0),
+  majorPartDays: days(),
+  majorPartKm: z.number().int().min(0),
+  swapDays: days(),
+  safetyDays: days(),
+  safetyKm: z.number().int().min(0),
+  cumulativeRepairDays: days(),
+  sameProblemRepairs: count(),
+  holidayMove: z.enum(HOLIDAY_MOVES),
+});
+export type Auto2021Params = z.infer<typeof Auto2021ParamsSchema>;
+
+/** Statutory exclusions of 消保法 第25条 (no confirmation needed). */
+export const ONLINE_STATUTORY_EXCLUSIONS = [
+  'custom_made',
+  'fresh_perishable',
+  'unsealed_digital_media_software',
+  'newspapers_periodicals',
+] as const;
+/** Exclusions that hold only if the consumer confirmed them at purchase (暂行办法 第7条). */
+export const ONLINE_CONFIRMABLE_EXCLUSIONS = [
+  'unseal_affects_safety_or_quality',
+  'activation_devalues',
+  'near_expiry_or_disclosed_defect',
+] as const;
+export const ONLINE_EXCLUSIONS = [...ONLINE_STATUTORY_EXCLUSIONS, ...ONLINE_CONFIRMABLE_EXCLUSIONS] as const;
+export type OnlineExclusion = (typeof ONLINE_EXCLUSIONS)[number];
+
+/** 消保法 第25条 + 《网络购买商品七日无理由退货暂行办法》, docs/domain-standards.md §2.1. */
+export const Online7DayParamsSchema = z.object({
+  returnDays: days(365),
+  refundWithinDays: days(365),
+  holidayMove: z.enum(HOLIDAY_MOVES),
+});
+export type Online7DayParams = z.infer<typeof Online7DayParamsSchema>;
+
+/** Furniture (合同约定): exchange within the warranty, refund only with an approver. */
+export const FurnitureParamsSchema = z.object({
+  warrantyMonths: z.number().int().min(0).max(240),
+  holidayMove: z.enum(HOLIDAY_MOVES),
+});
+export type FurnitureParams = z.infer<typeof FurnitureParamsSchema>;
+
+/** Plain contract terms: free repair within the months, paid after. */
+export const ContractParamsSchema = z.object({
+  warrantyMonths: z.number().int().min(0).max(240),
+  holidayMove: z.enum(HOLIDAY_MOVES),
+});
+export type ContractParams = z.infer<typeof ContractParamsSchema>;
+
+export const POLICY_PARAM_SCHEMAS = {
+  sanbao_1995: Sanbao1995ParamsSchema,
+  auto_2021: Auto2021ParamsSchema,
+  online_7day: Online7DayParamsSchema,
+  furniture: FurnitureParamsSchema,
+  contract: ContractParamsSchema,
+} as const;
+
+export interface PolicyParamsByKind {
+  sanbao_1995: Sanbao1995Params;
+  auto_2021: Auto2021Params;
+  online_7day: Online7DayParams;
+  furniture: FurnitureParams;
+  contract: ContractParams;
+}
+
+/** The figures a new policy of each kind starts from (the rules' own numbers; edited per version). */
+export const DEFAULT_POLICY_PARAMS: PolicyParamsByKind = {
+  sanbao_1995: {
+    unitWarrantyMonths: 12,
+    mainPartsWarrantyMonths: 36,
+    dailyRatePermille: 1,
+    returnDays: 7,
+    exchangeDays: 15,
+    repairsBeforeExchange: 2,
+    repairerDelayDays: 30,
+    partsUnavailableDays: 90,
+    postRepairGuaranteeDays: 30,
+    performanceFaultCodes: [],
+    holidayMove: 'statutory_holidays',
+  },
+  auto_2021: {
+    threePackMonths: 24,
+    threePackKm: 50_000,
+    repairWarrantyMonths: 36,
+    repairWarrantyKm: 60_000,
+    majorPartDays: 60,
+    majorPartKm: 3_000,
+    swapDays: 7,
+    safetyDays: 60,
+    safetyKm: 3_000,
+    cumulativeRepairDays: 30,
+    sameProblemRepairs: 4,
+    holidayMove: 'statutory_holidays',
+  },
+  online_7day: { returnDays: 7, refundWithinDays: 7, holidayMove: 'none' },
+  furniture: { warrantyMonths: 12, holidayMove: 'statutory_holidays' },
+  contract: { warrantyMonths: 12, holidayMove: 'none' },
+};
+
+/** Parse a kind's parameters; throws a ZodError with paths under `params`. */
+export function parsePolicyParams<K extends PolicyKind>(kind: K, params: unknown): PolicyParamsByKind[K] {
+  return POLICY_PARAM_SCHEMAS[kind].parse(params) as PolicyParamsByKind[K];
+}
+
+export const POLICY_STATUSES = ['draft', 'published'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+
+export const WarrantyPolicySchema = z.object({
+  id: IdSchema,
+  /** Versions of one policy share this key (category + optional brand). */
+  policyKey: z.string(),
+  categoryCode: z.string(),
+  brand: z.string().nullable(),
+  version: z.number().int().positive(),
+  kind: z.enum(POLICY_KINDS),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  status: z.enum(POLICY_STATUSES),
+  effectiveFrom: BusinessDateSchema,
+  effectiveTo: BusinessDateSchema.nullable(),
+  used: z.boolean(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
+export type WarrantyPolicy = z.infer<typeof WarrantyPolicySchema>;
+
+const policyBody = {
+  kind: z.enum(POLICY_KINDS),
+  nameZh: storedText().min(1).max(100),
+  nameEn: storedText().min(1).max(100),
+  params: z.record(z.string(), z.unknown()),
+  effectiveFrom: BusinessDateSchema,
+  effectiveTo: BusinessDateSchema.nullable().default(null),
+};
+
+export const CreateWarrantyPolicySchema = z.object({
+  categoryCode: storedText().min(1).max(64),
+  brand: storedText().min(1).max(64).nullable().default(null),
+  ...policyBody,
+});
+export type CreateWarrantyPolicy = z.infer<typeof CreateWarrantyPolicySchema>;
+
+/** A new version of an existing policy (same category and brand); starts as a draft. */
+export const NewWarrantyPolicyVersionSchema = z.object(policyBody);
+export type NewWarrantyPolicyVersion = z.infer<typeof NewWarrantyPolicyVersionSchema>;
+
+/** Edit a draft that nothing has used yet. */
+export const UpdateWarrantyPolicySchema = z.object(policyBody);
+export type UpdateWarrantyPolicy = z.infer<typeof UpdateWarrantyPolicySchema>;
+
+export const WarrantyPolicyListSchema = z.object({ items: z.array(WarrantyPolicySchema) });
+
+export const WarrantyEvaluationQuerySchema = z.object({
+  asOf: BusinessDateSchema.optional(),
+  /** `online`: the online 7-day no-reason return line instead of the category's 三包 policy. */
+  line: z.enum(['sanbao', 'online']).optional(),
+  performanceFault: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+});
+
+/** Every rule code the engine can emit; the web has a zh-CN and en-US sentence for each (a test checks). */
+export const WARRANTY_RULE_CODES = [
+  'start.invoice',
+  'start.install_fallback',
+  'start.exchange',
+  'start.missing',
+  'period.months',
+  'period.month_end',
+  'period.holiday_moved',
+  'period.calendar_missing',
+  'warranty.no_policy',
+  'warranty.start_unknown',
+  'warranty.free_repair_applies',
+  'warranty.paid_after_warranty',
+  'sanbao.extended_by_repairs',
+  'sanbao.return_7d',
+  'sanbao.exchange_15d',
+  'sanbao.repair_twice',
+  'sanbao.not_performance_fault',
+  'sanbao.return_window_passed',
+  'sanbao.parts_unavailable',
+  'sanbao.repairer_delay',
+  'sanbao.out_of_warranty',
+  'sanbao.exchange_conditions_unmet',
+  'sanbao.unit_warranty',
+  'sanbao.post_repair_guarantee',
+  'sanbao.main_parts_warranty',
+  'sanbao.main_parts_expired',
+  'auto.start_delivery',
+  'auto.period',
+  'auto.km_reached',
+  'auto.swap_7d',
+  'auto.safety_60d',
+  'auto.cumulative_repair_days',
+  'auto.same_problem_repairs',
+  'auto.three_pack_expired',
+  'auto.exchange_conditions_unmet',
+  'auto.major_part_60d',
+  'auto.major_part_conditions_unmet',
+  'auto.repair_warranty',
+  'auto.repair_warranty_expired',
+  'online.signed',
+  'online.statutory_exclusion',
+  'online.confirmed_exclusion',
+  'online.not_intact',
+  'online.window_passed',
+  'online.no_reason_return',
+  'furniture.exchange',
+  'furniture.refund_with_approval',
+  'contract.free_repair',
+  'contract.expired',
+] as const;
+export type WarrantyRuleCode = (typeof WARRANTY_RULE_CODES)[number];
+
+/** `GET /api/v1/work-orders/:id/warranty`: null when the order names no installed product. */
+export const OrderWarrantySchema = z.object({ evaluation: WarrantyEvaluationSchema.nullable() });
+export type OrderWarranty = z.infer<typeof OrderWarrantySchema>;
+
+export const WarrantyPolicyListQuerySchema = z.object({ categoryCode: storedText().max(64).optional() });

@@ -20,6 +20,7 @@ import * as m0018 from './0018_sla_unknown.ts';
 import * as m0019 from './0019_access_hardening.ts';
 import * as m0020 from './0020_customer_erasure.ts';
 import * as m0021 from './0021_parts.ts';
+import * as m0022 from './0022_warranty.ts';
 import * as m0023 from './0023_rma.ts';
 
 /**
@@ -47,5 +48,6 @@ export const migrations: readonly Migration[] = [
   { name: '0019_access_hardening', up: m0019.up },
   { name: '0020_customer_erasure', up: m0020.up },
   { name: '0021_parts', up: m0021.up },
+  { name: '0022_warranty', up: m0022.up },
   { name: '0023_rma', up: m0023.up },
 ];

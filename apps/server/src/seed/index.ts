@@ -9,6 +9,7 @@ import { DEFAULT_SEED, DEMO_SIZE, generate, type SeedSize, type SeedSummary } fr
 import { deriveFigures, type DeriveSummary } from './derive.ts';
 import { BulkWriter, kyselyExec } from './writer.ts';
 import { seedParts } from './parts.ts';
+import { seedWarrantyPolicies } from './warranty.ts';
 import { seedRma } from './rma.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
@@ -90,6 +91,8 @@ export async function seedDemo(
   // orders (parts-flow.ts) before the derived figures: statements pay the passed part claims.
   if (opts.derive !== false)
     await seedParts({ db, dialect }, opts.anchor, { flow: true, seed: opts.seed ?? DEFAULT_SEED });
+  // 三包 policies for the demo categories (issue #14), through the warranty module.
+  await seedWarrantyPolicies({ db, dialect }, opts.anchor);
   // RMA cases go through the RMA service (the 三包 engine decides; overrides where it says no).
   if (opts.derive !== false)
     await seedRma({ db, dialect }, opts.anchor, opts.filesDir ? { filesDir: opts.filesDir } : {});

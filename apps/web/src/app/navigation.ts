@@ -232,6 +232,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/parts/pages/PartsPage.tsx'),
   },
   {
+    // 三包 policy versions per category (issue #14): quality and admins edit, managers read.
+    key: 'warranty',
+    path: '/warranty',
+    icon: SafetyCertificateOutlined,
+    labelKey: 'nav.warranty',
+    permission: 'warranty:read',
+    page: () => import('../features/warranty/pages/PoliciesPage.tsx'),
+  },
+  {
     key: 'rma',
     path: '/rma',
     icon: SwapOutlined,

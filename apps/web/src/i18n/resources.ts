@@ -41,6 +41,8 @@ import { evaluationEnUS } from '../features/evaluation/locales/en-US.ts';
 import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
 import { partsEnUS } from '../features/parts/locales/en-US.ts';
 import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
+import { warrantyEnUS } from '../features/warranty/locales/en-US.ts';
+import { warrantyZhCN } from '../features/warranty/locales/zh-CN.ts';
 import { rmaEnUS } from '../features/rma/locales/en-US.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 
@@ -73,6 +75,7 @@ export const zhCN = {
   settlement: settlementZhCN,
   evaluation: evaluationZhCN,
   parts: partsZhCN,
+  warranty: warrantyZhCN,
   rma: rmaZhCN,
 };
 
@@ -100,6 +103,7 @@ export const enUS: Messages = {
   settlement: settlementEnUS,
   evaluation: evaluationEnUS,
   parts: partsEnUS,
+  warranty: warrantyEnUS,
   rma: rmaEnUS,
 };
 

@@ -76,3 +76,4 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
   return { service, register, hooks };
 }
 export { WORKORDER_SETTINGS } from './workorders.settings.ts';
+export { serviceHistory, type RepairHistoryRecord } from './service-history.ts';

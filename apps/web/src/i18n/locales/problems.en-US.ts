@@ -67,6 +67,13 @@ export const problemsEnUS: typeof problemsZhCN = {
       disputes_open:
         '{{count}} disputed line(s) have no adjustment yet; adjust them, or give a reason to approve as is.',
     },
+    warranty: {
+      policy_in_use:
+        'Version {{version}} of this policy is published or already used and cannot be changed; create a new version.',
+      unknown_category: 'Product category {{categoryCode}} does not exist.',
+      dates_out_of_order: 'The end date {{effectiveTo}} cannot be before the start date {{effectiveFrom}}.',
+      invalid_params: 'The policy parameters do not fit the {{kind}} rule set; correct the marked fields.',
+    },
     parts: {
       unknown_item: 'Part {{itemId}} does not exist.',
       item_inactive: 'Part {{itemCode}} is inactive and can no longer be used.',
@@ -293,6 +300,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     user: 'user',
     old_part: 'old part',
     part_request: 'part request',
+    warranty_policy: 'warranty policy',
     part_usage: 'part usage',
     part_item: 'spare part',
     stock_location: 'stock location',

@@ -63,6 +63,12 @@ export const problemsZhCN = {
       dispute_via_respond: '请在对账页逐行填写异议说明后提交异议。',
       disputes_open: '还有 {{count}} 条异议明细未调整；请先调整，或填写原因后按原样审批。',
     },
+    warranty: {
+      policy_in_use: '第 {{version}} 版三包政策已发布或已被使用，不能再修改；请新建一个版本。',
+      unknown_category: '产品品类 {{categoryCode}} 不存在。',
+      dates_out_of_order: '失效日期 {{effectiveTo}} 不能早于生效日期 {{effectiveFrom}}。',
+      invalid_params: '政策参数不符合“{{kind}}”类型的要求，请按提示修改。',
+    },
     parts: {
       unknown_item: '备件 {{itemId}} 不存在。',
       item_inactive: '备件 {{itemCode}} 已停用，不能再领用。',
@@ -279,6 +285,7 @@ export const problemsZhCN = {
     user: '用户',
     old_part: '旧件',
     part_request: '补件单',
+    warranty_policy: '三包政策',
     part_usage: '备件使用',
     part_item: '备件',
     stock_location: '库位',

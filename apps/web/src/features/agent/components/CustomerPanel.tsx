@@ -6,6 +6,7 @@ import { PhoneList, PrivacyActions, TierTag, WarrantyBadge, type LookupItem } fr
 import { CustomerOrders } from '../../workorders/index.ts';
 import { RequestRmaButton } from '../../rma/index.ts';
 import { productName } from '../../../components/productName.ts';
+import { ProductWarrantyButton } from '../../warranty/index.ts';
 
 /** Everything about the identified caller at a glance: phones, addresses, products, orders. */
 export function CustomerPanel({
@@ -69,8 +70,9 @@ export function CustomerPanel({
                 <div key={p.id} className="anxin-product-row" data-testid="customer-product">
                   <Flex justify="space-between" align="center" gap={8} wrap>
                     <Typography.Text strong>{productName(p)}</Typography.Text>
-                    <Flex gap={8} align="center">
+                    <Flex gap={4} align="center">
                       <WarrantyBadge warranty={p.warranty} />
+                      <ProductWarrantyButton productId={p.id} name={productName(p)} />
                       <RequestRmaButton installedProductId={p.id} size="small" />
                     </Flex>
                   </Flex>

@@ -221,6 +221,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     appeal: { read: 'View appeals', create: 'File appeals', decide: 'Decide appeals' },
     report: { read: 'View reports' },
     routing: { plan: 'Plan routes' },
+    warranty: { read: 'View warranty policies', manage: 'Manage warranty policies' },
     job: { read: 'View background jobs' },
   },
   business: {

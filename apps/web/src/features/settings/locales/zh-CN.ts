@@ -207,6 +207,7 @@ export const settingsZhCN = {
     appeal: { read: '查看申诉', create: '提交申诉', decide: '裁决申诉' },
     report: { read: '查看报表' },
     routing: { plan: '路线规划' },
+    warranty: { read: '查看三包政策', manage: '管理三包政策' },
     job: { read: '查看后台任务' },
   },
   business: {

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { EscalateDialog } from '../../outlet/index.ts';
 import { ProofPanel } from '../../fieldwork/index.ts';
 import { OrderPartsCard } from '../../parts/index.ts';
+import { OrderWarrantyCard } from '../../warranty/index.ts';
 import { RequestRmaButton } from '../../rma/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
@@ -74,6 +75,7 @@ export default function WorkOrderDetailPage() {
             </Card>
             <ProofPanel orderId={o.id} />
             <OrderPartsCard orderId={o.id} />
+            {o.product && <OrderWarrantyCard orderId={o.id} />}
             {o.product && (
               <Flex justify="flex-end">
                 <RequestRmaButton installedProductId={o.product.id} orderId={o.id} />

@@ -1,0 +1,184 @@
+import type { Auto2021Params } from '@anxin/contracts';
+import { addMonths, endOfDays, moveOffHoliday } from './dates.ts';
+import type {
+  Evaluation,
+  ProductFacts,
+  Reasons,
+  RepairRecord,
+  RuleContext,
+  ServiceHistory,
+  Verdict,
+} from './types.ts';
+import { allow, deny } from './verdict.ts';
+import { unknownStart } from './common.ts';
+
+/** 《家用汽车产品修理更换退货责任规定》(市场监管总局令第43号, 2021), docs/domain-standards.md §2.3. */
+export const AUTO = '《家用汽车产品修理更换退货责任规定》';
+const HOUR_MS = 3_600_000;
+
+/**
+ * 第40条: a single repair's time runs from the agreement to repair until completion, counted in
+ * hours; every full 24 h is one day and a remainder under 24 h is one more day. Open repairs run to
+ * the end of the request date (Asia/Shanghai).
+ */
+export function repairDaysInHours(r: RepairRecord, asOf: string): number {
+  const end = r.completedAt ? Date.parse(r.completedAt) : Date.parse(`${endOfDays(asOf, 1)}T00:00:00+08:00`);
+  const hours = Math.max(0, (end - Date.parse(r.createdAt)) / HOUR_MS);
+  return Math.ceil(hours / 24);
+}
+
+export function evaluateAuto(
+  p: Auto2021Params,
+  product: ProductFacts,
+  history: ServiceHistory,
+  ctx: RuleContext,
+): Omit<Evaluation, 'policy' | 'asOf'> {
+  const { asOf, calendar, facts } = ctx;
+  const reasons: Reasons = [];
+  const art = (n: number) => `${AUTO}第${n}条`;
+  // 第18条: from the invoice date, or the delivery date when they differ; 第29条: an exchange restarts both periods.
+  let start: string | null;
+  if (history.exchangedOn) {
+    start = history.exchangedOn;
+    reasons.push({ rule: 'start.exchange', article: art(29), params: { date: start } });
+  } else if (product.invoiceDate && product.deliveryDate && product.invoiceDate !== product.deliveryDate) {
+    start = product.deliveryDate;
+    reasons.push({
+      rule: 'auto.start_delivery',
+      article: art(18),
+      params: { date: start, invoiceDate: product.invoiceDate },
+    });
+  } else if (product.invoiceDate ?? product.deliveryDate) {
+    start = (product.invoiceDate ?? product.deliveryDate)!;
+    reasons.push({ rule: 'start.invoice', article: art(18), params: { date: start } });
+  } else {
+    reasons.push({ rule: 'start.missing', article: art(18), params: {} });
+    start = null;
+  }
+  if (!start)
+    return unknownStart(
+      ['refund', 'exchange', 'part_replacement', 'free_repair', 'paid_repair'],
+      reasons,
+      art(18),
+    );
+
+  const km = product.mileageKm ?? null;
+  const period = (months: number, limitKm: number, what: string) => {
+    const base = addMonths(start, months);
+    reasons.push({
+      rule: 'auto.period',
+      article: art(18),
+      params: { what, from: start, months, km: limitKm, to: base },
+    });
+    const until = moveOffHoliday(base, p.holidayMove, calendar, reasons, what);
+    const kmOk = km === null || km <= limitKm;
+    if (!kmOk)
+      reasons.push({ rule: 'auto.km_reached', article: art(18), params: { what, mileageKm: km, limitKm } });
+    return { until, covered: asOf <= until && kmOk };
+  };
+  const threePack = period(p.threePackMonths, p.threePackKm, 'three_pack');
+  const repairWarranty = period(p.repairWarrantyMonths, p.repairWarrantyKm, 'repair_warranty');
+
+  const repairs = history.repairs.filter((r) => r.createdOn >= start && r.createdOn <= asOf);
+  const inThreePack = repairs.filter((r) => r.createdOn <= threePack.until);
+  // 第24条 (d): cumulative repair time > 30 days, or the same problem repaired > 4 times.
+  const cumulativeDays = inThreePack.reduce((n, r) => n + repairDaysInHours(r, asOf), 0);
+  const byProblem = new Map<string, number>();
+  for (const r of inThreePack.filter((x) => x.completedOn))
+    for (const c of new Set(r.faultCodes)) byProblem.set(c, (byProblem.get(c) ?? 0) + 1);
+  const [worstCode, worstCount] = [...byProblem.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  const partsWaitDays = repairs.reduce((n, r) => n + r.partsWaitDays, 0);
+
+  const swapUntil = endOfDays(start, p.swapDays);
+  const safetyUntil = endOfDays(start, p.safetyDays);
+  const majorUntil = endOfDays(start, p.majorPartDays);
+  const within = (until: string, limitKm: number) => asOf <= until && (km === null || km <= limitKm);
+
+  const backOrReturn = (): Verdict | null => {
+    if (facts.majorPartFault && asOf <= swapUntil)
+      return allow('exchange', 'auto.swap_7d', art(22), swapUntil, { days: p.swapDays });
+    if (facts.safetyFault && within(safetyUntil, p.safetyKm))
+      return allow('exchange', 'auto.safety_60d', art(23), safetyUntil, {
+        days: p.safetyDays,
+        km: p.safetyKm,
+      });
+    if (threePack.covered && cumulativeDays > p.cumulativeRepairDays)
+      return allow('exchange', 'auto.cumulative_repair_days', art(24), threePack.until, {
+        days: cumulativeDays,
+        limit: p.cumulativeRepairDays,
+      });
+    if (threePack.covered && worstCount > p.sameProblemRepairs)
+      return allow('exchange', 'auto.same_problem_repairs', art(24), threePack.until, {
+        faultCode: worstCode,
+        repairs: worstCount,
+        limit: p.sameProblemRepairs,
+      });
+    return null;
+  };
+  const remedies: Verdict[] = [];
+  const grant = backOrReturn();
+  for (const remedy of ['exchange', 'refund'] as const) {
+    if (grant) remedies.push({ ...grant, remedy });
+    else if (!threePack.covered)
+      remedies.push(deny(remedy, 'auto.three_pack_expired', art(18), { until: threePack.until }));
+    else
+      remedies.push(
+        deny(remedy, 'auto.exchange_conditions_unmet', art(24), {
+          days: cumulativeDays,
+          limit: p.cumulativeRepairDays,
+          repairs: worstCount,
+          repairLimit: p.sameProblemRepairs,
+        }),
+      );
+  }
+  // 第20条: a major-part fault within 60 days / 3,000 km → free replacement of the assembly.
+  if (facts.majorPartFault && within(majorUntil, p.majorPartKm))
+    remedies.push(
+      allow('part_replacement', 'auto.major_part_60d', art(20), majorUntil, {
+        days: p.majorPartDays,
+        km: p.majorPartKm,
+      }),
+    );
+  else
+    remedies.push(
+      deny('part_replacement', 'auto.major_part_conditions_unmet', art(20), {
+        days: p.majorPartDays,
+        km: p.majorPartKm,
+      }),
+    );
+  // 第19条: parts and labour free within the 包修期.
+  if (repairWarranty.covered) {
+    remedies.push(
+      allow('free_repair', 'auto.repair_warranty', art(19), repairWarranty.until, {
+        months: p.repairWarrantyMonths,
+        km: p.repairWarrantyKm,
+      }),
+    );
+    remedies.push(deny('paid_repair', 'warranty.free_repair_applies', art(19), {}));
+  } else {
+    remedies.push(
+      deny('free_repair', 'auto.repair_warranty_expired', art(19), { until: repairWarranty.until }),
+    );
+    remedies.push(
+      allow('paid_repair', 'warranty.paid_after_warranty', art(19), null, { until: repairWarranty.until }),
+    );
+  }
+
+  return {
+    coverage: {
+      status: threePack.covered
+        ? 'in_warranty'
+        : repairWarranty.covered
+          ? 'main_parts_only'
+          : 'out_of_warranty',
+      startsOn: start,
+      unitUntil: threePack.until,
+      mainPartsUntil: repairWarranty.until,
+      repairDays: cumulativeDays,
+      partsWaitDays,
+      reasons,
+    },
+    remedies,
+    depreciation: null,
+  };
+}
