@@ -2,17 +2,11 @@ import { Alert, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RemedyVerdict, WarrantyEvaluation } from '@anxin/contracts';
 import { yuan } from '../../../components/money.ts';
-
-// Rule codes come from the 三包 engine; their sentences live with its words (`warranty.rule.*`).
-// A code this build has no sentence for is shown as the code with its article, never as prose.
-type Loose = (key: string, options?: Record<string, unknown>) => string;
+import { RuleSentence } from '../../warranty/index.ts';
 
 /** The evaluation stored on the case at request time: coverage, each remedy's verdict and why. */
 export function EvaluationPanel({ evaluation: e }: { evaluation: WarrantyEvaluation }) {
   const { t, i18n } = useTranslation();
-  const lt = t as unknown as Loose;
-  const ruleText = (rule: string, params: Record<string, unknown>) =>
-    i18n.exists(`warranty.rule.${rule}`) ? lt(`warranty.rule.${rule}`, params) : rule;
   const policyName = e.policy ? (i18n.language.startsWith('zh') ? e.policy.nameZh : e.policy.nameEn) : null;
   return (
     <Flex vertical gap={8} data-testid="rma-evaluation">
@@ -74,12 +68,8 @@ export function EvaluationPanel({ evaluation: e }: { evaluation: WarrantyEvaluat
             {
               key: 'rule',
               title: t('rma.evaluation.rule'),
-              render: (_, v) => (
-                <Flex vertical>
-                  <span>{ruleText(v.rule, v.params)}</span>
-                  <Typography.Text type="secondary">{v.article}</Typography.Text>
-                </Flex>
-              ),
+              // The engine's rule codes are worded by the warranty feature (zh-CN and en-US).
+              render: (_, v) => <RuleSentence rule={v.rule} article={v.article} params={v.params} />,
             },
             {
               key: 'payer',
