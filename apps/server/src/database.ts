@@ -17,6 +17,7 @@ import type { PartsTables } from './modules/parts/parts.schema.ts';
 import type { CardTables } from './modules/cards/cards.schema.ts';
 import type { ChargesTables } from './modules/charges/charges.schema.ts';
 import type { WarrantyTables } from './modules/warranty/warranty.schema.ts';
+import type { RmaTables } from './modules/rma/rma.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -48,6 +49,7 @@ export interface Database
     CardTables,
     ChargesTables,
     WarrantyTables,
+    RmaTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadConfig } from './config/index.ts';
 import { createLogger } from './platform/logging/index.ts';
 import { systemClock } from './platform/clock/index.ts';
@@ -22,7 +23,13 @@ async function main(): Promise<void> {
   }
   await ensureRoles(handle.db);
   const seeded = await seedIfEmpty(
-    { db: handle.db, dialect: handle.dialect, clock: systemClock, logger },
+    {
+      db: handle.db,
+      dialect: handle.dialect,
+      clock: systemClock,
+      logger,
+      filesDir: path.join(config.dataDir, 'files'),
+    },
     config.seedDemo,
   );
 

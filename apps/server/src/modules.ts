@@ -39,6 +39,7 @@ import { PERMISSIONS } from '@anxin/contracts';
 import { systemActor } from './platform/auth/actor.ts';
 import { businessDateOf } from './platform/calendar/index.ts';
 import { createWarranty } from './modules/warranty/index.ts';
+import { createRma, RMA_SETTINGS } from './modules/rma/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -168,6 +169,11 @@ export function createModules(deps: AppDeps) {
         (await listPartItems(deps.db, { active: true, kind: 'part', limit: 500 })).map(priced),
     },
   });
+  // RMA cases (退换货/补配件) decided by the 三包 engine's evaluation of the product.
+  const rma = createRma(deps, {
+    workOrders: workOrders.service,
+    evaluateProduct: (productId, req) => warranty.evaluateProduct(productId, req),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -190,6 +196,7 @@ export function createModules(deps: AppDeps) {
     ...PARTS_SETTINGS,
     ...CARDS_SETTINGS,
     ...CHARGES_SETTINGS,
+    ...RMA_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -218,6 +225,7 @@ export function createModules(deps: AppDeps) {
     cards,
     charges,
     warranty,
+    rma,
   ];
   return {
     settings,
@@ -243,6 +251,7 @@ export function createModules(deps: AppDeps) {
     cards,
     charges,
     warranty,
+    rma,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

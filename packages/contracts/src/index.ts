@@ -25,3 +25,4 @@ export * from './settings.ts';
 export * from './warranty.ts';
 export * from './cards.ts';
 export * from './charges.ts';
+export * from './rma.ts';

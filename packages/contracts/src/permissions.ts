@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'card:transfer',
   /** Take a product to the workshop and close the receipt at pick-up (带回修理收据). */
   'workshop:receipt',
+  /** RMA cases (退换货/补配件): read, open a case (hotline, store), work it (inspect, ship, refund, close). */
+  'rma:read',
+  'rma:request',
+  'rma:manage',
+  /** Decide an override of the 三包 evaluation (a remedy the engine does not allow). */
+  'rma:approve',
   'settlement:read',
   'settlement:manage',
   /** The outlet's answer to its statement: confirm or dispute lines. */
@@ -131,6 +137,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:read',
     'charges:quote',
     'charges:collect',
+    'rma:read',
+    'rma:request',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -163,6 +171,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:read',
     'charges:quote',
     'charges:collect',
+    'rma:read',
+    'rma:request',
+    'rma:manage',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -203,11 +214,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // 三包 policies (issue #14).
     'warranty:read',
     'warranty:manage',
+    'rma:read',
+    'rma:approve',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
     'parts:manage',
     'parts:approve',
+    'rma:read',
+    'rma:manage',
   ],
   finance: [
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
@@ -229,6 +244,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'callback',
       'complaint',
       'parts',
+      'rma',
       'settlement',
       'appeal',
       'report',

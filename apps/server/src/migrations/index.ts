@@ -21,6 +21,7 @@ import * as m0019 from './0019_access_hardening.ts';
 import * as m0020 from './0020_customer_erasure.ts';
 import * as m0021 from './0021_parts.ts';
 import * as m0022 from './0022_warranty.ts';
+import * as m0023 from './0023_rma.ts';
 import * as m0024 from './0024_charges.ts';
 import * as m0025 from './0025_cards.ts';
 
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   { name: '0020_customer_erasure', up: m0020.up },
   { name: '0021_parts', up: m0021.up },
   { name: '0022_warranty', up: m0022.up },
+  { name: '0023_rma', up: m0023.up },
   { name: '0024_charges', up: m0024.up },
   { name: '0025_cards', up: m0025.up },
 ];

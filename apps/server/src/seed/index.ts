@@ -12,6 +12,7 @@ import { seedParts } from './parts.ts';
 import { seedCards } from './cards.ts';
 import { seedCharges } from './charges.ts';
 import { seedWarrantyPolicies } from './warranty.ts';
+import { seedRma } from './rma.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -26,6 +27,8 @@ export interface SeedDeps {
   dialect: DialectName;
   clock: Clock;
   logger: Logger;
+  /** The app's file store (`<dataDir>/files`): demo files (RMA inspection photos) go there. */
+  filesDir?: string;
 }
 
 /**
@@ -45,7 +48,11 @@ export async function seedIfEmpty(
     return false;
   }
   const started = performance.now();
-  const summary = await seedDemo(deps.db, deps.dialect, { anchor: deps.clock.now(), ...opts });
+  const summary = await seedDemo(deps.db, deps.dialect, {
+    anchor: deps.clock.now(),
+    ...(deps.filesDir ? { filesDir: deps.filesDir } : {}),
+    ...opts,
+  });
   deps.logger.info(
     {
       orders: summary.orders.orders,
@@ -72,7 +79,14 @@ export async function hasDomainData(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemo(
   db: Kysely<Database>,
   dialect: DialectName,
-  opts: { anchor: Date; seed?: number; size?: Partial<SeedSize>; derive?: boolean; logger?: Logger },
+  opts: {
+    anchor: Date;
+    seed?: number;
+    size?: Partial<SeedSize>;
+    derive?: boolean;
+    logger?: Logger;
+    filesDir?: string;
+  },
 ): Promise<SeedSummary & { derived: DeriveSummary | null }> {
   const summary = await writeDemo(db, dialect, opts);
   if (opts.derive !== false) {
@@ -86,6 +100,8 @@ export async function seedDemo(
     await seedCards({ db, dialect }, opts.anchor);
     // Paid service: the price list and a few quotes on out-of-warranty orders (through the services).
     await seedCharges({ db, dialect }, opts.anchor);
+    // RMA cases go through the RMA service (the 三包 engine decides; overrides where it says no).
+    await seedRma({ db, dialect }, opts.anchor, opts.filesDir ? { filesDir: opts.filesDir } : {});
   }
   const derived =
     opts.derive === false

@@ -52,6 +52,7 @@ describe('navigation', () => {
       'workorders',
       'outlets',
       'price-list',
+      'rma',
       'settings',
       'settings-calendar',
       'settings-sla',
@@ -59,7 +60,7 @@ describe('navigation', () => {
     // The phone's van stock, not the desktop parts workbench (still routable, out of the menu).
     expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs', 'my-parts']);
     expect(keys('outlet_manager')).toContain('parts');
-    expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'outlets', 'technicians', 'parts']);
+    expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'outlets', 'technicians', 'parts', 'rma']);
     expect(keys('finance')).toEqual([
       'dashboard',
       'workorders',

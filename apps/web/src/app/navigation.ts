@@ -15,6 +15,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  SwapOutlined,
   ToolOutlined,
   UserOutlined,
   WalletOutlined,
@@ -248,6 +249,14 @@ export const NAVIGATION: NavItem[] = [
     labelKey: 'nav.warranty',
     permission: 'warranty:read',
     page: () => import('../features/warranty/pages/PoliciesPage.tsx'),
+  },
+  {
+    key: 'rma',
+    path: '/rma',
+    icon: SwapOutlined,
+    labelKey: 'nav.rma',
+    permission: 'rma:read',
+    page: () => import('../features/rma/pages/RmaPage.tsx'),
   },
   {
     key: 'settlement',

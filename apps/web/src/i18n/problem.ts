@@ -33,6 +33,9 @@ const WORDED: Record<string, Record<string, string>> = {
   'charges.quote_not_draft': { status: 'charges.status' },
   'charges.quote_not_sent': { status: 'charges.status' },
   'charges.quote_not_approved': { status: 'charges.status' },
+  'rma.remedy_not_allowed': { remedy: 'rma.remedy' },
+  'rma.remedy_kind_mismatch': { kind: 'rma.kind', remedy: 'rma.remedy' },
+  'rma.dates_out_of_order': { field: 'rma.field' },
 };
 
 const resourceKey = (name: string): string => `resources.${name.replace(/ /g, '_')}`;

@@ -47,6 +47,8 @@ import { cardsEnUS } from '../features/cards/locales/en-US.ts';
 import { cardsZhCN } from '../features/cards/locales/zh-CN.ts';
 import { warrantyEnUS } from '../features/warranty/locales/en-US.ts';
 import { warrantyZhCN } from '../features/warranty/locales/zh-CN.ts';
+import { rmaEnUS } from '../features/rma/locales/en-US.ts';
+import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 
 /**
  * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
@@ -80,6 +82,7 @@ export const zhCN = {
   cards: cardsZhCN,
   charges: chargesZhCN,
   warranty: warrantyZhCN,
+  rma: rmaZhCN,
 };
 
 export type Messages = typeof zhCN;
@@ -109,6 +112,7 @@ export const enUS: Messages = {
   cards: cardsEnUS,
   charges: chargesEnUS,
   warranty: warrantyEnUS,
+  rma: rmaEnUS,
 };
 
 export const resources: Record<Locale, { translation: Messages }> = {

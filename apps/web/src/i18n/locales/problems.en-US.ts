@@ -127,6 +127,17 @@ export const problemsEnUS: typeof problemsZhCN = {
       receipt_open: 'This order still has the open receipt {{number}}; close it when the customer picks up.',
       order_without_product: 'This order has no product, so no workshop receipt can be issued.',
     },
+    rma: {
+      remedy_not_allowed:
+        'The warranty evaluation does not allow {{remedy}}; to go ahead, ask for an override and give the reason.',
+      remedy_kind_mismatch: 'A {{kind}} request cannot ask for {{remedy}}.',
+      override_reason_required: 'An override request or its rejection needs a reason.',
+      dates_out_of_order: 'The date of {{field}} cannot be before {{earliest}}.',
+      photos_required: 'The inspection needs at least {{min}} photo(s).',
+      photo_limit: 'A case can have at most {{max}} photos.',
+      refund_exceeds: 'The refund cannot exceed {{maxFen}} fen (price less depreciation).',
+      product_not_customer: 'The chosen work order is not for this product.',
+    },
     appeal: {
       line_not_appealable: 'Only deductions can be appealed; dispute fee lines on the statement.',
       class_not_appealable: 'The classification “{{class}}” is not a penalty; there is nothing to appeal.',
@@ -311,6 +322,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     product_model: 'product model',
     prospect: 'prospect',
     rating_link: 'rating link',
+    rma_case: 'RMA case',
     region: 'region',
     role: 'role',
     rota_day: 'rota day',

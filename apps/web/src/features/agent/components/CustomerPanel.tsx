@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '@anxin/contracts';
 import { PhoneList, PrivacyActions, TierTag, WarrantyBadge, type LookupItem } from '../../customers/index.ts';
 import { CustomerOrders } from '../../workorders/index.ts';
+import { RequestRmaButton } from '../../rma/index.ts';
 import { productName } from '../../../components/productName.ts';
 import { ProductCardButton } from '../../cards/index.ts';
 import { ProductWarrantyButton } from '../../warranty/index.ts';
@@ -74,6 +75,7 @@ export function CustomerPanel({
                       <WarrantyBadge warranty={p.warranty} />
                       <ProductWarrantyButton productId={p.id} name={productName(p)} />
                       <ProductCardButton productId={p.id} customerId={p.customerId} serial={p.serial} />
+                      <RequestRmaButton installedProductId={p.id} size="small" />
                     </Flex>
                   </Flex>
                   <Descriptions

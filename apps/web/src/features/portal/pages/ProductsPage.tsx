@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useProducts } from '../api.ts';
 import { RegisterProductDrawer } from '../components/RegisterProductDrawer.tsx';
+import { RmaRequestDrawer } from '../components/RmaRequestDrawer.tsx';
 import { WarrantyTag } from '../components/WarrantyTag.tsx';
 import { productName } from '../../../components/productName.ts';
 
@@ -15,6 +16,7 @@ export default function ProductsPage() {
   const navigate = useNavigate();
   const products = useProducts();
   const [open, setOpen] = useState(false);
+  const [rma, setRma] = useState<string | null>(null);
   const date = (d: string) => dayjs(d).format(t('portal.fmt.date'));
 
   return (
@@ -78,10 +80,14 @@ export default function ProductsPage() {
             >
               {t('portal.products.repair')}
             </Button>
+            <Button className="portal-pill" onClick={() => setRma(p.id)} data-testid="portal-product-rma">
+              {t('rma.portal.open')}
+            </Button>
           </div>
         ))}
       </div>
       <RegisterProductDrawer open={open} onClose={() => setOpen(false)} />
+      <RmaRequestDrawer productId={rma} onClose={() => setRma(null)} />
     </div>
   );
 }

@@ -165,6 +165,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     callback: 'Callbacks',
     complaint: 'Complaints',
     parts: 'Parts',
+    rma: 'Returns',
     settlement: 'Settlement',
     report: 'Reports',
     routing: 'Routing',
@@ -211,6 +212,12 @@ export const settingsEnUS: typeof settingsZhCN = {
       quote: 'Quote and record consent',
       collect: 'Record payments',
       price: 'Publish the price list',
+    },
+    rma: {
+      read: 'View returns',
+      request: 'Request returns and exchanges',
+      manage: 'Handle returns (inspection, logistics, closing)',
+      approve: 'Approve return overrides',
     },
     settlement: {
       read: 'View settlement',
@@ -301,6 +308,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     charges: {
       policy: 'Paid service',
+    },
+    rma: {
+      policy: 'Returns policy',
     },
     network: {
       certifications: 'Technician certificates',
@@ -496,6 +506,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     // charges.policy
     quoteValidityDays: 'Days a quote stays valid',
     maxDiscountPct: 'Largest discount (% of subtotal)',
+    // rma.policy
+    minInspectionPhotos: 'Minimum inspection photos',
+    maxPhotosPerCase: 'Most photos per case',
+    maxPhotoBytes: 'Largest photo (bytes)',
   },
   option: {
     manual: 'Manual',

@@ -160,6 +160,7 @@ export const settingsZhCN = {
     callback: '回访',
     complaint: '投诉',
     parts: '备件',
+    rma: '退换货',
     settlement: '结算',
     report: '报表',
     routing: '路线规划',
@@ -201,6 +202,12 @@ export const settingsZhCN = {
       quote: '报价和记录客户确认',
       collect: '登记收款',
       price: '发布价格表',
+    },
+    rma: {
+      read: '查看退换货',
+      request: '申请退换货',
+      manage: '处理退换货（检测、物流、结案）',
+      approve: '审批退换货特批',
     },
     settlement: { read: '查看结算', manage: '管理结算', respond: '确认或异议结算单' },
     grading: { manage: '管理网点评级' },
@@ -286,6 +293,9 @@ export const settingsZhCN = {
     },
     charges: {
       policy: '保外收费',
+    },
+    rma: {
+      policy: '退换货策略',
     },
     network: {
       certifications: '技师证书提醒',
@@ -481,6 +491,10 @@ export const settingsZhCN = {
     // charges.policy (保外收费)
     quoteValidityDays: '报价有效天数',
     maxDiscountPct: '最高优惠比例（%）',
+    // rma.policy (退换货策略)
+    minInspectionPhotos: '检测至少照片数',
+    maxPhotosPerCase: '每单最多照片数',
+    maxPhotoBytes: '单张照片上限（字节）',
   },
   option: {
     manual: '人工派单',

@@ -10,6 +10,7 @@ import { OrderPartsCard } from '../../parts/index.ts';
 import { ProductCardPanel, WorkshopReceiptsCard } from '../../cards/index.ts';
 import { QuoteCard } from '../../charges/index.ts';
 import { OrderWarrantyCard } from '../../warranty/index.ts';
+import { RequestRmaButton } from '../../rma/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
 import { SlaClocks } from '../components/SlaClocks.tsx';
@@ -86,6 +87,11 @@ export default function WorkOrderDetailPage() {
             )}
             <QuoteCard orderId={o.id} />
             {o.product && <OrderWarrantyCard orderId={o.id} />}
+            {o.product && (
+              <Flex justify="flex-end">
+                <RequestRmaButton installedProductId={o.product.id} orderId={o.id} />
+              </Flex>
+            )}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>

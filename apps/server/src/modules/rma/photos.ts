@@ -1,0 +1,137 @@
+import type { Readable } from 'node:stream';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { withTransaction } from '../../platform/db/transaction.ts';
+import { appendEvent } from '../../platform/events/append.ts';
+import { FileNotFoundError, MeasuringStream, sniffType } from '../../platform/files/index.ts';
+import { DomainError, notFound, refuse } from '../../platform/http/errors.ts';
+import { firstUnstorable, unstorableText } from '../../platform/http/storable-text.ts';
+import { newId } from '../../platform/ids/index.ts';
+import { eventActorOf, rmaPolicy, type RmaContext } from './context.ts';
+import { RMA_EVENTS, RMA_STREAM } from './rma.events.ts';
+import { rmaPhotos } from './rma.repository.ts';
+import type { RmaService } from './rma.service.ts';
+
+export interface PhotoUpload {
+  filename: string;
+  mimetype: string;
+  stream: Readable;
+}
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const unsupported = (message: string) =>
+  new DomainError('request.unsupported_media_type', message, {
+    errors: [{ path: 'file', rule: 'media_type', params: { allowed: PHOTO_TYPES }, message }],
+    extra: { allowed: PHOTO_TYPES },
+  });
+
+/**
+ * Inspection photos of a case, stored through the platform file storage (`rma/<case>/<photo>`)
+ * with their sha256; only while the case is being inspected. A rejected upload leaves no file.
+ */
+export class RmaPhotos {
+  private readonly ctx: RmaContext;
+  private readonly cases: RmaService;
+  constructor(ctx: RmaContext, cases: RmaService) {
+    this.ctx = ctx;
+    this.cases = cases;
+  }
+
+  async add(actor: Actor, caseId: string, up: PhotoUpload) {
+    const r = await this.cases.visible(actor, caseId).catch((err: unknown) => {
+      up.stream.resume();
+      throw err;
+    });
+    const policy = (await rmaPolicy(this.ctx.db)).value;
+    const refuseNow = (err: Error) => {
+      up.stream.resume();
+      return err;
+    };
+    if (r.status !== 'inspecting')
+      throw refuseNow(
+        refuse(
+          'state.invalid_transition',
+          { from: r.status, to: 'inspecting', allowed: [] },
+          { path: 'file' },
+        ),
+      );
+    if (!PHOTO_TYPES.includes(up.mimetype)) throw refuseNow(unsupported(`Photos must be JPEG, PNG or WebP`));
+    if (firstUnstorable(up.filename, 'file') !== null) throw refuseNow(unstorableText('file'));
+    if ((await rmaPhotos.count(this.ctx.db, caseId)) >= policy.maxPhotosPerCase)
+      throw refuseNow(refuse('rma.photo_limit', { max: policy.maxPhotosPerCase }, { path: 'file' }));
+    const id = newId();
+    const key = `rma/${caseId}/${id}`;
+    const measure = new MeasuringStream();
+    await this.ctx.storage.put(key, up.stream.pipe(measure));
+    const tooLarge = (up.stream as { truncated?: boolean }).truncated || measure.size > policy.maxPhotoBytes;
+    if (tooLarge || sniffType(measure.head) !== up.mimetype) {
+      await this.ctx.storage.delete(key);
+      if (tooLarge)
+        throw new DomainError(
+          'request.payload_too_large',
+          `Photos may be at most ${policy.maxPhotoBytes} bytes`,
+          {
+            errors: [
+              {
+                path: 'file',
+                rule: 'max_size',
+                params: { maxBytes: policy.maxPhotoBytes },
+                message: `at most ${policy.maxPhotoBytes} bytes`,
+              },
+            ],
+            extra: { limitBytes: policy.maxPhotoBytes },
+          },
+        );
+      throw unsupported(`The file content is not ${up.mimetype}`);
+    }
+    const now = this.ctx.clock.now();
+    const row = {
+      id,
+      caseId,
+      filename: up.filename.slice(0, 200) || 'photo',
+      contentType: up.mimetype,
+      sizeBytes: measure.size,
+      sha256: measure.digest(),
+      storageKey: key,
+      createdAt: now.toISOString(),
+    };
+    try {
+      await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
+        await rmaPhotos.insert(trx, row, actor.kind === 'system' ? null : actor.userId);
+        await appendEvent(trx, {
+          streamType: RMA_STREAM,
+          streamId: caseId,
+          type: RMA_EVENTS.type.photo_added,
+          actor: eventActorOf(actor),
+          at: now,
+          data: { photoId: id, sha256: row.sha256, sizeBytes: row.sizeBytes, actorName: actor.displayName },
+        });
+      });
+    } catch (err) {
+      await this.ctx.storage.delete(key);
+      throw err;
+    }
+    return {
+      id,
+      filename: row.filename,
+      contentType: row.contentType,
+      sizeBytes: row.sizeBytes,
+      createdAt: row.createdAt,
+    };
+  }
+
+  async open(actor: Actor, caseId: string, photoId: string) {
+    await this.cases.visible(actor, caseId);
+    const p = (await rmaPhotos.ofCase(this.ctx.db, caseId)).find((x) => x.id === photoId);
+    if (!p) throw notFound('photo', photoId);
+    try {
+      return {
+        stream: await this.ctx.storage.get(p.storageKey),
+        contentType: p.contentType,
+        sizeBytes: p.sizeBytes,
+      };
+    } catch (err) {
+      if (err instanceof FileNotFoundError) throw notFound('photo', photoId);
+      throw err;
+    }
+  }
+}
