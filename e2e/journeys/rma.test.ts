@@ -117,7 +117,7 @@ describe('RMA', () => {
     await agent.getByRole('switch').click();
     await agent.getByTestId('rma-description').fill('购买三天，压缩机不启动');
     await agent.getByTestId('rma-request-submit').click();
-    await agent.getByText(/已创建退换货单 TH/).waitFor(POLL);
+    await agent.getByText(/已创建退换货单 RM/).waitFor(POLL);
     const cases = await admin<{ items: RmaCase[] }>('GET', `/api/v1/rma?orderId=${order.id}`);
     expect(cases.items).toHaveLength(1);
     const created = cases.items[0]!;
