@@ -196,7 +196,11 @@ export async function chooseOption(page: Page, testId: string, label: string, at
     const option = page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
       .first();
-    await option.click({ timeout: 10_000 }).catch(() => page.keyboard.press('Escape'));
+    // A lost click leaves the dropdown open: close it by clicking the select again, not with Escape,
+    // which would also close a dialog the select sits in (and with it the form being filled).
+    await option.click({ timeout: 10_000 }).catch(async () => {
+      if (await page.locator('.ant-select-dropdown:visible').count()) await select.click().catch(() => {});
+    });
     await page.waitForTimeout(200);
   }
   if (!(await shown())) throw new Error(`${testId}: option "${label}" could not be chosen`);
