@@ -39,7 +39,7 @@ import { PERMISSIONS } from '@anxin/contracts';
 import { systemActor } from './platform/auth/actor.ts';
 import { businessDateOf } from './platform/calendar/index.ts';
 import { createWarranty } from './modules/warranty/index.ts';
-import { createRma, RMA_SETTINGS } from './modules/rma/index.ts';
+import { createRma, rmaChargebacksBetween, RMA_SETTINGS } from './modules/rma/index.ts';
 import { createSettings } from './platform/settings/module.ts';
 
 export interface ModuleHandle {
@@ -84,9 +84,14 @@ export function createModules(deps: AppDeps) {
   });
   // Outlet grading (reads complaints through the complaints module's complaintFacts).
   const grading = createGrading(deps, { workOrders, network, exclusions: gradingExclusions });
-  // Settlement reads complaint findings, monthly grades and passed 旧件 claims through the
-  // three modules' read functions.
-  const settlement = createSettlement(deps, { complaintFacts, gradeOf, partClaimsOf });
+  // Settlement reads complaint findings, monthly grades, passed 旧件 claims and RMA charge-backs
+  // through the four modules' read functions.
+  const settlement = createSettlement(deps, {
+    complaintFacts,
+    gradeOf,
+    partClaimsOf,
+    chargebacksOf: rmaChargebacksBetween,
+  });
   // GB/T 27922 evaluation and the KPI panel: coverage from the network, complaints via complaintFacts.
   const evaluation = createEvaluation(deps, {
     coverage: (actor) => network.service.pipeline.coverage(actor),

@@ -15,7 +15,7 @@ export { RMA_POLICY_KEY, type EvaluateProduct } from './context.ts';
 export { RmaService, RMA_NUMBER_PREFIX } from './rma.service.ts';
 export { RmaPhotos, type PhotoUpload } from './photos.ts';
 export { RMA_RULES, actionsFrom } from './domain/lifecycle.ts';
-export { rmaChargebacksOf, exchangesOf, type RmaChargeback } from './reads.ts';
+export { rmaChargebacksOf, rmaChargebacksBetween, exchangesOf, type RmaChargeback } from './reads.ts';
 
 export interface RmaOptions {
   /** The 三包 engine (modules/warranty `evaluateProduct`): a port, so tests pass a fake. */

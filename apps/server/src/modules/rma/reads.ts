@@ -37,6 +37,36 @@ export async function rmaChargebacksOf(
 }
 
 /**
+ * Outlet charge-backs of RMA cases closed in [from, to) (instants), for settlement: each line is a
+ * deduction on the outlet's statement of the month the case closed (key `rma:<caseId>:<lineNo>`).
+ */
+export async function rmaChargebacksBetween(
+  db: Kysely<Database>,
+  q: { from: string; to: string; outletId?: string },
+): Promise<
+  {
+    caseId: string;
+    caseNumber: string;
+    lineNo: number;
+    outletId: string;
+    amountFen: number;
+    note: string | null;
+    closedAt: string;
+  }[]
+> {
+  const rows = await rmaChargebacks.outletLinesBetween(db, q);
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    caseNumber: r.number,
+    lineNo: r.line_no,
+    outletId: r.outlet_id!,
+    amountFen: r.amount_fen,
+    note: r.note,
+    closedAt: r.closed_at!,
+  }));
+}
+
+/**
  * Completed exchanges (换货) of an installed product, oldest first: the 三包 engine restarts the
  * warranty from the latest `exchangedOn` (a business date).
  */

@@ -367,6 +367,29 @@ export const rmaChargebacks = {
     }));
   },
   /** Outlet charge-back lines of cases of `outletId` closed in business month `month` (YYYY-MM). */
+  /** Outlet charge-backs of cases closed in [from, to), of one outlet or of every outlet. */
+  async outletLinesBetween(db: Db, q: { from: string; to: string; outletId?: string }) {
+    let query = db
+      .selectFrom('rma_chargebacks as b')
+      .innerJoin('rma_cases as c', 'c.id', 'b.case_id')
+      .select([
+        'c.id as case_id',
+        'c.number',
+        'c.outlet_id',
+        'c.closed_at',
+        'b.line_no',
+        'b.amount_fen',
+        'b.note',
+      ])
+      .where('c.status', '=', 'closed')
+      .where('b.party', '=', 'outlet')
+      .where('c.outlet_id', 'is not', null)
+      .where('c.closed_at', '>=', q.from)
+      .where('c.closed_at', '<', q.to);
+    if (q.outletId) query = query.where('c.outlet_id', '=', q.outletId);
+    return query.orderBy('c.closed_at').orderBy('b.line_no').execute();
+  },
+
   async outletLines(db: Db, outletId: string, month: string) {
     return db
       .selectFrom('rma_chargebacks as b')

@@ -232,6 +232,22 @@ describe('a 7-day return', () => {
       expect.objectContaining({ caseNumber: c.number, amountFen: 5_000, note: '上门取件费', lineNo: 1 }),
     ]);
     expect(await rmaChargebacksOf(db(), refs.outletA, '2026-10')).toEqual([]);
+    // The outlet's share reaches its statement of the month the case closed, as a deduction.
+    const finance = await w.as(await w.user('finance'));
+    const gen = await finance.send('POST', '/api/v1/settlement/statements', {
+      month: '2026-11',
+      outletId: refs.outletA,
+    });
+    expect([200, 201]).toContain(gen.status);
+    const lines2 = await db()
+      .selectFrom('settlement_lines as l')
+      .innerJoin('settlement_statements as s', 's.id', 'l.statement_id')
+      .select(['l.kind', 'l.line_key', 'l.amount_fen'])
+      .where('s.outlet_id', '=', refs.outletA)
+      .where('l.line_key', 'like', `rma:${c.id}:%`)
+      .execute();
+    // Only the outlet's line; the seller's share is not the outlet's to pay.
+    expect(lines2).toEqual([{ kind: 'deduction', line_key: `rma:${c.id}:1`, amount_fen: -5_000 }]);
     // Outlet B sees neither the case nor its lines.
     expect((await managerB.get(`${P}/${c.id}`)).status).toBe(404);
     expect((await managerB.get(P)).body.items.find((x: { id: string }) => x.id === c.id)).toBeUndefined();

@@ -49,6 +49,23 @@ export type PartClaimsFn = (
   q: { from: string; to: string; outletId?: string },
 ) => Promise<PartClaimFact[]>;
 
+/** An outlet charge-back of a closed RMA case, as the rma module's `rmaChargebacksBetween` reports it. */
+export interface ChargebackFact {
+  caseId: string;
+  caseNumber: string;
+  lineNo: number;
+  outletId: string;
+  amountFen: number;
+  note: string | null;
+  closedAt: string;
+}
+
+/** Charge-backs of cases closed in [from, to), of one outlet or (without outletId) of every outlet. */
+export type ChargebacksFn = (
+  db: Kysely<Database>,
+  q: { from: string; to: string; outletId?: string },
+) => Promise<ChargebackFact[]>;
+
 /**
  * What settlement reads from the complaints, grading and parts modules, handed in by modules.ts (so
  * this module imports none of them). Without them: no complaint deductions, the coefficient of the
@@ -58,6 +75,8 @@ export interface SettlementSources {
   complaintFacts: ComplaintFactsFn;
   gradeOf: GradeOfFn;
   partClaimsOf: PartClaimsFn;
+  /** RMA charge-backs to the outlet (issue #14): deductions in the month the case closed. */
+  chargebacksOf: ChargebacksFn;
 }
 
 export interface SettlementContext {

@@ -72,6 +72,8 @@ export async function buildLines(
   const facts = await ctx.sources.complaintFacts(db, { from: startAt ?? EPOCH, to, outletId: outlet.id });
   // Parts are paid per passed 旧件 claim, in the month it passed (free-text visit parts pay nothing).
   const claims = await ctx.sources.partClaimsOf(db, { from, to, outletId: outlet.id });
+  // RMA costs the outlet was found responsible for, in the month the case closed.
+  const chargebacks = await ctx.sources.chargebacksOf(db, { from, to, outletId: outlet.id });
   const complaintOrderIds = facts.flatMap((c) => (c.orderId ? [c.orderId] : []));
   const numbers = await ctx.repo.orderNumbers(db, complaintOrderIds);
   const excluded = await ctx.repo.exclusions(db, [
@@ -91,6 +93,7 @@ export async function buildLines(
       orderNumber: c.orderId ? (numbers.get(c.orderId) ?? null) : null,
     })),
     claims,
+    chargebacks,
     excluded,
   });
   const elsewhere = await ctx.repo.keysElsewhere(
@@ -271,12 +274,13 @@ async function generateOne(
   }
 }
 
-/** Outlets with closed orders or credits in the month, or a parts claim that passed in it. */
+/** Outlets with closed orders or credits in the month, a parts claim that passed or an RMA charge-back. */
 async function outletsToSettle(ctx: SettlementContext, from: string, to: string): Promise<string[]> {
   const withOrders = await ctx.repo.outletsToSettle(from, to);
   const claims = await ctx.sources.partClaimsOf(ctx.db, { from, to });
   const withClaims = claims.flatMap((c) => (c.outletId ? [c.outletId] : []));
-  return [...new Set([...withOrders, ...withClaims])].sort();
+  const withChargebacks = (await ctx.sources.chargebacksOf(ctx.db, { from, to })).map((c) => c.outletId);
+  return [...new Set([...withOrders, ...withClaims, ...withChargebacks])].sort();
 }
 
 /** POST /statements: one outlet's month, or every outlet with closed orders or credits that month. */

@@ -27,6 +27,8 @@ export interface SettlementOptions {
   gradeOf?: SettlementSources['gradeOf'];
   /** The parts module's `partClaimsOf` (passed 旧件 claims); without it no parts are paid. */
   partClaimsOf?: SettlementSources['partClaimsOf'];
+  /** The rma module's `rmaChargebacksBetween` (outlet charge-backs); without it none are deducted. */
+  chargebacksOf?: SettlementSources['chargebacksOf'];
 }
 
 /**
@@ -42,6 +44,7 @@ export function createSettlement(deps: AppDeps, opts: SettlementOptions = {}) {
     complaintFacts: opts.complaintFacts ?? (async () => []),
     gradeOf: opts.gradeOf ?? (async () => null),
     partClaimsOf: opts.partClaimsOf ?? (async () => []),
+    chargebacksOf: opts.chargebacksOf ?? (async () => []),
   };
   const ctx: SettlementContext = {
     db: deps.db,

@@ -230,4 +230,22 @@ describe('statement lines', () => {
     const free = { ...DEFAULT_FEE_SCHEDULE, partsPerLineFen: 0 };
     expect(summary(inputs({ schedule: free, claims: [claim('r1')] }))).toEqual([]);
   });
+
+  it('RMA: a deduction per outlet charge-back of a case closed in the month, the amount it bears', () => {
+    const cb = (caseId: string, closedAt: string, amountFen = 12_000) => ({
+      caseId,
+      caseNumber: `RM-${caseId}`,
+      lineNo: 1,
+      amountFen,
+      note: '安装不当',
+      closedAt,
+    });
+    const i = inputs({
+      chargebacks: [cb('c1', IN), cb('c2', BEFORE), cb('c3', AFTER), cb('c4', IN, 0)],
+    });
+    expect(summary(i)).toEqual([['deduction', 'rma:c1:1', -12_000]]);
+    const line = buildStatementLines(i)[0]!;
+    expect(line.description).toBe('退换货扣款：RM-c1（安装不当）');
+    expect(line.rule).toMatchObject({ rmaChargeback: { caseNumber: 'RM-c1' }, amountFen: 12_000 });
+  });
 });

@@ -53,6 +53,16 @@ export interface PartClaim {
   inspectedAt: string;
 }
 
+/** An outlet charge-back of a closed RMA case (the outlet bears the cost of the return/exchange). */
+export interface RmaChargebackInput {
+  caseId: string;
+  caseNumber: string;
+  lineNo: number;
+  amountFen: number;
+  note: string | null;
+  closedAt: string;
+}
+
 export interface LineInputs {
   outlet: FeeOutlet & { id: string };
   /** The statement month's bounds [from, to) as instants. */
@@ -67,6 +77,8 @@ export interface LineInputs {
   complaints: readonly ComplaintFinding[];
   /** Passed parts claims of the outlet (any inspection date; the rules pick the month). */
   claims: readonly PartClaim[];
+  /** RMA charge-backs to the outlet (any closing date; the rules pick the month). */
+  chargebacks?: readonly RmaChargebackInput[];
   /** Exclusion keys of upheld appeals (`exclusionKey`). */
   excluded: ReadonlySet<string>;
 }
@@ -238,6 +250,25 @@ export function buildStatementLines(i: LineInputs): LineDraft[] {
         amountFen: -s.complaintDeductionFen,
       });
     }
+
+  // 3. RMA charge-backs: the outlet pays what the case's closing put on it (`rma:<case>:<line>`).
+  for (const c of i.chargebacks ?? []) {
+    if (!inMonth(c.closedAt, i) || c.amountFen <= 0) continue;
+    deductions.push({
+      kind: 'deduction',
+      lineKey: `rma:${c.caseId}:${c.lineNo}`,
+      orderId: null,
+      orderNumber: null,
+      classification: null,
+      complaintId: null,
+      description: `退换货扣款：${c.caseNumber}${c.note ? `（${c.note}）` : ''}`,
+      rule: {
+        rmaChargeback: { caseId: c.caseId, caseNumber: c.caseNumber, lineNo: c.lineNo, closedAt: c.closedAt },
+        amountFen: c.amountFen,
+      },
+      amountFen: -c.amountFen,
+    });
+  }
 
   const byOrder = (a: LineDraft, b: LineDraft) =>
     (a.orderNumber ?? '').localeCompare(b.orderNumber ?? '') || a.lineKey.localeCompare(b.lineKey);

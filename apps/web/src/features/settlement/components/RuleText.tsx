@@ -42,6 +42,15 @@ export function RuleText({ line }: { line: StatementLine }) {
     rows.push(t('settlement.detail.ruleCoefficient', { grade: r.grade, coefficient: r.coefficient }));
     if (r.parts?.lines)
       rows.push(t('settlement.detail.ruleParts', { lines: r.parts.lines, amount: yuan(r.parts.perLineFen) }));
+  } else if (r.rmaChargeback) {
+    // An RMA case closed with the outlet responsible (issue #14): the cost it bears.
+    rows.push(
+      t('settlement.detail.ruleRmaChargeback', {
+        number: r.rmaChargeback.caseNumber,
+        amount: yuan(r.amountFen ?? Math.abs(line.amountFen)),
+        date: String(r.rmaChargeback.closedAt ?? '').slice(0, 10),
+      }),
+    );
   } else if (line.kind === 'adjustment') {
     rows.push(t('settlement.detail.ruleAdjust', { from: yuan(r.fromFen ?? 0), to: yuan(r.toFen ?? 0) }));
   } else if (line.kind === 'reversal' || line.kind === 'credit') {

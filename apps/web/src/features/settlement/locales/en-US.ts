@@ -118,6 +118,7 @@ export const settlementEnUS: typeof settlementZhCN = {
     ruleCoefficient: 'Grade {{grade}} coefficient × {{coefficient}} (rounded half up to the fen per line)',
     partClaimItem: 'Parts claim: {{name}}',
     rulePartClaim: 'Parts claim {{code}} × {{qty}} × CNY {{amount}} (old part passed {{date}})',
+    ruleRmaChargeback: 'Return case {{number}}: CNY {{amount}} borne by the outlet (closed {{date}})',
     ruleParts: 'Parts {{lines}} line(s) × CNY {{amount}}',
     ruleClass: 'Class: {{class}}, CNY {{amount}}',
     ruleAdjust: 'From CNY {{from}} to CNY {{to}}',

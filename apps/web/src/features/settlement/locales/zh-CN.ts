@@ -107,6 +107,7 @@ export const settlementZhCN = {
     ruleCoefficient: '{{grade}} 级系数 × {{coefficient}}（逐行四舍五入到分）',
     partClaimItem: '备件索赔：{{name}}',
     rulePartClaim: '旧件索赔 {{code}} × {{qty}} × {{amount}} 元（{{date}} 检验合格）',
+    ruleRmaChargeback: '退换货单 {{number}} 由网点承担 {{amount}} 元（{{date}} 结案）',
     ruleParts: '配件 {{lines}} 行 × {{amount}} 元',
     ruleClass: '分类：{{class}}，金额 {{amount}} 元',
     ruleAdjust: '由 {{from}} 元调整为 {{to}} 元',
