@@ -17,7 +17,7 @@ describe('RMA demo seed', () => {
   }, 300_000);
   afterAll(() => t?.drop());
 
-  it('opens five cases at different steps, each with its events and a TH number', async () => {
+  it('opens five cases at different steps, each with its events and an RM number', async () => {
     expect(await seedRma({ db: t.db, dialect: t.dialect }, ANCHOR)).toBe(5);
     const cases = await t.db.selectFrom('rma_cases').select(['id', 'number', 'status', 'kind']).execute();
     // The refund asked a day ago waits for an approver unless the wired engine allows it outright.
@@ -28,7 +28,7 @@ describe('RMA demo seed', () => {
       'in_logistics',
       'inspecting',
     ]);
-    for (const c of cases) expect(c.number).toMatch(/^TH\d{8}-\d{4}$/);
+    for (const c of cases) expect(c.number).toMatch(/^RM\d{8}-\d{4}$/);
     const events = await t.db
       .selectFrom('events')
       .select('stream_id')
