@@ -67,6 +67,14 @@ export default function WorkOrderDetailPage() {
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
             <WorkOrderFacts o={o} product={d.product} regions={d.regions} codes={d.codes} />
+            {/* What the customer is entitled to comes first: the 三包 judgement, then any paid quote. */}
+            {o.product && <OrderWarrantyCard orderId={o.id} />}
+            {o.product && (
+              <Flex justify="flex-end">
+                <RequestRmaButton installedProductId={o.product.id} orderId={o.id} />
+              </Flex>
+            )}
+            <QuoteCard orderId={o.id} />
             <Card size="small" title={t('workorders.detail.attachments', { count: o.attachments.length })}>
               <AttachmentUploader
                 key={o.id}
@@ -84,13 +92,6 @@ export default function WorkOrderDetailPage() {
                 customerId={d.product.customerId}
                 serial={o.product.serial}
               />
-            )}
-            <QuoteCard orderId={o.id} />
-            {o.product && <OrderWarrantyCard orderId={o.id} />}
-            {o.product && (
-              <Flex justify="flex-end">
-                <RequestRmaButton installedProductId={o.product.id} orderId={o.id} />
-              </Flex>
             )}
           </Flex>
         </Col>
