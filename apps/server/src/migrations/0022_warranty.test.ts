@@ -1,36 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { createTestDb, ownTables, type TestDb } from '../../test/harness.ts';
-import { migrate } from '../platform/db/migrate.ts';
-import { migrations } from './index.ts';
+import { ownTables, type TestDb } from '../../test/harness.ts';
+import { databaseBefore, migrateThrough, permissionsOf } from '../../test/migration-steps.ts';
 
 describe('0022 warranty', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb({ migrate: false });
-    await migrate(
-      t.db,
-      t.dialect,
-      migrations.filter((m) => m.name < '0022'),
-    );
-    for (const role of ['admin', 'quality', 'manager', 'agent'])
-      await sql`insert into roles (name, description, default_scope) values (${role}, '', 'all')`.execute(
-        t.db,
-      );
+    t = await databaseBefore('0022', ['admin', 'quality', 'manager', 'agent']);
   });
   afterAll(() => t.drop());
 
   it('creates the policy table and grants existing roles the new permissions', async () => {
-    await migrate(
-      t.db,
-      t.dialect,
-      migrations.filter((m) => m.name <= '0022_warranty'),
-    );
+    await migrateThrough(t, '0022_warranty');
     expect((await ownTables(t.db)).map((x) => x.name)).toContain('warranty_policies');
-    const perms = async (role: string) =>
-      (await t.db.selectFrom('role_permissions').select('permission').where('role', '=', role).execute())
-        .map((p) => p.permission)
-        .sort();
+    const perms = (role: string) => permissionsOf(t, role);
     expect(await perms('quality')).toEqual(['warranty:manage', 'warranty:read']);
     expect(await perms('admin')).toEqual(['warranty:manage', 'warranty:read']);
     expect(await perms('manager')).toEqual(['warranty:read']);

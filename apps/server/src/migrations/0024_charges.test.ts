@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { createTestDb, ownTables, type TestDb } from '../../test/harness.ts';
-import { migrate } from '../platform/db/migrate.ts';
-import { migrations } from './index.ts';
+import { ownTables, type TestDb } from '../../test/harness.ts';
+import { databaseBefore, migrateThrough } from '../../test/migration-steps.ts';
 
 describe('0024 charges', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb({ migrate: false });
-    await migrate(
-      t.db,
-      t.dialect,
-      migrations.filter((m) => m.name < '0024'),
-    );
-    for (const role of ['admin', 'agent', 'technician', 'warehouse', 'finance'])
-      await sql`insert into roles (name, description, default_scope) values (${role}, '', 'all')`.execute(
-        t.db,
-      );
+    t = await databaseBefore('0024', ['admin', 'agent', 'technician', 'warehouse', 'finance']);
   });
   afterAll(() => t.drop());
 
   it('creates the charges tables and grants existing roles the new permissions', async () => {
-    await migrate(
-      t.db,
-      t.dialect,
-      migrations.filter((m) => m.name <= '0024_charges'),
-    );
+    await migrateThrough(t, '0024_charges');
     const tables = new Set((await ownTables(t.db)).map((x) => x.name));
     for (const name of ['price_lists', 'price_list_lines', 'quotes', 'quote_lines', 'quote_payments'])
       expect(tables).toContain(name);

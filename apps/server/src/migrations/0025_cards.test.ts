@@ -1,38 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
-import { createTestDb, ownTables, type TestDb } from '../../test/harness.ts';
-import { migrate } from '../platform/db/migrate.ts';
-import { migrations } from './index.ts';
+import { ownTables, type TestDb } from '../../test/harness.ts';
+import { databaseBefore, migrateThrough, permissionsOf } from '../../test/migration-steps.ts';
 
 describe('0025 cards', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb({ migrate: false });
-    await migrate(
-      t.db,
-      t.dialect,
-      migrations.filter((m) => m.name < '0025'),
-    );
-    for (const role of ['admin', 'agent', 'technician', 'outlet_manager', 'finance'])
-      await sql`insert into roles (name, description, default_scope) values (${role}, '', 'all')
-        on conflict do nothing`.execute(t.db);
+    t = await databaseBefore('0025', ['admin', 'agent', 'technician', 'outlet_manager', 'finance']);
   });
   afterAll(() => t.drop());
 
   it('creates the card, transfer and receipt tables and grants existing roles the new permissions', async () => {
-    await migrate(
-      t.db,
-      t.dialect,
-      migrations.filter((m) => m.name <= '0025_cards'),
-    );
+    await migrateThrough(t, '0025_cards');
     const tables = new Set((await ownTables(t.db)).map((x) => x.name));
     for (const name of ['warranty_cards', 'warranty_card_transfers', 'workshop_receipts'])
       expect(tables).toContain(name);
-    const perms = async (role: string) =>
-      (await t.db.selectFrom('role_permissions').select('permission').where('role', '=', role).execute())
-        .map((p) => p.permission)
-        .filter((p) => p.startsWith('card:') || p.startsWith('workshop:'))
-        .sort();
+    const perms = (role: string) => permissionsOf(t, role, 'card:', 'workshop:');
     expect(await perms('agent')).toEqual(['card:activate', 'card:transfer']);
     expect(await perms('outlet_manager')).toEqual(['card:activate', 'card:transfer', 'workshop:receipt']);
     expect(await perms('technician')).toEqual(['workshop:receipt']);
