@@ -35,8 +35,9 @@ import {
   PARTS_SETTINGS,
 } from './modules/parts/index.ts';
 import { CHARGES_SETTINGS, createCharges, type PricedPart } from './modules/charges/index.ts';
-import { PERMISSIONS } from '@anxin/contracts';
+import { PERMISSIONS, type InstalledProduct } from '@anxin/contracts';
 import { systemActor } from './platform/auth/actor.ts';
+import { notFound } from './platform/http/errors.ts';
 import { businessDateOf } from './platform/calendar/index.ts';
 import { createWarranty } from './modules/warranty/index.ts';
 import { createRma, rmaChargebacksBetween, RMA_SETTINGS } from './modules/rma/index.ts';
@@ -102,7 +103,12 @@ export function createModules(deps: AppDeps) {
   // 三包 policies and evaluations: products from customers, fault codes from the catalogue.
   const warranty = createWarranty(deps, {
     workOrders,
-    getInstalledProduct: (id) => customers.getInstalledProduct(id),
+    // The stored record, not the product view: the view's warranty comes from this engine.
+    getInstalledProduct: async (id) => {
+      const p = await customers.findProductRecord(id);
+      if (!p) throw notFound('installed product', id);
+      return p;
+    },
     categoryTerms: async (code) => {
       const c = await catalog.getCategory(code).catch(() => null);
       return c ? { unitMonths: c.unitWarrantyMonths, mainPartsMonths: c.mainPartsWarrantyMonths } : null;
@@ -117,29 +123,25 @@ export function createModules(deps: AppDeps) {
     },
     calendar: () => calendar.service.current(),
   });
-  // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14). The card
-  // page and its QR check show the 三包 engine's dates (repair and parts-waiting days added).
-  const cards = createCards(deps, {
-    customers: {
-      ...customers,
-      getInstalledProduct: async (id) => {
-        const p = await customers.getInstalledProduct(id);
-        const asOf = businessDateOf(deps.clock.now());
-        const { coverage: c } = await warranty.evaluateProduct(id, { asOf });
-        return {
-          ...p,
-          warranty: {
-            status: c.status,
-            startsOn: c.startsOn,
-            unitUntil: c.unitUntil,
-            mainPartsUntil: c.mainPartsUntil,
-            asOf,
-          },
-        };
-      },
-    },
-    workOrders,
+  // Every product view (agent console, portal, card page) shows the engine's coverage: repair and
+  // parts-waiting days added, the last day moved past a statutory holiday.
+  customers.useWarranty(async (products, asOf) => {
+    const out = new Map<string, InstalledProduct['warranty']>();
+    for (const p of products) {
+      const { coverage: c } = await warranty.evaluateProduct(p.id, { asOf });
+      out.set(p.id, {
+        status: c.status,
+        startsOn: c.startsOn,
+        unitUntil: c.unitUntil,
+        mainPartsUntil: c.mainPartsUntil,
+        asOf,
+      });
+    }
+    return out;
   });
+  // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14); the card
+  // page shows the product view's warranty, which is the engine's (above).
+  const cards = createCards(deps, { customers, workOrders });
   // Paid out-of-warranty service: quotes priced from the price list and the parts catalogue; the
   // order's coverage from the 三包 engine.
   const chargesSystem = systemActor(PERMISSIONS);

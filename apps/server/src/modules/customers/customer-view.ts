@@ -37,6 +37,8 @@ export interface ProductContext {
   models: Map<string, ProductModel>;
   categories: Map<string, ProductCategory>;
   asOf: string;
+  /** The 三包 engine's coverage by product id, when wired; otherwise the catalogue months below. */
+  warranties?: Map<string, InstalledProduct['warranty']> | undefined;
 }
 
 /** Every product carries its warranty as of today's business date. */
@@ -47,6 +49,7 @@ export function productView(p: ProductRecord, ctx: ProductContext): InstalledPro
     ...rest,
     modelCode: model?.modelCode ?? '',
     modelName: model?.name ?? '',
-    warranty: computeWarranty(ctx.categories.get(p.categoryCode) ?? null, p, ctx.asOf),
+    warranty:
+      ctx.warranties?.get(p.id) ?? computeWarranty(ctx.categories.get(p.categoryCode) ?? null, p, ctx.asOf),
   };
 }

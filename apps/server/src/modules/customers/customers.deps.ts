@@ -1,4 +1,4 @@
-import type { ProductCategory, ProductModel } from '@anxin/contracts';
+import type { InstalledProduct, ProductCategory, ProductModel } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/dates.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -58,6 +58,12 @@ export interface CustomersDeps {
   catalog: CatalogPort;
 }
 
+/** Warranty of each product as of a business date, by product id (the engine's, with extensions). */
+export type WarrantyOfProducts = (
+  products: readonly ProductRecord[],
+  asOf: string,
+) => Promise<Map<string, InstalledProduct['warranty']>>;
+
 /** Shared by the customer use-case files: repositories, actor mapping, product context. */
 export class CustomersContext {
   readonly customers: CustomersRepository;
@@ -65,6 +71,8 @@ export class CustomersContext {
   orderCounts: OrderCounts | null = null;
   moveOrders: MoveCustomerOrders | null = null;
   orderPrivacy: OrderPrivacyPort | null = null;
+  /** The 三包 engine's coverage of products (modules/warranty, bound in modules.ts); else catalogue months. */
+  warrantyOf: WarrantyOfProducts | null = null;
   readonly deps: CustomersDeps;
   constructor(deps: CustomersDeps) {
     this.deps = deps;
@@ -80,10 +88,12 @@ export class CustomersContext {
       this.deps.catalog.findModels([...new Set(products.map((p) => p.modelId))]),
       products.length ? this.deps.catalog.listCategories() : Promise.resolve([]),
     ]);
+    const asOf = this.today();
     return {
       models: new Map(models.map((m) => [m.id, m])),
       categories: new Map(categories.map((c) => [c.code, c])),
-      asOf: this.today(),
+      asOf,
+      warranties: this.warrantyOf && products.length ? await this.warrantyOf(products, asOf) : undefined,
     };
   }
 }

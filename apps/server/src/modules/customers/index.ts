@@ -13,6 +13,7 @@ import {
   type MoveCustomerOrders,
   type OrderCounts,
   type OrderPrivacyPort,
+  type WarrantyOfProducts,
 } from './customers.deps.ts';
 import { CustomersService } from './customers.service.ts';
 import { LookupService } from './lookup.service.ts';
@@ -37,6 +38,7 @@ export type {
   MoveCustomerOrders,
   OrderCounts,
   OrderPrivacyPort,
+  WarrantyOfProducts,
 } from './customers.deps.ts';
 export { CUSTOMER_SETTINGS } from './customers.settings.ts';
 export { PRIVACY_KEY, type PrivacyPolicy } from './domain/privacy.ts';
@@ -137,6 +139,12 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     useOrderPrivacy: (port: OrderPrivacyPort) => {
       ctx.orderPrivacy = port;
     },
+    /** Bound by modules.ts to the 三包 engine: every product view shows its computed warranty. */
+    useWarranty: (fn: WarrantyOfProducts) => {
+      ctx.warrantyOf = fn;
+    },
+    /** The stored product without its warranty view (the engine reads this; no loop back). */
+    findProductRecord: (id: string) => ctx.products.find(id),
     /** The retention sweep, for the daily job and for tests. */
     sweepRetention: retention,
     scheduleJobs: (jobs: JobQueue) => scheduleRetention(jobs, retention),

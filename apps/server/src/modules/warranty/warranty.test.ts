@@ -166,6 +166,10 @@ describe('service history and the order evaluation', () => {
       allowed: true,
       rule: 'sanbao.repair_twice',
     });
+    // The product itself (agent console, portal, card page) shows the engine's date too; as of
+    // today it also counts the day of the repair now open (a started day counts), one day more.
+    const view = await agent.get(`/api/v1/installed-products/${refs.productId}`);
+    expect(view.body.warranty).toMatchObject({ status: 'in_warranty', unitUntil: '2026-01-10' });
   });
 
   it('marks an order sent back by an unsatisfied callback as not fixed until it closes', async () => {
