@@ -141,6 +141,13 @@ export function createModules(deps: AppDeps) {
   });
   // Warranty cards, transfers, repaired parts' warranty, workshop receipts (issue #14); the card
   // page shows the product view's warranty, which is the engine's (above).
+  // The technician's job card shows the same 保内/保外 as the order's 三包 card.
+  fieldwork.service.warrantyStatusOf = async (ids, asOf) => {
+    const out = new Map<string, string>();
+    for (const id of new Set(ids))
+      out.set(id, (await warranty.evaluateProduct(id, { asOf })).coverage.status);
+    return out;
+  };
   const cards = createCards(deps, { customers, workOrders });
   // Paid out-of-warranty service: quotes priced from the price list and the parts catalogue; the
   // order's coverage from the 三包 engine.

@@ -92,8 +92,13 @@ const codeInvalid = (reason: 'none' | 'expired' | 'attempts_exhausted' | 'wrong'
   );
 
 /** The technician's field work on the jobs assigned to them (issue #6 parts 5 and 6). */
+/** The 三包 engine's coverage status of products on a date (bound by modules.ts). */
+export type WarrantyStatusOf = (productIds: readonly string[], asOf: string) => Promise<Map<string, string>>;
+
 export class FieldworkService {
   private readonly d: FieldworkDeps;
+  /** When bound, the job card's 保内/保外 is the engine's; otherwise the catalogue months. */
+  warrantyStatusOf: WarrantyStatusOf | null = null;
 
   constructor(d: FieldworkDeps) {
     this.d = d;
@@ -116,12 +121,24 @@ export class FieldworkService {
     return job;
   }
 
+  private async statuses(ids: readonly (string | null)[], asOf: string): Promise<Map<string, string>> {
+    const known = ids.filter((x): x is string => !!x);
+    return this.warrantyStatusOf && known.length ? this.warrantyStatusOf(known, asOf) : new Map();
+  }
+
   async list(actor: Actor) {
     const today = this.today();
     const since = new Date(`${today}T00:00:00+08:00`).toISOString();
     const rows = await this.d.repo.jobsOf(actor.userId, OPEN, since);
     const products = await this.d.repo.products(rows.map((r) => r.productId));
-    return { items: rows.map((r) => jobView(actor, r, products, today)).sort(byAppointment), today };
+    const statuses = await this.statuses(
+      rows.map((r) => r.productId),
+      today,
+    );
+    return {
+      items: rows.map((r) => jobView(actor, r, products, today, statuses)).sort(byAppointment),
+      today,
+    };
   }
 
   async get(actor: Actor, orderId: string): Promise<FieldJobDetail> {
@@ -136,11 +153,12 @@ export class FieldworkService {
       this.d.repo.flags(job.id),
       this.d.repo.latestCode(job.id),
     ]);
+    const statuses = await this.statuses([job.productId], this.today());
     const base = `/api/v1/field/jobs/${job.id}/photos`;
     const sig = photos.filter((p) => p.kind === 'signature' && (!visit || p.visitId === visit.id)).at(-1);
     const now = this.d.clock.now().toISOString();
     return {
-      ...jobView(actor, job, products, this.today()),
+      ...jobView(actor, job, products, this.today(), statuses),
       visit: visit ? visitView(visit) : null,
       photos: photos.filter((p) => p.kind !== 'signature').map((p) => photoView(p, base)),
       signature: sig ? photoView(sig, base) : null,

@@ -25,20 +25,25 @@ export function jobView(
   r: AssignedJob,
   products: Map<string, ProductFacts>,
   today: string,
+  statuses: Map<string, string> = new Map(),
 ): FieldJob {
   const p = r.productId ? products.get(r.productId) : undefined;
-  const warranty = p
-    ? computeWarranty(
-        p.unitWarrantyMonths === null
-          ? null
-          : {
-              unitWarrantyMonths: p.unitWarrantyMonths,
-              mainPartsWarrantyMonths: p.mainPartsWarrantyMonths ?? p.unitWarrantyMonths,
-            },
-        { purchaseDate: p.purchaseDate, installDate: p.installDate },
-        today,
-      ).status
-    : 'unknown';
+  // The 三包 engine's status when modules.ts bound it; the catalogue months otherwise.
+  const engine = r.productId ? statuses.get(r.productId) : undefined;
+  const warranty = engine
+    ? engine
+    : p
+      ? computeWarranty(
+          p.unitWarrantyMonths === null
+            ? null
+            : {
+                unitWarrantyMonths: p.unitWarrantyMonths,
+                mainPartsWarrantyMonths: p.mainPartsWarrantyMonths ?? p.unitWarrantyMonths,
+              },
+          { purchaseDate: p.purchaseDate, installDate: p.installDate },
+          today,
+        ).status
+      : 'unknown';
   return {
     id: r.id,
     number: r.number,
