@@ -28,6 +28,7 @@ import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { CARDS_SETTINGS, createCards } from './modules/cards/index.ts';
 import {
+  consumedPartsOfOrder,
   createParts,
   itemsByIds,
   listPartItems,
@@ -108,6 +109,15 @@ export function createModules(deps: AppDeps) {
       const p = await customers.findProductRecord(id);
       if (!p) throw notFound('installed product', id);
       return p;
+    },
+    partClassesOf: async (orderIds) => {
+      const out = new Map<string, string[]>();
+      for (const id of orderIds) {
+        const used = await consumedPartsOfOrder(deps.db, id);
+        const items = await itemsByIds(deps.db, [...new Set(used.map((u) => u.itemId))]);
+        out.set(id, [...new Set(items.map((i) => i.partClass).filter(Boolean))]);
+      }
+      return out;
     },
     categoryTerms: async (code) => {
       const c = await catalog.getCategory(code).catch(() => null);

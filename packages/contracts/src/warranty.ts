@@ -140,6 +140,16 @@ export const Auto2021ParamsSchema = z.object({
   safetyKm: z.number().int().min(0),
   cumulativeRepairDays: days(),
   sameProblemRepairs: count(),
+  /** 第24条(一): a serious safety fault repaired this many times and back (or a new one). */
+  safetyRepairs: count().default(2),
+  /** 第24条(二)(三): an assembly, or the same main component, replaced this many times and still faulty. */
+  replacementsBeforeExchange: count().default(2),
+  /** Fault codes that are 第23/24条 serious safety faults (转向/制动失效, 车身开裂, 燃油泄漏, 起火). */
+  safetyFaultCodes: z.array(z.string().min(1).max(40)).max(200).default([]),
+  /** Part classes that are whole assemblies: 发动机, 变速器, 动力蓄电池, 行驶驱动电机 (第24条(二)). */
+  assemblyPartClasses: z.array(z.string().min(1).max(40)).max(50).default([]),
+  /** Part classes of main components (转向, 制动, 悬架, 传动 …) counted per class (第24条(三)). */
+  mainComponentPartClasses: z.array(z.string().min(1).max(40)).max(100).default([]),
   holidayMove: z.enum(HOLIDAY_MOVES),
 });
 export type Auto2021Params = z.infer<typeof Auto2021ParamsSchema>;
@@ -225,6 +235,11 @@ export const DEFAULT_POLICY_PARAMS: PolicyParamsByKind = {
     safetyKm: 3_000,
     cumulativeRepairDays: 30,
     sameProblemRepairs: 4,
+    safetyRepairs: 2,
+    replacementsBeforeExchange: 2,
+    safetyFaultCodes: [],
+    assemblyPartClasses: ['engine', 'gearbox', 'traction_battery', 'drive_motor'],
+    mainComponentPartClasses: ['steering', 'brake', 'suspension', 'drivetrain', 'emission_control', 'body'],
     holidayMove: 'statutory_holidays',
   },
   online_7day: { returnDays: 7, refundWithinDays: 7, holidayMove: 'none' },
@@ -308,6 +323,9 @@ export const WARRANTY_RULE_CODES = [
   'period.calendar_missing',
   'warranty.no_policy',
   'warranty.catalogue_terms',
+  'auto.safety_repaired_twice',
+  'auto.assembly_replaced_twice',
+  'auto.component_replaced_twice',
   'warranty.start_unknown',
   'warranty.free_repair_applies',
   'warranty.paid_after_warranty',

@@ -26,6 +26,8 @@ export interface WarrantyPorts {
   getInstalledProduct(id: string): Promise<WarrantyProduct>;
   /** The catalogue's warranty months of a category: the coverage when it has no published policy. */
   categoryTerms(code: string): Promise<{ unitMonths: number; mainPartsMonths: number } | null>;
+  /** Part classes fitted on each order (modules/parts consumption): 第24条 replacement counts. */
+  partClassesOf?(orderIds: readonly string[]): Promise<Map<string, string[]>>;
   /** Codes of fault-code ids (catalogue); unknown ids are left out. */
   faultCodesOf(ids: readonly string[]): Promise<Map<string, string>>;
   /** The business calendar (modules/calendar `service.current()`); used for the 第203条 holiday move. */

@@ -59,6 +59,11 @@ export class EvaluateService {
       records.flatMap((r) => (r.faultCodeId ? [r.faultCodeId] : [])),
     );
     const calendar = await this.ctx.ports.calendar().catch(() => null);
+    // Cars count replaced assemblies and main components (第24条); only their policies need it.
+    const classes =
+      stored?.kind === 'auto_2021' && this.ctx.ports.partClassesOf
+        ? await this.ctx.ports.partClassesOf(records.map((r) => r.orderId))
+        : new Map<string, string[]>();
     const catalogueTerms = stored ? null : await this.ctx.ports.categoryTerms(product.categoryCode);
     const result = evaluate(
       stored ? toEnginePolicy(stored) : null,
@@ -72,7 +77,7 @@ export class EvaluateService {
         ...(req.confirmedExclusions ? { confirmedExclusions: req.confirmedExclusions } : {}),
         ...(req.intact === undefined ? {} : { intact: req.intact }),
       },
-      { repairs: records.map((r) => repairOf(r, codes)), exchangedOn: req.exchangedOn ?? null },
+      { repairs: records.map((r) => repairOf(r, codes, classes)), exchangedOn: req.exchangedOn ?? null },
       req.asOf,
       calendar,
       {
@@ -110,9 +115,14 @@ export class EvaluateService {
   }
 }
 
-function repairOf(r: RepairHistoryRecord, codes: Map<string, string>): RepairRecord {
+function repairOf(
+  r: RepairHistoryRecord,
+  codes: Map<string, string>,
+  classes: Map<string, string[]>,
+): RepairRecord {
   const code = r.faultCodeId ? codes.get(r.faultCodeId) : undefined;
   return {
+    replacedPartClasses: classes.get(r.orderId) ?? [],
     orderId: r.orderId,
     faultCodes: code ? [code] : [],
     createdOn: r.createdOn,

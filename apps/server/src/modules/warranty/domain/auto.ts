@@ -107,6 +107,10 @@ export function evaluateAuto(
         days: cumulativeDays,
         limit: p.cumulativeRepairDays,
       });
+    // 第24条(一)(二)(三): repaired or replaced twice and the car is back with the same kind of fault.
+    const twice = article24abc(p, inThreePack, facts);
+    if (threePack.covered && twice)
+      return allow('exchange', twice.rule, art(24), threePack.until, twice.params);
     if (threePack.covered && worstCount > p.sameProblemRepairs)
       return allow('exchange', 'auto.same_problem_repairs', art(24), threePack.until, {
         faultCode: worstCode,
@@ -181,4 +185,47 @@ export function evaluateAuto(
     remedies,
     depreciation: null,
   };
+}
+
+/**
+ * 第24条(一)–(三) within the three-pack period: a serious safety fault repaired `safetyRepairs`
+ * times and here again; an assembly (发动机/变速器/动力蓄电池/行驶驱动电机) replaced
+ * `replacementsBeforeExchange` times and the car still faulty; or the same main component replaced
+ * that often and still faulty. Assembly and component replacements are counted separately.
+ */
+function article24abc(
+  p: Auto2021Params,
+  repairs: readonly RepairRecord[],
+  facts: RuleContext['facts'],
+): { rule: string; params: Record<string, string | number> } | null {
+  const done = repairs.filter((r) => r.completedOn);
+  const safety = new Set(p.safetyFaultCodes);
+  const safetyRepairs = done.filter((r) => r.faultCodes.some((c) => safety.has(c))).length;
+  const safetyNow = facts.safetyFault || (facts.faultCodes ?? []).some((c) => safety.has(c));
+  if (safetyNow && safetyRepairs >= p.safetyRepairs)
+    return { rule: 'auto.safety_repaired_twice', params: { repairs: safetyRepairs, limit: p.safetyRepairs } };
+  if (!facts.faulty && !safetyNow && !facts.majorPartFault) return null;
+  const count = (classes: readonly string[]) => {
+    const wanted = new Set(classes);
+    const per = new Map<string, number>();
+    for (const r of done)
+      for (const c of new Set(r.replacedPartClasses ?? []))
+        if (wanted.has(c)) per.set(c, (per.get(c) ?? 0) + 1);
+    return per;
+  };
+  const assemblies = [...count(p.assemblyPartClasses).values()].reduce((n, x) => n + x, 0);
+  if (assemblies >= p.replacementsBeforeExchange)
+    return {
+      rule: 'auto.assembly_replaced_twice',
+      params: { replacements: assemblies, limit: p.replacementsBeforeExchange },
+    };
+  const [component, times] = [...count(p.mainComponentPartClasses).entries()].sort(
+    (a, b) => b[1] - a[1],
+  )[0] ?? ['', 0];
+  if (times >= p.replacementsBeforeExchange)
+    return {
+      rule: 'auto.component_replaced_twice',
+      params: { partClass: component, replacements: times, limit: p.replacementsBeforeExchange },
+    };
+  return null;
 }

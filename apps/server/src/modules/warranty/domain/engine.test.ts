@@ -361,6 +361,56 @@ describe('auto_2021 (《家用汽车产品修理更换退货责任规定》)', (
       ),
     ).toMatchObject({ allowed: true, rule: 'auto.same_problem_repairs', params: { repairs: 5, limit: 4 } });
   });
+  it('第24条(一): a serious safety fault repaired twice and back again → exchange or return', () => {
+    const safe: EnginePolicy = { ...auto, params: { ...auto.params, safetyFaultCodes: ['BRK-FAIL'] } };
+    const twice: ServiceHistory = {
+      repairs: [carRepair('2025-05-01', 5, 'BRK-FAIL'), carRepair('2025-06-01', 5, 'BRK-FAIL')],
+      exchangedOn: null,
+    };
+    const back = evaluate(safe, car(), twice, '2025-07-01', calendar, { faultCodes: ['BRK-FAIL'] });
+    expect(verdict(back, 'exchange')).toMatchObject({
+      allowed: true,
+      rule: 'auto.safety_repaired_twice',
+      params: { repairs: 2, limit: 2 },
+    });
+    const once = { repairs: twice.repairs.slice(0, 1), exchangedOn: null };
+    const early = evaluate(safe, car(), once, '2025-07-01', calendar, { faultCodes: ['BRK-FAIL'] });
+    expect(verdict(early, 'exchange').allowed).toBe(false);
+  });
+  it('第24条(二)(三): assemblies, or the same main component, replaced twice and still faulty', () => {
+    const fitted = (day: string, classes: string[]) => ({
+      ...carRepair(day, 5),
+      replacedPartClasses: classes,
+    });
+    const gearboxes = {
+      repairs: [fitted('2025-05-01', ['gearbox']), fitted('2025-06-01', ['gearbox'])],
+      exchangedOn: null,
+    };
+    expect(
+      verdict(evaluate(auto, car(), gearboxes, '2025-07-01', calendar, { faulty: true }), 'refund'),
+    ).toMatchObject({ allowed: true, rule: 'auto.assembly_replaced_twice' });
+    // Not faulty now: nothing to exchange.
+    expect(verdict(evaluate(auto, car(), gearboxes, '2025-07-01', calendar), 'refund').allowed).toBe(false);
+    const brakes = {
+      repairs: [fitted('2025-05-01', ['brake', 'steering']), fitted('2025-06-01', ['brake'])],
+      exchangedOn: null,
+    };
+    expect(
+      verdict(evaluate(auto, car(), brakes, '2025-07-01', calendar, { faulty: true }), 'exchange'),
+    ).toMatchObject({
+      allowed: true,
+      rule: 'auto.component_replaced_twice',
+      params: { partClass: 'brake', replacements: 2 },
+    });
+    // Two different components once each do not add up (counted per component).
+    const mixed = {
+      repairs: [fitted('2025-05-01', ['steering']), fitted('2025-06-01', ['brake'])],
+      exchangedOn: null,
+    };
+    expect(
+      verdict(evaluate(auto, car(), mixed, '2025-07-01', calendar, { faulty: true }), 'exchange').allowed,
+    ).toBe(false);
+  });
   it('starts from the delivery date when it differs from the invoice date (第18条)', () => {
     const e = evaluate(auto, car({ deliveryDate: '2025-03-10' }), none, '2025-04-01', calendar);
     expect(e.coverage).toMatchObject({

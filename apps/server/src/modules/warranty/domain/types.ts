@@ -59,6 +59,8 @@ export interface RepairRecord {
   partsWaitDays: number;
   /** true: closed and satisfied; false: sent back for redo / still faulty; null: still open. */
   fixed: boolean | null;
+  /** Part classes of the parts fitted in this repair (cars: assemblies and main components, 第24条). */
+  replacedPartClasses?: readonly string[];
 }
 
 export interface ServiceHistory {

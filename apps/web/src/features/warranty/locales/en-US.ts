@@ -83,6 +83,12 @@ export const warrantyEnUS: typeof warrantyZhCN = {
     'warranty.no_policy': 'Category {{categoryCode}} has no published warranty policy.',
     'warranty.catalogue_terms':
       'Warranty terms of the catalogue: whole unit {{unitMonths}} months, main parts {{mainPartsMonths}} months.',
+    'auto.safety_repaired_twice':
+      'A serious safety fault repaired {{repairs}} times (limit {{limit}}) is back: the car may be exchanged or returned.',
+    'auto.assembly_replaced_twice':
+      'Engine, gearbox, traction battery or drive motor assemblies replaced {{replacements}} times (limit {{limit}}) and still faulty: the car may be exchanged or returned.',
+    'auto.component_replaced_twice':
+      'The same main component ({{partClass}}) replaced {{replacements}} times (limit {{limit}}) and still faulty: the car may be exchanged or returned.',
     'warranty.start_unknown': 'The start date is unknown: only a paid repair is possible.',
     'warranty.free_repair_applies': 'Covered by free repair; nothing to charge.',
     'warranty.paid_after_warranty': 'The warranty ended on {{until}}; repairs are charged.',

@@ -82,6 +82,12 @@ export const warrantyZhCN = {
     'warranty.no_policy': '品类 {{categoryCode}} 没有已发布的三包政策。',
     'warranty.catalogue_terms':
       '按产品目录的保修期：整机 {{unitMonths}} 个月，主要部件 {{mainPartsMonths}} 个月。',
+    'auto.safety_repaired_twice':
+      '严重安全性能故障已累计修理 {{repairs}} 次（达到 {{limit}} 次）仍出现，可换车或退车。',
+    'auto.assembly_replaced_twice':
+      '发动机、变速器、动力蓄电池或行驶驱动电机总成已更换 {{replacements}} 次（达到 {{limit}} 次）仍不能正常使用，可换车或退车。',
+    'auto.component_replaced_twice':
+      '同一主要零部件（{{partClass}}）已更换 {{replacements}} 次（达到 {{limit}} 次）仍不能正常使用，可换车或退车。',
     'warranty.start_unknown': '起算日未知，只能收费维修。',
     'warranty.free_repair_applies': '在免费维修范围内，不收费。',
     'warranty.paid_after_warranty': '保修已于 {{until}} 到期，维修需收费。',
