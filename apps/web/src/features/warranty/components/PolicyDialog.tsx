@@ -182,14 +182,12 @@ export function PolicyDialog({ open, onClose }: { open: PolicyDialogMode | null;
         </Divider>
         <Row gutter={16}>
           {paramKeys.map((k) => {
-            const wide = k === 'holidayMove' || k === 'performanceFaultCodes';
+            // Lists (fault codes, part classes) are typed as tags; every other figure is a number.
+            const list = Array.isArray((DEFAULT_POLICY_PARAMS[kind] as Record<string, unknown>)[k]);
+            const wide = k === 'holidayMove' || list;
             return (
               <Col key={`${kind}-${k}`} xs={24} sm={wide ? 24 : 12} md={wide ? 12 : 8}>
-                <Form.Item
-                  name={['params', k]}
-                  label={labels[`params.${k}`]}
-                  rules={[{ required: k !== 'performanceFaultCodes' }]}
-                >
+                <Form.Item name={['params', k]} label={labels[`params.${k}`]} rules={[{ required: !list }]}>
                   {k === 'holidayMove' ? (
                     <Select
                       options={HOLIDAY_MOVES.map((m) => ({
@@ -197,11 +195,13 @@ export function PolicyDialog({ open, onClose }: { open: PolicyDialogMode | null;
                         label: t(`warranty.holidayMove.${m}`),
                       }))}
                     />
-                  ) : k === 'performanceFaultCodes' ? (
+                  ) : list ? (
                     <Select
                       mode="tags"
                       tokenSeparators={[',', ' ']}
-                      placeholder={t('warranty.policies.faultCodesHint')}
+                      placeholder={
+                        k.endsWith('FaultCodes') ? t('warranty.policies.faultCodesHint') : undefined
+                      }
                     />
                   ) : (
                     <InputNumber
