@@ -20,6 +20,10 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   // Technicians reach their parts through the phone's 我的备件, not the warehouse workbench.
   { key: 'parts', permission: 'parts:read', hiddenFor: 'technician' },
   { key: 'my-parts', role: 'technician' },
+  // Issue #14: 价格公示 (technicians quote from the order), 三包政策, 退换货.
+  { key: 'price-list', permission: 'charges:read', hiddenFor: 'technician' },
+  { key: 'warranty', permission: 'warranty:read' },
+  { key: 'rma', permission: 'rma:read' },
   { key: 'settlement', permission: 'settlement:read' },
   { key: 'reports', permission: 'report:read' },
 ];
