@@ -192,8 +192,8 @@ export async function scheduleFirstFree(
       );
       const tech = s.items.find((t) => t.eligible && (!technicianName || t.name === technicianName));
       if (!tech) continue;
-      o = await move(api, o, 'assigned', { technicianId: tech.technicianId });
-      o = await move(api, o, 'scheduled', { appointment: { start, end } });
+      // One step from 网点已接单: the technician and the window together.
+      o = await move(api, o, 'scheduled', { technicianId: tech.technicianId, appointment: { start, end } });
       return { order: o, date: new Date(tomorrow + day * DAY + 8 * HOUR).toISOString().slice(0, 10) };
     }
   }

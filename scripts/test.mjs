@@ -41,9 +41,29 @@ function vitest(name, workspace, args = [], env = {}) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed = j.numPassedTests ?? 0;
     failed = (j.numFailedTests ?? 0) + (code !== 0 && !j.numFailedTests ? 1 : 0);
+    failures.push(...failuresOf(name, j));
   } else if (code !== 0) failed = 1;
   results.push({ name, code, passed, failed });
 }
+
+/**
+ * The failed tests of a vitest JSON report with the first lines of their error: printed again under
+ * the summary, because a CI log is often read from its tail only.
+ */
+function failuresOf(suite, report) {
+  const out = [];
+  for (const file of report.testResults ?? [])
+    for (const t of file.assertionResults ?? [])
+      if (t.status === 'failed')
+        out.push({
+          suite,
+          file: path.relative(root, file.name),
+          title: t.fullName ?? t.title,
+          message: (t.failureMessages ?? []).join('\n').split('\n').slice(0, 6).join('\n'),
+        });
+  return out;
+}
+const failures = [];
 
 function step(name, cmd, args, opts) {
   const code = run(cmd, args, opts);
@@ -94,4 +114,9 @@ for (const r of results)
     `${r.code === 0 ? (r.skipped ? '⚠ skip' : '✔ ok  ') : '✖ FAIL'}  ${r.name}${r.passed || r.failed ? `  (${r.passed} passed, ${r.failed} failed)` : ''}`,
   );
 console.log(`${passed} passed, ${failed} failed${skippedCount ? `, ${skippedCount} skipped` : ''}`);
+if (failures.length) {
+  console.log('\n== Failed tests ==');
+  for (const f of failures.slice(0, 20))
+    console.log(`✖ [${f.suite}] ${f.file} › ${f.title}\n${f.message.replace(/^/gm, '    ')}`);
+}
 process.exit(results.some((r) => r.code !== 0) ? 1 : 0);

@@ -90,6 +90,9 @@ describe('agent console', () => {
     expect(await page.getByTestId('warranty-badge').first().getAttribute('data-status')).toBe('in_warranty');
 
     await page.getByTestId('order-description').fill('空调不制冷');
+    // 紧急: the dispatcher below filters the board by it, so the order is found among the demo's.
+    await page.getByTestId('order-urgency').getByText('紧急', { exact: true }).click();
+    await page.getByTestId('order-description').focus();
     await page.keyboard.press('Alt+2'); // 维修
     await page.keyboard.press('Control+Enter');
     const number = page.getByTestId('order-created-number');
@@ -99,17 +102,35 @@ describe('agent console', () => {
     expect(await caller.inputValue()).toBe('');
     await shot(page, 'agent-console-created');
 
+    // Needing a visit, it went straight to 待派单 (受理 and 转待派单 on the server): no clicks.
+    const orderNumber = (await number.textContent())!;
     await number.click();
     await page.getByTestId('wo-detail').waitFor();
-    await page.getByTestId('transition-accepted').click();
-    await page.getByTestId('transition-confirm').click();
-    await page.getByTestId('transition-remote_resolved').waitFor();
-    expect(await page.getByTestId('wo-status').first().getAttribute('data-status')).toBe('accepted');
+    expect(await page.getByTestId('wo-status').first().getAttribute('data-status')).toBe('awaiting_dispatch');
     const entries = await page
       .getByTestId('timeline-entry')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
-    expect(entries).toEqual(['workorder.transitioned', 'workorder.created']);
-    await shot(page, 'work-order-accepted');
+    expect(entries).toEqual(['workorder.transitioned', 'workorder.transitioned', 'workorder.created']);
+    await shot(page, 'work-order-queued');
     await context.close();
+
+    // The dispatcher finds it on the board with no manual step.
+    const dispatcherContext = await browser.newContext({
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+    });
+    const board = await dispatcherContext.newPage();
+    traceApi(board, app);
+    await signIn(board, app.url, 'dispatcher');
+    await board.goto(`${app.url}/dispatch`);
+    await board.getByTestId('dispatch-waiting-new').waitFor();
+    await board.getByTestId('dispatch-filter-urgency').click();
+    await board
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '紧急' })
+      .first()
+      .click();
+    await board.getByTestId(`dispatch-row-${orderNumber}`).waitFor({ timeout: 15_000 });
+    await shot(board, 'dispatch-board-agent-order');
+    await dispatcherContext.close();
   });
 });

@@ -140,14 +140,14 @@ describe('agent console', () => {
     const body = (await res.json()) as {
       order: { id: string; number: string; status: string; type: string };
     };
-    expect(body.order).toMatchObject({ type: 'repair', status: 'new' });
+    expect(body.order).toMatchObject({ type: 'repair', status: 'awaiting_dispatch' });
 
     const banner = page.getByTestId('order-created');
     const number = banner.getByTestId('order-created-number');
     await number.waitFor();
     expect(await number.textContent()).toBe(body.order.number);
     expect(body.order.number).toMatch(/^WX\d{8}-\d{4}$/);
-    expect(await banner.getByTestId('wo-status').getAttribute('data-status')).toBe('new');
+    expect(await banner.getByTestId('wo-status').getAttribute('data-status')).toBe('awaiting_dispatch');
     created.repair = { id: body.order.id, number: body.order.number };
     // Ready for the next call.
     expect(await page.getByTestId('caller-number').inputValue()).toBe('');
@@ -239,15 +239,15 @@ describe('agent console', () => {
     await rowOf(created.repair.number).waitFor();
     await rowOf(created.remote.number).waitFor();
     expect(await rowOf(created.repair.number).getByTestId('wo-status').getAttribute('data-status')).toBe(
-      'new',
+      'awaiting_dispatch',
     );
     expect(await rowOf(created.remote.number).getByTestId('wo-status').getAttribute('data-status')).toBe(
       'awaiting_callback',
     );
-    for (const n of [created.repair.number, created.remote.number]) {
+    // At 1366–1440 px the list keeps its key columns (number, customer, status, SLA); the product
+    // column shows from 1600 px, and the order page has it.
+    for (const n of [created.repair.number, created.remote.number])
       expect(await rowOf(n).textContent()).toContain(caller.customer.name);
-      expect(await rowOf(n).textContent()).toContain(caller.product.serial);
-    }
     await snap('agent-07-list');
 
     // Searching by number narrows the list to the one order.

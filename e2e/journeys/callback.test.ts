@@ -24,6 +24,9 @@ const j = useJourney();
 /** Opens the call panel of an order's open callback task. */
 async function openCall(number: string): Promise<void> {
   await page.goto(`${app.url}/callbacks`);
+  // The queue loads a page at a time: find the order by its number rather than scroll for it.
+  await page.getByTestId('cb-search').locator('input').fill(number);
+  await page.getByTestId('cb-search').locator('input').press('Enter');
   const open = page.getByTestId(`callback-open-${number}`);
   await open.waitFor(POLL);
   await open.click();

@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { workordersZhCN } from '../../apps/web/src/features/workorders/locales/zh-CN.ts';
-import { apiAs, coverageOf, createCaller, createRepairAwaitingDispatch, type Order } from '../factories.ts';
+import {
+  apiAs,
+  coverageOf,
+  createCaller,
+  createRepairAwaitingDispatch,
+  dispatchAndAccept,
+  move,
+  type Order,
+} from '../factories.ts';
 import {
   drawSignature,
   launchBrowser,
@@ -103,6 +111,48 @@ async function findFreeSlot(manager: Page, tech: ReturnType<Page['getByTestId']>
   return false;
 }
 
+interface Slots {
+  dates: string[];
+  slots: { start: string; end: string }[];
+  technicians: { name: string; technicianId: string; cells: { state: string }[][] }[];
+}
+
+/**
+ * Picks 张伟's first free visit slot as the manager would: a click on the drawer's free-slot
+ * calendar when it falls within the days it shows, else by walking the date and slot pickers.
+ * Returns the window picked (the API's calendar, by the same rules, says which one it is).
+ */
+async function pickFree(manager: Page, orderId: string) {
+  const res = await manager.request.get(`${app.url}/api/v1/work-orders/${orderId}/technician-slots`, {
+    params: { days: 14 },
+  });
+  expect(res.ok()).toBe(true);
+  const cal = (await res.json()) as Slots;
+  const row = cal.technicians.find((t) => t.name === TECHNICIAN)!;
+  const di = row.cells.findIndex((d) => d.some((c) => c.state === 'free'));
+  const si = di >= 0 ? row.cells[di]!.findIndex((c) => c.state === 'free') : -1;
+  const drawer = manager.getByTestId('assign-drawer');
+  const cell = drawer.getByTestId(`slot-${TECHNICIAN}-${cal.dates[di]}-${cal.slots[si]?.start}`);
+  if (di >= 0 && (await cell.count())) {
+    // The calendar refreshes after a refusal: wait until it shows the cell free too.
+    await expect.poll(() => cell.getAttribute('data-state'), POLL).toBe('free');
+    await cell.click();
+  } else {
+    const tech = drawer.getByTestId(`assign-tech-${TECHNICIAN}`);
+    expect(await findFreeSlot(manager, tech), `${TECHNICIAN} has a free slot in the coming days`).toBe(true);
+    await tech.click();
+  }
+  expect(di, `${TECHNICIAN} has a free slot in the next 14 days`).toBeGreaterThanOrEqual(0);
+  const at = (hhmm: string) => new Date(`${cal.dates[di]}T${hhmm}:00+08:00`).toISOString();
+  return { start: at(cal.slots[si]!.start), end: at(cal.slots[si]!.end) };
+}
+
+const statusOf = async (page: Page, id: string) =>
+  (await (await page.request.get(`${app.url}/api/v1/work-orders/${id}`)).json()) as {
+    status: string;
+    technicianId: string | null;
+  };
+
 describe('dispatch to completion', () => {
   it('dispatcher dispatches by the ranking, the outlet accepts and assigns, the technician completes on a phone', async () => {
     // --- the dispatcher sends the order to GD001 from the ranking drawer
@@ -144,20 +194,37 @@ describe('dispatch to completion', () => {
     await assignOpen.waitFor(POLL);
     await assignOpen.click();
     await manager.getByTestId('assign-drawer').waitFor(POLL);
-    const tech = manager.getByTestId(`assign-tech-${TECHNICIAN}`);
-    await tech.waitFor(POLL);
-    const free = await findFreeSlot(manager, tech);
-    if (!free) await shot(manager, 'outlet-assign-failed');
-    expect(free, `${TECHNICIAN} has a free slot in the coming days`).toBe(true);
-    await tech.click();
+    await manager.getByTestId(`assign-tech-${TECHNICIAN}`).waitFor(POLL);
+    await manager.getByTestId('slot-calendar').waitFor(POLL);
+    await shot(manager, 'outlet-assign-calendar');
+    const window = await pickFree(manager, order.id);
+
+    // Meanwhile the same slot is booked for 张伟 elsewhere: the one-step assignment is refused
+    // whole (the order stays accepted with no technician) and the message names the other order.
+    const admin = await apiAs(await requestContext(), app.url, 'admin');
+    const { outletId } = await coverageOf(admin, OUTLET, TECHNICIAN);
+    const rival = await dispatchAndAccept(admin, (await newOrder()).id, outletId);
+    const tech = await admin<{ items: { technicianId: string; name: string }[] }>(
+      'GET',
+      `/api/v1/work-orders/${rival.id}/technician-suggestions`,
+    );
+    const zhang = tech.items.find((t) => t.name === TECHNICIAN)!.technicianId;
+    await move(admin, rival, 'scheduled', { technicianId: zhang, appointment: window });
+    await manager.getByTestId('assign-confirm').click();
+    const refused = manager.getByTestId('assign-error');
+    await refused.waitFor(POLL);
+    expect(await refused.textContent()).toContain(rival.number);
+    await shot(manager, 'outlet-assign-refused');
+    expect(await statusOf(manager, order.id)).toMatchObject({
+      status: 'outlet_accepted',
+      technicianId: null,
+    });
+
+    // Another free slot goes through.
+    await pickFree(manager, order.id);
     await shot(manager, 'outlet-assign');
     await manager.getByTestId('assign-confirm').click();
-    await expect
-      .poll(async () => {
-        const r = await manager.request.get(`${app.url}/api/v1/work-orders/${order.id}`);
-        return ((await r.json()) as { status: string }).status;
-      }, POLL)
-      .toBe('scheduled');
+    await expect.poll(async () => (await statusOf(manager, order.id)).status, POLL).toBe('scheduled');
 
     // --- the technician works the job at phone size
     const phone = await open(

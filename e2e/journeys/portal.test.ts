@@ -172,6 +172,12 @@ describe('customer portal', () => {
       .getByTestId('portal-request-slot-evening')
       .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await phoneShot(page, 'portal-05b-new-request-slots');
+    // The visit details as the request will send them: the caller's own name and mobile, ticked.
+    const contact = page.getByTestId('portal-request-contact');
+    await contact.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('portal-request-contact-phone').inputValue(), POLL).not.toBe('');
+    await page.getByTestId('portal-request-confirm').click();
+    await phoneShot(page, 'portal-05c-new-request-contact');
     const created = page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/portal/orders') && r.request().method() === 'POST',
     );
@@ -194,6 +200,17 @@ describe('customer portal', () => {
     expect(await page.getByTestId('portal-order-number').textContent()).toBe(order.number);
     expect(await detail.getAttribute('data-status')).toBe('new');
     await page.getByText('已上传 1 张照片').waitFor();
+    // The photo itself, served to its owner, and the visit details back.
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('[data-testid="portal-order-photos"] img')
+            .evaluate((i: HTMLImageElement) => i.naturalWidth),
+        POLL,
+      )
+      .toBeGreaterThan(0);
+    await page.getByTestId('portal-order-contact').waitFor();
     await snap(page, 'portal-06-submitted');
 
     // --- 我的订单 lists it with its status
@@ -252,13 +269,14 @@ describe('customer portal', () => {
       .filter({ has: page.getByTestId('wo-row-link').filter({ hasText: order.number }) });
     await row.waitFor();
     expect(await row.getByTestId('wo-status').getAttribute('data-status')).toBe('new');
-    expect(await row.textContent()).toContain(serial);
     await snap(page, 'portal-08-agent-list');
 
-    // The order's detail carries the customer's photo.
+    // The order's detail carries the registered product and the customer's photo (the list keeps its
+    // key columns at this width; the product column shows from 1600 px).
     await row.getByTestId('wo-row-link').click();
     await page.getByTestId('wo-detail').waitFor();
     expect(await page.getByTestId('wo-number').textContent()).toContain(order.number);
+    expect(await page.getByTestId('wo-detail').textContent()).toContain(serial);
     await expect.poll(() => page.getByTestId('attachment-link').count(), POLL).toBe(1);
     await snap(page, 'portal-09-agent-detail');
 

@@ -24,6 +24,20 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'price-list', permission: 'charges:read', hiddenFor: 'technician' },
   { key: 'warranty', permission: 'warranty:read' },
   { key: 'rma', permission: 'rma:read' },
+  // Issue #17: 知识库 (technicians get suggestions on the phone's job card instead).
+  { key: 'knowledge', permission: 'knowledge:read', hiddenFor: 'technician' },
+  // Issue #17: training (courses, figures) and the technician's 我的培训.
+  { key: 'training', permission: 'training:read' },
+  { key: 'my-training', role: 'technician' },
+  // Issue #16: 销售合同 (contracts, stock check, factory orders, showroom samples).
+  { key: 'sales', permission: 'sales:read' },
+  // Issue #16: 送货安装 at the desk; the crew works on the phone's 我的送装.
+  { key: 'delivery', permission: 'delivery:read', hiddenFor: 'technician' },
+  { key: 'my-deliveries', role: 'technician' },
+  // Issue #18: 保养计划 (maintenance plans and the orders they generate).
+  { key: 'maintenance', permission: 'maintenance:read' },
+  // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).
+  { key: 'callcenter', permission: 'callcenter:own' },
   { key: 'settlement', permission: 'settlement:read' },
   { key: 'reports', permission: 'report:read' },
 ];
@@ -48,6 +62,8 @@ const SETTINGS: Array<{ key: string; permission: Permission | readonly Permissio
   { key: 'settings-sla', permission: 'sla:read' },
   { key: 'settings-audit', permission: 'audit:read' },
   { key: 'settings-tokens', permission: 'token:manage' },
+  // Issue #21: Webhook endpoints and their delivery log.
+  { key: 'settings-webhooks', permission: 'webhook:manage' },
 ];
 
 function expectedMenu(role: Role): string[] {

@@ -9,6 +9,12 @@ export interface BenchArgs {
   fresh: boolean;
   /** Reuse a cached dataset of the same size even when the migrations changed since it was built. */
   reuseStale: boolean;
+  /**
+   * Build datasets without running the services over the loaded orders (classes, complaints,
+   * grades, statements). Enough for scenarios that never read those figures, such as parts; at
+   * 1 M orders the derive step alone takes longer than the load.
+   */
+  noDerive: boolean;
   databases: DbKind[];
   /** Work-order counts to measure at; the first and last are compared for the 1.5× goal. */
   scales: number[];
@@ -37,6 +43,8 @@ export const HELP = `npm run bench [-- flags]
   --fresh                 rebuild datasets even when a cached one matches
   --reuse-stale           reuse a cached dataset of the same size built with other migrations (the
                           server migrates the clone on start; reported as stale) instead of rebuilding
+  --no-derive             build datasets without the services' derived figures (classes, complaints,
+                          grades, statements): for scenarios that do not read them, e.g. --only parts
   --databases sqlite,postgres   (default both)
   --scales 100000,1000000 work-order counts to measure at (default both; first vs last is the scale ratio)
   --sqlite-scales L, --postgres-scales L   per-database overrides of --scales
@@ -69,7 +77,7 @@ export function parseArgs(
   defaults: { outDir: string; cacheDir: string; env?: NodeJS.ProcessEnv },
 ): BenchArgs {
   const flags = new Map<string, string>();
-  const booleans = new Set(['smoke', 'fresh', 'reuse-stale', 'render', 'help']);
+  const booleans = new Set(['smoke', 'fresh', 'reuse-stale', 'no-derive', 'render', 'help']);
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k]!;
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}\n${HELP}`);
@@ -132,6 +140,7 @@ export function parseArgs(
     render: flags.has('render'),
     fresh: flags.has('fresh'),
     reuseStale: flags.has('reuse-stale'),
+    noDerive: flags.has('no-derive'),
     databases: databases as DbKind[],
     scales,
     scalesFor,

@@ -28,6 +28,8 @@ export interface DatasetParams {
   customers: number;
   outlets: number;
   technicians: number;
+  /** False: the generator skips the services' derived figures (`--no-derive`). Absent means true. */
+  derive?: false;
 }
 
 export interface DatasetInfo {
@@ -60,7 +62,8 @@ const GENERATOR = path.join(SERVER_DIR, 'src/cli/seed.ts');
 export const generatorAvailable = (): boolean => fs.existsSync(GENERATOR);
 
 /** The migrations (names and source) and the parameters: a cached dataset is reused only on a match. */
-const paramsPrefix = (p: DatasetParams) => `${p.orders}o_${p.customers}c_${p.outlets}x_${p.technicians}t_`;
+const paramsPrefix = (p: DatasetParams) =>
+  `${p.orders}o_${p.customers}c_${p.outlets}x_${p.technicians}t_${p.derive === false ? 'noderive_' : ''}`;
 
 export function datasetKey(kind: DbKind, p: DatasetParams): string {
   const h = createHash('sha256');
@@ -91,6 +94,7 @@ function runGenerator(url: string, p: DatasetParams, log: (s: string) => void): 
     String(p.technicians),
     '--database-url',
     url,
+    ...(p.derive === false ? ['--no-derive'] : []),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {

@@ -256,7 +256,7 @@ export function markdown(r: BenchReport): string {
     L.push(`## ${run.database}, ${fmt(run.scale)} orders`, '');
     const d = run.dataset;
     L.push(
-      `Dataset ${d.key} (${d.generator}): ${d.built ? 'built in this run' : `reused from cache (built ${d.builtAt})`}, build time ${fmt(d.buildSeconds, 1)} s, size ${mib(d.sizeBytes)} ${d.kind === 'sqlite' ? '(SQLite file + WAL)' : '(pg_database_size)'}, clone ${fmt(d.cloneSeconds, 1)} s.`,
+      `Dataset ${d.key} (${d.generator}): ${d.built ? 'built in this run' : `reused from cache (built ${d.builtAt})`}, build time ${fmt(d.buildSeconds, 1)} s, size ${mib(d.sizeBytes)} ${d.kind === 'sqlite' ? '(SQLite file + WAL)' : '(pg_database_size)'}, clone ${fmt(d.cloneSeconds, 1)} s${d.params.derive === false ? '; built with `--no-derive` (no classes, grades or statements)' : ''}.`,
       '',
     );
     if (d.stale) L.push(`> **Stale dataset:** ${d.stale}.`, '');

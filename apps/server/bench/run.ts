@@ -279,6 +279,7 @@ async function runOne(
     customers: customersFor(a, scale),
     outlets: a.outlets,
     technicians: a.technicians,
+    ...(a.noDerive ? { derive: false as const } : {}),
   };
   log(
     `\n== ${kind} at ${scale.toLocaleString('en')} orders (${params.customers.toLocaleString('en')} customers, ${params.outlets} outlets, ${params.technicians} technicians)`,

@@ -18,6 +18,13 @@ import type { CardTables } from './modules/cards/cards.schema.ts';
 import type { ChargesTables } from './modules/charges/charges.schema.ts';
 import type { WarrantyTables } from './modules/warranty/warranty.schema.ts';
 import type { RmaTables } from './modules/rma/rma.schema.ts';
+import type { KnowledgeTables } from './modules/knowledge/knowledge.schema.ts';
+import type { TrainingTables } from './modules/training/training.schema.ts';
+import type { CallCenterTables } from './modules/callcenter/callcenter.schema.ts';
+import type { SalesTables } from './modules/sales/sales.schema.ts';
+import type { DeliveryTables } from './modules/delivery/delivery.schema.ts';
+import type { WebhookTables } from './modules/webhooks/webhooks.schema.ts';
+import type { MaintenanceTables } from './modules/maintenance/maintenance.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -50,6 +57,13 @@ export interface Database
     ChargesTables,
     WarrantyTables,
     RmaTables,
+    KnowledgeTables,
+    TrainingTables,
+    SalesTables,
+    DeliveryTables,
+    WebhookTables,
+    MaintenanceTables,
+    CallCenterTables,
     CalendarTables,
     NotifyTables {
   anxin_migrations: { name: string; applied_at: string };

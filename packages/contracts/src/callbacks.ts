@@ -110,12 +110,21 @@ export const CallbackOutcomeRequestSchema = z.strictObject({
 });
 export type CallbackOutcomeRequest = z.infer<typeof CallbackOutcomeRequestSchema>;
 
+/** Due time (soonest / latest first) or when the callback was completed (latest first). */
+export const CALLBACK_QUEUE_SORTS = ['due_at', '-due_at', '-closed_at'] as const;
+export type CallbackQueueSort = (typeof CALLBACK_QUEUE_SORTS)[number];
+
 export const CallbackQueueQuerySchema = z.object({
   status: z.enum([...CALLBACK_TASK_STATUSES, 'closed', 'all']).default('open'),
   /** overdue: past due; ready: no retry wait pending; today: due before the end of today (Shanghai). */
   due: z.enum(['overdue', 'ready', 'today', 'all']).default('all'),
   class: z.enum(ORDER_CLASSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  /** Order number (prefix), contact name (contains) or phone (contains, digits only). */
+  q: storedText().trim().min(2).max(32).optional(),
+  sort: z.enum(CALLBACK_QUEUE_SORTS).default('due_at'),
+  /** Opaque keyset cursor from the previous page's `nextCursor` (only valid for the same sort). */
+  cursor: storedText().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CallbackQueueQuery = z.infer<typeof CallbackQueueQuerySchema>;
 
@@ -145,7 +154,12 @@ export const CallbackTaskSchema = z.object({
 });
 export type CallbackTask = z.infer<typeof CallbackTaskSchema>;
 
-export const CallbackQueueSchema = z.object({ items: z.array(CallbackTaskSchema), now: IsoInstantSchema });
+export const CallbackQueueSchema = z.object({
+  items: z.array(CallbackTaskSchema),
+  /** The next page's cursor; null when this page is the last. */
+  nextCursor: z.string().nullable(),
+  now: IsoInstantSchema,
+});
 
 /** What the caller reads out: the task, the order facts and the questionnaire to fill in. */
 export const CallbackScriptSchema = z.object({

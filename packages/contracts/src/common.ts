@@ -34,5 +34,4 @@ export type PageQuery = z.infer<typeof PageQuerySchema>;
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const LOCALES = ['zh-CN', 'en-US'] as const;
-export type Locale = (typeof LOCALES)[number];
+export * from './locales.ts';

@@ -234,6 +234,14 @@ export type ComplaintListQuery = z.infer<typeof ComplaintListQuerySchema>;
 export const ComplaintListSchema = z.object({ items: z.array(ComplaintSchema), now: IsoInstantSchema });
 
 export const OrderLookupQuerySchema = z.object({ number: storedText().trim().min(4).max(32) });
+/** People an investigation may name as responsible: the technicians of an outlet (责任人 picker). */
+export const ResponsibleCandidatesQuerySchema = z.strictObject({ outletId: IdSchema.optional() });
+export const ResponsibleCandidatesSchema = z.object({
+  outletId: storedText().nullable(),
+  technicians: z.array(z.object({ id: storedText(), name: storedText() })),
+});
+export type ResponsibleCandidates = z.infer<typeof ResponsibleCandidatesSchema>;
+
 export const OrderLookupSchema = z.object({
   id: storedText(),
   number: storedText(),

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { storedText } from './common.ts';
 
-export const CUSTOMER_KINDS = ['individual', 'company'] as const;
-export const CUSTOMER_TIERS = ['standard', 'vip', 'key_account'] as const;
-export const PHONE_LABELS = ['mobile', 'home', 'work', 'other'] as const;
-export const WARRANTY_STATUSES = ['in_warranty', 'main_parts_only', 'out_of_warranty', 'unknown'] as const;
-export type WarrantyStatus = (typeof WARRANTY_STATUSES)[number];
+export * from './customer-vocab.ts';
+import { CUSTOMER_KINDS, CUSTOMER_TIERS, PHONE_LABELS, WARRANTY_STATUSES } from './customer-vocab.ts';
 
 const date = z.iso.date();
 const text = (max: number) => storedText().trim().min(1).max(max);

@@ -112,7 +112,7 @@ export type Offer = z.infer<typeof OfferSchema>;
 
 export const OfferListQuerySchema = z.strictObject({
   status: z.enum(OFFER_STATUSES).default('pending'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const OfferListSchema = z.object({ items: z.array(OfferSchema) });
 
@@ -173,6 +173,8 @@ export const BoardQuerySchema = z.strictObject({
     .optional(),
   categoryCode: storedText().max(32).optional(),
   urgency: z.enum(URGENCIES).optional(),
+  /** Order number (prefix), customer or contact name, or address (contains). */
+  q: storedText().trim().min(2).max(32).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type BoardQuery = z.infer<typeof BoardQuerySchema>;
@@ -202,7 +204,11 @@ export type BoardItem = z.infer<typeof BoardItemSchema>;
 export const BoardResponseSchema = z.object({
   now: storedText(),
   queue: z.array(BoardItemSchema),
+  /** How many orders match the filters; more than `queue` holds when the page stopped at `limit`. */
+  total: z.number().int(),
   outlets: z.array(OutletLoadSchema),
+  /** Live counts beside the queue: orders not yet taken up (新建/已受理) and orders an outlet sent back. */
+  waiting: z.object({ newOrders: z.number().int(), returned: z.number().int() }),
 });
 export type BoardResponse = z.infer<typeof BoardResponseSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storedText } from './common.ts';
+import { RedoInfoSchema } from './workorders.ts';
 
 /**
  * The technician's field app (H5 at /m/jobs) and proof of service: requests and views of
@@ -181,6 +182,8 @@ export const FieldJobDetailSchema = FieldJobSchema.extend({
   completionCode: z
     .object({ sentAt: storedText(), expiresAt: storedText(), sentTo: storedText() })
     .nullable(),
+  /** A 返修 or reopened job: why, and the previous visit (the technician sees it on the job card). */
+  redo: RedoInfoSchema.nullable(),
 });
 export type FieldJobDetail = z.infer<typeof FieldJobDetailSchema>;
 

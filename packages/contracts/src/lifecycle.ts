@@ -1,5 +1,5 @@
 import type { Role } from './permissions.ts';
-import { WORK_ORDER_STATUSES, type WorkOrderStatusName } from './workorders.ts';
+import { WORK_ORDER_STATUSES, type WorkOrderStatusName } from './workorder-vocab.ts';
 
 /**
  * The work-order state machine: the one place that says which status may follow which, who may
@@ -48,6 +48,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     to: 'assigned',
     roles: ['outlet_manager', 'dispatcher'],
     requires: ['technicianId'],
+  },
+  // Assign a technician and agree the window in one step: it succeeds as a whole or changes nothing.
+  {
+    from: 'outlet_accepted',
+    to: 'scheduled',
+    roles: ['outlet_manager', 'dispatcher'],
+    requires: ['technicianId', 'appointment'],
   },
   {
     from: 'assigned',

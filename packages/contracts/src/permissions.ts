@@ -58,6 +58,14 @@ export const PERMISSIONS = [
   'rma:manage',
   /** Decide an override of the 三包 evaluation (a remedy the engine does not allow). */
   'rma:approve',
+  /** Sales contracts (销售合同): read them, the product stock, factory orders and showroom samples. */
+  'sales:read',
+  /** Enter or import sales contracts, propose showroom samples (导购, 门店). */
+  'sales:write',
+  /** Stock-check contracts, receive goods into the product stock, keep the factory order list (仓库). */
+  'sales:stock',
+  /** Approve showroom samples going on or off display (店长). */
+  'sales:sample_approve',
   'settlement:read',
   'settlement:manage',
   /** The outlet's answer to its statement: confirm or dispute lines. */
@@ -83,6 +91,42 @@ export const PERMISSIONS = [
   'warranty:read',
   /** Create policy versions and publish them (quality, admin). */
   'warranty:manage',
+  /** Knowledge base (知识库): search and read internal articles, the case library, give feedback. */
+  'knowledge:read',
+  /** Write article drafts and submit them for review. */
+  'knowledge:write',
+  /** Approve (publish) or send back a draft in review; archive articles. */
+  'knowledge:review',
+  /** Synonym groups for search (同义词). */
+  'knowledge:manage',
+  /** Training (培训): courses, assignments and the completion figures. */
+  'training:read',
+  /** Write and publish courses, assign them to roles, outlets or technicians. */
+  'training:manage',
+  /** A technician's own courses on the phone (我的培训): lessons and quizzes. */
+  'training:learn',
+  /** Delivery and installation (送货安装, issue #16): read bookings, crews and figures. */
+  'delivery:read',
+  /** Agree a delivery date with the customer (导购 or the center), book follow-up visits, hand to RMA. */
+  'delivery:book',
+  /** Crews and route plans per day. */
+  'delivery:plan',
+  /** The crew's job on the phone: depart, deliver with signature, exceptions at the door. */
+  'delivery:work',
+  /** The service department: returned vouchers and the installation callback. */
+  'delivery:manage',
+  /** Webhooks (Standard Webhooks 1.0): endpoints, secrets, the delivery log and replays. */
+  'webhook:manage',
+  /** Call-centre figures and records of every agent, and the staffing planner (话务统计, 排班测算). */
+  'callcenter:read',
+  /** The call figures page and records: one's own calls (坐席本人), every agent's with `callcenter:read`. */
+  'callcenter:own',
+  /** Post and import call records (话务数据导入). */
+  'callcenter:manage',
+  /** Maintenance plans (保养计划): plans, upcoming due products and generated runs. */
+  'maintenance:read',
+  /** Write plans and run the generation of 保养 orders now. */
+  'maintenance:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -139,6 +183,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:collect',
     'rma:read',
     'rma:request',
+    'knowledge:read',
+    'sales:read',
+    'sales:write',
+    'delivery:read',
+    'delivery:book',
+    'delivery:manage',
+    'callcenter:own',
+    'maintenance:read',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -148,6 +200,12 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dispatch:assign',
     'routing:plan',
     'charges:read',
+    'knowledge:read',
+    'sales:read',
+    'delivery:read',
+    'delivery:book',
+    'delivery:plan',
+    'maintenance:read',
   ],
   outlet_manager: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
@@ -174,6 +232,15 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'rma:read',
     'rma:request',
     'rma:manage',
+    'knowledge:read',
+    'training:read',
+    // 门店: enter contracts, propose showroom samples and, as 店长, approve them.
+    'sales:read',
+    'sales:write',
+    'sales:sample_approve',
+    'delivery:read',
+    'delivery:book',
+    'delivery:plan',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),
@@ -187,6 +254,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:read',
     'charges:quote',
     'charges:collect',
+    'knowledge:read',
+    'training:learn',
+    'delivery:read',
+    'delivery:work',
   ],
   quality: [
     ...read(
@@ -216,6 +287,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'warranty:manage',
     'rma:read',
     'rma:approve',
+    'knowledge:read',
+    'knowledge:write',
+    'knowledge:review',
+    // Training and certifications (issue #17).
+    'training:read',
+    'training:manage',
+    'delivery:read',
+    'delivery:manage',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -223,6 +302,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'parts:approve',
     'rma:read',
     'rma:manage',
+    'sales:read',
+    'sales:stock',
   ],
   finance: [
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
@@ -245,6 +326,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'complaint',
       'parts',
       'rma',
+      'sales',
       'settlement',
       'appeal',
       'report',
@@ -255,9 +337,17 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'role',
       'job',
       'warranty',
+      'knowledge',
+      'training',
+      'delivery',
+      'callcenter',
+      'maintenance',
     ),
     'workorder:export',
     'charges:read',
+    'callcenter:own',
+    'callcenter:manage',
+    'maintenance:manage',
   ],
 };
 

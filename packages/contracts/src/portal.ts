@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallbackQuestionSchema } from './callbacks.ts';
 import { IdSchema, IsoInstantSchema, storedText } from './common.ts';
 import { WARRANTY_STATUSES, WarrantySchema } from './customers.ts';
 import { TimeWindowSchema, WORK_ORDER_STATUSES } from './workorders.ts';
@@ -81,8 +82,20 @@ export const PortalNewRequestSchema = z.strictObject({
   productId: IdSchema,
   faultDescription: storedText().trim().min(1).max(2000),
   preferredWindows: z.array(TimeWindowSchema).min(1).max(3),
+  /** Whom the technician calls on the way; the customer's name and primary mobile when absent. */
+  contactName: storedText().trim().min(1).max(50).optional(),
+  contactPhone: PortalPhoneSchema.optional(),
 });
 export type PortalNewRequest = z.input<typeof PortalNewRequestSchema>;
+
+/** What a new request uses unless the customer changes it: shown for confirmation before sending. */
+export const PortalContactSchema = z.object({
+  name: storedText(),
+  phone: storedText().nullable(),
+  /** The default address, region names first; null when the customer has none on file. */
+  address: storedText().nullable(),
+});
+export type PortalContact = z.infer<typeof PortalContactSchema>;
 export const PORTAL_MAX_PHOTOS = 6;
 
 export const PortalOrderSummarySchema = z.object({
@@ -130,6 +143,12 @@ export const PortalOrderDetailSchema = PortalOrderSummarySchema.extend({
   cancelReason: storedText().nullable(),
   appointmentConfirmed: z.boolean(),
   photoCount: z.number().int(),
+  /** The customer's own photos (served by `orders/:id/photos/:photoId`). */
+  photos: z.array(z.object({ id: storedText(), filename: storedText() })),
+  /** Where and whom the technician comes to, as the order holds them. */
+  contactName: storedText(),
+  contactPhone: storedText(),
+  address: storedText().nullable(),
   actions: z.object({ confirm: z.boolean(), reschedule: z.boolean(), cancel: z.boolean() }),
   timeline: z.array(PortalTimelineEntrySchema),
 });
@@ -163,3 +182,10 @@ export type PortalCancel = z.infer<typeof PortalCancelSchema>;
 
 // The portal's cancel and appointment cut-offs are status groups of the lifecycle table
 // (PORTAL_CANCELLABLE_STATUSES, APPOINTABLE_STATUSES in lifecycle.ts).
+
+/** Whether the customer may rate the finished service now (once, while it waits for the callback). */
+export const PortalRatingSchema = z.object({
+  state: z.enum(['open', 'rated', 'none']),
+  questions: z.array(CallbackQuestionSchema),
+});
+export type PortalRating = z.infer<typeof PortalRatingSchema>;

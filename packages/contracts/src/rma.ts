@@ -168,6 +168,10 @@ export const CreateRmaSchema = z.strictObject({
   /** Business date the customer asked (the engine's `asOf`); defaults to today. */
   requestedOn: BusinessDateSchema.optional(),
   performanceFault: z.boolean().default(false),
+  /** Price paid, from the invoice: the engine's refund depreciation (第13条) or a car's usage fee (第27条). */
+  pricePaidFen: Fen.optional(),
+  /** Cars: odometer on the request date (三包 km limits, 第27条 usage fee). */
+  mileageKm: z.number().int().min(0).max(10_000_000).optional(),
   cause: z.enum(RMA_CAUSES),
   responsibleParty: z.enum(COST_PARTIES).optional(),
   description: storedText().min(1).max(1000),

@@ -57,6 +57,11 @@ export const RoutePlanJobSchema = z.object({
   categoryCode: storedText().nullable(),
   urgency: storedText(),
   address: storedText().nullable(),
+  /** The customer's contact name (plans made before it was kept have none). */
+  customer: storedText().nullable(),
+  /** Where the visit is on the map (the outlet's location when the order has none). */
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
   /** Confirmed appointment (status scheduled): pinned to its technician and window. */
   fixed: z.boolean(),
   /** The technician the order is bound to (assigned or fixed), if any. */
@@ -76,6 +81,8 @@ export const RoutePlanTechnicianSchema = z.object({
   skills: z.array(storedText()),
   shift: Window.nullable(),
   dropped: z.boolean(),
+  /** Where the technician's day starts (null: not working that day). */
+  start: z.object({ lat: z.number(), lng: z.number() }).nullable(),
 });
 
 export const RoutePlanStopSchema = z.object({

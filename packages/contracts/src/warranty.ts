@@ -15,6 +15,8 @@ export const REMEDIES = [
   'paid_repair',
   'no_reason_return',
   'part_replacement',
+  /** Cars 第21条: a loaner car (or transport compensation) from day 6 of a long repair. */
+  'loaner_car',
 ] as const;
 export type Remedy = (typeof REMEDIES)[number];
 
@@ -94,6 +96,19 @@ export const WarrantyEvaluationSchema = z.object({
       amountFen: z.number().int().nonnegative().nullable(),
     })
     .nullable(),
+  /**
+   * Cars 第27条: on an exchange or return under 第24条 the consumer pays for the use had:
+   * price × mileage ÷ 1000 × n (n ≤ 0.5 %, printed on the 三包凭证), in fen. Null otherwise.
+   */
+  usageCompensation: z
+    .object({
+      ratePercent: z.number().nonnegative(),
+      mileageKm: z.number().int().nonnegative().nullable(),
+      priceFen: z.number().int().nonnegative().nullable(),
+      amountFen: z.number().int().nonnegative().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type WarrantyEvaluation = z.infer<typeof WarrantyEvaluationSchema>;
 
@@ -150,6 +165,10 @@ export const Auto2021ParamsSchema = z.object({
   assemblyPartClasses: z.array(z.string().min(1).max(40)).max(50).default([]),
   /** Part classes of main components (转向, 制动, 悬架, 传动 …) counted per class (第24条(三)). */
   mainComponentPartClasses: z.array(z.string().min(1).max(40)).max(100).default([]),
+  /** 第21条: a single repair longer than this many days gives a loaner car from the next day. */
+  loanerAfterDays: days(365).default(5),
+  /** 第27条: the producer's n, in % of the price per 1,000 km (the rule caps it at 0.5 %). */
+  usageRatePercent: z.number().min(0).max(0.5).default(0.5),
   holidayMove: z.enum(HOLIDAY_MOVES),
 });
 export type Auto2021Params = z.infer<typeof Auto2021ParamsSchema>;
@@ -240,6 +259,8 @@ export const DEFAULT_POLICY_PARAMS: PolicyParamsByKind = {
     safetyFaultCodes: [],
     assemblyPartClasses: ['engine', 'gearbox', 'traction_battery', 'drive_motor'],
     mainComponentPartClasses: ['steering', 'brake', 'suspension', 'drivetrain', 'emission_control', 'body'],
+    loanerAfterDays: 5,
+    usageRatePercent: 0.5,
     holidayMove: 'statutory_holidays',
   },
   online_7day: { returnDays: 7, refundWithinDays: 7, holidayMove: 'none' },
@@ -309,6 +330,10 @@ export const WarrantyEvaluationQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** Price paid in fen (refund depreciation, a car's usage fee). */
+  priceFen: z.coerce.number().int().min(0).max(1_000_000_000).optional(),
+  /** Cars: odometer reading in km. */
+  mileageKm: z.coerce.number().int().min(0).max(10_000_000).optional(),
 });
 
 /** Every rule code the engine can emit; the web has a zh-CN and en-US sentence for each (a test checks). */
@@ -356,6 +381,8 @@ export const WARRANTY_RULE_CODES = [
   'auto.major_part_conditions_unmet',
   'auto.repair_warranty',
   'auto.repair_warranty_expired',
+  'auto.loaner_car',
+  'auto.loaner_not_due',
   'online.signed',
   'online.statutory_exclusion',
   'online.confirmed_exclusion',

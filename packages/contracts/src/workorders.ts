@@ -1,57 +1,18 @@
 import { z } from 'zod';
 import { IdSchema, IsoInstantSchema, BusinessDateSchema, storedText } from './common.ts';
-import { CUSTOMER_TIERS } from './customers.ts';
+import {
+  WORK_ORDER_TYPES,
+  WORK_ORDER_STATUSES,
+  WORK_ORDER_CHANNELS,
+  URGENCIES,
+  SLA_STATES,
+  SLA_METRICS,
+  SLA_CLOCK_MODES,
+} from './workorder-vocab.ts';
+import { CUSTOMER_TIERS } from './customer-vocab.ts';
 
-/** Work orders (工单): vocabularies, request bodies and responses shared by server and web. */
-export const WORK_ORDER_TYPES = [
-  'install',
-  'repair',
-  'maintenance',
-  'consult',
-  'complaint',
-  'return',
-] as const;
-export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
-
-export const WORK_ORDER_STATUSES = [
-  'new',
-  'accepted',
-  'remote_resolved',
-  'awaiting_dispatch',
-  'dispatched_outlet',
-  'outlet_accepted',
-  'outlet_rejected',
-  'assigned',
-  'scheduled',
-  'departed',
-  'arrived',
-  'in_progress',
-  'awaiting_parts',
-  'completed',
-  'awaiting_callback',
-  'closed',
-  'cancelled',
-] as const;
-export type WorkOrderStatusName = (typeof WORK_ORDER_STATUSES)[number];
-
-export const WORK_ORDER_CHANNELS = [
-  'hotline',
-  'store',
-  'web',
-  'mini_program',
-  'api',
-  'email',
-  'portal',
-] as const;
-export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
-/** `unknown`: a clock that cannot be computed (no calendar data for the year: it fails closed). */
-export const SLA_STATES = ['on_track', 'at_risk', 'breached', 'unknown'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
-export const SLA_METRICS = ['first_contact', 'response', 'arrival', 'resolution'] as const;
-export type SlaMetric = (typeof SLA_METRICS)[number];
-export const SLA_CLOCK_MODES = ['business_hours', 'working_days', 'calendar'] as const;
+/** Work orders (工单): request bodies and responses shared by server and web. */
+export * from './workorder-vocab.ts';
 
 export const TimeWindowSchema = z.strictObject({ start: IsoInstantSchema, end: IsoInstantSchema });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
@@ -84,6 +45,11 @@ export const CreateWorkOrderSchema = z.strictObject({
   /** Complaint and return orders point at their future module's record. */
   linkedRef: storedText().trim().min(1).max(64).optional(),
   parentOrderId: IdSchema.optional(),
+  /**
+   * `dispatch`: the desk registered it as needing a visit, so it goes straight to 待派单 (受理 and
+   * 转待派单 as ordinary transitions). Absent: it stays 新建 for someone to take up.
+   */
+  handoff: z.enum(['dispatch']).optional(),
 });
 export type CreateWorkOrder = z.infer<typeof CreateWorkOrderSchema>;
 
@@ -92,6 +58,8 @@ export const TransitionDataSchema = z.strictObject({
   technicianId: IdSchema.optional(),
   appointment: TimeWindowSchema.optional(),
   guidance: storedText().trim().min(1).max(2000).optional(),
+  /** A remote resolution's knowledge article (must be published). */
+  knowledgeArticleId: IdSchema.optional(),
   note: storedText().trim().max(2000).optional(),
 });
 export type TransitionData = z.infer<typeof TransitionDataSchema>;
@@ -121,7 +89,8 @@ const multi = <T extends readonly [string, ...string[]]>(values: T) =>
     z.array(z.enum(values)).max(values.length).optional(),
   );
 
-export const WORK_ORDER_SORTS = ['created_at', '-created_at', 'sla_due_at'] as const;
+/** Created either way, SLA due soonest first, or status in lifecycle order (newest first within). */
+export const WORK_ORDER_SORTS = ['created_at', '-created_at', 'sla_due_at', 'status'] as const;
 
 export const WorkOrderListQuerySchema = z.strictObject({
   status: multi(WORK_ORDER_STATUSES),
@@ -202,6 +171,20 @@ export const AttachmentViewSchema = z.object({
   createdAt: storedText(),
 });
 
+/**
+ * The order was sent back out: 返修 after an unsatisfied callback, or 重新打开 after closing. The
+ * reason is the callback's (or the person's) and the previous visit is the last completed one.
+ */
+export const RedoInfoSchema = z.object({
+  kind: z.enum(['redo', 'reopen']),
+  /** Times the order has been sent back out so far. */
+  count: z.number().int().min(1),
+  reason: storedText().nullable(),
+  at: storedText(),
+  previousVisit: z.object({ technicianName: storedText().nullable(), completedAt: storedText() }).nullable(),
+});
+export type RedoInfo = z.infer<typeof RedoInfoSchema>;
+
 export const WorkOrderDetailSchema = WorkOrderSummarySchema.extend({
   faultDescription: storedText(),
   faultCodeId: storedText().nullable(),
@@ -211,6 +194,7 @@ export const WorkOrderDetailSchema = WorkOrderSummarySchema.extend({
   address: storedText().nullable(),
   preferredWindows: z.array(TimeWindowSchema),
   remoteGuidance: storedText().nullable(),
+  knowledgeArticleId: storedText().nullable(),
   cancelReason: storedText().nullable(),
   linkedRef: storedText().nullable(),
   completedAt: storedText().nullable(),
@@ -222,6 +206,7 @@ export const WorkOrderDetailSchema = WorkOrderSummarySchema.extend({
   sla: z.array(SlaClockViewSchema),
   timeline: z.array(TimelineEntrySchema),
   attachments: z.array(AttachmentViewSchema),
+  redo: RedoInfoSchema.nullable(),
 });
 export type WorkOrderDetail = z.infer<typeof WorkOrderDetailSchema>;
 

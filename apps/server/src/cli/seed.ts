@@ -28,7 +28,9 @@ const USAGE = `Usage: npm run seed -w apps/server -- [--demo | --scale] [options
   --anchor YYYY-MM-DD    history ends at the end of this Shanghai business day (default: now)
   --database-url URL     postgres://… or sqlite:/path (default: DATABASE_URL)
   --data-dir DIR         SQLite data directory (default: ANXIN_DATA_DIR)
-  --keep-indexes         scale mode: load with the indexes in place instead of rebuilding them after`;
+  --keep-indexes         scale mode: load with the indexes in place instead of rebuilding them after
+  --no-derive            scale mode: skip running the services over the loaded orders (classes,
+                         complaints, grades, statements)`;
 
 async function main(): Promise<void> {
   const { values: a } = parseArgs({
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       'database-url': { type: 'string' },
       'data-dir': { type: 'string' },
       'keep-indexes': { type: 'boolean' },
+      'no-derive': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     size,
     log: (l) => console.log(l),
     deferIndexes: !a['keep-indexes'],
+    derive: !a['no-derive'],
   });
   printSummary(report.summary, report.totalSeconds);
   printDerived(report.derived);

@@ -24,6 +24,14 @@ import * as m0022 from './0022_warranty.ts';
 import * as m0023 from './0023_rma.ts';
 import * as m0024 from './0024_charges.ts';
 import * as m0025 from './0025_cards.ts';
+import * as m0026 from './0026_knowledge.ts';
+import * as m0027 from './0027_training.ts';
+import * as m0028 from './0028_sales.ts';
+import * as m0029 from './0029_delivery.ts';
+import * as m0030 from './0030_knowledge_files.ts';
+import * as m0032 from './0032_call_records.ts';
+import * as m0033 from './0033_webhooks.ts';
+import * as m0034 from './0034_maintenance_plans.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -54,4 +62,12 @@ export const migrations: readonly Migration[] = [
   { name: '0023_rma', up: m0023.up },
   { name: '0024_charges', up: m0024.up },
   { name: '0025_cards', up: m0025.up },
+  { name: '0026_knowledge', up: m0026.up },
+  { name: '0027_training', up: m0027.up },
+  { name: '0028_sales', up: m0028.up },
+  { name: '0029_delivery', up: m0029.up },
+  { name: '0030_knowledge_files', up: m0030.up },
+  { name: '0032_call_records', up: m0032.up },
+  { name: '0033_webhooks', up: m0033.up },
+  { name: '0034_maintenance_plans', up: m0034.up },
 ];

@@ -13,6 +13,12 @@ import { seedCards } from './cards.ts';
 import { seedCharges } from './charges.ts';
 import { seedWarrantyPolicies } from './warranty.ts';
 import { seedRma } from './rma.ts';
+import { seedKnowledge } from './knowledge.ts';
+import { seedTraining } from './training.ts';
+import { seedSales } from './sales.ts';
+import { seedDelivery } from './delivery.ts';
+import { seedCallCenter } from './callcenter.ts';
+import { seedMaintenance } from './maintenance.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -102,6 +108,17 @@ export async function seedDemo(
     await seedCharges({ db, dialect }, opts.anchor);
     // RMA cases go through the RMA service (the 三包 engine decides; overrides where it says no).
     await seedRma({ db, dialect }, opts.anchor, opts.filesDir ? { filesDir: opts.filesDir } : {});
+    // The knowledge base: reviewed and published articles and synonym groups (issue #17).
+    await seedKnowledge({ db, dialect }, opts.anchor, opts.filesDir ? { filesDir: opts.filesDir } : {});
+    // Training (issue #17): two courses, assignments and completions through the training services.
+    await seedTraining({ db, dialect }, opts.anchor);
+    // Sales contracts of the demo store, product stock and showroom samples (issue #16).
+    await seedSales({ db, dialect }, opts.anchor);
+    // Deliveries of those contracts: a crew, bookings, one signed off and called back (issue #16).
+    await seedDelivery({ db, dialect }, opts.anchor);
+    await seedCallCenter({ db, dialect }, opts.anchor, { seed: opts.seed ?? DEFAULT_SEED });
+    // Two maintenance plans (issue #18): the preview shows the demo's products coming due.
+    await seedMaintenance({ db, dialect }, opts.anchor);
   }
   const derived =
     opts.derive === false

@@ -424,6 +424,7 @@ function emit(
     technician_user_id: tech?.userId ?? null,
     escalation_tier: tech?.tier ?? 1,
     remote_guidance: guidance,
+    knowledge_article_id: null,
     cancel_reason: status === 'cancelled' ? (last.reason ?? null) : null,
     linked_ref: o.channel === 'api' ? `JD${String(o.created).slice(-10)}${r.digits(4)}` : null,
     parent_order_id: null,

@@ -40,6 +40,13 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/v1/auth/session',
   // The check behind a warranty card's QR code: non-personal facts behind an unguessable token.
   'GET /api/v1/cards/verify/:token',
+  // Self-service (知识库自助): public articles, guided troubleshooting and how the visit ended.
+  'GET /api/v1/portal/knowledge/search',
+  'GET /api/v1/portal/knowledge/articles/:id',
+  'POST /api/v1/portal/knowledge/sessions',
+  'POST /api/v1/portal/knowledge/sessions/:id/outcome',
+  // Manuals and videos of public published articles only (anything else is a 404).
+  'GET /api/v1/portal/knowledge/files/:id',
 ]);
 
 /** Routes only callers of one data scope may use: any other scope gets a refusal, never a 2xx. */

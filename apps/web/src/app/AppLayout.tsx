@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Drawer, Flex, Grid, Layout } from 'antd';
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,6 @@ import { Link, Outlet } from 'react-router-dom';
 import { BrandLogo } from '../components/BrandLogo.tsx';
 import { useSession } from '../features/auth/index.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { NavMenu } from './NavMenu.tsx';
 import { RoleTags, UserMenu } from './UserMenu.tsx';
 
 const COLLAPSED_KEY = 'anxin.sider.collapsed';
@@ -22,6 +21,10 @@ const readCollapsed = (): boolean => {
  * The signed-in shell. From `md` (768 px) up: a collapsible Sider; below: the menu lives in a
  * Drawer opened from the header, and the header keeps only icons so nothing overflows at 375 px.
  */
+// The menu (Ant Design's Menu and every page's icon) is fetched when first shown: on a phone
+// that is when the drawer opens, so the technician's first load does without it.
+const NavMenu = lazy(() => import('./NavMenu.tsx').then((m) => ({ default: m.NavMenu })));
+
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useSession();
@@ -56,7 +59,9 @@ export function AppLayout() {
           <Link to="/" className="anxin-sider__brand" aria-label={t('nav.dashboard')}>
             <BrandLogo compact={collapsed} />
           </Link>
-          <NavMenu collapsed={collapsed} />
+          <Suspense fallback={null}>
+            <NavMenu collapsed={collapsed} />
+          </Suspense>
         </Layout.Sider>
       )}
       {isMobile && (
@@ -69,7 +74,9 @@ export function AppLayout() {
           styles={{ body: { padding: '8px 0' } }}
           data-testid="nav-drawer"
         >
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          <Suspense fallback={null}>
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Suspense>
         </Drawer>
       )}
       <Layout className="anxin-main">

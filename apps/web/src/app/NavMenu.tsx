@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../features/auth/index.ts';
 import { menuItemForPath, parentKeysOf, visibleNavigation, type NavItem } from './navigation.ts';
+import { NAV_ICONS } from './navIcons.ts';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -33,7 +34,7 @@ export function NavMenu({ collapsed = false, onNavigate }: { collapsed?: boolean
   }, [selected, visible]);
 
   const toMenuItem = (item: NavItem): MenuItem => {
-    const icon = item.icon ? createElement(item.icon) : undefined;
+    const icon = item.icon ? createElement(NAV_ICONS[item.icon]) : undefined;
     const label = t(item.labelKey);
     if (item.children) {
       return {

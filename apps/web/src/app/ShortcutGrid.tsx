@@ -4,6 +4,7 @@ import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { hintKeyOf, type NavItem } from './navigation.ts';
+import { NAV_ICONS } from './navIcons.ts';
 
 /** Cards linking to navigation items (dashboard shortcuts, settings overview). */
 export function ShortcutGrid({ items }: { items: NavItem[] }) {
@@ -15,7 +16,9 @@ export function ShortcutGrid({ items }: { items: NavItem[] }) {
           <Link to={item.path} data-testid={`shortcut-${item.key}`} className="anxin-shortcut">
             <Card hoverable size="small" styles={{ body: { padding: 16 } }}>
               <div className="anxin-shortcut__body">
-                <span className="anxin-shortcut__icon">{item.icon ? createElement(item.icon) : null}</span>
+                <span className="anxin-shortcut__icon">
+                  {item.icon ? createElement(NAV_ICONS[item.icon]) : null}
+                </span>
                 <span className="anxin-shortcut__text">
                   <Typography.Text strong>{t(item.labelKey)}</Typography.Text>
                   <Typography.Text type="secondary" className="anxin-shortcut__hint">

@@ -1,12 +1,10 @@
 import { Suspense, type ReactNode } from 'react';
-import { Button, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { loginPath } from '../api/client.ts';
-import { ProblemAlert } from '../components/ProblemAlert.tsx';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
 import { useMe, useProfileLocale, SessionProvider, useSession } from '../features/auth/index.ts';
-import { ForbiddenPage } from './ErrorPages.tsx';
+import { ForbiddenPage, SessionLoadFailed } from './lazyPages.tsx';
 import { canAccess, type NavItem } from './navigation.ts';
 import type { Me } from '@anxin/contracts';
 
@@ -17,26 +15,11 @@ function ProfileLocale({ me }: { me: Me }) {
 
 /** Everything below needs a session: no session → login page, remembering where the user was going. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
   const location = useLocation();
   const me = useMe();
   if (me.isPending) return <FullPageSpinner />;
   if (me.isError) {
-    // The session probe failed for another reason than "not signed in" (server down, 5xx).
-    return (
-      <Flex justify="center" style={{ padding: 24 }}>
-        <Result
-          status="warning"
-          title={t('guards.sessionLoadFailed')}
-          subTitle={<ProblemAlert error={me.error} style={{ textAlign: 'left' }} />}
-          extra={
-            <Button type="primary" onClick={() => void me.refetch()} loading={me.isFetching}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      </Flex>
-    );
+    return <SessionLoadFailed me={me} />;
   }
   if (!me.data) {
     return <Navigate to={loginPath(`${location.pathname}${location.search}${location.hash}`)} replace />;

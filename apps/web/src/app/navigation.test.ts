@@ -37,11 +37,13 @@ describe('navigation', () => {
     ]);
   });
 
-  it('shows the admin everything except the role-only pages (technician H5 jobs, outlet desk)', () => {
+  it('shows the admin everything except the role-only pages (technician H5 jobs, parts, training; outlet desk)', () => {
     const all = flattenNavigation()
       .filter((i) => !i.hideInMenu)
       .map((i) => i.key);
-    expect(keys('admin')).toEqual(all.filter((k) => !['my-jobs', 'my-parts', 'outlet-desk'].includes(k)));
+    expect(keys('admin')).toEqual(
+      all.filter((k) => !['my-jobs', 'my-parts', 'my-training', 'my-deliveries', 'outlet-desk'].includes(k)),
+    );
     expect(keys('outlet_manager')).toContain('outlet-desk');
   });
 
@@ -53,14 +55,36 @@ describe('navigation', () => {
       'outlets',
       'price-list',
       'rma',
+      'knowledge',
+      'sales',
+      'delivery',
+      // 保养计划 to read (maintenance:read).
+      'maintenance',
+      // Their own call figures (callcenter:own).
+      'callcenter',
       'settings',
       'settings-calendar',
       'settings-sla',
     ]);
     // The phone's van stock, not the desktop parts workbench (still routable, out of the menu).
-    expect(keys('technician')).toEqual(['dashboard', 'workorders', 'my-jobs', 'my-parts']);
+    expect(keys('technician')).toEqual([
+      'dashboard',
+      'workorders',
+      'my-jobs',
+      'my-parts',
+      'my-training',
+      'my-deliveries',
+    ]);
     expect(keys('outlet_manager')).toContain('parts');
-    expect(keys('warehouse')).toEqual(['dashboard', 'workorders', 'outlets', 'technicians', 'parts', 'rma']);
+    expect(keys('warehouse')).toEqual([
+      'dashboard',
+      'workorders',
+      'outlets',
+      'technicians',
+      'parts',
+      'rma',
+      'sales',
+    ]);
     expect(keys('finance')).toEqual([
       'dashboard',
       'workorders',
@@ -75,6 +99,8 @@ describe('navigation', () => {
       'settings-business',
     ]);
     expect(keys('dispatcher')).toContain('dispatch');
+    expect(keys('dispatcher')).toContain('maintenance');
+    expect(keys('manager')).toContain('maintenance');
     expect(keys('dispatcher')).toContain('settings-business');
     expect(keys('quality')).toEqual(expect.arrayContaining(['callbacks', 'complaints', 'reports']));
   });
@@ -120,5 +146,31 @@ describe('navigation', () => {
     expect(parentKeysOf('settings-audit')).toEqual(['settings']);
     expect(parentKeysOf('workorders')).toEqual([]);
     expect(parentKeysOf('missing')).toEqual([]);
+  });
+});
+
+describe('in-app links', () => {
+  it('every literal link target starts with a route the app has (no /work-orders/… dead ends)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '..');
+    const files = (fs.readdirSync(root, { recursive: true }) as string[]).filter(
+      (f) => f.endsWith('.tsx') && !f.includes('.test.'),
+    );
+    const known = new Set([
+      ...flattenNavigation().map((i) => i.path.split('/')[1]),
+      // Outside the staff menu: sign-in, the portal, rating links and card verification.
+      'login',
+      'portal',
+      'rate',
+      'cards',
+    ]);
+    const bad: string[] = [];
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(root, f), 'utf8');
+      for (const m of text.matchAll(/(?:to=\{?[`"']|navigate\([`'])\/([a-z-]+)/g))
+        if (!known.has(m[1]!)) bad.push(`${f}: /${m[1]}`);
+    }
+    expect(bad).toEqual([]);
   });
 });

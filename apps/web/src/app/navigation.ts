@@ -1,28 +1,5 @@
 import type { ComponentType } from 'react';
-import {
-  AlertOutlined,
-  ApiOutlined,
-  AppstoreOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  CustomerServiceOutlined,
-  FieldTimeOutlined,
-  FileTextOutlined,
-  InboxOutlined,
-  MobileOutlined,
-  PhoneOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  ShopOutlined,
-  SwapOutlined,
-  ToolOutlined,
-  UserOutlined,
-  WalletOutlined,
-  NodeIndexOutlined,
-  RadarChartOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
+import type { NavIconName } from './navIcons.ts';
 import type { Me, Permission, Role } from '@anxin/contracts';
 import type { Messages } from '../i18n/resources.ts';
 
@@ -56,7 +33,8 @@ export interface NavItem extends AccessRule {
   key: string;
   /** Route path; may contain `:params` for hidden items. */
   path: string;
-  icon?: ComponentType;
+  /** Named, not imported: the icons load with the menu, not with every page (navIcons.ts). */
+  icon?: NavIconName;
   /** `nav.<name>`; the dashboard shortcut text is the matching `navHints.<name>`. */
   labelKey: NavLabelKey;
   page?: PageLoader;
@@ -76,14 +54,14 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'dashboard',
     path: '/',
-    icon: AppstoreOutlined,
+    icon: 'AppstoreOutlined',
     labelKey: 'nav.dashboard',
     page: () => import('../features/dashboard/pages/DashboardPage.tsx'),
   },
   {
     key: 'agent-console',
     path: '/agent',
-    icon: CustomerServiceOutlined,
+    icon: 'CustomerServiceOutlined',
     labelKey: 'nav.agentConsole',
     permission: 'workorder:create',
     page: () => import('../features/agent/pages/AgentConsolePage.tsx'),
@@ -91,7 +69,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'workorders',
     path: '/workorders',
-    icon: FileTextOutlined,
+    icon: 'FileTextOutlined',
     labelKey: 'nav.workorders',
     permission: 'workorder:read',
     page: () => import('../features/workorders/pages/WorkOrderListPage.tsx'),
@@ -107,7 +85,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'dispatch',
     path: '/dispatch',
-    icon: NodeIndexOutlined,
+    icon: 'NodeIndexOutlined',
     labelKey: 'nav.dispatch',
     permission: 'dispatch:assign',
     page: () => import('../features/dispatch/pages/DispatchBoardPage.tsx'),
@@ -123,7 +101,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'outlet-desk',
     path: '/outlet',
-    icon: ShopOutlined,
+    icon: 'ShopOutlined',
     labelKey: 'nav.outletDesk',
     role: 'outlet_manager',
     page: () => import('../features/outlet/pages/OutletDeskPage.tsx'),
@@ -131,7 +109,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'outlets',
     path: '/outlets',
-    icon: ShopOutlined,
+    icon: 'ShopOutlined',
     labelKey: 'nav.outlets',
     permission: 'outlet:read',
     page: () => import('../features/network/pages/OutletsPage.tsx'),
@@ -139,7 +117,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'coverage',
     path: '/outlets/coverage',
-    icon: RadarChartOutlined,
+    icon: 'RadarChartOutlined',
     labelKey: 'nav.coverage',
     // Analytics: shown to report readers (admin, manager, quality, finance); the API needs outlet:read.
     permission: 'report:read',
@@ -148,7 +126,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'grading',
     path: '/grading',
-    icon: TrophyOutlined,
+    icon: 'TrophyOutlined',
     labelKey: 'nav.grading',
     // Report readers (admin, manager, quality, finance) see every outlet; the API needs outlet:read.
     permission: 'report:read',
@@ -174,7 +152,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'technicians',
     path: '/technicians',
-    icon: ToolOutlined,
+    icon: 'ToolOutlined',
     labelKey: 'nav.technicians',
     permission: 'technician:read',
     page: () => import('../features/network/pages/TechniciansPage.tsx'),
@@ -182,7 +160,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'my-jobs',
     path: '/m/jobs',
-    icon: MobileOutlined,
+    icon: 'MobileOutlined',
     labelKey: 'nav.myJobs',
     role: 'technician',
     page: () => import('../features/fieldwork/pages/JobsPage.tsx'),
@@ -200,16 +178,45 @@ export const NAVIGATION: NavItem[] = [
     // for the warehouse and outlets.
     key: 'my-parts',
     path: '/m/parts',
-    icon: InboxOutlined,
+    icon: 'InboxOutlined',
     labelKey: 'nav.myParts',
     role: 'technician',
     permission: 'parts:read',
     page: () => import('../features/parts/pages/VanPartsPage.tsx'),
   },
   {
+    // 我的培训: assigned courses, quizzes and the technician's certifications on the phone.
+    key: 'my-training',
+    path: '/m/training',
+    icon: 'ReadOutlined',
+    labelKey: 'nav.myTraining',
+    role: 'technician',
+    permission: 'training:learn',
+    page: () => import('../features/training/pages/MyTrainingPage.tsx'),
+  },
+  {
+    // The crew's deliveries on the phone (送装任务): checklist, photos, signature, exceptions.
+    key: 'my-deliveries',
+    path: '/m/deliveries',
+    icon: 'CarOutlined',
+    labelKey: 'nav.myDeliveries',
+    role: 'technician',
+    permission: 'delivery:work',
+    page: () => import('../features/delivery/pages/CrewJobsPage.tsx'),
+  },
+  {
+    key: 'my-delivery',
+    path: '/m/deliveries/:id',
+    labelKey: 'nav.myDeliveries',
+    role: 'technician',
+    permission: 'delivery:work',
+    hideInMenu: true,
+    page: () => import('../features/delivery/pages/CrewJobPage.tsx'),
+  },
+  {
     key: 'callbacks',
     path: '/callbacks',
-    icon: PhoneOutlined,
+    icon: 'PhoneOutlined',
     labelKey: 'nav.callbacks',
     permission: 'callback:read',
     page: () => import('../features/callbacks/pages/CallbacksPage.tsx'),
@@ -217,7 +224,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'complaints',
     path: '/complaints',
-    icon: AlertOutlined,
+    icon: 'AlertOutlined',
     labelKey: 'nav.complaints',
     permission: 'complaint:read',
     page: () => import('../features/complaints/pages/ComplaintsPage.tsx'),
@@ -225,7 +232,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'parts',
     path: '/parts',
-    icon: InboxOutlined,
+    icon: 'InboxOutlined',
     labelKey: 'nav.parts',
     permission: 'parts:read',
     hideInMenuFor: ['technician'],
@@ -235,7 +242,7 @@ export const NAVIGATION: NavItem[] = [
     // 价格公示: the paid-service price list (明码标价); finance publishes new versions.
     key: 'price-list',
     path: '/charges/price-list',
-    icon: WalletOutlined,
+    icon: 'WalletOutlined',
     labelKey: 'nav.priceList',
     permission: 'charges:read',
     hideInMenuFor: ['technician'],
@@ -245,7 +252,7 @@ export const NAVIGATION: NavItem[] = [
     // 三包 policy versions per category (issue #14): quality and admins edit, managers read.
     key: 'warranty',
     path: '/warranty',
-    icon: SafetyCertificateOutlined,
+    icon: 'SafetyCertificateOutlined',
     labelKey: 'nav.warranty',
     permission: 'warranty:read',
     page: () => import('../features/warranty/pages/PoliciesPage.tsx'),
@@ -253,15 +260,79 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'rma',
     path: '/rma',
-    icon: SwapOutlined,
+    icon: 'SwapOutlined',
     labelKey: 'nav.rma',
     permission: 'rma:read',
     page: () => import('../features/rma/pages/RmaPage.tsx'),
   },
   {
+    // 知识库 (issue #17): search, reviewed articles, case library, synonyms, figures.
+    key: 'knowledge',
+    path: '/knowledge',
+    icon: 'BookOutlined',
+    labelKey: 'nav.knowledge',
+    permission: 'knowledge:read',
+    hideInMenuFor: ['technician'],
+    page: () => import('../features/knowledge/pages/KnowledgePage.tsx'),
+  },
+  {
+    key: 'knowledge-article',
+    path: '/knowledge/articles/:id',
+    labelKey: 'nav.knowledge',
+    permission: 'knowledge:read',
+    hideInMenu: true,
+    page: () => import('../features/knowledge/pages/ArticlePage.tsx'),
+  },
+  {
+    // Training (issue #17): courses, assignments and the completion figures.
+    key: 'training',
+    path: '/training',
+    icon: 'BookOutlined',
+    labelKey: 'nav.training',
+    permission: 'training:read',
+    page: () => import('../features/training/pages/TrainingPage.tsx'),
+  },
+  {
+    // 销售合同 (issue #16): contracts from the stores, stock check, factory orders, showroom samples.
+    key: 'sales',
+    path: '/sales',
+    icon: 'ShoppingCartOutlined',
+    labelKey: 'nav.sales',
+    permission: 'sales:read',
+    page: () => import('../features/sales/pages/SalesPage.tsx'),
+  },
+  {
+    // Delivery and installation of sales contracts (issue #16): the desk's bookings, routes, figures.
+    key: 'delivery',
+    path: '/delivery',
+    icon: 'CarOutlined',
+    labelKey: 'nav.delivery',
+    permission: 'delivery:read',
+    hideInMenuFor: ['technician'],
+    page: () => import('../features/delivery/pages/DeliveryPage.tsx'),
+  },
+  {
+    // 保养计划 (issue #18 item 1): plans, products coming due and the generated 保养 orders.
+    key: 'maintenance',
+    path: '/maintenance',
+    icon: 'ToolOutlined',
+    labelKey: 'nav.maintenance',
+    permission: 'maintenance:read',
+    page: () => import('../features/maintenance/pages/MaintenancePage.tsx'),
+  },
+  {
+    // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
+    key: 'callcenter',
+    path: '/callcenter',
+    icon: 'CustomerServiceOutlined',
+    labelKey: 'nav.callcenter',
+    permission: 'callcenter:own',
+    page: () => import('../features/callcenter/pages/CallCenterPage.tsx'),
+  },
+  {
     key: 'settlement',
     path: '/settlement',
-    icon: WalletOutlined,
+    icon: 'WalletOutlined',
     labelKey: 'nav.settlement',
     permission: 'settlement:read',
     page: () => import('../features/settlement/pages/SettlementPage.tsx'),
@@ -277,7 +348,7 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'reports',
     path: '/reports',
-    icon: BarChartOutlined,
+    icon: 'BarChartOutlined',
     labelKey: 'nav.reports',
     permission: 'report:read',
     // KPI panel, GB/T 27922 evaluations and the scheme editor (tabs).
@@ -294,14 +365,14 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'settings',
     path: '/settings',
-    icon: SettingOutlined,
+    icon: 'SettingOutlined',
     labelKey: 'nav.settings',
     page: () => import('../features/settings/pages/SettingsPage.tsx'),
     children: [
       {
         key: 'settings-users',
         path: '/settings/users',
-        icon: UserOutlined,
+        icon: 'UserOutlined',
         labelKey: 'nav.users',
         permission: 'user:read',
         page: () => import('../features/settings/pages/UsersPage.tsx'),
@@ -309,7 +380,7 @@ export const NAVIGATION: NavItem[] = [
       {
         key: 'settings-roles',
         path: '/settings/roles',
-        icon: SafetyCertificateOutlined,
+        icon: 'SafetyCertificateOutlined',
         labelKey: 'nav.roles',
         permission: 'role:read',
         page: () => import('../features/settings/pages/RolesPage.tsx'),
@@ -317,7 +388,7 @@ export const NAVIGATION: NavItem[] = [
       {
         key: 'settings-calendar',
         path: '/settings/calendar',
-        icon: CalendarOutlined,
+        icon: 'CalendarOutlined',
         labelKey: 'nav.calendar',
         permission: 'calendar:read',
         page: () => import('../features/calendar/pages/CalendarPage.tsx'),
@@ -325,7 +396,7 @@ export const NAVIGATION: NavItem[] = [
       {
         key: 'settings-business',
         path: '/settings/business',
-        icon: AppstoreOutlined,
+        icon: 'AppstoreOutlined',
         labelKey: 'nav.businessSettings',
         // Whoever may change a business setting (or read them all); each key's own read and write
         // permissions are applied by the server.
@@ -344,7 +415,7 @@ export const NAVIGATION: NavItem[] = [
       {
         key: 'settings-sla',
         path: '/settings/sla',
-        icon: FieldTimeOutlined,
+        icon: 'FieldTimeOutlined',
         labelKey: 'nav.slaPolicies',
         permission: 'sla:read',
         page: () => import('../features/settings/pages/SlaPoliciesPage.tsx'),
@@ -352,7 +423,7 @@ export const NAVIGATION: NavItem[] = [
       {
         key: 'settings-audit',
         path: '/settings/audit',
-        icon: AuditOutlined,
+        icon: 'AuditOutlined',
         labelKey: 'nav.audit',
         permission: 'audit:read',
         page: () => import('../features/settings/pages/AuditPage.tsx'),
@@ -360,10 +431,18 @@ export const NAVIGATION: NavItem[] = [
       {
         key: 'settings-tokens',
         path: '/settings/tokens',
-        icon: ApiOutlined,
+        icon: 'ApiOutlined',
         labelKey: 'nav.apiTokens',
         permission: 'token:manage',
         page: () => import('../features/settings/pages/ApiTokensPage.tsx'),
+      },
+      {
+        key: 'settings-webhooks',
+        path: '/settings/webhooks',
+        icon: 'ApiOutlined',
+        labelKey: 'nav.webhooks',
+        permission: 'webhook:manage',
+        page: () => import('../features/webhooks/pages/WebhooksPage.tsx'),
       },
     ],
   },

@@ -1,32 +1,11 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
-import { Placeholder } from '../components/Placeholder.tsx';
-import { LoginPage } from '../features/auth/pages/LoginPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { NotFoundPage } from './ErrorPages.tsx';
+import { NotFoundPage, Placeholder, RouteErrorPage } from './lazyPages.tsx';
 import { RequireAccess, RequireAuth } from './guards.tsx';
 import { NAVIGATION, flattenNavigation, type NavItem } from './navigation.ts';
-
-/** Shown when rendering a route throws (including a stale lazy chunk after a deploy). */
-function RouteErrorPage() {
-  const { t } = useTranslation();
-  return (
-    <Result
-      status="500"
-      title={t('guards.crashTitle')}
-      subTitle={t('guards.crashSubtitle')}
-      data-testid="route-error"
-      extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
-          {t('guards.reload')}
-        </Button>
-      }
-    />
-  );
-}
 
 function NavPlaceholder({ item }: { item: NavItem }) {
   const { t } = useTranslation();
@@ -46,6 +25,10 @@ function pageRoute(item: NavItem): RouteObject {
   return item.path === '/' ? { index: true, element } : { path: item.path, element };
 }
 
+// Not in the first load of a signed-in phone: the sign-in form is fetched when it is shown.
+const LoginPage = lazy(() =>
+  import('../features/auth/pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
 // The customer portal (H5) has its own phone layout and login, outside the staff shell.
 const PortalApp = lazy(() => import('../features/portal/index.ts'));
 // The customer's rating link (回访评价) from a callback: public, no login, phone layout.
@@ -57,7 +40,15 @@ const QuotePrintPage = lazy(() => import('../features/charges/pages/QuotePrintPa
 
 export function appRoutes(): RouteObject[] {
   return [
-    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    {
+      path: '/login',
+      element: (
+        <Suspense fallback={<FullPageSpinner />}>
+          <LoginPage />
+        </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
     {
       path: '/portal/*',
       element: (

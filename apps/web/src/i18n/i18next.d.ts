@@ -1,5 +1,5 @@
 import 'i18next';
-import type { Messages } from './resources.ts';
+import type { Messages } from './messages.zh-CN.ts';
 
 // Typed keys: `t('nav.workorders')` is checked by tsc against the zh-CN resources.
 declare module 'i18next' {

@@ -5,7 +5,8 @@ import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import type { Locale } from '@anxin/contracts';
 import { SUPPORTED_LOCALES as LOCALES } from './supported.ts';
-import { resources } from './resources.ts';
+import type { Messages } from './messages.zh-CN.ts';
+import { phoneAppOf } from '../pwa/register.ts';
 
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 const STORAGE_KEY = 'anxin.locale';
@@ -39,12 +40,39 @@ function applySideEffects(locale: Locale): void {
  * Ant Design's locale follows through `AppProviders` (it re-renders on `languageChanged`).
  * Persisting to the user's profile (`PATCH /api/v1/me`) is the auth feature's job.
  */
+/**
+ * Each locale's messages are chunks of their own, fetched only when that locale is used: a zh-CN
+ * phone never downloads the English strings. The phone apps first fetch the part they show
+ * (messages.phone.*) and render; the rest is merged in after, in the background.
+ */
+type Part = 'phone' | 'full';
+type Bundle = Partial<Messages>;
+const LOADERS: Record<Locale, Record<Part, () => Promise<Bundle>>> = {
+  'zh-CN': {
+    phone: () => import('./messages.phone.zh-CN.ts').then((m) => m.phoneZhCN),
+    full: () => import('./messages.zh-CN.ts').then((m) => m.zhCN),
+  },
+  'en-US': {
+    phone: () => import('./messages.phone.en-US.ts').then((m) => m.phoneEnUS),
+    full: () => import('./messages.en-US.ts').then((m) => m.enUS),
+  },
+};
+const loaded = new Set<string>();
+
+async function loadMessages(locale: Locale, part: Part = 'full'): Promise<void> {
+  if (loaded.has(`${locale}:full`) || loaded.has(`${locale}:${part}`)) return;
+  const bundle = await LOADERS[locale][part]();
+  i18n.addResourceBundle(locale, 'translation', bundle, true, true);
+  loaded.add(`${locale}:${part}`);
+}
+
 export async function changeLocale(locale: Locale): Promise<void> {
   try {
     window.localStorage.setItem(STORAGE_KEY, locale);
   } catch {
     // Private mode or storage disabled: the choice still applies for this page.
   }
+  await loadMessages(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
   applySideEffects(locale);
 }
@@ -52,13 +80,24 @@ export async function changeLocale(locale: Locale): Promise<void> {
 const initialLocale = storedLocale();
 
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: {},
+  partialBundledLanguages: true,
   lng: initialLocale,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false }, // React escapes already.
-  initAsync: false, // Resources are bundled; be ready before the first render.
+  initAsync: false,
+  // Re-render when the rest of the messages arrive after a phone app's first render.
+  react: { bindI18nStore: 'added' },
 });
-applySideEffects(initialLocale);
+
+/** Resolves once the messages of the starting locale are in: render after it, never before. */
+export const i18nReady: Promise<void> = (async () => {
+  const phone = typeof window !== 'undefined' && phoneAppOf(window.location.pathname) !== null;
+  await loadMessages(initialLocale, phone ? 'phone' : 'full');
+  applySideEffects(initialLocale);
+  // Offline without the chunk cached: the phone part is enough to work with.
+  if (phone) void loadMessages(initialLocale, 'full').catch(() => undefined);
+})();
 
 export { i18n };

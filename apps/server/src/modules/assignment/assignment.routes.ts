@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdSchema, OutletFiguresSchema, SuggestionListSchema, SuggestionQuerySchema } from '@anxin/contracts';
+import {
+  IdSchema,
+  OutletFiguresSchema,
+  SuggestionListSchema,
+  SuggestionQuerySchema,
+  TechnicianSlotsQuerySchema,
+  TechnicianSlotsSchema,
+} from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
 import type { AssignmentService } from './assignment.service.ts';
 
@@ -24,6 +31,22 @@ export function assignmentRoutes(svc: AssignmentService) {
         },
       },
       async (req) => svc.suggestions(req.actor!, req.params.id, req.query),
+    );
+
+    app.get(
+      '/api/v1/work-orders/:id/technician-slots',
+      {
+        config: { permission: 'technician:read' },
+        schema: {
+          tags,
+          summary:
+            "Free visit slots of the order's outlet's technicians for the next days (busy: the order holding it)",
+          params: z.object({ id: IdSchema }),
+          querystring: TechnicianSlotsQuerySchema,
+          response: { 200: TechnicianSlotsSchema, ...problemResponses(400, 401, 403, 404, 422) },
+        },
+      },
+      async (req) => svc.slots(req.actor!, req.params.id, req.query),
     );
 
     app.get(

@@ -1,6 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { AssignmentPolicy, OutletFigures, SuggestionList, SuggestionQuery } from '@anxin/contracts';
+import type {
+  AssignmentPolicy,
+  OutletFigures,
+  SuggestionList,
+  SuggestionQuery,
+  TechnicianSlots,
+  TechnicianSlotsQuery,
+} from '@anxin/contracts';
 import type { Database } from '../../database.ts';
+import { lockKey } from '../../platform/db/transaction.ts';
+import type { DialectName } from '../../platform/db/types.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
 import { fieldError, notFound, refuse } from '../../platform/http/errors.ts';
@@ -19,7 +28,11 @@ import {
   type Interval,
 } from './domain/calendar.ts';
 import { ASSIGNMENT_POLICY_KEY, AssignmentPolicySchema, DEFAULT_ASSIGNMENT_POLICY } from './domain/policy.ts';
+import { businessDateOf } from '../../platform/calendar/dates.ts';
+import { certificationsOf } from '../network/index.ts';
+import { certificationFact } from './domain/certification.ts';
 import { rankTechnicians, type TechnicianFacts } from './domain/rank.ts';
+import { slotGrid } from './domain/slots.ts';
 import type { AssignmentRepository } from './assignment.repository.ts';
 
 /** The network module's working intervals (weekly shift − break − leave, rota, holidays). */
@@ -31,6 +44,7 @@ export type Availability = (
 
 export interface AssignmentDeps {
   db: Kysely<Database>;
+  dialect: DialectName;
   clock: Clock;
   repo: AssignmentRepository;
   workOrders: WorkOrdersService;
@@ -94,24 +108,18 @@ export class AssignmentService {
   }
 
   async suggestions(actor: Actor, orderId: string, q: SuggestionQuery): Promise<SuggestionList> {
-    const order = await this.d.workOrders.findInScope(actor, orderId);
-    if (!order) throw notFound('work order', orderId);
-    if (!order.outletId)
-      throw refuse(
-        'assignment.no_outlet',
-        {},
-        { path: 'outletId', detail: 'The order has no outlet yet: dispatch it first' },
-      );
+    const order = await this.outletOrder(actor, orderId);
     if ((q.start && !q.end) || (!q.start && q.end))
       throw fieldError(q.start ? 'end' : 'start', 'required', 'Give both start and end of the window');
     const window = this.windowOf(order, q);
     if (window && Date.parse(window.end) <= Date.parse(window.start))
       throw fieldError('end', 'after_start', 'The window must end after it starts');
-    const [techs, p] = await Promise.all([this.d.repo.techniciansOfOutlet(order.outletId), this.policy()]);
+    const [techs, p] = await Promise.all([this.d.repo.techniciansOfOutlet(order.outletId!), this.policy()]);
     const ids = techs.map((t) => t.id);
     const day = localDay(window?.start ?? this.d.clock.now());
-    const [skills, working, leave, sameDay] = await Promise.all([
+    const [skills, certs, working, leave, sameDay] = await Promise.all([
       order.categoryCode ? this.d.repo.skillLevels(ids, order.categoryCode) : Promise.resolve(null),
+      this.certifications(ids, order.categoryCode, p),
       window ? this.working(ids, window.start, window.end) : Promise.resolve(null),
       window ? this.d.repo.leave(ids, window.start, window.end) : Promise.resolve(null),
       this.d.repo.appointments(ids, day.start, day.end, order.id),
@@ -128,6 +136,7 @@ export class AssignmentService {
         available: window ? within(window, working!.get(t.id) ?? []) : null,
         onLeave: !!leave?.get(t.id)?.length,
         clash: clash ? clash.number : null,
+        certification: certs?.get(t.id) ?? null,
         load: mine.length,
         distanceKm:
           t.startLat !== null && t.startLng !== null && order.lat !== null && order.lng !== null
@@ -141,6 +150,80 @@ export class AssignmentService {
       window,
       items: rankTechnicians(facts, p),
     };
+  }
+
+  /**
+   * The assign dialog's calendar: each active technician of the order's outlet, the offered visit
+   * slots of the next `days` days, free or why not (the same rules as the booking checks).
+   */
+  async slots(actor: Actor, orderId: string, q: TechnicianSlotsQuery): Promise<TechnicianSlots> {
+    const order = await this.outletOrder(actor, orderId);
+    const from = q.from ?? localDate(this.d.clock.now());
+    const first = localMinute(from, 0);
+    const dates = datesBetween(first, localMinute(from, (q.days - 1) * 24 * 60));
+    const last = localMinute(dates.at(-1)!, 24 * 60);
+    const techs = (await this.d.repo.techniciansOfOutlet(order.outletId!)).filter((t) => t.active);
+    const ids = techs.map((t) => t.id);
+    const p = await this.policy();
+    const [slots, working, bookings, skills, certs] = await Promise.all([
+      this.d.workOrders.visitSlots(),
+      this.working(ids, first, last),
+      this.d.repo.appointments(ids, first, last, order.id),
+      order.categoryCode ? this.d.repo.skillLevels(ids, order.categoryCode) : Promise.resolve(null),
+      this.certifications(ids, order.categoryCode, p),
+    ]);
+    // Whatever the window: the skill and (when required) certification the assignment checks ask.
+    const qualified = (id: string) =>
+      (!skills || (skills.get(id) ?? 0) >= p.minSkillLevel) &&
+      !(p.certification === 'require' && certs?.get(id) && certs.get(id)!.held !== 'valid');
+    const now = this.d.clock.now();
+    return {
+      orderId: order.id,
+      dates,
+      slots: slots.slots,
+      technicians: techs.map((t) => {
+        const mine = bookings.filter((b) => b.technicianId === t.id);
+        const cells = slotGrid(dates, slots.slots, working.get(t.id) ?? [], mine, now);
+        const free = cells.flat().filter((c) => c.state === 'free').length;
+        return { technicianId: t.id, name: t.name, qualified: qualified(t.id), cells, free };
+      }),
+    };
+  }
+
+  /** The order in the actor's scope, with an outlet (suggestions and slots need one). */
+  private async outletOrder(actor: Actor, orderId: string): Promise<WorkOrder> {
+    const order = await this.d.workOrders.findInScope(actor, orderId);
+    if (!order) throw notFound('work order', orderId);
+    if (!order.outletId)
+      throw refuse(
+        'assignment.no_outlet',
+        {},
+        { path: 'outletId', detail: 'The order has no outlet yet: dispatch it first' },
+      );
+    return order;
+  }
+
+  /**
+   * Each technician's certification for the category (network's records, granted by training),
+   * or null when nothing is checked: no category, or the policy's certification mode is `off`.
+   */
+  private async certifications(
+    ids: string[],
+    categoryCode: string | null,
+    p: AssignmentPolicy,
+  ): Promise<Map<string, TechnicianFacts['certification']> | null> {
+    if (!categoryCode || p.certification === 'off') return null;
+    const rows = await certificationsOf(this.d.db, ids, categoryCode);
+    const today = businessDateOf(this.d.clock.now());
+    return new Map(
+      ids.map((id) => [
+        id,
+        certificationFact(
+          rows.filter((r) => r.technicianId === id),
+          today,
+        ),
+      ]),
+    );
   }
 
   /** The requested window, else the agreed appointment, else the customer's first preferred window. */
@@ -169,6 +252,16 @@ export class AssignmentService {
           {
             path: 'data.technicianId',
             detail: `The technician has no ${order.categoryCode} skill of level ${p.minSkillLevel} or above`,
+          },
+        );
+      const cert = (await this.certifications([technicianId], order.categoryCode, p))?.get(technicianId);
+      if (p.certification === 'require' && cert && cert.held !== 'valid')
+        throw refuse(
+          'assignment.uncertified',
+          { category: order.categoryCode, ...(cert.expiresOn ? { expiresOn: cert.expiresOn } : {}) },
+          {
+            path: 'data.technicianId',
+            detail: `The technician holds no valid ${order.categoryCode} certification`,
           },
         );
     }
@@ -212,6 +305,9 @@ export class AssignmentService {
           : refuse('assignment.outside_shift', { start: w.start, end: w.end }, { path: opts.path, detail });
       }
     }
+    // Inside the booking's transaction: one booking of this technician at a time, so a concurrent
+    // one cannot pass the same check before either commits (PostgreSQL reads committed data).
+    if (opts.trx) await lockKey(opts.trx, this.d.dialect, `technician-booking:${technicianId}`);
     const clash = (await this.d.repo.appointments([technicianId], w.start, w.end, order.id, opts.trx))[0];
     if (clash)
       throw refuse(

@@ -27,6 +27,7 @@ const MON_10_12 = { start: '2026-11-23T02:00:00Z', end: '2026-11-23T04:00:00Z' }
 const MON_13_15 = { start: '2026-11-23T05:00:00Z', end: '2026-11-23T07:00:00Z' };
 const MON_19_20 = { start: '2026-11-23T11:00:00Z', end: '2026-11-23T12:00:00Z' };
 const TUE_9_11 = { start: '2026-11-24T01:00:00Z', end: '2026-11-24T03:00:00Z' };
+const TUE_13_15 = { start: '2026-11-24T05:00:00Z', end: '2026-11-24T07:00:00Z' };
 
 async function technician(name: string, skill: number | null) {
   const at = w.clock.now().toISOString();
@@ -309,6 +310,112 @@ describe('appointment checks', () => {
       to: '13812345678',
     });
     expect(JSON.parse(notices[0]!.payload).text).toContain('11-24 09:00');
+  });
+});
+
+describe('assigning and booking in one step (网点已接单 → 已预约)', () => {
+  const eventsOf = (id: string) =>
+    w.db.db
+      .selectFrom('events')
+      .select(['to_state', 'data'])
+      .where('stream_id', '=', id)
+      .where('type', '=', 'workorder.transitioned')
+      .execute();
+
+  it('sets technician and window together, in one event, and tells the customer once', async () => {
+    const o = await acceptedOrder();
+    const res = await move(managerA, o.id, {
+      to: 'scheduled',
+      version: o.version,
+      data: { technicianId: refs.techA.id, appointment: TUE_13_15 },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await stateOf(o.id)).toMatchObject({
+      status: 'scheduled',
+      technician_id: refs.techA.id,
+      appointment_start: TUE_13_15.start.replace('Z', '.000Z'),
+    });
+    const steps = (await eventsOf(o.id)).filter((e) => e.to_state === 'scheduled');
+    expect(steps).toHaveLength(1);
+    expect(JSON.parse(steps[0]!.data)).toMatchObject({ technicianId: refs.techA.id });
+    const sms = await w.db.db
+      .selectFrom('outbox')
+      .select(['dedupe_key'])
+      .where('topic', '=', 'notify.sms')
+      .where('dedupe_key', 'like', `appointment:${o.id}:%`)
+      .execute();
+    expect(sms).toHaveLength(1);
+  });
+
+  it('changes nothing when any part is refused: clash, unskilled, on leave, missing window', async () => {
+    const first = await assignAndSchedule(refs.techA.id, MON_9_11);
+    const o = await acceptedOrder();
+    const before = await stateOf(o.id);
+    const tries: [Record<string, unknown>, number, string][] = [
+      [{ technicianId: refs.techA.id, appointment: MON_10_12 }, 422, 'assignment.double_booked'],
+      [{ technicianId: unskilled, appointment: TUE_9_11 }, 422, 'assignment.unskilled'],
+      [{ technicianId: onLeave, appointment: MON_13_15 }, 422, 'assignment.unavailable'],
+      [{ technicianId: refs.techA.id }, 400, 'required'],
+    ];
+    for (const [data, status, rule] of tries) {
+      const res = await move(managerA, o.id, { to: 'scheduled', version: o.version, data });
+      expect(res.status, JSON.stringify(res.body)).toBe(status);
+      expect(res.body.errors[0].rule).toBe(rule);
+    }
+    const clash = await move(managerA, o.id, {
+      to: 'scheduled',
+      version: o.version,
+      data: { technicianId: refs.techA.id, appointment: MON_10_12 },
+    });
+    expect(clash.body.params).toMatchObject({ orderNo: first.number });
+    expect(await stateOf(o.id)).toEqual(before);
+    expect((await eventsOf(o.id)).filter((e) => e.to_state === 'scheduled')).toEqual([]);
+  });
+
+  it('five managers booking the same technician into the same window at once: exactly one wins', async () => {
+    const tries = [];
+    for (let i = 0; i < 5; i++) tries.push(await acceptedOrder());
+    const results = await Promise.all(
+      tries.map((o) =>
+        move(managerA, o.id, {
+          to: 'scheduled',
+          version: o.version,
+          data: {
+            technicianId: shifted,
+            appointment: { start: '2026-11-24T06:00:00Z', end: '2026-11-24T08:00:00Z' },
+          },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 422, 422, 422, 422]);
+    const states = await Promise.all(tries.map((o) => stateOf(o.id)));
+    expect(states.filter((s) => s.status === 'scheduled')).toHaveLength(1);
+    expect(states.filter((s) => s.status === 'outlet_accepted' && s.technician_id === null)).toHaveLength(4);
+    const winner = tries[results.findIndex((r) => r.status === 200)]!;
+
+    // The dialog's calendar shows the booked slot as busy, naming the order, by the same rules.
+    const o = await acceptedOrder();
+    const res = await managerA.get(`/api/v1/work-orders/${o.id}/technician-slots?from=2026-11-22&days=3`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.dates).toEqual(['2026-11-22', '2026-11-23', '2026-11-24']);
+    const row = res.body.technicians.find((t: { technicianId: string }) => t.technicianId === shifted);
+    const states2 = row.cells.map((d: { state: string }[]) => d.map((c) => c.state));
+    // No shift on Sunday; Mon–Fri 09:00–17:00 (lunch 12:00–13:00), none in the evening.
+    expect(states2).toEqual([
+      ['off', 'off', 'off'],
+      ['free', 'free', 'off'],
+      ['free', 'busy', 'off'],
+    ]);
+    expect(row.cells[2][1].orderNo).toBe(winner.number);
+    expect(row.free).toBe(3);
+    expect(row.qualified).toBe(true);
+    const unskilledRow = res.body.technicians.find(
+      (t: { technicianId: string }) => t.technicianId === unskilled,
+    );
+    expect(unskilledRow.qualified).toBe(false);
+    expect((await managerB.get(`/api/v1/work-orders/${o.id}/technician-slots`)).status).toBe(404);
+    const bad = await managerA.get(`/api/v1/work-orders/${o.id}/technician-slots?days=0`);
+    expect(bad.status).toBe(400);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
+import type { TransitionRequest } from '@anxin/contracts';
+import type { TransitionHooks, WorkOrder, WorkOrdersService } from '../workorders/index.ts';
 import { AssignmentRepository } from './assignment.repository.ts';
 import { assignmentRoutes } from './assignment.routes.ts';
 import { AssignmentService, type Availability } from './assignment.service.ts';
@@ -25,6 +26,7 @@ const iso = (s: string) => new Date(s).toISOString();
 export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
   const service = new AssignmentService({
     db: deps.db,
+    dialect: deps.dialect,
     clock: deps.clock,
     repo: new AssignmentRepository(deps.db),
     workOrders: m.workOrders.service,
@@ -39,15 +41,28 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
       await service.checkAssign(order, req.data.technicianId!);
     },
   });
+  // Assigning and booking in one step (网点已接单 → 已预约): the technician's checks first.
+  hooks.register({
+    name: 'assignment.technician_free_when_booking',
+    to: 'scheduled',
+    from: ['outlet_accepted'],
+    check: async ({ order, req }) => {
+      await service.checkAssign(order, req.data.technicianId!);
+    },
+  });
+  // The technician booked: the one being assigned in this step, else the order's own.
+  const bookedTechnician = (order: WorkOrder, req: TransitionRequest) =>
+    (order.status === 'outlet_accepted' ? req.data.technicianId : order.technicianId) ?? null;
   hooks.register({
     name: 'assignment.window_free',
     to: 'scheduled',
     check: async ({ order, req }) => {
       const a = req.data.appointment;
-      if (!order.technicianId || !a) return;
+      const tech = bookedTechnician(order, req);
+      if (!tech || !a) return;
       await service.checkWindow(
         order,
-        order.technicianId,
+        tech,
         { start: iso(a.start), end: iso(a.end) },
         { path: 'data.appointment' },
       );
@@ -56,9 +71,9 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
       const a = req.data.appointment;
       if (!a) return;
       const w = { start: iso(a.start), end: iso(a.end) };
+      const tech = bookedTechnician(order, req);
       // Again inside the transaction: a concurrent booking of the same technician loses here.
-      if (order.technicianId)
-        await service.checkWindow(order, order.technicianId, w, { path: 'data.appointment', trx });
+      if (tech) await service.checkWindow(order, tech, w, { path: 'data.appointment', trx });
       return service.notifyCustomer(trx, order, w, !!order.appointmentStart, now);
     },
   });

@@ -3,6 +3,7 @@ import type {
   CallbackAnswers,
   CallbackFollowUp,
   CallbackOutcome,
+  CallbackQueueSort,
   CallbackTaskStatus,
   OrderClass,
   WorkOrderType,
@@ -174,8 +175,22 @@ export interface QueueFilter {
   dueBefore: string | null;
   readyAt: string | null;
   class: OrderClass | undefined;
+  /** Order number prefix, contact name or phone digits (see `searchTerms`). */
+  q: string | undefined;
+  sort: CallbackQueueSort;
+  /** The last row of the previous page: its sort key and id. */
+  after: QueueKey | undefined;
   limit: number;
 }
+
+/** A keyset position in the queue: the sort key (null: no completion yet) and the task id. */
+export interface QueueKey {
+  k: string | null;
+  i: string;
+}
+
+const NUMBER_RE = /^[A-Z]{2}\d{8}-\d{4,}$/;
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '');
 
 /** A stored class of an order, with the order's number and creation time. */
 export interface StoredClassification {
@@ -295,7 +310,34 @@ export class CallbacksRepository {
       .where(scopeFilter<any, any>(scope, ORDER_SCOPE));
   }
 
-  async queue(scope: ActorScope, f: QueueFilter): Promise<QueuedTask[]> {
+  /**
+   * Verdicts (satisfied / unsatisfied) of callbacks closed in [from, to) per UTC hour, in the
+   * caller's data scope (the queue's), in one grouped query (the workbench folds hours into days).
+   */
+  async verdictsPerHour(
+    scope: ActorScope,
+    from: string,
+    to: string,
+  ): Promise<{ hour: string; verdicts: number; satisfied: number }[]> {
+    const hour = sql<string>`substr(t.closed_at, 1, 13)`;
+    const rows = await this.db
+      .selectFrom('callback_tasks as t')
+      .innerJoin('work_orders as wo', 'wo.id', 't.order_id')
+      .where(scopeFilter<any, any>(scope, ORDER_SCOPE))
+      .select([
+        hour.as('hour'),
+        (eb) => eb.fn.countAll<string | number>().as('n'),
+        sql<string | number>`sum(case when t.outcome = 'satisfied' then 1 else 0 end)`.as('ok'),
+      ])
+      .where('t.outcome', 'in', ['satisfied', 'unsatisfied'])
+      .where('t.closed_at', '>=', from)
+      .where('t.closed_at', '<', to)
+      .groupBy(hour)
+      .execute();
+    return rows.map((r) => ({ hour: String(r.hour), verdicts: Number(r.n), satisfied: Number(r.ok) }));
+  }
+
+  async queue(scope: ActorScope, f: QueueFilter): Promise<{ rows: QueuedTask[]; last: QueueKey | null }> {
     let q = this.queueBase(scope);
     if (f.statuses) q = q.where('t.status', 'in', [...f.statuses]);
     if (f.dueBefore) q = q.where('t.due_at', '<', f.dueBefore);
@@ -313,8 +355,55 @@ export class CallbacksRepository {
             .where('oc.class', '=', f.class!),
         ),
       );
-    const rows = (await q.orderBy('t.due_at').orderBy('t.id').limit(f.limit).execute()) as QueueRow[];
-    return this.queued(rows);
+    if (f.q) {
+      const text = f.q.trim();
+      const upper = text.toUpperCase();
+      const digits = text.replace(/\D/g, '');
+      q = q.where((eb) => {
+        const any = [
+          NUMBER_RE.test(upper)
+            ? eb('wo.number', '=', upper)
+            : eb('wo.number', 'like', `${likeEscape(upper)}%`),
+          eb('wo.contact_name', 'like', `%${likeEscape(text)}%`),
+        ];
+        // A phone is searched by its digits only when the text is mostly a number (4+ digits).
+        if (digits.length >= 4 && digits.length >= text.length - 2)
+          any.push(eb('wo.contact_phone', 'like', `%${digits}%`));
+        return eb.or(any);
+      });
+    }
+    return this.queuePage(q, f);
+  }
+
+  /**
+   * Keyset pages over (sort key, id): due time either way, or the completion time latest first
+   * with the tasks not completed yet after all completed ones (their key is '').
+   */
+  private async queuePage(
+    q: ReturnType<CallbacksRepository['queueBase']>,
+    f: QueueFilter,
+  ): Promise<{ rows: QueuedTask[]; last: QueueKey | null }> {
+    const desc = f.sort !== 'due_at';
+    const key = f.sort === '-closed_at' ? sql<string>`coalesce(t.closed_at, '')` : sql<string>`t.due_at`;
+    if (f.after) {
+      const after = f.after;
+      q = q.where(sql<boolean>`(${key}, t.id) ${sql.raw(desc ? '<' : '>')} (${after.k ?? ''}, ${after.i})`);
+    }
+    const dir = desc ? 'desc' : 'asc';
+    const rows = (await q
+      .orderBy(key, dir)
+      .orderBy('t.id', dir)
+      .limit(f.limit + 1)
+      .execute()) as QueueRow[];
+    const page = rows.slice(0, f.limit);
+    const lastRow = rows.length > f.limit ? page[page.length - 1]! : null;
+    return {
+      rows: await this.queued(page),
+      last: lastRow && {
+        k: f.sort === '-closed_at' ? lastRow.closed_at : lastRow.due_at,
+        i: lastRow.id,
+      },
+    };
   }
 
   async queuedTask(scope: ActorScope, id: string): Promise<QueuedTask | undefined> {

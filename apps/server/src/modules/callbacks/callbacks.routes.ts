@@ -33,7 +33,8 @@ export function callbackRoutes(svc: CallbacksService) {
         config: { permission: 'callback:read' },
         schema: {
           tags,
-          summary: 'The callback queue (回访), by due time; outlet managers see their outlet read-only',
+          summary:
+            'The callback queue (回访): search, sort by due or completion, keyset pages; outlet managers read-only',
           querystring: CallbackQueueQuerySchema,
           response: { 200: CallbackQueueSchema, ...problems },
         },

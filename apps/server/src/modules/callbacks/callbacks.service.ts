@@ -12,10 +12,11 @@ import { businessDateOf } from '../../platform/calendar/index.ts';
 import { listStream } from '../../platform/events/append.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { QueuedTask } from './callbacks.repository.ts';
+import { decodeQueueCursor, encodeQueueCursor } from './queue.codec.ts';
 import { taskView } from './callbacks.views.ts';
 import { classifyNewRepairs, reclassify } from './classification.ts';
 import { callbackPolicy, TASK_STREAM, type CallbacksContext } from './context.ts';
-import { createPortalLink, readRating, submitRating } from './portal-links.ts';
+import { createPortalLink, orderRating, rateOrder, readRating, submitRating } from './portal-links.ts';
 import { recordOutcome } from './record-outcome.ts';
 import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
 import { FIELDWORK_EVENTS } from '../fieldwork/fieldwork.events.ts';
@@ -46,14 +47,21 @@ export class CallbacksService {
       const day = businessDateOf(now);
       dueBefore = new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
     }
-    const rows = await this.ctx.repo.queue(actor.scope, {
+    const page = await this.ctx.repo.queue(actor.scope, {
       statuses,
       dueBefore,
       readyAt: q.due === 'ready' ? now.toISOString() : null,
       class: q.class,
+      q: q.q,
+      sort: q.sort,
+      after: decodeQueueCursor(q.cursor, q.sort),
       limit: q.limit,
     });
-    return { items: rows.map((r) => taskView(r, now, policy.maxAttempts)), now: now.toISOString() };
+    return {
+      items: page.rows.map((r) => taskView(r, now, policy.maxAttempts)),
+      nextCursor: page.last && encodeQueueCursor(q.sort, page.last),
+      now: now.toISOString(),
+    };
   }
 
   private async taskInScope(actor: Actor, id: string): Promise<QueuedTask> {
@@ -122,6 +130,17 @@ export class CallbacksService {
 
   async submitRating(token: string, answers: Record<string, number | boolean>, comment?: string) {
     const r = await submitRating(this.ctx, token, answers, comment);
+    await reclassify(this.ctx, r.orderId);
+    return { outcome: r.outcome };
+  }
+
+  /** For the portal, which has checked that the order is the signed-in customer's own. */
+  orderRating(orderId: string) {
+    return orderRating(this.ctx, orderId);
+  }
+
+  async rateOrder(orderId: string, answers: Record<string, number | boolean>, comment?: string) {
+    const r = await rateOrder(this.ctx, orderId, answers, comment);
     await reclassify(this.ctx, r.orderId);
     return { outcome: r.outcome };
   }

@@ -199,6 +199,13 @@ describe('callback tasks', () => {
       .filter((e) => e.type === 'workorder.transitioned')
       .at(-1)!;
     expect(JSON.parse(ev.data).callbackOutcome).toBe('unsatisfied');
+    // The order page (and the job card) say it is a redo, and why.
+    const detail = await quality.get(`/api/v1/work-orders/${o.orderId}`);
+    expect(detail.body.redo).toMatchObject({
+      kind: 'redo',
+      count: 1,
+      reason: 'callback_unsatisfied_redo: 仍然漏水',
+    });
     const classes = await db()
       .selectFrom('order_classifications')
       .select('class')

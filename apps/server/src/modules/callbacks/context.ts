@@ -71,6 +71,8 @@ export interface OutcomeIntent {
   by: Actor;
   /** A portal link to consume in the same transaction. */
   linkId?: string;
+  /** The customer rated in the portal (through a link or signed in): marks the task portal-rated. */
+  viaPortal?: boolean;
 }
 
 declare module '../workorders/hooks.ts' {

@@ -139,7 +139,7 @@ export async function recordWithin(
     updatedAt: at,
     ...(closing ? { closedAt: at, closedBy: i.by.kind === 'system' ? null : i.by.userId } : {}),
     ...(i.nextAttemptAt !== undefined ? { nextAttemptAt: i.nextAttemptAt } : {}),
-    ...(i.linkId ? { portalRated: true } : {}),
+    ...(i.linkId || i.viaPortal ? { portalRated: true } : {}),
   });
   if (!ok) throw versionConflict('callback task', i.taskId, i.taskVersion);
   const data = {
@@ -150,7 +150,7 @@ export async function recordWithin(
     followUp: i.followUp,
     note: i.note,
     attempt: i.attempts,
-    viaPortal: !!i.linkId,
+    viaPortal: !!(i.linkId || i.viaPortal),
     ...(i.nextAttemptAt ? { nextAttemptAt: i.nextAttemptAt } : {}),
   };
   const actor = eventActorOf(i.by);

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import type { ActorScope } from '../../platform/auth/actor.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Calendar } from '../sla/index.ts';
@@ -80,3 +83,7 @@ export function createCallbacks(deps: AppDeps, opts: CallbacksOptions) {
 }
 export type CallbacksModule = ReturnType<typeof createCallbacks>;
 export { CALLBACK_SETTINGS } from './callbacks.settings.ts';
+
+/** Callback verdicts per UTC hour in the caller's data scope (the workbench's satisfaction figure). */
+export const callbackVerdictsPerHour = (db: Kysely<Database>, scope: ActorScope, from: string, to: string) =>
+  new CallbacksRepository(db).verdictsPerHour(scope, from, to);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { CallbackAnswers, PortalLink, PublicRatingView } from '@anxin/contracts';
+import type { CallbackAnswers, CallbackQuestion, PortalLink, PublicRatingView } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -87,9 +87,9 @@ export async function readRating(ctx: CallbacksContext, token: string): Promise<
 }
 
 /**
- * The customer's own answers, once. Satisfied (resolved, every score at least the policy minimum)
- * closes the order like a satisfied call; anything else is recorded on the task, which stays in the
- * queue for a call.
+ * The customer's own answers through a rating link, once. Satisfied (resolved, every score at
+ * least the policy minimum) closes the order like a satisfied call; anything else is recorded on
+ * the task, which stays in the queue for a call.
  */
 export async function submitRating(
   ctx: CallbacksContext,
@@ -98,6 +98,47 @@ export async function submitRating(
   comment: string | undefined,
 ): Promise<{ outcome: 'satisfied' | 'recorded'; orderId: string }> {
   const { link, task } = await usableLink(ctx, token);
+  return rateTask(ctx, task, answers, comment, link.id);
+}
+
+/** Whether a signed-in customer may rate the order now, with the questionnaire. */
+export async function orderRating(
+  ctx: CallbacksContext,
+  orderId: string,
+): Promise<{ state: 'open' | 'rated' | 'none'; questions: CallbackQuestion[] }> {
+  const task = await ctx.repo.openTaskOf(ctx.db, orderId);
+  const { value: policy } = await callbackPolicy(ctx.db);
+  const state = !task ? 'none' : task.portalRated ? 'rated' : 'open';
+  return { state, questions: state === 'open' ? policy.questions : [] };
+}
+
+/**
+ * A signed-in customer's rating of their own order (the caller checked the ownership): the same
+ * answers and effect as a rating link, allowed once while the order waits for its callback.
+ */
+export async function rateOrder(
+  ctx: CallbacksContext,
+  orderId: string,
+  answers: CallbackAnswers,
+  comment: string | undefined,
+): Promise<{ outcome: 'satisfied' | 'recorded'; orderId: string }> {
+  const task = await ctx.repo.openTaskOf(ctx.db, orderId);
+  if (!task)
+    throw new DomainError(
+      'callback.rating_not_open',
+      'This order can be rated once it waits for its callback',
+    );
+  if (task.portalRated) throw new DomainError('callback.link_used', 'This service has already been rated');
+  return rateTask(ctx, task, answers, comment, null);
+}
+
+async function rateTask(
+  ctx: CallbacksContext,
+  task: CallbackTask,
+  answers: CallbackAnswers,
+  comment: string | undefined,
+  linkId: string | null,
+): Promise<{ outcome: 'satisfied' | 'recorded'; orderId: string }> {
   const { value: policy } = await callbackPolicy(ctx.db);
   const errors = answerErrors(policy.questions, answers, { requireAll: true });
   if (errors.length)
@@ -119,7 +160,8 @@ export async function submitRating(
     note: null,
     attempts: task.attempts,
     by: SYSTEM_ACTOR,
-    linkId: link.id,
+    viaPortal: true,
+    ...(linkId ? { linkId } : {}),
   };
   if (satisfied) {
     const order = await ctx.workOrders.findInScope(SYSTEM_ACTOR, task.orderId);

@@ -15,6 +15,8 @@ import {
   NewCapaSchema,
   OrderLookupQuerySchema,
   OrderLookupSchema,
+  ResponsibleCandidatesQuerySchema,
+  ResponsibleCandidatesSchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
 import type { ComplaintsService } from './complaints.service.ts';
@@ -84,6 +86,21 @@ export function complaintRoutes(svc: ComplaintsService) {
         },
       },
       async (req) => svc.lookupOrder(req.actor!, req.query.number),
+    );
+
+    app.get(
+      `${P}/:id/responsible-candidates`,
+      {
+        config: { permission: 'complaint:manage' },
+        schema: {
+          tags,
+          summary: "责任人 candidates: the technicians of an outlet (default: the complaint's own)",
+          params: IdParams,
+          querystring: ResponsibleCandidatesQuerySchema,
+          response: { 200: ResponsibleCandidatesSchema, ...problems },
+        },
+      },
+      async (req) => svc.responsibleCandidates(req.actor!, req.params.id, req.query.outletId),
     );
 
     app.get(

@@ -9,11 +9,13 @@ import {
   type Investigation,
   type NewCapa,
   type OrderLookup,
+  type ResponsibleCandidates,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { listStream } from '../../platform/events/append.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { fieldError, notFound } from '../../platform/http/errors.ts';
+import { outletNamesOf, techniciansOf } from '../network/index.ts';
 import type { ComplaintRequested } from '../callbacks/index.ts';
 import { addCapa, changeCapa } from './capa.ts';
 import { capaView, complaintView } from './complaints.views.ts';
@@ -146,6 +148,26 @@ export class ComplaintsService {
   ) {
     await changeCapa(this.ctx, actor, id, capaId, input, requestId);
     return this.get(actor, id);
+  }
+
+  /**
+   * 责任人 candidates of a complaint the actor can see: the technicians of the given outlet, by
+   * default the complaint's own (an outlet without technicians gives an empty list).
+   */
+  async responsibleCandidates(actor: Actor, id: string, outletId?: string): Promise<ResponsibleCandidates> {
+    const row = await this.ctx.repo.find(actor.scope, id, businessDateOf(this.ctx.clock.now()));
+    if (!row) throw notFound('complaint', id);
+    if (outletId && !(await outletNamesOf(this.ctx.db, [outletId])).has(outletId))
+      throw fieldError('outletId', 'not_found', 'No such outlet');
+    const outlet = outletId ?? row.outletId;
+    if (!outlet) return { outletId: null, technicians: [] };
+    const techs = await techniciansOf(this.ctx.db, { outletId: outlet });
+    return {
+      outletId: outlet,
+      technicians: techs
+        .map((t) => ({ id: t.id, name: t.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)),
+    };
   }
 
   async lookupOrder(actor: Actor, number: string): Promise<OrderLookup> {

@@ -108,6 +108,20 @@ describe('complaint from intake to closure', () => {
       version: 1,
     });
     expect(r.body.allowed).toEqual(['acknowledged']);
+    // 责任人 picker: the technicians of the complaint's outlet, or of another outlet on request.
+    const cand = await quality.get(`/api/v1/complaints/${c.id}/responsible-candidates`);
+    expect(cand.status).toBe(200);
+    expect(cand.body.outletId).toBe(refs.outletA);
+    expect(cand.body.technicians.map((x: { id: string }) => x.id)).toContain(refs.techA.id);
+    expect(cand.body.technicians.map((x: { id: string }) => x.id)).not.toContain(refs.techB.id);
+    const other = await quality.get(
+      `/api/v1/complaints/${c.id}/responsible-candidates?outletId=${refs.outletB}`,
+    );
+    expect(other.body.technicians.map((x: { id: string }) => x.id)).toContain(refs.techB.id);
+    expect((await quality.get(`/api/v1/complaints/${c.id}/responsible-candidates?outletId=x`)).status).toBe(
+      400,
+    );
+    expect((await agent.get(`/api/v1/complaints/${c.id}/responsible-candidates`)).status).toBe(403);
     const id = c.id as string;
     expect((await eventsOf('work_order', order.id)).map((e) => e.type)).toContain('complaint.opened');
     expect(await classesOf(order.id)).toEqual(['complaint_call']);

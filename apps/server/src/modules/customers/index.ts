@@ -31,7 +31,14 @@ export { checkRegion, regionName } from './domain/regions.ts';
 export { nameBigrams } from './domain/name-tokens.ts';
 export type { CustomerRecord, ProductRecord } from './customers.records.ts';
 export { customerNamesOf, customerRefOf } from './customers.repository.ts';
-export { installedDemand, installedProductsByIds, type InstalledDemand } from './products.repository.ts';
+export {
+  installedDemand,
+  installedProductsByIds,
+  maintainedProducts,
+  productOwnersOf,
+  type InstalledDemand,
+  type MaintainedProduct,
+} from './products.repository.ts';
 export type {
   CatalogPort,
   CustomerOrderData,

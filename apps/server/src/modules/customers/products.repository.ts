@@ -156,3 +156,115 @@ export async function installedProductsByIds(db: Db, ids: readonly string[]): Pr
   const rows = await db.selectFrom('installed_products').selectAll().where('id', 'in', wanted).execute();
   return rows.map(toProduct);
 }
+
+/** An installed product as a maintenance plan sees it: its dates and the site it stands at. */
+export interface MaintainedProduct {
+  id: string;
+  serial: string;
+  modelId: string;
+  categoryCode: string;
+  customerId: string;
+  customerName: string;
+  /** Where the product stands: its address's district, else the customer's (for data scope). */
+  districtCode: string | null;
+  installDate: string | null;
+  purchaseDate: string | null;
+  /** The customer address the product stands at; null when the product names none. */
+  address: {
+    id: string;
+    provinceCode: string;
+    cityCode: string;
+    districtCode: string;
+    detail: string;
+    lat: number | null;
+    lng: number | null;
+  } | null;
+}
+
+/**
+ * Installed products of one model or one category, of live customers (not merged, not erased),
+ * ordered by id; the read modules/maintenance plans from. Running hours are not recorded here.
+ */
+export async function maintainedProducts(
+  db: Db,
+  target: { modelId: string | null; categoryCode: string | null },
+): Promise<MaintainedProduct[]> {
+  if (!target.modelId && !target.categoryCode) return [];
+  let q = db
+    .selectFrom('installed_products as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .leftJoin('customer_addresses as a', (j) =>
+      j.onRef('a.id', '=', 'p.address_id').onRef('a.customer_id', '=', 'p.customer_id'),
+    )
+    .select([
+      'p.id',
+      'p.serial',
+      'p.model_id',
+      'p.category_code',
+      'p.customer_id',
+      'c.name as customer_name',
+      'c.district_code as customer_district',
+      'p.install_date',
+      'p.purchase_date',
+      'a.id as address_id',
+      'a.province_code',
+      'a.city_code',
+      'a.district_code',
+      'a.detail',
+      'a.lat',
+      'a.lng',
+    ])
+    .where('c.merged_into_id', 'is', null)
+    .where('c.erased_at', 'is', null);
+  if (target.modelId) q = q.where('p.model_id', '=', target.modelId);
+  else q = q.where('p.category_code', '=', target.categoryCode!);
+  const rows = await q.orderBy('p.id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    serial: r.serial,
+    modelId: r.model_id,
+    categoryCode: r.category_code,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+    districtCode: r.district_code ?? r.customer_district,
+    installDate: r.install_date,
+    purchaseDate: r.purchase_date,
+    address: r.address_id
+      ? {
+          id: r.address_id,
+          provinceCode: r.province_code!,
+          cityCode: r.city_code!,
+          districtCode: r.district_code!,
+          detail: r.detail!,
+          lat: r.lat,
+          lng: r.lng,
+        }
+      : null,
+  }));
+}
+
+/** Serial, owner and district of installed products by id (unknown ids are left out). */
+export async function productOwnersOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; serial: string; customerName: string; districtCode: string | null }[]> {
+  const wanted = [...new Set(ids)];
+  const out: { id: string; serial: string; customerName: string; districtCode: string | null }[] = [];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('installed_products as p')
+      .innerJoin('customers as c', 'c.id', 'p.customer_id')
+      .leftJoin('customer_addresses as a', 'a.id', 'p.address_id')
+      .select(['p.id', 'p.serial', 'c.name', 'c.district_code as customer_district', 'a.district_code'])
+      .where('p.id', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.push({
+        id: r.id,
+        serial: r.serial,
+        customerName: r.name,
+        districtCode: r.district_code ?? r.customer_district,
+      });
+  }
+  return out;
+}

@@ -80,3 +80,22 @@ describe('dispatch board outlet figures follow the data scope', () => {
     expect((await board(await w.as(own))).outlets).toEqual([]);
   });
 });
+
+describe('the board counts what waits outside the queue, within the scope', () => {
+  it('counts new and accepted orders as not yet queued and outlet refusals as returned', async () => {
+    const dispatcher = await w.as(await w.user('dispatcher'));
+    const agent = await w.as(await w.user('agent'));
+    const before = (await dispatcher.get('/api/v1/dispatch/board')).body.waiting;
+    const fresh = (await agent.send('POST', '/api/v1/work-orders', createBody(refs))).body.order;
+    const refused = (await agent.send('POST', '/api/v1/work-orders', createBody(refs))).body.order;
+    await forceState(w, refused.id, { status: 'outlet_rejected' });
+    // A desk hand-off goes to the queue and is not counted here.
+    const queued = await agent.send('POST', '/api/v1/work-orders', createBody(refs, { handoff: 'dispatch' }));
+    expect(queued.body.order.status).toBe('awaiting_dispatch');
+    const after = (await dispatcher.get('/api/v1/dispatch/board')).body.waiting;
+    expect(after).toEqual({ newOrders: before.newOrders + 1, returned: before.returned + 1 });
+    expect(fresh.status).toBe('new');
+    const own = await w.as(await w.user('dispatcher', { scope: 'own' }));
+    expect((await own.get('/api/v1/dispatch/board')).body.waiting).toEqual({ newOrders: 0, returned: 0 });
+  });
+});

@@ -357,7 +357,8 @@ export class DispatchRepository {
   }
 
   /** The board's queue: waiting orders and at-risk ones not yet with a technician, by SLA due time. */
-  async queue(scope: ActorScope, f: BoardQuery): Promise<OrderFacts[]> {
+  /** The board's waiting orders matching the filters. */
+  private queueWhere(scope: ActorScope, f: BoardQuery) {
     let q = this.orders()
       .where(orderScope(scope))
       .where((eb) =>
@@ -372,14 +373,52 @@ export class DispatchRepository {
     if (f.regionCode) q = q.where('wo.district_code', 'like', `${regionPrefix(f.regionCode)}%`);
     if (f.categoryCode) q = q.where('wo.category_code', '=', f.categoryCode);
     if (f.urgency) q = q.where('wo.urgency', '=', f.urgency);
+    if (f.q) {
+      const text = f.q.trim().replace(/[%_\\]/g, '');
+      q = q.where((eb) =>
+        eb.or([
+          eb('wo.number', 'like', `${text.toUpperCase()}%`),
+          eb('c.name', 'like', `%${text}%`),
+          eb('wo.contact_name', 'like', `%${text}%`),
+          eb('wo.address', 'like', `%${text}%`),
+        ]),
+      );
+    }
+    return q;
+  }
+
+  /** A page of the queue (most urgent deadline first) and how many orders match in all. */
+  async queue(scope: ActorScope, f: BoardQuery): Promise<{ rows: OrderFacts[]; total: number }> {
     // Orders without a deadline sort last on both databases.
-    const rows = await q
-      .orderBy((eb) => eb.case().when('wo.sla_due_at', 'is', null).then(1).else(0).end())
-      .orderBy('wo.sla_due_at')
-      .orderBy('wo.id')
-      .limit(f.limit)
+    const [rows, count] = await Promise.all([
+      this.queueWhere(scope, f)
+        .orderBy((eb) => eb.case().when('wo.sla_due_at', 'is', null).then(1).else(0).end())
+        .orderBy('wo.sla_due_at')
+        .orderBy('wo.id')
+        .limit(f.limit)
+        .execute(),
+      this.queueWhere(scope, f)
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows.map((r) => toFacts(r as OrderRecord)), total: Number(count.n) };
+  }
+
+  /**
+   * What waits outside the queue's first page: orders registered but not yet queued (新建, 已受理 —
+   * portal and API orders, or a desk hand-off that stopped) and orders outlets refused.
+   */
+  async waitingCounts(scope: ActorScope): Promise<{ newOrders: number; returned: number }> {
+    const rows = await this.db
+      .selectFrom('work_orders as wo')
+      .where(orderScope(scope))
+      .where('wo.status', 'in', ['new', 'accepted', 'outlet_rejected'])
+      .select((eb) => ['wo.status', eb.fn.countAll<number>().as('n')])
+      .groupBy('wo.status')
       .execute();
-    return rows.map((r) => toFacts(r as OrderRecord));
+    const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+    return { newOrders: n('new') + n('accepted'), returned: n('outlet_rejected') };
   }
 
   /** Orders waiting for an outlet whose region is one of `codes` (pool listing). */

@@ -221,10 +221,11 @@ export class DispatchService {
 
   async board(actor: Actor, q: BoardQuery): Promise<BoardResponse> {
     // Outlet figures (grade, load, capacity, pending offers) are scoped like the queue.
-    const [queue, { value: policy }, outlets] = await Promise.all([
+    const [{ rows: queue, total }, { value: policy }, outlets, waiting] = await Promise.all([
       this.ctx.repo.queue(actor.scope, q),
       dispatchPolicy(this.ctx),
       this.ctx.repo.outletsWithFacts('all', actor.scope),
+      this.ctx.repo.waitingCounts(actor.scope),
     ]);
     const [pending, pendingCounts] = await Promise.all([
       this.ctx.repo.pendingOffersFor(queue.map((o) => o.view.id)),
@@ -236,6 +237,8 @@ export class DispatchService {
     );
     return {
       now: this.ctx.clock.now().toISOString(),
+      waiting,
+      total,
       queue: queue.map((o) => {
         const p = pending.get(o.view.id);
         return {

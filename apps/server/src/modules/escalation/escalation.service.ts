@@ -13,6 +13,7 @@ import { readSetting } from '../../platform/settings/index.ts';
 import type { WorkOrder, WorkOrdersService } from '../workorders/index.ts';
 import { DEFAULT_ESCALATION_POLICY, ESCALATION_POLICY_KEY, EscalationPolicySchema } from './domain/policy.ts';
 import { leastLoaded } from './domain/tiers.ts';
+import { noticeText } from './domain/reasons.ts';
 import type { Candidate, EscalationRepository } from './escalation.repository.ts';
 import type { EscalationTrigger } from './escalation.schema.ts';
 
@@ -100,7 +101,7 @@ export class EscalationService {
               reason: opts.reason,
               added_at: now.toISOString(),
             });
-            const notice: UserNotice = { userId: assignee.userId, title, body: opts.reason, ref };
+            const notice: UserNotice = { userId: assignee.userId, title, body: noticeText(opts.reason), ref };
             await enqueueOutbox(trx, {
               topic: ESCALATION_NOTIFY_TOPIC,
               payload: notice,
@@ -112,7 +113,7 @@ export class EscalationService {
             await notifyRole(
               trx,
               now,
-              { role: 'dispatcher', title, body: `${opts.reason} (no tier ${toTier} person on file)`, ref },
+              { role: 'dispatcher', title, body: `${noticeText(opts.reason)}（T${toTier} 无人在岗）`, ref },
               `escalation:${id}`,
             );
           }
@@ -172,11 +173,12 @@ export class EscalationService {
     let escalated = 0;
     const breaches = await this.d.repo.pendingSlaBreaches(since.toISOString(), 200);
     for (const b of breaches) {
-      const metric = b.metric ?? 'sla';
+      // A reason code, not prose: the web reads it in each person's language (`sla_breached_response`
+      // → 响应超时), and the assignee's notice names it in words (slaNoticeText).
       const out = await this.auto(
         actor,
         b.orderId,
-        `SLA breached (${metric})`,
+        `sla_breached_${b.metric ?? 'sla'}`,
         'sla_breach',
         `sla:${b.eventId}`,
       );

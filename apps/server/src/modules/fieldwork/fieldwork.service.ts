@@ -146,12 +146,13 @@ export class FieldworkService {
   }
 
   private async detail(actor: Actor, job: AssignedJob): Promise<FieldJobDetail> {
-    const [products, visit, photos, flags, code] = await Promise.all([
+    const [products, visit, photos, flags, code, redo] = await Promise.all([
       this.d.repo.products([job.productId]),
       this.d.repo.latestVisit(job.id),
       this.d.repo.photos(job.id),
       this.d.repo.flags(job.id),
       this.d.repo.latestCode(job.id),
+      this.d.workOrders.redoInfo(job.id),
     ]);
     const statuses = await this.statuses([job.productId], this.today());
     const base = `/api/v1/field/jobs/${job.id}/photos`;
@@ -167,6 +168,7 @@ export class FieldworkService {
         code && !code.usedAt && code.expiresAt > now
           ? { sentAt: code.createdAt, expiresAt: code.expiresAt, sentTo: maskPhone(job.contactPhone) }
           : null,
+      redo,
     };
   }
 

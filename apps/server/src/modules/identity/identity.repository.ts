@@ -415,3 +415,41 @@ export async function activeUsersInRole(
     .execute();
   return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
 }
+
+/** The roles each user holds (users without roles are left out); training resolves role assignments. */
+export async function rolesOfUsers(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, Role[]>> {
+  const out = new Map<string, Role[]>();
+  const ids = [...new Set(userIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('user_roles')
+      .select(['user_id', 'role'])
+      .where('user_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.role as Role]);
+  }
+  return out;
+}
+
+/** User ids by username or id (the call-record import names agents either way); unknown ones are left out. */
+export async function userIdsByLogin(
+  db: Kysely<Database>,
+  logins: readonly string[],
+): Promise<Map<string, string>> {
+  const list = [...new Set(logins)];
+  if (!list.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where((eb) => eb.or([eb('username', 'in', list), eb('id', 'in', list)]))
+    .execute();
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    out.set(r.id, r.id);
+    out.set(r.username, r.id);
+  }
+  return out;
+}

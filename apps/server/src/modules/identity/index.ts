@@ -10,7 +10,14 @@ export { AuthService } from './auth.service.ts';
 export { sourceOf } from './sign-in-throttle.ts';
 export { setSessionCookie, toMe } from './identity.routes.ts';
 export type { UserRecord } from './identity.repository.ts';
-export { IdentityRepository, activeUserIds, activeUsersInRole, userNames } from './identity.repository.ts';
+export {
+  IdentityRepository,
+  activeUserIds,
+  activeUsersInRole,
+  rolesOfUsers,
+  userNames,
+  userIdsByLogin,
+} from './identity.repository.ts';
 
 export function createIdentity(deps: AppDeps) {
   const auth = new AuthService({

@@ -23,10 +23,17 @@ export {
   COVERAGE_TARGETS_KEY,
   CERTIFICATION_SETTINGS_KEY,
   DEFAULT_COVERAGE_TARGETS,
+  DEFAULT_CERTIFICATION_SETTINGS,
 } from './network.deps.ts';
 export type { OutletRecord, TechnicianRecord } from './network.records.ts';
 export { outletGrade, outletNamesOf, setOutletGrade } from './outlets.repository.ts';
 export { technicianNamesOf, technicianRefOf, techniciansOf } from './technicians.repository.ts';
+export {
+  certificationsOf,
+  grantCertification,
+  technicianRoster,
+  type CertificationGrant,
+} from './certifications.repository.ts';
 
 export interface NetworkOptions {
   catalog: NetworkCatalogPort;

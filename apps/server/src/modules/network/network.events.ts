@@ -19,6 +19,8 @@ const TECHNICIAN_EVENT_SCHEMAS = {
   leave_added: anyPayload,
   leave_removed: anyPayload,
   rota_changed: anyPayload,
+  /** A certification granted or renewed by another module (training: a passed course). */
+  certification_granted: anyPayload,
 };
 export const TECHNICIAN_EVENTS = defineEvents('network', 'technician', TECHNICIAN_EVENT_SCHEMAS);
 

@@ -1,5 +1,6 @@
 import type { FieldError, PartImportResult } from '@anxin/contracts';
 import ExcelJS from 'exceljs';
+import { cellText } from '../../platform/files/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -17,23 +18,6 @@ import {
 import { ITEM_STREAM } from './stock.events.ts';
 
 const MAX_ROWS = 5000;
-
-/** A cell as the trimmed text a user typed (dates as YYYY-MM-DD, numbers as written). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v)
-      return v.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(v).trim();
-}
 
 /** The rows of the first sheet keyed by the header row's column names (any column order). */
 async function readSheet(body: Buffer): Promise<ImportRow[]> {

@@ -1,23 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { CatalogModule } from '../catalog/index.ts';
-import type { CustomersModule } from '../customers/index.ts';
+import { regionName, type CustomersModule } from '../customers/index.ts';
 import type { AuthService } from '../identity/index.ts';
 import type { WorkOrdersService } from '../workorders/index.ts';
 import { PortalAuthService } from './portal-auth.service.ts';
 import { PortalRepository } from './portal.repository.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { PortalService } from './portal.service.ts';
-import type { PortalCustomersPort } from './ports.ts';
+import type { PortalCustomersPort, PortalPorts, PortalRatingsPort } from './ports.ts';
 
 export { DEFAULT_PORTAL_OTP_POLICY, PORTAL_OTP_POLICY_KEY, PortalOtpPolicySchema } from './domain/otp.ts';
-export type { PortalCustomersPort, PortalPorts } from './ports.ts';
+export type { PortalCustomersPort, PortalPorts, PortalRatingsPort } from './ports.ts';
 
 export interface PortalModuleDeps {
   identity: { auth: AuthService };
   customers: Pick<
     CustomersModule,
     | 'findCustomerByPhone'
+    | 'getCustomer'
     | 'createIndividualCustomer'
     | 'listProducts'
     | 'getInstalledProduct'
@@ -36,11 +37,26 @@ export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
     },
     createIndividualCustomer: (input, actor) => m.customers.createIndividualCustomer(input, actor),
     listProducts: (customerId) => m.customers.listProducts(customerId),
+    contact: async (customerId) => {
+      const c = await m.customers.getCustomer(customerId);
+      const phone = c.phones.find((p) => p.isPrimary) ?? c.phones[0];
+      const a = c.addresses.find((x) => x.isDefault) ?? c.addresses[0];
+      return {
+        name: c.name,
+        phone: phone?.phone ?? null,
+        address: a ? `${regionName(a.districtCode)} ${a.detail}`.trim() : null,
+      };
+    },
     getProduct: (id) => m.customers.getInstalledProduct(id),
     registerProduct: (customerId, input, actor) =>
       m.customers.registerProductForCustomer(customerId, input, actor),
   };
-  const ports = { auth: m.identity.auth, customers, catalog: m.catalog, workOrders: m.workOrders.service };
+  const ports: PortalPorts = {
+    auth: m.identity.auth,
+    customers,
+    catalog: m.catalog,
+    workOrders: m.workOrders.service,
+  };
   const repo = new PortalRepository(deps.db);
   const auth = new PortalAuthService({
     db: deps.db,
@@ -61,7 +77,11 @@ export function createPortal(deps: AppDeps, m: PortalModuleDeps) {
         signInPerIpPerMinute: deps.config.loginRatePerMinute,
       }),
     );
-  return { auth, portal, register };
+  /** The callbacks module is built after the portal (it needs work orders): bound in modules.ts. */
+  const useRatings = (port: PortalRatingsPort) => {
+    ports.ratings = port;
+  };
+  return { auth, portal, register, useRatings };
 }
 export type PortalModule = ReturnType<typeof createPortal>;
 export { PORTAL_SETTINGS } from './portal.settings.ts';

@@ -9,6 +9,7 @@ import {
   PORTAL_MAX_PHOTOS,
   PortalCancelSchema,
   PortalConfirmSchema,
+  PortalContactSchema,
   PortalCreateRequestResponseSchema,
   PortalModelSchema,
   PortalNewRequestSchema,
@@ -16,6 +17,9 @@ import {
   PortalOrderSummarySchema,
   PortalOtpRequestSchema,
   PortalOtpResponseSchema,
+  PortalRatingSchema,
+  PublicRatingRequestSchema,
+  PublicRatingResultSchema,
   PortalProductSchema,
   PortalRegisterProductSchema,
   PortalRescheduleSchema,
@@ -41,6 +45,7 @@ const problems = problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429);
 const tags = ['portal'];
 const P = '/api/v1/portal';
 const IdParams = z.object({ id: IdSchema });
+const PhotoParams = z.object({ id: IdSchema, photoId: IdSchema });
 const customerOnly = { permission: 'customer' as const };
 
 /** The signed-in customer; the route's `customer` permission has already turned everyone else away. */
@@ -243,6 +248,60 @@ export function portalRoutes(deps: PortalRouteDeps) {
         },
       },
       async (req) => deps.portal.order(customerOf(req), req.params.id),
+    );
+
+    app.get(
+      `${P}/contact`,
+      {
+        config: customerOnly,
+        schema: {
+          tags,
+          summary: 'The name, mobile and address a new request uses (shown for confirmation)',
+          response: { 200: PortalContactSchema, ...problems },
+        },
+      },
+      async (req) => deps.portal.contact(customerOf(req)),
+    );
+
+    app.get(
+      `${P}/orders/:id/photos/:photoId`,
+      {
+        config: customerOnly,
+        schema: { tags, summary: 'One of the photos I added to my order', params: PhotoParams },
+      },
+      async (req, reply) => {
+        const f = await deps.portal.photo(customerOf(req), req.params.id, req.params.photoId);
+        return reply.type(f.contentType).header('content-length', f.sizeBytes).send(f.stream);
+      },
+    );
+
+    app.get(
+      `${P}/orders/:id/rating`,
+      {
+        config: customerOnly,
+        schema: {
+          tags,
+          summary: 'Whether I may rate the finished service now, with the questions',
+          params: IdParams,
+          response: { 200: PortalRatingSchema, ...problems },
+        },
+      },
+      async (req) => deps.portal.rating(customerOf(req), req.params.id),
+    );
+
+    app.post(
+      `${P}/orders/:id/rating`,
+      {
+        config: customerOnly,
+        schema: {
+          tags,
+          summary: 'Rate the finished service once (satisfied closes the order like a satisfied callback)',
+          params: IdParams,
+          body: PublicRatingRequestSchema,
+          response: { 200: PublicRatingResultSchema, ...problems },
+        },
+      },
+      async (req) => deps.portal.rate(customerOf(req), req.params.id, req.body),
     );
 
     app.post(

@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import type {
+  CallbackAnswers,
   FieldError,
   PortalCancel,
   PortalModel,
+  PortalRating,
   PortalNewRequestSchema,
   PortalRegisterProductSchema,
   PortalReschedule,
@@ -19,6 +21,7 @@ import type { Db } from '../../platform/db/types.ts';
 import type { PortalPorts } from './ports.ts';
 import {
   APPOINTMENT_CONFIRMED,
+  customerPhotoIds,
   detailView,
   isConfirmed,
   productView,
@@ -152,6 +155,10 @@ export class PortalService {
     return o;
   }
 
+  contact(c: CustomerActor) {
+    return this.d.ports.customers.contact(c.customerId);
+  }
+
   async order(c: CustomerActor, id: string) {
     return detailView(await this.own(c, id));
   }
@@ -176,10 +183,38 @@ export class PortalService {
         symptomCodes: [],
         urgency: 'normal',
         preferredWindows: input.preferredWindows,
+        ...(input.contactName ? { contactName: input.contactName } : {}),
+        ...(input.contactPhone ? { contactPhone: input.contactPhone } : {}),
       },
       requestId,
     );
     return order.id;
+  }
+
+  /** One of the customer's own photos of their order (staff attachments are not served here). */
+  async photo(c: CustomerActor, orderId: string, photoId: string) {
+    const o = await this.own(c, orderId);
+    if (!customerPhotoIds(o).includes(photoId)) throw notFound('attachment', photoId);
+    return this.wo.openAttachment(onBehalf(c.actor), orderId, photoId);
+  }
+
+  async rating(c: CustomerActor, orderId: string): Promise<PortalRating> {
+    await this.own(c, orderId);
+    return this.ratings().orderRating(orderId);
+  }
+
+  async rate(
+    c: CustomerActor,
+    orderId: string,
+    body: { answers: CallbackAnswers; comment?: string | undefined },
+  ) {
+    await this.own(c, orderId);
+    return this.ratings().rateOrder(orderId, body.answers, body.comment);
+  }
+
+  private ratings() {
+    if (!this.d.ports.ratings) throw new Error('portal: the callbacks module was not bound');
+    return this.d.ports.ratings;
   }
 
   async addPhoto(

@@ -125,9 +125,13 @@ export function detailView(o: WorkOrderDetail): PortalOrderDetail {
     technicianName: o.technician?.name ?? null,
     cancelReason: cancelledByCustomer ? o.cancelReason : null,
     appointmentConfirmed: confirmed,
-    photoCount: o.timeline.filter(
-      (e) => e.type === WORKORDER_EVENTS.type.attachment_added && e.actorKind === 'customer',
-    ).length,
+    photoCount: customerPhotoIds(o).length,
+    photos: o.attachments
+      .filter((a) => customerPhotoIds(o).includes(a.id))
+      .map((a) => ({ id: a.id, filename: a.filename })),
+    contactName: o.contactName,
+    contactPhone: o.contactPhone,
+    address: o.address,
     actions: {
       confirm: appointable && !confirmed,
       reschedule: appointable,
@@ -135,4 +139,12 @@ export function detailView(o: WorkOrderDetail): PortalOrderDetail {
     },
     timeline,
   };
+}
+
+/** The attachments the customer added (staff photos and documents are not shown in the portal). */
+export function customerPhotoIds(o: WorkOrderDetail): string[] {
+  return o.timeline
+    .filter((e) => e.type === WORKORDER_EVENTS.type.attachment_added && e.actorKind === 'customer')
+    .map((e) => String((e.data as { attachmentId?: unknown }).attachmentId ?? ''))
+    .filter(Boolean);
 }

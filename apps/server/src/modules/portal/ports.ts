@@ -1,4 +1,10 @@
-import type { InstalledProduct, RegisterProduct } from '@anxin/contracts';
+import type {
+  CallbackAnswers,
+  InstalledProduct,
+  PortalContact,
+  PortalRating,
+  RegisterProduct,
+} from '@anxin/contracts';
 import type { EventActor } from '../../platform/events/append.ts';
 import type { CatalogModule } from '../catalog/index.ts';
 import type { WorkOrdersService } from '../workorders/index.ts';
@@ -16,6 +22,8 @@ export interface PortalCustomersPort {
     actor: EventActor,
   ): Promise<{ id: string }>;
   listProducts(customerId: string): Promise<InstalledProduct[]>;
+  /** The name, primary phone and default address a new order uses. */
+  contact(customerId: string): Promise<PortalContact>;
   getProduct(id: string): Promise<InstalledProduct>;
   registerProduct(customerId: string, input: RegisterProduct, actor: EventActor): Promise<InstalledProduct>;
 }
@@ -25,4 +33,16 @@ export interface PortalPorts {
   customers: PortalCustomersPort;
   catalog: Pick<CatalogModule, 'service'>;
   workOrders: WorkOrdersService;
+  /** Set once the callbacks module exists (see `usePortalRatings`). */
+  ratings?: PortalRatingsPort;
+}
+
+/** The customer's rating of a finished service (the callbacks module; bound after it is built). */
+export interface PortalRatingsPort {
+  orderRating(orderId: string): Promise<PortalRating>;
+  rateOrder(
+    orderId: string,
+    answers: CallbackAnswers,
+    comment?: string,
+  ): Promise<{ outcome: 'satisfied' | 'recorded' }>;
 }

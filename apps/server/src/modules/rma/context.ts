@@ -19,7 +19,13 @@ export const RMA_POLICY_KEY = 'rma.policy';
 /** The 三包 engine as this module uses it (modules/warranty's `evaluateProduct`). */
 export type EvaluateProduct = (
   installedProductId: string,
-  req: { asOf: string; performanceFault?: boolean; exchangedOn?: string | null },
+  req: {
+    asOf: string;
+    performanceFault?: boolean;
+    exchangedOn?: string | null;
+    priceFen?: number | null;
+    mileageKm?: number | null;
+  },
 ) => Promise<WarrantyEvaluation>;
 
 /** What every use case of the RMA module gets (built once in index.ts). */

@@ -2,8 +2,13 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { FileNotFoundError, MeasuringStream, sniffType } from '../../platform/files/index.ts';
-import { DomainError, notFound, refuse } from '../../platform/http/errors.ts';
+import {
+  FileNotFoundError,
+  payloadTooLarge,
+  storeUpload,
+  unsupportedMedia,
+} from '../../platform/files/index.ts';
+import { notFound, refuse } from '../../platform/http/errors.ts';
 import { firstUnstorable, unstorableText } from '../../platform/http/storable-text.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { eventActorOf, rmaPolicy, type RmaContext } from './context.ts';
@@ -18,11 +23,7 @@ export interface PhotoUpload {
 }
 
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
-const unsupported = (message: string) =>
-  new DomainError('request.unsupported_media_type', message, {
-    errors: [{ path: 'file', rule: 'media_type', params: { allowed: PHOTO_TYPES }, message }],
-    extra: { allowed: PHOTO_TYPES },
-  });
+const unsupported = (message: string) => unsupportedMedia(PHOTO_TYPES, message);
 
 /**
  * Inspection photos of a case, stored through the platform file storage (`rma/<case>/<photo>`)
@@ -60,37 +61,19 @@ export class RmaPhotos {
       throw refuseNow(refuse('rma.photo_limit', { max: policy.maxPhotosPerCase }, { path: 'file' }));
     const id = newId();
     const key = `rma/${caseId}/${id}`;
-    const measure = new MeasuringStream();
-    await this.ctx.storage.put(key, up.stream.pipe(measure));
-    const tooLarge = (up.stream as { truncated?: boolean }).truncated || measure.size > policy.maxPhotoBytes;
-    if (tooLarge || sniffType(measure.head) !== up.mimetype) {
-      await this.ctx.storage.delete(key);
-      if (tooLarge)
-        throw new DomainError(
-          'request.payload_too_large',
-          `Photos may be at most ${policy.maxPhotoBytes} bytes`,
-          {
-            errors: [
-              {
-                path: 'file',
-                rule: 'max_size',
-                params: { maxBytes: policy.maxPhotoBytes },
-                message: `at most ${policy.maxPhotoBytes} bytes`,
-              },
-            ],
-            extra: { limitBytes: policy.maxPhotoBytes },
-          },
-        );
-      throw unsupported(`The file content is not ${up.mimetype}`);
-    }
+    const stored = await storeUpload(this.ctx.storage, key, up, policy.maxPhotoBytes);
+    if (!stored.ok)
+      throw stored.reason === 'too_large'
+        ? payloadTooLarge(policy.maxPhotoBytes, 'Photos')
+        : unsupported(`The file content is not ${up.mimetype}`);
     const now = this.ctx.clock.now();
     const row = {
       id,
       caseId,
       filename: up.filename.slice(0, 200) || 'photo',
       contentType: up.mimetype,
-      sizeBytes: measure.size,
-      sha256: measure.digest(),
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
       storageKey: key,
       createdAt: now.toISOString(),
     };

@@ -106,6 +106,8 @@ export class RmaService {
       asOf: requestedOn,
       performanceFault: input.performanceFault,
       exchangedOn,
+      priceFen: input.pricePaidFen ?? null,
+      mileageKm: input.mileageKm ?? null,
     });
     const verdict = admission(input.kind, input.remedy, evaluation, input.override);
     if (!verdict.ok) throw refusalOf(verdict.refusal, { path: verdict.path });

@@ -20,7 +20,10 @@ let agent: Client;
 let quality: Client;
 let managerA: Client;
 let managerB: Client;
-let calls: { productId: string; req: { asOf: string; exchangedOn?: string | null } }[] = [];
+let calls: {
+  productId: string;
+  req: { asOf: string; exchangedOn?: string | null; priceFen?: number | null; mileageKm?: number | null };
+}[] = [];
 
 /** A verdict the fake engine returns (the real rules live in modules/warranty). */
 const verdict = (remedy: Remedy, allowed: boolean, over: Partial<RemedyVerdict> = {}): RemedyVerdict => ({
@@ -52,6 +55,7 @@ const fakeEngine = async (productId: string, req: { asOf: string; exchangedOn?: 
     },
     remedies,
     depreciation,
+    usageCompensation: null,
   };
   return e;
 };
@@ -160,7 +164,16 @@ describe('a 7-day return', () => {
       rule: 'test.no_reason_return_allowed',
     });
     expect(calls).toEqual([
-      { productId, req: { asOf: '2026-11-03', performanceFault: false, exchangedOn: null } },
+      {
+        productId,
+        req: {
+          asOf: '2026-11-03',
+          performanceFault: false,
+          exchangedOn: null,
+          priceFen: null,
+          mileageKm: null,
+        },
+      },
     ]);
 
     let r = await step(managerA, c.id, { action: 'start_inspection', version: c.version });
@@ -284,7 +297,23 @@ describe('bad input changes nothing', () => {
       code: 'rma.dates_out_of_order',
       params: { field: 'requestedOn', earliest: '2026-10-30' },
     });
+    const badMileage = await agent.send('POST', P, returnBody(productId, { mileageKm: -1 }));
+    expect(badMileage.status).toBe(400);
+    const badPrice = await agent.send('POST', P, returnBody(productId, { pricePaidFen: 1.5 }));
+    expect(badPrice.status).toBe(400);
     expect(await count('rma_cases')).toBe(before);
+  });
+
+  it('hands the price paid and the mileage to the engine (depreciation, a car usage fee)', async () => {
+    const productId = await newProduct();
+    calls = [];
+    const r = await agent.send(
+      'POST',
+      P,
+      returnBody(productId, { pricePaidFen: 15_000_000, mileageKm: 12_000 }),
+    );
+    expect(r.status).toBe(201);
+    expect(calls[0]!.req).toMatchObject({ priceFen: 15_000_000, mileageKm: 12_000 });
   });
 
   it('takes an override to an approver; wrong state, stale version and out-of-order dates are refused', async () => {

@@ -16,7 +16,13 @@ export type { Calendar } from './clocks.ts';
 // Pure clock functions: the demo/scale seed replays order histories through them (src/seed).
 export { newClocks, applyStatus, orderSla, refreshClock } from './clocks.ts';
 export type { ClockRecord, SlaOrdersPort } from './sla.repository.ts';
-export { clockRow, clocksOfOrders, clocksStarted, type ClockSpan } from './sla.repository.ts';
+export {
+  alarmingClocksOf,
+  clockRow,
+  clocksOfOrders,
+  clocksStarted,
+  type ClockSpan,
+} from './sla.repository.ts';
 
 export interface SlaOptions {
   /** The tenant calendar (modules/calendar `service.current`); defaults to the statutory one. */

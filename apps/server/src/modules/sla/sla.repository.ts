@@ -253,3 +253,29 @@ export async function clocksOfOrders(
   }
   return out;
 }
+
+/**
+ * The clock behind each order's SLA alarm: of its clocks that are breached or at risk, a running
+ * one before a stopped one (a response deadline missed stays the reason once the clock stops), a
+ * breached one before one at risk, then the one due first (one query for all orders).
+ */
+export async function alarmingClocksOf(
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+): Promise<Map<string, { metric: SlaMetric; state: SlaState; dueAt: string | null }>> {
+  const out = new Map<string, { metric: SlaMetric; state: SlaState; dueAt: string | null }>();
+  const ids = [...new Set(orderIds)].slice(0, 500);
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('sla_clocks')
+    .select(['order_id', 'metric', 'state', 'due_at', 'stopped_at'])
+    .where('order_id', 'in', ids)
+    .where('state', 'in', ['breached', 'at_risk'])
+    .execute();
+  const rank = (r: (typeof rows)[number]) =>
+    `${r.stopped_at === null ? 0 : 1}${r.state === 'breached' ? 0 : 1}${r.due_at ?? '9'}`;
+  rows.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
+  for (const r of rows)
+    if (!out.has(r.order_id)) out.set(r.order_id, { metric: r.metric, state: r.state, dueAt: r.due_at });
+  return out;
+}

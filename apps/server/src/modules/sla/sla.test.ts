@@ -138,6 +138,31 @@ describe('reopen', () => {
   });
 });
 
+describe('redo (返修)', () => {
+  it('an unsatisfied callback sending the order back starts its own visit clocks', async () => {
+    at('2025-09-26 17:00');
+    const o = await create();
+    const v = await forceState(w, o.id, { status: 'awaiting_callback' });
+    at('2025-10-09 09:00');
+    const redo = (
+      await admin.send('POST', `/api/v1/work-orders/${o.id}/transitions`, {
+        to: 'awaiting_dispatch',
+        version: v,
+        reason: 'callback_unsatisfied_redo: 仍然漏水',
+      })
+    ).body;
+    // Not the first visit's 达成: the redo is measured from the moment it was sent back.
+    expect(clock(redo, 'resolution')).toMatchObject({
+      startedAt: sh('2025-10-09 09:00'),
+      stoppedAt: null,
+      dueAt: sh('2025-10-13 09:00'),
+    });
+    expect(clock(redo, 'response')).toMatchObject({ startedAt: sh('2025-10-09 09:00'), stoppedAt: null });
+    // First contact already happened: it is not measured again.
+    expect(clock(redo, 'first_contact').startedAt).toBe(sh('2025-09-26 17:00'));
+  });
+});
+
 describe('sla.evaluate job', () => {
   it('raises at_risk and breached once per clock, however often it runs, and notifies the role', async () => {
     await w.db.db.deleteFrom('sla_clocks').execute();

@@ -17,6 +17,8 @@ export interface EvaluateProductRequest {
   exchangedOn?: string | null;
   /** Price paid, for the 第13条 depreciation amount (the product record has none). */
   priceFen?: number | null;
+  /** Cars: odometer on the request date (km limits of 第18/20/23条, the 第27条 usage fee). */
+  mileageKm?: number | null;
   /** `online`: judge an online sale's 7-day no-reason return instead of the 三包 policy. */
   line?: 'sanbao' | 'online';
   /** Online sales: exclusions of the goods, those confirmed at purchase, and whether they are intact. */
@@ -72,6 +74,7 @@ export class EvaluateService {
         invoiceDate: product.purchaseDate,
         deliveryDate: product.installDate,
         priceFen: req.priceFen ?? null,
+        mileageKm: req.mileageKm ?? null,
         catalogueTerms,
         ...(req.exclusions ? { exclusions: req.exclusions } : {}),
         ...(req.confirmedExclusions ? { confirmedExclusions: req.confirmedExclusions } : {}),

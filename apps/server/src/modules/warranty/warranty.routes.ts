@@ -134,6 +134,8 @@ export function warrantyRoutes(
         evaluations.evaluateProduct(req.params.installedProductId, {
           asOf: req.query.asOf ?? businessDateOf(ctx.clock.now()),
           ...(req.query.line ? { line: req.query.line } : {}),
+          priceFen: req.query.priceFen ?? null,
+          mileageKm: req.query.mileageKm ?? null,
           ...(req.query.performanceFault === undefined
             ? {}
             : { performanceFault: req.query.performanceFault }),

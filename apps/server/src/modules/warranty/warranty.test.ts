@@ -204,3 +204,40 @@ describe('service history and the order evaluation', () => {
     });
   });
 });
+
+describe('a car policy (《家用汽车产品修理更换退货责任规定》)', () => {
+  it('gives a loaner car for a long open repair (第21条) and prices the use had on an exchange (第27条)', async () => {
+    const policies = await quality.get(`${P}?categoryCode=${refs.categoryCode}`);
+    const first = policies.body.items[0].id as string;
+    const car = await quality.send('POST', `${P}/${first}/versions`, {
+      ...policyBody({ kind: 'auto_2021', params: DEFAULT_POLICY_PARAMS.auto_2021 }),
+      categoryCode: undefined,
+    });
+    expect(car.status).toBe(201);
+    expect((await quality.send('POST', `${P}/${car.body.id}/publish`)).status).toBe(200);
+    const url = `/api/v1/warranty/products/${refs.productId}/evaluation?asOf=2025-06-10`;
+    const bad = await agent.get(`${url}&mileageKm=-1`);
+    expect(bad.status).toBe(400);
+
+    const e = (await agent.get(`${url}&priceFen=15000000&mileageKm=12000`)).body;
+    expect(e.policy).toMatchObject({ kind: 'auto_2021' });
+    // The order sent back on 2025-04-01 is still open: more than 5 days in repair.
+    expect(e.remedies.find((v: { remedy: string }) => v.remedy === 'loaner_car')).toMatchObject({
+      allowed: true,
+      rule: 'auto.loaner_car',
+      article: '《家用汽车产品修理更换退货责任规定》第21条',
+      params: { limit: 5, fromDate: '2025-04-06', untilDate: null },
+    });
+    expect(e.remedies.find((v: { remedy: string }) => v.remedy === 'exchange')).toMatchObject({
+      allowed: true,
+      article: '《家用汽车产品修理更换退货责任规定》第24条',
+    });
+    // ¥150,000 × 12,000 km ÷ 1000 × 0.5 %.
+    expect(e.usageCompensation).toEqual({
+      ratePercent: 0.5,
+      mileageKm: 12_000,
+      priceFen: 15_000_000,
+      amountFen: 900_000,
+    });
+  });
+});

@@ -32,6 +32,8 @@ export interface WorkOrderContext {
   validateFaultCodes?:
     | ((categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]) => Promise<void>)
     | undefined;
+  /** The knowledge base's check of the article a remote resolution names (modules/knowledge). */
+  knowledgeArticle?: ((id: string) => Promise<{ title: string; published: boolean } | null>) | undefined;
 }
 
 export const STREAM = 'work_order';

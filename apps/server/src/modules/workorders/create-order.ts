@@ -241,6 +241,7 @@ function newOrder(
     technicianUserId: null,
     escalationTier: 1,
     remoteGuidance: null,
+    knowledgeArticleId: null,
     cancelReason: null,
     linkedRef: input.linkedRef ?? null,
     parentOrderId: input.parentOrderId ?? null,

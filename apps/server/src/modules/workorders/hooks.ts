@@ -54,12 +54,15 @@ export const HOOK_ORDER = [
   'dispatch.offer_cancelled',
   'dispatch.order_waiting',
   'assignment.technician_free',
+  'assignment.technician_free_when_booking',
   'assignment.window_free',
   'routing.plan_assigned',
   'routing.plan_scheduled',
   'callbacks.handoff',
   'callbacks.task_opened',
   'callbacks.task_settled',
+  'knowledge.resolution_counted',
+  'knowledge.case_queued',
 ] as const;
 export type HookName = (typeof HOOK_ORDER)[number];
 

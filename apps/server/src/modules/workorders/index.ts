@@ -27,6 +27,7 @@ export {
   countServiceOrdersCreated,
   orderAttachmentIds,
   orderNumbersOf,
+  remoteResolutionCounts,
   technicianJob,
   technicianJobs,
   type TechnicianJob,
@@ -61,7 +62,7 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
   const hooks = new TransitionHooks();
   sla.useOrders(slaOrderWrites);
   const storage = opts.storage ?? new LocalDiskStorage(path.join(deps.config.dataDir, 'files'));
-  const service = new WorkOrdersService({
+  const ctx: WorkOrderContext = {
     db: deps.db,
     dialect: deps.dialect,
     clock: deps.clock,
@@ -71,9 +72,21 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
     maxUploadBytes,
     validateFaultCodes: opts.validateFaultCodes,
     hooks,
-  });
+  };
+  const service = new WorkOrdersService(ctx);
   const register = (app: FastifyInstance) => app.register(workOrderRoutes(service, maxUploadBytes));
-  return { service, register, hooks };
+  /** The knowledge base is built after this module (it registers hooks here): bound in modules.ts. */
+  const useKnowledge = (fn: NonNullable<WorkOrderContext['knowledgeArticle']>) => {
+    ctx.knowledgeArticle = fn;
+  };
+  return { service, register, hooks, useKnowledge };
 }
 export { WORKORDER_SETTINGS } from './workorders.settings.ts';
 export { serviceHistory, type RepairHistoryRecord } from './service-history.ts';
+export {
+  countWorkOrders,
+  ordersPerHour,
+  slaAlarms,
+  type HourlyOrderFigure,
+  type SlaAlarmRecord,
+} from './workbench-reads.ts';

@@ -185,3 +185,36 @@ export async function orderAttachmentIds(
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * Remote-resolution figures for [from, to) (knowledge dashboard): orders registered, orders
+ * resolved remotely (远程解决, by the transition's event time) and how many of those named a
+ * knowledge article.
+ */
+export async function remoteResolutionCounts(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ registered: number; remoteResolved: number; withArticle: number }> {
+  const registered = await db
+    .selectFrom('work_orders')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .executeTakeFirst();
+  const resolved = await db
+    .selectFrom('events as e')
+    .innerJoin('work_orders as o', 'o.id', 'e.stream_id')
+    .select(['o.id', 'o.knowledge_article_id'])
+    .distinct()
+    .where('e.stream_type', '=', 'work_order')
+    .where('e.to_state', '=', 'remote_resolved')
+    .where('e.occurred_at', '>=', from)
+    .where('e.occurred_at', '<', to)
+    .execute();
+  return {
+    registered: Number(registered?.n ?? 0),
+    remoteResolved: resolved.length,
+    withArticle: resolved.filter((r) => r.knowledge_article_id).length,
+  };
+}

@@ -118,30 +118,36 @@ async function effectsOf(
       Object.assign(patch, { outletId: null, technicianId: null, technicianUserId: null });
       data.rejectedOutletId = o.outletId;
       break;
-    case 'assigned': {
-      const t = await ctx.repo.technician(req.data.technicianId!);
-      if (!t) throw invalidData('data.technicianId', 'not_found', 'no such technician');
-      if (!t.active) throw invalidData('data.technicianId', 'inactive', 'the technician is not active');
-      if (t.outletId !== o.outletId)
-        throw invalidData(
-          'data.technicianId',
-          'not_in_outlet',
-          "the technician does not belong to the order's outlet",
-        );
-      Object.assign(patch, { technicianId: t.id, technicianUserId: t.userId });
-      data.technicianId = t.id;
+    case 'assigned':
+      await assignTechnician(ctx, o, req.data.technicianId!, patch, data);
       break;
-    }
     case 'scheduled': {
+      // From 网点已接单 the step assigns the technician too (one action, all or nothing).
+      if (rule.requires?.includes('technicianId'))
+        await assignTechnician(ctx, o, req.data.technicianId!, patch, data);
       const w = normaliseWindow(req.data.appointment!);
       Object.assign(patch, { appointmentStart: w.start, appointmentEnd: w.end });
       data.appointment = w;
       break;
     }
-    case 'remote_resolved':
+    case 'remote_resolved': {
       patch.remoteGuidance = req.data.guidance!;
       data.guidance = req.data.guidance;
+      const articleId = req.data.knowledgeArticleId;
+      if (articleId) {
+        const a = ctx.knowledgeArticle ? await ctx.knowledgeArticle(articleId) : null;
+        if (!a) throw invalidData('data.knowledgeArticleId', 'not_found', 'no such knowledge article');
+        if (!a.published)
+          throw refuse(
+            'knowledge.article_not_published',
+            { title: a.title },
+            { path: 'data.knowledgeArticleId' },
+          );
+        patch.knowledgeArticleId = articleId;
+        data.knowledgeArticleId = articleId;
+      }
       break;
+    }
     case 'cancelled':
       patch.cancelReason = req.reason!;
       break;
@@ -166,4 +172,25 @@ async function effectsOf(
       break;
   }
   return { patch, data };
+}
+
+/** The technician must exist, be active and belong to the order's outlet. */
+async function assignTechnician(
+  ctx: WorkOrderContext,
+  o: WorkOrder,
+  technicianId: string,
+  patch: WorkOrderPatch,
+  data: Record<string, unknown>,
+): Promise<void> {
+  const t = await ctx.repo.technician(technicianId);
+  if (!t) throw invalidData('data.technicianId', 'not_found', 'no such technician');
+  if (!t.active) throw invalidData('data.technicianId', 'inactive', 'the technician is not active');
+  if (t.outletId !== o.outletId)
+    throw invalidData(
+      'data.technicianId',
+      'not_in_outlet',
+      "the technician does not belong to the order's outlet",
+    );
+  Object.assign(patch, { technicianId: t.id, technicianUserId: t.userId });
+  data.technicianId = t.id;
 }

@@ -35,6 +35,7 @@ const COLUMN: { readonly [K in keyof WorkOrder]-?: keyof WorkOrdersTable } = {
   technicianUserId: 'technician_user_id',
   escalationTier: 'escalation_tier',
   remoteGuidance: 'remote_guidance',
+  knowledgeArticleId: 'knowledge_article_id',
   cancelReason: 'cancel_reason',
   linkedRef: 'linked_ref',
   parentOrderId: 'parent_order_id',

@@ -1,5 +1,5 @@
-import type { SelectQueryBuilder, Kysely } from 'kysely';
-import type { SlaState, WorkOrderListQuery } from '@anxin/contracts';
+import { sql, type SelectQueryBuilder, type Kysely } from 'kysely';
+import { WORK_ORDER_STATUSES, type SlaState, type WorkOrderListQuery } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { fieldError } from '../../platform/http/errors.ts';
@@ -37,9 +37,9 @@ const startOfNextDay = (d: string): string =>
   new Date(new Date(`${d}T00:00:00${SHANGHAI}`).getTime() + 86_400_000).toISOString();
 const NUMBER_RE = /^[A-Z]{2}\d{8}-\d{4,}$/;
 
-type Q = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
+export type Q = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
 
-function applyFilter(q: Q, f: ListFilter): Q {
+export function applyFilter(q: Q, f: ListFilter): Q {
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.type) q = q.where('type', '=', f.type);
   // District codes are 6 digits; a province (2) or city (4) prefix selects everything below it.
@@ -81,6 +81,7 @@ export async function listPage(
   const cursor = decodeCursor(rawCursor, sort);
   const scoped = inScope(scope, await participates(db, scope));
   const base = applyFilter(db.selectFrom('work_orders').selectAll().where(scoped) as Q, f);
+  if (sort === 'status') return statusPage(base, cursor, limit);
   if (sort !== 'sla_due_at') return createdPage(base, sort, cursor, limit);
 
   let rows: WorkOrderRow[] = [];
@@ -124,6 +125,48 @@ async function createdPage(
     .limit(limit + 1)
     .execute();
   return pageOf(rows, limit, (r) => ({ s: sort, k: r.created_at, i: r.id }));
+}
+
+/** Each status's place in the lifecycle (the order WORK_ORDER_STATUSES lists them in). */
+const statusRank = sql<number>`case status ${sql.join(
+  WORK_ORDER_STATUSES.map((st, i) => sql`when ${sql.lit(st)} then ${sql.lit(i)}`),
+  sql` `,
+)} else ${sql.lit(WORK_ORDER_STATUSES.length)} end`;
+
+/**
+ * Status in lifecycle order, newest first within a status. The key mixes directions, so the
+ * keyset condition is spelled out: a later status, or the same status and an older (created, id).
+ * No index serves it: it sorts the filtered, scoped rows (the list's filters narrow them first).
+ */
+async function statusPage(base: Q, cursor: Cursor | undefined, limit: number): Promise<Page> {
+  let q = base;
+  if (cursor) {
+    const [rank, created] = splitStatusKey(cursor.k);
+    q = q.where((eb) =>
+      eb.or([
+        eb(statusRank, '>', rank),
+        eb.and([
+          eb(statusRank, '=', rank),
+          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(created, cursor.i)),
+        ]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy(statusRank)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const rankOf = (st: string) => (WORK_ORDER_STATUSES as readonly string[]).indexOf(st);
+  return pageOf(rows, limit, (r) => ({ s: 'status', k: `${rankOf(r.status)}|${r.created_at}`, i: r.id }));
+}
+
+function splitStatusKey(k: string | null): [number, string] {
+  const m = /^(\d{1,2})\|(.+)$/.exec(k ?? '');
+  if (!m)
+    throw fieldError('cursor', 'invalid', 'The cursor is not valid for this sort; start again without it');
+  return [Number(m[1]), m[2]!];
 }
 
 function pageOf(rows: WorkOrderRow[], limit: number, key: (r: WorkOrderRow) => Cursor): Page {

@@ -38,6 +38,8 @@ export interface WorkOrdersTable {
   technician_user_id: string | null;
   escalation_tier: number;
   remote_guidance: string | null;
+  /** The knowledge article a remote resolution used (set through the knowledge port). */
+  knowledge_article_id: string | null;
   cancel_reason: string | null;
   linked_ref: string | null;
   parent_order_id: string | null;

@@ -1,7 +1,8 @@
 import type { CreateWorkOrder, TransitionRequest, WorkOrderListQuery } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { DomainError, notFound } from '../../platform/http/errors.ts';
 import { createOrder } from './create-order.ts';
+import { handOffToDispatch, mayHandOff } from './handoff.ts';
 import { transitionOrder } from './transition-order.ts';
 import { setAppointment, type AppointmentInput } from './appointment.ts';
 import { escalateOrder, type EscalateInput } from './escalate-order.ts';
@@ -11,7 +12,7 @@ import { visitSlots, type WorkOrderContext } from './context.ts';
 import type { WorkOrderStatus } from './workorders.schema.ts';
 import type { TransitionInput } from './hooks.ts';
 import { listPage } from './workorders.list-query.ts';
-import { detailOf, summaries } from './workorders.views.ts';
+import { detailOf, redoInfoOf, summaries } from './workorders.views.ts';
 
 /** The work-order use cases behind the routes; each lives in its own file. */
 export class WorkOrdersService {
@@ -26,8 +27,14 @@ export class WorkOrdersService {
     return visitSlots(this.ctx);
   }
 
-  create(actor: Actor, input: CreateWorkOrder, requestId: string | null = null) {
-    return createOrder(this.ctx, actor, input, requestId);
+  /** Registers an order; `handoff: 'dispatch'` also takes it to 待派单 (desk roles only). */
+  async create(actor: Actor, input: CreateWorkOrder, requestId: string | null = null) {
+    if (input.handoff === 'dispatch' && !mayHandOff(actor))
+      throw new DomainError('request.validation_failed', 'handoff: only the desk may queue for dispatch', {
+        errors: [{ path: 'handoff', rule: 'not_allowed', message: 'only the desk may queue for dispatch' }],
+      });
+    const created = await createOrder(this.ctx, actor, input, requestId);
+    return input.handoff === 'dispatch' ? handOffToDispatch(this.ctx, actor, created) : created;
   }
 
   /** One step of the state machine; `input.intents` carries what other modules' hooks need. */
@@ -42,6 +49,11 @@ export class WorkOrdersService {
   /** One escalation tier up (the escalation module supplies who is brought in). */
   escalate(actor: Actor, id: string, input: EscalateInput, requestId: string | null = null) {
     return escalateOrder(this.ctx, actor, id, input, requestId);
+  }
+
+  /** 返修 / 重新打开 of an order (null when never sent back), for the field job card. */
+  redoInfo(orderId: string) {
+    return redoInfoOf(this.ctx.repo, orderId);
   }
 
   /** Ids of orders left in `status` since `before` or earlier (for other modules' repair sweeps). */

@@ -389,3 +389,39 @@ describe('attachments', () => {
     expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
   });
 });
+
+describe('hand-off to dispatch at registration', () => {
+  it('takes a desk order needing a visit straight to 待派单 through 受理, with both events and the first-contact clock met', async () => {
+    const r = await create({ handoff: 'dispatch' });
+    expect(r.status).toBe(201);
+    expect(r.body.order.status).toBe('awaiting_dispatch');
+    const detail = (await dispatcher.get(`/api/v1/work-orders/${r.body.order.id}`)).body;
+    const steps = detail.timeline.map((e: { from: string | null; to: string | null }) => [e.from, e.to]);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        [null, 'new'],
+        ['new', 'accepted'],
+        ['accepted', 'awaiting_dispatch'],
+      ]),
+    );
+    const first = detail.sla.find((c: { metric: string }) => c.metric === 'first_contact');
+    if (first) expect(first.stoppedAt).not.toBeNull();
+    const queue = await dispatcher.get('/api/v1/work-orders?status=awaiting_dispatch&limit=100');
+    expect(queue.body.items.map((o: { id: string }) => o.id)).toContain(r.body.order.id);
+  });
+
+  it('refuses the hand-off to a role that may not queue orders, creating nothing', async () => {
+    const customerUser = await w.as(await w.user('outlet_manager', { outletId: refs.outletA }));
+    const before = (await dispatcher.get('/api/v1/work-orders?limit=100')).body.items.length;
+    const r = await customerUser.send(
+      'POST',
+      '/api/v1/work-orders',
+      createBody(refs, { handoff: 'dispatch' }),
+    );
+    expect([400, 403]).toContain(r.status);
+    expect((await dispatcher.get('/api/v1/work-orders?limit=100')).body.items.length).toBe(before);
+    const bad = await create({ handoff: 'outlet' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ path: 'handoff' });
+  });
+});

@@ -1,3 +1,4 @@
+import { redoOf } from './domain/redo.ts';
 import type { WorkOrderDetail, WorkOrderSummary } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { listStream } from '../../platform/events/append.ts';
@@ -115,6 +116,25 @@ export async function detailOf(
   });
 }
 
+/** 返修 / 重新打开 of one order from its own stream (the field job card shows it too). */
+export async function redoInfoOf(repo: WorkOrdersRepository, orderId: string) {
+  const events = await listStream(repo.db, 'work_order', orderId);
+  const completions = events.filter((e) => e.to === 'completed' && e.actorKind === 'user' && e.actorId);
+  const names = await userNames(
+    repo.db,
+    completions.map((e) => e.actorId!),
+  );
+  return redoOf(
+    events.map((e) => ({
+      from: e.from,
+      to: e.to,
+      reason: e.reason,
+      at: e.occurredAt,
+      actorName: (e.actorKind === 'user' && e.actorId && names.get(e.actorId)) || null,
+    })),
+  );
+}
+
 /** The detail view from parts already at hand (create builds it without reading back). */
 export function buildDetail(actor: Actor, r: WorkOrder, p: DetailParts): WorkOrderDetail {
   const phone = actor.permissions.has('customer:phone_unmasked') ? r.contactPhone : maskPhone(r.contactPhone);
@@ -128,6 +148,7 @@ export function buildDetail(actor: Actor, r: WorkOrder, p: DetailParts): WorkOrd
     address: r.address,
     preferredWindows: r.preferredWindows,
     remoteGuidance: r.remoteGuidance,
+    knowledgeArticleId: r.knowledgeArticleId,
     cancelReason: r.cancelReason,
     linkedRef: r.linkedRef,
     completedAt: r.completedAt,
@@ -138,5 +159,6 @@ export function buildDetail(actor: Actor, r: WorkOrder, p: DetailParts): WorkOrd
     sla: p.clocks,
     timeline: p.timeline,
     attachments: p.attachments,
+    redo: redoOf(p.timeline),
   };
 }

@@ -1,4 +1,5 @@
-import type { DialectName, Db, Trx } from './types.ts';
+import { sql } from 'kysely';
+import type { DialectName, Db, DbOrTrx, Trx } from './types.ts';
 
 export interface TxContext {
   trx: Trx;
@@ -63,4 +64,14 @@ export async function withTransaction<T>(
       await sleep(Math.min(200, 5 * 2 ** attempt) + Math.random() * 10);
     }
   }
+}
+
+/**
+ * Serialises the transactions that take the same key, until each ends: a check-then-write rule that
+ * no unique index can express (a technician's appointments must not overlap) reads what the other
+ * committed. PostgreSQL: a transaction-scoped advisory lock on the key's hash; SQLite already runs
+ * one write transaction at a time on its one connection.
+ */
+export async function lockKey(trx: DbOrTrx, dialect: DialectName, key: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }

@@ -31,6 +31,26 @@ export function requireCataloguedEvents(on = true): void {
   strictCatalogue = on;
 }
 
+/** What an append listener sees of the event just written (in the writer's transaction). */
+export interface AppendedEvent {
+  id: string;
+  type: EventType;
+  streamType: string;
+  streamId: string;
+  at: Date;
+}
+export type AppendListener = (trx: Kysely<Database>, e: AppendedEvent) => Promise<void>;
+
+const appendListeners = new Map<string, AppendListener>();
+/**
+ * Runs `fn` inside every append's transaction (webhooks record their deliveries there, so a
+ * delivery exists if and only if the event commits). Keyed by name: registering again replaces.
+ * A listener must be cheap and only write its own rows and outbox messages.
+ */
+export function onEventAppended(name: string, fn: AppendListener): void {
+  appendListeners.set(name, fn);
+}
+
 /**
  * Appends one event. Call it with the transaction that makes the change so the change and its
  * record commit or vanish together; the table is never updated or deleted from.
@@ -61,6 +81,8 @@ export async function appendEvent<T extends EventType>(
       request_id: e.requestId ?? null,
     })
     .execute();
+  for (const listen of appendListeners.values())
+    await listen(trx, { id, type: e.type, streamType: e.streamType, streamId: e.streamId, at: e.at });
   return id;
 }
 
@@ -108,3 +130,9 @@ export const storedEventOf = (r: Selectable<EventsTable>): StoredEvent => ({
   reason: r.reason,
   data: JSON.parse(r.data) as Record<string, unknown>,
 });
+
+/** One event by id (webhooks build their bodies from it, so a PIPL redaction reaches them too). */
+export async function findEvent(db: Kysely<Database>, id: string): Promise<StoredEvent | undefined> {
+  const r = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? storedEventOf(r) : undefined;
+}

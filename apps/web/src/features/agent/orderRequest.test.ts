@@ -102,6 +102,11 @@ describe('create request', () => {
     ]);
     expect(req.address).toBeUndefined();
   });
+
+  it('queues an order needing a visit for dispatch; a call resolved on the phone stays for its follow-up', () => {
+    expect(toCreateRequest(values({ remoteResolved: false }), 'c1', []).handoff).toBe('dispatch');
+    expect(toCreateRequest(values({ remoteResolved: true }), 'c1', []).handoff).toBeUndefined();
+  });
 });
 
 describe('follow-up after creation', () => {

@@ -30,6 +30,9 @@ export interface OrderValues {
   agreeFirstWindow: boolean;
   remoteResolved: boolean;
   guidance?: string;
+  /** The knowledge article the call was resolved with (suggestions beside the form). */
+  knowledgeArticleId?: string;
+  knowledgeArticleTitle?: string;
 }
 
 /** The product bought or installed last. */
@@ -100,17 +103,24 @@ export function toCreateRequest(
         }
       : undefined,
     preferredWindows: preferredWindowsOf(v),
+    // Needs a visit: straight to 待派单 (the server runs 受理 and 转待派单); resolved: stays for the follow-up.
+    ...(v.remoteResolved ? {} : { handoff: 'dispatch' as const }),
   };
 }
 
 /** After creation: resolved on the phone (with guidance), or the first window agreed, or nothing. */
 export function followUpOf(
-  v: Pick<OrderValues, 'remoteResolved' | 'guidance' | 'agreeFirstWindow' | 'windows'>,
+  v: Pick<OrderValues, 'remoteResolved' | 'guidance' | 'agreeFirstWindow' | 'windows' | 'knowledgeArticleId'>,
 ):
-  | { kind: 'remote'; guidance: string }
+  | { kind: 'remote'; guidance: string; knowledgeArticleId?: string }
   | { kind: 'appointment'; window: { start: string; end: string } }
   | null {
-  if (v.remoteResolved && v.guidance?.trim()) return { kind: 'remote', guidance: v.guidance.trim() };
+  if (v.remoteResolved && v.guidance?.trim())
+    return {
+      kind: 'remote',
+      guidance: v.guidance.trim(),
+      ...(v.knowledgeArticleId ? { knowledgeArticleId: v.knowledgeArticleId } : {}),
+    };
   const first = preferredWindowsOf(v)[0];
   if (v.agreeFirstWindow && first) return { kind: 'appointment', window: first };
   return null;

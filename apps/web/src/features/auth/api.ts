@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Locale, LoginRequest, Me, Session } from '@anxin/contracts';
 import { api, setCsrfToken } from '../../api/client.ts';
+import { forgetOfflineData } from '../../pwa/register.ts';
 
 export const ME_QUERY_KEY = ['me'] as const;
 
@@ -11,8 +12,16 @@ export async function fetchMe(): Promise<Me | null> {
   return me;
 }
 
+// `offlineFirst`: asked even when the browser says it is offline, so the phone apps' service
+// worker can answer from its cache and an offline reload stays signed in.
 export const useMe = () =>
-  useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: false });
+  useQuery({
+    queryKey: ME_QUERY_KEY,
+    queryFn: fetchMe,
+    staleTime: 5 * 60_000,
+    retry: false,
+    networkMode: 'offlineFirst',
+  });
 
 export const currentMe = (qc: QueryClient): Me | null => qc.getQueryData<Me | null>(ME_QUERY_KEY) ?? null;
 
@@ -36,6 +45,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<void>('/api/v1/auth/logout', undefined, { allowUnauthenticated: true }),
     onSettled: () => {
+      void forgetOfflineData();
       setCsrfToken(null);
       qc.clear();
       qc.setQueryData(ME_QUERY_KEY, null);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CallbackOutcomeRequest,
   CallbackPolicy,
@@ -14,19 +14,21 @@ import { api, type QueryValue } from '../../api/client.ts';
 
 const KEY = ['callbacks'] as const;
 
-export type QueueFilters = Partial<Pick<CallbackQueueQuery, 'status' | 'due' | 'class'>>;
+export type QueueFilters = Partial<Pick<CallbackQueueQuery, 'status' | 'due' | 'class' | 'q' | 'sort'>>;
+export type QueuePage = { items: CallbackTask[]; nextCursor: string | null; now: string };
 
-export const useQueue = (filters: QueueFilters) =>
-  useQuery({
-    queryKey: [...KEY, 'queue', filters],
-    queryFn: ({ signal }) =>
-      api.get<{ items: CallbackTask[]; now: string }>(
+/** The queue a page at a time (keyset cursor): nothing is cut off silently, more loads on request. */
+export const useQueue = (filters: QueueFilters, limit = 100) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'queue', filters, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<QueuePage>(
         '/api/v1/callbacks',
-        filters as Record<string, QueryValue>,
-        {
-          signal,
-        },
+        { ...(filters as Record<string, QueryValue>), cursor: pageParam, limit },
+        { signal },
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 60_000,
   });
 

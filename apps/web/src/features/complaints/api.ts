@@ -10,6 +10,7 @@ import type {
   NewCapa,
   OrderLookup,
   Outlet,
+  ResponsibleCandidates,
 } from '@anxin/contracts';
 import { useSetting } from '../settings/index.ts';
 import { api, type QueryValue } from '../../api/client.ts';
@@ -65,6 +66,24 @@ export const useOutletOptions = (enabled: boolean) =>
     queryFn: () => api.get<{ items: Outlet[] }>('/api/v1/outlets', { limit: 200 }),
     enabled,
     staleTime: 300_000,
+  });
+
+/** 责任人 candidates: the technicians of an outlet (default the complaint's own). */
+export const useResponsibleCandidates = (
+  complaintId: string,
+  outletId: string | null | undefined,
+  enabled: boolean,
+) =>
+  useQuery({
+    queryKey: [...KEY, complaintId, 'candidates', outletId ?? null],
+    queryFn: ({ signal }) =>
+      api.get<ResponsibleCandidates>(
+        `/api/v1/complaints/${complaintId}/responsible-candidates`,
+        outletId ? { outletId } : undefined,
+        { signal },
+      ),
+    enabled,
+    staleTime: 60_000,
   });
 
 export const lookupOrder = (number: string) =>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BoardResponse,
   BulkDispatchResult,
@@ -13,16 +13,29 @@ export interface BoardFilters {
   regionCode?: string;
   categoryCode?: string;
   urgency?: Urgency;
+  /** Order number, customer or address (two characters at least). */
+  q?: string;
 }
+
+/** The board shows this many waiting orders first and this many more per "load more". */
+export const BOARD_PAGE = 200;
+/** The server's largest page: past it the page asks to narrow the filters instead. */
+export const BOARD_MAX = 500;
 
 const KEY = ['dispatch'] as const;
 
 /** The board refreshes itself every 30 s; the SLA countdowns tick locally in between. */
-export const useBoard = (filters: BoardFilters) =>
+export const useBoard = (filters: BoardFilters, limit = BOARD_PAGE) =>
   useQuery({
-    queryKey: [...KEY, 'board', filters],
+    queryKey: [...KEY, 'board', filters, limit],
     queryFn: ({ signal }) =>
-      api.get<BoardResponse>('/api/v1/dispatch/board', filters as Record<string, QueryValue>, { signal }),
+      api.get<BoardResponse>(
+        '/api/v1/dispatch/board',
+        { ...(filters as Record<string, QueryValue>), limit },
+        { signal },
+      ),
+    // A larger page keeps the rows already shown while it loads.
+    placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
 

@@ -179,6 +179,8 @@ export const useJobs = () =>
     queryKey: [...FIELD_KEY, 'jobs'],
     queryFn: () => api.get<{ items: FieldJob[]; today: string }>('/api/v1/field/jobs'),
     refetchInterval: 60_000,
+    // Asked even offline: the service worker answers with the last list it saw (src/pwa).
+    networkMode: 'offlineFirst',
   });
 
 export const useJob = (id: string | undefined) =>
@@ -186,6 +188,7 @@ export const useJob = (id: string | undefined) =>
     queryKey: [...FIELD_KEY, 'job', id],
     queryFn: () => api.get<FieldJobDetail>(`/api/v1/field/jobs/${id}`),
     enabled: !!id,
+    networkMode: 'offlineFirst',
   });
 
 export const useProof = (orderId: string | undefined) =>

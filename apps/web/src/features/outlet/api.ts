@@ -5,6 +5,7 @@ import type {
   OfferRejectReason,
   OutletFigures,
   SuggestionList,
+  TechnicianSlots,
   WorkOrderDetail,
 } from '@anxin/contracts';
 import { api } from '../../api/client.ts';
@@ -43,6 +44,15 @@ export const useSuggestions = (orderId: string | null, window: Window | null) =>
         window ? { start: window.start, end: window.end } : undefined,
         { signal },
       ),
+    enabled: !!orderId,
+  });
+
+/** The free-slot calendar of the assign dialog (the next days, every technician of the outlet). */
+export const useTechnicianSlots = (orderId: string | null) =>
+  useQuery({
+    queryKey: [...KEY, 'slots', orderId],
+    queryFn: ({ signal }) =>
+      api.get<TechnicianSlots>(`/api/v1/work-orders/${orderId}/technician-slots`, { days: 5 }, { signal }),
     enabled: !!orderId,
   });
 

@@ -13,6 +13,7 @@ const CardsPage = lazy(() => import('./pages/CardsPage.tsx'));
 const CardPage = lazy(() => import('./pages/CardPage.tsx'));
 const PriceListPage = lazy(() => import('./pages/PriceListPage.tsx'));
 const QuotePrintPage = lazy(() => import('./pages/QuotePrintPage.tsx'));
+const HelpPage = lazy(() => import('./pages/HelpPage.tsx'));
 
 /**
  * The customer portal (H5): its own phone-width layout under /portal, outside the staff shell.
@@ -25,6 +26,7 @@ export default function PortalApp() {
         <Routes>
           <Route path="login" element={<PortalLoginPage />} />
           <Route path="price-list" element={<PriceListPage />} />
+          <Route path="help" element={<HelpPage />} />
           <Route path="quotes/:id/print" element={<QuotePrintPage />} />
           <Route element={<PortalLayout />}>
             <Route index element={<Navigate to="orders" replace />} />

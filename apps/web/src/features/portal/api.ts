@@ -1,13 +1,16 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CallbackAnswers,
   Me,
   PortalCreateRequestResponse,
   PortalModel,
   PortalNewRequest,
+  PortalContact,
   PortalOrderDetail,
   PortalOrderSummary,
   PortalOtpResponse,
   PortalProduct,
+  PortalRating,
   PortalRegisterProduct,
   TimeWindow,
 } from '@anxin/contracts';
@@ -170,3 +173,38 @@ export const useConfirm = (id: string) => useOrderAction<{ version: number }>(id
 export const useReschedule = (id: string) =>
   useOrderAction<TimeWindow & { version: number; reason: string }>(id, 'reschedule');
 export const useCancel = (id: string) => useOrderAction<{ version: number; reason: string }>(id, 'cancel');
+
+/** Whether the finished service may be rated now (once, while it waits for the callback). */
+export const useOrderRating = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...keys.order(id), 'rating'],
+    queryFn: () =>
+      guarded(api.get<PortalRating>(`${P}/orders/${encodeURIComponent(id)}/rating`, undefined, opts)),
+    enabled,
+  });
+
+export function useRateOrder(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { answers: CallbackAnswers; comment?: string }) =>
+      guarded(
+        api.post<{ outcome: 'satisfied' | 'recorded' }>(
+          `${P}/orders/${encodeURIComponent(id)}/rating`,
+          body,
+          opts,
+        ),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.order(id) }),
+  });
+}
+
+export const photoUrl = (orderId: string, photoId: string) =>
+  `${P}/orders/${encodeURIComponent(orderId)}/photos/${encodeURIComponent(photoId)}`;
+
+/** The name, mobile and address a new request uses, for the customer to confirm. */
+export const useContact = () =>
+  useQuery({
+    queryKey: ['portal', 'contact'],
+    queryFn: () => guarded(api.get<PortalContact>(`${P}/contact`, undefined, opts)),
+    staleTime: 60_000,
+  });

@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SettingField } from '@anxin/contracts';
 import { i18n } from '../../i18n/index.ts';
+import { resources } from '../../i18n/resources.ts';
 import { formNameOfError, formValues, valueFromForm } from './settingForm.ts';
 import { fieldLabelOf } from './editor/labels.ts';
 import { settingsEnUS } from './locales/en-US.ts';
+
+// The app loads a locale's messages on demand; this test reads both at once.
+beforeAll(() => {
+  for (const [lng, r] of Object.entries(resources))
+    i18n.addResourceBundle(lng, 'translation', r.translation, true, true);
+});
 
 const fields: SettingField[] = [
   { path: 'acceptanceMinutes', kind: 'integer', min: 5 },

@@ -8,7 +8,7 @@ import {
   type Channel,
 } from './vocab.ts';
 
-export const SORTS = ['-created_at', 'created_at', 'sla_due_at'] as const;
+export const SORTS = ['-created_at', 'created_at', 'sla_due_at', 'status'] as const;
 type Sort = (typeof SORTS)[number];
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>

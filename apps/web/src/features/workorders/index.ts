@@ -11,6 +11,8 @@ export {
   type CreateResult,
 } from './api.ts';
 export { SlaTag, StatusTag, TypeTag, UrgencyTag, formatWindow } from './components/Tags.tsx';
+export { eventWord, reasonText } from './components/timelineWords.ts';
+export { RedoBanner } from './components/RedoBanner.tsx';
 export { CustomerOrders } from './components/CustomerOrders.tsx';
 export { AttachmentUploader } from './components/AttachmentUploader.tsx';
 export { WORK_ORDER_TYPES, WORK_ORDER_CHANNELS, URGENCIES, SLA_METRICS, type Channel } from './vocab.ts';

@@ -3,6 +3,14 @@ import type { commonZhCN } from './zh-CN.ts';
 
 export const commonEnUS: typeof commonZhCN = {
   common: {
+    savedFilters: {
+      title: 'Saved filters',
+      save: 'Save current filters…',
+      name: 'Name, e.g. Overdue this week',
+      ok: 'Save',
+      cancel: 'Cancel',
+      delete: 'Delete “{{name}}”',
+    },
     comingSoon: 'This feature is under construction and will be available soon.',
     comingSoonTag: 'Coming soon',
     backHome: 'Back to workspace',

@@ -56,6 +56,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     callback: {
       task_closed: 'This callback task is already closed; no further outcome can be recorded.',
       link_used: 'This rating link has already been used.',
+      rating_not_open: 'This order can be rated once the service is completed and before it is closed.',
       link_expired: 'This rating link has expired.',
     },
     settlement: {
@@ -127,6 +128,16 @@ export const problemsEnUS: typeof problemsZhCN = {
       receipt_open: 'This order still has the open receipt {{number}}; close it when the customer picks up.',
       order_without_product: 'This order has no product, so no workshop receipt can be issued.',
     },
+    knowledge: {
+      slug_taken: 'The slug {{slug}} is used by another article; choose another.',
+      not_editable:
+        'The article is in review or archived and cannot be edited now; edit it after the review.',
+      fault_guide_required: 'A fault-library article needs a symptom, checks and a fix.',
+      review_note_required: 'Sending a draft back needs a reason.',
+      article_not_published:
+        'The article “{{title}}” is not published (or archived) and cannot back a remote resolution.',
+      synonym_overlap: 'The word “{{term}}” is already in another synonym group.',
+    },
     rma: {
       remedy_not_allowed:
         'The warranty evaluation does not allow {{remedy}}; to go ahead, ask for an override and give the reason.',
@@ -137,6 +148,55 @@ export const problemsEnUS: typeof problemsZhCN = {
       photo_limit: 'A case can have at most {{max}} photos.',
       refund_exceeds: 'The refund cannot exceed {{maxFen}} fen (price less depreciation).',
       product_not_customer: 'The chosen work order is not for this product.',
+    },
+    training: {
+      course_frozen:
+        'This course edition is {{status}} and can no longer change; revise it into a new edition.',
+      draft_exists: 'Edition {{edition}} of this course is already a draft: edit or publish it first.',
+      invalid_quiz:
+        'Question {{question}} is wrong: option ids must be unique, right answers must be options, and a single-choice question has one right answer.',
+      not_publishable: 'A course needs at least one lesson and one quiz question to be published.',
+      no_published_edition: 'This course has no published edition yet; publish it before assigning.',
+      due_in_past: 'The due date cannot be before today ({{today}}).',
+      not_a_technician:
+        'Your account is not linked to a technician profile, so there is no training for you.',
+      lessons_unread: '{{count}} lessons are still unread; read them all to open the quiz.',
+      attempts_exhausted: 'This course allows {{max}} attempts and none are left.',
+      already_passed: 'You have passed this course; the certification is valid until {{expiresOn}}.',
+      attempt_submitted: 'This attempt has already been submitted.',
+      unknown_answer: 'The answers name a question or option ({{question}}) this quiz does not have.',
+      unanswered: '{{count}} questions are unanswered.',
+      file_too_large: 'Files can be at most {{maxBytes}} bytes.',
+      unknown_file: 'File {{fileId}} does not belong to this draft; upload it again.',
+    },
+    delivery: {
+      booking_outside_window:
+        'The delivery date is past the booking window (latest {{latest}}); if the customer wants a later day, put it on the contract as the requested date.',
+      goods_not_available:
+        'The goods are not all in yet (expected {{availableDate}}); book on or after that day.',
+      date_in_past: 'The delivery date cannot be before today ({{today}}).',
+      already_booked: 'This contract already has delivery {{number}}.',
+      checklist_incomplete: 'Checklist items still open: {{items}}.',
+      serial_required: 'Enter the serial number of {{model}}, which is installed.',
+      model_unknown:
+        'Model {{model}} is not in the product catalogue, so it cannot be registered as installed.',
+      crew_technician_unknown: 'Technician {{technicianId}} was not found.',
+      photo_limit: 'A delivery can have at most {{max}} photos.',
+    },
+    maintenance: {
+      plan_has_runs:
+        'This plan has generated {{runs}} maintenance runs and cannot be deleted; deactivate it instead.',
+    },
+    callcenter: {
+      batch_invalid: '{{count}} fields of the call records are wrong; nothing was stored.',
+      import_invalid:
+        'The file has {{count}} problems; nothing was imported. Fix the rows shown and import again.',
+      target_unreachable:
+        'Interval {{interval}} cannot reach the target service level with up to {{maxAgents}} agents; check its volume and the handle time.',
+    },
+    sales: {
+      contract_invalid: 'The contract has {{count}} missing or inconsistent fields; fix each one shown.',
+      stock_insufficient: 'Not enough stock of {{model}} ({{available}} available) to issue.',
     },
     appeal: {
       line_not_appealable: 'Only deductions can be appealed; dispute fee lines on the statement.',
@@ -165,6 +225,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     assignment: {
       no_outlet: 'The order has no outlet yet; dispatch it first.',
       unskilled: 'The technician has no {{category}} skill of level {{minLevel}} or above.',
+      uncertified:
+        'The technician holds no valid {{category}} certification (none, or expired); a training course certifies it.',
       unavailable: 'The technician is on leave during this window.',
       outside_shift: "This window is outside the technician's working time.",
       double_booked: 'The technician already has order {{orderNo}} in this window.',
@@ -296,6 +358,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     instance_invalid: 'The input is inconsistent ({{check}}).',
   },
   resources: {
+    maintenance_plan: 'maintenance plan',
     adjustment: 'adjustment',
     api_token: 'access token',
     appeal: 'appeal',
@@ -311,6 +374,9 @@ export const problemsEnUS: typeof problemsZhCN = {
     evidence: 'evidence',
     fault_code: 'fault code',
     installed_product: 'customer product',
+    knowledge_file: 'knowledge file',
+    webhook_delivery: 'webhook delivery',
+    webhook_endpoint: 'webhook endpoint',
     job: 'visit job',
     leave: 'leave record',
     offer: 'dispatch offer',
@@ -322,7 +388,14 @@ export const problemsEnUS: typeof problemsZhCN = {
     product_model: 'product model',
     prospect: 'prospect',
     rating_link: 'rating link',
+    article: 'Knowledge article',
+    synonym_group: 'Synonym group',
     rma_case: 'RMA case',
+    sales_contract: 'Sales contract',
+    delivery_booking: 'Delivery',
+    delivery_crew: 'Delivery crew',
+    sample: 'Showroom sample',
+    product_stock: 'Product stock',
     region: 'region',
     role: 'role',
     rota_day: 'rota day',
@@ -331,6 +404,10 @@ export const problemsEnUS: typeof problemsZhCN = {
     setting: 'setting',
     statement: 'statement',
     technician: 'technician',
+    training_assignment: 'training assignment',
+    training_attempt: 'quiz attempt',
+    training_course: 'training course',
+    training_file: 'course file',
     user: 'user',
     old_part: 'old part',
     part_request: 'part request',

@@ -2,6 +2,14 @@ import { problemsZhCN } from './problems.zh-CN.ts';
 /** Strings shared by every feature: common words, roles, data scopes, languages, error codes. */
 export const commonZhCN = {
   common: {
+    savedFilters: {
+      title: '常用筛选',
+      save: '保存当前筛选…',
+      name: '名称，例如：本周超时未完工',
+      ok: '保存',
+      cancel: '取消',
+      delete: '删除“{{name}}”',
+    },
     comingSoon: '该功能正在建设中，即将上线。',
     comingSoonTag: '即将上线',
     backHome: '返回工作台',

@@ -10,4 +10,6 @@ export const DEFAULT_ASSIGNMENT_POLICY: AssignmentPolicy = {
   weightSkill: 10,
   weightLoad: 5,
   weightDistance: 0.5,
+  certification: 'prefer',
+  weightCertified: 5,
 };

@@ -12,6 +12,7 @@ const f = (over: Partial<TechnicianFacts>): TechnicianFacts => ({
   clash: null,
   load: 0,
   distanceKm: null,
+  certification: null,
   ...over,
 });
 
@@ -34,5 +35,30 @@ describe('rankTechnicians', () => {
       params: { number: 'WX20261122-0001' },
     });
     expect(r.find((x) => x.name === 'none')!.reasons[0]).toEqual({ code: 'no_skill', params: { min: 1 } });
+  });
+
+  it('counts the category certification: a bonus when preferred, the skill check when required', () => {
+    const techs = [
+      f({ name: 'lapsed', skillLevel: 4, certification: { held: 'expired', expiresOn: '2026-10-01' } }),
+      f({ name: 'certified', skillLevel: 4, certification: { held: 'valid', expiresOn: '2027-10-01' } }),
+      f({ name: 'none', skillLevel: 4, certification: { held: 'none', expiresOn: null } }),
+    ];
+    const prefer = rankTechnicians(techs, DEFAULT_ASSIGNMENT_POLICY);
+    expect(prefer[0]).toMatchObject({ name: 'certified', eligible: true, score: 45 });
+    expect(prefer.every((x) => x.eligible)).toBe(true);
+    expect(prefer.find((x) => x.name === 'lapsed')!.reasons).toContainEqual({
+      code: 'cert_expired',
+      params: { expiresOn: '2026-10-01' },
+    });
+    const require = rankTechnicians(techs, { ...DEFAULT_ASSIGNMENT_POLICY, certification: 'require' });
+    expect(require.map((x) => [x.name, x.eligible])).toEqual([
+      ['certified', true],
+      ['lapsed', false],
+      ['none', false],
+    ]);
+    expect(require.find((x) => x.name === 'none')!.reasons).toContainEqual({
+      code: 'no_certification',
+      params: {},
+    });
   });
 });

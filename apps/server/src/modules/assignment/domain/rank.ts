@@ -13,11 +13,23 @@ export interface TechnicianFacts {
   clash: string | null;
   load: number;
   distanceKm: number | null;
+  /**
+   * The technician's certification for the order's category (network, granted by training): its
+   * expiry when held (`null` expiry: no end), `expired`, or none; null when nothing is checked
+   * (no category, or the policy's certification mode is `off`).
+   */
+  certification: { held: 'valid' | 'expired' | 'none'; expiresOn: string | null } | null;
 }
+
+/** Whether the certification lets the technician take the order under the policy. */
+export const certificationOk = (c: TechnicianFacts['certification'], p: AssignmentPolicy): boolean =>
+  p.certification !== 'require' || !c || c.held === 'valid';
 
 /**
  * Ranks technicians: those who can take the job first (active, skilled, free in the window), then
- * by score = skill × w₁ − load × w₂ − km × w₃, then by name. Every step leaves a reason.
+ * by score = skill × w₁ − load × w₂ − km × w₃ (+ a bonus for a valid certification of the order's
+ * category), then by name. Every step leaves a reason; `require` makes the certification part of
+ * the skill check.
  */
 export function rankTechnicians(
   facts: readonly TechnicianFacts[],
@@ -35,15 +47,30 @@ export function rankTechnicians(
     else if (f.available) reasons.push({ code: 'available', params: {} });
     else reasons.push({ code: 'unavailable', params: { leave: f.onLeave ? 1 : 0 } });
     if (f.clash) reasons.push({ code: 'double_booked', params: { number: f.clash } });
+    const cert = f.certification;
+    if (cert)
+      reasons.push(
+        cert.held === 'valid'
+          ? { code: 'certified', params: { expiresOn: cert.expiresOn ?? '' } }
+          : cert.held === 'expired'
+            ? { code: 'cert_expired', params: { expiresOn: cert.expiresOn ?? '' } }
+            : { code: 'no_certification', params: {} },
+      );
     reasons.push({ code: 'load', params: { count: f.load } });
     reasons.push(
       f.distanceKm === null
         ? { code: 'distance_unknown', params: {} }
         : { code: 'distance', params: { km: Math.round(f.distanceKm * 10) / 10 } },
     );
-    const eligible = f.active && f.skillLevel >= p.minSkillLevel && f.available !== false && !f.clash;
+    const eligible =
+      f.active &&
+      f.skillLevel >= p.minSkillLevel &&
+      certificationOk(cert, p) &&
+      f.available !== false &&
+      !f.clash;
+    const bonus = cert?.held === 'valid' && p.certification !== 'off' ? p.weightCertified : 0;
     const score =
-      f.skillLevel * p.weightSkill - f.load * p.weightLoad - (f.distanceKm ?? 0) * p.weightDistance;
+      f.skillLevel * p.weightSkill - f.load * p.weightLoad - (f.distanceKm ?? 0) * p.weightDistance + bonus;
     return {
       technicianId: f.technicianId,
       name: f.name,

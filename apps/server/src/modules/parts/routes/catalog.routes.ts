@@ -11,7 +11,7 @@ import {
   PartItemQuerySchema,
   PartItemSchema,
 } from '@anxin/contracts';
-import { DomainError, fieldError } from '../../../platform/http/errors.ts';
+import { readUploadedFile } from '../../../platform/http/upload.ts';
 import { problemResponses } from '../../../platform/http/responses.ts';
 import { importCatalogue, importTemplate } from '../import.service.ts';
 import { CatalogService } from '../catalog.service.ts';
@@ -24,39 +24,9 @@ const IdParams = z.object({ id: IdSchema });
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The uploaded workbook in the multipart field `file`. */
-async function readUpload(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart())
-    throw fieldError('file', 'required', 'Send the workbook as multipart/form-data in field `file`');
-  let body: Buffer | null = null;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type !== 'file') continue;
-      if (part.fieldname !== 'file' || body) {
-        part.file.resume();
-        continue;
-      }
-      body = await part.toBuffer();
-    }
-  } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new DomainError(
-        'request.payload_too_large',
-        `The workbook may be at most ${MAX_IMPORT_BYTES} bytes`,
-        {
-          errors: [
-            { path: 'file', rule: 'max_size', params: { maxBytes: MAX_IMPORT_BYTES }, message: 'too large' },
-          ],
-          extra: { limitBytes: MAX_IMPORT_BYTES },
-        },
-      );
-    throw err;
-  }
-  if (!body) throw fieldError('file', 'required', 'Send the workbook in the multipart field `file`');
-  return body;
-}
-
 /** The parts catalogue (备件目录): list, read, create and edit items with their compatible models. */
+const readUpload = async (req: FastifyRequest) => (await readUploadedFile(req, MAX_IMPORT_BYTES)).body;
+
 export function catalogRoutes(ctx: PartsContext) {
   const svc = new CatalogService(ctx);
   return async function routes(fastify: FastifyInstance): Promise<void> {

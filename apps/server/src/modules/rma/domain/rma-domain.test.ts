@@ -30,6 +30,7 @@ const evaluation = (
   },
   remedies,
   depreciation,
+  usageCompensation: null,
 });
 
 describe('the RMA state table', () => {
@@ -100,5 +101,12 @@ describe('dates and refunds', () => {
     expect(refundCap('refund', e)).toEqual({ maxFen: 180_000, depreciationFen: 20_000 });
     expect(refundCap('no_reason_return', e)).toEqual({ maxFen: 200_000, depreciationFen: 0 });
     expect(refundCap('refund', evaluation([]))).toEqual({ maxFen: null, depreciationFen: 0 });
+  });
+  it('a car returned under 第24条 refunds the price minus its 第27条 usage fee', () => {
+    const car: WarrantyEvaluation = {
+      ...evaluation([]),
+      usageCompensation: { ratePercent: 0.5, mileageKm: 12_000, priceFen: 15_000_000, amountFen: 900_000 },
+    };
+    expect(refundCap('refund', car)).toEqual({ maxFen: 14_100_000, depreciationFen: 900_000 });
   });
 });

@@ -57,8 +57,9 @@ export function notBefore(field: string, date: string, earliest: string | null):
 }
 
 /**
- * The most a used product's refund may be: the price the engine knew minus its depreciation
- * (the online 7-day return gives the whole price back). Null when the engine knew no price.
+ * The most a used product's refund may be: the price the engine knew minus its depreciation or,
+ * for a car, its usage fee (the online 7-day return gives the whole price back). Null when the
+ * engine knew no price.
  */
 export function refundCap(
   remedy: Remedy,
@@ -67,6 +68,8 @@ export function refundCap(
   const d = evaluation.depreciation;
   const price = d?.priceFen ?? null;
   if (remedy === 'no_reason_return') return { maxFen: price, depreciationFen: 0 };
-  const dep = d?.amountFen ?? 0;
-  return { maxFen: price === null ? null : Math.max(0, price - dep), depreciationFen: dep };
+  // A car returned under 第24条 costs the consumer its use (第27条) instead of a daily depreciation.
+  const dep = (d?.amountFen ?? 0) + (evaluation.usageCompensation?.amountFen ?? 0);
+  const known = price ?? evaluation.usageCompensation?.priceFen ?? null;
+  return { maxFen: known === null ? null : Math.max(0, known - dep), depreciationFen: dep };
 }

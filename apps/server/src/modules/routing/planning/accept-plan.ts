@@ -141,31 +141,22 @@ async function applyOne(
     requestId: opts.requestId,
     intents: { routing: { planId: opts.planId, notice: windowChanged ? opts.notice : null } },
   };
-  let v = now.version;
-  let assigned = false;
+  if (now.status === 'scheduled') return { outcome: 'unchanged', code: 'already_scheduled', detail: null };
   try {
-    if (now.status === 'outlet_accepted') {
-      const d = await ctx.workOrders.transition(
-        actor,
-        job.orderId,
-        { to: 'assigned', version: v, reason: opts.reason, data: { technicianId } },
-        input,
-      );
-      v = d.version;
-      assigned = true;
-    }
-    if (now.status === 'scheduled') return { outcome: 'unchanged', code: 'already_scheduled', detail: null };
+    // From 网点已接单 one step assigns the technician and books the window: both or neither.
+    const data =
+      now.status === 'outlet_accepted' ? { technicianId, appointment: window } : { appointment: window };
     await ctx.workOrders.transition(
       actor,
       job.orderId,
-      { to: 'scheduled', version: v, reason: opts.reason, data: { appointment: window } },
+      { to: 'scheduled', version: now.version, reason: opts.reason, data },
       input,
     );
     return { outcome: 'applied', code: null, detail: null, windowChanged };
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
     const code = e.code === 'resource.version_conflict' ? 'changed_since_planning' : e.code;
-    const detail = assigned ? `assigned, but the appointment was not set: ${e.message}` : e.message;
+    const detail = e.message;
     return {
       outcome: e.code === 'resource.version_conflict' ? 'conflict' : 'failed',
       code,

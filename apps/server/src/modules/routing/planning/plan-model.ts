@@ -1,3 +1,4 @@
+import { haversineTravel } from '../domain/travel.ts';
 import type { RoutingInstance, Job, Technician, Location } from '../domain/types.ts';
 import type { PlanningSettings } from './settings.ts';
 
@@ -19,6 +20,8 @@ export interface PlanJobMeta {
   categoryCode: string | null;
   urgency: string;
   address: string | null;
+  /** Optional: plans stored before it was kept have none. */
+  customer?: string | null;
   fixed: boolean;
   pinnedTechnicianId: string | null;
   currentTechnicianId: string | null;
@@ -48,6 +51,7 @@ export interface OrderFacts {
   categoryCode: string | null;
   urgency: keyof PlanningSettings['priority'];
   address: string | null;
+  contactName: string | null;
   lat: number | null;
   lng: number | null;
   outletId: string;
@@ -135,10 +139,43 @@ const graceOf = (settings: PlanningSettings) =>
   Math.max(0, Math.floor((Math.min(...Object.values(settings.serviceMinutes)) - 1) / 2));
 
 /** A confirmed window in minutes of the day (clipped to the day) and the latest start it allows. */
-function heldWindow(day: number, w: IsoWindow, grace: number) {
+function heldWindow(day: number, w: IsoWindow, grace: number, reachable = 0) {
   const start = Math.max(0, toMinute(day, w.start));
   const end = Math.max(start, Math.min(DAY_MINUTES, toMinute(day, w.end)));
-  return { start, end, latest: Math.min(end, start + grace) };
+  // When even the direct way from the start (or from the previous confirmed visit) arrives after the
+  // grace, the technician arrives as soon as he can: nothing else fits before the visit either way.
+  const latest = reachable < end ? Math.max(start + grace, reachable) : start + grace;
+  return { start, end, latest: Math.min(end, latest) };
+}
+
+type Place = (o: OrderFacts) => Location;
+
+/**
+ * The earliest minute each technician can reach each of his confirmed visits: from his start at
+ * the shift's start, then from each confirmed visit at its window's end. A first visit at 09:00
+ * 36 minutes from home cannot start by 09:00 + grace; without this the solver leaves it out and
+ * plans another order into the window the assignment rules keep for it.
+ */
+function reachableMinutes(input: BuildInput, placeOf: Place, startOf: (t: TechnicianFacts) => Location) {
+  const { dayStartMs: day, settings } = input;
+  const travel = haversineTravel(settings.roadFactor, settings.speedKmh);
+  const minutes = (a: Location, b: Location) => travel.matrix([a, b]).duration[1]!;
+  const out = new Map<string, number>();
+  for (const t of input.technicians) {
+    const shiftStart = [...t.intervals].sort((a, b) => a.start.localeCompare(b.start))[0]?.start;
+    if (!shiftStart || input.dropped.has(t.id)) continue;
+    const held = input.orders
+      .filter((o) => o.status === 'scheduled' && o.technicianId === t.id && o.appointment)
+      .sort((a, b) => a.appointment!.start.localeCompare(b.appointment!.start));
+    let from = startOf(t);
+    let free = toMinute(day, shiftStart);
+    for (const o of held) {
+      const here = placeOf(o);
+      out.set(o.id, Math.ceil(free + minutes(from, here)));
+      [from, free] = [here, Math.min(DAY_MINUTES, toMinute(day, o.appointment!.end))];
+    }
+  }
+  return out;
 }
 
 /**
@@ -154,12 +191,16 @@ export function buildInstance(input: BuildInput): BuiltInstance {
     id ? known(outlets.get(id)?.lat ?? null, outlets.get(id)?.lng ?? null) : null;
   const orderPoints = input.orders.map((o) => known(o.lat, o.lng)).filter((p) => p !== null);
   const everywhere = centroid(orderPoints) ?? { lat: 0, lng: 0 };
+  const placeOf: Place = (o) => known(o.lat, o.lng) ?? outletPlace(o.outletId) ?? everywhere;
+  const startOf = (t: TechnicianFacts): Location =>
+    known(t.startLat, t.startLng) ?? outletPlace(t.outletId) ?? everywhere;
+  const reachable = reachableMinutes(input, placeOf, startOf);
 
   const jobs: PlanJobMeta[] = [];
   const instanceJobs: Job[] = [];
   for (const o of input.orders) {
     const own = known(o.lat, o.lng);
-    const place: Location = own ?? outletPlace(o.outletId) ?? everywhere;
+    const place = placeOf(o);
     const fixedTech = o.status === 'scheduled' && o.technicianId && !dropped.has(o.technicianId);
     // An assigned order stays with its technician (the state machine has no reassignment step).
     const pinned =
@@ -172,7 +213,10 @@ export function buildInstance(input: BuildInput): BuiltInstance {
     // keeps the technician busy to its end; nothing else can be planned inside it.
     // It may start a little late (less than half the shortest visit, so no other visit fits
     // between the window's start and the arrival) and then works to the window's end.
-    const held = fixedTech && o.appointment ? heldWindow(day, o.appointment, graceOf(settings)) : null;
+    const held =
+      fixedTech && o.appointment
+        ? heldWindow(day, o.appointment, graceOf(settings), reachable.get(o.id))
+        : null;
     const serviceMinutes = held
       ? held.end - held.latest
       : (settings.serviceMinutes[o.type] ?? settings.serviceMinutes.repair);
@@ -204,6 +248,7 @@ export function buildInstance(input: BuildInput): BuiltInstance {
       categoryCode: o.categoryCode,
       urgency: o.urgency,
       address: o.address,
+      customer: o.contactName,
       fixed: !!fixedTech,
       pinnedTechnicianId: pinned,
       currentTechnicianId: o.technicianId,
@@ -233,7 +278,7 @@ export function buildInstance(input: BuildInput): BuiltInstance {
       dropped: isDropped,
     });
     if (!shift || isDropped) continue;
-    const start = known(t.startLat, t.startLng) ?? outletPlace(t.outletId) ?? everywhere;
+    const start = startOf(t);
     instanceTechs.push({
       id: t.id,
       start,

@@ -166,7 +166,15 @@ describe('proposal', () => {
     expect(plan.jobs.find((j) => j.orderId === orders.fixed!.id)).toMatchObject({
       fixed: true,
       pinnedTechnicianId: refs.techA.id,
+      // The map and the blocks: where the visit is and whom it is for.
+      lat: 23.14,
+      lng: 113.35,
+      customer: expect.any(String),
     });
+    const techA = (plan as unknown as { technicians: { id: string; start: unknown }[] }).technicians.find(
+      (t) => t.id === refs.techA.id,
+    );
+    expect(techA?.start).toEqual({ lat: expect.any(Number), lng: expect.any(Number) });
     const fixed = stopOf(plan, orders.fixed!.id)!;
     expect(fixed.technicianId).toBe(refs.techA.id);
     expect(fixed.start >= at('09:00') && fixed.start <= at('11:00')).toBe(true);
@@ -327,11 +335,12 @@ describe('accept and re-optimise', () => {
         .where('type', '=', 'workorder.transitioned')
         .where('reason', '=', `route plan ${plan.id}`)
         .execute();
-      expect(events.map((e) => e.to_state).sort()).toEqual(['assigned', 'scheduled']);
-      for (const e of events) {
-        expect(e.reason).toBe(`route plan ${plan.id}`);
-        expect(JSON.parse(e.data)).toMatchObject({ routePlanId: plan.id });
-      }
+      // One step assigns the technician and books the window (both or neither).
+      expect(events.map((e) => e.to_state)).toEqual(['scheduled']);
+      expect(JSON.parse(events[0]!.data)).toMatchObject({
+        routePlanId: plan.id,
+        technicianId: stop.technicianId,
+      });
     }
     // Each customer whose window changed is told once (the assignment module's appointment SMS).
     const sms = await w.db.db

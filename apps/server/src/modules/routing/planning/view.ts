@@ -21,6 +21,10 @@ export function toView(doc: PlanDoc, settings: PlanningSettings): RoutePlanView 
   const meta = new Map(doc.jobs.map((j) => [j.orderId, j]));
   const described = describeRoutes(doc.instance, doc.plan, doc.dayStartMs, settings, meta);
   const violations = violationsOf(doc.instance, doc.plan);
+  const geo = (l: unknown) =>
+    l && typeof l === 'object' && 'lat' in l && 'lng' in l ? (l as { lat: number; lng: number }) : null;
+  const places = new Map(doc.instance.jobs.map((j) => [j.id, geo(j.location)]));
+  const starts = new Map(doc.instance.technicians.map((t) => [t.id, geo(t.start)]));
   return {
     id: row.id,
     version: row.version,
@@ -32,7 +36,7 @@ export function toView(doc: PlanDoc, settings: PlanningSettings): RoutePlanView 
     createdAt: row.createdAt,
     acceptedAt: row.acceptedAt,
     dayStart: new Date(doc.dayStartMs).toISOString(),
-    technicians: doc.technicians,
+    technicians: doc.technicians.map((t) => ({ ...t, start: starts.get(t.id) ?? null })),
     jobs: doc.jobs.map((j) => ({
       orderId: j.orderId,
       number: j.number,
@@ -41,6 +45,9 @@ export function toView(doc: PlanDoc, settings: PlanningSettings): RoutePlanView 
       categoryCode: j.categoryCode,
       urgency: j.urgency,
       address: j.address,
+      customer: j.customer ?? null,
+      lat: places.get(j.orderId)?.lat ?? null,
+      lng: places.get(j.orderId)?.lng ?? null,
       fixed: j.fixed,
       pinnedTechnicianId: j.pinnedTechnicianId,
       windows: j.windows,

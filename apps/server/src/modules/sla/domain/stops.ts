@@ -13,15 +13,18 @@ const STOPS: Record<SlaMetric, readonly WorkOrderStatusName[]> = {
 const ENDS_ALL = SERVICE_ENDED_STATUSES;
 
 /**
- * Reopening (closed → awaiting_dispatch) means a new visit: the visit clocks start again from the
- * reopen instant under the same budgets; first contact already happened.
+ * Reopening (closed → awaiting_dispatch) and a redo after an unsatisfied callback (awaiting_callback
+ * → awaiting_dispatch, 返修) mean a new visit: the visit clocks start again from that instant under
+ * the same budgets (the redo's own SLA, not the first visit's 达成); first contact already happened.
  */
 const RESTART_ON_REOPEN: readonly SlaMetric[] = ['response', 'arrival', 'resolution'];
+const SENT_BACK_FROM: readonly WorkOrderStatusName[] = ['closed', 'awaiting_callback'];
 export const restartsClock = (
   metric: SlaMetric,
   from: WorkOrderStatusName,
   to: WorkOrderStatusName,
-): boolean => from === 'closed' && to === 'awaiting_dispatch' && RESTART_ON_REOPEN.includes(metric);
+): boolean =>
+  SENT_BACK_FROM.includes(from) && to === 'awaiting_dispatch' && RESTART_ON_REOPEN.includes(metric);
 
 export const stopsClock = (metric: SlaMetric, to: WorkOrderStatusName): boolean =>
   STOPS[metric].includes(to) || ENDS_ALL.includes(to);

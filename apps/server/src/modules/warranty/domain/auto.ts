@@ -2,6 +2,7 @@ import type { Auto2021Params } from '@anxin/contracts';
 import { addMonths, endOfDays, moveOffHoliday } from './dates.ts';
 import type {
   Evaluation,
+  RuleResult,
   ProductFacts,
   Reasons,
   RepairRecord,
@@ -15,6 +16,15 @@ import { unknownStart } from './common.ts';
 /** 《家用汽车产品修理更换退货责任规定》(市场监管总局令第43号, 2021), docs/domain-standards.md §2.3. */
 export const AUTO = '《家用汽车产品修理更换退货责任规定》';
 const HOUR_MS = 3_600_000;
+const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+/** The grants of 第24条 第1款 (一)–(四): the only ones that carry the 第27条 usage fee. */
+const ARTICLE_24_RULES = new Set([
+  'auto.cumulative_repair_days',
+  'auto.safety_repaired_twice',
+  'auto.assembly_replaced_twice',
+  'auto.component_replaced_twice',
+  'auto.same_problem_repairs',
+]);
 
 /**
  * 第40条: a single repair's time runs from the agreement to repair until completion, counted in
@@ -32,7 +42,7 @@ export function evaluateAuto(
   product: ProductFacts,
   history: ServiceHistory,
   ctx: RuleContext,
-): Omit<Evaluation, 'policy' | 'asOf'> {
+): RuleResult {
   const { asOf, calendar, facts } = ctx;
   const reasons: Reasons = [];
   const art = (n: number) => `${AUTO}第${n}条`;
@@ -57,7 +67,7 @@ export function evaluateAuto(
   }
   if (!start)
     return unknownStart(
-      ['refund', 'exchange', 'part_replacement', 'free_repair', 'paid_repair'],
+      ['refund', 'exchange', 'part_replacement', 'free_repair', 'paid_repair', 'loaner_car'],
       reasons,
       art(18),
     );
@@ -168,7 +178,12 @@ export function evaluateAuto(
     );
   }
 
+  // 第21条: a long single repair within the 包修期 gives a loaner car (or transport money) from day 6.
+  remedies.push(loanerCar(p, repairs, repairWarranty, asOf, art(21)));
+
   return {
+    // 第27条: the use had is paid for only on an exchange or return under 第24条.
+    usageCompensation: grant && ARTICLE_24_RULES.has(grant.rule) ? usageFee(p, product) : null,
     coverage: {
       status: threePack.covered
         ? 'in_warranty'
@@ -228,4 +243,42 @@ function article24abc(
       params: { partClass: component, replacements: times, limit: p.replacementsBeforeExchange },
     };
   return null;
+}
+
+/**
+ * 第21条: one repair within the 包修期 that takes more than `loanerAfterDays` days (parts waiting
+ * included, counted as 第40条 does) gives a loaner car or reasonable transport compensation from
+ * the next day. The longest such repair (an open one first) decides; no deadline while it runs.
+ */
+function loanerCar(
+  p: Auto2021Params,
+  repairs: readonly RepairRecord[],
+  warranty: { until: string; covered: boolean },
+  asOf: string,
+  article: string,
+): Verdict {
+  if (!warranty.covered && !repairs.some((r) => !r.completedAt && r.createdOn <= warranty.until))
+    return deny('loaner_car', 'auto.repair_warranty_expired', article, { until: warranty.until });
+  const long = repairs
+    .filter((r) => r.createdOn <= warranty.until)
+    .map((r) => ({ r, days: repairDaysInHours(r, asOf) }))
+    .filter((x) => x.days > p.loanerAfterDays)
+    .sort((a, b) => Number(!!a.r.completedAt) - Number(!!b.r.completedAt) || b.days - a.days)[0];
+  if (!long) return deny('loaner_car', 'auto.loaner_not_due', article, { limit: p.loanerAfterDays });
+  const from = new Date(Date.parse(long.r.createdAt) + p.loanerAfterDays * 24 * HOUR_MS + SHANGHAI_OFFSET_MS);
+  return allow('loaner_car', 'auto.loaner_car', article, null, {
+    days: long.days,
+    limit: p.loanerAfterDays,
+    fromDate: from.toISOString().slice(0, 10),
+    untilDate: long.r.completedOn,
+  });
+}
+
+/** 第27条: price (元) × mileage (km) ÷ 1000 × n %, in fen; unknown when price or mileage is. */
+function usageFee(p: Auto2021Params, product: ProductFacts): NonNullable<Evaluation['usageCompensation']> {
+  const km = product.mileageKm ?? null;
+  const price = product.priceFen;
+  const amountFen =
+    km === null || price === null ? null : Math.round((price * km * p.usageRatePercent) / 1000 / 100);
+  return { ratePercent: p.usageRatePercent, mileageKm: km, priceFen: price, amountFen };
 }

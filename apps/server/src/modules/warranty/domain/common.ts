@@ -1,5 +1,5 @@
 import type { Remedy } from '@anxin/contracts';
-import type { Evaluation, ProductFacts, Reasons, RepairRecord, ServiceHistory } from './types.ts';
+import type { RuleResult, ProductFacts, Reasons, RepairRecord, ServiceHistory } from './types.ts';
 import { allow, deny } from './verdict.ts';
 
 /**
@@ -35,11 +35,7 @@ export function countedRepairs(history: ServiceHistory, start: string, asOf: str
   return history.repairs.filter((r) => r.createdOn >= start && r.createdOn <= asOf);
 }
 
-export function unknownStart(
-  remedies: Remedy[],
-  reasons: Reasons,
-  article: string,
-): Omit<Evaluation, 'policy' | 'asOf'> {
+export function unknownStart(remedies: Remedy[], reasons: Reasons, article: string): RuleResult {
   return {
     coverage: {
       status: 'unknown',

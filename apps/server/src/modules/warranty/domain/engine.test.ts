@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_POLICY_PARAMS, type Remedy, type WarrantyEvaluation } from '@anxin/contracts';
+import {
+  DEFAULT_POLICY_PARAMS,
+  parsePolicyParams,
+  type Remedy,
+  type WarrantyEvaluation,
+} from '@anxin/contracts';
 import { describe, expect, it } from 'vitest';
 import { createBusinessCalendar, HOLIDAY_CN } from '../../../platform/calendar/index.ts';
 import { addMonths, daysBetween, endOfDays } from './dates.ts';
@@ -454,6 +459,78 @@ describe('auto_2021 (《家用汽车产品修理更换退货责任规定》)', (
       verdict(evaluate(auto, car({ mileageKm: 60_001 }), none, '2025-09-01', calendar), 'free_repair')
         .allowed,
     ).toBe(false);
+  });
+  it('第21条: a repair of 5 days (120 h) gives no loaner car; 120 h + 1 h is day 6 and does', () => {
+    const five = { repairs: [carRepair('2025-04-01', 120)], exchangedOn: null };
+    expect(verdict(evaluate(auto, car(), five, '2025-04-10', calendar), 'loaner_car')).toMatchObject({
+      allowed: false,
+      rule: 'auto.loaner_not_due',
+      article: '《家用汽车产品修理更换退货责任规定》第21条',
+      params: { limit: 5 },
+    });
+    const six = { repairs: [carRepair('2025-04-01', 121)], exchangedOn: null };
+    expect(verdict(evaluate(auto, car(), six, '2025-04-10', calendar), 'loaner_car')).toMatchObject({
+      allowed: true,
+      rule: 'auto.loaner_car',
+      deadline: null,
+      params: { days: 6, limit: 5, fromDate: '2025-04-06', untilDate: '2025-04-06' },
+    });
+  });
+  it('第21条: an open repair counts to the end of the request day and the limit is a policy figure', () => {
+    const open = repair({
+      createdOn: '2025-04-01',
+      createdAt: '2025-04-01T01:00:00.000Z',
+      completedOn: null,
+      completedAt: null,
+    });
+    const h = { repairs: [open], exchangedOn: null };
+    expect(verdict(evaluate(auto, car(), h, '2025-04-05', calendar), 'loaner_car').allowed).toBe(false);
+    expect(verdict(evaluate(auto, car(), h, '2025-04-06', calendar), 'loaner_car')).toMatchObject({
+      allowed: true,
+      params: { days: 6, fromDate: '2025-04-06', untilDate: null },
+    });
+    const three: EnginePolicy = { ...auto, params: { ...auto.params, loanerAfterDays: 3 } };
+    expect(verdict(evaluate(three, car(), h, '2025-04-04', calendar), 'loaner_car')).toMatchObject({
+      allowed: true,
+      params: { days: 4, limit: 3, fromDate: '2025-04-04' },
+    });
+  });
+  it('第21条: no loaner car for a repair begun after the 包修期', () => {
+    const late = { repairs: [carRepair('2028-04-01', 200)], exchangedOn: null };
+    expect(verdict(evaluate(auto, car(), late, '2028-04-20', calendar), 'loaner_car')).toMatchObject({
+      allowed: false,
+      rule: 'auto.repair_warranty_expired',
+    });
+  });
+  it('第27条: an exchange or return under 第24条 carries the usage fee price × km ÷ 1000 × n', () => {
+    const h: ServiceHistory = {
+      repairs: [carRepair('2025-04-01', 241), carRepair('2025-05-01', 241), carRepair('2025-06-01', 241)],
+      exchangedOn: null,
+    };
+    // ¥150,000 × 12,000 km ÷ 1000 × 0.5 % = ¥9,000.
+    expect(evaluate(auto, car(), h, '2025-07-01', calendar).usageCompensation).toEqual({
+      ratePercent: 0.5,
+      mileageKm: 12_000,
+      priceFen: 15_000_000,
+      amountFen: 900_000,
+    });
+    const lower: EnginePolicy = { ...auto, params: { ...auto.params, usageRatePercent: 0.2 } };
+    expect(evaluate(lower, car(), h, '2025-07-01', calendar).usageCompensation?.amountFen).toBe(360_000);
+    expect(
+      evaluate(auto, car({ mileageKm: null }), h, '2025-07-01', calendar).usageCompensation?.amountFen,
+    ).toBeNull();
+  });
+  it('第27条: no usage fee under 第22/23条 or when no exchange is due', () => {
+    expect(
+      evaluate(auto, car({ mileageKm: 500 }), none, '2025-03-08', calendar, { majorPartFault: true })
+        .usageCompensation,
+    ).toBeNull();
+    expect(evaluate(auto, car(), none, '2025-04-01', calendar).usageCompensation).toBeNull();
+  });
+  it('rejects a usage rate above the 0.5 % the rule allows', () => {
+    expect(() =>
+      parsePolicyParams('auto_2021', { ...DEFAULT_POLICY_PARAMS.auto_2021, usageRatePercent: 0.6 }),
+    ).toThrow();
   });
 });
 

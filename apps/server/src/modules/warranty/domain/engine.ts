@@ -23,6 +23,7 @@ export function evaluate(
     return {
       policy: null,
       asOf: requestDate,
+      usageCompensation: null,
       ...evaluateCatalogueTerms(product.catalogueTerms, product, history, ctx),
     };
   if (!policy)
@@ -42,6 +43,7 @@ export function evaluate(
       },
       remedies: [],
       depreciation: null,
+      usageCompensation: null,
     };
   const result = (() => {
     switch (policy.kind) {
@@ -58,5 +60,10 @@ export function evaluate(
     }
   })();
   const { id, kind, version, nameZh, nameEn } = policy;
-  return { policy: { id, kind, version, nameZh, nameEn }, asOf: requestDate, ...result };
+  return {
+    policy: { id, kind, version, nameZh, nameEn },
+    asOf: requestDate,
+    ...result,
+    usageCompensation: result.usageCompensation ?? null,
+  };
 }

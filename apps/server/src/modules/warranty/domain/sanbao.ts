@@ -1,6 +1,14 @@
 import type { Sanbao1995Params } from '@anxin/contracts';
 import { addDays, addMonths, daysBetween, endOfDays, moveOffHoliday } from './dates.ts';
-import type { Evaluation, ProductFacts, Reasons, RuleContext, ServiceHistory, Verdict } from './types.ts';
+import type {
+  Evaluation,
+  RuleResult,
+  ProductFacts,
+  Reasons,
+  RuleContext,
+  ServiceHistory,
+  Verdict,
+} from './types.ts';
 import { allow, deny } from './verdict.ts';
 import { countedRepairs, startOf, unknownStart } from './common.ts';
 
@@ -14,7 +22,7 @@ export function evaluateSanbao(
   product: ProductFacts,
   history: ServiceHistory,
   ctx: RuleContext,
-): Omit<Evaluation, 'policy' | 'asOf'> {
+): RuleResult {
   const { asOf, calendar, facts } = ctx;
   const reasons: Reasons = [];
   const start = startOf(product, history, reasons, `${A95}第8条`);

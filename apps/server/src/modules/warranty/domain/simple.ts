@@ -5,11 +5,11 @@ import {
   type Online7DayParams,
 } from '@anxin/contracts';
 import { addMonths, endOfDays, moveOffHoliday } from './dates.ts';
-import type { Evaluation, ProductFacts, Reasons, RuleContext, ServiceHistory, Verdict } from './types.ts';
+import type { RuleResult, ProductFacts, Reasons, RuleContext, ServiceHistory, Verdict } from './types.ts';
 import { allow, deny } from './verdict.ts';
 import { startOf, unknownStart } from './common.ts';
 
-type Result = Omit<Evaluation, 'policy' | 'asOf'>;
+type Result = RuleResult;
 
 const CPL25 = '《消费者权益保护法》第25条';
 const ONLINE_RULES = '《网络购买商品七日无理由退货暂行办法》';

@@ -91,3 +91,7 @@ export interface RuleContext {
 export type Verdict = RemedyVerdict;
 export type Reasons = CoverageReason[];
 export type Evaluation = WarrantyEvaluation;
+
+/** What a rule set decides; the engine adds the policy and date (and a null usage fee when none). */
+export type RuleResult = Omit<Evaluation, 'policy' | 'asOf' | 'usageCompensation'> &
+  Partial<Pick<Evaluation, 'usageCompensation'>>;

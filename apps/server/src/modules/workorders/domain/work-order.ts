@@ -41,6 +41,8 @@ export interface WorkOrder {
   technicianUserId: string | null;
   escalationTier: number;
   remoteGuidance: string | null;
+  /** The knowledge article a remote resolution used. */
+  knowledgeArticleId: string | null;
   cancelReason: string | null;
   linkedRef: string | null;
   parentOrderId: string | null;

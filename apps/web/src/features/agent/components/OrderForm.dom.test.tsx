@@ -153,6 +153,7 @@ describe('order form', () => {
       contactPhone: '13812345678',
       address: { provinceCode: '440000', cityCode: '440100', districtCode: '440106', detail: '天河路 1 号' },
       preferredWindows: [{ start: '2026-12-08T14:00:00+08:00', end: '2026-12-08T18:00:00+08:00' }],
+      handoff: 'dispatch',
     });
     await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
     expect(onCreated.mock.calls[0]![0]).toEqual({ result: created, followUpError: null });

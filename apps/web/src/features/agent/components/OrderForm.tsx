@@ -25,6 +25,7 @@ import { WarrantyBadge, type LookupItem } from '../../customers/index.ts';
 import { StatusTag, URGENCIES, WORK_ORDER_CHANNELS, WORK_ORDER_TYPES } from '../../workorders/index.ts';
 import type { OrderValues } from '../orderRequest.ts';
 import { OrderHandling } from './OrderHandling.tsx';
+import { KnowledgeSuggestions } from '../../knowledge/index.ts';
 import { useOrderForm, type OrderFormHandle, type OrderOutcome } from './useOrderForm.ts';
 
 export type { OrderValues } from '../orderRequest.ts';
@@ -93,6 +94,7 @@ export function OrderForm({
     slotOptions,
   } = useOrderForm({ customer, detail, onCreated, ref });
   const remote = Form.useWatch('remoteResolved', form);
+  const description = Form.useWatch('faultDescription', form) as string | undefined;
 
   return (
     <Form<OrderValues>
@@ -198,6 +200,22 @@ export function OrderForm({
           data-testid="order-description"
         />
       </Form.Item>
+      <KnowledgeSuggestions
+        channel="agent"
+        compact
+        text={description ?? ''}
+        categoryCode={product?.categoryCode}
+        onUse={(a) => {
+          // Resolving on the phone with the article: its fix is the guidance unless the agent wrote one.
+          form.setFieldsValue({
+            remoteResolved: true,
+            knowledgeArticleId: a.id,
+            knowledgeArticleTitle: a.title,
+            ...(form.getFieldValue('guidance') ? {} : { guidance: a.fix ?? a.title }),
+          });
+        }}
+      />
+      <div style={{ height: 12 }} />
 
       <Row gutter={12}>
         <Col xs={12} md={6}>

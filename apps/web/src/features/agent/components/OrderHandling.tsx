@@ -1,5 +1,5 @@
-import { Button, DatePicker, Flex, Form, Input, Radio, Space, Switch, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Flex, Form, Input, Radio, Space, Switch, Tag, Typography } from 'antd';
+import { BookOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { OrderValues, WindowValue } from '../orderRequest.ts';
@@ -78,6 +78,7 @@ export function OrderHandling({ slotOptions }: { slotOptions: readonly SlotOptio
   const form = Form.useFormInstance<OrderValues>();
   const remote = Form.useWatch('remoteResolved', form);
   const windows = Form.useWatch('windows', form) as WindowValue[] | undefined;
+  const articleTitle = Form.useWatch('knowledgeArticleTitle', form) as string | undefined;
   return (
     <>
       {/* Two named choices, not a switch: a switch's "off" label reads like a state it is not in. */}
@@ -94,6 +95,28 @@ export function OrderHandling({ slotOptions }: { slotOptions: readonly SlotOptio
           ]}
         />
       </Form.Item>
+      <Form.Item name="knowledgeArticleId" hidden>
+        <Input />
+      </Form.Item>
+      <Form.Item name="knowledgeArticleTitle" hidden>
+        <Input />
+      </Form.Item>
+      {remote && articleTitle && (
+        <Space style={{ marginBottom: 8 }} data-testid="order-knowledge-article">
+          <Tag icon={<BookOutlined />} color="blue">
+            {t('knowledge.suggest.used', { title: articleTitle })}
+          </Tag>
+          <Button
+            size="small"
+            type="link"
+            onClick={() =>
+              form.setFieldsValue({ knowledgeArticleId: undefined, knowledgeArticleTitle: undefined })
+            }
+          >
+            {t('knowledge.suggest.clear')}
+          </Button>
+        </Space>
+      )}
       {remote ? (
         <Form.Item
           name="guidance"

@@ -102,7 +102,10 @@ export function useOrderForm(opts: {
           id: result.order.id,
           to: 'remote_resolved',
           version,
-          data: { guidance: next.guidance },
+          data: {
+            guidance: next.guidance,
+            ...(next.knowledgeArticleId ? { knowledgeArticleId: next.knowledgeArticleId } : {}),
+          },
         });
         result = { ...result, order: resolved };
       } else if (next?.kind === 'appointment') {

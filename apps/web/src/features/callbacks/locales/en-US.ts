@@ -8,6 +8,7 @@ export const callbacksEnUS: typeof callbacksZhCN = {
   policy: 'Callback policy',
   refresh: 'Refresh',
   filters: {
+    search: 'Search order no., customer name or phone',
     status: 'Status',
     due: 'Due',
     class: 'Class',
@@ -26,6 +27,11 @@ export const callbacksEnUS: typeof callbacksZhCN = {
     superseded: 'Superseded',
   },
   queue: {
+    noMatch: 'No callbacks match the search',
+    closedAt: 'Completed',
+    loadedAll: 'All {{count}} loaded',
+    loadedMore: '{{count}} loaded, more available',
+    loadMore: 'Load more',
     empty: 'No callbacks waiting',
     number: 'Order',
     customer: 'Customer',

@@ -5,6 +5,7 @@ export const callbacksZhCN = {
   policy: '回访策略',
   refresh: '刷新',
   filters: {
+    search: '搜索单号、客户姓名或电话',
     status: '状态',
     due: '到期',
     class: '分类',
@@ -23,6 +24,11 @@ export const callbacksZhCN = {
     superseded: '已撤销',
   },
   queue: {
+    noMatch: '没有符合搜索条件的回访',
+    closedAt: '回访完成',
+    loadedAll: '共 {{count}} 条，已全部加载',
+    loadedMore: '已加载 {{count}} 条，还有更多',
+    loadMore: '加载更多',
     empty: '没有待回访的订单',
     number: '工单',
     customer: '客户',

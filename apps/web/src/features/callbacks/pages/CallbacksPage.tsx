@@ -1,9 +1,26 @@
-import { useEffect, useState } from 'react';
-import { Badge, Button, Flex, Select, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Flex,
+  Input,
+  Select,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { PhoneOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { ORDER_CLASSES, type CallbackTask, type CallbackTaskStatus } from '@anxin/contracts';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  ORDER_CLASSES,
+  type CallbackQueueSort,
+  type CallbackTask,
+  type CallbackTaskStatus,
+} from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
@@ -21,17 +38,50 @@ const STATUS_COLOR: Record<CallbackTaskStatus, string> = {
   superseded: 'default',
 };
 const fmt = (iso: string) => bj(iso).format('MM-DD HH:mm');
+const STATUS_FILTERS = ['open', 'closed', 'all'] as const;
+const DUE_FILTERS = ['all', 'ready', 'overdue', 'today'] as const;
+/** What a sortable column's header click asks for, and which header shows the current sort. */
+const SORT_OF: Record<string, { ascend?: CallbackQueueSort; descend?: CallbackQueueSort }> = {
+  dueAt: { ascend: 'due_at', descend: '-due_at' },
+  closedAt: { descend: '-closed_at' },
+};
+const sortOrderOf = (sort: CallbackQueueSort | undefined, column: 'dueAt' | 'closedAt') => {
+  const s = sort ?? 'due_at';
+  if (column === 'dueAt') return s === 'due_at' ? 'ascend' : s === '-due_at' ? 'descend' : null;
+  return s === '-closed_at' ? 'descend' : null;
+};
+const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback: T): T =>
+  list.includes(v as T) ? (v as T) : fallback;
 
 /** 回访: the quality staff's queue, call panel and the derived order classes. */
 export default function CallbacksPage() {
   const { t } = useTranslation();
   const me = useSession();
-  const [filters, setFilters] = useState<QueueFilters>({ status: 'open', due: 'all' });
+  // A link may open the queue filtered (the workbench's 今日待回访: `?status=open&due=today`).
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<QueueFilters>(() => ({
+    status: oneOf(STATUS_FILTERS, params.get('status'), 'open'),
+    due: oneOf(DUE_FILTERS, params.get('due'), 'all'),
+  }));
   const [openTask, setOpenTask] = useState<string | null>(null);
   const navigate = useNavigate();
   const [active, setActive] = useState(0);
+  const [search, setSearch] = useState('');
   const queue = useQueue(filters);
-  const items = queue.data?.items ?? [];
+  const items = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
+  /** Searches once there are two characters (the server's minimum); clearing shows the whole queue. */
+  const runSearch = (text: string) => {
+    const q = text.trim();
+    setFilters((f) => ({ ...f, q: q.length >= 2 ? q : undefined }));
+    setActive(0);
+  };
+  const onSort = (s: Parameters<NonNullable<TableProps<CallbackTask>['onChange']>>[2]) => {
+    const one = Array.isArray(s) ? s[0] : s;
+    const key = String(one?.columnKey ?? '');
+    const sort = one?.order ? SORT_OF[key]?.[one.order] : undefined;
+    setFilters((f) => ({ ...f, sort: sort ?? 'due_at' }));
+    setActive(0);
+  };
   const canEditPolicy = me.permissions.includes('settings:manage');
 
   // j/k move through the queue, Enter (or o) opens the call panel.
@@ -54,13 +104,26 @@ export default function CallbacksPage() {
   const queueTab = (
     <Flex vertical gap={12}>
       <Flex gap={8} wrap align="center">
+        <Input.Search
+          style={{ width: 320 }}
+          allowClear
+          value={search}
+          placeholder={t('callbacks.filters.search')}
+          aria-label={t('callbacks.filters.search')}
+          data-testid="cb-search"
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (!e.target.value) runSearch('');
+          }}
+          onSearch={runSearch}
+        />
         <Select
           style={{ width: 140 }}
           value={filters.status}
           aria-label={t('callbacks.filters.status')}
           data-testid="cb-filter-status"
           onChange={(status) => setFilters((f) => ({ ...f, status }))}
-          options={(['open', 'closed', 'all'] as const).map((v) => ({
+          options={STATUS_FILTERS.map((v) => ({
             value: v,
             label: t(`callbacks.filters.${v}`),
           }))}
@@ -71,7 +134,7 @@ export default function CallbacksPage() {
           aria-label={t('callbacks.filters.due')}
           data-testid="cb-filter-due"
           onChange={(due) => setFilters((f) => ({ ...f, due }))}
-          options={(['all', 'ready', 'overdue', 'today'] as const).map((v) => ({
+          options={DUE_FILTERS.map((v) => ({
             value: v,
             label: t(`callbacks.filters.${v}`),
           }))}
@@ -93,7 +156,9 @@ export default function CallbacksPage() {
         loading={queue.isLoading}
         dataSource={items}
         pagination={false}
-        locale={{ emptyText: t('callbacks.queue.empty') }}
+        tableLayout="fixed"
+        onChange={(_p, _f, sorter) => onSort(sorter)}
+        locale={{ emptyText: t(filters.q ? 'callbacks.queue.noMatch' : 'callbacks.queue.empty') }}
         onRow={(r, i) =>
           ({
             'data-testid': `callback-row-${r.orderNumber}`,
@@ -106,16 +171,28 @@ export default function CallbacksPage() {
           {
             title: t('callbacks.queue.number'),
             dataIndex: 'orderNumber',
-            render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
+            width: 170,
+            render: (n: string) => (
+              <Typography.Text strong className="anxin-mono">
+                {n}
+              </Typography.Text>
+            ),
           },
           {
             title: t('callbacks.queue.customer'),
             dataIndex: 'customerName',
+            width: 120,
+            ellipsis: true,
             render: (v: string | null) => v ?? '—',
           },
           {
             title: t('callbacks.queue.due'),
             dataIndex: 'dueAt',
+            key: 'dueAt',
+            width: 170,
+            sorter: true,
+            sortDirections: ['ascend', 'descend'],
+            sortOrder: sortOrderOf(filters.sort, 'dueAt'),
             render: (v: string, r) => (
               <Flex vertical>
                 <Typography.Text type={r.overdue ? 'danger' : undefined} strong={r.overdue}>
@@ -130,23 +207,40 @@ export default function CallbacksPage() {
             ),
           },
           {
+            title: t('callbacks.queue.closedAt'),
+            dataIndex: 'closedAt',
+            key: 'closedAt',
+            width: 130,
+            sorter: true,
+            sortDirections: ['descend'],
+            sortOrder: sortOrderOf(filters.sort, 'closedAt'),
+            render: (v: string | null) => (v ? fmt(v) : '—'),
+          },
+          {
             title: t('callbacks.queue.attempts'),
             dataIndex: 'attempts',
+            width: 80,
+            responsive: ['xl'],
             render: (v: number, r) => `${v} / ${r.maxAttempts}`,
           },
           {
             title: t('callbacks.queue.outlet'),
             dataIndex: ['outlet', 'name'],
+            ellipsis: true,
             render: (v?: string) => v ?? '—',
           },
           {
             title: t('callbacks.queue.technician'),
             dataIndex: ['technician', 'name'],
+            width: 100,
+            ellipsis: true,
+            responsive: ['xxl'],
             render: (v?: string) => v ?? '—',
           },
           {
             title: t('callbacks.queue.status'),
             dataIndex: 'status',
+            width: 120,
             render: (s: CallbackTaskStatus, r) => (
               <Flex gap={4}>
                 <Tag color={STATUS_COLOR[s]}>{t(`callbacks.status.${s}`)}</Tag>
@@ -161,6 +255,7 @@ export default function CallbacksPage() {
           {
             title: '',
             key: 'open',
+            width: 100,
             render: (_: unknown, r) => (
               <Button
                 icon={<PhoneOutlined />}
@@ -173,6 +268,22 @@ export default function CallbacksPage() {
           },
         ]}
       />
+      <Flex justify="center" align="center" gap={12}>
+        <Typography.Text type="secondary" data-testid="cb-count">
+          {queue.hasNextPage
+            ? t('callbacks.queue.loadedMore', { count: items.length })
+            : t('callbacks.queue.loadedAll', { count: items.length })}
+        </Typography.Text>
+        {queue.hasNextPage && (
+          <Button
+            onClick={() => void queue.fetchNextPage()}
+            loading={queue.isFetchingNextPage}
+            data-testid="cb-load-more"
+          >
+            {t('callbacks.queue.loadMore')}
+          </Button>
+        )}
+      </Flex>
     </Flex>
   );
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Flex, Form, Input, Select, Switch, Typography } from 'antd';
+import { App, AutoComplete, Button, Flex, Form, Input, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DEPARTMENTS,
@@ -11,7 +11,12 @@ import {
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
-import { useComplaintPolicy, useOutletOptions, useSaveInvestigation } from '../api.ts';
+import {
+  useComplaintPolicy,
+  useOutletOptions,
+  useResponsibleCandidates,
+  useSaveInvestigation,
+} from '../api.ts';
 
 interface Values {
   rootCause?: string | null;
@@ -36,6 +41,13 @@ export function InvestigationForm({ d, editable }: { d: ComplaintDetail; editabl
   const c = d.complaint;
   const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   const responsibility = Form.useWatch('responsibility', form);
+  const chosenOutlet = Form.useWatch('responsibleOutletId', form);
+  // The technicians of the outlet held responsible (else the complaint's own) for both pickers.
+  const candidates = useResponsibleCandidates(
+    c.id,
+    chosenOutlet ?? c.responsibleOutlet?.id ?? c.outlet?.id,
+    editable,
+  );
 
   useEffect(() => {
     form.setFieldsValue({
@@ -56,6 +68,7 @@ export function InvestigationForm({ d, editable }: { d: ComplaintDetail; editabl
   for (const o of [c.outlet, c.responsibleOutlet]) if (o) outletOptions.set(o.id, o.name);
   const techOptions = new Map<string, string>();
   for (const x of [c.technician, c.responsibleTechnician]) if (x) techOptions.set(x.id, x.name);
+  for (const x of candidates.data?.technicians ?? []) techOptions.set(x.id, x.name);
 
   const submit = (v: Values) => {
     const r = v.responsibility ?? null;
@@ -140,6 +153,8 @@ export function InvestigationForm({ d, editable }: { d: ComplaintDetail; editabl
       {responsibility === 'technician' && (
         <Form.Item name="responsibleTechnicianId" label={t('complaints.detail.responsibleTechnician')}>
           <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={candidates.isFetching}
             data-testid="cp-inv-technician"
             options={[...techOptions].map(([value, label]) => ({ value, label }))}
           />
@@ -151,7 +166,15 @@ export function InvestigationForm({ d, editable }: { d: ComplaintDetail; editabl
           label={t('complaints.detail.responsiblePerson')}
           style={{ flex: '1 1 200px' }}
         >
-          <Input maxLength={100} data-testid="cp-inv-person" />
+          {/* A person picker (the outlet's technicians) that also takes any other name typed in. */}
+          <AutoComplete
+            maxLength={100}
+            allowClear
+            data-testid="cp-inv-person"
+            placeholder={t('complaints.detail.responsiblePersonHint')}
+            options={[...new Set(techOptions.values())].map((name) => ({ value: name }))}
+            filterOption={(input, o) => !!o?.value && String(o.value).includes(input)}
+          />
         </Form.Item>
         <Form.Item name="causeIsAttitude" valuePropName="checked" label={t('complaints.detail.attitude')}>
           <Switch data-testid="cp-inv-attitude" />

@@ -122,6 +122,7 @@ export const complaintsEnUS: typeof complaintsZhCN = {
     responsibleOutlet: 'Responsible outlet',
     responsibleTechnician: 'Responsible technician',
     responsiblePerson: 'Responsible person',
+    responsiblePersonHint: 'Pick or type the person responsible',
     attitude: 'Cause is service attitude',
     findings: 'Findings',
     saveInvestigation: 'Save investigation',

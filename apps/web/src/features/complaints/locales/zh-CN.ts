@@ -119,6 +119,7 @@ export const complaintsZhCN = {
     responsibleOutlet: '责任网点',
     responsibleTechnician: '责任工程师',
     responsiblePerson: '责任人',
+    responsiblePersonHint: '选择或输入责任人姓名',
     attitude: '原因为服务态度',
     findings: '调查结论',
     saveInvestigation: '保存调查',

@@ -1,7 +1,7 @@
-import { Alert, Empty, Flex, List, Progress, Tag, Typography } from 'antd';
+import { Alert, Empty, Flex, List, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { BulkDispatchResult, Offer, OutletLoad } from '@anxin/contracts';
+import type { BoardResponse, BulkDispatchResult, Offer, OutletLoad } from '@anxin/contracts';
 import { bj } from '../../workorders/index.ts';
 import { bulkCounts, byLoad } from '../board/rules.ts';
 import { DueCountdown } from './Countdown.tsx';
@@ -58,7 +58,7 @@ export function PendingOffersList({ offers }: { offers: readonly Offer[] }) {
         <List.Item data-testid={`dispatch-offer-${o.order?.number ?? o.id}`}>
           <Flex vertical style={{ width: '100%' }}>
             <Flex justify="space-between">
-              {o.order ? <Link to={`/work-orders/${o.orderId}`}>{o.order.number}</Link> : '—'}
+              {o.order ? <Link to={`/workorders/${o.orderId}`}>{o.order.number}</Link> : '—'}
               <DueCountdown dueAt={o.dueAt} />
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -111,5 +111,26 @@ export function BulkResultAlert({
         ) : undefined
       }
     />
+  );
+}
+
+/**
+ * Live counts beside the queue: orders registered but not yet queued (portal and API orders wait
+ * in 新建) link to their list; orders outlets sent back are in the queue itself.
+ */
+export function WaitingCounts({ waiting }: { waiting: BoardResponse['waiting'] | undefined }) {
+  const { t } = useTranslation();
+  if (!waiting) return null;
+  return (
+    <Space size={4}>
+      <Link to="/workorders?status=new,accepted" data-testid="dispatch-waiting-new">
+        <Tag color={waiting.newOrders ? 'blue' : 'default'} style={{ cursor: 'pointer', marginInlineEnd: 0 }}>
+          {t('dispatch.waiting.new', { count: waiting.newOrders })}
+        </Tag>
+      </Link>
+      <Tag color={waiting.returned ? 'orange' : 'default'} data-testid="dispatch-waiting-returned">
+        {t('dispatch.waiting.returned', { count: waiting.returned })}
+      </Tag>
+    </Space>
   );
 }

@@ -9,7 +9,11 @@ import { isDispatchable } from '../board/rules.ts';
 import { MODE_COLOR } from '../vocab.ts';
 import { DueCountdown, SlaCountdown } from './Countdown.tsx';
 
-/** The dispatch queue's columns: the order, where and what, its SLA, mode, offer and actions. */
+/**
+ * The dispatch queue's columns: the order, where and what, status and mode, SLA, offer, actions. Fixed
+ * widths fit 1366 px without scrolling sideways (the queue then spans the page); the offer column
+ * takes what is left.
+ */
 export function useQueueColumns(opts: {
   regions: Parameters<typeof regionName>[0];
   categoryName: (code: string | null) => string;
@@ -22,46 +26,53 @@ export function useQueueColumns(opts: {
     {
       title: t('dispatch.queue.number'),
       dataIndex: 'number',
-      render: (n: string, r: BoardItem) => <Link to={`/work-orders/${r.id}`}>{n}</Link>,
+      width: 140,
+      render: (n: string, r: BoardItem) => <Link to={`/workorders/${r.id}`}>{n}</Link>,
     },
     {
       title: t('dispatch.queue.customer'),
       dataIndex: 'customerName',
+      width: 92,
+      ellipsis: true,
       render: (v: string | null) => v ?? '—',
     },
     {
       title: t('dispatch.queue.region'),
       dataIndex: 'districtCode',
+      width: 100,
+      ellipsis: true,
       render: (c: string | null) => regionName(regions, c) ?? c ?? '—',
     },
     {
       title: t('dispatch.queue.category'),
       dataIndex: 'categoryCode',
+      width: 80,
+      ellipsis: true,
       render: (c: string | null) => categoryName(c),
     },
     {
       title: t('dispatch.queue.status'),
       dataIndex: 'status',
+      width: 150,
+      // The dispatch mode sits with the status: one column fewer keeps 1366 px free of side-scrolling.
       render: (s: string, r: BoardItem) => (
         <Flex gap={4} wrap>
           <StatusTag status={s} />
           <UrgencyTag urgency={r.urgency} />
+          <Tag color={MODE_COLOR[r.mode]}>{t(`dispatch.modes.${r.mode}`)}</Tag>
         </Flex>
       ),
     },
     {
       title: t('dispatch.queue.sla'),
       dataIndex: 'slaDueAt',
+      width: 130,
       render: (_: unknown, r: BoardItem) => <SlaCountdown state={r.slaState} dueAt={r.slaDueAt} />,
-    },
-    {
-      title: t('dispatch.queue.mode'),
-      dataIndex: 'mode',
-      render: (m: BoardItem['mode']) => <Tag color={MODE_COLOR[m]}>{t(`dispatch.modes.${m}`)}</Tag>,
     },
     {
       title: t('dispatch.queue.offer'),
       dataIndex: 'pendingOffer',
+      ellipsis: true,
       render: (p: BoardItem['pendingOffer']) =>
         p ? (
           <Typography.Text>
@@ -74,6 +85,7 @@ export function useQueueColumns(opts: {
     {
       title: t('dispatch.queue.actions'),
       key: 'actions',
+      width: 206,
       render: (_: unknown, r: BoardItem) => {
         const open = isDispatchable(r.status);
         return (

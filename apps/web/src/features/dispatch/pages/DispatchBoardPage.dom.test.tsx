@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { BoardItem, BoardResponse, Offer, RankedOutlet, RankingResponse } from '@anxin/contracts';
-import { problem, renderPage, type Routes } from '../../../test/dom.tsx';
+import { problem, renderPage, type Routes, type SentRequest } from '../../../test/dom.tsx';
 import DispatchBoardPage from './DispatchBoardPage.tsx';
 
 const NOW = '2026-12-07T02:00:00.000Z';
@@ -44,7 +44,9 @@ const candidate = (code: string, rank: number | null, over: Partial<RankedOutlet
 
 const BOARD: BoardResponse = {
   now: NOW,
+  waiting: { newOrders: 3, returned: 1 },
   queue: [item(1), item(2, { urgency: 'high' })],
+  total: 2,
   outlets: [
     {
       id: 'out-GD001',
@@ -113,6 +115,12 @@ describe('dispatch board', () => {
     expect(gd001.textContent).toContain('天河服务中心');
     expect(gd001.textContent).toContain('在手 3 / 日产能 10');
     expect(within(screen.getByTestId('dispatch-offers')).getByText('没有等待接单的派单')).toBeTruthy();
+    // Live counts beside the queue; the new ones link to their list.
+    expect(screen.getByTestId('dispatch-waiting-new').textContent).toBe('待受理 3');
+    expect(screen.getByTestId('dispatch-waiting-new').getAttribute('href')).toBe(
+      '/workorders?status=new,accepted',
+    );
+    expect(screen.getByTestId('dispatch-waiting-returned').textContent).toBe('网点退回 1');
   });
 
   it('ranks the outlets for an order and dispatches to the chosen one with the order version', async () => {
@@ -174,5 +182,36 @@ describe('dispatch board', () => {
     await waitFor(() => expect(within(first).getByText('Air conditioner')).toBeTruthy());
     expect(screen.queryByText('派单看板')).toBeNull();
     expect(screen.getByTestId('dispatch-outlet-GD001').textContent).toContain('3 open / 10 per day');
+  });
+
+  it('searches the waiting orders on the server and says when the queue holds more than it shows', async () => {
+    const big = (req: SentRequest) => {
+      const q = req.query.get('q');
+      if (q) return { ...BOARD, queue: q === '客户2' ? [item(2)] : [], total: q === '客户2' ? 1 : 0 };
+      const limit = Number(req.query.get('limit'));
+      return { ...BOARD, queue: limit > 200 ? [item(1), item(2), item(3)] : [item(1), item(2)], total: 3 };
+    };
+    const page = await renderPage(<DispatchBoardPage />, {
+      api: boardApi({ 'GET /api/v1/dispatch/board': big }),
+    });
+    await row('WX20261207-0001');
+    expect(screen.getByTestId('dispatch-count').textContent).toBe('显示 2 / 共 3 张');
+    await page.user.click(screen.getByTestId('dispatch-load-more'));
+    expect(await row('WX20261207-0003')).toBeTruthy();
+    expect(page.api.requests('GET /api/v1/dispatch/board').at(-1)!.query.get('limit')).toBe('400');
+    expect(screen.getByTestId('dispatch-count').textContent).toBe('共 3 张，已全部显示');
+    expect(screen.queryByTestId('dispatch-load-more')).toBeNull();
+
+    const box = within(screen.getByTestId('dispatch-search')).getByRole('searchbox');
+    await page.user.type(box, '客户2{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('dispatch-row-WX20261207-0001')).toBeNull());
+    expect(screen.getByTestId('dispatch-row-WX20261207-0002')).toBeTruthy();
+    const sent = page.api.requests('GET /api/v1/dispatch/board').at(-1)!;
+    expect(sent.query.get('q')).toBe('客户2');
+    // A new search starts again from the first page.
+    expect(sent.query.get('limit')).toBe('200');
+    await page.user.clear(box);
+    await page.user.type(box, '没有{Enter}');
+    expect(await screen.findByText('没有符合搜索条件的工单')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import {
   Col,
   Empty,
   Flex,
+  Input,
   Popconfirm,
   Row,
   Select,
@@ -25,10 +26,23 @@ import { problemMessage } from '../../../i18n/problem.ts';
 import { useSession } from '../../auth/index.ts';
 import { useCategories, useRegions } from '../../customers/index.ts';
 import { bj } from '../../workorders/index.ts';
-import { useBoard, useBulkDispatch, useDispatch, usePendingOffers, type BoardFilters } from '../api.ts';
+import {
+  BOARD_MAX,
+  BOARD_PAGE,
+  useBoard,
+  useBulkDispatch,
+  useDispatch,
+  usePendingOffers,
+  type BoardFilters,
+} from '../api.ts';
 import { isDispatchable, toggleSelected } from '../board/rules.ts';
 import { useBoardKeyboard } from '../board/useBoardKeyboard.ts';
-import { BulkResultAlert, OutletLoadList, PendingOffersList } from '../components/BoardPanels.tsx';
+import {
+  BulkResultAlert,
+  OutletLoadList,
+  PendingOffersList,
+  WaitingCounts,
+} from '../components/BoardPanels.tsx';
 import { useQueueColumns } from '../components/QueueColumns.tsx';
 import { settingHref } from '../../settings/index.ts';
 import { RankingDrawer } from '../components/RankingDrawer.tsx';
@@ -42,8 +56,19 @@ export default function DispatchBoardPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const me = useSession();
-  const [filters, setFilters] = useState<BoardFilters>({});
-  const board = useBoard(filters);
+  const [filters, setFiltersNow] = useState<BoardFilters>({});
+  const [limit, setLimit] = useState(BOARD_PAGE);
+  const [search, setSearch] = useState('');
+  /** Any change of filter starts again from the first page. */
+  const setFilters = (next: (f: BoardFilters) => BoardFilters) => {
+    setFiltersNow(next);
+    setLimit(BOARD_PAGE);
+  };
+  const runSearch = (text: string) => {
+    const q = text.trim();
+    setFilters((f) => ({ ...f, q: q.length >= 2 ? q : undefined }));
+  };
+  const board = useBoard(filters, limit);
   const offers = usePendingOffers();
   const regions = useRegions();
   const categories = useCategories();
@@ -179,6 +204,19 @@ export default function DispatchBoardPage() {
         }
       />
       <Flex gap={8} wrap style={{ margin: '16px 0' }}>
+        <Input.Search
+          style={{ width: 320 }}
+          allowClear
+          value={search}
+          placeholder={t('dispatch.filters.search')}
+          aria-label={t('dispatch.filters.search')}
+          data-testid="dispatch-search"
+          onChange={(e) => {
+            setSearch(e.target.value);
+            if (!e.target.value) runSearch('');
+          }}
+          onSearch={runSearch}
+        />
         <Cascader
           style={{ width: 240 }}
           options={regions.data}
@@ -211,9 +249,14 @@ export default function DispatchBoardPage() {
         <BulkResultAlert result={bulkResult} numberOf={numberOf} onClose={() => setBulkResult(null)} />
       )}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={17}>
+        <Col xs={24} xxl={17}>
           <Card
-            title={t('dispatch.queue.title')}
+            title={
+              <Flex gap={12} align="center" wrap>
+                {t('dispatch.queue.title')}
+                <WaitingCounts waiting={board.data?.waiting} />
+              </Flex>
+            }
             extra={
               <Popconfirm
                 title={t('dispatch.bulk.confirm', { count: selected.length })}
@@ -241,8 +284,13 @@ export default function DispatchBoardPage() {
               dataSource={queue}
               columns={columns}
               pagination={false}
-              scroll={{ x: 'max-content', y: 560 }}
-              locale={{ emptyText: <Empty description={t('dispatch.queue.empty')} /> }}
+              tableLayout="fixed"
+              scroll={{ y: 560 }}
+              locale={{
+                emptyText: (
+                  <Empty description={t(filters.q ? 'dispatch.queue.noMatch' : 'dispatch.queue.empty')} />
+                ),
+              }}
               rowSelection={{
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as string[]),
@@ -259,17 +307,29 @@ export default function DispatchBoardPage() {
                 }) as React.HTMLAttributes<HTMLElement>
               }
             />
+            <QueueFooter
+              shown={queue.length}
+              total={board.data?.total ?? 0}
+              atMax={limit >= BOARD_MAX}
+              loading={board.isFetching && board.isPlaceholderData}
+              onMore={() => setLimit((n) => Math.min(n + BOARD_PAGE, BOARD_MAX))}
+            />
           </Card>
         </Col>
-        <Col xs={24} xl={7}>
-          <Flex vertical gap={16}>
-            <Card title={t('dispatch.outlets.title')} size="small" data-testid="dispatch-outlets">
-              <OutletLoadList outlets={board.data?.outlets ?? []} />
-            </Card>
-            <Card title={t('dispatch.offers.title')} size="small" data-testid="dispatch-offers">
-              <PendingOffersList offers={offers.data?.items ?? []} />
-            </Card>
-          </Flex>
+        {/* Beside the queue on wide screens; below it (side by side) at 1366–1440 px. */}
+        <Col xs={24} xxl={7}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12} xxl={24}>
+              <Card title={t('dispatch.outlets.title')} size="small" data-testid="dispatch-outlets">
+                <OutletLoadList outlets={board.data?.outlets ?? []} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12} xxl={24}>
+              <Card title={t('dispatch.offers.title')} size="small" data-testid="dispatch-offers">
+                <PendingOffersList offers={offers.data?.items ?? []} />
+              </Card>
+            </Col>
+          </Row>
         </Col>
       </Row>
       <RankingDrawer
@@ -284,5 +344,40 @@ export default function DispatchBoardPage() {
         error={dispatch.error}
       />
     </div>
+  );
+}
+
+/** How much of the queue shows: all of it, more on request, or (at the server's largest page) narrow it. */
+function QueueFooter(p: {
+  shown: number;
+  total: number;
+  atMax: boolean;
+  loading: boolean;
+  onMore: () => void;
+}) {
+  const { t } = useTranslation();
+  if (p.total <= p.shown)
+    return (
+      <Typography.Text
+        type="secondary"
+        data-testid="dispatch-count"
+        style={{ display: 'block', marginTop: 12 }}
+      >
+        {t('dispatch.queue.shownAll', { count: p.shown })}
+      </Typography.Text>
+    );
+  return (
+    <Flex align="center" gap={12} style={{ marginTop: 12 }} wrap>
+      <Typography.Text type="warning" data-testid="dispatch-count">
+        {t('dispatch.queue.shownSome', { shown: p.shown, total: p.total })}
+      </Typography.Text>
+      {p.atMax ? (
+        <Typography.Text type="secondary">{t('dispatch.queue.narrow')}</Typography.Text>
+      ) : (
+        <Button size="small" onClick={p.onMore} loading={p.loading} data-testid="dispatch-load-more">
+          {t('dispatch.queue.loadMore')}
+        </Button>
+      )}
+    </Flex>
   );
 }

@@ -79,7 +79,7 @@ function KpiOrdersDrawer({
           {
             title: t('evaluation.kpis.drill.order'),
             dataIndex: 'orderNumber',
-            render: (n: string, r) => <Link to={`/work-orders/${r.orderId}`}>{n}</Link>,
+            render: (n: string, r) => <Link to={`/workorders/${r.orderId}`}>{n}</Link>,
           },
           {
             title: t('evaluation.kpis.drill.metric'),

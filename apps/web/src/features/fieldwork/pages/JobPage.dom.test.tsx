@@ -38,6 +38,7 @@ const job = (status: string): FieldJobDetail => ({
   signature: null,
   flags: [],
   completionCode: null,
+  redo: null,
 });
 
 const PARTS: OrderParts = {

@@ -12,6 +12,8 @@ import { Completion } from '../components/job/Completion.tsx';
 import { JobHeader } from '../components/job/JobHeader.tsx';
 import { VisitCard } from '../components/job/VisitCard.tsx';
 import { useJobPage } from './useJobPage.ts';
+import { KnowledgeSuggestions } from '../../knowledge/index.ts';
+import { RedoBanner } from '../../workorders/index.ts';
 import '../fieldwork.css';
 
 /** One job at phone width: the customer, one big next step, and the forms of the visit. */
@@ -59,7 +61,20 @@ export default function JobPage() {
         />
       )}
       <JobHeader job={j} />
+      <RedoBanner redo={j.redo} compact />
       <VisitCard job={j} />
+      {!done && (
+        <div style={{ marginBottom: 12 }}>
+          {/* The fault library for this product and fault, before and while working on it. */}
+          <KnowledgeSuggestions
+            channel="technician"
+            compact
+            text={j.faultDescription}
+            categoryCode={j.product?.categoryCode ?? j.categoryCode ?? undefined}
+            orderId={j.id}
+          />
+        </div>
+      )}
       {done && (
         <Result
           status="success"

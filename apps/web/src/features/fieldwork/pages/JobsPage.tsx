@@ -10,6 +10,7 @@ import { useJobs, usePending, useQueueSync, type QueuedWrite } from '../api.ts';
 import { fieldError } from '../components/bits.tsx';
 import type { ApiError } from '../../../api/client.ts';
 import '../fieldwork.css';
+import { productLabel } from '../../../components/productName.ts';
 
 type Tab = 'today' | 'upcoming' | 'done';
 
@@ -38,7 +39,8 @@ function JobCard({ job, pending }: { job: FieldJob; pending: number }) {
           <EnvironmentOutlined /> {job.address ?? '—'}
         </div>
         <div style={{ marginTop: 4 }}>
-          {[job.product?.brand, job.product?.modelName].filter(Boolean).join(' ')} · {job.faultDescription}
+          {job.product ? `${productLabel(job.product)} · ` : ''}
+          {job.faultDescription}
         </div>
         <Flex justify="space-between" align="center" style={{ marginTop: 8 }}>
           <Flex gap={4}>

@@ -27,8 +27,9 @@ import {
   slotWindow,
   useSlotOptions,
 } from '../../workorders/index.ts';
-import { useSuggestions, useTransitionTo, type Window } from '../api.ts';
+import { useSuggestions, useTechnicianSlots, useTransitionTo, type Window } from '../api.ts';
 import { ruleMessage } from './rules.ts';
+import { SlotCalendar, type SlotPick } from './SlotCalendar.tsx';
 
 export interface AssignTarget {
   id: string;
@@ -41,14 +42,19 @@ export interface AssignTarget {
 
 function ReasonTags({ reasons }: { reasons: SuggestionReason[] }) {
   const { t } = useTranslation();
-  const bad = new Set(['no_skill', 'unavailable', 'inactive', 'double_booked']);
+  const bad = new Set([
+    'no_skill',
+    'unavailable',
+    'inactive',
+    'double_booked',
+    'cert_expired',
+    'no_certification',
+  ]);
+  const good = new Set(['available', 'certified']);
   return (
     <Space size={[4, 4]} wrap>
       {reasons.map((r, i) => (
-        <Tag
-          key={`${r.code}-${i}`}
-          color={bad.has(r.code) ? 'red' : r.code === 'available' ? 'green' : 'default'}
-        >
+        <Tag key={`${r.code}-${i}`} color={bad.has(r.code) ? 'red' : good.has(r.code) ? 'green' : 'default'}>
           {t(`outlet.assign.reasons.${r.code}`, r.params)}
         </Tag>
       ))}
@@ -57,9 +63,10 @@ function ReasonTags({ reasons }: { reasons: SuggestionReason[] }) {
 }
 
 /**
- * Assign a technician from the ranked suggestions and agree the visit window in one go: the
- * window drives the suggestions (who is on shift and free then), conflicts come back inline.
- * An order already assigned is only scheduled here (with its technician).
+ * Assign a technician from the ranked suggestions and agree the visit window in one action (one
+ * transition: both or neither): the window drives the suggestions (who is on shift and free
+ * then), the calendar shows everyone's free slots, conflicts come back inline. An order already
+ * assigned is only scheduled here (with its technician).
  */
 export function AssignDrawer({
   order,
@@ -76,8 +83,6 @@ export function AssignDrawer({
   // The key of one of the offered visit slots (`09:00-12:00`).
   const [slot, setSlot] = useState<string | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
-  // After a successful assignment whose scheduling failed, only the scheduling is retried.
-  const [assigned, setAssigned] = useState<{ version: number; technicianId: string } | null>(null);
   const window = useMemo(
     () => (date && slot ? slotWindow(date.format('YYYY-MM-DD'), slot) : null),
     [date, slot],
@@ -88,11 +93,11 @@ export function AssignDrawer({
   };
   const firstSlot = visitSlots.options[0]?.value ?? null;
   const suggestions = useSuggestions(order?.id ?? null, window);
+  const calendar = useTechnicianSlots(order?.id ?? null);
   const move = useTransitionTo();
-  const fixedTech = assigned?.technicianId ?? (order?.status === 'assigned' ? order.technicianId : null);
+  const fixedTech = order?.status === 'assigned' ? order.technicianId : null;
 
   useEffect(() => {
-    setAssigned(null);
     setPicked(null);
     move.reset();
     if (order?.appointment) {
@@ -104,10 +109,12 @@ export function AssignDrawer({
     }
   }, [order?.id]);
 
-  // Without an agreed window the server proposes the customer's preferred one; else tomorrow morning.
+  // Without an agreed window the server proposes the customer's preferred one (unless it has
+  // passed); else tomorrow morning.
   useEffect(() => {
     if (!order || date || !suggestions.data) return;
-    const w = suggestions.data.window;
+    const proposed = suggestions.data.window;
+    const w = proposed && dayjs(proposed.end).isAfter(dayjs()) ? proposed : null;
     setDate(w ? bj(w.start) : dayjs().tz(BUSINESS_TZ).add(1, 'day'));
     setSlot(w ? slotOf(w.start) : firstSlot);
   }, [suggestions.data, order?.id]);
@@ -121,26 +128,39 @@ export function AssignDrawer({
   const items = suggestions.data?.items ?? [];
   useEffect(() => {
     if (fixedTech) setPicked(fixedTech);
+    // While a new window's suggestions load, the pick (e.g. from the calendar) stands.
+    else if (!suggestions.data) return;
     else if (!picked || !items.some((i) => i.technicianId === picked && i.eligible))
       setPicked(items.find((i) => i.eligible)?.technicianId ?? null);
   }, [suggestions.data, fixedTech]);
 
   const chosen = items.find((i) => i.technicianId === picked) ?? null;
   const rule = ruleMessage(t, move.error);
+  // In the calendar anyone qualified may be picked: the slot itself is free by the booking rules.
+  const pickable = new Set(
+    (calendar.data?.technicians ?? [])
+      .filter((c) => c.qualified && (!fixedTech || c.technicianId === fixedTech))
+      .map((c) => c.technicianId),
+  );
+  const pickSlot = (p: SlotPick) => {
+    setDate(dayjs.tz(p.date, BUSINESS_TZ));
+    setSlot(p.slot);
+    if (!fixedTech) setPicked(p.technicianId);
+  };
+  const calendarPick =
+    picked && date && slot ? { technicianId: picked, date: date.format('YYYY-MM-DD'), slot } : null;
 
   const confirm = async () => {
     if (!order || !picked || !window) return;
-    let version = assigned?.version ?? order.version;
-    if (!fixedTech) {
-      const d = await move
-        .mutateAsync({ id: order.id, to: 'assigned', version, technicianId: picked })
-        .catch(() => null);
-      if (!d) return;
-      version = d.version;
-      setAssigned({ version, technicianId: picked });
-    }
+    // One transition: from 网点已接单 it assigns and books together, so a refusal changes nothing.
     const s = await move
-      .mutateAsync({ id: order.id, to: 'scheduled', version, appointment: window })
+      .mutateAsync({
+        id: order.id,
+        to: 'scheduled',
+        version: order.version,
+        appointment: window,
+        ...(fixedTech ? {} : { technicianId: picked }),
+      })
       .catch(() => null);
     if (!s) return;
     onDone(t('outlet.assign.done', { name: chosen?.name ?? '', window: formatWindow(window) }));
@@ -159,12 +179,12 @@ export function AssignDrawer({
         padding: 12,
         borderRadius: 8,
         border: `1px solid ${picked === s.technicianId ? '#1677ff' : '#f0f0f0'}`,
-        cursor: fixedTech ? 'default' : 'pointer',
-        opacity: s.eligible ? 1 : 0.75,
+        cursor: fixedTech || !s.eligible ? 'default' : 'pointer',
+        opacity: s.eligible ? 1 : 0.6,
       }}
-      onClick={() => !fixedTech && setPicked(s.technicianId)}
+      onClick={() => !fixedTech && s.eligible && setPicked(s.technicianId)}
     >
-      <Radio value={s.technicianId} disabled={!!fixedTech && s.technicianId !== fixedTech} />
+      <Radio value={s.technicianId} disabled={!s.eligible || (!!fixedTech && s.technicianId !== fixedTech)} />
       <Flex vertical gap={4} style={{ minWidth: 0, flex: 1 }}>
         <Space size={8} wrap>
           <Typography.Text strong>{s.name}</Typography.Text>
@@ -196,7 +216,7 @@ export function AssignDrawer({
           <Button onClick={onClose}>{t('settings.actions.cancel')}</Button>
           <Button
             type="primary"
-            disabled={!picked || !window}
+            disabled={!picked || !window || !chosen?.eligible}
             loading={move.isPending}
             onClick={() => void confirm()}
             data-testid="assign-confirm"
@@ -226,14 +246,18 @@ export function AssignDrawer({
             />
           </Flex>
         </Flex>
-        {rule ? (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="assign-error"
-            title={assigned ? t('outlet.assign.assignedKeep', { name: chosen?.name ?? '' }) : rule}
-            description={assigned ? rule : undefined}
+        <Flex vertical gap={8}>
+          <Typography.Text strong>{t('outlet.slots.title')}</Typography.Text>
+          <SlotCalendar
+            data={calendar.data}
+            loading={calendar.isPending}
+            picked={calendarPick}
+            eligible={pickable}
+            onPick={pickSlot}
           />
+        </Flex>
+        {rule ? (
+          <Alert type="error" showIcon data-testid="assign-error" title={rule} />
         ) : (
           <ProblemAlert error={move.error ?? suggestions.error} />
         )}
@@ -245,7 +269,11 @@ export function AssignDrawer({
         ) : (
           <Radio.Group
             value={picked}
-            onChange={(e) => !fixedTech && setPicked(e.target.value as string)}
+            onChange={(e) =>
+              !fixedTech &&
+              items.some((i) => i.technicianId === e.target.value && i.eligible) &&
+              setPicked(e.target.value as string)
+            }
             style={{ width: '100%' }}
           >
             <Flex vertical gap={8}>

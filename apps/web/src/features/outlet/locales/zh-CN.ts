@@ -83,7 +83,6 @@ export const outletZhCN = {
     confirm: '确认派工',
     scheduleOnly: '确认预约',
     done: '已派给 {{name}}，预约 {{window}}',
-    assignedKeep: '已指派 {{name}}，但预约未成功：请换个时间后再确认。',
     reasons: {
       skill_level: '技能 {{level}} 级',
       no_skill: '无此品类技能（至少 {{min}} 级）',
@@ -95,7 +94,19 @@ export const outletZhCN = {
       distance_unknown: '距离未知',
       inactive: '已停用',
       double_booked: '与 {{number}} 时间冲突',
+      certified: '资质有效至 {{expiresOn}}',
+      cert_expired: '资质已于 {{expiresOn}} 过期',
+      no_certification: '无此品类资质',
     },
+  },
+  slots: {
+    title: '空闲时段（未来 5 天）',
+    free: '空闲',
+    off: '不在班',
+    past: '已过',
+    busy: '已约 {{number}}',
+    legend: '绿色为空闲，点击即选定工程师与时段；红色为已有预约；灰色为不在班或已过。',
+    weekday: { d0: '周日', d1: '周一', d2: '周二', d3: '周三', d4: '周四', d5: '周五', d6: '周六' },
   },
   reschedule: {
     title: '改约 {{number}}',

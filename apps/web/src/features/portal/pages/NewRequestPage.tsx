@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { PortalRequestType } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { MAX_PHOTOS, useProducts, useSubmitRequest } from '../api.ts';
+import { MAX_PHOTOS, normalisePhone, useContact, useProducts, useSubmitRequest } from '../api.ts';
+import { ContactConfirm, contactReady, type ContactValue } from '../components/ContactConfirm.tsx';
 import { PhotoPicker } from '../components/PhotoPicker.tsx';
 import { SlotPicker } from '../components/SlotPicker.tsx';
 import { WarrantyTag } from '../components/WarrantyTag.tsx';
@@ -25,13 +26,18 @@ export default function NewRequestPage() {
   const [photos, setPhotos] = useState<File[]>([]);
   const [slots, setSlots] = useState<SlotChoice[]>([]);
   const [tried, setTried] = useState(false);
+  const [contact, setContact] = useState<ContactValue | null>(null);
+  const fallback = useContact().data;
+  // Untouched, the card shows the contact on file: that is what would be sent.
+  const shownContact: ContactValue | null =
+    contact ?? (fallback ? { name: fallback.name, phone: fallback.phone ?? '', confirmed: false } : null);
 
   const chosenProduct = productId ?? (products.data?.length === 1 ? products.data[0]!.id : null);
   const missing = { product: !chosenProduct, description: !description.trim(), slots: slots.length === 0 };
 
   const onSubmit = () => {
     setTried(true);
-    if (missing.product || missing.description || missing.slots) return;
+    if (missing.product || missing.description || missing.slots || !contactReady(shownContact)) return;
     submit.mutate(
       {
         body: {
@@ -39,6 +45,8 @@ export default function NewRequestPage() {
           productId: chosenProduct!,
           faultDescription: description.trim(),
           preferredWindows: slots.map(windowOf),
+          contactName: shownContact.name.trim(),
+          contactPhone: normalisePhone(shownContact.phone),
         },
         photos,
       },
@@ -58,6 +66,17 @@ export default function NewRequestPage() {
       <div className="portal-page__head">
         <Typography.Title level={3}>{t('portal.request.heading')}</Typography.Title>
       </div>
+      {/* Self-service first: many faults are fixed by the customer in minutes (deflection). */}
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={
+          <Link to="/portal/help" data-testid="portal-help-entry">
+            {t('knowledge.portal.entry')}
+          </Link>
+        }
+      />
       <Form layout="vertical" onFinish={onSubmit} requiredMark={false} className="portal-form">
         <div className="portal-card">
           <Form.Item label={t('portal.request.type')}>
@@ -153,6 +172,8 @@ export default function NewRequestPage() {
             <SlotPicker value={slots} onChange={setSlots} max={3} testId="portal-request-slot" />
           </Form.Item>
         </div>
+
+        <ContactConfirm value={shownContact} onChange={setContact} tried={tried} />
 
         {submit.error && <ProblemAlert error={submit.error} style={{ marginBottom: 16 }} />}
         <div className="portal-sticky-submit">

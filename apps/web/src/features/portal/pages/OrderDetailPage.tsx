@@ -1,16 +1,17 @@
-import { Button, Skeleton, Timeline, Typography } from 'antd';
+import { Button, Image, Skeleton, Timeline, Typography } from 'antd';
 import { CalendarOutlined, CheckCircleFilled, LeftOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { CLOSED_STATUSES, isStatusIn } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { useOrder } from '../api.ts';
+import { photoUrl, useOrder } from '../api.ts';
 import { StatusChip } from '../components/StatusChip.tsx';
 import { formatWindow } from '../time.ts';
 import { AppointmentActions } from '../components/order/AppointmentActions.tsx';
 import { CancelAction } from '../components/order/CancelAction.tsx';
 import { TimelineText } from '../components/order/TimelineText.tsx';
 import { QuotesPanel } from '../components/order/QuotesPanel.tsx';
+import { RatingCard } from '../components/order/RatingCard.tsx';
 
 const TYPES = ['repair', 'install', 'maintenance', 'consult', 'complaint', 'return'] as const;
 const typeKey = (t: string) =>
@@ -99,17 +100,48 @@ export default function OrderDetailPage() {
             </div>
           )}
 
+          <RatingCard orderId={o.id} enabled={o.status === 'awaiting_callback'} />
+
           <QuotesPanel orderId={o.id} />
+
+          <div className="portal-card" data-testid="portal-order-contact">
+            <div className="portal-section-title">{t('portal.detail.contact')}</div>
+            <dl className="portal-dl">
+              <dt>{t('portal.detail.contactName')}</dt>
+              <dd>{o.contactName}</dd>
+              <dt>{t('portal.detail.contactPhone')}</dt>
+              <dd className="portal-mono">{o.contactPhone}</dd>
+              <dt>{t('portal.detail.address')}</dt>
+              <dd>{o.address ?? '—'}</dd>
+            </dl>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('portal.detail.contactHint')}
+            </Typography.Text>
+          </div>
 
           <div className="portal-card">
             <div className="portal-section-title">{t('portal.detail.description')}</div>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
               {o.faultDescription}
             </Typography.Paragraph>
-            {o.photoCount > 0 && (
-              <Typography.Text type="secondary">
-                {t('portal.detail.photos', { count: o.photoCount })}
-              </Typography.Text>
+            {o.photos.length > 0 && (
+              <>
+                <Typography.Text type="secondary">
+                  {t('portal.detail.photos', { count: o.photos.length })}
+                </Typography.Text>
+                <div className="portal-photos" data-testid="portal-order-photos">
+                  {o.photos.map((p, i) => (
+                    <Image
+                      key={p.id}
+                      src={photoUrl(o.id, p.id)}
+                      alt={t('portal.detail.photoAlt', { n: i + 1 })}
+                      width={88}
+                      height={88}
+                      style={{ objectFit: 'cover', borderRadius: 8 }}
+                    />
+                  ))}
+                </div>
+              </>
             )}
             {o.preferredWindows.length > 0 && (
               <>

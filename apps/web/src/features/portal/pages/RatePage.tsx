@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Input, Radio, Rate, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Result, Spin, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import type { CallbackAnswers, CallbackQuestion, PublicRatingView } from '@anxin/contracts';
+import type { CallbackAnswers, PublicRatingView } from '@anxin/contracts';
 import { api, isApiError } from '../../../api/client.ts';
 import { BrandLogo } from '../../../components/BrandLogo.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { bj } from '../../workorders/index.ts';
 import { PortalLocaleToggle } from '../components/PortalLocaleToggle.tsx';
+import { RatingQuestions } from '../components/RatingQuestions.tsx';
 import '../portal.css';
 
 const path = (token: string) => `/api/v1/public/ratings/${encodeURIComponent(token)}`;
@@ -30,7 +31,6 @@ function linkState(e: unknown): 'used' | 'expired' | 'missing' | null {
 export default function RatePage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
-  const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
   const view = useQuery({
     queryKey: ['public-rating', token],
     queryFn: () => api.get<PublicRatingView>(path(token), undefined, { allowUnauthenticated: true }),
@@ -82,35 +82,6 @@ export default function RatePage() {
   else if (view.error) body = <ProblemAlert error={view.error} />;
   else {
     const v = view.data!;
-    const question = (q: CallbackQuestion) => (
-      <Flex key={q.id} vertical gap={6} className="rate-question">
-        <Typography.Text strong>
-          {q.label[lang]}
-          {q.required && <Typography.Text type="danger"> *</Typography.Text>}
-        </Typography.Text>
-        {q.kind === 'score' ? (
-          <Rate
-            value={typeof answers[q.id] === 'number' ? (answers[q.id] as number) : 0}
-            onChange={(n) => setAnswers((a) => ({ ...a, [q.id]: n }))}
-            style={{ fontSize: 32 }}
-            data-testid={`rate-q-${q.id}`}
-          />
-        ) : (
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            size="large"
-            value={answers[q.id]}
-            onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: e.target.value as boolean }))}
-            data-testid={`rate-q-${q.id}`}
-            options={[
-              { value: true, label: <span data-testid={`rate-q-${q.id}-yes`}>{t('portal.rate.yes')}</span> },
-              { value: false, label: <span data-testid={`rate-q-${q.id}-no`}>{t('portal.rate.no')}</span> },
-            ]}
-          />
-        )}
-      </Flex>
-    );
     body = (
       <Flex vertical gap={16}>
         <Typography.Paragraph style={{ margin: 0 }}>{t('portal.rate.intro')}</Typography.Paragraph>
@@ -130,22 +101,13 @@ export default function RatePage() {
             <Descriptions.Item label={t('portal.rate.completedAt')}>{fmt(v.completedAt)}</Descriptions.Item>
           </Descriptions>
         </Card>
-        <Card size="small">
-          <Flex vertical gap={18}>
-            {questions.map(question)}
-            <Flex vertical gap={6}>
-              <Typography.Text strong>{t('portal.rate.comment')}</Typography.Text>
-              <Input.TextArea
-                rows={3}
-                maxLength={2000}
-                value={comment}
-                placeholder={t('portal.rate.commentPlaceholder')}
-                onChange={(e) => setComment(e.target.value)}
-                data-testid="rate-comment"
-              />
-            </Flex>
-          </Flex>
-        </Card>
+        <RatingQuestions
+          questions={questions}
+          answers={answers}
+          onAnswers={setAnswers}
+          comment={comment}
+          onComment={setComment}
+        />
         {tried && missing.length > 0 && <Alert type="warning" showIcon title={t('portal.rate.required')} />}
         {submit.error && !dead && <ProblemAlert error={submit.error} />}
         <Button

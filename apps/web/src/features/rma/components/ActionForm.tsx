@@ -45,12 +45,7 @@ export function ActionForm({
   };
   const pickup = c.kind !== 'part_replacement';
   const dispatch = c.kind !== 'return';
-  const refundDefault =
-    c.evaluation.depreciation?.priceFen != null
-      ? (c.evaluation.depreciation.priceFen -
-          (c.remedy === 'no_reason_return' ? 0 : (c.evaluation.depreciation.amountFen ?? 0))) /
-        100
-      : undefined;
+  const refundDefault = suggestedRefundYuan(c);
   return (
     <Modal
       open={!!action}
@@ -187,4 +182,17 @@ export function ActionForm({
       <ProblemAlert error={step.error} labels={labels} />
     </Modal>
   );
+}
+
+/**
+ * The refund the engine's figures suggest: the price minus the depreciation, or for a car the
+ * 第27条 usage fee (the online 7-day return gives the whole price back). In yuan.
+ */
+function suggestedRefundYuan(c: RmaCase): number | undefined {
+  const d = c.evaluation.depreciation;
+  const u = c.evaluation.usageCompensation ?? null;
+  const price = d?.priceFen ?? u?.priceFen ?? null;
+  if (price === null) return undefined;
+  if (c.remedy === 'no_reason_return') return price / 100;
+  return Math.max(0, price - (d?.amountFen ?? 0) - (u?.amountFen ?? 0)) / 100;
 }

@@ -88,6 +88,15 @@ export function EvaluationPanel({ evaluation: e }: { evaluation: WarrantyEvaluat
           })}
         </Typography.Text>
       )}
+      {e.usageCompensation?.amountFen != null && (
+        <Typography.Text type="secondary" data-testid="rma-usage-fee">
+          {t('rma.evaluation.usageFee', {
+            km: e.usageCompensation.mileageKm,
+            rate: e.usageCompensation.ratePercent,
+            amount: yuan(e.usageCompensation.amountFen),
+          })}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Form, Input, Modal, Radio, Select, Switch } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Switch,
+} from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -24,6 +37,9 @@ interface Values {
   responsibleParty?: CostParty;
   description: string;
   performanceFault: boolean;
+  /** Yuan as typed; sent in fen. */
+  pricePaid?: number | null;
+  mileageKm?: number | null;
   askOverride: boolean;
   overrideReason?: string;
 }
@@ -61,6 +77,8 @@ export function RequestRmaButton({
       ...(v.responsibleParty ? { responsibleParty: v.responsibleParty } : {}),
       description: v.description,
       performanceFault: v.performanceFault,
+      ...(v.pricePaid != null ? { pricePaidFen: Math.round(v.pricePaid * 100) } : {}),
+      ...(v.mileageKm != null ? { mileageKm: v.mileageKm } : {}),
       ...(v.askOverride ? { override: { reason: v.overrideReason ?? '' } } : {}),
     });
     void message.success(t('rma.created', { number: out.number }));
@@ -138,6 +156,19 @@ export function RequestRmaButton({
           <Form.Item name="performanceFault" label={t('rma.field.performanceFault')} valuePropName="checked">
             <Switch />
           </Form.Item>
+          {/* The engine prices a refund's depreciation (第13条) or a car's usage fee (第27条) from these. */}
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item name="pricePaid" label={t('rma.field.pricePaid')} extra={t('rma.pricePaidHint')}>
+                <InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="rma-price-paid" />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item name="mileageKm" label={t('rma.field.mileageKm')} extra={t('rma.mileageHint')}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid="rma-mileage" />
+              </Form.Item>
+            </Col>
+          </Row>
           <Form.Item name="askOverride" valuePropName="checked" extra={t('rma.overrideHint')}>
             <Checkbox data-testid="rma-ask-override">{t('rma.overrideAsk')}</Checkbox>
           </Form.Item>

@@ -47,6 +47,7 @@ const CASE: RmaCase = {
       },
     ],
     depreciation: null,
+    usageCompensation: null,
   },
   overrideReason: '客户多次投诉',
   overrideDecidedBy: null,

@@ -114,6 +114,7 @@ export function PlanTimeline(props: TimelineProps) {
                 const tip = (
                   <div>
                     <div>{label}</div>
+                    {job?.customer && <div>{job.customer}</div>}
                     {job?.address && <div>{job.address}</div>}
                     <div>
                       {t('routing.planned')}: {bj(s.start).format('HH:mm')}–{bj(s.end).format('HH:mm')}
@@ -168,6 +169,7 @@ export function PlanTimeline(props: TimelineProps) {
                         style={{ left: pct(start), width: `calc(${pct(end)} - ${pct(start)})` }}
                       >
                         {job?.fixed && <PushpinFilled aria-label={t('routing.fixed')} />} {label.slice(-4)}
+                        {job?.customer && <span className="route-plan-job-who"> {job.customer}</span>}
                       </div>
                     </Tooltip>
                   </div>

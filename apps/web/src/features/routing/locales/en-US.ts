@@ -26,6 +26,13 @@ export const routingEnUS: typeof routingZhCN = {
   planned: 'Planned visit',
   moveTo: 'Move to…',
   moveToLabel: 'Move order {{number}} to',
+  map: {
+    title: 'Route map',
+    plain: 'No map provider configured: plotted by coordinates',
+    start: 'start',
+    lng: 'Longitude',
+    lat: 'Latitude',
+  },
   unassignedOption: 'Leave unassigned',
   selectHint: 'Click or drag a job block to adjust it; the select below moves it too (keyboard friendly).',
   unassigned: 'Unassigned orders',

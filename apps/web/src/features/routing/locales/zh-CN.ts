@@ -23,6 +23,13 @@ export const routingZhCN = {
   planned: '计划上门',
   moveTo: '移到…',
   moveToLabel: '把工单 {{number}} 移到',
+  map: {
+    title: '线路图',
+    plain: '未配置地图服务：按坐标示意',
+    start: '出发点',
+    lng: '经度',
+    lat: '纬度',
+  },
   unassignedOption: '不安排',
   selectHint: '点选或拖动一个工单块以调整；也可用下方选择框移动（键盘可用）。',
   unassigned: '未安排工单',

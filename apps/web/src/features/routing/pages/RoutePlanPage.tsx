@@ -8,6 +8,7 @@ import { PlanResultCard } from '../components/PlanResultCard.tsx';
 import { PlanSummary } from '../components/PlanSummary.tsx';
 import { PlanToolbar } from '../components/PlanToolbar.tsx';
 import { ReoptimiseModal } from '../components/ReoptimiseModal.tsx';
+import { RouteMapCard } from '../components/RouteMapCard.tsx';
 import { UnassignedCard } from '../components/UnassignedCard.tsx';
 import { useRoutePlan } from './useRoutePlan.ts';
 import '../routing.css';
@@ -28,6 +29,7 @@ export default function RoutePlanPage() {
           <PlanSummary rp={rp} plan={plan} />
           <PlanAxis rp={rp} plan={plan} />
           <UnassignedCard rp={rp} />
+          <RouteMapCard rp={rp} plan={plan} />
           {editable && <PlanActions rp={rp} plan={plan} />}
           {result && <PlanResultCard rp={rp} />}
         </Space>

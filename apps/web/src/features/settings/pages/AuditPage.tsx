@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { bj } from '../../workorders/index.ts';
+import { bj, reasonText } from '../../workorders/index.ts';
 import { useAudit, useUsers, type AuditEntry, type AuditFilter } from '../api.ts';
 
 const STREAM_TYPES = [
@@ -114,10 +114,13 @@ export default function AuditPage() {
               render: (_, r) => (
                 <Flex vertical>
                   <span>
-                    {t(`settings.streams.${r.streamType as 'work_order'}`, { defaultValue: r.streamType })}
+                    {t(`settings.streams.${r.streamType as 'work_order'}`, {
+                      defaultValue: t('settings.streams.other'),
+                    })}
                   </span>
                   {r.streamType === 'work_order' ? (
-                    <Link to={`/workorders/${r.streamId}`} style={{ fontSize: 12 }}>
+                    // The order's number, or its id when the event does not carry the number.
+                    <Link to={`/workorders/${r.streamId}`} style={{ fontSize: 12 }} data-literal>
                       {typeof r.data.number === 'string' ? r.data.number : shortId(r.streamId)}
                     </Link>
                   ) : (
@@ -125,6 +128,8 @@ export default function AuditPage() {
                       type="secondary"
                       style={{ fontSize: 12 }}
                       copyable={{ text: r.streamId }}
+                      // An identifier an auditor copies and searches by: shown as such (page scan).
+                      data-literal
                     >
                       {shortId(r.streamId)}
                     </Typography.Text>
@@ -162,7 +167,7 @@ export default function AuditPage() {
             {
               key: 'reason',
               title: t('settings.auditPage.reason'),
-              render: (_, r) => r.reason ?? '—',
+              render: (_, r) => (r.reason ? reasonText(t, r.reason) : '—'),
             },
           ]}
         />

@@ -64,7 +64,8 @@ export default function UsersPage() {
                   </Avatar>
                   <Flex vertical>
                     <Typography.Text strong>{u.displayName}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {/* The sign-in name the person types: a literal, not words (page scan). */}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-literal>
                       {u.username}
                     </Typography.Text>
                   </Flex>

@@ -24,7 +24,9 @@ export default function SettlementPage() {
   const me = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const month = params.get('month') ?? lastMonth();
+  // `month=all` (the workbench's links) lists every month's statements of a status.
+  const allMonths = params.get('month') === 'all';
+  const month = allMonths ? lastMonth() : (params.get('month') ?? lastMonth());
   const status = (params.get('status') as StatementStatus | null) ?? undefined;
   const outletId = params.get('outlet') ?? undefined;
   const tab = params.get('tab') ?? 'statements';
@@ -37,7 +39,7 @@ export default function SettlementPage() {
       },
       { replace: true },
     );
-  const list = useStatements({ month, status, outletId });
+  const list = useStatements({ month: allMonths ? undefined : month, status, outletId });
   const items = list.data?.items ?? [];
   const canManage = me.permissions.includes('settlement:manage');
   const canAppeals = me.permissions.includes('appeal:read');
@@ -53,7 +55,7 @@ export default function SettlementPage() {
         <DatePicker
           picker="month"
           allowClear={false}
-          value={dayjs(`${month}-01`)}
+          value={allMonths ? null : dayjs(`${month}-01`)}
           onChange={(d: Dayjs | null) => set('month', d ? d.format('YYYY-MM') : undefined)}
           aria-label={t('settlement.filters.month')}
           data-testid="stl-filter-month"

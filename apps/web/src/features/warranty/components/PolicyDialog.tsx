@@ -206,7 +206,7 @@ export function PolicyDialog({ open, onClose }: { open: PolicyDialogMode | null;
                   ) : (
                     <InputNumber
                       min={0}
-                      step={k === 'dailyRatePermille' ? 0.1 : 1}
+                      step={k === 'dailyRatePermille' || k === 'usageRatePercent' ? 0.1 : 1}
                       style={{ width: '100%' }}
                       data-testid={`param-${k}`}
                     />

@@ -50,6 +50,7 @@ const evaluation: WarrantyEvaluation = {
     },
   ],
   depreciation: null,
+  usageCompensation: null,
 };
 const URL = 'GET /api/v1/work-orders/wo-1/warranty';
 
@@ -81,5 +82,39 @@ describe('OrderWarrantyCard', () => {
   it('says so when the order has no product', async () => {
     await renderPage(<OrderWarrantyCard orderId="wo-1" />, { api: { [URL]: { evaluation: null } } });
     expect(await screen.findByText('该工单未关联产品，无法判定三包。')).toBeTruthy();
+  });
+
+  it('words a car loaner car (第21条) and usage fee (第27条) in both languages', async () => {
+    const car: WarrantyEvaluation = {
+      ...evaluation,
+      policy: { id: 'p2', kind: 'auto_2021', version: 1, nameZh: '家用汽车三包', nameEn: 'Car 三包' },
+      remedies: [
+        {
+          remedy: 'loaner_car',
+          allowed: true,
+          deadline: null,
+          rule: 'auto.loaner_car',
+          article: '《家用汽车产品修理更换退货责任规定》第21条',
+          params: { days: 7, limit: 5, fromDate: '2025-04-06', untilDate: null },
+          needsApproval: false,
+          payer: null,
+        },
+      ],
+      usageCompensation: { ratePercent: 0.5, mileageKm: 12_000, priceFen: 15_000_000, amountFen: 900_000 },
+    };
+    const { switchLanguage } = await renderPage(<OrderWarrantyCard orderId="wo-1" />, {
+      api: { [URL]: { evaluation: car } },
+    });
+    const loaner = (await screen.findByTestId('warranty-remedy-loaner_car')).textContent!;
+    expect(loaner).toContain('备用车或交通费用补偿 · 可以');
+    expect(loaner).toContain('单次修理已 7 天，超过 5 日，自 2025-04-06 起');
+    expect(screen.getByTestId('warranty-usage-fee').textContent).toContain(
+      '行驶 12000 公里 × 每千公里 0.5% · 使用补偿费 ¥9000.00',
+    );
+    await switchLanguage('en-US');
+    expect(screen.getByTestId('warranty-remedy-loaner_car').textContent).toContain(
+      'Loaner car or transport compensation',
+    );
+    expect(screen.getByTestId('warranty-usage-fee').textContent).toContain('Usage fee ¥9000.00');
   });
 });

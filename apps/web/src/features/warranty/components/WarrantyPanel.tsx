@@ -70,6 +70,25 @@ function RemedyRow({ v }: { v: RemedyVerdict }) {
   );
 }
 
+/** 第27条: the usage fee a car's exchange or return under 第24条 costs the consumer. */
+function UsageFee({ u }: { u: NonNullable<WarrantyEvaluation['usageCompensation']> }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={2} data-testid="warranty-usage-fee">
+      <span>
+        {u.mileageKm !== null && t('warranty.panel.usageText', { km: u.mileageKm, rate: u.ratePercent })}
+        {u.mileageKm !== null && ' · '}
+        {u.amountFen === null
+          ? t('warranty.panel.usageUnknown')
+          : t('warranty.panel.usageAmount', { amount: (u.amountFen / 100).toFixed(2) })}
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('warranty.panel.usageRule')}
+      </Typography.Text>
+    </Flex>
+  );
+}
+
 /**
  * A 三包 evaluation: coverage dates with every reason worded, then each remedy allowed or not with
  * its deadline, rule and article. Pure display; the cards load the evaluation.
@@ -131,6 +150,15 @@ export function WarrantyPanel({ evaluation: e }: { evaluation: WarrantyEvaluatio
                           })}
                     </span>
                   ),
+                },
+              ]
+            : []),
+          ...(e.usageCompensation
+            ? [
+                {
+                  key: 'usage',
+                  label: t('warranty.panel.usage'),
+                  children: <UsageFee u={e.usageCompensation} />,
                 },
               ]
             : []),

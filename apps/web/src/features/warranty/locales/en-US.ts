@@ -24,6 +24,12 @@ export const warrantyEnUS: typeof warrantyZhCN = {
     depreciationText: '{{days}} days used × {{rate}}‰ a day',
     depreciationAmount: 'Depreciation ¥{{amount}}',
     noPrice: 'No purchase price: the depreciation amount cannot be computed',
+    usageRule:
+      'Art. 27: on an exchange or return under Art. 24 the consumer pays a usage fee = price × mileage ÷ 1,000 × n.',
+    usage: 'Usage fee',
+    usageText: '{{km}} km × {{rate}}% per 1,000 km',
+    usageAmount: 'Usage fee ¥{{amount}}',
+    usageUnknown: 'No purchase price or mileage: the usage fee cannot be computed',
     open: 'Warranty',
     drawerTitle: 'Warranty · {{name}}',
     noProduct: 'The order names no product, so there is no warranty to judge.',
@@ -41,6 +47,7 @@ export const warrantyEnUS: typeof warrantyZhCN = {
     paid_repair: 'Paid repair',
     no_reason_return: '7-day no-reason return',
     part_replacement: 'Main-part replacement',
+    loaner_car: 'Loaner car or transport compensation',
   },
   party: {
     producer: 'producer',
@@ -137,6 +144,10 @@ export const warrantyEnUS: typeof warrantyZhCN = {
     'auto.major_part_conditions_unmet':
       'Only a main-component fault within {{days}} days or {{km}} km gets a free assembly replacement.',
     'auto.repair_warranty': 'Within the repair warranty ({{months}} months or {{km}} km): free repair.',
+    'auto.loaner_car':
+      'A single repair within the repair warranty has taken {{days}} days, more than {{limit}}: a loaner car or reasonable transport compensation is due from {{fromDate}}.',
+    'auto.loaner_not_due':
+      'No single repair within the repair warranty has taken more than {{limit}} days: no loaner car yet.',
     'auto.repair_warranty_expired': 'The repair warranty is over ({{until}}, or the mileage limit).',
     'online.signed': 'Signed for on {{date}}; the period runs from the next day.',
     'online.statutory_exclusion': '{{exclusion}}: excluded from 7-day no-reason returns by law.',
@@ -191,6 +202,8 @@ export const warrantyEnUS: typeof warrantyZhCN = {
     safetyFaultCodes: 'Serious safety fault codes',
     assemblyPartClasses: 'Part classes that are assemblies (engine, gearbox …)',
     mainComponentPartClasses: 'Part classes of main components',
+    loanerAfterDays: 'Loaner car after a single repair of more than (days, Art. 21)',
+    usageRatePercent: 'Usage fee factor n (% per 1,000 km, ≤ 0.5, Art. 27)',
     refundWithinDays: 'Refund after receiving the return (days)',
     warrantyMonths: 'Warranty (months)',
   },

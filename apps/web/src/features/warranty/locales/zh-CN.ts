@@ -23,6 +23,11 @@ export const warrantyZhCN = {
     depreciationText: '使用 {{days}} 天 × 每日 {{rate}}‰',
     depreciationAmount: '折旧费 ¥{{amount}}',
     noPrice: '缺少购买价格，无法计算折旧金额',
+    usageRule: '第27条：按第24条换车或退车时，消费者支付使用补偿费 = 车价 × 行驶里程 ÷ 1000 × n。',
+    usage: '使用补偿',
+    usageText: '行驶 {{km}} 公里 × 每千公里 {{rate}}%',
+    usageAmount: '使用补偿费 ¥{{amount}}',
+    usageUnknown: '缺少购车价格或行驶里程，无法计算使用补偿费',
     open: '三包',
     drawerTitle: '三包判定 · {{name}}',
     noProduct: '该工单未关联产品，无法判定三包。',
@@ -40,6 +45,7 @@ export const warrantyZhCN = {
     paid_repair: '收费维修',
     no_reason_return: '七日无理由退货',
     part_replacement: '更换主要部件',
+    loaner_car: '备用车或交通费用补偿',
   },
   party: {
     producer: '生产者',
@@ -125,6 +131,9 @@ export const warrantyZhCN = {
     'auto.major_part_conditions_unmet':
       '只有 {{days}} 日或 {{km}} 公里内主要零件的质量问题才能免费更换总成。',
     'auto.repair_warranty': '包修期（{{months}} 个月或 {{km}} 公里）内，免费修理。',
+    'auto.loaner_car':
+      '包修期内单次修理已 {{days}} 天，超过 {{limit}} 日，自 {{fromDate}} 起应提供备用车或合理的交通费用补偿。',
+    'auto.loaner_not_due': '包修期内没有超过 {{limit}} 日的单次修理，暂不提供备用车。',
     'auto.repair_warranty_expired': '包修期已届满（{{until}}，或里程已到）。',
     'online.signed': '消费者于 {{date}} 签收，自次日起计算。',
     'online.statutory_exclusion': '{{exclusion}}依法不适用七日无理由退货。',
@@ -178,6 +187,8 @@ export const warrantyZhCN = {
     safetyFaultCodes: '严重安全性能故障代码',
     assemblyPartClasses: '总成的配件类别（发动机、变速器等）',
     mainComponentPartClasses: '主要零部件的配件类别',
+    loanerAfterDays: '单次修理超过几日提供备用车（第21条）',
+    usageRatePercent: '使用补偿系数 n（%，每千公里，≤0.5，第27条）',
     refundWithinDays: '收到退货后退款期限（日）',
     warrantyMonths: '保修期（月）',
   },

@@ -32,4 +32,34 @@ describe('order timeline', () => {
     for (const w of words) expect(shown.some((s) => s.includes(w))).toBe(true);
     expect(shown.join(' ')).not.toMatch(/[a-z]+\.[a-z_]+/);
   });
+
+  it.each([
+    ['zh-CN', ['回访满意，结单', '回访不满意：师傅迟到', '系统记录', '客户说换个时间', '自动升级：响应超时']],
+    [
+      'en-US',
+      [
+        'Customer satisfied on the callback; closed',
+        'Customer not satisfied on the callback: 师傅迟到',
+        'System record',
+        '客户说换个时间',
+        'Escalated automatically: response late',
+      ],
+    ],
+  ] as const)('reads reason codes as words in %s and keeps people’s own reasons', async (locale, words) => {
+    const withReason = (id: string, reason: string) => ({
+      ...entry(id, 'workorder.transitioned', '2026-11-20T05:00:00.000Z'),
+      reason,
+    });
+    const entries = [
+      withReason('r1', 'callback_satisfied'),
+      withReason('r2', 'callback_unsatisfied: 师傅迟到'),
+      withReason('r3', 'someday_new_reason'),
+      withReason('r4', '客户说换个时间'),
+      withReason('r5', 'sla_breached_response'),
+    ];
+    renderPage(<OrderTimeline entries={entries} meId="me" />, { api: {}, locale });
+    const shown = (await screen.findAllByTestId('timeline-entry')).map((e) => e.textContent ?? '').join(' ');
+    for (const w of words) expect(shown).toContain(w);
+    expect(shown).not.toMatch(/[a-z]+_[a-z]+/);
+  });
 });

@@ -1,11 +1,11 @@
 import { Card, Empty, Space, Timeline, Typography } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { bj } from '../time.ts';
 import type { WorkOrderDetail } from '@anxin/contracts';
 import { formatBytes } from './AttachmentUploader.tsx';
 import { StatusTag, formatWindow } from './Tags.tsx';
+import { eventWord, reasonText } from './timelineWords.ts';
 
 type Entry = WorkOrderDetail['timeline'][number];
 
@@ -16,17 +16,6 @@ const EVENT_COLOR: Record<string, string> = {
   'workorder.appointment_set': 'purple',
   'workorder.rescheduled': 'orange',
 };
-
-/**
- * The event's name for a person: `workorder.created` → 创建工单, `fieldwork.photo_added` → 师傅上传现场照片;
- * a type without a word yet reads 业务记录, never its code.
- */
-function eventWord(t: TFunction, type: string): string {
-  const key = type.startsWith('workorder.') ? type.slice('workorder.'.length) : type;
-  return t(`workorders.timeline.events.${key}` as 'workorders.timeline.events.created', {
-    defaultValue: t('workorders.timeline.events.other'),
-  });
-}
 
 /** What happened to the order, newest first: who, when, from → to, why. */
 export function OrderTimeline({
@@ -81,7 +70,7 @@ export function OrderTimeline({
                   </div>
                   {e.reason && (
                     <div className="anxin-timeline__text">
-                      {t('workorders.timeline.reason', { reason: e.reason })}
+                      {t('workorders.timeline.reason', { reason: reasonText(t, e.reason) })}
                     </div>
                   )}
                   {typeof d.guidance === 'string' && (

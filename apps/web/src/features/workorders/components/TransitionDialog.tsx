@@ -3,34 +3,23 @@ import { Alert, Button, DatePicker, Form, Input, Modal, Space, Typography } from
 import { ArrowRightOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import type { WorkOrderDetail, WorkOrderStatusName } from '@anxin/contracts';
+import { TRANSITIONS, type WorkOrderDetail, type WorkOrderStatusName } from '@anxin/contracts';
 import { isApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { useTransition } from '../api.ts';
 import { StatusTag } from './Tags.tsx';
+import { actionWord } from './timelineWords.ts';
+import { TechnicianPicker } from './TechnicianPicker.tsx';
 
 type Need = 'reason' | 'guidance' | 'outletId' | 'technicianId' | 'appointment';
 
-/** What a step must carry (mirrors the server's state machine; the server has the last word). */
+const NEEDS: readonly Need[] = ['reason', 'guidance', 'outletId', 'technicianId', 'appointment'];
+
+/** What a step must carry: the shared state machine's requirements (the server has the last word). */
 export function requirementsOf(from: string, to: WorkOrderStatusName): Need[] {
-  switch (to) {
-    case 'remote_resolved':
-      return ['guidance'];
-    case 'dispatched_outlet':
-      return ['outletId'];
-    case 'outlet_rejected':
-    case 'cancelled':
-      return ['reason'];
-    case 'assigned':
-      return ['technicianId'];
-    case 'scheduled':
-      return ['appointment'];
-    case 'awaiting_dispatch':
-      return from === 'closed' ? ['reason'] : [];
-    default:
-      return [];
-  }
+  const rule = TRANSITIONS.find((r) => r.from === from && r.to === to);
+  return (rule?.requires ?? []).filter((r): r is Need => (NEEDS as readonly string[]).includes(r));
 }
 
 interface Values {
@@ -110,7 +99,7 @@ export function TransitionDialog({
       title={
         to && (
           <Space size={8} wrap>
-            {t(`workorders.actions.${to}`)}
+            {actionWord(t, order.status, to)}
             <StatusTag status={order.status} />
             <ArrowRightOutlined />
             <StatusTag status={to} />
@@ -167,9 +156,8 @@ export function TransitionDialog({
             name="technicianId"
             label={t('workorders.transition.technicianId')}
             rules={[{ required: true, whitespace: true, message: t('workorders.transition.required') }]}
-            extra={t('workorders.transition.idHint')}
           >
-            <Input autoFocus data-testid="transition-technician" />
+            <TechnicianPicker orderId={order.id} />
           </Form.Item>
         )}
         {needs.includes('appointment') && (

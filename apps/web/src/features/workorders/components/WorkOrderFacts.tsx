@@ -4,6 +4,7 @@ import type { InstalledProduct, WorkOrderDetail } from '@anxin/contracts';
 import { productName } from '../../../components/productName.ts';
 import { TierTag, WarrantyBadge, regionName, type RegionOption } from '../../customers/index.ts';
 import { bj } from '../time.ts';
+import { KnowledgeArticleLink } from '../../knowledge/index.ts';
 import { formatWindow } from './Tags.tsx';
 
 /** What the order is about: customer and product, the problem, and the visit (who, when). */
@@ -104,6 +105,15 @@ export function WorkOrderFacts({
                     key: 'guidance',
                     label: t('workorders.detail.guidance'),
                     children: <span className="anxin-prewrap">{o.remoteGuidance}</span>,
+                  },
+                ]
+              : []),
+            ...(o.knowledgeArticleId
+              ? [
+                  {
+                    key: 'article',
+                    label: t('knowledge.orderArticle'),
+                    children: <KnowledgeArticleLink id={o.knowledgeArticleId} />,
                   },
                 ]
               : []),

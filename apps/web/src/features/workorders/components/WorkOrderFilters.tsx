@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Cascader, DatePicker, Form, Grid, Input, Select, Space } from 'antd';
 import { DownOutlined, FilterOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { OutletPicker } from '../../../components/OutletPicker.tsx';
 import type { RegionOption } from '../../customers/index.ts';
 import { SORTS } from '../filters.ts';
 import type { FilterFormValues } from '../list/useListFilters.ts';
@@ -18,12 +19,15 @@ export function WorkOrderFilters({
   regions,
   onApply,
   onReset,
+  canPickOutlet = true,
 }: {
   initial: FilterFormValues;
   formKey: string;
   regions: RegionOption[] | undefined;
   onApply: (v: FilterFormValues) => void;
   onReset: () => void;
+  /** The outlet filter searches outlets (outlet:read); an outlet's own staff have no use for it. */
+  canPickOutlet?: boolean;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FilterFormValues>();
@@ -91,13 +95,11 @@ export function WorkOrderFilters({
           options={WORK_ORDER_CHANNELS.map((s) => ({ value: s, label: t(`workorders.channels.${s}`) }))}
         />
       </Form.Item>
-      <Form.Item hidden={!more} name="outletId" label={t('workorders.fields.outletId')}>
-        <Input
-          allowClear
-          placeholder={t('workorders.list.outletPlaceholder')}
-          data-testid="wo-filter-outlet"
-        />
-      </Form.Item>
+      {canPickOutlet && (
+        <Form.Item hidden={!more} name="outletId" label={t('workorders.fields.outletId')}>
+          <OutletPicker placeholder={t('workorders.list.outletPlaceholder')} data-testid="wo-filter-outlet" />
+        </Form.Item>
+      )}
       <Form.Item hidden={!more} name="created" label={t('workorders.fields.createdAt')}>
         <DatePicker.RangePicker
           allowEmpty={[true, true]}

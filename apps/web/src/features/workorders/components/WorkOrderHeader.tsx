@@ -5,6 +5,7 @@ import type { WorkOrderDetail, WorkOrderStatusName } from '@anxin/contracts';
 import { EscalationTag } from '../../outlet/index.ts';
 import { bj } from '../time.ts';
 import { SlaTag, StatusTag, TypeTag, UrgencyTag } from './Tags.tsx';
+import { actionWord } from './timelineWords.ts';
 
 const APPOINTABLE = [
   'new',
@@ -94,7 +95,7 @@ export function WorkOrderHeader({
                 onClick={() => onTransition(s)}
                 data-testid={`transition-${s}`}
               >
-                {t(`workorders.actions.${s}`)}
+                {actionWord(t, o.status, s)}
               </Button>
             ))}
         </Flex>

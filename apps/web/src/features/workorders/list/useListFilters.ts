@@ -51,5 +51,15 @@ export function useListFilters() {
     key: params.toString(),
     apply,
     reset: () => setParams(new URLSearchParams(), { replace: true }),
+    /** The applied filters as an address query (what a saved filter set keeps). */
+    query: paramsFromFilters(filters).toString(),
+    /** Applies a saved query; whatever the list does not know is dropped. */
+    applyQuery: (query: string) =>
+      setParams(paramsFromFilters(filtersFromParams(new URLSearchParams(query))), { replace: true }),
+    /** Changes only the order (a column header click); undefined is the default, newest first. */
+    setSort: (sort: ListFilters['sort']) =>
+      setParams(paramsFromFilters({ ...filters, sort: sort === '-created_at' ? undefined : sort }), {
+        replace: true,
+      }),
   };
 }

@@ -18,6 +18,7 @@ import { TransitionDialog } from '../components/TransitionDialog.tsx';
 import { VisitWindowDialog } from '../components/VisitWindowDialog.tsx';
 import { WorkOrderFacts } from '../components/WorkOrderFacts.tsx';
 import { WorkOrderHeader } from '../components/WorkOrderHeader.tsx';
+import { RedoBanner } from '../components/RedoBanner.tsx';
 import { useWorkOrderDetail } from '../detail/useWorkOrderDetail.ts';
 
 /** 工单详情: everything about one order and the next steps this user may take. */
@@ -62,6 +63,7 @@ export default function WorkOrderDetailPage() {
         onEscalate={() => d.setEscalating(true)}
         onTransition={d.setTo}
       />
+      <RedoBanner redo={o.redo} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { WorkOrderSummary } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { SavedFiltersMenu } from '../../../components/SavedFiltersMenu.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { useRegions } from '../../customers/index.ts';
 import { downloadExport, useWorkOrders } from '../api.ts';
-import { useWorkOrderColumns } from '../components/WorkOrderColumns.tsx';
+import { sortFromHeader, useWorkOrderColumns } from '../components/WorkOrderColumns.tsx';
 import { WorkOrderFilters } from '../components/WorkOrderFilters.tsx';
 import { useListFilters } from '../list/useListFilters.ts';
 
@@ -23,11 +24,13 @@ export default function WorkOrderListPage() {
   const f = useListFilters();
   const list = useWorkOrders(f.filters, PAGE);
   const regions = useRegions();
-  const columns = useWorkOrderColumns(regions.data);
+  const columns = useWorkOrderColumns(regions.data, f.filters.sort);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canExport = me.permissions.includes('workorder:export');
+  // Outlet staff see one outlet's orders: the outlet filter is for people who see several.
+  const canPickOutlet = me.permissions.includes('outlet:read') && me.scope.level !== 'outlet';
 
   const doExport = async () => {
     setExporting(true);
@@ -43,6 +46,7 @@ export default function WorkOrderListPage() {
         description={t('workorders.list.subtitle')}
         extra={
           <>
+            <SavedFiltersMenu storageKey={`workorders:${me.id}`} query={f.query} onApply={f.applyQuery} />
             <Button
               icon={<ReloadOutlined />}
               onClick={() => list.refetch()}
@@ -71,6 +75,7 @@ export default function WorkOrderListPage() {
           regions={regions.data}
           onApply={f.apply}
           onReset={f.reset}
+          canPickOutlet={canPickOutlet}
         />
       </Card>
       <ProblemAlert error={exportError ?? list.error} />
@@ -82,7 +87,13 @@ export default function WorkOrderListPage() {
           loading={list.isPending}
           dataSource={items}
           pagination={false}
-          scroll={{ x: 1480 }}
+          tableLayout="fixed"
+          // The key columns' widths: wider screens fill the card, narrower ones scroll sideways.
+          scroll={{ x: 920 }}
+          onChange={(_p, _f, sorter) => {
+            const one = Array.isArray(sorter) ? sorter[0] : sorter;
+            f.setSort(sortFromHeader(String(one?.columnKey ?? ''), one?.order));
+          }}
           onRow={(r) =>
             ({
               onDoubleClick: () => navigate(`/workorders/${r.id}`),

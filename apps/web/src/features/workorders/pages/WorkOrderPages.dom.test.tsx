@@ -36,6 +36,7 @@ const detail = (over: Partial<WorkOrderDetail> = {}): WorkOrderDetail => ({
   address: '天河路 1 号',
   preferredWindows: [],
   remoteGuidance: null,
+  knowledgeArticleId: null,
   cancelReason: null,
   linkedRef: null,
   completedAt: null,
@@ -45,6 +46,7 @@ const detail = (over: Partial<WorkOrderDetail> = {}): WorkOrderDetail => ({
   allowedTransitions: ['dispatched_outlet', 'cancelled'],
   sla: [],
   timeline: [],
+  redo: null,
   attachments: [],
   ...over,
 });

@@ -1,6 +1,7 @@
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallbackOutcome } from '@anxin/contracts';
+import { eventWord } from '../../../workorders/index.ts';
 import { fmt } from './callText.ts';
 import type { CallPanelState } from './useCallPanel.ts';
 
@@ -15,7 +16,7 @@ export function CallHistory({ cp }: { cp: CallPanelState }) {
         <Timeline
           style={{ marginTop: 8 }}
           items={s.history.map((h) => ({
-            children: `${fmt(h.at)} · ${h.type}${typeof h.data.outcome === 'string' ? ` · ${t(`callbacks.outcome.${h.data.outcome as CallbackOutcome}`)}` : ''}`,
+            children: `${fmt(h.at)} · ${eventWord(t, h.type)}${typeof h.data.outcome === 'string' ? ` · ${t(`callbacks.outcome.${h.data.outcome as CallbackOutcome}`)}` : ''}`,
           }))}
         />
       </div>

@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCategoryName } from '../../../customers/index.ts';
+import { eventWord, StatusTag } from '../../../workorders/index.ts';
 import { fmt } from './callText.ts';
 import type { CallPanelState } from './useCallPanel.ts';
 
@@ -46,7 +47,13 @@ export function OrderFacts({ cp }: { cp: CallPanelState }) {
             items={s.workDone.map((w) => ({
               children: (
                 <span>
-                  {fmt(w.at)} · <Tag>{w.type}</Tag>
+                  {fmt(w.at)} ·{' '}
+                  {/* The service sends a status change as `to.<status>`: show the status reached. */}
+                  {w.type.startsWith('to.') ? (
+                    <StatusTag status={w.type.slice('to.'.length)} />
+                  ) : (
+                    <Tag>{eventWord(t, w.type)}</Tag>
+                  )}
                   {Array.isArray(w.data.parts)
                     ? (w.data.parts as { name: string; quantity: number }[])
                         .map((p) => `${p.name}×${p.quantity}`)

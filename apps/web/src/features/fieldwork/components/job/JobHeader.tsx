@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldJobDetail } from '@anxin/contracts';
 import { formatWindow, SlaTag, StatusTag, UrgencyTag } from '../../../workorders/index.ts';
 import { FlagTag, mapUrl } from '../bits.tsx';
+import { productLabel } from '../../../../components/productName.ts';
 
 /** The customer, address, product and fault, with call and navigate buttons. */
 export function JobHeader({ job }: { job: FieldJobDetail }) {
@@ -31,7 +32,7 @@ export function JobHeader({ job }: { job: FieldJobDetail }) {
               label: t('fieldwork.product'),
               children: job.product ? (
                 <span>
-                  {[job.product.brand, job.product.modelName].filter(Boolean).join(' ')}
+                  {productLabel(job.product)}
                   {job.product.serial ? ` · ${t('fieldwork.serial')} ${job.product.serial}` : ''}{' '}
                   <Tag color={job.product.warrantyStatus === 'in_warranty' ? 'green' : 'default'}>
                     {t(`fieldwork.warranty.${job.product.warrantyStatus as 'unknown'}`)}

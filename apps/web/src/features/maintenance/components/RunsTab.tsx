@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Card, Empty, Flex, Select, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { MaintenanceRun } from '@anxin/contracts';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { bj } from '../../workorders/index.ts';
+import { useMaintenancePlans, useMaintenanceRuns } from '../api.ts';
+
+/** Generated runs (one per product and due date) with a link to the 保养 order that covers them. */
+export function RunsTab() {
+  const { t } = useTranslation();
+  const plans = useMaintenancePlans();
+  const [planId, setPlanId] = useState<string | undefined>(undefined);
+  const runs = useMaintenanceRuns(planId);
+  return (
+    <Flex vertical gap={12}>
+      <Select
+        allowClear
+        style={{ maxWidth: 300 }}
+        placeholder={t('maintenance.allPlans')}
+        value={planId}
+        onChange={setPlanId}
+        options={(plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <ProblemAlert error={runs.error} />
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<MaintenanceRun>
+          data-testid="maintenance-runs"
+          rowKey="id"
+          loading={runs.isPending}
+          dataSource={runs.data?.items ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 800 }}
+          locale={{ emptyText: <Empty description={t('maintenance.noRuns')} /> }}
+          columns={[
+            {
+              title: t('maintenance.col.createdAt'),
+              render: (_, r) => bj(r.createdAt).format('YYYY-MM-DD HH:mm'),
+            },
+            { title: t('maintenance.col.plan'), dataIndex: 'planName' },
+            { title: t('maintenance.col.dueOn'), dataIndex: 'dueOn' },
+            { title: t('maintenance.col.serial'), render: (_, r) => r.serial ?? '—' },
+            { title: t('maintenance.col.customer'), render: (_, r) => r.customerName ?? '—' },
+            {
+              title: t('maintenance.col.order'),
+              render: (_, r) =>
+                r.workOrderId ? (
+                  <Link to={`/workorders/${r.workOrderId}`}>{r.workOrderNumber ?? r.workOrderId}</Link>
+                ) : (
+                  <Tag>{t('maintenance.pending')}</Tag>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,2 @@
+// The webhooks feature's public API: event types in words (for other pages that show them).
+export { eventLabel } from './eventLabels.ts';

@@ -1,0 +1,76 @@
+import { commonZhCN } from './locales/zh-CN.ts';
+import { appZhCN } from '../app/locales/zh-CN.ts';
+import { authZhCN } from '../features/auth/locales/zh-CN.ts';
+import { dashboardZhCN } from '../features/dashboard/locales/zh-CN.ts';
+import { settingsZhCN } from '../features/settings/locales/zh-CN.ts';
+import { calendarZhCN } from '../features/calendar/locales/zh-CN.ts';
+import { customersZhCN } from '../features/customers/locales/zh-CN.ts';
+import { networkZhCN } from '../features/network/locales/zh-CN.ts';
+import { workordersZhCN } from '../features/workorders/locales/zh-CN.ts';
+import { agentZhCN } from '../features/agent/locales/zh-CN.ts';
+import { portalZhCN } from '../features/portal/locales/zh-CN.ts';
+import { dispatchZhCN } from '../features/dispatch/locales/zh-CN.ts';
+import { fieldworkZhCN } from '../features/fieldwork/locales/zh-CN.ts';
+import { callbacksZhCN } from '../features/callbacks/locales/zh-CN.ts';
+import { complaintsZhCN } from '../features/complaints/locales/zh-CN.ts';
+import { gradingZhCN } from '../features/grading/locales/zh-CN.ts';
+import { outletZhCN } from '../features/outlet/locales/zh-CN.ts';
+import { routingZhCN } from '../features/routing/locales/zh-CN.ts';
+import { settlementZhCN } from '../features/settlement/locales/zh-CN.ts';
+import { evaluationZhCN } from '../features/evaluation/locales/zh-CN.ts';
+import { chargesZhCN } from '../features/charges/locales/zh-CN.ts';
+import { partsZhCN } from '../features/parts/locales/zh-CN.ts';
+import { cardsZhCN } from '../features/cards/locales/zh-CN.ts';
+import { warrantyZhCN } from '../features/warranty/locales/zh-CN.ts';
+import { deliveryZhCN } from '../features/delivery/locales/zh-CN.ts';
+import { webhooksZhCN } from '../features/webhooks/locales/zh-CN.ts';
+import { callcenterZhCN } from '../features/callcenter/locales/zh-CN.ts';
+import { maintenanceZhCN } from '../features/maintenance/locales/zh-CN.ts';
+import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
+import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
+import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
+import { salesZhCN } from '../features/sales/locales/zh-CN.ts';
+
+/**
+ * All translations, one namespace. Shared strings sit at the top level (`common`, `errors`,
+ * `roles`, ...), the shell's under `app` is spread in (`nav`, `layout`, ...), and each feature gets
+ * its own section named after its folder (`auth.*`, `dashboard.*`). A new feature adds its two
+ * locale files and one line per locale here; en-US files are typed as the zh-CN shape, so a
+ * missing or extra key fails `tsc`, and `locales.test.ts` checks the values.
+ */
+export const zhCN = {
+  ...commonZhCN,
+  ...appZhCN,
+  auth: authZhCN,
+  dashboard: dashboardZhCN,
+  settings: settingsZhCN,
+  calendar: calendarZhCN,
+  customers: customersZhCN,
+  network: networkZhCN,
+  workorders: workordersZhCN,
+  agent: agentZhCN,
+  portal: portalZhCN,
+  dispatch: dispatchZhCN,
+  fieldwork: fieldworkZhCN,
+  callbacks: callbacksZhCN,
+  complaints: complaintsZhCN,
+  grading: gradingZhCN,
+  outlet: outletZhCN,
+  routing: routingZhCN,
+  settlement: settlementZhCN,
+  evaluation: evaluationZhCN,
+  parts: partsZhCN,
+  cards: cardsZhCN,
+  charges: chargesZhCN,
+  warranty: warrantyZhCN,
+  rma: rmaZhCN,
+  knowledge: knowledgeZhCN,
+  training: trainingZhCN,
+  sales: salesZhCN,
+  delivery: deliveryZhCN,
+  webhooks: webhooksZhCN,
+  callcenter: callcenterZhCN,
+  maintenance: maintenanceZhCN,
+};
+
+export type Messages = typeof zhCN;
