@@ -104,6 +104,11 @@ describe('sales contract entry and stock check', () => {
     const availableDate = await available.textContent();
     await warehouse.getByTestId('sales-drawer').locator('.ant-drawer-close').click();
     await warehouse.getByTestId('sales-tab-factory').click();
+    // The factory order day follows the batch cut-off, so it depends on the hour the contract was
+    // entered: open the day the contract's line names rather than the default next working day.
+    const factoryDay = /\d{4}-\d{2}-\d{2}/.exec(lines[1]!)![0];
+    await warehouse.getByTestId('sales-factory-table').waitFor(POLL);
+    await pickDate(warehouse, 'sales-factory-date', factoryDay);
     await warehouse.getByTestId('sales-factory-table').getByText(missing).first().waitFor(POLL);
     await shot(warehouse, 'sales-factory-orders');
 
