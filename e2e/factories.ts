@@ -158,6 +158,8 @@ export function move(api: Api, o: Order, to: string, data: Record<string, unknow
 /** Dispatches a waiting order to `outletId` (or the top eligible outlet) and accepts it for the outlet. */
 export async function dispatchAndAccept(api: Api, id: string, outletId?: string): Promise<Order> {
   let o = await api<Order>('GET', `/api/v1/work-orders/${id}`);
+  // A redo is offered straight back to its outlet (setting dispatch.policy.redoToSameOutlet).
+  if (o.status === 'dispatched_outlet') return move(api, o, 'outlet_accepted');
   const ranking = await api<{ candidates: Array<{ outletId: string; eligible: boolean }> }>(
     'GET',
     `/api/v1/dispatch/orders/${id}/ranking`,

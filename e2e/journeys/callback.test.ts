@@ -68,11 +68,21 @@ describe('callback', () => {
     await page.getByTestId('cb-outcome-unsatisfied').click();
     await page.getByTestId('cb-followup-redo').click();
     await page.getByPlaceholder(callbacksZhCN.call.note).fill('空调仍然不制冷，客户要求再次上门');
+    // The redo goes straight back to the outlet of the visit that did not hold.
+    const outletOf = async () =>
+      (
+        await quality<Order & { outlet: { id: string } | null }>(
+          'GET',
+          `/api/v1/work-orders/${task!.orderId}`,
+        )
+      ).outlet?.id;
+    const servedBy = await outletOf();
     await shot(page, 'callback-unsatisfied');
     await page.getByTestId('cb-submit').click();
     await expect
       .poll(async () => (await quality<Order>('GET', `/api/v1/work-orders/${task!.orderId}`)).status, POLL)
-      .toBe('awaiting_dispatch');
+      .toBe('dispatched_outlet');
+    expect(await outletOf()).toBe(servedBy);
 
     // --- the field redoes the work; the order is back in 待回访 with a new task
     await workThrough(admin, task!.orderId);

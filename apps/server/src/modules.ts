@@ -95,6 +95,7 @@ export function createModules(deps: AppDeps) {
     workOrders,
     calendar: () => calendar.service.current(),
     availability: network.availability,
+    preferPreviousTechnician: async () => (await dispatch.service.policy()).value.redoToSameOutlet,
   });
   const routing = createRouting(deps, {
     workOrders,

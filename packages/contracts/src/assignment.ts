@@ -24,6 +24,8 @@ export const SuggestionReasonSchema = z.object({
     'certified',
     'cert_expired',
     'no_certification',
+    /** A redo: this technician did the visit that did not hold, and is proposed first. */
+    'previous_visit',
   ]),
   params: z.record(storedText(), z.union([storedText(), z.number()])).default({}),
 });

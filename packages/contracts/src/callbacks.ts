@@ -193,6 +193,17 @@ export const CallbackScriptSchema = z.object({
       data: z.record(storedText(), z.unknown()),
     }),
   ),
+  /** The order's earlier callbacks (before a redo), with the customer's answers then. */
+  earlier: z.array(
+    z.object({
+      taskId: storedText(),
+      closedAt: storedText().nullable(),
+      outcome: z.enum(CALLBACK_OUTCOMES),
+      answers: CallbackAnswersSchema.nullable(),
+      comment: storedText().nullable(),
+      note: storedText().nullable(),
+    }),
+  ),
 });
 export type CallbackScript = z.infer<typeof CallbackScriptSchema>;
 

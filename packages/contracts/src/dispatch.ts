@@ -158,6 +158,12 @@ export const DispatchPolicySchema = z.strictObject({
   defaultMode: z.enum(DISPATCH_MODES),
   /** Region code (province, city or district) → mode; the most specific code wins. */
   regionModes: z.record(storedText().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.enum(DISPATCH_MODES)),
+  /**
+   * A redo (返修 after an unsatisfied callback) or a reopen goes straight back to the outlet of the
+   * visit that did not hold, and its technician is proposed first; off: it waits in 待派单 like a
+   * new order.
+   */
+  redoToSameOutlet: z.boolean().default(true),
 });
 export type DispatchPolicy = z.infer<typeof DispatchPolicySchema>;
 

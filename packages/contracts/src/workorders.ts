@@ -181,7 +181,13 @@ export const RedoInfoSchema = z.object({
   count: z.number().int().min(1),
   reason: storedText().nullable(),
   at: storedText(),
-  previousVisit: z.object({ technicianName: storedText().nullable(), completedAt: storedText() }).nullable(),
+  previousVisit: z
+    .object({
+      technicianId: storedText().nullable(),
+      technicianName: storedText().nullable(),
+      completedAt: storedText(),
+    })
+    .nullable(),
 });
 export type RedoInfo = z.infer<typeof RedoInfoSchema>;
 

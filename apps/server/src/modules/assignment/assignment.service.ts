@@ -51,6 +51,8 @@ export interface AssignmentDeps {
   /** Business calendar (working days), for the fallback when the network module gives no shifts. */
   calendar: () => Promise<{ isWorkday(date: string): boolean }>;
   availability?: Availability | undefined;
+  /** Whether a redo proposes the technician of the visit that did not hold first (a setting). */
+  preferPreviousTechnician?: (() => Promise<boolean>) | undefined;
 }
 
 const fmt = (iso: string) => {
@@ -117,12 +119,13 @@ export class AssignmentService {
     const [techs, p] = await Promise.all([this.d.repo.techniciansOfOutlet(order.outletId!), this.policy()]);
     const ids = techs.map((t) => t.id);
     const day = localDay(window?.start ?? this.d.clock.now());
-    const [skills, certs, working, leave, sameDay] = await Promise.all([
+    const [skills, certs, working, leave, sameDay, previous] = await Promise.all([
       order.categoryCode ? this.d.repo.skillLevels(ids, order.categoryCode) : Promise.resolve(null),
       this.certifications(ids, order.categoryCode, p),
       window ? this.working(ids, window.start, window.end) : Promise.resolve(null),
       window ? this.d.repo.leave(ids, window.start, window.end) : Promise.resolve(null),
       this.d.repo.appointments(ids, day.start, day.end, order.id),
+      this.previousTechnician(order.id),
     ]);
     const facts: TechnicianFacts[] = techs.map((t) => {
       const mine = sameDay.filter((a) => a.technicianId === t.id);
@@ -137,6 +140,7 @@ export class AssignmentService {
         onLeave: !!leave?.get(t.id)?.length,
         clash: clash ? clash.number : null,
         certification: certs?.get(t.id) ?? null,
+        previousVisit: t.id === previous,
         load: mine.length,
         distanceKm:
           t.startLat !== null && t.startLng !== null && order.lat !== null && order.lng !== null
@@ -188,6 +192,13 @@ export class AssignmentService {
         return { technicianId: t.id, name: t.name, qualified: qualified(t.id), cells, free };
       }),
     };
+  }
+
+  /** On a redo: the technician of the visit that did not hold, when the setting prefers him. */
+  private async previousTechnician(orderId: string): Promise<string | null> {
+    if (!(await this.d.preferPreviousTechnician?.())) return null;
+    const redo = await this.d.workOrders.redoInfo(orderId);
+    return redo?.previousVisit?.technicianId ?? null;
   }
 
   /** The order in the actor's scope, with an outlet (suggestions and slots need one). */

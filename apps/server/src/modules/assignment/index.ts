@@ -15,6 +15,8 @@ export interface AssignmentModuleDeps {
   calendar: () => Promise<{ isWorkday(date: string): boolean }>;
   /** modules/network `availability`; without it: fallback hours on working days minus leave. */
   availability?: Availability | undefined;
+  /** Whether a redo proposes the technician of the visit that did not hold first. */
+  preferPreviousTechnician?: (() => Promise<boolean>) | undefined;
 }
 
 const iso = (s: string) => new Date(s).toISOString();
@@ -32,6 +34,7 @@ export function createAssignment(deps: AppDeps, m: AssignmentModuleDeps) {
     workOrders: m.workOrders.service,
     calendar: m.calendar,
     availability: m.availability,
+    preferPreviousTechnician: m.preferPreviousTechnician,
   });
   const hooks = m.workOrders.hooks;
   hooks.register({

@@ -279,6 +279,20 @@ export class CallbacksRepository {
     return row && toTask(row);
   }
 
+  /** The order's other callbacks that reached an outcome, oldest first (a redo's earlier call). */
+  async answeredTasksOf(db: Db, orderId: string, exceptId: string): Promise<CallbackTask[]> {
+    const rows = await db
+      .selectFrom('callback_tasks')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('id', '!=', exceptId)
+      .where('outcome', 'is not', null)
+      .orderBy('closed_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toTask);
+  }
+
   async task(db: Db, id: string): Promise<CallbackTask | undefined> {
     const row = await db.selectFrom('callback_tasks').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toTask(row);

@@ -76,7 +76,10 @@ export class CallbacksService {
     const now = this.ctx.clock.now();
     const { value: policy } = await callbackPolicy(this.ctx.db);
     const order = await this.ctx.workOrders.get(actor, row.orderId);
-    const history = await listStream(this.ctx.db, TASK_STREAM, id);
+    const [history, earlier] = await Promise.all([
+      listStream(this.ctx.db, TASK_STREAM, id),
+      this.ctx.repo.answeredTasksOf(this.ctx.db, row.orderId, id),
+    ]);
     return {
       task: taskView(row, now, policy.maxAttempts),
       readOnly: !actor.permissions.has('callback:perform') || row.status !== 'open',
@@ -110,6 +113,14 @@ export class CallbacksService {
         })),
       questions: policy.questions,
       history: history.map((e) => ({ at: e.occurredAt, type: e.type, actorKind: e.actorKind, data: e.data })),
+      earlier: earlier.map((t) => ({
+        taskId: t.id,
+        closedAt: t.closedAt,
+        outcome: t.outcome!,
+        answers: t.answers,
+        comment: t.comment,
+        note: t.note,
+      })),
     };
   }
 

@@ -215,6 +215,38 @@ describe('callback tasks', () => {
     expect(classes.map((c) => c.class).sort()).toEqual(['callback_unsatisfied', 'first_fix_failed']);
   });
 
+  it("a redo's second callback shows the first one's answers beside its own questions", async () => {
+    const o = await awaitingCallback();
+    const first = { ...GOOD, workmanship: 2, resolved: false };
+    await outcome(quality, o.taskId, {
+      version: 1,
+      outcome: 'unsatisfied',
+      answers: first,
+      followUp: 'redo',
+      comment: '还是漏水',
+      note: '仍然漏水',
+    });
+    expect((await quality.get(`/api/v1/callbacks/${o.taskId}`)).body.earlier).toEqual([]);
+    const version = await forceState(w, o.orderId, { status: 'completed' });
+    const moved = await quality.send('POST', `/api/v1/work-orders/${o.orderId}/transitions`, {
+      to: 'awaiting_callback',
+      version,
+    });
+    expect(moved.status).toBe(200);
+    const second = (await tasksOf(o.orderId)).find((t) => t.id !== o.taskId)!;
+    const script = await quality.get(`/api/v1/callbacks/${second.id}`);
+    expect(script.status).toBe(200);
+    expect(script.body.earlier).toEqual([
+      expect.objectContaining({
+        taskId: o.taskId,
+        outcome: 'unsatisfied',
+        answers: first,
+        comment: '还是漏水',
+        note: '仍然漏水',
+      }),
+    ]);
+  });
+
   it('unsatisfied + complaint keeps the order in 待回访 and emits callbacks.complaint_requested', async () => {
     const o = await awaitingCallback();
     const r = await outcome(quality, o.taskId, {

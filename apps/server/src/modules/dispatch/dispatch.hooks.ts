@@ -8,7 +8,12 @@ import { assertOutletMayTake } from './outlet-check.ts';
 export const ORDER_WAITING_TOPIC = 'dispatch.order_waiting';
 export interface OrderWaitingPayload {
   orderId: string;
+  /** Set when a redo or a reopen sent the order back: the outlet of the visit that did not hold. */
+  sentBackFrom?: { outletId: string };
 }
+
+/** 待回访 → 待派单 (返修) and 已关闭 → 待派单 (reopen) send an order back out after a visit. */
+const SENT_BACK_FROM = new Set(['awaiting_callback', 'closed']);
 /** A rejection commits with this message; its handler puts the order back in 待派单 as the system. */
 export const ORDER_REJECTED_TOPIC = 'dispatch.order_rejected';
 export interface OrderRejectedPayload {
@@ -153,9 +158,11 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
     name: 'dispatch.order_waiting',
     to: 'awaiting_dispatch',
     async within(trx, i) {
+      const { status, outletId } = i.order;
+      const sentBack = SENT_BACK_FROM.has(status) && outletId ? { sentBackFrom: { outletId } } : {};
       await enqueueOutbox<OrderWaitingPayload>(trx, {
         topic: ORDER_WAITING_TOPIC,
-        payload: { orderId: i.order.id },
+        payload: { orderId: i.order.id, ...sentBack },
         dedupeKey: `${ORDER_WAITING_TOPIC}:${i.order.id}:${i.order.version + 1}`,
         at: i.now,
       });

@@ -118,6 +118,29 @@ export class DispatchService {
     }
   }
 
+  /**
+   * A redo or reopen goes back to the outlet of the visit that did not hold (setting
+   * `dispatch.policy.redoToSameOutlet`), whatever the region's mode. Null when the setting is off,
+   * the order has moved on, or the outlet can no longer take it (suspended, out of its area): then
+   * the order is dispatched like any waiting order.
+   */
+  async offerBack(orderId: string, outletId: string): Promise<DispatchResult | null> {
+    const { value: policy } = await dispatchPolicy(this.ctx);
+    if (!policy.redoToSameOutlet) return null;
+    const order = await this.ctx.repo.order(orderId);
+    if (!order || order.view.status !== 'awaiting_dispatch') return null;
+    const ranking = await this.rankFor(order);
+    try {
+      return await this.offer(SYSTEM_ACTOR, orderId, outletId, order.view.version, 'auto', ranking, null);
+    } catch (err) {
+      if (err instanceof DomainError && err.status < 500) {
+        this.ctx.logger.info({ orderId, outletId, code: err.code }, 'dispatch: redo not offered back');
+        return null;
+      }
+      throw err;
+    }
+  }
+
   /** The actor's own offer, or 404 (another outlet's offers do not exist for them). */
   private async ownOffer(actor: Actor, offerId: string): Promise<OfferRecord> {
     const offer = await this.ctx.repo.offerById(offerId);

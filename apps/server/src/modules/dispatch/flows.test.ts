@@ -225,3 +225,57 @@ describe('board and bulk dispatch', () => {
     expect(after.outlets.find((x: { code: string }) => x.code === 'GA').pendingOffers).toBeGreaterThan(0);
   });
 });
+
+describe('a redo goes back to the outlet of the visit that did not hold', () => {
+  /** An order that `outletId` served, sent back by an unsatisfied callback (返修). */
+  async function redoneAt(outletId: string): Promise<string> {
+    const o = (await agent.send('POST', '/api/v1/work-orders', createBody(refs))).body.order;
+    const version = await forceState(w, o.id, {
+      status: 'awaiting_callback',
+      outlet_id: outletId,
+      lat: 23.125,
+      lng: 113.36,
+    });
+    const quality = await w.as(await w.user('quality'));
+    const res = await quality.send('POST', `/api/v1/work-orders/${o.id}/transitions`, {
+      to: 'awaiting_dispatch',
+      version,
+      reason: '回访不满意：仍漏水',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await settle();
+    return o.id;
+  }
+  async function setRedo(redoToSameOutlet: boolean) {
+    const cur = (await dispatcher.get('/api/v1/settings/dispatch.policy')).body;
+    const value = { ...cur.value, regionModes: {}, redoToSameOutlet };
+    const res = await dispatcher.send('PUT', '/api/v1/settings/dispatch.policy', {
+      value,
+      version: cur.version,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+
+  it('is offered straight back to that outlet, even in a region dispatched by hand', async () => {
+    w.clock.set(EVENING);
+    await setRedo(true);
+    const id = await redoneAt(near);
+    expect(await order(id)).toMatchObject({ status: 'dispatched_outlet', outletId: near });
+    expect((await offersOf(id)).map((o) => [o.outlet_id, o.status])).toEqual([[near, 'pending']]);
+  });
+
+  it('waits in 待派单 when the setting is off', async () => {
+    await setRedo(false);
+    const id = await redoneAt(near);
+    expect(await order(id)).toMatchObject({ status: 'awaiting_dispatch' });
+    expect(await offersOf(id)).toEqual([]);
+    await setRedo(true);
+  });
+
+  it('waits in 待派单 when that outlet can no longer take it', async () => {
+    const gone = await makeOutlet(w, { code: 'GN', areas: ['440106'], status: 'suspended' });
+    const id = await redoneAt(gone);
+    expect(await order(id)).toMatchObject({ status: 'awaiting_dispatch' });
+    expect(await offersOf(id)).toEqual([]);
+  });
+});

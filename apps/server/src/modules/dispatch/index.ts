@@ -50,6 +50,7 @@ export function createDispatch(deps: AppDeps, opts: DispatchOptions) {
   // After commit of any entry into 待派单: auto regions get their offer (idempotent: the handler
   // only acts on an order still waiting, on the version it reads).
   deps.runtime.outbox.registerTopic<OrderWaitingPayload>(ORDER_WAITING_TOPIC, async (p) => {
+    if (p.sentBackFrom && (await service.offerBack(p.orderId, p.sentBackFrom.outletId))) return;
     await service.autoOffer(p.orderId);
   });
   // After a rejection commits: back to 待派单 on the rejected version (a concurrent step wins).

@@ -131,6 +131,7 @@ export async function redoInfoOf(repo: WorkOrdersRepository, orderId: string) {
       reason: e.reason,
       at: e.occurredAt,
       actorName: (e.actorKind === 'user' && e.actorId && names.get(e.actorId)) || null,
+      data: e.data,
     })),
   );
 }

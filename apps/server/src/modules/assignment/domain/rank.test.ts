@@ -37,6 +37,23 @@ describe('rankTechnicians', () => {
     expect(r.find((x) => x.name === 'none')!.reasons[0]).toEqual({ code: 'no_skill', params: { min: 1 } });
   });
 
+  it('proposes the technician of the visit that did not hold first on a redo, if he can take it', () => {
+    const r = rankTechnicians(
+      [
+        f({ name: 'near', skillLevel: 5, distanceKm: 1 }),
+        f({ name: 'previous', skillLevel: 2, distanceKm: 20, previousVisit: true }),
+      ],
+      DEFAULT_ASSIGNMENT_POLICY,
+    );
+    expect(r.map((x) => x.name)).toEqual(['previous', 'near']);
+    expect(r[0]!.reasons[0]).toEqual({ code: 'previous_visit', params: {} });
+    const onLeave = rankTechnicians(
+      [f({ name: 'near' }), f({ name: 'previous', available: false, onLeave: true, previousVisit: true })],
+      DEFAULT_ASSIGNMENT_POLICY,
+    );
+    expect(onLeave.map((x) => x.name)).toEqual(['near', 'previous']);
+  });
+
   it('counts the category certification: a bonus when preferred, the skill check when required', () => {
     const techs = [
       f({ name: 'lapsed', skillLevel: 4, certification: { held: 'expired', expiresOn: '2026-10-01' } }),

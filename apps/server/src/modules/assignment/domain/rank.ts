@@ -19,6 +19,8 @@ export interface TechnicianFacts {
    * (no category, or the policy's certification mode is `off`).
    */
   certification: { held: 'valid' | 'expired' | 'none'; expiresOn: string | null } | null;
+  /** A redo's order: this technician did the visit that did not hold (and the policy prefers him). */
+  previousVisit?: boolean;
 }
 
 /** Whether the certification lets the technician take the order under the policy. */
@@ -29,7 +31,8 @@ export const certificationOk = (c: TechnicianFacts['certification'], p: Assignme
  * Ranks technicians: those who can take the job first (active, skilled, free in the window), then
  * by score = skill × w₁ − load × w₂ − km × w₃ (+ a bonus for a valid certification of the order's
  * category), then by name. Every step leaves a reason; `require` makes the certification part of
- * the skill check.
+ * the skill check. On a redo the technician of the visit that did not hold comes first among
+ * those who can take it: he knows the fault and owes the fix.
  */
 export function rankTechnicians(
   facts: readonly TechnicianFacts[],
@@ -37,6 +40,7 @@ export function rankTechnicians(
 ): TechnicianSuggestion[] {
   const out = facts.map((f): TechnicianSuggestion => {
     const reasons: SuggestionReason[] = [];
+    if (f.previousVisit) reasons.push({ code: 'previous_visit', params: {} });
     if (!f.active) reasons.push({ code: 'inactive', params: {} });
     reasons.push(
       f.skillLevel >= p.minSkillLevel
@@ -83,9 +87,11 @@ export function rankTechnicians(
       reasons,
     };
   });
+  const previous = new Set(facts.filter((f) => f.previousVisit).map((f) => f.technicianId));
   return out.sort(
     (a, b) =>
       Number(b.eligible) - Number(a.eligible) ||
+      Number(previous.has(b.technicianId)) - Number(previous.has(a.technicianId)) ||
       b.score - a.score ||
       a.name.localeCompare(b.name, 'zh-CN') ||
       a.technicianId.localeCompare(b.technicianId),

@@ -8,6 +8,7 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   acceptanceMinutes: 30,
   defaultMode: 'manual',
   regionModes: {},
+  redoToSameOutlet: true,
 };
 
 /** The mode for an order's region: the most specific configured code that covers it wins. */

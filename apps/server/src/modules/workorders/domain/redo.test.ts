@@ -17,8 +17,10 @@ describe('返修 from the order history', () => {
 
   it('counts redos and names the last reason and the visit that did not hold', () => {
     const steps = [
+      step('outlet_accepted', 'scheduled', 't0', { data: { technicianId: 'tech-zw' } }),
       step('in_progress', 'completed', 't1', { actorName: '张伟' }),
       step('awaiting_callback', 'awaiting_dispatch', 't2', { reason: 'callback_unsatisfied_redo: 仍漏水' }),
+      step('outlet_accepted', 'scheduled', 't2b', { data: { technicianId: 'tech-lq' } }),
       step('in_progress', 'completed', 't3', { actorName: '李强' }),
       step('awaiting_callback', 'awaiting_dispatch', 't4', { reason: 'callback_unsatisfied_redo: 异响' }),
     ];
@@ -27,7 +29,7 @@ describe('返修 from the order history', () => {
       count: 2,
       reason: 'callback_unsatisfied_redo: 异响',
       at: 't4',
-      previousVisit: { technicianName: '李强', completedAt: 't3' },
+      previousVisit: { technicianId: 'tech-lq', technicianName: '李强', completedAt: 't3' },
     });
   });
 

@@ -3,6 +3,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { CallHistory } from './call/CallHistory.tsx';
+import { EarlierCallbacks } from './call/EarlierCallbacks.tsx';
 import { OrderFacts } from './call/OrderFacts.tsx';
 import { OutcomePicker } from './call/OutcomePicker.tsx';
 import { Questionnaire } from './call/Questionnaire.tsx';
@@ -40,6 +41,7 @@ export function CallPanel({ taskId, onClose }: { taskId: string | null; onClose:
           {s.readOnly && <Alert type="info" showIcon message={t('callbacks.call.readOnly')} />}
           <OrderFacts cp={cp} />
           <Divider style={{ margin: 0 }} />
+          {s.earlier.length > 0 && <EarlierCallbacks cp={cp} />}
           <Questionnaire cp={cp} />
           <OutcomePicker cp={cp} />
           {record.error && <ProblemAlert error={record.error} />}

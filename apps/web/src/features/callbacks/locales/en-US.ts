@@ -68,6 +68,7 @@ export const callbacksEnUS: typeof callbacksZhCN = {
     submit: 'Submit (Enter)',
     readOnly: 'Read-only: the task is closed or you may not record callbacks.',
     history: 'Callback history',
+    earlier: 'Earlier callback {{at}}: {{outcome}}',
     portalLink: 'Copy rating link',
     linkCopied: 'Rating link copied, valid until {{time}}',
     saved: 'Callback outcome saved',

@@ -65,6 +65,7 @@ export const callbacksZhCN = {
     submit: '提交 (Enter)',
     readOnly: '只读：该任务已结束或你没有回访权限。',
     history: '回访记录',
+    earlier: '上次回访 {{at}}：{{outcome}}',
     portalLink: '复制评价链接',
     linkCopied: '评价链接已复制，{{time}} 前有效',
     saved: '回访结果已保存',

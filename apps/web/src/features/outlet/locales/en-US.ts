@@ -99,6 +99,7 @@ export const outletEnUS: typeof outletZhCN = {
       certified: 'Certified until {{expiresOn}}',
       cert_expired: 'Certification expired {{expiresOn}}',
       no_certification: 'No certification for this category',
+      previous_visit: 'Did the last visit (redo)',
     },
   },
   slots: {

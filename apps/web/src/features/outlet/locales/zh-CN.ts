@@ -97,6 +97,7 @@ export const outletZhCN = {
       certified: '资质有效至 {{expiresOn}}',
       cert_expired: '资质已于 {{expiresOn}} 过期',
       no_certification: '无此品类资质',
+      previous_visit: '上次上门 (返修)',
     },
   },
   slots: {

@@ -440,6 +440,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     C: 'Grade C',
     D: 'Grade D',
     acceptanceMinutes: 'Outlet acceptance time',
+    redoToSameOutlet: 'Redos and reopens go back to the same outlet, same technician first',
     accountAlertFailures: 'Wrong passwords per account before alert',
     baseDelaySeconds: 'First delay',
     forgetAfterMinutes: 'Forget failures after',

@@ -418,6 +418,7 @@ export const settingsZhCN = {
     C: 'C 级',
     D: 'D 级',
     acceptanceMinutes: '网点接单时限',
+    redoToSameOutlet: '返修、重开派回原网点并优先原工程师',
     accountAlertFailures: '账号累计错误告警次数',
     baseDelaySeconds: '首次延迟',
     forgetAfterMinutes: '无新错误后清零',

@@ -12,7 +12,11 @@ describe('redo banner', () => {
           count: 2,
           reason: 'callback_unsatisfied_redo: 仍然漏水',
           at: '2026-12-06T02:00:00.000Z',
-          previousVisit: { technicianName: '张伟', completedAt: '2026-12-05T07:30:00.000Z' },
+          previousVisit: {
+            technicianId: 't1',
+            technicianName: '张伟',
+            completedAt: '2026-12-05T07:30:00.000Z',
+          },
         }}
       />,
     );
