@@ -1,4 +1,4 @@
-import type { DocumentLocale, Quote } from '@anxin/contracts';
+import type { DocumentLocale, ProofView, Quote } from '@anxin/contracts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { newExportStamp, recordExport } from '../../platform/exports/index.ts';
 import { notFound, refuse } from '../../platform/http/errors.ts';
@@ -8,7 +8,7 @@ import { documentFont } from './fonts.ts';
 import { WORDS } from './locale.ts';
 import { buildQuote, buildReceipt } from './quote.ts';
 import { beijing, type Print } from './render.ts';
-import { buildServiceReport, type ServiceReportData } from './service-report.ts';
+import { buildServiceReport, type FittedPart, type ServiceReportData } from './service-report.ts';
 import { buildStatement } from './statement.ts';
 
 export interface PrintOptions {
@@ -55,7 +55,7 @@ export class DocumentsService {
         workDone: v.work?.workDone ?? '',
         outcome: v.result?.outcome ?? null,
       })),
-      parts: await ports.partsFitted(orderId),
+      parts: await this.partsOf(orderId, proof.visits),
       quote: await this.chargedQuote(actor, orderId),
       signature: proof.signature ? await ports.signature(actor, orderId, proof.signature.id) : null,
       signedAt: proof.signature?.createdAt ?? null,
@@ -65,6 +65,25 @@ export class DocumentsService {
       ascii: `service-report-${order.number}`,
       body: buildServiceReport(p, data),
     }));
+  }
+
+  /**
+   * Parts as the parts module recorded them (consumed on the order); an order whose parts came
+   * from elsewhere shows what the technician noted on the visit instead.
+   */
+  private async partsOf(orderId: string, visits: ProofView['visits']): Promise<FittedPart[]> {
+    const fitted = await this.ctx.ports.partsFitted(orderId);
+    if (fitted.length) return fitted;
+    return visits.flatMap((v) =>
+      (v.work?.parts ?? []).map((x) => ({
+        code: '',
+        nameZh: x.note ? `${x.name}（${x.note}）` : x.name,
+        nameEn: '',
+        qty: x.quantity,
+        newSerial: null,
+        paidBy: '',
+      })),
+    );
   }
 
   /** The approved quote is what the customer is charged; charges show only to those who may read them. */
