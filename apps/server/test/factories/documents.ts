@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Quote, StatementDetail } from '@anxin/contracts';
-import type { ServiceReportData } from '../../src/modules/documents/service-report.ts';
+import type { ServiceReportData } from '../../src/modules/documents/index.ts';
 
 /** A scribbled signature as the field app stores it (PNG, dark strokes on transparent). */
 export const signaturePng = (): Promise<Buffer> =>

@@ -29,7 +29,10 @@ export interface PrintedDocument {
  * audit trail like every other file that leaves the system.
  */
 export class DocumentsService {
-  constructor(private readonly ctx: DocumentsContext) {}
+  private readonly ctx: DocumentsContext;
+  constructor(ctx: DocumentsContext) {
+    this.ctx = ctx;
+  }
 
   async serviceReport(actor: Actor, orderId: string, o: PrintOptions): Promise<PrintedDocument> {
     const { ports } = this.ctx;

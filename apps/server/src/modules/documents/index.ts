@@ -5,7 +5,7 @@ import { documentsRoutes } from './documents.routes.ts';
 import { DocumentsService } from './documents.service.ts';
 
 export type { DocumentsPorts } from './context.ts';
-export type { FittedPart } from './service-report.ts';
+export type { FittedPart, ServiceReportData } from './service-report.ts';
 export { DOCUMENTS_SETTINGS } from './documents.settings.ts';
 
 /**
