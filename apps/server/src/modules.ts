@@ -432,7 +432,9 @@ export function createModules(deps: AppDeps) {
       const p = await customers.findProductRecord(id);
       if (!p) return null;
       const model = await catalog.getModel(p.modelId).catch(() => null);
-      return { brand: p.brand, model: model ? `${model.name} ${model.modelCode}` : '', serial: p.serial };
+      // Model names often start with the brand (安心 大1匹 变频挂机): print it once.
+      const name = model ? `${model.name} ${model.modelCode}` : '';
+      return { brand: name.startsWith(p.brand) ? '' : p.brand, model: name, serial: p.serial };
     },
     partsFitted: async (orderId) => {
       const used = await consumedPartsOfOrder(deps.db, orderId);

@@ -82,7 +82,7 @@ export const sampleQuote = (over: Partial<Quote> = {}): Quote => ({
       amountFen: 20_000,
       note: '',
       receivedAt: '2026-11-03T03:00:00.000Z',
-      receivedBy: '李师傅',
+      receivedBy: '0190a000-0000-7000-8000-000000000005',
     },
   ],
   customerName: '王小明',

@@ -89,6 +89,7 @@ describe('service report (维修单)', () => {
       '客户付费',
       '¥340.00',
       '客户签字',
+      '本人确认以上服务已完成',
       '第 1 页 / 共 1 页',
     ])
       expect(text[0]).toContain(s);
@@ -98,11 +99,13 @@ describe('service report (维修单)', () => {
   });
 
   it('is written in English for en-US (stored Chinese data printed as it is)', async () => {
-    const pdf = await buildServiceReport(print('en-US'), sampleReport({ quote: null }));
+    const pdf = await buildServiceReport(print('en-US'), sampleReport({ quote: null, completedAt: null }));
     const [text] = (await readPdf(pdf)).text;
+    // Not completed: nothing for the customer to confirm yet.
+    expect(text).not.toContain('I confirm');
     for (const s of ['Service report', 'Anxin After-sales Service Centre', 'Fixed', 'Drain pump', '王小明'])
       expect(text).toContain(s);
-    expect(text).toContain('In-warranty service, nothing charged');
+    expect(text).toContain('Nothing charged on this order');
     expect(text).toContain('(not signed)');
     expect(text).toContain('Page 1 of 1');
   });

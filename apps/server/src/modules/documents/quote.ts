@@ -84,7 +84,8 @@ export async function buildReceipt(p: Print, q: Quote, pay: Payment): Promise<Bu
   ]);
   if (p.locale === 'zh-CN') s.paragraph(meta(p, w.amountInWords, `人民币${rmbUpper(pay.amountFen)}`));
   s.signatures([
-    { label: w.payee, ...(pay.receivedBy ? { empty: pay.receivedBy } : {}) },
+    // receivedBy is a user id, not a name: the payee signs the printed receipt by hand.
+    { label: w.payee },
     { label: p.company, note: meta(p, w.signedDate, beijingDate(pay.receivedAt)) },
   ]);
   return s.finish(w.page, p.stamp);

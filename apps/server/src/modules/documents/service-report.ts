@@ -121,7 +121,8 @@ export async function buildServiceReport(p: Print, d: ServiceReportData): Promis
         note: meta(p, w.completedAt, beijing(d.completedAt)),
       },
     ],
-    w.confirmation,
+    // Only a completed order has a service for the customer to confirm.
+    d.completedAt ? w.confirmation : undefined,
   );
   return s.finish(w.page, p.stamp);
 }
