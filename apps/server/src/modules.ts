@@ -70,6 +70,7 @@ import { createWorkbench } from './modules/workbench/index.ts';
 import { callbackVerdictsPerHour } from './modules/callbacks/index.ts';
 import { createMaintenance, MAINTENANCE_SETTINGS } from './modules/maintenance/index.ts';
 import { maintainedProducts, productOwnersOf } from './modules/customers/index.ts';
+import { createDocuments, DOCUMENTS_SETTINGS } from './modules/documents/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -419,6 +420,41 @@ export function createModules(deps: AppDeps) {
       return { id: order.id, number: order.number };
     },
   });
+  // Printable documents (issue #19 item 4): each object read through its owner with the requesting
+  // actor, so a PDF is readable exactly when its object is.
+  const documents = createDocuments(deps, {
+    order: (actor, id) => workOrders.service.get(actor, id),
+    proof: (actor, orderId) => fieldwork.service.proof(actor, orderId),
+    signature: async (actor, orderId, photoId) => {
+      const { stream } = await fieldwork.service.openProofPhoto(actor, orderId, photoId);
+      return Buffer.concat(await stream.toArray());
+    },
+    product: async (id) => {
+      const p = await customers.findProductRecord(id);
+      if (!p) return null;
+      const model = await catalog.getModel(p.modelId).catch(() => null);
+      // Model names often start with the brand (安心 大1匹 变频挂机): print it once.
+      const name = model ? `${model.name} ${model.modelCode}` : '';
+      return { brand: name.startsWith(p.brand) ? '' : p.brand, model: name, serial: p.serial };
+    },
+    partsFitted: async (orderId) => {
+      const used = await consumedPartsOfOrder(deps.db, orderId);
+      const items = new Map(
+        (await itemsByIds(deps.db, [...new Set(used.map((u) => u.itemId))])).map((i) => [i.id, i]),
+      );
+      return used.map((u) => ({
+        code: u.itemCode,
+        nameZh: u.itemName,
+        nameEn: items.get(u.itemId)?.nameEn ?? '',
+        qty: u.qty,
+        newSerial: u.newSerial,
+        paidBy: u.paidBy,
+      }));
+    },
+    quotesOfOrder: async (actor, orderId) => (await charges.quotes.forOrder(actor, orderId)).items,
+    quote: (actor, id) => charges.quotes.get(actor, id),
+    statement: (actor, id) => settlement.service.detail(actor, id),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -449,6 +485,7 @@ export function createModules(deps: AppDeps) {
     ...WEBHOOK_SETTINGS,
     ...CALLCENTER_SETTINGS,
     ...MAINTENANCE_SETTINGS,
+    ...DOCUMENTS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -486,6 +523,7 @@ export function createModules(deps: AppDeps) {
     callcenter,
     workbench,
     maintenance,
+    documents,
   ];
   return {
     settings,
@@ -520,6 +558,7 @@ export function createModules(deps: AppDeps) {
     callcenter,
     workbench,
     maintenance,
+    documents,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -191,6 +191,8 @@ export const ERROR_STATUS = {
   'callcenter.target_unreachable': 422,
   /** A maintenance plan that has generated orders is kept (deactivate it instead). */
   'maintenance.plan_has_runs': 409,
+  /** A service report (维修单) needs at least one visit to report on. */
+  'documents.no_visit': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -323,6 +325,7 @@ export const ERROR_PARAMS = {
   'callcenter.import_invalid': { count: 'number' },
   'callcenter.target_unreachable': { interval: 'number', maxAgents: 'number' },
   'maintenance.plan_has_runs': { runs: 'number' },
+  'documents.no_visit': { orderNo: 'string' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },

@@ -183,6 +183,9 @@ export const problemsEnUS: typeof problemsZhCN = {
       crew_technician_unknown: 'Technician {{technicianId}} was not found.',
       photo_limit: 'A delivery can have at most {{max}} photos.',
     },
+    documents: {
+      no_visit: 'Order {{orderNo}} has no visit yet, so there is no service report to print.',
+    },
     maintenance: {
       plan_has_runs:
         'This plan has generated {{runs}} maintenance runs and cannot be deleted; deactivate it instead.',

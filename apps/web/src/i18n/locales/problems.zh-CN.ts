@@ -165,6 +165,9 @@ export const problemsZhCN = {
       crew_technician_unknown: '找不到技师 {{technicianId}}。',
       photo_limit: '每张送货单最多 {{max}} 张照片。',
     },
+    documents: {
+      no_visit: '工单 {{orderNo}} 还没有上门记录，无法生成维修单。',
+    },
     maintenance: {
       plan_has_runs: '该保养计划已生成过 {{runs}} 次保养，不能删除；请改为停用。',
     },

@@ -102,6 +102,45 @@ describe('quote card on the work-order page', () => {
     await screen.findByText('收款不能超过待收金额 ¥146.00。');
   });
 
+  it('links the quotation and each receipt as PDF in the page language', async () => {
+    const paid = quote({
+      status: 'approved',
+      version: 4,
+      payments: [
+        {
+          id: 'pay-1',
+          receiptNo: 'SK20261207-0001',
+          quoteId: 'q-1',
+          method: 'cash',
+          reference: '',
+          amountFen: 20_000,
+          note: '',
+          receivedAt: '2026-12-07T03:00:00.000Z',
+          receivedBy: '李师傅',
+        },
+      ],
+    });
+    await renderPage(<QuoteCard orderId={ORDER} />, {
+      api: { [QUOTES]: listOf([paid]), [PRICES]: PRICE_VIEW },
+    });
+    const pdf = await screen.findByTestId('quote-pdf');
+    expect(pdf.getAttribute('href')).toBe('/api/v1/charges/quotes/q-1/quote.pdf?locale=zh-CN');
+    expect(pdf.getAttribute('target')).toBe('_blank');
+    expect(pdf.textContent).toContain('下载报价单 (PDF)');
+    expect(screen.getByTestId('receipt-pdf-SK20261207-0001').getAttribute('href')).toBe(
+      '/api/v1/charges/quotes/q-1/payments/pay-1/receipt.pdf?locale=zh-CN',
+    );
+  });
+
+  it('has no PDF for a draft quote', async () => {
+    await renderPage(<QuoteCard orderId={ORDER} />, {
+      api: { [QUOTES]: listOf([quote({ status: 'draft', sentAt: null })]), [PRICES]: PRICE_VIEW },
+    });
+    await screen.findByTestId('order-quotes');
+    await screen.findByTestId('quote-status');
+    expect(screen.queryByTestId('quote-pdf')).toBeNull();
+  });
+
   it('is not shown without charges:read', async () => {
     await renderPage(<QuoteCard orderId={ORDER} />, {
       me: staffMe({ roles: ['warehouse'], permissions: ['workorder:read'] }),

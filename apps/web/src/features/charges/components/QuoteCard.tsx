@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, Flex, Skeleton, Table, T
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Quote, QuoteDraft, QuoteLine } from '@anxin/contracts';
+import { PdfButton } from '../../../components/PdfButton.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { yuan } from '../../../components/money.ts';
 import { useSession } from '../../auth/index.ts';
@@ -217,6 +218,12 @@ function Quotes({
                       >
                         {t('charges.card.printReceipt')}
                       </Button>
+                      <PdfButton
+                        size="small"
+                        path={`/api/v1/charges/quotes/${live.id}/payments/${p.id}/receipt.pdf`}
+                        label={t('charges.card.receiptPdf')}
+                        testId={`receipt-pdf-${p.receiptNo}`}
+                      />
                     </Flex>
                   ))}
                 </Flex>
@@ -280,6 +287,13 @@ function Quotes({
                   >
                     {t('charges.card.print')}
                   </Button>
+                )}
+                {live.status !== 'draft' && (
+                  <PdfButton
+                    path={`/api/v1/charges/quotes/${live.id}/quote.pdf`}
+                    label={t('charges.card.pdf')}
+                    testId="quote-pdf"
+                  />
                 )}
               </Flex>
               {a.send.error && <ProblemAlert error={a.send.error} />}

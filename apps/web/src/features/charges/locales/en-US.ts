@@ -120,6 +120,8 @@ export const chargesEnUS: typeof chargesZhCN = {
     },
     paid: 'Paid ¥{{paid}}, balance ¥{{balance}}',
     printReceipt: 'Print receipt',
+    receiptPdf: 'Receipt (PDF)',
+    pdf: 'Quotation (PDF)',
     edit: 'Edit',
     send: 'Send to customer',
     sent: 'Quote sent; waiting for the customer',

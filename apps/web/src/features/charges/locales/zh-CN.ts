@@ -118,6 +118,8 @@ export const chargesZhCN = {
     },
     paid: '已收 ¥{{paid}}，待收 ¥{{balance}}',
     printReceipt: '打印收据',
+    receiptPdf: '收据 PDF',
+    pdf: '下载报价单 (PDF)',
     edit: '修改',
     send: '发送给客户',
     sent: '报价已发送，等待客户确认',

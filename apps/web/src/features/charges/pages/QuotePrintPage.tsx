@@ -2,6 +2,7 @@ import { Button, Result, Skeleton } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
+import { PdfButton } from '../../../components/PdfButton.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useQuote } from '../api.ts';
 import { QuoteDocument } from '../components/QuoteDocument.tsx';
@@ -25,6 +26,15 @@ export default function QuotePrintPage() {
         >
           {t('charges.print.print')}
         </Button>
+        <PdfButton
+          path={
+            receiptId
+              ? `/api/v1/charges/quotes/${id}/payments/${receiptId}/receipt.pdf`
+              : `/api/v1/charges/quotes/${id}/quote.pdf`
+          }
+          label={t(receiptId ? 'charges.card.receiptPdf' : 'charges.card.pdf')}
+          testId="print-pdf"
+        />
       </div>
       {quote.isPending && <Skeleton active />}
       {quote.error && <ProblemAlert error={quote.error} />}

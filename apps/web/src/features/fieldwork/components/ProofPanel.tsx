@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Empty, Flex, Tag, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { PdfButton } from '../../../components/PdfButton.tsx';
 import { bj } from '../../workorders/index.ts';
 import { useProof, useVerifyPhoto } from '../api.ts';
 import { FlagTag } from './bits.tsx';
@@ -32,6 +33,17 @@ export function ProofPanel({ orderId }: { orderId: string }) {
         </span>
       }
       data-testid="proof-panel"
+      extra={
+        // The 维修单 reports on visits: none yet, nothing to print.
+        p.visits.length > 0 && (
+          <PdfButton
+            size="small"
+            path={`/api/v1/work-orders/${orderId}/service-report.pdf`}
+            label={t('fieldwork.proof.serviceReport')}
+            testId="service-report-pdf"
+          />
+        )
+      }
     >
       <Flex gap={4} wrap style={{ marginBottom: 8 }} data-testid="proof-flags">
         {p.flags.length ? (

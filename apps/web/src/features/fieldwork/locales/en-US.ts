@@ -130,6 +130,7 @@ export const fieldworkEnUS: typeof fieldworkZhCN = {
   proof: {
     title: 'Proof of service',
     none: 'No field records yet',
+    serviceReport: 'Service report (PDF)',
     visit: 'Visit',
     departed: 'Departed',
     arrived: 'Arrived',

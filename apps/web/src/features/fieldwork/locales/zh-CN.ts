@@ -123,6 +123,7 @@ export const fieldworkZhCN = {
   proof: {
     title: '服务凭证',
     none: '暂无现场记录',
+    serviceReport: '下载维修单 (PDF)',
     visit: '上门记录',
     departed: '出发',
     arrived: '到达',

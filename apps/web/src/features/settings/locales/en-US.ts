@@ -343,6 +343,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     units: { s: 's', min: 'min', h: 'h' },
   },
   keys: {
+    documents: {
+      policy: 'Printed documents (service reports, quotes, statements)',
+    },
     maintenance: {
       policy: 'Maintenance plans',
     },
@@ -432,6 +435,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
   },
   field: {
+    // documents.policy
+    companyNameZh: 'Company name (Chinese document header)',
+    companyNameEn: 'Company name (English document header)',
+    fontPath: 'Replacement font file on the server (.otf/.ttf; empty uses the built-in font)',
     // maintenance.policy
     leadDays: 'Days ahead to generate (plans without their own)',
     jobIntervalMinutes: 'Generation job interval (minutes)',

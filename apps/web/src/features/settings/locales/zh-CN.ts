@@ -321,6 +321,9 @@ export const settingsZhCN = {
     units: { s: '秒', min: '分钟', h: '小时' },
   },
   keys: {
+    documents: {
+      policy: '打印文档（维修单、报价单、结算单）',
+    },
     maintenance: {
       policy: '保养计划',
     },
@@ -410,6 +413,10 @@ export const settingsZhCN = {
     },
   },
   field: {
+    // documents.policy (打印文档)
+    companyNameZh: '公司名称（中文文档页眉）',
+    companyNameEn: '公司名称（英文文档页眉）',
+    fontPath: '替换字体文件路径（服务器上的 .otf/.ttf，留空使用内置字体）',
     // maintenance.policy (保养计划)
     leadDays: '提前生成天数（计划未单独设置时）',
     jobIntervalMinutes: '生成任务运行间隔（分钟）',

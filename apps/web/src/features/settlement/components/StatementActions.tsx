@@ -2,6 +2,7 @@ import { App, Button } from 'antd';
 import { CheckOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { StatementDetail, StatementStatus } from '@anxin/contracts';
+import { PdfButton } from '../../../components/PdfButton.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { downloadStatement, useRespond, useStatementTransition } from '../api.ts';
 import type { StatementStep } from '../statement/useStatementView.ts';
@@ -83,6 +84,11 @@ export function StatementActions({
       >
         {t('settlement.detail.export')}
       </Button>
+      <PdfButton
+        path={`/api/v1/settlement/statements/${s.id}/statement.pdf`}
+        label={t('settlement.detail.pdf')}
+        testId="stl-pdf"
+      />
     </>
   );
 }

@@ -107,6 +107,7 @@ export const settlementEnUS: typeof settlementZhCN = {
     payReference: 'Payment reference',
     paid: 'Payment recorded',
     export: 'Export Excel',
+    pdf: 'Statement (PDF)',
     appeal: 'Appeal',
     openDisputes: '{{count}} disputed line(s) to answer',
     notFound: 'The statement does not exist or you may not see it',

@@ -96,6 +96,7 @@ export const settlementZhCN = {
     payReference: '付款凭证号',
     paid: '已登记付款',
     export: '导出 Excel',
+    pdf: '打印结算单 (PDF)',
     appeal: '申诉',
     openDisputes: '{{count}} 行异议待处理',
     notFound: '结算单不存在或无权查看',

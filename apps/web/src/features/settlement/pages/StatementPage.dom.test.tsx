@@ -36,6 +36,13 @@ describe('settlement statement page', () => {
     expect(screen.getByText('GD001 广州天河服务中心 · 2026-11')).toBeTruthy();
   });
 
+  it('links the statement PDF in the language of the page', async () => {
+    await open(forOutlet(), {}, 'en-US');
+    const pdf = await screen.findByTestId('stl-pdf');
+    expect(pdf.getAttribute('href')).toBe('/api/v1/settlement/statements/st-1/statement.pdf?locale=en-US');
+    expect(pdf.textContent).toContain('Statement (PDF)');
+  });
+
   it('lets the outlet confirm the statement at its version', async () => {
     const { user, api } = await open(forOutlet(), {
       [`POST ${P}/respond`]: forOutlet({ status: 'confirmed', allowed: [] }),
