@@ -59,7 +59,10 @@ const LOADERS: Record<Locale, Record<Part, () => Promise<Bundle>>> = {
 };
 const loaded = new Set<string>();
 
-async function loadMessages(locale: Locale, part: Part = 'full'): Promise<void> {
+/** Whether all of a locale's messages are loaded. */
+export const messagesLoaded = (locale: Locale): boolean => loaded.has(`${locale}:full`);
+
+export async function loadMessages(locale: Locale, part: Part = 'full'): Promise<void> {
   if (loaded.has(`${locale}:full`) || loaded.has(`${locale}:${part}`)) return;
   const bundle = await LOADERS[locale][part]();
   i18n.addResourceBundle(locale, 'translation', bundle, true, true);

@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { Skeleton } from 'antd';
+import { useFixedT } from '../../../i18n/useFixedT.ts';
 import type { Payment, Quote } from '@anxin/contracts';
 import { BrandMark } from '../../../components/BrandLogo.tsx';
 import { yuan } from '../../../components/money.ts';
@@ -10,8 +11,8 @@ import './print.css';
  * with the paper records). A receipt is the quote plus one payment.
  */
 export function QuoteDocument({ quote: q, receipt }: { quote: Quote; receipt?: Payment | undefined }) {
-  const { i18n } = useTranslation();
-  const t = i18n.getFixedT('zh-CN');
+  const t = useFixedT('zh-CN');
+  if (!t) return <Skeleton active />;
   const day = (iso: string) => bj(iso).format('YYYY-MM-DD');
   const paidBefore = receipt
     ? q.payments
