@@ -191,6 +191,10 @@ export const ERROR_STATUS = {
   'callcenter.target_unreachable': 422,
   /** A maintenance plan that has generated orders is kept (deactivate it instead). */
   'maintenance.plan_has_runs': 409,
+  /** Telemetry (设备预警): a batch over the `telemetry.policy` size, a serial in use, a settled alert. */
+  'telemetry.batch_too_large': 400,
+  'telemetry.serial_taken': 409,
+  'telemetry.alert_resolved': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -323,6 +327,9 @@ export const ERROR_PARAMS = {
   'callcenter.import_invalid': { count: 'number' },
   'callcenter.target_unreachable': { interval: 'number', maxAgents: 'number' },
   'maintenance.plan_has_runs': { runs: 'number' },
+  'telemetry.batch_too_large': { limit: 'number' },
+  'telemetry.serial_taken': { serial: 'string' },
+  'telemetry.alert_resolved': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -428,6 +435,9 @@ export const RESOURCES = [
   'job',
   'leave',
   'maintenance plan',
+  'device',
+  'alert rule',
+  'alert',
   'offer',
   'old part',
   'outlet',
