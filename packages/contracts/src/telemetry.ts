@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoInstantSchema, storedText } from './common.ts';
-import { WORK_ORDER_STATUSES } from './workorder-vocab.ts';
+import type { WORK_ORDER_STATUSES } from './workorder-vocab.ts';
 
 /**
  * Telemetry intake and equipment alerts (产品预警, issue #18 item 2): devices registered against an

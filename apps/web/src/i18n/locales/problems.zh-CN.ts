@@ -165,6 +165,11 @@ export const problemsZhCN = {
       crew_technician_unknown: '找不到技师 {{technicianId}}。',
       photo_limit: '每张送货单最多 {{max}} 张照片。',
     },
+    telemetry: {
+      batch_too_large: '一批最多 {{limit}} 条读数，请分批上报。',
+      serial_taken: '设备序列号 {{serial}} 已登记。',
+      alert_resolved: '这条预警已关闭。',
+    },
     maintenance: {
       plan_has_runs: '该保养计划已生成过 {{runs}} 次保养，不能删除；请改为停用。',
     },
@@ -332,6 +337,9 @@ export const problemsZhCN = {
   },
   resources: {
     maintenance_plan: '保养计划',
+    device: '监测设备',
+    alert_rule: '预警规则',
+    alert: '设备预警',
     adjustment: '调整项',
     api_token: '访问令牌',
     appeal: '申诉',
