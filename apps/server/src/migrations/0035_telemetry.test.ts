@@ -84,6 +84,7 @@ describe('0035 telemetry', () => {
       last_value: null,
       first_seen_at: at,
       last_seen_at: at,
+      order_claimed_at: null,
       work_order_id: null,
       work_order_number: null,
       resolved_at: null,

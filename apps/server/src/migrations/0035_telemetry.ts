@@ -101,6 +101,8 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn('last_value', 'double precision')
     .addColumn('first_seen_at', INSTANT, (c) => c.notNull())
     .addColumn('last_seen_at', INSTANT, (c) => c.notNull())
+    /** Set while one caller creates the alert's order, so a second caller (a redelivery) waits. */
+    .addColumn('order_claimed_at', INSTANT)
     .addColumn('work_order_id', 'text')
     .addColumn('work_order_number', 'text')
     .addColumn('resolved_at', INSTANT)

@@ -13,13 +13,17 @@ const URGENCY: Record<'info' | 'warning' | 'critical', Urgency> = {
   critical: 'high',
 };
 
+/** A claim whose order never came is taken to be from a stopped node after this long. */
+const STALE_CLAIM_MS = 15 * 60_000;
+
 /**
  * The outbox follow-up of a raised alert: opens its ONE work order (报修 or 保养, as the rule says)
  * through modules/workorders as the system, links it, and tells the customer (SMS) and the roles
- * of the `telemetry.policy` setting (in the app) in the linking transaction. A no-op when the alert
- * already has an order or was resolved meanwhile, so a redelivered message opens nothing more. The
- * one window left is a crash between the order's commit and the link's: the redelivery then opens
- * a second order (at-least-once, as for every outbox follow-up that calls another module).
+ * of the `telemetry.policy` setting (in the app) in the linking transaction. The creation is
+ * claimed on the alert first, so a redelivery or a second caller opens nothing more; a failed
+ * creation releases the claim and the outbox retries. The one window left is a node stopping
+ * between the order's commit and the link: after the stale time the claim is taken again and a
+ * second order opened (at-least-once, as for every follow-up that calls another module).
  */
 export async function openOrderFor(ctx: TelemetryContext, alertId: string): Promise<void> {
   const alert = await ctx.repo.findAlert(alertId);
@@ -29,24 +33,32 @@ export async function openOrderFor(ctx: TelemetryContext, alertId: string): Prom
     ctx.repo.findRule(alert.ruleId),
   ]);
   if (!device || !rule) return;
+  const claimedAt = ctx.clock.now();
+  const stale = new Date(claimedAt.getTime() - STALE_CLAIM_MS).toISOString();
+  if (!(await ctx.repo.claimOrder(alert.id, claimedAt.toISOString(), stale))) return;
   const product = await ctx.ports.product(device.productId);
-  const order = await ctx.ports.createOrder({
-    type: rule.orderType,
-    channel: 'api',
-    customerId: device.customerId,
-    productId: device.productId,
-    faultDescription: describeAlert({
-      ruleName: rule.name,
-      deviceSerial: device.serial,
-      productSerial: product?.serial ?? null,
-      faultCode: alert.faultCode,
-      value: alert.lastValue,
-      at: alert.firstSeenAt,
-    }),
-    symptomCodes: [],
-    urgency: URGENCY[alert.severity],
-    preferredWindows: [],
-  });
+  const order = await ctx.ports
+    .createOrder({
+      type: rule.orderType,
+      channel: 'api',
+      customerId: device.customerId,
+      productId: device.productId,
+      faultDescription: describeAlert({
+        ruleName: rule.name,
+        deviceSerial: device.serial,
+        productSerial: product?.serial ?? null,
+        faultCode: alert.faultCode,
+        value: alert.lastValue,
+        at: alert.firstSeenAt,
+      }),
+      symptomCodes: [],
+      urgency: URGENCY[alert.severity],
+      preferredWindows: [],
+    })
+    .catch(async (err: unknown) => {
+      await ctx.repo.releaseOrderClaim(alert.id);
+      throw err;
+    });
   const policy = await telemetryPolicy(ctx.db);
   const now = ctx.clock.now();
   await withTransaction(ctx.db, ctx.dialect, async ({ trx, afterCommit }) => {

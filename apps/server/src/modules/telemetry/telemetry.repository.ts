@@ -321,6 +321,7 @@ export class TelemetryRepository {
         last_value: f.lastValue,
         first_seen_at: f.firstAt,
         last_seen_at: f.lastAt,
+        order_claimed_at: null,
         work_order_id: null,
         work_order_number: null,
         resolved_at: null,
@@ -357,6 +358,31 @@ export class TelemetryRepository {
     if (q.deviceId) s = s.where('device_id', '=', q.deviceId);
     const rows = await s.orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
     return rows.map(toAlert);
+  }
+
+  /**
+   * Claims the creation of the alert's order: true for one caller only, until the order is linked
+   * or the claim is released (or grows stale: its caller stopped between claim and link).
+   */
+  async claimOrder(id: string, at: string, staleBefore: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('telemetry_alerts')
+      .set({ order_claimed_at: at })
+      .where('id', '=', id)
+      .where('work_order_id', 'is', null)
+      .where('state', '<>', 'resolved')
+      .where((e) => e.or([e('order_claimed_at', 'is', null), e('order_claimed_at', '<', staleBefore)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async releaseOrderClaim(id: string): Promise<void> {
+    await this.db
+      .updateTable('telemetry_alerts')
+      .set({ order_claimed_at: null })
+      .where('id', '=', id)
+      .where('work_order_id', 'is', null)
+      .execute();
   }
 
   /** Links the alert's order; false when another call linked one first. */

@@ -63,6 +63,7 @@ export interface TelemetryAlertsTable {
   last_value: number | null;
   first_seen_at: string;
   last_seen_at: string;
+  order_claimed_at: string | null;
   work_order_id: string | null;
   work_order_number: string | null;
   resolved_at: string | null;
