@@ -8,6 +8,10 @@ const STEPS: Record<'acknowledge' | 'resolve', readonly AlertState[]> = {
 
 export const canStep = (step: keyof typeof STEPS, from: AlertState): boolean => STEPS[step].includes(from);
 
+/** An instant as Beijing wall-clock time (China keeps no daylight saving). */
+const beijing = (iso: string): string =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 /** The order's description, in Chinese: what fired, on which device, how often. */
 export function describeAlert(a: {
   ruleName: string;
@@ -23,6 +27,6 @@ export function describeAlert(a: {
   ];
   if (a.faultCode) lines.push(`故障码：${a.faultCode}`);
   if (a.value !== null) lines.push(`读数：${a.value}`);
-  lines.push(`首次上报：${a.at}`, '来源：设备遥测（自动生成）');
+  lines.push(`首次上报：${beijing(a.at)}（北京时间）`, '来源：设备遥测（自动生成）');
   return lines.join('\n');
 }

@@ -181,5 +181,6 @@ describe('scope, folding, steps and the order text', () => {
     expect(text).toContain('设备预警：E4 进水故障');
     expect(text).toContain('故障码：E4');
     expect(text).toContain('产品序列号 SN-1');
+    expect(text).toContain('首次上报：2026-06-20 12:01（北京时间）');
   });
 });
