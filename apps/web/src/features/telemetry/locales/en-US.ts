@@ -25,6 +25,7 @@ export const telemetryEnUS: typeof telemetryZhCN = {
   revoke: 'Revoke token',
   revokeConfirm: 'The device can no longer send readings. Continue?',
   revoked: 'Token revoked',
+  listSep: ', ',
   defaultN: 'default',
   state: { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved' },
   severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },

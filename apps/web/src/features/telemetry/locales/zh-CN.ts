@@ -23,6 +23,7 @@ export const telemetryZhCN = {
   revoke: '吊销令牌',
   revokeConfirm: '吊销后设备无法再上报数据。继续？',
   revoked: '令牌已吊销',
+  listSep: '、',
   defaultN: '默认',
   state: { open: '待处理', acknowledged: '已确认', resolved: '已关闭' },
   severity: { info: '提示', warning: '警告', critical: '严重' },
