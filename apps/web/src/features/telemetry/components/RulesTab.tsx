@@ -17,7 +17,8 @@ export function RulesTab({ canManage }: { canManage: boolean }) {
   const [editing, setEditing] = useState<AlertRule | null | undefined>(undefined);
   const conditionText = (r: AlertRule) => {
     const c = r.condition;
-    if (c.kind === 'fault_code') return t('telemetry.condition.fault_code', { codes: c.codes.join(t('telemetry.listSep')) });
+    if (c.kind === 'fault_code')
+      return t('telemetry.condition.fault_code', { codes: c.codes.join(t('telemetry.listSep')) });
     if (c.kind === 'runtime') return t(`telemetry.condition.runtime_${c.mode}`, { hours: c.hours });
     return t('telemetry.condition.threshold', {
       metric: c.metric,
