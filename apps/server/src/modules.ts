@@ -69,8 +69,9 @@ import { RequestsService, ReturnsService } from './modules/parts/index.ts';
 import { createWorkbench } from './modules/workbench/index.ts';
 import { callbackVerdictsPerHour } from './modules/callbacks/index.ts';
 import { createMaintenance, MAINTENANCE_SETTINGS } from './modules/maintenance/index.ts';
-import { maintainedProducts, productOwnersOf } from './modules/customers/index.ts';
 import { createDocuments, DOCUMENTS_SETTINGS } from './modules/documents/index.ts';
+import { installedProductsByIds, maintainedProducts, productOwnersOf } from './modules/customers/index.ts';
+import { createTelemetry, TELEMETRY_SETTINGS } from './modules/telemetry/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -455,6 +456,37 @@ export function createModules(deps: AppDeps) {
     quote: (actor, id) => charges.quotes.get(actor, id),
     statement: (actor, id) => settlement.service.detail(actor, id),
   });
+  // Equipment alerts (设备预警, issue #18 item 2): devices on installed products (customers' index),
+  // one order per alert created through the work-order module as the system; alerts resolve when
+  // their order closes (transition hooks).
+  const telemetrySystem = systemActor(PERMISSIONS);
+  const telemetry = createTelemetry(
+    deps,
+    {
+      product: async (id) => {
+        const [p] = await installedProductsByIds(deps.db, [id]);
+        if (!p) return null;
+        const [owner] = await productOwnersOf(deps.db, [id]);
+        return {
+          id: p.id,
+          serial: p.serial,
+          customerId: p.customerId,
+          customerName: owner?.customerName ?? '',
+          modelId: p.modelId,
+          categoryCode: p.categoryCode,
+          districtCode: owner?.districtCode ?? null,
+        };
+      },
+      productLabels: async (ids) => new Map((await productOwnersOf(deps.db, ids)).map((p) => [p.id, p])),
+      modelExists: async (id) => !!(await catalog.getModel(id).catch(() => null)),
+      categoryExists: async (code) => !!(await catalog.getCategory(code).catch(() => null)),
+      createOrder: async (input) => {
+        const { order } = await workOrders.service.create(telemetrySystem, input);
+        return { id: order.id, number: order.number, contactPhone: order.contactPhone || null };
+      },
+    },
+    workOrders,
+  );
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -486,6 +518,7 @@ export function createModules(deps: AppDeps) {
     ...CALLCENTER_SETTINGS,
     ...MAINTENANCE_SETTINGS,
     ...DOCUMENTS_SETTINGS,
+    ...TELEMETRY_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -524,6 +557,7 @@ export function createModules(deps: AppDeps) {
     workbench,
     maintenance,
     documents,
+    telemetry,
   ];
   return {
     settings,
@@ -559,6 +593,7 @@ export function createModules(deps: AppDeps) {
     workbench,
     maintenance,
     documents,
+    telemetry,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

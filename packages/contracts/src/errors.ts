@@ -193,6 +193,10 @@ export const ERROR_STATUS = {
   'maintenance.plan_has_runs': 409,
   /** A service report (维修单) needs at least one visit to report on. */
   'documents.no_visit': 409,
+  /** Telemetry (设备预警): a batch over the `telemetry.policy` size, a serial in use, a settled alert. */
+  'telemetry.batch_too_large': 400,
+  'telemetry.serial_taken': 409,
+  'telemetry.alert_resolved': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -326,6 +330,9 @@ export const ERROR_PARAMS = {
   'callcenter.target_unreachable': { interval: 'number', maxAgents: 'number' },
   'maintenance.plan_has_runs': { runs: 'number' },
   'documents.no_visit': { orderNo: 'string' },
+  'telemetry.batch_too_large': { limit: 'number' },
+  'telemetry.serial_taken': { serial: 'string' },
+  'telemetry.alert_resolved': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -431,6 +438,9 @@ export const RESOURCES = [
   'job',
   'leave',
   'maintenance plan',
+  'device',
+  'alert rule',
+  'alert',
   'offer',
   'old part',
   'outlet',

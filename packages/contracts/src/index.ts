@@ -35,3 +35,4 @@ export * from './callcenter.ts';
 export * from './workbench.ts';
 export * from './maintenance.ts';
 export * from './documents.ts';
+export * from './telemetry.ts';

@@ -127,6 +127,10 @@ export const PERMISSIONS = [
   'maintenance:read',
   /** Write plans and run the generation of 保养 orders now. */
   'maintenance:manage',
+  /** Equipment alerts (设备预警): devices, rules and alerts. */
+  'telemetry:read',
+  /** Register devices and issue their tokens, write alert rules, acknowledge and resolve alerts. */
+  'telemetry:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -191,6 +195,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery:manage',
     'callcenter:own',
     'maintenance:read',
+    'telemetry:read',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -206,6 +211,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery:book',
     'delivery:plan',
     'maintenance:read',
+    'telemetry:read',
   ],
   outlet_manager: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
@@ -342,12 +348,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'delivery',
       'callcenter',
       'maintenance',
+      'telemetry',
     ),
     'workorder:export',
     'charges:read',
     'callcenter:own',
     'callcenter:manage',
     'maintenance:manage',
+    'telemetry:manage',
   ],
 };
 

@@ -47,7 +47,16 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/v1/portal/knowledge/sessions/:id/outcome',
   // Manuals and videos of public published articles only (anything else is a 404).
   'GET /api/v1/portal/knowledge/files/:id',
+  // Device intake (设备预警): no session and no CSRF; the route checks its own credential, a device
+  // token (see DEVICE_ROUTES).
+  'POST /api/v1/telemetry/readings',
 ]);
+
+/**
+ * Public to the session layer but guarded by a credential of their own (a device token): every
+ * caller of this matrix, holding none, must be refused with 401.
+ */
+const DEVICE_ROUTES = new Set(['POST /api/v1/telemetry/readings']);
 
 /** Routes only callers of one data scope may use: any other scope gets a refusal, never a 2xx. */
 const SCOPE_BOUND: Record<string, DataScope> = {
@@ -211,6 +220,8 @@ function judge(c: Caller, r: RouteEntry, status: number, body: string): string |
   const sent = status >= 400 ? fill(r.url) : '';
   const leaked = c.foreign.find((f) => !sent.includes(f) && body.includes(f));
   if (leaked) return `answer carries foreign data ${leaked}`;
+  if (DEVICE_ROUTES.has(`${r.method} ${r.url}`))
+    return status === 401 ? null : 'device route answered without a device token';
   if (!permitted(c, r)) return [401, 403, 404].includes(status) ? null : 'not denied';
   const bound = SCOPE_BOUND[`${r.method} ${r.url}`];
   if (bound && c.scope !== bound) return status < 300 ? 'answered outside its scope' : null;

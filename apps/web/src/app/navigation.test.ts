@@ -60,6 +60,8 @@ describe('navigation', () => {
       'delivery',
       // 保养计划 to read (maintenance:read).
       'maintenance',
+      // 设备预警 to read (telemetry:read).
+      'telemetry',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',

@@ -321,6 +321,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/maintenance/pages/MaintenancePage.tsx'),
   },
   {
+    // 设备预警 (issue #18 item 2): alerts from device telemetry, the devices and the alert rules.
+    key: 'telemetry',
+    path: '/telemetry',
+    icon: 'AlertOutlined',
+    labelKey: 'nav.telemetry',
+    permission: 'telemetry:read',
+    page: () => import('../features/telemetry/pages/TelemetryPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

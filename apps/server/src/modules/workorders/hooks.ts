@@ -63,6 +63,8 @@ export const HOOK_ORDER = [
   'callbacks.task_settled',
   'knowledge.resolution_counted',
   'knowledge.case_queued',
+  'telemetry.alerts_resolved_on_close',
+  'telemetry.alerts_resolved_on_cancel',
 ] as const;
 export type HookName = (typeof HOOK_ORDER)[number];
 

@@ -186,6 +186,11 @@ export const problemsEnUS: typeof problemsZhCN = {
     documents: {
       no_visit: 'Order {{orderNo}} has no visit yet, so there is no service report to print.',
     },
+    telemetry: {
+      batch_too_large: 'A batch holds at most {{limit}} readings; send them in smaller batches.',
+      serial_taken: 'Device serial {{serial}} is already registered.',
+      alert_resolved: 'This alert is already resolved.',
+    },
     maintenance: {
       plan_has_runs:
         'This plan has generated {{runs}} maintenance runs and cannot be deleted; deactivate it instead.',
@@ -362,6 +367,9 @@ export const problemsEnUS: typeof problemsZhCN = {
   },
   resources: {
     maintenance_plan: 'maintenance plan',
+    device: 'monitored device',
+    alert_rule: 'alert rule',
+    alert: 'equipment alert',
     adjustment: 'adjustment',
     api_token: 'access token',
     appeal: 'appeal',

@@ -168,6 +168,11 @@ export const problemsZhCN = {
     documents: {
       no_visit: '工单 {{orderNo}} 还没有上门记录，无法生成维修单。',
     },
+    telemetry: {
+      batch_too_large: '一批最多 {{limit}} 条读数，请分批上报。',
+      serial_taken: '设备序列号 {{serial}} 已登记。',
+      alert_resolved: '这条预警已关闭。',
+    },
     maintenance: {
       plan_has_runs: '该保养计划已生成过 {{runs}} 次保养，不能删除；请改为停用。',
     },
@@ -335,6 +340,9 @@ export const problemsZhCN = {
   },
   resources: {
     maintenance_plan: '保养计划',
+    device: '监测设备',
+    alert_rule: '预警规则',
+    alert: '设备预警',
     adjustment: '调整项',
     api_token: '访问令牌',
     appeal: '申诉',

@@ -133,6 +133,9 @@ export const settingsEnUS: typeof settingsZhCN = {
   },
   streams: {
     maintenance_plan: 'Maintenance plan',
+    telemetry_device: 'Monitored device',
+    telemetry_rule: 'Alert rule',
+    telemetry_alert: 'Equipment alert',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -186,6 +189,7 @@ export const settingsEnUS: typeof settingsZhCN = {
   },
   resources: {
     maintenance: 'Maintenance plans',
+    telemetry: 'Equipment alerts',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -218,6 +222,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     maintenance: {
       read: 'View maintenance plans and products coming due',
       manage: 'Edit maintenance plans and generate maintenance orders now',
+    },
+    telemetry: {
+      read: 'View equipment alerts, monitored devices and alert rules',
+      manage: 'Register devices and issue their tokens, edit alert rules, acknowledge and resolve alerts',
     },
     user: { read: 'View users', manage: 'Manage users' },
     role: { read: 'View roles', manage: 'Manage role permissions' },
@@ -349,6 +357,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     maintenance: {
       policy: 'Maintenance plans',
     },
+    telemetry: {
+      policy: 'Equipment alerts',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -442,6 +453,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     // maintenance.policy
     leadDays: 'Days ahead to generate (plans without their own)',
     jobIntervalMinutes: 'Generation job interval (minutes)',
+    // telemetry.policy
+    maxBatch: 'Most readings per batch',
+    consecutiveDefault: 'Readings in a row over a threshold (rules without their own)',
+    notifyRoles: 'Roles told when an alert opens an order',
+    notifyCustomer: 'Text the customer when an alert opens an order',
     A: 'Grade A',
     B: 'Grade B',
     C: 'Grade C',

@@ -128,6 +128,9 @@ export const settingsZhCN = {
   },
   streams: {
     maintenance_plan: '保养计划',
+    telemetry_device: '监测设备',
+    telemetry_rule: '预警规则',
+    telemetry_alert: '设备预警',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -181,6 +184,7 @@ export const settingsZhCN = {
   },
   resources: {
     maintenance: '保养计划',
+    telemetry: '设备预警',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -211,6 +215,10 @@ export const settingsZhCN = {
   },
   perm: {
     maintenance: { read: '查看保养计划与到期产品', manage: '编辑保养计划、立即生成保养工单' },
+    telemetry: {
+      read: '查看设备预警、监测设备与预警规则',
+      manage: '登记设备并发放令牌、编辑预警规则、确认和关闭预警',
+    },
     user: { read: '查看用户', manage: '管理用户' },
     role: { read: '查看角色', manage: '管理角色权限' },
     audit: { read: '查看审计日志' },
@@ -327,6 +335,9 @@ export const settingsZhCN = {
     maintenance: {
       policy: '保养计划',
     },
+    telemetry: {
+      policy: '设备预警',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -420,6 +431,11 @@ export const settingsZhCN = {
     // maintenance.policy (保养计划)
     leadDays: '提前生成天数（计划未单独设置时）',
     jobIntervalMinutes: '生成任务运行间隔（分钟）',
+    // telemetry.policy (设备预警)
+    maxBatch: '每批最多读数条数',
+    consecutiveDefault: '阈值连续超限读数（规则未单独设置时）',
+    notifyRoles: '预警生成工单时通知的角色',
+    notifyCustomer: '预警生成工单时短信通知客户',
     A: 'A 级',
     B: 'B 级',
     C: 'C 级',
