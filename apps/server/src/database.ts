@@ -25,6 +25,7 @@ import type { SalesTables } from './modules/sales/sales.schema.ts';
 import type { DeliveryTables } from './modules/delivery/delivery.schema.ts';
 import type { WebhookTables } from './modules/webhooks/webhooks.schema.ts';
 import type { MaintenanceTables } from './modules/maintenance/maintenance.schema.ts';
+import type { ServiceContractTables } from './modules/servicecontracts/servicecontracts.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -63,6 +64,7 @@ export interface Database
     DeliveryTables,
     WebhookTables,
     MaintenanceTables,
+    ServiceContractTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

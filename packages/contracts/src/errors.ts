@@ -191,6 +191,11 @@ export const ERROR_STATUS = {
   'callcenter.target_unreachable': 422,
   /** A maintenance plan that has generated orders is kept (deactivate it instead). */
   'maintenance.plan_has_runs': 409,
+  /** Service contracts: a step the contract's state machine does not allow. */
+  'servicecontract.invalid_transition': 409,
+  /** Only a draft contract's terms can be edited (an active one is cancelled and replaced). */
+  'servicecontract.not_editable': 409,
+  'servicecontract.instalment_paid': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -323,6 +328,9 @@ export const ERROR_PARAMS = {
   'callcenter.import_invalid': { count: 'number' },
   'callcenter.target_unreachable': { interval: 'number', maxAgents: 'number' },
   'maintenance.plan_has_runs': { runs: 'number' },
+  'servicecontract.invalid_transition': { from: 'string', to: 'string' },
+  'servicecontract.not_editable': { status: 'string' },
+  'servicecontract.instalment_paid': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -428,6 +436,8 @@ export const RESOURCES = [
   'job',
   'leave',
   'maintenance plan',
+  'service contract',
+  'service instalment',
   'offer',
   'old part',
   'outlet',

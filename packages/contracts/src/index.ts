@@ -34,3 +34,4 @@ export * from './webhooks.ts';
 export * from './callcenter.ts';
 export * from './workbench.ts';
 export * from './maintenance.ts';
+export * from './service-contracts.ts';

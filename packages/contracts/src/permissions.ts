@@ -127,6 +127,10 @@ export const PERMISSIONS = [
   'maintenance:read',
   /** Write plans and run the generation of 保养 orders now. */
   'maintenance:manage',
+  /** Service contracts (服务合同): contracts, billing schedules, visits used and entitlements at intake. */
+  'servicecontract:read',
+  /** Write, activate and cancel contracts; mark instalments paid; deal with renewal reminders. */
+  'servicecontract:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -191,6 +195,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery:manage',
     'callcenter:own',
     'maintenance:read',
+    'servicecontract:read',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -312,6 +317,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:read',
     'charges:collect',
     'charges:price',
+    'servicecontract:read',
   ],
   manager: [
     ...read(
@@ -342,12 +348,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'delivery',
       'callcenter',
       'maintenance',
+      'servicecontract',
     ),
     'workorder:export',
     'charges:read',
     'callcenter:own',
     'callcenter:manage',
     'maintenance:manage',
+    'servicecontract:manage',
   ],
 };
 

@@ -63,6 +63,7 @@ export const HOOK_ORDER = [
   'callbacks.task_settled',
   'knowledge.resolution_counted',
   'knowledge.case_queued',
+  'servicecontracts.visit_queued',
 ] as const;
 export type HookName = (typeof HOOK_ORDER)[number];
 
