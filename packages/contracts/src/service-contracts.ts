@@ -196,18 +196,22 @@ export type ServiceReminderRun = z.infer<typeof ServiceReminderRunSchema>;
 export const ServiceContractPolicySchema = z.strictObject({
   /** Days before the last day that a renewal reminder is raised. */
   reminderDays: z.number().int().min(1).max(365),
-  /** Response hours shown for each SLA tier. */
-  responseHours: z.strictObject({
-    standard: z.number().min(0.5).max(720),
-    priority: z.number().min(0.5).max(720),
-    critical: z.number().min(0.5).max(720),
-  }),
+  /** Response hours shown for each SLA tier (standard, priority, critical). */
+  standardHours: z.number().min(0.5).max(720),
+  priorityHours: z.number().min(0.5).max(720),
+  criticalHours: z.number().min(0.5).max(720),
   /** How often the reminder and expiry job runs (minutes). */
-  jobIntervalMinutes: z.number().int().min(5).max(1440),
+  checkIntervalMinutes: z.number().int().min(5).max(1440),
 });
 export type ServiceContractPolicy = z.infer<typeof ServiceContractPolicySchema>;
 export const DEFAULT_SERVICE_CONTRACT_POLICY: ServiceContractPolicy = {
   reminderDays: 30,
-  responseHours: { standard: 24, priority: 8, critical: 4 },
-  jobIntervalMinutes: 60,
+  standardHours: 24,
+  priorityHours: 8,
+  criticalHours: 4,
+  checkIntervalMinutes: 60,
 };
+
+/** The response hours of a tier under the policy. */
+export const responseHoursOf = (p: ServiceContractPolicy, tier: ServiceSlaTier): number =>
+  ({ standard: p.standardHours, priority: p.priorityHours, critical: p.criticalHours })[tier];

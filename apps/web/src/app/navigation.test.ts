@@ -60,6 +60,8 @@ describe('navigation', () => {
       'delivery',
       // 保养计划 to read (maintenance:read).
       'maintenance',
+      // 服务合同 to read, and the entitlement at intake (servicecontract:read).
+      'servicecontracts',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',
@@ -92,6 +94,8 @@ describe('navigation', () => {
       'coverage',
       'grading',
       'price-list',
+      // 服务合同 to read (billing schedules).
+      'servicecontracts',
       'settlement',
       'reports',
       // Finance edits the fee schedule in the one business-settings area.

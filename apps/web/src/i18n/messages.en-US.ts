@@ -28,6 +28,7 @@ import { deliveryEnUS } from '../features/delivery/locales/en-US.ts';
 import { webhooksEnUS } from '../features/webhooks/locales/en-US.ts';
 import { callcenterEnUS } from '../features/callcenter/locales/en-US.ts';
 import { maintenanceEnUS } from '../features/maintenance/locales/en-US.ts';
+import { servicecontractsEnUS } from '../features/servicecontracts/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -66,4 +67,5 @@ export const enUS: Messages = {
   webhooks: webhooksEnUS,
   callcenter: callcenterEnUS,
   maintenance: maintenanceEnUS,
+  servicecontracts: servicecontractsEnUS,
 };

@@ -26,6 +26,7 @@ import { deliveryZhCN } from '../features/delivery/locales/zh-CN.ts';
 import { webhooksZhCN } from '../features/webhooks/locales/zh-CN.ts';
 import { callcenterZhCN } from '../features/callcenter/locales/zh-CN.ts';
 import { maintenanceZhCN } from '../features/maintenance/locales/zh-CN.ts';
+import { servicecontractsZhCN } from '../features/servicecontracts/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -71,6 +72,7 @@ export const zhCN = {
   webhooks: webhooksZhCN,
   callcenter: callcenterZhCN,
   maintenance: maintenanceZhCN,
+  servicecontracts: servicecontractsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -54,8 +54,8 @@ export function createServiceContracts(deps: AppDeps, opts: ServiceContractOptio
     /** The reminder and expiry run, for the job and for tests (a second run does nothing). */
     renewals: () => runRenewals(service),
     scheduleJobs: async (jobs: JobQueue) => {
-      const { jobIntervalMinutes } = await serviceContractPolicy(deps.db);
-      await scheduleRenewals(jobs, () => runRenewals(service), jobIntervalMinutes * 60);
+      const { checkIntervalMinutes } = await serviceContractPolicy(deps.db);
+      await scheduleRenewals(jobs, () => runRenewals(service), checkIntervalMinutes * 60);
     },
     register: (app: FastifyInstance) => app.register(serviceContractRoutes(service)),
   };

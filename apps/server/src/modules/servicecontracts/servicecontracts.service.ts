@@ -1,12 +1,13 @@
-import type {
-  CreateServiceContract,
-  Entitlement,
-  ServiceContract,
-  ServiceContractDetail,
-  ServiceContractStatus,
-  ServiceContractTransition,
-  ServiceReminder,
-  UpdateServiceContract,
+import {
+  responseHoursOf,
+  type CreateServiceContract,
+  type Entitlement,
+  type ServiceContract,
+  type ServiceContractDetail,
+  type ServiceContractStatus,
+  type ServiceContractTransition,
+  type ServiceReminder,
+  type UpdateServiceContract,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
@@ -38,7 +39,7 @@ export class ServiceContractService {
 
   /** The API view: customer names, the tier's response hours and any open renewal reminder. */
   async views(records: ContractRecord[]): Promise<ServiceContract[]> {
-    const [{ responseHours }, names, reminders] = await Promise.all([
+    const [policy, names, reminders] = await Promise.all([
       serviceContractPolicy(this.ctx.db),
       this.ctx.ports.customerNames(uniq(records.map((r) => r.customerId))),
       this.ctx.repo.openReminderEnds(records.map((r) => r.id)),
@@ -53,7 +54,7 @@ export class ServiceContractService {
       startsOn: r.startsOn,
       endsOn: r.endsOn,
       slaTier: r.slaTier,
-      responseHours: responseHours[r.slaTier],
+      responseHours: responseHoursOf(policy, r.slaTier),
       visitQuota: r.visitQuota,
       visitsUsed: r.visitsUsed,
       partsCovered: r.partsCovered,
@@ -229,7 +230,7 @@ export class ServiceContractService {
     if (!product) throw notFound('installed product', q.productId ?? q.serial ?? '');
     if (q.customerId && q.customerId !== product.customerId)
       throw fieldError('productId', 'belongs_to_customer', 'the product belongs to another customer');
-    const [{ responseHours }, contracts] = await Promise.all([
+    const [policy, contracts] = await Promise.all([
       serviceContractPolicy(this.ctx.db),
       this.ctx.repo.ofCustomer(product.customerId),
     ]);
@@ -246,7 +247,7 @@ export class ServiceContractService {
         startsOn: c.startsOn,
         endsOn: c.endsOn,
         slaTier: c.slaTier,
-        responseHours: responseHours[c.slaTier],
+        responseHours: responseHoursOf(policy, c.slaTier),
         partsCovered: c.partsCovered,
         labourCovered: c.labourCovered,
         visitQuota: c.visitQuota,

@@ -31,6 +31,7 @@ export const appEnUS: typeof appZhCN = {
     myDeliveries: 'My deliveries',
     callcenter: 'Call centre',
     maintenance: 'Maintenance plans',
+    servicecontracts: 'Service contracts',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -71,6 +72,8 @@ export const appEnUS: typeof appZhCN = {
     myDeliveries: "Your deliveries on the phone: checklist, photos, the customer's signature",
     maintenance:
       'Periodic maintenance per model or category: orders generated ahead, one per customer site; products coming due',
+    servicecontracts:
+      'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

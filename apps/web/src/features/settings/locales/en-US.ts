@@ -133,6 +133,7 @@ export const settingsEnUS: typeof settingsZhCN = {
   },
   streams: {
     maintenance_plan: 'Maintenance plan',
+    service_contract: 'Service contract',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -186,6 +187,7 @@ export const settingsEnUS: typeof settingsZhCN = {
   },
   resources: {
     maintenance: 'Maintenance plans',
+    servicecontract: 'Service contracts',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -218,6 +220,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     maintenance: {
       read: 'View maintenance plans and products coming due',
       manage: 'Edit maintenance plans and generate maintenance orders now',
+    },
+    servicecontract: {
+      read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
+      manage:
+        'Create and edit contracts, activate and cancel them, record payments, handle renewal reminders',
     },
     user: { read: 'View users', manage: 'Manage users' },
     role: { read: 'View roles', manage: 'Manage role permissions' },
@@ -346,6 +353,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     maintenance: {
       policy: 'Maintenance plans',
     },
+    servicecontracts: {
+      policy: 'Service contracts',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -435,6 +445,12 @@ export const settingsEnUS: typeof settingsZhCN = {
     // maintenance.policy
     leadDays: 'Days ahead to generate (plans without their own)',
     jobIntervalMinutes: 'Generation job interval (minutes)',
+    // servicecontracts.policy
+    reminderDays: 'Days before the end to remind of renewal',
+    standardHours: 'Standard tier response (hours)',
+    priorityHours: 'Priority tier response (hours)',
+    criticalHours: 'Critical tier response (hours)',
+    checkIntervalMinutes: 'Renewal and expiry check interval (minutes)',
     A: 'Grade A',
     B: 'Grade B',
     C: 'Grade C',

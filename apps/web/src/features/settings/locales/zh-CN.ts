@@ -128,6 +128,7 @@ export const settingsZhCN = {
   },
   streams: {
     maintenance_plan: '保养计划',
+    service_contract: '服务合同',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -181,6 +182,7 @@ export const settingsZhCN = {
   },
   resources: {
     maintenance: '保养计划',
+    servicecontract: '服务合同',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -211,6 +213,10 @@ export const settingsZhCN = {
   },
   perm: {
     maintenance: { read: '查看保养计划与到期产品', manage: '编辑保养计划、立即生成保养工单' },
+    servicecontract: {
+      read: '查看服务合同、收款计划、已用上门次数，受理时查看客户的服务权益',
+      manage: '新建/编辑服务合同、生效与取消、登记收款、处理续约提醒',
+    },
     user: { read: '查看用户', manage: '管理用户' },
     role: { read: '查看角色', manage: '管理角色权限' },
     audit: { read: '查看审计日志' },
@@ -324,6 +330,9 @@ export const settingsZhCN = {
     maintenance: {
       policy: '保养计划',
     },
+    servicecontracts: {
+      policy: '服务合同',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -413,6 +422,12 @@ export const settingsZhCN = {
     // maintenance.policy (保养计划)
     leadDays: '提前生成天数（计划未单独设置时）',
     jobIntervalMinutes: '生成任务运行间隔（分钟）',
+    // servicecontracts.policy (服务合同)
+    reminderDays: '到期前多少天提醒续约',
+    standardHours: '标准等级响应时限（小时）',
+    priorityHours: '优先等级响应时限（小时）',
+    criticalHours: '紧急等级响应时限（小时）',
+    checkIntervalMinutes: '续约与到期检查间隔（分钟）',
     A: 'A 级',
     B: 'B 级',
     C: 'C 级',
