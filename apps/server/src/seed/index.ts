@@ -19,6 +19,7 @@ import { seedSales } from './sales.ts';
 import { seedDelivery } from './delivery.ts';
 import { seedCallCenter } from './callcenter.ts';
 import { seedMaintenance } from './maintenance.ts';
+import { seedServiceContracts } from './servicecontracts.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -119,6 +120,8 @@ export async function seedDemo(
     await seedCallCenter({ db, dialect }, opts.anchor, { seed: opts.seed ?? DEFAULT_SEED });
     // Two maintenance plans (issue #18): the preview shows the demo's products coming due.
     await seedMaintenance({ db, dialect }, opts.anchor);
+    // Ten service contracts (issue #18 item 3): visits used, two renewal reminders, one draft.
+    await seedServiceContracts({ db, dialect }, opts.anchor);
   }
   const derived =
     opts.derive === false
