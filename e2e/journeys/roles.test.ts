@@ -36,6 +36,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'my-deliveries', role: 'technician' },
   // Issue #18: 保养计划 (maintenance plans and the orders they generate).
   { key: 'maintenance', permission: 'maintenance:read' },
+  // Issue #18: 服务合同 (service contracts, the entitlement at intake).
+  { key: 'servicecontracts', permission: 'servicecontract:read' },
   // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).
   { key: 'callcenter', permission: 'callcenter:own' },
   { key: 'settlement', permission: 'settlement:read' },
