@@ -55,26 +55,34 @@ describe('service contracts', () => {
     await signIn(page, j.app.url, 'manager');
     await page.getByTestId('nav-servicecontracts').click();
     await page.getByTestId('service-contracts').waitFor();
+    // The demo's contracts ending within the month are on the renewal to-do list.
+    await page.getByTestId('contract-reminders').waitFor(POLL);
+    await shot(page, 'service-contracts-list-zh');
     await page.getByTestId('contract-search').locator('input').fill(contract.number);
     await page.getByTestId('contract-search').locator('input').press('Enter');
     const row = page.getByTestId('service-contracts').locator('tr', { hasText: contract.number });
     await row.waitFor(POLL);
     expect(await row.textContent()).toContain('钱志远');
-    await row.click();
-    await page.getByTestId('contract-instalments').waitFor();
-    await expect.poll(() => page.getByTestId('contract-visits').textContent(), POLL).toBe('0/6');
-    await shot(page, 'service-contracts-detail-zh');
+    const detail = async (name: string) => {
+      await row.click();
+      await page.getByTestId('contract-instalments').waitFor();
+      await expect.poll(() => page.getByTestId('contract-visits').textContent(), POLL).toBe('0/6');
+      // The drawer slides in: wait until its animations are over, or the shot catches it midway.
+      await expect
+        .poll(
+          () => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length),
+          POLL,
+        )
+        .toBe(0);
+      await shot(page, name);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('contract-instalments').waitFor({ state: 'detached' });
+    };
+    await detail('service-contracts-detail-zh');
     await switchLocale(page, 'en-US');
-    await page.getByText('Billing schedule').waitFor();
-    await shot(page, 'service-contracts-detail-en');
+    await page.getByText('Renewal reminders').waitFor();
+    await detail('service-contracts-detail-en');
     await switchLocale(page, 'zh-CN');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('nav-servicecontracts').waitFor();
-    // The demo's contracts ending within the month are on the renewal to-do list.
-    await page.getByTestId('contract-search').locator('input').fill('');
-    await page.getByTestId('contract-search').locator('input').press('Enter');
-    await page.getByTestId('contract-reminders').waitFor(POLL);
-    await shot(page, 'service-contracts-list-zh');
   });
 
   it('the agent sees the entitlement on the order form when the customer and product are chosen', async () => {
@@ -101,7 +109,8 @@ describe('service contracts', () => {
     expect(text).toContain('剩余上门 6/6');
     expect(text).toContain('含配件');
     expect(text).toContain(`至 ${beijingDate(334)}`);
-    await card.scrollIntoViewIfNeeded();
+    // Full-page shot from the top, so the sticky header and sider are drawn where they belong.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'service-contracts-intake-zh');
     await switchLocale(page, 'en-US');
     await expect.poll(() => card.textContent(), POLL).toContain('6/6 visits left');
