@@ -37,7 +37,16 @@ function Facts({ e }: { e: Entitlement }) {
  * the covering contract with what is left of it, or why none covers the product. Renders nothing
  * for readers without `servicecontract:read` (the query fails with 403 and the card stays away).
  */
-export function EntitlementCard({ customerId, productId }: { customerId?: string; productId?: string }) {
+export function EntitlementCard({
+  customerId,
+  productId,
+  inline = false,
+}: {
+  customerId?: string | undefined;
+  productId?: string | undefined;
+  /** In a column with its own gaps (order detail): no margin of its own. */
+  inline?: boolean;
+}) {
   const { t } = useTranslation();
   const q = useEntitlement(customerId, productId);
   if (!customerId || !productId || !q.data) return null;
@@ -55,7 +64,7 @@ export function EntitlementCard({ customerId, productId }: { customerId?: string
       type={e.covered ? 'success' : e.contract ? 'warning' : 'info'}
       showIcon
       icon={<SafetyCertificateOutlined />}
-      style={{ marginBottom: 16 }}
+      style={inline ? undefined : { marginBottom: 16 }}
       title={e.covered ? t(`${k}.title`) : t(`${k}.none`)}
       description={
         <Space direction="vertical" size={4}>
