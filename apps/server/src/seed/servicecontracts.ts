@@ -11,7 +11,7 @@ import { systemActor } from '../platform/auth/actor.ts';
 import { businessDateOf } from '../platform/calendar/index.ts';
 import { ManualClock } from '../platform/clock/index.ts';
 import type { DialectName } from '../platform/db/types.ts';
-import { addDays, addMonths } from '../modules/servicecontracts/domain/term.ts';
+import { addDays, addMonths } from '../modules/servicecontracts/index.ts';
 import { seedModules } from './derive.ts';
 
 const DONE = ['completed', 'awaiting_callback', 'closed'] as const;

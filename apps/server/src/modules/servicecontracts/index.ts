@@ -18,6 +18,7 @@ export { RENEWAL_JOB } from './renewals.ts';
 export { VISIT_TOPIC } from './visits.ts';
 export { entitlement, covers } from './domain/entitlement.ts';
 export { instalments } from './domain/billing.ts';
+export { addDays, addMonths } from './domain/term.ts';
 
 /** Contract numbers: HT + the shared daily sequence (HT20261207-0001). */
 export const SERVICE_CONTRACT_PREFIX = 'HT';
