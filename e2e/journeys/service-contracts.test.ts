@@ -58,6 +58,32 @@ describe('service contracts', () => {
     // The demo's contracts ending within the month are on the renewal to-do list.
     await page.getByTestId('contract-reminders').waitFor(POLL);
     await shot(page, 'service-contracts-list-zh');
+    // The editor: the customer found by phone, their product's model offered as coverage.
+    await page.getByTestId('contract-create').click();
+    const customer = page.getByTestId('contract-customer');
+    await customer.click();
+    await page.keyboard.type(caller.phone);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '钱志远' })
+      .click(POLL);
+    await page.getByTestId('contract-models').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: 'E2E-' })
+      .click(POLL);
+    await page.getByTestId('contract-price').fill('3600');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(
+        () => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length),
+        POLL,
+      )
+      .toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'service-contracts-editor-zh');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('contract-save').waitFor({ state: 'detached' });
     await page.getByTestId('contract-search').locator('input').fill(contract.number);
     await page.getByTestId('contract-search').locator('input').press('Enter');
     const row = page.getByTestId('service-contracts').locator('tr', { hasText: contract.number });

@@ -196,7 +196,7 @@ export function ContractDrawer({
         <Form.Item name="term" label={t(`${k}.term`)} rules={[{ required: true }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} data-testid="contract-term" />
         </Form.Item>
-        <Space size={16} wrap>
+        <Space size={16} wrap style={{ display: 'flex' }}>
           <Form.Item name="slaTier" label={t(`${k}.sla`)}>
             <Select
               style={{ width: 160 }}
@@ -232,7 +232,7 @@ export function ContractDrawer({
             }))}
           />
         </Form.Item>
-        <Space size={32}>
+        <Space size={32} style={{ display: 'flex' }}>
           <Form.Item name="partsCovered" label={t(`${k}.parts`)} valuePropName="checked">
             <Switch data-testid="contract-parts" />
           </Form.Item>
@@ -240,7 +240,7 @@ export function ContractDrawer({
             <Switch />
           </Form.Item>
         </Space>
-        <Space size={16} wrap>
+        <Space size={16} wrap style={{ display: 'flex' }}>
           <Form.Item name="priceYuan" label={t(`${k}.price`)} rules={[{ required: true }]}>
             <InputNumber min={0} precision={2} style={{ width: 200 }} data-testid="contract-price" />
           </Form.Item>
