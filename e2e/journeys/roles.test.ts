@@ -38,6 +38,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'maintenance', permission: 'maintenance:read' },
   // Issue #18 item 2: 设备预警 (alerts from device telemetry, devices, rules).
   { key: 'telemetry', permission: 'telemetry:read' },
+  // Issue #18: 服务合同 (service contracts, the entitlement at intake).
+  { key: 'servicecontracts', permission: 'servicecontract:read' },
   // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).
   { key: 'callcenter', permission: 'callcenter:own' },
   { key: 'settlement', permission: 'settlement:read' },

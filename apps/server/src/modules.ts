@@ -70,8 +70,19 @@ import { createWorkbench } from './modules/workbench/index.ts';
 import { callbackVerdictsPerHour } from './modules/callbacks/index.ts';
 import { createMaintenance, MAINTENANCE_SETTINGS } from './modules/maintenance/index.ts';
 import { createDocuments, DOCUMENTS_SETTINGS } from './modules/documents/index.ts';
-import { installedProductsByIds, maintainedProducts, productOwnersOf } from './modules/customers/index.ts';
 import { createTelemetry, TELEMETRY_SETTINGS } from './modules/telemetry/index.ts';
+import {
+  customerNamesOf,
+  installedProductsByIds,
+  maintainedProducts,
+  productOwnersOf,
+} from './modules/customers/index.ts';
+import {
+  createServiceContracts,
+  SERVICE_CONTRACT_PREFIX,
+  SERVICE_CONTRACT_SETTINGS,
+} from './modules/servicecontracts/index.ts';
+import { drawRecordNumber } from './modules/workorders/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -487,6 +498,33 @@ export function createModules(deps: AppDeps) {
     },
     workOrders,
   );
+  // Service contracts (服务合同, issue #18 item 3): products and customers read through customers'
+  // index; completions counted from the work-order module's transition hook.
+  const contractProduct = (p: {
+    id: string;
+    customerId: string;
+    modelId: string;
+    serial: string;
+    addressId: string | null;
+  }) => ({
+    id: p.id,
+    customerId: p.customerId,
+    modelId: p.modelId,
+    serial: p.serial,
+    addressId: p.addressId,
+  });
+  const serviceContracts = createServiceContracts(deps, {
+    workOrders,
+    ports: {
+      products: async (ids) => (await installedProductsByIds(deps.db, ids)).map(contractProduct),
+      productBySerial: async (serial) => {
+        const p = await customers.findProductBySerial(serial);
+        return p && contractProduct(p);
+      },
+      customerNames: (ids) => customerNamesOf(deps.db, ids),
+      drawNumber: (trx, at) => drawRecordNumber(trx, SERVICE_CONTRACT_PREFIX, at),
+    },
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -519,6 +557,7 @@ export function createModules(deps: AppDeps) {
     ...MAINTENANCE_SETTINGS,
     ...DOCUMENTS_SETTINGS,
     ...TELEMETRY_SETTINGS,
+    ...SERVICE_CONTRACT_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -558,6 +597,7 @@ export function createModules(deps: AppDeps) {
     maintenance,
     documents,
     telemetry,
+    serviceContracts,
   ];
   return {
     settings,
@@ -594,6 +634,7 @@ export function createModules(deps: AppDeps) {
     maintenance,
     documents,
     telemetry,
+    serviceContracts,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -607,6 +648,7 @@ export function createModules(deps: AppDeps) {
       await customers.scheduleJobs(deps.runtime.jobs);
       await parts.scheduleJobs(deps.runtime.jobs);
       await maintenance.scheduleJobs(deps.runtime.jobs);
+      await serviceContracts.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

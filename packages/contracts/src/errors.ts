@@ -197,6 +197,11 @@ export const ERROR_STATUS = {
   'telemetry.batch_too_large': 400,
   'telemetry.serial_taken': 409,
   'telemetry.alert_resolved': 409,
+  /** Service contracts: a step the contract's state machine does not allow. */
+  'servicecontract.invalid_transition': 409,
+  /** Only a draft contract's terms can be edited (an active one is cancelled and replaced). */
+  'servicecontract.not_editable': 409,
+  'servicecontract.instalment_paid': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -333,6 +338,9 @@ export const ERROR_PARAMS = {
   'telemetry.batch_too_large': { limit: 'number' },
   'telemetry.serial_taken': { serial: 'string' },
   'telemetry.alert_resolved': {},
+  'servicecontract.invalid_transition': { from: 'string', to: 'string' },
+  'servicecontract.not_editable': { status: 'string' },
+  'servicecontract.instalment_paid': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -441,6 +449,8 @@ export const RESOURCES = [
   'device',
   'alert rule',
   'alert',
+  'service contract',
+  'service instalment',
   'offer',
   'old part',
   'outlet',

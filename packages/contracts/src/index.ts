@@ -36,3 +36,4 @@ export * from './workbench.ts';
 export * from './maintenance.ts';
 export * from './documents.ts';
 export * from './telemetry.ts';
+export * from './service-contracts.ts';

@@ -131,6 +131,10 @@ export const PERMISSIONS = [
   'telemetry:read',
   /** Register devices and issue their tokens, write alert rules, acknowledge and resolve alerts. */
   'telemetry:manage',
+  /** Service contracts (服务合同): contracts, billing schedules, visits used and entitlements at intake. */
+  'servicecontract:read',
+  /** Write, activate and cancel contracts; mark instalments paid; deal with renewal reminders. */
+  'servicecontract:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -196,6 +200,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'callcenter:own',
     'maintenance:read',
     'telemetry:read',
+    'servicecontract:read',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -318,6 +323,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:read',
     'charges:collect',
     'charges:price',
+    'servicecontract:read',
   ],
   manager: [
     ...read(
@@ -349,6 +355,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'callcenter',
       'maintenance',
       'telemetry',
+      'servicecontract',
     ),
     'workorder:export',
     'charges:read',
@@ -356,6 +363,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'callcenter:manage',
     'maintenance:manage',
     'telemetry:manage',
+    'servicecontract:manage',
   ],
 };
 

@@ -20,6 +20,7 @@ import { seedDelivery } from './delivery.ts';
 import { seedCallCenter } from './callcenter.ts';
 import { seedMaintenance } from './maintenance.ts';
 import { seedTelemetry } from './telemetry.ts';
+import { seedServiceContracts } from './servicecontracts.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
 export { deriveFigures, type DeriveSummary } from './derive.ts';
@@ -122,6 +123,8 @@ export async function seedDemo(
     await seedMaintenance({ db, dialect }, opts.anchor);
     // Equipment alerts (issue #18 item 2): devices with readings, one open alert with its order.
     await seedTelemetry({ db, dialect }, opts.anchor);
+    // Ten service contracts (issue #18 item 3): visits used, two renewal reminders, one draft.
+    await seedServiceContracts({ db, dialect }, opts.anchor);
   }
   const derived =
     opts.derive === false

@@ -62,6 +62,8 @@ describe('navigation', () => {
       'maintenance',
       // 设备预警 to read (telemetry:read).
       'telemetry',
+      // 服务合同 to read, and the entitlement at intake (servicecontract:read).
+      'servicecontracts',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',
@@ -94,6 +96,8 @@ describe('navigation', () => {
       'coverage',
       'grading',
       'price-list',
+      // 服务合同 to read (billing schedules).
+      'servicecontracts',
       'settlement',
       'reports',
       // Finance edits the fee schedule in the one business-settings area.

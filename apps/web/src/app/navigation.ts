@@ -330,6 +330,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/telemetry/pages/TelemetryPage.tsx'),
   },
   {
+    // 服务合同 (issue #18 item 3): contracts, entitlements, visits used, billing, renewal reminders.
+    key: 'servicecontracts',
+    path: '/service-contracts',
+    icon: 'SafetyCertificateOutlined',
+    labelKey: 'nav.servicecontracts',
+    permission: 'servicecontract:read',
+    page: () => import('../features/servicecontracts/pages/ServiceContractsPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

@@ -65,6 +65,7 @@ export const HOOK_ORDER = [
   'knowledge.case_queued',
   'telemetry.alerts_resolved_on_close',
   'telemetry.alerts_resolved_on_cancel',
+  'servicecontracts.visit_queued',
 ] as const;
 export type HookName = (typeof HOOK_ORDER)[number];
 

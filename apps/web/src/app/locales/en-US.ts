@@ -32,6 +32,7 @@ export const appEnUS: typeof appZhCN = {
     callcenter: 'Call centre',
     maintenance: 'Maintenance plans',
     telemetry: 'Equipment alerts',
+    servicecontracts: 'Service contracts',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -74,6 +75,8 @@ export const appEnUS: typeof appZhCN = {
       'Periodic maintenance per model or category: orders generated ahead, one per customer site; products coming due',
     telemetry:
       'Alerts from device telemetry (faults, thresholds, running hours) opening repair or maintenance orders; devices and alert rules',
+    servicecontracts:
+      'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

@@ -195,6 +195,12 @@ export const problemsEnUS: typeof problemsZhCN = {
       plan_has_runs:
         'This plan has generated {{runs}} maintenance runs and cannot be deleted; deactivate it instead.',
     },
+    servicecontract: {
+      invalid_transition: 'The contract is {{from}} and cannot become {{to}}.',
+      not_editable:
+        "Only a draft contract's terms can be changed (it is {{status}}); cancel an active contract and sign a new one.",
+      instalment_paid: 'This instalment is already marked paid.',
+    },
     callcenter: {
       batch_invalid: '{{count}} fields of the call records are wrong; nothing was stored.',
       import_invalid:
@@ -370,6 +376,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     device: 'monitored device',
     alert_rule: 'alert rule',
     alert: 'equipment alert',
+    service_contract: 'service contract',
+    service_instalment: 'contract instalment',
     adjustment: 'adjustment',
     api_token: 'access token',
     appeal: 'appeal',

@@ -176,6 +176,11 @@ export const problemsZhCN = {
     maintenance: {
       plan_has_runs: '该保养计划已生成过 {{runs}} 次保养，不能删除；请改为停用。',
     },
+    servicecontract: {
+      invalid_transition: '合同当前为“{{from}}”，不能改为“{{to}}”。',
+      not_editable: '只有草稿合同可以修改条款（当前：{{status}}）；生效的合同请取消后重新签订。',
+      instalment_paid: '这一期已标记为已收款。',
+    },
     callcenter: {
       batch_invalid: '话务记录有 {{count}} 处错误，未保存任何记录。',
       import_invalid: '文件有 {{count}} 处错误，未导入任何记录；请按提示修改后重新导入。',
@@ -343,6 +348,8 @@ export const problemsZhCN = {
     device: '监测设备',
     alert_rule: '预警规则',
     alert: '设备预警',
+    service_contract: '服务合同',
+    service_instalment: '合同收款期',
     adjustment: '调整项',
     api_token: '访问令牌',
     appeal: '申诉',

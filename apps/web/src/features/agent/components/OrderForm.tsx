@@ -26,6 +26,7 @@ import { StatusTag, URGENCIES, WORK_ORDER_CHANNELS, WORK_ORDER_TYPES } from '../
 import type { OrderValues } from '../orderRequest.ts';
 import { OrderHandling } from './OrderHandling.tsx';
 import { KnowledgeSuggestions } from '../../knowledge/index.ts';
+import { EntitlementCard } from '../../servicecontracts/index.ts';
 import { useOrderForm, type OrderFormHandle, type OrderOutcome } from './useOrderForm.ts';
 
 export type { OrderValues } from '../orderRequest.ts';
@@ -150,6 +151,7 @@ export function OrderForm({
         />
       </Form.Item>
       <OpenOrderWarning orders={openOrders} />
+      <EntitlementCard customerId={customer.id} productId={product?.id} />
 
       <Row gutter={12}>
         <Col xs={24} md={12}>

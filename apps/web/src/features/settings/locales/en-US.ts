@@ -136,6 +136,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry_device: 'Monitored device',
     telemetry_rule: 'Alert rule',
     telemetry_alert: 'Equipment alert',
+    service_contract: 'Service contract',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -190,6 +191,7 @@ export const settingsEnUS: typeof settingsZhCN = {
   resources: {
     maintenance: 'Maintenance plans',
     telemetry: 'Equipment alerts',
+    servicecontract: 'Service contracts',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -226,6 +228,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry: {
       read: 'View equipment alerts, monitored devices and alert rules',
       manage: 'Register devices and issue their tokens, edit alert rules, acknowledge and resolve alerts',
+    },
+    servicecontract: {
+      read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
+      manage:
+        'Create and edit contracts, activate and cancel them, record payments, handle renewal reminders',
     },
     user: { read: 'View users', manage: 'Manage users' },
     role: { read: 'View roles', manage: 'Manage role permissions' },
@@ -360,6 +367,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry: {
       policy: 'Equipment alerts',
     },
+    servicecontracts: {
+      policy: 'Service contracts',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -458,6 +468,12 @@ export const settingsEnUS: typeof settingsZhCN = {
     consecutiveDefault: 'Readings in a row over a threshold (rules without their own)',
     notifyRoles: 'Roles told when an alert opens an order',
     notifyCustomer: 'Text the customer when an alert opens an order',
+    // servicecontracts.policy
+    reminderDays: 'Days before the end to remind of renewal',
+    standardHours: 'Standard tier response (hours)',
+    priorityHours: 'Priority tier response (hours)',
+    criticalHours: 'Critical tier response (hours)',
+    checkIntervalMinutes: 'Renewal and expiry check interval (minutes)',
     A: 'Grade A',
     B: 'Grade B',
     C: 'Grade C',

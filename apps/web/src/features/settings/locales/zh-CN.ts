@@ -131,6 +131,7 @@ export const settingsZhCN = {
     telemetry_device: '监测设备',
     telemetry_rule: '预警规则',
     telemetry_alert: '设备预警',
+    service_contract: '服务合同',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -185,6 +186,7 @@ export const settingsZhCN = {
   resources: {
     maintenance: '保养计划',
     telemetry: '设备预警',
+    servicecontract: '服务合同',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -218,6 +220,10 @@ export const settingsZhCN = {
     telemetry: {
       read: '查看设备预警、监测设备与预警规则',
       manage: '登记设备并发放令牌、编辑预警规则、确认和关闭预警',
+    },
+    servicecontract: {
+      read: '查看服务合同、收款计划、已用上门次数，受理时查看客户的服务权益',
+      manage: '新建/编辑服务合同、生效与取消、登记收款、处理续约提醒',
     },
     user: { read: '查看用户', manage: '管理用户' },
     role: { read: '查看角色', manage: '管理角色权限' },
@@ -338,6 +344,9 @@ export const settingsZhCN = {
     telemetry: {
       policy: '设备预警',
     },
+    servicecontracts: {
+      policy: '服务合同',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -436,6 +445,12 @@ export const settingsZhCN = {
     consecutiveDefault: '阈值连续超限读数（规则未单独设置时）',
     notifyRoles: '预警生成工单时通知的角色',
     notifyCustomer: '预警生成工单时短信通知客户',
+    // servicecontracts.policy (服务合同)
+    reminderDays: '到期前多少天提醒续约',
+    standardHours: '标准等级响应时限（小时）',
+    priorityHours: '优先等级响应时限（小时）',
+    criticalHours: '紧急等级响应时限（小时）',
+    checkIntervalMinutes: '续约与到期检查间隔（分钟）',
     A: 'A 级',
     B: 'B 级',
     C: 'C 级',

@@ -10,6 +10,7 @@ import { OrderPartsCard } from '../../parts/index.ts';
 import { ProductCardPanel, WorkshopReceiptsCard } from '../../cards/index.ts';
 import { QuoteCard } from '../../charges/index.ts';
 import { OrderWarrantyCard } from '../../warranty/index.ts';
+import { EntitlementCard } from '../../servicecontracts/index.ts';
 import { RequestRmaButton } from '../../rma/index.ts';
 import { AttachmentUploader } from '../components/AttachmentUploader.tsx';
 import { OrderTimeline } from '../components/OrderTimeline.tsx';
@@ -71,6 +72,8 @@ export default function WorkOrderDetailPage() {
             <WorkOrderFacts o={o} product={d.product} regions={d.regions} codes={d.codes} />
             {/* What the customer is entitled to comes first: the 三包 judgement, then any paid quote. */}
             {o.product && <OrderWarrantyCard orderId={o.id} />}
+            {/* The service contract covering the product today (服务合同), if any. */}
+            {o.product && <EntitlementCard customerId={o.customer?.id} productId={o.product.id} inline />}
             {o.product && (
               <Flex justify="flex-end">
                 <RequestRmaButton installedProductId={o.product.id} orderId={o.id} />
