@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.ANXIN_CHROMIUM ?? '/usr/bin/chromium';
@@ -181,6 +187,63 @@ export function useJourney(viewport = { width: 1366, height: 860 }): Journey {
   return j;
 }
 
+/** A journey file with several signed-in people, each in a browser context of their own. */
+export interface People {
+  app: RunningApp;
+  browser: Browser;
+  /** Uncaught page errors, named by user; journeys end by expecting none. */
+  errors: string[];
+  /** A zh-CN (or `locale`) desktop page in Beijing time, signed in as `username`. */
+  open(
+    username: string,
+    opts?: { locale?: string; viewport?: { width: number; height: number } },
+  ): Promise<Page>;
+  /** An API-only context (cookies of its own), closed with the file. */
+  requestContext(): Promise<APIRequestContext>;
+}
+
+/**
+ * Starts the app and the browser before the file's tests and closes every context, the browser
+ * and the app after. Read the fields inside tests (they are filled in `beforeAll`).
+ */
+export function usePeople(defaultViewport = { width: 1366, height: 860 }): People {
+  const contexts: BrowserContext[] = [];
+  const newContext = async (o: Parameters<Browser['newContext']>[0] = {}) => {
+    const c = await j.browser.newContext(o);
+    contexts.push(c);
+    return c;
+  };
+  const j: People = {
+    errors: [],
+    async open(
+      username: string,
+      opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+    ) {
+      const context = await newContext({
+        viewport: opts.viewport ?? defaultViewport,
+        locale: opts.locale ?? 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
+      const page = await context.newPage();
+      traceApi(page, j.app);
+      page.on('pageerror', (e) => j.errors.push(`${username}: ${e.message}`));
+      await signIn(page, j.app.url, username);
+      return page;
+    },
+    requestContext: async () => (await newContext()).request,
+  } as unknown as People;
+  beforeAll(async () => {
+    j.app = await startApp();
+    j.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await j.browser?.close();
+    await j.app?.stop();
+  });
+  return j;
+}
+
 /**
  * Picks an Ant Design Select option by its visible label and waits until the select shows it.
  * A click that lands while the dropdown is still opening (a busy machine) is tried again, so a
@@ -217,4 +280,12 @@ export async function drawSignature(page: Page): Promise<void> {
     await page.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -25 : 25), { steps: 3 });
   await page.mouse.up();
   await page.getByTestId('signature-confirm').click();
+}
+
+/** Types a date into an Ant Design DatePicker (by its test id) and confirms it. */
+export async function pickDate(page: Page, testId: string, date: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
 }

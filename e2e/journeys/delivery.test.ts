@@ -1,17 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs, beijingDate, coverageOf, uniqueSuffix } from '../factories.ts';
-import {
-  drawSignature,
-  launchBrowser,
-  shot,
-  signIn,
-  startApp,
-  traceApi,
-  type RunningApp,
-} from '../harness.ts';
+import { drawSignature, pickDate, shot, usePeople } from '../harness.ts';
 
 // Delivery and installation (issue #16, seed 001): a store enters a sales contract (bad fields named),
 // the warehouse checks the stock, the center books the delivery within the working-day window, the
@@ -23,44 +14,16 @@ const OUTLET = 'GD001';
 const TECHNICIAN = '张伟';
 const PHOTO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/fault-photo.jpg');
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-
-async function pickDate(page: Page, testId: string, date: string) {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
+const people = usePeople({ width: 1366, height: 900 });
+const { errors } = people;
+const open = (username: string, viewport?: { width: number; height: number }) =>
+  people.open(username, viewport ? { viewport } : {});
 
 describe('delivery and installation of a sales contract', () => {
   it('goes from contract entry through stock check, booking, route plan and the crew’s signature to the installation callback', async () => {
     const suffix = uniqueSuffix();
-    const context = await browser.newContext();
-    contexts.push(context);
-    const admin = await apiAs(context.request, app.url, 'admin');
+    const context = { request: await people.requestContext() };
+    const admin = await apiAs(context.request, people.app.url, 'admin');
     const where = await coverageOf(admin, OUTLET, TECHNICIAN);
     const modelCode = `E2E-AC-${suffix}`;
     await admin('POST', '/api/v1/catalog/models', {
@@ -70,9 +33,8 @@ describe('delivery and installation of a sales contract', () => {
       name: `挂式空调 ${suffix}`,
     });
     // A context of its own: one cookie jar holds one session.
-    const warehouseContext = await browser.newContext();
-    contexts.push(warehouseContext);
-    const warehouseApi = await apiAs(warehouseContext.request, app.url, 'warehouse');
+    const warehouseContext = { request: await people.requestContext() };
+    const warehouseApi = await apiAs(warehouseContext.request, people.app.url, 'warehouse');
     await warehouseApi('POST', '/api/v1/sales/stock/receipts', {
       model: modelCode,
       productName: '挂式空调',
@@ -93,7 +55,7 @@ describe('delivery and installation of a sales contract', () => {
 
     // --- the store enters the contract; a bad one is refused with every missing field named
     const store = await open('outlet_manager');
-    await store.goto(`${app.url}/sales`);
+    await store.goto(`${people.app.url}/sales`);
     await store.getByTestId('sales-new').click(POLL);
     const contractNo = `HT${suffix}`;
     await store.getByTestId('sales-f-contractNo').fill(contractNo);
@@ -117,7 +79,7 @@ describe('delivery and installation of a sales contract', () => {
 
     // --- the warehouse checks the stock: the unit is reserved, the goods date known
     const warehouse = await open('warehouse');
-    await warehouse.goto(`${app.url}/sales${new URL(store.url()).search}`);
+    await warehouse.goto(`${people.app.url}/sales${new URL(store.url()).search}`);
     await warehouse.getByTestId('sales-check-stock').click(POLL);
     const available = warehouse.getByTestId('sales-available-date');
     await expect.poll(() => available.textContent(), POLL).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -125,7 +87,7 @@ describe('delivery and installation of a sales contract', () => {
 
     // --- the center books it with the customer inside the window
     const agent = await open('agent');
-    await agent.goto(`${app.url}/delivery?tab=contracts`);
+    await agent.goto(`${people.app.url}/delivery?tab=contracts`);
     await agent.getByTestId(`book-${contractNo}`).click(POLL);
     await agent.getByTestId('book-window').waitFor(POLL);
     await agent.getByTestId('book-crew').click();
@@ -144,7 +106,7 @@ describe('delivery and installation of a sales contract', () => {
 
     // --- the dispatcher plans the crews' day with the route optimiser
     const dispatcher = await open('dispatcher');
-    await dispatcher.goto(`${app.url}/delivery?tab=plan`);
+    await dispatcher.goto(`${people.app.url}/delivery?tab=plan`);
     await dispatcher.getByTestId('plan-day').waitFor(POLL);
     const planInput = dispatcher.locator('.ant-picker input').first();
     await planInput.click();
@@ -156,7 +118,7 @@ describe('delivery and installation of a sales contract', () => {
 
     // --- the crew on the phone: checklist, photo, the customer's signature
     const phone = await open('technician', { width: 390, height: 844 });
-    await phone.goto(`${app.url}/m/deliveries`);
+    await phone.goto(`${people.app.url}/m/deliveries`);
     await phone.getByTestId(`crew-tab-${date <= beijingDate(0) ? 'today' : 'upcoming'}`).click(POLL);
     await phone.getByTestId(`crew-job-${booking.number}`).click(POLL);
     await phone.getByTestId('check-calledAhead').click(POLL);
@@ -179,7 +141,7 @@ describe('delivery and installation of a sales contract', () => {
     await phone.getByTestId('delivery-status-delivered').waitFor(POLL);
 
     // --- the voucher comes back to the service department, then the installation callback
-    await agent.goto(`${app.url}/delivery?tab=bookings`);
+    await agent.goto(`${people.app.url}/delivery?tab=bookings`);
     await agent.getByTestId('delivery-bookings').getByText(booking.number).click(POLL);
     const drawer = agent.getByTestId('delivery-drawer');
     await drawer.getByTestId('action-return_voucher').click(POLL);

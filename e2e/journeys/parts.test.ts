@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   apiAs,
   beijingDate,
@@ -13,52 +13,12 @@ import {
   type Api,
   type Order,
 } from '../factories.ts';
-import {
-  drawSignature,
-  launchBrowser,
-  shot,
-  signIn,
-  startApp,
-  traceApi,
-  type RunningApp,
-} from '../harness.ts';
+import { drawSignature, shot, usePeople } from '../harness.ts';
 import { stockZhCN } from '../../apps/web/src/features/parts/locales/stock.zh-CN.ts';
 
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
 const TECHNICIAN = '张伟';
-
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-
-/** A cookie jar of its own, so API sessions do not replace the pages' sessions. */
-async function requestContext() {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.request;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
 
 /** Confirms the open Ant Design pop-confirm (its primary button). */
 async function popConfirm(page: Page): Promise<void> {
@@ -102,15 +62,21 @@ async function setUp(admin: Api, agent: Api) {
 const statusOf = async (api: Api, o: Order) =>
   (await api<Order>('GET', `/api/v1/work-orders/${o.id}`)).status;
 
+const people = usePeople();
+const { errors } = people;
+const open = (username: string, viewport?: { width: number; height: number }) =>
+  people.open(username, viewport ? { viewport } : {});
+const requestContext = () => people.requestContext();
+
 describe('spare parts', () => {
   it('a technician requests a part, the warehouse approves with a signature and ships it to the van, it is used at completion, the old part comes back, passes inspection and is paid on the outlet statement', async () => {
-    const admin = await apiAs(await requestContext(), app.url, 'admin');
-    const agent = await apiAs(await requestContext(), app.url, 'agent');
+    const admin = await apiAs(await requestContext(), people.app.url, 'admin');
+    const agent = await apiAs(await requestContext(), people.app.url, 'agent');
     const { order, item, outletId } = await setUp(admin, agent);
 
     // --- the technician, on site, requests the part from HQ on the phone: the order waits (待件)
     const phone = await open('technician', { width: 390, height: 844 });
-    await phone.goto(`${app.url}/m/jobs/${order.id}`);
+    await phone.goto(`${people.app.url}/m/jobs/${order.id}`);
     await phone.getByTestId('job-parts').waitFor(POLL);
     await phone.getByTestId('job-parts-add').click();
     await phone.getByTestId('parts-pick-search').fill(item.code);
@@ -130,13 +96,13 @@ describe('spare parts', () => {
 
     // --- the warehouse approves it with a drawn signature and ships it with a tracking number
     const warehouse = await open('warehouse');
-    await warehouse.goto(`${app.url}/parts?tab=approvals`);
+    await warehouse.goto(`${people.app.url}/parts?tab=approvals`);
     await warehouse.getByTestId(`parts-approve-${request!.number}`).click(POLL);
     await drawSignature(warehouse);
     await warehouse.getByTestId('parts-approve-signature').waitFor(POLL);
     await shot(warehouse, 'parts-approve');
     await warehouse.getByTestId('parts-approve-submit').click();
-    await warehouse.goto(`${app.url}/parts?tab=shipping`);
+    await warehouse.goto(`${people.app.url}/parts?tab=shipping`);
     await warehouse.getByTestId(`parts-ship-${request!.number}`).click(POLL);
     await warehouse.getByTestId('parts-ship-carrier').fill('顺丰');
     await warehouse.getByTestId('parts-ship-tracking').fill('SF1234567890');
@@ -189,7 +155,7 @@ describe('spare parts', () => {
 
     // --- the outlet manager sends the old part back to HQ
     const manager = await open('outlet_manager');
-    await manager.goto(`${app.url}/parts?tab=outlet`);
+    await manager.goto(`${people.app.url}/parts?tab=outlet`);
     const old = (
       await admin<{ items: Array<{ id: string; orderId: string }> }>(
         'GET',
@@ -213,7 +179,7 @@ describe('spare parts', () => {
     await expect.poll(oldStatus, POLL).toBe('in_transit');
 
     // --- the warehouse receives and inspects it: passed
-    await warehouse.goto(`${app.url}/parts?tab=old-parts`);
+    await warehouse.goto(`${people.app.url}/parts?tab=old-parts`);
     await warehouse.getByTestId('parts-old-status-all').click(POLL);
     await warehouse.getByTestId(`parts-old-receive-${old.id}`).click(POLL);
     await expect.poll(oldStatus, POLL).toBe('received');
@@ -225,9 +191,9 @@ describe('spare parts', () => {
     // --- finance generates GD001's statement for the month: the claim is a line of its own
     const month = beijingDate().slice(0, 7);
     const finance = await open('finance');
-    const financeApi = await apiAs(finance.request, app.url, 'finance');
+    const financeApi = await apiAs(finance.request, people.app.url, 'finance');
     await financeApi('POST', '/api/v1/settlement/statements', { month, outletId });
-    await finance.goto(`${app.url}/settlement?month=${month}`);
+    await finance.goto(`${people.app.url}/settlement?month=${month}`);
     await finance.getByTestId(`stl-open-${OUTLET}`).click(POLL);
     const claim = finance.locator('tr[data-kind="fee"]', { hasText: '压缩机启动器' }).first();
     await claim.waitFor(POLL);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   apiAs,
   beijingDate,
@@ -10,47 +10,13 @@ import {
   type Api,
   type Caller,
 } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import { pickDate, shot, usePeople } from '../harness.ts';
 
 // RMA cases (issue #14) against the real 三包 engine (modules/warranty): the remedies allowed are
 // its verdicts on data this journey makes, never the day's demo data.
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)]);
-
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-async function requestContext() {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.request;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
 
 interface RmaCase {
   id: string;
@@ -83,13 +49,6 @@ async function act(page: Page, action: string, fill?: (p: Page) => Promise<void>
   await page.getByTestId(`rma-action-${action}`).waitFor({ state: 'detached', ...POLL });
 }
 
-async function pickDate(page: Page, testId: string, date: string) {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
 async function inspectWithPhoto(page: Page, caseId: string) {
   await act(page, 'start_inspection');
   const chooser = page.waitForEvent('filechooser');
@@ -98,16 +57,21 @@ async function inspectWithPhoto(page: Page, caseId: string) {
   await page.locator(`[data-testid="rma-photos"] img[src*="${caseId}"]`).first().waitFor(POLL);
 }
 
+const people = usePeople();
+const { errors } = people;
+const open = (username: string) => people.open(username);
+const requestContext = () => people.requestContext();
+
 describe('RMA', () => {
   it('(a) a 7-day return: requested from the work order, allowed by the engine, inspected with a photo, refunded and closed', async () => {
-    const admin = await apiAs(await requestContext(), app.url, 'admin');
-    const agentApi = await apiAs(await requestContext(), app.url, 'agent');
+    const admin = await apiAs(await requestContext(), people.app.url, 'admin');
+    const agentApi = await apiAs(await requestContext(), people.app.url, 'agent');
     const caller = await product(admin, 3);
     const order = await createRepairAwaitingDispatch(agentApi, caller);
 
     // --- the agent asks for the refund from the work order (a performance fault within 7 days)
     const agent = await open('agent');
-    await agent.goto(`${app.url}/workorders/${order.id}`);
+    await agent.goto(`${people.app.url}/workorders/${order.id}`);
     await agent.getByTestId('rma-request-open').click(POLL);
     await agent.getByRole('radio', { name: '退货' }).check();
     await agent.getByTestId('rma-remedy').click();
@@ -125,7 +89,7 @@ describe('RMA', () => {
 
     // --- the workbench: inspection with a photo, approval, pick-up, refund, closing
     const desk = await open('admin');
-    await desk.goto(`${app.url}/rma?case=${created.id}`);
+    await desk.goto(`${people.app.url}/rma?case=${created.id}`);
     await desk.getByTestId('rma-evaluation').waitFor(POLL);
     await inspectWithPhoto(desk, created.id);
     await act(desk, 'approve', (p) => p.getByTestId('rma-findings').fill('压缩机启动电容失效，确认性能故障'));
@@ -150,8 +114,8 @@ describe('RMA', () => {
   });
 
   it('(b) an exchange after two failed repairs: the engine allows it, the new unit is dispatched and recorded', async () => {
-    const admin = await apiAs(await requestContext(), app.url, 'admin');
-    const agentApi = await apiAs(await requestContext(), app.url, 'agent');
+    const admin = await apiAs(await requestContext(), people.app.url, 'admin');
+    const agentApi = await apiAs(await requestContext(), people.app.url, 'agent');
     const where = await coverageOf(admin, OUTLET);
     const caller = await product(admin, 60);
     // Two repairs of the same fault, both done.
@@ -172,7 +136,7 @@ describe('RMA', () => {
     expect(created.evaluation.remedies.find((r) => r.remedy === 'exchange')?.allowed).toBe(true);
 
     const desk = await open('admin');
-    await desk.goto(`${app.url}/rma?case=${created.id}`);
+    await desk.goto(`${people.app.url}/rma?case=${created.id}`);
     await desk.getByTestId('rma-evaluation').waitFor(POLL);
     await inspectWithPhoto(desk, created.id);
     await act(desk, 'approve', (p) => p.getByTestId('rma-findings').fill('第三次同一故障'));

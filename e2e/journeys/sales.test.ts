@@ -1,57 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs, beijingDate, uniqueSuffix } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import { pickDate, shot, usePeople } from '../harness.ts';
 
 // Sales contracts (issue #16 items 1 and 2): a store enters a contract, is told every missing field,
 // the warehouse checks the stock, and the store sees when the goods are all there. The models are
 // this journey's own, so the stock check's outcome never depends on the demo data.
 const POLL = { timeout: 20_000 };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string, locale = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale,
-    timezoneId: 'Asia/Shanghai',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-
-async function pickDate(page: Page, testId: string, date: string) {
-  const input = page.getByTestId(testId);
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
+const people = usePeople({ width: 1366, height: 900 });
+const { errors } = people;
+const open = (username: string, locale = 'zh-CN') => people.open(username, { locale });
 
 describe('sales contract entry and stock check', () => {
   it('names the missing fields, stores the contract, reserves stock and orders the rest from the factory', async () => {
     const suffix = uniqueSuffix();
     const inStock = `SF-${suffix}`;
     const missing = `YG-${suffix}`;
-    const context = await browser.newContext();
-    contexts.push(context);
-    const warehouseApi = await apiAs(context.request, app.url, 'warehouse');
+    const context = { request: await people.requestContext() };
+    const warehouseApi = await apiAs(context.request, people.app.url, 'warehouse');
     await warehouseApi('POST', '/api/v1/sales/stock/receipts', {
       model: inStock,
       productName: '三人沙发',
@@ -59,7 +25,7 @@ describe('sales contract entry and stock check', () => {
     });
 
     const store = await open('outlet_manager');
-    await store.goto(`${app.url}/sales`);
+    await store.goto(`${people.app.url}/sales`);
     await store.getByTestId('sales-new').click(POLL);
     const contractNo = `HT${suffix}`;
     await store.getByTestId('sales-f-contractNo').fill(contractNo);
@@ -93,7 +59,7 @@ describe('sales contract entry and stock check', () => {
 
     const warehouse = await open('warehouse');
     const url = new URL(store.url());
-    await warehouse.goto(`${app.url}/sales${url.search}`);
+    await warehouse.goto(`${people.app.url}/sales${url.search}`);
     await warehouse.getByTestId('sales-check-stock').click(POLL);
     const available = warehouse.getByTestId('sales-available-date');
     await expect.poll(() => available.textContent(), POLL).toMatch(/^\d{4}-\d{2}-\d{2}$/);

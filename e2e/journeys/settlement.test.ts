@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   apiAs,
   beijingDate,
@@ -9,46 +8,10 @@ import {
   move,
   workThrough,
 } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import { shot, usePeople } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 const OUTLET = 'GD001';
-
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-
-/** A cookie jar of its own, so API sessions do not replace the pages' sessions. */
-async function requestContext(): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
 
 interface Statement {
   id: string;
@@ -57,12 +20,17 @@ interface Statement {
   lines: Array<{ seq: number; kind: string; amountFen: number }>;
 }
 
+const people = usePeople();
+const { errors } = people;
+const open = (username: string) => people.open(username);
+const requestContext = async () => ({ request: await people.requestContext() });
+
 describe('settlement', () => {
   it('an outlet manager disputes a statement line; finance adjusts it and approves the corrected statement', async () => {
     // GD001 repairs and closes an order of its own this month, created for this journey (a new
     // customer of its area); the statement is this month's, so no past demo history is needed.
-    const admin = await apiAs((await requestContext()).request, app.url, 'admin');
-    const agent = await apiAs((await requestContext()).request, app.url, 'agent');
+    const admin = await apiAs((await requestContext()).request, people.app.url, 'admin');
+    const agent = await apiAs((await requestContext()).request, people.app.url, 'agent');
     const where = await coverageOf(admin, OUTLET);
     const outletId = where.outletId;
     const created = await createRepairAwaitingDispatch(agent, await createCaller(admin, where));
@@ -70,12 +38,12 @@ describe('settlement', () => {
     expect((await move(admin, done, 'closed')).status).toBe('closed');
     const month = beijingDate().slice(0, 7);
     const finance = await open('finance');
-    const financeApi = await apiAs(finance.request, app.url, 'finance');
+    const financeApi = await apiAs(finance.request, people.app.url, 'finance');
     await financeApi('POST', '/api/v1/settlement/statements', { month, outletId });
 
     // --- the outlet manager disputes the first fee line
     const manager = await open('outlet_manager');
-    await manager.goto(`${app.url}/settlement?month=${month}`);
+    await manager.goto(`${people.app.url}/settlement?month=${month}`);
     await manager.getByTestId(`stl-open-${OUTLET}`).click(POLL);
     const fee = manager.locator('tr[data-kind="fee"]').first();
     await fee.waitFor(POLL);
@@ -90,7 +58,7 @@ describe('settlement', () => {
     const statementId = new URL(manager.url()).pathname.split('/').pop()!;
 
     // --- finance adjusts the disputed line and approves
-    await finance.goto(`${app.url}/settlement/statements/${statementId}`);
+    await finance.goto(`${people.app.url}/settlement/statements/${statementId}`);
     await finance.getByTestId(`stl-adjust-${seq}`).click(POLL);
     const before = await financeApi<Statement>('GET', `/api/v1/settlement/statements/${statementId}`);
     const line = before.lines.find((l) => String(l.seq) === seq)!;

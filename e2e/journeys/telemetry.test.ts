@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs, coverageOf, createCaller, uniqueSuffix } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import { shot, usePeople } from '../harness.ts';
 
 // Equipment alerts (设备预警, issue #18 item 2): a manager registers a device on a new customer's
 // product and rotates its token on the page (one-time reveal); the device posts a burst of fault
@@ -9,50 +8,23 @@ import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from
 // it. The customer, product, rule and device are this journey's own.
 const POLL = { timeout: 30_000 };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
+const people = usePeople({ width: 1440, height: 900 });
+const { errors } = people;
+const open = (username: string) => people.open(username);
 
 describe('equipment alerts', () => {
   it('turns a burst of device fault readings into one alert and one order the dispatcher opens', async () => {
     const suffix = uniqueSuffix();
-    const apiContext = await browser.newContext();
-    contexts.push(apiContext);
-    const admin = await apiAs(apiContext.request, app.url, 'admin');
+    const apiContext = { request: await people.requestContext() };
+    const admin = await apiAs(apiContext.request, people.app.url, 'admin');
     const where = await coverageOf(admin, 'GD001');
     const caller = await createCaller(admin, {
       district: where.district,
       categoryCode: where.categoryCode,
       suffix,
     });
-    const managerContext = await browser.newContext();
-    contexts.push(managerContext);
-    const manager = await apiAs(managerContext.request, app.url, 'manager');
+    const managerContext = { request: await people.requestContext() };
+    const manager = await apiAs(managerContext.request, people.app.url, 'manager');
     const code = `J${suffix}`;
     await manager('POST', '/api/v1/telemetry/rules', {
       name: `旅程故障 ${code}`,
@@ -72,7 +44,7 @@ describe('equipment alerts', () => {
 
     // The manager rotates the token on the page: the new one is shown once, the old one stops working.
     const mgr = await open('manager');
-    await mgr.goto(`${app.url}/telemetry?tab=devices`);
+    await mgr.goto(`${people.app.url}/telemetry?tab=devices`);
     const row = mgr.getByTestId('telemetry-devices').locator('tr', { hasText: serial });
     await row.waitFor(POLL);
     await row.getByRole('button', { name: '更换令牌' }).click();
@@ -88,10 +60,9 @@ describe('equipment alerts', () => {
     await mgr.getByRole('button', { name: '已复制，关闭' }).click();
 
     // The device: no session, its token only. The old token is refused; a burst of batches is taken.
-    const device = await browser.newContext();
-    contexts.push(device);
+    const device = { request: await people.requestContext() };
     const post = (t: string, k: number) =>
-      device.request.post(`${app.url}/api/v1/telemetry/readings`, {
+      device.request.post(`${people.app.url}/api/v1/telemetry/readings`, {
         headers: { authorization: `Bearer ${t}` },
         data: {
           readings: [
@@ -112,7 +83,7 @@ describe('equipment alerts', () => {
     await expect
       .poll(
         async () => {
-          await dispatcher.goto(`${app.url}/telemetry`);
+          await dispatcher.goto(`${people.app.url}/telemetry`);
           await dispatcher.getByTestId('telemetry-alerts').waitFor(POLL);
           return alertRow.getByTestId('telemetry-alert-order').count();
         },
@@ -135,7 +106,7 @@ describe('equipment alerts', () => {
     await shot(dispatcher, 'telemetry-order-zh');
 
     // The same page in English.
-    await dispatcher.goto(`${app.url}/telemetry`);
+    await dispatcher.goto(`${people.app.url}/telemetry`);
     await dispatcher.getByTestId('locale-switch').click();
     await dispatcher.getByTestId('locale-en-US').click();
     await dispatcher.getByText('Equipment alerts').first().waitFor(POLL);

@@ -1,50 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs, beijingDate, uniqueSuffix, type Api } from '../factories.ts';
-import {
-  chooseOption,
-  launchBrowser,
-  shot,
-  signIn,
-  startApp,
-  traceApi,
-  type RunningApp,
-} from '../harness.ts';
+import { chooseOption, shot, usePeople } from '../harness.ts';
 
 // Training (issue #17 item 6): quality writes and publishes a course in the browser, assigns it to
 // the demo technician, who reads the lessons and takes the quiz on the phone (a failed try, then a
 // pass); the certification then shows on his 我的培训 profile and his technician record.
 const POLL = { timeout: 20_000 };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
 async function api(username: string): Promise<Api> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return apiAs(context.request, app.url, username);
+  const context = { request: await people.requestContext() };
+  return apiAs(context.request, people.app.url, username);
 }
 
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
+const people = usePeople();
+const { errors } = people;
+const open = (username: string, viewport?: { width: number; height: number }) =>
+  people.open(username, viewport ? { viewport } : {});
 
 describe('training', () => {
   it('a technician completes a course and the certification appears on his profile', async () => {
@@ -58,7 +29,7 @@ describe('training', () => {
 
     // Quality writes the course in the editor and publishes it.
     const desk = await open('quality');
-    await desk.goto(`${app.url}/training`);
+    await desk.goto(`${people.app.url}/training`);
     await desk.getByTestId('course-new').click(POLL);
     await desk.getByTestId('course-title').fill(title);
     await chooseOption(desk, 'course-category', category.nameZh);
@@ -94,7 +65,7 @@ describe('training', () => {
 
     // On the phone: read the lesson, fail once, then pass.
     const phone = await open('technician', { width: 390, height: 844 });
-    await phone.goto(`${app.url}/m/training`);
+    await phone.goto(`${people.app.url}/m/training`);
     const card = phone.getByTestId(`my-course-${course.id}`);
     await card.getByTestId('my-course-open').click(POLL);
     expect(await phone.getByTestId('quiz-start').isDisabled()).toBe(true);
@@ -137,7 +108,7 @@ describe('training', () => {
     );
 
     // The figures count his pass.
-    await desk.goto(`${app.url}/training?tab=figures`);
+    await desk.goto(`${people.app.url}/training?tab=figures`);
     await desk.getByTestId('training-completion-chart').waitFor(POLL);
     await shot(desk, 'training-figures');
     expect(errors).toEqual([]);

@@ -1,51 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs, coverageOf, createCaller, createRepairAwaitingDispatch } from '../factories.ts';
-import { launchBrowser, shot, signIn, startApp, traceApi, type RunningApp } from '../harness.ts';
+import { shot, usePeople } from '../harness.ts';
 
 const POLL = { timeout: 20_000 };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
-
-async function open(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  traceApi(page, app);
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await signIn(page, app.url, username);
-  return page;
-}
-
-async function requestContext() {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.request;
-}
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await app?.stop();
-});
-
 // 三包 (issue #14): quality publishes a new version of a category's policy through the form; the
 // next order of a product of that category is judged by it, with every reason worded.
+const people = usePeople();
+const { errors } = people;
+const open = (username: string) => people.open(username);
+const requestContext = () => people.requestContext();
+
 describe('warranty policies and the order panel', () => {
   it('a published new version governs the order; the panel words the dates and remedies', async () => {
-    const admin = await apiAs(await requestContext(), app.url, 'admin');
-    const agent = await apiAs(await requestContext(), app.url, 'agent');
+    const admin = await apiAs(await requestContext(), people.app.url, 'admin');
+    const agent = await apiAs(await requestContext(), people.app.url, 'agent');
     const where = await coverageOf(admin, 'GD001', '张伟');
     const caller = await createCaller(admin, where);
     const categories = await admin<{ items: Array<{ code: string; nameZh: string }> }>(
@@ -55,7 +24,7 @@ describe('warranty policies and the order panel', () => {
     const categoryName = categories.items.find((c) => c.code === where.categoryCode)!.nameZh;
 
     const quality = await open('quality');
-    await quality.goto(`${app.url}/warranty`);
+    await quality.goto(`${people.app.url}/warranty`);
     const row = quality
       .getByTestId('policies-table')
       .locator('tr', { hasText: categoryName })
@@ -72,7 +41,7 @@ describe('warranty policies and the order panel', () => {
 
     const order = await createRepairAwaitingDispatch(agent, caller);
     const page = await open('agent');
-    await page.goto(`${app.url}/workorders/${order.id}`);
+    await page.goto(`${people.app.url}/workorders/${order.id}`);
     const card = page.getByTestId('order-warranty');
     await card.getByTestId('warranty-panel').waitFor(POLL);
     const text = (await card.textContent()) ?? '';
