@@ -87,8 +87,13 @@ describe('callback', () => {
     // --- the field redoes the work; the order is back in 待回访 with a new task
     await workThrough(admin, task!.orderId);
 
-    // --- second call: satisfied closes the order
+    // --- second call: the first call's answers are beside the questions; satisfied closes the order
     await openCall(task!.orderNumber);
+    const earlier = page.getByTestId('cb-earlier');
+    await earlier.waitFor(POLL);
+    expect(await earlier.textContent()).toContain('不满意');
+    await page.waitForTimeout(400); // the drawer's slide-in, for the picture only
+    await shot(page, 'callback-second-call');
     for (const q of SCORES) await score(q, 5);
     expect(await page.getByTestId('cb-q-resolved').getAttribute('aria-checked')).toBe('true');
     await page.getByTestId('cb-outcome-satisfied').click();
