@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
@@ -59,7 +59,7 @@ export function AlertsTab({ canManage }: { canManage: boolean }) {
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description={t('telemetry.noAlerts')} /> }}
           columns={[
             {
@@ -73,20 +73,14 @@ export function AlertsTab({ canManage }: { canManage: boolean }) {
               render: (_, a) => <Tag color={STATE_COLOR[a.state]}>{t(`telemetry.state.${a.state}`)}</Tag>,
             },
             {
-              title: t('telemetry.col.rule'),
-              render: (_, a) => (a.faultCode ? `${a.ruleName}（${a.faultCode}）` : a.ruleName),
-            },
-            { title: t('telemetry.col.device'), dataIndex: 'deviceSerial' },
-            { title: t('telemetry.col.customer'), render: (_, a) => a.customerName ?? '—' },
-            { title: t('telemetry.col.count'), dataIndex: 'count', align: 'right' },
-            { title: t('telemetry.col.lastValue'), render: (_, a) => a.lastValue ?? '—', align: 'right' },
-            { title: t('telemetry.col.firstSeen'), render: (_, a) => time(a.firstSeenAt) },
-            { title: t('telemetry.col.lastSeen'), render: (_, a) => time(a.lastSeenAt) },
-            {
               title: t('telemetry.col.order'),
               render: (_, a) =>
                 a.workOrderId ? (
-                  <Link to={`/workorders/${a.workOrderId}`} data-testid="telemetry-alert-order">
+                  <Link
+                    to={`/workorders/${a.workOrderId}`}
+                    data-testid="telemetry-alert-order"
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {a.workOrderNumber ?? a.workOrderId}
                   </Link>
                 ) : a.state === 'resolved' ? (
@@ -94,6 +88,26 @@ export function AlertsTab({ canManage }: { canManage: boolean }) {
                 ) : (
                   <Tag>{t('telemetry.orderPending')}</Tag>
                 ),
+            },
+            {
+              title: t('telemetry.col.rule'),
+              render: (_, a) => (a.faultCode ? `${a.ruleName}（${a.faultCode}）` : a.ruleName),
+            },
+            { title: t('telemetry.col.device'), dataIndex: 'deviceSerial' },
+            { title: t('telemetry.col.customer'), render: (_, a) => a.customerName ?? '—' },
+            { title: t('telemetry.col.count'), dataIndex: 'count', align: 'right' },
+            { title: t('telemetry.col.lastValue'), render: (_, a) => a.lastValue ?? '—', align: 'right' },
+            {
+              // The last sighting is what matters on a to-do list; the first one is below it.
+              title: t('telemetry.col.lastSeen'),
+              render: (_, a) => (
+                <Flex vertical>
+                  <span>{time(a.lastSeenAt)}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('telemetry.firstSeenAt', { time: time(a.firstSeenAt) })}
+                  </Typography.Text>
+                </Flex>
+              ),
             },
             ...(canManage
               ? [

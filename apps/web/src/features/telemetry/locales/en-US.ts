@@ -41,6 +41,7 @@ export const telemetryEnUS: typeof telemetryZhCN = {
     runtime_every: 'Every {{hours}} running hours',
     runtime_exceeds: 'Past {{hours}} running hours',
   },
+  firstSeenAt: 'first {{time}}',
   col: {
     severity: 'Severity',
     state: 'State',

@@ -39,6 +39,7 @@ export const telemetryZhCN = {
     runtime_every: '运行每满 {{hours}} 小时',
     runtime_exceeds: '运行超过 {{hours}} 小时',
   },
+  firstSeenAt: '首次 {{time}}',
   col: {
     severity: '级别',
     state: '状态',
