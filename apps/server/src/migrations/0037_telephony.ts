@@ -15,9 +15,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .createTable('telephony_events')
     .addColumn('id', 'text', (c) => c.primaryKey().notNull())
     .addColumn('call_id', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('ringing', 'answered', 'ended')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('ringing', 'answered', 'ended')`))
     .addColumn('from_number', 'text')
     .addColumn('agent_user_id', 'text')
     .addColumn('at', INSTANT, (c) => c.notNull())

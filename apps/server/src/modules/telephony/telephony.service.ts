@@ -1,8 +1,9 @@
 import type { IncomingCall, TelephonyEvent, TelephonyEventResult } from '@anxin/contracts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { can, type Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, SYSTEM } from '../../platform/events/append.ts';
 import { fieldError } from '../../platform/http/errors.ts';
+import { maskPhone } from '../customers/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { TelephonyContext } from './context.ts';
 import { callRecordOf } from './domain/record.ts';
@@ -85,10 +86,12 @@ export class TelephonyService {
     const policy = await telephonyPolicy(this.ctx.db);
     const since = new Date(this.ctx.clock.now().getTime() - policy.popMinutes * 60_000).toISOString();
     const rows = await openCalls(this.ctx.db, actor.userId ?? '', policy.untargetedToAll, since);
+    // The caller's number is shown as the customer pages show phones: whole with the permission.
+    const whole = can(actor, 'customer:phone_unmasked');
     return Promise.all(
       rows.map(async (r) => ({
         callId: r.call_id,
-        fromNumber: r.from_number ?? '',
+        fromNumber: whole ? (r.from_number ?? '') : maskPhone(r.from_number ?? ''),
         state: r.answered_id ? ('answered' as const) : ('ringing' as const),
         at: r.at,
         customer: r.from_number ? await this.ctx.ports.customerByPhone(r.from_number) : null,

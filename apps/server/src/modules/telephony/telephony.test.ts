@@ -195,7 +195,14 @@ describe('events', () => {
 
   it('counts an ended call back from its end by wait and talk (pure)', () => {
     const r = callRecordOf(
-      { kind: 'ended', callId: 'x', at: '2026-06-20T04:00:00.000Z', waitSeconds: 10, talkSeconds: 50, abandoned: false },
+      {
+        kind: 'ended',
+        callId: 'x',
+        at: '2026-06-20T04:00:00.000Z',
+        waitSeconds: 10,
+        talkSeconds: 50,
+        abandoned: false,
+      },
       null,
     );
     expect(r).toMatchObject({

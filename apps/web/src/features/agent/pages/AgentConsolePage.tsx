@@ -8,10 +8,12 @@ import { useSession } from '../../auth/index.ts';
 import { QuickCreateCustomer } from '../../customers/index.ts';
 import { CallerMatches } from '../components/CallerMatches.tsx';
 import { CustomerPanel } from '../components/CustomerPanel.tsx';
+import { IncomingCallPop } from '../components/IncomingCallPop.tsx';
 import { OrderCreatedAlert } from '../components/OrderCreatedAlert.tsx';
 import { OrderForm, type OrderOutcome } from '../components/OrderForm.tsx';
 import { useCallerLookup } from '../console/useCallerLookup.ts';
 import { useConsoleShortcuts } from '../console/useConsoleShortcuts.ts';
+import { useIncomingCalls } from '../console/useIncomingCalls.ts';
 
 /** 坐席受理: identify the caller by number, see their history, register one order, next call. */
 export default function AgentConsolePage() {
@@ -19,6 +21,7 @@ export default function AgentConsolePage() {
   const me = useSession();
   const canCreateCustomer = me.permissions.includes('customer:write');
   const caller = useCallerLookup();
+  const incoming = useIncomingCalls(me.permissions.includes('telephony:answer'));
   const { query, lookup, items, customer, noMatch, creating, created } = caller;
   const [outcome, setOutcome] = useState<OrderOutcome | null>(null);
   const nextCall = () => {
@@ -42,6 +45,14 @@ export default function AgentConsolePage() {
             {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
           </Button>
         }
+      />
+      <IncomingCallPop
+        calls={incoming.calls}
+        onTake={(c) => {
+          setOutcome(null);
+          caller.takeCall(c.fromNumber);
+        }}
+        onDismiss={incoming.dismiss}
       />
       {outcome && <OrderCreatedAlert outcome={outcome} onClose={() => setOutcome(null)} />}
       <Row gutter={[16, 16]}>
