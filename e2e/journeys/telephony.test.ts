@@ -79,6 +79,10 @@ describe('incoming call pop', () => {
     expect(await page.getByTestId('caller-number').inputValue()).toBe(caller.phone);
     await shot(page, 'telephony-form-zh');
 
+    // Click-to-call from the console: the call platform is asked to dial (the development dialer logs).
+    await page.getByTestId('click-to-call').click();
+    await page.getByText('已请求外呼，请留意话机').waitFor(POLL);
+
     await page.getByTestId('locale-switch').click();
     await page.getByTestId('locale-en-US').click();
     await page.getByRole('button', { name: 'New order from this call' }).waitFor(POLL);

@@ -68,3 +68,14 @@ export const DEFAULT_TELEPHONY_POLICY: TelephonyPolicy = {
   untargetedToAll: true,
   popMinutes: 30,
 };
+
+/** Click-to-call (一键外呼): the platform rings the agent's phone, then the number. */
+export const OutboundCallSchema = z.strictObject({
+  number: storedText()
+    .trim()
+    .regex(/^\+?[0-9-]{3,20}$/),
+  workOrderId: IdSchema.nullable().default(null),
+});
+export type OutboundCall = z.infer<typeof OutboundCallSchema>;
+export const OutboundCallResultSchema = z.object({ requestId: z.string() });
+export type OutboundCallResult = z.infer<typeof OutboundCallResultSchema>;

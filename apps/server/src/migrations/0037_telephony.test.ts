@@ -39,10 +39,16 @@ describe('0037 telephony', () => {
       .execute();
     const grants = await t.db
       .selectFrom('role_permissions')
-      .select(['role'])
-      .where('permission', '=', 'telephony:answer')
+      .select(['role', 'permission'])
+      .where('permission', 'like', 'telephony:%')
       .orderBy('role')
+      .orderBy('permission')
       .execute();
-    expect(grants.map((g) => g.role)).toEqual(['admin', 'agent']);
+    expect(grants.map((g) => `${g.role} ${g.permission}`)).toEqual([
+      'admin telephony:answer',
+      'admin telephony:call',
+      'agent telephony:answer',
+      'agent telephony:call',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import type { DialectName } from '../platform/db/types.ts';
  * posted, unique per (call, kind), so a redelivered event stores nothing. The incoming list reads
  * `ringing` rows without an `ended` row of the same call.
  *
- * The new permission `telephony:answer` joins existing databases' agent role here; a fresh database
+ * The new permissions `telephony:answer` and `telephony:call` join existing databases' agent role here; a fresh database
  * gets it from `ensureRoles`.
  */
 export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> {
@@ -29,7 +29,8 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
   });
   await createIndex(db, 'telephony_events_kind_at_idx', 'telephony_events', ['kind', 'at']);
 
-  await sql`insert into role_permissions (role, permission)
-    select name, 'telephony:answer' from roles where name in ('admin', 'agent')
-    on conflict do nothing`.execute(db);
+  for (const permission of ['telephony:answer', 'telephony:call'])
+    await sql`insert into role_permissions (role, permission)
+      select name, ${permission} from roles where name in ('admin', 'agent')
+      on conflict do nothing`.execute(db);
 }

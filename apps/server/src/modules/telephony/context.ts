@@ -1,6 +1,7 @@
 import type { CallRecordInput } from '@anxin/contracts';
 import type { Clock } from '../../platform/clock/index.ts';
 import type { Db, DialectName } from '../../platform/db/types.ts';
+import type { Dialer } from './dialer.ts';
 
 /** What telephony needs from other modules (bound in modules.ts). */
 export interface TelephonyPorts {
@@ -17,4 +18,5 @@ export interface TelephonyContext {
   dialect: DialectName;
   clock: Clock;
   ports: TelephonyPorts;
+  dialer: Dialer;
 }

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { TelephonyContext, TelephonyPorts } from './context.ts';
+import { loggingDialer, type Dialer } from './dialer.ts';
 import { TelephonyService } from './telephony.service.ts';
 import { telephonyRoutes } from './telephony.routes.ts';
 import './telephony.events.ts';
 
 export type { TelephonyTables } from './telephony.schema.ts';
 export type { TelephonyPorts } from './context.ts';
+export type { Dialer } from './dialer.ts';
 export { TELEPHONY_SETTINGS, TELEPHONY_POLICY_KEY } from './telephony.settings.ts';
 export { signTelephony } from './domain/signature.ts';
 
@@ -16,8 +18,12 @@ export { signTelephony } from './domain/signature.ts';
  * call-centre records so the figures count them. Its own small module: the call-centre module is
  * about figures of past calls, this one about calls happening now and the platform's credential.
  */
-export function createTelephony(deps: AppDeps, ports: TelephonyPorts) {
-  const ctx: TelephonyContext = { db: deps.db, dialect: deps.dialect, clock: deps.clock, ports };
+export function createTelephony(
+  deps: AppDeps,
+  ports: TelephonyPorts,
+  dialer: Dialer = loggingDialer(deps.logger.child({ c: 'telephony' })),
+) {
+  const ctx: TelephonyContext = { db: deps.db, dialect: deps.dialect, clock: deps.clock, ports, dialer };
   const service = new TelephonyService(ctx);
   return {
     ctx,

@@ -6,6 +6,8 @@ const TELEPHONY_EVENT_SCHEMAS = {
   ringing: z.looseObject({ from: z.string(), agentUserId: z.string().nullable() }),
   answered: z.looseObject({}),
   ended: z.looseObject({ waitSeconds: z.number(), talkSeconds: z.number(), abandoned: z.boolean() }),
+  /** An agent asked the platform to dial (click-to-call); the number itself stays out of the log. */
+  outbound_requested: z.looseObject({ workOrderId: z.string().nullable(), numberTail: z.string() }),
 };
 export const TELEPHONY_EVENTS = defineEvents('telephony', 'telephony', TELEPHONY_EVENT_SCHEMAS);
 

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   IncomingCallSchema,
+  OutboundCallResultSchema,
+  OutboundCallSchema,
   TELEPHONY_SIGNATURE_HEADER,
   TELEPHONY_TIMESTAMP_HEADER,
   TelephonyEventResultSchema,
@@ -75,6 +77,19 @@ export function telephonyRoutes(svc: TelephonyService, db: Db, clock: Clock) {
         },
       },
       async (req) => ({ items: await svc.incoming(req.actor!) }),
+    );
+    app.post(
+      `${P}/calls`,
+      {
+        config: { permission: 'telephony:call' },
+        schema: {
+          tags,
+          summary: 'Click-to-call: ask the call platform to ring the agent, then dial the number',
+          body: OutboundCallSchema,
+          response: { 202: OutboundCallResultSchema, ...problems },
+        },
+      },
+      async (req, reply) => reply.status(202).send(await svc.call(req.actor!, req.body, req.id)),
     );
   };
 }

@@ -1,5 +1,11 @@
-import type { IncomingCall, TelephonyEvent, TelephonyEventResult } from '@anxin/contracts';
-import { can, type Actor } from '../../platform/auth/actor.ts';
+import type {
+  IncomingCall,
+  OutboundCall,
+  OutboundCallResult,
+  TelephonyEvent,
+  TelephonyEventResult,
+} from '@anxin/contracts';
+import { can, eventActorOf, type Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, SYSTEM } from '../../platform/events/append.ts';
 import { fieldError } from '../../platform/http/errors.ts';
@@ -79,6 +85,27 @@ export class TelephonyService {
       type: TELEPHONY_EVENTS.type.ended,
       data: { waitSeconds: e.waitSeconds, talkSeconds: e.talkSeconds, abandoned: e.abandoned },
     });
+  }
+
+  /**
+   * Click-to-call: records the request as an event, then asks the platform to dial. The request
+   * is recorded first so a dial that fails still leaves who asked for it.
+   */
+  async call(actor: Actor, req: OutboundCall, requestId: string | null): Promise<OutboundCallResult> {
+    const id = newId();
+    await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
+      appendEvent(trx, {
+        streamType: CALL_STREAM,
+        streamId: id,
+        type: TELEPHONY_EVENTS.type.outbound_requested,
+        actor: eventActorOf(actor),
+        at: this.ctx.clock.now(),
+        data: { workOrderId: req.workOrderId, numberTail: req.number.slice(-4) },
+        requestId,
+      }),
+    );
+    await this.ctx.dialer.dial({ requestId: id, agentUserId: actor.userId, number: req.number });
+    return { requestId: id };
   }
 
   /** Calls popping on this agent's console now, each with the caller's record when the number is known. */

@@ -212,3 +212,22 @@ describe('events', () => {
     });
   });
 });
+
+describe('click-to-call', () => {
+  it('records the request for agents with the permission; others are refused', async () => {
+    const r = await asA.send('POST', '/api/v1/telephony/calls', { number: '13812345678' });
+    expect(r.status).toBe(202);
+    const ev = await w.db.db
+      .selectFrom('events')
+      .select(['type', 'data'])
+      .where('stream_id', '=', r.body.requestId)
+      .executeTakeFirstOrThrow();
+    expect(ev.type).toBe('telephony.outbound_requested');
+    expect(String(ev.data)).toContain('5678');
+    expect(String(ev.data)).not.toContain('13812345678');
+    expect((await manager.send('POST', '/api/v1/telephony/calls', { number: '13812345678' })).status).toBe(
+      403,
+    );
+    expect((await asA.send('POST', '/api/v1/telephony/calls', { number: 'call me' })).status).toBe(400);
+  });
+});

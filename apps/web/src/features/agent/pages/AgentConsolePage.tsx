@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { QuickCreateCustomer } from '../../customers/index.ts';
+import { CallButton } from '../../telephony/index.ts';
 import { CallerMatches } from '../components/CallerMatches.tsx';
 import { CustomerPanel } from '../components/CustomerPanel.tsx';
 import { IncomingCallPop } from '../components/IncomingCallPop.tsx';
@@ -137,9 +138,14 @@ export default function AgentConsolePage() {
             className="anxin-order-card"
             extra={
               customer && (
-                <Typography.Text type="secondary">
-                  {t('agent.form.for', { name: customer.name })}
-                </Typography.Text>
+                <Flex gap={8} align="center">
+                  <Typography.Text type="secondary">
+                    {t('agent.form.for', { name: customer.name })}
+                  </Typography.Text>
+                  <CallButton
+                    number={(customer.phones.find((p) => p.isPrimary) ?? customer.phones[0])?.phone ?? ''}
+                  />
+                </Flex>
               )
             }
           >

@@ -231,7 +231,10 @@ export const settingsEnUS: typeof settingsZhCN = {
       read: 'View equipment alerts, monitored devices and alert rules',
       manage: 'Register devices and issue their tokens, edit alert rules, acknowledge and resolve alerts',
     },
-    telephony: { answer: 'Answer calls: calls the call platform routes here pop on the agent console' },
+    telephony: {
+      answer: 'Answer calls: calls the call platform routes here pop on the agent console',
+      call: 'Click-to-call: ask the call platform to dial a customer from an order or the agent console',
+    },
     servicecontract: {
       read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
       manage:
