@@ -26,6 +26,7 @@ import type { DeliveryTables } from './modules/delivery/delivery.schema.ts';
 import type { WebhookTables } from './modules/webhooks/webhooks.schema.ts';
 import type { MaintenanceTables } from './modules/maintenance/maintenance.schema.ts';
 import type { TelemetryTables } from './modules/telemetry/telemetry.schema.ts';
+import type { TelephonyTables } from './modules/telephony/telephony.schema.ts';
 import type { ServiceContractTables } from './modules/servicecontracts/servicecontracts.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
@@ -66,6 +67,7 @@ export interface Database
     WebhookTables,
     MaintenanceTables,
     TelemetryTables,
+    TelephonyTables,
     ServiceContractTables,
     CallCenterTables,
     CalendarTables,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
-import { createIdentity, IDENTITY_SETTINGS } from './modules/identity/index.ts';
+import { createIdentity, IDENTITY_SETTINGS, userIdsByLogin } from './modules/identity/index.ts';
 import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
 import { createCatalog, productCategoriesByCodes } from './modules/catalog/index.ts';
 import { createCustomers, CUSTOMER_SETTINGS } from './modules/customers/index.ts';
@@ -71,6 +71,7 @@ import { callbackVerdictsPerHour } from './modules/callbacks/index.ts';
 import { createMaintenance, MAINTENANCE_SETTINGS } from './modules/maintenance/index.ts';
 import { createDocuments, DOCUMENTS_SETTINGS } from './modules/documents/index.ts';
 import { createTelemetry, TELEMETRY_SETTINGS } from './modules/telemetry/index.ts';
+import { createTelephony, TELEPHONY_SETTINGS } from './modules/telephony/index.ts';
 import {
   customerNamesOf,
   installedProductsByIds,
@@ -373,6 +374,19 @@ export function createModules(deps: AppDeps) {
   const webhooks = createWebhooks(deps);
   // Call-centre figures and the Erlang C staffing planner (issue #19 item 5).
   const callcenter = createCallCenter(deps);
+  // Telephony (来电弹屏, issue #21 item 4): agents by username (identity), the caller's record by
+  // phone (customers' index), ended calls into the call-centre records through its own batch intake.
+  const telephonySystem = systemActor(PERMISSIONS);
+  const telephony = createTelephony(deps, {
+    agentByLogin: async (login) => (await userIdsByLogin(deps.db, [login])).get(login),
+    customerByPhone: async (phone) => {
+      const c = await customers.findCustomerByPhone(phone);
+      return c ? { id: c.id, name: c.name } : null;
+    },
+    recordCall: async (record, requestId) => {
+      await callcenter.service.postBatch(telephonySystem, [record], requestId);
+    },
+  });
   // 工作台 (issue #22): each to-do counted by the module that owns its list, the way that list does
   // (lists that stop at a page size report a capped count).
   const partRequests = new RequestsService(parts.ctx);
@@ -557,6 +571,7 @@ export function createModules(deps: AppDeps) {
     ...MAINTENANCE_SETTINGS,
     ...DOCUMENTS_SETTINGS,
     ...TELEMETRY_SETTINGS,
+    ...TELEPHONY_SETTINGS,
     ...SERVICE_CONTRACT_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
@@ -597,6 +612,7 @@ export function createModules(deps: AppDeps) {
     maintenance,
     documents,
     telemetry,
+    telephony,
     serviceContracts,
   ];
   return {
@@ -634,6 +650,7 @@ export function createModules(deps: AppDeps) {
     maintenance,
     documents,
     telemetry,
+    telephony,
     serviceContracts,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */

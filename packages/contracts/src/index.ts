@@ -36,4 +36,5 @@ export * from './workbench.ts';
 export * from './maintenance.ts';
 export * from './documents.ts';
 export * from './telemetry.ts';
+export * from './telephony.ts';
 export * from './service-contracts.ts';

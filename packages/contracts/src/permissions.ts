@@ -131,6 +131,10 @@ export const PERMISSIONS = [
   'telemetry:read',
   /** Register devices and issue their tokens, write alert rules, acknowledge and resolve alerts. */
   'telemetry:manage',
+  /** Incoming calls (来电弹屏): the agent console pops the caller the call platform routes to them. */
+  'telephony:answer',
+  /** Click-to-call (一键外呼): ask the call platform to dial a customer from an order or the console. */
+  'telephony:call',
   /** Service contracts (服务合同): contracts, billing schedules, visits used and entitlements at intake. */
   'servicecontract:read',
   /** Write, activate and cancel contracts; mark instalments paid; deal with renewal reminders. */
@@ -200,6 +204,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'callcenter:own',
     'maintenance:read',
     'telemetry:read',
+    'telephony:answer',
+    'telephony:call',
     'servicecontract:read',
   ],
   dispatcher: [

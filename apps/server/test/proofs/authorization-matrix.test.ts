@@ -50,13 +50,16 @@ const PUBLIC_ROUTES = new Set([
   // Device intake (设备预警): no session and no CSRF; the route checks its own credential, a device
   // token (see DEVICE_ROUTES).
   'POST /api/v1/telemetry/readings',
+  // Call platform webhook (来电弹屏): no session and no CSRF; the route checks its own credential,
+  // the HMAC signature of the shared secret (see DEVICE_ROUTES).
+  'POST /api/v1/telephony/events',
 ]);
 
 /**
- * Public to the session layer but guarded by a credential of their own (a device token): every
- * caller of this matrix, holding none, must be refused with 401.
+ * Public to the session layer but guarded by a credential of their own (a device token, a webhook
+ * signature): every caller of this matrix, holding none, must be refused with 401.
  */
-const DEVICE_ROUTES = new Set(['POST /api/v1/telemetry/readings']);
+const DEVICE_ROUTES = new Set(['POST /api/v1/telemetry/readings', 'POST /api/v1/telephony/events']);
 
 /** Routes only callers of one data scope may use: any other scope gets a refusal, never a 2xx. */
 const SCOPE_BOUND: Record<string, DataScope> = {

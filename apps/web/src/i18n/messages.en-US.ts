@@ -29,6 +29,7 @@ import { webhooksEnUS } from '../features/webhooks/locales/en-US.ts';
 import { callcenterEnUS } from '../features/callcenter/locales/en-US.ts';
 import { maintenanceEnUS } from '../features/maintenance/locales/en-US.ts';
 import { telemetryEnUS } from '../features/telemetry/locales/en-US.ts';
+import { telephonyEnUS } from '../features/telephony/locales/en-US.ts';
 import { servicecontractsEnUS } from '../features/servicecontracts/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
@@ -69,5 +70,6 @@ export const enUS: Messages = {
   callcenter: callcenterEnUS,
   maintenance: maintenanceEnUS,
   telemetry: telemetryEnUS,
+  telephony: telephonyEnUS,
   servicecontracts: servicecontractsEnUS,
 };

@@ -27,6 +27,7 @@ import { webhooksZhCN } from '../features/webhooks/locales/zh-CN.ts';
 import { callcenterZhCN } from '../features/callcenter/locales/zh-CN.ts';
 import { maintenanceZhCN } from '../features/maintenance/locales/zh-CN.ts';
 import { telemetryZhCN } from '../features/telemetry/locales/zh-CN.ts';
+import { telephonyZhCN } from '../features/telephony/locales/zh-CN.ts';
 import { servicecontractsZhCN } from '../features/servicecontracts/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
@@ -74,6 +75,7 @@ export const zhCN = {
   callcenter: callcenterZhCN,
   maintenance: maintenanceZhCN,
   telemetry: telemetryZhCN,
+  telephony: telephonyZhCN,
   servicecontracts: servicecontractsZhCN,
 };
 

@@ -77,6 +77,11 @@ export function useCallerLookup() {
     setText,
     query,
     searchNow: () => setQuery(text.trim().length >= 2 ? text.trim() : ''),
+    /** Takes a popped call: its number is looked up at once, as if typed and Enter pressed. */
+    takeCall: (phone: string) => {
+      setText(phone);
+      setQuery(phone);
+    },
     lookup,
     items,
     select: setSelectedId,

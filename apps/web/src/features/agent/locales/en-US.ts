@@ -15,6 +15,13 @@ export const agentEnUS: typeof agentZhCN = {
     createCustomer: 'New customer',
     waiting: 'Waiting for a call: enter a number to see the customer, products and orders.',
   },
+  incoming: {
+    ringing: 'Incoming call',
+    answered: 'On the call',
+    unknown: 'New caller, no record yet',
+    take: 'New order from this call',
+    dismiss: 'Dismiss the call notice',
+  },
   matchedBy: {
     phone: 'Phone match',
     serial: 'Serial match',

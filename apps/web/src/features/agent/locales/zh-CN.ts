@@ -12,6 +12,13 @@ export const agentZhCN = {
     createCustomer: '新建客户',
     waiting: '等待来电：输入号码后显示客户资料、产品和历史工单。',
   },
+  incoming: {
+    ringing: '来电振铃中',
+    answered: '通话中',
+    unknown: '新来电，未建档',
+    take: '以此来电新建工单',
+    dismiss: '关闭来电提示',
+  },
   matchedBy: {
     phone: '号码匹配',
     serial: '序列号匹配',

@@ -6,12 +6,15 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { QuickCreateCustomer } from '../../customers/index.ts';
+import { CallButton } from '../../telephony/index.ts';
 import { CallerMatches } from '../components/CallerMatches.tsx';
 import { CustomerPanel } from '../components/CustomerPanel.tsx';
+import { IncomingCallPop } from '../components/IncomingCallPop.tsx';
 import { OrderCreatedAlert } from '../components/OrderCreatedAlert.tsx';
 import { OrderForm, type OrderOutcome } from '../components/OrderForm.tsx';
 import { useCallerLookup } from '../console/useCallerLookup.ts';
 import { useConsoleShortcuts } from '../console/useConsoleShortcuts.ts';
+import { useIncomingCalls } from '../console/useIncomingCalls.ts';
 
 /** 坐席受理: identify the caller by number, see their history, register one order, next call. */
 export default function AgentConsolePage() {
@@ -19,6 +22,7 @@ export default function AgentConsolePage() {
   const me = useSession();
   const canCreateCustomer = me.permissions.includes('customer:write');
   const caller = useCallerLookup();
+  const incoming = useIncomingCalls(me.permissions.includes('telephony:answer'));
   const { query, lookup, items, customer, noMatch, creating, created } = caller;
   const [outcome, setOutcome] = useState<OrderOutcome | null>(null);
   const nextCall = () => {
@@ -42,6 +46,14 @@ export default function AgentConsolePage() {
             {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
           </Button>
         }
+      />
+      <IncomingCallPop
+        calls={incoming.calls}
+        onTake={(c) => {
+          setOutcome(null);
+          caller.takeCall(c.fromNumber);
+        }}
+        onDismiss={incoming.dismiss}
       />
       {outcome && <OrderCreatedAlert outcome={outcome} onClose={() => setOutcome(null)} />}
       <Row gutter={[16, 16]}>
@@ -126,9 +138,14 @@ export default function AgentConsolePage() {
             className="anxin-order-card"
             extra={
               customer && (
-                <Typography.Text type="secondary">
-                  {t('agent.form.for', { name: customer.name })}
-                </Typography.Text>
+                <Flex gap={8} align="center">
+                  <Typography.Text type="secondary">
+                    {t('agent.form.for', { name: customer.name })}
+                  </Typography.Text>
+                  <CallButton
+                    number={(customer.phones.find((p) => p.isPrimary) ?? customer.phones[0])?.phone ?? ''}
+                  />
+                </Flex>
               )
             }
           >

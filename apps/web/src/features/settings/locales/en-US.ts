@@ -136,6 +136,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry_device: 'Monitored device',
     telemetry_rule: 'Alert rule',
     telemetry_alert: 'Equipment alert',
+    telephony_call: 'Call',
     service_contract: 'Service contract',
     work_order: 'Work order',
     customer: 'Customer',
@@ -191,6 +192,7 @@ export const settingsEnUS: typeof settingsZhCN = {
   resources: {
     maintenance: 'Maintenance plans',
     telemetry: 'Equipment alerts',
+    telephony: 'Incoming calls',
     servicecontract: 'Service contracts',
     user: 'Users',
     role: 'Roles',
@@ -228,6 +230,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry: {
       read: 'View equipment alerts, monitored devices and alert rules',
       manage: 'Register devices and issue their tokens, edit alert rules, acknowledge and resolve alerts',
+    },
+    telephony: {
+      answer: 'Answer calls: calls the call platform routes here pop on the agent console',
+      call: 'Click-to-call: ask the call platform to dial a customer from an order or the agent console',
     },
     servicecontract: {
       read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
@@ -367,6 +373,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry: {
       policy: 'Equipment alerts',
     },
+    telephony: {
+      policy: 'Incoming calls (call platform)',
+    },
     servicecontracts: {
       policy: 'Service contracts',
     },
@@ -468,6 +477,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     consecutiveDefault: 'Readings in a row over a threshold (rules without their own)',
     notifyRoles: 'Roles told when an alert opens an order',
     notifyCustomer: 'Text the customer when an alert opens an order',
+    // telephony.policy
+    secret: 'Signing secret shared with the call platform (empty refuses every call event)',
+    toleranceSeconds: 'Allowed signature timestamp skew (seconds)',
+    untargetedToAll: 'Calls without an agent pop on every agent console',
+    popMinutes: 'Keep popping a call with no end event for (minutes)',
     // servicecontracts.policy
     reminderDays: 'Days before the end to remind of renewal',
     standardHours: 'Standard tier response (hours)',

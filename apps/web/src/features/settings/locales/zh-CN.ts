@@ -131,6 +131,7 @@ export const settingsZhCN = {
     telemetry_device: '监测设备',
     telemetry_rule: '预警规则',
     telemetry_alert: '设备预警',
+    telephony_call: '来电',
     service_contract: '服务合同',
     work_order: '工单',
     customer: '客户',
@@ -186,6 +187,7 @@ export const settingsZhCN = {
   resources: {
     maintenance: '保养计划',
     telemetry: '设备预警',
+    telephony: '来电弹屏',
     servicecontract: '服务合同',
     user: '用户',
     role: '角色',
@@ -220,6 +222,10 @@ export const settingsZhCN = {
     telemetry: {
       read: '查看设备预警、监测设备与预警规则',
       manage: '登记设备并发放令牌、编辑预警规则、确认和关闭预警',
+    },
+    telephony: {
+      answer: '接听来电：呼叫平台转来的来电在坐席受理台弹屏',
+      call: '一键外呼：在工单详情和坐席受理台请呼叫平台拨打客户',
     },
     servicecontract: {
       read: '查看服务合同、收款计划、已用上门次数，受理时查看客户的服务权益',
@@ -344,6 +350,9 @@ export const settingsZhCN = {
     telemetry: {
       policy: '设备预警',
     },
+    telephony: {
+      policy: '来电弹屏（呼叫平台对接）',
+    },
     servicecontracts: {
       policy: '服务合同',
     },
@@ -445,6 +454,11 @@ export const settingsZhCN = {
     consecutiveDefault: '阈值连续超限读数（规则未单独设置时）',
     notifyRoles: '预警生成工单时通知的角色',
     notifyCustomer: '预警生成工单时短信通知客户',
+    // telephony.policy (来电弹屏)
+    secret: '与呼叫平台共享的签名密钥（留空则拒收所有来电事件）',
+    toleranceSeconds: '签名时间戳允许误差（秒）',
+    untargetedToAll: '未指定坐席的来电在所有坐席弹屏',
+    popMinutes: '未收到结束事件的来电弹屏保留（分钟）',
     // servicecontracts.policy (服务合同)
     reminderDays: '到期前多少天提醒续约',
     standardHours: '标准等级响应时限（小时）',

@@ -5,6 +5,7 @@ import { productName } from '../../../components/productName.ts';
 import { TierTag, WarrantyBadge, regionName, type RegionOption } from '../../customers/index.ts';
 import { bj } from '../time.ts';
 import { KnowledgeArticleLink } from '../../knowledge/index.ts';
+import { CallButton } from '../../telephony/index.ts';
 import { formatWindow } from './Tags.tsx';
 
 /** What the order is about: customer and product, the problem, and the visit (who, when). */
@@ -43,7 +44,12 @@ export function WorkOrderFacts({
             {
               key: 'contact',
               label: t('workorders.detail.contact'),
-              children: `${o.contactName} · ${o.contactPhone}`,
+              children: (
+                <Space size={8} wrap>
+                  {`${o.contactName} · ${o.contactPhone}`}
+                  <CallButton number={o.contactPhone} workOrderId={o.id} />
+                </Space>
+              ),
             },
             {
               key: 'address',
