@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Input, Result, Row, Skeleton, Typography } from 'antd';
-import { PhoneOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ImportOutlined, PhoneOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
-import { QuickCreateCustomer } from '../../customers/index.ts';
+import { CustomerImportDialog, QuickCreateCustomer } from '../../customers/index.ts';
 import { CallerMatches } from '../components/CallerMatches.tsx';
 import { CustomerPanel } from '../components/CustomerPanel.tsx';
 import { OrderCreatedAlert } from '../components/OrderCreatedAlert.tsx';
@@ -21,6 +21,7 @@ export default function AgentConsolePage() {
   const caller = useCallerLookup();
   const { query, lookup, items, customer, noMatch, creating, created } = caller;
   const [outcome, setOutcome] = useState<OrderOutcome | null>(null);
+  const [importing, setImporting] = useState(false);
   const nextCall = () => {
     setOutcome(null);
     caller.newCall();
@@ -38,11 +39,23 @@ export default function AgentConsolePage() {
         title={t('nav.agentConsole')}
         description={t('agent.subtitle')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={nextCall} data-testid="agent-new-call">
-            {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
-          </Button>
+          <Flex gap={8}>
+            {canCreateCustomer && (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="customer-import-open"
+              >
+                {t('customers.import.open')}
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={nextCall} data-testid="agent-new-call">
+              {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
+            </Button>
+          </Flex>
         }
       />
+      <CustomerImportDialog open={importing} onClose={() => setImporting(false)} />
       {outcome && <OrderCreatedAlert outcome={outcome} onClose={() => setOutcome(null)} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
