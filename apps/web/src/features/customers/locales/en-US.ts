@@ -56,7 +56,7 @@ export const customersEnUS: typeof customersZhCN = {
     template: 'Download template',
     pick: 'Choose file',
     run: 'Import',
-    done: '{{productsCreated}} products imported: {{customersCreated}} new customers, {{customersMatched}} existing customers matched by phone',
+    done: 'Imported — products: {{productsCreated}}, new customers: {{customersCreated}}, existing customers matched by phone: {{customersMatched}}',
     failed: 'The file has {{count}} problems; nothing was imported',
     row: 'Row',
     field: 'Column',
