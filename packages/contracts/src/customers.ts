@@ -243,3 +243,24 @@ export const CustomerListItemSchema = LookupItemSchema.omit({
 });
 export const CustomerDetailSchema = CustomerSchema.extend({ products: z.array(InstalledProductSchema) });
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
+
+/** The customer import's limits (setting `customers.import`). */
+export const CustomerImportPolicySchema = z.strictObject({
+  /** Most product rows one file may hold; a bigger file is refused before any row is checked. */
+  maxRows: z.number().int().min(1).max(50000),
+});
+export type CustomerImportPolicy = z.infer<typeof CustomerImportPolicySchema>;
+export const DEFAULT_CUSTOMER_IMPORT_POLICY: CustomerImportPolicy = { maxRows: 5000 };
+
+/**
+ * What an import of customers with installed products did (or, on a dry run, would do). A row
+ * whose phone already belongs to a customer adds the product to that customer (`matched`).
+ */
+export const CustomerImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  customersCreated: z.number().int(),
+  customersMatched: z.number().int(),
+  productsCreated: z.number().int(),
+  matched: z.array(z.object({ row: z.number().int(), customerId: z.string(), phone: z.string() })),
+});
+export type CustomerImportResult = z.infer<typeof CustomerImportResultSchema>;

@@ -67,6 +67,8 @@ export const ERROR_STATUS = {
   'customer.erasure_blocked': 409,
   /** The customer's personal data was erased; a returning customer is created anew. */
   'customer.erased': 409,
+  /** A customer/installed-product import with bad rows stores nothing; each issue at `rows.<n>.<column>`. */
+  'customer.import_invalid': 422,
   'assignment.no_outlet': 422,
   'assignment.unskilled': 422,
   'assignment.unavailable': 422,
@@ -291,6 +293,7 @@ export const ERROR_PARAMS = {
   'customer.merged': { mergedIntoId: 'string' },
   'customer.erasure_blocked': { openOrders: 'number' },
   'customer.erased': {},
+  'customer.import_invalid': { count: 'number' },
   'assignment.no_outlet': {},
   'assignment.unskilled': { category: 'string', minLevel: 'number' },
   'assignment.unavailable': {},

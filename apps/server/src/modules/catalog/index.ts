@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { CatalogService } from './catalog.service.ts';
 import { catalogRoutes } from './catalog.routes.ts';
+import { productModelsByCodes } from './catalog.repository.ts';
 
 export type { CatalogService } from './catalog.service.ts';
 export { productCategoriesByCodes, productModelsByCodes, productModelsByIds } from './catalog.repository.ts';
@@ -18,6 +19,7 @@ export function createCatalog(deps: AppDeps) {
     listCategories: () => service.listCategories(),
     getModel: (id: string) => service.getModel(id),
     findModels: (ids: string[]) => service.repo.findModels(ids),
+    findModelsByCodes: (codes: readonly string[]) => productModelsByCodes(deps.db, codes),
     getFaultCode: (id: string) => service.getFaultCode(id),
     validateFaultCodes: (categoryCode: string, faultCodeId: string | null, symptomIds: readonly string[]) =>
       service.validateFaultCodes(categoryCode, faultCodeId, symptomIds),

@@ -11,6 +11,8 @@ import type { ProductRecord } from './customers.records.ts';
 /** What customers needs from the catalogue (passed in from catalog/index.ts by modules.ts). */
 export interface CatalogPort {
   findModels(ids: string[]): Promise<ProductModel[]>;
+  /** Models by their model code (file imports name models by code). */
+  findModelsByCodes(codes: readonly string[]): Promise<ProductModel[]>;
   listCategories(): Promise<ProductCategory[]>;
 }
 

@@ -223,6 +223,27 @@ export class CustomersRepository {
     return (await q.execute()).map((r) => r.id);
   }
 
+  /** Live (not merged, not erased) customers owning any of these normalised phones: phone → customer id. */
+  async liveIdsByPhones(phones: readonly string[], db: Db = this.db): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const wanted = [...new Set(phones)];
+    // Chunks keep the IN list under both dialects' parameter limits.
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await db
+        .selectFrom('customer_phones')
+        .innerJoin('customers', 'customers.id', 'customer_phones.customer_id')
+        .select(['customer_phones.phone', 'customers.id'])
+        .where('customer_phones.phone', 'in', wanted.slice(i, i + 500))
+        .where('customers.merged_into_id', 'is', null)
+        .where('customers.erased_at', 'is', null)
+        .orderBy('customers.created_at')
+        .orderBy('customers.id')
+        .execute();
+      for (const r of rows) if (!out.has(r.phone)) out.set(r.phone, r.id);
+    }
+    return out;
+  }
+
   // Search: every branch is a range on one B-tree index, then a join to live customers in scope.
 
   /**

@@ -7,7 +7,8 @@ import { newId } from '../../platform/ids/index.ts';
 import { normaliseAddresses, normalisePhones } from './customer-input.ts';
 import { customerView, productView } from './customer-view.ts';
 import { canSeePhones, eventActor, type CustomersContext } from './customers.deps.ts';
-import type { CustomerFields, CustomerRecord } from './customers.records.ts';
+import type { Db } from '../../platform/db/types.ts';
+import type { AddressRecord, CustomerFields, CustomerRecord, PhoneRecord } from './customers.records.ts';
 
 const MAX_PAGE = 200;
 
@@ -33,13 +34,6 @@ export class CustomersService {
     const phones = normalisePhones(input.phones);
     const addresses = normaliseAddresses(input.addresses, []);
     const def = addresses.find((a) => a.isDefault);
-    const fields: CustomerFields = {
-      kind: input.kind,
-      name: input.name,
-      companyName: input.companyName,
-      tier: input.tier,
-      note: input.note,
-    };
     const duplicates = await this.repo.duplicateCandidates(
       phones.map((p) => p.phone),
       input.name,
@@ -47,30 +41,66 @@ export class CustomersService {
       null,
     );
     const id = newId();
-    await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
-      const now = this.ctx.now();
-      await this.repo.insert(trx, id, fields, def, now.toISOString());
-      await this.repo.replacePhones(trx, id, phones);
-      await this.repo.replaceAddresses(trx, id, addresses);
-      await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
-      await appendEvent(trx, {
-        streamType: 'customer',
-        streamId: id,
-        type: 'customer.created',
-        actor: by,
-        at: now,
+    await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) =>
+      this.insertRecord(
+        trx,
+        id,
+        by,
+        { input, phones, addresses },
+        duplicates.map((d) => d.id),
         requestId,
-        data: {
-          after: {
-            ...fields,
-            phones: phones.map((p) => p.phone),
-            addresses: addresses.map((a) => a.districtCode),
-          },
-          duplicates: duplicates.map((d) => d.id),
-        },
-      });
-    });
+      ),
+    );
     return { id, duplicates };
+  }
+
+  /**
+   * Stores a checked new customer and its `customer.created` event inside the caller's
+   * transaction (the form's create and the file import share it).
+   */
+  async insertRecord(
+    trx: Db,
+    id: string,
+    by: EventActor,
+    c: { input: CreateCustomer; phones: Omit<PhoneRecord, 'id'>[]; addresses: AddressRecord[] },
+    duplicates: string[],
+    requestId?: string,
+  ): Promise<void> {
+    const { input, phones, addresses } = c;
+    const fields: CustomerFields = {
+      kind: input.kind,
+      name: input.name,
+      companyName: input.companyName,
+      tier: input.tier,
+      note: input.note,
+    };
+    const now = this.ctx.now();
+    await this.repo.insert(
+      trx,
+      id,
+      fields,
+      addresses.find((a) => a.isDefault),
+      now.toISOString(),
+    );
+    await this.repo.replacePhones(trx, id, phones);
+    await this.repo.replaceAddresses(trx, id, addresses);
+    await this.repo.replaceNameTokens(trx, id, fields.name, fields.companyName);
+    await appendEvent(trx, {
+      streamType: 'customer',
+      streamId: id,
+      type: 'customer.created',
+      actor: by,
+      at: now,
+      requestId,
+      data: {
+        after: {
+          ...fields,
+          phones: phones.map((p) => p.phone),
+          addresses: addresses.map((a) => a.districtCode),
+        },
+        duplicates,
+      },
+    });
   }
 
   async update(actor: Actor, id: string, input: UpdateCustomer, requestId?: string) {

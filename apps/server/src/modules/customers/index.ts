@@ -20,6 +20,8 @@ import { LookupService } from './lookup.service.ts';
 import { MergeService } from './merge.service.ts';
 import { ProductsService } from './products.service.ts';
 import { customerRoutes } from './customers.routes.ts';
+import { CustomerImportService } from './import.service.ts';
+import { customerImportRoutes } from './import.routes.ts';
 import { PrivacyService } from './privacy.service.ts';
 import { privacyRoutes } from './privacy.routes.ts';
 import { scheduleRetention, sweepRetention } from './retention.ts';
@@ -63,6 +65,7 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
   const lookup = new LookupService(ctx);
   const merge = new MergeService(ctx, customers);
   const privacy = new PrivacyService(ctx, customers);
+  const importer = new CustomerImportService(ctx, customers, products);
   const retention = () => sweepRetention(ctx, customers, privacy, deps.logger.child({ c: 'retention' }));
   return {
     /** A live customer (not merged) or a 404/409 DomainError. */
@@ -162,6 +165,7 @@ export function createCustomers(deps: AppDeps, catalog: CatalogPort) {
     register: async (app: FastifyInstance) => {
       await app.register(customerRoutes({ customers, lookup, merge, products }));
       await app.register(privacyRoutes(privacy));
+      await app.register(customerImportRoutes(importer));
     },
   };
 }

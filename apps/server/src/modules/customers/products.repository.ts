@@ -48,6 +48,21 @@ export class ProductsRepository {
     return r && toProduct(r);
   }
 
+  /** Which of these (upper-case) serials are already registered. */
+  async takenSerials(serials: readonly string[], db: Db = this.db): Promise<Set<string>> {
+    const out = new Set<string>();
+    const wanted = [...new Set(serials)];
+    for (let i = 0; i < wanted.length; i += 500) {
+      const rows = await db
+        .selectFrom('installed_products')
+        .select('serial')
+        .where('serial', 'in', wanted.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.add(r.serial);
+    }
+    return out;
+  }
+
   async listByCustomers(customerIds: string[], db: Db = this.db): Promise<ProductRecord[]> {
     if (!customerIds.length) return [];
     const rows = await db

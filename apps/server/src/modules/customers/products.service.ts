@@ -3,6 +3,7 @@ import { isUniqueViolation, withTransaction } from '../../platform/db/transactio
 import { appendEvent, type EventActor } from '../../platform/events/append.ts';
 import { DomainError, fieldError, notFound, refuse } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
+import type { Db } from '../../platform/db/types.ts';
 import { productView } from './customer-view.ts';
 import type { CustomersContext } from './customers.deps.ts';
 import type { CustomersService } from './customers.service.ts';
@@ -33,29 +34,34 @@ export class ProductsService {
     const product = await this.buildProduct(customer, { ...input, serial });
     if (await this.ctx.products.findBySerial(serial)) throw serialTaken(serial);
     try {
-      await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
-        await this.ctx.products.insert(trx, product);
-        await appendEvent(trx, {
-          streamType: 'customer',
-          streamId: customerId,
-          type: 'customer.product_registered',
-          actor,
-          at: this.ctx.now(),
-          requestId,
-          data: {
-            productId: product.id,
-            serial,
-            modelId: product.modelId,
-            purchaseDate: product.purchaseDate,
-          },
-        });
-      });
+      await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) =>
+        this.insertRecord(trx, actor, product, requestId),
+      );
     } catch (err) {
       // Two agents registering the same serial at once: the unique index decides.
       if (isUniqueViolation(err)) throw serialTaken(serial);
       throw err;
     }
     return (await this.views([product]))[0]!;
+  }
+
+  /** Stores a checked product and its `customer.product_registered` event in the caller's transaction. */
+  async insertRecord(trx: Db, actor: EventActor, product: ProductRecord, requestId?: string): Promise<void> {
+    await this.ctx.products.insert(trx, product);
+    await appendEvent(trx, {
+      streamType: 'customer',
+      streamId: product.customerId,
+      type: 'customer.product_registered',
+      actor,
+      at: this.ctx.now(),
+      requestId,
+      data: {
+        productId: product.id,
+        serial: product.serial,
+        modelId: product.modelId,
+        purchaseDate: product.purchaseDate,
+      },
+    });
   }
 
   private async buildProduct(customer: CustomerRecord, input: RegisterProduct): Promise<ProductRecord> {

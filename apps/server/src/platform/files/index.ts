@@ -4,3 +4,11 @@ export { ALLOWED_UPLOAD_TYPES, isAllowedType, sniffType, type UploadType } from 
 export { MeasuringStream } from './measure.ts';
 export { payloadTooLarge, storeUpload, unsupportedMedia, type StoredUpload } from './store-upload.ts';
 export { cellText } from './cell-text.ts';
+export {
+  checkRowLimit,
+  columnsByName,
+  parseCsv,
+  readImportSheet,
+  type SheetRow,
+  type SheetSpec,
+} from './import-sheet.ts';

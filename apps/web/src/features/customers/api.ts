@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateCustomer,
+  CustomerImportResult,
   CustomerDetail,
   ErasureResult,
   PersonalDataExport,
@@ -107,3 +108,14 @@ export const useEraseCustomer = () => {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['customers'] }),
   });
 };
+
+/** 客户与产品导入: all or nothing, every bad row reported (`customer.import_invalid`). */
+export const useImportCustomers = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => api.upload<CustomerImportResult>('/api/v1/customers/import', file),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['customers'] }),
+  });
+};
+
+export const CUSTOMER_IMPORT_TEMPLATE = '/api/v1/customers/import/template';

@@ -18,3 +18,4 @@ export { WarrantyBadge } from './components/WarrantyBadge.tsx';
 export { PhoneList, TierTag } from './components/CustomerBits.tsx';
 export { QuickCreateCustomer } from './components/QuickCreateCustomer.tsx';
 export { PrivacyActions } from './components/PrivacyActions.tsx';
+export { CustomerImportDialog } from './components/CustomerImportDialog.tsx';

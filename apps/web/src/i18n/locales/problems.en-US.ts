@@ -235,6 +235,8 @@ export const problemsEnUS: typeof problemsZhCN = {
         'This customer still has {{openOrders}} open work order(s); personal data can be erased once they are closed.',
       erased:
         "This customer's personal data was erased (anonymised); if they call again, create a new customer.",
+      import_invalid:
+        'The file has {{count}} problems; no customer or product was imported. Fix them and import again.',
     },
     assignment: {
       no_outlet: 'The order has no outlet yet; dispatch it first.',

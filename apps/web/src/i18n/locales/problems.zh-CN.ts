@@ -212,6 +212,7 @@ export const problemsZhCN = {
       merged: '该客户已合并到另一位客户，请打开合并后的客户。',
       erasure_blocked: '该客户还有 {{openOrders}} 张未关闭的工单，工单关闭后才能删除其个人信息。',
       erased: '该客户的个人信息已删除（匿名化），无法再查看或使用；如客户再次来电，请新建客户。',
+      import_invalid: '导入文件有 {{count}} 处错误，未导入任何客户或产品；请按提示修改后重新导入。',
     },
     assignment: {
       no_outlet: '工单尚未派给网点，请先派单。',

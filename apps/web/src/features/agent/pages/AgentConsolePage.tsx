@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Input, Result, Row, Skeleton, Typography } from 'antd';
-import { PhoneOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ImportOutlined, PhoneOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
-import { QuickCreateCustomer } from '../../customers/index.ts';
 import { CallButton } from '../../telephony/index.ts';
+import { CustomerImportDialog, QuickCreateCustomer } from '../../customers/index.ts';
 import { CallerMatches } from '../components/CallerMatches.tsx';
 import { CustomerPanel } from '../components/CustomerPanel.tsx';
 import { IncomingCallPop } from '../components/IncomingCallPop.tsx';
@@ -25,6 +25,7 @@ export default function AgentConsolePage() {
   const incoming = useIncomingCalls(me.permissions.includes('telephony:answer'));
   const { query, lookup, items, customer, noMatch, creating, created } = caller;
   const [outcome, setOutcome] = useState<OrderOutcome | null>(null);
+  const [importing, setImporting] = useState(false);
   const nextCall = () => {
     setOutcome(null);
     caller.newCall();
@@ -42,9 +43,20 @@ export default function AgentConsolePage() {
         title={t('nav.agentConsole')}
         description={t('agent.subtitle')}
         extra={
-          <Button icon={<ReloadOutlined />} onClick={nextCall} data-testid="agent-new-call">
-            {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
-          </Button>
+          <Flex gap={8}>
+            {canCreateCustomer && (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => setImporting(true)}
+                data-testid="customer-import-open"
+              >
+                {t('customers.import.open')}
+              </Button>
+            )}
+            <Button icon={<ReloadOutlined />} onClick={nextCall} data-testid="agent-new-call">
+              {t('agent.newCall')} <kbd className="anxin-kbd">F2</kbd>
+            </Button>
+          </Flex>
         }
       />
       <IncomingCallPop
@@ -55,6 +67,7 @@ export default function AgentConsolePage() {
         }}
         onDismiss={incoming.dismiss}
       />
+      <CustomerImportDialog open={importing} onClose={() => setImporting(false)} />
       {outcome && <OrderCreatedAlert outcome={outcome} onClose={() => setOutcome(null)} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>

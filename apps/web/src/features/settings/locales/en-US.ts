@@ -397,6 +397,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     customers: {
       privacy: 'Personal data retention',
+      import: 'Customer import',
     },
     dispatch: {
       policy: 'Dispatch policy',

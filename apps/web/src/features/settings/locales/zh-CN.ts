@@ -374,6 +374,7 @@ export const settingsZhCN = {
     },
     customers: {
       privacy: '个人信息保留期限',
+      import: '客户导入',
     },
     dispatch: {
       policy: '派单策略',

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { apiAs, coverageOf, uniqueSuffix } from '../factories.ts';
+import { shot, usePeople } from '../harness.ts';
+
+// Customer import (客户与已购产品导入, issue #21 item 3): an agent uploads a CSV with bad rows and
+// sees every bad row with its column and reason, nothing stored; then the corrected file goes in
+// and the new customer is found by phone. The model and phones are this journey's own.
+const POLL = { timeout: 30_000 };
+const HEADERS = '客户姓名,电话,区县代码,详细地址,产品型号,序列号,购买日期,购买渠道';
+
+const people = usePeople({ width: 1400, height: 900 });
+const { errors } = people;
+
+const csv = (name: string, lines: string[]) => ({
+  name,
+  mimeType: 'text/csv',
+  buffer: Buffer.from(`\uFEFF${[HEADERS, ...lines].join('\r\n')}`, 'utf8'),
+});
+
+describe('customer import', () => {
+  it('reports every bad row and stores nothing, then imports the corrected file', async () => {
+    const suffix = uniqueSuffix();
+    const admin = await apiAs(await people.requestContext(), people.app.url, 'admin');
+    const where = await coverageOf(admin, 'GD001');
+    const modelCode = `IMP-${suffix}`;
+    await admin('POST', '/api/v1/catalog/models', {
+      brand: '安心',
+      categoryCode: where.categoryCode,
+      modelCode,
+      name: `导入机型 ${suffix}`,
+    });
+    const phone = `1370013${suffix}`;
+    const good = `导入客户${suffix},${phone},${where.district},测试路 8 号,${modelCode},IMP${suffix}A,2026-01-05,京东`;
+    const bad = [
+      good.replace(`,${where.district},`, ',999999,'),
+      `另一位${suffix},,${where.district},测试路 9 号,NOPE-${suffix},IMP${suffix}A,2099-01-01,`,
+    ];
+
+    const page = await people.open('agent');
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      await page.goto(`${people.app.url}/agent`);
+      if (locale === 'en-US') {
+        await page.getByTestId('locale-switch').click();
+        await page.getByTestId('locale-en-US').click();
+      }
+      await page.getByTestId('customer-import-open').click();
+      await page.locator('input[type=file]').setInputFiles(csv('bad.csv', bad));
+      await page.getByTestId('customer-import-run').click();
+      const report = page.getByTestId('customer-import-errors');
+      await report.waitFor(POLL);
+      await expect.poll(() => report.locator('tbody tr').count(), POLL).toBe(5);
+      const text = await report.innerText();
+      expect(text).toContain(locale === 'zh-CN' ? '地区代码无效' : 'Unknown region code');
+      expect(text).toContain(locale === 'zh-CN' ? '代码不存在' : 'Unknown code');
+      await shot(page, `customer-import-report-${locale}`);
+    }
+    const none = await admin<{ items: unknown[] }>('GET', `/api/v1/customers/lookup?q=${phone}`);
+    expect(none.items).toEqual([]);
+
+    await page.locator('input[type=file]').setInputFiles(csv('good.csv', [good]));
+    await page.getByTestId('customer-import-run').click();
+    await page.getByTestId('customer-import-done').waitFor(POLL);
+    await shot(page, 'customer-import-done-en-US');
+    const found = await admin<{ items: { name: string }[] }>('GET', `/api/v1/customers/lookup?q=${phone}`);
+    expect(found.items.map((c) => c.name)).toEqual([`导入客户${suffix}`]);
+    expect(errors).toEqual([]);
+  });
+});
