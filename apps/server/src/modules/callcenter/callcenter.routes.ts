@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
@@ -71,10 +72,7 @@ export function callCenterRoutes(svc: CallCenterService) {
       async (_req, reply) =>
         reply
           .type(XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('话务记录模板.xlsx')}`,
-          )
+          .header('content-disposition', contentDisposition('attachment', '话务记录模板.xlsx'))
           .send(await callImportTemplate()),
     );
     app.get(
@@ -118,7 +116,7 @@ export function callCenterRoutes(svc: CallCenterService) {
         const x = await svc.exportFigures(req.actor!, req.query, String(req.id));
         return reply
           .type(XLSX)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`)
+          .header('content-disposition', contentDisposition('attachment', x.filename))
           .send(x.body);
       },
     );

@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -50,10 +51,7 @@ export function customerImportRoutes(svc: CustomerImportService) {
       async (_req, reply) =>
         reply
           .type(XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('客户导入模板.xlsx')}`,
-          )
+          .header('content-disposition', contentDisposition('attachment', '客户导入模板.xlsx'))
           .send(await customerImportTemplate()),
     );
   };

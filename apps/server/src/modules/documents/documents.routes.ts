@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DocumentQuerySchema, IdSchema } from '@anxin/contracts';
@@ -15,10 +16,7 @@ const description =
 function sendPdf(reply: FastifyReply, d: PrintedDocument) {
   return reply
     .type('application/pdf')
-    .header(
-      'content-disposition',
-      `inline; filename="${d.asciiFilename}"; filename*=UTF-8''${encodeURIComponent(d.filename)}`,
-    )
+    .header('content-disposition', contentDisposition('inline', d.filename, d.asciiFilename))
     .header('cache-control', 'private, no-store')
     .send(d.body);
 }

@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -15,14 +16,7 @@ const IdParams = z.object({ id: IdSchema });
  * `inline` so a browser plays the video or opens the PDF; the name as an ASCII fallback and in
  * RFC 5987 form (Chinese file names), with the characters 5987 reserves escaped too.
  */
-export function inlineDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `inline; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
+export const inlineDisposition = (filename: string): string => contentDisposition('inline', filename);
 
 const send = (reply: FastifyReply, f: Awaited<ReturnType<KnowledgeService['openFile']>>) =>
   reply

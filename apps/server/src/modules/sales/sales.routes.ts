@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -101,10 +102,7 @@ export function contractRoutes(ctx: SalesContext, svc: ContractsService) {
       async (_req, reply) =>
         reply
           .type(XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('销售合同模板.xlsx')}`,
-          )
+          .header('content-disposition', contentDisposition('attachment', '销售合同模板.xlsx'))
           .send(await importTemplate()),
     );
     app.get(

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -127,7 +128,7 @@ export function settlementRoutes(svc: SettlementService) {
         const x = await svc.export(req.actor!, req.params.id, req.id);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`)
+          .header('content-disposition', contentDisposition('attachment', x.filename))
           .send(x.body);
       },
     );

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { contentDisposition } from '../../platform/http/disposition.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
@@ -90,7 +91,7 @@ export function workOrderRoutes(svc: WorkOrdersService, maxUploadBytes: number) 
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header(
             'content-disposition',
-            `attachment; filename="work-orders.xlsx"; filename*=UTF-8''${encodeURIComponent('工单导出.xlsx')}`,
+            contentDisposition('attachment', '工单导出.xlsx', 'work-orders.xlsx'),
           )
           .send(stream);
       },
@@ -209,7 +210,7 @@ export function workOrderRoutes(svc: WorkOrdersService, maxUploadBytes: number) 
         return reply
           .type(a.contentType)
           .header('content-length', a.sizeBytes)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
+          .header('content-disposition', contentDisposition('attachment', a.filename))
           .send(a.stream);
       },
     );

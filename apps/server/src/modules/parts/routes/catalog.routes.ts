@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import { contentDisposition } from '../../../platform/http/disposition.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -58,10 +59,7 @@ export function catalogRoutes(ctx: PartsContext) {
       async (_req, reply) =>
         reply
           .type(XLSX)
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent('备件目录模板.xlsx')}`,
-          )
+          .header('content-disposition', contentDisposition('attachment', '备件目录模板.xlsx'))
           .send(await importTemplate()),
     );
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { contentDisposition } from '../../../platform/http/disposition.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -87,7 +88,7 @@ export function stockRoutes(ctx: PartsContext) {
         const x = await exportLedger(ctx, req.actor!, req.query, String(req.id));
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(x.filename)}`)
+          .header('content-disposition', contentDisposition('attachment', x.filename))
           .send(x.body);
       },
     );
