@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { i18n } from '../../../i18n/index.ts';
+import { changeLocale, i18n } from '../../../i18n/index.ts';
 import { contractBody, formPath } from './ContractForm.tsx';
 import { pathLabel } from './labels.ts';
 
 describe('sales form helpers', () => {
   it('words a contract field path for the import report', async () => {
-    await i18n.changeLanguage('zh-CN');
+    await changeLocale('zh-CN'); // loads the messages, which the bare i18next switch does not wait for
     expect(pathLabel(i18n.t, 'lines.1.quantity')).toBe('商品明细 #2 · 数量');
     expect(pathLabel(i18n.t, 'phones.0')).toBe('联系电话 #1');
     expect(pathLabel(i18n.t, 'requestedDate')).toBe('要求送货日期');
