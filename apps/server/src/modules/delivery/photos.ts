@@ -2,12 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import {
-  FileNotFoundError,
-  payloadTooLarge,
-  storeUpload,
-  unsupportedMedia,
-} from '../../platform/files/index.ts';
+import { FileNotFoundError, storeThenRecord, unsupportedMedia } from '../../platform/files/index.ts';
 import { notFound, refuse } from '../../platform/http/errors.ts';
 import { firstUnstorable, unstorableText } from '../../platform/http/storable-text.ts';
 import { newId } from '../../platform/ids/index.ts';
@@ -58,23 +53,19 @@ export class DeliveryPhotos {
       throw drop(refuse('delivery.photo_limit', { max }, { path: 'file' }));
     const id = newId();
     const key = `delivery/${bookingId}/${id}`;
-    const stored = await storeUpload(this.ctx.storage, key, up, maxBytes);
-    if (!stored.ok)
-      throw stored.reason === 'too_large'
-        ? payloadTooLarge(maxBytes, 'Photos')
-        : unsupported(`The file content is not ${up.mimetype}`);
     const now = this.ctx.clock.now();
-    const row = {
-      id,
-      bookingId,
-      filename: up.filename.slice(0, 200) || 'photo',
-      contentType: up.mimetype,
-      sizeBytes: stored.sizeBytes,
-      sha256: stored.sha256,
-      storageKey: key,
-      createdAt: now.toISOString(),
-    };
-    try {
+    const limits = { maxBytes: maxBytes, allowed: PHOTO_TYPES, what: 'Photos' };
+    return storeThenRecord(this.ctx.storage, key, up, limits, async (stored) => {
+      const row = {
+        id,
+        bookingId,
+        filename: up.filename.slice(0, 200) || 'photo',
+        contentType: up.mimetype,
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        storageKey: key,
+        createdAt: now.toISOString(),
+      };
       await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx }) => {
         await photos.insert(trx, row, actor.kind === 'system' ? null : actor.userId);
         await appendEvent(trx, {
@@ -86,11 +77,8 @@ export class DeliveryPhotos {
           data: { photoId: id, sha256: row.sha256, sizeBytes: row.sizeBytes, actorName: actor.displayName },
         });
       });
-    } catch (err) {
-      await this.ctx.storage.delete(key);
-      throw err;
-    }
-    return { id, filename: row.filename, createdAt: row.createdAt };
+      return { id, filename: row.filename, createdAt: row.createdAt };
+    });
   }
 
   async open(actor: Actor, bookingId: string, photoId: string) {

@@ -2,7 +2,13 @@ export { assertSafeKey, FileNotFoundError, type FileStorage } from './storage.ts
 export { LocalDiskStorage } from './local-disk.ts';
 export { ALLOWED_UPLOAD_TYPES, isAllowedType, sniffType, type UploadType } from './content-type.ts';
 export { MeasuringStream } from './measure.ts';
-export { payloadTooLarge, storeUpload, unsupportedMedia, type StoredUpload } from './store-upload.ts';
+export {
+  payloadTooLarge,
+  storeThenRecord,
+  storeUpload,
+  unsupportedMedia,
+  type StoredUpload,
+} from './store-upload.ts';
 export { cellText } from './cell-text.ts';
 export {
   checkRowLimit,

@@ -43,3 +43,27 @@ export function unsupportedMedia(allowed: readonly string[], message: string): D
     extra: { allowed: [...allowed] },
   });
 }
+
+/**
+ * Stores an upload under `key`, then lets `record` write its row and event (one transaction of the
+ * caller's). A refused upload is a 413 or 415 and leaves no file; a failed record deletes the file.
+ */
+export async function storeThenRecord<T>(
+  storage: FileStorage,
+  key: string,
+  up: { stream: Readable; mimetype: string },
+  limits: { maxBytes: number; allowed: readonly string[]; what: string },
+  record: (stored: { sizeBytes: number; sha256: string }) => Promise<T>,
+): Promise<T> {
+  const stored = await storeUpload(storage, key, up, limits.maxBytes);
+  if (!stored.ok)
+    throw stored.reason === 'too_large'
+      ? payloadTooLarge(limits.maxBytes, limits.what)
+      : unsupportedMedia(limits.allowed, `The file content is not ${up.mimetype}`);
+  try {
+    return await record(stored);
+  } catch (err) {
+    await storage.delete(key);
+    throw err;
+  }
+}
