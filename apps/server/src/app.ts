@@ -15,6 +15,8 @@ import {
   type RouteEntry,
 } from './platform/http/route-permissions.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
+import { IdempotencyStore } from './platform/http/idempotency.ts';
+import { registerIdempotentWrites } from './platform/http/idempotent-writes.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerHealth, type Lifecycle } from './platform/http/health.ts';
 import { registerWebStatic } from './platform/http/web-static.ts';
@@ -78,6 +80,7 @@ export async function buildApp(deps: AppDeps, opts: { webDist?: string | null } 
   const modules = createModules(deps);
   registerAuthHook(app, modules.identity.auth);
   enforcePermission(app);
+  registerIdempotentWrites(app, new IdempotencyStore(deps.db, deps.clock));
 
   const lifecycle: Lifecycle = { shuttingDown: false };
   registerHealth(app, deps.db, lifecycle, () => modules.settings.service.invalidKeys());

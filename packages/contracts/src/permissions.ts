@@ -258,6 +258,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery:read',
     'delivery:book',
     'delivery:plan',
+    // The outlet's own system connects through the partner API with a token of the manager's,
+    // which keeps his outlet scope (issue #21 item 1).
+    'token:manage',
   ],
   technician: [
     ...read('customer', 'product', 'workorder', 'appeal'),

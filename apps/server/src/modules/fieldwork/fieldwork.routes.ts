@@ -126,7 +126,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
       app.post(
         `${F}/:id/${path}`,
         {
-          config: { permission: 'workorder:transition' },
+          config: { permission: 'workorder:transition', idempotency: 'handler' },
           schema: {
             tags,
             summary: `${summary} (Idempotency-Key required)`,
@@ -149,7 +149,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/arrive`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary: '到达: check in, with the position if the phone gave one (Idempotency-Key required)',
@@ -169,7 +169,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/diagnosis`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary: 'Record the diagnosis with fault codes (Idempotency-Key required)',
@@ -189,7 +189,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/work`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary: 'Record the work done and the parts used (Idempotency-Key required)',
@@ -209,7 +209,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/photos`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary:
@@ -244,7 +244,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/signature`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         bodyLimit: 3_000_000,
         schema: {
           tags,
@@ -265,7 +265,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/result`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary: 'Result: fixed, needs parts (→ 待件) or needs escalation (Idempotency-Key required)',
@@ -285,7 +285,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/completion-code`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary: "Send a one-time completion code to the order's contact phone (Idempotency-Key required)",
@@ -305,7 +305,7 @@ export function fieldworkRoutes(svc: FieldworkService, idem: IdempotencyStore, m
     app.post(
       `${F}/:id/complete`,
       {
-        config: { permission: 'workorder:transition' },
+        config: { permission: 'workorder:transition', idempotency: 'handler' },
         schema: {
           tags,
           summary:

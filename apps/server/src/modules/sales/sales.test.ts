@@ -129,14 +129,25 @@ describe('contract entry', () => {
       expiresAt: '2027-06-01T00:00:00.000Z',
     });
     expect(token.status).toBe(201);
-    const res = await w.built.app.inject({
-      method: 'POST',
-      url: `${P}/contracts`,
-      headers: { authorization: `Bearer ${token.body.token}` },
-      payload: body(),
-    });
+    const payload = body();
+    const post = (key?: string) =>
+      w.built.app.inject({
+        method: 'POST',
+        url: `${P}/contracts`,
+        headers: { authorization: `Bearer ${token.body.token}`, ...(key ? { 'idempotency-key': key } : {}) },
+        payload,
+      });
+    // An integration's write must carry an Idempotency-Key, so its retry never enters twice.
+    const bare = await post();
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().errors[0].path).toBe('headers.idempotency-key');
+    const res = await post('erp-contract-0001');
     expect(res.statusCode).toBe(201);
     expect(res.json().source).toBe('api');
+    const retry = await post('erp-contract-0001');
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(res.json().id);
   });
 
   it('puts a contract entered after the 17:00 cut-off on the Friday into Monday’s batch', async () => {

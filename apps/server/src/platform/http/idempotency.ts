@@ -62,6 +62,30 @@ export function idempotencyKeyOf(headers: Record<string, unknown>): string {
   return key;
 }
 
+export interface IdempotentRequest {
+  actorId: string;
+  key: string;
+  route: string;
+  body: unknown;
+}
+
+export type Claim = { kind: 'new' } | { kind: 'replay'; status: number; json: string };
+
+const keyReused = () =>
+  new DomainError(
+    'idempotency.key_reused',
+    'This Idempotency-Key was already used for a different request; send a new key',
+    {
+      errors: [
+        {
+          path: 'headers.idempotency-key',
+          rule: 'idempotency.key_reused',
+          message: 'used for another request',
+        },
+      ],
+    },
+  );
+
 export class IdempotencyStore {
   private readonly db: Kysely<Database>;
   private readonly clock: Clock;
@@ -79,6 +103,26 @@ export class IdempotencyStore {
     req: { actorId: string; key: string; route: string; body: unknown },
     work: () => Promise<{ status: number; body: unknown }>,
   ): Promise<IdempotentAnswer> {
+    const claim = await this.claim(req);
+    if (claim.kind === 'replay')
+      return { status: claim.status, body: JSON.parse(claim.json), replayed: true };
+    let answer: { status: number; body: unknown };
+    try {
+      answer = await work();
+    } catch (err) {
+      // Failed requests change nothing; free the key so the same submission can be retried.
+      await this.release(req);
+      throw err;
+    }
+    await this.complete(req, answer.status, JSON.stringify(answer.body ?? null));
+    return { ...answer, replayed: false };
+  }
+
+  /**
+   * Takes the key for this request, or answers with the stored reply of the request that took it.
+   * Refuses the key when it was used for another body, or while its first request still runs.
+   */
+  async claim(req: IdempotentRequest): Promise<Claim> {
     const hash = requestHash(req.route, req.body);
     const now = this.clock.now();
     const claimed = await this.db
@@ -94,75 +138,53 @@ export class IdempotencyStore {
       })
       .onConflict((oc) => oc.columns(['actor_id', 'key']).doNothing())
       .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) {
-      const prior = await this.db
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('actor_id', '=', req.actorId)
-        .where('key', '=', req.key)
-        .executeTakeFirstOrThrow();
-      if (prior.request_hash !== hash) {
-        throw new DomainError(
-          'idempotency.key_reused',
-          'This Idempotency-Key was already used for a different request; send a new key',
-          {
-            errors: [
-              {
-                path: 'headers.idempotency-key',
-                rule: 'idempotency.key_reused',
-                message: 'used for another request',
-              },
-            ],
-          },
-        );
-      }
-      if (prior.status_code !== null) {
-        return { status: prior.status_code, body: JSON.parse(prior.response_json ?? 'null'), replayed: true };
-      }
-      const stale = now.getTime() - Date.parse(prior.created_at) > STALE_CLAIM_MS;
-      const taken =
-        stale &&
-        Number(
-          (
-            await this.db
-              .updateTable('idempotency_keys')
-              .set({ created_at: now.toISOString() })
-              .where('actor_id', '=', req.actorId)
-              .where('key', '=', req.key)
-              .where('status_code', 'is', null)
-              .where('created_at', '=', prior.created_at)
-              .executeTakeFirst()
-          ).numUpdatedRows,
-        ) === 1;
-      if (!taken) {
-        throw new DomainError(
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
-        );
-      }
-    }
-    let answer: { status: number; body: unknown };
-    try {
-      answer = await work();
-    } catch (err) {
-      // Failed requests change nothing; free the key so the same submission can be retried.
-      await this.release(req.actorId, req.key);
-      throw err;
-    }
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 1) return { kind: 'new' };
+    const prior = await this.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where('actor_id', '=', req.actorId)
+      .where('key', '=', req.key)
+      .executeTakeFirstOrThrow();
+    if (prior.request_hash !== hash) throw keyReused();
+    if (prior.status_code !== null)
+      return { kind: 'replay', status: prior.status_code, json: prior.response_json ?? 'null' };
+    if (!(await this.takeOverStale(req, prior.created_at, now)))
+      throw new DomainError(
+        'idempotency.in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly',
+      );
+    return { kind: 'new' };
+  }
+
+  /** A claim whose request never answered (the process died) may be taken after STALE_CLAIM_MS. */
+  private async takeOverStale(req: IdempotentRequest, createdAt: string, now: Date): Promise<boolean> {
+    if (now.getTime() - Date.parse(createdAt) <= STALE_CLAIM_MS) return false;
+    const r = await this.db
+      .updateTable('idempotency_keys')
+      .set({ created_at: now.toISOString() })
+      .where('actor_id', '=', req.actorId)
+      .where('key', '=', req.key)
+      .where('status_code', 'is', null)
+      .where('created_at', '=', createdAt)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  /** Stores the answer (`json` is the body as sent) so a retry gets it without running again. */
+  async complete(req: { actorId: string; key: string }, status: number, json: string): Promise<void> {
     await this.db
       .updateTable('idempotency_keys')
-      .set({ status_code: answer.status, response_json: JSON.stringify(answer.body ?? null) })
+      .set({ status_code: status, response_json: json })
       .where('actor_id', '=', req.actorId)
       .where('key', '=', req.key)
       .execute();
-    return { ...answer, replayed: false };
   }
 
-  private async release(actorId: string, key: string): Promise<void> {
+  async release(req: { actorId: string; key: string }): Promise<void> {
     await this.db
       .deleteFrom('idempotency_keys')
-      .where('actor_id', '=', actorId)
-      .where('key', '=', key)
+      .where('actor_id', '=', req.actorId)
+      .where('key', '=', req.key)
       .where('status_code', 'is', null)
       .execute();
   }

@@ -1,0 +1,14 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Partner API (issue #21 item 1): outlet managers may make API tokens, so an outlet's own system
+ * connects as them and keeps their outlet scope (a token never exceeds its maker's permissions).
+ * Existing databases' outlet managers get the grant here; a fresh database gets it from
+ * `ensureRoles`. (Technicians do not by default: a brand whose outlets run their own field apps
+ * grants them `token:manage` on the roles screen.)
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`insert into role_permissions (role, permission)
+    select name, 'token:manage' from roles where name = 'outlet_manager'
+    on conflict do nothing`.execute(db);
+}
