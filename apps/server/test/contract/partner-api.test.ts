@@ -86,10 +86,12 @@ interface Answer {
 /** A partner system: calls with its API token, an Idempotency-Key on every write. */
 class TokenClient {
   private seq = 0;
-  constructor(
-    private readonly token: string,
-    private readonly name: string,
-  ) {}
+  readonly token: string;
+  private readonly name: string;
+  constructor(token: string, name: string) {
+    this.token = token;
+    this.name = name;
+  }
 
   async call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, key?: string): Promise<Answer> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
@@ -169,7 +171,7 @@ describe('partner API: an order from a brand system to the outlet system and bac
     const noKey = await w.built.app.inject({
       method: 'POST',
       url: '/api/v1/work-orders',
-      headers: { authorization: `Bearer ${(brand as unknown as { token: string }).token}` },
+      headers: { authorization: `Bearer ${brand.token}` },
       payload: body,
     });
     expect(noKey.statusCode).toBe(400);
