@@ -5,7 +5,7 @@ import { createIdentity, IDENTITY_SETTINGS, userIdsByLogin } from './modules/ide
 import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
 import { createCatalog, productCategoriesByCodes } from './modules/catalog/index.ts';
 import { createCustomers, CUSTOMER_SETTINGS } from './modules/customers/index.ts';
-import { createNetwork, NETWORK_SETTINGS } from './modules/network/index.ts';
+import { createNetwork, NETWORK_SETTINGS, outletNamesOf } from './modules/network/index.ts';
 import { createSla, SLA_SETTINGS } from './modules/sla/index.ts';
 import {
   createWorkOrders,
@@ -63,7 +63,7 @@ import { articleRef, createKnowledge, KNOWLEDGE_SETTINGS } from './modules/knowl
 import { remoteResolutionCounts } from './modules/workorders/index.ts';
 import { createWebhooks, WEBHOOK_SETTINGS } from './modules/webhooks/index.ts';
 import { CALLCENTER_SETTINGS, createCallCenter } from './modules/callcenter/index.ts';
-import { countWorkOrders, ordersPerHour, slaAlarms } from './modules/workorders/index.ts';
+import { countWorkOrders, orderOutletOf, ordersPerHour, slaAlarms } from './modules/workorders/index.ts';
 import { alarmingClocksOf } from './modules/sla/index.ts';
 import { RequestsService, ReturnsService } from './modules/parts/index.ts';
 import { createWorkbench } from './modules/workbench/index.ts';
@@ -371,7 +371,10 @@ export function createModules(deps: AppDeps) {
     },
   });
   // Webhooks (issue #21): every appended event of a subscribed type is delivered, signed, from the outbox.
-  const webhooks = createWebhooks(deps);
+  // An endpoint limited to one outlet hears of that outlet's orders only (issue #21 item 1).
+  const webhooks = createWebhooks(deps, {
+    outlets: { orderOutlet: orderOutletOf, names: (ids) => outletNamesOf(deps.db, ids) },
+  });
   // Call-centre figures and the Erlang C staffing planner (issue #19 item 5).
   const callcenter = createCallCenter(deps);
   // Telephony (来电弹屏, issue #21 item 4): agents by username (identity), the caller's record by

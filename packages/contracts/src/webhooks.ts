@@ -27,6 +27,9 @@ export const WebhookEndpointSchema = z.object({
   url: z.string(),
   description: z.string(),
   eventTypes: z.array(z.string()),
+  /** Only this outlet's orders (an outlet's own system); null: every order. */
+  outletId: IdSchema.nullable(),
+  outletName: z.string().nullable(),
   status: z.enum(WEBHOOK_ENDPOINT_STATUSES),
   consecutiveFailures: z.number().int(),
   pausedReason: z.enum(WEBHOOK_PAUSE_REASONS).nullable(),
@@ -49,6 +52,7 @@ export const CreateWebhookEndpointSchema = z.strictObject({
   url: storedText().min(1).max(2000),
   description: storedText().max(200).default(''),
   eventTypes: EventTypesSchema,
+  outletId: IdSchema.nullable().default(null),
 });
 export type CreateWebhookEndpoint = z.infer<typeof CreateWebhookEndpointSchema>;
 
@@ -57,6 +61,7 @@ export const UpdateWebhookEndpointSchema = z.strictObject({
   url: storedText().min(1).max(2000).optional(),
   description: storedText().max(200).optional(),
   eventTypes: EventTypesSchema.optional(),
+  outletId: IdSchema.nullable().optional(),
 });
 export type UpdateWebhookEndpoint = z.infer<typeof UpdateWebhookEndpointSchema>;
 

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBody, seedRefs, startWorld, type Refs, type World } from '../factories/workorders.ts';
+import { makeOutlet } from '../factories/network.ts';
 import type { TestUser } from '../factories/world.ts';
 
 // Monday 2026-11-23 10:00 in Shanghai; the visit is this afternoon.
@@ -16,16 +17,20 @@ const NOW = '2026-11-23T02:00:00.000Z';
 const WINDOW = { start: '2026-11-23T06:00:00.000Z', end: '2026-11-23T08:00:00.000Z' };
 
 interface Delivery {
+  path: string;
   headers: Record<string, string>;
   body: string;
   verified: boolean;
 }
 
-/** The partner's webhook receiver: keeps every delivery with whether its signature verified. */
+/**
+ * The partners' webhook receiver: the brand's system at /brand, the outlet's at /outlet. Keeps
+ * every delivery with whether its signature verified with the secret of the path's endpoint.
+ */
 class FakePartner {
   readonly got: Delivery[] = [];
-  secret = '';
-  url = '';
+  readonly secrets = new Map<string, string>();
+  base = '';
   private server!: http.Server;
 
   async start(): Promise<void> {
@@ -38,21 +43,22 @@ class FakePartner {
           'webhook-timestamp': String(req.headers['webhook-timestamp']),
           'webhook-signature': String(req.headers['webhook-signature']),
         };
-        this.got.push({ headers, body, verified: this.verify(body, headers) });
+        const path = req.url ?? '';
+        this.got.push({ path, headers, body, verified: this.verify(path, body, headers) });
         res.statusCode = 204;
         res.end();
       });
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/anxin`;
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   /** The signature carries the app's (manual) clock: verify with Date set to it. */
-  private verify(body: string, headers: Record<string, string>): boolean {
+  private verify(path: string, body: string, headers: Record<string, string>): boolean {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(Number(headers['webhook-timestamp']) * 1000));
     try {
-      new Webhook(this.secret).verify(body, headers);
+      new Webhook(this.secrets.get(path) ?? 'whsec_AAAA').verify(body, headers);
       return true;
     } catch {
       return false;
@@ -61,9 +67,10 @@ class FakePartner {
     }
   }
 
-  /** Deliveries about one order, as `{ type, to, payload }`. */
-  about(orderId: string) {
+  /** Deliveries to `path` about one order, as `{ verified, type, data }`. */
+  about(path: string, orderId: string) {
     return this.got
+      .filter((d) => d.path === path)
       .map((d) => ({ verified: d.verified, ...(JSON.parse(d.body) as { type: string; data: any }) }))
       .filter((d) => d.data.streamId === orderId);
   }
@@ -133,13 +140,19 @@ beforeAll(async () => {
     version: hooks.version,
   });
   expect(set.status, JSON.stringify(set.body)).toBe(200);
-  const ep = await admin.send('POST', '/api/v1/webhooks/endpoints', {
-    url: partner.url,
-    description: '网点自有系统',
-    eventTypes: ['workorder.created', 'workorder.transitioned'],
-  });
-  expect(ep.status, JSON.stringify(ep.body)).toBe(201);
-  partner.secret = ep.body.secret as string;
+  for (const [path, outletId] of [
+    ['/brand', null],
+    ['/outlet', refs.outletA],
+  ] as const) {
+    const ep = await admin.send('POST', '/api/v1/webhooks/endpoints', {
+      url: `${partner.base}${path}`,
+      description: path === '/brand' ? '品牌 ERP' : '网点自有系统',
+      eventTypes: ['workorder.created', 'workorder.transitioned'],
+      outletId,
+    });
+    expect(ep.status, JSON.stringify(ep.body)).toBe(201);
+    partner.secrets.set(path, ep.body.secret as string);
+  }
 
   brand = await tokenOf(await w.user('admin'), ['workorder:create', 'workorder:read']);
   const manager = await w.user('outlet_manager', { outletId: refs.outletA });
@@ -207,11 +220,13 @@ describe('partner API: an order from a brand system to the outlet system and bac
     });
     expect(d.status, JSON.stringify(d.body)).toBe(200);
     await settle();
-    const seen = partner.about(orderId);
-    expect(seen.every((s) => s.verified)).toBe(true);
-    expect(seen.map((s) => s.type)).toContain('workorder.created');
-    const dispatched = seen.find((s) => s.data.to === 'dispatched_outlet');
-    expect(dispatched).toBeDefined();
+    const brandSaw = partner.about('/brand', orderId);
+    const outletSaw = partner.about('/outlet', orderId);
+    expect([...brandSaw, ...outletSaw].every((s) => s.verified)).toBe(true);
+    expect(brandSaw.map((s) => s.type)).toContain('workorder.created');
+    // The outlet's system hears of the order from the moment it is offered to its outlet.
+    expect(outletSaw.map((s) => s.type)).not.toContain('workorder.created');
+    expect(outletSaw.find((s) => s.data.to === 'dispatched_outlet')).toBeDefined();
   });
 
   it('lets the outlet system accept the offer and book the technician and window in one write', async () => {
@@ -248,7 +263,7 @@ describe('partner API: an order from a brand system to the outlet system and bac
     await settle();
     const order = (await outletSystem.call('GET', `/api/v1/work-orders/${orderId}`)).body;
     expect(order.status).toBe('awaiting_callback');
-    const tos = partner.about(orderId).map((s) => s.data.to);
+    const tos = partner.about('/outlet', orderId).map((s) => s.data.to);
     expect(tos).toEqual(expect.arrayContaining(['scheduled', 'completed', 'awaiting_callback']));
   });
 
@@ -264,7 +279,7 @@ describe('partner API: an order from a brand system to the outlet system and bac
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     await settle();
     expect((await brand.call('GET', `/api/v1/work-orders/${orderId}`)).body.status).toBe('closed');
-    expect(partner.about(orderId).map((s) => s.data.to)).toContain('closed');
+    expect(partner.about('/brand', orderId).map((s) => s.data.to)).toContain('closed');
   });
 
   it('lets the outlet system reject an offer with a reason, which returns the order to 待派单', async () => {
@@ -291,8 +306,8 @@ describe('partner API: an order from a brand system to the outlet system and bac
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     await settle();
     expect((await brand.call('GET', `/api/v1/work-orders/${id}`)).body.status).toBe('awaiting_dispatch');
-    expect(partner.about(id).map((s) => s.data.to)).toEqual(
-      expect.arrayContaining(['dispatched_outlet', 'awaiting_dispatch']),
+    expect(partner.about('/outlet', id).map((s) => s.data.to)).toEqual(
+      expect.arrayContaining(['dispatched_outlet', 'outlet_rejected']),
     );
   });
 
@@ -301,13 +316,21 @@ describe('partner API: an order from a brand system to the outlet system and bac
     expect((await brand.call('POST', `/api/v1/dispatch/orders/${orderId}/dispatch`, {})).status).toBe(403);
     expect((await techPhone.call('POST', '/api/v1/work-orders', createBody(refs))).status).toBe(403);
     // The outlet's token keeps the manager's outlet scope: another outlet's order is not found.
-    const elsewhere = await brand.call('POST', '/api/v1/work-orders', createBody(refs));
+    const elsewhere = await brand.call('POST', '/api/v1/work-orders', {
+      ...createBody(refs),
+      handoff: 'dispatch',
+    });
     const dispatcher = await w.as(await w.user('dispatcher'));
     const id = elsewhere.body.order.id as string;
+    const neighbour = await makeOutlet(w, { code: 'N', areas: ['440106'], categories: [refs.categoryCode] });
     await dispatcher.send('POST', `/api/v1/dispatch/orders/${id}/dispatch`, {
-      outletId: refs.outletB,
+      outletId: neighbour,
       version: (await dispatcher.get(`/api/v1/work-orders/${id}`)).body.version,
     });
     expect((await outletSystem.call('GET', `/api/v1/work-orders/${id}`)).status).toBe(404);
+    await settle();
+    // …and its endpoint never hears of it, while the brand's does.
+    expect(partner.about('/outlet', id)).toEqual([]);
+    expect(partner.about('/brand', id).map((s) => s.data.to)).toContain('dispatched_outlet');
   });
 });

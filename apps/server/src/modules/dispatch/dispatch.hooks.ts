@@ -117,7 +117,9 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
         dedupeKey: `${ORDER_REJECTED_TOPIC}:${i.order.id}:${i.order.version + 1}`,
         at: i.now,
       });
-      return offer ? { offerId: offer.id, reasonCode: offer.reasonCode } : undefined;
+      return offer
+        ? { offerId: offer.id, reasonCode: offer.reasonCode, outletId: offer.outletId }
+        : undefined;
     },
   });
 

@@ -13,6 +13,15 @@ export type HttpPost = (
 /** Resolves a host name to its addresses (checked against private ranges before sending). */
 export type Resolve = (host: string) => Promise<string[]>;
 
+/**
+ * What webhooks learn of outlets through other modules' indexes: the outlet an order is with now
+ * (in the writer's transaction), and outlets' names for the endpoint list.
+ */
+export interface OutletPort {
+  orderOutlet(db: Db, streamType: string, streamId: string): Promise<string | null>;
+  names(ids: readonly string[]): Promise<Map<string, string>>;
+}
+
 export interface WebhookContext {
   db: Db;
   dialect: DialectName;
@@ -21,6 +30,7 @@ export interface WebhookContext {
   post: HttpPost;
   resolve: Resolve;
   nudgeOutbox: () => void;
+  outlets: OutletPort;
 }
 
 export const DELIVER_TOPIC = 'webhooks.deliver';

@@ -5,7 +5,7 @@ import { appendEvent, findEvent, SYSTEM } from '../../platform/events/append.ts'
 import { enqueueOutbox } from '../../platform/events/outbox.ts';
 import { errorText } from '../../platform/jobs/index.ts';
 import { notifyRole } from '../../platform/notify/index.ts';
-import { DELIVER_TOPIC, type DeliverMessage, type WebhookContext } from './context.ts';
+import { DELIVER_TOPIC, type DeliverMessage, type OutletPort, type WebhookContext } from './context.ts';
 import { hostOf, isPrivateAddress, nextAttemptAt, shouldPause, signingSecrets } from './domain/policy.ts';
 import * as repo from './webhooks.repository.ts';
 import { ENDPOINT_STREAM, WEBHOOK_EVENTS } from './webhooks.events.ts';
@@ -168,17 +168,38 @@ export async function deliverAttempt(ctx: WebhookContext, m: DeliverMessage): Pr
 }
 
 /**
+ * The outlets an event concerns: the one its order is with after the change, and the one its data
+ * names (an offer rejected or lapsed leaves the order with none, but the outlet should hear of it).
+ */
+async function eventOutlets(
+  trx: Db,
+  e: { streamType: string; streamId: string; data: unknown },
+  outlets: OutletPort,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  const now = await outlets.orderOutlet(trx, e.streamType, e.streamId);
+  if (now) found.add(now);
+  const named = (e.data as { outletId?: unknown } | null)?.outletId;
+  if (typeof named === 'string') found.add(named);
+  return found;
+}
+
+/**
  * The append listener: a delivery row per subscribed endpoint, written in the event's own
  * transaction; active endpoints get their first attempt queued, paused ones keep it waiting.
  */
 export async function fanOut(
   trx: Db,
-  e: { id: string; type: string; at: Date },
+  e: { id: string; type: string; at: Date; streamType: string; streamId: string; data: unknown },
   newId: () => string,
+  outlets: OutletPort,
 ): Promise<void> {
   if (e.type.startsWith(`${WEBHOOK_EVENTS.prefix}.`)) return;
   const subscribers = await repo.listSubscribers(trx, e.type);
+  const scoped = subscribers.some((s) => s.outletId !== null);
+  const outletsOfEvent = scoped ? await eventOutlets(trx, e, outlets) : new Set<string>();
   for (const ep of subscribers) {
+    if (ep.outletId !== null && !outletsOfEvent.has(ep.outletId)) continue;
     const id = newId();
     const active = ep.status === 'active';
     const at = e.at.toISOString();

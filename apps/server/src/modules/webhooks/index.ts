@@ -7,6 +7,7 @@ import {
   DELIVER_TOPIC,
   type DeliverMessage,
   type HttpPost,
+  type OutletPort,
   type Resolve,
   type WebhookContext,
 } from './context.ts';
@@ -35,9 +36,13 @@ export const fetchPost: HttpPost = async (url, headers, body, timeoutMs) => {
 
 const dnsResolve: Resolve = async (host) => (await lookup(host, { all: true })).map((a) => a.address);
 
+/** Without the network and work-order modules (unit tests): no outlet is known. */
+const NO_OUTLETS: OutletPort = { orderOutlet: async () => null, names: async () => new Map() };
+
 export interface WebhookOptions {
   post?: HttpPost;
   resolve?: Resolve;
+  outlets?: OutletPort;
 }
 
 /**
@@ -54,9 +59,10 @@ export function createWebhooks(deps: AppDeps, opts: WebhookOptions = {}) {
     post: opts.post ?? fetchPost,
     resolve: opts.resolve ?? dnsResolve,
     nudgeOutbox: () => deps.runtime.outbox.nudge(),
+    outlets: opts.outlets ?? NO_OUTLETS,
   };
   const service = new WebhookService(ctx);
-  onEventAppended('webhooks', (trx, e) => fanOut(trx, e, newId));
+  onEventAppended('webhooks', (trx, e) => fanOut(trx, e, newId, ctx.outlets));
   deps.runtime.outbox.registerTopic<DeliverMessage>(DELIVER_TOPIC, (m) => deliverAttempt(ctx, m));
   return {
     ctx,

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/types.ts';
 import type { WebhookDeliveriesTable, WebhookEndpointsTable } from './webhooks.schema.ts';
 
 /** An endpoint with its secrets: stays inside the module (views drop the secrets). */
-export interface EndpointRecord extends WebhookEndpoint {
+export interface EndpointRecord extends Omit<WebhookEndpoint, 'outletName'> {
   secret: string;
   previousSecret: string | null;
 }
@@ -18,6 +18,7 @@ const endpointOf = (r: Selectable<WebhookEndpointsTable>): EndpointRecord => ({
   url: r.url,
   description: r.description,
   eventTypes: JSON.parse(r.event_types) as string[],
+  outletId: r.outlet_id,
   status: r.status,
   consecutiveFailures: r.consecutive_failures,
   pausedReason: r.paused_reason,
@@ -77,6 +78,7 @@ export async function insertEndpoint(db: Db, e: EndpointRecord): Promise<void> {
       url: e.url,
       description: e.description,
       event_types: JSON.stringify(e.eventTypes),
+      outlet_id: e.outletId,
       secret: e.secret,
       previous_secret: e.previousSecret,
       previous_secret_expires_at: e.previousSecretExpiresAt,
@@ -97,6 +99,7 @@ export type EndpointPatch = Partial<
     | 'url'
     | 'description'
     | 'eventTypes'
+    | 'outletId'
     | 'secret'
     | 'previousSecret'
     | 'previousSecretExpiresAt'
@@ -121,6 +124,7 @@ export async function updateEndpoint(
       ...(patch.url !== undefined ? { url: patch.url } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.eventTypes !== undefined ? { event_types: JSON.stringify(patch.eventTypes) } : {}),
+      ...(patch.outletId !== undefined ? { outlet_id: patch.outletId } : {}),
       ...(patch.secret !== undefined ? { secret: patch.secret } : {}),
       ...(patch.previousSecret !== undefined ? { previous_secret: patch.previousSecret } : {}),
       ...(patch.previousSecretExpiresAt !== undefined

@@ -6,6 +6,8 @@ export interface WebhookEndpointsTable {
   url: string;
   description: string;
   event_types: string;
+  /** Only events of this outlet's orders; null: all. */
+  outlet_id: string | null;
   secret: string;
   /** The secret a rotation replaced; it signs beside the new one until the expiry. */
   previous_secret: string | null;

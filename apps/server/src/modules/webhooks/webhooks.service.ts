@@ -26,9 +26,9 @@ import { webhookSettings } from './webhooks.settings.ts';
 /** `whsec_` + base64 of 32 random bytes (Standard Webhooks: 24 to 64 bytes). */
 export const newSecret = (): string => `whsec_${randomBytes(32).toString('base64')}`;
 
-const view = (e: repo.EndpointRecord): WebhookEndpoint => {
+const view = (e: repo.EndpointRecord, names: Map<string, string>): WebhookEndpoint => {
   const { secret: _s, previousSecret: _p, ...rest } = e;
-  return rest;
+  return { ...rest, outletName: e.outletId ? (names.get(e.outletId) ?? null) : null };
 };
 const deliveryView = (d: repo.DeliveryRecord): WebhookDelivery => {
   const { payload: _p, ...rest } = d;
@@ -87,16 +87,30 @@ export class WebhookService {
   }
 
   async list(): Promise<WebhookEndpoint[]> {
-    return (await repo.listEndpoints(this.db)).map(view);
+    const all = await repo.listEndpoints(this.db);
+    const names = await this.ctx.outlets.names(all.flatMap((e) => (e.outletId ? [e.outletId] : [])));
+    return all.map((e) => view(e, names));
   }
 
   async get(id: string): Promise<WebhookEndpoint> {
-    return view(await this.mustFind(id));
+    return this.viewOf(await this.mustFind(id));
+  }
+
+  private async viewOf(e: repo.EndpointRecord): Promise<WebhookEndpoint> {
+    return view(e, await this.ctx.outlets.names(e.outletId ? [e.outletId] : []));
+  }
+
+  /** An outlet scope must name an outlet that exists. */
+  private async checkOutlet(outletId: string | null | undefined): Promise<void> {
+    if (!outletId) return;
+    if (!(await this.ctx.outlets.names([outletId])).has(outletId))
+      throw fieldError('outletId', 'not_found', 'No outlet has this id');
   }
 
   async create(actor: Actor, input: CreateWebhookEndpoint): Promise<WebhookEndpointWithSecret> {
     const eventTypes = this.checkTypes(input.eventTypes);
     await this.checkUrl(input.url);
+    await this.checkOutlet(input.outletId);
     const now = this.ctx.clock.now();
     const at = now.toISOString();
     const e: repo.EndpointRecord = {
@@ -104,6 +118,7 @@ export class WebhookService {
       url: input.url,
       description: input.description,
       eventTypes,
+      outletId: input.outletId,
       secret: newSecret(),
       previousSecret: null,
       previousSecretExpiresAt: null,
@@ -123,15 +138,16 @@ export class WebhookService {
         type: WEBHOOK_EVENTS.type.endpoint_created,
         actor: eventActorOf(actor),
         at: now,
-        data: { url: e.url, eventTypes },
+        data: { url: e.url, eventTypes, outletId: e.outletId },
       });
     });
-    return { ...view(e), secret: e.secret };
+    return { ...(await this.viewOf(e)), secret: e.secret };
   }
 
   async update(actor: Actor, id: string, input: UpdateWebhookEndpoint): Promise<WebhookEndpoint> {
     const eventTypes = input.eventTypes ? this.checkTypes(input.eventTypes) : undefined;
     if (input.url !== undefined) await this.checkUrl(input.url);
+    await this.checkOutlet(input.outletId);
     const e = await this.mustFind(id);
     if (e.version !== input.version) throw versionConflict('webhook endpoint', id, input.version);
     const now = this.ctx.clock.now();
@@ -144,6 +160,7 @@ export class WebhookService {
           ...(input.url !== undefined ? { url: input.url } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(eventTypes ? { eventTypes } : {}),
+          ...(input.outletId !== undefined ? { outletId: input.outletId } : {}),
         },
         now.toISOString(),
       );
@@ -154,7 +171,11 @@ export class WebhookService {
         type: WEBHOOK_EVENTS.type.endpoint_updated,
         actor: eventActorOf(actor),
         at: now,
-        data: { url: input.url ?? e.url, eventTypes: eventTypes ?? e.eventTypes },
+        data: {
+          url: input.url ?? e.url,
+          eventTypes: eventTypes ?? e.eventTypes,
+          outletId: input.outletId !== undefined ? input.outletId : e.outletId,
+        },
       });
     });
     return this.get(id);
@@ -212,7 +233,7 @@ export class WebhookService {
   async pause(actor: Actor, id: string, version: number): Promise<WebhookEndpoint> {
     const e = await this.mustFind(id);
     if (e.version !== version) throw versionConflict('webhook endpoint', id, version);
-    if (e.status === 'paused') return view(e);
+    if (e.status === 'paused') return this.viewOf(e);
     const now = this.ctx.clock.now();
     await withTransaction(this.db, this.ctx.dialect, async ({ trx }) => {
       const ok = await repo.updateEndpoint(
@@ -241,7 +262,7 @@ export class WebhookService {
   async resume(actor: Actor, id: string, version: number): Promise<WebhookEndpoint> {
     const e = await this.mustFind(id);
     if (e.version !== version) throw versionConflict('webhook endpoint', id, version);
-    if (e.status === 'active') return view(e);
+    if (e.status === 'active') return this.viewOf(e);
     const now = this.ctx.clock.now();
     await withTransaction(this.db, this.ctx.dialect, async ({ trx, afterCommit }) => {
       const ok = await repo.updateEndpoint(

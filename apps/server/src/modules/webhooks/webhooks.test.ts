@@ -15,6 +15,7 @@ import { isPrivateAddress, nextAttemptAt, signingSecrets, urlProblem } from './d
 const NOW = '2026-06-15T04:00:00.000Z';
 const P = '/api/v1/webhooks';
 const SCHEDULE = [5, 300, 1800];
+const NO_OUTLET = '01a2508d-0000-7000-8000-000000000000';
 
 interface Received {
   id: string;
@@ -468,6 +469,10 @@ describe('webhooks: refusals', () => {
       [{ url: 'https://hooks.example.com/x', eventTypes: ['customer.nope'] }, 'eventTypes.0'],
       [{ url: 'https://hooks.example.com/x', eventTypes: ['webhook.endpoint_created'] }, 'eventTypes.0'],
       [{ url: 'https://hooks.example.com/x', eventTypes: [] }, 'eventTypes'],
+      [
+        { url: 'https://hooks.example.com/x', eventTypes: ['customer.created'], outletId: NO_OUTLET },
+        'outletId',
+      ],
     ] as const;
     for (const [payload, path] of bad) {
       const r = await admin.send('POST', `${P}/endpoints`, payload);
@@ -487,9 +492,16 @@ describe('webhooks: refusals', () => {
       eventTypes: ['x.y'],
     });
     expect(unknown.status).toBe(400);
+    const noOutlet = await admin.send('PATCH', `${P}/endpoints/${ep.id}`, {
+      version: ep.version,
+      outletId: NO_OUTLET,
+    });
+    expect(noOutlet.status).toBe(400);
+    expect(noOutlet.body.errors[0]).toMatchObject({ path: 'outletId', rule: 'not_found' });
     const same = (await admin.get(`${P}/endpoints/${ep.id}`)).body;
     expect(same).toMatchObject({
       version: ep.version,
+      outletId: null,
       description: '测试',
       eventTypes: ['customer.created'],
     });

@@ -27,6 +27,7 @@ export {
   countServiceOrdersCreated,
   orderAttachmentIds,
   orderNumbersOf,
+  orderOutletOf,
   remoteResolutionCounts,
   technicianJob,
   technicianJobs,

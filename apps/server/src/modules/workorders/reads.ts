@@ -218,3 +218,14 @@ export async function remoteResolutionCounts(
     withArticle: resolved.filter((r) => r.knowledge_article_id).length,
   };
 }
+
+/** The outlet an order is with now (null: none, or not an order's stream). */
+export async function orderOutletOf(db: Db, streamType: string, orderId: string): Promise<string | null> {
+  if (streamType !== 'work_order') return null;
+  const r = await db
+    .selectFrom('work_orders')
+    .select('outlet_id')
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  return r?.outlet_id ?? null;
+}

@@ -38,6 +38,8 @@ export interface AppendedEvent {
   streamType: string;
   streamId: string;
   at: Date;
+  /** The event's payload as appended (listeners may narrow on it, e.g. an outlet id). */
+  data: unknown;
 }
 export type AppendListener = (trx: Kysely<Database>, e: AppendedEvent) => Promise<void>;
 
@@ -82,7 +84,14 @@ export async function appendEvent<T extends EventType>(
     })
     .execute();
   for (const listen of appendListeners.values())
-    await listen(trx, { id, type: e.type, streamType: e.streamType, streamId: e.streamId, at: e.at });
+    await listen(trx, {
+      id,
+      type: e.type,
+      streamType: e.streamType,
+      streamId: e.streamId,
+      at: e.at,
+      data: e.data ?? {},
+    });
   return id;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Drawer, Flex, Form, Input, Tree, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WebhookEndpoint } from '@anxin/contracts';
+import { OutletPicker } from '../../../components/OutletPicker.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
 import { useCreateEndpoint, useUpdateEndpoint, useWebhookEventTypes } from '../api.ts';
@@ -11,6 +12,7 @@ interface Values {
   url: string;
   description: string;
   eventTypes: string[];
+  outletId?: string;
 }
 
 const GROUP = 'group:';
@@ -43,8 +45,13 @@ export function EndpointDrawer({
     setError(null);
     form.setFieldsValue(
       endpoint
-        ? { url: endpoint.url, description: endpoint.description, eventTypes: endpoint.eventTypes }
-        : { url: '', description: '', eventTypes: [] },
+        ? {
+            url: endpoint.url,
+            description: endpoint.description,
+            eventTypes: endpoint.eventTypes,
+            outletId: endpoint.outletId ?? undefined,
+          }
+        : { url: '', description: '', eventTypes: [], outletId: undefined },
     );
   }, [open, endpoint, form]);
 
@@ -63,8 +70,9 @@ export function EndpointDrawer({
       }));
   }, [types.data, t]);
 
-  const submit = async (v: Values) => {
+  const submit = async ({ outletId, ...rest }: Values) => {
     setError(null);
+    const v = { ...rest, outletId: outletId ?? null };
     try {
       if (endpoint) await update.mutateAsync({ id: endpoint.id, version: endpoint.version, ...v });
       else onSecret((await create.mutateAsync(v)).secret);
@@ -108,6 +116,9 @@ export function EndpointDrawer({
         </Form.Item>
         <Form.Item name="description" label={t('webhooks.descriptionLabel')}>
           <Input maxLength={200} data-testid="webhook-description" />
+        </Form.Item>
+        <Form.Item name="outletId" label={t('webhooks.outlet')} extra={t('webhooks.outletHint')}>
+          <OutletPicker placeholder={t('webhooks.allOutlets')} data-testid="webhook-outlet" />
         </Form.Item>
         <Form.Item
           name="eventTypes"

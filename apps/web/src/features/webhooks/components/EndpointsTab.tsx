@@ -66,6 +66,11 @@ export function EndpointsTab() {
                     {e.url}
                   </Typography.Text>
                   {e.description && <Typography.Text type="secondary">{e.description}</Typography.Text>}
+                  <Typography.Text type="secondary" data-testid="webhook-scope">
+                    {e.outletId
+                      ? t('webhooks.onlyOutlet', { name: e.outletName ?? '—' })
+                      : t('webhooks.allOutlets')}
+                  </Typography.Text>
                 </Flex>
               ),
             },

@@ -16,6 +16,11 @@ export const webhooksEnUS: typeof webhooksZhCN = {
   urlHint:
     'The https address the other system receives on; private addresses must be allowed in the business settings.',
   descriptionLabel: 'Description',
+  outlet: "Only this outlet's orders",
+  outletHint:
+    "For an outlet's own system: it receives events only of orders dispatched to that outlet. Leave empty for all orders.",
+  allOutlets: 'All outlets',
+  onlyOutlet: 'Outlet only: {{name}}',
   eventTypes: 'Subscribed events',
   eventTypesHint: 'Tick the business events to push; a module can be ticked as a whole.',
   eventCount: '{{count}} event types',
