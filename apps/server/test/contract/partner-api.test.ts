@@ -8,7 +8,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBody, seedRefs, startWorld, type Refs, type World } from '../factories/workorders.ts';
+import { partItem, stockIn } from '../factories/parts.ts';
+import {
+  createBody,
+  forceState,
+  seedRefs,
+  startWorld,
+  type Refs,
+  type World,
+} from '../factories/workorders.ts';
 import { makeOutlet } from '../factories/network.ts';
 import type { TestUser } from '../factories/world.ts';
 
@@ -169,7 +177,12 @@ beforeAll(async () => {
     permissions: [...techPerms, 'token:manage'],
   });
   expect(granted.status, JSON.stringify(granted.body)).toBe(200);
-  techPhone = await tokenOf(refs.techA.user, ['workorder:read', 'workorder:transition']);
+  techPhone = await tokenOf(refs.techA.user, [
+    'workorder:read',
+    'workorder:transition',
+    'parts:read',
+    'parts:request',
+  ]);
 }, 60_000);
 afterAll(async () => {
   await partner.stop();
@@ -280,6 +293,34 @@ describe('partner API: an order from a brand system to the outlet system and bac
     await settle();
     expect((await brand.call('GET', `/api/v1/work-orders/${orderId}`)).body.status).toBe('closed');
     expect(partner.about('/brand', orderId).map((s) => s.data.to)).toContain('closed');
+  });
+
+  it('lets the field app ask for a part once, however often it retries', async () => {
+    const created = await brand.call('POST', '/api/v1/work-orders', createBody(refs));
+    const id = created.body.order.id as string;
+    await forceState(w, id, {
+      status: 'in_progress',
+      outlet_id: refs.outletA,
+      technician_id: refs.techA.id,
+      technician_user_id: refs.techA.user.id,
+    });
+    const item = await partItem(w.db.db, { universal: true });
+    await stockIn(w.db.db, 'loc-hq', item.id, 5);
+    const ask = () =>
+      techPhone.call(
+        'POST',
+        '/api/v1/parts/requests',
+        { orderId: id, lines: [{ itemId: item.id, qty: 1, paidBy: 'warranty' }] },
+        `fieldapp-parts-${id}`,
+      );
+    const first = await ask();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const retry = await ask();
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    const mine = await techPhone.call('GET', `/api/v1/parts/requests?orderId=${id}`);
+    expect(mine.body.items.map((r: { id: string }) => r.id)).toEqual([first.body.id]);
+    expect((await brand.call('GET', `/api/v1/work-orders/${id}`)).body.status).toBe('awaiting_parts');
   });
 
   it('lets the outlet system reject an offer with a reason, which returns the order to 待派单', async () => {
