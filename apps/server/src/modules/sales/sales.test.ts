@@ -413,10 +413,10 @@ describe('Excel import', () => {
     expect(xl1.lines[1]).toMatchObject({ model: 'CJ-120', needsInstallation: false });
   });
 
-  it('refuses a file that is not a workbook', async () => {
+  it('refuses a file that is not the template (read as CSV without the template headers)', async () => {
     const res = await upload(agent, Buffer.from('not a workbook'));
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ path: 'file', rule: 'undecodable' });
+    expect(res.body.errors[0]).toMatchObject({ path: 'file', rule: 'invalid_format' });
   });
 });
 
