@@ -108,11 +108,41 @@ describe('outlet import', () => {
     await page.getByTestId('outlet-import-run').click();
     await page.getByTestId('outlet-import-done').waitFor(POLL);
     await shot(page, 'outlet-import-done-zh-CN');
-    const found = await admin<{ items: { code: string; type: string }[] }>(
+    const found = await admin<{ items: { id: string; code: string; type: string }[] }>(
       'GET',
       `/api/v1/outlets?q=${code}`,
     );
     expect(found.items).toMatchObject([{ code, type: 'entrusted' }]);
+
+    // Technicians into the new outlet, in English: an unknown outlet code is reported, then the fix.
+    const techs = (name: string, lines: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `\uFEFF${['姓名,手机号,网点编码,级别,省份代码,技能', ...lines].join('\r\n')}`,
+        'utf8',
+      ),
+    });
+    const tech = (outlet: string) =>
+      `导入师傅${suffix},1370014${suffix},${outlet},1,,${where.categoryCode}:3`;
+    await page.goto(`${people.app.url}/technicians`);
+    await page.getByTestId('locale-switch').click();
+    await page.getByTestId('locale-en-US').click();
+    await page.getByTestId('technician-import').click();
+    await page.locator('input[type=file]').setInputFiles(techs('bad.csv', [tech(`NO${suffix}`)]));
+    await page.getByTestId('technician-import-run').click();
+    const techReport = page.getByTestId('technician-import-errors');
+    await techReport.waitFor(POLL);
+    expect(await techReport.innerText()).toContain('Outlet code');
+    await shot(page, 'technician-import-report-en-US');
+    await page.locator('input[type=file]').setInputFiles(techs('good.csv', [tech(code)]));
+    await page.getByTestId('technician-import-run').click();
+    await page.getByTestId('technician-import-done').waitFor(POLL);
+    const staff = await admin<{ items: { name: string; skills: { level: number }[] }[] }>(
+      'GET',
+      `/api/v1/technicians?outletId=${found.items[0]!.id}`,
+    );
+    expect(staff.items).toMatchObject([{ name: `导入师傅${suffix}`, skills: [{ level: 3 }] }]);
     expect(errors).toEqual([]);
   });
 });

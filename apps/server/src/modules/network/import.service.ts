@@ -1,6 +1,6 @@
 import type { FieldError, NetworkImportResult } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { withTransaction } from '../../platform/db/transaction.ts';
+import { isUniqueViolation, withTransaction } from '../../platform/db/transaction.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { checkRowLimit, columnsByName, readImportSheet } from '../../platform/files/index.ts';
 import { DomainError, refuse } from '../../platform/http/errors.ts';
@@ -174,7 +174,15 @@ export class NetworkImportService {
     return { dryRun, created: prepared.length };
   }
 
-  private store(fn: (trx: Db) => Promise<void>): Promise<void> {
-    return withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) => fn(trx));
+  /** One transaction for every row; a code taken by someone else since the check undoes all (409). */
+  private async store(fn: (trx: Db) => Promise<void>): Promise<void> {
+    try {
+      await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) => fn(trx));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      throw new DomainError('resource.already_exists', 'A row was created by someone else meanwhile', {
+        params: {},
+      });
+    }
   }
 }
