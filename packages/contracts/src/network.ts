@@ -351,3 +351,18 @@ export const CoverageReportSchema = z.object({
   ),
 });
 export type CoverageReport = z.infer<typeof CoverageReportSchema>;
+
+/** The outlet and technician imports' limits (setting `network.import`). */
+export const NetworkImportPolicySchema = z.strictObject({
+  /** Most data rows one file may hold; a bigger file is refused before any row is checked. */
+  maxRows: z.number().int().min(1).max(20000),
+});
+export type NetworkImportPolicy = z.infer<typeof NetworkImportPolicySchema>;
+export const DEFAULT_NETWORK_IMPORT_POLICY: NetworkImportPolicy = { maxRows: 2000 };
+
+/** What an outlet or technician import did (or, on a dry run, would do): all rows or none. */
+export const NetworkImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+});
+export type NetworkImportResult = z.infer<typeof NetworkImportResultSchema>;

@@ -6,6 +6,8 @@ import { AvailabilityService } from './availability.service.ts';
 import type { DayCalendar, Interval } from './domain/availability.ts';
 import { NetworkContext, type NetworkCatalogPort } from './network.deps.ts';
 import { networkRoutes } from './network.routes.ts';
+import { NetworkImportService } from './import.service.ts';
+import { networkImportRoutes } from './import.routes.ts';
 import { OutletsService } from './outlets.service.ts';
 import { PipelineService } from './pipeline.service.ts';
 import { TechniciansService } from './technicians.service.ts';
@@ -58,6 +60,7 @@ export function createNetwork(deps: AppDeps, opts: Partial<NetworkOptions> = {})
   const outlets = new OutletsService(ctx);
   const technicians = new TechniciansService(ctx, availabilityService);
   const pipeline = new PipelineService(ctx);
+  const importer = new NetworkImportService(ctx, outlets, technicians);
   return {
     service: {
       outlets,
@@ -78,7 +81,10 @@ export function createNetwork(deps: AppDeps, opts: Partial<NetworkOptions> = {})
       fromIso: string,
       toIso: string,
     ): Promise<Map<string, Interval[]>> => availabilityService.intervals(technicianIds, fromIso, toIso),
-    register: (app: FastifyInstance) => app.register(networkRoutes({ outlets, technicians, pipeline })),
+    register: async (app: FastifyInstance) => {
+      await app.register(networkRoutes({ outlets, technicians, pipeline }));
+      await app.register(networkImportRoutes(importer));
+    },
   };
 }
 export type NetworkModule = ReturnType<typeof createNetwork>;

@@ -1,4 +1,10 @@
-import { CertificationSettingsSchema, CoverageTargetsSchema, type ProductCategory } from '@anxin/contracts';
+import {
+  CertificationSettingsSchema,
+  CoverageTargetsSchema,
+  DEFAULT_NETWORK_IMPORT_POLICY,
+  NetworkImportPolicySchema,
+  type ProductCategory,
+} from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/dates.ts';
 import type { Clock } from '../../platform/clock/index.ts';
@@ -29,6 +35,8 @@ export const COVERAGE_TARGETS_KEY = 'network.coverage_targets';
 export const DEFAULT_COVERAGE_TARGETS = { regionCoverage: 0.7, selfBuiltShare: 0.3 };
 export const CERTIFICATION_SETTINGS_KEY = 'network.certifications';
 export const DEFAULT_CERTIFICATION_SETTINGS = { expiringSoonDays: 30 };
+/** The outlet and technician imports' limits (most rows per file). */
+export const NETWORK_IMPORT_KEY = 'network.import';
 
 /** Shared by the network use-case files: repositories, settings, validation helpers. */
 export class NetworkContext {
@@ -55,6 +63,14 @@ export class NetworkContext {
       CertificationSettingsSchema,
       DEFAULT_CERTIFICATION_SETTINGS,
     );
+
+  importPolicy = () =>
+    readSetting(this.deps.db, NETWORK_IMPORT_KEY, NetworkImportPolicySchema, DEFAULT_NETWORK_IMPORT_POLICY);
+
+  /** The codes of the active product categories. */
+  async activeCategoryCodes(): Promise<Set<string>> {
+    return new Set((await this.deps.catalog.listCategories()).filter((c) => c.active).map((c) => c.code));
+  }
 
   /** Every code must name an existing, active category; `path` prefixes the field path. */
   async checkCategories(codes: readonly (string | null)[], path: (i: number) => string): Promise<void> {

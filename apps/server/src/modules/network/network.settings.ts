@@ -1,10 +1,16 @@
-import { CertificationSettingsSchema, CoverageTargetsSchema } from '@anxin/contracts';
+import {
+  CertificationSettingsSchema,
+  CoverageTargetsSchema,
+  DEFAULT_NETWORK_IMPORT_POLICY,
+  NetworkImportPolicySchema,
+} from '@anxin/contracts';
 import { defineSetting } from '../../platform/settings/registry.ts';
 import {
   CERTIFICATION_SETTINGS_KEY,
   COVERAGE_TARGETS_KEY,
   DEFAULT_CERTIFICATION_SETTINGS,
   DEFAULT_COVERAGE_TARGETS,
+  NETWORK_IMPORT_KEY,
 } from './network.deps.ts';
 
 export const NETWORK_SETTINGS = [
@@ -25,5 +31,14 @@ export const NETWORK_SETTINGS = [
     read: 'technician:read',
     write: 'outlet:manage',
     label: 'settings.keys.network.certifications',
+  }),
+  defineSetting({
+    key: NETWORK_IMPORT_KEY,
+    module: 'network',
+    schema: NetworkImportPolicySchema,
+    default: DEFAULT_NETWORK_IMPORT_POLICY,
+    read: 'outlet:read',
+    write: 'settings:manage',
+    label: 'settings.keys.network.import',
   }),
 ];

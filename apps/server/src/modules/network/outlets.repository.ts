@@ -172,6 +172,17 @@ export class OutletsRepository {
     return !!(await db.selectFrom('outlets').select('id').where('code', '=', code).executeTakeFirst());
   }
 
+  /** The outlets holding any of these codes: code → id (imports check and resolve codes in one query). */
+  async idsByCodes(codes: readonly string[], db: Db = this.db): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await db
+      .selectFrom('outlets')
+      .select(['id', 'code'])
+      .where('code', 'in', [...new Set(codes)])
+      .execute();
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
   async insert(trx: Db, id: string, code: string, f: OutletFields, now: string): Promise<void> {
     await trx
       .insertInto('outlets')

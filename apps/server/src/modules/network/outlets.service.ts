@@ -1,6 +1,7 @@
 import type { Outlet, OutletInput, OutletListQuery, UpdateOutlet } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
+import type { Db } from '../../platform/db/types.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
@@ -9,6 +10,15 @@ import { checkRegionCode, eventActor, uniqueBy, type NetworkContext } from './ne
 import type { OutletFields, OutletRecord } from './network.records.ts';
 
 const MAX_PAGE = 200;
+
+/** A new outlet checked by `prepare`, ready for `insertPrepared`. */
+export interface PreparedOutlet {
+  id: string;
+  code: string;
+  fields: OutletFields;
+  areas: string[];
+  categories: string[];
+}
 
 export function outletView(o: OutletRecord): Outlet {
   return {
@@ -48,6 +58,15 @@ export class OutletsService {
   }
 
   async create(actor: Actor, input: OutletInput, requestId?: string): Promise<Outlet> {
+    const outlet = await this.prepare(input);
+    await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) =>
+      this.insertPrepared(trx, actor, outlet, requestId),
+    );
+    return outletView((await this.repo.find(outlet.id))!);
+  }
+
+  /** Checks a new outlet as the form's create does (throws the first fault) and gives it an id. */
+  async prepare(input: OutletInput): Promise<PreparedOutlet> {
     const fields = await this.validate(null, input, input);
     const areas = this.checkAreas(input.serviceAreas);
     uniqueBy(
@@ -61,23 +80,24 @@ export class OutletsService {
       throw new DomainError('resource.already_exists', `Outlet code ${input.code} is taken`, {
         errors: [{ path: 'code', rule: 'unique', message: `Outlet code ${input.code} is taken` }],
       });
-    const id = newId();
-    await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
-      const now = this.ctx.now();
-      await this.repo.insert(trx, id, input.code, fields, now.toISOString());
-      await this.repo.replaceAreas(trx, id, areas);
-      await this.repo.replaceCategories(trx, id, input.categories);
-      await appendEvent(trx, {
-        streamType: 'outlet',
-        streamId: id,
-        type: 'outlet.created',
-        actor: eventActor(actor),
-        at: now,
-        requestId,
-        data: { after: { code: input.code, ...fields, serviceAreas: areas, categories: input.categories } },
-      });
+    return { id: newId(), code: input.code, fields, areas, categories: input.categories };
+  }
+
+  /** Stores a prepared outlet with its areas and categories and the `outlet.created` event, in `trx`. */
+  async insertPrepared(trx: Db, actor: Actor, o: PreparedOutlet, requestId?: string): Promise<void> {
+    const now = this.ctx.now();
+    await this.repo.insert(trx, o.id, o.code, o.fields, now.toISOString());
+    await this.repo.replaceAreas(trx, o.id, o.areas);
+    await this.repo.replaceCategories(trx, o.id, o.categories);
+    await appendEvent(trx, {
+      streamType: 'outlet',
+      streamId: o.id,
+      type: 'outlet.created',
+      actor: eventActor(actor),
+      at: now,
+      requestId,
+      data: { after: { code: o.code, ...o.fields, serviceAreas: o.areas, categories: o.categories } },
     });
-    return outletView((await this.repo.find(id))!);
   }
 
   async update(actor: Actor, id: string, input: UpdateOutlet, requestId?: string): Promise<Outlet> {

@@ -166,6 +166,17 @@ export class TechniciansRepository {
 
   cursorOf = (t: TechnicianRecord) => `${t.name}\u0000${t.id}`;
 
+  /** Which of these phones a technician already has (as stored). */
+  async phonesTaken(phones: readonly string[]): Promise<Set<string>> {
+    if (!phones.length) return new Set();
+    const rows = await this.db
+      .selectFrom('technicians')
+      .select('phone')
+      .where('phone', 'in', [...new Set(phones)])
+      .execute();
+    return new Set(rows.map((r) => r.phone!));
+  }
+
   async insert(trx: Db, id: string, f: TechnicianFields, now: string): Promise<void> {
     await trx
       .insertInto('technicians')

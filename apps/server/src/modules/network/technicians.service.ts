@@ -7,6 +7,7 @@ import type {
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
+import type { Db } from '../../platform/db/types.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
@@ -17,6 +18,15 @@ import type { AvailabilityService } from './availability.service.ts';
 
 const MAX_PAGE = 200;
 const MAX_RANGE_DAYS = 62;
+
+/** A new technician checked by `prepare`, ready for `insertPrepared`. */
+export interface PreparedTechnician {
+  id: string;
+  fields: TechnicianFields;
+  skills: TechnicianInput['skills'];
+  shifts: TechnicianInput['shifts'];
+  certs: CertificationRecord[];
+}
 
 /** Technicians and HQ staff: profile, skills, certifications, shifts, leave, rota. */
 export class TechniciansService {
@@ -67,6 +77,15 @@ export class TechniciansService {
   }
 
   async create(actor: Actor, input: TechnicianInput, requestId?: string): Promise<Technician> {
+    const t = await this.prepare(actor, input);
+    await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, ({ trx }) =>
+      this.insertPrepared(trx, actor, t, requestId),
+    );
+    return this.view((await this.repo.find(t.id))!);
+  }
+
+  /** Checks a new technician as the form's create does (throws the first fault) and gives it an id. */
+  async prepare(actor: Actor, input: TechnicianInput): Promise<PreparedTechnician> {
     const fields: TechnicianFields = {
       outletId: input.outletId,
       userId: null,
@@ -81,24 +100,25 @@ export class TechniciansService {
     await this.checkPlacement(actor, fields);
     await this.checkLists(input);
     const certs = this.certRecords(input.certifications, []);
-    const id = newId();
-    await withTransaction(this.ctx.deps.db, this.ctx.deps.dialect, async ({ trx }) => {
-      const now = this.ctx.now();
-      await this.repo.insert(trx, id, fields, now.toISOString());
-      await this.repo.replaceSkills(trx, id, input.skills);
-      await this.repo.replaceShifts(trx, id, input.shifts);
-      await this.repo.replaceCertifications(trx, id, certs);
-      await appendEvent(trx, {
-        streamType: 'technician',
-        streamId: id,
-        type: 'technician.created',
-        actor: eventActor(actor),
-        at: now,
-        requestId,
-        data: { after: { ...fields, skills: input.skills, shifts: input.shifts, certifications: certs } },
-      });
+    return { id: newId(), fields, skills: input.skills, shifts: input.shifts, certs };
+  }
+
+  /** Stores a prepared technician with skills, shifts, certifications and `technician.created`, in `trx`. */
+  async insertPrepared(trx: Db, actor: Actor, t: PreparedTechnician, requestId?: string): Promise<void> {
+    const now = this.ctx.now();
+    await this.repo.insert(trx, t.id, t.fields, now.toISOString());
+    await this.repo.replaceSkills(trx, t.id, t.skills);
+    await this.repo.replaceShifts(trx, t.id, t.shifts);
+    await this.repo.replaceCertifications(trx, t.id, t.certs);
+    await appendEvent(trx, {
+      streamType: 'technician',
+      streamId: t.id,
+      type: 'technician.created',
+      actor: eventActor(actor),
+      at: now,
+      requestId,
+      data: { after: { ...t.fields, skills: t.skills, shifts: t.shifts, certifications: t.certs } },
     });
-    return this.view((await this.repo.find(id))!);
   }
 
   async update(actor: Actor, id: string, input: UpdateTechnician, requestId?: string): Promise<Technician> {

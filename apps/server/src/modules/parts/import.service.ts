@@ -1,55 +1,23 @@
 import type { FieldError, PartImportResult } from '@anxin/contracts';
 import ExcelJS from 'exceljs';
-import { cellText } from '../../platform/files/index.ts';
+import { checkRowLimit, columnsByName, readImportSheet } from '../../platform/files/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
-import { fieldError, refuse, versionConflict } from '../../platform/http/errors.ts';
+import { refuse, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { productModelsByCodes } from '../catalog/index.ts';
 import { insertItem, itemsByCodes, updateItem } from './catalog.repository.ts';
 import { eventActorOf, type PartsContext } from './context.ts';
-import {
-  IMPORT_COLUMNS,
-  parseImportRows,
-  type ImportField,
-  type ImportRow,
-} from './domain/catalog-import.ts';
+import { IMPORT_COLUMNS, parseImportRows, type ImportRow } from './domain/catalog-import.ts';
 import { ITEM_STREAM } from './stock.events.ts';
 
 const MAX_ROWS = 5000;
 
-/** The rows of the first sheet keyed by the header row's column names (any column order). */
+/** The rows of the first sheet (.xlsx or CSV) keyed by the header row's column names (any order). */
 async function readSheet(body: Buffer): Promise<ImportRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw fieldError('file', 'undecodable', 'The file is not an .xlsx workbook');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw fieldError('file', 'undecodable', 'The workbook has no sheet');
-  const columns = new Map<number, ImportField>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const name = cellText(cell.value);
-    const found = IMPORT_COLUMNS.find(([, zh]) => zh === name);
-    if (found) columns.set(col, found[0]);
-  });
-  if (![...columns.values()].includes('code'))
-    throw fieldError('file', 'invalid_format', 'The first row must hold the template headers', {
-      format: 'template',
-    });
-  const rows: ImportRow[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const cells: ImportRow['cells'] = {};
-    row.eachCell((cell, col) => {
-      const f = columns.get(col);
-      if (f) cells[f] = cellText(cell.value);
-    });
-    if (Object.values(cells).some(Boolean)) rows.push({ row: n, cells });
-  });
-  if (rows.length > MAX_ROWS) throw fieldError('file', 'max', `At most ${MAX_ROWS} rows`, { max: MAX_ROWS });
+  const rows = await readImportSheet(body, { columnOf: columnsByName(IMPORT_COLUMNS), required: 'code' });
+  checkRowLimit(rows, MAX_ROWS);
   return rows;
 }
 

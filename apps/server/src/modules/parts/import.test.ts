@@ -112,6 +112,15 @@ describe('catalogue import', () => {
     expect(byCode['IMP-2']).toMatchObject({ universal: true, modelIds: [], discontinueOn: null });
   });
 
+  it('reads the same columns from a CSV file (the shared import reader)', async () => {
+    const lines = [IMPORT_COLUMNS.map(([, zh]) => zh), row('IMP-C1', { 1: '风扇电机' }).map(String)];
+    const res = await upload(Buffer.from(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}`, 'utf8'));
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ created: 1, updated: 0, errors: [] });
+    const item = (await wh.get('/api/v1/parts/items?q=IMP-C1')).body.items[0];
+    expect(item).toMatchObject({ nameZh: '风扇电机', listPriceFen: 32050, modelIds: [modelId] });
+  });
+
   it('serves the template and refuses a file that is not a workbook', async () => {
     const t = await wh.get('/api/v1/parts/items/template.xlsx');
     expect(t.status).toBe(200);

@@ -1,43 +1,21 @@
 import type { FieldError, SalesImportResult } from '@anxin/contracts';
 import ExcelJS from 'exceljs';
-import { cellText } from '../../platform/files/index.ts';
+import { checkRowLimit, columnsByName, readImportSheet } from '../../platform/files/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { fieldError } from '../../platform/http/errors.ts';
 import type { ContractsService } from './contracts.service.ts';
-import { groupImportRows, IMPORT_COLUMNS, type ImportField, type ImportRow } from './domain/import-rows.ts';
+import { groupImportRows, IMPORT_COLUMNS, type ImportRow } from './domain/import-rows.ts';
 
 const MAX_ROWS = 2000;
 
+/** The rows of the first sheet (.xlsx or CSV) keyed by the header row's column names (any order). */
 async function readSheet(body: Buffer): Promise<ImportRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw fieldError('file', 'undecodable', 'The file is not an .xlsx workbook');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw fieldError('file', 'undecodable', 'The workbook has no sheet');
-  const columns = new Map<number, ImportField>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const found = IMPORT_COLUMNS.find(([, zh]) => zh === cellText(cell.value));
-    if (found) columns.set(col, found[0]);
-  });
-  if (![...columns.values()].includes('contractNo'))
-    throw fieldError('file', 'invalid_format', 'The first row must hold the template headers', {
-      format: 'template',
-    });
-  const rows: ImportRow[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const cells: ImportRow['cells'] = {};
-    row.eachCell((cell, col) => {
-      const f = columns.get(col);
-      if (f) cells[f] = cellText(cell.value);
-    });
-    if (Object.values(cells).some(Boolean)) rows.push({ row: n, cells });
+  const rows = await readImportSheet(body, {
+    columnOf: columnsByName(IMPORT_COLUMNS),
+    required: 'contractNo',
   });
   if (!rows.length) throw fieldError('file', 'required', 'The workbook has no contract rows');
-  if (rows.length > MAX_ROWS) throw fieldError('file', 'max', `At most ${MAX_ROWS} rows`, { max: MAX_ROWS });
+  checkRowLimit(rows, MAX_ROWS);
   return rows;
 }
 

@@ -424,10 +424,44 @@ describe('Excel import', () => {
     expect(xl1.lines[1]).toMatchObject({ model: 'CJ-120', needsInstallation: false });
   });
 
-  it('refuses a file that is not a workbook', async () => {
+  it('reads the same columns from a CSV file (the shared import reader)', async () => {
+    const headers = [
+      '合同号',
+      '导购',
+      '客户姓名',
+      '联系电话',
+      '地区编码',
+      '详细地址',
+      '下单日期',
+      '要求送货日期',
+    ];
+    const items = ['型号', '品名', '品类', '数量', '单价（元）', '需安装'];
+    const line = [
+      'CSV-1',
+      '王导购',
+      '李四',
+      '13900139000',
+      '440106',
+      '天河路 2 号',
+      '2026-12-06',
+      '2026-12-09',
+    ];
+    const text = [
+      [...headers, ...items],
+      [...line, 'SF-301', '沙发', '沙发', '1', '6800', '是'],
+    ]
+      .map((r) => r.join(','))
+      .join('\r\n');
+    const res = await upload(agent, Buffer.from(`\uFEFF${text}`, 'utf8'));
+    expect(res.status).toBe(200);
+    expect(res.body.rejected).toEqual([]);
+    expect(res.body.imported).toMatchObject([{ contractNo: 'CSV-1', rows: [2] }]);
+  });
+
+  it('refuses a file that is not the template (read as CSV without the template headers)', async () => {
     const res = await upload(agent, Buffer.from('not a workbook'));
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ path: 'file', rule: 'undecodable' });
+    expect(res.body.errors[0]).toMatchObject({ path: 'file', rule: 'invalid_format' });
   });
 });
 

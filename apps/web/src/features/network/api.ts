@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CoverageReport,
   Leave,
+  NetworkImportResult,
   Outlet,
   OutletCalendarOverride,
   Prospect,
@@ -116,3 +117,16 @@ export const fromHhmm = (s: string) => {
   const [h, m] = s.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
+
+export type NetworkImportKind = 'outlets' | 'technicians';
+
+/** 网点 / 工程师导入: all or nothing, every bad row reported (`outlet.import_invalid` / `technician.import_invalid`). */
+export const useNetworkImport = (kind: NetworkImportKind) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => api.upload<NetworkImportResult>(`/api/v1/${kind}/import`, file),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['network'] }),
+  });
+};
+
+export const networkImportTemplate = (kind: NetworkImportKind) => `/api/v1/${kind}/import/template`;

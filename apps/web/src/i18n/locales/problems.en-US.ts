@@ -252,10 +252,14 @@ export const problemsEnUS: typeof problemsZhCN = {
       tier_needs_province: 'A tier {{tier}} (provincial HQ) engineer needs a province.',
       hq_has_no_outlet: 'Tier {{tier}} HQ engineers and experts have no outlet.',
       leave_overlaps: 'The technician already has {{count}} leave record(s) in that period.',
+      import_invalid:
+        'The technician file has {{count}} problem(s); no technician was imported. Fix them and import again.',
     },
     outlet: {
       parent_not_dealer: 'The parent must be a dealer or a regional agent.',
       parent_cycle: 'An outlet cannot be its own parent or ancestor.',
+      import_invalid:
+        'The outlet file has {{count}} problem(s); no outlet was imported. Fix them and import again.',
     },
     prospect: {
       stage_unchanged: 'The prospect is already at this stage.',

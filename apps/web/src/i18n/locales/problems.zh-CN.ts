@@ -227,10 +227,12 @@ export const problemsZhCN = {
       tier_needs_province: '{{tier}} 级（省级总部）工程师需要指定省份。',
       hq_has_no_outlet: '{{tier}} 级总部工程师和专家不属于网点。',
       leave_overlaps: '该工程师在这段时间已有 {{count}} 条请假记录。',
+      import_invalid: '工程师文件有 {{count}} 处错误，未导入任何工程师；请按提示修改后重新导入。',
     },
     outlet: {
       parent_not_dealer: '上级必须是经销商或区域代理。',
       parent_cycle: '网点不能以自己或自己的下级为上级。',
+      import_invalid: '网点文件有 {{count}} 处错误，未导入任何网点；请按提示修改后重新导入。',
     },
     prospect: {
       stage_unchanged: '该意向网点已处于这个阶段。',

@@ -1,8 +1,10 @@
-import { Button, Card, Flex, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Card, Flex, Space, Typography } from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { NetworkImportDialog } from '../components/NetworkImportDialog.tsx';
 import { OutletDrawer } from '../components/OutletDrawer.tsx';
 import { ReasonModal } from '../components/ReasonModal.tsx';
 import { OutletDetail } from '../components/outlets/OutletDetail.tsx';
@@ -16,6 +18,7 @@ export default function OutletsPage() {
   const page = useOutletsPage();
   const { canManage, outlets, items, editing, setEditing, drawerOpen, setDrawerOpen } = page;
   const { statusOf, setStatusOf, detail, setDetail, setOutletStatus, catName } = page;
+  const [importing, setImporting] = useState(false);
 
   return (
     <Flex vertical gap={16}>
@@ -24,17 +27,26 @@ export default function OutletsPage() {
         description={t('network.outlets.subtitle')}
         extra={
           canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid="outlet-create"
-              onClick={() => {
-                setEditing(null);
-                setDrawerOpen(true);
-              }}
-            >
-              {t('network.outlets.create')}
-            </Button>
+            <Space>
+              <Button
+                icon={<ImportOutlined />}
+                data-testid="outlet-import"
+                onClick={() => setImporting(true)}
+              >
+                {t('network.import.outlets')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                data-testid="outlet-create"
+                onClick={() => {
+                  setEditing(null);
+                  setDrawerOpen(true);
+                }}
+              >
+                {t('network.outlets.create')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -67,6 +79,7 @@ export default function OutletsPage() {
         onClose={() => setStatusOf(null)}
         onOk={(reason) => setOutletStatus.mutateAsync({ o: statusOf!, reason })}
       />
+      <NetworkImportDialog kind="outlets" open={importing} onClose={() => setImporting(false)} />
       <OutletDetail outlet={detail} onClose={() => setDetail(null)} catName={catName} />
     </Flex>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Technician } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -9,6 +9,7 @@ import { useMe } from '../../auth/index.ts';
 import { useCategories } from '../../customers/index.ts';
 import { toHhmm, useTechnicians } from '../api.ts';
 import { CertTag } from '../components/bits.tsx';
+import { NetworkImportDialog } from '../components/NetworkImportDialog.tsx';
 import { TechnicianDrawer } from '../components/TechnicianDrawer.tsx';
 
 /** 工程师: outlet technicians and (for scope-all staff) HQ engineers and experts. */
@@ -25,6 +26,7 @@ export default function TechniciansPage() {
   const list = useTechnicians({ staff: tab, q: q.trim() || undefined, category, active });
   const [editing, setEditing] = useState<Technician | null>(null);
   const [open, setOpen] = useState(false);
+  const [importing, setImporting] = useState(false);
   const catName = (code: string) => categories.data?.items.find((c) => c.code === code)?.nameZh ?? code;
   const items = list.data?.items ?? [];
   const canEditHere = canManage && (tab === 'outlet' || scopeAll);
@@ -137,19 +139,30 @@ export default function TechniciansPage() {
         title={t('nav.technicians')}
         description={t('network.technicians.subtitle')}
         extra={
-          canEditHere && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              data-testid="technician-create"
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
-              {t('network.technicians.create')}
-            </Button>
-          )
+          <Space>
+            {canManage && (
+              <Button
+                icon={<ImportOutlined />}
+                data-testid="technician-import"
+                onClick={() => setImporting(true)}
+              >
+                {t('network.import.technicians')}
+              </Button>
+            )}
+            {canEditHere && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                data-testid="technician-create"
+                onClick={() => {
+                  setEditing(null);
+                  setOpen(true);
+                }}
+              >
+                {t('network.technicians.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <ProblemAlert error={list.error} />
@@ -210,6 +223,7 @@ export default function TechniciansPage() {
           ]}
         />
       </Card>
+      <NetworkImportDialog kind="technicians" open={importing} onClose={() => setImporting(false)} />
       <TechnicianDrawer
         tech={editing}
         open={open}

@@ -447,6 +447,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     network: {
       certifications: 'Technician certificates',
       coverage_targets: 'Coverage targets',
+      import: 'Outlet and technician imports',
     },
     portal: {
       otp: 'Portal one-time codes',

@@ -424,6 +424,7 @@ export const settingsZhCN = {
     network: {
       certifications: '技师证书提醒',
       coverage_targets: '网点覆盖目标',
+      import: '网点与工程师导入',
     },
     portal: {
       otp: '客户自助验证码',
