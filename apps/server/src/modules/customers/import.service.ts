@@ -2,12 +2,16 @@ import {
   CustomerImportPolicySchema,
   DEFAULT_CUSTOMER_IMPORT_POLICY,
   type CustomerImportResult,
-  type FieldError,
   type ProductModel,
 } from '@anxin/contracts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import type { EventActor } from '../../platform/events/append.ts';
-import { checkRowLimit, columnsByName, readImportSheet } from '../../platform/files/index.ts';
+import {
+  checkRowLimit,
+  columnsByName,
+  importIssueErrors,
+  readImportSheet,
+} from '../../platform/files/index.ts';
 import { refuse } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
@@ -27,16 +31,7 @@ import type { ProductsService } from './products.service.ts';
 const columnOf = columnsByName(IMPORT_COLUMNS);
 
 function refusal(issues: ImportIssue[]) {
-  const errors = issues.map(
-    (i) =>
-      ({
-        path: `rows.${i.row}.${i.field}`,
-        rule: i.rule,
-        message: `row ${i.row}: ${i.field} ${i.rule}`,
-        ...(i.params ? { params: i.params } : {}),
-      }) as FieldError,
-  );
-  return refuse('customer.import_invalid', { count: issues.length }, { errors });
+  return refuse('customer.import_invalid', { count: issues.length }, { errors: importIssueErrors(issues) });
 }
 
 /**

@@ -1,8 +1,13 @@
-import type { FieldError, NetworkImportResult } from '@anxin/contracts';
+import type { NetworkImportResult } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { isUniqueViolation, withTransaction } from '../../platform/db/transaction.ts';
 import type { Db } from '../../platform/db/types.ts';
-import { checkRowLimit, columnsByName, readImportSheet } from '../../platform/files/index.ts';
+import {
+  checkRowLimit,
+  columnsByName,
+  importIssueErrors,
+  readImportSheet,
+} from '../../platform/files/index.ts';
 import { DomainError, refuse } from '../../platform/http/errors.ts';
 import { checkRegion, normalisePhone, regionName } from '../customers/index.ts';
 import { dataRows, type ImportIssue } from './domain/import-cells.ts';
@@ -16,16 +21,7 @@ type ImportCode = 'outlet.import_invalid' | 'technician.import_invalid';
 
 /** Every issue at `rows.<n>.<column>`; the web words each rule with the column's label. */
 function refusal(code: ImportCode, issues: ImportIssue[]) {
-  const errors = issues.map(
-    (i) =>
-      ({
-        path: `rows.${i.row}.${i.field}`,
-        rule: i.rule,
-        message: `row ${i.row}: ${i.field} ${i.rule}`,
-        ...(i.params ? { params: i.params } : {}),
-      }) as FieldError,
-  );
-  return refuse(code, { count: issues.length }, { errors });
+  return refuse(code, { count: issues.length }, { errors: importIssueErrors(issues) });
 }
 
 /**

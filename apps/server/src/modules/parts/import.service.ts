@@ -1,6 +1,11 @@
-import type { FieldError, PartImportResult } from '@anxin/contracts';
+import type { PartImportResult } from '@anxin/contracts';
 import ExcelJS from 'exceljs';
-import { checkRowLimit, columnsByName, readImportSheet } from '../../platform/files/index.ts';
+import {
+  checkRowLimit,
+  columnsByName,
+  importIssueErrors,
+  readImportSheet,
+} from '../../platform/files/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -42,16 +47,7 @@ export async function importCatalogue(
   const models = new Map((await productModelsByCodes(ctx.db, codes)).map((m) => [m.modelCode, m.id]));
   const { items, issues } = parseImportRows(rows, (c) => models.get(c));
   if (issues.length) {
-    const errors = issues.map(
-      (i) =>
-        ({
-          path: `rows.${i.row}.${i.field}`,
-          rule: i.rule,
-          message: `row ${i.row}: ${i.field} ${i.rule}`,
-          ...(i.params ? { params: i.params } : {}),
-        }) as FieldError,
-    );
-    throw refuse('parts.import_invalid', { count: issues.length }, { errors });
+    throw refuse('parts.import_invalid', { count: issues.length }, { errors: importIssueErrors(issues) });
   }
   const now = ctx.clock.now();
   const at = now.toISOString();

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { FieldError } from '@anxin/contracts';
 import { fieldError } from '../http/errors.ts';
 import { cellText } from './cell-text.ts';
 
@@ -150,4 +151,25 @@ export async function readImportSheet<F extends string>(
 /** Refuses a file with more data rows than the import's limit, before any row is checked. */
 export function checkRowLimit(rows: readonly unknown[], max: number): void {
   if (rows.length > max) throw fieldError('file', 'max', `At most ${max} rows`, { max });
+}
+
+/** One bad cell of an import: its row (as the user numbers them), column, rule and the rule's values. */
+export interface ImportIssue<F extends string = string> {
+  row: number;
+  field: F;
+  rule: string;
+  params?: Record<string, unknown>;
+}
+
+/** Every issue as a field error at `rows.<n>.<column>`; the web words each rule with the column's label. */
+export function importIssueErrors(issues: readonly ImportIssue[]): FieldError[] {
+  return issues.map(
+    (i) =>
+      ({
+        path: `rows.${i.row}.${i.field}`,
+        rule: i.rule,
+        message: `row ${i.row}: ${i.field} ${i.rule}`,
+        ...(i.params ? { params: i.params } : {}),
+      }) as FieldError,
+  );
 }

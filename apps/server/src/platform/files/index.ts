@@ -13,8 +13,10 @@ export { cellText } from './cell-text.ts';
 export {
   checkRowLimit,
   columnsByName,
+  importIssueErrors,
   parseCsv,
   readImportSheet,
+  type ImportIssue,
   type SheetRow,
   type SheetSpec,
 } from './import-sheet.ts';

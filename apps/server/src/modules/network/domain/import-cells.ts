@@ -1,12 +1,9 @@
 /** Shared by the outlet and technician imports: the issue shape and the cell readers. */
 
 /** One broken cell: the workbook row (header = 1), the column's field, a registered field rule. */
-export interface ImportIssue<F extends string = string> {
-  row: number;
-  field: F;
-  rule: string;
-  params?: Record<string, string | number | string[]>;
-}
+import type { ImportIssue } from '../../../platform/files/index.ts';
+
+export type { ImportIssue };
 
 /** A template example row starts its name with this mark and is skipped, so the template imports as empty. */
 export const EXAMPLE_MARK = '【示例】';
