@@ -9,6 +9,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'agent-console', permission: 'workorder:create' },
   { key: 'workorders', permission: 'workorder:read' },
   { key: 'dispatch', permission: 'dispatch:assign' },
+  // Issue #22 item 7: 线路优化 (day route planning) in the menu.
+  { key: 'route-plan', permission: 'routing:plan' },
   { key: 'outlet-desk', role: 'outlet_manager' },
   { key: 'outlets', permission: 'outlet:read' },
   { key: 'coverage', permission: 'report:read' },

@@ -7,6 +7,7 @@ import {
   dispatchAndAccept,
   scheduleFirstFree,
 } from '../factories.ts';
+import type { Page } from 'playwright-core';
 import { shot, signIn, useJourney } from '../harness.ts';
 
 const POLL = { timeout: 30_000 };
@@ -34,13 +35,45 @@ async function ordersToPlan(): Promise<{ date: string; fixed: string; open: stri
   return { date: booked.date, fixed: booked.order.number, open };
 }
 
+const figure = async (page: Page, id: string) =>
+  Number((await page.getByTestId(id).locator('.ant-statistic-content-value').innerText()).replace(/,/g, ''));
+
+/**
+ * The plan agrees with itself: no block that starts inside its customer's window is marked late,
+ * the late-visit figure counts the late blocks and the travel figure is the sum of the rows'.
+ */
+async function expectAgreeingFigures(page: Page) {
+  const blocks = await page.locator('[data-testid^="plan-job-"]').evaluateAll((els) =>
+    els.map((e) => ({
+      n: e.getAttribute('data-testid'),
+      start: e.getAttribute('data-start')!,
+      windows: e
+        .getAttribute('data-window')!
+        .split(',')
+        .map((w) => w.split('-')),
+      late: e.getAttribute('data-late'),
+    })),
+  );
+  expect(blocks.length).toBeGreaterThan(0);
+  for (const b of blocks) {
+    const inside = b.windows.some(([from, to]) => b.start >= from! && b.start <= to!);
+    if (inside) expect(b.late, `${b.n} starts ${b.start} inside ${b.windows.join(',')}`).toBe('false');
+  }
+  expect(await figure(page, 'plan-cost-late')).toBe(blocks.filter((b) => b.late === 'true').length);
+  const rows = await page
+    .getByTestId('plan-row-travel')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-minutes'))));
+  expect(rows.length).toBeGreaterThan(0);
+  expect(await figure(page, 'plan-cost-travel')).toBe(rows.reduce((s, m) => s + m, 0));
+}
+
 describe('route planning', () => {
   it('a dispatcher optimises a working day for an outlet and accepts the plan', async () => {
     const { app, page, errors } = j;
     const mine = await ordersToPlan();
     await signIn(page, app.url, 'dispatcher');
-    await page.goto(`${app.url}/dispatch`);
-    await page.getByTestId('dispatch-plan-link').click();
+    // The page is in the menu.
+    await page.getByTestId('nav-route-plan').click();
     await page.waitForURL(/\/dispatch\/plan/);
 
     const outlet = page.getByTestId('plan-outlet');
@@ -67,6 +100,7 @@ describe('route planning', () => {
     );
     const movable = numbers.filter((b) => b.fixed !== 'true').map((b) => b.n);
     expect(numbers.length).toBeGreaterThan(movable.length);
+    await expectAgreeingFigures(page);
     await shot(page, 'route-plan-proposed');
 
     await page.getByTestId('plan-accept').click();

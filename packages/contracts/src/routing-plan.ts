@@ -92,6 +92,7 @@ export const RoutePlanStopSchema = z.object({
   end: IsoInstantSchema,
   travelMinutes: z.number(),
   distanceKm: z.number(),
+  /** Whole minutes the start is past the customer's window (0 inside it). */
   lateMinutes: z.number(),
   /** The window the customer is told on acceptance (planned start rounded down). */
   proposedWindow: Window,
@@ -108,7 +109,9 @@ export type RoutePlanViolation = z.infer<typeof RoutePlanViolationSchema>;
 export const RoutePlanCostSchema = z.object({
   distanceKm: z.number(),
   travelMinutes: z.number(),
+  /** Minutes started past the customers' windows, and how many visits did (a visit inside its window never does). */
   lateMinutes: z.number(),
+  lateVisits: z.number(),
   unassigned: z.number(),
   technicians: z.number(),
 });
@@ -178,3 +181,40 @@ export const RoutePlanCheckResponseSchema = z.object({
   unassigned: z.array(z.object({ orderId: storedText(), reason: storedText() })),
 });
 export type RoutePlanCheckResponse = z.infer<typeof RoutePlanCheckResponseSchema>;
+
+/** Map providers the route map can draw on; `none` draws a plain coordinate plot. */
+export const ROUTE_MAP_PROVIDERS = ['none', 'amap', 'tianditu'] as const;
+export type RouteMapProvider = (typeof ROUTE_MAP_PROVIDERS)[number];
+
+/**
+ * The map setting (`routing.map`, read and written with settings:manage only). The key is issued by
+ * the provider for a web JS API; AMap keys issued since 2021-12 also need the security code.
+ */
+export const RouteMapSettingsSchema = z.strictObject({
+  provider: z.enum(ROUTE_MAP_PROVIDERS),
+  apiKey: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9]*$/, 'letters and digits'),
+  securityCode: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9]*$/, 'letters and digits'),
+});
+export type RouteMapSettings = z.infer<typeof RouteMapSettingsSchema>;
+export const DEFAULT_ROUTE_MAP_SETTINGS: RouteMapSettings = {
+  provider: 'none',
+  apiKey: '',
+  securityCode: '',
+};
+
+/**
+ * What a planner's browser gets to load the map: only what the provider's JS API needs in the page
+ * (a provider without its key counts as none).
+ */
+export const RouteMapConfigSchema = z.object({
+  provider: z.enum(ROUTE_MAP_PROVIDERS),
+  key: storedText().nullable(),
+  securityCode: storedText().nullable(),
+});
+export type RouteMapConfig = z.infer<typeof RouteMapConfigSchema>;

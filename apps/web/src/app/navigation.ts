@@ -93,9 +93,9 @@ export const NAVIGATION: NavItem[] = [
   {
     key: 'route-plan',
     path: '/dispatch/plan',
+    icon: 'EnvironmentOutlined',
     labelKey: 'nav.routePlan',
     permission: 'routing:plan',
-    hideInMenu: true,
     page: () => import('../features/routing/pages/RoutePlanPage.tsx'),
   },
   {

@@ -1,4 +1,6 @@
+import { DEFAULT_ROUTE_MAP_SETTINGS, RouteMapSettingsSchema } from '@anxin/contracts';
 import { defineSetting } from '../../platform/settings/registry.ts';
+import { ROUTE_MAP_SETTINGS_KEY } from './planning/map-settings.ts';
 import {
   DEFAULT_PLANNING_SETTINGS,
   PLANNING_SETTINGS_KEY,
@@ -25,5 +27,16 @@ export const ROUTING_SETTINGS = [
               message: 'the shift must end after it starts',
             },
           ],
+  }),
+  defineSetting({
+    key: ROUTE_MAP_SETTINGS_KEY,
+    module: 'routing',
+    schema: RouteMapSettingsSchema,
+    default: DEFAULT_ROUTE_MAP_SETTINGS,
+    // Holds the provider's key and security code: only those who may change settings read it whole;
+    // planners get what the JS API needs through GET /api/v1/routing/map.
+    read: 'settings:manage',
+    write: 'settings:manage',
+    label: 'settings.keys.routing.map',
   }),
 ];

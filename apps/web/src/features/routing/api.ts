@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { RoutePlanCheckResponse, RoutePlanView } from '@anxin/contracts';
+import type { RouteMapConfig, RoutePlanCheckResponse, RoutePlanView } from '@anxin/contracts';
 import { api } from '../../api/client.ts';
 
 export type { RoutePlanCheckResponse, RoutePlanView };
@@ -55,4 +55,12 @@ export const useReoptimise = () =>
       api.post<RoutePlanView>(`/api/v1/routing/plans/${v.id}/reoptimise`, {
         dropTechnicianIds: v.dropTechnicianIds,
       }),
+  });
+
+/** The map provider and what its JS API needs (the server keeps the rest of the setting). */
+export const useMapConfig = () =>
+  useQuery({
+    queryKey: ['routing', 'map'],
+    queryFn: () => api.get<RouteMapConfig>('/api/v1/routing/map'),
+    staleTime: 5 * 60_000,
   });

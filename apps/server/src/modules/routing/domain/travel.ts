@@ -1,4 +1,4 @@
-import { distanceKm } from '../../../platform/geo/index.ts';
+import { roadLeg, type RegionRoadFigures } from './road-model.ts';
 import type { Location, TravelSpec } from './types.ts';
 
 /** Row-major square matrices over the locations passed to `matrix`. */
@@ -33,7 +33,7 @@ function plane(loc: Location): { x: number; y: number } {
   throw new Error('euclidean travel needs {x, y} locations');
 }
 
-function geo(loc: Location): { lat: number; lng: number } {
+function geo(loc: Location): { lat: number; lng: number; region?: string } {
   if ('lat' in loc) return loc;
   throw new Error('haversine travel needs {lat, lng} locations');
 }
@@ -51,13 +51,22 @@ export function euclideanTravel(speed = 1): TravelModel {
   };
 }
 
-/** Great-circle distance stretched by a road factor; kilometres and time units of minutes by default. */
-export function haversineTravel(roadFactor = 1.3, speedKmh = 30, minutesPerTimeUnit = 1): TravelModel {
+/**
+ * Great-circle distance stretched by a road factor; kilometres and time units of minutes by default.
+ * `regions` overrides speed and factor by the region of the leg's destination (road-model.ts).
+ */
+export function haversineTravel(
+  roadFactor = 1.3,
+  speedKmh = 30,
+  minutesPerTimeUnit = 1,
+  regions?: Readonly<Record<string, RegionRoadFigures>>,
+): TravelModel {
+  const model = { roadFactor, speedKmh, regions };
   return {
     matrix: (locations) =>
       fill(locations, (a, b) => {
-        const km = distanceKm(geo(a), geo(b)) * roadFactor;
-        return [km, ((km / speedKmh) * 60) / minutesPerTimeUnit];
+        const { km, minutes } = roadLeg(model, geo(a), geo(b));
+        return [km, minutes / minutesPerTimeUnit];
       }),
   };
 }
@@ -82,6 +91,6 @@ export function matrixTravel(distances: number[][], durations: number[][]): Trav
 export function travelModelFor(spec: TravelSpec | undefined): TravelModel {
   if (!spec || spec.kind === 'euclidean') return euclideanTravel(spec?.speed ?? 1);
   if (spec.kind === 'haversine')
-    return haversineTravel(spec.roadFactor, spec.speedKmh, spec.minutesPerTimeUnit);
+    return haversineTravel(spec.roadFactor, spec.speedKmh, spec.minutesPerTimeUnit, spec.regions);
   return matrixTravel(spec.distances, spec.durations);
 }

@@ -2,11 +2,20 @@
 // Times are plain numbers in the instance's own unit (e.g. minutes since midnight); distances are in
 // the unit of the travel model (Euclidean units, kilometres for haversine, matrix values as given).
 
-export type Location = { x: number; y: number } | { lat: number; lng: number } | { index: number };
+/** A geographic location may carry its district code: the travel model's figures per region use it. */
+export type Location =
+  { x: number; y: number } | { lat: number; lng: number; region?: string } | { index: number };
 
 export type TravelSpec =
   | { kind: 'euclidean'; speed?: number }
-  | { kind: 'haversine'; roadFactor?: number; speedKmh?: number; minutesPerTimeUnit?: number }
+  | {
+      kind: 'haversine';
+      roadFactor?: number;
+      speedKmh?: number;
+      minutesPerTimeUnit?: number;
+      /** Speed (and detour factor) by region code, applied by the destination's region. */
+      regions?: Record<string, { speedKmh: number; roadFactor?: number | undefined }>;
+    }
   | { kind: 'matrix'; distances: number[][]; durations: number[][] };
 
 export interface TimeWindow {

@@ -1,5 +1,6 @@
 import type { RoutePlanCheckResponse, RoutePlanViolation } from '@anxin/contracts';
 import { checkPlan } from '../checker/check-plan.ts';
+import { lateMinutesAgainst } from '../domain/lateness.ts';
 import { travelModelFor } from '../domain/travel.ts';
 import type {
   Job,
@@ -217,8 +218,9 @@ export function describeRoutes(
   const travel = travelModelFor(instance.travel);
   const jobs = new Map(instance.jobs.map((j) => [j.id, j]));
   const techs = new Map(instance.technicians.map((t) => [t.id, t]));
-  let travelTotal = 0;
+  const minuteOf = (iso: string) => (Date.parse(iso) - dayStartMs) / 60_000;
   let late = 0;
+  let lateVisits = 0;
   const routes = plan.routes
     .filter((r) => r.stops.length)
     .map((r) => {
@@ -231,7 +233,16 @@ export function describeRoutes(
         const l = leg(travel, place, job.location);
         place = job.location;
         travelMinutes += l.duration;
-        late += s.lateness;
+        const proposedWindow = windows.get(s.jobId)!;
+        // The customer's window: the appointment or preference he gave, else the one he will be told.
+        const own = meta.get(s.jobId)?.windows ?? [];
+        const held = (own.length ? own : [proposedWindow]).map((w) => ({
+          start: minuteOf(w.start),
+          end: minuteOf(w.end),
+        }));
+        const lateMinutes = lateMinutesAgainst(s.start, held);
+        late += lateMinutes;
+        if (lateMinutes > 0) lateVisits++;
         return {
           orderId: s.jobId,
           arrival: toIso(dayStartMs, s.arrival),
@@ -239,27 +250,28 @@ export function describeRoutes(
           end: toIso(dayStartMs, s.end),
           travelMinutes: round1(l.duration),
           distanceKm: round1(l.distance),
-          lateMinutes: round1(s.lateness),
-          proposedWindow: windows.get(s.jobId)!,
+          lateMinutes,
+          proposedWindow,
         };
       });
       travelMinutes += leg(travel, place, tech.end ?? tech.start).duration;
-      travelTotal += travelMinutes;
       return {
         technicianId: r.technicianId,
         departure: toIso(dayStartMs, r.departure),
         returnAt: toIso(dayStartMs, r.arrival),
         distanceKm: round1(r.distance),
-        travelMinutes: round1(travelMinutes),
+        // Whole minutes per route, and the total is their sum: the row figures add up to the total.
+        travelMinutes: Math.round(travelMinutes),
         stops,
       };
     });
   return {
     routes,
     cost: {
-      distanceKm: round1(plan.routes.reduce((s, r) => s + r.distance, 0)),
-      travelMinutes: round1(travelTotal),
-      lateMinutes: round1(late),
+      distanceKm: round1(routes.reduce((s, r) => s + r.distanceKm, 0)),
+      travelMinutes: routes.reduce((s, r) => s + r.travelMinutes, 0),
+      lateMinutes: late,
+      lateVisits,
       unassigned: plan.unassigned.length,
       technicians: routes.length,
     },

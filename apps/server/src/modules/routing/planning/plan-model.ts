@@ -1,6 +1,6 @@
-import { haversineTravel } from '../domain/travel.ts';
+import { travelModelFor } from '../domain/travel.ts';
 import type { RoutingInstance, Job, Technician, Location } from '../domain/types.ts';
-import type { PlanningSettings } from './settings.ts';
+import { travelSpecOf, type PlanningSettings } from './settings.ts';
 
 // The documents a stored day plan keeps beside the solver's instance and plan. The instance is in
 // minutes since local midnight of the planned day; these documents keep the business facts (ISO).
@@ -52,6 +52,8 @@ export interface OrderFacts {
   urgency: keyof PlanningSettings['priority'];
   address: string | null;
   contactName: string | null;
+  /** The order's district (GB/T 2260): the road model's figures per region. */
+  districtCode?: string | null;
   lat: number | null;
   lng: number | null;
   outletId: string;
@@ -74,6 +76,7 @@ export interface TechnicianFacts {
 
 export interface OutletFacts {
   id: string;
+  districtCode?: string | null;
   lat: number | null;
   lng: number | null;
 }
@@ -158,7 +161,7 @@ type Place = (o: OrderFacts) => Location;
  */
 function reachableMinutes(input: BuildInput, placeOf: Place, startOf: (t: TechnicianFacts) => Location) {
   const { dayStartMs: day, settings } = input;
-  const travel = haversineTravel(settings.roadFactor, settings.speedKmh);
+  const travel = travelModelFor(travelSpecOf(settings));
   const minutes = (a: Location, b: Location) => travel.matrix([a, b]).duration[1]!;
   const out = new Map<string, number>();
   for (const t of input.technicians) {
@@ -189,11 +192,25 @@ export function buildInstance(input: BuildInput): BuiltInstance {
     lat !== null && lng !== null ? { lat, lng } : null;
   const outletPlace = (id: string | null) =>
     id ? known(outlets.get(id)?.lat ?? null, outlets.get(id)?.lng ?? null) : null;
+  // The region a place is driven at: the order's district, else its outlet's.
+  const inRegion = (p: { lat: number; lng: number }, ...codes: (string | null | undefined)[]): Location => {
+    const region = codes.find((c) => !!c);
+    return region ? { ...p, region } : p;
+  };
+  const outletRegion = (id: string | null) => (id ? outlets.get(id)?.districtCode : null);
   const orderPoints = input.orders.map((o) => known(o.lat, o.lng)).filter((p) => p !== null);
   const everywhere = centroid(orderPoints) ?? { lat: 0, lng: 0 };
-  const placeOf: Place = (o) => known(o.lat, o.lng) ?? outletPlace(o.outletId) ?? everywhere;
+  const placeOf: Place = (o) =>
+    inRegion(
+      known(o.lat, o.lng) ?? outletPlace(o.outletId) ?? everywhere,
+      o.districtCode,
+      outletRegion(o.outletId),
+    );
   const startOf = (t: TechnicianFacts): Location =>
-    known(t.startLat, t.startLng) ?? outletPlace(t.outletId) ?? everywhere;
+    inRegion(
+      known(t.startLat, t.startLng) ?? outletPlace(t.outletId) ?? everywhere,
+      outletRegion(t.outletId),
+    );
   const reachable = reachableMinutes(input, placeOf, startOf);
 
   const jobs: PlanJobMeta[] = [];
@@ -292,12 +309,7 @@ export function buildInstance(input: BuildInput): BuiltInstance {
       name: `day ${new Date(day).toISOString()}`,
       jobs: instanceJobs,
       technicians: instanceTechs,
-      travel: {
-        kind: 'haversine',
-        roadFactor: settings.roadFactor,
-        speedKmh: settings.speedKmh,
-        minutesPerTimeUnit: 1,
-      },
+      travel: travelSpecOf(settings),
     },
     jobs,
     technicians,

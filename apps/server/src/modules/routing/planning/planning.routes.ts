@@ -9,6 +9,7 @@ import {
   RoutePlanEditSchema,
   RoutePlanReoptimiseSchema,
   RoutePlanViewSchema,
+  RouteMapConfigSchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../../platform/http/responses.ts';
 import type { PlanningService } from './planning.service.ts';
@@ -22,6 +23,18 @@ const config = { permission: 'routing:plan' as const };
 export function planningRoutes(svc: PlanningService) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/api/v1/routing/map',
+      {
+        config,
+        schema: {
+          tags,
+          summary: "The route map's provider and what its JS API needs (key; AMap's security code)",
+          response: { 200: RouteMapConfigSchema, ...problemResponses(401, 403) },
+        },
+      },
+      async () => svc.mapConfig(),
+    );
     app.post(
       P,
       {

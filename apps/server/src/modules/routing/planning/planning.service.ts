@@ -4,12 +4,14 @@ import type {
   RoutePlanEdit,
   RoutePlanReoptimise,
   RoutePlanView,
+  RouteMapConfig,
 } from '@anxin/contracts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { businessDateOf } from '../../../platform/calendar/index.ts';
 import { DomainError, fieldError, notFound, refuse, versionConflict } from '../../../platform/http/errors.ts';
 import { newId } from '../../../platform/ids/index.ts';
 import { readSetting } from '../../../platform/settings/index.ts';
+import { mapConfigOf, routeMapSettings } from './map-settings.ts';
 import type { Plan, RoutingInstance, UnassignedReason } from '../domain/types.ts';
 import { acceptPlan } from './accept-plan.ts';
 import type { PlanningContext } from './context.ts';
@@ -36,6 +38,11 @@ export class PlanningService {
 
   constructor(ctx: PlanningContext) {
     this.ctx = ctx;
+  }
+
+  /** What a planner's page needs to draw the routes on the configured map provider. */
+  async mapConfig(): Promise<RouteMapConfig> {
+    return mapConfigOf(await routeMapSettings(this.ctx.db));
   }
 
   async settings(): Promise<PlanningSettings> {

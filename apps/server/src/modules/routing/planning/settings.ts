@@ -27,6 +27,19 @@ export const PlanningSettingsSchema = z.strictObject({
   /** Straight-line distance × roadFactor = road distance; travel time at speedKmh. */
   roadFactor: z.number().min(1).max(5),
   speedKmh: z.number().positive().max(200),
+  /**
+   * Speed (and optionally detour factor) per city, district or province (GB/T 2260 code, picked by
+   * name): the most specific region of the order's place (else its outlet's) wins.
+   */
+  regionSpeeds: z
+    .record(
+      z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/),
+      z.strictObject({
+        speedKmh: z.number().min(5).max(200),
+        roadFactor: z.number().min(1).max(5).optional(),
+      }),
+    )
+    .default({}),
   /** Optimiser time budget per plan, milliseconds. */
   timeLimitMs: z.number().int().min(100).max(30_000),
   seed: z.number().int().min(0).max(2_147_483_647),
@@ -45,10 +58,22 @@ export const PlanningSettingsSchema = z.strictObject({
 });
 export type PlanningSettings = z.infer<typeof PlanningSettingsSchema>;
 
+/** The travel spec of a day's instance: the one road model the solver, the checker and the figures use. */
+export function travelSpecOf(settings: PlanningSettings) {
+  return {
+    kind: 'haversine' as const,
+    roadFactor: settings.roadFactor,
+    speedKmh: settings.speedKmh,
+    minutesPerTimeUnit: 1,
+    ...(Object.keys(settings.regionSpeeds).length ? { regions: settings.regionSpeeds } : {}),
+  };
+}
+
 export const DEFAULT_PLANNING_SETTINGS: PlanningSettings = {
   serviceMinutes: { install: 90, repair: 60, maintenance: 45, consult: 30, complaint: 45, return: 30 },
   roadFactor: 1.3,
   speedKmh: 30,
+  regionSpeeds: {},
   timeLimitMs: 3000,
   seed: 1,
   fallbackShift: { startMinute: 8 * 60, endMinute: 18 * 60 },

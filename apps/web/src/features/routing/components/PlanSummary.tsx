@@ -25,7 +25,16 @@ export function PlanSummary({ rp, plan }: { rp: RoutePlanState; plan: RoutePlanV
         <Card data-testid="plan-cost">
           <Flex gap={32} wrap>
             <Statistic title={t('routing.cost.distance')} value={cost.distanceKm} />
-            <Statistic title={t('routing.cost.travel')} value={Math.round(cost.travelMinutes)} />
+            <Statistic
+              title={t('routing.cost.travel')}
+              value={Math.round(cost.travelMinutes)}
+              data-testid="plan-cost-travel"
+            />
+            <Statistic
+              title={t('routing.cost.lateVisits')}
+              value={cost.lateVisits}
+              data-testid="plan-cost-late"
+            />
             <Statistic title={t('routing.cost.late')} value={Math.round(cost.lateMinutes)} />
             <Statistic title={t('routing.cost.unassigned')} value={cost.unassigned} />
             <Statistic title={t('routing.cost.technicians')} value={cost.technicians} />

@@ -79,7 +79,12 @@ export function PlanTimeline(props: TimelineProps) {
                 {tech.dropped && <Tag color="default">{t('routing.dropped')}</Tag>}
                 {!tech.dropped && !shift && <Tag>{t('routing.offDuty')}</Tag>}
                 {route && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    data-testid="plan-row-travel"
+                    data-minutes={Math.round(route.travelMinutes)}
+                  >
                     {route.distanceKm} km · {Math.round(route.travelMinutes)} min
                   </Typography.Text>
                 )}
@@ -119,6 +124,12 @@ export function PlanTimeline(props: TimelineProps) {
                     <div>
                       {t('routing.planned')}: {bj(s.start).format('HH:mm')}–{bj(s.end).format('HH:mm')}
                     </div>
+                    {job?.windows.map((w) => (
+                      <div key={w.start}>
+                        {t('routing.customerWindow')}: {bj(w.start).format('HH:mm')}–
+                        {bj(w.end).format('HH:mm')}
+                      </div>
+                    ))}
                     <div>
                       {t('routing.window')}: {bj(s.proposedWindow.start).format('HH:mm')}–
                       {bj(s.proposedWindow.end).format('HH:mm')}
@@ -160,16 +171,25 @@ export function PlanTimeline(props: TimelineProps) {
                         data-testid={`plan-job-${label}`}
                         data-fixed={job?.fixed ? 'true' : 'false'}
                         data-invalid={problems.length ? 'true' : 'false'}
+                        data-late={s.lateMinutes > 0 ? 'true' : 'false'}
+                        data-start={bj(s.start).format('HH:mm')}
+                        data-window={(job?.windows.length ? job.windows : [s.proposedWindow])
+                          .map((w) => `${bj(w.start).format('HH:mm')}-${bj(w.end).format('HH:mm')}`)
+                          .join(',')}
                         className={[
                           'route-plan-job',
                           job?.fixed ? 'route-plan-job-fixed' : '',
                           problems.length ? 'route-plan-job-bad' : '',
+                          s.lateMinutes > 0 ? 'route-plan-job-late' : '',
                           props.selected === s.orderId ? 'route-plan-job-selected' : '',
                         ].join(' ')}
                         style={{ left: pct(start), width: `calc(${pct(end)} - ${pct(start)})` }}
                       >
-                        {job?.fixed && <PushpinFilled aria-label={t('routing.fixed')} />} {label.slice(-4)}
-                        {job?.customer && <span className="route-plan-job-who"> {job.customer}</span>}
+                        <div className="route-plan-job-line">
+                          {job?.fixed && <PushpinFilled aria-label={t('routing.fixed')} />} {label.slice(-4)}
+                          {job?.customer && <span className="route-plan-job-who"> {job.customer}</span>}
+                        </div>
+                        {job?.address && <div className="route-plan-job-where">{job.address}</div>}
                       </div>
                     </Tooltip>
                   </div>

@@ -1,88 +1,85 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Card, Typography } from 'antd';
-import { LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
-import type { RoutePlanView } from '@anxin/contracts';
-import { bj } from '../../workorders/index.ts';
+import type { RouteMapConfig, RoutePlanView } from '@anxin/contracts';
+import { useMapConfig } from '../api.ts';
+import { drawRoutes } from '../map/drawProvider.ts';
+import { PlainRoutePlot } from '../map/PlainRoutePlot.tsx';
+import { loadProviderScript } from '../map/providerScript.ts';
+import { routePaths, type RoutePath } from '../map/routePaths.ts';
 import type { RoutePlanState } from '../pages/useRoutePlan.ts';
 
-use([LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+type Loader = (config: RouteMapConfig) => Promise<unknown>;
+type MapState = 'plain' | 'loading' | 'provider' | 'failed';
 
-type Point = { value: [number, number]; tip: string; symbol?: string; symbolSize?: number };
-
-/** Each technician's day as a path: his start, then his visits in order (coordinates as plotted). */
-function pathsOf(plan: RoutePlanView, routes: RoutePlanState['routes'], startWord: string) {
-  const jobs = new Map(plan.jobs.map((j) => [j.orderId, j]));
-  const techs = new Map(plan.technicians.map((t) => [t.id, t]));
-  return routes
-    .filter((r) => r.stops.length)
-    .map((r) => {
-      const tech = techs.get(r.technicianId);
-      const points: Point[] = [];
-      if (tech?.start)
-        points.push({
-          value: [tech.start.lng, tech.start.lat],
-          tip: `${tech.name} · ${startWord}`,
-          symbol: 'diamond',
-          symbolSize: 14,
-        });
-      r.stops.forEach((s, i) => {
-        const j = jobs.get(s.orderId);
-        if (!j || j.lat === null || j.lng === null) return;
-        const who = [j.customer, j.address].filter(Boolean).join(' · ');
-        const when = `${bj(s.start).format('HH:mm')}–${bj(s.end).format('HH:mm')}`;
-        points.push({ value: [j.lng, j.lat], tip: `${i + 1}. ${j.number}<br/>${who}<br/>${when}` });
-      });
-      return { name: tech?.name ?? r.technicianId, points };
-    });
+/** Draws on the provider's map once its script is in; any failure falls back to the plain plot. */
+function useProviderMap(config: RouteMapConfig | undefined, paths: RoutePath[], load: Loader) {
+  const el = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<MapState>('plain');
+  const provider = config?.provider ?? 'none';
+  const key = JSON.stringify(paths);
+  useEffect(() => {
+    if (!config || provider === 'none') return setState('plain');
+    let cleanup: (() => void) | undefined;
+    let live = true;
+    setState('loading');
+    load(config)
+      .then((api) => {
+        if (!live || !el.current) return;
+        cleanup = drawRoutes(provider, api, el.current, paths);
+        setState('provider');
+      })
+      .catch(() => live && setState('failed'));
+    return () => {
+      live = false;
+      try {
+        cleanup?.();
+      } catch {
+        // A provider that fails to tear down must not take the page with it.
+      }
+    };
+  }, [config?.provider, config?.key, key, load]);
+  return { el, state };
 }
 
 /**
- * 线路图: the day's routes drawn on their coordinates (a plain plot: no map provider is configured),
- * one colour per technician, numbered in visiting order; the tooltip names customer, address, time.
+ * 线路图: the day's routes, one colour per technician, numbered in visiting order. With a map
+ * provider configured (AMap / Tianditu) they are drawn on its map; without one, or when its script
+ * cannot load, on their plain coordinates with a note saying so.
  */
-export function RouteMapCard({ rp, plan }: { rp: RoutePlanState; plan: RoutePlanView }) {
+export function RouteMapCard({
+  rp,
+  plan,
+  load = loadProviderScript,
+}: {
+  rp: Pick<RoutePlanState, 'routes'>;
+  plan: RoutePlanView;
+  load?: Loader;
+}) {
   const { t } = useTranslation();
-  const el = useRef<HTMLDivElement>(null);
-  const paths = pathsOf(plan, rp.routes, t('routing.map.start'));
-  useEffect(() => {
-    if (!el.current) return;
-    const chart = init(el.current);
-    chart.setOption({
-      tooltip: { trigger: 'item', formatter: (p: { data: Point }) => p.data.tip },
-      legend: { top: 0 },
-      grid: { left: 56, right: 16, top: 36, bottom: 36 },
-      xAxis: { type: 'value', scale: true, name: t('routing.map.lng'), axisLabel: { formatter: '{value}°' } },
-      yAxis: { type: 'value', scale: true, name: t('routing.map.lat'), axisLabel: { formatter: '{value}°' } },
-      series: paths.map((p) => ({
-        name: p.name,
-        type: 'line' as const,
-        data: p.points,
-        symbol: 'circle',
-        symbolSize: 10,
-        // Every stop is drawn, however close (a customer's several orders share one address).
-        showAllSymbol: true,
-        label: { show: true, formatter: (x: { dataIndex: number }) => (x.dataIndex ? `${x.dataIndex}` : '') },
-        lineStyle: { width: 2 },
-      })),
-    });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [JSON.stringify(paths), t]);
+  const config = useMapConfig();
+  const paths = routePaths(plan, rp.routes, t('routing.map.start'));
+  const { el, state } = useProviderMap(config.data, paths, load);
+  const onMap = state === 'provider' || state === 'loading';
+  const note =
+    state === 'failed'
+      ? t('routing.map.failed')
+      : state === 'plain' && config.data
+        ? t('routing.map.plain')
+        : null;
   return (
     <Card
       title={t('routing.map.title')}
-      extra={<Typography.Text type="secondary">{t('routing.map.plain')}</Typography.Text>}
+      extra={note && <Typography.Text type="secondary">{note}</Typography.Text>}
       data-testid="plan-map"
+      data-map-state={state}
     >
-      <div ref={el} style={{ width: '100%', height: 360 }} data-testid="plan-map-chart" />
+      <div
+        ref={el}
+        style={{ width: '100%', height: 360, display: onMap ? 'block' : 'none' }}
+        data-testid="plan-map-provider"
+      />
+      {!onMap && <PlainRoutePlot paths={paths} />}
     </Card>
   );
 }

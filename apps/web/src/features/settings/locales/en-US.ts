@@ -454,6 +454,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     routing: {
       planning: 'Route planning',
+      map: 'Route map provider',
     },
     settlement: {
       fee_schedule: 'Fee schedule',
@@ -467,6 +468,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
   },
   field: {
+    // routing.planning / routing.map
+    regionSpeeds: 'Speed and road factor per city (the most specific region wins)',
+    provider: 'Map provider',
+    apiKey: 'JS API key',
+    securityCode: 'Security code (AMap 2.0)',
     // documents.policy
     companyNameZh: 'Company name (Chinese document header)',
     companyNameEn: 'Company name (English document header)',
@@ -709,6 +715,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     maxOccupancyPercent: 'Highest occupancy (%)',
   },
   option: {
+    none: 'None (coordinate plot)',
+    amap: 'AMap',
+    tianditu: 'Tianditu',
     off: 'Not checked',
     prefer: 'Preferred (bonus for a valid one)',
     require: 'Required',

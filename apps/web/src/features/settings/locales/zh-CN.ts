@@ -431,6 +431,7 @@ export const settingsZhCN = {
     },
     routing: {
       planning: '路线规划',
+      map: '线路图地图服务',
     },
     settlement: {
       fee_schedule: '结算费率表',
@@ -444,6 +445,11 @@ export const settingsZhCN = {
     },
   },
   field: {
+    // routing.planning / routing.map (路线规划)
+    regionSpeeds: '按城市设置行驶速度与道路系数（最具体的地区优先）',
+    provider: '地图服务',
+    apiKey: 'JS API Key',
+    securityCode: '安全密钥（高德 2.0 需要）',
     // documents.policy (打印文档)
     companyNameZh: '公司名称（中文文档页眉）',
     companyNameEn: '公司名称（英文文档页眉）',
@@ -688,6 +694,9 @@ export const settingsZhCN = {
     maxOccupancyPercent: '最高占用率（%）',
   },
   option: {
+    none: '不使用（坐标图）',
+    amap: '高德地图',
+    tianditu: '天地图',
     off: '不校验',
     prefer: '优先（有效资质加分）',
     require: '必须持有效资质',
