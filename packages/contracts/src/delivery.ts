@@ -268,13 +268,27 @@ export const DeliveryBookingSchema = z.object({
 });
 export type DeliveryBooking = z.infer<typeof DeliveryBookingSchema>;
 
+/** Delivery day latest first (the default) or earliest first; within a day by booking. */
+export const DELIVERY_SORTS = ['-date', 'date'] as const;
+export type DeliverySort = (typeof DELIVERY_SORTS)[number];
+
 export const DeliveryQuerySchema = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
   date: BusinessDateSchema.optional(),
   crewId: IdSchema.optional(),
+  storeOutletId: IdSchema.optional(),
+  /** Booking number (prefix), or contract number, customer name or phone (contains). */
+  q: storedText().trim().min(2).max(32).optional(),
+  sort: z.enum(DELIVERY_SORTS).default('-date'),
+  /** Opaque keyset cursor from the previous page's `nextCursor` (only valid for the same sort). */
+  cursor: storedText().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
-export const DeliveryListSchema = z.object({ items: z.array(DeliveryBookingSchema) });
+export type DeliveryQuery = z.infer<typeof DeliveryQuerySchema>;
+export const DeliveryListSchema = z.object({
+  items: z.array(DeliveryBookingSchema),
+  nextCursor: z.string().nullable(),
+});
 
 export const PlanDaySchema = z.strictObject({ date: BusinessDateSchema });
 export const DayPlanSchema = z.object({

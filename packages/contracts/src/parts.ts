@@ -210,7 +210,12 @@ export const StockLevelSchema = z.object({
 });
 export type StockLevel = z.infer<typeof StockLevelSchema>;
 
+/** By location then item code (the default), or least available first (shortages on top). */
+export const STOCK_SORTS = ['location', 'available'] as const;
+export type StockSort = (typeof STOCK_SORTS)[number];
+
 export const StockQuerySchema = PageQuerySchema.extend({
+  sort: z.enum(STOCK_SORTS).default('location'),
   locationId: IdSchema.optional(),
   locationKind: z.enum(STOCK_LOCATION_KINDS).optional(),
   itemId: IdSchema.optional(),
@@ -370,8 +375,13 @@ export const PartRequestSchema = z.object({
 });
 export type PartRequest = z.infer<typeof PartRequestSchema>;
 
+/** Newest first (the default) or oldest first. */
+export const PART_REQUEST_SORTS = ['-created_at', 'created_at'] as const;
+export type PartRequestSort = (typeof PART_REQUEST_SORTS)[number];
+
 export const PartRequestQuerySchema = PageQuerySchema.extend({
   status: z.enum(PART_REQUEST_STATUSES).optional(),
+  sort: z.enum(PART_REQUEST_SORTS).default('-created_at'),
   orderId: IdSchema.optional(),
   outletId: IdSchema.optional(),
 });

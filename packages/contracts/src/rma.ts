@@ -306,9 +306,17 @@ export const RmaCaseSchema = z.object({
 });
 export type RmaCase = z.infer<typeof RmaCaseSchema>;
 
+/** Requested latest first (the default) or earliest first. */
+export const RMA_SORTS = ['-requested_on', 'requested_on'] as const;
+export type RmaSort = (typeof RMA_SORTS)[number];
+
 export const RmaQuerySchema = PageQuerySchema.extend({
   status: z.enum(RMA_STATUSES).optional(),
   kind: z.enum(RMA_KINDS).optional(),
+  outletId: IdSchema.optional(),
+  /** Case number (prefix). */
+  q: storedText().trim().min(2).max(32).optional(),
+  sort: z.enum(RMA_SORTS).default('-requested_on'),
   installedProductId: IdSchema.optional(),
   orderId: IdSchema.optional(),
 });

@@ -3,7 +3,7 @@ import {
   deliveryActionsFrom,
   type BookDelivery,
   type DeliveryBooking,
-  type DeliveryStatus,
+  type DeliveryQuery,
 } from '@anxin/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -17,6 +17,7 @@ import { deliveryPolicy, eventActorOf, type Contract, type DeliveryContext } fro
 import { bookingRefusal, latestBookingDate } from './domain/window.ts';
 import { DELIVERY_EVENTS, DELIVERY_STREAM } from './delivery.events.ts';
 import { bookings, crews, photos, type BookingRecord } from './delivery.repository.ts';
+import { decodeBookingCursor, encodeBookingCursor } from './list.codec.ts';
 import { reachOf, reaches } from './reach.ts';
 
 /** 送货单 SH20261207-0001. */
@@ -151,13 +152,26 @@ export class BookingsService {
     return (await this.views([b]))[0]!;
   }
 
+  /** The delivery list: filters, a search, keyset pages in either day order. */
   async list(
     actor: Actor,
-    q: { status?: DeliveryStatus; date?: string; crewId?: string; limit: number },
-  ): Promise<{ items: DeliveryBooking[] }> {
+    q: DeliveryQuery,
+  ): Promise<{ items: DeliveryBooking[]; nextCursor: string | null }> {
     const reach = await reachOf(this.ctx.db, actor);
-    const rows = await bookings.list(this.ctx.db, { ...q, ...(reach ? { reach } : {}) });
-    return { items: await this.views(rows) };
+    const { cursor, limit, ...filters } = q;
+    const after = decodeBookingCursor(cursor, q.sort);
+    const rows = await bookings.list(this.ctx.db, {
+      ...filters,
+      ...(after ? { after } : {}),
+      ...(reach ? { reach } : {}),
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = rows.length > limit ? page[page.length - 1] : undefined;
+    return {
+      items: await this.views(page),
+      nextCursor: last ? encodeBookingCursor(q.sort, { date: last.date, id: last.id }) : null,
+    };
   }
 
   async views(rows: BookingRecord[]): Promise<DeliveryBooking[]> {

@@ -1,10 +1,25 @@
-import type { AgreedBy, ChecklistItem, DeliveryException, DeliveryStatus } from '@anxin/contracts';
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type {
+  AgreedBy,
+  ChecklistItem,
+  DeliveryException,
+  DeliverySort,
+  DeliveryStatus,
+} from '@anxin/contracts';
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { Contract } from './context.ts';
 import type { DeliveryBookingsTable, DeliveryCrewsTable } from './delivery.schema.ts';
 
 type Db = Kysely<Database>;
+
+/** A keyset position in the delivery list: the day and the booking id. */
+export interface BookingKey {
+  date: string;
+  id: string;
+}
+
+/** LIKE wildcards typed by a person are dropped rather than escaped (no ESCAPE clause on both dialects). */
+const likeEscape = (s: string) => s.replace(/[%_\\]/g, '');
 
 export interface CrewRecord {
   id: string;
@@ -253,6 +268,12 @@ export const bookings = {
       reach?: { crewIds: string[]; storeOutletId: string | null };
       promisedFrom?: string;
       promisedTo?: string;
+      storeOutletId?: string;
+      q?: string;
+      /** The list's keyset order; absent: by day latest first, then route and slot (the crews' view). */
+      sort?: DeliverySort;
+      /** The last row of the previous page in that order: its day and id. */
+      after?: BookingKey;
       limit: number;
     },
   ): Promise<BookingRecord[]> {
@@ -260,6 +281,14 @@ export const bookings = {
     if (q.status) s = s.where('status', '=', q.status);
     if (q.date) s = s.where('date', '=', q.date);
     if (q.crewId) s = s.where('crew_id', '=', q.crewId);
+    if (q.storeOutletId) s = s.where('store_outlet_id', '=', q.storeOutletId);
+    if (q.q) {
+      // The contract (number, customer, phones) is JSON text: a contains-search finds any of them.
+      const text = likeEscape(q.q);
+      s = s.where((eb) =>
+        eb.or([eb('number', 'like', `${text.toUpperCase()}%`), eb('contract', 'like', `%${text}%`)]),
+      );
+    }
     const reach = q.reach;
     if (reach)
       s = s.where((eb) =>
@@ -270,6 +299,13 @@ export const bookings = {
       );
     if (q.promisedFrom) s = s.where('promised_date', '>=', q.promisedFrom);
     if (q.promisedTo) s = s.where('promised_date', '<=', q.promisedTo);
+    if (q.sort) {
+      const desc = q.sort === '-date';
+      const a = q.after;
+      if (a) s = s.where(sql<boolean>`(date, id) ${sql.raw(desc ? '<' : '>')} (${a.date}, ${a.id})`);
+      const dir = desc ? 'desc' : 'asc';
+      return (await s.orderBy('date', dir).orderBy('id', dir).limit(q.limit).execute()).map(bookingOf);
+    }
     const rows = await s
       .orderBy('date', 'desc')
       .orderBy('route_seq')

@@ -409,7 +409,9 @@ export const partsRepo = {
       outletId?: string;
       technicianId?: string;
       requestedBy?: string;
-      cursor?: string;
+      /** Keyset: the last id of the previous page. */
+      after?: string;
+      ascending?: boolean;
       limit: number;
     },
   ): Promise<RequestRecord[]> {
@@ -424,8 +426,13 @@ export const partsRepo = {
           ...(q.requestedBy ? [eb('requested_by', '=', q.requestedBy)] : []),
         ]),
       );
-    if (q.cursor) s = s.where('id', '<', q.cursor);
-    return (await s.orderBy('id', 'desc').limit(q.limit).execute()).map(toRequest);
+    if (q.after) s = s.where('id', q.ascending ? '>' : '<', q.after);
+    return (
+      await s
+        .orderBy('id', q.ascending ? 'asc' : 'desc')
+        .limit(q.limit)
+        .execute()
+    ).map(toRequest);
   },
 
   async lines(db: Db, requestIds: readonly string[]): Promise<RequestLineRecord[]> {

@@ -2,10 +2,11 @@ import {
   ON_SITE_STATUSES,
   type CreatePartRequestSchema,
   type PartRequest,
+  type PartRequestSort,
   type PartRequestStatus,
 } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Database } from '../../database.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
@@ -17,6 +18,7 @@ import { installedProductsByIds } from '../customers/index.ts';
 import { outletNamesOf, technicianNamesOf, technicianRefOf } from '../network/index.ts';
 import { drawRecordNumber, orderNumbersOf, type WorkOrder } from '../workorders/index.ts';
 import { eventActorOf, partsPolicy, type PartsContext } from './context.ts';
+import { decodeCursor, encodeCursor } from './cursor.codec.ts';
 import { approvalReasonOf, requestValueFen } from './domain/approval.ts';
 import { PART_REQUEST_EVENTS, PART_REQUEST_STREAM } from './requests.events.ts';
 import {
@@ -233,14 +235,25 @@ export class RequestsService {
 
   async list(
     actor: Actor,
-    q: { status?: PartRequestStatus; orderId?: string; outletId?: string; cursor?: string; limit?: number },
+    q: {
+      status?: PartRequestStatus;
+      orderId?: string;
+      outletId?: string;
+      sort?: PartRequestSort;
+      cursor?: string;
+      limit?: number;
+    },
   ): Promise<{ items: PartRequest[]; nextCursor: string | null }> {
     const limit = q.limit ?? 50;
     const scope = actor.scope.level;
+    const sort = q.sort ?? '-created_at';
+    const after = decodeCursor(q.cursor, z.object({ s: z.literal(sort), i: z.string() }));
     const filter = {
       ...(q.status ? { status: q.status } : {}),
       ...(q.orderId ? { orderId: q.orderId } : {}),
-      ...(q.cursor ? { cursor: q.cursor } : {}),
+      // Ids are time-ordered (UUIDv7): the id order is the creation order.
+      ...(after ? { after: after.i } : {}),
+      ascending: sort === 'created_at',
       limit: limit + 1,
     };
     let rows: RequestRecord[];
@@ -256,7 +269,7 @@ export class RequestsService {
     const page = rows.slice(0, limit);
     return {
       items: await requestViews(this.ctx.db, page),
-      nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+      nextCursor: rows.length > limit ? encodeCursor({ s: sort, i: page[page.length - 1]!.id }) : null,
     };
   }
 

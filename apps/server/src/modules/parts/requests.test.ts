@@ -351,3 +351,39 @@ describe('competing approvals', () => {
     expect(statuses.map((x) => x.status).sort()).toEqual(['approved', 'pending_approval']);
   });
 });
+
+describe('the request list', () => {
+  it('pages newest or oldest first without losing a request; a cursor belongs to its sort', async () => {
+    const item = await partItem(db(), { costPriceFen: 100, modelIds: [modelId] });
+    await stockIn(db(), 'loc-hq', item.id, 3);
+    for (let i = 0; i < 3; i++) {
+      const order = await inProgressOrder();
+      const c = await techA.send('POST', `${P}/requests`, {
+        orderId: order.id,
+        lines: [{ itemId: item.id, qty: 1, paidBy: 'warranty' }],
+      });
+      expect(c.status).toBe(201);
+    }
+    const pages = async (sort: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } =
+          await warehouse.get(`${P}/requests?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(r.status).toBe(200);
+        ids.push(...r.body.items.map((x) => x.id));
+        cursor = r.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const newest = await pages('-created_at');
+    expect(newest.length).toBe(await count('part_requests'));
+    expect(await pages('created_at')).toEqual([...newest].reverse());
+    const first = await warehouse.get(`${P}/requests?sort=created_at&limit=1`);
+    const wrong = await warehouse.get(`${P}/requests?cursor=${first.body.nextCursor}`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0]).toMatchObject({ path: 'cursor', rule: 'invalid' });
+    const bad = await warehouse.get(`${P}/requests?sort=number`);
+    expect([bad.status, bad.body.code]).toEqual([400, 'request.validation_failed']);
+  });
+});

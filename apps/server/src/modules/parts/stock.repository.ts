@@ -1,4 +1,4 @@
-import type { StockLocation, StockLocationKind, StockMovementKind } from '@anxin/contracts';
+import type { StockLocation, StockLocationKind, StockMovementKind, StockSort } from '@anxin/contracts';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 
@@ -102,7 +102,10 @@ export interface LevelFilter {
   withReorderPoint?: boolean | undefined;
   /** Only levels with stock on hand (ageing). */
   withStock?: boolean | undefined;
-  after?: { locationId: string; itemId: string } | undefined;
+  /** `available`: least available first (shortages on top); otherwise by (location, item). */
+  sort?: StockSort | undefined;
+  /** Keyset: the last row of the previous page (its available count when sorted by it). */
+  after?: { locationId: string; itemId: string; available?: number | undefined } | undefined;
   limit?: number | undefined;
 }
 
@@ -125,9 +128,9 @@ export async function listLevels(db: Db, f: LevelFilter): Promise<StockLevelReco
       'i.code as item_code',
       'i.name_zh as item_name',
       'i.cost_price_fen',
-    ])
-    .orderBy('l.location_id')
-    .orderBy('l.item_id');
+    ]);
+  if (f.sort === 'available') q = q.orderBy(sql`l.on_hand - l.reserved`);
+  q = q.orderBy('l.location_id').orderBy('l.item_id');
   if (f.locations) {
     if (!f.locations.length) return [];
     q = q.where('l.location_id', 'in', f.locations);
@@ -143,7 +146,12 @@ export async function listLevels(db: Db, f: LevelFilter): Promise<StockLevelReco
     q = q.where('l.reorder_point', '>', 0).where(sql<boolean>`l.on_hand - l.reserved <= l.reorder_point`);
   if (f.withReorderPoint) q = q.where('l.reorder_point', '>', 0);
   if (f.withStock) q = q.where('l.on_hand', '>', 0);
-  if (f.after) {
+  if (f.after && f.sort === 'available') {
+    const a = f.after;
+    q = q.where(
+      sql<boolean>`(l.on_hand - l.reserved, l.location_id, l.item_id) > (${a.available ?? 0}, ${a.locationId}, ${a.itemId})`,
+    );
+  } else if (f.after) {
     const a = f.after;
     q = q.where((eb) =>
       eb.or([

@@ -1,9 +1,11 @@
-import type {
-  StockLevel,
-  StockLocation,
-  StockLocationKind,
-  StockMovement,
-  StockMovementKind,
+import {
+  STOCK_SORTS,
+  type StockLevel,
+  type StockLocation,
+  type StockLocationKind,
+  type StockMovement,
+  type StockMovementKind,
+  type StockSort,
 } from '@anxin/contracts';
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -50,7 +52,13 @@ export async function locationFilterOf(ctx: PartsContext, actor: Actor): Promise
   return (await visibleLocations(ctx, actor)).map((l) => l.id);
 }
 
-const LevelCursor = z.object({ l: z.string(), i: z.string() });
+/** `s` is the sort the cursor belongs to, `v` the available count when sorted by it. */
+const LevelCursor = z.object({
+  s: z.enum(STOCK_SORTS).default('location'),
+  l: z.string(),
+  i: z.string(),
+  v: z.number().int().optional(),
+});
 const TimeCursor = z.object({ a: z.string(), i: z.string() });
 
 export async function toMovements(ctx: PartsContext, rows: MovementRecord[]): Promise<StockMovement[]> {
@@ -82,11 +90,16 @@ export class StockService {
       itemId?: string | undefined;
       q?: string | undefined;
       low?: 'true' | 'false' | undefined;
+      sort?: StockSort | undefined;
       cursor?: string | undefined;
       limit: number;
     },
   ): Promise<{ items: StockLevel[]; nextCursor: string | null }> {
-    const after = decodeCursor(q.cursor, LevelCursor);
+    const sort = q.sort ?? 'location';
+    const after = decodeCursor(
+      q.cursor,
+      LevelCursor.refine((c) => c.s === sort && (sort !== 'available' || c.v !== undefined)),
+    );
     const rows = await listLevels(this.ctx.db, {
       locations: await locationFilterOf(this.ctx, actor),
       locationId: q.locationId,
@@ -94,14 +107,18 @@ export class StockService {
       itemId: q.itemId,
       q: q.q,
       low: q.low === 'true',
-      after: after && { locationId: after.l, itemId: after.i },
+      sort,
+      after: after && { locationId: after.l, itemId: after.i, available: after.v },
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       items: page.map(({ costPriceFen: _c, ...l }) => l),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ l: last.locationId, i: last.itemId }) : null,
+      nextCursor:
+        rows.length > q.limit && last
+          ? encodeCursor({ s: sort, l: last.locationId, i: last.itemId, v: last.available })
+          : null,
     };
   }
 

@@ -204,6 +204,32 @@ describe('stock', () => {
     expect(all.length).toBe((await w.db.db.selectFrom('stock_levels').select('item_id').execute()).length);
   });
 
+  it('pages the stock list least available first, with a cursor only for that sort', async () => {
+    for (const qty of [5, 1, 3]) await receive((await newItem()).id, qty);
+    type Level = { locationId: string; itemId: string; available: number };
+    const all: Level[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { items: Level[]; nextCursor: string | null } } = await wh.get(
+        `/api/v1/parts/stock?sort=available&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      all.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(all.length).toBe((await w.db.db.selectFrom('stock_levels').select('item_id').execute()).length);
+    expect(new Set(all.map((l) => `${l.locationId}|${l.itemId}`)).size).toBe(all.length);
+    const avail = all.map((l) => l.available);
+    expect(avail).toEqual([...avail].sort((a, b) => a - b));
+    const first = await wh.get('/api/v1/parts/stock?sort=available&limit=1');
+    const other = await wh.get(`/api/v1/parts/stock?cursor=${first.body.nextCursor}`);
+    expect(other.status).toBe(400);
+    expect(other.body.errors[0]).toMatchObject({ path: 'cursor', rule: 'invalid' });
+    const bad = await wh.get('/api/v1/parts/stock?sort=name');
+    expect([bad.status, bad.body.code]).toEqual([400, 'request.validation_failed']);
+    expect(bad.body.errors[0].path).toContain('sort');
+  });
+
   it('refuses bad transfers and adjustments', async () => {
     const item = await newItem();
     await receive(item.id, 2);

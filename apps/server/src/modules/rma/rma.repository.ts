@@ -4,15 +4,22 @@ import {
   type Remedy,
   type RmaCause,
   type RmaKind,
+  type RmaSort,
   type RmaSource,
   type RmaStatus,
   type WarrantyEvaluation,
 } from '@anxin/contracts';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { RmaCasesTable } from './rma.schema.ts';
 
 type Db = Kysely<Database>;
+
+/** A keyset position in the case list: the request day and the case id. */
+export interface RmaKey {
+  on: string;
+  id: string;
+}
 
 /** One RMA case as the module works with it (names are joined by the service). */
 export interface RmaRecord {
@@ -221,19 +228,27 @@ export const rmaCases = {
       customerId?: string;
       installedProductId?: string;
       orderId?: string;
-      cursor?: string;
+      /** Case number prefix. */
+      q?: string;
+      sort: RmaSort;
+      /** The last row of the previous page: its request day and id. */
+      after?: RmaKey;
       limit: number;
     },
   ): Promise<RmaRecord[]> {
     let s = db.selectFrom('rma_cases').selectAll();
+    if (q.q) s = s.where('number', 'like', `${q.q.replace(/[%_\\]/g, '').toUpperCase()}%`);
     if (q.status) s = s.where('status', '=', q.status);
     if (q.kind) s = s.where('kind', '=', q.kind);
     if (q.outletId) s = s.where('outlet_id', '=', q.outletId);
     if (q.customerId) s = s.where('customer_id', '=', q.customerId);
     if (q.installedProductId) s = s.where('installed_product_id', '=', q.installedProductId);
     if (q.orderId) s = s.where('order_id', '=', q.orderId);
-    if (q.cursor) s = s.where('id', '<', q.cursor);
-    return (await s.orderBy('id', 'desc').limit(q.limit).execute()).map(toRecord);
+    const desc = q.sort === '-requested_on';
+    const a = q.after;
+    if (a) s = s.where(sql<boolean>`(requested_on, id) ${sql.raw(desc ? '<' : '>')} (${a.on}, ${a.id})`);
+    const dir = desc ? 'desc' : 'asc';
+    return (await s.orderBy('requested_on', dir).orderBy('id', dir).limit(q.limit).execute()).map(toRecord);
   },
 
   /** Conditional on version and status: false when someone else changed it first. */

@@ -2,6 +2,7 @@ import {
   type CreateRma,
   type RmaCase,
   type RmaListItem,
+  type RmaSort,
   type RmaSource,
   type RmaStatus,
   type RmaKind,
@@ -27,6 +28,7 @@ import { outletNamesOf } from '../network/index.ts';
 import { drawRecordNumber, orderNumbersOf } from '../workorders/index.ts';
 import { eventActorOf, rmaPolicy, type RmaContext } from './context.ts';
 import { nextStatus, ruleOf } from './domain/lifecycle.ts';
+import { decodeRmaCursor, encodeRmaCursor } from './list.codec.ts';
 import { admission, notBefore, refundCap } from './domain/rules.ts';
 import { RMA_EVENTS, RMA_STREAM } from './rma.events.ts';
 import { rmaCases, rmaChargebacks, rmaPhotos, type RmaChange, type RmaRecord } from './rma.repository.ts';
@@ -196,6 +198,9 @@ export class RmaService {
       kind?: RmaKind;
       installedProductId?: string;
       orderId?: string;
+      outletId?: string;
+      q?: string;
+      sort?: RmaSort;
       cursor?: string;
       limit?: number;
     },
@@ -203,8 +208,13 @@ export class RmaService {
     const reach = reachOf(actor);
     if (!reach) return { items: [], nextCursor: null };
     const limit = q.limit ?? 50;
+    const { cursor, sort = '-requested_on', ...filters } = q;
+    const after = decodeRmaCursor(cursor, sort);
     const rows = await rmaCases.list(this.ctx.db, {
-      ...q,
+      ...filters,
+      sort,
+      ...(after ? { after } : {}),
+      // An outlet's staff see their outlet's cases whatever outlet they ask for.
       ...('outletId' in reach ? { outletId: reach.outletId } : {}),
       ...('customerId' in reach ? { customerId: reach.customerId } : {}),
       limit: limit + 1,
@@ -213,7 +223,10 @@ export class RmaService {
     const views = await this.views(page);
     return {
       items: views.map(({ evaluation: _e, ...v }) => v),
-      nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+      nextCursor:
+        rows.length > limit
+          ? encodeRmaCursor(sort, { on: page[page.length - 1]!.requestedOn, id: page[page.length - 1]!.id })
+          : null,
     };
   }
 

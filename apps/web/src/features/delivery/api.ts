@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from '@anxin/contracts';
 import type {
   BookDelivery,
@@ -74,6 +74,24 @@ export const useBookings = (f: BookingFilters) =>
           signal,
         },
       ),
+  });
+
+/** The delivery list's filters as the address holds them (see BOOKING_LIST_KEYS). */
+export const BOOKING_LIST_KEYS = ['status', 'date', 'crewId', 'storeOutletId', 'q', 'sort'] as const;
+export type BookingListFilters = Partial<Record<(typeof BOOKING_LIST_KEYS)[number], string>>;
+
+/** The delivery list a page at a time (keyset cursor): nothing past a page is cut off silently. */
+export const useBookingPages = (f: BookingListFilters, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'bookings', 'pages', f, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: DeliveryBooking[]; nextCursor: string | null }>(
+        `${P}/bookings`,
+        { ...f, cursor: pageParam, limit } as Record<string, QueryValue>,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useBooking = (id: string | null) =>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateRma, RmaCase, RmaKind, RmaListItem, RmaStatus, RmaTransition } from '@anxin/contracts';
 import {
   api,
@@ -33,6 +33,24 @@ export const useRmaCases = (f: RmaFilters, enabled = true) =>
         { ...f, limit: 200 } as Record<string, QueryValue>,
         { signal },
       ),
+  });
+
+/** The workbench list's filters as the address holds them (see RMA_LIST_KEYS). */
+export type RmaListFilters = Partial<Record<(typeof RMA_LIST_KEYS)[number], string>>;
+export const RMA_LIST_KEYS = ['status', 'kind', 'outletId', 'q', 'sort'] as const;
+
+/** The workbench list, a page at a time (keyset cursor) so nothing is cut off silently. */
+export const useRmaList = (f: RmaListFilters, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'pages', f, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: RmaListItem[]; nextCursor: string | null }>(
+        P,
+        { ...f, cursor: pageParam, limit } as Record<string, QueryValue>,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useRmaCase = (id: string | null) =>

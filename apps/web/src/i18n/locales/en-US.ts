@@ -11,6 +11,13 @@ export const commonEnUS: typeof commonZhCN = {
       cancel: 'Cancel',
       delete: 'Delete “{{name}}”',
     },
+    list: {
+      loaded: '{{count}} shown',
+      allLoaded: 'All {{count}} shown',
+      loadMore: 'Load more',
+      search: 'Search',
+      reset: 'Reset',
+    },
     comingSoon: 'This feature is under construction and will be available soon.',
     comingSoonTag: 'Coming soon',
     backHome: 'Back to workspace',

@@ -10,6 +10,13 @@ export const commonZhCN = {
       cancel: '取消',
       delete: '删除“{{name}}”',
     },
+    list: {
+      loaded: '已显示 {{count}} 条',
+      allLoaded: '已显示全部 {{count}} 条',
+      loadMore: '加载更多',
+      search: '搜索',
+      reset: '重置',
+    },
     comingSoon: '该功能正在建设中，即将上线。',
     comingSoonTag: '即将上线',
     backHome: '返回工作台',

@@ -10,11 +10,12 @@ import {
   DEPARTMENTS,
   type Complaint,
 } from '@anxin/contracts';
+import { OutletPicker } from '../../../components/OutletPicker.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { bj } from '../../workorders/index.ts';
-import { useComplaints, useOutletOptions, type ListFilters } from '../api.ts';
+import { useComplaints, type ListFilters } from '../api.ts';
 import { ComplaintDrawer } from '../components/ComplaintDrawer.tsx';
 import { CreateComplaintDrawer } from '../components/CreateComplaintDrawer.tsx';
 import { settingHref } from '../../settings/index.ts';
@@ -37,7 +38,7 @@ export default function ComplaintsPage() {
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const list = useComplaints(filters);
-  const outlets = useOutletOptions(me.permissions.includes('outlet:read'));
+  const canPickOutlet = me.permissions.includes('outlet:read');
   const items = list.data?.items ?? [];
   const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
@@ -130,16 +131,14 @@ export default function ComplaintsPage() {
             onChange={(source) => set({ source })}
             options={COMPLAINT_SOURCES.map((s) => ({ value: s, label: t(`complaints.sources.${s}`) }))}
           />
-          {outlets.data && (
-            <Select
-              style={{ width: 180 }}
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
+          {canPickOutlet && (
+            // Searches the server by code or name: any number of outlets, none cut off at a page.
+            <OutletPicker
+              style={{ width: 200 }}
               placeholder={t('complaints.filters.outlet')}
               value={filters.outletId}
               data-testid="cp-filter-outlet"
               onChange={(outletId) => set({ outletId })}
-              options={outlets.data.items.map((o) => ({ value: o.id, label: o.name }))}
             />
           )}
           <Select

@@ -5,6 +5,7 @@ export const deliveryEnUS: typeof deliveryZhCN = {
   description:
     'Delivery bookings for sales contracts, crew routes, delivery and installation at the door, returned vouchers, installation callbacks and the delivery figures.',
   tabs: { contracts: 'To book', bookings: 'Deliveries', plan: 'Routes', crews: 'Crews', figures: 'Figures' },
+  search: 'Delivery no., contract no., customer or phone',
   saved: 'Saved',
   empty: 'No deliveries',
   noContracts: 'No contracts waiting for a date',

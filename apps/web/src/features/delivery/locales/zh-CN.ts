@@ -3,6 +3,7 @@ export const deliveryZhCN = {
   title: '送货安装',
   description: '销售合同的送货预约、班组排线、上门送装、回单与安装回访，以及送货指标。',
   tabs: { contracts: '待预约', bookings: '送货单', plan: '排线', crews: '班组', figures: '送货指标' },
+  search: '送货单号、合同号、客户或电话',
   saved: '已保存',
   empty: '暂无送货单',
   noContracts: '没有待预约的合同',

@@ -1,15 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   OldPartReturn,
   OldPartStatus,
   PartItem,
   PartRequest,
+  PartRequestSort,
   PartRequestStatus,
   StockLevel,
   StockLocation,
   StockLocationKind,
   StockMovement,
   StockMovementKind,
+  StockSort,
 } from '@anxin/contracts';
 import {
   api,
@@ -99,6 +101,39 @@ export const useLedger = (f: LedgerFilters) =>
         signal,
       }),
   });
+
+/** A page of this size at a time in the workbench lists; the next one on "load more". */
+const PAGE = 50;
+
+/** A workbench list read a page at a time by keyset cursor: nothing is cut off silently. */
+function usePages<T>(name: string, path: string, f: object, enabled = true) {
+  return useInfiniteQuery({
+    enabled,
+    queryKey: [...KEY, name, 'pages', f],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<T>>(
+        `${P}/${path}`,
+        { ...f, cursor: pageParam, limit: PAGE } as Record<string, QueryValue>,
+        {
+          signal,
+        },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export interface RequestPageFilters extends RequestFilters {
+  sort?: PartRequestSort;
+}
+export const useRequestPages = (f: RequestPageFilters) => usePages<PartRequest>('requests', 'requests', f);
+
+export interface StockPageFilters extends StockFilters {
+  sort?: StockSort;
+}
+export const useStockPages = (f: StockPageFilters) => usePages<StockLevel>('stock', 'stock', f);
+
+export const useLedgerPages = (f: LedgerFilters) => usePages<StockMovement>('ledger', 'ledger', f);
 
 export const useLocations = () =>
   useQuery({

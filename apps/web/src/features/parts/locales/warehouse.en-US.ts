@@ -118,7 +118,6 @@ export const warehouseEnUS: typeof warehouseZhCN = {
     export: 'Export Excel',
     fileName: 'parts-ledger',
     empty: 'No movements match',
-    truncated: 'Showing the latest {{count}} only; narrow the filters or export to Excel for all',
     refs: {
       request: 'Request',
       usage: 'Order usage',

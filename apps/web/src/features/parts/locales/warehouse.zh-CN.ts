@@ -117,7 +117,6 @@ export const warehouseZhCN = {
     export: '导出 Excel',
     fileName: '备件流水',
     empty: '没有符合条件的流水',
-    truncated: '仅显示最近 {{count}} 条，请缩小筛选范围或导出 Excel 查看全部',
     refs: {
       request: '补件单',
       usage: '工单用件',

@@ -109,15 +109,8 @@ export default function PartsPage() {
       ) : (
         <Tabs
           activeKey={active}
-          onChange={(k) =>
-            setParams(
-              (p) => {
-                p.set('tab', k);
-                return p;
-              },
-              { replace: true },
-            )
-          }
+          // A tab's filters belong to it (the stock and request lists sort by different keys).
+          onChange={(k) => setParams(new URLSearchParams({ tab: k }), { replace: true })}
           items={tabs}
         />
       )}

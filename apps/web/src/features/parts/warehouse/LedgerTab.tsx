@@ -1,14 +1,18 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Flex, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Flex, Select, Table, Tag, Typography, type Breakpoint } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { STOCK_MOVEMENT_KINDS, type StockMovement, type StockMovementKind } from '@anxin/contracts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { SavedFiltersMenu } from '../../../components/SavedFiltersMenu.tsx';
+import { useUrlFilters } from '../../../components/useUrlFilters.ts';
 import { problemText } from '../../../i18n/problem.ts';
+import { useSession } from '../../auth/index.ts';
 import { BUSINESS_TZ } from '../../workorders/index.ts';
-import { downloadLedger, useLedger, type LedgerFilters } from '../api/warehouse.ts';
+import { downloadLedger, useLedgerPages, type LedgerFilters } from '../api/warehouse.ts';
 import { signed, when } from './format.ts';
 import { ItemPicker, LocationSelect } from './pickers.tsx';
 
@@ -32,16 +36,28 @@ export function refText(t: TFunction, ref: string | null): string {
   return t(`parts.warehouse.ledger.refs.${known ?? 'other'}`);
 }
 
-/** 流水: every stock movement, filterable, and the same filters exported to Excel. */
+const KEYS = ['locationId', 'itemId', 'kind', 'from', 'to'] as const;
+/** Reservations, the actor and the note show from 1600 px; the movement itself fits 1366. */
+const WIDE: Breakpoint[] = ['xxl'];
+
+/**
+ * 流水: every stock movement, filterable, newest first a page at a time, and the same filters
+ * exported to Excel. The filters (business days for the range) live in the address and can be saved.
+ */
 export function LedgerTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Omit<LedgerFilters, 'from' | 'to'>>({});
-  const [range, setRange] = useState<[string, string] | null>(null);
+  const me = useSession();
+  const f = useUrlFilters(KEYS);
+  const { from: fromDay, to: toDay, ...rest } = f.values;
+  const filters = { ...rest, kind: rest.kind as StockMovementKind | undefined };
+  const range: [string, string] | null = fromDay && toDay ? [fromDay, toDay] : null;
   const [exporting, setExporting] = useState(false);
   const query: LedgerFilters = { ...filters, ...(range ? rangeToInstants(range[0], range[1]) : {}) };
-  const list = useLedger(query);
-  const set = (patch: Partial<LedgerFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const list = useLedgerPages(query);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const set = f.set;
+  const setRange = (r: [string, string] | null) => set({ from: r?.[0], to: r?.[1] });
 
   const exportXlsx = async () => {
     setExporting(true);
@@ -94,6 +110,7 @@ export function LedgerTab() {
             }
             data-testid="parts-ledger-range"
           />
+          <SavedFiltersMenu storageKey={`parts-ledger:${me.id}`} query={f.query} onApply={f.applyQuery} />
         </Flex>
         <Button
           icon={<DownloadOutlined />}
@@ -105,24 +122,19 @@ export function LedgerTab() {
         </Button>
       </Flex>
       {list.error && <ProblemAlert error={list.error} />}
-      {list.data?.nextCursor && (
-        <Typography.Text type="secondary">
-          {t('parts.warehouse.ledger.truncated', { count: list.data.items.length })}
-        </Typography.Text>
-      )}
       <Table<StockMovement>
         rowKey="id"
         size="small"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1400 }}
+        dataSource={items}
+        pagination={false}
+        tableLayout="fixed"
         locale={{ emptyText: t('parts.warehouse.ledger.empty') }}
         columns={[
           { title: t('parts.warehouse.ledger.at'), dataIndex: 'at', width: 140, render: when },
           { title: t('parts.fields.location'), dataIndex: 'locationName', width: 150, ellipsis: true },
           { title: t('parts.fields.code'), dataIndex: 'itemCode', width: 130 },
-          { title: t('parts.fields.name'), dataIndex: 'itemName', ellipsis: true },
+          { title: t('parts.fields.name'), dataIndex: 'itemName', width: 160, ellipsis: true },
           {
             title: t('parts.warehouse.ledger.kind'),
             dataIndex: 'kind',
@@ -143,6 +155,7 @@ export function LedgerTab() {
           {
             title: t('parts.warehouse.ledger.reservedDelta'),
             dataIndex: 'reservedDelta',
+            responsive: WIDE,
             width: 90,
             align: 'right',
             render: signed,
@@ -156,6 +169,7 @@ export function LedgerTab() {
           {
             title: t('parts.warehouse.ledger.reservedAfter'),
             dataIndex: 'reservedAfter',
+            responsive: WIDE,
             width: 90,
             align: 'right',
           },
@@ -166,9 +180,16 @@ export function LedgerTab() {
             ellipsis: true,
             render: (ref: string | null) => refText(t, ref),
           },
-          { title: t('parts.warehouse.ledger.actor'), dataIndex: 'actorName', width: 100 },
-          { title: t('parts.fields.note'), dataIndex: 'note', width: 160, ellipsis: true },
+          { title: t('parts.warehouse.ledger.actor'), dataIndex: 'actorName', width: 100, responsive: WIDE },
+          { title: t('parts.fields.note'), dataIndex: 'note', width: 160, ellipsis: true, responsive: WIDE },
         ]}
+      />
+      <LoadMore
+        count={items.length}
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+        testId="parts-ledger"
       />
     </Flex>
   );

@@ -1,20 +1,44 @@
 import { useState } from 'react';
-import { Button, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography, type Breakpoint } from 'antd';
 import { ImportOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { STOCK_LOCATION_KINDS, type StockLevel, type StockLocationKind } from '@anxin/contracts';
+import {
+  STOCK_LOCATION_KINDS,
+  type StockLevel,
+  type StockLocationKind,
+  type StockSort,
+} from '@anxin/contracts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { useStockLevels, type StockFilters } from '../api/warehouse.ts';
+import { SavedFiltersMenu } from '../../../components/SavedFiltersMenu.tsx';
+import { useUrlFilters } from '../../../components/useUrlFilters.ts';
+import { useSession } from '../../auth/index.ts';
+import { useStockPages } from '../api/warehouse.ts';
 import { when } from './format.ts';
 import { LocationSelect } from './pickers.tsx';
 import { AdjustDialog, MoveStockDialog, ReorderDialog } from './StockDialogs.tsx';
 
-/** 库存: stock per item per location; receipts, transfers, adjustments and reorder points. */
+const KEYS = ['locationId', 'locationKind', 'q', 'low', 'sort'] as const;
+/** The location kind, reorder quantity and last movement show from 1600 px; the rest fits 1366. */
+const WIDE: Breakpoint[] = ['xxl'];
+
+/**
+ * 库存: stock per item per location, by location or least available first, a page at a time;
+ * receipts, transfers, adjustments and reorder points. Filters live in the address and can be saved.
+ */
 export function StockTab({ canManage }: { canManage: boolean }) {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<StockFilters>({});
-  const set = (patch: Partial<StockFilters>) => setFilters((f) => ({ ...f, ...patch }));
-  const list = useStockLevels(filters);
+  const me = useSession();
+  const f = useUrlFilters(KEYS);
+  const filters = {
+    ...f.values,
+    locationKind: f.values.locationKind as StockLocationKind | undefined,
+    low: f.values.low === 'true' ? ('true' as const) : undefined,
+    sort: f.values.sort as StockSort | undefined,
+  };
+  const set = f.set;
+  const list = useStockPages(filters);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [moving, setMoving] = useState<'receive' | 'transfer' | null>(null);
   const [adjusting, setAdjusting] = useState<StockLevel | null>(null);
   const [reordering, setReordering] = useState<StockLevel | null>(null);
@@ -41,6 +65,8 @@ export function StockTab({ canManage }: { canManage: boolean }) {
             data-testid="parts-stock-kind"
           />
           <Input.Search
+            key={`q:${filters.q ?? ''}`}
+            defaultValue={filters.q}
             allowClear
             style={{ width: 220 }}
             placeholder={t('parts.warehouse.filters.itemSearch')}
@@ -54,6 +80,7 @@ export function StockTab({ canManage }: { canManage: boolean }) {
           >
             {t('parts.warehouse.filters.lowOnly')}
           </Checkbox>
+          <SavedFiltersMenu storageKey={`parts-stock:${me.id}`} query={f.query} onApply={f.applyQuery} />
         </Flex>
         {canManage && (
           <Space>
@@ -79,33 +106,42 @@ export function StockTab({ canManage }: { canManage: boolean }) {
       <Table<StockLevel>
         rowKey={(r) => `${r.locationId}:${r.itemId}`}
         size="middle"
+        tableLayout="fixed"
         loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 1200 }}
+        dataSource={items}
+        pagination={false}
         locale={{ emptyText: t('parts.warehouse.stock.empty') }}
         onRow={(r) =>
           ({
             'data-testid': `parts-stock-${r.locationId}-${r.itemCode}`,
           }) as React.HTMLAttributes<HTMLElement>
         }
+        onChange={(_p, _f, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          set({ sort: one?.order ? 'available' : undefined });
+        }}
         columns={[
-          { title: t('parts.fields.location'), dataIndex: 'locationName', width: 160, ellipsis: true },
+          { title: t('parts.fields.location'), dataIndex: 'locationName', width: 150, ellipsis: true },
           {
             title: t('parts.warehouse.stock.locationKind'),
             dataIndex: 'locationKind',
             width: 100,
+            responsive: WIDE,
             render: (k: StockLocationKind) => <Tag>{t(`parts.locationKinds.${k}`)}</Tag>,
           },
-          { title: t('parts.fields.code'), dataIndex: 'itemCode', width: 140 },
-          { title: t('parts.fields.name'), dataIndex: 'itemName', ellipsis: true },
+          { title: t('parts.fields.code'), dataIndex: 'itemCode', width: 130, ellipsis: true },
+          { title: t('parts.fields.name'), dataIndex: 'itemName', width: 160, ellipsis: true },
           { title: t('parts.fields.onHand'), dataIndex: 'onHand', width: 80, align: 'right' },
           { title: t('parts.fields.reserved'), dataIndex: 'reserved', width: 80, align: 'right' },
           {
             title: t('parts.fields.available'),
             dataIndex: 'available',
-            width: 90,
+            key: 'available',
+            width: 100,
             align: 'right',
+            sorter: true,
+            sortDirections: ['ascend'],
+            sortOrder: filters.sort === 'available' ? 'ascend' : null,
             render: (v: number, r) =>
               r.reorderPoint > 0 && v <= r.reorderPoint ? (
                 <Typography.Text type="danger" strong>
@@ -116,11 +152,18 @@ export function StockTab({ canManage }: { canManage: boolean }) {
               ),
           },
           { title: t('parts.fields.reorderPoint'), dataIndex: 'reorderPoint', width: 90, align: 'right' },
-          { title: t('parts.fields.reorderQty'), dataIndex: 'reorderQty', width: 90, align: 'right' },
+          {
+            title: t('parts.fields.reorderQty'),
+            dataIndex: 'reorderQty',
+            width: 90,
+            align: 'right',
+            responsive: WIDE,
+          },
           {
             title: t('parts.warehouse.stock.lastMovement'),
             dataIndex: 'lastMovementAt',
             width: 140,
+            responsive: WIDE,
             render: when,
           },
           ...(canManage
@@ -129,7 +172,6 @@ export function StockTab({ canManage }: { canManage: boolean }) {
                   title: t('parts.warehouse.actions'),
                   key: 'actions',
                   width: 150,
-                  fixed: 'right' as const,
                   render: (_: unknown, r: StockLevel) => (
                     <Space size={0}>
                       <Button
@@ -154,6 +196,13 @@ export function StockTab({ canManage }: { canManage: boolean }) {
               ]
             : []),
         ]}
+      />
+      <LoadMore
+        count={items.length}
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+        testId="parts-stock-list"
       />
       <MoveStockDialog
         mode={moving ?? 'receive'}

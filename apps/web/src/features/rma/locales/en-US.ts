@@ -147,7 +147,12 @@ export const rmaEnUS: typeof rmaZhCN = {
   addLine: 'Add line',
   upload: 'Upload photo',
   history: 'History',
-  filters: { status: 'Status', kind: 'Kind' },
+  filters: {
+    status: 'Status',
+    kind: 'Kind',
+    outlet: 'Outlet',
+    q: 'Case number',
+  },
   portal: {
     open: 'Return / exchange',
     title: 'Request a return or exchange',

@@ -145,7 +145,12 @@ export const rmaZhCN = {
   addLine: '添加分摊',
   upload: '上传照片',
   history: '处理记录',
-  filters: { status: '状态', kind: '类型' },
+  filters: {
+    status: '状态',
+    kind: '类型',
+    outlet: '网点',
+    q: '退换货单号',
+  },
   portal: {
     open: '退换货',
     title: '申请退换货',
