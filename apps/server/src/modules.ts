@@ -36,7 +36,7 @@ import {
   PARTS_SETTINGS,
 } from './modules/parts/index.ts';
 import { CHARGES_SETTINGS, createCharges, type PricedPart } from './modules/charges/index.ts';
-import { PERMISSIONS, type InstalledProduct } from '@anxin/contracts';
+import { PERMISSIONS, regionPrefixOf, type InstalledProduct } from '@anxin/contracts';
 import { systemActor } from './platform/auth/actor.ts';
 import { notFound } from './platform/http/errors.ts';
 import { businessDateOf } from './platform/calendar/index.ts';
@@ -545,7 +545,8 @@ export function createModules(deps: AppDeps) {
   // Outbound campaigns (外呼活动, issue #18 item 5): the population and contacts read through
   // customers' index, warranty terms of categories through the catalogue's.
   const campaigns = createCampaigns(deps, {
-    population: (regionCode) => outreachPopulation(deps.db, { regionCode }),
+    population: (regionCode) =>
+      outreachPopulation(deps.db, { regionPrefix: regionCode && regionPrefixOf(regionCode) }),
     categoryTerms: async (codes) =>
       new Map(
         (await productCategoriesByCodes(deps.db, codes)).map((c) => [

@@ -56,14 +56,17 @@ export const CampaignFiltersSchema = z.strictObject({
   warrantyEndingWithinDays: z.number().int().min(1).max(3650).nullable().default(null),
   /** No campaign contact for at least N days (never contacted counts). */
   noContactForDays: z.number().int().min(1).max(3650).nullable().default(null),
-  /** A province, city or district code (`440000`, `440100`, `440106`) of the customer. */
+  /** A province, city or district code (`44`, `4401`, `440106`; `440000` and `440100` also read). */
   regionCode: z
     .string()
-    .regex(/^\d{6}$/)
+    .regex(/^\d{2}(\d{2}){0,2}$/)
     .nullable()
     .default(null),
 });
 export type CampaignFilters = z.infer<typeof CampaignFiltersSchema>;
+
+/** The region code as a district-code prefix: `440000` → `44`, `440100` → `4401`. */
+export const regionPrefixOf = (code: string): string => code.replace(/^(\d{2,4}?)(00)+$/, '$1');
 
 export const CampaignInputSchema = z.strictObject({
   name: storedText().trim().min(1).max(100),

@@ -20,12 +20,12 @@ export interface OutreachCustomer {
 
 /**
  * Live customers (not merged, not erased) who have a phone, with their installed products, ordered
- * by id; the population modules/campaigns builds call lists from. `regionCode` (a province, city or
- * district code) narrows it in SQL; the other filters are the campaign's own rules.
+ * by id; the population modules/campaigns builds call lists from. `regionPrefix` (a province, city
+ * or district code, 2/4/6 digits) narrows it in SQL; the other filters are the campaign's own rules.
  */
 export async function outreachPopulation(
   db: Db,
-  opts: { regionCode: string | null },
+  opts: { regionPrefix: string | null },
 ): Promise<OutreachCustomer[]> {
   let q = db
     .selectFrom('customers as c')
@@ -42,15 +42,8 @@ export async function outreachPopulation(
     .where('c.merged_into_id', 'is', null)
     .where('c.erased_at', 'is', null)
     .where('p.phone', '<>', '');
-  const region = opts.regionCode;
-  if (region)
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.province_code', '=', region),
-        eb('c.city_code', '=', region),
-        eb('c.district_code', '=', region),
-      ]),
-    );
+  // Matched on the district code's prefix: a customer's district names their city and province.
+  if (opts.regionPrefix) q = q.where('c.district_code', 'like', `${opts.regionPrefix}%`);
   const rows = await q.orderBy('c.id').orderBy('p.is_primary', 'desc').orderBy('p.id').execute();
   const byId = new Map<string, OutreachCustomer>();
   for (const r of rows)
