@@ -74,6 +74,8 @@ describe('outbound campaigns', () => {
     await page.getByTestId(`campaign-activate-${campaignId}`).click();
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     await row.getByText('进行中').waitFor(POLL);
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached', ...POLL });
+    await settled(page);
     await shot(page, 'campaigns-list-zh');
   });
 
