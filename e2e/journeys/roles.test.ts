@@ -42,6 +42,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'telemetry', permission: 'telemetry:read' },
   // Issue #18: 服务合同 (service contracts, the entitlement at intake).
   { key: 'servicecontracts', permission: 'servicecontract:read' },
+  // Issue #18 item 5: 外呼活动 (campaigns, call lists, the calling screen, results).
+  { key: 'campaigns', permission: 'campaigns:read' },
   // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).
   { key: 'callcenter', permission: 'callcenter:own' },
   { key: 'settlement', permission: 'settlement:read' },

@@ -36,7 +36,7 @@ import {
   PARTS_SETTINGS,
 } from './modules/parts/index.ts';
 import { CHARGES_SETTINGS, createCharges, type PricedPart } from './modules/charges/index.ts';
-import { PERMISSIONS, type InstalledProduct } from '@anxin/contracts';
+import { PERMISSIONS, regionPrefixOf, type InstalledProduct } from '@anxin/contracts';
 import { systemActor } from './platform/auth/actor.ts';
 import { notFound } from './platform/http/errors.ts';
 import { businessDateOf } from './platform/calendar/index.ts';
@@ -72,10 +72,13 @@ import { createMaintenance, MAINTENANCE_SETTINGS } from './modules/maintenance/i
 import { createDocuments, DOCUMENTS_SETTINGS } from './modules/documents/index.ts';
 import { createTelemetry, TELEMETRY_SETTINGS } from './modules/telemetry/index.ts';
 import { createTelephony, TELEPHONY_SETTINGS } from './modules/telephony/index.ts';
+import { CAMPAIGN_SETTINGS, createCampaigns } from './modules/campaigns/index.ts';
 import {
   customerNamesOf,
   installedProductsByIds,
   maintainedProducts,
+  outreachContactsOf,
+  outreachPopulation,
   productOwnersOf,
 } from './modules/customers/index.ts';
 import {
@@ -542,6 +545,27 @@ export function createModules(deps: AppDeps) {
       drawNumber: (trx, at) => drawRecordNumber(trx, SERVICE_CONTRACT_PREFIX, at),
     },
   });
+  // Outbound campaigns (外呼活动, issue #18 item 5): the population and contacts read through
+  // customers' index, warranty terms of categories through the catalogue's.
+  const campaigns = createCampaigns(deps, {
+    population: (regionCode) =>
+      outreachPopulation(deps.db, { regionPrefix: regionCode && regionPrefixOf(regionCode) }),
+    categoryTerms: async (codes) =>
+      new Map(
+        (await productCategoriesByCodes(deps.db, codes)).map((c) => [
+          c.code,
+          { unitWarrantyMonths: c.unitWarrantyMonths, mainPartsWarrantyMonths: c.mainPartsWarrantyMonths },
+        ]),
+      ),
+    contacts: (ids) => outreachContactsOf(deps.db, ids),
+    products: async (ids) =>
+      new Map(
+        (await installedProductsByIds(deps.db, ids)).map((p) => [
+          p.id,
+          { serial: p.serial, categoryCode: p.categoryCode },
+        ]),
+      ),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -576,6 +600,7 @@ export function createModules(deps: AppDeps) {
     ...TELEMETRY_SETTINGS,
     ...TELEPHONY_SETTINGS,
     ...SERVICE_CONTRACT_SETTINGS,
+    ...CAMPAIGN_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -617,6 +642,7 @@ export function createModules(deps: AppDeps) {
     telemetry,
     telephony,
     serviceContracts,
+    campaigns,
   ];
   return {
     settings,
@@ -655,6 +681,7 @@ export function createModules(deps: AppDeps) {
     telemetry,
     telephony,
     serviceContracts,
+    campaigns,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -206,6 +206,14 @@ export const ERROR_STATUS = {
   /** Only a draft contract's terms can be edited (an active one is cancelled and replaced). */
   'servicecontract.not_editable': 409,
   'servicecontract.instalment_paid': 409,
+  /** Outbound campaigns: a step the campaign's state machine does not allow. */
+  'campaign.invalid_transition': 409,
+  /** Only a draft campaign's script, questions and filters can be edited. */
+  'campaign.not_editable': 409,
+  /** Lists are built and calls recorded only while the campaign allows it. */
+  'campaign.not_active': 409,
+  /** The target is not held by this agent (claim it from the queue first) or is already settled. */
+  'campaign.target_not_claimed': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -348,6 +356,10 @@ export const ERROR_PARAMS = {
   'servicecontract.invalid_transition': { from: 'string', to: 'string' },
   'servicecontract.not_editable': { status: 'string' },
   'servicecontract.instalment_paid': {},
+  'campaign.invalid_transition': { from: 'string', to: 'string' },
+  'campaign.not_editable': { status: 'string' },
+  'campaign.not_active': { status: 'string' },
+  'campaign.target_not_claimed': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -437,6 +449,8 @@ export const RESOURCES = [
   'article',
   'attachment',
   'calendar override',
+  'campaign',
+  'campaign target',
   'callback task',
   'complaint',
   'corrective action',

@@ -139,6 +139,12 @@ export const PERMISSIONS = [
   'servicecontract:read',
   /** Write, activate and cancel contracts; mark instalments paid; deal with renewal reminders. */
   'servicecontract:manage',
+  /** Outbound campaigns (外呼活动 / 售后大回访): campaigns, their lists and figures. */
+  'campaigns:read',
+  /** Write campaigns, build their call lists, start and finish them, record opt-outs. */
+  'campaigns:manage',
+  /** Work a campaign's call list: claim the next target, record the outcome and answers. */
+  'campaigns:call',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -207,6 +213,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'telephony:answer',
     'telephony:call',
     'servicecontract:read',
+    // 外呼活动: agents work the call lists.
+    'campaigns:read',
+    'campaigns:call',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -315,6 +324,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:manage',
     'delivery:read',
     'delivery:manage',
+    // 售后大回访: quality designs the campaigns and questionnaires, builds the lists, may call.
+    'campaigns:read',
+    'campaigns:manage',
+    'campaigns:call',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -365,6 +378,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'maintenance',
       'telemetry',
       'servicecontract',
+      'campaigns',
     ),
     'workorder:export',
     'charges:read',
@@ -373,6 +387,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'maintenance:manage',
     'telemetry:manage',
     'servicecontract:manage',
+    'campaigns:manage',
   ],
 };
 

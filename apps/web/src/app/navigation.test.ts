@@ -64,6 +64,8 @@ describe('navigation', () => {
       'telemetry',
       // 服务合同 to read, and the entitlement at intake (servicecontract:read).
       'servicecontracts',
+      // 外呼活动: agents work the call lists (campaigns:read, campaigns:call).
+      'campaigns',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',
@@ -108,7 +110,10 @@ describe('navigation', () => {
     expect(keys('dispatcher')).toContain('maintenance');
     expect(keys('manager')).toContain('maintenance');
     expect(keys('dispatcher')).toContain('settings-business');
-    expect(keys('quality')).toEqual(expect.arrayContaining(['callbacks', 'complaints', 'reports']));
+    expect(keys('quality')).toEqual(
+      expect.arrayContaining(['callbacks', 'complaints', 'reports', 'campaigns']),
+    );
+    expect(keys('manager')).toContain('campaigns');
   });
 
   it('hides a group whose children are all inaccessible', () => {

@@ -339,6 +339,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/servicecontracts/pages/ServiceContractsPage.tsx'),
   },
   {
+    // 外呼活动 / 售后大回访 (issue #18 item 5): campaigns, call lists, the agent's calling screen, results.
+    key: 'campaigns',
+    path: '/campaigns',
+    icon: 'NotificationOutlined',
+    labelKey: 'nav.campaigns',
+    permission: 'campaigns:read',
+    page: () => import('../features/campaigns/pages/CampaignsPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

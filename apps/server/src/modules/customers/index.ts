@@ -49,6 +49,7 @@ export type {
   OrderPrivacyPort,
   WarrantyOfProducts,
 } from './customers.deps.ts';
+export { outreachContactsOf, outreachPopulation, type OutreachCustomer } from './outreach.repository.ts';
 export { CUSTOMER_SETTINGS } from './customers.settings.ts';
 export { PRIVACY_KEY, type PrivacyPolicy } from './domain/privacy.ts';
 export { RETENTION_JOB, type RetentionResult } from './retention.ts';

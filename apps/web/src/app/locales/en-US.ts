@@ -33,6 +33,7 @@ export const appEnUS: typeof appZhCN = {
     maintenance: 'Maintenance plans',
     telemetry: 'Equipment alerts',
     servicecontracts: 'Service contracts',
+    campaigns: 'Outbound campaigns',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -75,6 +76,8 @@ export const appEnUS: typeof appZhCN = {
       'Periodic maintenance per model or category: orders generated ahead, one per customer site; products coming due',
     telemetry:
       'Alerts from device telemetry (faults, thresholds, running hours) opening repair or maintenance orders; devices and alert rules',
+    campaigns:
+      'After-sale follow-up, quarterly review, warranty-expiry offers and new products: call lists from filters, script and questionnaire, outcomes and results',
     servicecontracts:
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',

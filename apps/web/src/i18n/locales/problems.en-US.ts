@@ -195,6 +195,14 @@ export const problemsEnUS: typeof problemsZhCN = {
       plan_has_runs:
         'This plan has generated {{runs}} maintenance runs and cannot be deleted; deactivate it instead.',
     },
+    campaign: {
+      invalid_transition: 'The campaign is {{from}} and cannot become {{to}}.',
+      not_editable:
+        "Only a draft campaign's script, questionnaire and filters can be changed (it is {{status}}).",
+      not_active: 'The campaign is {{status}}; this cannot be done now.',
+      target_not_claimed:
+        'This customer is not on your list any more (taken by someone else or already settled); take the next one.',
+    },
     servicecontract: {
       invalid_transition: 'The contract is {{from}} and cannot become {{to}}.',
       not_editable:
@@ -383,6 +391,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     alert_rule: 'alert rule',
     alert: 'equipment alert',
     service_contract: 'service contract',
+    campaign: 'campaign',
+    campaign_target: 'campaign customer',
     service_instalment: 'contract instalment',
     adjustment: 'adjustment',
     api_token: 'access token',

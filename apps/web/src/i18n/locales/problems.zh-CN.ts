@@ -176,6 +176,12 @@ export const problemsZhCN = {
     maintenance: {
       plan_has_runs: '该保养计划已生成过 {{runs}} 次保养，不能删除；请改为停用。',
     },
+    campaign: {
+      invalid_transition: '外呼活动当前为“{{from}}”，不能改为“{{to}}”。',
+      not_editable: '只有草稿状态的外呼活动可以修改话术、问卷和筛选条件（当前：{{status}}）。',
+      not_active: '外呼活动当前为“{{status}}”，不能进行此操作。',
+      target_not_claimed: '这位客户不在您的名单上（可能已被他人领取或已有结果），请重新领取下一位。',
+    },
     servicecontract: {
       invalid_transition: '合同当前为“{{from}}”，不能改为“{{to}}”。',
       not_editable: '只有草稿合同可以修改条款（当前：{{status}}）；生效的合同请取消后重新签订。',
@@ -352,6 +358,8 @@ export const problemsZhCN = {
     alert_rule: '预警规则',
     alert: '设备预警',
     service_contract: '服务合同',
+    campaign: '外呼活动',
+    campaign_target: '外呼名单客户',
     service_instalment: '合同收款期',
     adjustment: '调整项',
     api_token: '访问令牌',

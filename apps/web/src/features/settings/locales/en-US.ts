@@ -138,6 +138,8 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry_alert: 'Equipment alert',
     telephony_call: 'Call',
     service_contract: 'Service contract',
+    campaign: 'Outbound campaign',
+    campaign_target: 'Campaign call-list customer',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -194,6 +196,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry: 'Equipment alerts',
     telephony: 'Incoming calls',
     servicecontract: 'Service contracts',
+    campaigns: 'Outbound campaigns',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -234,6 +237,12 @@ export const settingsEnUS: typeof settingsZhCN = {
     telephony: {
       answer: 'Answer calls: calls the call platform routes here pop on the agent console',
       call: 'Click-to-call: ask the call platform to dial a customer from an order or the agent console',
+    },
+    campaigns: {
+      read: 'View outbound campaigns, list progress and results',
+      manage:
+        'Create and edit campaigns and questionnaires, build call lists, start and finish campaigns, record opt-outs',
+      call: "Work a call list: take the next customer, record the call's outcome and answers",
     },
     servicecontract: {
       read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
@@ -379,6 +388,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     servicecontracts: {
       policy: 'Service contracts',
     },
+    campaigns: {
+      policy: 'Outbound campaigns',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -496,6 +508,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     priorityHours: 'Priority tier response (hours)',
     criticalHours: 'Critical tier response (hours)',
     checkIntervalMinutes: 'Renewal and expiry check interval (minutes)',
+    // campaigns.policy (max attempts shared with other rules)
+    retryGapMinutes: 'Minutes before an unanswered customer is called again',
+    claimMinutes: 'Minutes an agent holds a customer they took',
     A: 'Grade A',
     B: 'Grade B',
     C: 'Grade C',

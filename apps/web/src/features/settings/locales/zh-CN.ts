@@ -133,6 +133,8 @@ export const settingsZhCN = {
     telemetry_alert: '设备预警',
     telephony_call: '来电',
     service_contract: '服务合同',
+    campaign: '外呼活动',
+    campaign_target: '外呼名单客户',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -189,6 +191,7 @@ export const settingsZhCN = {
     telemetry: '设备预警',
     telephony: '来电弹屏',
     servicecontract: '服务合同',
+    campaigns: '外呼活动',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -226,6 +229,11 @@ export const settingsZhCN = {
     telephony: {
       answer: '接听来电：呼叫平台转来的来电在坐席受理台弹屏',
       call: '一键外呼：在工单详情和坐席受理台请呼叫平台拨打客户',
+    },
+    campaigns: {
+      read: '查看外呼活动、名单进度与回访结果',
+      manage: '新建/编辑外呼活动与问卷、生成名单、开始与结束活动、登记客户拒访',
+      call: '外呼名单：领取下一位客户、登记通话结果与问卷答案',
     },
     servicecontract: {
       read: '查看服务合同、收款计划、已用上门次数，受理时查看客户的服务权益',
@@ -356,6 +364,9 @@ export const settingsZhCN = {
     servicecontracts: {
       policy: '服务合同',
     },
+    campaigns: {
+      policy: '外呼活动',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -473,6 +484,9 @@ export const settingsZhCN = {
     priorityHours: '优先等级响应时限（小时）',
     criticalHours: '紧急等级响应时限（小时）',
     checkIntervalMinutes: '续约与到期检查间隔（分钟）',
+    // campaigns.policy (外呼活动；最多尝试次数与其他规则共用)
+    retryGapMinutes: '未接通后再次拨打的间隔（分钟）',
+    claimMinutes: '坐席领取的客户保留时长（分钟）',
     A: 'A 级',
     B: 'B 级',
     C: 'C 级',
