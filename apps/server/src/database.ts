@@ -28,6 +28,7 @@ import type { MaintenanceTables } from './modules/maintenance/maintenance.schema
 import type { TelemetryTables } from './modules/telemetry/telemetry.schema.ts';
 import type { TelephonyTables } from './modules/telephony/telephony.schema.ts';
 import type { ServiceContractTables } from './modules/servicecontracts/servicecontracts.schema.ts';
+import type { RecallTables } from './modules/recalls/recalls.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -69,6 +70,7 @@ export interface Database
     TelemetryTables,
     TelephonyTables,
     ServiceContractTables,
+    RecallTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

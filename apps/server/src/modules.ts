@@ -76,8 +76,11 @@ import {
   customerNamesOf,
   installedProductsByIds,
   maintainedProducts,
+  productContactsOf,
   productOwnersOf,
+  productsForRecall,
 } from './modules/customers/index.ts';
+import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
 import {
   createServiceContracts,
   SERVICE_CONTRACT_PREFIX,
@@ -539,6 +542,22 @@ export function createModules(deps: AppDeps) {
       drawNumber: (trx, at) => drawRecordNumber(trx, SERVICE_CONTRACT_PREFIX, at),
     },
   });
+  // Product recalls (产品召回, issue #18 item 4): affected products and their owners read through
+  // customers' index; one order per product created as the system; completion from transition hooks.
+  const recallSystem = systemActor(PERMISSIONS);
+  const recalls = createRecalls(
+    deps,
+    {
+      candidates: (filter) => productsForRecall(deps.db, filter),
+      contacts: (ids) => productContactsOf(deps.db, ids),
+      modelExists: async (id) => !!(await catalog.getModel(id).catch(() => null)),
+      createOrder: async (input) => {
+        const { order } = await workOrders.service.create(recallSystem, input);
+        return { id: order.id, number: order.number };
+      },
+    },
+    workOrders,
+  );
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -573,6 +592,7 @@ export function createModules(deps: AppDeps) {
     ...TELEMETRY_SETTINGS,
     ...TELEPHONY_SETTINGS,
     ...SERVICE_CONTRACT_SETTINGS,
+    ...RECALL_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -614,6 +634,7 @@ export function createModules(deps: AppDeps) {
     telemetry,
     telephony,
     serviceContracts,
+    recalls,
   ];
   return {
     settings,
@@ -652,6 +673,7 @@ export function createModules(deps: AppDeps) {
     telemetry,
     telephony,
     serviceContracts,
+    recalls,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -38,3 +38,4 @@ export * from './documents.ts';
 export * from './telemetry.ts';
 export * from './telephony.ts';
 export * from './service-contracts.ts';
+export * from './recalls.ts';

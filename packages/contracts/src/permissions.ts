@@ -139,6 +139,12 @@ export const PERMISSIONS = [
   'servicecontract:read',
   /** Write, activate and cancel contracts; mark instalments paid; deal with renewal reminders. */
   'servicecontract:manage',
+  /** Product recalls (产品召回): recalls, their affected products, contact progress and completion. */
+  'recalls:read',
+  /** Write, launch, refresh and close recalls; text the owners; create the recall's orders. */
+  'recalls:manage',
+  /** Record a call to an affected product's owner (the call desk). */
+  'recalls:call',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -207,6 +213,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'telephony:answer',
     'telephony:call',
     'servicecontract:read',
+    'recalls:read',
+    'recalls:call',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -312,6 +320,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:manage',
     'delivery:read',
     'delivery:manage',
+    // Product recalls (issue #18 item 4): quality owns them.
+    'recalls:read',
+    'recalls:manage',
+    'recalls:call',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -362,6 +374,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'maintenance',
       'telemetry',
       'servicecontract',
+      'recalls',
     ),
     'workorder:export',
     'charges:read',
@@ -370,6 +383,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'maintenance:manage',
     'telemetry:manage',
     'servicecontract:manage',
+    'recalls:manage',
+    'recalls:call',
   ],
 };
 
