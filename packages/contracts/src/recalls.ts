@@ -127,10 +127,9 @@ export type RecallActionResult = z.infer<typeof RecallActionResultSchema>;
 /** Setting `recalls.policy`. `{serial}` and `{title}` in the SMS text are filled in per product. */
 export const RecallPolicySchema = z.strictObject({
   smsLocale: z.enum(LOCALES),
-  smsText: z.strictObject({
-    'zh-CN': storedText().trim().min(1).max(300),
-    'en-US': storedText().trim().min(1).max(300),
-  }),
+  /** The SMS text in each language; `smsLocale` picks the one sent. */
+  smsTextZh: storedText().trim().min(1).max(300),
+  smsTextEn: storedText().trim().min(1).max(300),
   /** Calls recorded per product before the desk stops (the last outcome stands). */
   maxCallAttempts: z.number().int().min(1).max(50),
   /** Most products one recall may take in (a mistyped range should not call a city). */
@@ -143,12 +142,10 @@ export const RecallPolicySchema = z.strictObject({
 export type RecallPolicy = z.infer<typeof RecallPolicySchema>;
 export const DEFAULT_RECALL_POLICY: RecallPolicy = {
   smsLocale: 'zh-CN',
-  smsText: {
-    'zh-CN':
-      '【安心售后】您的产品（序列号 {serial}）在“{title}”召回范围内，我们将免费为您检修，稍后客服会与您联系预约。',
-    'en-US':
-      'Anxin: your product (serial {serial}) is covered by the recall "{title}". We will service it free of charge and call you to book a visit.',
-  },
+  smsTextZh:
+    '【安心售后】您的产品（序列号 {serial}）在“{title}”召回范围内，我们将免费为您检修，稍后客服会与您联系预约。',
+  smsTextEn:
+    'Anxin: your product (serial {serial}) is covered by the recall "{title}". We will service it free of charge and call you to book a visit.',
   maxCallAttempts: 5,
   maxAffected: 5000,
   previewSample: 10,

@@ -64,6 +64,8 @@ describe('navigation', () => {
       'telemetry',
       // 服务合同 to read, and the entitlement at intake (servicecontract:read).
       'servicecontracts',
+      // 产品召回 to read and to record calls to owners (recalls:read, recalls:call).
+      'recalls',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',

@@ -31,6 +31,7 @@ import { maintenanceEnUS } from '../features/maintenance/locales/en-US.ts';
 import { telemetryEnUS } from '../features/telemetry/locales/en-US.ts';
 import { telephonyEnUS } from '../features/telephony/locales/en-US.ts';
 import { servicecontractsEnUS } from '../features/servicecontracts/locales/en-US.ts';
+import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -72,4 +73,5 @@ export const enUS: Messages = {
   telemetry: telemetryEnUS,
   telephony: telephonyEnUS,
   servicecontracts: servicecontractsEnUS,
+  recalls: recallsEnUS,
 };

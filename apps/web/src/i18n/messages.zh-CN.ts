@@ -29,6 +29,7 @@ import { maintenanceZhCN } from '../features/maintenance/locales/zh-CN.ts';
 import { telemetryZhCN } from '../features/telemetry/locales/zh-CN.ts';
 import { telephonyZhCN } from '../features/telephony/locales/zh-CN.ts';
 import { servicecontractsZhCN } from '../features/servicecontracts/locales/zh-CN.ts';
+import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -77,6 +78,7 @@ export const zhCN = {
   telemetry: telemetryZhCN,
   telephony: telephonyZhCN,
   servicecontracts: servicecontractsZhCN,
+  recalls: recallsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -29,7 +29,7 @@ export class RecallContactService {
     const r = await this.recalls.find(id);
     if (r.status !== 'active') throw refuse('recall.not_active', { status: r.status });
     const policy = await recallPolicy(this.ctx.db);
-    const template = policy.smsText[policy.smsLocale];
+    const template = policy.smsLocale === 'en-US' ? policy.smsTextEn : policy.smsTextZh;
     const todo = (await this.ctx.repo.listProducts(id)).filter((p) => !p.smsQueuedAt);
     const contacts = await this.ctx.ports.contacts(todo.map((p) => p.productId));
     const now = this.ctx.clock.now();

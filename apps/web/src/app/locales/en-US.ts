@@ -33,6 +33,7 @@ export const appEnUS: typeof appZhCN = {
     maintenance: 'Maintenance plans',
     telemetry: 'Equipment alerts',
     servicecontracts: 'Service contracts',
+    recalls: 'Product recalls',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -77,6 +78,8 @@ export const appEnUS: typeof appZhCN = {
       'Alerts from device telemetry (faults, thresholds, running hours) opening repair or maintenance orders; devices and alert rules',
     servicecontracts:
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
+    recalls:
+      'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

@@ -176,6 +176,15 @@ export const problemsZhCN = {
     maintenance: {
       plan_has_runs: '该保养计划已生成过 {{runs}} 次保养，不能删除；请改为停用。',
     },
+    recall: {
+      invalid_transition: '召回当前为“{{from}}”，不能改为“{{to}}”。',
+      not_editable: '只有草稿状态的召回可以修改范围（当前：{{status}}）。',
+      not_active: '召回未在进行中（当前：{{status}}），不能执行此操作。',
+      empty_criteria: '请至少选择一个型号，或填写一个序列号段或生产批次。',
+      invalid_range: '序列号段 {{from}} ~ {{to}} 无效：两端需前缀相同、数字位数相同，且起始不大于结束。',
+      too_many_products: '符合条件的产品超过 {{limit}} 台，请缩小范围。',
+      attempts_exhausted: '这台产品已拨打 {{max}} 次，已达上限。',
+    },
     servicecontract: {
       invalid_transition: '合同当前为“{{from}}”，不能改为“{{to}}”。',
       not_editable: '只有草稿合同可以修改条款（当前：{{status}}）；生效的合同请取消后重新签订。',
@@ -350,6 +359,8 @@ export const problemsZhCN = {
     alert_rule: '预警规则',
     alert: '设备预警',
     service_contract: '服务合同',
+    recall: '产品召回',
+    recall_product: '召回产品',
     service_instalment: '合同收款期',
     adjustment: '调整项',
     api_token: '访问令牌',

@@ -138,6 +138,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry_alert: 'Equipment alert',
     telephony_call: 'Call',
     service_contract: 'Service contract',
+    recall: 'Product recall',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -194,6 +195,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     telemetry: 'Equipment alerts',
     telephony: 'Incoming calls',
     servicecontract: 'Service contracts',
+    recalls: 'Product recalls',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -234,6 +236,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     telephony: {
       answer: 'Answer calls: calls the call platform routes here pop on the agent console',
       call: 'Click-to-call: ask the call platform to dial a customer from an order or the agent console',
+    },
+    recalls: {
+      read: 'View product recalls, the affected products, contact progress and completion',
+      manage: 'Create, edit, launch and close recalls; text the owners; create the recall orders',
+      call: "Record the outcome of calls to a recalled product's owner",
     },
     servicecontract: {
       read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
@@ -379,6 +386,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     servicecontracts: {
       policy: 'Service contracts',
     },
+    recalls: {
+      policy: 'Product recalls',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -483,6 +493,14 @@ export const settingsEnUS: typeof settingsZhCN = {
     toleranceSeconds: 'Allowed signature timestamp skew (seconds)',
     untargetedToAll: 'Calls without an agent pop on every agent console',
     popMinutes: 'Keep popping a call with no end event for (minutes)',
+    // recalls.policy
+    smsLocale: 'Language of the recall text message',
+    smsTextZh: 'Recall text, Chinese ({serial} the serial, {title} the recall)',
+    smsTextEn: 'Recall text, English ({serial} the serial, {title} the recall)',
+    maxCallAttempts: 'Most calls per product',
+    maxAffected: 'Most products in one recall',
+    previewSample: 'Serials listed in the preview',
+    orderClaimStaleMinutes: 'Retry an interrupted order creation after (minutes)',
     // servicecontracts.policy
     reminderDays: 'Days before the end to remind of renewal',
     standardHours: 'Standard tier response (hours)',

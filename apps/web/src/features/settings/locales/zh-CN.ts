@@ -133,6 +133,7 @@ export const settingsZhCN = {
     telemetry_alert: '设备预警',
     telephony_call: '来电',
     service_contract: '服务合同',
+    recall: '产品召回',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -189,6 +190,7 @@ export const settingsZhCN = {
     telemetry: '设备预警',
     telephony: '来电弹屏',
     servicecontract: '服务合同',
+    recalls: '产品召回',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -226,6 +228,11 @@ export const settingsZhCN = {
     telephony: {
       answer: '接听来电：呼叫平台转来的来电在坐席受理台弹屏',
       call: '一键外呼：在工单详情和坐席受理台请呼叫平台拨打客户',
+    },
+    recalls: {
+      read: '查看产品召回、受影响产品、联系进度与完成率',
+      manage: '新建/编辑/启动/结束召回，短信通知用户，生成召回工单',
+      call: '记录召回回访电话的结果',
     },
     servicecontract: {
       read: '查看服务合同、收款计划、已用上门次数，受理时查看客户的服务权益',
@@ -356,6 +363,9 @@ export const settingsZhCN = {
     servicecontracts: {
       policy: '服务合同',
     },
+    recalls: {
+      policy: '产品召回',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -460,6 +470,14 @@ export const settingsZhCN = {
     toleranceSeconds: '签名时间戳允许误差（秒）',
     untargetedToAll: '未指定坐席的来电在所有坐席弹屏',
     popMinutes: '未收到结束事件的来电弹屏保留（分钟）',
+    // recalls.policy (产品召回)
+    smsLocale: '召回短信的语言',
+    smsTextZh: '召回短信（中文；{serial} 序列号、{title} 召回名称）',
+    smsTextEn: '召回短信（英文；{serial} 序列号、{title} 召回名称）',
+    maxCallAttempts: '每台产品最多拨打次数',
+    maxAffected: '一次召回最多包含的产品数',
+    previewSample: '预览时列出的序列号数',
+    orderClaimStaleMinutes: '工单生成中断后重新生成的等待（分钟）',
     // servicecontracts.policy (服务合同)
     reminderDays: '到期前多少天提醒续约',
     standardHours: '标准等级响应时限（小时）',
