@@ -25,7 +25,7 @@ export const recallsEnUS: typeof recallsZhCN = {
     progress: 'Completion',
     launchedAt: 'Launched',
   },
-  scope: '{{models}} models · {{ranges}} serial ranges · {{batches}} batches',
+  scope: 'Models {{models}} · serial ranges {{ranges}} · batches {{batches}}',
   figures: {
     affected: 'Affected products',
     contacted: 'Contacted',
