@@ -29,6 +29,7 @@ import type { TelemetryTables } from './modules/telemetry/telemetry.schema.ts';
 import type { TelephonyTables } from './modules/telephony/telephony.schema.ts';
 import type { ServiceContractTables } from './modules/servicecontracts/servicecontracts.schema.ts';
 import type { CampaignTables } from './modules/campaigns/campaigns.schema.ts';
+import type { RecallTables } from './modules/recalls/recalls.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -71,6 +72,7 @@ export interface Database
     TelephonyTables,
     ServiceContractTables,
     CampaignTables,
+    RecallTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

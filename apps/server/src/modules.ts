@@ -79,8 +79,11 @@ import {
   maintainedProducts,
   outreachContactsOf,
   outreachPopulation,
+  productContactsOf,
   productOwnersOf,
+  productsForRecall,
 } from './modules/customers/index.ts';
+import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
 import {
   createServiceContracts,
   SERVICE_CONTRACT_PREFIX,
@@ -566,6 +569,22 @@ export function createModules(deps: AppDeps) {
         ]),
       ),
   });
+  // Product recalls (产品召回, issue #18 item 4): affected products and their owners read through
+  // customers' index; one order per product created as the system; completion from transition hooks.
+  const recallSystem = systemActor(PERMISSIONS);
+  const recalls = createRecalls(
+    deps,
+    {
+      candidates: (filter) => productsForRecall(deps.db, filter),
+      contacts: (ids) => productContactsOf(deps.db, ids),
+      modelExists: async (id) => !!(await catalog.getModel(id).catch(() => null)),
+      createOrder: async (input) => {
+        const { order } = await workOrders.service.create(recallSystem, input);
+        return { id: order.id, number: order.number };
+      },
+    },
+    workOrders,
+  );
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -601,6 +620,7 @@ export function createModules(deps: AppDeps) {
     ...TELEPHONY_SETTINGS,
     ...SERVICE_CONTRACT_SETTINGS,
     ...CAMPAIGN_SETTINGS,
+    ...RECALL_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -643,6 +663,7 @@ export function createModules(deps: AppDeps) {
     telephony,
     serviceContracts,
     campaigns,
+    recalls,
   ];
   return {
     settings,
@@ -682,6 +703,7 @@ export function createModules(deps: AppDeps) {
     telephony,
     serviceContracts,
     campaigns,
+    recalls,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

@@ -102,6 +102,8 @@ export const RegisterProductSchema = z.strictObject({
   /** Activates the electronic warranty card now (records the instant). */
   activateWarranty: z.boolean().default(false),
   addressId: storedText().max(64).nullable().default(null),
+  /** The production batch printed on the nameplate (recalls name products by it). */
+  productionBatch: storedText().trim().toUpperCase().max(64).nullable().optional(),
 });
 export type RegisterProduct = z.infer<typeof RegisterProductSchema>;
 
@@ -121,6 +123,7 @@ export const InstalledProductSchema = z.object({
   warrantyCardNo: storedText().nullable(),
   warrantyActivatedAt: storedText().nullable(),
   addressId: storedText().nullable(),
+  productionBatch: storedText().nullable().optional(),
   version: z.number().int(),
   warranty: WarrantySchema,
 });

@@ -214,6 +214,19 @@ export const ERROR_STATUS = {
   'campaign.not_active': 409,
   /** The target is not held by this agent (claim it from the queue first) or is already settled. */
   'campaign.target_not_claimed': 409,
+  /** Recalls: a step the recall's state machine does not allow (draft → active → closed). */
+  'recall.invalid_transition': 409,
+  /** Only a draft recall's criteria can be edited. */
+  'recall.not_editable': 409,
+  /** Contacting owners, refreshing and creating orders need an active recall. */
+  'recall.not_active': 409,
+  /** A recall names at least one model, serial range or batch. */
+  'recall.empty_criteria': 400,
+  /** A serial range whose ends differ in prefix or digit width, or run backwards. */
+  'recall.invalid_range': 400,
+  /** More affected products than the `recalls.policy` setting allows in one recall. */
+  'recall.too_many_products': 422,
+  'recall.attempts_exhausted': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -360,6 +373,13 @@ export const ERROR_PARAMS = {
   'campaign.not_editable': { status: 'string' },
   'campaign.not_active': { status: 'string' },
   'campaign.target_not_claimed': {},
+  'recall.invalid_transition': { from: 'string', to: 'string' },
+  'recall.not_editable': { status: 'string' },
+  'recall.not_active': { status: 'string' },
+  'recall.empty_criteria': {},
+  'recall.invalid_range': { from: 'string', to: 'string' },
+  'recall.too_many_products': { count: 'number', limit: 'number' },
+  'recall.attempts_exhausted': { max: 'number' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -472,6 +492,8 @@ export const RESOURCES = [
   'alert',
   'service contract',
   'service instalment',
+  'recall',
+  'recall product',
   'offer',
   'old part',
   'outlet',

@@ -39,3 +39,4 @@ export * from './telemetry.ts';
 export * from './telephony.ts';
 export * from './service-contracts.ts';
 export * from './campaigns.ts';
+export * from './recalls.ts';

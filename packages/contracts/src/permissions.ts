@@ -145,6 +145,12 @@ export const PERMISSIONS = [
   'campaigns:manage',
   /** Work a campaign's call list: claim the next target, record the outcome and answers. */
   'campaigns:call',
+  /** Product recalls (产品召回): recalls, their affected products, contact progress and completion. */
+  'recalls:read',
+  /** Write, launch, refresh and close recalls; text the owners; create the recall's orders. */
+  'recalls:manage',
+  /** Record a call to an affected product's owner (the call desk). */
+  'recalls:call',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -216,6 +222,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // 外呼活动: agents work the call lists.
     'campaigns:read',
     'campaigns:call',
+    'recalls:read',
+    'recalls:call',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -328,6 +336,10 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaigns:read',
     'campaigns:manage',
     'campaigns:call',
+    // Product recalls (issue #18 item 4): quality owns them.
+    'recalls:read',
+    'recalls:manage',
+    'recalls:call',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -379,6 +391,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'telemetry',
       'servicecontract',
       'campaigns',
+      'recalls',
     ),
     'workorder:export',
     'charges:read',
@@ -388,6 +401,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'telemetry:manage',
     'servicecontract:manage',
     'campaigns:manage',
+    'recalls:manage',
+    'recalls:call',
   ],
 };
 

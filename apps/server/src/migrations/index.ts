@@ -35,6 +35,7 @@ import * as m0034 from './0034_maintenance_plans.ts';
 import * as m0035 from './0035_telemetry.ts';
 import * as m0036 from './0036_service_contracts.ts';
 import * as m0037 from './0037_telephony.ts';
+import * as m0038 from './0038_recalls.ts';
 import * as m0039 from './0039_campaigns.ts';
 import * as m0042 from './0042_partner_api.ts';
 
@@ -78,6 +79,7 @@ export const migrations: readonly Migration[] = [
   { name: '0035_telemetry', up: m0035.up },
   { name: '0036_service_contracts', up: m0036.up },
   { name: '0037_telephony', up: m0037.up },
+  { name: '0038_recalls', up: m0038.up },
   { name: '0039_campaigns', up: m0039.up },
   { name: '0042_partner_api', up: m0042.up },
 ];

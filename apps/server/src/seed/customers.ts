@@ -170,6 +170,8 @@ export function generateCustomer(
       warranty_card_no: r.chance(0.85) ? `AX${ymd.slice(0, 4)}${r.digits(8)}` : null,
       warranty_activated_at: iso(Math.min(installMs, anchor - HOUR)),
       address_id: addressId,
+      // The nameplate batch: model and production month (derived, so the random stream is unchanged).
+      production_batch: `${spec.serialPrefix}${model + 1}-${ymd.slice(2, 6)}`,
       created_at: iso(localInstant(purchaseDay, 20 * 60)),
       updated_at: iso(localInstant(purchaseDay, 20 * 60)),
       version: 1,

@@ -20,6 +20,7 @@ import { seedDelivery } from './delivery.ts';
 import { seedCallCenter } from './callcenter.ts';
 import { seedMaintenance } from './maintenance.ts';
 import { seedTelemetry } from './telemetry.ts';
+import { seedRecalls } from './recalls.ts';
 import { seedServiceContracts } from './servicecontracts.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
@@ -125,6 +126,8 @@ export async function seedDemo(
     await seedTelemetry({ db, dialect }, opts.anchor);
     // Ten service contracts (issue #18 item 3): visits used, two renewal reminders, one draft.
     await seedServiceContracts({ db, dialect }, opts.anchor);
+    // A product recall (issue #18 item 4): one batch launched, owners texted and called, orders made.
+    await seedRecalls({ db, dialect }, opts.anchor);
   }
   const derived =
     opts.derive === false

@@ -609,8 +609,9 @@ describe('seedIfEmpty', () => {
         .selectFrom('work_orders')
         .select((e) => e.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      // 206 generated and derived, plus the three equipment-alert orders (seed/telemetry.ts).
-      expect(Number(n.n)).toBe(209);
+      // 206 generated and derived, plus the three equipment-alert orders (seed/telemetry.ts) and
+      // the demo recall's two booked repairs (seed/recalls.ts).
+      expect(Number(n.n)).toBe(211);
     } finally {
       await t.drop();
     }

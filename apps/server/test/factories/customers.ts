@@ -71,6 +71,7 @@ export interface ProductSpec {
   categoryCode: string;
   serial?: string;
   purchaseDate?: string;
+  productionBatch?: string;
   at: string;
 }
 
@@ -92,6 +93,7 @@ export async function makeProduct(t: TestDb, s: ProductSpec): Promise<string> {
       warranty_card_no: null,
       warranty_activated_at: null,
       address_id: null,
+      production_batch: s.productionBatch ?? null,
       created_at: s.at,
       updated_at: s.at,
       version: 1,

@@ -28,6 +28,7 @@ import {
   RadarChartOutlined,
   TrophyOutlined,
   ShoppingCartOutlined,
+  RollbackOutlined,
 } from '@ant-design/icons';
 
 /** The menu's and the dashboard shortcuts' icons, by the name navigation.ts gives them. */
@@ -60,6 +61,7 @@ export const NAV_ICONS = {
   RadarChartOutlined,
   TrophyOutlined,
   ShoppingCartOutlined,
+  RollbackOutlined,
 } satisfies Record<string, ComponentType>;
 
 export type NavIconName = keyof typeof NAV_ICONS;

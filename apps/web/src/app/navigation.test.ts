@@ -66,6 +66,8 @@ describe('navigation', () => {
       'servicecontracts',
       // 外呼活动: agents work the call lists (campaigns:read, campaigns:call).
       'campaigns',
+      // 产品召回 to read and to record calls to owners (recalls:read, recalls:call).
+      'recalls',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',

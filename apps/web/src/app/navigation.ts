@@ -348,6 +348,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/campaigns/pages/CampaignsPage.tsx'),
   },
   {
+    // 产品召回 (issue #18 item 4): recalls by model, serial range or batch; contact and completion.
+    key: 'recalls',
+    path: '/recalls',
+    icon: 'RollbackOutlined',
+    labelKey: 'nav.recalls',
+    permission: 'recalls:read',
+    page: () => import('../features/recalls/pages/RecallsPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

@@ -48,6 +48,8 @@ export interface ProductRecord {
   warrantyCardNo: string | null;
   warrantyActivatedAt: string | null;
   addressId: string | null;
+  /** Absent where a caller builds a record without one (imports, merges): stored as null. */
+  productionBatch?: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -54,6 +54,8 @@ export interface InstalledProductsTable {
   warranty_card_no: string | null;
   warranty_activated_at: string | null;
   address_id: string | null;
+  /** Migration 0038: the production batch (recalls name products by it); null when unknown. */
+  production_batch: string | null;
   created_at: string;
   updated_at: string;
   version: number;

@@ -37,8 +37,11 @@ export {
   installedDemand,
   installedProductsByIds,
   maintainedProducts,
+  productContactsOf,
   productOwnersOf,
+  productsForRecall,
   type InstalledDemand,
+  type RecallCandidate,
   type MaintainedProduct,
 } from './products.repository.ts';
 export type {

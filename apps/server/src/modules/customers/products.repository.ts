@@ -22,6 +22,7 @@ const toProduct = (r: InstalledProductsTable): ProductRecord => ({
   warrantyCardNo: r.warranty_card_no,
   warrantyActivatedAt: r.warranty_activated_at,
   addressId: r.address_id,
+  productionBatch: r.production_batch,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   version: r.version,
@@ -91,6 +92,7 @@ export class ProductsRepository {
         warranty_card_no: p.warrantyCardNo,
         warranty_activated_at: p.warrantyActivatedAt,
         address_id: p.addressId,
+        production_batch: p.productionBatch || null,
         created_at: p.createdAt,
         updated_at: p.updatedAt,
         version: p.version,
@@ -280,6 +282,96 @@ export async function productOwnersOf(
         customerName: r.name,
         districtCode: r.district_code ?? r.customer_district,
       });
+  }
+  return out;
+}
+
+/** An installed product as a recall sees it: what it is, which batch, and whose. */
+export interface RecallCandidate {
+  id: string;
+  serial: string;
+  modelId: string;
+  categoryCode: string;
+  productionBatch: string | null;
+  customerId: string;
+  customerName: string;
+}
+
+/**
+ * Installed products of live customers (not merged, not erased) that may fall in a recall: of one
+ * of `modelIds` (when given) and, when serial prefixes or batches are given, whose serial starts
+ * with one of the prefixes or whose batch is one of the batches. A superset by design: the recall
+ * module's own matcher decides the exact ranges; this read only keeps the scan to the index.
+ * Ordered by serial; at most `limit` rows.
+ */
+export async function productsForRecall(
+  db: Db,
+  filter: { modelIds: string[]; serialPrefixes: string[]; batches: string[]; limit: number },
+): Promise<RecallCandidate[]> {
+  const { modelIds, serialPrefixes, batches } = filter;
+  if (!modelIds.length && !serialPrefixes.length && !batches.length) return [];
+  let q = db
+    .selectFrom('installed_products as p')
+    .innerJoin('customers as c', 'c.id', 'p.customer_id')
+    .select([
+      'p.id',
+      'p.serial',
+      'p.model_id',
+      'p.category_code',
+      'p.production_batch',
+      'p.customer_id',
+      'c.name as customer_name',
+    ])
+    .where('c.merged_into_id', 'is', null)
+    .where('c.erased_at', 'is', null);
+  if (modelIds.length) q = q.where('p.model_id', 'in', modelIds);
+  // A range of bare numbers has no prefix to narrow by: every serial is a candidate then.
+  if ((serialPrefixes.length || batches.length) && !serialPrefixes.includes(''))
+    q = q.where((eb) =>
+      eb.or([
+        ...serialPrefixes.map((prefix) =>
+          eb.and([eb('p.serial', '>=', prefix), eb('p.serial', '<', prefixUpperBound(prefix))]),
+        ),
+        ...(batches.length ? [eb('p.production_batch', 'in', batches)] : []),
+      ]),
+    );
+  const rows = await q.orderBy('p.serial').limit(filter.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    serial: r.serial,
+    modelId: r.model_id,
+    categoryCode: r.category_code,
+    productionBatch: r.production_batch,
+    customerId: r.customer_id,
+    customerName: r.customer_name,
+  }));
+}
+
+/** The owner's name and primary phone (digits) of installed products by id; unknown ids left out. */
+export async function productContactsOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { customerId: string; customerName: string; phone: string | null }>> {
+  const out = new Map<string, { customerId: string; customerName: string; phone: string | null }>();
+  const wanted = [...new Set(ids)];
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = await db
+      .selectFrom('installed_products as p')
+      .innerJoin('customers as c', 'c.id', 'p.customer_id')
+      .leftJoin('customer_phones as ph', (j) =>
+        j.onRef('ph.customer_id', '=', 'c.id').on('ph.is_primary', '=', 1),
+      )
+      .select(['p.id', 'c.id as customer_id', 'c.name', 'c.erased_at', 'ph.phone'])
+      .where('p.id', 'in', wanted.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      if (!out.has(r.id))
+        out.set(r.id, {
+          customerId: r.customer_id,
+          customerName: r.name,
+          // An erased customer is not contacted again.
+          phone: r.erased_at ? null : (r.phone ?? null),
+        });
   }
   return out;
 }

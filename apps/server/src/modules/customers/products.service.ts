@@ -101,6 +101,7 @@ export class ProductsService {
       warrantyCardNo: input.warrantyCardNo,
       warrantyActivatedAt: input.activateWarranty ? now : null,
       addressId: input.addressId ?? customer.addresses.find((a) => a.isDefault)?.id ?? null,
+      productionBatch: input.productionBatch || null,
       createdAt: now,
       updatedAt: now,
       version: 1,

@@ -66,6 +66,8 @@ export const HOOK_ORDER = [
   'telemetry.alerts_resolved_on_close',
   'telemetry.alerts_resolved_on_cancel',
   'servicecontracts.visit_queued',
+  'recalls.order_completed',
+  'recalls.order_closed',
 ] as const;
 export type HookName = (typeof HOOK_ORDER)[number];
 

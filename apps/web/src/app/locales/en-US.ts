@@ -34,6 +34,7 @@ export const appEnUS: typeof appZhCN = {
     telemetry: 'Equipment alerts',
     servicecontracts: 'Service contracts',
     campaigns: 'Outbound campaigns',
+    recalls: 'Product recalls',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -80,6 +81,8 @@ export const appEnUS: typeof appZhCN = {
       'After-sale follow-up, quarterly review, warranty-expiry offers and new products: call lists from filters, script and questionnaire, outcomes and results',
     servicecontracts:
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
+    recalls:
+      'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

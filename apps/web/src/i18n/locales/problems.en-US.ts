@@ -203,6 +203,16 @@ export const problemsEnUS: typeof problemsZhCN = {
       target_not_claimed:
         'This customer is not on your list any more (taken by someone else or already settled); take the next one.',
     },
+    recall: {
+      invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',
+      not_editable: 'Only a draft recall can change its scope (now: {{status}}).',
+      not_active: 'The recall is not active (now: {{status}}).',
+      empty_criteria: 'Choose at least one model, serial range or production batch.',
+      invalid_range:
+        'Serial range {{from}} to {{to}} is not valid: both ends need the same prefix and number of digits, and the start may not be after the end.',
+      too_many_products: 'More than {{limit}} products match; narrow the scope.',
+      attempts_exhausted: 'This product has been called {{max}} times already, the most allowed.',
+    },
     servicecontract: {
       invalid_transition: 'The contract is {{from}} and cannot become {{to}}.',
       not_editable:
@@ -393,6 +403,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     service_contract: 'service contract',
     campaign: 'campaign',
     campaign_target: 'campaign customer',
+    recall: 'recall',
+    recall_product: 'recalled product',
     service_instalment: 'contract instalment',
     adjustment: 'adjustment',
     api_token: 'access token',

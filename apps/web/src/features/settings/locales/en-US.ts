@@ -140,6 +140,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     service_contract: 'Service contract',
     campaign: 'Outbound campaign',
     campaign_target: 'Campaign call-list customer',
+    recall: 'Product recall',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -197,6 +198,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     telephony: 'Incoming calls',
     servicecontract: 'Service contracts',
     campaigns: 'Outbound campaigns',
+    recalls: 'Product recalls',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -243,6 +245,11 @@ export const settingsEnUS: typeof settingsZhCN = {
       manage:
         'Create and edit campaigns and questionnaires, build call lists, start and finish campaigns, record opt-outs',
       call: "Work a call list: take the next customer, record the call's outcome and answers",
+    },
+    recalls: {
+      read: 'View product recalls, the affected products, contact progress and completion',
+      manage: 'Create, edit, launch and close recalls; text the owners; create the recall orders',
+      call: "Record the outcome of calls to a recalled product's owner",
     },
     servicecontract: {
       read: "View service contracts, billing schedules and visits used; see a customer's entitlement at intake",
@@ -391,6 +398,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     campaigns: {
       policy: 'Outbound campaigns',
     },
+    recalls: {
+      policy: 'Product recalls',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -502,6 +512,14 @@ export const settingsEnUS: typeof settingsZhCN = {
     toleranceSeconds: 'Allowed signature timestamp skew (seconds)',
     untargetedToAll: 'Calls without an agent pop on every agent console',
     popMinutes: 'Keep popping a call with no end event for (minutes)',
+    // recalls.policy
+    smsLocale: 'Language of the recall text message',
+    smsTextZh: 'Recall text, Chinese ({serial} the serial, {title} the recall)',
+    smsTextEn: 'Recall text, English ({serial} the serial, {title} the recall)',
+    maxCallAttempts: 'Most calls per product',
+    maxAffected: 'Most products in one recall',
+    previewSample: 'Serials listed in the preview',
+    orderClaimStaleMinutes: 'Retry an interrupted order creation after (minutes)',
     // servicecontracts.policy
     reminderDays: 'Days before the end to remind of renewal',
     standardHours: 'Standard tier response (hours)',

@@ -135,6 +135,7 @@ export const settingsZhCN = {
     service_contract: '服务合同',
     campaign: '外呼活动',
     campaign_target: '外呼名单客户',
+    recall: '产品召回',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -192,6 +193,7 @@ export const settingsZhCN = {
     telephony: '来电弹屏',
     servicecontract: '服务合同',
     campaigns: '外呼活动',
+    recalls: '产品召回',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -234,6 +236,11 @@ export const settingsZhCN = {
       read: '查看外呼活动、名单进度与回访结果',
       manage: '新建/编辑外呼活动与问卷、生成名单、开始与结束活动、登记客户拒访',
       call: '外呼名单：领取下一位客户、登记通话结果与问卷答案',
+    },
+    recalls: {
+      read: '查看产品召回、受影响产品、联系进度与完成率',
+      manage: '新建/编辑/启动/结束召回，短信通知用户，生成召回工单',
+      call: '记录召回回访电话的结果',
     },
     servicecontract: {
       read: '查看服务合同、收款计划、已用上门次数，受理时查看客户的服务权益',
@@ -367,6 +374,9 @@ export const settingsZhCN = {
     campaigns: {
       policy: '外呼活动',
     },
+    recalls: {
+      policy: '产品召回',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -478,6 +488,14 @@ export const settingsZhCN = {
     toleranceSeconds: '签名时间戳允许误差（秒）',
     untargetedToAll: '未指定坐席的来电在所有坐席弹屏',
     popMinutes: '未收到结束事件的来电弹屏保留（分钟）',
+    // recalls.policy (产品召回)
+    smsLocale: '召回短信的语言',
+    smsTextZh: '召回短信（中文；{serial} 序列号、{title} 召回名称）',
+    smsTextEn: '召回短信（英文；{serial} 序列号、{title} 召回名称）',
+    maxCallAttempts: '每台产品最多拨打次数',
+    maxAffected: '一次召回最多包含的产品数',
+    previewSample: '预览时列出的序列号数',
+    orderClaimStaleMinutes: '工单生成中断后重新生成的等待（分钟）',
     // servicecontracts.policy (服务合同)
     reminderDays: '到期前多少天提醒续约',
     standardHours: '标准等级响应时限（小时）',
