@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Flex, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { CAMPAIGN_PURPOSES, type Campaign, type CampaignPurpose } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
@@ -76,25 +77,16 @@ export function CampaignDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       width={640}
       title={campaign ? t('campaigns.editor.editTitle') : t('campaigns.editor.createTitle')}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('campaigns.editor.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="campaign-save"
-          >
-            {t('campaigns.editor.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.isPending || update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="campaign-save"
+      cancelText={t('campaigns.editor.cancel')}
+      saveText={t('campaigns.editor.save')}
     >
       <Flex vertical gap={12}>
         <ProblemAlert error={error} />
@@ -128,6 +120,6 @@ export function CampaignDrawer({
           <QuestionsField />
         </Form>
       </Flex>
-    </Drawer>
+    </FormDrawer>
   );
 }

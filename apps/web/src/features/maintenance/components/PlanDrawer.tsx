@@ -1,19 +1,8 @@
 import { useEffect, useState } from 'react';
-import {
-  Button,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
-  Space,
-  Switch,
-  Typography,
-} from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import type { MaintenancePlan } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
@@ -107,25 +96,16 @@ export function PlanDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       width={560}
       title={plan ? t('maintenance.editor.editTitle') : t('maintenance.editor.createTitle')}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('maintenance.editor.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="maintenance-save"
-          >
-            {t('maintenance.editor.save')}
-          </Button>
-        </Space>
-      }
+      saving={create.isPending || update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="maintenance-save"
+      cancelText={t('maintenance.editor.cancel')}
+      saveText={t('maintenance.editor.save')}
     >
       <Flex vertical gap={12}>
         <ProblemAlert error={error} />
@@ -270,6 +250,6 @@ export function PlanDrawer({
           </Form.Item>
         </Form>
       </Flex>
-    </Drawer>
+    </FormDrawer>
   );
 }

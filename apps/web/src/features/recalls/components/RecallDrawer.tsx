@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Drawer, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import { RECALL_ORDER_TYPES, type Recall, type RecallCriteria, type RecallOrderType } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { applyFieldErrors } from '../../../components/fieldErrors.ts';
@@ -84,25 +85,16 @@ export function RecallDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       width={560}
       title={recall ? t(`${k}.editTitle`) : t(`${k}.createTitle`)}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t(`${k}.cancel`)}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="recall-save"
-          >
-            {t(`${k}.save`)}
-          </Button>
-        </Space>
-      }
+      saving={create.isPending || update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="recall-save"
+      cancelText={t(`${k}.cancel`)}
+      saveText={t(`${k}.save`)}
     >
       <ProblemAlert error={error} />
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
@@ -176,6 +168,6 @@ export function RecallDrawer({
           )}
         </Flex>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

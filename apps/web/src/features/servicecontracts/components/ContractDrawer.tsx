@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormDrawer } from '../../../components/FormDrawer.tsx';
 import {
   SERVICE_BILLING_SCHEDULES,
   SERVICE_CONTRACT_KINDS,
@@ -159,25 +160,16 @@ export function ContractDrawer({
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       width={600}
       title={contract ? t(`${k}.editTitle`, { number: contract.number }) : t(`${k}.createTitle`)}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t(`${k}.cancel`)}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="contract-save"
-          >
-            {t(`${k}.save`)}
-          </Button>
-        </Space>
-      }
+      saving={create.isPending || update.isPending}
+      onSave={() => form.submit()}
+      saveTestId="contract-save"
+      cancelText={t(`${k}.cancel`)}
+      saveText={t(`${k}.save`)}
     >
       <ProblemAlert error={error} />
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
@@ -258,6 +250,6 @@ export function ContractDrawer({
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
