@@ -86,6 +86,17 @@ describe('callback', () => {
 
     // --- the field redoes the work; the order is back in 待回访 with a new task
     await workThrough(admin, task!.orderId);
+    // The new task is opened by the outbox after the order reaches 待回访: wait for it before
+    // searching the queue (the page does not re-search by itself).
+    await expect
+      .poll(async () => {
+        const open = await quality<{ items: Array<{ orderId: string }> }>(
+          'GET',
+          `/api/v1/callbacks?status=open&limit=200`,
+        );
+        return open.items.some((t) => t.orderId === task!.orderId);
+      }, POLL)
+      .toBe(true);
 
     // --- second call: the first call's answers are beside the questions; satisfied closes the order
     await openCall(task!.orderNumber);
