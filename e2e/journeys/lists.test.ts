@@ -54,8 +54,13 @@ describe('lists', () => {
       .click(POLL);
     await page.waitForURL((u) => u.searchParams.get('outletId') === outletId, POLL);
     await expect.poll(() => page.getByTestId('rma-list-count').textContent(), POLL).toContain(String(PAGE));
-    const outletCells = await page.locator('[data-testid="rma-row"] td:nth-child(6)').allTextContents();
-    expect(new Set(outletCells)).toEqual(new Set([outlet.name]));
+    // The count can show before the rows have drawn: wait for the rows themselves.
+    await expect
+      .poll(
+        async () => new Set(await page.locator('[data-testid="rma-row"] td:nth-child(6)').allTextContents()),
+        POLL,
+      )
+      .toEqual(new Set([outlet.name]));
 
     // --- newest first: this journey's cases lead, the last one opened on top; then the next page
     const firstPage = await page.locator('[data-testid="rma-row"] td:first-child').allTextContents();
