@@ -548,6 +548,8 @@ export function createModules(deps: AppDeps) {
       drawNumber: (trx, at) => drawRecordNumber(trx, SERVICE_CONTRACT_PREFIX, at),
     },
   });
+  // A covered product's contract tier sets the new order's response clock (issue #18 item 3).
+  workOrders.useContracts((productId, at) => serviceContracts.service.promiseFor(productId, at));
   // Outbound campaigns (外呼活动, issue #18 item 5): the population and contacts read through
   // customers' index, warranty terms of categories through the catalogue's.
   const campaigns = createCampaigns(deps, {

@@ -10,6 +10,7 @@ import {
   type UpdateServiceContract,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { ContractPromise } from '../sla/index.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
@@ -217,6 +218,25 @@ export class ServiceContractService {
       });
     });
     return this.get(id);
+  }
+
+  /**
+   * The response time a covering contract promises for a new order on the product (its tier under
+   * the policy), or null when no contract covers it that day. Read at order creation.
+   */
+  async promiseFor(productId: string, at: Date): Promise<ContractPromise | null> {
+    const product = (await this.ctx.ports.products([productId]))[0];
+    if (!product) return null;
+    const [policy, contracts] = await Promise.all([
+      serviceContractPolicy(this.ctx.db),
+      this.ctx.repo.ofCustomer(product.customerId),
+    ]);
+    const e = entitlement(contracts, product, businessDateOf(at));
+    if (!e.covered || !e.contract) return null;
+    return {
+      contractNumber: e.contract.number,
+      responseMinutes: responseHoursOf(policy, e.contract.slaTier) * 60,
+    };
   }
 
   /** What covers a product on `asOf` (today by default): found by id or by serial. */

@@ -304,4 +304,67 @@ describe('service contracts', () => {
     expect((await agent.get(`${P}?q=赵六`)).body.items).toHaveLength(1);
     expect((await agent.get(`${P}?q=${c.body.number}`)).body.items).toHaveLength(1);
   });
+  it("sets a covered order's response clock from the contract tier, only ever tighter", async () => {
+    // Last in the file: earlier tests count the active contracts; a day inside the term.
+    w.clock.set('2026-08-03T04:00:00.000Z');
+    const at = w.clock.now().toISOString();
+    const model = await w.db.db
+      .selectFrom('product_models')
+      .select(['id', 'category_code'])
+      .where('id', '=', modelId)
+      .executeTakeFirstOrThrow();
+    const customerWith = async (name: string, phone: string, tier: string | null) => {
+      const cu = await makeCustomer(w.db, { name, phone, at });
+      const p = await makeProduct(w.db, {
+        customerId: cu,
+        modelId,
+        categoryCode: model.category_code,
+        serial: `SN-${phone}`,
+        at,
+      });
+      if (tier) {
+        const c = await manager.send('POST', P, body({ customerId: cu, coverage: {}, slaTier: tier }));
+        await manager.send('POST', `${P}/${c.body.id}/transition`, { to: 'active', version: 1 });
+        return { cu, p, number: c.body.number as string };
+      }
+      return { cu, p, number: null };
+    };
+    const responseClock = async (customerId: string, productId: string, urgency = 'normal') => {
+      const r = await agent.send(
+        'POST',
+        '/api/v1/work-orders',
+        createBody(refs, { customerId, productId, urgency }),
+      );
+      expect(r.status).toBe(201);
+      return w.db.db
+        .selectFrom('sla_clocks')
+        .select(['policy_id', 'mode', 'budget'])
+        .where('order_id', '=', r.body.order.id)
+        .where('metric', '=', 'response')
+        .executeTakeFirstOrThrow();
+    };
+    // critical tier: 4 h (the policy's default) instead of the general 24 h
+    const critical = await customerWith('孙七', '13722223333', 'critical');
+    expect(await responseClock(critical.cu, critical.p)).toEqual({
+      policy_id: `contract:${critical.number}`,
+      mode: 'calendar',
+      budget: 240,
+    });
+    // the standard tier promises 24 h, no tighter than the general policy: the policy stays
+    const standard = await customerWith('周八', '13733334444', 'standard');
+    expect(await responseClock(standard.cu, standard.p)).toMatchObject({
+      policy_id: 'default',
+      budget: 1440,
+    });
+    // a critical order under a priority (8 h) contract keeps its stricter 4 h
+    const priority = await customerWith('吴九', '13744445555', 'priority');
+    expect(await responseClock(priority.cu, priority.p)).toMatchObject({ budget: 480 });
+    expect(await responseClock(priority.cu, priority.p, 'critical')).toMatchObject({
+      policy_id: 'critical',
+      budget: 240,
+    });
+    // no contract: the general policy
+    const none = await customerWith('郑十', '13755556666', null);
+    expect(await responseClock(none.cu, none.p)).toMatchObject({ policy_id: 'default', budget: 1440 });
+  });
 });

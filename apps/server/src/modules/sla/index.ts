@@ -11,7 +11,7 @@ export { SlaService, toClockView, SLA_POLICIES_KEY, type ClockView, type Planned
 export { SLA_EVALUATE_JOB, type EvaluateResult } from './jobs/evaluate.ts';
 export { DEFAULT_SLA_POLICIES } from './domain/defaults.ts';
 export { computeDeadlines, evaluateClock, type WorkingTime } from './domain/clock.ts';
-export { resolveMetrics } from './domain/policy.ts';
+export { resolveMetrics, withContract, type ContractPromise } from './domain/policy.ts';
 export type { Calendar } from './clocks.ts';
 // Pure clock functions: the demo/scale seed replays order histories through them (src/seed).
 export { newClocks, applyStatus, orderSla, refreshClock } from './clocks.ts';

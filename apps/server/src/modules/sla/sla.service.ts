@@ -10,7 +10,7 @@ import type { Clock } from '../../platform/clock/index.ts';
 import type { DialectName } from '../../platform/db/types.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import { DEFAULT_SLA_POLICIES } from './domain/defaults.ts';
-import { resolveMetrics, type PolicySubject } from './domain/policy.ts';
+import { resolveMetrics, withContract, type ContractPromise, type PolicySubject } from './domain/policy.ts';
 import { applyStatus, clockPaused, newClocks, orderSla, type Calendar } from './clocks.ts';
 import { SlaRepository, type ClockRecord } from './sla.repository.ts';
 
@@ -68,11 +68,16 @@ export class SlaService {
   }
 
   /** Clocks for a new order, computed before it is written so the order row carries its SLA columns. */
-  async plan(orderId: string, subject: PolicySubject, registeredAt: Date): Promise<PlannedSla> {
+  async plan(
+    orderId: string,
+    subject: PolicySubject,
+    registeredAt: Date,
+    contract: ContractPromise | null = null,
+  ): Promise<PlannedSla> {
     const { policies } = await this.policies();
     const clocks = newClocks(
       orderId,
-      resolveMetrics(policies, subject),
+      withContract(resolveMetrics(policies, subject), contract),
       registeredAt,
       await this.deps.calendar(),
     );

@@ -5,7 +5,7 @@ import type { DialectName } from '../../platform/db/types.ts';
 import type { TransitionHooks } from './hooks.ts';
 import type { FileStorage } from '../../platform/files/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
-import type { SlaService } from '../sla/index.ts';
+import type { ContractPromise, SlaService } from '../sla/index.ts';
 import { VisitSlotsSchema, type VisitSlots } from '@anxin/contracts';
 import {
   DEFAULT_VISIT_SLOTS,
@@ -34,6 +34,8 @@ export interface WorkOrderContext {
     | undefined;
   /** The knowledge base's check of the article a remote resolution names (modules/knowledge). */
   knowledgeArticle?: ((id: string) => Promise<{ title: string; published: boolean } | null>) | undefined;
+  /** The service contract covering a product on a day, if any (modules/servicecontracts). */
+  contractPromise?: ((productId: string, at: Date) => Promise<ContractPromise | null>) | undefined;
 }
 
 export const STREAM = 'work_order';

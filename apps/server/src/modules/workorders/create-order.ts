@@ -74,10 +74,12 @@ export async function createOrder(
 
   const open = product ? await ctx.repo.openForProduct(product.id, null, 5) : [];
   const id = newId();
+  const contract = product && ctx.contractPromise ? await ctx.contractPromise(product.id, now) : null;
   const planned = await ctx.sla.plan(
     id,
     { type: input.type, urgency: input.urgency, customerTier: customer.tier },
     now,
+    contract,
   );
   // The number is taken in its own short statement: inside the transaction the counter row stays
   // locked until commit and concurrent creates of the same type and day queue behind it (measured:

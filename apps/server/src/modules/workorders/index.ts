@@ -80,7 +80,11 @@ export function createWorkOrders(deps: AppDeps, sla: SlaModule, opts: WorkOrderO
   const useKnowledge = (fn: NonNullable<WorkOrderContext['knowledgeArticle']>) => {
     ctx.knowledgeArticle = fn;
   };
-  return { service, register, hooks, useKnowledge };
+  /** Service contracts are built after this module too: their tier drives a covered order's clocks. */
+  const useContracts = (fn: NonNullable<WorkOrderContext['contractPromise']>) => {
+    ctx.contractPromise = fn;
+  };
+  return { service, register, hooks, useKnowledge, useContracts };
 }
 export { WORKORDER_SETTINGS } from './workorders.settings.ts';
 export { serviceHistory, type RepairHistoryRecord } from './service-history.ts';

@@ -52,3 +52,36 @@ export function resolveMetrics(policies: readonly SlaPolicy[], s: PolicySubject)
 
 /** Budget in the unit the clock table stores. */
 export const budgetOf = (p: SlaMetricPolicy): number => (p.mode === 'working_days' ? p.days : p.minutes);
+
+/** A service contract's promise for the order's product (modules/servicecontracts, via workorders). */
+export interface ContractPromise {
+  /** Shown as the clock's policy, so the order page can say which contract set it. */
+  contractNumber: string;
+  /** The contract tier's response time, in calendar minutes. */
+  responseMinutes: number;
+}
+
+/**
+ * A covered product's contract tier drives the response clock: the customer paid for that time.
+ * It only tightens: an order whose policy is already stricter (a critical order's 4 h) keeps it,
+ * and a metric the policy switched off (no response clock) stays off. A policy counting in another
+ * mode (business hours, working days) is replaced, since the contract speaks in clock hours.
+ */
+export function withContract(metrics: ResolvedMetric[], promise: ContractPromise | null): ResolvedMetric[] {
+  if (!promise) return metrics;
+  return metrics.map((m) => {
+    if (m.metric !== 'response') return m;
+    const p = m.policy;
+    if (p.mode === 'calendar' && p.minutes <= promise.responseMinutes) return m;
+    return {
+      metric: m.metric,
+      policyId: `contract:${promise.contractNumber}`,
+      policy: {
+        mode: 'calendar',
+        minutes: promise.responseMinutes,
+        atRiskPercent: p.atRiskPercent,
+        notifyRole: p.notifyRole,
+      },
+    };
+  });
+}
