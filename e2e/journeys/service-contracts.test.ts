@@ -15,6 +15,7 @@ interface Contract {
 const j = useJourney();
 let caller: Caller;
 let contract: Contract;
+let endingNumber: string;
 
 async function switchLocale(page: Page, locale: 'en-US' | 'zh-CN'): Promise<void> {
   await page.getByTestId('locale-switch').click();
@@ -49,14 +50,36 @@ describe('service contracts', () => {
       version: draft.version,
     });
     expect(contract.number).toMatch(/^HT\d{8}-\d{4}$/);
+    // A second contract of the caller's that ends within the month (on another serial, so the
+    // entitlement below stays the first one's); the renewal run puts it on the to-do list.
+    const ending = await manager<Contract>('POST', '/api/v1/service-contracts', {
+      customerId: caller.customerId,
+      kind: 'inspection',
+      coverage: { serials: [`${caller.serial}-OLD`] },
+      startsOn: beijingDate(-350),
+      endsOn: beijingDate(10),
+      slaTier: 'standard',
+      visitQuota: null,
+      partsCovered: false,
+      labourCovered: false,
+      priceFen: 80000,
+      billing: 'annual',
+    });
+    endingNumber = (
+      await manager<Contract>('POST', `/api/v1/service-contracts/${ending.id}/transition`, {
+        to: 'active',
+        version: ending.version,
+      })
+    ).number;
+    await manager('POST', '/api/v1/service-contracts/run');
     await adminContext.close();
 
     const page = j.page;
     await signIn(page, j.app.url, 'manager');
     await page.getByTestId('nav-servicecontracts').click();
     await page.getByTestId('service-contracts').waitFor();
-    // The demo's contracts ending within the month are on the renewal to-do list.
-    await page.getByTestId('contract-reminders').waitFor(POLL);
+    // The contract ending within the month is on the renewal to-do list.
+    await page.getByTestId('contract-reminders').getByText(endingNumber).waitFor(POLL);
     await shot(page, 'service-contracts-list-zh');
     // The editor: the customer found by phone, their product's model offered as coverage.
     await page.getByTestId('contract-create').click();
