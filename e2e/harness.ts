@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import {
   chromium,
   type APIRequestContext,
@@ -30,10 +30,16 @@ function ensureWebBuilt(): void {
   if (r.status !== 0) throw new Error('web build failed');
 }
 
-/** Starts the real server (as `npm start` does) on a fresh SQLite data dir and a free port. */
+/**
+ * Starts the real server (as `npm start` does) on a fresh SQLite data dir, a copy of the run's
+ * prepared one, and a free port.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   ensureWebBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-e2e-'));
+  // The run's prepared data directory (global-setup.ts): migrated and seeded once for all files.
+  const template = inject('dataTemplate');
+  if (template) fs.cpSync(template, dataDir, { recursive: true });
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: {

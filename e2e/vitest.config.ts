@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['journeys/**/*.test.ts'],
     setupFiles: ['./setup.ts'],
+    globalSetup: ['./global-setup.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 300_000,
     hookTimeout: 360_000,

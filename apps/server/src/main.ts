@@ -1,37 +1,16 @@
-import path from 'node:path';
 import { loadConfig } from './config/index.ts';
 import { createLogger } from './platform/logging/index.ts';
 import { systemClock } from './platform/clock/index.ts';
-import { openDatabase } from './platform/db/open.ts';
-import { migrate } from './platform/db/migrate.ts';
-import { migrations } from './migrations/index.ts';
 import { buildApp } from './app.ts';
+import { prepareDatabase } from './prepare.ts';
 import { createRuntime } from './platform/runtime.ts';
-import { ensureRoles } from './modules/identity/index.ts';
-import { seedIfEmpty } from './seed/index.ts';
 import { DEMO_CUSTOMER, DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-users.ts';
 
 /** load config → open db → migrate → seed demo data on first run → build app → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const handle = openDatabase(config);
-  logger.info({ db: handle.describe }, 'database opened');
-  if (config.migrateOnStart) {
-    const { applied } = await migrate(handle.db, handle.dialect, migrations);
-    if (applied.length) logger.info({ applied }, 'migrations applied');
-  }
-  await ensureRoles(handle.db);
-  const seeded = await seedIfEmpty(
-    {
-      db: handle.db,
-      dialect: handle.dialect,
-      clock: systemClock,
-      logger,
-      filesDir: path.join(config.dataDir, 'files'),
-    },
-    config.seedDemo,
-  );
+  const { handle, seeded } = await prepareDatabase(config, logger);
 
   const base = { config, db: handle.db, dialect: handle.dialect, clock: systemClock, logger };
   const deps = { ...base, runtime: createRuntime(base) };
