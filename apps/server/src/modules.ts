@@ -70,7 +70,7 @@ import { createWorkbench } from './modules/workbench/index.ts';
 import { callbackVerdictsPerHour } from './modules/callbacks/index.ts';
 import { createMaintenance, MAINTENANCE_SETTINGS } from './modules/maintenance/index.ts';
 import { createDocuments, DOCUMENTS_SETTINGS } from './modules/documents/index.ts';
-import { createTelemetry, TELEMETRY_SETTINGS } from './modules/telemetry/index.ts';
+import { createTelemetry, runningHoursOf, TELEMETRY_SETTINGS } from './modules/telemetry/index.ts';
 import { createTelephony, TELEPHONY_SETTINGS } from './modules/telephony/index.ts';
 import { CAMPAIGN_SETTINGS, createCampaigns } from './modules/campaigns/index.ts';
 import {
@@ -448,6 +448,7 @@ export function createModules(deps: AppDeps) {
   const maintenance = createMaintenance(deps, {
     products: (target) => maintainedProducts(deps.db, target),
     productLabels: async (ids) => new Map((await productOwnersOf(deps.db, ids)).map((p) => [p.id, p])),
+    runningHours: (ids) => runningHoursOf(deps.db, ids),
     modelExists: async (id) => !!(await catalog.getModel(id).catch(() => null)),
     categoryExists: async (code) => !!(await catalog.getCategory(code).catch(() => null)),
     createOrder: async (input) => {

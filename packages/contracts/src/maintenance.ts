@@ -6,8 +6,8 @@ import { BusinessDateSchema, IdSchema, IsoInstantSchema, storedText } from './co
  * with a checklist and a parts kit; a job generates 保养 work orders ahead of the due date, one per
  * customer site, exactly once per (plan, product, due date).
  *
- * Running hours: installed products carry no hour-meter reading, so a plan is scheduled by months
- * only; `intervalHours` is reserved and must be left empty until readings are recorded.
+ * Running hours: a product with a telemetry device (modules/telemetry) reports its hour meter; a
+ * plan may give every N months, every N running hours, or both (whichever comes first).
  */
 export const MaintenanceChecklistItemSchema = storedText().trim().min(1).max(200);
 
@@ -24,7 +24,7 @@ const planFields = {
   modelId: IdSchema.nullable().default(null),
   categoryCode: storedText().trim().min(1).max(40).nullable().default(null),
   intervalMonths: z.number().int().min(1).max(120).nullable().default(null),
-  /** Reserved: no running-hours readings are recorded yet, so a value is refused. */
+  /** Every N running hours, from the products' telemetry hour meter (with or instead of months). */
   intervalHours: z.number().int().min(1).max(100_000).nullable().default(null),
   /** Days before the due date the order is generated; null uses the `maintenance.policy` default. */
   leadDays: z.number().int().min(0).max(180).nullable().default(null),
@@ -67,7 +67,7 @@ export const MaintenanceDueQuerySchema = z.strictObject({
   days: z.coerce.number().int().min(1).max(366).default(60),
 });
 
-export const MAINTENANCE_DUE_BASES = ['install', 'purchase', 'last_run'] as const;
+export const MAINTENANCE_DUE_BASES = ['install', 'purchase', 'last_run', 'running_hours'] as const;
 
 export const MaintenanceDueItemSchema = z.object({
   productId: IdSchema,
@@ -80,6 +80,10 @@ export const MaintenanceDueItemSchema = z.object({
   /** The day the order is generated (due date − lead days). */
   generateOn: BusinessDateSchema,
   basis: z.enum(MAINTENANCE_DUE_BASES),
+  /** The hour-meter mark the visit is for (running-hours plans), else null. */
+  dueHours: z.number().int().nullable(),
+  /** The product's hour meter now (telemetry), null when it reports none. */
+  runningHours: z.number().nullable(),
 });
 export type MaintenanceDueItem = z.infer<typeof MaintenanceDueItemSchema>;
 
@@ -98,6 +102,8 @@ export const MaintenanceRunSchema = z.object({
   serial: z.string().nullable(),
   customerName: z.string().nullable(),
   dueOn: BusinessDateSchema,
+  /** The hour-meter mark of a running-hours visit (null: due by date). */
+  dueHours: z.number().int().nullable(),
   workOrderId: z.string().nullable(),
   workOrderNumber: z.string().nullable(),
   createdAt: IsoInstantSchema,
@@ -131,8 +137,14 @@ export type MaintenanceRunResult = z.infer<typeof MaintenanceRunResultSchema>;
 export const MaintenancePolicySchema = z.strictObject({
   /** Days before the due date an order is generated, for plans without their own. */
   leadDays: z.number().int().min(0).max(180),
+  /** Running hours before the mark an order is generated (running-hours plans). */
+  leadHours: z.number().int().min(0).max(10_000).default(50),
   /** How often the generation job runs (minutes). */
   jobIntervalMinutes: z.number().int().min(5).max(1440),
 });
 export type MaintenancePolicy = z.infer<typeof MaintenancePolicySchema>;
-export const DEFAULT_MAINTENANCE_POLICY: MaintenancePolicy = { leadDays: 14, jobIntervalMinutes: 60 };
+export const DEFAULT_MAINTENANCE_POLICY: MaintenancePolicy = {
+  leadDays: 14,
+  leadHours: 50,
+  jobIntervalMinutes: 60,
+};

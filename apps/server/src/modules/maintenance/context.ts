@@ -13,6 +13,8 @@ export interface MaintenancePorts {
   productLabels: (
     ids: string[],
   ) => Promise<Map<string, { serial: string; customerName: string; districtCode: string | null }>>;
+  /** The hour meter of products with a telemetry device (modules/telemetry); others are absent. */
+  runningHours: (productIds: string[]) => Promise<Map<string, number>>;
   modelExists: (id: string) => Promise<boolean>;
   categoryExists: (code: string) => Promise<boolean>;
   /** Creates a 保养 order as the system (modules/workorders). */

@@ -17,7 +17,7 @@ const STALE_CLAIM_MS = 15 * 60_000;
 export function describeOrder(plan: PlanRecord, dueOn: string, items: DueProduct[]): string {
   const lines = [
     `保养计划：${plan.name}（到期 ${dueOn}）`,
-    `产品：${items.map((i) => i.serial).join('、')}`,
+    `产品：${items.map((i) => (i.basis === 'running_hours' ? `${i.serial}（运行 ${i.dueHours} 小时保养）` : i.serial)).join('、')}`,
     '检查项目：',
     ...plan.checklist.map((c, i) => `${i + 1}. ${c}`),
   ];
@@ -51,7 +51,12 @@ export async function generateDue(svc: MaintenanceService): Promise<MaintenanceR
       sites.set(key, [...(sites.get(key) ?? []), d]);
     }
     for (const items of sites.values()) {
-      const runs = items.map((i) => ({ id: newId(), productId: i.productId, dueOn: i.dueOn }));
+      const runs = items.map((i) => ({
+        id: newId(),
+        productId: i.productId,
+        dueOn: i.dueOn,
+        dueHours: i.dueHours,
+      }));
       const claimed = await withTransaction(ctx.db, ctx.dialect, ({ trx }) =>
         ctx.repo.claim(trx, plan.id, runs, now.toISOString()),
       );

@@ -112,6 +112,18 @@ export class MaintenanceRepository {
     return new Map(rows.map((r) => [r.installed_product_id, String(r.due_on)]));
   }
 
+  /** Per product, the hour mark of the plan's latest visit that recorded one. */
+  async lastMarkByProduct(planId: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('maintenance_runs')
+      .select(['installed_product_id', (e) => e.fn.max('due_hours').as('due_hours')])
+      .where('plan_id', '=', planId)
+      .where('due_hours', 'is not', null)
+      .groupBy('installed_product_id')
+      .execute();
+    return new Map(rows.map((r) => [r.installed_product_id, Number(r.due_hours)]));
+  }
+
   /**
    * Claims (plan, product, due date) rows; returns the product ids this call claimed. A row already
    * there (an earlier run, or another node a moment ago) is left alone and not returned.
@@ -119,7 +131,7 @@ export class MaintenanceRepository {
   async claim(
     trx: Db,
     planId: string,
-    items: { id: string; productId: string; dueOn: string }[],
+    items: { id: string; productId: string; dueOn: string; dueHours: number | null }[],
     at: string,
   ): Promise<Set<string>> {
     const claimed = new Set<string>();
@@ -131,6 +143,7 @@ export class MaintenanceRepository {
           plan_id: planId,
           installed_product_id: i.productId,
           due_on: i.dueOn,
+          due_hours: i.dueHours,
           work_order_id: null,
           work_order_number: null,
           created_at: at,
@@ -184,6 +197,7 @@ export class MaintenanceRepository {
         'p.name as plan_name',
         'r.installed_product_id',
         'r.due_on',
+        'r.due_hours',
         'r.work_order_id',
         'r.work_order_number',
         'r.created_at',
@@ -196,6 +210,7 @@ export class MaintenanceRepository {
       planName: r.plan_name,
       installedProductId: r.installed_product_id,
       dueOn: r.due_on,
+      dueHours: r.due_hours === null ? null : Number(r.due_hours),
       workOrderId: r.work_order_id,
       workOrderNumber: r.work_order_number,
       createdAt: r.created_at,

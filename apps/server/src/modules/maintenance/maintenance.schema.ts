@@ -22,6 +22,8 @@ export interface MaintenanceRunsTable {
   plan_id: string;
   installed_product_id: string;
   due_on: string;
+  /** The hour-meter mark of the visit (running-hours plans; the reading for a dated visit). */
+  due_hours: number | null;
   work_order_id: string | null;
   work_order_number: string | null;
   created_at: string;

@@ -14,7 +14,7 @@ import { fieldError, notFound, refuse, versionConflict } from '../../platform/ht
 import { newId } from '../../platform/ids/index.ts';
 import type { MaintainedProduct } from '../customers/index.ts';
 import type { MaintenanceContext } from './context.ts';
-import { addDays, generateOn, nextDue } from './domain/due.ts';
+import { addDays, addMonthsClamped, generateOn, nextDue, nextHoursDue } from './domain/due.ts';
 import { seesDistrict } from './domain/scope.ts';
 import { MAINTENANCE_EVENTS, PLAN_STREAM } from './maintenance.events.ts';
 import type { PlanFields, PlanRecord } from './maintenance.repository.ts';
@@ -24,6 +24,17 @@ import { maintenancePolicy } from './maintenance.settings.ts';
 export type DueProduct = MaintenanceDueItem & { product: MaintainedProduct };
 
 const addressText = (a: { detail: string } | null) => (a ? a.detail : null);
+
+/**
+ * The date the next dated visit counts from. With running hours in the plan too, an hours visit
+ * (dated the day it was made) must not be followed by the date schedule's visit days later:
+ * whichever comes first, the next dated visit is at least N months after any visit (on the
+ * install-date grid). For a dated visit this is the same date the grid gives anyway.
+ */
+function lastVisit(lastDueOn: string | null, plan: PlanRecord): string | null {
+  if (!lastDueOn || !plan.intervalHours || !plan.intervalMonths) return lastDueOn;
+  return addDays(addMonthsClamped(lastDueOn, plan.intervalMonths), -1);
+}
 
 /** Plans (CRUD), the upcoming-due preview and the runs list. */
 export class MaintenanceService {
@@ -61,14 +72,8 @@ export class MaintenanceService {
   private async validate(input: CreateMaintenancePlan): Promise<PlanFields> {
     if (!input.modelId === !input.categoryCode)
       throw fieldError('modelId', 'required', 'give exactly one of modelId and categoryCode');
-    if (input.intervalHours !== null)
-      throw fieldError(
-        'intervalHours',
-        'not_allowed',
-        'running hours are not recorded for installed products; plan by intervalMonths',
-      );
-    if (input.intervalMonths === null)
-      throw fieldError('intervalMonths', 'required', 'intervalMonths is required');
+    if (input.intervalMonths === null && input.intervalHours === null)
+      throw fieldError('intervalMonths', 'required', 'give intervalMonths, intervalHours or both');
     if (input.modelId && !(await this.ctx.ports.modelExists(input.modelId)))
       throw fieldError('modelId', 'not_found', 'no such product model');
     if (input.categoryCode && !(await this.ctx.ports.categoryExists(input.categoryCode)))
@@ -78,7 +83,7 @@ export class MaintenanceService {
       modelId: input.modelId,
       categoryCode: input.categoryCode,
       intervalMonths: input.intervalMonths,
-      intervalHours: null,
+      intervalHours: input.intervalHours,
       leadDays: input.leadDays,
       checklist: input.checklist,
       partsKit: input.partsKit,
@@ -144,24 +149,47 @@ export class MaintenanceService {
   }
 
   /** Products of the plan whose next due date falls within `days` of today (overdue included). */
+  /**
+   * Products due for the plan within `days` of `today`: by date (every N months) or by hour meter
+   * (every N running hours, from telemetry), whichever comes first. An hours visit is dated today.
+   */
   async due(plan: PlanRecord, today: string, days: number): Promise<DueProduct[]> {
-    if (!plan.intervalMonths) return [];
-    const lead = plan.leadDays ?? (await maintenancePolicy(this.ctx.db)).leadDays;
+    if (!plan.intervalMonths && !plan.intervalHours) return [];
+    const policy = await maintenancePolicy(this.ctx.db);
+    const lead = plan.leadDays ?? policy.leadDays;
     const until = addDays(today, days);
-    const [products, last] = await Promise.all([
+    const [products, last, marks] = await Promise.all([
       this.ctx.ports.products({ modelId: plan.modelId, categoryCode: plan.categoryCode }),
       this.ctx.repo.lastDueByProduct(plan.id),
+      this.ctx.repo.lastMarkByProduct(plan.id),
     ]);
+    const hours = plan.intervalHours
+      ? await this.ctx.ports.runningHours(products.map((p) => p.id))
+      : new Map<string, number>();
     const out: DueProduct[] = [];
     for (const p of products) {
-      const due = nextDue({
-        installDate: p.installDate,
-        purchaseDate: p.purchaseDate,
-        intervalMonths: plan.intervalMonths,
-        lastDueOn: last.get(p.id) ?? null,
-        startsOn: plan.startsOn,
-      });
-      if (!due || due.dueOn > until) continue;
+      const byDate = plan.intervalMonths
+        ? nextDue({
+            installDate: p.installDate,
+            purchaseDate: p.purchaseDate,
+            intervalMonths: plan.intervalMonths,
+            lastDueOn: lastVisit(last.get(p.id) ?? null, plan),
+            startsOn: plan.startsOn,
+          })
+        : null;
+      const meter = hours.get(p.id) ?? null;
+      const byHours = plan.intervalHours
+        ? nextHoursDue({
+            hours: meter,
+            intervalHours: plan.intervalHours,
+            lastMark: marks.get(p.id) ?? null,
+            leadHours: policy.leadHours,
+          })
+        : null;
+      const dated = byDate && byDate.dueOn <= until ? byDate : null;
+      if (!dated && !byHours) continue;
+      // The hour mark wins when it is due (it is dated today, before any date within the window).
+      const dueOn = byHours ? today : dated!.dueOn;
       out.push({
         productId: p.id,
         serial: p.serial,
@@ -169,9 +197,12 @@ export class MaintenanceService {
         customerName: p.customerName,
         address: addressText(p.address),
         product: p,
-        dueOn: due.dueOn,
-        generateOn: generateOn(due.dueOn, lead),
-        basis: due.basis,
+        dueOn,
+        generateOn: byHours ? today : generateOn(dueOn, lead),
+        basis: byHours ? 'running_hours' : dated!.basis,
+        // A dated visit resets the hour count at the reading it was made at.
+        dueHours: byHours ? byHours.mark : meter === null ? null : Math.floor(meter),
+        runningHours: meter,
       });
     }
     return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.serial.localeCompare(b.serial));

@@ -69,8 +69,8 @@ afterAll(async () => {
 describe('maintenance plans', () => {
   it('refuses bad plans naming the field, and stores nothing', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [plan({ intervalMonths: undefined, intervalHours: 500 }), 'intervalHours'],
       [plan({ intervalMonths: null }), 'intervalMonths'],
+      [plan({ intervalMonths: null, intervalHours: 0 }), 'intervalHours'],
       [plan({ checklist: [] }), 'checklist'],
       [plan({ modelId: 'no-such-model' }), 'modelId'],
       [plan({ categoryCode: refs.categoryCode }), 'modelId'],
@@ -199,5 +199,74 @@ describe('maintenance plans', () => {
     });
     expect(stale.status).toBe(409);
     expect((await manager.send('DELETE', `/api/v1/maintenance/plans/${c.body.id}`)).status).toBe(204);
+  });
+  it('schedules by running hours from the telemetry hour meter: one visit per mark, exactly once', async () => {
+    w.clock.set('2026-09-01T04:00:00.000Z');
+    const at = w.clock.now().toISOString();
+    const cu = await makeCustomer(w.db, { name: '陈工厂', phone: '13700002222', at });
+    const productId = await makeProduct(w.db, {
+      customerId: cu,
+      modelId,
+      categoryCode: refs.categoryCode,
+      serial: 'SN-H1',
+      purchaseDate: '2026-08-01',
+      at,
+    });
+    const device = await manager.send('POST', '/api/v1/telemetry/devices', { productId, serial: 'IOT-H1' });
+    expect(device.status).toBe(201);
+    let m = 0;
+    const meter = async (runningHours: number) => {
+      const r = await w.built.app.inject({
+        method: 'POST',
+        url: '/api/v1/telemetry/readings',
+        headers: { authorization: `Bearer ${device.body.token as string}` },
+        payload: { readings: [{ messageId: `h-${++m}`, at: w.clock.now().toISOString(), runningHours }] },
+      });
+      expect(r.statusCode).toBe(200);
+    };
+    // Every 500 h, or every 6 months; the order is generated 50 h (the setting) before the mark.
+    const created = await manager.send(
+      'POST',
+      '/api/v1/maintenance/plans',
+      plan({ name: '空压机 500 小时保养', intervalMonths: 6, intervalHours: 500 }),
+    );
+    expect(created.status).toBe(201);
+    const planId = created.body.id as string;
+    const mine = async () =>
+      (await w.built.modules.maintenance.generate()).created.filter((c) => c.productIds.includes(productId));
+
+    await meter(420);
+    expect(await mine()).toEqual([]);
+    await meter(460);
+    const preview = await agent.get(`/api/v1/maintenance/plans/${planId}/due?days=1`);
+    expect(preview.body.items.find((i: { productId: string }) => i.productId === productId)).toMatchObject({
+      basis: 'running_hours',
+      dueHours: 500,
+      runningHours: 460,
+      dueOn: '2026-09-01',
+    });
+    const [a, b] = await Promise.all([mine(), mine()]);
+    expect([...a, ...b]).toMatchObject([{ customerId: cu, dueOn: '2026-09-01' }]);
+    expect(await mine()).toEqual([]);
+    const order = (await maintenanceOrders()).find((o) => o.customer_id === cu)!;
+    expect(order.fault_description).toContain('SN-H1（运行 500 小时保养）');
+
+    // A day on at 700 h: nothing until 950 h, then the 1,000 h visit, once.
+    w.clock.set('2026-09-02T04:00:00.000Z');
+    await meter(700);
+    expect(await mine()).toEqual([]);
+    await meter(955);
+    expect(await mine()).toHaveLength(1);
+    expect(await mine()).toEqual([]);
+    const runs = await agent.get(`/api/v1/maintenance/runs?planId=${planId}`);
+    expect(
+      runs.body.items
+        .filter((r: { installedProductId: string }) => r.installedProductId === productId)
+        .map((r: { dueHours: number }) => r.dueHours)
+        .sort(),
+    ).toEqual([1000, 500]);
+    // The date schedule counts from the last visit: no dated visit within six months of it.
+    const dated = await agent.get(`/api/v1/maintenance/plans/${planId}/due?days=150`);
+    expect(dated.body.items.filter((i: { productId: string }) => i.productId === productId)).toEqual([]);
   });
 });

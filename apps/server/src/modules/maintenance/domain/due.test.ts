@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, isDueForGeneration, nextDue, siteKey } from './due.ts';
+import { addMonthsClamped, isDueForGeneration, nextDue, nextHoursDue, siteKey } from './due.ts';
 
 const base = { installDate: null, purchaseDate: null, lastDueOn: null, startsOn: '2020-01-01' };
 
@@ -61,5 +61,24 @@ describe('isDueForGeneration and siteKey', () => {
   it('one site per customer and address', () => {
     expect(siteKey('c1', null)).not.toBe(siteKey('c1', 'a1'));
     expect(siteKey('c1', 'a1')).toBe(siteKey('c1', 'a1'));
+  });
+});
+
+describe('nextHoursDue', () => {
+  const base = { intervalHours: 500, lastMark: null, leadHours: 50 };
+  it('is due within the lead hours of the next mark, counted from the last visit', () => {
+    expect(nextHoursDue({ ...base, hours: 449 })).toBeNull();
+    expect(nextHoursDue({ ...base, hours: 450 })).toEqual({ mark: 500 });
+    expect(nextHoursDue({ ...base, hours: 620, lastMark: 500 })).toBeNull();
+    expect(nextHoursDue({ ...base, hours: 950, lastMark: 500 })).toEqual({ mark: 1000 });
+    // a visit triggered by the date reset the count at its own reading
+    expect(nextHoursDue({ ...base, hours: 1100, lastMark: 730 })).toBeNull();
+    expect(nextHoursDue({ ...base, hours: 1180, lastMark: 730 })).toEqual({ mark: 1230 });
+  });
+  it('gives one visit for the highest mark a late-reporting meter has passed', () => {
+    expect(nextHoursDue({ ...base, hours: 1720 })).toEqual({ mark: 1500 });
+  });
+  it('is never due without a meter reading', () => {
+    expect(nextHoursDue({ ...base, hours: null })).toBeNull();
   });
 });

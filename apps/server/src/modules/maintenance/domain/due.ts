@@ -9,7 +9,7 @@
  * and never before the plan's first day (a new plan does not generate years of overdue visits).
  */
 
-export type DueBasis = 'install' | 'purchase' | 'last_run';
+export type DueBasis = 'install' | 'purchase' | 'last_run' | 'running_hours';
 
 export interface DueInput {
   installDate: string | null;
@@ -76,3 +76,26 @@ export const isDueForGeneration = (dueOn: string, today: string, leadDays: numbe
 /** Products of one customer at one address form one site (one order per site and run). */
 export const siteKey = (customerId: string, addressId: string | null): string =>
   `${customerId}|${addressId ?? ''}`;
+
+export interface HoursDueInput {
+  /** The product's hour meter now (telemetry); null: it reports none. */
+  hours: number | null;
+  intervalHours: number;
+  /** The hour mark of the plan's last visit to the product (null: never visited). */
+  lastMark: number | null;
+  /** Hours before the mark the visit is generated. */
+  leadHours: number;
+}
+
+/**
+ * The hour mark a running-hours plan is due for, or null when not yet within the lead hours.
+ * Marks count from the last visit's mark (a visit resets the count, whatever triggered it), else
+ * from zero. A meter found well past several marks (a device that reports late) gets ONE visit,
+ * for the highest mark reached, not one per missed mark.
+ */
+export function nextHoursDue(i: HoursDueInput): { mark: number } | null {
+  if (i.hours === null || i.intervalHours < 1) return null;
+  const last = i.lastMark ?? 0;
+  const steps = Math.floor((i.hours + i.leadHours - last) / i.intervalHours);
+  return steps >= 1 ? { mark: last + steps * i.intervalHours } : null;
+}

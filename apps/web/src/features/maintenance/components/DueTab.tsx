@@ -46,7 +46,13 @@ export function DueTab() {
               title: t('maintenance.col.address'),
               render: (_, d) => d.address ?? t('maintenance.ownAddress'),
             },
-            { title: t('maintenance.col.basis'), render: (_, d) => t(`maintenance.basis.${d.basis}`) },
+            {
+              title: t('maintenance.col.basis'),
+              render: (_, d) =>
+                d.basis === 'running_hours' && d.dueHours !== null
+                  ? `${t('maintenance.basis.running_hours')}（${t('maintenance.atHours', { n: d.dueHours })}）`
+                  : t(`maintenance.basis.${d.basis}`),
+            },
           ]}
         />
       </Card>

@@ -14,7 +14,8 @@ interface Values {
   targetKind: 'model' | 'category';
   modelId?: string;
   categoryCode?: string;
-  intervalMonths: number;
+  intervalMonths?: number | null;
+  intervalHours?: number | null;
   leadDays?: number | null;
   checklist: string[];
   partsKit: { partCode: string; quantity: number }[];
@@ -54,7 +55,8 @@ export function PlanDrawer({
             targetKind: plan.modelId ? 'model' : 'category',
             modelId: plan.modelId ?? undefined,
             categoryCode: plan.categoryCode ?? undefined,
-            intervalMonths: plan.intervalMonths ?? 12,
+            intervalMonths: plan.intervalMonths,
+            intervalHours: plan.intervalHours,
             leadDays: plan.leadDays,
             checklist: plan.checklist,
             partsKit: plan.partsKit,
@@ -64,6 +66,7 @@ export function PlanDrawer({
             name: '',
             targetKind: 'model',
             intervalMonths: 12,
+            intervalHours: null,
             leadDays: null,
             checklist: [''],
             partsKit: [],
@@ -78,8 +81,8 @@ export function PlanDrawer({
       name: v.name,
       modelId: v.targetKind === 'model' ? (v.modelId ?? null) : null,
       categoryCode: v.targetKind === 'category' ? (v.categoryCode ?? null) : null,
-      intervalMonths: v.intervalMonths,
-      intervalHours: null,
+      intervalMonths: v.intervalMonths ?? null,
+      intervalHours: v.intervalHours ?? null,
       leadDays: v.leadDays ?? null,
       checklist: v.checklist,
       partsKit: v.partsKit,
@@ -156,11 +159,26 @@ export function PlanDrawer({
             <Form.Item
               name="intervalMonths"
               label={t('maintenance.editor.intervalMonths')}
-              rules={[{ required: true }]}
-              extra={t('maintenance.editor.hoursNote')}
+              dependencies={['intervalHours']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v) =>
+                    v || getFieldValue('intervalHours')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('maintenance.editor.intervalRequired'))),
+                }),
+              ]}
               style={{ flex: 1 }}
             >
               <InputNumber min={1} max={120} style={{ width: '100%' }} data-testid="maintenance-interval" />
+            </Form.Item>
+            <Form.Item
+              name="intervalHours"
+              label={t('maintenance.editor.intervalHours')}
+              extra={t('maintenance.editor.hoursNote')}
+              style={{ flex: 1 }}
+            >
+              <InputNumber min={1} max={100000} style={{ width: '100%' }} data-testid="maintenance-hours" />
             </Form.Item>
             <Form.Item name="leadDays" label={t('maintenance.editor.leadDays')} style={{ flex: 1 }}>
               <InputNumber

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { PlayCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MaintenancePlan } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useCategoryName } from '../../customers/index.ts';
@@ -73,7 +74,7 @@ export function PlansTab({ canManage }: { canManage: boolean }) {
             },
             {
               title: t('maintenance.col.interval'),
-              render: (_, p) => (p.intervalMonths ? t('maintenance.months', { n: p.intervalMonths }) : '—'),
+              render: (_, p) => intervalText(t, p),
             },
             {
               title: t('maintenance.col.lead'),
@@ -142,4 +143,17 @@ export function PlansTab({ canManage }: { canManage: boolean }) {
       />
     </Flex>
   );
+}
+
+/** "每 6 个月" / "每运行 500 小时" / both, "以先到者为准". */
+function intervalText(
+  t: TFunction,
+  p: { intervalMonths: number | null; intervalHours: number | null },
+): string {
+  const parts = [
+    p.intervalMonths ? t('maintenance.months', { n: p.intervalMonths }) : null,
+    p.intervalHours ? t('maintenance.hours', { n: p.intervalHours }) : null,
+  ].filter((x): x is string => x !== null);
+  if (parts.length === 2) return t('maintenance.either', { a: parts.join(' / ') });
+  return parts[0] ?? '—';
 }

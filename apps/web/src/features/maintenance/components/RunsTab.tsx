@@ -39,7 +39,13 @@ export function RunsTab() {
               render: (_, r) => bj(r.createdAt).format('YYYY-MM-DD HH:mm'),
             },
             { title: t('maintenance.col.plan'), dataIndex: 'planName' },
-            { title: t('maintenance.col.dueOn'), dataIndex: 'dueOn' },
+            {
+              title: t('maintenance.col.dueOn'),
+              render: (_, r) =>
+                r.dueHours === null
+                  ? r.dueOn
+                  : `${r.dueOn}（${t('maintenance.atHours', { n: r.dueHours })}）`,
+            },
             { title: t('maintenance.col.serial'), render: (_, r) => r.serial ?? '—' },
             { title: t('maintenance.col.customer'), render: (_, r) => r.customerName ?? '—' },
             {

@@ -501,6 +501,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     fontPath: 'Replacement font file on the server (.otf/.ttf; empty uses the built-in font)',
     // maintenance.policy
     leadDays: 'Days ahead to generate (plans without their own)',
+    leadHours: 'Running-hours plans: hours ahead to generate',
     jobIntervalMinutes: 'Generation job interval (minutes)',
     // telemetry.policy
     maxBatch: 'Most readings per batch',

@@ -477,6 +477,7 @@ export const settingsZhCN = {
     fontPath: '替换字体文件路径（服务器上的 .otf/.ttf，留空使用内置字体）',
     // maintenance.policy (保养计划)
     leadDays: '提前生成天数（计划未单独设置时）',
+    leadHours: '按运行小时的计划：提前生成的小时数',
     jobIntervalMinutes: '生成任务运行间隔（分钟）',
     // telemetry.policy (设备预警)
     maxBatch: '每批最多读数条数',
