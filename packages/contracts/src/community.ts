@@ -66,6 +66,8 @@ export const ReferralSchema = z.object({
   channel: z.enum(REFERRAL_CHANNELS),
   note: z.string(),
   reward: z.boolean(),
+  /** The `community.policy` reward text when the referrer earns the reward. */
+  rewardText: z.string().nullable(),
   agentId: z.string().nullable(),
   status: z.enum(REFERRAL_STATUSES),
   lostReason: z.string().nullable(),

@@ -92,7 +92,13 @@ describe('referrals', () => {
   it('records a referral with a number; the same phone again is a 409 naming that number', async () => {
     const r = await referral('13800000001', { reward: true });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ status: 'draft', referrerName: '客户referrer', reward: true, version: 1 });
+    expect(r.body).toMatchObject({
+      status: 'draft',
+      referrerName: '客户referrer',
+      reward: true,
+      rewardText: '推荐成交赠送一次免费保养',
+      version: 1,
+    });
     expect(r.body.number).toMatch(/^ZJ\d{8}-\d{4}$/);
     const dup = await referral('13800000001', { name: '别人' });
     expect(dup.status).toBe(409);

@@ -13,6 +13,7 @@ import {
   stepReferral,
   type ReferralRecord,
 } from './community.repository.ts';
+import { communityPolicy } from './community.settings.ts';
 import type { CommunityContext } from './context.ts';
 import { canStepReferral } from './domain/lifecycle.ts';
 
@@ -154,6 +155,11 @@ export class ReferralsService {
 
   private async views(rows: ReferralRecord[]): Promise<Referral[]> {
     const names = await this.ctx.ports.contacts(rows.map((r) => r.referrerId));
-    return rows.map((r) => ({ ...r, referrerName: names.get(r.referrerId)?.name ?? '' }));
+    const { rewardText } = await communityPolicy(this.ctx.db);
+    return rows.map((r) => ({
+      ...r,
+      referrerName: names.get(r.referrerId)?.name ?? '',
+      rewardText: r.reward ? rewardText : null,
+    }));
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Space, Table, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -77,7 +77,11 @@ export function ReferralsTab({ canManage }: { canManage: boolean }) {
                 <Tag color={COLORS[r.status]} data-testid={`referral-status-${r.phone}`}>
                   {t(`community.referralStatus.${r.status}`)}
                 </Tag>
-                {r.reward && <Tag color="gold">{t(`${k}.rewardYes`)}</Tag>}
+                {r.reward && (
+                  <Tooltip title={r.rewardText}>
+                    <Tag color="gold">{t(`${k}.rewardYes`)}</Tag>
+                  </Tooltip>
+                )}
                 {r.lostReason && <span>{r.lostReason}</span>}
               </Space>
             ),
