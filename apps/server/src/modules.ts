@@ -84,6 +84,7 @@ import {
   productsForRecall,
 } from './modules/customers/index.ts';
 import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
+import { COMMUNITY_SETTINGS, createCommunity, REFERRAL_PREFIX } from './modules/community/index.ts';
 import {
   createServiceContracts,
   SERVICE_CONTRACT_PREFIX,
@@ -588,6 +589,17 @@ export function createModules(deps: AppDeps) {
     },
     workOrders,
   );
+  // Customer organisation (客户社群, issue #18 item 6): invitations from a campaigns contact list
+  // (opt-outs left out), contacts through customers' index, conversions checked against sales.
+  const community = createCommunity(deps, {
+    contacts: (ids) => outreachContactsOf(deps.db, ids),
+    contractExists: async (id) => !!(await getDeliveryContract(deps.db, id)),
+    contactList: async (filters) => {
+      const { selected, optedOut } = await campaigns.service.selectCounting(filters);
+      return { customerIds: selected.map((s) => s.customerId), optedOut };
+    },
+    drawNumber: (trx, at) => drawRecordNumber(trx, REFERRAL_PREFIX, at),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -624,6 +636,7 @@ export function createModules(deps: AppDeps) {
     ...SERVICE_CONTRACT_SETTINGS,
     ...CAMPAIGN_SETTINGS,
     ...RECALL_SETTINGS,
+    ...COMMUNITY_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -667,6 +680,7 @@ export function createModules(deps: AppDeps) {
     serviceContracts,
     campaigns,
     recalls,
+    community,
   ];
   return {
     settings,
@@ -707,6 +721,7 @@ export function createModules(deps: AppDeps) {
     serviceContracts,
     campaigns,
     recalls,
+    community,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {

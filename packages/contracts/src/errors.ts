@@ -227,6 +227,24 @@ export const ERROR_STATUS = {
   /** More affected products than the `recalls.policy` setting allows in one recall. */
   'recall.too_many_products': 422,
   'recall.attempts_exhausted': 409,
+  /** Community: a referral of a phone already referred (its number is in the params). */
+  'community.referral_duplicate': 409,
+  /** Community: a step a referral's state machine does not allow (draft → contacted → converted/lost). */
+  'community.referral_invalid_transition': 409,
+  /** A lost referral needs the reason it was lost. */
+  'community.referral_reason_required': 422,
+  /** A conversion names the customer record and/or the sales contract it became. */
+  'community.referral_conversion_required': 422,
+  /** Community: a step an event's state machine does not allow. */
+  'community.event_invalid_transition': 409,
+  /** Invitations, registrations or check-in while the event's status does not allow them. */
+  'community.event_not_open': 409,
+  /** The event has as many registrations as its capacity. */
+  'community.event_full': 409,
+  /** This person (phone) is registered for the event already. */
+  'community.already_registered': 409,
+  /** The invitation's customer opted out of outreach. */
+  'community.invitation_opted_out': 409,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -380,6 +398,15 @@ export const ERROR_PARAMS = {
   'recall.invalid_range': { from: 'string', to: 'string' },
   'recall.too_many_products': { count: 'number', limit: 'number' },
   'recall.attempts_exhausted': { max: 'number' },
+  'community.referral_duplicate': { number: 'string' },
+  'community.referral_invalid_transition': { from: 'string', to: 'string' },
+  'community.referral_reason_required': {},
+  'community.referral_conversion_required': {},
+  'community.event_invalid_transition': { from: 'string', to: 'string' },
+  'community.event_not_open': { status: 'string' },
+  'community.event_full': { capacity: 'number' },
+  'community.already_registered': {},
+  'community.invitation_opted_out': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -494,6 +521,10 @@ export const RESOURCES = [
   'service instalment',
   'recall',
   'recall product',
+  'referral',
+  'community event',
+  'event invitation',
+  'event registration',
   'offer',
   'old part',
   'outlet',

@@ -151,6 +151,10 @@ export const PERMISSIONS = [
   'recalls:manage',
   /** Record a call to an affected product's owner (the call desk). */
   'recalls:call',
+  /** Customer organisation (客户社群): referrals, user events and their figures. */
+  'community:read',
+  /** Record and progress referrals; create events, invite, register and check in attendees. */
+  'community:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -224,6 +228,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaigns:call',
     'recalls:read',
     'recalls:call',
+    // 客户社群: agents take referrals and registrations on the phone.
+    'community:read',
+    'community:manage',
   ],
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
@@ -340,6 +347,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recalls:read',
     'recalls:manage',
     'recalls:call',
+    // 客户社群: callback/quality staff run the events and follow referrals up.
+    'community:read',
+    'community:manage',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -392,6 +402,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'servicecontract',
       'campaigns',
       'recalls',
+      'community',
     ),
     'workorder:export',
     'charges:read',
@@ -403,6 +414,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaigns:manage',
     'recalls:manage',
     'recalls:call',
+    'community:manage',
   ],
 };
 

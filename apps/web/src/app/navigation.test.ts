@@ -68,6 +68,8 @@ describe('navigation', () => {
       'campaigns',
       // 产品召回 to read and to record calls to owners (recalls:read, recalls:call).
       'recalls',
+      // 客户社群: agents take referrals and event registrations (community:read, community:manage).
+      'community',
       // Their own call figures (callcenter:own).
       'callcenter',
       'settings',
@@ -113,9 +115,12 @@ describe('navigation', () => {
     expect(keys('manager')).toContain('maintenance');
     expect(keys('dispatcher')).toContain('settings-business');
     expect(keys('quality')).toEqual(
-      expect.arrayContaining(['callbacks', 'complaints', 'reports', 'campaigns']),
+      expect.arrayContaining(['callbacks', 'complaints', 'reports', 'campaigns', 'community']),
     );
     expect(keys('manager')).toContain('campaigns');
+    expect(keys('manager')).toContain('community');
+    for (const role of ['technician', 'finance', 'warehouse', 'dispatcher', 'outlet_manager'] as const)
+      expect(keys(role)).not.toContain('community');
   });
 
   it('hides a group whose children are all inaccessible', () => {

@@ -357,6 +357,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/recalls/pages/RecallsPage.tsx'),
   },
   {
+    // 客户社群 / 将顾客组织化 (issue #18 item 6): referrals and their conversion, user events.
+    key: 'community',
+    path: '/community',
+    icon: 'TeamOutlined',
+    labelKey: 'nav.community',
+    permission: 'community:read',
+    page: () => import('../features/community/pages/CommunityPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

@@ -32,6 +32,7 @@ import { telemetryEnUS } from '../features/telemetry/locales/en-US.ts';
 import { telephonyEnUS } from '../features/telephony/locales/en-US.ts';
 import { servicecontractsEnUS } from '../features/servicecontracts/locales/en-US.ts';
 import { campaignsEnUS } from '../features/campaigns/locales/en-US.ts';
+import { communityEnUS } from '../features/community/locales/en-US.ts';
 import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
@@ -75,5 +76,6 @@ export const enUS: Messages = {
   telephony: telephonyEnUS,
   servicecontracts: servicecontractsEnUS,
   campaigns: campaignsEnUS,
+  community: communityEnUS,
   recalls: recallsEnUS,
 };

@@ -30,6 +30,7 @@ import { telemetryZhCN } from '../features/telemetry/locales/zh-CN.ts';
 import { telephonyZhCN } from '../features/telephony/locales/zh-CN.ts';
 import { servicecontractsZhCN } from '../features/servicecontracts/locales/zh-CN.ts';
 import { campaignsZhCN } from '../features/campaigns/locales/zh-CN.ts';
+import { communityZhCN } from '../features/community/locales/zh-CN.ts';
 import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
@@ -80,6 +81,7 @@ export const zhCN = {
   telephony: telephonyZhCN,
   servicecontracts: servicecontractsZhCN,
   campaigns: campaignsZhCN,
+  community: communityZhCN,
   recalls: recallsZhCN,
 };
 

@@ -36,6 +36,12 @@ const WORDED: Record<string, Record<string, string>> = {
   'rma.remedy_not_allowed': { remedy: 'rma.remedy' },
   'rma.remedy_kind_mismatch': { kind: 'rma.kind', remedy: 'rma.remedy' },
   'rma.dates_out_of_order': { field: 'rma.field' },
+  'community.referral_invalid_transition': {
+    from: 'community.referralStatus',
+    to: 'community.referralStatus',
+  },
+  'community.event_invalid_transition': { from: 'community.eventStatus', to: 'community.eventStatus' },
+  'community.event_not_open': { status: 'community.eventStatus' },
 };
 
 const resourceKey = (name: string): string => `resources.${name.replace(/ /g, '_')}`;

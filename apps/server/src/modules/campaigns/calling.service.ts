@@ -108,7 +108,7 @@ export class CallingService {
         requestId,
       });
       if (input.outcome === 'opted_out')
-        await this.optOutIn(trx, by, t.customerId, input.reason.trim(), c.id, now, requestId);
+        await recordOptOut(trx, by, t.customerId, input.reason.trim(), c.id, now, requestId);
     });
     return { status: next.status, attempts: next.attempts, completed };
   }
@@ -119,38 +119,13 @@ export class CallingService {
     if (!known.has(customerId)) throw notFound('customer', customerId);
     const now = this.ctx.clock.now();
     await withTransaction(this.ctx.db, this.ctx.dialect, ({ trx }) =>
-      this.optOutIn(trx, eventActorOf(actor), customerId, reason, null, now, requestId),
+      recordOptOut(trx, eventActorOf(actor), customerId, reason, null, now, requestId),
     );
     return (await findOptOut(this.ctx.db, customerId))!;
   }
 
   optOutOf(customerId: string): Promise<OptOut | undefined> {
     return findOptOut(this.ctx.db, customerId);
-  }
-
-  private async optOutIn(
-    trx: Db,
-    by: EventActor,
-    customerId: string,
-    reason: string,
-    campaignId: string | null,
-    now: Date,
-    requestId: string | null,
-  ) {
-    const at = now.toISOString();
-    const fresh = await insertOptOut(trx, { customerId, reason, actorId: by.id, campaignId, at });
-    if (!fresh) return;
-    const skipped = await skipPendingOf(trx, customerId, at);
-    await appendEvent(trx, {
-      streamType: CUSTOMER_STREAM,
-      streamId: customerId,
-      type: CAMPAIGN_EVENTS.type.opted_out,
-      actor: by,
-      at: now,
-      reason,
-      data: { campaignId, skipped },
-      requestId,
-    });
   }
 
   /** The target card: the customer's name, the phone masked unless the agent may see it whole. */
@@ -170,4 +145,34 @@ export class CallingService {
       nextAttemptAt: t.nextAttemptAt,
     };
   }
+}
+
+/**
+ * Records the opt-out in the caller's transaction (once per customer: a second one changes
+ * nothing) and skips the customer's pending targets. Other modules (community invitations) opt a
+ * customer out through this, so there is one opt-out store.
+ */
+export async function recordOptOut(
+  trx: Db,
+  by: EventActor,
+  customerId: string,
+  reason: string,
+  campaignId: string | null,
+  now: Date,
+  requestId: string | null,
+): Promise<void> {
+  const at = now.toISOString();
+  const fresh = await insertOptOut(trx, { customerId, reason, actorId: by.id, campaignId, at });
+  if (!fresh) return;
+  const skipped = await skipPendingOf(trx, customerId, at);
+  await appendEvent(trx, {
+    streamType: CUSTOMER_STREAM,
+    streamId: customerId,
+    type: CAMPAIGN_EVENTS.type.opted_out,
+    actor: by,
+    at: now,
+    reason,
+    data: { campaignId, skipped },
+    requestId,
+  });
 }

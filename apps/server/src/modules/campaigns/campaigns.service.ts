@@ -132,6 +132,10 @@ export class CampaignsService {
 
   /** Who the filters pick today (opted-out customers and those without a phone left out). */
   async select(filters: CampaignFilters): Promise<Selected[]> {
+    return this.selectWith(filters, await optedOutIds(this.ctx.db));
+  }
+
+  private async selectWith(filters: CampaignFilters, optedOut: ReadonlySet<string>): Promise<Selected[]> {
     const { db, ports } = this.ctx;
     const now = this.ctx.clock.now();
     const population = await ports.population(filters.regionCode);
@@ -141,8 +145,19 @@ export class CampaignsService {
       now,
       terms: await ports.categoryTerms(codes),
       lastContact: await lastContacts(db, CAMPAIGN_OUTCOMES.filter(isContact)),
-      optedOut: await optedOutIds(db),
+      optedOut,
     });
+  }
+
+  /**
+   * Who the filters pick today, and how many more they would pick but for opt-outs (community
+   * invitations show that count).
+   */
+  async selectCounting(filters: CampaignFilters): Promise<{ selected: Selected[]; optedOut: number }> {
+    const optedOut = await optedOutIds(this.ctx.db);
+    const all = await this.selectWith(filters, new Set());
+    const selected = all.filter((s) => !optedOut.has(s.customerId));
+    return { selected, optedOut: all.length - selected.length };
   }
 
   async preview(filters: CampaignFilters): Promise<{ count: number }> {

@@ -10,6 +10,8 @@ import './campaigns.events.ts';
 
 export type { CampaignTables } from './campaigns.schema.ts';
 export type { CampaignPorts } from './context.ts';
+export type { Selected as ContactListEntry } from './domain/selection.ts';
+export { recordOptOut } from './calling.service.ts';
 export { CAMPAIGN_SETTINGS, CAMPAIGN_POLICY_KEY } from './campaigns.settings.ts';
 
 /**

@@ -203,6 +203,17 @@ export const problemsEnUS: typeof problemsZhCN = {
       target_not_claimed:
         'This customer is not on your list any more (taken by someone else or already settled); take the next one.',
     },
+    community: {
+      referral_duplicate: 'This phone has already been referred (referral {{number}}).',
+      referral_invalid_transition: 'The referral is "{{from}}" and cannot become "{{to}}".',
+      referral_reason_required: 'Give the reason the referral was lost.',
+      referral_conversion_required: 'A conversion needs the customer record or the sales contract it became.',
+      event_invalid_transition: 'The event is "{{from}}" and cannot become "{{to}}".',
+      event_not_open: 'The event is "{{status}}"; this cannot be done now.',
+      event_full: 'The event is full ({{capacity}} places).',
+      already_registered: 'This person is already registered for the event.',
+      invitation_opted_out: 'The customer opted out and cannot register from the invitation.',
+    },
     recall: {
       invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',
       not_editable: 'Only a draft recall can change its scope (now: {{status}}).',
@@ -405,6 +416,10 @@ export const problemsEnUS: typeof problemsZhCN = {
     campaign_target: 'campaign customer',
     recall: 'recall',
     recall_product: 'recalled product',
+    referral: 'referral',
+    community_event: 'event',
+    event_invitation: 'event invitation',
+    event_registration: 'event registration',
     service_instalment: 'contract instalment',
     adjustment: 'adjustment',
     api_token: 'access token',

@@ -199,6 +199,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     servicecontract: 'Service contracts',
     campaigns: 'Outbound campaigns',
     recalls: 'Product recalls',
+    community: 'Community',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -245,6 +246,10 @@ export const settingsEnUS: typeof settingsZhCN = {
       manage:
         'Create and edit campaigns and questionnaires, build call lists, start and finish campaigns, record opt-outs',
       call: "Work a call list: take the next customer, record the call's outcome and answers",
+    },
+    community: {
+      read: 'View referrals, user events and community figures',
+      manage: 'Record and follow up referrals; create events, invite from a list, register and check in',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',
@@ -398,6 +403,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     campaigns: {
       policy: 'Outbound campaigns',
     },
+    community: {
+      policy: 'Community',
+    },
     recalls: {
       policy: 'Product recalls',
     },
@@ -530,6 +538,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     // campaigns.policy (max attempts shared with other rules)
     retryGapMinutes: 'Minutes before an unanswered customer is called again',
     claimMinutes: 'Minutes an agent holds a customer they took',
+    // community.policy
+    rewardText: 'Referral reward text',
+    topReferrers: 'Referrers listed in the figures',
+    maxInvitesPerRun: 'Most invitations per run',
+    inviteText: 'Invitation SMS ({title} {time} {place})',
     A: 'Grade A',
     B: 'Grade B',
     C: 'Grade C',

@@ -194,6 +194,7 @@ export const settingsZhCN = {
     servicecontract: '服务合同',
     campaigns: '外呼活动',
     recalls: '产品召回',
+    community: '客户社群',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -236,6 +237,10 @@ export const settingsZhCN = {
       read: '查看外呼活动、名单进度与回访结果',
       manage: '新建/编辑外呼活动与问卷、生成名单、开始与结束活动、登记客户拒访',
       call: '外呼名单：领取下一位客户、登记通话结果与问卷答案',
+    },
+    community: {
+      read: '查看转介绍、用户活动与社群统计',
+      manage: '登记与跟进转介绍；新建活动、按名单邀请、报名与签到',
     },
     recalls: {
       read: '查看产品召回、受影响产品、联系进度与完成率',
@@ -374,6 +379,9 @@ export const settingsZhCN = {
     campaigns: {
       policy: '外呼活动',
     },
+    community: {
+      policy: '客户社群',
+    },
     recalls: {
       policy: '产品召回',
     },
@@ -506,6 +514,11 @@ export const settingsZhCN = {
     // campaigns.policy (外呼活动；最多尝试次数与其他规则共用)
     retryGapMinutes: '未接通后再次拨打的间隔（分钟）',
     claimMinutes: '坐席领取的客户保留时长（分钟）',
+    // community.policy (客户社群)
+    rewardText: '转介绍奖励说明',
+    topReferrers: '统计中列出的推荐人数',
+    maxInvitesPerRun: '单次邀请最多人数',
+    inviteText: '活动邀请短信（{title} {time} {place}）',
     A: 'A 级',
     B: 'B 级',
     C: 'C 级',
