@@ -227,6 +227,16 @@ export const ERROR_STATUS = {
   /** More affected products than the `recalls.policy` setting allows in one recall. */
   'recall.too_many_products': 422,
   'recall.attempts_exhausted': 409,
+  /** Brand inbox: accept/reject need the brand's pending offer to the outlet (sync first). */
+  'brandinbox.no_offer': 409,
+  /** A disabled connection neither syncs nor forwards answers. */
+  'brandinbox.connection_disabled': 409,
+  /** The brand's Anxin could not be reached (network, timeout, not an Anxin answer). */
+  'brandinbox.remote_unreachable': 502,
+  /** The brand refused the token (revoked, expired or wrong). */
+  'brandinbox.remote_unauthorized': 502,
+  /** The brand's answer was an error this build does not know. */
+  'brandinbox.remote_error': 502,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -380,6 +390,11 @@ export const ERROR_PARAMS = {
   'recall.invalid_range': { from: 'string', to: 'string' },
   'recall.too_many_products': { count: 'number', limit: 'number' },
   'recall.attempts_exhausted': { max: 'number' },
+  'brandinbox.no_offer': { number: 'string' },
+  'brandinbox.connection_disabled': { name: 'string' },
+  'brandinbox.remote_unreachable': { host: 'string' },
+  'brandinbox.remote_unauthorized': { host: 'string' },
+  'brandinbox.remote_error': { host: 'string', status: 'number' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -494,6 +509,8 @@ export const RESOURCES = [
   'service instalment',
   'recall',
   'recall product',
+  'brand connection',
+  'brand order',
   'offer',
   'old part',
   'outlet',

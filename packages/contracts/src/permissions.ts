@@ -151,6 +151,10 @@ export const PERMISSIONS = [
   'recalls:manage',
   /** Record a call to an affected product's owner (the call desk). */
   'recalls:call',
+  /** Multi-brand inbox: the other brands' orders mirrored for an outlet, and their connections. */
+  'brandinbox:read',
+  /** Add and change brand connections; answer a brand's orders (accept, reject, book). */
+  'brandinbox:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -275,6 +279,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery:read',
     'delivery:book',
     'delivery:plan',
+    // Multi-brand inbox (issue #21 item 6): the other brands' orders for the outlet, answered here.
+    'brandinbox:read',
+    'brandinbox:manage',
     // The outlet's own system connects through the partner API with a token of the manager's,
     // which keeps his outlet scope (issue #21 item 1).
     'token:manage',
