@@ -251,6 +251,9 @@ describe('brand inbox: an outlet answers another brand from its own Anxin', () =
     });
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     await brandModule(A).idle();
+    // The brand's own follow-up (出单 back to 待派单) runs from its outbox.
+    await B.runtime.outbox.idle();
+    await B.runtime.outbox.drain();
     expect((await bOrder(id)).status).toBe('awaiting_dispatch');
     await brandModule(A).syncAll();
     const after = (await managerA.get(`/api/v1/brand-inbox/orders/${mine.id}`)).body;

@@ -35,6 +35,7 @@ export const appEnUS: typeof appZhCN = {
     servicecontracts: 'Service contracts',
     campaigns: 'Outbound campaigns',
     recalls: 'Product recalls',
+    brandInbox: 'Multi-brand inbox',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -81,6 +82,7 @@ export const appEnUS: typeof appZhCN = {
       'After-sale follow-up, quarterly review, warranty-expiry offers and new products: call lists from filters, script and questionnaire, outcomes and results',
     servicecontracts:
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
+    brandInbox: "Your own brand's offers and every connected brand's orders: accept, decline and book in one place",
     recalls:
       'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
