@@ -5,7 +5,14 @@ import { SYSTEM, appendEvent } from '../../platform/events/append.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { notFound, refuse } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import { toAction, type ActionRow, type ConnectionRow, type OrderRow } from './brandinbox.repository.ts';
+import {
+  actionInput,
+  actionRequest,
+  toAction,
+  type ActionRow,
+  type ConnectionRow,
+  type OrderRow,
+} from './brandinbox.repository.ts';
 import { BRAND_ORDER_EVENTS, ORDER_STREAM } from './brandinbox.events.ts';
 import { brandInboxPolicy } from './brandinbox.settings.ts';
 import type { ConnectionService } from './connections.service.ts';
@@ -19,10 +26,12 @@ import { refreshOrder } from './sync.ts';
  * so an answer is never lost and never applied twice.
  */
 export class ActionService {
-  constructor(
-    private readonly ctx: BrandInboxContext,
-    private readonly connections: ConnectionService,
-  ) {}
+  private readonly ctx: BrandInboxContext;
+  private readonly connections: ConnectionService;
+  constructor(ctx: BrandInboxContext, connections: ConnectionService) {
+    this.ctx = ctx;
+    this.connections = connections;
+  }
 
   /** The mirrored order and its connection, within the actor's outlet. */
   async orderOf(actor: Actor, orderId: string): Promise<{ order: OrderRow; conn: ConnectionRow }> {
@@ -136,7 +145,7 @@ async function sendOne(
   if (!conn.enabled) return null;
   const remote = { baseUrl: conn.base_url, token: ctx.sealer.open(conn.token_sealed) };
   const timeoutMs = policy.requestTimeoutSeconds * 1000;
-  let request = a.request ? (JSON.parse(a.request) as RemoteRequest) : null;
+  let request = actionRequest(a);
   if (!request) {
     // Booking is a transition at the order's current version: read it once, then keep the body.
     const cur = await ctx.remote(
@@ -146,7 +155,7 @@ async function sendOne(
     );
     if (cur.kind !== 'ok') return settleFailure(ctx, a, policy, cur.problem, cur.kind === 'retry', null);
     const version = (cur.body as { version: number }).version;
-    request = requestFor(a.kind, JSON.parse(a.input), {
+    request = requestFor(a.kind, actionInput(a), {
       remoteId: order.remote_id,
       offerId: order.offer_id,
       version,

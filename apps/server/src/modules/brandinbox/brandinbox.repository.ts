@@ -1,6 +1,7 @@
 import type { BrandAction, BrandActionKind, BrandProblem } from '@anxin/contracts';
 import type { Selectable } from 'kysely';
 import type { Db, DbOrTrx } from '../../platform/db/types.ts';
+import type { RemoteRequest } from './domain/remote.ts';
 import type { BrandActionsTable, BrandConnectionsTable, BrandOrdersTable } from './brandinbox.schema.ts';
 
 export type ConnectionRow = Selectable<BrandConnectionsTable>;
@@ -11,6 +12,14 @@ export type ActionRow = Selectable<BrandActionsTable>;
 export type OutletFilter = { all: true } | { all: false; outletId: string | null };
 
 const parse = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
+
+/** The exact call an action sends (fixed at its first attempt), or null before it. */
+export const actionRequest = (a: ActionRow): RemoteRequest | null => parse<RemoteRequest>(a.request);
+/** What the outlet manager answered. */
+export const actionInput = (a: ActionRow): unknown => parse<unknown>(a.input) ?? {};
+/** The last failed pull's problem. */
+export const syncProblem = (c: ConnectionRow): BrandProblem | null =>
+  parse<BrandProblem>(c.last_sync_problem);
 
 export const toAction = (r: ActionRow): BrandAction => ({
   id: r.id,
@@ -28,7 +37,10 @@ export const toAction = (r: ActionRow): BrandAction => ({
 export type MirrorFields = Omit<OrderRow, 'id' | 'connection_id' | 'remote_id' | 'synced_at'>;
 
 export class BrandInboxRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   connections(f: OutletFilter): Promise<ConnectionRow[]> {
     let q = this.db.selectFrom('brand_connections').selectAll().orderBy('name').orderBy('id');

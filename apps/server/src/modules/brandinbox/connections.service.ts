@@ -1,7 +1,6 @@
 import type {
   BrandConnection,
   BrandConnectionTest,
-  BrandProblem,
   CreateBrandConnection,
   UpdateBrandConnection,
 } from '@anxin/contracts';
@@ -11,7 +10,7 @@ import { appendEvent } from '../../platform/events/append.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { notFound, versionConflict } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { ConnectionRow, OutletFilter } from './brandinbox.repository.ts';
+import { syncProblem, type ConnectionRow, type OutletFilter } from './brandinbox.repository.ts';
 import { BRAND_CONNECTION_EVENTS, CONNECTION_STREAM } from './brandinbox.events.ts';
 import { brandInboxPolicy } from './brandinbox.settings.ts';
 import type { BrandInboxContext } from './context.ts';
@@ -23,10 +22,11 @@ export const outletFilterOf = (a: Actor): OutletFilter =>
 
 const inScope = (f: OutletFilter, outletId: string) => f.all || f.outletId === outletId;
 
-const problemOf = (s: string | null): BrandProblem | null => (s ? (JSON.parse(s) as BrandProblem) : null);
-
 export class ConnectionService {
-  constructor(private readonly ctx: BrandInboxContext) {}
+  private readonly ctx: BrandInboxContext;
+  constructor(ctx: BrandInboxContext) {
+    this.ctx = ctx;
+  }
 
   async list(actor: Actor): Promise<BrandConnection[]> {
     const rows = await this.ctx.repo.connections(outletFilterOf(actor));
@@ -142,7 +142,7 @@ export class ConnectionService {
       outletName: names.get(r.outlet_id) ?? null,
       enabled: r.enabled === 1,
       lastSyncAt: r.last_sync_at,
-      lastSyncProblem: problemOf(r.last_sync_problem),
+      lastSyncProblem: syncProblem(r),
       orderCount: counts.get(r.id) ?? 0,
       version: r.version,
       createdAt: r.created_at,

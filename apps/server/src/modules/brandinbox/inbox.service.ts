@@ -11,10 +11,12 @@ import { syncConnection, type SyncResult } from './sync.ts';
 
 /** The inbox: every connected brand's mirrored orders for the actor's outlet, in one list. */
 export class InboxService {
-  constructor(
-    private readonly ctx: BrandInboxContext,
-    private readonly connections: ConnectionService,
-  ) {}
+  private readonly ctx: BrandInboxContext;
+  private readonly connections: ConnectionService;
+  constructor(ctx: BrandInboxContext, connections: ConnectionService) {
+    this.ctx = ctx;
+    this.connections = connections;
+  }
 
   async orders(actor: Actor, q: BrandOrderQuery): Promise<{ items: BrandOrder[] }> {
     const conns = await this.ctx.repo.connections(outletFilterOf(actor));

@@ -36,12 +36,7 @@ export const fetchRemote: RemoteCall = async (conn, req, opts) => {
   } catch {
     return { kind: 'retry', problem: unreachable(host) };
   }
-  const text = await res.text().catch(() => '');
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not an Anxin answer (a proxy's page): worded as an unknown answer below.
-  }
+  // Not JSON (a proxy's page, a 204): worded as an unknown answer, or done, below.
+  const body: unknown = await res.json().catch(() => null);
   return outcomeOf(host, res.status, body);
 };

@@ -43,8 +43,10 @@ export interface SyncResult {
 }
 
 class RemoteFailed extends Error {
-  constructor(readonly problem: BrandProblem) {
+  readonly problem: BrandProblem;
+  constructor(problem: BrandProblem) {
     super(problem.code);
+    this.problem = problem;
   }
 }
 

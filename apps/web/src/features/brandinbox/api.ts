@@ -8,6 +8,8 @@ import type {
   BrandSchedule,
   BrandTechnician,
   CreateBrandConnection,
+  Offer,
+  Outlet,
   UpdateBrandConnection,
 } from '@anxin/contracts';
 import { api } from '../../api/client.ts';
@@ -30,6 +32,25 @@ export const useBrandOrders = () =>
       api.get<{ items: BrandOrder[] }>(`${P}/orders`, { sort: '-created', limit: 500 }, { signal }),
     select: (d) => d.items,
     refetchInterval: 30_000,
+  });
+
+/** The own brand's pending offers to the outlet (the outlet desk answers them). */
+export const useOwnOffers = (enabled: boolean) =>
+  useQuery({
+    queryKey: [...KEY, 'own-offers'],
+    enabled,
+    queryFn: ({ signal }) =>
+      api.get<{ items: Offer[] }>('/api/v1/dispatch/offers', { status: 'pending' }, { signal }),
+    select: (d) => d.items,
+    refetchInterval: 30_000,
+  });
+
+/** Outlets to attach a connection to (an outlet manager sees his own). */
+export const useOutletChoices = () =>
+  useQuery({
+    queryKey: [...KEY, 'outlets'],
+    queryFn: ({ signal }) => api.get<{ items: Outlet[] }>('/api/v1/outlets', { limit: 200 }, { signal }),
+    select: (d) => d.items,
   });
 
 export const useBrandTechnicians = (connectionId: string | undefined) =>

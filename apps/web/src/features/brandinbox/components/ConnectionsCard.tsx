@@ -6,9 +6,14 @@ import type { BrandConnection } from '@anxin/contracts';
 import { ApiError } from '../../../api/client.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { problemText } from '../../../i18n/problem.ts';
-import { useOutlets } from '../../network/api.ts';
 import { bj } from '../../workorders/index.ts';
-import { useCreateConnection, useSyncConnection, useTestConnection, useUpdateConnection } from '../api.ts';
+import {
+  useCreateConnection,
+  useOutletChoices,
+  useSyncConnection,
+  useTestConnection,
+  useUpdateConnection,
+} from '../api.ts';
 
 interface FormValues {
   name: string;
@@ -38,7 +43,9 @@ export function ConnectionsCard({
     const r = await test.mutateAsync(c.id);
     if (r.ok)
       message.success(
-        r.actingAs ? t('brandinbox.connections.testOkAs', { name: r.actingAs }) : t('brandinbox.connections.testOk'),
+        r.actingAs
+          ? t('brandinbox.connections.testOkAs', { name: r.actingAs })
+          : t('brandinbox.connections.testOk'),
       );
     else modal.error({ title: c.name, content: problemText(t, new ApiError(r.problem!)) });
   };
@@ -79,7 +86,9 @@ export function ConnectionsCard({
             title: t('brandinbox.connections.lastSync'),
             render: (_, c) =>
               c.lastSyncProblem ? (
-                <Typography.Text type="danger">{problemText(t, new ApiError(c.lastSyncProblem))}</Typography.Text>
+                <Typography.Text type="danger">
+                  {problemText(t, new ApiError(c.lastSyncProblem))}
+                </Typography.Text>
               ) : c.lastSyncAt ? (
                 bj(c.lastSyncAt).format('MM-DD HH:mm')
               ) : (
@@ -129,7 +138,7 @@ function ConnectionDialog({
   const [form] = Form.useForm<FormValues>();
   const create = useCreateConnection();
   const update = useUpdateConnection();
-  const outlets = useOutlets({});
+  const outlets = useOutletChoices();
   const save = async (v: FormValues) => {
     if (conn)
       await update.mutateAsync({
@@ -181,7 +190,7 @@ function ConnectionDialog({
           <Select
             disabled={!!conn || !!myOutletId}
             loading={outlets.isLoading}
-            options={(outlets.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            options={(outlets.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
           />
         </Form.Item>
         <Form.Item name="enabled" label={t('brandinbox.connections.enabled')} valuePropName="checked">

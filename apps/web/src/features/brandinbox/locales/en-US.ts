@@ -3,7 +3,7 @@ import type { brandinboxZhCN } from './zh-CN.ts';
 export const brandinboxEnUS: typeof brandinboxZhCN = {
   title: 'Multi-brand inbox',
   description:
-    "Orders your own brand offers this outlet and orders from every connected brand, answered in one place; each answer is saved first, then forwarded to the brand.",
+    'Orders your own brand offers this outlet and orders from every connected brand, answered in one place; each answer is saved first, then forwarded to the brand.',
   ownBrand: 'Own brand',
   allBrands: 'All brands',
   empty: 'Nothing waiting',
@@ -29,7 +29,7 @@ export const brandinboxEnUS: typeof brandinboxZhCN = {
   openOwn: 'Answer on the outlet desk',
   rejectTitle: 'Decline {{number}}',
   scheduleTitle: 'Book {{number}}',
-  technician: "Technician (at the brand)",
+  technician: 'Technician (at the brand)',
   window: 'Visit window',
   reason: 'Reason',
   note: 'Note',

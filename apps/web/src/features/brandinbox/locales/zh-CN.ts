@@ -1,7 +1,8 @@
 /** 多品牌收件箱 (issue #21 item 6). */
 export const brandinboxZhCN = {
   title: '多品牌收件箱',
-  description: '本网点自己品牌派来的工单和已连接的其他品牌派来的工单集中在一处处理；应答先保存，再自动转发给品牌方。',
+  description:
+    '本网点自己品牌派来的工单和已连接的其他品牌派来的工单集中在一处处理；应答先保存，再自动转发给品牌方。',
   ownBrand: '本品牌',
   allBrands: '全部品牌',
   empty: '暂无待处理的工单',

@@ -8,9 +8,8 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { problemText } from '../../../i18n/problem.ts';
 import { useMe } from '../../auth/index.ts';
-import { usePendingOffers } from '../../outlet/api.ts';
 import { bj, formatWindow, StatusTag } from '../../workorders/index.ts';
-import { useAccept, useBrandOrders, useConnections, useRetryAction } from '../api.ts';
+import { useAccept, useBrandOrders, useConnections, useOwnOffers, useRetryAction } from '../api.ts';
 import { RejectDialog, ScheduleDialog } from '../components/AnswerDialogs.tsx';
 import { ConnectionsCard } from '../components/ConnectionsCard.tsx';
 
@@ -41,7 +40,7 @@ export default function BrandInboxPage() {
   const canManage = perms.includes('brandinbox:manage');
   const connections = useConnections();
   const orders = useBrandOrders();
-  const own = usePendingOffers();
+  const own = useOwnOffers(perms.includes('dispatch:read'));
   const accept = useAccept();
   const retry = useRetryAction();
   const [brand, setBrand] = useState<string | undefined>();
@@ -49,7 +48,7 @@ export default function BrandInboxPage() {
 
   const rows = useMemo<Row[]>(() => {
     const ownRows: Row[] = perms.includes('dispatch:read')
-      ? (own.data?.items ?? []).map((o) => ({
+      ? (own.data ?? []).map((o) => ({
           key: `own-${o.id}`,
           brand: t('brandinbox.ownBrand'),
           brandKey: OWN,
@@ -165,7 +164,11 @@ export default function BrandInboxPage() {
         columns={[
           { title: t('brandinbox.col.brand'), dataIndex: 'brand', sorter: byText((r) => r.brand) },
           { title: t('brandinbox.col.number'), dataIndex: 'number', sorter: byText((r) => r.number) },
-          { title: t('brandinbox.col.status'), render: (_, r) => statusOf(r), sorter: byText((r) => r.status) },
+          {
+            title: t('brandinbox.col.status'),
+            render: (_, r) => statusOf(r),
+            sorter: byText((r) => r.status),
+          },
           { title: t('brandinbox.col.customer'), render: (_, r) => r.customer ?? '—' },
           { title: t('brandinbox.col.address'), render: (_, r) => r.address ?? '—', ellipsis: true },
           {
