@@ -82,7 +82,8 @@ export const appEnUS: typeof appZhCN = {
       'After-sale follow-up, quarterly review, warranty-expiry offers and new products: call lists from filters, script and questionnaire, outcomes and results',
     servicecontracts:
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
-    brandInbox: "Your own brand's offers and every connected brand's orders: accept, decline and book in one place",
+    brandInbox:
+      "Your own brand's offers and every connected brand's orders: accept, decline and book in one place",
     recalls:
       'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',

@@ -211,7 +211,8 @@ export const problemsEnUS: typeof problemsZhCN = {
         "The brand's system ({{host}}) cannot be reached: network, timeout or down. The answer is kept and retried automatically.",
       remote_unauthorized:
         "The brand's system ({{host}}) does not accept this token: revoked, expired or mistyped. Ask for a new token from the outlet's account there.",
-      remote_error: "The brand's system ({{host}}) answered with an error this build does not know (HTTP {{status}}).",
+      remote_error:
+        "The brand's system ({{host}}) answered with an error this build does not know (HTTP {{status}}).",
     },
     recall: {
       invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',

@@ -185,8 +185,10 @@ export const problemsZhCN = {
     brandinbox: {
       no_offer: '品牌方目前没有把工单 {{number}} 派给本网点（可能已被改派、撤回或已应答），请先同步再处理。',
       connection_disabled: '与“{{name}}”的品牌连接已停用，启用后才能同步和应答。',
-      remote_unreachable: '连接不上品牌方系统（{{host}}）：网络不通、超时或对方停机。应答已保存，会自动重试。',
-      remote_unauthorized: '品牌方系统（{{host}}）不接受这个令牌：可能已被吊销、过期或填错，请向品牌方网点账号重新生成令牌。',
+      remote_unreachable:
+        '连接不上品牌方系统（{{host}}）：网络不通、超时或对方停机。应答已保存，会自动重试。',
+      remote_unauthorized:
+        '品牌方系统（{{host}}）不接受这个令牌：可能已被吊销、过期或填错，请向品牌方网点账号重新生成令牌。',
       remote_error: '品牌方系统（{{host}}）返回了无法识别的错误（HTTP {{status}}）。',
     },
     recall: {

@@ -250,8 +250,9 @@ export const settingsEnUS: typeof settingsZhCN = {
       call: "Work a call list: take the next customer, record the call's outcome and answers",
     },
     brandinbox: {
-      read: "View the other brands this outlet is connected to and the orders they send",
-      manage: 'Add and change brand connections; accept, decline and book brand orders from the inbox (forwarded to the brand)',
+      read: 'View the other brands this outlet is connected to and the orders they send',
+      manage:
+        'Add and change brand connections; accept, decline and book brand orders from the inbox (forwarded to the brand)',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',
