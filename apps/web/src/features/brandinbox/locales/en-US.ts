@@ -6,6 +6,7 @@ export const brandinboxEnUS: typeof brandinboxZhCN = {
     'Orders your own brand offers this outlet and orders from every connected brand, answered in one place; each answer is saved first, then forwarded to the brand.',
   ownBrand: 'Own brand',
   allBrands: 'All brands',
+  showFinished: 'Show finished orders',
   empty: 'Nothing waiting',
   col: {
     brand: 'Brand',

@@ -5,6 +5,7 @@ export const brandinboxZhCN = {
     '本网点自己品牌派来的工单和已连接的其他品牌派来的工单集中在一处处理；应答先保存，再自动转发给品牌方。',
   ownBrand: '本品牌',
   allBrands: '全部品牌',
+  showFinished: '显示已结束的工单',
   empty: '暂无待处理的工单',
   col: {
     brand: '品牌',

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BrandAction, BrandOrder } from '@anxin/contracts';
@@ -29,6 +29,8 @@ interface Row {
 }
 
 const OWN = '__own__';
+/** Orders with nothing left to answer; shown on request only. */
+const FINISHED = new Set(['closed', 'cancelled', 'released']);
 const ACTION_COLOR = { pending: 'processing', sent: 'success', failed: 'error' } as const;
 
 /** 多品牌收件箱: the own brand's offers and every connected brand's orders in one list. */
@@ -44,6 +46,7 @@ export default function BrandInboxPage() {
   const accept = useAccept();
   const retry = useRetryAction();
   const [brand, setBrand] = useState<string | undefined>();
+  const [showFinished, setShowFinished] = useState(false);
   const [dialog, setDialog] = useState<{ kind: 'reject' | 'schedule'; order: BrandOrder } | null>(null);
 
   const rows = useMemo<Row[]>(() => {
@@ -75,8 +78,10 @@ export default function BrandInboxPage() {
       createdAt: o.remoteCreatedAt,
       order: o,
     }));
-    return [...ownRows, ...brandRows].filter((r) => !brand || r.brandKey === brand);
-  }, [own.data, orders.data, brand, perms, t]);
+    return [...ownRows, ...brandRows].filter(
+      (r) => (!brand || r.brandKey === brand) && (showFinished || !FINISHED.has(r.status)),
+    );
+  }, [own.data, orders.data, brand, showFinished, perms, t]);
 
   const statusOf = (r: Row) =>
     r.status === 'released' ? <Tag>{t('brandinbox.released')}</Tag> : <StatusTag status={r.status} />;
@@ -152,6 +157,8 @@ export default function BrandInboxPage() {
           options={brandOptions}
           data-testid="brand-filter"
         />
+        <Switch checked={showFinished} onChange={setShowFinished} data-testid="brand-show-finished" />
+        <Typography.Text>{t('brandinbox.showFinished')}</Typography.Text>
       </Flex>
       <Table<Row>
         rowKey="key"
