@@ -122,7 +122,7 @@ export default function BrandInboxPage() {
             </Button>
           </>
         )}
-        {(o.status === 'outlet_accepted' || o.status === 'scheduled') && (
+        {o.status === 'outlet_accepted' && (
           <Button size="small" onClick={() => setDialog({ kind: 'schedule', order: o })}>
             {t('brandinbox.schedule')}
           </Button>
