@@ -12,6 +12,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   // Issue #22 item 7: 线路优化 (day route planning) in the menu.
   { key: 'route-plan', permission: 'routing:plan' },
   { key: 'outlet-desk', role: 'outlet_manager' },
+  // Issue #21 item 6: 多品牌收件箱 (other brands' orders for the outlet, answered here).
+  { key: 'brand-inbox', permission: 'brandinbox:read' },
   { key: 'outlets', permission: 'outlet:read' },
   { key: 'coverage', permission: 'report:read' },
   { key: 'grading', permission: 'report:read' },

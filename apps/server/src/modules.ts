@@ -91,6 +91,7 @@ import {
   SERVICE_CONTRACT_SETTINGS,
 } from './modules/servicecontracts/index.ts';
 import { drawRecordNumber } from './modules/workorders/index.ts';
+import { BRAND_INBOX_SETTINGS, createBrandInbox } from './modules/brandinbox/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -600,6 +601,9 @@ export function createModules(deps: AppDeps) {
     },
     drawNumber: (trx, at) => drawRecordNumber(trx, REFERRAL_PREFIX, at),
   });
+  // Multi-brand outlet inbox (issue #21 item 6): other brands' orders for an outlet, mirrored from
+  // their Anxin through the partner API; outlets named through network's index.
+  const brandInbox = createBrandInbox(deps, { outletNames: (ids) => outletNamesOf(deps.db, ids) });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -637,6 +641,7 @@ export function createModules(deps: AppDeps) {
     ...CAMPAIGN_SETTINGS,
     ...RECALL_SETTINGS,
     ...COMMUNITY_SETTINGS,
+    ...BRAND_INBOX_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -681,6 +686,7 @@ export function createModules(deps: AppDeps) {
     campaigns,
     recalls,
     community,
+    brandInbox,
   ];
   return {
     settings,
@@ -722,6 +728,7 @@ export function createModules(deps: AppDeps) {
     campaigns,
     recalls,
     community,
+    brandInbox,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -736,6 +743,7 @@ export function createModules(deps: AppDeps) {
       await parts.scheduleJobs(deps.runtime.jobs);
       await maintenance.scheduleJobs(deps.runtime.jobs);
       await serviceContracts.scheduleJobs(deps.runtime.jobs);
+      await brandInbox.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

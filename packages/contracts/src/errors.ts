@@ -245,6 +245,16 @@ export const ERROR_STATUS = {
   'community.already_registered': 409,
   /** The invitation's customer opted out of outreach. */
   'community.invitation_opted_out': 409,
+  /** Brand inbox: accept/reject need the brand's pending offer to the outlet (sync first). */
+  'brandinbox.no_offer': 409,
+  /** A disabled connection neither syncs nor forwards answers. */
+  'brandinbox.connection_disabled': 409,
+  /** The brand's Anxin could not be reached (network, timeout, not an Anxin answer). */
+  'brandinbox.remote_unreachable': 502,
+  /** The brand refused the token (revoked, expired or wrong). */
+  'brandinbox.remote_unauthorized': 502,
+  /** The brand's answer was an error this build does not know. */
+  'brandinbox.remote_error': 502,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -407,6 +417,11 @@ export const ERROR_PARAMS = {
   'community.event_full': { capacity: 'number' },
   'community.already_registered': {},
   'community.invitation_opted_out': {},
+  'brandinbox.no_offer': { number: 'string' },
+  'brandinbox.connection_disabled': { name: 'string' },
+  'brandinbox.remote_unreachable': { host: 'string' },
+  'brandinbox.remote_unauthorized': { host: 'string' },
+  'brandinbox.remote_error': { host: 'string', status: 'number' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -525,6 +540,8 @@ export const RESOURCES = [
   'community event',
   'event invitation',
   'event registration',
+  'brand connection',
+  'brand order',
   'offer',
   'old part',
   'outlet',

@@ -41,3 +41,4 @@ export * from './service-contracts.ts';
 export * from './campaigns.ts';
 export * from './recalls.ts';
 export * from './community.ts';
+export * from './brandinbox.ts';

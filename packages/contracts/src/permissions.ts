@@ -155,6 +155,10 @@ export const PERMISSIONS = [
   'community:read',
   /** Record and progress referrals; create events, invite, register and check in attendees. */
   'community:manage',
+  /** Multi-brand inbox: the other brands' orders mirrored for an outlet, and their connections. */
+  'brandinbox:read',
+  /** Add and change brand connections; answer a brand's orders (accept, reject, book). */
+  'brandinbox:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -282,6 +286,9 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'delivery:read',
     'delivery:book',
     'delivery:plan',
+    // Multi-brand inbox (issue #21 item 6): the other brands' orders for the outlet, answered here.
+    'brandinbox:read',
+    'brandinbox:manage',
     // The outlet's own system connects through the partner API with a token of the manager's,
     // which keeps his outlet scope (issue #21 item 1).
     'token:manage',

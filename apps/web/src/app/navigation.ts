@@ -107,6 +107,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/outlet/pages/OutletDeskPage.tsx'),
   },
   {
+    // 多品牌收件箱 (issue #21 item 6): the own brand's offers and other brands' orders in one list.
+    key: 'brand-inbox',
+    path: '/outlet/brands',
+    icon: 'InboxOutlined',
+    labelKey: 'nav.brandInbox',
+    permission: 'brandinbox:read',
+    page: () => import('../features/brandinbox/pages/BrandInboxPage.tsx'),
+  },
+  {
     key: 'outlets',
     path: '/outlets',
     icon: 'ShopOutlined',

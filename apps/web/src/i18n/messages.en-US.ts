@@ -34,6 +34,7 @@ import { servicecontractsEnUS } from '../features/servicecontracts/locales/en-US
 import { campaignsEnUS } from '../features/campaigns/locales/en-US.ts';
 import { communityEnUS } from '../features/community/locales/en-US.ts';
 import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
+import { brandinboxEnUS } from '../features/brandinbox/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -78,4 +79,5 @@ export const enUS: Messages = {
   campaigns: campaignsEnUS,
   community: communityEnUS,
   recalls: recallsEnUS,
+  brandinbox: brandinboxEnUS,
 };

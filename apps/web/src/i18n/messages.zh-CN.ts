@@ -32,6 +32,7 @@ import { servicecontractsZhCN } from '../features/servicecontracts/locales/zh-CN
 import { campaignsZhCN } from '../features/campaigns/locales/zh-CN.ts';
 import { communityZhCN } from '../features/community/locales/zh-CN.ts';
 import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
+import { brandinboxZhCN } from '../features/brandinbox/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -83,6 +84,7 @@ export const zhCN = {
   campaigns: campaignsZhCN,
   community: communityZhCN,
   recalls: recallsZhCN,
+  brandinbox: brandinboxZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -36,6 +36,7 @@ export const appEnUS: typeof appZhCN = {
     campaigns: 'Outbound campaigns',
     recalls: 'Product recalls',
     community: 'Community',
+    brandInbox: 'Multi-brand inbox',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -82,6 +83,8 @@ export const appEnUS: typeof appZhCN = {
       'After-sale follow-up, quarterly review, warranty-expiry offers and new products: call lists from filters, script and questionnaire, outcomes and results',
     servicecontracts:
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
+    brandInbox:
+      "Your own brand's offers and every connected brand's orders: accept, decline and book in one place",
     recalls:
       'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
     community:

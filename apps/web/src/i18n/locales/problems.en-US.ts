@@ -214,6 +214,17 @@ export const problemsEnUS: typeof problemsZhCN = {
       already_registered: 'This person is already registered for the event.',
       invitation_opted_out: 'The customer opted out and cannot register from the invitation.',
     },
+    brandinbox: {
+      no_offer:
+        'The brand is not offering order {{number}} to this outlet now (re-dispatched, withdrawn or already answered); sync first.',
+      connection_disabled: 'The connection to "{{name}}" is disabled; enable it to sync and answer.',
+      remote_unreachable:
+        "The brand's system ({{host}}) cannot be reached: network, timeout or down. The answer is kept and retried automatically.",
+      remote_unauthorized:
+        "The brand's system ({{host}}) does not accept this token: revoked, expired or mistyped. Ask for a new token from the outlet's account there.",
+      remote_error:
+        "The brand's system ({{host}}) answered with an error this build does not know (HTTP {{status}}).",
+    },
     recall: {
       invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',
       not_editable: 'Only a draft recall can change its scope (now: {{status}}).',
@@ -423,6 +434,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     service_instalment: 'contract instalment',
     adjustment: 'adjustment',
     api_token: 'access token',
+    brand_connection: 'brand connection',
+    brand_order: 'brand order',
     appeal: 'appeal',
     attachment: 'attachment',
     calendar_override: 'calendar change',

@@ -193,6 +193,15 @@ export const problemsZhCN = {
       already_registered: '此人已报名本场活动。',
       invitation_opted_out: '该客户已退订，不能通过邀请报名。',
     },
+    brandinbox: {
+      no_offer: '品牌方目前没有把工单 {{number}} 派给本网点（可能已被改派、撤回或已应答），请先同步再处理。',
+      connection_disabled: '与“{{name}}”的品牌连接已停用，启用后才能同步和应答。',
+      remote_unreachable:
+        '连接不上品牌方系统（{{host}}）：网络不通、超时或对方停机。应答已保存，会自动重试。',
+      remote_unauthorized:
+        '品牌方系统（{{host}}）不接受这个令牌：可能已被吊销、过期或填错，请向品牌方网点账号重新生成令牌。',
+      remote_error: '品牌方系统（{{host}}）返回了无法识别的错误（HTTP {{status}}）。',
+    },
     recall: {
       invalid_transition: '召回当前为“{{from}}”，不能改为“{{to}}”。',
       not_editable: '只有草稿状态的召回可以修改范围（当前：{{status}}）。',
@@ -389,6 +398,8 @@ export const problemsZhCN = {
     service_instalment: '合同收款期',
     adjustment: '调整项',
     api_token: '访问令牌',
+    brand_connection: '品牌连接',
+    brand_order: '品牌工单',
     appeal: '申诉',
     attachment: '附件',
     calendar_override: '日历调整',

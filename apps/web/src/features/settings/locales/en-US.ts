@@ -141,6 +141,8 @@ export const settingsEnUS: typeof settingsZhCN = {
     campaign: 'Outbound campaign',
     campaign_target: 'Campaign call-list customer',
     recall: 'Product recall',
+    brand_connection: 'Brand connection',
+    brand_order: 'Brand order',
     work_order: 'Work order',
     customer: 'Customer',
     product_category: 'Product category',
@@ -200,6 +202,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     campaigns: 'Outbound campaigns',
     recalls: 'Product recalls',
     community: 'Community',
+    brandinbox: 'Multi-brand inbox',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -250,6 +253,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     community: {
       read: 'View referrals, user events and community figures',
       manage: 'Record and follow up referrals; create events, invite from a list, register and check in',
+    },
+    brandinbox: {
+      read: 'View the other brands this outlet is connected to and the orders they send',
+      manage:
+        'Add and change brand connections; accept, decline and book brand orders from the inbox (forwarded to the brand)',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',
@@ -409,6 +417,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     recalls: {
       policy: 'Product recalls',
     },
+    brandinbox: {
+      policy: 'Multi-brand inbox',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -521,6 +532,13 @@ export const settingsEnUS: typeof settingsZhCN = {
     toleranceSeconds: 'Allowed signature timestamp skew (seconds)',
     untargetedToAll: 'Calls without an agent pop on every agent console',
     popMinutes: 'Keep popping a call with no end event for (minutes)',
+    // brandinbox.policy
+    syncEverySeconds: "Pull every brand's orders every (seconds)",
+    sendEverySeconds: 'Send waiting answers every (seconds)',
+    retryBaseSeconds: 'First retry after (seconds; doubles each time) when a brand cannot be reached',
+    requestTimeoutSeconds: 'Timeout of a call to a brand (seconds)',
+    pageSize: 'Orders per page when pulling',
+    maxPages: 'Pages pulled per brand and run at most',
     // recalls.policy
     smsLocale: 'Language of the recall text message',
     smsTextZh: 'Recall text, Chinese ({serial} the serial, {title} the recall)',

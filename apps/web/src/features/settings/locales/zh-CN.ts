@@ -136,6 +136,8 @@ export const settingsZhCN = {
     campaign: '外呼活动',
     campaign_target: '外呼名单客户',
     recall: '产品召回',
+    brand_connection: '品牌连接',
+    brand_order: '品牌工单',
     work_order: '工单',
     customer: '客户',
     product_category: '产品品类',
@@ -195,6 +197,7 @@ export const settingsZhCN = {
     campaigns: '外呼活动',
     recalls: '产品召回',
     community: '客户社群',
+    brandinbox: '多品牌收件箱',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -241,6 +244,10 @@ export const settingsZhCN = {
     community: {
       read: '查看转介绍、用户活动与社群统计',
       manage: '登记与跟进转介绍；新建活动、按名单邀请、报名与签到',
+    },
+    brandinbox: {
+      read: '查看本网点连接的其他品牌及其派来的工单',
+      manage: '添加/修改品牌连接，在收件箱接单、拒单、预约上门（转发给品牌方）',
     },
     recalls: {
       read: '查看产品召回、受影响产品、联系进度与完成率',
@@ -385,6 +392,9 @@ export const settingsZhCN = {
     recalls: {
       policy: '产品召回',
     },
+    brandinbox: {
+      policy: '多品牌收件箱',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -497,6 +507,13 @@ export const settingsZhCN = {
     toleranceSeconds: '签名时间戳允许误差（秒）',
     untargetedToAll: '未指定坐席的来电在所有坐席弹屏',
     popMinutes: '未收到结束事件的来电弹屏保留（分钟）',
+    // brandinbox.policy (多品牌收件箱)
+    syncEverySeconds: '每隔多少秒同步一次各品牌工单',
+    sendEverySeconds: '每隔多少秒发送待转发的应答',
+    retryBaseSeconds: '品牌方不可达时首次重试等待（秒，之后逐次加倍）',
+    requestTimeoutSeconds: '调用品牌方系统的超时（秒）',
+    pageSize: '同步时每页拉取的工单数',
+    maxPages: '每次同步每个品牌最多拉取的页数',
     // recalls.policy (产品召回)
     smsLocale: '召回短信的语言',
     smsTextZh: '召回短信（中文；{serial} 序列号、{title} 召回名称）',
