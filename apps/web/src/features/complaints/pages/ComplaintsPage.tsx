@@ -275,7 +275,7 @@ export default function ComplaintsPage() {
               {
                 title: t('complaints.columns.status'),
                 dataIndex: 'status',
-                width: 100,
+                width: 120,
                 render: (s: Complaint['status']) => <StatusTag status={s} />,
               },
               {
