@@ -420,14 +420,14 @@ export function createModules(deps: AppDeps) {
       return { count: r.items.length, capped: r.nextCursor !== null };
     },
     complaintsOpen: async (actor) => {
-      // The complaint desk loads the endpoint's default page (100 complaints).
+      // Counted up to 100 complaints; the desk itself loads more on request.
       const r = await complaints.service.list(actor, { status: 'open', limit: 100 });
-      return { count: r.items.length, capped: r.items.length >= 100 };
+      return { count: r.items.length, capped: r.nextCursor !== null };
     },
     statements: async (actor, status) => {
-      // The settlement page loads the endpoint's default page (200 statements).
+      // Counted up to 200 statements; the settlement page itself loads more on request.
       const r = await settlement.service.list(actor, { status, limit: 200 });
-      return { count: r.items.length, capped: r.items.length >= 200 };
+      return { count: r.items.length, capped: r.nextCursor !== null };
     },
     partsToApprove: async (actor) => {
       const r = await partRequests.list(actor, { status: 'pending_approval', limit: 200 });

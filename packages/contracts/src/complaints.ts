@@ -217,6 +217,10 @@ export const CapaStatusChangeSchema = z.strictObject({
   note: optText(1000),
 });
 
+/** Opened latest first (the default), earliest first, or resolution due soonest first (none last). */
+export const COMPLAINT_SORTS = ['-opened_at', 'opened_at', 'resolve_due_at'] as const;
+export type ComplaintSort = (typeof COMPLAINT_SORTS)[number];
+
 export const ComplaintListQuerySchema = z.object({
   status: z.enum([...COMPLAINT_STATUSES, 'open', 'all']).default('open'),
   severity: z.enum(COMPLAINT_SEVERITIES).optional(),
@@ -228,10 +232,17 @@ export const ComplaintListQuerySchema = z.object({
   /** mine: routed to a department whose role this user holds. */
   routed: z.enum(['mine']).optional(),
   q: storedText().trim().min(1).max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  sort: z.enum(COMPLAINT_SORTS).default('-opened_at'),
+  /** Opaque keyset position from the previous page's `nextCursor` (belongs to one sort). */
+  cursor: storedText().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuerySchema>;
-export const ComplaintListSchema = z.object({ items: z.array(ComplaintSchema), now: IsoInstantSchema });
+export const ComplaintListSchema = z.object({
+  items: z.array(ComplaintSchema),
+  now: IsoInstantSchema,
+  nextCursor: z.string().nullable(),
+});
 
 export const OrderLookupQuerySchema = z.object({ number: storedText().trim().min(4).max(32) });
 /** People an investigation may name as responsible: the technicians of an outlet (责任人 picker). */

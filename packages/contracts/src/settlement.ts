@@ -217,14 +217,26 @@ export const StatementDetailSchema = StatementSummarySchema.extend({
 });
 export type StatementDetail = z.infer<typeof StatementDetailSchema>;
 
+/** Month latest first (the default) or earliest first, or total payable largest/smallest first. */
+export const STATEMENT_SORTS = ['-month', 'month', '-total', 'total'] as const;
+export type StatementSort = (typeof STATEMENT_SORTS)[number];
+
 export const StatementListQuerySchema = z.object({
   month: SettlementMonthSchema.optional(),
   outletId: IdSchema.optional(),
   status: z.enum(STATEMENT_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  /** Statement number or outlet code (prefix), or outlet name (part). */
+  q: storedText().trim().min(1).max(64).optional(),
+  sort: z.enum(STATEMENT_SORTS).default('-month'),
+  /** Opaque keyset position from the previous page's `nextCursor` (belongs to one sort). */
+  cursor: storedText().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type StatementListQuery = z.infer<typeof StatementListQuerySchema>;
-export const StatementListSchema = z.object({ items: z.array(StatementSummarySchema) });
+export const StatementListSchema = z.object({
+  items: z.array(StatementSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 
 export const GenerateStatementsSchema = z.strictObject({
   month: SettlementMonthSchema,

@@ -1,5 +1,12 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
-import type { ComplaintSeverity, ComplaintSource, ComplaintStatus, Department } from '@anxin/contracts';
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type {
+  ComplaintSeverity,
+  ComplaintSort,
+  ComplaintSource,
+  ComplaintStatus,
+  Department,
+} from '@anxin/contracts';
+import type { KeysetPos } from '../../platform/http/keyset.ts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
@@ -38,8 +45,14 @@ export interface ListFilter {
   overdueAt?: string | undefined;
   departments?: readonly Department[] | undefined;
   q?: string | undefined;
+  sort: ComplaintSort;
+  /** The last row of the previous page (its sort value and id). */
+  after?: KeysetPos | undefined;
   limit: number;
 }
+
+/** Sorts past every instant: a complaint with no resolution due time comes last when sorting by it. */
+export const NO_DUE = '~';
 
 export interface PeriodCount {
   outletId: string | null;
@@ -148,7 +161,16 @@ export class ComplaintsRepository {
         eb.or([eb('c.number', 'like', like), eb('c.summary', 'like', like), eb('wo.number', 'like', like)]),
       );
     }
-    const rows = await q.orderBy('c.opened_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
+    // Keyset order: the sort column, then the id, so ties page stably and never repeat.
+    const col =
+      f.sort === 'resolve_due_at'
+        ? sql<string>`coalesce(c.resolve_due_at, ${NO_DUE})`
+        : sql<string>`c.opened_at`;
+    const desc = f.sort === '-opened_at';
+    const a = f.after;
+    if (a) q = q.where(sql<boolean>`(${col}, c.id) ${sql.raw(desc ? '<' : '>')} (${a.keys[0]}, ${a.id})`);
+    const dir = desc ? 'desc' : 'asc';
+    const rows = await q.orderBy(col, dir).orderBy('c.id', dir).limit(f.limit).execute();
     return this.named(this.db, rows);
   }
 

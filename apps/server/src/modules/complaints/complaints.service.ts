@@ -14,6 +14,8 @@ import {
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { listStream } from '../../platform/events/append.ts';
+import { decodeCursor, pageFrom } from '../../platform/http/keyset.ts';
+import { NO_DUE } from './complaints.repository.ts';
 import { fieldError, notFound } from '../../platform/http/errors.ts';
 import { outletNamesOf, techniciansOf } from '../network/index.ts';
 import type { ComplaintRequested } from '../callbacks/index.ts';
@@ -36,7 +38,8 @@ export class ComplaintsService {
     this.ctx = ctx;
   }
 
-  async list(actor: Actor, q: ComplaintListQuery) {
+  async list(actor: Actor, input: Omit<ComplaintListQuery, 'sort'> & { sort?: ComplaintListQuery['sort'] }) {
+    const q = { ...input, sort: input.sort ?? '-opened_at' };
     const now = this.ctx.clock.now();
     let departments: Department[] | undefined = q.department ? [q.department] : undefined;
     if (q.routed === 'mine') {
@@ -55,11 +58,17 @@ export class ComplaintsService {
         overdueAt: q.overdue === 'true' ? now.toISOString() : undefined,
         departments,
         q: q.q,
-        limit: q.limit,
+        sort: q.sort,
+        after: decodeCursor(q.cursor, q.sort, 1),
+        limit: q.limit + 1,
       },
       businessDateOf(now),
     );
-    return { items: rows.map((r) => complaintView(r, now)), now: now.toISOString() };
+    const { page, nextCursor } = pageFrom(rows, q.limit, q.sort, (r) => ({
+      keys: [q.sort === 'resolve_due_at' ? (r.resolveDueAt ?? NO_DUE) : r.openedAt],
+      id: r.id,
+    }));
+    return { items: page.map((r) => complaintView(r, now)), now: now.toISOString(), nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<ComplaintDetail> {

@@ -4,10 +4,12 @@ import type {
   AppealSubject,
   SettlementGrade,
   StatementLineKind,
+  StatementSort,
   StatementStatus,
 } from '@anxin/contracts';
 import type { Database } from '../../database.ts';
 import type { ActorScope } from '../../platform/auth/actor.ts';
+import type { KeysetPos } from '../../platform/http/keyset.ts';
 import { scopeFilter, type ScopeColumns } from '../../platform/auth/scope.ts';
 import type {
   GradingExclusionsTable,
@@ -537,16 +539,54 @@ export class SettlementRepository {
       .where(scopeFilter<any, any>(scope, STATEMENT_SCOPE));
   }
 
+  /**
+   * A page of statements in keyset order: by month (outlets by code within a month, then id) or by
+   * total (then id); `after` is the previous page's last row.
+   */
   async list(
     scope: ActorScope,
-    f: { month?: string | undefined; outletId?: string | undefined; status?: StatementStatus | undefined },
+    f: {
+      month?: string | undefined;
+      outletId?: string | undefined;
+      status?: StatementStatus | undefined;
+      q?: string | undefined;
+      sort: StatementSort;
+      after?: KeysetPos | undefined;
+    },
     limit: number,
   ): Promise<StatementWithOutlet[]> {
     let q = this.listBase(scope);
     if (f.month) q = q.where('s.month', '=', f.month);
     if (f.outletId) q = q.where('s.outlet_id', '=', f.outletId);
     if (f.status) q = q.where('s.status', '=', f.status);
-    const rows = await q.orderBy('s.month', 'desc').orderBy('o.code').limit(limit).execute();
+    if (f.q) {
+      const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+      q = q.where((eb) =>
+        eb.or([eb('s.number', 'like', like), eb('o.code', 'like', like), eb('o.name', 'like', like)]),
+      );
+    }
+    const a = f.after;
+    if (f.sort === '-month' || f.sort === 'month') {
+      // Outlets by code within a month whichever way the months run.
+      const desc = f.sort === '-month';
+      if (a)
+        q = desc
+          ? q.where(
+              sql<boolean>`(s.month < ${a.keys[0]} or (s.month = ${a.keys[0]} and (o.code, s.id) > (${a.keys[1]}, ${a.id})))`,
+            )
+          : q.where(sql<boolean>`(s.month, o.code, s.id) > (${a.keys[0]}, ${a.keys[1]}, ${a.id})`);
+      q = q
+        .orderBy('s.month', desc ? 'desc' : 'asc')
+        .orderBy('o.code')
+        .orderBy('s.id');
+    } else {
+      const desc = f.sort === '-total';
+      if (a)
+        q = q.where(sql<boolean>`(s.total_fen, s.id) ${sql.raw(desc ? '<' : '>')} (${a.keys[0]}, ${a.id})`);
+      const dir = desc ? 'desc' : 'asc';
+      q = q.orderBy('s.total_fen', dir).orderBy('s.id', dir);
+    }
+    const rows = await q.limit(limit).execute();
     return rows.map(withOutlet);
   }
 

@@ -5,10 +5,12 @@ import {
   type DecideAppeal,
   type RespondStatement,
   type StatementListQuery,
+  type StatementSort,
   type StatementTransition,
 } from '@anxin/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { decodeCursor, pageFrom } from '../../platform/http/keyset.ts';
 import { decideAppeal, fileAppeal } from './appeals.ts';
 import { type SettlementContext } from './context.ts';
 import { exportStatement } from './export.ts';
@@ -34,9 +36,15 @@ export class SettlementService {
     };
   }
 
-  async list(actor: Actor, q: StatementListQuery) {
-    const rows = await this.ctx.repo.list(actor.scope, q, q.limit);
-    return { items: rows.map(summaryView) };
+  async list(actor: Actor, input: Omit<StatementListQuery, 'sort'> & { sort?: StatementSort }) {
+    const { cursor, ...q } = { ...input, sort: input.sort ?? '-month' };
+    const after = decodeCursor(cursor, q.sort, q.sort.endsWith('month') ? 2 : 1);
+    const rows = await this.ctx.repo.list(actor.scope, { ...q, after }, q.limit + 1);
+    const { page, nextCursor } = pageFrom(rows, q.limit, q.sort, (r) => ({
+      keys: q.sort.endsWith('month') ? [r.month, r.outletCode] : [r.totalFen],
+      id: r.id,
+    }));
+    return { items: page.map(summaryView), nextCursor };
   }
 
   detail(actor: Actor, id: string) {

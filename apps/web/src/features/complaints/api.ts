@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Complaint,
   ComplaintDetail,
@@ -17,26 +17,32 @@ import { api, type QueryValue } from '../../api/client.ts';
 
 const KEY = ['complaints'] as const;
 
-export interface ListFilters {
-  status?: string;
-  severity?: string;
-  source?: string;
-  outletId?: string;
-  overdue?: boolean;
-  department?: string;
-  routed?: 'mine';
-  q?: string;
-}
+/** The desk list's filters as the address holds them; no `status` means open complaints. */
+export const COMPLAINT_LIST_KEYS = [
+  'status',
+  'severity',
+  'source',
+  'outletId',
+  'overdue',
+  'department',
+  'routed',
+  'q',
+  'sort',
+] as const;
+export type ListFilters = Partial<Record<(typeof COMPLAINT_LIST_KEYS)[number], string>>;
 
-export const useComplaints = (filters: ListFilters) =>
-  useQuery({
-    queryKey: [...KEY, 'list', filters],
-    queryFn: ({ signal }) =>
-      api.get<{ items: Complaint[]; now: string }>(
+/** The desk list, a page at a time (keyset cursor): nothing is cut off without a "load more". */
+export const useComplaints = (filters: ListFilters, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'list', filters, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: Complaint[]; now: string; nextCursor: string | null }>(
         '/api/v1/complaints',
-        { ...filters, overdue: filters.overdue ? 'true' : undefined } as Record<string, QueryValue>,
+        { ...filters, cursor: pageParam, limit } as Record<string, QueryValue>,
         { signal },
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 60_000,
   });
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CoverageReport,
   Leave,
@@ -19,6 +19,16 @@ export const useOutlets = (filters: Record<string, QueryValue>) =>
   useQuery({
     queryKey: ['network', 'outlets', filters],
     queryFn: () => api.get<Page<Outlet>>('/api/v1/outlets', { limit: 200, ...filters }),
+  });
+
+/** The outlets page's list, a page at a time (keyset cursor): no outlet is cut off silently. */
+export const useOutletList = (filters: Record<string, QueryValue>, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: ['network', 'outlets', 'pages', filters, limit],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Outlet>>('/api/v1/outlets', { ...filters, cursor: pageParam, limit }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /** Dealers and regional agents, for the parent select. */
@@ -47,6 +57,16 @@ export const useTechnicians = (filters: Record<string, QueryValue>, enabled = tr
     queryKey: ['network', 'technicians', filters],
     queryFn: () => api.get<Page<Technician>>('/api/v1/technicians', { limit: 200, ...filters }),
     enabled,
+  });
+
+/** The technicians page's list, a page at a time (keyset cursor). */
+export const useTechnicianList = (filters: Record<string, QueryValue>, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: ['network', 'technicians', 'pages', filters, limit],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Technician>>('/api/v1/technicians', { ...filters, cursor: pageParam, limit }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useLeave = (id: string | undefined, from: string, to: string) =>

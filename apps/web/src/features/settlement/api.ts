@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AdjustLine,
   Appeal,
@@ -9,7 +9,6 @@ import type {
   GenerateResult,
   RespondStatement,
   StatementDetail,
-  StatementStatus,
   StatementSummary,
   StatementTransition,
 } from '@anxin/contracts';
@@ -26,17 +25,29 @@ import {
 const KEY = ['settlement'] as const;
 const P = '/api/v1/settlement';
 
+/** The statement list's filters as the address holds them (`month=all`: every month). */
+export const STATEMENT_LIST_KEYS = ['month', 'status', 'outlet', 'q', 'sort'] as const;
+
 export interface StatementFilters {
-  month?: string;
-  outletId?: string;
-  status?: StatementStatus;
+  month?: string | undefined;
+  outletId?: string | undefined;
+  status?: string | undefined;
+  q?: string | undefined;
+  sort?: string | undefined;
 }
 
-export const useStatements = (f: StatementFilters) =>
-  useQuery({
-    queryKey: [...KEY, 'list', f],
-    queryFn: ({ signal }) =>
-      api.get<{ items: StatementSummary[] }>(`${P}/statements`, f as Record<string, QueryValue>, { signal }),
+/** The statements, a page at a time (keyset cursor): nothing is cut off without a "load more". */
+export const useStatements = (f: StatementFilters, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'list', f, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: StatementSummary[]; nextCursor: string | null }>(
+        `${P}/statements`,
+        { ...f, cursor: pageParam, limit } as Record<string, QueryValue>,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useStatement = (id: string | undefined) =>

@@ -62,6 +62,8 @@ export const complaintsEnUS: typeof complaintsZhCN = {
     order: 'Order',
     outlet: 'Outlet',
     status: 'Status',
+    customer: 'Customer',
+    openedAt: 'Opened',
     due: 'Due',
     open: 'Handle',
   },

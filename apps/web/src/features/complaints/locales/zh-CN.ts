@@ -59,6 +59,8 @@ export const complaintsZhCN = {
     order: '工单',
     outlet: '网点',
     status: '状态',
+    customer: '客户',
+    openedAt: '登记时间',
     due: '时限',
     open: '处理',
   },

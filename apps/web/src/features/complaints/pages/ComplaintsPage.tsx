@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Flex, Input, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Switch, Table, Tag, Typography, type Breakpoint } from 'antd';
 import { PlusOutlined, ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -10,12 +10,15 @@ import {
   DEPARTMENTS,
   type Complaint,
 } from '@anxin/contracts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { OutletPicker } from '../../../components/OutletPicker.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { SavedFiltersMenu } from '../../../components/SavedFiltersMenu.tsx';
+import { useUrlFilters } from '../../../components/useUrlFilters.ts';
 import { useSession } from '../../auth/index.ts';
 import { bj } from '../../workorders/index.ts';
-import { useComplaints, type ListFilters } from '../api.ts';
+import { COMPLAINT_LIST_KEYS, useComplaints } from '../api.ts';
 import { ComplaintDrawer } from '../components/ComplaintDrawer.tsx';
 import { CreateComplaintDrawer } from '../components/CreateComplaintDrawer.tsx';
 import { settingHref } from '../../settings/index.ts';
@@ -23,24 +26,47 @@ import { SeverityTag, StatusTag } from '../components/Tags.tsx';
 import { StatsCards } from '../components/StatsCards.tsx';
 
 const fmt = (iso: string) => bj(iso).format('MM-DD HH:mm');
+/** Source and order show from 1600 px: at 1366–1440 px the key columns fit without sideways scroll. */
+const WIDE: Breakpoint[] = ['xxl'];
+/** Complaints per page; the next page on "load more". */
+const PAGE = 50;
 
 /** 投诉: the complaint desk: figures against targets, the filtered list, intake and handling. */
 export default function ComplaintsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const canManage = me.permissions.includes('complaint:manage');
-  const [filters, setFilters] = useState<ListFilters>({ status: 'open' });
-  const [search, setSearch] = useState('');
+  // The filters live in the address (reload, share, save); no status means open complaints.
+  const f = useUrlFilters(COMPLAINT_LIST_KEYS);
+  const filters = { ...f.values, status: f.values.status ?? 'open' };
   // The open complaint is in the URL (`?id=`): links from notifications and reloads land on it.
   const [params, setParams] = useSearchParams();
   const openId = params.get('id');
-  const setOpenId = (id: string | null) => setParams(id ? { id } : {}, { replace: true });
+  const setOpenId = (id: string | null) =>
+    setParams(
+      (p) => {
+        if (id) p.set('id', id);
+        else p.delete('id');
+        return p;
+      },
+      { replace: true },
+    );
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
-  const list = useComplaints(filters);
-  const canPickOutlet = me.permissions.includes('outlet:read');
-  const items = list.data?.items ?? [];
-  const set = (patch: Partial<ListFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const list = useComplaints(filters, PAGE);
+  const canPickOutlet = me.permissions.includes('outlet:read') && me.scope.level !== 'outlet';
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const set = f.set;
+  const sortOrder = (key: string) =>
+    key === 'openedAt'
+      ? filters.sort === 'opened_at'
+        ? ('ascend' as const)
+        : !filters.sort
+          ? ('descend' as const)
+          : null
+      : filters.sort === 'resolve_due_at'
+        ? ('ascend' as const)
+        : null;
 
   // "n" registers a new complaint (when no drawer is open and the user is not typing).
   useEffect(() => {
@@ -64,6 +90,7 @@ export default function ComplaintsPage() {
         description={t('complaints.description')}
         extra={
           <>
+            <SavedFiltersMenu storageKey={`complaints:${me.id}`} query={f.query} onApply={f.applyQuery} />
             <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
               {t('complaints.refresh')}
             </Button>
@@ -93,11 +120,11 @@ export default function ComplaintsPage() {
         <StatsCards />
         <Flex gap={8} wrap align="center">
           <Input.Search
+            key={`q:${filters.q ?? ''}`}
             allowClear
             style={{ width: 260 }}
             placeholder={t('complaints.filters.search')}
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            defaultValue={filters.q}
             onSearch={(v) => set({ q: v.trim() || undefined })}
             data-testid="cp-filter-search"
           />
@@ -106,7 +133,7 @@ export default function ComplaintsPage() {
             value={filters.status}
             aria-label={t('complaints.filters.status')}
             data-testid="cp-filter-status"
-            onChange={(status) => set({ status })}
+            onChange={(status: string) => set({ status: status === 'open' ? undefined : status })}
             options={[
               { value: 'open', label: t('complaints.filters.open') },
               ...COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(`complaints.statuses.${s}`) })),
@@ -119,7 +146,7 @@ export default function ComplaintsPage() {
             placeholder={t('complaints.filters.severity')}
             value={filters.severity}
             data-testid="cp-filter-severity"
-            onChange={(severity) => set({ severity })}
+            onChange={(severity?: string) => set({ severity })}
             options={COMPLAINT_SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severities.${s}`) }))}
           />
           <Select
@@ -128,7 +155,7 @@ export default function ComplaintsPage() {
             placeholder={t('complaints.filters.source')}
             value={filters.source}
             data-testid="cp-filter-source"
-            onChange={(source) => set({ source })}
+            onChange={(source?: string) => set({ source })}
             options={COMPLAINT_SOURCES.map((s) => ({ value: s, label: t(`complaints.sources.${s}`) }))}
           />
           {canPickOutlet && (
@@ -147,14 +174,14 @@ export default function ComplaintsPage() {
             placeholder={t('complaints.filters.department')}
             value={filters.department}
             data-testid="cp-filter-department"
-            onChange={(department) => set({ department })}
+            onChange={(department?: string) => set({ department })}
             options={DEPARTMENTS.map((d) => ({ value: d, label: t(`complaints.departments.${d}`) }))}
           />
           <Flex gap={6} align="center">
             <Switch
               size="small"
-              checked={!!filters.overdue}
-              onChange={(overdue) => set({ overdue: overdue || undefined })}
+              checked={filters.overdue === 'true'}
+              onChange={(overdue) => set({ overdue: overdue ? 'true' : undefined })}
               data-testid="cp-filter-overdue"
             />
             <span>{t('complaints.filters.overdue')}</span>
@@ -170,72 +197,125 @@ export default function ComplaintsPage() {
           </Flex>
         </Flex>
         {list.error && <ProblemAlert error={list.error} />}
-        <Table<Complaint>
-          rowKey="id"
-          size="middle"
-          loading={list.isLoading}
-          dataSource={items}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('complaints.empty') }}
-          onRow={(r) =>
-            ({
-              'data-testid': `cp-row-${r.number}`,
-              onDoubleClick: () => setOpenId(r.id),
-              style: { cursor: 'pointer' },
-            }) as React.HTMLAttributes<HTMLElement>
-          }
-          columns={[
-            {
-              title: t('complaints.columns.number'),
-              dataIndex: 'number',
-              render: (n: string) => <Typography.Text strong>{n}</Typography.Text>,
-            },
-            {
-              title: t('complaints.columns.summary'),
-              dataIndex: 'summary',
-              ellipsis: true,
-            },
-            {
-              title: t('complaints.columns.severity'),
-              dataIndex: 'severity',
-              render: (s: Complaint['severity']) => <SeverityTag severity={s} />,
-            },
-            {
-              title: t('complaints.columns.source'),
-              dataIndex: 'source',
-              render: (s: Complaint['source']) => t(`complaints.sources.${s}`),
-            },
-            {
-              title: t('complaints.columns.order'),
-              dataIndex: ['order', 'number'],
-              render: (v?: string) => v ?? '—',
-            },
-            {
-              title: t('complaints.columns.outlet'),
-              dataIndex: ['outlet', 'name'],
-              render: (v?: string) => v ?? '—',
-            },
-            {
-              title: t('complaints.columns.status'),
-              dataIndex: 'status',
-              render: (s: Complaint['status']) => <StatusTag status={s} />,
-            },
-            {
-              title: t('complaints.columns.due'),
-              key: 'due',
-              render: (_: unknown, r) => <DueCell c={r} />,
-            },
-            {
-              title: '',
-              key: 'open',
-              render: (_: unknown, r) => (
-                <Button size="small" data-testid={`cp-open-${r.number}`} onClick={() => setOpenId(r.id)}>
-                  {t('complaints.columns.open')}
-                </Button>
-              ),
-            },
-          ]}
-        />
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<Complaint>
+            rowKey="id"
+            size="middle"
+            tableLayout="fixed"
+            loading={list.isLoading}
+            dataSource={items}
+            pagination={false}
+            locale={{ emptyText: t('complaints.empty') }}
+            data-testid="cp-table"
+            onRow={(r) =>
+              ({
+                'data-testid': `cp-row-${r.number}`,
+                onDoubleClick: () => setOpenId(r.id),
+                style: { cursor: 'pointer' },
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+            onChange={(_p, _f, sorter) => {
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              if (one?.columnKey === 'due' && one.order) set({ sort: 'resolve_due_at' });
+              else
+                set({
+                  sort: one?.columnKey === 'openedAt' && one.order === 'ascend' ? 'opened_at' : undefined,
+                });
+            }}
+            columns={[
+              {
+                title: t('complaints.columns.number'),
+                dataIndex: 'number',
+                width: 150,
+                render: (n: string) => (
+                  <Typography.Text strong className="anxin-mono">
+                    {n}
+                  </Typography.Text>
+                ),
+              },
+              {
+                title: t('complaints.columns.summary'),
+                dataIndex: 'summary',
+                ellipsis: { showTitle: true },
+              },
+              {
+                title: t('complaints.columns.customer'),
+                dataIndex: ['customer', 'name'],
+                width: 100,
+                ellipsis: { showTitle: true },
+                render: (v?: string) => v ?? '—',
+              },
+              {
+                title: t('complaints.columns.severity'),
+                dataIndex: 'severity',
+                width: 90,
+                render: (s: Complaint['severity']) => <SeverityTag severity={s} />,
+              },
+              {
+                title: t('complaints.columns.source'),
+                dataIndex: 'source',
+                width: 100,
+                responsive: WIDE,
+                render: (s: Complaint['source']) => t(`complaints.sources.${s}`),
+              },
+              {
+                title: t('complaints.columns.order'),
+                dataIndex: ['order', 'number'],
+                width: 150,
+                responsive: WIDE,
+                render: (v?: string) => v ?? '—',
+              },
+              {
+                title: t('complaints.columns.outlet'),
+                dataIndex: ['outlet', 'name'],
+                width: 130,
+                ellipsis: { showTitle: true },
+                render: (v?: string) => v ?? '—',
+              },
+              {
+                title: t('complaints.columns.status'),
+                dataIndex: 'status',
+                width: 120,
+                render: (s: Complaint['status']) => <StatusTag status={s} />,
+              },
+              {
+                title: t('complaints.columns.openedAt'),
+                key: 'openedAt',
+                width: 120,
+                sorter: true,
+                sortDirections: ['descend', 'ascend'],
+                sortOrder: sortOrder('openedAt'),
+                render: (_: unknown, r) => fmt(r.openedAt),
+              },
+              {
+                title: t('complaints.columns.due'),
+                key: 'due',
+                width: 170,
+                sorter: true,
+                sortDirections: ['ascend'],
+                sortOrder: sortOrder('due'),
+                render: (_: unknown, r) => <DueCell c={r} />,
+              },
+              {
+                title: '',
+                key: 'open',
+                width: 80,
+                render: (_: unknown, r) => (
+                  <Button size="small" data-testid={`cp-open-${r.number}`} onClick={() => setOpenId(r.id)}>
+                    {t('complaints.columns.open')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+          <LoadMore
+            count={items.length}
+            hasMore={!!list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+            testId="cp-list"
+          />
+        </Card>
       </Flex>
       <CreateComplaintDrawer
         open={creating}

@@ -79,6 +79,8 @@ function AllOutlets() {
 
   const metricColumn = (metric: GradingMetric) => ({
     key: metric,
+    width: 92,
+    ellipsis: true,
     title: (
       <Tooltip title={t(`grading.metricHints.${metric}`)}>
         <span>{t(`grading.metrics.${metric}`)}</span>
@@ -174,7 +176,8 @@ function AllOutlets() {
         loading={list.isLoading}
         dataSource={items}
         pagination={items.length > 50 ? { pageSize: 50 } : false}
-        scroll={{ x: 1400 }}
+        // Fixed widths: outlet, score, grade and the seven metrics fit 1366 px; the trend shows from 1600 px.
+        tableLayout="fixed"
         data-testid="grading-table"
         onRow={(r) => ({ 'data-testid': `grading-row-${r.outletCode}` }) as never}
         locale={{
@@ -191,8 +194,8 @@ function AllOutlets() {
         columns={[
           {
             title: t('grading.columns.outlet'),
-            fixed: 'left',
-            width: 220,
+            width: 170,
+            ellipsis: true,
             render: (_, r) => (
               <Link
                 to={`/grading/outlets/${r.outletId}?month=${r.month}`}
@@ -210,6 +213,7 @@ function AllOutlets() {
           {
             title: t('grading.columns.score'),
             dataIndex: 'score',
+            width: 64,
             render: (s: number | null, r) => (
               <Typography.Text strong data-testid={`grading-score-${r.outletCode}`}>
                 {s === null ? '—' : s.toFixed(1)}
@@ -218,12 +222,15 @@ function AllOutlets() {
           },
           {
             title: t('grading.columns.grade'),
+            width: 90,
             render: (_, r) => <CardGrade card={r} minOrders={policy.data?.policy.minOrders} />,
           },
           ...GRADING_METRICS.map(metricColumn),
-          { title: t('grading.columns.orders'), dataIndex: 'orderCount' },
+          { title: t('grading.columns.orders'), dataIndex: 'orderCount', width: 70 },
           {
             title: t('grading.columns.trend'),
+            width: 120,
+            responsive: ['xxl'],
             render: (_, r) => (
               <Sparkline
                 values={trendOf(r.outletId)}

@@ -1,3 +1,4 @@
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { useState } from 'react';
 import { Button, Card, Flex, Space, Typography } from 'antd';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
@@ -61,6 +62,13 @@ export default function OutletsPage() {
         }
       >
         <OutletsTable page={page} />
+        <LoadMore
+          count={items.length}
+          hasMore={!!outlets.hasNextPage}
+          loading={outlets.isFetchingNextPage}
+          onMore={() => void outlets.fetchNextPage()}
+          testId="outlets-list"
+        />
       </Card>
       <OutletDrawer outlet={editing} open={drawerOpen} onClose={() => setDrawerOpen(false)} />
       <ReasonModal

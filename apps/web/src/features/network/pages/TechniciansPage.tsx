@@ -1,3 +1,4 @@
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { ImportOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
@@ -7,7 +8,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useMe } from '../../auth/index.ts';
 import { useCategories } from '../../customers/index.ts';
-import { toHhmm, useTechnicians } from '../api.ts';
+import { toHhmm, useTechnicianList } from '../api.ts';
 import { CertTag } from '../components/bits.tsx';
 import { NetworkImportDialog } from '../components/NetworkImportDialog.tsx';
 import { TechnicianDrawer } from '../components/TechnicianDrawer.tsx';
@@ -23,12 +24,12 @@ export default function TechniciansPage() {
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<string>();
   const [active, setActive] = useState<string>('true');
-  const list = useTechnicians({ staff: tab, q: q.trim() || undefined, category, active });
+  const list = useTechnicianList({ staff: tab, q: q.trim() || undefined, category, active });
   const [editing, setEditing] = useState<Technician | null>(null);
   const [open, setOpen] = useState(false);
   const [importing, setImporting] = useState(false);
   const catName = (code: string) => categories.data?.items.find((c) => c.code === code)?.nameZh ?? code;
-  const items = list.data?.items ?? [];
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canEditHere = canManage && (tab === 'outlet' || scopeAll);
 
   const table = (
@@ -37,8 +38,17 @@ export default function TechniciansPage() {
       rowKey="id"
       loading={list.isPending}
       dataSource={items}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 960 }}
+      tableLayout="fixed"
+      pagination={false}
+      footer={() => (
+        <LoadMore
+          count={items.length}
+          hasMore={!!list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onMore={() => void list.fetchNextPage()}
+          testId="technicians-list"
+        />
+      )}
       onRow={(x) => ({ 'data-testid': `technician-row-${x.name}` }) as object}
       columns={[
         {
@@ -54,7 +64,12 @@ export default function TechniciansPage() {
           ),
         },
         tab === 'outlet'
-          ? { key: 'outlet', title: t('network.technicians.outlet'), render: (_, x) => x.outletName }
+          ? {
+              key: 'outlet',
+              title: t('network.technicians.outlet'),
+              ellipsis: { showTitle: true },
+              render: (_, x) => x.outletName,
+            }
           : {
               key: 'province',
               title: t('network.technicians.province'),
@@ -63,7 +78,7 @@ export default function TechniciansPage() {
         {
           key: 'tier',
           title: t('network.technicians.tier'),
-          width: 150,
+          width: 130,
           render: (_, x) => <Tag>{t(`network.tiers.${x.tier}` as 'network.tiers.1')}</Tag>,
         },
         {
@@ -82,6 +97,8 @@ export default function TechniciansPage() {
         {
           key: 'shifts',
           title: t('network.technicians.shifts'),
+          // Secondary: shows from 1600 px so the rest fits 1366–1440 px without sideways scroll.
+          responsive: ['xxl'],
           render: (_, x) =>
             x.shifts.length ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -113,7 +130,6 @@ export default function TechniciansPage() {
           key: 'actions',
           title: '',
           width: 80,
-          fixed: 'right',
           render: (_, x) =>
             canEditHere && (
               <Button

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Outlet } from '@anxin/contracts';
 import { useMe } from '../../auth/index.ts';
 import { useCategories, useRegions } from '../../customers/index.ts';
-import { networkApi, useNetworkMutation, useOutlets } from '../api.ts';
+import { networkApi, useNetworkMutation, useOutletList } from '../api.ts';
 
 /**
  * The outlets page's state: the filters and the list they select, who may manage outlets, which
@@ -18,7 +18,7 @@ export function useOutletsPage() {
   const [status, setStatus] = useState<string>();
   const [type, setType] = useState<string>();
   const [q, setQ] = useState('');
-  const outlets = useOutlets({
+  const outlets = useOutletList({
     region: region[region.length - 1],
     category,
     status,
@@ -36,7 +36,7 @@ export function useOutletsPage() {
     }),
   );
   const catName = (code: string) => categories.data?.items.find((c) => c.code === code)?.nameZh ?? code;
-  const items = outlets.data?.items ?? [];
+  const items = outlets.data?.pages.flatMap((p) => p.items) ?? [];
 
   return {
     canManage,

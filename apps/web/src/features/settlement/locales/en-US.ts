@@ -7,6 +7,8 @@ export const settlementEnUS: typeof settlementZhCN = {
   tabs: { statements: 'Statements', appeals: 'Appeals', schedule: 'Fee schedule' },
   refresh: 'Refresh',
   filters: {
+    search: 'Statement no. / outlet',
+    allMonths: 'All months',
     month: 'Month',
     outlet: 'Outlet',
     status: 'Status',

@@ -3,7 +3,15 @@ export const settlementZhCN = {
   description: '网点月度结算单：按关闭工单计费、按分类扣款与奖励；网点确认或提出异议，财务调整、审批并付款。',
   tabs: { statements: '结算单', appeals: '申诉', schedule: '收费标准' },
   refresh: '刷新',
-  filters: { month: '月份', outlet: '网点', status: '状态', allOutlets: '全部网点', allStatuses: '全部状态' },
+  filters: {
+    search: '结算单号 / 网点',
+    allMonths: '全部月份',
+    month: '月份',
+    outlet: '网点',
+    status: '状态',
+    allOutlets: '全部网点',
+    allStatuses: '全部状态',
+  },
   status: {
     draft: '草稿',
     confirmed: '网点已确认',

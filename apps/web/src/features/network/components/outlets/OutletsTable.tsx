@@ -1,8 +1,11 @@
-import { Button, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Space, Table, Tag, Typography, type Breakpoint } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Outlet } from '@anxin/contracts';
 import { GradeTag, OutletStatusTag } from '../bits.tsx';
 import type { OutletsPageState } from '../../pages/useOutletsPage.ts';
+
+/** Areas, categories and capacity show from 1600 px: narrower, the key columns fit without scrolling. */
+const WIDE: Breakpoint[] = ['xxl'];
 
 /** The outlets with type, grade, status, areas, categories, capacity; edit and suspend for managers. */
 export function OutletsTable({ page }: { page: OutletsPageState }) {
@@ -14,8 +17,8 @@ export function OutletsTable({ page }: { page: OutletsPageState }) {
       rowKey="id"
       loading={outlets.isPending}
       dataSource={items}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 1100 }}
+      tableLayout="fixed"
+      pagination={false}
       onRow={(o) => ({ 'data-testid': `outlet-row-${o.code}` }) as object}
       columns={[
         {
@@ -58,6 +61,7 @@ export function OutletsTable({ page }: { page: OutletsPageState }) {
         {
           key: 'areas',
           title: t('network.outlets.serviceAreas'),
+          responsive: WIDE,
           render: (_, o) => (
             <Typography.Text
               ellipsis={{ tooltip: o.serviceAreas.map((a) => a.name).join('、') }}
@@ -70,6 +74,7 @@ export function OutletsTable({ page }: { page: OutletsPageState }) {
         {
           key: 'categories',
           title: t('network.outlets.categories'),
+          responsive: WIDE,
           render: (_, o) => (
             <Space size={[4, 4]} wrap>
               {o.categories.map((c) => (
@@ -82,6 +87,7 @@ export function OutletsTable({ page }: { page: OutletsPageState }) {
           key: 'capacity',
           title: t('network.outlets.capacity'),
           width: 90,
+          responsive: WIDE,
           dataIndex: 'dailyCapacity',
           align: 'right',
         },
@@ -96,7 +102,6 @@ export function OutletsTable({ page }: { page: OutletsPageState }) {
           key: 'actions',
           title: '',
           width: 150,
-          fixed: 'right',
           render: (_, o) =>
             canManage && (
               <Space size={4}>
