@@ -28,6 +28,7 @@ import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { CARDS_SETTINGS, createCards } from './modules/cards/index.ts';
 import {
+  consumedPartsCostFen,
   consumedPartsOfOrder,
   createParts,
   itemsByIds,
@@ -89,7 +90,13 @@ import {
   SERVICE_CONTRACT_PREFIX,
   SERVICE_CONTRACT_SETTINGS,
 } from './modules/servicecontracts/index.ts';
-import { drawRecordNumber } from './modules/workorders/index.ts';
+import { drawRecordNumber, orderOutcomesOf } from './modules/workorders/index.ts';
+import { CAREFIGURES_SETTINGS, createCareFigures } from './modules/carefigures/index.ts';
+import { maintenanceFigures } from './modules/maintenance/index.ts';
+import { telemetryFigures } from './modules/telemetry/index.ts';
+import { serviceContractFigures } from './modules/servicecontracts/index.ts';
+import { recallFigures } from './modules/recalls/index.ts';
+import { campaignReport } from './modules/campaigns/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -585,6 +592,20 @@ export function createModules(deps: AppDeps) {
     },
     workOrders,
   );
+  // Installed-base figures (设备与服务运营, issue #18 item 7): each module's own figures function;
+  // order outcomes read through the work-order module, parts consumed through the parts module.
+  const orders = (ids: string[]) => orderOutcomesOf(deps.db, ids);
+  const careFigures = createCareFigures(deps, {
+    maintenance: (scope, graceDays) => maintenanceFigures(deps.db, scope, { graceDays, orders }),
+    alerts: (scope) => telemetryFigures(deps.db, scope, { orders }),
+    contracts: (scope, labourCostPerVisitFen) =>
+      serviceContractFigures(deps.db, scope, {
+        labourCostPerVisitFen,
+        partsCostFen: (orderIds) => consumedPartsCostFen(deps.db, orderIds),
+      }),
+    recalls: (scope) => recallFigures(deps.db, scope),
+    campaigns: (scope) => campaignReport(deps.db, scope),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -621,6 +642,7 @@ export function createModules(deps: AppDeps) {
     ...SERVICE_CONTRACT_SETTINGS,
     ...CAMPAIGN_SETTINGS,
     ...RECALL_SETTINGS,
+    ...CAREFIGURES_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -664,6 +686,7 @@ export function createModules(deps: AppDeps) {
     serviceContracts,
     campaigns,
     recalls,
+    careFigures,
   ];
   return {
     settings,

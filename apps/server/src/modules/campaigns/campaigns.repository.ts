@@ -388,3 +388,13 @@ export async function reachedAnswers(db: Db, campaignId: string): Promise<Record
     .execute();
   return rows.map((r) => JSON.parse(r.answers) as Record<string, CampaignAnswer>);
 }
+
+/** Outcomes of the calls made in [fromAt, toAt) per campaign. */
+export async function attemptOutcomesIn(db: Db, fromAt: string, toAt: string) {
+  return db
+    .selectFrom('campaign_attempts')
+    .select(['campaign_id', 'outcome'])
+    .where('at', '>=', fromAt)
+    .where('at', '<', toAt)
+    .execute();
+}

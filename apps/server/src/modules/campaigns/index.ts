@@ -11,6 +11,8 @@ import './campaigns.events.ts';
 export type { CampaignTables } from './campaigns.schema.ts';
 export type { CampaignPorts } from './context.ts';
 export { CAMPAIGN_SETTINGS, CAMPAIGN_POLICY_KEY } from './campaigns.settings.ts';
+export { campaignReport } from './figures.ts';
+export { conversionPct, outcomesByKind } from './domain/figures.ts';
 
 /**
  * Whether customers opted out of outbound campaigns: other modules (recalls, events) check this

@@ -447,4 +447,16 @@ export class TelemetryRepository {
     const rows = await this.db.selectFrom('telemetry_devices').selectAll().where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, toDevice(r)]));
   }
+
+  /** Alerts first raised in [fromAt, toAt) with their rule's kind and their device's place. */
+  async alertsRaised(fromAt: string, toAt: string) {
+    return this.db
+      .selectFrom('telemetry_alerts as a')
+      .innerJoin('telemetry_rules as r', 'r.id', 'a.rule_id')
+      .innerJoin('telemetry_devices as d', 'd.id', 'a.device_id')
+      .select(['a.first_seen_at', 'a.work_order_id', 'r.kind', 'd.district_code', 'd.category_code'])
+      .where('a.first_seen_at', '>=', fromAt)
+      .where('a.first_seen_at', '<', toAt)
+      .execute();
+  }
 }
