@@ -16,7 +16,8 @@ export function careFiguresRoutes(svc: CareFiguresService) {
         config: { permission: 'report:read' },
         schema: {
           tags: ['carefigures'],
-          summary: 'Installed-base figures of a period: PM compliance, alerts → orders, contracts, recalls, campaigns',
+          summary:
+            'Installed-base figures of a period: PM compliance, alerts → orders, contracts, recalls, campaigns',
           querystring: CareFiguresQuerySchema,
           response: { 200: CareFiguresSchema, ...problems },
         },

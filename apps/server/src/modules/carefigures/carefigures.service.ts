@@ -17,7 +17,10 @@ export class CareFiguresService {
 
   async figures(actor: Actor, q: CareFiguresQuery): Promise<CareFigures> {
     if (!readsWholeBase(actor.scope.level))
-      throw new DomainError('auth.forbidden', 'The installed-base figures are read with data scope "all" only');
+      throw new DomainError(
+        'auth.forbidden',
+        'The installed-base figures are read with data scope "all" only',
+      );
     const { ports, db, clock } = this.deps;
     const policy = await careFiguresPolicy(db);
     const scope = figuresScope(q, businessDateOf(clock.now()));

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pmCompliance, type RunFact } from './compliance.ts';
 
-const run = (dueOn: string, doneOn: string | null, cancelled = false): RunFact => ({ dueOn, doneOn, cancelled });
+const run = (dueOn: string, doneOn: string | null, cancelled = false): RunFact => ({
+  dueOn,
+  doneOn,
+  cancelled,
+});
 const p = { from: '2026-06-01', to: '2026-06-30', today: '2026-06-20', graceDays: 3 };
 
 describe('pmCompliance', () => {
@@ -20,7 +24,12 @@ describe('pmCompliance', () => {
   });
   it('counts open runs past due as overdue, not cancelled or future ones; null with nothing due', () => {
     const f = pmCompliance(
-      [run('2026-05-02', null), run('2026-05-03', null, true), run('2026-06-25', null), run('2026-07-01', null)],
+      [
+        run('2026-05-02', null),
+        run('2026-05-03', null, true),
+        run('2026-06-25', null),
+        run('2026-07-01', null),
+      ],
       { ...p, from: '2026-06-26' },
     );
     expect(f.due).toBe(0);

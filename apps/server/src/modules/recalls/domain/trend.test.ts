@@ -8,7 +8,9 @@ describe('recall completion trend', () => {
     expect(weekOf('2026-06-08')).toBe('2026-06-08');
   });
   it('counts completions per week, empty weeks included, only within the period', () => {
-    expect(weeklyCompletions(['2026-06-03', '2026-06-04', '2026-06-16', '2026-05-31'], '2026-06-03', '2026-06-16')).toEqual([
+    expect(
+      weeklyCompletions(['2026-06-03', '2026-06-04', '2026-06-16', '2026-05-31'], '2026-06-03', '2026-06-16'),
+    ).toEqual([
       { week: '2026-06-01', completed: 2 },
       { week: '2026-06-08', completed: 0 },
       { week: '2026-06-15', completed: 1 },

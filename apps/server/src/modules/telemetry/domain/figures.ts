@@ -17,14 +17,20 @@ export function alertFigures(alerts: readonly AlertFact[]): AlertFigures {
   const done = alerts.filter((a) => a.hasOrder && a.doneAt);
   return {
     ...counts(alerts),
-    medianHoursToComplete: median(done.map((a) => (Date.parse(a.doneAt!) - Date.parse(a.raisedAt)) / 3_600_000)),
+    medianHoursToComplete: median(
+      done.map((a) => (Date.parse(a.doneAt!) - Date.parse(a.raisedAt)) / 3_600_000),
+    ),
     byKind: RULE_KINDS.map((kind) => ({ kind, ...counts(alerts.filter((a) => a.kind === kind)) })),
   };
 }
 
 function counts(alerts: readonly AlertFact[]) {
   const withOrder = alerts.filter((a) => a.hasOrder);
-  return { raised: alerts.length, withOrder: withOrder.length, completed: withOrder.filter((a) => a.doneAt).length };
+  return {
+    raised: alerts.length,
+    withOrder: withOrder.length,
+    completed: withOrder.filter((a) => a.doneAt).length,
+  };
 }
 
 /** The median, one decimal; null for none. */
