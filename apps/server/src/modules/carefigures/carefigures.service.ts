@@ -2,16 +2,19 @@ import type { CareFigures, CareFiguresQuery } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import type { Db } from '../../platform/db/types.ts';
+import type { Db, DialectName } from '../../platform/db/types.ts';
+import { exportCareFigures } from './carefigures.export.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import { careFiguresPolicy } from './carefigures.settings.ts';
 import type { CareFiguresPorts } from './context.ts';
 import { figuresScope, readsWholeBase } from './domain/period.ts';
 
+type Deps = { db: Db; dialect: DialectName; clock: Clock; ports: CareFiguresPorts };
+
 /** The installed-base report: one scope, each module's figures, nothing computed here. */
 export class CareFiguresService {
-  private readonly deps: { db: Db; clock: Clock; ports: CareFiguresPorts };
-  constructor(deps: { db: Db; clock: Clock; ports: CareFiguresPorts }) {
+  private readonly deps: Deps;
+  constructor(deps: Deps) {
     this.deps = deps;
   }
 
@@ -33,5 +36,11 @@ export class CareFiguresService {
     ]);
     // Referrals and event attendance: the community module's figures go here once it exists.
     return { from: q.from, to: q.to, pm, alerts, contracts, recalls, campaigns, community: null };
+  }
+
+  /** The same figures as .xlsx (watermarked, recorded in the export audit trail). */
+  async export(actor: Actor, q: CareFiguresQuery, requestId: string | null) {
+    const f = await this.figures(actor, q);
+    return exportCareFigures(this.deps, actor, f, { ...q }, requestId);
   }
 }

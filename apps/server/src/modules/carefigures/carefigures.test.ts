@@ -317,4 +317,10 @@ describe('installed-base figures', () => {
     const outletQuality = await w.as(await w.user('quality', { scope: 'outlet', outletId: refs.outletA }));
     expect((await outletQuality.get(FIG)).status).toBe(403);
   });
+
+  it('exports the tables as .xlsx', async () => {
+    const x = await manager.get(FIG.replace('/figures?', '/figures/export.xlsx?'));
+    expect(x.status).toBe(200);
+    expect(x.raw.subarray(0, 2).toString()).toBe('PK');
+  });
 });

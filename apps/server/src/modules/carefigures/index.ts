@@ -12,7 +12,7 @@ export { CAREFIGURES_SETTINGS, CAREFIGURES_POLICY_KEY } from './carefigures.sett
  * telemetry, service contracts, recalls and campaigns; each computes its own part.
  */
 export function createCareFigures(deps: AppDeps, ports: CareFiguresPorts) {
-  const service = new CareFiguresService({ db: deps.db, clock: deps.clock, ports });
+  const service = new CareFiguresService({ db: deps.db, dialect: deps.dialect, clock: deps.clock, ports });
   return { service, register: (app: FastifyInstance) => app.register(careFiguresRoutes(service)) };
 }
 export type CareFiguresModule = ReturnType<typeof createCareFigures>;
