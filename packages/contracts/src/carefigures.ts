@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BusinessDateSchema } from './common.ts';
+import { CAMPAIGN_OUTCOMES, CAMPAIGN_PURPOSES } from './campaigns.ts';
 import { RULE_KINDS } from './telemetry.ts';
 
 /**
@@ -93,13 +94,13 @@ export type RecallFigureRow = z.infer<typeof RecallFigureRowSchema>;
 export const CampaignFigureRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  purpose: z.string(),
+  purpose: z.enum(CAMPAIGN_PURPOSES),
   status: z.string(),
   listSize: z.number().int(),
   attempted: z.number().int(),
   reached: z.number().int(),
   /** Call outcomes recorded in the period, by kind. */
-  outcomes: z.record(z.string(), z.number().int()),
+  outcomes: z.record(z.enum(CAMPAIGN_OUTCOMES), z.number().int()),
   optedOut: z.number().int(),
   /** Targets whose questionnaire was answered in full ÷ reached, 0–100; null before any reach. */
   conversionPct: z.number().nullable(),

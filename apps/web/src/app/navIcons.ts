@@ -29,6 +29,7 @@ import {
   TrophyOutlined,
   ShoppingCartOutlined,
   RollbackOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 
 /** The menu's and the dashboard shortcuts' icons, by the name navigation.ts gives them. */
@@ -62,6 +63,7 @@ export const NAV_ICONS = {
   TrophyOutlined,
   ShoppingCartOutlined,
   RollbackOutlined,
+  FundOutlined,
 } satisfies Record<string, ComponentType>;
 
 export type NavIconName = keyof typeof NAV_ICONS;

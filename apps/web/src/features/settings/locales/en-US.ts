@@ -401,6 +401,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     recalls: {
       policy: 'Product recalls',
     },
+    carefigures: {
+      policy: 'Installed-base figures',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -512,6 +515,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     toleranceSeconds: 'Allowed signature timestamp skew (seconds)',
     untargetedToAll: 'Calls without an agent pop on every agent console',
     popMinutes: 'Keep popping a call with no end event for (minutes)',
+    // carefigures.policy
+    pmGraceDays: 'Days after the due date a maintenance may be completed and still count as on time',
+    labourCostPerVisitFen: 'Labour cost of one contract visit (fen; the product keeps no labour cost)',
     // recalls.policy
     smsLocale: 'Language of the recall text message',
     smsTextZh: 'Recall text, Chinese ({serial} the serial, {title} the recall)',

@@ -377,6 +377,9 @@ export const settingsZhCN = {
     recalls: {
       policy: '产品召回',
     },
+    carefigures: {
+      policy: '设备与服务运营指标',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -488,6 +491,9 @@ export const settingsZhCN = {
     toleranceSeconds: '签名时间戳允许误差（秒）',
     untargetedToAll: '未指定坐席的来电在所有坐席弹屏',
     popMinutes: '未收到结束事件的来电弹屏保留（分钟）',
+    // carefigures.policy (设备与服务运营指标)
+    pmGraceDays: '保养在应保养日后多少天内完成仍算按时',
+    labourCostPerVisitFen: '合同每次上门的人工成本（分；系统未记录工时成本）',
     // recalls.policy (产品召回)
     smsLocale: '召回短信的语言',
     smsTextZh: '召回短信（中文；{serial} 序列号、{title} 召回名称）',
