@@ -22,7 +22,7 @@ export async function campaignReport(db: Db, scope: CareFiguresScope): Promise<C
       listSize: f.targets,
       attempted: f.attempted,
       reached: f.reached,
-      outcomes: outcomesByKind(attempts.filter((a) => a.campaign_id === c.id).map((a) => a.outcome)),
+      outcomes: outcomesByKind(attempts.filter((a) => a.campaignId === c.id).map((a) => a.outcome)),
       optedOut: f.optedOut,
       completed: f.completed,
       conversionPct: conversionPct(f.completed, f.reached),

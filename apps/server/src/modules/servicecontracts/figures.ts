@@ -19,15 +19,15 @@ export async function serviceContractFigures(
     repo.visitOrdersIn(scope.from, scope.to),
     repo.contractsInForce(scope.from, scope.to),
   ]);
-  const withQuota = inForce.filter((c) => c.visit_quota !== null);
+  const withQuota = inForce.filter((c) => c.visitQuota !== null);
   return contractMargin({
-    billedFen: sum(due.map((i) => Number(i.amount_fen))),
-    paidFen: sum(due.filter((i) => i.paid_at).map((i) => Number(i.amount_fen))),
+    billedFen: sum(due.map((i) => i.amountFen)),
+    paidFen: sum(due.filter((i) => i.paid).map((i) => i.amountFen)),
     visits: orders.length,
     partsCostFen: await opts.partsCostFen(orders),
     labourCostPerVisitFen: opts.labourCostPerVisitFen,
-    quotaVisits: sum(withQuota.map((c) => Number(c.visit_quota))),
-    usedVisits: sum(withQuota.map((c) => Number(c.used ?? 0))),
+    quotaVisits: sum(withQuota.map((c) => c.visitQuota ?? 0)),
+    usedVisits: sum(withQuota.map((c) => c.used)),
     activeContracts: inForce.length,
   });
 }

@@ -329,8 +329,8 @@ export class ServiceContractRepository {
   // ---------- installed-base figures ----------
 
   /** Instalments falling due in [from, to] of contracts in force or run out (not drafts or cancelled). */
-  async instalmentsDue(from: string, to: string) {
-    return this.db
+  async instalmentsDue(from: string, to: string): Promise<{ amountFen: number; paid: boolean }[]> {
+    const rows = await this.db
       .selectFrom('service_contract_instalments as i')
       .innerJoin('service_contracts as c', 'c.id', 'i.contract_id')
       .select(['i.amount_fen', 'i.paid_at'])
@@ -338,6 +338,7 @@ export class ServiceContractRepository {
       .where('i.due_on', '>=', from)
       .where('i.due_on', '<=', to)
       .execute();
+    return rows.map((r) => ({ amountFen: Number(r.amount_fen), paid: r.paid_at !== null }));
   }
 
   /** Orders counted as visits in [from, to]. */
@@ -352,8 +353,8 @@ export class ServiceContractRepository {
   }
 
   /** Contracts in force at some day of [from, to] with their quota and visits used in their term. */
-  async contractsInForce(from: string, to: string) {
-    return this.db
+  async contractsInForce(from: string, to: string): Promise<{ visitQuota: number | null; used: number }[]> {
+    const rows = await this.db
       .selectFrom('service_contracts as c')
       .select((e) => [
         'c.id',
@@ -368,5 +369,9 @@ export class ServiceContractRepository {
       .where('c.starts_on', '<=', to)
       .where('c.ends_on', '>=', from)
       .execute();
+    return rows.map((r) => ({
+      visitQuota: r.visit_quota === null ? null : Number(r.visit_quota),
+      used: Number(r.used ?? 0),
+    }));
   }
 }

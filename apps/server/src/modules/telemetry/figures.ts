@@ -19,15 +19,15 @@ export async function telemetryFigures(
   opts: { orders: OrderOutcomeLookup },
 ): Promise<AlertFigures> {
   const rows = (await new TelemetryRepository(db).alertsRaised(scope.fromAt, scope.toAt)).filter((r) =>
-    inFilters(scope, r.district_code, r.category_code),
+    inFilters(scope, r.districtCode, r.categoryCode),
   );
-  const orders = await opts.orders(rows.flatMap((r) => (r.work_order_id ? [r.work_order_id] : [])));
+  const orders = await opts.orders(rows.flatMap((r) => (r.workOrderId ? [r.workOrderId] : [])));
   return alertFigures(
     rows.map((r) => ({
       kind: r.kind,
-      raisedAt: r.first_seen_at,
-      hasOrder: !!r.work_order_id,
-      doneAt: r.work_order_id ? doneAtOf(orders.get(r.work_order_id)) : null,
+      raisedAt: r.raisedAt,
+      hasOrder: r.workOrderId !== null,
+      doneAt: r.workOrderId ? doneAtOf(orders.get(r.workOrderId)) : null,
     })),
   );
 }

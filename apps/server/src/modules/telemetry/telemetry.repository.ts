@@ -450,7 +450,7 @@ export class TelemetryRepository {
 
   /** Alerts first raised in [fromAt, toAt) with their rule's kind and their device's place. */
   async alertsRaised(fromAt: string, toAt: string) {
-    return this.db
+    const rows = await this.db
       .selectFrom('telemetry_alerts as a')
       .innerJoin('telemetry_rules as r', 'r.id', 'a.rule_id')
       .innerJoin('telemetry_devices as d', 'd.id', 'a.device_id')
@@ -458,5 +458,12 @@ export class TelemetryRepository {
       .where('a.first_seen_at', '>=', fromAt)
       .where('a.first_seen_at', '<', toAt)
       .execute();
+    return rows.map((r) => ({
+      raisedAt: r.first_seen_at,
+      workOrderId: r.work_order_id,
+      kind: r.kind,
+      districtCode: r.district_code,
+      categoryCode: r.category_code,
+    }));
   }
 }
