@@ -21,6 +21,7 @@ import { seedCallCenter } from './callcenter.ts';
 import { seedMaintenance } from './maintenance.ts';
 import { seedTelemetry } from './telemetry.ts';
 import { seedRecalls } from './recalls.ts';
+import { seedCampaigns } from './campaigns.ts';
 import { seedServiceContracts } from './servicecontracts.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
@@ -128,6 +129,8 @@ export async function seedDemo(
     await seedServiceContracts({ db, dialect }, opts.anchor);
     // A product recall (issue #18 item 4): one batch launched, owners texted and called, orders made.
     await seedRecalls({ db, dialect }, opts.anchor);
+    // A follow-up campaign (issue #18 item 5): list built, the agent's first calls recorded.
+    await seedCampaigns({ db, dialect }, opts.anchor);
   }
   const derived =
     opts.derive === false

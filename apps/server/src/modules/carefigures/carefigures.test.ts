@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomer, makeProduct } from '../../../test/factories/customers.ts';
 import {
-  createBody,
   forceState,
   seedRefs,
   startWorld,
