@@ -27,7 +27,9 @@ describe('installed-base figures', () => {
     const ctx = await j.browser.newContext();
     const admin = await apiAs(ctx.request, j.app.url, 'admin');
     const caller = await createCaller(admin, { ...(await coverageOf(admin, 'GD001')), name: '周运营' });
-    const quality = await apiAs(ctx.request, j.app.url, 'quality');
+    // Its own context: one session per context, and the admin's is used again below.
+    const qctx = await j.browser.newContext();
+    const quality = await apiAs(qctx.request, j.app.url, 'quality');
     const draft = await quality<{ id: string; version: number }>('POST', '/api/v1/recalls', {
       title: `风机召回 ${caller.serial}`,
       reason: '风机轴承批次缺陷',
@@ -60,6 +62,7 @@ describe('installed-base figures', () => {
     if (o.status === 'accepted') o = await move(admin, o, 'awaiting_dispatch');
     await workThrough(admin, o.id);
     await ctx.close();
+    await qctx.close();
 
     await expect
       .poll(async () => {
