@@ -22,14 +22,14 @@ export default function TrendChart({ recalls }: { recalls: RecallFigureRow[] }) 
       series: recalls.map((r) => ({
         name: r.title,
         type: 'line' as const,
-        smooth: true,
         data: r.trend.map((t) => t.completed),
       })),
     });
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
+    // Follows its own box (the card may settle after the first draw, e.g. when a scrollbar appears).
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el.current);
     return () => {
-      window.removeEventListener('resize', onResize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [recalls]);
