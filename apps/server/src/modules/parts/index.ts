@@ -39,9 +39,16 @@ export const consumedPartsOfOrder = async (db: Kysely<Database>, orderId: string
   (await partsRepo.usagesOfOrder(db, orderId)).filter((u) => u.status === 'consumed');
 
 /** Parts consumed on these orders at the items' cost price (fen): contract margins read this. */
-export async function consumedPartsCostFen(db: Kysely<Database>, orderIds: readonly string[]): Promise<number> {
+export async function consumedPartsCostFen(
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+): Promise<number> {
   const used = (await Promise.all([...new Set(orderIds)].map((id) => consumedPartsOfOrder(db, id)))).flat();
-  const cost = new Map((await itemsByIds(db, used.map((u) => u.itemId))).map((i) => [i.id, i.costPriceFen]));
+  const items = await itemsByIds(
+    db,
+    used.map((u) => u.itemId),
+  );
+  const cost = new Map(items.map((i) => [i.id, i.costPriceFen]));
   return used.reduce((sum, u) => sum + u.qty * (cost.get(u.itemId) ?? 0), 0);
 }
 
