@@ -28,6 +28,7 @@ import { createGrading, GRADING_SETTINGS } from './modules/grading/index.ts';
 import { createEvaluation, EVALUATION_SETTINGS } from './modules/evaluation/index.ts';
 import { CARDS_SETTINGS, createCards } from './modules/cards/index.ts';
 import {
+  consumedPartsCostFen,
   consumedPartsOfOrder,
   createParts,
   itemsByIds,
@@ -84,14 +85,25 @@ import {
   productsForRecall,
 } from './modules/customers/index.ts';
 import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
-import { COMMUNITY_SETTINGS, createCommunity, REFERRAL_PREFIX } from './modules/community/index.ts';
+import {
+  communityFigures,
+  COMMUNITY_SETTINGS,
+  createCommunity,
+  REFERRAL_PREFIX,
+} from './modules/community/index.ts';
 import {
   createServiceContracts,
   SERVICE_CONTRACT_PREFIX,
   SERVICE_CONTRACT_SETTINGS,
 } from './modules/servicecontracts/index.ts';
-import { drawRecordNumber } from './modules/workorders/index.ts';
 import { BRAND_INBOX_SETTINGS, createBrandInbox } from './modules/brandinbox/index.ts';
+import { drawRecordNumber, orderOutcomesOf } from './modules/workorders/index.ts';
+import { CAREFIGURES_SETTINGS, createCareFigures } from './modules/carefigures/index.ts';
+import { maintenanceFigures } from './modules/maintenance/index.ts';
+import { telemetryFigures } from './modules/telemetry/index.ts';
+import { serviceContractFigures } from './modules/servicecontracts/index.ts';
+import { recallFigures } from './modules/recalls/index.ts';
+import { campaignReport } from './modules/campaigns/index.ts';
 
 export interface ModuleHandle {
   register(app: FastifyInstance): unknown;
@@ -604,6 +616,21 @@ export function createModules(deps: AppDeps) {
   // Multi-brand outlet inbox (issue #21 item 6): other brands' orders for an outlet, mirrored from
   // their Anxin through the partner API; outlets named through network's index.
   const brandInbox = createBrandInbox(deps, { outletNames: (ids) => outletNamesOf(deps.db, ids) });
+  // Installed-base figures (设备与服务运营, issue #18 item 7): each module's own figures function;
+  // order outcomes read through the work-order module, parts consumed through the parts module.
+  const orders = (ids: string[]) => orderOutcomesOf(deps.db, ids);
+  const careFigures = createCareFigures(deps, {
+    maintenance: (scope, graceDays) => maintenanceFigures(deps.db, scope, { graceDays, orders }),
+    alerts: (scope) => telemetryFigures(deps.db, scope, { orders }),
+    contracts: (scope, labourCostPerVisitFen) =>
+      serviceContractFigures(deps.db, scope, {
+        labourCostPerVisitFen,
+        partsCostFen: (orderIds) => consumedPartsCostFen(deps.db, orderIds),
+      }),
+    recalls: (scope) => recallFigures(deps.db, scope),
+    campaigns: (scope) => campaignReport(deps.db, scope),
+    community: (scope) => communityFigures(deps.db, { from: scope.from, to: scope.to }),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -642,6 +669,7 @@ export function createModules(deps: AppDeps) {
     ...RECALL_SETTINGS,
     ...COMMUNITY_SETTINGS,
     ...BRAND_INBOX_SETTINGS,
+    ...CAREFIGURES_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -687,6 +715,7 @@ export function createModules(deps: AppDeps) {
     recalls,
     community,
     brandInbox,
+    careFigures,
   ];
   return {
     settings,

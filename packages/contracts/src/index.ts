@@ -42,3 +42,4 @@ export * from './campaigns.ts';
 export * from './recalls.ts';
 export * from './community.ts';
 export * from './brandinbox.ts';
+export * from './carefigures.ts';

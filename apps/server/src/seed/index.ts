@@ -22,6 +22,7 @@ import { seedMaintenance } from './maintenance.ts';
 import { seedTelemetry } from './telemetry.ts';
 import { seedRecalls } from './recalls.ts';
 import { seedCommunity } from './community.ts';
+import { seedCampaigns } from './campaigns.ts';
 import { seedServiceContracts } from './servicecontracts.ts';
 
 export { DEMO_SIZE, SCALE_SIZE, DEFAULT_SEED, type SeedSize, type SeedSummary } from './generate.ts';
@@ -131,6 +132,8 @@ export async function seedDemo(
     await seedRecalls({ db, dialect }, opts.anchor);
     // Customer organisation (issue #18 item 6): referrals, a seminar held and a product day open.
     await seedCommunity({ db, dialect }, opts.anchor);
+    // A follow-up campaign (issue #18 item 5): list built, the agent's first calls recorded.
+    await seedCampaigns({ db, dialect }, opts.anchor);
   }
   const derived =
     opts.derive === false

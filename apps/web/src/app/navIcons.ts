@@ -30,6 +30,7 @@ import {
   ShoppingCartOutlined,
   RollbackOutlined,
   TeamOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 
 /** The menu's and the dashboard shortcuts' icons, by the name navigation.ts gives them. */
@@ -64,6 +65,7 @@ export const NAV_ICONS = {
   ShoppingCartOutlined,
   RollbackOutlined,
   TeamOutlined,
+  FundOutlined,
 } satisfies Record<string, ComponentType>;
 
 export type NavIconName = keyof typeof NAV_ICONS;

@@ -104,6 +104,8 @@ describe('navigation', () => {
       'price-list',
       // 服务合同 to read (billing schedules).
       'servicecontracts',
+      // 设备与服务运营: contract revenue and margin among the figures (report:read).
+      'carefigures',
       'settlement',
       'reports',
       // Finance edits the fee schedule in the one business-settings area.
@@ -121,6 +123,10 @@ describe('navigation', () => {
     expect(keys('manager')).toContain('community');
     for (const role of ['technician', 'finance', 'warehouse', 'dispatcher', 'outlet_manager'] as const)
       expect(keys(role)).not.toContain('community');
+    // 设备与服务运营 for report readers; not for agents or outlet managers.
+    expect(keys('manager')).toContain('carefigures');
+    expect(keys('quality')).toContain('carefigures');
+    expect(keys('outlet_manager')).not.toContain('carefigures');
   });
 
   it('hides a group whose children are all inaccessible', () => {

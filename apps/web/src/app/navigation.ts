@@ -375,6 +375,16 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/community/pages/CommunityPage.tsx'),
   },
   {
+    // 设备与服务运营 (issue #18 item 7): PM compliance, alerts → orders, contract margin, recalls and
+    // campaigns in one report; report readers (admin, manager, quality, finance), data scope all.
+    key: 'carefigures',
+    path: '/care-figures',
+    icon: 'FundOutlined',
+    labelKey: 'nav.carefigures',
+    permission: 'report:read',
+    page: () => import('../features/carefigures/pages/CareFiguresPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

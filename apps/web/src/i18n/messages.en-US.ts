@@ -35,6 +35,7 @@ import { campaignsEnUS } from '../features/campaigns/locales/en-US.ts';
 import { communityEnUS } from '../features/community/locales/en-US.ts';
 import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
 import { brandinboxEnUS } from '../features/brandinbox/locales/en-US.ts';
+import { carefiguresEnUS } from '../features/carefigures/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -80,4 +81,5 @@ export const enUS: Messages = {
   community: communityEnUS,
   recalls: recallsEnUS,
   brandinbox: brandinboxEnUS,
+  carefigures: carefiguresEnUS,
 };

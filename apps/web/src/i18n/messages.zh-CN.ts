@@ -33,6 +33,7 @@ import { campaignsZhCN } from '../features/campaigns/locales/zh-CN.ts';
 import { communityZhCN } from '../features/community/locales/zh-CN.ts';
 import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
 import { brandinboxZhCN } from '../features/brandinbox/locales/zh-CN.ts';
+import { carefiguresZhCN } from '../features/carefigures/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -85,6 +86,7 @@ export const zhCN = {
   community: communityZhCN,
   recalls: recallsZhCN,
   brandinbox: brandinboxZhCN,
+  carefigures: carefiguresZhCN,
 };
 
 export type Messages = typeof zhCN;

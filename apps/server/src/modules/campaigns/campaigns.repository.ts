@@ -388,3 +388,14 @@ export async function reachedAnswers(db: Db, campaignId: string): Promise<Record
     .execute();
   return rows.map((r) => JSON.parse(r.answers) as Record<string, CampaignAnswer>);
 }
+
+/** Outcomes of the calls made in [fromAt, toAt) per campaign. */
+export async function attemptOutcomesIn(db: Db, fromAt: string, toAt: string) {
+  const rows = await db
+    .selectFrom('campaign_attempts')
+    .select(['campaign_id', 'outcome'])
+    .where('at', '>=', fromAt)
+    .where('at', '<', toAt)
+    .execute();
+  return rows.map((r) => ({ campaignId: r.campaign_id, outcome: r.outcome }));
+}

@@ -13,6 +13,8 @@ export type { CampaignPorts } from './context.ts';
 export type { Selected as ContactListEntry } from './domain/selection.ts';
 export { recordOptOut } from './calling.service.ts';
 export { CAMPAIGN_SETTINGS, CAMPAIGN_POLICY_KEY } from './campaigns.settings.ts';
+export { campaignReport } from './figures.ts';
+export { conversionPct, outcomesByKind } from './domain/figures.ts';
 
 /**
  * Whether customers opted out of outbound campaigns: other modules (recalls, events) check this

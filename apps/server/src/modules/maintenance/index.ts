@@ -14,6 +14,8 @@ export type { MaintenancePorts } from './context.ts';
 export { MAINTENANCE_SETTINGS, MAINTENANCE_POLICY_KEY } from './maintenance.settings.ts';
 export { GENERATE_JOB } from './generate.ts';
 export { nextDue, addMonthsClamped } from './domain/due.ts';
+export { maintenanceFigures } from './figures.ts';
+export { pmCompliance } from './domain/compliance.ts';
 
 /**
  * Maintenance plans (保养计划, issue #18 item 1): plans per model or category; a periodic job

@@ -216,4 +216,15 @@ export class MaintenanceRepository {
       createdAt: r.created_at,
     }));
   }
+
+  /** Runs due on or before `to` that have an order (the figures' population). */
+  async runsDueBy(to: string): Promise<{ dueOn: string; workOrderId: string }[]> {
+    const rows = await this.db
+      .selectFrom('maintenance_runs')
+      .select(['due_on', 'work_order_id'])
+      .where('due_on', '<=', to)
+      .where('work_order_id', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ dueOn: r.due_on, workOrderId: r.work_order_id! }));
+  }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { partsRepo } from './requests.repository.ts';
+import { itemsByIds } from './catalog.repository.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { insertUserNotice } from '../../platform/notify/index.ts';
@@ -36,6 +37,20 @@ export type { UsageRecord } from './requests.repository.ts';
 /** Parts consumed (fitted) on one order: the repair warranty of fitted parts reads these (modules/cards). */
 export const consumedPartsOfOrder = async (db: Kysely<Database>, orderId: string) =>
   (await partsRepo.usagesOfOrder(db, orderId)).filter((u) => u.status === 'consumed');
+
+/** Parts consumed on these orders at the items' cost price (fen): contract margins read this. */
+export async function consumedPartsCostFen(
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+): Promise<number> {
+  const used = (await Promise.all([...new Set(orderIds)].map((id) => consumedPartsOfOrder(db, id)))).flat();
+  const items = await itemsByIds(
+    db,
+    used.map((u) => u.itemId),
+  );
+  const cost = new Map(items.map((i) => [i.id, i.costPriceFen]));
+  return used.reduce((sum, u) => sum + u.qty * (cost.get(u.itemId) ?? 0), 0);
+}
 
 export interface PartsOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };

@@ -12,6 +12,8 @@ export type { RecallTables } from './recalls.schema.ts';
 export type { RecallPorts, RecallCandidate } from './context.ts';
 export { RECALL_SETTINGS, RECALL_POLICY_KEY } from './recalls.settings.ts';
 export { inRange, isValidRange } from './domain/serial-range.ts';
+export { recallFigures } from './figures.ts';
+export { weeklyCompletions } from './domain/trend.ts';
 
 /**
  * Product recalls (产品召回, issue #18 item 4): a recall names products by model, serial ranges and

@@ -341,4 +341,16 @@ export class RecallRepository {
     }
     return done;
   }
+
+  /** When products of these recalls were completed (instants), for the completion trend. */
+  async completions(recallIds: string[]): Promise<{ recallId: string; completedAt: string }[]> {
+    if (!recallIds.length) return [];
+    const rows = await this.db
+      .selectFrom('recall_products')
+      .select(['recall_id', 'completed_at'])
+      .where('recall_id', 'in', recallIds)
+      .where('completed_at', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ recallId: r.recall_id, completedAt: r.completed_at! }));
+  }
 }

@@ -16,6 +16,8 @@ import {
   UpdateRecallSchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
+import { DomainError } from '../../platform/http/errors.ts';
+import { isRecallDesk } from './domain/desk.ts';
 import type { RecallServices } from './recalls.services.ts';
 
 const problems = problemResponses(400, 401, 403, 404, 409, 422);
@@ -29,6 +31,12 @@ const manage = { permission: 'recalls:manage' } as const;
 export function recallRoutes(svc: RecallServices) {
   return async function routes(fastify: FastifyInstance): Promise<void> {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
+    // Data scope: the recall desk is read with scope "all" only (domain/desk.ts); this runs after
+    // the permission check, so an anonymous request is still 401.
+    app.addHook('onRequest', async (req) => {
+      if (req.actor && !isRecallDesk(req.actor.scope.level))
+        throw new DomainError('auth.forbidden', 'Recalls are read with data scope "all" only');
+    });
     const action = (summary: string) => ({
       config: manage,
       schema: {

@@ -132,6 +132,15 @@ describe('recalls', () => {
     expect((await quality.get(P)).body.items).toEqual([]);
   });
 
+  it('is a head-office desk: readers with an outlet or region scope are refused (403) even with the permission', async () => {
+    const outletQuality = await w.as(await w.user('quality', { scope: 'outlet', outletId: refs.outletA }));
+    const regionAgent = await w.as(await w.user('agent', { scope: 'region', regions: ['44'] }));
+    expect((await outletQuality.get(P)).status).toBe(403);
+    expect((await regionAgent.get(P)).status).toBe(403);
+    expect((await outletQuality.send('POST', P, body({ modelIds: [modelId] }))).status).toBe(403);
+    expect((await quality.get(P)).status).toBe(200);
+  });
+
   it('finds exactly the products in its serial ranges, of its model, and by batch', async () => {
     const criteria = { modelIds: [modelId], serialRanges: [{ from: 'sn00100', to: 'SN00199' }] };
     const preview = await quality.send('POST', `${P}/preview`, criteria);

@@ -18,6 +18,8 @@ export { RENEWAL_JOB } from './renewals.ts';
 export { VISIT_TOPIC } from './visits.ts';
 export { entitlement, covers } from './domain/entitlement.ts';
 export { instalments } from './domain/billing.ts';
+export { serviceContractFigures } from './figures.ts';
+export { contractMargin } from './domain/margin.ts';
 export { addDays, addMonths } from './domain/term.ts';
 
 /** Contract numbers: HT + the shared daily sequence (HT20261207-0001). */

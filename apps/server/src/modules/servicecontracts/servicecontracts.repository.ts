@@ -325,4 +325,53 @@ export class ServiceContractRepository {
       .execute();
     return new Map(rows.map((r) => [r.contract_id, r.ends_on]));
   }
+
+  // ---------- installed-base figures ----------
+
+  /** Instalments falling due in [from, to] of contracts in force or run out (not drafts or cancelled). */
+  async instalmentsDue(from: string, to: string): Promise<{ amountFen: number; paid: boolean }[]> {
+    const rows = await this.db
+      .selectFrom('service_contract_instalments as i')
+      .innerJoin('service_contracts as c', 'c.id', 'i.contract_id')
+      .select(['i.amount_fen', 'i.paid_at'])
+      .where('c.status', 'in', ['active', 'expired'])
+      .where('i.due_on', '>=', from)
+      .where('i.due_on', '<=', to)
+      .execute();
+    return rows.map((r) => ({ amountFen: Number(r.amount_fen), paid: r.paid_at !== null }));
+  }
+
+  /** Orders counted as visits in [from, to]. */
+  async visitOrdersIn(from: string, to: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('service_contract_visits')
+      .select('work_order_id')
+      .where('visited_on', '>=', from)
+      .where('visited_on', '<=', to)
+      .execute();
+    return rows.map((r) => r.work_order_id);
+  }
+
+  /** Contracts in force at some day of [from, to] with their quota and visits used in their term. */
+  async contractsInForce(from: string, to: string): Promise<{ visitQuota: number | null; used: number }[]> {
+    const rows = await this.db
+      .selectFrom('service_contracts as c')
+      .select((e) => [
+        'c.id',
+        'c.visit_quota',
+        e
+          .selectFrom('service_contract_visits as v')
+          .select((v) => v.fn.countAll<string | number>().as('n'))
+          .whereRef('v.contract_id', '=', 'c.id')
+          .as('used'),
+      ])
+      .where('c.status', 'in', ['active', 'expired'])
+      .where('c.starts_on', '<=', to)
+      .where('c.ends_on', '>=', from)
+      .execute();
+    return rows.map((r) => ({
+      visitQuota: r.visit_quota === null ? null : Number(r.visit_quota),
+      used: Number(r.used ?? 0),
+    }));
+  }
 }

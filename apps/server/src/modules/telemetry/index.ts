@@ -15,6 +15,8 @@ export type { TelemetryPorts, TelemetryProduct } from './context.ts';
 export { TELEMETRY_SETTINGS, TELEMETRY_POLICY_KEY } from './telemetry.settings.ts';
 export { DEVICE_TOKEN_PREFIX } from './devices.service.ts';
 export { runningHoursOf } from './reads.ts';
+export { telemetryFigures } from './figures.ts';
+export { alertFigures } from './domain/figures.ts';
 
 /**
  * Telemetry intake and equipment alerts (产品预警, issue #18 item 2): devices post readings with

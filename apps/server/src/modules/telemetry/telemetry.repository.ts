@@ -447,4 +447,23 @@ export class TelemetryRepository {
     const rows = await this.db.selectFrom('telemetry_devices').selectAll().where('id', 'in', ids).execute();
     return new Map(rows.map((r) => [r.id, toDevice(r)]));
   }
+
+  /** Alerts first raised in [fromAt, toAt) with their rule's kind and their device's place. */
+  async alertsRaised(fromAt: string, toAt: string) {
+    const rows = await this.db
+      .selectFrom('telemetry_alerts as a')
+      .innerJoin('telemetry_rules as r', 'r.id', 'a.rule_id')
+      .innerJoin('telemetry_devices as d', 'd.id', 'a.device_id')
+      .select(['a.first_seen_at', 'a.work_order_id', 'r.kind', 'd.district_code', 'd.category_code'])
+      .where('a.first_seen_at', '>=', fromAt)
+      .where('a.first_seen_at', '<', toAt)
+      .execute();
+    return rows.map((r) => ({
+      raisedAt: r.first_seen_at,
+      workOrderId: r.work_order_id,
+      kind: r.kind,
+      districtCode: r.district_code,
+      categoryCode: r.category_code,
+    }));
+  }
 }

@@ -27,6 +27,8 @@ export {
   countServiceOrdersCreated,
   orderAttachmentIds,
   orderNumbersOf,
+  orderOutcomesOf,
+  type OrderOutcome,
   orderOutletOf,
   remoteResolutionCounts,
   technicianJob,

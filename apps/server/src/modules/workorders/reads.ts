@@ -229,3 +229,36 @@ export async function orderOutletOf(db: Db, streamType: string, orderId: string)
     .executeTakeFirst();
   return r?.outlet_id ?? null;
 }
+
+/** An order's outcome as the installed-base figures read it (modules/carefigures through ports). */
+export interface OrderOutcome {
+  id: string;
+  status: WorkOrderStatus;
+  completedAt: string | null;
+  closedAt: string | null;
+  districtCode: string | null;
+  categoryCode: string | null;
+}
+
+/** Outcomes of orders by id; unknown ids are left out. */
+export async function orderOutcomesOf(db: Db, ids: readonly string[]): Promise<Map<string, OrderOutcome>> {
+  const out = new Map<string, OrderOutcome>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('work_orders')
+      .select(['id', 'status', 'completed_at', 'closed_at', 'district_code', 'category_code'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
+    for (const r of rows)
+      out.set(r.id, {
+        id: r.id,
+        status: r.status,
+        completedAt: r.completed_at,
+        closedAt: r.closed_at,
+        districtCode: r.district_code,
+        categoryCode: r.category_code,
+      });
+  }
+  return out;
+}

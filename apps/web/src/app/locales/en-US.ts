@@ -37,6 +37,7 @@ export const appEnUS: typeof appZhCN = {
     recalls: 'Product recalls',
     community: 'Community',
     brandInbox: 'Multi-brand inbox',
+    carefigures: 'Installed-base figures',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -89,6 +90,8 @@ export const appEnUS: typeof appZhCN = {
       'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
     community:
       'Referrals and their conversion; user seminars, product experience days and maintenance training: invitations from a list, registrations, check-in and attendance.',
+    carefigures:
+      'PM compliance, alerts that became orders, contract revenue and margin, recall completion, campaign results',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

@@ -1,9 +1,11 @@
-import type {
-  CampaignAnswer,
-  CampaignFigures,
-  CampaignQuestion,
-  QuestionFigures,
-  TargetStatus,
+import {
+  CAMPAIGN_OUTCOMES,
+  type CampaignOutcome,
+  type CampaignAnswer,
+  type CampaignFigures,
+  type CampaignQuestion,
+  type QuestionFigures,
+  type TargetStatus,
 } from '@anxin/contracts';
 
 export interface TargetFacts {
@@ -64,4 +66,18 @@ function questionFigures(
     counts,
     average: q.kind === 'rating' && n ? sum / n : null,
   };
+}
+
+/**
+ * Campaign conversion (转化率): targets whose questionnaire was answered in full on the reaching
+ * call ÷ targets reached, 0–100 with one decimal; null before anyone was reached.
+ */
+export const conversionPct = (completed: number, reached: number): number | null =>
+  reached ? Math.round((completed / reached) * 1000) / 10 : null;
+
+/** Call outcomes by kind (every kind present, zero included). */
+export function outcomesByKind(outcomes: readonly CampaignOutcome[]): Record<CampaignOutcome, number> {
+  const out = Object.fromEntries(CAMPAIGN_OUTCOMES.map((o) => [o, 0])) as Record<CampaignOutcome, number>;
+  for (const o of outcomes) out[o] += 1;
+  return out;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Progress, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Recall, RecallStatus } from '@anxin/contracts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -25,7 +26,9 @@ export default function RecallsPage() {
   const canCall = !!me.data?.permissions.includes('recalls:call');
   const list = useRecalls();
   const [editing, setEditing] = useState<Recall | null | undefined>(undefined);
-  const [openId, setOpenId] = useState<string | undefined>();
+  // `?recall=<id>` opens that recall (the installed-base figures link here).
+  const [params] = useSearchParams();
+  const [openId, setOpenId] = useState<string | undefined>(params.get('recall') ?? undefined);
 
   return (
     <Flex vertical gap={16}>

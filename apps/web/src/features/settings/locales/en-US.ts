@@ -420,6 +420,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     brandinbox: {
       policy: 'Multi-brand inbox',
     },
+    carefigures: {
+      policy: 'Installed-base figures',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -539,6 +542,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     requestTimeoutSeconds: 'Timeout of a call to a brand (seconds)',
     pageSize: 'Orders per page when pulling',
     maxPages: 'Pages pulled per brand and run at most',
+    // carefigures.policy
+    pmGraceDays: 'Days after the due date a maintenance may be completed and still count as on time',
+    labourCostPerVisitFen: 'Labour cost of one contract visit (fen; the product keeps no labour cost)',
     // recalls.policy
     smsLocale: 'Language of the recall text message',
     smsTextZh: 'Recall text, Chinese ({serial} the serial, {title} the recall)',

@@ -395,6 +395,9 @@ export const settingsZhCN = {
     brandinbox: {
       policy: '多品牌收件箱',
     },
+    carefigures: {
+      policy: '设备与服务运营指标',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -514,6 +517,9 @@ export const settingsZhCN = {
     requestTimeoutSeconds: '调用品牌方系统的超时（秒）',
     pageSize: '同步时每页拉取的工单数',
     maxPages: '每次同步每个品牌最多拉取的页数',
+    // carefigures.policy (设备与服务运营指标)
+    pmGraceDays: '保养在应保养日后多少天内完成仍算按时',
+    labourCostPerVisitFen: '合同每次上门的人工成本（分；系统未记录工时成本）',
     // recalls.policy (产品召回)
     smsLocale: '召回短信的语言',
     smsTextZh: '召回短信（中文；{serial} 序列号、{title} 召回名称）',
