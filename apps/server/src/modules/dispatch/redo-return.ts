@@ -47,7 +47,8 @@ export async function sendRedoBack(
   const decided = await ctx.repo.redoDecision(p.orderId, entry);
   // A replay after a crash between the steps finishes what the decision started.
   if (decided) return decided.outcome === 'returned' ? finish(ctx, p.orderId, entry, decided) : null;
-  if (order.view.status !== 'awaiting_dispatch' || order.view.version !== entry) return null;
+  // Still waiting (another write, an SLA restart say, may have moved its version on since).
+  if (order.view.status !== 'awaiting_dispatch' || order.view.version < entry) return null;
   const { value: policy } = await dispatchPolicy(ctx);
   if (!redoGoesBack(policy, orderRegion(order))) return null;
 
@@ -62,7 +63,7 @@ export async function sendRedoBack(
       : null;
   if (why) return hold(ctx, p.orderId, entry, outletId, technicianId, why);
   try {
-    await offerBack(p.orderId, outletId, entry, { orderVersion: entry, technicianId });
+    await offerBack(p.orderId, outletId, order.view.version, { orderVersion: entry, technicianId });
   } catch (err) {
     if (lost(err)) return null;
     throw err;
@@ -70,7 +71,7 @@ export async function sendRedoBack(
   return finish(ctx, p.orderId, entry, { outletId, technicianId });
 }
 
-/** Accepts for the outlet and assigns the technician, each step only on the version it expects. */
+/** Accepts for the outlet and assigns the technician, each step only from the state it expects. */
 async function finish(
   ctx: DispatchContext,
   orderId: string,
@@ -80,21 +81,17 @@ async function finish(
   // Without a known technician the offer waits for the outlet's own answer, as before.
   if (!d.technicianId) return 'returned';
   const steps = [
-    { status: 'dispatched_outlet', version: entry + 1, to: 'outlet_accepted' as const, data: {} },
-    {
-      status: 'outlet_accepted',
-      version: entry + 2,
-      to: 'assigned' as const,
-      data: { technicianId: d.technicianId },
-    },
+    { status: 'dispatched_outlet', to: 'outlet_accepted' as const, data: {} },
+    { status: 'outlet_accepted', to: 'assigned' as const, data: { technicianId: d.technicianId } },
   ];
   for (const s of steps) {
     const order = await ctx.repo.order(orderId);
-    if (order?.view.status !== s.status || order.view.version !== s.version) continue;
+    // Only while the order is where the return left it (at that outlet).
+    if (order?.view.status !== s.status || order.view.outletId !== d.outletId) continue;
     try {
       await ctx.workOrders.transition(SYSTEM_ACTOR, orderId, {
         to: s.to,
-        version: s.version,
+        version: order.view.version,
         reason: REDO_RETURNED_REASON,
         data: s.data,
       });

@@ -27,6 +27,9 @@ export const workordersEnUS: typeof workordersZhCN = {
     reason: 'Why: {{reason}}',
     previous: 'Previous visit: {{name}}, completed {{at}}',
     previousAt: 'Previous visit: completed {{at}}',
+    diagnosis: 'Last diagnosis: {{text}}',
+    work: 'Last work done: {{text}}',
+    parts: 'Parts fitted last time: {{parts}}',
   },
   actions: {
     reopen: 'Reopen',

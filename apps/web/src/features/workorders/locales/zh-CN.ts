@@ -25,6 +25,9 @@ export const workordersZhCN = {
     reason: '原因：{{reason}}',
     previous: '上次上门：{{name}}，{{at}} 完工',
     previousAt: '上次上门：{{at}} 完工',
+    diagnosis: '上次诊断：{{text}}',
+    work: '上次维修：{{text}}',
+    parts: '上次用件：{{parts}}',
   },
   actions: {
     reopen: '重新打开',
