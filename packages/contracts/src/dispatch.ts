@@ -165,9 +165,7 @@ export const DispatchPolicySchema = z.strictObject({
    */
   redoToSameOutlet: z.boolean().default(true),
   /** Region code → on/off for the rule above; the most specific code wins (none: the rule above). */
-  redoToSameOutletRegions: z
-    .record(storedText().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.boolean())
-    .default({}),
+  redoToSameOutletRegions: z.record(storedText().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.boolean()).default({}),
 });
 export type DispatchPolicy = z.infer<typeof DispatchPolicySchema>;
 
