@@ -158,7 +158,9 @@ export function move(api: Api, o: Order, to: string, data: Record<string, unknow
 /** Dispatches a waiting order to `outletId` (or the top eligible outlet) and accepts it for the outlet. */
 export async function dispatchAndAccept(api: Api, id: string, outletId?: string): Promise<Order> {
   let o = await api<Order>('GET', `/api/v1/work-orders/${id}`);
-  // A redo is offered straight back to its outlet (setting dispatch.policy.redoToSameOutlet).
+  // A redo goes straight back to its outlet and technician (setting dispatch.policy.redoToSameOutlet):
+  // already assigned, or offered to the outlet when its technician is not known.
+  if (o.status === 'assigned') return o;
   if (o.status === 'dispatched_outlet') return move(api, o, 'outlet_accepted');
   const ranking = await api<{ candidates: Array<{ outletId: string; eligible: boolean }> }>(
     'GET',
@@ -182,6 +184,10 @@ export async function scheduleFirstFree(
   technicianName?: string,
 ): Promise<{ order: Order; date: string }> {
   let o = accepted;
+  const assignedTo =
+    o.status === 'assigned'
+      ? (await api<{ technicianId: string | null }>('GET', `/api/v1/work-orders/${o.id}`)).technicianId
+      : null;
   // Midnight tomorrow in Beijing, as an instant.
   const tomorrow = Math.floor((Date.now() + 8 * HOUR) / DAY + 1) * DAY - 8 * HOUR;
   for (let day = 0; day < 21; day++) {
@@ -192,10 +198,19 @@ export async function scheduleFirstFree(
         'GET',
         `/api/v1/work-orders/${o.id}/technician-suggestions?start=${start}&end=${end}`,
       );
-      const tech = s.items.find((t) => t.eligible && (!technicianName || t.name === technicianName));
+      const tech = s.items.find(
+        (t) =>
+          t.eligible &&
+          (!technicianName || t.name === technicianName) &&
+          (!assignedTo || t.technicianId === assignedTo),
+      );
       if (!tech) continue;
-      // One step from 网点已接单: the technician and the window together.
-      o = await move(api, o, 'scheduled', { technicianId: tech.technicianId, appointment: { start, end } });
+      // One step from 网点已接单: the technician and the window together; an assigned order
+      // (a redo sent back to its technician) only gets the window.
+      o = await move(api, o, 'scheduled', {
+        ...(assignedTo ? {} : { technicianId: tech.technicianId }),
+        appointment: { start, end },
+      });
       return { order: o, date: new Date(tomorrow + day * DAY + 8 * HOUR).toISOString().slice(0, 10) };
     }
   }
@@ -215,6 +230,13 @@ export async function workThrough(api: Api, id: string, outletId?: string): Prom
     await new Promise((r) => setTimeout(r, 250));
     o = await api<Order>('GET', `/api/v1/work-orders/${id}`);
   }
-  if (o.status === 'completed') o = await move(api, o, 'awaiting_callback');
+  if (o.status === 'completed') {
+    // The outbox may hand it off between the read and this step: then its step stands.
+    o = await move(api, o, 'awaiting_callback').catch(async (err: unknown) => {
+      const now = await api<Order>('GET', `/api/v1/work-orders/${id}`);
+      if (now.status !== 'awaiting_callback') throw err;
+      return now;
+    });
+  }
   return o;
 }

@@ -4,6 +4,7 @@ import { callbacksZhCN } from '../../apps/web/src/features/callbacks/locales/zh-
 import {
   apiAs,
   coverageOf,
+  type Api,
   createCaller,
   createRepairAwaitingDispatch,
   workThrough,
@@ -21,16 +22,37 @@ let page: Page;
 
 const j = useJourney();
 
-/** Opens the call panel of an order's open callback task. */
+/**
+ * Opens the call panel of an order's open callback task. The queue loads a page at a time: find
+ * the order by its number rather than scroll for it. The search shows the queue as it was when it
+ * ran, so it is run again (as a person would press Enter again) until the task is there.
+ */
 async function openCall(number: string): Promise<void> {
   await page.goto(`${app.url}/callbacks`);
-  // The queue loads a page at a time: find the order by its number rather than scroll for it.
-  await page.getByTestId('cb-search').locator('input').fill(number);
-  await page.getByTestId('cb-search').locator('input').press('Enter');
+  const search = page.getByTestId('cb-search').locator('input');
+  await search.fill(number);
   const open = page.getByTestId(`callback-open-${number}`);
-  await open.waitFor(POLL);
+  await expect
+    .poll(async () => {
+      if (await open.isVisible()) return true;
+      await search.press('Enter');
+      return open.isVisible({ timeout: 2_000 }).catch(() => false);
+    }, POLL)
+    .toBe(true);
   await open.click();
   await page.getByTestId('cb-submit').waitFor(POLL);
+}
+
+/** The order's open callback task, found by its number (not by scanning the first page of the queue). */
+async function openTaskOf(
+  quality: Api,
+  number: string,
+): Promise<{ id: string; orderId: string; orderNumber: string } | undefined> {
+  const found = await quality<{ items: Array<{ id: string; orderId: string; orderNumber: string }> }>(
+    'GET',
+    `/api/v1/callbacks?status=open&q=${encodeURIComponent(number)}`,
+  );
+  return found.items.find((t) => t.orderNumber === number);
 }
 
 const score = (id: string, stars: number) =>
@@ -53,11 +75,8 @@ describe('callback', () => {
     const created = await createRepairAwaitingDispatch(agent, caller);
     const done = await workThrough(admin, created.id);
     expect(done.status).toBe('awaiting_callback');
-    const queue = await quality<{ items: Array<{ orderId: string; orderNumber: string }> }>(
-      'GET',
-      `/api/v1/callbacks?status=open&limit=200`,
-    );
-    const task = queue.items.find((t) => t.orderId === created.id);
+    // Completion hands the order to 待回访, which opens its task (in the same transaction).
+    const task = await openTaskOf(quality, created.number);
     expect(task, 'completing the order opened its callback task').toBeDefined();
 
     // --- first call: the customer is unhappy; quality asks for a redo
@@ -68,41 +87,47 @@ describe('callback', () => {
     await page.getByTestId('cb-outcome-unsatisfied').click();
     await page.getByTestId('cb-followup-redo').click();
     await page.getByPlaceholder(callbacksZhCN.call.note).fill('空调仍然不制冷，客户要求再次上门');
-    // The redo goes straight back to the outlet of the visit that did not hold.
-    const outletOf = async () =>
-      (
-        await quality<Order & { outlet: { id: string } | null }>(
-          'GET',
-          `/api/v1/work-orders/${task!.orderId}`,
-        )
-      ).outlet?.id;
-    const servedBy = await outletOf();
+    // The redo goes straight back to the outlet and technician of the visit that did not hold.
+    type Detail = Order & {
+      outlet: { id: string } | null;
+      technicianId: string | null;
+      timeline: Array<{ to: string | null; reason: string | null; actorKind: string }>;
+    };
+    const detail = () => quality<Detail>('GET', `/api/v1/work-orders/${task!.orderId}`);
+    const served = await detail();
+    expect(served.technicianId).not.toBeNull();
     await shot(page, 'callback-unsatisfied');
     await page.getByTestId('cb-submit').click();
-    await expect
-      .poll(async () => (await quality<Order>('GET', `/api/v1/work-orders/${task!.orderId}`)).status, POLL)
-      .toBe('dispatched_outlet');
-    expect(await outletOf()).toBe(servedBy);
+    // Nobody dispatches it: the system offers it to the outlet, accepts it for the outlet (its own
+    // work is being redone) and assigns the same technician (setting dispatch.policy.redoToSameOutlet).
+    await expect.poll(async () => (await detail()).status, POLL).toBe('assigned');
+    const back = await detail();
+    expect(back.outlet?.id).toBe(served.outlet?.id);
+    expect(back.technicianId).toBe(served.technicianId);
+    const automatic = back.timeline.filter((e) => e.reason === 'redo_returned');
+    expect(automatic.map((e) => [e.to, e.actorKind])).toEqual([
+      ['dispatched_outlet', 'system'],
+      ['outlet_accepted', 'system'],
+      ['assigned', 'system'],
+    ]);
 
-    // --- the field redoes the work; the order is back in 待回访 with a new task
-    await workThrough(admin, task!.orderId);
-    // The new task is opened by the outbox after the order reaches 待回访: wait for it before
-    // searching the queue (the page does not re-search by itself).
-    await expect
-      .poll(async () => {
-        const open = await quality<{ items: Array<{ orderId: string }> }>(
-          'GET',
-          `/api/v1/callbacks?status=open&limit=200`,
-        );
-        return open.items.some((t) => t.orderId === task!.orderId);
-      }, POLL)
-      .toBe(true);
+    // --- the same technician redoes the work; the order is back in 待回访 with a new task
+    const redone = await workThrough(admin, task!.orderId);
+    expect(redone.status).toBe('awaiting_callback');
+    expect((await detail()).technicianId).toBe(served.technicianId);
+    const second = await openTaskOf(quality, task!.orderNumber);
+    expect(second, 'the redo opened a new callback task').toBeDefined();
+    expect(second!.id).not.toBe(task!.id);
 
     // --- second call: the first call's answers are beside the questions; satisfied closes the order
     await openCall(task!.orderNumber);
     const earlier = page.getByTestId('cb-earlier');
     await earlier.waitFor(POLL);
-    expect(await earlier.textContent()).toContain('不满意');
+    const said = (await earlier.textContent())!;
+    expect(said).toContain('不满意');
+    expect(said).toContain('空调仍然不制冷，客户要求再次上门');
+    expect(said).toContain('返修');
+    expect(said).toMatch(/回访人：\S+/);
     await page.waitForTimeout(400); // the drawer's slide-in, for the picture only
     await shot(page, 'callback-second-call');
     for (const q of SCORES) await score(q, 5);

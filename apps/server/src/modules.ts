@@ -131,6 +131,10 @@ export function createModules(deps: AppDeps) {
     availability: network.availability,
     preferPreviousTechnician: async () => (await dispatch.service.policy()).value.redoToSameOutlet,
   });
+  // A redo goes back to its technician only while he may still take it (active, on the outlet, skilled).
+  dispatch.useTechnicianFit((orderId, outletId, technicianId) =>
+    assignment.service.redoFit(orderId, outletId, technicianId),
+  );
   const routing = createRouting(deps, {
     workOrders,
     calendar: () => calendar.service.current(),

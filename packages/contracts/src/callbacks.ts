@@ -199,9 +199,14 @@ export const CallbackScriptSchema = z.object({
       taskId: storedText(),
       closedAt: storedText().nullable(),
       outcome: z.enum(CALLBACK_OUTCOMES),
+      /** What followed an unsatisfied call (返修, complaint, closed with a note). */
+      followUp: z.enum(CALLBACK_FOLLOW_UPS).nullable(),
       answers: CallbackAnswersSchema.nullable(),
       comment: storedText().nullable(),
       note: storedText().nullable(),
+      /** Who made the call (null: the system or the customer's own online rating). */
+      agentName: storedText().nullable(),
+      portalRated: z.boolean(),
     }),
   ),
 });

@@ -164,6 +164,8 @@ export const DispatchPolicySchema = z.strictObject({
    * new order.
    */
   redoToSameOutlet: z.boolean().default(true),
+  /** Region code → on/off for the rule above; the most specific code wins (none: the rule above). */
+  redoToSameOutletRegions: z.record(storedText().regex(/^\d{2}(\d{2}(\d{2})?)?$/), z.boolean()).default({}),
 });
 export type DispatchPolicy = z.infer<typeof DispatchPolicySchema>;
 
@@ -199,8 +201,25 @@ export const OutletLoadSchema = z.object({
 });
 export type OutletLoad = z.infer<typeof OutletLoadSchema>;
 
+/**
+ * Why a redo or reopen was not sent back to the outlet and technician of the visit that did not
+ * hold (it waits in 待派单 for the dispatcher instead).
+ */
+export const REDO_HOLD_REASONS = [
+  'outlet_not_found',
+  'outlet_suspended',
+  'outlet_not_covering',
+  'technician_inactive',
+  'technician_moved',
+  'technician_unskilled',
+  'technician_uncertified',
+] as const;
+export type RedoHoldReason = (typeof REDO_HOLD_REASONS)[number];
+
 export const BoardItemSchema = DispatchOrderSchema.extend({
   mode: z.enum(DISPATCH_MODES),
+  /** A redo that could not go back to its outlet and technician automatically: why, and when. */
+  redoHold: z.object({ reason: z.enum(REDO_HOLD_REASONS), at: storedText() }).nullable(),
   pendingOffer: z
     .object({ id: IdSchema, outletId: IdSchema, outletName: storedText(), dueAt: storedText() })
     .nullable(),

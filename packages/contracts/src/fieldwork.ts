@@ -184,6 +184,8 @@ export const FieldJobDetailSchema = FieldJobSchema.extend({
     .nullable(),
   /** A 返修 or reopened job: why, and the previous visit (the technician sees it on the job card). */
   redo: RedoInfoSchema.nullable(),
+  /** On a redo: the visit that did not hold (its diagnosis, the work and parts), for the next visit. */
+  previousVisit: FieldVisitViewSchema.nullable(),
 });
 export type FieldJobDetail = z.infer<typeof FieldJobDetailSchema>;
 

@@ -40,6 +40,7 @@ import * as m0039 from './0039_campaigns.ts';
 import * as m0042 from './0042_partner_api.ts';
 import * as m0044 from './0044_brand_inbox.ts';
 import * as m0045 from './0045_community.ts';
+import * as m0047 from './0047_redo_returns.ts';
 import * as m0050 from './0050_maintenance_hours.ts';
 
 /**
@@ -87,5 +88,6 @@ export const migrations: readonly Migration[] = [
   { name: '0042_partner_api', up: m0042.up },
   { name: '0044_brand_inbox', up: m0044.up },
   { name: '0045_community', up: m0045.up },
+  { name: '0047_redo_returns', up: m0047.up },
   { name: '0050_maintenance_hours', up: m0050.up },
 ];

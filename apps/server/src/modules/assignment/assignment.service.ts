@@ -12,7 +12,9 @@ import { lockKey } from '../../platform/db/transaction.ts';
 import type { DialectName } from '../../platform/db/types.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Clock } from '../../platform/clock/index.ts';
-import { fieldError, notFound, refuse } from '../../platform/http/errors.ts';
+import { DomainError, fieldError, notFound, refuse } from '../../platform/http/errors.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
+import { PERMISSIONS } from '@anxin/contracts';
 import { notifySms } from '../../platform/notify/index.ts';
 import { readSetting } from '../../platform/settings/index.ts';
 import type { WorkOrder, WorkOrdersService } from '../workorders/index.ts';
@@ -54,6 +56,8 @@ export interface AssignmentDeps {
   /** Whether a redo proposes the technician of the visit that did not hold first (a setting). */
   preferPreviousTechnician?: (() => Promise<boolean>) | undefined;
 }
+
+const SYSTEM_SCOPE_ACTOR = systemActor(PERMISSIONS);
 
 const fmt = (iso: string) => {
   const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
@@ -192,6 +196,35 @@ export class AssignmentService {
         return { technicianId: t.id, name: t.name, qualified: qualified(t.id), cells, free };
       }),
     };
+  }
+
+  /**
+   * Whether the technician of the visit that did not hold may take the redo at this outlet: still
+   * active there and holding the skill (and certification, when required) the order asks. Null
+   * when he may, else why not (the dispatch board shows it).
+   */
+  async redoFit(
+    orderId: string,
+    outletId: string,
+    technicianId: string,
+  ): Promise<
+    'technician_inactive' | 'technician_moved' | 'technician_unskilled' | 'technician_uncertified' | null
+  > {
+    const order = await this.d.workOrders.findInScope(SYSTEM_SCOPE_ACTOR, orderId);
+    if (!order) return null;
+    const tech = (await this.d.repo.techniciansOfOutlet(outletId)).find((t) => t.id === technicianId);
+    if (!tech) return 'technician_moved';
+    if (!tech.active) return 'technician_inactive';
+    try {
+      // The redo has no window yet: only the skill and certification rules apply here.
+      await this.checkAssign({ ...order, appointmentStart: null, appointmentEnd: null }, technicianId);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'assignment.uncertified')
+        return 'technician_uncertified';
+      if (err instanceof DomainError && err.code === 'assignment.unskilled') return 'technician_unskilled';
+      throw err;
+    }
+    return null;
   }
 
   /** On a redo: the technician of the visit that did not hold, when the setting prefers him. */

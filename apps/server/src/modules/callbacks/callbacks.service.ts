@@ -20,6 +20,7 @@ import { createPortalLink, orderRating, rateOrder, readRating, submitRating } fr
 import { recordOutcome } from './record-outcome.ts';
 import { WORKORDER_EVENTS } from '../workorders/workorders.events.ts';
 import { FIELDWORK_EVENTS } from '../fieldwork/fieldwork.events.ts';
+import { userNames } from '../identity/index.ts';
 
 const CLOSED = ['satisfied', 'unsatisfied', 'unreachable', 'superseded'] as const;
 /** Events on the order's timeline that tell the caller what was done on site. */
@@ -80,6 +81,11 @@ export class CallbacksService {
       listStream(this.ctx.db, TASK_STREAM, id),
       this.ctx.repo.answeredTasksOf(this.ctx.db, row.orderId, id),
     ]);
+    // Who made each earlier call, by name (identity's read function).
+    const agents = await userNames(
+      this.ctx.db,
+      earlier.flatMap((t) => (t.closedBy ? [t.closedBy] : [])),
+    );
     return {
       task: taskView(row, now, policy.maxAttempts),
       readOnly: !actor.permissions.has('callback:perform') || row.status !== 'open',
@@ -117,9 +123,12 @@ export class CallbacksService {
         taskId: t.id,
         closedAt: t.closedAt,
         outcome: t.outcome!,
+        followUp: t.followUp,
         answers: t.answers,
         comment: t.comment,
         note: t.note,
+        agentName: (t.closedBy && agents.get(t.closedBy)) || null,
+        portalRated: t.portalRated,
       })),
     };
   }

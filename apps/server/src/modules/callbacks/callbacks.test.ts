@@ -243,8 +243,12 @@ describe('callback tasks', () => {
         answers: first,
         comment: '还是漏水',
         note: '仍然漏水',
+        followUp: 'redo',
+        agentName: expect.any(String),
+        portalRated: false,
       }),
     ]);
+    expect(script.body.earlier[0].agentName).not.toBe('');
   });
 
   it('unsatisfied + complaint keeps the order in 待回访 and emits callbacks.complaint_requested', async () => {

@@ -1,4 +1,10 @@
-import type { DispatchMode, DispatchPolicy, OfferRejectReason, RankedOutlet } from '@anxin/contracts';
+import type {
+  DispatchMode,
+  DispatchPolicy,
+  OfferRejectReason,
+  RankedOutlet,
+  RedoHoldReason,
+} from '@anxin/contracts';
 import { PERMISSIONS } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
@@ -23,7 +29,18 @@ export interface DispatchContext {
   calendar: () => Promise<Calendar>;
   /** Starts an outbox drain soon (after a commit that enqueued auto-dispatch work). */
   nudgeOutbox: () => void;
+  /**
+   * Whether the technician of the visit that did not hold may take the redo at that outlet
+   * (modules/assignment through modules.ts): null when he may, else why not.
+   */
+  technicianFit?: TechnicianFit;
 }
+
+export type TechnicianFit = (
+  orderId: string,
+  outletId: string,
+  technicianId: string,
+) => Promise<Extract<RedoHoldReason, `technician_${string}`> | null>;
 
 /**
  * What a dispatch use case wants the transition hooks to record with the offer, passed as
@@ -39,6 +56,8 @@ export interface DispatchIntent {
   claimedBy?: string;
   /** The id the new offer gets (chosen by the caller, which reads the offer back by it). */
   offerId?: string;
+  /** A redo sent back by the system: recorded with the offer, once per entry into 待派单. */
+  redoReturn?: { orderVersion: number; technicianId: string | null };
 }
 
 declare module '../workorders/hooks.ts' {

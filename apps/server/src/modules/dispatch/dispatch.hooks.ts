@@ -10,6 +10,8 @@ export interface OrderWaitingPayload {
   orderId: string;
   /** Set when a redo or a reopen sent the order back: the outlet of the visit that did not hold. */
   sentBackFrom?: { outletId: string };
+  /** The order's version on entering 待派单 (the handler acts on that version only). */
+  version?: number;
 }
 
 /** 待回访 → 待派单 (返修) and 已关闭 → 待派单 (reopen) send an order back out after a visit. */
@@ -64,6 +66,17 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
       const id = intent.offerId ?? newId();
       const mode = intent.mode ?? 'manual';
       const dueAt = passed!.dueAt;
+      // A redo sent back by the system: a second attempt for the same entry fails here (key).
+      if (intent.redoReturn)
+        await ctx.repo.insertRedoDecision(trx, {
+          orderId: i.order.id,
+          orderVersion: intent.redoReturn.orderVersion,
+          outcome: 'returned',
+          reason: null,
+          outletId: i.req.data.outletId!,
+          technicianId: intent.redoReturn.technicianId,
+          decidedAt: at,
+        });
       await ctx.repo.insertOffer(trx, {
         id,
         orderId: i.order.id,
@@ -164,7 +177,7 @@ export function registerDispatchHooks(ctx: DispatchContext, hooks: Pick<Transiti
       const sentBack = SENT_BACK_FROM.has(status) && outletId ? { sentBackFrom: { outletId } } : {};
       await enqueueOutbox<OrderWaitingPayload>(trx, {
         topic: ORDER_WAITING_TOPIC,
-        payload: { orderId: i.order.id, ...sentBack },
+        payload: { orderId: i.order.id, version: i.order.version + 1, ...sentBack },
         dedupeKey: `${ORDER_WAITING_TOPIC}:${i.order.id}:${i.order.version + 1}`,
         at: i.now,
       });

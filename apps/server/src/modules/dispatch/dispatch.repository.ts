@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { RedoHoldReason } from '@anxin/contracts';
+import type { DispatchRedoReturnsTable } from './dispatch.schema.ts';
 import {
   BEFORE_DEPARTURE_STATUSES,
   DISPATCHABLE_STATUSES,
@@ -436,4 +438,72 @@ export class DispatchRepository {
       .execute();
     return rows.map((r) => toFacts(r as OrderRecord));
   }
+
+  // ---------- redo returns (返修派回原网点) ----------
+
+  /** Records the decision for one entry into 待派单; a second one for the same entry fails (key). */
+  async insertRedoDecision(trx: Db, d: RedoDecision): Promise<void> {
+    await trx
+      .insertInto('dispatch_redo_returns')
+      .values({
+        order_id: d.orderId,
+        order_version: d.orderVersion,
+        outcome: d.outcome,
+        reason: d.reason,
+        outlet_id: d.outletId,
+        technician_id: d.technicianId,
+        decided_at: d.decidedAt,
+      })
+      .execute();
+  }
+
+  async redoDecision(orderId: string, orderVersion: number): Promise<RedoDecision | undefined> {
+    const r = await this.db
+      .selectFrom('dispatch_redo_returns')
+      .selectAll()
+      .where('order_id', '=', orderId)
+      .where('order_version', '=', orderVersion)
+      .executeTakeFirst();
+    return r && redoDecisionOf(r);
+  }
+
+  /** Held redos of these orders, only while the order is still in the entry the decision was for. */
+  async redoHolds(orders: readonly { id: string; version: number }[]): Promise<Map<string, RedoDecision>> {
+    const out = new Map<string, RedoDecision>();
+    if (!orders.length) return out;
+    const rows = await this.db
+      .selectFrom('dispatch_redo_returns')
+      .selectAll()
+      .where('outcome', '=', 'held')
+      .where(
+        'order_id',
+        'in',
+        orders.map((o) => o.id),
+      )
+      .execute();
+    const current = new Map(orders.map((o) => [o.id, o.version]));
+    for (const r of rows)
+      if (current.get(r.order_id) === r.order_version) out.set(r.order_id, redoDecisionOf(r));
+    return out;
+  }
 }
+
+export interface RedoDecision {
+  orderId: string;
+  orderVersion: number;
+  outcome: 'returned' | 'held';
+  reason: RedoHoldReason | null;
+  outletId: string;
+  technicianId: string | null;
+  decidedAt: string;
+}
+
+const redoDecisionOf = (r: Selectable<DispatchRedoReturnsTable>): RedoDecision => ({
+  orderId: r.order_id,
+  orderVersion: Number(r.order_version),
+  outcome: r.outcome,
+  reason: r.reason,
+  outletId: r.outlet_id,
+  technicianId: r.technician_id,
+  decidedAt: r.decided_at,
+});

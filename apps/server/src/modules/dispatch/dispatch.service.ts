@@ -14,12 +14,21 @@ import type {
 import type { Actor } from '../../platform/auth/actor.ts';
 import { DomainError, fieldError, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids/index.ts';
-import { dispatchPolicy, SYSTEM_ACTOR, type DispatchContext } from './dispatch.context.ts';
-import type { OrderFacts, OutletFacts } from './dispatch.repository.ts';
+import {
+  dispatchPolicy,
+  SYSTEM_ACTOR,
+  type DispatchContext,
+  type DispatchIntent,
+} from './dispatch.context.ts';
+import type { OrderWaitingPayload } from './dispatch.hooks.ts';
+import { REDO_RETURNED_REASON, sendRedoBack } from './redo-return.ts';
+import type { OrderFacts, OutletFacts, RedoDecision } from './dispatch.repository.ts';
 import type { Offer as OfferRecord } from './offer-codec.ts';
 import { assertOutletMayTake } from './outlet-check.ts';
 import { modeFor } from './domain/policy.ts';
 import { orderRegion, rankOutlets, topEligible } from './domain/rank.ts';
+
+const holdOf = (d: RedoDecision | undefined) => (d?.reason ? { reason: d.reason, at: d.decidedAt } : null);
 
 /** A problem the caller can act on (bulk results carry the code, not a thrown error). */
 const codeOf = (err: unknown): string => (err instanceof DomainError ? err.code : 'server.internal');
@@ -83,15 +92,24 @@ export class DispatchService {
     ranking: RankedOutlet[],
     requestId: string | null,
     claimedBy?: string,
+    redo?: { redoReturn: NonNullable<DispatchIntent['redoReturn']>; reason: string },
   ): Promise<DispatchResult> {
     const offerId = newId();
     const detail = await this.ctx.workOrders.transition(
       actor,
       orderId,
-      { to: 'dispatched_outlet', version, data: { outletId } },
+      { to: 'dispatched_outlet', version, data: { outletId }, ...(redo ? { reason: redo.reason } : {}) },
       {
         requestId,
-        intents: { dispatch: { mode, ranking, offerId, ...(claimedBy ? { claimedBy } : {}) } },
+        intents: {
+          dispatch: {
+            mode,
+            ranking,
+            offerId,
+            ...(claimedBy ? { claimedBy } : {}),
+            ...(redo ? { redoReturn: redo.redoReturn } : {}),
+          },
+        },
       },
     );
     const offer = await this.ctx.repo.offerById(offerId);
@@ -118,27 +136,20 @@ export class DispatchService {
     }
   }
 
-  /**
-   * A redo or reopen goes back to the outlet of the visit that did not hold (setting
-   * `dispatch.policy.redoToSameOutlet`), whatever the region's mode. Null when the setting is off,
-   * the order has moved on, or the outlet can no longer take it (suspended, out of its area): then
-   * the order is dispatched like any waiting order.
-   */
-  async offerBack(orderId: string, outletId: string): Promise<DispatchResult | null> {
-    const { value: policy } = await dispatchPolicy(this.ctx);
-    if (!policy.redoToSameOutlet) return null;
-    const order = await this.ctx.repo.order(orderId);
-    if (!order || order.view.status !== 'awaiting_dispatch') return null;
-    const ranking = await this.rankFor(order);
-    try {
-      return await this.offer(SYSTEM_ACTOR, orderId, outletId, order.view.version, 'auto', ranking, null);
-    } catch (err) {
-      if (err instanceof DomainError && err.status < 500) {
-        this.ctx.logger.info({ orderId, outletId, code: err.code }, 'dispatch: redo not offered back');
-        return null;
-      }
-      throw err;
-    }
+  /** A redo or reopen back to the outlet and technician of the visit that did not hold (redo-return.ts). */
+  redoBack(p: OrderWaitingPayload & Required<Pick<OrderWaitingPayload, 'sentBackFrom'>>) {
+    return sendRedoBack(
+      this.ctx,
+      async (orderId, outletId, version, redoReturn) => {
+        const order = await this.ctx.repo.order(orderId);
+        const ranking = order ? await this.rankFor(order) : [];
+        return this.offer(SYSTEM_ACTOR, orderId, outletId, version, 'auto', ranking, null, undefined, {
+          redoReturn,
+          reason: REDO_RETURNED_REASON,
+        });
+      },
+      p,
+    );
   }
 
   /** The actor's own offer, or 404 (another outlet's offers do not exist for them). */
@@ -250,9 +261,10 @@ export class DispatchService {
       this.ctx.repo.outletsWithFacts('all', actor.scope),
       this.ctx.repo.waitingCounts(actor.scope),
     ]);
-    const [pending, pendingCounts] = await Promise.all([
+    const [pending, pendingCounts, holds] = await Promise.all([
       this.ctx.repo.pendingOffersFor(queue.map((o) => o.view.id)),
       this.ctx.repo.pendingCounts(outlets.map((o) => o.id)),
+      this.ctx.repo.redoHolds(queue.map((o) => ({ id: o.view.id, version: o.view.version }))),
     ]);
     const names = await this.outletNames(
       outlets,
@@ -267,6 +279,7 @@ export class DispatchService {
         return {
           ...o.view,
           mode: modeFor(policy, orderRegion(o)),
+          redoHold: holdOf(holds.get(o.view.id)),
           pendingOffer: p
             ? { id: p.id, outletId: p.outletId, outletName: names.get(p.outletId) ?? '', dueAt: p.dueAt }
             : null,

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { JobQueue } from '../../platform/jobs/index.ts';
 import type { Calendar } from '../sla/index.ts';
 import type { TransitionHooks, WorkOrdersService } from '../workorders/index.ts';
-import type { DispatchContext } from './dispatch.context.ts';
+import type { DispatchContext, TechnicianFit } from './dispatch.context.ts';
 import {
   ORDER_REJECTED_TOPIC,
   ORDER_WAITING_TOPIC,
@@ -19,6 +19,7 @@ import { expireOffers, scheduleExpireOffers } from './jobs/expire.ts';
 export { DispatchService } from './dispatch.service.ts';
 export { EXPIRE_OFFERS_JOB, type ExpireResult } from './jobs/expire.ts';
 export { ORDER_WAITING_TOPIC } from './dispatch.hooks.ts';
+export type { TechnicianFit } from './dispatch.context.ts';
 export { DISPATCH_POLICY_KEY, DEFAULT_DISPATCH_POLICY, modeFor } from './domain/policy.ts';
 export { rankOutlets, topEligible, coveringArea } from './domain/rank.ts';
 export { outletEligibility, type OutletEligibility, type OutletRefusal } from './domain/eligibility.ts';
@@ -50,7 +51,8 @@ export function createDispatch(deps: AppDeps, opts: DispatchOptions) {
   // After commit of any entry into 待派单: auto regions get their offer (idempotent: the handler
   // only acts on an order still waiting, on the version it reads).
   deps.runtime.outbox.registerTopic<OrderWaitingPayload>(ORDER_WAITING_TOPIC, async (p) => {
-    if (p.sentBackFrom && (await service.offerBack(p.orderId, p.sentBackFrom.outletId))) return;
+    // A redo goes back to its outlet and technician, or waits with the reason (redo-return.ts).
+    if (p.sentBackFrom && (await service.redoBack({ ...p, sentBackFrom: p.sentBackFrom }))) return;
     await service.autoOffer(p.orderId);
   });
   // After a rejection commits: back to 待派单 on the rejected version (a concurrent step wins).
@@ -60,6 +62,10 @@ export function createDispatch(deps: AppDeps, opts: DispatchOptions) {
   const expire = (now: Date = deps.clock.now()) => expireOffers(service, now);
   return {
     service,
+    /** The assignment module's check of the previous technician for a redo (modules.ts). */
+    useTechnicianFit: (fit: TechnicianFit) => {
+      ctx.technicianFit = fit;
+    },
     /** One pass of the `dispatch.expire_offers` job; safe to call repeatedly. */
     expireOffers: expire,
     scheduleJobs: (jobs: JobQueue, everySeconds = 60) =>

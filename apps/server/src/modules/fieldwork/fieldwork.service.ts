@@ -146,14 +146,19 @@ export class FieldworkService {
   }
 
   private async detail(actor: Actor, job: AssignedJob): Promise<FieldJobDetail> {
-    const [products, visit, photos, flags, code, redo] = await Promise.all([
+    const [products, visit, photos, flags, code, redo, visits] = await Promise.all([
       this.d.repo.products([job.productId]),
       this.d.repo.latestVisit(job.id),
       this.d.repo.photos(job.id),
       this.d.repo.flags(job.id),
       this.d.repo.latestCode(job.id),
       this.d.workOrders.redoInfo(job.id),
+      this.d.repo.visits(job.id),
     ]);
+    // The visit that did not hold: the last one completed before the order was sent back.
+    const previous = redo
+      ? visits.filter((v) => v.completedAt && v.completedAt <= redo.at).at(-1)
+      : undefined;
     const statuses = await this.statuses([job.productId], this.today());
     const base = `/api/v1/field/jobs/${job.id}/photos`;
     const sig = photos.filter((p) => p.kind === 'signature' && (!visit || p.visitId === visit.id)).at(-1);
@@ -169,6 +174,7 @@ export class FieldworkService {
           ? { sentAt: code.createdAt, expiresAt: code.expiresAt, sentTo: maskPhone(job.contactPhone) }
           : null,
       redo,
+      previousVisit: previous ? visitView(previous) : null,
     };
   }
 

@@ -71,6 +71,18 @@ describe('callback queue', () => {
     expect(await screen.findByTestId('callback-row-WX20261207-0001')).toBeTruthy();
   });
 
+  it('asks the server again when the same text is searched again (a task opened since shows up)', async () => {
+    const page = await renderPage(<CallbacksPage />, { api: { 'GET /api/v1/callbacks': queueApi } });
+    await screen.findByTestId('callback-row-WX20261207-0001');
+    const box = within(screen.getByTestId('cb-search')).getByRole('searchbox');
+    const searches = () =>
+      page.api.requests('GET /api/v1/callbacks').filter((r) => r.query.get('q') === '客户3');
+    await page.user.type(box, '客户3{Enter}');
+    await waitFor(() => expect(searches()).toHaveLength(1));
+    await page.user.type(box, '{Enter}');
+    await waitFor(() => expect(searches()).toHaveLength(2));
+  });
+
   it('sorts on the server from the due and completed column headers', async () => {
     const page = await renderPage(<CallbacksPage />, { api: { 'GET /api/v1/callbacks': queueApi } });
     await screen.findByTestId('callback-row-WX20261207-0001');

@@ -69,10 +69,16 @@ export default function CallbacksPage() {
   const [search, setSearch] = useState('');
   const queue = useQueue(filters);
   const items = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
-  /** Searches once there are two characters (the server's minimum); clearing shows the whole queue. */
+  /**
+   * Searches once there are two characters (the server's minimum); clearing shows the whole queue.
+   * Searching the same text again asks the server again: a task opened since (the hand-off to 待回访
+   * runs after the field's completion) shows up without a page reload.
+   */
   const runSearch = (text: string) => {
-    const q = text.trim();
-    setFilters((f) => ({ ...f, q: q.length >= 2 ? q : undefined }));
+    const trimmed = text.trim();
+    const q = trimmed.length >= 2 ? trimmed : undefined;
+    if (q === filters.q) void queue.refetch();
+    else setFilters((f) => ({ ...f, q }));
     setActive(0);
   };
   const onSort = (s: Parameters<NonNullable<TableProps<CallbackTask>['onChange']>>[2]) => {

@@ -1,4 +1,4 @@
-import { Button, Flex, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -73,11 +73,18 @@ export function useQueueColumns(opts: {
       title: t('dispatch.queue.offer'),
       dataIndex: 'pendingOffer',
       ellipsis: true,
-      render: (p: BoardItem['pendingOffer']) =>
+      render: (p: BoardItem['pendingOffer'], r: BoardItem) =>
         p ? (
           <Typography.Text>
             {p.outletName} · <DueCountdown dueAt={p.dueAt} />
           </Typography.Text>
+        ) : r.redoHold ? (
+          // A redo the system could not send back to its outlet and technician: say why.
+          <Tooltip title={t('dispatch.redoHold.hint')}>
+            <Tag color="orange" data-testid={`redo-hold-${r.number}`}>
+              {t(`dispatch.redoHold.${r.redoHold.reason}`)}
+            </Tag>
+          </Tooltip>
         ) : (
           '—'
         ),

@@ -15,6 +15,16 @@ export const dispatchEnUS: typeof dispatchZhCN = {
     all: 'All',
   },
   waiting: { new: 'Not yet queued: {{count}}', returned: 'Sent back by outlets: {{count}}' },
+  redoHold: {
+    hint: 'This redo could not go back to its outlet and technician automatically: dispatch it by hand',
+    outlet_not_found: 'Previous outlet no longer exists: dispatch by hand',
+    outlet_suspended: 'Previous outlet unavailable (suspended): dispatch by hand',
+    outlet_not_covering: 'Previous outlet no longer serves this area or category: dispatch by hand',
+    technician_inactive: 'Previous technician deactivated: dispatch by hand',
+    technician_moved: 'Previous technician has left that outlet: dispatch by hand',
+    technician_unskilled: 'Previous technician lacks the category skill: dispatch by hand',
+    technician_uncertified: 'Previous technician certification lapsed: dispatch by hand',
+  },
   queue: {
     noMatch: 'No orders match the search',
     shownAll: 'All {{count}} shown',

@@ -12,6 +12,16 @@ export const dispatchZhCN = {
     all: '全部',
   },
   waiting: { new: '待受理 {{count}}', returned: '网点退回 {{count}}' },
+  redoHold: {
+    hint: '返修单未能自动派回原网点和原工程师，请调度手工派单',
+    outlet_not_found: '原网点已不存在，待手工派单',
+    outlet_suspended: '原网点不可用（已暂停），待手工派单',
+    outlet_not_covering: '原网点已不服务该区域或品类，待手工派单',
+    technician_inactive: '原工程师已停用，待手工派单',
+    technician_moved: '原工程师已不在原网点，待手工派单',
+    technician_unskilled: '原工程师不具备该品类技能，待手工派单',
+    technician_uncertified: '原工程师的品类认证已失效，待手工派单',
+  },
   queue: {
     noMatch: '没有符合搜索条件的工单',
     shownAll: '共 {{count}} 张，已全部显示',

@@ -22,6 +22,7 @@ const item = (n: number, over: Partial<BoardItem> = {}): BoardItem => ({
   version: n + 1,
   mode: 'manual',
   pendingOffer: null,
+  redoHold: null,
   ...over,
 });
 
@@ -121,6 +122,15 @@ describe('dispatch board', () => {
       '/workorders?status=new,accepted',
     );
     expect(screen.getByTestId('dispatch-waiting-returned').textContent).toBe('网点退回 1');
+  });
+
+  it('says in words why a redo was not sent back to its outlet and technician', async () => {
+    const held = item(3, { redoHold: { reason: 'technician_inactive', at: NOW } });
+    await renderPage(<DispatchBoardPage />, {
+      api: boardApi({ 'GET /api/v1/dispatch/board': { ...BOARD, queue: [held] } }),
+    });
+    const tag = within(await row('WX20261207-0003')).getByTestId('redo-hold-WX20261207-0003');
+    expect(tag.textContent).toBe('原工程师已停用，待手工派单');
   });
 
   it('ranks the outlets for an order and dispatches to the chosen one with the order version', async () => {

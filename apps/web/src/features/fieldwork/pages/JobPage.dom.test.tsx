@@ -39,6 +39,7 @@ const job = (status: string): FieldJobDetail => ({
   flags: [],
   completionCode: null,
   redo: null,
+  previousVisit: null,
 });
 
 const PARTS: OrderParts = {

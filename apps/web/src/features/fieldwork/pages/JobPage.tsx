@@ -61,7 +61,7 @@ export default function JobPage() {
         />
       )}
       <JobHeader job={j} />
-      <RedoBanner redo={j.redo} compact />
+      <RedoBanner redo={j.redo} previousVisit={j.previousVisit} compact />
       <VisitCard job={j} />
       {!done && (
         <div style={{ marginBottom: 12 }}>

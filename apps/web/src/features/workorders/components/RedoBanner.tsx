@@ -1,7 +1,7 @@
 import { Alert, Space, Tag } from 'antd';
 import { RedoOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RedoInfo } from '@anxin/contracts';
+import type { FieldVisitView, RedoInfo } from '@anxin/contracts';
 import { bj } from '../time.ts';
 import { reasonText } from './timelineWords.ts';
 
@@ -9,10 +9,20 @@ import { reasonText } from './timelineWords.ts';
  * 返修 / 重新打开: the order was sent back out. Says how often, why (the callback's words) and which
  * visit did not hold, so whoever takes it next starts from there (order page and job card).
  */
-export function RedoBanner({ redo, compact = false }: { redo: RedoInfo | null; compact?: boolean }) {
+export function RedoBanner({
+  redo,
+  compact = false,
+  previousVisit = null,
+}: {
+  redo: RedoInfo | null;
+  compact?: boolean;
+  /** The job card's copy of the visit that did not hold: what was found, done and fitted then. */
+  previousVisit?: FieldVisitView | null;
+}) {
   const { t } = useTranslation();
   if (!redo) return null;
   const prev = redo.previousVisit;
+  const parts = previousVisit?.work?.parts ?? [];
   const lines = [
     redo.reason ? t('workorders.redo.reason', { reason: reasonText(t, redo.reason) }) : null,
     prev
@@ -22,6 +32,13 @@ export function RedoBanner({ redo, compact = false }: { redo: RedoInfo | null; c
             at: bj(prev.completedAt).format('MM-DD HH:mm'),
           })
         : t('workorders.redo.previousAt', { at: bj(prev.completedAt).format('MM-DD HH:mm') })
+      : null,
+    previousVisit?.diagnosis
+      ? t('workorders.redo.diagnosis', { text: previousVisit.diagnosis.findings })
+      : null,
+    previousVisit?.work ? t('workorders.redo.work', { text: previousVisit.work.workDone }) : null,
+    parts.length
+      ? t('workorders.redo.parts', { parts: parts.map((p) => `${p.name} ×${p.quantity}`).join('、') })
       : null,
   ].filter((l): l is string => !!l);
   return (

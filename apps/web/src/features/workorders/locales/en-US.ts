@@ -27,6 +27,9 @@ export const workordersEnUS: typeof workordersZhCN = {
     reason: 'Why: {{reason}}',
     previous: 'Previous visit: {{name}}, completed {{at}}',
     previousAt: 'Previous visit: completed {{at}}',
+    diagnosis: 'Last diagnosis: {{text}}',
+    work: 'Last work done: {{text}}',
+    parts: 'Parts fitted last time: {{parts}}',
   },
   actions: {
     reopen: 'Reopen',
@@ -217,6 +220,15 @@ export const workordersEnUS: typeof workordersZhCN = {
     reason: 'Reason: {{reason}}',
     reasonWithText: '{{word}}: {{text}}',
     reasons: {
+      redo_returned: 'Redo sent back to the same outlet and technician automatically',
+      redo_held_outlet_not_found: 'Previous outlet no longer exists; left for the dispatcher',
+      redo_held_outlet_suspended: 'Previous outlet unavailable (suspended); left for the dispatcher',
+      redo_held_outlet_not_covering:
+        'Previous outlet no longer serves this area or category; left for the dispatcher',
+      redo_held_technician_inactive: 'Previous technician deactivated; left for the dispatcher',
+      redo_held_technician_moved: 'Previous technician has left that outlet; left for the dispatcher',
+      redo_held_technician_unskilled: 'Previous technician lacks the category skill; left for the dispatcher',
+      redo_held_technician_uncertified: 'Previous technician certification lapsed; left for the dispatcher',
       sla_breached_first_contact: 'Escalated automatically: first contact late',
       sla_breached_response: 'Escalated automatically: response late',
       sla_breached_arrival: 'Escalated automatically: visit late',
@@ -248,6 +260,7 @@ export const workordersEnUS: typeof workordersZhCN = {
         photo_added: 'Technician added a site photo',
         signature_added: "Customer's signature",
       },
+      dispatch: { redo_held: 'Redo not sent back automatically' },
       sla: { at_risk: 'Deadline close', breached: 'Deadline missed' },
       callback: {
         outcome_recorded: 'Callback outcome recorded',

@@ -25,6 +25,9 @@ export const workordersZhCN = {
     reason: '原因：{{reason}}',
     previous: '上次上门：{{name}}，{{at}} 完工',
     previousAt: '上次上门：{{at}} 完工',
+    diagnosis: '上次诊断：{{text}}',
+    work: '上次维修：{{text}}',
+    parts: '上次用件：{{parts}}',
   },
   actions: {
     reopen: '重新打开',
@@ -214,6 +217,14 @@ export const workordersZhCN = {
     reason: '原因：{{reason}}',
     reasonWithText: '{{word}}：{{text}}',
     reasons: {
+      redo_returned: '返修自动派回原网点和原工程师',
+      redo_held_outlet_not_found: '原网点已不存在，转调度手工派单',
+      redo_held_outlet_suspended: '原网点不可用（已暂停），转调度手工派单',
+      redo_held_outlet_not_covering: '原网点已不服务该区域或品类，转调度手工派单',
+      redo_held_technician_inactive: '原工程师已停用，转调度手工派单',
+      redo_held_technician_moved: '原工程师已不在原网点，转调度手工派单',
+      redo_held_technician_unskilled: '原工程师不具备该品类技能，转调度手工派单',
+      redo_held_technician_uncertified: '原工程师的品类认证已失效，转调度手工派单',
       sla_breached_first_contact: '自动升级：首次联系超时',
       sla_breached_response: '自动升级：响应超时',
       sla_breached_arrival: '自动升级：上门超时',
@@ -245,6 +256,7 @@ export const workordersZhCN = {
         photo_added: '师傅上传现场照片',
         signature_added: '客户签名',
       },
+      dispatch: { redo_held: '返修未自动派回原网点' },
       sla: { at_risk: '时限即将超时', breached: '已超时' },
       callback: {
         outcome_recorded: '回访结果已记录',

@@ -22,8 +22,11 @@ describe('earlier callbacks', () => {
             closedAt: '2026-12-05T07:30:00.000Z',
             outcome: 'unsatisfied',
             answers: { workmanship: 2, resolved: false },
+            followUp: 'redo',
             comment: '还是漏水',
             note: '客户要求再次上门',
+            agentName: '质检小王',
+            portalRated: false,
           },
         ],
       },
@@ -37,6 +40,10 @@ describe('earlier callbacks', () => {
     expect(text).toContain('否');
     expect(text).toContain('还是漏水');
     expect(text).toContain('客户要求再次上门');
+    expect(text).toContain('回访人：质检小王');
+    expect(text).toContain('平均评分 2.0 / 5');
+    expect(text).toContain('处理：返修（重新派单）');
     expect(text).not.toContain('unsatisfied');
+    expect(text).not.toContain('redo');
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Space, Typography } from 'antd';
+import { Alert, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallbackScript } from '@anxin/contracts';
 import { fmt } from './callText.ts';
@@ -19,6 +19,14 @@ export function EarlierCallbacks({ cp }: { cp: CallPanelState }) {
     if (kind === 'yes_no') return t(v === true ? 'callbacks.call.yes' : 'callbacks.call.no');
     return `${String(v)} / 5`;
   };
+  /** The mean of the star answers (the yes/no ones are shown on their own). */
+  const scoreOf = (e: Earlier) => {
+    const stars = questions
+      .filter((q) => q.kind !== 'yes_no')
+      .map((q) => e.answers?.[q.id])
+      .filter((v): v is number => typeof v === 'number');
+    return stars.length ? (stars.reduce((a, b) => a + b, 0) / stars.length).toFixed(1) : null;
+  };
   return (
     <Space direction="vertical" size={8} style={{ width: '100%' }} data-testid="cb-earlier">
       {cp.s!.earlier.map((e) => (
@@ -31,6 +39,21 @@ export function EarlierCallbacks({ cp }: { cp: CallPanelState }) {
           })}
           description={
             <Space direction="vertical" size={4} style={{ width: '100%' }}>
+              <Flex gap={4} wrap>
+                {scoreOf(e) && <Tag>{t('callbacks.call.earlierScore', { score: scoreOf(e) })}</Tag>}
+                {e.followUp && (
+                  <Tag color="orange">
+                    {t('callbacks.call.earlierFollowUp', { followUp: t(`callbacks.followUp.${e.followUp}`) })}
+                  </Tag>
+                )}
+                <Tag>
+                  {e.agentName
+                    ? t('callbacks.call.earlierBy', { name: e.agentName })
+                    : e.portalRated
+                      ? t('callbacks.call.earlierByPortal')
+                      : t('settings.actorKinds.system')}
+                </Tag>
+              </Flex>
               <Descriptions size="small" column={2}>
                 {questions.map((q) => (
                   <Descriptions.Item key={q.id} label={q.label[lang]}>
@@ -45,7 +68,7 @@ export function EarlierCallbacks({ cp }: { cp: CallPanelState }) {
               )}
               {e.note && (
                 <Typography.Text type="secondary">
-                  {t('callbacks.call.note')}：{e.note}
+                  {t('callbacks.call.earlierReason', { text: e.note })}
                 </Typography.Text>
               )}
             </Space>
