@@ -12,7 +12,13 @@ import { useLocaleSwitch } from '../features/auth/index.ts';
  * Header language menu; signed in, the choice is also saved to the user's profile. `defaultOpen`:
  * the phone shell loads this menu on the first tap and shows it open at once.
  */
-export function LanguageSwitch({ showLabel = true, defaultOpen = false }: { showLabel?: boolean; defaultOpen?: boolean }) {
+export function LanguageSwitch({
+  showLabel = true,
+  defaultOpen = false,
+}: {
+  showLabel?: boolean;
+  defaultOpen?: boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(defaultOpen);
   const { message } = App.useApp();

@@ -23,7 +23,13 @@ export function RoleTags({ roles }: { roles: readonly Role[] }) {
  * Avatar + name in the header; the dropdown shows the account and signs out. `defaultOpen`: the
  * phone shell loads this menu on the first tap and shows it open at once.
  */
-export function UserMenu({ compact = false, defaultOpen = false }: { compact?: boolean; defaultOpen?: boolean }) {
+export function UserMenu({
+  compact = false,
+  defaultOpen = false,
+}: {
+  compact?: boolean;
+  defaultOpen?: boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(defaultOpen);
   const me = useSession();
