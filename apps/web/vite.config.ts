@@ -15,6 +15,8 @@ const hrefPattern = (path: RegExp) =>
 
 const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
+const RC_FORM = /[\\/]node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/;
+
 /**
  * The service worker of the phone apps (registered by src/pwa/register.ts for /m/ and /portal/
  * only). It precaches the app shell (index.html, every JS/CSS chunk, icons), answers page loads
@@ -88,7 +90,14 @@ export default defineConfig({
       // The contracts package defines zod schemas at module level next to the constants the web
       // app reads (statuses, locales); marking zod's builders pure lets unused schemas (and most
       // of zod) drop out of the phone's first load.
-      treeshake: { manualPureFunctions: ['z', 'storedText', 'pageOf'] },
+      treeshake: {
+        manualPureFunctions: ['z', 'storedText', 'pageOf'],
+        // @rc-component/form declares no `sideEffects`, so its index (which hangs Field, List and
+        // useForm on the Form component) stayed in every bundle that touches an input's form
+        // context, with async-validator behind it: about 14 KB gzip in the phone's first load.
+        // It has no side effects besides its exports; other modules keep their own declaration.
+        moduleSideEffects: (id) => (RC_FORM.test(id) ? false : undefined),
+      },
       output: {
         codeSplitting: {
           groups: [

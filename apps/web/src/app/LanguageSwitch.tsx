@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, Dropdown } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +8,27 @@ import { currentLocale } from '../i18n/index.ts';
 import { problemMessage } from '../i18n/problem.ts';
 import { useLocaleSwitch } from '../features/auth/index.ts';
 
-/** Header language menu; signed in, the choice is also saved to the user's profile. */
-export function LanguageSwitch({ showLabel = true }: { showLabel?: boolean }) {
+/**
+ * Header language menu; signed in, the choice is also saved to the user's profile. `defaultOpen`:
+ * the phone shell loads this menu on the first tap and shows it open at once.
+ */
+export function LanguageSwitch({
+  showLabel = true,
+  defaultOpen = false,
+}: {
+  showLabel?: boolean;
+  defaultOpen?: boolean;
+}) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(defaultOpen);
   const { message } = App.useApp();
   const switchLocale = useLocaleSwitch();
   const locale = currentLocale();
   return (
     <Dropdown
       trigger={['click']}
+      open={open}
+      onOpenChange={setOpen}
       menu={{
         selectable: true,
         selectedKeys: [locale],

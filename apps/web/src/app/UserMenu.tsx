@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Avatar, Button, Dropdown, Flex, Tag, Typography } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,9 +19,19 @@ export function RoleTags({ roles }: { roles: readonly Role[] }) {
   );
 }
 
-/** Avatar + name in the header; the dropdown shows the account and signs out. */
-export function UserMenu({ compact = false }: { compact?: boolean }) {
+/**
+ * Avatar + name in the header; the dropdown shows the account and signs out. `defaultOpen`: the
+ * phone shell loads this menu on the first tap and shows it open at once.
+ */
+export function UserMenu({
+  compact = false,
+  defaultOpen = false,
+}: {
+  compact?: boolean;
+  defaultOpen?: boolean;
+}) {
   const { t } = useTranslation();
+  const [open, setOpen] = useState(defaultOpen);
   const me = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -36,6 +47,8 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   return (
     <Dropdown
       trigger={['click']}
+      open={open}
+      onOpenChange={setOpen}
       placement="bottomRight"
       menu={{
         items: [

@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { FullPageSpinner } from '../components/FullPageSpinner.tsx';
-import { AppLayout } from './AppLayout.tsx';
+import { MobileShell } from './MobileShell.tsx';
 import { NotFoundPage, Placeholder, RouteErrorPage } from './lazyPages.tsx';
 import { RequireAccess, RequireAuth } from './guards.tsx';
 import { NAVIGATION, flattenNavigation, type NavItem } from './navigation.ts';
@@ -24,6 +24,13 @@ function pageRoute(item: NavItem): RouteObject {
   );
   return item.path === '/' ? { index: true, element } : { path: item.path, element };
 }
+
+// The desktop layout (Sider, Grid, header) is a chunk of its own: the technician's phone pages
+// (`/m/`) render in the slim MobileShell and never fetch it.
+const AppLayout = lazy(() => import('./AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
+
+/** The technician's phone pages (`/m/...`) live in MobileShell; every other page in AppLayout. */
+const isPhonePage = (item: NavItem) => item.path.startsWith('/m/');
 
 // Not in the first load of a signed-in phone: the sign-in form is fetched when it is shown.
 const LoginPage = lazy(() =>
@@ -88,10 +95,10 @@ export function appRoutes(): RouteObject[] {
       errorElement: <RouteErrorPage />,
     },
     {
-      path: '/',
+      path: '/m',
       element: (
         <RequireAuth>
-          <AppLayout />
+          <MobileShell />
         </RequireAuth>
       ),
       errorElement: <RouteErrorPage />,
@@ -99,7 +106,29 @@ export function appRoutes(): RouteObject[] {
         {
           errorElement: <RouteErrorPage />,
           children: [
-            ...flattenNavigation(NAVIGATION).map(pageRoute),
+            ...flattenNavigation(NAVIGATION).filter(isPhonePage).map(pageRoute),
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<FullPageSpinner />}>
+            <AppLayout />
+          </Suspense>
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [
+            ...flattenNavigation(NAVIGATION)
+              .filter((i) => !isPhonePage(i))
+              .map(pageRoute),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -43,16 +43,21 @@ function applySideEffects(locale: Locale): void {
 /**
  * Each locale's messages are chunks of their own, fetched only when that locale is used: a zh-CN
  * phone never downloads the English strings. The phone apps first fetch the part they show
- * (messages.phone.*) and render; the rest is merged in after, in the background.
+ * (messages.m.* for the technician, messages.phone.* for the portal) and render; the rest is merged in after, in the background.
  */
-type Part = 'phone' | 'full';
+type Part = 'm' | 'phone' | 'full';
 type Bundle = Partial<Messages>;
+// A part may hold some sections of a namespace only (the technician's `parts.field`): i18next
+// merges bundles deeply, so the rest of `parts` arrives with the full messages.
+const someOf = (part: object): Bundle => part as Bundle;
 const LOADERS: Record<Locale, Record<Part, () => Promise<Bundle>>> = {
   'zh-CN': {
+    m: () => import('./messages.m.zh-CN.ts').then((m) => someOf(m.mZhCN)),
     phone: () => import('./messages.phone.zh-CN.ts').then((m) => m.phoneZhCN),
     full: () => import('./messages.zh-CN.ts').then((m) => m.zhCN),
   },
   'en-US': {
+    m: () => import('./messages.m.en-US.ts').then((m) => someOf(m.mEnUS)),
     phone: () => import('./messages.phone.en-US.ts').then((m) => m.phoneEnUS),
     full: () => import('./messages.en-US.ts').then((m) => m.enUS),
   },
@@ -96,11 +101,12 @@ void i18n.use(initReactI18next).init({
 
 /** Resolves once the messages of the starting locale are in: render after it, never before. */
 export const i18nReady: Promise<void> = (async () => {
-  const phone = typeof window !== 'undefined' && phoneAppOf(window.location.pathname) !== null;
-  await loadMessages(initialLocale, phone ? 'phone' : 'full');
+  const app = typeof window !== 'undefined' ? phoneAppOf(window.location.pathname) : null;
+  // The technician's app (`m`) and the portal each start with the messages their first page shows.
+  await loadMessages(initialLocale, app ? (app.id === 'm' ? 'm' : 'phone') : 'full');
   applySideEffects(initialLocale);
   // Offline without the chunk cached: the phone part is enough to work with.
-  if (phone) void loadMessages(initialLocale, 'full').catch(() => undefined);
+  if (app) void loadMessages(initialLocale, 'full').catch(() => undefined);
 })();
 
 export { i18n };

@@ -20,6 +20,8 @@ export const PWA_DEFAULTS = {
   apiCache: 'anxin-api-offline',
   /** A network answer slower than this is replaced by the cached one (a weak basement signal). */
   networkTimeoutSeconds: 6,
+  /** Back online but a queued write still failed: the technician app tries again after this. */
+  queueRetrySeconds: 5,
   /** Cached reads older than this are not shown (the day's jobs of yesterday are no use). */
   apiMaxAgeSeconds: 2 * 24 * 3600,
   apiMaxEntries: 200,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FieldJob, FieldJobDetail, FieldPhotoView, ProofView } from '@anxin/contracts';
 import { api, ApiError, CLIENT_ERROR_CODES, getCsrfToken, toApiError } from '../../api/client.ts';
+import { PWA_DEFAULTS } from '../../pwa/config.ts';
 
 /**
  * The technician app's server calls. Every write carries an Idempotency-Key. A write that fails for
@@ -154,7 +155,10 @@ export async function flushQueue(): Promise<{
   return { sent, refused };
 }
 
-/** Flushes on mount and whenever the browser comes back online; refreshes the jobs after. */
+/**
+ * Flushes on mount and whenever the browser comes back online, retrying while it says online and
+ * writes are still queued; refreshes the jobs after.
+ */
 export function useQueueSync(onRefused?: (r: { write: QueuedWrite; error: ApiError }[]) => void) {
   const qc = useQueryClient();
   const run = useCallback(async () => {
@@ -164,10 +168,24 @@ export function useQueueSync(onRefused?: (r: { write: QueuedWrite; error: ApiErr
     if (r.refused.length) onRefused?.(r.refused);
   }, [qc, onRefused]);
   useEffect(() => {
-    void run();
-    const on = () => void run();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const attempt = async () => {
+      clearTimeout(timer);
+      await run();
+      // 'online' can fire before the connection (or the service worker's view of it) works: while
+      // writes are still queued and the browser says it is online, try again shortly.
+      if (!stopped && readQueue().length && navigator.onLine)
+        timer = setTimeout(() => void attempt(), PWA_DEFAULTS.queueRetrySeconds * 1000);
+    };
+    void attempt();
+    const on = () => void attempt();
     window.addEventListener('online', on);
-    return () => window.removeEventListener('online', on);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      window.removeEventListener('online', on);
+    };
   }, [run]);
   return run;
 }

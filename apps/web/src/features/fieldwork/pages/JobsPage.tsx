@@ -1,25 +1,29 @@
-import { useCallback, useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Segmented, Skeleton, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Flex, Spin, Tag } from 'antd';
 import { EnvironmentOutlined, InboxOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { FieldJob } from '@anxin/contracts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { bj, SlaTag, StatusTag, UrgencyTag } from '../../workorders/index.ts';
-import { useJobs, usePending, useQueueSync, type QueuedWrite } from '../api.ts';
-import { fieldError } from '../components/bits.tsx';
-import type { ApiError } from '../../../api/client.ts';
+import { useJobs, usePending } from '../api.ts';
 import '../fieldwork.css';
 import { productLabel } from '../../../components/productName.ts';
 
 type Tab = 'today' | 'upcoming' | 'done';
+
+// Shown only when the list fails to load (no network and nothing cached): fetched then.
+const ProblemAlert = lazy(() =>
+  import('../../../components/ProblemAlert.tsx').then((m) => ({ default: m.ProblemAlert })),
+);
 
 function JobCard({ job, pending }: { job: FieldJob; pending: number }) {
   const { t } = useTranslation();
   const a = job.appointment;
   return (
     <Link to={`/m/jobs/${job.id}`} className="field-job-card" data-testid={`job-card-${job.number}`}>
-      <Card className="field-card" size="small">
+      {/* Plain markup rather than Ant Design's Card (which brings Tabs): the list is the phone's
+          first screen and every kilobyte of it loads over a weak signal. */}
+      <div className="field-card field-job-card__body">
         <Flex justify="space-between" align="baseline" gap={8}>
           <span className="field-time">
             {a ? `${bj(a.start).format('HH:mm')}–${bj(a.end).format('HH:mm')}` : t('fieldwork.noAppointment')}
@@ -32,9 +36,7 @@ function JobCard({ job, pending }: { job: FieldJob; pending: number }) {
         {a && job.bucket === 'upcoming' && (
           <div className="field-muted">{bj(a.start).format('MM-DD ddd')}</div>
         )}
-        <Typography.Text strong style={{ fontSize: 16, display: 'block', marginTop: 6 }}>
-          {job.customerName}
-        </Typography.Text>
+        <strong className="field-job-card__customer">{job.customerName}</strong>
         <div className="field-muted">
           <EnvironmentOutlined /> {job.address ?? '—'}
         </div>
@@ -49,6 +51,7 @@ function JobCard({ job, pending }: { job: FieldJob; pending: number }) {
               state={job.slaState as 'on_track' | 'at_risk' | 'breached'}
               dueAt={job.slaDueAt}
               compact
+              hint={false}
             />
           </Flex>
           <span className="field-muted">
@@ -58,24 +61,20 @@ function JobCard({ job, pending }: { job: FieldJob; pending: number }) {
         <div className="field-muted" style={{ fontSize: 12, marginTop: 4 }}>
           {job.number}
         </div>
-      </Card>
+      </div>
     </Link>
   );
 }
 
-/** 我的工单: today's and upcoming visits in appointment order, at phone width. */
+/**
+ * 我的工单: today's and upcoming visits in appointment order, at phone width. The queued writes
+ * are sent by the phone shell (FieldQueueSync), not from here.
+ */
 export default function JobsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const jobs = useJobs();
   const pending = usePending();
   const [tab, setTab] = useState<Tab>('today');
-  const onRefused = useCallback(
-    (r: { write: QueuedWrite; error: ApiError }[]) =>
-      r.forEach((x) => void message.error(t('fieldwork.syncRefused', { message: fieldError(t, x.error) }))),
-    [message, t],
-  );
-  useQueueSync(onRefused);
 
   const items = (jobs.data?.items ?? []).filter((j) => j.bucket === tab);
   const count = (b: Tab) => (jobs.data?.items ?? []).filter((j) => j.bucket === b).length;
@@ -83,9 +82,7 @@ export default function JobsPage() {
   return (
     <div className="field-root" data-testid="field-jobs">
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('fieldwork.title')}
-        </Typography.Title>
+        <h4 className="field-page-title">{t('fieldwork.title')}</h4>
         <Flex gap={8}>
           <Link to="/m/parts" data-testid="jobs-my-parts">
             <Button icon={<InboxOutlined />} size="large">
@@ -102,28 +99,37 @@ export default function JobsPage() {
           />
         </Flex>
       </Flex>
+      {/* Plain markup for the notice, the tabs and the empty state: Ant Design's Alert, Segmented
+          (with its Tooltip) and Empty would add some 15 KB to the phone's first load. */}
       {pending.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={t('fieldwork.pendingCount', { count: pending.length })}
-        />
+        <div className="field-notice" role="status">
+          {t('fieldwork.pendingCount', { count: pending.length })}
+        </div>
       )}
-      <Segmented<Tab>
-        block
-        size="large"
-        value={tab}
-        onChange={setTab}
-        style={{ marginBottom: 12 }}
-        options={(['today', 'upcoming', 'done'] as const).map((b) => ({
-          value: b,
-          label: <span data-testid={`jobs-tab-${b}`}>{`${t(`fieldwork.tabs.${b}`)} ${count(b)}`}</span>,
-        }))}
-      />
-      {jobs.isPending && <Skeleton active />}
-      {jobs.isError && <ProblemAlert error={jobs.error} />}
-      {jobs.isSuccess && items.length === 0 && <Empty description={t(`fieldwork.empty.${tab}`)} />}
+      <div className="field-tabs" role="group">
+        {(['today', 'upcoming', 'done'] as const).map((b) => (
+          <button
+            key={b}
+            type="button"
+            className="field-tabs__tab"
+            aria-pressed={tab === b}
+            onClick={() => setTab(b)}
+          >
+            <span data-testid={`jobs-tab-${b}`}>{`${t(`fieldwork.tabs.${b}`)} ${count(b)}`}</span>
+          </button>
+        ))}
+      </div>
+      {jobs.isPending && (
+        <Flex justify="center" style={{ padding: 24 }}>
+          <Spin />
+        </Flex>
+      )}
+      {jobs.isError && (
+        <Suspense fallback={null}>
+          <ProblemAlert error={jobs.error} />
+        </Suspense>
+      )}
+      {jobs.isSuccess && items.length === 0 && <p className="field-empty">{t(`fieldwork.empty.${tab}`)}</p>}
       {items.map((j) => (
         <JobCard key={j.id} job={j} pending={pending.filter((p) => p.orderId === j.id).length} />
       ))}

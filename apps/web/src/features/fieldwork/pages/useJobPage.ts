@@ -1,10 +1,5 @@
-import { useCallback } from 'react';
-import { App } from 'antd';
-import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../api/client.ts';
-import { useJob, usePending, useQueueSync } from '../api.ts';
+import { useJob, usePending } from '../api.ts';
 import type { QueuedWrite } from '../api.ts';
-import { fieldError } from '../components/bits.tsx';
 
 /** The status the job will have once its queued writes are synced (so the next step is offered). */
 const AFTER: Record<string, string> = { depart: 'departed', arrive: 'arrived', start: 'in_progress' };
@@ -13,20 +8,12 @@ export function effectiveStatus(status: string, pending: QueuedWrite[]): string 
 }
 
 /**
- * One job with its writes still queued offline: the status it will have once they sync, and
- * refused writes reported as they come back.
+ * One job with its writes still queued offline: the status it will have once they sync. The phone
+ * shell sends the queue and reports refused writes (FieldQueueSync), whichever page is open.
  */
 export function useJobPage(id: string | undefined) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
   const job = useJob(id);
   const pending = usePending(id);
-  const onRefused = useCallback(
-    (r: { write: QueuedWrite; error: ApiError }[]) =>
-      r.forEach((x) => void message.error(t('fieldwork.syncRefused', { message: fieldError(t, x.error) }))),
-    [message, t],
-  );
-  useQueueSync(onRefused);
   const status = job.data ? effectiveStatus(job.data.status, pending) : null;
   return { job, pending, status };
 }

@@ -1,11 +1,11 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
 import {
   ClockCircleOutlined,
   ExclamationCircleOutlined,
   QuestionCircleOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { bj } from '../time.ts';
@@ -73,15 +73,21 @@ const SLA_ICON: Record<SlaState, ReactNode> = {
   unknown: <QuestionCircleOutlined />,
 };
 
-/** The order's SLA state with its nearest deadline. */
+// The deadline hint on hover: Ant Design's Tooltip (and its popup engine) comes later, on its own,
+// so the technician's job list (which shows no hint: a tap opens the job) does without it.
+const SlaHint = lazy(() => import('./SlaHint.tsx'));
+
+/** The order's SLA state with its nearest deadline; `hint={false}`: no hover hint (phone lists). */
 export function SlaTag({
   state,
   dueAt,
   compact = false,
+  hint = true,
 }: {
   state: SlaState;
   dueAt: string | null;
   compact?: boolean;
+  hint?: boolean;
 }) {
   const { t } = useTranslation();
   const tag = (
@@ -96,12 +102,14 @@ export function SlaTag({
       {!compact && dueAt ? ` · ${bj(dueAt).format('MM-DD HH:mm')}` : ''}
     </Tag>
   );
-  return dueAt ? (
-    <Tooltip
-      title={`${t('workorders.sla.due', { at: bj(dueAt).format('YYYY-MM-DD HH:mm') })} · ${remainingText(t, dueAt)}`}
-    >
-      {tag}
-    </Tooltip>
+  return dueAt && hint ? (
+    <Suspense fallback={tag}>
+      <SlaHint
+        title={`${t('workorders.sla.due', { at: bj(dueAt).format('YYYY-MM-DD HH:mm') })} · ${remainingText(t, dueAt)}`}
+      >
+        {tag}
+      </SlaHint>
+    </Suspense>
   ) : (
     tag
   );
