@@ -227,6 +227,8 @@ export const ERROR_STATUS = {
   /** More affected products than the `recalls.policy` setting allows in one recall. */
   'recall.too_many_products': 422,
   'recall.attempts_exhausted': 409,
+  /** A notification template uses a placeholder its event does not fill (or unbalanced braces). */
+  'notify.unknown_placeholder': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -380,6 +382,7 @@ export const ERROR_PARAMS = {
   'recall.invalid_range': { from: 'string', to: 'string' },
   'recall.too_many_products': { count: 'number', limit: 'number' },
   'recall.attempts_exhausted': { max: 'number' },
+  'notify.unknown_placeholder': { names: 'string', allowed: 'string' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -494,6 +497,7 @@ export const RESOURCES = [
   'service instalment',
   'recall',
   'recall product',
+  'notification template',
   'offer',
   'old part',
   'outlet',

@@ -203,6 +203,10 @@ export const problemsEnUS: typeof problemsZhCN = {
       target_not_claimed:
         'This customer is not on your list any more (taken by someone else or already settled); take the next one.',
     },
+    notify: {
+      unknown_placeholder:
+        'The template uses {{names}}, which this event does not fill; available: {{allowed}}.',
+    },
     recall: {
       invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',
       not_editable: 'Only a draft recall can change its scope (now: {{status}}).',
@@ -424,6 +428,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     knowledge_file: 'knowledge file',
     webhook_delivery: 'webhook delivery',
     webhook_endpoint: 'webhook endpoint',
+    notification_template: 'notification template',
     job: 'visit job',
     leave: 'leave record',
     offer: 'dispatch offer',

@@ -182,6 +182,9 @@ export const problemsZhCN = {
       not_active: '外呼活动当前为“{{status}}”，不能进行此操作。',
       target_not_claimed: '这位客户不在您的名单上（可能已被他人领取或已有结果），请重新领取下一位。',
     },
+    notify: {
+      unknown_placeholder: '模板中的占位符 {{names}} 无法填充；此事件可用：{{allowed}}。',
+    },
     recall: {
       invalid_transition: '召回当前为“{{from}}”，不能改为“{{to}}”。',
       not_editable: '只有草稿状态的召回可以修改范围（当前：{{status}}）。',
@@ -390,6 +393,7 @@ export const problemsZhCN = {
     knowledge_file: '知识库文件',
     webhook_delivery: 'Webhook 投递记录',
     webhook_endpoint: 'Webhook 端点',
+    notification_template: '通知模板',
     job: '上门任务',
     leave: '请假记录',
     offer: '派单邀约',
