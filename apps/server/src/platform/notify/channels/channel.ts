@@ -29,11 +29,11 @@ export interface NotificationChannel {
 
 /** A provider answered but refused (bad signature, unknown template …): worth a retry only sometimes. */
 export class ChannelError extends Error {
-  constructor(
-    readonly channel: ChannelName,
-    message: string,
-  ) {
+  readonly channel: ChannelName;
+
+  constructor(channel: ChannelName, message: string) {
     super(`${channel}: ${message}`);
+    this.channel = channel;
     this.name = 'ChannelError';
   }
 }

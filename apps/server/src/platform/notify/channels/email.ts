@@ -15,10 +15,10 @@ export interface SmtpConfig {
 export class EmailChannel implements NotificationChannel {
   private readonly transport: Transporter;
 
-  constructor(
-    private readonly cfg: SmtpConfig,
-    extra: { tls?: { rejectUnauthorized: boolean } } = {},
-  ) {
+  private readonly cfg: SmtpConfig;
+
+  constructor(cfg: SmtpConfig, extra: { tls?: { rejectUnauthorized: boolean } } = {}) {
+    this.cfg = cfg;
     this.transport = createTransport({
       host: cfg.host,
       port: cfg.port,

@@ -17,10 +17,13 @@ function checkRobotAnswer(channel: 'wecom' | 'dingtalk', answer: unknown): void 
 
 /** WeCom (企业微信) group robot: POST JSON to `…/cgi-bin/webhook/send?key=<key>`. */
 export class WecomRobotChannel implements NotificationChannel {
-  constructor(
-    private readonly webhookUrl: string,
-    private readonly format: 'markdown' | 'text' = 'markdown',
-  ) {}
+  private readonly webhookUrl: string;
+  private readonly format: 'markdown' | 'text';
+
+  constructor(webhookUrl: string, format: 'markdown' | 'text' = 'markdown') {
+    this.webhookUrl = webhookUrl;
+    this.format = format;
+  }
 
   async send(msg: ChannelMessage): Promise<SendResult> {
     const body =
@@ -42,11 +45,15 @@ export function dingtalkSign(secret: string, timestampMs: number): string {
 
 /** DingTalk group robot: POST JSON to `…/robot/send?access_token=<token>` (signed when a secret is set). */
 export class DingtalkRobotChannel implements NotificationChannel {
-  constructor(
-    private readonly webhookUrl: string,
-    private readonly secret: string,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly webhookUrl: string;
+  private readonly secret: string;
+  private readonly now: () => Date;
+
+  constructor(webhookUrl: string, secret: string, now: () => Date = () => new Date()) {
+    this.webhookUrl = webhookUrl;
+    this.secret = secret;
+    this.now = now;
+  }
 
   async send(msg: ChannelMessage): Promise<SendResult> {
     const url = new URL(this.webhookUrl);

@@ -42,11 +42,15 @@ export interface AliyunSmsConfig {
 
 /** Aliyun Dysmsapi `SendSms` (version 2017-05-25), signed RPC GET. */
 export class AliyunSmsProvider implements SmsProvider {
-  constructor(
-    private readonly cfg: AliyunSmsConfig,
-    private readonly now: () => Date = () => new Date(),
-    private readonly nonce: () => string = randomUUID,
-  ) {}
+  private readonly cfg: AliyunSmsConfig;
+  private readonly now: () => Date;
+  private readonly nonce: () => string;
+
+  constructor(cfg: AliyunSmsConfig, now: () => Date = () => new Date(), nonce: () => string = randomUUID) {
+    this.cfg = cfg;
+    this.now = now;
+    this.nonce = nonce;
+  }
 
   async sendTemplate(req: Parameters<SmsProvider['sendTemplate']>[0]): Promise<SendResult> {
     const params: Record<string, string> = {
@@ -125,10 +129,13 @@ export interface TencentSmsConfig {
 
 /** Tencent Cloud SMS `SendSms` (version 2021-01-11). Parameters go in the template's order. */
 export class TencentSmsProvider implements SmsProvider {
-  constructor(
-    private readonly cfg: TencentSmsConfig,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly cfg: TencentSmsConfig;
+  private readonly now: () => Date;
+
+  constructor(cfg: TencentSmsConfig, now: () => Date = () => new Date()) {
+    this.cfg = cfg;
+    this.now = now;
+  }
 
   async sendTemplate(req: Parameters<SmsProvider['sendTemplate']>[0]): Promise<SendResult> {
     const url = new URL(this.cfg.endpoint);
@@ -179,11 +186,15 @@ export class TencentSmsProvider implements SmsProvider {
 
 /** The SMS channel: maps the event to the provider's template code; no code, no message. */
 export class SmsChannel implements NotificationChannel {
-  constructor(
-    private readonly provider: SmsProvider,
-    private readonly signName: string,
-    private readonly templateCodes: Readonly<Record<string, string>>,
-  ) {}
+  private readonly provider: SmsProvider;
+  private readonly signName: string;
+  private readonly templateCodes: Readonly<Record<string, string>>;
+
+  constructor(provider: SmsProvider, signName: string, templateCodes: Readonly<Record<string, string>>) {
+    this.provider = provider;
+    this.signName = signName;
+    this.templateCodes = templateCodes;
+  }
 
   async send(msg: ChannelMessage): Promise<SendResult> {
     const code = msg.template ? this.templateCodes[msg.template] : undefined;

@@ -34,8 +34,11 @@ export function templateIssues(event: string, t: { subject: string; body: string
 }
 
 export class MissingPlaceholderError extends Error {
-  constructor(readonly missing: string[]) {
+  readonly missing: string[];
+
+  constructor(missing: string[]) {
     super(`no value for ${missing.map((m) => `{{${m}}}`).join(', ')}`);
+    this.missing = missing;
     this.name = 'MissingPlaceholderError';
   }
 }

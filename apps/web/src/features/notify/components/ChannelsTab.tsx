@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ButtonProps } from 'antd';
 import {
   App,
   Button,
@@ -15,7 +16,6 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
-  CONFIGURABLE_CHANNELS,
   NOTIFY_EVENT_KEYS,
   NOTIFY_LOCALES,
   type NotifyChannel,
@@ -23,7 +23,7 @@ import {
   type NotifyLocale,
 } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
-import { useSaveSetting, useSetting } from '../../settings/api.ts';
+import { useSaveSetting, useSetting } from '../../settings/index.ts';
 import { useSendTest } from '../api.ts';
 import { eventLabel } from './labels.ts';
 
@@ -34,7 +34,7 @@ function Secret({ name, label }: { name: (string | number)[]; label: string }) {
   const { t } = useTranslation();
   return (
     <Form.Item name={name} label={label} extra={t('notify.secretHint')}>
-      <Input.Password autoComplete="new-password" placeholder={t('notify.secretSet')} />
+      <Input.Password autoComplete="new-password" />
     </Form.Item>
   );
 }
@@ -229,7 +229,7 @@ function TestModal({ channel, onClose }: { channel: NotifyChannel; onClose: () =
       confirmLoading={send.isPending}
       onOk={() => void onOk().catch(() => undefined)}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'notify-test-send' } as object}
+      okButtonProps={{ 'data-testid': 'notify-test-send' } as ButtonProps}
     >
       <Flex vertical gap={12}>
         {send.error ? <ProblemAlert error={send.error} /> : null}

@@ -46,7 +46,8 @@ export function DeliveriesTab() {
           {
             title: t('notify.deliveries.recipient'),
             dataIndex: 'recipientMasked',
-            render: (v: string) => v || t('notify.deliveries.group'),
+            render: (v: string, r) =>
+              v || (r.channel === 'wecom' || r.channel === 'dingtalk' ? t('notify.deliveries.group') : '—'),
           },
           {
             title: t('notify.deliveries.event'),

@@ -104,14 +104,12 @@ function TemplateDrawer({
   useEffect(() => {
     if (current) form.setFieldsValue({ subject: current.subject, body: current.body });
     save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the template shown changes
   }, [channel, locale, current?.version]);
 
   useEffect(() => {
     if (!body) return;
     const h = setTimeout(() => preview.mutate({ event, channel, locale, subject: subject ?? '', body }), 300);
     return () => clearTimeout(h);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutation object is stable enough
   }, [event, channel, locale, subject, body]);
 
   const onSave = async () => {
