@@ -60,6 +60,7 @@ import {
 } from './modules/routing/index.ts';
 import { readSetting } from './platform/settings/index.ts';
 import { createSettings } from './platform/settings/module.ts';
+import { createNotify, NOTIFY_SETTINGS } from './platform/notify/module.ts';
 import { articleRef, createKnowledge, KNOWLEDGE_SETTINGS } from './modules/knowledge/index.ts';
 import { remoteResolutionCounts } from './modules/workorders/index.ts';
 import { createWebhooks, WEBHOOK_SETTINGS } from './modules/webhooks/index.ts';
@@ -674,12 +675,15 @@ export function createModules(deps: AppDeps) {
     ...COMMUNITY_SETTINGS,
     ...BRAND_INBOX_SETTINGS,
     ...CAREFIGURES_SETTINGS,
+    ...NOTIFY_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
   workOrders.hooks.assertComplete();
+  const notify = createNotify(deps);
   const all: ModuleHandle[] = [
     settings,
+    notify,
     identity,
     calendar,
     catalog,

@@ -255,6 +255,8 @@ export const ERROR_STATUS = {
   'brandinbox.remote_unauthorized': 502,
   /** The brand's answer was an error this build does not know. */
   'brandinbox.remote_error': 502,
+  /** A notification template uses a placeholder its event does not fill (or unbalanced braces). */
+  'notify.unknown_placeholder': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -422,6 +424,7 @@ export const ERROR_PARAMS = {
   'brandinbox.remote_unreachable': { host: 'string' },
   'brandinbox.remote_unauthorized': { host: 'string' },
   'brandinbox.remote_error': { host: 'string', status: 'number' },
+  'notify.unknown_placeholder': { names: 'string', allowed: 'string' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -542,6 +545,7 @@ export const RESOURCES = [
   'event registration',
   'brand connection',
   'brand order',
+  'notification template',
   'offer',
   'old part',
   'outlet',

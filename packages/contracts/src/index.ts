@@ -43,3 +43,4 @@ export * from './recalls.ts';
 export * from './community.ts';
 export * from './brandinbox.ts';
 export * from './carefigures.ts';
+export * from './notify.ts';

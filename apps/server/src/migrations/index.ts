@@ -38,6 +38,7 @@ import * as m0037 from './0037_telephony.ts';
 import * as m0038 from './0038_recalls.ts';
 import * as m0039 from './0039_campaigns.ts';
 import * as m0042 from './0042_partner_api.ts';
+import * as m0043 from './0043_notification_channels.ts';
 import * as m0044 from './0044_brand_inbox.ts';
 import * as m0045 from './0045_community.ts';
 import * as m0047 from './0047_redo_returns.ts';
@@ -86,6 +87,7 @@ export const migrations: readonly Migration[] = [
   { name: '0038_recalls', up: m0038.up },
   { name: '0039_campaigns', up: m0039.up },
   { name: '0042_partner_api', up: m0042.up },
+  { name: '0043_notification_channels', up: m0043.up },
   { name: '0044_brand_inbox', up: m0044.up },
   { name: '0045_community', up: m0045.up },
   { name: '0047_redo_returns', up: m0047.up },

@@ -13,5 +13,7 @@ export const PLATFORM_TABLES = [
   'job_schedules',
   'settings',
   'notifications',
+  'notification_templates',
+  'notification_deliveries',
   'anxin_migrations',
 ] as const satisfies readonly (keyof Database)[];

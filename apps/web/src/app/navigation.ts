@@ -508,6 +508,14 @@ export const NAVIGATION: NavItem[] = [
         permission: 'webhook:manage',
         page: () => import('../features/webhooks/pages/WebhooksPage.tsx'),
       },
+      {
+        key: 'settings-notify',
+        path: '/settings/notify',
+        icon: 'NotificationOutlined',
+        labelKey: 'nav.notifyChannels',
+        permission: 'settings:manage',
+        page: () => import('../features/notify/pages/NotifyChannelsPage.tsx'),
+      },
     ],
   },
 ];

@@ -26,6 +26,7 @@ import { warrantyEnUS } from '../features/warranty/locales/en-US.ts';
 import { rmaEnUS } from '../features/rma/locales/en-US.ts';
 import { deliveryEnUS } from '../features/delivery/locales/en-US.ts';
 import { webhooksEnUS } from '../features/webhooks/locales/en-US.ts';
+import { notifyEnUS } from '../features/notify/locales/en-US.ts';
 import { callcenterEnUS } from '../features/callcenter/locales/en-US.ts';
 import { maintenanceEnUS } from '../features/maintenance/locales/en-US.ts';
 import { telemetryEnUS } from '../features/telemetry/locales/en-US.ts';
@@ -72,6 +73,7 @@ export const enUS: Messages = {
   sales: salesEnUS,
   delivery: deliveryEnUS,
   webhooks: webhooksEnUS,
+  notify: notifyEnUS,
   callcenter: callcenterEnUS,
   maintenance: maintenanceEnUS,
   telemetry: telemetryEnUS,

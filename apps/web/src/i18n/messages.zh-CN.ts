@@ -24,6 +24,7 @@ import { cardsZhCN } from '../features/cards/locales/zh-CN.ts';
 import { warrantyZhCN } from '../features/warranty/locales/zh-CN.ts';
 import { deliveryZhCN } from '../features/delivery/locales/zh-CN.ts';
 import { webhooksZhCN } from '../features/webhooks/locales/zh-CN.ts';
+import { notifyZhCN } from '../features/notify/locales/zh-CN.ts';
 import { callcenterZhCN } from '../features/callcenter/locales/zh-CN.ts';
 import { maintenanceZhCN } from '../features/maintenance/locales/zh-CN.ts';
 import { telemetryZhCN } from '../features/telemetry/locales/zh-CN.ts';
@@ -77,6 +78,7 @@ export const zhCN = {
   sales: salesZhCN,
   delivery: deliveryZhCN,
   webhooks: webhooksZhCN,
+  notify: notifyZhCN,
   callcenter: callcenterZhCN,
   maintenance: maintenanceZhCN,
   telemetry: telemetryZhCN,

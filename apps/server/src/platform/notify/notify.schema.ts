@@ -1,4 +1,5 @@
 export type NotificationChannel = 'sms' | 'in_app';
+export type DeliveryChannel = 'log' | 'sms' | 'email' | 'wecom' | 'dingtalk';
 // Type aliases, not interfaces: Kysely's withTables<T> needs an index-signature-compatible type.
 export type NotificationsTable = {
   id: string;
@@ -15,6 +16,33 @@ export type NotificationsTable = {
   created_at: string;
   read_at: string | null;
 };
+export type NotificationTemplatesTable = {
+  event: string;
+  channel: DeliveryChannel;
+  locale: string;
+  subject: string;
+  body: string;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+};
+export type NotificationDeliveriesTable = {
+  id: string;
+  source_key: string;
+  channel: DeliveryChannel;
+  recipient_masked: string;
+  event: string | null;
+  locale: string | null;
+  status: 'sent' | 'failed';
+  attempts: number;
+  error: string | null;
+  provider_id: string | null;
+  ref: string | null;
+  created_at: string;
+  updated_at: string;
+};
 export type NotifyTables = {
   notifications: NotificationsTable;
+  notification_templates: NotificationTemplatesTable;
+  notification_deliveries: NotificationDeliveriesTable;
 };

@@ -9,7 +9,8 @@ import { OutboxDispatcher } from '../events/outbox.ts';
 import { createJobsTestDb, silentLogger } from '../../../test/factories/jobs.ts';
 import { loggerOptions } from '../logging/index.ts';
 import { listByRef, listForUser, markRead } from './inbox.ts';
-import { notifyRole, notifySms, registerNotifyTopics } from './notify.ts';
+import { notifyRole, notifySms } from './notify.ts';
+import { registerNotifyTopics } from './dispatch.ts';
 import { DevSmsSender, maskPhone } from './sms.ts';
 
 describe('maskPhone', () => {

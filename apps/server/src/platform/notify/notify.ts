@@ -1,18 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
-import type { Clock } from '../clock/index.ts';
-import { enqueueOutbox, type OutboxDispatcher } from '../events/outbox.ts';
+import { enqueueOutbox } from '../events/outbox.ts';
 import { newId } from '../ids/index.ts';
 import type { NotifyTables } from './notify.schema.ts';
-import { maskPhone, type SmsSender } from './sms.ts';
+import type { NotifyChannel } from '@anxin/contracts';
 
 export const NOTIFY_SMS = 'notify.sms';
 export const NOTIFY_ROLE = 'notify.role';
+/** One templated message on one channel (test messages, robots, e-mail). */
+export const NOTIFY_SEND = 'notify.send';
 
 export interface SmsNotice {
   to: string;
   text: string;
+  /** The event key (`NOTIFY_EVENTS`): with `params`, the text comes from its template. */
   template?: string;
+  /** Placeholder values: the SMS provider's template parameters and the template's fill. */
+  params?: Record<string, string>;
+  /** The customer's locale (default zh-CN). */
+  locale?: string;
   /** What it is about, e.g. `ticket:<id>`: the demo lists "what the customer was sent" by it. */
   ref?: string;
 }
@@ -21,6 +27,19 @@ export interface RoleNotice {
   role: string;
   title: string;
   body: string;
+  ref?: string;
+  /** With `params`: the event this is, so group robots subscribed to it hear of it too. */
+  event?: string;
+  params?: Record<string, string>;
+}
+
+export interface ChannelNotice {
+  channel: NotifyChannel;
+  /** Phone, e-mail address, or '' for a group robot. */
+  to: string;
+  event: string;
+  params: Record<string, string>;
+  locale?: string;
   ref?: string;
 }
 
@@ -81,73 +100,12 @@ export async function insertUserNotice(
     .execute();
 }
 
-/**
- * Both handlers key their `notifications` rows by the outbox row id, so a redelivered row is a
- * no-op. SMS is at-least-once by nature: a crash between the gateway accepting the message and
- * the row being written sends it again; checking first keeps that window to one statement.
- */
-export function registerNotifyTopics(
-  dispatcher: OutboxDispatcher,
-  deps: { db: Kysely<Database>; clock: Clock; sms: SmsSender },
-): void {
-  const db = notifyDb(deps.db);
-
-  dispatcher.registerTopic<SmsNotice>(NOTIFY_SMS, async (n, ctx) => {
-    const sourceKey = `outbox:${ctx.id}`;
-    const sent = await db
-      .selectFrom('notifications')
-      .select('id')
-      .where('source_key', '=', sourceKey)
-      .executeTakeFirst();
-    if (sent) return;
-    const { providerId } = await deps.sms.send({
-      to: n.to,
-      text: n.text,
-      ...(n.template ? { template: n.template } : {}),
-    });
-    await db
-      .insertInto('notifications')
-      .values({
-        id: newId(),
-        channel: 'sms',
-        source_key: sourceKey,
-        recipient_masked: maskPhone(n.to),
-        template: n.template ?? null,
-        body: n.text,
-        ref: n.ref ?? null,
-        provider_id: providerId,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .execute();
-  });
-
-  dispatcher.registerTopic<RoleNotice>(NOTIFY_ROLE, async (n, ctx) => {
-    const users = await db
-      .selectFrom('user_roles')
-      .innerJoin('users', 'users.id', 'user_roles.user_id')
-      .select('users.id')
-      .where('user_roles.role', '=', n.role)
-      .where('users.active', '=', 1)
-      .execute();
-    if (users.length === 0) return;
-    const at = deps.clock.now().toISOString();
-    await db
-      .insertInto('notifications')
-      .values(
-        users.map((u) => ({
-          id: newId(),
-          channel: 'in_app' as const,
-          source_key: `outbox:${ctx.id}:${u.id}`,
-          user_id: u.id,
-          role: n.role,
-          title: n.title,
-          body: n.body,
-          ref: n.ref ?? null,
-          created_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .execute();
-  });
+/** Queue one templated message on one channel in the caller's transaction. */
+export function notifyChannel(
+  trx: Kysely<Database>,
+  at: Date,
+  notice: ChannelNotice,
+  dedupeKey?: string,
+): Promise<string | null> {
+  return enqueueOutbox(trx, { topic: NOTIFY_SEND, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
 }

@@ -1,61 +1,13 @@
-import { scrubText, type Logger } from '../logging/index.ts';
+import type { ChannelMessage, NotificationChannel } from './channels/channel.ts';
+import { LogChannel, type LoggedMessage } from './channels/log.ts';
 
-export interface SmsMessage {
-  /** Mainland mobile number, digits only. */
-  to: string;
-  text: string;
-  /** Provider template name (real gateways send templates, not free text). */
-  template?: string;
-}
+export { maskPhone } from './channels/mask.ts';
 
-/** A gateway adapter (Aliyun, Tencent Cloud …). Throwing means "not sent": the outbox retries. */
-export interface SmsSender {
-  send(msg: SmsMessage): Promise<{ providerId: string }>;
-}
+/** An SMS is a channel message to a phone number (kept for the modules that name it so). */
+export type SmsMessage = ChannelMessage;
+/** Any channel can stand where an SMS sender was expected (throwing means "not sent"). */
+export type SmsSender = NotificationChannel;
+export type SentSms = LoggedMessage;
 
-/** `13812345678` → `*******5678`: enough to recognise, not enough to call. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.length <= 4 ? '*'.repeat(digits.length) : '*'.repeat(digits.length - 4) + digits.slice(-4);
-}
-
-export interface SentSms extends SmsMessage {
-  providerId: string;
-}
-
-/** Development and tests: logs the message (phone masked) and keeps the last few in memory. */
-export class DevSmsSender implements SmsSender {
-  private readonly sent: SentSms[] = [];
-  private seq = 0;
-  private readonly logger: Logger;
-  private readonly keep: number;
-
-  constructor(logger: Logger, keep = 50) {
-    this.logger = logger;
-    this.keep = keep;
-  }
-
-  async send(msg: SmsMessage): Promise<{ providerId: string }> {
-    const providerId = `dev-${++this.seq}`;
-    this.sent.push({ ...msg, providerId });
-    if (this.sent.length > this.keep) this.sent.shift();
-    this.logger.info(
-      { to: maskPhone(msg.to), template: msg.template, text: scrubText(msg.text), providerId },
-      'sms (dev sender, not sent)',
-    );
-    return { providerId };
-  }
-
-  /** Oldest first. */
-  messages(): readonly SentSms[] {
-    return this.sent;
-  }
-
-  last(): SentSms | undefined {
-    return this.sent.at(-1);
-  }
-
-  clear(): void {
-    this.sent.length = 0;
-  }
-}
+/** Development and tests: the log channel (phone masked, last messages kept in memory). */
+export class DevSmsSender extends LogChannel {}

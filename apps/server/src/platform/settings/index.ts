@@ -34,6 +34,8 @@ export async function writeSetting<S extends z.ZodType>(
   expectedVersion: number,
   actor: EventActor,
   at: Date,
+  /** Hides secrets from the audit event (the stored value keeps them). */
+  forAudit: (v: unknown) => unknown = (v) => v,
 ): Promise<{ value: z.infer<S>; version: number }> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -69,7 +71,7 @@ export async function writeSetting<S extends z.ZodType>(
     type: 'setting.changed',
     actor,
     at,
-    data: { before: existing ? JSON.parse(existing.value) : null, after: parsed.data },
+    data: { before: existing ? forAudit(JSON.parse(existing.value)) : null, after: forAudit(parsed.data) },
   });
   return { value: parsed.data, version: current + 1 };
 }

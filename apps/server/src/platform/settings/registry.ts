@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { fieldIssuesOfZod, type FieldError, type Permission, type SettingField } from '@anxin/contracts';
+import {
+  fieldIssuesOfZod,
+  SECRET_MASK,
+  type FieldError,
+  type Permission,
+  type SettingField,
+} from '@anxin/contracts';
 
 /** A sanity bound on one numeric leaf (dotted path), checked on write only: stricter than the schema. */
 export interface SettingBound {
@@ -26,6 +32,11 @@ export interface SettingDefinition<T = unknown> {
   /** Cross-field rules beyond the schema (e.g. weights adding up to 100). */
   // Method syntax on purpose: a definition of any value type is then a SettingDefinition<unknown>.
   validate?(value: T): FieldError[];
+  /**
+   * Dotted paths of string leaves that are secrets: the API shows them as `SECRET_MASK` (when set)
+   * and a write that sends the mask back keeps the stored secret.
+   */
+  secrets?: readonly string[];
 }
 
 /** Identity helper that keeps the value type of a definition. */
@@ -156,4 +167,27 @@ export function fieldsOf(def: SettingDefinition): SettingField[] {
   };
   walk(root, '', false);
   return out;
+}
+
+const setAt = (v: unknown, path: string, leaf: unknown): unknown => {
+  const [head, ...rest] = path.split('.');
+  if (!v || typeof v !== 'object' || !head || !(head in v)) return v;
+  const o = v as Record<string, unknown>;
+  return { ...o, [head]: rest.length ? setAt(o[head], rest.join('.'), leaf) : leaf };
+};
+
+/** The value with every non-empty secret replaced by the mask (what the API returns). */
+export function maskSecrets(def: SettingDefinition, value: unknown): unknown {
+  return (def.secrets ?? []).reduce((v, path) => {
+    const s = valueAt(v, path);
+    return typeof s === 'string' && s !== '' ? setAt(v, path, SECRET_MASK) : v;
+  }, value);
+}
+
+/** An edit that sends a secret back as the mask keeps the stored secret. */
+export function unmaskSecrets(def: SettingDefinition, incoming: unknown, stored: unknown): unknown {
+  return (def.secrets ?? []).reduce(
+    (v, path) => (valueAt(v, path) === SECRET_MASK ? setAt(v, path, valueAt(stored, path) ?? '') : v),
+    incoming,
+  );
 }

@@ -9,6 +9,8 @@ import {
   fieldsOf,
   guardIssues,
   issuesOf,
+  maskSecrets,
+  unmaskSecrets,
   type SettingDefinition,
   type SettingsRegistry,
 } from './registry.ts';
@@ -99,12 +101,12 @@ export class SettingsService {
       key: def.key,
       label: def.label,
       module: def.module,
-      value: s.value,
-      default: def.default,
+      value: maskSecrets(def, s.value),
+      default: maskSecrets(def, def.default),
       version: s.version,
       valid: s.valid,
       issues: s.issues,
-      ...(s.valid ? {} : { stored: s.stored }),
+      ...(s.valid ? {} : { stored: maskSecrets(def, s.stored) }),
       writable: this.canWrite(actor, def),
       fields: fieldsOf(def),
     };
@@ -140,6 +142,7 @@ export class SettingsService {
         extra: { permission: def.write },
       });
     }
+    if (def.secrets?.length) value = unmaskSecrets(def, value, (await this.state(def)).value);
     const parsed = def.schema.safeParse(value);
     const errors = parsed.success ? guardIssues(def, parsed.data) : issuesOf(parsed.error, value);
     if (errors.length) {
@@ -150,7 +153,16 @@ export class SettingsService {
       });
     }
     await withTransaction(this.deps.db, this.deps.dialect, ({ trx }) =>
-      writeSetting(trx, key, def.schema, parsed.data, version, eventActor(actor), this.deps.clock.now()),
+      writeSetting(
+        trx,
+        key,
+        def.schema,
+        parsed.data,
+        version,
+        eventActor(actor),
+        this.deps.clock.now(),
+        (v) => maskSecrets(def, v),
+      ),
     );
     this.reported.delete(key);
     for (const fn of this.listeners.get(key) ?? []) fn();

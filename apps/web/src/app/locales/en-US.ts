@@ -47,6 +47,7 @@ export const appEnUS: typeof appZhCN = {
     audit: 'Audit log',
     apiTokens: 'Access tokens',
     webhooks: 'Webhooks',
+    notifyChannels: 'Notification channels',
     workorderDetail: 'Work order',
     routePlan: 'Route planning',
     slaPolicies: 'SLA policies',
@@ -102,6 +103,8 @@ export const appEnUS: typeof appZhCN = {
     audit: 'Audit trail of important actions',
     apiTokens: 'API tokens for integrations, limited in permissions and time',
     webhooks: 'Business events pushed to other systems: signed, retried, logged and replayable',
+    notifyChannels:
+      'SMS, e-mail, WeCom and DingTalk robots: settings, message templates and the delivery log',
     workorderDetail: 'The full picture of one order and its next steps',
     routePlan: "Optimise tomorrow's technician routes",
     slaPolicies: 'Service deadlines by order type, urgency and customer tier',

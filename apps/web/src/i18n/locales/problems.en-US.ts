@@ -225,6 +225,10 @@ export const problemsEnUS: typeof problemsZhCN = {
       remote_error:
         "The brand's system ({{host}}) answered with an error this build does not know (HTTP {{status}}).",
     },
+    notify: {
+      unknown_placeholder:
+        'The template uses {{names}}, which this event does not fill; available: {{allowed}}.',
+    },
     recall: {
       invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',
       not_editable: 'Only a draft recall can change its scope (now: {{status}}).',
@@ -452,6 +456,7 @@ export const problemsEnUS: typeof problemsZhCN = {
     knowledge_file: 'knowledge file',
     webhook_delivery: 'webhook delivery',
     webhook_endpoint: 'webhook endpoint',
+    notification_template: 'notification template',
     job: 'visit job',
     leave: 'leave record',
     offer: 'dispatch offer',

@@ -202,6 +202,9 @@ export const problemsZhCN = {
         '品牌方系统（{{host}}）不接受这个令牌：可能已被吊销、过期或填错，请向品牌方网点账号重新生成令牌。',
       remote_error: '品牌方系统（{{host}}）返回了无法识别的错误（HTTP {{status}}）。',
     },
+    notify: {
+      unknown_placeholder: '模板中的占位符 {{names}} 无法填充；此事件可用：{{allowed}}。',
+    },
     recall: {
       invalid_transition: '召回当前为“{{from}}”，不能改为“{{to}}”。',
       not_editable: '只有草稿状态的召回可以修改范围（当前：{{status}}）。',
@@ -416,6 +419,7 @@ export const problemsZhCN = {
     knowledge_file: '知识库文件',
     webhook_delivery: 'Webhook 投递记录',
     webhook_endpoint: 'Webhook 端点',
+    notification_template: '通知模板',
     job: '上门任务',
     leave: '请假记录',
     offer: '派单邀约',

@@ -405,6 +405,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     telephony: {
       policy: 'Incoming calls (call platform)',
     },
+    notify: {
+      channels: 'Notification channels (SMS, e-mail, group robots)',
+    },
     servicecontracts: {
       policy: 'Service contracts',
     },

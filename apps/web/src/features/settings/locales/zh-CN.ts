@@ -380,6 +380,9 @@ export const settingsZhCN = {
     telephony: {
       policy: '来电弹屏（呼叫平台对接）',
     },
+    notify: {
+      channels: '通知渠道（短信、邮件、群机器人）',
+    },
     servicecontracts: {
       policy: '服务合同',
     },
