@@ -30,6 +30,7 @@ import type { TelephonyTables } from './modules/telephony/telephony.schema.ts';
 import type { ServiceContractTables } from './modules/servicecontracts/servicecontracts.schema.ts';
 import type { CampaignTables } from './modules/campaigns/campaigns.schema.ts';
 import type { RecallTables } from './modules/recalls/recalls.schema.ts';
+import type { FaultAnalysisTables } from './modules/faultanalysis/faultanalysis.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -73,6 +74,7 @@ export interface Database
     ServiceContractTables,
     CampaignTables,
     RecallTables,
+    FaultAnalysisTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

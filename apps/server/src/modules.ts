@@ -84,6 +84,9 @@ import {
   productsForRecall,
 } from './modules/customers/index.ts';
 import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
+import { createFaultAnalysis, FAULT_ANALYSIS_SETTINGS } from './modules/faultanalysis/index.ts';
+import { repairCountsBy, repairOrderIdsIn } from './modules/workorders/index.ts';
+import { consumedPartCountsOfOrders as consumedPartCountsOf } from './modules/parts/index.ts';
 import {
   createServiceContracts,
   SERVICE_CONTRACT_PREFIX,
@@ -587,6 +590,43 @@ export function createModules(deps: AppDeps) {
     },
     workOrders,
   );
+  // Fault analysis (故障分析, issue #19 item 3): failures read from work orders and parts, names
+  // from the catalogue and the parts catalogue, each through its owner's index.ts.
+  const named = <T>(rows: T[], key: (r: T) => string, zh: (r: T) => string, en: (r: T) => string) =>
+    new Map(rows.map((r) => [key(r), { nameZh: zh(r), nameEn: en(r) }]));
+  const faultAnalysis = createFaultAnalysis(deps, {
+    repairCounts: (w, by) => repairCountsBy(deps.db, { ...w, by }),
+    repairOrderIds: (w) => repairOrderIdsIn(deps.db, w),
+    partCounts: (ids) => consumedPartCountsOf(deps.db, ids),
+    modelNames: async (ids) =>
+      named(
+        await catalog.findModels(ids),
+        (m) => m.id,
+        (m) => m.name,
+        (m) => m.name,
+      ),
+    faultNames: async (ids) =>
+      named(
+        await catalog.service.repo.findFaultCodes(ids),
+        (f) => f.id,
+        (f) => f.nameZh,
+        (f) => f.nameEn,
+      ),
+    partNames: async (ids) =>
+      named(
+        await itemsByIds(deps.db, ids),
+        (p) => p.id,
+        (p) => p.nameZh,
+        (p) => p.nameEn,
+      ),
+    categoryNames: async (codes) =>
+      named(
+        await productCategoriesByCodes(deps.db, codes),
+        (c) => c.code,
+        (c) => c.nameZh,
+        (c) => c.nameEn,
+      ),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -623,6 +663,7 @@ export function createModules(deps: AppDeps) {
     ...SERVICE_CONTRACT_SETTINGS,
     ...CAMPAIGN_SETTINGS,
     ...RECALL_SETTINGS,
+    ...FAULT_ANALYSIS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -666,6 +707,7 @@ export function createModules(deps: AppDeps) {
     serviceContracts,
     campaigns,
     recalls,
+    faultAnalysis,
   ];
   return {
     settings,
@@ -706,6 +748,7 @@ export function createModules(deps: AppDeps) {
     serviceContracts,
     campaigns,
     recalls,
+    faultAnalysis,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -720,6 +763,7 @@ export function createModules(deps: AppDeps) {
       await parts.scheduleJobs(deps.runtime.jobs);
       await maintenance.scheduleJobs(deps.runtime.jobs);
       await serviceContracts.scheduleJobs(deps.runtime.jobs);
+      await faultAnalysis.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

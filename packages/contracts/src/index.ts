@@ -40,3 +40,4 @@ export * from './telephony.ts';
 export * from './service-contracts.ts';
 export * from './campaigns.ts';
 export * from './recalls.ts';
+export * from './fault-analysis.ts';

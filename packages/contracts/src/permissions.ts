@@ -151,6 +151,8 @@ export const PERMISSIONS = [
   'recalls:manage',
   /** Record a call to an affected product's owner (the call desk). */
   'recalls:call',
+  /** Fault analysis (故障分析): Pareto by model, fault code and part, trends, new-failure alerts, reports. */
+  'fault_analysis:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -340,6 +342,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recalls:read',
     'recalls:manage',
     'recalls:call',
+    'fault_analysis:read',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -403,6 +406,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaigns:manage',
     'recalls:manage',
     'recalls:call',
+    'fault_analysis:read',
   ],
 };
 

@@ -38,6 +38,7 @@ import * as m0037 from './0037_telephony.ts';
 import * as m0038 from './0038_recalls.ts';
 import * as m0039 from './0039_campaigns.ts';
 import * as m0042 from './0042_partner_api.ts';
+import * as m0049 from './0049_fault_analysis.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -82,4 +83,5 @@ export const migrations: readonly Migration[] = [
   { name: '0038_recalls', up: m0038.up },
   { name: '0039_campaigns', up: m0039.up },
   { name: '0042_partner_api', up: m0042.up },
+  { name: '0049_fault_analysis', up: m0049.up },
 ];

@@ -29,6 +29,8 @@ export {
   orderNumbersOf,
   orderOutletOf,
   remoteResolutionCounts,
+  repairCountsBy,
+  repairOrderIdsIn,
   technicianJob,
   technicianJobs,
   type TechnicianJob,
