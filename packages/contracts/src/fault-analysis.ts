@@ -98,7 +98,7 @@ export const FaultAnalysisPolicySchema = z.strictObject({
   /** Roles the report notice goes to (there is no production role: add one and name it here). */
   reportRoles: z.array(z.string().min(1).max(40)).min(1).max(10),
   /** How often the job looks for a finished period (minutes). */
-  checkIntervalMinutes: z.number().int().min(5).max(1440),
+  reportCheckMinutes: z.number().int().min(5).max(1440),
 });
 export type FaultAnalysisPolicy = z.infer<typeof FaultAnalysisPolicySchema>;
 export const DEFAULT_FAULT_ANALYSIS_POLICY: FaultAnalysisPolicy = {
@@ -108,5 +108,5 @@ export const DEFAULT_FAULT_ANALYSIS_POLICY: FaultAnalysisPolicy = {
   alertRiseRatio: 2,
   reportMonths: 6,
   reportRoles: ['quality', 'manager'],
-  checkIntervalMinutes: 720,
+  reportCheckMinutes: 720,
 };

@@ -116,6 +116,10 @@ describe('navigation', () => {
       expect.arrayContaining(['callbacks', 'complaints', 'reports', 'campaigns']),
     );
     expect(keys('manager')).toContain('campaigns');
+    // 故障分析 (fault_analysis:read): quality and management, not the desk.
+    expect(keys('quality')).toContain('fault-analysis');
+    expect(keys('manager')).toContain('fault-analysis');
+    expect(keys('agent')).not.toContain('fault-analysis');
   });
 
   it('hides a group whose children are all inaccessible', () => {

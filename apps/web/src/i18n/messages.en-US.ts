@@ -33,6 +33,7 @@ import { telephonyEnUS } from '../features/telephony/locales/en-US.ts';
 import { servicecontractsEnUS } from '../features/servicecontracts/locales/en-US.ts';
 import { campaignsEnUS } from '../features/campaigns/locales/en-US.ts';
 import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
+import { faultAnalysisEnUS } from '../features/faultanalysis/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -76,4 +77,5 @@ export const enUS: Messages = {
   servicecontracts: servicecontractsEnUS,
   campaigns: campaignsEnUS,
   recalls: recallsEnUS,
+  faultAnalysis: faultAnalysisEnUS,
 };

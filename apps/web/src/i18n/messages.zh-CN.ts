@@ -31,6 +31,7 @@ import { telephonyZhCN } from '../features/telephony/locales/zh-CN.ts';
 import { servicecontractsZhCN } from '../features/servicecontracts/locales/zh-CN.ts';
 import { campaignsZhCN } from '../features/campaigns/locales/zh-CN.ts';
 import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
+import { faultAnalysisZhCN } from '../features/faultanalysis/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -81,6 +82,7 @@ export const zhCN = {
   servicecontracts: servicecontractsZhCN,
   campaigns: campaignsZhCN,
   recalls: recallsZhCN,
+  faultAnalysis: faultAnalysisZhCN,
 };
 
 export type Messages = typeof zhCN;

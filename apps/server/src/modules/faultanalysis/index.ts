@@ -34,8 +34,8 @@ export function createFaultAnalysis(deps: AppDeps, ports: FaultAnalysisPorts) {
     /** The periodic run, for the job and for tests (a second run in the same period does nothing). */
     runReport: () => runReport(ctx),
     scheduleJobs: async (jobs: JobQueue) => {
-      const { checkIntervalMinutes } = await faultAnalysisPolicy(deps.db);
-      await scheduleReport(jobs, () => runReport(ctx), checkIntervalMinutes * 60);
+      const { reportCheckMinutes } = await faultAnalysisPolicy(deps.db);
+      await scheduleReport(jobs, () => runReport(ctx), reportCheckMinutes * 60);
     },
     register: (app: FastifyInstance) => app.register(faultAnalysisRoutes(service)),
   };

@@ -35,6 +35,7 @@ export const appEnUS: typeof appZhCN = {
     servicecontracts: 'Service contracts',
     campaigns: 'Outbound campaigns',
     recalls: 'Product recalls',
+    faultAnalysis: 'Fault analysis',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -83,6 +84,8 @@ export const appEnUS: typeof appZhCN = {
       'Inspection, managed maintenance, all-inclusive and resident-engineer contracts: coverage, visit quota, billing and renewals',
     recalls:
       'Recalls by model, serial range or batch: text and call the owners, create the orders, follow completion',
+    faultAnalysis:
+      'Pareto by model, fault code and part, monthly trends and new-failure alerts; a report every half year',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

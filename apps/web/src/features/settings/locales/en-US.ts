@@ -199,6 +199,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     servicecontract: 'Service contracts',
     campaigns: 'Outbound campaigns',
     recalls: 'Product recalls',
+    fault_analysis: 'Fault analysis',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -245,6 +246,9 @@ export const settingsEnUS: typeof settingsZhCN = {
       manage:
         'Create and edit campaigns and questionnaires, build call lists, start and finish campaigns, record opt-outs',
       call: "Work a call list: take the next customer, record the call's outcome and answers",
+    },
+    fault_analysis: {
+      read: 'View fault analysis (Pareto, trends, new-failure alerts) and download the Excel / PDF report',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',
@@ -401,6 +405,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     recalls: {
       policy: 'Product recalls',
     },
+    faultanalysis: {
+      policy: 'Fault analysis and half-yearly report',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -520,6 +527,14 @@ export const settingsEnUS: typeof settingsZhCN = {
     maxAffected: 'Most products in one recall',
     previewSample: 'Serials listed in the preview',
     orderClaimStaleMinutes: 'Retry an interrupted order creation after (minutes)',
+    // faultanalysis.policy
+    vitalPercent: 'Vital few: cumulative share up to (%)',
+    trendTop: 'Keys shown in the trend',
+    alertMinCount: 'New-failure alert: at least this many in the period',
+    alertRiseRatio: 'New-failure alert: rise over the period before (ratio)',
+    reportMonths: 'Fault report period (months; 6 is every half year)',
+    reportRoles: 'Roles the report goes to (there is no production role yet: add one and name it here)',
+    reportCheckMinutes: 'Report job check interval (minutes)',
     // servicecontracts.policy
     reminderDays: 'Days before the end to remind of renewal',
     standardHours: 'Standard tier response (hours)',

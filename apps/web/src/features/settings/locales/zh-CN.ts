@@ -194,6 +194,7 @@ export const settingsZhCN = {
     servicecontract: '服务合同',
     campaigns: '外呼活动',
     recalls: '产品召回',
+    fault_analysis: '故障分析',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -236,6 +237,9 @@ export const settingsZhCN = {
       read: '查看外呼活动、名单进度与回访结果',
       manage: '新建/编辑外呼活动与问卷、生成名单、开始与结束活动、登记客户拒访',
       call: '外呼名单：领取下一位客户、登记通话结果与问卷答案',
+    },
+    fault_analysis: {
+      read: '查看故障分析（帕累托、趋势、新发故障预警）并下载 Excel / PDF 报告',
     },
     recalls: {
       read: '查看产品召回、受影响产品、联系进度与完成率',
@@ -377,6 +381,9 @@ export const settingsZhCN = {
     recalls: {
       policy: '产品召回',
     },
+    faultanalysis: {
+      policy: '故障分析与半年报告',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -496,6 +503,14 @@ export const settingsZhCN = {
     maxAffected: '一次召回最多包含的产品数',
     previewSample: '预览时列出的序列号数',
     orderClaimStaleMinutes: '工单生成中断后重新生成的等待（分钟）',
+    // faultanalysis.policy (故障分析)
+    vitalPercent: '关键少数：累计占比不超过（%）',
+    trendTop: '趋势图显示前几位',
+    alertMinCount: '新发故障预警：本期至少发生次数',
+    alertRiseRatio: '新发故障预警：较对比期上升倍数',
+    reportMonths: '故障分析报告周期（月，6 即每半年）',
+    reportRoles: '报告通知的角色（系统暂无“生产”角色，可新增后在此填写）',
+    reportCheckMinutes: '报告任务检查间隔（分钟）',
     // servicecontracts.policy (服务合同)
     reminderDays: '到期前多少天提醒续约',
     standardHours: '标准等级响应时限（小时）',
