@@ -605,13 +605,24 @@ export function createModules(deps: AppDeps) {
         (m) => m.name,
         (m) => m.name,
       ),
-    faultNames: async (ids) =>
-      named(
-        await catalog.service.repo.findFaultCodes(ids),
+    // The same fault name exists in several categories (漏水: washer and fridge): the category says which.
+    faultNames: async (ids) => {
+      const codes = await catalog.service.repo.findFaultCodes(ids);
+      const cats = new Map(
+        (
+          await productCategoriesByCodes(
+            deps.db,
+            codes.map((f) => f.categoryCode),
+          )
+        ).map((c) => [c.code, c]),
+      );
+      return named(
+        codes,
         (f) => f.id,
-        (f) => f.nameZh,
-        (f) => f.nameEn,
-      ),
+        (f) => `${f.nameZh}（${cats.get(f.categoryCode)?.nameZh ?? ''}）`,
+        (f) => `${f.nameEn} (${cats.get(f.categoryCode)?.nameEn ?? ''})`,
+      );
+    },
     partNames: async (ids) =>
       named(
         await itemsByIds(deps.db, ids),
