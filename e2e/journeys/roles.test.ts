@@ -50,6 +50,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'recalls', permission: 'recalls:read' },
   // Issue #18 item 6: 客户社群 (referrals, user events, invitations, check-in, figures).
   { key: 'community', permission: 'community:read' },
+  // Issue #19 item 3: 故障分析 (Pareto, trends, new-failure alerts, the half-yearly report).
+  { key: 'fault-analysis', permission: 'fault_analysis:read' },
   // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).
   { key: 'callcenter', permission: 'callcenter:own' },
   { key: 'settlement', permission: 'settlement:read' },

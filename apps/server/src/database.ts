@@ -32,6 +32,7 @@ import type { CampaignTables } from './modules/campaigns/campaigns.schema.ts';
 import type { RecallTables } from './modules/recalls/recalls.schema.ts';
 import type { CommunityTables } from './modules/community/community.schema.ts';
 import type { BrandInboxTables } from './modules/brandinbox/brandinbox.schema.ts';
+import type { FaultAnalysisTables } from './modules/faultanalysis/faultanalysis.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -77,6 +78,7 @@ export interface Database
     RecallTables,
     CommunityTables,
     BrandInboxTables,
+    FaultAnalysisTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

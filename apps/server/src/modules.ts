@@ -86,6 +86,9 @@ import {
   productsForRecall,
 } from './modules/customers/index.ts';
 import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
+import { createFaultAnalysis, FAULT_ANALYSIS_SETTINGS } from './modules/faultanalysis/index.ts';
+import { repairCountsBy, repairOrderIdsIn } from './modules/workorders/index.ts';
+import { consumedPartCountsOfOrders as consumedPartCountsOf } from './modules/parts/index.ts';
 import {
   communityFigures,
   COMMUNITY_SETTINGS,
@@ -636,6 +639,54 @@ export function createModules(deps: AppDeps) {
     campaigns: (scope) => campaignReport(deps.db, scope),
     community: (scope) => communityFigures(deps.db, { from: scope.from, to: scope.to }),
   });
+  // Fault analysis (故障分析, issue #19 item 3): failures read from work orders and parts, names
+  // from the catalogue and the parts catalogue, each through its owner's index.ts.
+  const named = <T>(rows: T[], key: (r: T) => string, zh: (r: T) => string, en: (r: T) => string) =>
+    new Map(rows.map((r) => [key(r), { nameZh: zh(r), nameEn: en(r) }]));
+  const faultAnalysis = createFaultAnalysis(deps, {
+    repairCounts: (w, by) => repairCountsBy(deps.db, { ...w, by }),
+    repairOrderIds: (w) => repairOrderIdsIn(deps.db, w),
+    partCounts: (ids) => consumedPartCountsOf(deps.db, ids),
+    modelNames: async (ids) =>
+      named(
+        await catalog.findModels(ids),
+        (m) => m.id,
+        (m) => m.name,
+        (m) => m.name,
+      ),
+    // The same fault name exists in several categories (漏水: washer and fridge): the category says which.
+    faultNames: async (ids) => {
+      const codes = await catalog.service.repo.findFaultCodes(ids);
+      const cats = new Map(
+        (
+          await productCategoriesByCodes(
+            deps.db,
+            codes.map((f) => f.categoryCode),
+          )
+        ).map((c) => [c.code, c]),
+      );
+      return named(
+        codes,
+        (f) => f.id,
+        (f) => `${f.nameZh}（${cats.get(f.categoryCode)?.nameZh ?? ''}）`,
+        (f) => `${f.nameEn} (${cats.get(f.categoryCode)?.nameEn ?? ''})`,
+      );
+    },
+    partNames: async (ids) =>
+      named(
+        await itemsByIds(deps.db, ids),
+        (p) => p.id,
+        (p) => p.nameZh,
+        (p) => p.nameEn,
+      ),
+    categoryNames: async (codes) =>
+      named(
+        await productCategoriesByCodes(deps.db, codes),
+        (c) => c.code,
+        (c) => c.nameZh,
+        (c) => c.nameEn,
+      ),
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -676,6 +727,7 @@ export function createModules(deps: AppDeps) {
     ...BRAND_INBOX_SETTINGS,
     ...CAREFIGURES_SETTINGS,
     ...NOTIFY_SETTINGS,
+    ...FAULT_ANALYSIS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -724,6 +776,7 @@ export function createModules(deps: AppDeps) {
     community,
     brandInbox,
     careFigures,
+    faultAnalysis,
   ];
   return {
     settings,
@@ -766,6 +819,7 @@ export function createModules(deps: AppDeps) {
     recalls,
     community,
     brandInbox,
+    faultAnalysis,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -781,6 +835,7 @@ export function createModules(deps: AppDeps) {
       await maintenance.scheduleJobs(deps.runtime.jobs);
       await serviceContracts.scheduleJobs(deps.runtime.jobs);
       await brandInbox.scheduleJobs(deps.runtime.jobs);
+      await faultAnalysis.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

@@ -44,3 +44,4 @@ export * from './community.ts';
 export * from './brandinbox.ts';
 export * from './carefigures.ts';
 export * from './notify.ts';
+export * from './fault-analysis.ts';

@@ -159,6 +159,8 @@ export const PERMISSIONS = [
   'brandinbox:read',
   /** Add and change brand connections; answer a brand's orders (accept, reject, book). */
   'brandinbox:manage',
+  /** Fault analysis (故障分析): Pareto by model, fault code and part, trends, new-failure alerts, reports. */
+  'fault_analysis:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -357,6 +359,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // 客户社群: callback/quality staff run the events and follow referrals up.
     'community:read',
     'community:manage',
+    'fault_analysis:read',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -422,6 +425,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recalls:manage',
     'recalls:call',
     'community:manage',
+    'fault_analysis:read',
   ],
 };
 

@@ -42,6 +42,7 @@ import * as m0043 from './0043_notification_channels.ts';
 import * as m0044 from './0044_brand_inbox.ts';
 import * as m0045 from './0045_community.ts';
 import * as m0047 from './0047_redo_returns.ts';
+import * as m0049 from './0049_fault_analysis.ts';
 import * as m0050 from './0050_maintenance_hours.ts';
 
 /**
@@ -91,5 +92,6 @@ export const migrations: readonly Migration[] = [
   { name: '0044_brand_inbox', up: m0044.up },
   { name: '0045_community', up: m0045.up },
   { name: '0047_redo_returns', up: m0047.up },
+  { name: '0049_fault_analysis', up: m0049.up },
   { name: '0050_maintenance_hours', up: m0050.up },
 ];

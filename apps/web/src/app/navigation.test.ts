@@ -127,6 +127,10 @@ describe('navigation', () => {
     expect(keys('manager')).toContain('carefigures');
     expect(keys('quality')).toContain('carefigures');
     expect(keys('outlet_manager')).not.toContain('carefigures');
+    // 故障分析 (fault_analysis:read): quality and management, not the desk.
+    expect(keys('quality')).toContain('fault-analysis');
+    expect(keys('manager')).toContain('fault-analysis');
+    expect(keys('agent')).not.toContain('fault-analysis');
   });
 
   it('hides a group whose children are all inaccessible', () => {

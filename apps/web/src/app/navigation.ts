@@ -385,6 +385,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/carefigures/pages/CareFiguresPage.tsx'),
   },
   {
+    // 故障分析 (issue #19 item 3): Pareto by model, fault code and part, trends, new-failure alerts.
+    key: 'fault-analysis',
+    path: '/fault-analysis',
+    icon: 'BarChartOutlined',
+    labelKey: 'nav.faultAnalysis',
+    permission: 'fault_analysis:read',
+    page: () => import('../features/faultanalysis/pages/FaultAnalysisPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

@@ -37,6 +37,7 @@ import { communityEnUS } from '../features/community/locales/en-US.ts';
 import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
 import { brandinboxEnUS } from '../features/brandinbox/locales/en-US.ts';
 import { carefiguresEnUS } from '../features/carefigures/locales/en-US.ts';
+import { faultAnalysisEnUS } from '../features/faultanalysis/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -84,4 +85,5 @@ export const enUS: Messages = {
   recalls: recallsEnUS,
   brandinbox: brandinboxEnUS,
   carefigures: carefiguresEnUS,
+  faultAnalysis: faultAnalysisEnUS,
 };

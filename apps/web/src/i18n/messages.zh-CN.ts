@@ -35,6 +35,7 @@ import { communityZhCN } from '../features/community/locales/zh-CN.ts';
 import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
 import { brandinboxZhCN } from '../features/brandinbox/locales/zh-CN.ts';
 import { carefiguresZhCN } from '../features/carefigures/locales/zh-CN.ts';
+import { faultAnalysisZhCN } from '../features/faultanalysis/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -89,6 +90,7 @@ export const zhCN = {
   recalls: recallsZhCN,
   brandinbox: brandinboxZhCN,
   carefigures: carefiguresZhCN,
+  faultAnalysis: faultAnalysisZhCN,
 };
 
 export type Messages = typeof zhCN;

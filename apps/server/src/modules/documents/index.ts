@@ -6,7 +6,12 @@ import { DocumentsService } from './documents.service.ts';
 
 export type { DocumentsPorts } from './context.ts';
 export type { FittedPart, ServiceReportData } from './service-report.ts';
-export { DOCUMENTS_SETTINGS } from './documents.settings.ts';
+export { DOCUMENTS_SETTINGS, documentsPolicy } from './documents.settings.ts';
+// The A4 layout, font and language choice other modules' reports reuse (fault analysis).
+export { Sheet, type Column } from './layout.ts';
+export { documentFont } from './fonts.ts';
+export { documentLocale } from './locale.ts';
+export { beijing } from './render.ts';
 
 /**
  * Printable documents (issue #19 item 4): the service report (维修单), quotes and receipts, and

@@ -52,6 +52,40 @@ export async function consumedPartsCostFen(
   return used.reduce((sum, u) => sum + u.qty * (cost.get(u.itemId) ?? 0), 0);
 }
 
+/**
+ * Parts consumed on a set of orders, per part item: the distinct orders that consumed it and the
+ * quantity, grouped in the database in chunks (fault analysis's part dimension).
+ */
+export async function consumedPartCountsOfOrders(
+  db: Kysely<Database>,
+  orderIds: readonly string[],
+): Promise<{ itemId: string; orders: number; qty: number }[]> {
+  const acc = new Map<string, { itemId: string; orders: number; qty: number }>();
+  const unique = [...new Set(orderIds)];
+  // Chunks keep each statement under SQLite's bound-parameter limit; chunks hold disjoint orders, so
+  // their distinct-order counts add up exactly.
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db
+      .selectFrom('part_usages')
+      .select((eb) => [
+        'item_id',
+        eb.fn.count<string | number>('order_id').distinct().as('orders'),
+        eb.fn.sum<string | number>('qty').as('qty'),
+      ])
+      .where('status', '=', 'consumed')
+      .where('order_id', 'in', unique.slice(i, i + 500))
+      .groupBy('item_id')
+      .execute();
+    for (const r of rows) {
+      const cur = acc.get(r.item_id) ?? { itemId: r.item_id, orders: 0, qty: 0 };
+      cur.orders += Number(r.orders);
+      cur.qty += Number(r.qty);
+      acc.set(r.item_id, cur);
+    }
+  }
+  return [...acc.values()];
+}
+
 export interface PartsOptions {
   workOrders: { service: WorkOrdersService; hooks: Pick<TransitionHooks, 'register'> };
 }

@@ -31,6 +31,8 @@ export {
   type OrderOutcome,
   orderOutletOf,
   remoteResolutionCounts,
+  repairCountsBy,
+  repairOrderIdsIn,
   technicianJob,
   technicianJobs,
   type TechnicianJob,

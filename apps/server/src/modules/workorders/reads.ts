@@ -262,3 +262,46 @@ export async function orderOutcomesOf(db: Db, ids: readonly string[]): Promise<M
   }
   return out;
 }
+
+/** Repair orders registered in [from, to) (instants), optionally of one category; cancelled ones are left out. */
+function repairsIn(db: Db, r: { from: string; to: string; categoryCode?: string | null | undefined }) {
+  let q = db
+    .selectFrom('work_orders as o')
+    .where('o.type', '=', 'repair')
+    .where('o.status', '<>', 'cancelled')
+    .where('o.created_at', '>=', r.from)
+    .where('o.created_at', '<', r.to);
+  if (r.categoryCode) q = q.where('o.category_code', '=', r.categoryCode);
+  return q;
+}
+
+/**
+ * Failures (repair orders) in [from, to) counted per product model or per fault code, grouped in
+ * the database (fault analysis reads history of a million orders). A null key: none recorded.
+ */
+export async function repairCountsBy(
+  db: Db,
+  r: { from: string; to: string; categoryCode?: string | null; by: 'model' | 'fault_code' },
+): Promise<{ key: string | null; count: number }[]> {
+  const base = repairsIn(db, r);
+  const rows =
+    r.by === 'fault_code'
+      ? await base
+          .select((eb) => ['o.fault_code_id as key', eb.fn.countAll<string | number>().as('n')])
+          .groupBy('o.fault_code_id')
+          .execute()
+      : await base
+          .leftJoin('installed_products as p', 'p.id', 'o.product_id')
+          .select((eb) => ['p.model_id as key', eb.fn.countAll<string | number>().as('n')])
+          .groupBy('p.model_id')
+          .execute();
+  return rows.map((x) => ({ key: x.key ?? null, count: Number(x.n) }));
+}
+
+/** Ids of the repair orders in [from, to) (the parts dimension counts parts consumed on them). */
+export async function repairOrderIdsIn(
+  db: Db,
+  r: { from: string; to: string; categoryCode?: string | null },
+): Promise<string[]> {
+  return (await repairsIn(db, r).select('o.id').execute()).map((x) => x.id);
+}

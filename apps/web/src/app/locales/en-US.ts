@@ -38,6 +38,7 @@ export const appEnUS: typeof appZhCN = {
     community: 'Community',
     brandInbox: 'Multi-brand inbox',
     carefigures: 'Installed-base figures',
+    faultAnalysis: 'Fault analysis',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -93,6 +94,8 @@ export const appEnUS: typeof appZhCN = {
       'Referrals and their conversion; user seminars, product experience days and maintenance training: invitations from a list, registrations, check-in and attendance.',
     carefigures:
       'PM compliance, alerts that became orders, contract revenue and margin, recall completion, campaign results',
+    faultAnalysis:
+      'Pareto by model, fault code and part, monthly trends and new-failure alerts; a report every half year',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

@@ -203,6 +203,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     recalls: 'Product recalls',
     community: 'Community',
     brandinbox: 'Multi-brand inbox',
+    fault_analysis: 'Fault analysis',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -258,6 +259,9 @@ export const settingsEnUS: typeof settingsZhCN = {
       read: 'View the other brands this outlet is connected to and the orders they send',
       manage:
         'Add and change brand connections; accept, decline and book brand orders from the inbox (forwarded to the brand)',
+    },
+    fault_analysis: {
+      read: 'View fault analysis (Pareto, trends, new-failure alerts) and download the Excel / PDF report',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',
@@ -426,6 +430,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     carefigures: {
       policy: 'Installed-base figures',
     },
+    faultanalysis: {
+      policy: 'Fault analysis and half-yearly report',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -556,6 +563,14 @@ export const settingsEnUS: typeof settingsZhCN = {
     maxAffected: 'Most products in one recall',
     previewSample: 'Serials listed in the preview',
     orderClaimStaleMinutes: 'Retry an interrupted order creation after (minutes)',
+    // faultanalysis.policy
+    vitalPercent: 'Vital few: cumulative share up to (%)',
+    trendTop: 'Keys shown in the trend',
+    alertMinCount: 'New-failure alert: at least this many in the period',
+    alertRiseRatio: 'New-failure alert: rise over the period before (ratio)',
+    reportMonths: 'Fault report period (months; 6 is every half year)',
+    reportRoles: 'Roles the report goes to (there is no production role yet: add one and name it here)',
+    reportCheckMinutes: 'Report job check interval (minutes)',
     // servicecontracts.policy
     reminderDays: 'Days before the end to remind of renewal',
     standardHours: 'Standard tier response (hours)',

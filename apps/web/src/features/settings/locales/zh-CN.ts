@@ -198,6 +198,7 @@ export const settingsZhCN = {
     recalls: '产品召回',
     community: '客户社群',
     brandinbox: '多品牌收件箱',
+    fault_analysis: '故障分析',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -248,6 +249,9 @@ export const settingsZhCN = {
     brandinbox: {
       read: '查看本网点连接的其他品牌及其派来的工单',
       manage: '添加/修改品牌连接，在收件箱接单、拒单、预约上门（转发给品牌方）',
+    },
+    fault_analysis: {
+      read: '查看故障分析（帕累托、趋势、新发故障预警）并下载 Excel / PDF 报告',
     },
     recalls: {
       read: '查看产品召回、受影响产品、联系进度与完成率',
@@ -401,6 +405,9 @@ export const settingsZhCN = {
     carefigures: {
       policy: '设备与服务运营指标',
     },
+    faultanalysis: {
+      policy: '故障分析与半年报告',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -531,6 +538,14 @@ export const settingsZhCN = {
     maxAffected: '一次召回最多包含的产品数',
     previewSample: '预览时列出的序列号数',
     orderClaimStaleMinutes: '工单生成中断后重新生成的等待（分钟）',
+    // faultanalysis.policy (故障分析)
+    vitalPercent: '关键少数：累计占比不超过（%）',
+    trendTop: '趋势图显示前几位',
+    alertMinCount: '新发故障预警：本期至少发生次数',
+    alertRiseRatio: '新发故障预警：较对比期上升倍数',
+    reportMonths: '故障分析报告周期（月，6 即每半年）',
+    reportRoles: '报告通知的角色（系统暂无“生产”角色，可新增后在此填写）',
+    reportCheckMinutes: '报告任务检查间隔（分钟）',
     // servicecontracts.policy (服务合同)
     reminderDays: '到期前多少天提醒续约',
     standardHours: '标准等级响应时限（小时）',

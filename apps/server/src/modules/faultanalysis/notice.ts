@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
+import { notifyRole } from '../../platform/notify/index.ts';
+
+/**
+ * The one place fault analysis sends notices (platform/notify is being put behind channels: only
+ * its exported `notifyRole` is called, here). Keyed per period and role, so a retry sends nothing twice.
+ */
+export async function noticeToRole(
+  trx: Kysely<Database>,
+  at: Date,
+  n: { role: string; title: string; body: string; ref: string },
+  key: string,
+): Promise<void> {
+  await notifyRole(trx, at, n, key);
+}

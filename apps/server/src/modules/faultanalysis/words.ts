@@ -1,0 +1,73 @@
+import type { FaultDimension } from '@anxin/contracts';
+
+/** The words of the Excel file, the PDF report and the notice, in each language. */
+const ZH = {
+  title: '故障分析报告',
+  sheetTitle: '故障分析',
+  period: '统计期间',
+  baseline: '对比期间',
+  category: '品类',
+  allCategories: '全部品类',
+  orders: '维修工单数',
+  dimension: { model: '按型号', fault_code: '按故障代码', part: '按备件' } as Record<FaultDimension, string>,
+  key: { model: '型号', fault_code: '故障代码', part: '备件' } as Record<FaultDimension, string>,
+  rank: '排名',
+  count: '故障次数',
+  share: '占比%',
+  cumulative: '累计占比%',
+  vital: '关键少数',
+  yes: '是',
+  no: '',
+  alerts: '新发故障预警',
+  noAlerts: '本期无新发故障预警',
+  dimensionCol: '维度',
+  item: '对象',
+  baselineCount: '对比期次数',
+  reason: '原因',
+  reasonNew: '新出现',
+  reasonRising: '上升',
+  ratio: '倍数',
+  empty: '本期没有维修工单',
+  bars: '前十位',
+  page: (i: number, n: number) => `第 ${i} / ${n} 页`,
+  noticeTitle: (from: string, to: string) => `故障分析报告 ${from} ~ ${to}`,
+  noticeBody: (orders: number, alerts: number) =>
+    `本期维修工单 ${orders} 张，新发故障预警 ${alerts} 项。请在“故障分析”页查看并下载 PDF / Excel 报告。`,
+};
+type Words = typeof ZH;
+const EN: Words = {
+  title: 'Fault analysis report',
+  sheetTitle: 'Fault analysis',
+  period: 'Period',
+  baseline: 'Compared with',
+  category: 'Category',
+  allCategories: 'All categories',
+  orders: 'Repair orders',
+  dimension: { model: 'By model', fault_code: 'By fault code', part: 'By part' },
+  key: { model: 'Model', fault_code: 'Fault code', part: 'Part' },
+  rank: 'Rank',
+  count: 'Failures',
+  share: 'Share %',
+  cumulative: 'Cumulative %',
+  vital: 'Vital few',
+  yes: 'Yes',
+  no: '',
+  alerts: 'New-failure alerts',
+  noAlerts: 'No new-failure alerts in this period',
+  dimensionCol: 'Dimension',
+  item: 'Item',
+  baselineCount: 'Before',
+  reason: 'Reason',
+  reasonNew: 'New',
+  reasonRising: 'Rising',
+  ratio: 'Ratio',
+  empty: 'No repair orders in this period',
+  bars: 'Top ten',
+  page: (i, n) => `Page ${i} of ${n}`,
+  noticeTitle: (from, to) => `Fault analysis report ${from} – ${to}`,
+  noticeBody: (orders, alerts) =>
+    `${orders} repair orders and ${alerts} new-failure alerts in the period. See Fault analysis for the PDF and Excel report.`,
+};
+export const FAULT_WORDS = { 'zh-CN': ZH, 'en-US': EN } as const;
+export type FaultWords = Words;
+export const pct = (v: number) => Math.round(v * 1000) / 10;
