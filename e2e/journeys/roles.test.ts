@@ -52,6 +52,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'community', permission: 'community:read' },
   // Issue #19 item 3: 故障分析 (Pareto, trends, new-failure alerts, the half-yearly report).
   { key: 'fault-analysis', permission: 'fault_analysis:read' },
+  // Issue #18 item 7: 设备与服务运营 (PM compliance, alerts → orders, contracts, recalls, campaigns).
+  { key: 'carefigures', permission: 'report:read' },
   // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).
   { key: 'callcenter', permission: 'callcenter:own' },
   { key: 'settlement', permission: 'settlement:read' },
@@ -80,6 +82,8 @@ const SETTINGS: Array<{ key: string; permission: Permission | readonly Permissio
   { key: 'settings-tokens', permission: 'token:manage' },
   // Issue #21: Webhook endpoints and their delivery log.
   { key: 'settings-webhooks', permission: 'webhook:manage' },
+  // Issue #21 item 5: notification channels, templates and the delivery log.
+  { key: 'settings-notify', permission: 'settings:manage' },
 ];
 
 function expectedMenu(role: Role): string[] {

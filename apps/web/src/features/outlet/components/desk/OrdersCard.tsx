@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Segmented, Space, Table } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Segmented, Space, Table } from 'antd';
 import { CalendarOutlined, RiseOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -13,6 +13,9 @@ import { GROUPS, RESCHEDULABLE, type Group } from './groups.ts';
 export function OrdersCard({ desk }: { desk: OutletDesk }) {
   const { t } = useTranslation();
   const { group, setGroup, orders, rows, techNames, setAssigning, setMoving, setEscalating } = desk;
+  // The desk shares the width with its side column: below 1600 px the technician column hides and
+  // the SLA tag sits under the status, so the key columns fit without sideways scrolling.
+  const wide = Grid.useBreakpoint().xxl === true;
   return (
     <Card
       size="small"
@@ -37,7 +40,7 @@ export function OrdersCard({ desk }: { desk: OutletDesk }) {
         loading={orders.isPending}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 980 }}
+        scroll={wide ? { x: 1110 } : undefined}
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('outlet.orders.empty')} />,
         }}
@@ -46,7 +49,7 @@ export function OrdersCard({ desk }: { desk: OutletDesk }) {
           {
             key: 'number',
             title: t('outlet.orders.number'),
-            width: 170,
+            width: wide ? 170 : 150,
             render: (_, r) => (
               <Link to={`/workorders/${r.id}`} className="anxin-mono">
                 {r.number}
@@ -56,43 +59,46 @@ export function OrdersCard({ desk }: { desk: OutletDesk }) {
           {
             key: 'customer',
             title: t('outlet.orders.customer'),
-            width: 110,
+            width: wide ? 110 : 90,
             render: (_, r) => r.customer?.name ?? '—',
           },
           {
             key: 'status',
             title: t('outlet.orders.status'),
-            width: 150,
+            width: wide ? 150 : 140,
             render: (_, r) => (
               <Space size={4} wrap>
                 <StatusTag status={r.status} />
                 <EscalationTag tier={r.escalationTier} />
+                {!wide && <SlaTag state={r.slaState} dueAt={r.slaDueAt} compact />}
               </Space>
             ),
           },
           {
             key: 'appointment',
             title: t('outlet.orders.appointment'),
-            width: 190,
+            width: wide ? 190 : 160,
             render: (_, r) => formatWindow(r.appointment),
           },
           {
             key: 'technician',
             title: t('outlet.orders.technician'),
             width: 100,
+            responsive: ['xxl'],
             render: (_, r) => (r.technicianId ? (techNames.get(r.technicianId) ?? '—') : '—'),
           },
           {
             key: 'sla',
             title: t('outlet.orders.sla'),
             width: 170,
+            responsive: ['xxl'],
             render: (_, r) => <SlaTag state={r.slaState} dueAt={r.slaDueAt} compact />,
           },
           {
             key: 'actions',
             title: t('outlet.orders.actions'),
             fixed: 'right',
-            width: 220,
+            width: wide ? 220 : 200,
             render: (_, r) => (
               <Space size={4} wrap>
                 {(r.status === 'outlet_accepted' || r.status === 'assigned') && (

@@ -42,7 +42,7 @@ export function SlaTable({
         rowKey="id"
         dataSource={draft}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1040 }}
         columns={[
           {
             key: 'name',
