@@ -43,8 +43,11 @@ export class BrandInboxRepository {
   }
 
   connections(f: OutletFilter): Promise<ConnectionRow[]> {
+    // A caller with no outlet of its own (own or region scope) sees none. Not a sentinel id: a
+    // NUL character in a PostgreSQL text parameter is an encoding error (a 500).
+    if (!f.all && f.outletId === null) return Promise.resolve([]);
     let q = this.db.selectFrom('brand_connections').selectAll().orderBy('name').orderBy('id');
-    if (!f.all) q = q.where('outlet_id', '=', f.outletId ?? '\u0000none');
+    if (!f.all) q = q.where('outlet_id', '=', f.outletId);
     return q.execute();
   }
 

@@ -14,6 +14,7 @@ import {
   type SendOptions,
 } from './queue.ts';
 import { claimSlot, upsertSchedule } from './schedules.ts';
+import { retryOnDeadlock } from './retry-deadlock.ts';
 
 export interface PgBossJobQueueOptions {
   db: Db;
@@ -96,10 +97,12 @@ export class PgBossJobQueue implements JobQueue {
     await this.ensureQueue(name);
     const cron = cronFor(everySeconds);
     if (cron) {
-      await this.boss.schedule(name, cron, { payload } satisfies Envelope, {
-        tz: 'UTC',
-        singletonKey: 'schedule',
-      });
+      await retryOnDeadlock(() =>
+        this.boss.schedule(name, cron, { payload } satisfies Envelope, {
+          tz: 'UTC',
+          singletonKey: 'schedule',
+        }),
+      );
       this.slotSchedules.delete(name);
     } else {
       await this.boss.unschedule(name);
@@ -173,7 +176,10 @@ export class PgBossJobQueue implements JobQueue {
         retryBackoff: true,
       };
       // createQueue ignores an existing queue; updateQueue brings its policy up to date.
-      p = this.boss.createQueue(name, opts).then(() => this.boss.updateQueue(name, opts));
+      // Nodes starting together may deadlock on pg-boss's queue DDL: the loser tries again.
+      p = retryOnDeadlock(() => this.boss.createQueue(name, opts)).then(() =>
+        retryOnDeadlock(() => this.boss.updateQueue(name, opts)),
+      );
       p.catch(() => this.queues.delete(name));
       this.queues.set(name, p);
     }

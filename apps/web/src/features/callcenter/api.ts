@@ -11,6 +11,7 @@ import {
 } from '@anxin/contracts';
 import { api, ApiError, buildUrl, CLIENT_ERROR_CODES, getCsrfToken, toApiError } from '../../api/client.ts';
 import { useSetting } from '../settings/index.ts';
+import { downloadFile } from '../../api/download.ts';
 
 /** The call-centre page's calls (issue #19 item 5); an import refreshes figures and records. */
 const KEY = ['callcenter'] as const;
@@ -82,20 +83,7 @@ export async function downloadFigures(
   q: { from: string; to: string; interval: Interval },
   fileName: string,
 ): Promise<void> {
-  const res = await fetch(buildUrl('/api/v1/callcenter/figures/export.xlsx', q), {
-    credentials: 'same-origin',
-  }).catch(() => {
-    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
-  });
-  if (!res.ok) throw await toApiError(res);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile(buildUrl('/api/v1/callcenter/figures/export.xlsx', q), fileName);
 }
 
 /** The `callcenter.policy` setting (threshold, planner defaults), the default until it loads. */

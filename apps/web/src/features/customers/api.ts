@@ -12,6 +12,7 @@ import type {
   ProductCategory,
 } from '@anxin/contracts';
 import { api } from '../../api/client.ts';
+import { saveBlob } from '../../api/download.ts';
 
 export type LookupItem = LookupResult['items'][number];
 
@@ -85,16 +86,10 @@ export const useExportPersonalData = () =>
   useMutation({
     mutationFn: async (id: string) => {
       const data = await api.get<PersonalDataExport>(`/api/v1/customers/${id}/personal-data`);
-      const url = URL.createObjectURL(
+      saveBlob(
         new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        `customer-${id}-personal-data.json`,
       );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `customer-${id}-personal-data.json`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return data;
     },
   });

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { FaultAnalysis, FaultAnalysisRun, FaultDimension } from '@anxin/contracts';
-import { api, ApiError, buildUrl, CLIENT_ERROR_CODES, toApiError } from '../../api/client.ts';
+import { api, buildUrl } from '../../api/client.ts';
+import { downloadFile } from '../../api/download.ts';
 
 /** 故障分析 (issue #19 item 3): the analysis of a period and the half-yearly report runs. */
 const KEY = ['fault-analysis'] as const;
@@ -34,18 +35,5 @@ export async function downloadWorkbook(
   q: Omit<FaultQuery, 'dimension'> & { locale: string },
   fileName: string,
 ): Promise<void> {
-  const res = await fetch(buildUrl(`${P}/export.xlsx`, { ...q }), { credentials: 'same-origin' }).catch(
-    () => {
-      throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
-    },
-  );
-  if (!res.ok) throw await toApiError(res);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile(buildUrl(`${P}/export.xlsx`, { ...q }), fileName);
 }

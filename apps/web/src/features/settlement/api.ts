@@ -13,14 +13,8 @@ import type {
   StatementTransition,
 } from '@anxin/contracts';
 import { useSaveSetting, useSetting } from '../settings/index.ts';
-import {
-  api,
-  ApiError,
-  buildUrl,
-  CLIENT_ERROR_CODES,
-  toApiError,
-  type QueryValue,
-} from '../../api/client.ts';
+import { api, buildUrl, type QueryValue } from '../../api/client.ts';
+import { downloadFile } from '../../api/download.ts';
 
 const KEY = ['settlement'] as const;
 const P = '/api/v1/settlement';
@@ -114,20 +108,7 @@ export function useSaveSchedule() {
 
 /** Downloads a statement's Excel file; a refusal comes back as an ApiError. */
 export async function downloadStatement(id: string, number: string): Promise<void> {
-  const res = await fetch(buildUrl(`${P}/statements/${id}/export.xlsx`), {
-    credentials: 'same-origin',
-  }).catch(() => {
-    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
-  });
-  if (!res.ok) throw await toApiError(res);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${number}.xlsx`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile(buildUrl(`${P}/statements/${id}/export.xlsx`), `${number}.xlsx`);
 }
 
 export { yuan } from '../../components/money.ts';

@@ -15,6 +15,7 @@ import {
   CLIENT_ERROR_CODES,
   type QueryValue,
 } from '../../api/client.ts';
+import { downloadFile } from '../../api/download.ts';
 
 export type ListFilters = Partial<Omit<WorkOrderListQuery, 'cursor' | 'limit'>>;
 export interface AttachmentView {
@@ -152,21 +153,10 @@ export const attachmentUrl = (orderId: string, attachmentId: string) =>
 
 /** Downloads the Excel export of the current filters; a refusal comes back as an ApiError. */
 export async function downloadExport(filters: ListFilters): Promise<void> {
-  const res = await fetch(buildUrl('/api/v1/work-orders/export.xlsx', asQuery(filters)), {
-    credentials: 'same-origin',
-  }).catch(() => {
-    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
-  });
-  if (!res.ok) throw await toApiError(res);
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `work-orders-${new Date().toISOString().slice(0, 10)}.xlsx`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile(
+    buildUrl('/api/v1/work-orders/export.xlsx', asQuery(filters)),
+    `work-orders-${new Date().toISOString().slice(0, 10)}.xlsx`,
+  );
 }
 
 /** Display names of staff for the timeline; only for users allowed to list users. */

@@ -13,14 +13,8 @@ import type {
   StockMovementKind,
   StockSort,
 } from '@anxin/contracts';
-import {
-  api,
-  ApiError,
-  buildUrl,
-  CLIENT_ERROR_CODES,
-  toApiError,
-  type QueryValue,
-} from '../../../api/client.ts';
+import { api, buildUrl, type QueryValue } from '../../../api/client.ts';
+import { downloadFile } from '../../../api/download.ts';
 
 /**
  * The warehouse workbench's calls to the parts API (issue #15), in one place so a changed path or
@@ -218,18 +212,5 @@ export const useSetReorderPoint = () =>
 
 /** The ledger's Excel export with the list's filters; a refusal comes back as an ApiError. */
 export async function downloadLedger(f: LedgerFilters, fileName: string): Promise<void> {
-  const res = await fetch(buildUrl(`${P}/ledger/export.xlsx`, f as Record<string, QueryValue>), {
-    credentials: 'same-origin',
-  }).catch(() => {
-    throw new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network });
-  });
-  if (!res.ok) throw await toApiError(res);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  await downloadFile(buildUrl(`${P}/ledger/export.xlsx`, f as Record<string, QueryValue>), fileName);
 }
