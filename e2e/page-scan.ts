@@ -170,13 +170,31 @@ export async function menuEntries(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
 }
 
+/** Until no CSS transition or animation runs (a drawer sliding in or out). */
+const animationsDone = (page: Page) =>
+  page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+      timeout: 5_000,
+    })
+    .catch(() => undefined);
+
 /** Opens each menu entry in turn (as a person would) and scans it. */
 export async function scanMenu(s: Session, label: string, keys: readonly string[]): Promise<Finding[]> {
   const found: Finding[] = [];
   for (const testId of keys) {
     // The previous page stays on screen until the next one's code has loaded: wait for the address.
     const before = s.page.url();
-    await s.page.locator(`.anxin-nav [data-testid="${testId}"]`).click();
+    const entry = s.page.locator(`.anxin-nav [data-testid="${testId}"]`);
+    // The technician's phone pages (/m/*) keep the menu in a drawer behind the header's button;
+    // it slides closed after each choice, and open again on the next tap.
+    await animationsDone(s.page);
+    if (!(await entry.isVisible())) {
+      await s.page.getByTestId('nav-drawer-toggle').click();
+      await entry.waitFor();
+      await animationsDone(s.page);
+    }
+    // The drawer's menu never counts as "stable" to Playwright while it is mounted: click it.
+    await entry.click({ force: true });
     await s.page.waitForURL((u) => u.href !== before, { timeout: 5_000 }).catch(() => undefined);
     await settle(s.page, s.pending);
     const where = `${label} ${new URL(s.page.url()).pathname}`;
