@@ -1,6 +1,6 @@
 // Shared helpers for the two entry commands (npm start, npm test): plain Node, no dependencies,
 // because they run before `npm install` has happened on a fresh clone.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,42 @@ export function run(cmd, args, opts = {}) {
   const { env, ...rest } = opts;
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...rest, env: { ...process.env, ...env } });
   return r.status ?? 1;
+}
+
+/**
+ * Runs `tasks` ({ name, cmd, args }) `concurrency` at a time, each with its output captured and
+ * printed whole when it ends, so that single-threaded tools (tsc, eslint, prettier) share the
+ * cores and the log stays readable. Resolves to [{ name, code, seconds }] in the tasks' order.
+ */
+export async function runPool(tasks, concurrency = 2) {
+  const results = new Array(tasks.length);
+  let next = 0;
+  async function worker() {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await runCaptured(tasks[i]);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
+  return results;
+}
+
+function runCaptured({ name, cmd, args }) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    const done = (code) => {
+      const seconds = Math.round((Date.now() - started) / 100) / 10;
+      console.log(`\n› ${name} (${seconds} s)`);
+      process.stdout.write(Buffer.concat(out));
+      resolve({ name, code, seconds });
+    };
+    child.once('error', () => done(1));
+    child.once('close', (code) => done(code ?? 1));
+  });
 }
 
 export function mustRun(cmd, args, opts = {}) {

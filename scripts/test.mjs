@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { ensureInstalled, root, run } from './lib.mjs';
+import { ensureInstalled, root, run, runPool } from './lib.mjs';
 
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv.slice(2);
@@ -83,12 +83,16 @@ function skipped(name, why) {
 const want = (s) => only.length === 0 || only.includes(s);
 
 ensureInstalled();
-if (want('types')) {
-  for (const p of ['packages/contracts', 'apps/server', 'apps/web', 'e2e'])
-    step(`typecheck ${p}`, 'npx', ['tsc', '-p', `${p}/tsconfig.json`]);
-}
-if (want('lint')) step('eslint', 'npx', ['eslint', '.']);
-if (want('format')) step('prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']);
+// The static checks are single-threaded: two at a time use both cores.
+const checks = [];
+if (want('lint')) checks.push({ name: 'eslint', cmd: 'npx', args: ['eslint', '.'] });
+if (want('types'))
+  for (const p of ['apps/server', 'apps/web', 'e2e', 'packages/contracts'])
+    checks.push({ name: `typecheck ${p}`, cmd: 'npx', args: ['tsc', '-p', `${p}/tsconfig.json`] });
+if (want('format'))
+  checks.push({ name: 'prettier', cmd: 'npx', args: ['prettier', '--check', '.', '--log-level', 'warn'] });
+for (const r of await runPool(checks))
+  results.push({ name: r.name, code: r.code, passed: r.code === 0 ? 1 : 0, failed: r.code === 0 ? 0 : 1 });
 if (want('contracts')) vitest('contracts', 'packages/contracts', ['--passWithNoTests']);
 if (want('sqlite')) vitest('server (SQLite)', 'apps/server');
 if (want('postgres')) {
