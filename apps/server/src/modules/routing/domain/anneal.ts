@@ -48,7 +48,10 @@ export function anneal(ctx: SearchContext, best: Solution, until: number, walk: 
     if (done >= 1) return;
     if (fixed) currentCost = walkCost(current, done);
     const cand = ctx.step(current, { openCost, maxRoutes });
-    const cost = walkCost(cand, done);
+    let cost = walkCost(cand, done);
+    // Local search only polishes candidates that already beat the current plan: running it on every
+    // step would cost more ruin-and-recreate iterations than it saves.
+    if (cost < currentCost && ctx.localSearch.apply(cand, rng.int(model.n)) > 0) cost = walkCost(cand, done);
     const temperature = t0 * Math.pow(t1 / t0, done);
     if (cost < currentCost - temperature * Math.log(1 - rng.next())) {
       current.copyFrom(cand);

@@ -1,4 +1,5 @@
 import type { Budget } from './budget.ts';
+import { LocalSearch } from './local-search.ts';
 import type { Model } from './model.ts';
 import { Recreate, type RecreateLimits } from './recreate.ts';
 import type { Rng } from './rng.ts';
@@ -12,6 +13,7 @@ export class SearchContext {
   readonly budget: Budget;
   readonly ruin: StringRuin;
   readonly recreate: Recreate;
+  readonly localSearch: LocalSearch;
   readonly candidate: Solution;
   readonly onBest: (best: Solution) => void;
 
@@ -21,6 +23,7 @@ export class SearchContext {
     this.budget = budget;
     this.ruin = new StringRuin(model);
     this.recreate = new Recreate(model);
+    this.localSearch = new LocalSearch(model);
     this.candidate = new Solution(model);
     this.onBest = onBest;
   }

@@ -80,10 +80,14 @@ export function solve(instance: RoutingInstance, options: InThreadOptions = {}):
 
 function search(ctx: SearchContext, best: Solution): void {
   construct(ctx, best);
-  if (ctx.model.objective === 'distance') return anneal(ctx, best, 1, 'objective');
-  anneal(ctx, best, EXPLORE_SHARE, 'free-fleet');
-  minimiseFleet(ctx, best, FLEET_SHARE);
-  anneal(ctx, best, 1, 'fixed-fleet');
+  if (ctx.model.objective === 'distance') anneal(ctx, best, 1, 'objective');
+  else {
+    anneal(ctx, best, EXPLORE_SHARE, 'free-fleet');
+    minimiseFleet(ctx, best, FLEET_SHARE);
+    anneal(ctx, best, 1, 'fixed-fleet');
+  }
+  // A last descent: only strictly improving feasible moves, and cheap next to the search.
+  if (ctx.localSearch.apply(best) > 0) ctx.onBest(best);
 }
 
 /**
