@@ -157,7 +157,7 @@ export default function AnalyticsPage() {
               </Card>
             </Col>
             <Col xs={24} xl={12}>
-              <RowsTable table="cities" rows={cities} download={download} />
+              <RowsTable table="cities" rows={cities} download={download} compact />
               {province && (
                 <Button size="small" onClick={() => setProvince(null)} style={{ marginBottom: 12 }}>
                   {t('analytics.allProvinces')}
@@ -180,7 +180,7 @@ export default function AnalyticsPage() {
               </Card>
             </Col>
             <Col xs={24} xl={14}>
-              <RowsTable table="outlets" rows={d.outlets} download={download} />
+              <RowsTable table="outlets" rows={d.outlets} download={download} compact />
             </Col>
           </Row>
         );
@@ -205,6 +205,7 @@ export default function AnalyticsPage() {
                 rows={d.channels}
                 download={download}
                 nameOf={(r) => channelName(r.key)}
+                compact
               />
             </Col>
           </Row>
