@@ -50,6 +50,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'recalls', permission: 'recalls:read' },
   // Issue #18 item 6: 客户社群 (referrals, user events, invitations, check-in, figures).
   { key: 'community', permission: 'community:read' },
+  // Issue #19 items 1–2: 统计分析 (dashboards per role from the daily rollups, drill-downs, Excel).
+  { key: 'analytics', permission: 'analytics:read' },
   // Issue #19 item 3: 故障分析 (Pareto, trends, new-failure alerts, the half-yearly report).
   { key: 'fault-analysis', permission: 'fault_analysis:read' },
   // Issue #18 item 7: 设备与服务运营 (PM compliance, alerts → orders, contracts, recalls, campaigns).

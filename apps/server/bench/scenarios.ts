@@ -301,7 +301,7 @@ export function scenarios(f: Fixtures, o: { kpiPath: string | null; targets: Poo
       next: () => null,
     });
   }
-  list.push(...partsScenarios());
+  list.push(...partsScenarios(), ...analyticsScenarios());
   return list;
 }
 
@@ -367,5 +367,33 @@ export function partsScenarios(): Scenario[] {
         body: { locationId: 'loc-hq', itemId: item(), delta: 1, reason: 'bench' },
       }),
     },
+  ];
+}
+
+/**
+ * Analytics (issue #19 item 2): the dashboard (every figure, trend, ranking and map table from the
+ * daily rollups) over the last 30 days, the same with filters, and the evaluation KPI panel.
+ */
+export function analyticsScenarios(): Scenario[] {
+  const day = (n: number) => new Date(Date.now() + 8 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+  const period = () => ({ from: day(29), to: day(0) });
+  const channels = ['hotline', 'web', 'store', 'mini_program'];
+  const read = (name: string, title: string, route: string, path: () => string): Scenario => ({
+    name,
+    title,
+    route: ['get', route],
+    ceiling: 'read',
+    goal: 'p99',
+    next: () => ({ method: 'GET', path: path() }),
+  });
+  return [
+    read('analytics.dashboard', 'Analytics dashboard, last 30 days', '/api/v1/analytics/dashboard', () => `/api/v1/analytics/dashboard?${qs(period())}`),
+    read(
+      'analytics.dashboard.filtered',
+      'Analytics dashboard, last 30 days, one channel, weekly',
+      '/api/v1/analytics/dashboard',
+      () => `/api/v1/analytics/dashboard?${qs({ ...period(), channel: channels[Math.floor(Math.random() * channels.length)]!, bucket: 'week' })}`,
+    ),
+    read('evaluation.kpis', 'Evaluation KPI panel, current month', '/api/v1/evaluation/kpis', () => '/api/v1/evaluation/kpis'),
   ];
 }

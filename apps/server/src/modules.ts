@@ -87,6 +87,14 @@ import {
 } from './modules/customers/index.ts';
 import { createRecalls, RECALL_SETTINGS } from './modules/recalls/index.ts';
 import { createFaultAnalysis, FAULT_ANALYSIS_SETTINGS } from './modules/faultanalysis/index.ts';
+import { createAnalytics, ANALYTICS_SETTINGS } from './modules/analytics/index.ts';
+import { orderCreatedAtOf, orderCreationSpan, orderFactsCreatedIn } from './modules/workorders/index.ts';
+import { classesOfOrders, verdictsOfOrders } from './modules/callbacks/index.ts';
+import { complaintCountsOfOrders, complaintOrderIds } from './modules/complaints/index.ts';
+import { consumedPartsByOrder } from './modules/parts/index.ts';
+import { technicianNamesOf } from './modules/network/index.ts';
+import { clocksOfOrders } from './modules/sla/index.ts';
+import { regionName } from './modules/customers/index.ts';
 import { repairCountsBy, repairOrderIdsIn } from './modules/workorders/index.ts';
 import { consumedPartCountsOfOrders as consumedPartCountsOf } from './modules/parts/index.ts';
 import {
@@ -687,6 +695,28 @@ export function createModules(deps: AppDeps) {
         (c) => c.nameEn,
       ),
   });
+  // Analytics (统计分析, issue #19 items 1–2): daily rollups from the owners' read functions.
+  const analytics = createAnalytics(deps, {
+    ordersCreatedIn: (from, to) => orderFactsCreatedIn(deps.db, from, to),
+    createdAtOf: (ids) => orderCreatedAtOf(deps.db, ids),
+    creationSpan: () => orderCreationSpan(deps.db),
+    classesOf: (ids) => classesOfOrders(deps.db, ids),
+    clocksOf: (ids, metric) => clocksOfOrders(deps.db, ids, metric),
+    verdictsOf: (ids) => verdictsOfOrders(deps.db, ids),
+    complaintsOf: (ids) => complaintCountsOfOrders(deps.db, ids),
+    complaintOrders: (ids) => complaintOrderIds(deps.db, ids),
+    partsOf: (ids) => consumedPartsByOrder(deps.db, ids),
+    outletNames: (ids) => outletNamesOf(deps.db, ids),
+    technicianNames: (ids) => technicianNamesOf(deps.db, ids),
+    categoryNames: async (codes) =>
+      new Map(
+        (await productCategoriesByCodes(deps.db, codes)).map((c) => [
+          c.code,
+          { nameZh: c.nameZh, nameEn: c.nameEn },
+        ]),
+      ),
+    regionName: (code) => regionName(code) || null,
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -728,6 +758,7 @@ export function createModules(deps: AppDeps) {
     ...CAREFIGURES_SETTINGS,
     ...NOTIFY_SETTINGS,
     ...FAULT_ANALYSIS_SETTINGS,
+    ...ANALYTICS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -777,6 +808,7 @@ export function createModules(deps: AppDeps) {
     brandInbox,
     careFigures,
     faultAnalysis,
+    analytics,
   ];
   return {
     settings,
@@ -820,6 +852,7 @@ export function createModules(deps: AppDeps) {
     community,
     brandInbox,
     faultAnalysis,
+    analytics,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -836,6 +869,7 @@ export function createModules(deps: AppDeps) {
       await serviceContracts.scheduleJobs(deps.runtime.jobs);
       await brandInbox.scheduleJobs(deps.runtime.jobs);
       await faultAnalysis.scheduleJobs(deps.runtime.jobs);
+      await analytics.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

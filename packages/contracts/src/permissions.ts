@@ -161,6 +161,8 @@ export const PERMISSIONS = [
   'brandinbox:manage',
   /** Fault analysis (故障分析): Pareto by model, fault code and part, trends, new-failure alerts, reports. */
   'fault_analysis:read',
+  /** Analytics dashboards (统计分析): rollup figures, trends, rankings, the map; within the data scope. */
+  'analytics:read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -241,6 +243,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   dispatcher: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'calendar'),
     'workorder:transition',
+    'analytics:read',
     'workorder:update',
     'workorder:export',
     'dispatch:assign',
@@ -256,6 +259,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   outlet_manager: [
     ...read('customer', 'product', 'workorder', 'sla', 'outlet', 'technician', 'dispatch', 'settlement'),
+    'analytics:read',
     // Read-only view of their outlet's callbacks (回访).
     'callback:read',
     'workorder:transition',
@@ -323,6 +327,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'complaint',
       'report',
       'settlement',
+      'analytics',
     ),
     'callback:perform',
     'complaint:manage',
@@ -372,6 +377,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   finance: [
     ...read('outlet', 'workorder', 'settlement', 'report', 'appeal'),
+    'analytics:read',
     'settlement:manage',
     'appeal:decide',
     'charges:read',
@@ -413,6 +419,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
       'campaigns',
       'recalls',
       'community',
+      'analytics',
     ),
     'workorder:export',
     'charges:read',

@@ -99,6 +99,10 @@ export const WorkOrderListQuerySchema = z.strictObject({
     .regex(/^\d{2,6}$/)
     .optional(),
   outletId: IdSchema.optional(),
+  /** A product category code (the analytics drill-down filters by it). */
+  categoryCode: storedText()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional(),
   slaState: z.enum(SLA_STATES).optional(),
   createdFrom: BusinessDateSchema.optional(),
   createdTo: BusinessDateSchema.optional(),

@@ -41,7 +41,7 @@ export interface DeriveSummary {
   scorecards: number;
   statements: number;
   months: string[];
-  /** Milliseconds per phase (classify, complaints+escalations, grading+settlement). */
+  /** Milliseconds per phase (classify, complaints+escalations, grading+settlement, analytics). */
   phase: Record<string, number>;
   ms: number;
 }
@@ -113,6 +113,10 @@ export async function deriveFigures(
   await m.grading.service.run(actors.quality, monthOf(anchor)).catch(() => undefined);
   await runtime.outbox.idle();
   lap('grading+settlement');
+  // The dashboards read daily rollups: built once over the whole history, as the rebuild does.
+  at(anchor);
+  await m.analytics.rebuildAll();
+  lap('analytics');
   return {
     phase,
     classified,

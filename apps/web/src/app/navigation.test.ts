@@ -106,6 +106,8 @@ describe('navigation', () => {
       'servicecontracts',
       // 设备与服务运营: contract revenue and margin among the figures (report:read).
       'carefigures',
+      // 统计分析: the finance dashboard (parts consumption, volumes).
+      'analytics',
       'settlement',
       'reports',
       // Finance edits the fee schedule in the one business-settings area.
@@ -127,6 +129,11 @@ describe('navigation', () => {
     expect(keys('manager')).toContain('carefigures');
     expect(keys('quality')).toContain('carefigures');
     expect(keys('outlet_manager')).not.toContain('carefigures');
+    // 统计分析 (analytics:read): every office role but the agent, the warehouse and technicians.
+    for (const role of ['manager', 'dispatcher', 'quality', 'outlet_manager', 'finance'] as const)
+      expect(keys(role)).toContain('analytics');
+    for (const role of ['agent', 'warehouse', 'technician'] as const)
+      expect(keys(role)).not.toContain('analytics');
     // 故障分析 (fault_analysis:read): quality and management, not the desk.
     expect(keys('quality')).toContain('fault-analysis');
     expect(keys('manager')).toContain('fault-analysis');

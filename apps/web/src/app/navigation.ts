@@ -385,6 +385,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/carefigures/pages/CareFiguresPage.tsx'),
   },
   {
+    // 统计分析 (issue #19 items 1–2): dashboards per role from the daily rollups, with drill-downs.
+    key: 'analytics',
+    path: '/analytics',
+    icon: 'RadarChartOutlined',
+    labelKey: 'nav.analytics',
+    permission: 'analytics:read',
+    page: () => import('../features/analytics/pages/AnalyticsPage.tsx'),
+  },
+  {
     // 故障分析 (issue #19 item 3): Pareto by model, fault code and part, trends, new-failure alerts.
     key: 'fault-analysis',
     path: '/fault-analysis',

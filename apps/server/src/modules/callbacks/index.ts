@@ -32,6 +32,7 @@ export {
   classesOfOrders,
   outletClassesSettling,
   outletVerdicts,
+  verdictsOfOrders,
   type OutletVerdict,
   type SettlingClass,
 } from './reads.ts';

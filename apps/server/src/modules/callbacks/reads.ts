@@ -139,3 +139,27 @@ export async function outletClassesSettling(
     closedAt: r.closed_at,
   }));
 }
+
+/** Callback verdicts (satisfied / unsatisfied) recorded on each order (modules/analytics); in chunks. */
+export async function verdictsOfOrders(
+  db: Db,
+  orderIds: readonly string[],
+): Promise<Map<string, { satisfied: number; total: number }>> {
+  const out = new Map<string, { satisfied: number; total: number }>();
+  const ids = [...new Set(orderIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('callback_tasks')
+      .select(['order_id', 'outcome'])
+      .where('outcome', 'in', ['satisfied', 'unsatisfied'])
+      .where('order_id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const cur = out.get(r.order_id) ?? { satisfied: 0, total: 0 };
+      cur.total++;
+      if (r.outcome === 'satisfied') cur.satisfied++;
+      out.set(r.order_id, cur);
+    }
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { closeWaitingOrder, CLOSE_ORDER_TOPIC, type CloseOrderRequested } from '
 
 export { ComplaintsService } from './complaints.service.ts';
 export { complaintFacts, type ComplaintFact } from './stats.ts';
+export { complaintCountsOfOrders, complaintOrderIds } from './analytics-reads.ts';
 export { COMPLAINT_POLICY_KEY, DEFAULT_COMPLAINT_POLICY, dueTimes } from './domain/policy.ts';
 export { COMPLAINT_TRANSITIONS, allowedNext, checkTransition } from './domain/lifecycle.ts';
 export { ORDER_COMPLAINT_OPENED, ORDER_COMPLAINT_ATTITUDE } from './context.ts';

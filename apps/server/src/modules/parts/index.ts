@@ -23,6 +23,7 @@ export type { PartsTables } from './parts.schema.ts';
 export { PARTS_SETTINGS } from './parts.settings.ts';
 export { PARTS_POLICY_KEY } from './context.ts';
 export { partClaimsOf, type PartClaim } from './claims.ts';
+export { consumedPartsByOrder } from './analytics-reads.ts';
 export { itemsByIds, type PartItemRecord } from './catalog.repository.ts';
 export { listItems as listPartItems } from './catalog.repository.ts';
 export { CatalogService } from './catalog.service.ts';

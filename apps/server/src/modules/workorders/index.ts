@@ -99,3 +99,9 @@ export {
   type HourlyOrderFigure,
   type SlaAlarmRecord,
 } from './workbench-reads.ts';
+export {
+  orderFactsCreatedIn,
+  orderCreatedAtOf,
+  orderCreationSpan,
+  type OrderFact,
+} from './analytics-reads.ts';

@@ -45,6 +45,7 @@ export function applyFilter(q: Q, f: ListFilter): Q {
   // District codes are 6 digits; a province (2) or city (4) prefix selects everything below it.
   if (f.regionCode) q = q.where('district_code', 'like', `${f.regionCode.replace(/(00)+$/, '')}%`);
   if (f.outletId) q = q.where('outlet_id', '=', f.outletId);
+  if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
   if (f.slaState) q = q.where('sla_state', '=', f.slaState as SlaState);
   if (f.createdFrom) q = q.where('created_at', '>=', startOfDay(f.createdFrom));
   if (f.createdTo) q = q.where('created_at', '<', startOfNextDay(f.createdTo));

@@ -38,6 +38,7 @@ export const appEnUS: typeof appZhCN = {
     community: 'Community',
     brandInbox: 'Multi-brand inbox',
     carefigures: 'Installed-base figures',
+    analytics: 'Analytics',
     faultAnalysis: 'Fault analysis',
     settlement: 'Settlement',
     reports: 'Reports',
@@ -94,6 +95,8 @@ export const appEnUS: typeof appZhCN = {
       'Referrals and their conversion; user seminars, product experience days and maintenance training: invitations from a list, registrations, check-in and attendance.',
     carefigures:
       'PM compliance, alerts that became orders, contract revenue and margin, recall completion, campaign results',
+    analytics:
+      'Volumes and backlog, SLA compliance, first-time fix and repeat repairs, satisfaction, complaints, rankings, parts and the China map',
     faultAnalysis:
       'Pareto by model, fault code and part, monthly trends and new-failure alerts; a report every half year',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',

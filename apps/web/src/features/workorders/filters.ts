@@ -28,6 +28,9 @@ export function filtersFromParams(p: URLSearchParams): ListFilters {
     type: oneOf<WorkOrderType>(WORK_ORDER_TYPES, p.get('type')),
     regionCode: region && /^\d{2,6}$/.test(region) ? region : undefined,
     outletId: p.get('outletId')?.trim() || undefined,
+    categoryCode: /^[A-Za-z0-9_-]{1,40}$/.test(p.get('categoryCode') ?? '')
+      ? p.get('categoryCode')!
+      : undefined,
     slaState: oneOf<SlaState>(SLA_STATES, p.get('slaState')),
     createdFrom: date('createdFrom'),
     createdTo: date('createdTo'),

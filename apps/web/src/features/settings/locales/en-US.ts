@@ -430,6 +430,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     carefigures: {
       policy: 'Installed-base figures',
     },
+    analytics: {
+      policy: 'Analytics rollups',
+    },
     faultanalysis: {
       policy: 'Fault analysis and half-yearly report',
     },
@@ -563,6 +566,11 @@ export const settingsEnUS: typeof settingsZhCN = {
     maxAffected: 'Most products in one recall',
     previewSample: 'Serials listed in the preview',
     orderClaimStaleMinutes: 'Retry an interrupted order creation after (minutes)',
+    // analytics.policy
+    refreshEverySeconds: 'Refresh of the rollups after events (seconds)',
+    recentDays: 'Recent days recomputed every night',
+    recentEveryHours: 'Recomputation of the recent days every (hours)',
+    rankingSize: 'Outlets and technicians shown in the rankings',
     // faultanalysis.policy
     vitalPercent: 'Vital few: cumulative share up to (%)',
     trendTop: 'Keys shown in the trend',

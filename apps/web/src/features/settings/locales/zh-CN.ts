@@ -405,6 +405,9 @@ export const settingsZhCN = {
     carefigures: {
       policy: '设备与服务运营指标',
     },
+    analytics: {
+      policy: '统计分析汇总',
+    },
     faultanalysis: {
       policy: '故障分析与半年报告',
     },
@@ -538,6 +541,11 @@ export const settingsZhCN = {
     maxAffected: '一次召回最多包含的产品数',
     previewSample: '预览时列出的序列号数',
     orderClaimStaleMinutes: '工单生成中断后重新生成的等待（分钟）',
+    // analytics.policy (统计分析)
+    refreshEverySeconds: '事件后刷新汇总的间隔（秒）',
+    recentDays: '每晚重算最近几天的汇总',
+    recentEveryHours: '重算最近几天的间隔（小时）',
+    rankingSize: '网点与技师排名显示前几位',
     // faultanalysis.policy (故障分析)
     vitalPercent: '关键少数：累计占比不超过（%）',
     trendTop: '趋势图显示前几位',
