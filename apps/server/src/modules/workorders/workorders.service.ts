@@ -74,7 +74,7 @@ export class WorkOrdersService {
 
   async list(actor: Actor, q: WorkOrderListQuery) {
     const { sort, cursor, limit, ...filter } = q;
-    const page = await listPage(this.ctx.db, actor.scope, filter, sort, cursor, limit);
+    const page = await listPage(this.ctx.db, actor.scope, filter, sort, cursor, limit, 'summary');
     return { items: await summaries(this.ctx.repo, page.rows), nextCursor: page.nextCursor };
   }
 
