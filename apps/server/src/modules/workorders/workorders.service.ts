@@ -67,9 +67,10 @@ export class WorkOrdersService {
   }
 
   async get(actor: Actor, id: string) {
-    const row = await this.ctx.repo.findInScope(id, actor.scope);
-    if (!row) throw notFound('work order', id);
-    return detailOf(this.ctx.repo, this.ctx.sla, actor, row);
+    const found = await this.ctx.repo.findDetailInScope(id, actor.scope);
+    if (!found) throw notFound('work order', id);
+    const { order, ...names } = found;
+    return detailOf(this.ctx.repo, this.ctx.sla, actor, order, names);
   }
 
   async list(actor: Actor, q: WorkOrderListQuery) {
