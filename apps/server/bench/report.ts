@@ -89,8 +89,10 @@ export function evaluate(runs: RunResult[]): { comparisons: Comparison[]; goals:
           endpoint: 'create',
           target: '≥ 0.50',
           measured: `${create.ratioToCeiling?.toFixed(2)} (${create.result.rps.toFixed(0)} vs ${run.ceiling.insert.rps.toFixed(0)} req/s)`,
-          met: (create.ratioToCeiling ?? 0) >= CREATE_GOAL,
-          note: null,
+          // A one-row insert is no yardstick for a use case of a dozen statements (issue #20): the
+          // same-work goal below judges create; this ratio stays for comparison with older runs.
+          met: run.ceiling.sameWork?.create ? null : (create.ratioToCeiling ?? 0) >= CREATE_GOAL,
+          note: run.ceiling.sameWork?.create ? 'for reference: judged against the same-work ceiling' : null,
         });
       } else {
         goals.push({
@@ -142,7 +144,8 @@ export function evaluate(runs: RunResult[]): { comparisons: Comparison[]; goals:
         endpoint: e.name,
         target: `≤ ${P99_GOAL_MS} ms`,
         measured: e.result ? `${e.result.latencyMs.p99} ms` : '—',
-        met: e.result
+        // No response in the window (a saturated machine) proves nothing either way.
+        met: e.result?.requests
           ? e.result.latencyMs.p99 <= P99_GOAL_MS && e.result.non2xx === 0 && e.result.errors === 0
           : null,
         note: e.result ? at : (e.note ?? e.status),
@@ -326,8 +329,26 @@ export function markdown(r: BenchReport): string {
       L.push(
         `| ${name} | ${route} | ${fmt(x?.rps)} | ${fmt(x?.latencyMs.p50, 1)} | ${fmt(x?.latencyMs.p95, 1)} | ${fmt(x?.latencyMs.p99, 1)} | ${fmt(x?.latencyMs.max, 1)} | ${fmt(x?.requests)} | ${fmt(x?.errors)} | ${fmt(x?.non2xx)} | ${ratio} | ${same} | ${cpuMs} | ${cpu} | ${esc(note)} |`,
       );
-    row('**bare insert** (ceiling)', 'POST /rows', run.ceiling.insert, '1.00', '', '', '', 'bench/bare-server.ts');
-    row('**bare read** (ceiling)', 'GET /rows/:id', run.ceiling.read, '1.00', '', '', '', 'bench/bare-server.ts');
+    row(
+      '**bare insert** (ceiling)',
+      'POST /rows',
+      run.ceiling.insert,
+      '1.00',
+      '',
+      '',
+      '',
+      'bench/bare-server.ts',
+    );
+    row(
+      '**bare read** (ceiling)',
+      'GET /rows/:id',
+      run.ceiling.read,
+      '1.00',
+      '',
+      '',
+      '',
+      'bench/bare-server.ts',
+    );
     for (const [name, sw] of Object.entries(run.ceiling.sameWork ?? {}))
       row(
         `**same-work ${name}** (ceiling)`,
