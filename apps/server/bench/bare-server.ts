@@ -1,6 +1,7 @@
 // The bare-stack ceiling: Fastify + Kysely + the same driver, pool and pragmas as the app (through
 // openDatabase), no auth, no validation library, no domain logic. One route inserts one row, one
-// reads one row by primary key, in the bench's own table on the same database as the app.
+// reads one row by primary key, in the bench's own table on the same database as the app; the
+// same-work routes (bare-same-work.ts) do the database work of create, the lists and detail.
 //
 //   BARE_PORT=0 DATABASE_URL=sqlite:/tmp/x.sqlite node --import tsx bench/bare-server.ts
 //
@@ -10,6 +11,8 @@ import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { openDatabase } from '../src/platform/db/open.ts';
 import { BARE_SEED_ROWS, BARE_TABLE, bareKey } from './bare-table.ts';
+import { registerSameWork } from './bare-same-work.ts';
+import type { Database } from '../src/database.ts';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     if (!row) return reply.status(404).send({ error: 'not found' });
     return { id: row.id, payload: JSON.parse(row.payload) as unknown, createdAt: row.created_at };
   });
+  await registerSameWork(app, handle.db as unknown as Kysely<Database>);
   await app.listen({ port: Number(process.env.BARE_PORT ?? 0), host: '127.0.0.1' });
   const addr = app.server.address();
   process.stdout.write(`listening ${typeof addr === 'object' && addr ? addr.port : 0}\n`);

@@ -44,6 +44,13 @@ describe(`bench --smoke (${dialect})`, () => {
       expect(c?.requests).toBeGreaterThan(0);
       expect([c?.errors, c?.non2xx]).toEqual([0, 0]);
     }
+    // Same-work ceilings: the bare server answered the scenarios' own requests.
+    for (const name of ['create', 'list.queue', 'detail']) {
+      const sw = run.ceiling.sameWork?.[name];
+      expect(sw?.result.requests, name).toBeGreaterThan(0);
+      expect([sw?.result.errors, sw?.result.non2xx], name).toEqual([0, 0]);
+    }
+    expect(fs.readFileSync(path.join(out, 'results.md'), 'utf8')).toContain('÷ same-work ceiling');
     const generated = run.dataset.generator === 'scale-seed';
     for (const e of run.endpoints) {
       const what = `${e.name}: ${e.status} ${e.note ?? ''} ${e.result?.firstFailure ?? ''}`;

@@ -102,7 +102,8 @@ export async function startAppServer(
     nodeArgs,
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, child, output, 120_000);
+  // Generous: under load, compiling the server with tsx alone can take minutes on 2 cores.
+  await waitFor(`${url}/healthz`, child, output, 600_000);
   return { url, pid: child.pid!, output, stop: stopper(child) };
 }
 

@@ -13,6 +13,7 @@ import { BENCH_PASSWORD, BENCH_USER } from './dataset.ts';
 import {
   cpuPercent,
   cpuSample,
+  type CpuSample,
   logOffset,
   pgTableStats,
   slowPlans,
@@ -49,7 +50,11 @@ export interface EndpointResult {
   result: LoadResult | null;
   /** Throughput ÷ the matching bare-stack route's throughput. */
   ratioToCeiling: number | null;
+  /** Throughput ÷ the same-work ceiling's (bare-same-work.ts), where the endpoint has one. */
+  ratioToSameWork?: number | null;
   cpu: { server: number; postgres: number } | null;
+  /** Server process CPU (user + system, /proc) over the measured window ÷ responses. */
+  cpuMsPerReq?: number | null;
   pgTables: TableDelta[] | null;
   /** PostgreSQL statements slower than 20 ms during the endpoint, with their plans (auto_explain). */
   pgSlow: SlowPlan[] | null;
@@ -68,7 +73,13 @@ export interface RunResult {
     city: string | null;
     statusCounts: Record<string, number>;
   };
-  ceiling: { insert: LoadResult | null; read: LoadResult | null; error: string | null };
+  ceiling: {
+    insert: LoadResult | null;
+    read: LoadResult | null;
+    error: string | null;
+    /** Same-work ceilings by scenario name (create, list.queue, list.queue.filtered, detail). */
+    sameWork?: Record<string, SameWork>;
+  };
   endpoints: EndpointResult[];
   /** 1-minute load average before and after: other work on the machine shows up here. */
   loadAvg: { before: number; after: number };
@@ -76,6 +87,18 @@ export interface RunResult {
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
+
+export interface SameWork {
+  result: LoadResult;
+  cpuMsPerReq: number | null;
+}
+
+/** Scenarios with a same-work ceiling: the bare server answers their very requests. */
+export const SAME_WORK = ['create', 'list.queue', 'list.queue.filtered', 'detail'];
+
+/** CPU ms of the process per response between two samples (ticks are 10 ms: long windows only). */
+export const cpuMsPerReq = (c0: CpuSample, c1: CpuSample, requests: number): number | null =>
+  requests > 0 ? Math.round(((c1.server - c0.server) * 10 * 100) / requests) / 100 : null;
 
 function git(args: string[]): string {
   try {
@@ -139,6 +162,7 @@ const loadSpec = (
 async function measureCeiling(
   a: BenchArgs,
   ds: DatasetInfo,
+  f: Fixtures,
   log: (s: string) => void,
 ): Promise<RunResult['ceiling']> {
   let bare: Child | null = null;
@@ -158,7 +182,20 @@ async function measureCeiling(
       loadSpec(a, url, {}, () => ({ method: 'GET', path: `/rows/${bareKey(i++ * 7919)}` })),
     );
     log(`    bare read    ${read.rps.toFixed(0).padStart(7)} req/s  p99 ${read.latencyMs.p99} ms`);
-    return { insert, read, error: null };
+    const sameWork: Record<string, SameWork> = {};
+    // A scenario set of its own: the same requests, without feeding the app's order pools.
+    for (const s of scenarios(f, { kpiPath: null, targets: { dispatch: 0, complete: 0 } })) {
+      if (!SAME_WORK.includes(s.name) || s.unavailable?.()) continue;
+      if (a.only && !a.only.some((p) => s.name.startsWith(p))) continue;
+      const c0 = cpuSample(bare.pid);
+      const result = await runLoad(loadSpec(a, url, {}, s.next));
+      const c1 = cpuSample(bare.pid);
+      sameWork[s.name] = { result, cpuMsPerReq: cpuMsPerReq(c0, c1, result.requests) };
+      log(
+        `    same-work ${s.name.padEnd(20)} ${result.rps.toFixed(0).padStart(7)} req/s  p99 ${result.latencyMs.p99} ms  CPU ${sameWork[s.name]!.cpuMsPerReq} ms/req  non-2xx ${result.non2xx}`,
+      );
+    }
+    return { insert, read, error: null, sameWork };
   } catch (err) {
     return {
       insert: null,
@@ -229,6 +266,7 @@ async function measureApp(
           pgTables = statDeltas(before, await pgTableStats(ds.workUrl), result.requests);
         }
         const ceil = s.ceiling === 'insert' ? ceiling.insert : ceiling.read;
+        const same = ceiling.sameWork?.[s.name];
         const pgSlow =
           ds.kind === 'postgres' ? slowPlans(new URL(ds.workUrl).pathname.slice(1), logFrom) : null;
         const r: EndpointResult = {
@@ -236,13 +274,15 @@ async function measureApp(
           note,
           result,
           ratioToCeiling: ceil ? Math.round((result.rps / ceil.rps) * 1000) / 1000 : null,
+          ratioToSameWork: same ? Math.round((result.rps / same.result.rps) * 1000) / 1000 : null,
           cpu: cpuPercent(c0, c1),
+          cpuMsPerReq: cpuMsPerReq(c0, c1, result.requests),
           pgTables,
           pgSlow,
         };
         out.push(r);
         log(
-          `    ${s.name.padEnd(20)} ${result.rps.toFixed(0).padStart(7)} req/s  p50 ${result.latencyMs.p50}  p95 ${result.latencyMs.p95}  p99 ${result.latencyMs.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}${result.firstFailure && (result.non2xx || result.errors) ? `  first: ${result.firstFailure.slice(0, 160)}` : ''}`,
+          `    ${s.name.padEnd(20)} ${result.rps.toFixed(0).padStart(7)} req/s  CPU ${r.cpuMsPerReq} ms/req${same ? ` ÷ same-work ${r.ratioToSameWork}` : ''}  p50 ${result.latencyMs.p50}  p95 ${result.latencyMs.p95}  p99 ${result.latencyMs.p99} ms  non-2xx ${result.non2xx}  errors ${result.errors}${result.firstFailure && (result.non2xx || result.errors) ? `  first: ${result.firstFailure.slice(0, 160)}` : ''}`,
         );
       } catch (err) {
         out.push({
@@ -328,7 +368,7 @@ async function runOne(
     log(
       `  fixtures: ${f.customers.length} customers, ${f.orderIds.length} orders, ${f.awaitingDispatch.length} awaiting dispatch, ${f.inProgress.length} in progress`,
     );
-    result.ceiling = await measureCeiling(a, ds, log);
+    result.ceiling = await measureCeiling(a, ds, f, log);
     result.endpoints = await measureApp(a, ds, f, result.ceiling, log);
   } catch (err) {
     result.error = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -23,6 +23,7 @@ import { registerWebStatic } from './platform/http/web-static.ts';
 import { guardStorableText } from './platform/http/storable-text.ts';
 import './platform/http/context.ts';
 import { createModules, type Modules } from './modules.ts';
+import { cacheSettings } from './platform/settings/index.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -39,6 +40,7 @@ const VERSION = (
 
 /** Builds the whole HTTP application without listening: tests drive it with app.inject(). */
 export async function buildApp(deps: AppDeps, opts: { webDist?: string | null } = {}): Promise<BuiltApp> {
+  cacheSettings(deps.db, deps.config.settingsCacheMs);
   // Typed as the default instance so plugins and modules share one FastifyInstance type.
   const app = Fastify({
     loggerInstance: deps.logger,

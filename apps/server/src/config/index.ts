@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   ANXIN_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   ANXIN_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
   ANXIN_LOGIN_RATE_PER_MIN: z.coerce.number().int().positive().default(20),
+  ANXIN_SQLITE_STATEMENT_CACHE: z.coerce.number().int().min(0).default(500),
+  ANXIN_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  ANXIN_SETTINGS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
 });
 
 export type Config = Readonly<{
@@ -53,6 +56,19 @@ export type Config = Readonly<{
   sessionTtlHours: number;
   cookieSecure: 'auto' | 'always' | 'never';
   loginRatePerMinute: number;
+  /** SQLite: prepared statements kept per connection, by SQL text (0: prepare on every query). */
+  sqliteStatementCache: number;
+  /**
+   * How long a node reuses a resolved session (session → user, roles, permissions) before reading
+   * it again. Logout and changes on this node take effect at once; another node of a multi-node
+   * PostgreSQL deployment sees a logout or a deactivated account after at most this long. 0: off.
+   */
+  sessionCacheMs: number;
+  /**
+   * How long a node reuses a setting it read. A write on this node takes effect at once; other
+   * nodes pick it up after at most this long (settings are rare, deliberate changes). 0: off.
+   */
+  settingsCacheMs: number;
 }>;
 
 export type NodeRole = 'all' | 'api' | 'worker';
@@ -79,10 +95,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.ANXIN_SESSION_TTL_HOURS,
     cookieSecure: e.ANXIN_COOKIE_SECURE,
     loginRatePerMinute: e.ANXIN_LOGIN_RATE_PER_MIN,
+    sqliteStatementCache: e.ANXIN_SQLITE_STATEMENT_CACHE,
+    sessionCacheMs: e.ANXIN_SESSION_CACHE_MS,
+    settingsCacheMs: e.ANXIN_SETTINGS_CACHE_MS,
   });
 }
 
 /** Defaults for tests and tools that build an app without reading the environment. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return Object.freeze({ ...loadConfig({ NODE_ENV: 'test', ANXIN_LOG_LEVEL: 'silent' }), ...overrides });
+  // Tests write settings straight into the table and expect the next request to see them: the
+  // settings cache is off unless a test turns it on.
+  return Object.freeze({
+    ...loadConfig({ NODE_ENV: 'test', ANXIN_LOG_LEVEL: 'silent' }),
+    settingsCacheMs: 0,
+    ...overrides,
+  });
 }

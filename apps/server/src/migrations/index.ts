@@ -45,6 +45,7 @@ import * as m0047 from './0047_redo_returns.ts';
 import * as m0049 from './0049_fault_analysis.ts';
 import * as m0050 from './0050_maintenance_hours.ts';
 import * as m0052 from './0052_analytics.ts';
+import * as m0055 from './0055_queue_region_index.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -96,4 +97,5 @@ export const migrations: readonly Migration[] = [
   { name: '0049_fault_analysis', up: m0049.up },
   { name: '0050_maintenance_hours', up: m0050.up },
   { name: '0052_analytics', up: m0052.up },
+  { name: '0055_queue_region_index', up: m0055.up },
 ];

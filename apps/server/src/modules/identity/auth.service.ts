@@ -22,6 +22,12 @@ export interface AuthDeps {
   clock: Clock;
   /** Starts outbox delivery (administrator alerts) right after commit. */
   nudgeOutbox: () => void;
+  /**
+   * How long a user's roles are reused between requests (config `sessionCacheMs`). The session
+   * and the user row are read on every request, so signing out, expiry and a deactivated account
+   * take effect at once on every node; a role change made on another node after at most this long.
+   */
+  rolesCacheMs?: number;
 }
 
 const MIN = 60_000;
@@ -32,6 +38,9 @@ export class AuthService {
   // admin edits still reach every stateless node within seconds.
   private permCache = new Map<string, { at: number; perms: Permission[] }>();
   private static readonly PERM_TTL_MS = 5_000;
+  /** user id → roles, for `rolesCacheMs` (bounded: cleared whole when it grows past the limit). */
+  private rolesCache = new Map<string, { at: number; roles: Role[] }>();
+  private static readonly ROLES_CACHE_MAX = 10_000;
 
   private readonly deps: AuthDeps;
   readonly throttle: SignInThrottle;
@@ -101,17 +110,20 @@ export class AuthService {
     });
   }
 
-  /** Resolves a session cookie; sliding expiry is extended at most once a minute to spare writes. */
+  /**
+   * Resolves a session cookie with one statement (session and user); roles and permissions come
+   * from short caches. Sliding expiry is extended at most once a minute to spare writes.
+   */
   async resolveSession(sid: string): Promise<Actor> {
     const now = this.deps.clock.now();
-    const s = await this.repo.findSession(sha256(sid));
-    if (!s) throw new DomainError('auth.session_expired', 'The session has ended; sign in again');
+    const found = await this.repo.findSessionUser(sha256(sid));
+    if (!found) throw new DomainError('auth.session_expired', 'The session has ended; sign in again');
+    const { session: s, user } = found;
     if (new Date(s.expiresAt) <= now) {
       await this.repo.deleteSession(s.idHash);
       throw new DomainError('auth.session_expired', 'The session has expired; sign in again');
     }
-    const user = await this.repo.findUserById(s.userId);
-    if (!user?.active) throw new DomainError('auth.session_expired', 'The account is no longer active');
+    if (!user.active) throw new DomainError('auth.session_expired', 'The account is no longer active');
     if (now.getTime() - new Date(s.lastSeenAt).getTime() > MIN) {
       const policy = await this.policy();
       await this.repo.touchSession(
@@ -211,8 +223,22 @@ export class AuthService {
     await this.repo.setLocale(userId, locale, this.deps.clock.now().toISOString());
   }
 
+  /** Drops cached role → permission sets and user → roles (after a change of either). */
   invalidatePermissionCache(): void {
     this.permCache.clear();
+    this.rolesCache.clear();
+  }
+
+  private async rolesOf(userId: string): Promise<Role[]> {
+    const ttl = this.deps.rolesCacheMs ?? 0;
+    if (ttl <= 0) return this.repo.rolesOf(userId);
+    const nowMs = Date.now();
+    const hit = this.rolesCache.get(userId);
+    if (hit && nowMs - hit.at < ttl) return hit.roles;
+    const roles = await this.repo.rolesOf(userId);
+    if (this.rolesCache.size >= AuthService.ROLES_CACHE_MAX) this.rolesCache.clear();
+    this.rolesCache.set(userId, { at: nowMs, roles });
+    return roles;
   }
 
   private async permissionsFor(roles: Role[]): Promise<Permission[]> {
@@ -226,7 +252,7 @@ export class AuthService {
   }
 
   async actorFor(user: UserRecord, kind: Actor['kind'], csrf: string | null): Promise<Actor> {
-    const roles = user.kind === 'customer' ? [] : await this.repo.rolesOf(user.id);
+    const roles = user.kind === 'customer' ? [] : await this.rolesOf(user.id);
     const permissions = new Set(await this.permissionsFor(roles));
     return {
       kind,

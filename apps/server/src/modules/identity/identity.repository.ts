@@ -229,6 +229,34 @@ export class IdentityRepository {
     );
   }
 
+  /** A session and its user in one statement (read on every signed-in request). */
+  async findSessionUser(idHash: string) {
+    const r = await this.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .selectAll('u')
+      .select([
+        's.id_hash as s_id_hash',
+        's.csrf_token as s_csrf_token',
+        's.expires_at as s_expires_at',
+        's.last_seen_at as s_last_seen_at',
+      ])
+      .where('s.id_hash', '=', idHash)
+      .executeTakeFirst();
+    return (
+      r && {
+        session: {
+          idHash: r.s_id_hash,
+          userId: r.id,
+          csrfToken: r.s_csrf_token,
+          expiresAt: r.s_expires_at,
+          lastSeenAt: r.s_last_seen_at,
+        },
+        user: toUser(r),
+      }
+    );
+  }
+
   async touchSession(idHash: string, now: string, expiresAt: string): Promise<void> {
     await this.db
       .updateTable('sessions')

@@ -25,6 +25,7 @@ export function createIdentity(deps: AppDeps) {
     dialect: deps.dialect,
     clock: deps.clock,
     nudgeOutbox: () => deps.runtime.outbox.nudge(),
+    rolesCacheMs: deps.config.sessionCacheMs,
   });
   const access = new AccessService({
     db: deps.db,

@@ -42,8 +42,7 @@ export type Q = SelectQueryBuilder<Database, 'work_orders', WorkOrderRow>;
 export function applyFilter(q: Q, f: ListFilter): Q {
   if (f.status?.length) q = q.where('status', 'in', f.status);
   if (f.type) q = q.where('type', '=', f.type);
-  // District codes are 6 digits; a province (2) or city (4) prefix selects everything below it.
-  if (f.regionCode) q = q.where('district_code', 'like', `${f.regionCode.replace(/(00)+$/, '')}%`);
+  if (f.regionCode) q = whereRegion(q, f.regionCode);
   if (f.outletId) q = q.where('outlet_id', '=', f.outletId);
   if (f.categoryCode) q = q.where('category_code', '=', f.categoryCode);
   if (f.slaState) q = q.where('sla_state', '=', f.slaState as SlaState);
@@ -60,6 +59,43 @@ export function applyFilter(q: Q, f: ListFilter): Q {
   }
   return q;
 }
+
+/**
+ * District codes are 6 digits; a province (2) or city (4) prefix selects everything below it. The
+ * prefix is written as a range of district codes ([4401, 4402) for 4401): digit strings sort the
+ * same under every collation, and unlike LIKE (not an index condition on PostgreSQL's default
+ * collation, nor on SQLite's case-insensitive LIKE) the range is served by the
+ * (status, district_code, sla_due_at, id) index of the dispatch queue (migration 0055).
+ */
+function whereRegion(q: Q, regionCode: string): Q {
+  const prefix = regionCode.replace(/(00)+$/, '');
+  if (!/^\d{1,6}$/.test(prefix)) return q.where('district_code', 'like', `${prefix}%`);
+  const next = String(Number(prefix) + 1).padStart(prefix.length, '0');
+  q = q.where('district_code', '>=', prefix);
+  return next.length > prefix.length ? q : q.where('district_code', '<', next);
+}
+
+/** The columns a list page shows (toSummary) and sorts by: lists read no more than these. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'number',
+  'type',
+  'status',
+  'channel',
+  'urgency',
+  'customer_id',
+  'product_id',
+  'district_code',
+  'outlet_id',
+  'technician_id',
+  'appointment_start',
+  'appointment_end',
+  'sla_state',
+  'sla_due_at',
+  'escalation_tier',
+  'created_at',
+  'version',
+] as const;
 
 export interface Page {
   rows: WorkOrder[];
@@ -78,10 +114,14 @@ export async function listPage(
   sort: ListSort,
   rawCursor: string | undefined,
   limit: number,
+  /** `summary`: only SUMMARY_COLUMNS are read (the other fields of the rows are undefined). */
+  columns: 'all' | 'summary' = 'all',
 ): Promise<Page> {
   const cursor = decodeCursor(rawCursor, sort);
   const scoped = inScope(scope, await participates(db, scope));
-  const base = applyFilter(db.selectFrom('work_orders').selectAll().where(scoped) as Q, f);
+  const from = db.selectFrom('work_orders');
+  const selected = columns === 'summary' ? from.select([...SUMMARY_COLUMNS]) : from.selectAll();
+  const base = applyFilter(selected.where(scoped) as Q, f);
   if (sort === 'status') return statusPage(base, cursor, limit);
   if (sort !== 'sla_due_at') return createdPage(base, sort, cursor, limit);
 

@@ -221,6 +221,69 @@ export class WorkOrdersRepository {
     return row && orderOf(row);
   }
 
+  /**
+   * The order with what its detail page names (customer, product, outlet, technician) in one
+   * statement; clocks, timeline and attachments are read beside it.
+   */
+  async findDetailInScope(id: string, scope: ActorScope) {
+    // Scalar subqueries, not joins: the scope filter names work_orders' columns unqualified.
+    const row = await this.db
+      .selectFrom('work_orders')
+      .selectAll('work_orders')
+      .select((eb) => [
+        eb
+          .selectFrom('customers as c')
+          .select('c.name')
+          .whereRef('c.id', '=', 'work_orders.customer_id')
+          .as('c_name'),
+        eb
+          .selectFrom('customers as c')
+          .select('c.tier')
+          .whereRef('c.id', '=', 'work_orders.customer_id')
+          .as('c_tier'),
+        eb
+          .selectFrom('installed_products as p')
+          .select('p.serial')
+          .whereRef('p.id', '=', 'work_orders.product_id')
+          .as('p_serial'),
+        eb
+          .selectFrom('installed_products as p')
+          .select('p.brand')
+          .whereRef('p.id', '=', 'work_orders.product_id')
+          .as('p_brand'),
+        eb
+          .selectFrom('installed_products as p')
+          .select('p.category_code')
+          .whereRef('p.id', '=', 'work_orders.product_id')
+          .as('p_category_code'),
+        eb
+          .selectFrom('outlets as x')
+          .select('x.name')
+          .whereRef('x.id', '=', 'work_orders.outlet_id')
+          .as('x_name'),
+        eb
+          .selectFrom('technicians as t')
+          .select('t.name')
+          .whereRef('t.id', '=', 'work_orders.technician_id')
+          .as('t_name'),
+      ])
+      .where('id', '=', id)
+      .where(inScope(scope, await participates(this.db, scope)))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const o = orderOf(row);
+    return {
+      order: o,
+      customer: row.c_name !== null ? { id: o.customerId, name: row.c_name, tier: row.c_tier! } : null,
+      product:
+        o.productId && row.p_serial !== null
+          ? { id: o.productId, serial: row.p_serial, brand: row.p_brand!, categoryCode: row.p_category_code! }
+          : null,
+      outlet: o.outletId && row.x_name !== null ? { id: o.outletId, name: row.x_name } : null,
+      technician: o.technicianId && row.t_name !== null ? { id: o.technicianId, name: row.t_name } : null,
+    };
+  }
+
   async findById(trx: Db, id: string): Promise<WorkOrder | undefined> {
     const row = await trx.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
     return row && orderOf(row);

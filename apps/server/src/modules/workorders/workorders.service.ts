@@ -67,14 +67,15 @@ export class WorkOrdersService {
   }
 
   async get(actor: Actor, id: string) {
-    const row = await this.ctx.repo.findInScope(id, actor.scope);
-    if (!row) throw notFound('work order', id);
-    return detailOf(this.ctx.repo, this.ctx.sla, actor, row);
+    const found = await this.ctx.repo.findDetailInScope(id, actor.scope);
+    if (!found) throw notFound('work order', id);
+    const { order, ...names } = found;
+    return detailOf(this.ctx.repo, this.ctx.sla, actor, order, names);
   }
 
   async list(actor: Actor, q: WorkOrderListQuery) {
     const { sort, cursor, limit, ...filter } = q;
-    const page = await listPage(this.ctx.db, actor.scope, filter, sort, cursor, limit);
+    const page = await listPage(this.ctx.db, actor.scope, filter, sort, cursor, limit, 'summary');
     return { items: await summaries(this.ctx.repo, page.rows), nextCursor: page.nextCursor };
   }
 

@@ -67,17 +67,30 @@ export interface DetailParts {
   attachments: WorkOrderDetail['attachments'];
 }
 
+/** What the detail names beside the order, when already read with it (findDetailInScope). */
+export interface DetailNames {
+  customer: { id: string; name: string; tier: string } | null;
+  product: { id: string; serial: string; brand: string; categoryCode: string } | null;
+  outlet: { id: string; name: string } | null;
+  technician: { id: string; name: string } | null;
+}
+
 export async function detailOf(
   repo: WorkOrdersRepository,
   sla: SlaService,
   actor: Actor,
   r: WorkOrder,
+  names?: DetailNames,
 ): Promise<WorkOrderDetail> {
   const [customers, products, outlets, tech, clocks, events, attachments] = await Promise.all([
-    repo.customersByIds([r.customerId]),
-    repo.productsByIds([r.productId]),
-    repo.outletsByIds([r.outletId]),
-    r.technicianId ? repo.technician(r.technicianId) : Promise.resolve(undefined),
+    names
+      ? new Map(names.customer ? [[names.customer.id, names.customer]] : [])
+      : repo.customersByIds([r.customerId]),
+    names
+      ? new Map(names.product ? [[names.product.id, names.product]] : [])
+      : repo.productsByIds([r.productId]),
+    names ? new Map(names.outlet ? [[names.outlet.id, names.outlet]] : []) : repo.outletsByIds([r.outletId]),
+    names ? (names.technician ?? undefined) : r.technicianId ? repo.technician(r.technicianId) : undefined,
     sla.clocksOf(r.id),
     listStream(repo.db, 'work_order', r.id),
     repo.attachmentsOf(r.id),

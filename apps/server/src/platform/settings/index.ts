@@ -6,6 +6,59 @@ import { appendEvent, type EventActor } from '../events/append.ts';
 import { DomainError, versionConflict } from '../http/errors.ts';
 
 /**
+ * Per database handle: settings read within the last `ttlMs` (hot paths such as create read
+ * several per request). Only reads through the handle itself are cached, never through a
+ * transaction; a write invalidates the key at once on this node (in `writeSetting` and again
+ * after commit in SettingsService.put); other nodes of a multi-node deployment see it after at
+ * most `ttlMs` (config `settingsCacheMs`, 3 s by default).
+ */
+interface SettingsCache {
+  ttlMs: number;
+  rows: Map<string, { at: number; row: { value: string; version: number } | undefined }>;
+}
+const caches = new WeakMap<object, SettingsCache>();
+/** Every cache, so a write through a transaction handle reaches the cache of its parent handle. */
+const allCaches = new Set<WeakRef<SettingsCache>>();
+
+/** Turns the settings cache on for reads through `db` (0 turns it off). */
+export function cacheSettings(db: Kysely<Database>, ttlMs: number): void {
+  if (ttlMs <= 0) {
+    caches.delete(db);
+    return;
+  }
+  const c: SettingsCache = { ttlMs, rows: new Map() };
+  caches.set(db, c);
+  allCaches.add(new WeakRef(c));
+}
+
+/** Forgets `key` (or everything) in every cache of this process. */
+export function invalidateSettings(key?: string): void {
+  for (const ref of allCaches) {
+    const c = ref.deref();
+    if (!c) allCaches.delete(ref);
+    else if (key === undefined) c.rows.clear();
+    else c.rows.delete(key);
+  }
+}
+
+async function settingRow(
+  db: Kysely<Database>,
+  key: string,
+): Promise<{ value: string; version: number } | undefined> {
+  const c = caches.get(db);
+  const now = Date.now();
+  const hit = c?.rows.get(key);
+  if (hit && now - hit.at < c!.ttlMs) return hit.row;
+  const row = await db
+    .selectFrom('settings')
+    .select(['value', 'version'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  c?.rows.set(key, { at: now, row });
+  return row;
+}
+
+/**
  * Business settings are data: read with a schema and a default, written with optimistic
  * concurrency and an audit event. Every figure the product starts with is a default here, never a
  * constant in code.
@@ -16,11 +69,7 @@ export async function readSetting<S extends z.ZodType>(
   schema: S,
   fallback: z.infer<S>,
 ): Promise<{ value: z.infer<S>; version: number }> {
-  const row = await db
-    .selectFrom('settings')
-    .select(['value', 'version'])
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const row = await settingRow(db, key);
   if (!row) return { value: fallback, version: 0 };
   const parsed = schema.safeParse(JSON.parse(row.value));
   return { value: parsed.success ? parsed.data : fallback, version: row.version };
@@ -65,6 +114,7 @@ export async function writeSetting<S extends z.ZodType>(
       .values({ key, value: json, version: 1, updated_at: now, updated_by: actor.id })
       .execute();
   }
+  invalidateSettings(key);
   await appendEvent(trx, {
     streamType: 'setting',
     streamId: key,

@@ -14,7 +14,7 @@ import {
   type SettingDefinition,
   type SettingsRegistry,
 } from './registry.ts';
-import { writeSetting } from './index.ts';
+import { invalidateSettings, writeSetting } from './index.ts';
 import { eventActorOf as eventActor } from '../auth/actor.ts';
 
 export interface SettingsDeps {
@@ -165,6 +165,8 @@ export class SettingsService {
       ),
     );
     this.reported.delete(key);
+    // Again after commit: a read between the write and the commit may have cached the old row.
+    invalidateSettings(key);
     for (const fn of this.listeners.get(key) ?? []) fn();
     return this.get(actor, key);
   }

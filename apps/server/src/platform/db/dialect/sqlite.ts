@@ -4,13 +4,14 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../../../database.ts';
 import type { DbHandle } from '../types.ts';
+import { CachingSqlite, DEFAULT_STATEMENT_CACHE_SIZE } from './sqlite-statements.ts';
 
 /**
  * Embedded default. WAL lets readers run beside the single writer; foreign keys are off by default
  * in SQLite and must be enabled per connection; busy_timeout covers short lock waits between
  * processes, and withTransaction retries whole transactions for the rest.
  */
-export function openSqlite(file: string): DbHandle {
+export function openSqlite(file: string, statementCacheSize = DEFAULT_STATEMENT_CACHE_SIZE): DbHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -21,7 +22,11 @@ export function openSqlite(file: string): DbHandle {
   // (bench/results.md, finding 5); 64 MB of cache plus memory-mapped reads keep hot pages close.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 268435456');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({
+      database: statementCacheSize > 0 ? new CachingSqlite(sqlite, statementCacheSize) : sqlite,
+    }),
+  });
   return {
     db,
     dialect: 'sqlite',
