@@ -7,10 +7,16 @@ import { defineConfig } from 'vitest/config';
 // only when there is a window.
 const setupFiles = ['src/test/setup-dom.ts'];
 
+// Node loads `antd` from its CommonJS build (lib/) in tests, while Vite bundles the ES one (es/).
+// The app deep-imports a few antd modules by their es/ path (app/Feedback.tsx shares App's
+// context); point those at lib/ here so tests see the same context objects as `antd` itself.
+const resolve = { alias: [{ find: /^antd\/es\//, replacement: 'antd/lib/' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'node',
           environment: 'node',
@@ -20,6 +26,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'dom',
           environment: 'jsdom',

@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
+// The ES modules: `antd/locale/*` are CommonJS re-exports of antd/lib, which bring a second copy
+// of the date-picker locales and the CommonJS helpers. en_US is Ant Design's own default and in
+// the bundle either way.
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Locale } from '@anxin/contracts';
 import { isApiError } from '../api/client.ts';
 import { i18n, isLocale, DEFAULT_LOCALE } from '../i18n/index.ts';
 import { theme } from './theme.ts';
+import { Feedback } from './Feedback.tsx';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'en-US': enUS } satisfies Record<Locale, unknown>;
 
@@ -31,7 +35,7 @@ function AntdLocale({ children }: { children: ReactNode }) {
   const locale: Locale = isLocale(instance.language) ? instance.language : DEFAULT_LOCALE;
   return (
     <ConfigProvider locale={ANTD_LOCALES[locale]} theme={theme}>
-      <AntApp>{children}</AntApp>
+      <Feedback>{children}</Feedback>
     </ConfigProvider>
   );
 }

@@ -47,18 +47,19 @@ function applySideEffects(locale: Locale): void {
  */
 type Part = 'm' | 'phone' | 'full';
 type Bundle = Partial<Messages>;
-// A part may hold some sections of a namespace only (the technician's `parts.field`): i18next
+// A part may hold some sections of a namespace only (the technician's `parts.field`, the first
+// `errors`): i18next
 // merges bundles deeply, so the rest of `parts` arrives with the full messages.
 const someOf = (part: object): Bundle => part as Bundle;
 const LOADERS: Record<Locale, Record<Part, () => Promise<Bundle>>> = {
   'zh-CN': {
     m: () => import('./messages.m.zh-CN.ts').then((m) => someOf(m.mZhCN)),
-    phone: () => import('./messages.phone.zh-CN.ts').then((m) => m.phoneZhCN),
+    phone: () => import('./messages.phone.zh-CN.ts').then((m) => someOf(m.phoneZhCN)),
     full: () => import('./messages.zh-CN.ts').then((m) => m.zhCN),
   },
   'en-US': {
     m: () => import('./messages.m.en-US.ts').then((m) => someOf(m.mEnUS)),
-    phone: () => import('./messages.phone.en-US.ts').then((m) => m.phoneEnUS),
+    phone: () => import('./messages.phone.en-US.ts').then((m) => someOf(m.phoneEnUS)),
     full: () => import('./messages.en-US.ts').then((m) => m.enUS),
   },
 };

@@ -1,5 +1,6 @@
 import type { Messages } from './messages.zh-CN.ts';
 import { commonEnUS } from './locales/en-US.ts';
+import { problemsEnUS } from './locales/problems.en-US.ts';
 import { appEnUS } from '../app/locales/en-US.ts';
 import { authEnUS } from '../features/auth/locales/en-US.ts';
 import { dashboardEnUS } from '../features/dashboard/locales/en-US.ts';
@@ -46,6 +47,7 @@ import { salesEnUS } from '../features/sales/locales/en-US.ts';
 /** English, typed as the zh-CN shape; loaded on demand so a zh-CN phone never downloads it. */
 export const enUS: Messages = {
   ...commonEnUS,
+  ...problemsEnUS,
   ...appEnUS,
   auth: authEnUS,
   dashboard: dashboardEnUS,

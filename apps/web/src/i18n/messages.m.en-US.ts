@@ -1,4 +1,5 @@
 import { commonEnUS } from './locales/en-US.ts';
+import { firstProblemsEnUS } from './locales/problems.first.en-US.ts';
 import { appEnUS } from '../app/locales/en-US.ts';
 import { authEnUS } from '../features/auth/locales/en-US.ts';
 import { workordersEnUS } from '../features/workorders/locales/en-US.ts';
@@ -13,6 +14,7 @@ import { fieldEnUS } from '../features/parts/locales/field.en-US.ts';
  */
 export const mEnUS = {
   ...commonEnUS,
+  ...firstProblemsEnUS,
   ...appEnUS,
   auth: authEnUS,
   workorders: workordersEnUS,

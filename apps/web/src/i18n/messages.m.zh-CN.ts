@@ -1,4 +1,5 @@
 import { commonZhCN } from './locales/zh-CN.ts';
+import { firstProblemsZhCN } from './locales/problems.first.zh-CN.ts';
 import { appZhCN } from '../app/locales/zh-CN.ts';
 import { authZhCN } from '../features/auth/locales/zh-CN.ts';
 import { workordersZhCN } from '../features/workorders/locales/zh-CN.ts';
@@ -13,6 +14,7 @@ import { fieldZhCN } from '../features/parts/locales/field.zh-CN.ts';
  */
 export const mZhCN = {
   ...commonZhCN,
+  ...firstProblemsZhCN,
   ...appZhCN,
   auth: authZhCN,
   workorders: workordersZhCN,

@@ -1,4 +1,5 @@
 import { commonEnUS } from './locales/en-US.ts';
+import { firstProblemsEnUS } from './locales/problems.first.en-US.ts';
 import { appEnUS } from '../app/locales/en-US.ts';
 import { authEnUS } from '../features/auth/locales/en-US.ts';
 import { workordersEnUS } from '../features/workorders/locales/en-US.ts';
@@ -17,6 +18,7 @@ import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
  */
 export const phoneEnUS = {
   ...commonEnUS,
+  ...firstProblemsEnUS,
   ...appEnUS,
   auth: authEnUS,
   workorders: workordersEnUS,

@@ -1,4 +1,5 @@
 import { commonZhCN } from './locales/zh-CN.ts';
+import { firstProblemsZhCN } from './locales/problems.first.zh-CN.ts';
 import { appZhCN } from '../app/locales/zh-CN.ts';
 import { authZhCN } from '../features/auth/locales/zh-CN.ts';
 import { workordersZhCN } from '../features/workorders/locales/zh-CN.ts';
@@ -17,6 +18,7 @@ import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
  */
 export const phoneZhCN = {
   ...commonZhCN,
+  ...firstProblemsZhCN,
   ...appZhCN,
   auth: authZhCN,
   workorders: workordersZhCN,

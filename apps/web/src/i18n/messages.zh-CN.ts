@@ -1,4 +1,5 @@
 import { commonZhCN } from './locales/zh-CN.ts';
+import { problemsZhCN } from './locales/problems.zh-CN.ts';
 import { appZhCN } from '../app/locales/zh-CN.ts';
 import { authZhCN } from '../features/auth/locales/zh-CN.ts';
 import { dashboardZhCN } from '../features/dashboard/locales/zh-CN.ts';
@@ -51,6 +52,7 @@ import { salesZhCN } from '../features/sales/locales/zh-CN.ts';
  */
 export const zhCN = {
   ...commonZhCN,
+  ...problemsZhCN,
   ...appZhCN,
   auth: authZhCN,
   dashboard: dashboardZhCN,

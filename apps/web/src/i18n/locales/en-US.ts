@@ -1,4 +1,3 @@
-import { problemsEnUS } from './problems.en-US.ts';
 import type { commonZhCN } from './zh-CN.ts';
 
 export const commonEnUS: typeof commonZhCN = {
@@ -48,5 +47,4 @@ export const commonEnUS: typeof commonZhCN = {
     outlet: 'Own outlet',
     own: 'Own records only',
   },
-  ...problemsEnUS,
 };

@@ -1,3 +1,4 @@
+import { firstProblemsEnUS } from './problems.first.en-US.ts';
 import type { problemsZhCN } from './problems.zh-CN.ts';
 
 export const problemsEnUS: typeof problemsZhCN = {
@@ -336,14 +337,8 @@ export const problemsEnUS: typeof problemsZhCN = {
       reopen_window_passed: 'An order can be reopened only within {{days}} days of closing.',
       appointment_locked: 'The appointment cannot be changed in the current status.',
     },
-    server: {
-      internal:
-        'Something went wrong on the server. Try again later; if it persists, give the request ID to your administrator.',
-      unavailable: 'The service is temporarily unavailable. Check your connection and try again.',
-    },
-    client: {
-      unknown: 'An unexpected error occurred ({{status}}).',
-    },
+    server: firstProblemsEnUS.errors.server,
+    client: firstProblemsEnUS.errors.client,
   },
   validation: {
     required: 'Required.',

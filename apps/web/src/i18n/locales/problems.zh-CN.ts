@@ -1,3 +1,4 @@
+import { firstProblemsZhCN } from './problems.first.zh-CN.ts';
 /**
  * What the server refuses, in words: `errors.<code>` for every registered error code (with the
  * code's parameters), `validation.<rule>` for every registered field rule and `resources.<name>`
@@ -300,13 +301,8 @@ export const problemsZhCN = {
       reopen_window_passed: '工单只能在关闭后 {{days}} 天内重新打开。',
       appointment_locked: '当前状态下不能修改预约。',
     },
-    server: {
-      internal: '服务器出错了，请稍后重试。如问题持续，请将请求编号提供给管理员。',
-      unavailable: '服务暂时不可用，请检查网络后重试。',
-    },
-    client: {
-      unknown: '发生未知错误（{{status}}）。',
-    },
+    server: firstProblemsZhCN.errors.server,
+    client: firstProblemsZhCN.errors.client,
   },
   validation: {
     required: '必填。',

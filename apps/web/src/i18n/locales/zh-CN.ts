@@ -1,5 +1,7 @@
-import { problemsZhCN } from './problems.zh-CN.ts';
-/** Strings shared by every feature: common words, roles, data scopes, languages, error codes. */
+/**
+ * Strings shared by every feature: common words, roles, data scopes, languages. The error-code
+ * texts (problems.zh-CN.ts) are their own module: only the full messages carry them all.
+ */
 export const commonZhCN = {
   common: {
     savedFilters: {
@@ -47,5 +49,4 @@ export const commonZhCN = {
     outlet: '本网点数据',
     own: '仅本人数据',
   },
-  ...problemsZhCN,
 };

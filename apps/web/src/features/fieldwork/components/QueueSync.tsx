@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../api/client.ts';
+import { useFeedback } from '../../../app/Feedback.tsx';
+import { currentLocale, loadMessages } from '../../../i18n/index.ts';
 import { useQueueSync, type QueuedWrite } from '../api.ts';
 import { fieldError } from './bits.tsx';
 
@@ -12,10 +13,17 @@ import { fieldError } from './bits.tsx';
  */
 export function FieldQueueSync() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const onRefused = useCallback(
     (r: { write: QueuedWrite; error: ApiError }[]) =>
-      r.forEach((x) => void message.error(t('fieldwork.syncRefused', { message: fieldError(t, x.error) }))),
+      // The error texts come with the full messages, which may still be on their way at start-up.
+      void loadMessages(currentLocale())
+        .catch(() => undefined)
+        .then(() =>
+          r.forEach(
+            (x) => void message.error(t('fieldwork.syncRefused', { message: fieldError(t, x.error) })),
+          ),
+        ),
     [message, t],
   );
   useQueueSync(onRefused);

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Button, Flex, Result } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import { Button, Flex } from 'antd';
 import {
   FileTextOutlined,
   LogoutOutlined,
@@ -13,10 +13,12 @@ import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-route
 import type { Me } from '@anxin/contracts';
 import { BrandLogo } from '../../../components/BrandLogo.tsx';
 import { FullPageSpinner } from '../../../components/FullPageSpinner.tsx';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { ME_QUERY_KEY, useLogout, useMe, useProfileLocale } from '../../auth/index.ts';
 import { setPortalExpiredHandler } from '../api.ts';
 import { PortalLocaleToggle } from './PortalLocaleToggle.tsx';
+
+// Ant Design's Result and its illustrations: fetched only when the session cannot be read.
+const SessionFailed = lazy(() => import('./SessionFailed.tsx'));
 
 export const isCustomer = (me: Me | null | undefined): me is Me => me?.kind === 'customer';
 
@@ -45,13 +47,9 @@ export function PortalLayout() {
   if (me.isPending) return <FullPageSpinner />;
   if (me.isError) {
     return (
-      <Flex justify="center" style={{ padding: 16 }}>
-        <Result
-          status="warning"
-          subTitle={<ProblemAlert error={me.error} />}
-          extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
-        />
-      </Flex>
+      <Suspense fallback={<FullPageSpinner />}>
+        <SessionFailed error={me.error} onRetry={() => void me.refetch()} />
+      </Suspense>
     );
   }
   if (!isCustomer(me.data)) {

@@ -4,7 +4,7 @@ import { bj } from '../../workorders/index.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CLOSED_STATUSES, isStatusIn } from '@anxin/contracts';
-import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { LazyProblemAlert } from '../../../components/LazyProblemAlert.tsx';
 import { useOrders } from '../api.ts';
 import { StatusChip } from '../components/StatusChip.tsx';
 import { formatWindow } from '../time.ts';
@@ -32,7 +32,7 @@ export default function OrdersPage() {
           className="portal-icon-btn"
         />
       </div>
-      {orders.error && <ProblemAlert error={orders.error} />}
+      {orders.error && <LazyProblemAlert error={orders.error} />}
       {orders.isPending && <Skeleton active />}
       {!orders.isPending && items.length === 0 && !orders.error && (
         <div className="portal-card portal-empty">
