@@ -273,7 +273,7 @@ async function postHook(
   body: string,
   h: { id?: string; ts?: number; sig?: string; secret?: string },
 ): Promise<{ status: number; type: string | null; body: any }> {
-  const { signHook } = await import('../../src/modules/brandinbox/domain/webhook.ts');
+  const { signHook } = await import('../../src/modules/brandinbox/index.ts');
   const id = h.id ?? `msg_${Math.random().toString(36).slice(2)}`;
   const ts = String(h.ts ?? Math.floor(A.clock.now().getTime() / 1000));
   const res = await fetch(`${aBase}/api/v1/brand-inbox/hooks/${connectionId}`, {
@@ -391,7 +391,7 @@ describe('brand inbox: webhooks from the brand and the visit forwarded step by s
     const r = await managerA.send('POST', `/api/v1/brand-inbox/orders/${brandOrderId}/steps/depart`, {});
     expect(r.status, JSON.stringify(r.body)).toBe(202);
     await brandModule(A).idle();
-    let last = (await managerA.get(`/api/v1/brand-inbox/orders/${brandOrderId}`)).body.lastAction;
+    const last = (await managerA.get(`/api/v1/brand-inbox/orders/${brandOrderId}`)).body.lastAction;
     expect(last).toMatchObject({ kind: 'depart', status: 'pending', attempts: 1 });
     expect(last.problem.code).toBe('brandinbox.remote_unreachable');
     // Check-in is recorded behind it and waits its turn.

@@ -17,6 +17,8 @@ import './brandinbox.events.ts';
 export type { BrandInboxTables } from './brandinbox.schema.ts';
 export type { BrandInboxPorts } from './context.ts';
 export { BRAND_INBOX_SETTINGS, BRAND_INBOX_POLICY_KEY } from './brandinbox.settings.ts';
+/** How a brand signs its webhooks (Standard Webhooks 1.0); tests sign with it. */
+export { signHook } from './domain/webhook.ts';
 
 export const BRAND_SYNC_JOB = 'brandinbox.sync';
 export const BRAND_SEND_JOB = 'brandinbox.send';
