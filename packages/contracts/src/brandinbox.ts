@@ -11,9 +11,50 @@ import { TimeWindowSchema } from './workorders.ts';
  * Idempotency-Key, so a retry never applies twice and nothing acknowledged is lost.
  */
 
-/** Forwarded answers: accept or reject the brand's offer, book the visit (technician and window). */
-export const BRAND_ACTION_KINDS = ['accept', 'reject', 'schedule'] as const;
+/**
+ * Forwarded answers: accept or reject the brand's offer, book the visit (technician and window),
+ * then the visit's steps (departed, checked in, started, waiting for parts, resumed, completed),
+ * each the brand's work-order transition at the version read just before its first attempt.
+ */
+export const BRAND_ACTION_KINDS = [
+  'accept',
+  'reject',
+  'schedule',
+  'depart',
+  'arrive',
+  'start',
+  'await_parts',
+  'resume',
+  'complete',
+] as const;
 export type BrandActionKind = (typeof BRAND_ACTION_KINDS)[number];
+
+/** The visit's steps and the brand status each one moves the order to. */
+export const BRAND_STEP_TARGETS = {
+  depart: 'departed',
+  arrive: 'arrived',
+  start: 'in_progress',
+  await_parts: 'awaiting_parts',
+  resume: 'in_progress',
+  complete: 'completed',
+} as const satisfies Partial<Record<BrandActionKind, string>>;
+export type BrandStepKind = keyof typeof BRAND_STEP_TARGETS;
+export const BRAND_STEP_KINDS = Object.keys(BRAND_STEP_TARGETS) as BrandStepKind[];
+
+/** The step the outlet may take next at each brand status (the inbox offers that button). */
+export const BRAND_NEXT_STEPS: Readonly<Record<string, readonly BrandStepKind[]>> = {
+  scheduled: ['depart'],
+  departed: ['arrive'],
+  arrived: ['start'],
+  in_progress: ['complete', 'await_parts'],
+  awaiting_parts: ['resume'],
+};
+
+/** A step may carry a note (e.g. which part is missing); forwarded as the transition's reason. */
+export const BrandStepSchema = z.strictObject({
+  note: storedText().trim().min(1).max(500).optional(),
+});
+export type BrandStep = z.infer<typeof BrandStepSchema>;
 
 /** pending: recorded, waiting to be sent (or retried); sent: the brand took it; failed: it refused or retries ran out. */
 export const BRAND_ACTION_STATUSES = ['pending', 'sent', 'failed'] as const;
@@ -153,6 +194,8 @@ export const BrandInboxPolicySchema = z.strictObject({
   retryBaseSeconds: z.number().int().min(1).max(3600),
   /** How long one call to a brand may take (seconds). */
   requestTimeoutSeconds: z.number().int().min(1).max(120),
+  /** How old a brand's webhook may be (its signed timestamp, either way) before it is refused (seconds). */
+  webhookToleranceSeconds: z.number().int().min(30).max(3600).default(300),
   /** Orders asked for per page while pulling. */
   pageSize: z.number().int().min(10).max(200),
   /** Pages pulled per connection and run at most (the rest on the next run). */
@@ -166,6 +209,34 @@ export const DEFAULT_BRAND_INBOX_POLICY: BrandInboxPolicy = {
   maxAttempts: 12,
   retryBaseSeconds: 30,
   requestTimeoutSeconds: 10,
+  webhookToleranceSeconds: 300,
   pageSize: 100,
   maxPages: 10,
 };
+
+/**
+ * The connection's webhook receiver: the brand's Anxin posts its events (Standard Webhooks 1.0)
+ * to `receiveUrl`, signed with the `whsec_` secret its endpoint was given; each one verified
+ * pulls the connection at once. Polling stays as the fallback.
+ */
+export const BrandWebhookSchema = z.object({
+  connectionId: IdSchema,
+  /** Path on this server; the web prefixes its own origin. */
+  receivePath: z.string(),
+  /** The secret's last four characters, or null when none is set (webhooks are refused). */
+  secretMasked: z.string().nullable(),
+  lastReceivedAt: z.string().nullable(),
+  /** Why the last webhook was refused ('signature', 'stale', 'missing'), null when it was taken. */
+  lastRefusal: z.string().nullable(),
+  lastRefusedAt: z.string().nullable(),
+});
+export type BrandWebhook = z.infer<typeof BrandWebhookSchema>;
+
+export const SetBrandWebhookSecretSchema = z.strictObject({
+  /** The secret the brand showed when its endpoint was made; null removes it. */
+  secret: storedText()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/=]{16,200}$/, 'whsec_ followed by base64')
+    .nullable(),
+});
+export type SetBrandWebhookSecret = z.infer<typeof SetBrandWebhookSecretSchema>;

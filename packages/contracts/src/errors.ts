@@ -255,6 +255,10 @@ export const ERROR_STATUS = {
   'brandinbox.remote_unauthorized': 502,
   /** The brand's answer was an error this build does not know. */
   'brandinbox.remote_error': 502,
+  /** A brand's webhook with a missing, wrong or stale signature (or no secret set): nothing changed. */
+  'brandinbox.webhook_refused': 401,
+  /** The visit step does not follow from the order's status at the brand as last seen. */
+  'brandinbox.step_not_allowed': 409,
   /** A notification template uses a placeholder its event does not fill (or unbalanced braces). */
   'notify.unknown_placeholder': 422,
   'server.internal': 500,
@@ -424,6 +428,8 @@ export const ERROR_PARAMS = {
   'brandinbox.remote_unreachable': { host: 'string' },
   'brandinbox.remote_unauthorized': { host: 'string' },
   'brandinbox.remote_error': { host: 'string', status: 'number' },
+  'brandinbox.webhook_refused': {},
+  'brandinbox.step_not_allowed': { number: 'string', status: 'string' },
   'notify.unknown_placeholder': { names: 'string', allowed: 'string' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },

@@ -44,6 +44,7 @@ import * as m0045 from './0045_community.ts';
 import * as m0047 from './0047_redo_returns.ts';
 import * as m0049 from './0049_fault_analysis.ts';
 import * as m0050 from './0050_maintenance_hours.ts';
+import * as m0051 from './0051_brand_inbox_steps_hooks.ts';
 import * as m0052 from './0052_analytics.ts';
 import * as m0055 from './0055_queue_region_index.ts';
 
@@ -96,6 +97,7 @@ export const migrations: readonly Migration[] = [
   { name: '0047_redo_returns', up: m0047.up },
   { name: '0049_fault_analysis', up: m0049.up },
   { name: '0050_maintenance_hours', up: m0050.up },
+  { name: '0051_brand_inbox_steps_hooks', up: m0051.up },
   { name: '0052_analytics', up: m0052.up },
   { name: '0055_queue_region_index', up: m0055.up },
 ];

@@ -110,6 +110,9 @@ async function offerAtB(): Promise<string> {
   return id;
 }
 
+let firstRemoteId = '';
+const remoteId = () => firstRemoteId;
+
 describe('brand inbox: an outlet answers another brand from its own Anxin', () => {
   let remoteId = '';
 
@@ -159,6 +162,7 @@ describe('brand inbox: an outlet answers another brand from its own Anxin', () =
 
   it('pulls the order offered at the brand into the inbox, once however often it pulls', async () => {
     remoteId = await offerAtB();
+    firstRemoteId = remoteId;
     await brandModule(A).syncAll();
     await brandModule(A).syncAll();
     const items = (await inbox(managerA)).body.items as any[];
@@ -258,5 +262,159 @@ describe('brand inbox: an outlet answers another brand from its own Anxin', () =
     await brandModule(A).syncAll();
     const after = (await managerA.get(`/api/v1/brand-inbox/orders/${mine.id}`)).body;
     expect(after.status).toBe('released');
+  });
+});
+
+const SECRET = `whsec_${Buffer.from('brand-inbox-test-secret-32-bytes!').toString('base64')}`;
+
+/** Posts a webhook to A's receiver for the connection, signed (or not) as the test says. */
+async function postHook(
+  aBase: string,
+  body: string,
+  h: { id?: string; ts?: number; sig?: string; secret?: string },
+): Promise<{ status: number; type: string | null; body: any }> {
+  const { signHook } = await import('../../src/modules/brandinbox/index.ts');
+  const id = h.id ?? `msg_${Math.random().toString(36).slice(2)}`;
+  const ts = String(h.ts ?? Math.floor(A.clock.now().getTime() / 1000));
+  const res = await fetch(`${aBase}/api/v1/brand-inbox/hooks/${connectionId}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': ts,
+      'webhook-signature': h.sig ?? signHook(h.secret ?? SECRET, id, ts, body),
+    },
+    body,
+  });
+  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+}
+
+describe('brand inbox: webhooks from the brand and the visit forwarded step by step', () => {
+  let aBase = '';
+  beforeAll(async () => {
+    await A.built.app.listen({ port: 0, host: '127.0.0.1' });
+    // The two instances' clocks agree (a webhook's timestamp is checked against the receiver's).
+    B.clock.set(A.clock.now());
+    aBase = `http://127.0.0.1:${(A.built.app.server.address() as AddressInfo).port}`;
+  });
+
+  it('refuses unsigned, badly signed and stale webhooks with problem+json, changing nothing', async () => {
+    const before = (await inbox(managerA)).body.items;
+    const body = JSON.stringify({ type: 'workorder.transitioned', data: {} });
+    // No secret set yet: refused whatever it carries.
+    let r = await postHook(aBase, body, {});
+    expect(r.status).toBe(401);
+    expect(r.type).toContain('application/problem+json');
+    expect(r.body.code).toBe('brandinbox.webhook_refused');
+    const set = await managerA.send('PUT', `/api/v1/brand-inbox/connections/${connectionId}/webhook`, {
+      secret: SECRET,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(JSON.stringify(set.body)).not.toContain(SECRET);
+    expect(set.body.secretMasked).toBe(`••••${SECRET.slice(-4)}`);
+    const bad = await managerA.send('PUT', `/api/v1/brand-inbox/connections/${connectionId}/webhook`, {
+      secret: 'not-a-secret',
+    });
+    expect(bad.status).toBe(400);
+    r = await postHook(aBase, body, {
+      secret: `whsec_${Buffer.from('another-secret-entirely!').toString('base64')}`,
+    });
+    expect(r.status).toBe(401);
+    r = await postHook(aBase, body, { ts: Math.floor(A.clock.now().getTime() / 1000) - 3600 });
+    expect(r.status).toBe(401);
+    r = await postHook(aBase, body, { sig: 'v1,' });
+    expect(r.status).toBe(401);
+    await brandModule(A).idle();
+    expect((await inbox(managerA)).body.items).toEqual(before);
+    const hook = (await managerA.get(`/api/v1/brand-inbox/connections/${connectionId}/webhook`)).body;
+    expect(hook).toMatchObject({ lastRefusal: 'signature', lastReceivedAt: null });
+    // Another outlet's manager cannot read or set it.
+    expect((await otherManagerA.get(`/api/v1/brand-inbox/connections/${connectionId}/webhook`)).status).toBe(
+      404,
+    );
+  });
+
+  it("pulls a new offer at once when the brand's own webhook arrives (no poll, no manual sync)", async () => {
+    // The brand's admin points a webhook endpoint at the outlet's receiver, for this outlet only.
+    const s = await adminB.get('/api/v1/settings/webhooks.delivery');
+    const put = await adminB.send('PUT', '/api/v1/settings/webhooks.delivery', {
+      version: s.body.version,
+      value: { ...s.body.value, allowedPrivateHosts: ['127.0.0.1'] },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const ep = await adminB.send('POST', '/api/v1/webhooks/endpoints', {
+      url: `${aBase}/api/v1/brand-inbox/hooks/${connectionId}`,
+      eventTypes: ['workorder.transitioned'],
+      outletId: refsB.outletA,
+    });
+    expect(ep.status, JSON.stringify(ep.body)).toBe(201);
+    const set = await managerA.send('PUT', `/api/v1/brand-inbox/connections/${connectionId}/webhook`, {
+      secret: ep.body.secret,
+    });
+    expect(set.status).toBe(200);
+
+    const id = await offerAtB();
+    await B.runtime.outbox.idle();
+    await B.runtime.outbox.drain();
+    await brandModule(A).idle();
+    const mine = ((await inbox(managerA)).body.items as any[]).find((o) => o.remoteId === id);
+    expect(mine).toMatchObject({ status: 'dispatched_outlet' });
+    expect(mine.offerId).toBeTruthy();
+    const hook = (await managerA.get(`/api/v1/brand-inbox/connections/${connectionId}/webhook`)).body;
+    expect(hook.lastReceivedAt).toBeTruthy();
+  });
+
+  it('forwards the visit steps; a step sent while the brand is down is retried and lands once', async () => {
+    // A small outlet: its manager at the brand is also the technician booked on the order, so
+    // the token may take the technician's steps there.
+    const managerB = {
+      id: (await B.db.db.selectFrom('api_tokens').select('user_id').executeTakeFirstOrThrow()).user_id,
+    };
+    await B.db.db.insertInto('user_roles').values({ user_id: managerB.id, role: 'technician' }).execute();
+    await B.db.db
+      .updateTable('technicians')
+      .set({ user_id: managerB.id })
+      .where('id', '=', refsB.techA.id)
+      .execute();
+
+    const before = (await managerA.get(`/api/v1/brand-inbox/orders/${brandOrderId}`)).body;
+    expect(before.status).toBe('scheduled');
+    const early = await managerA.send(
+      'POST',
+      `/api/v1/brand-inbox/orders/${brandOrderId}/steps/complete`,
+      {},
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('brandinbox.step_not_allowed');
+
+    gate.open = false;
+    const r = await managerA.send('POST', `/api/v1/brand-inbox/orders/${brandOrderId}/steps/depart`, {});
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    await brandModule(A).idle();
+    const last = (await managerA.get(`/api/v1/brand-inbox/orders/${brandOrderId}`)).body.lastAction;
+    expect(last).toMatchObject({ kind: 'depart', status: 'pending', attempts: 1 });
+    expect(last.problem.code).toBe('brandinbox.remote_unreachable');
+    // Check-in is recorded behind it and waits its turn.
+    expect(
+      (await managerA.send('POST', `/api/v1/brand-inbox/orders/${brandOrderId}/steps/arrive`, {})).status,
+    ).toBe(202);
+    gate.open = true;
+    A.clock.advance(10 * 60_000);
+    await brandModule(A).sendDue();
+    await brandModule(A).idle();
+    // Back up, the step reached the brand: taken (departed), or refused there and shown in the
+    // brand's own words (a registered code), never still "unreachable".
+    const depart = (await managerA.get(`/api/v1/brand-inbox/orders/${brandOrderId}/actions`)).body.items.find(
+      (a: any) => a.kind === 'depart',
+    );
+    const atB = await bOrder(remoteId());
+    if (depart.status === 'sent') expect(atB.status).toBe('departed');
+    else {
+      expect(depart.status).toBe('failed');
+      expect(depart.problem.code).not.toBe('brandinbox.remote_unreachable');
+      expect(atB.status).toBe('scheduled');
+      // The check-in behind a failed step waits; nothing is applied out of order at the brand.
+      expect(atB.timeline.filter((e: { to: string | null }) => e.to === 'arrived')).toHaveLength(0);
+    }
   });
 });

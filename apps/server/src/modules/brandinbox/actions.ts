@@ -1,4 +1,10 @@
-import type { BrandAction, BrandActionKind, BrandProblem } from '@anxin/contracts';
+import {
+  BRAND_NEXT_STEPS,
+  BRAND_STEP_TARGETS,
+  type BrandAction,
+  type BrandActionKind,
+  type BrandProblem,
+} from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
 import { SYSTEM, appendEvent } from '../../platform/events/append.ts';
@@ -17,7 +23,14 @@ import { BRAND_ORDER_EVENTS, ORDER_STREAM } from './brandinbox.events.ts';
 import { brandInboxPolicy } from './brandinbox.settings.ts';
 import type { ConnectionService } from './connections.service.ts';
 import type { BrandInboxContext } from './context.ts';
-import { idempotencyKeyOf, requestFor, retryDelaySeconds, type RemoteRequest } from './domain/remote.ts';
+import {
+  idempotencyKeyOf,
+  isStep,
+  needsVersion,
+  requestFor,
+  retryDelaySeconds,
+  type RemoteRequest,
+} from './domain/remote.ts';
 import { refreshOrder } from './sync.ts';
 
 /**
@@ -51,6 +64,11 @@ export class ActionService {
     // A second click while the first answer waits is the same answer.
     const open = await this.ctx.repo.openActionOf(order.id, kind);
     if (open) return toAction(open);
+    if (isStep(kind)) {
+      const status = await this.expectedStatus(order);
+      if (!BRAND_NEXT_STEPS[status]?.includes(kind))
+        throw refuse('brandinbox.step_not_allowed', { number: order.number, status });
+    }
     const now = this.ctx.clock.now().toISOString();
     const row: ActionRow = {
       id: newId(),
@@ -58,13 +76,12 @@ export class ActionService {
       order_id: order.id,
       kind,
       input: JSON.stringify(input ?? {}),
-      // Accept/reject answer the offer seen now; booking reads the version at its first attempt.
-      request:
-        kind === 'schedule'
-          ? null
-          : JSON.stringify(
-              requestFor(kind, input, { remoteId: order.remote_id, offerId: order.offer_id, version: 0 }),
-            ),
+      // Accept/reject answer the offer seen now; booking and steps read the version at their first attempt.
+      request: needsVersion(kind)
+        ? null
+        : JSON.stringify(
+            requestFor(kind, input, { remoteId: order.remote_id, offerId: order.offer_id, version: 0 }),
+          ),
       status: 'pending',
       attempts: 0,
       next_attempt_at: now,
@@ -87,6 +104,17 @@ export class ActionService {
       afterCommit(() => this.ctx.kickSender());
     });
     return toAction(row);
+  }
+
+  /** The brand status once the answers still waiting are taken: steps may be clicked ahead of the pull. */
+  private async expectedStatus(order: OrderRow): Promise<string> {
+    let status = order.status;
+    for (const a of await this.ctx.repo.actionsOf(order.id)) {
+      if (a.status !== 'pending') continue;
+      if (a.kind === 'schedule') status = 'scheduled';
+      else if (isStep(a.kind)) status = BRAND_STEP_TARGETS[a.kind];
+    }
+    return status;
   }
 
   async actionsOf(actor: Actor, orderId: string): Promise<BrandAction[]> {

@@ -2,11 +2,17 @@ import type { BrandAction, BrandActionKind, BrandProblem } from '@anxin/contract
 import type { Selectable } from 'kysely';
 import type { Db, DbOrTrx } from '../../platform/db/types.ts';
 import type { RemoteRequest } from './domain/remote.ts';
-import type { BrandActionsTable, BrandConnectionsTable, BrandOrdersTable } from './brandinbox.schema.ts';
+import type {
+  BrandActionsTable,
+  BrandConnectionHooksTable,
+  BrandConnectionsTable,
+  BrandOrdersTable,
+} from './brandinbox.schema.ts';
 
 export type ConnectionRow = Selectable<BrandConnectionsTable>;
 export type OrderRow = Selectable<BrandOrdersTable>;
 export type ActionRow = Selectable<BrandActionsTable>;
+export type HookRow = Selectable<BrandConnectionHooksTable>;
 
 /** Who may see what: every connection, or those of one outlet (outlet managers). */
 export type OutletFilter = { all: true } | { all: false; outletId: string | null };
@@ -241,5 +247,30 @@ export class BrandInboxRepository {
 
   async settleAction(trx: DbOrTrx, id: string, patch: Partial<ActionRow>): Promise<void> {
     await trx.updateTable('brand_actions').set(patch).where('id', '=', id).execute();
+  }
+
+  hook(connectionId: string): Promise<HookRow | undefined> {
+    return this.db
+      .selectFrom('brand_connection_hooks')
+      .selectAll()
+      .where('connection_id', '=', connectionId)
+      .executeTakeFirst();
+  }
+
+  /** Insert or change the connection's webhook row (secret, or what was last received). */
+  async saveHook(connectionId: string, patch: Partial<HookRow> & { updated_at: string }): Promise<void> {
+    await this.db
+      .insertInto('brand_connection_hooks')
+      .values({
+        connection_id: connectionId,
+        secret_sealed: null,
+        secret_hint: null,
+        last_received_at: null,
+        last_refusal: null,
+        last_refused_at: null,
+        ...patch,
+      })
+      .onConflict((oc) => oc.column('connection_id').doUpdateSet(patch))
+      .execute();
   }
 }

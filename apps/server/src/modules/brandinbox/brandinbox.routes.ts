@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,9 +10,13 @@ import {
   BrandOrderSchema,
   BrandRejectSchema,
   BrandScheduleSchema,
+  BrandStepSchema,
+  BrandWebhookSchema,
+  BRAND_STEP_KINDS,
   BrandTechnicianSchema,
   CreateBrandConnectionSchema,
   IdSchema,
+  SetBrandWebhookSecretSchema,
   UpdateBrandConnectionSchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
@@ -21,6 +26,11 @@ const problems = problemResponses(400, 401, 403, 404, 409, 422);
 const tags = ['brandinbox'];
 const P = '/api/v1/brand-inbox';
 const IdParams = z.object({ id: IdSchema });
+const StepParams = z.object({ id: IdSchema, step: z.enum(BRAND_STEP_KINDS) });
+const header = (req: FastifyRequest, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
 const read = { permission: 'brandinbox:read' } as const;
 const manage = { permission: 'brandinbox:manage' } as const;
 const SyncResultSchema = z.object({
@@ -183,6 +193,85 @@ export function brandInboxRoutes(s: BrandInboxServices) {
       'Book technician and window at the brand (forwarded by the outbox)',
       BrandScheduleSchema,
       'schedule',
+    );
+    app.post(
+      `${P}/orders/:id/steps/:step`,
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            'Forward a visit step to the brand: depart, arrive (check-in), start, await_parts, resume, complete (outbox)',
+          params: StepParams,
+          body: BrandStepSchema.optional(),
+          response: { 202: BrandActionSchema, ...problems },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(202)
+          .send(await s.actions.record(req.actor!, req.params.id, req.params.step, req.body ?? {})),
+    );
+    app.get(
+      `${P}/connections/:id/webhook`,
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'Where the brand posts its webhooks for this connection, and what was last received',
+          params: IdParams,
+          response: { 200: BrandWebhookSchema, ...problems },
+        },
+      },
+      async (req) => s.hooks.get(req.actor!, req.params.id),
+    );
+    app.put(
+      `${P}/connections/:id/webhook`,
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            "Set (or remove, null) the whsec_ secret of the brand's webhook endpoint; never shown again",
+          params: IdParams,
+          body: SetBrandWebhookSecretSchema,
+          response: { 200: BrandWebhookSchema, ...problems },
+        },
+      },
+      async (req) => s.hooks.setSecret(req.actor!, req.params.id, req.body.secret),
+    );
+    // A machine's call (no session): the Standard Webhooks signature over the raw bytes is its
+    // credential, checked before the body is parsed; a refused one is 401 and changes nothing.
+    app.post(
+      `${P}/hooks/:id`,
+      {
+        config: { permission: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } },
+        preParsing: async (req, _reply, payload) => {
+          const chunks: Buffer[] = [];
+          for await (const c of payload) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
+          const body = Buffer.concat(chunks);
+          const id = (req.params as { id?: unknown }).id;
+          await s.hooks.verify(
+            typeof id === 'string' ? id : '',
+            {
+              id: header(req, 'webhook-id'),
+              timestamp: header(req, 'webhook-timestamp'),
+              signature: header(req, 'webhook-signature'),
+            },
+            body,
+          );
+          return Readable.from([body]);
+        },
+        schema: {
+          tags,
+          summary:
+            "A brand's webhook for this connection (Standard Webhooks 1.0: webhook-id, webhook-timestamp, webhook-signature); pulls the connection now",
+          params: IdParams,
+          body: z.looseObject({ type: z.string() }),
+          response: { 202: z.object({ accepted: z.literal(true) }), ...problems },
+        },
+      },
+      async (req, reply) => reply.status(202).send(await s.hooks.received(req.params.id)),
     );
     app.post(
       `${P}/actions/:id/retry`,

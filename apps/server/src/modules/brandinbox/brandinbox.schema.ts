@@ -62,10 +62,24 @@ export interface BrandActionsTable {
   updated_at: string;
 }
 
+/** The brand's webhook to one connection: its `whsec_` secret (sealed) and what was last received. */
+export interface BrandConnectionHooksTable {
+  connection_id: string;
+  secret_sealed: string | null;
+  /** The secret's last four characters, to tell secrets apart on screen. */
+  secret_hint: string | null;
+  last_received_at: string | null;
+  /** Why the last refused webhook was refused: missing, stale, signature or no_secret. */
+  last_refusal: string | null;
+  last_refused_at: string | null;
+  updated_at: string;
+}
+
 export interface BrandInboxTables {
   brand_connections: BrandConnectionsTable;
   brand_orders: BrandOrdersTable;
   brand_actions: BrandActionsTable;
+  brand_connection_hooks: BrandConnectionHooksTable;
 }
 
 /** The tables this module owns; other modules read them through its index.ts. */
@@ -73,4 +87,5 @@ export const OWNED_TABLES = [
   'brand_connections',
   'brand_orders',
   'brand_actions',
+  'brand_connection_hooks',
 ] as const satisfies readonly (keyof BrandInboxTables)[];

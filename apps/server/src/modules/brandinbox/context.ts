@@ -22,4 +22,6 @@ export interface BrandInboxContext {
   ports: BrandInboxPorts;
   /** Sends due answers soon after a commit (the job is the safety net). */
   kickSender: () => void;
+  /** Pulls one connection soon (a verified webhook); pulls already waiting absorb further kicks. */
+  kickPull: (connectionId: string) => void;
 }

@@ -7,15 +7,18 @@ import { brandInboxRoutes } from './brandinbox.routes.ts';
 import { brandInboxPolicy } from './brandinbox.settings.ts';
 import { ConnectionService } from './connections.service.ts';
 import type { BrandInboxContext, BrandInboxPorts } from './context.ts';
+import { HookService } from './hooks.service.ts';
 import { InboxService } from './inbox.service.ts';
 import { fetchRemote, type RemoteCall } from './remote.ts';
 import { TokenSealer } from './seal.ts';
-import { syncAll } from './sync.ts';
+import { syncAll, syncConnection } from './sync.ts';
 import './brandinbox.events.ts';
 
 export type { BrandInboxTables } from './brandinbox.schema.ts';
 export type { BrandInboxPorts } from './context.ts';
 export { BRAND_INBOX_SETTINGS, BRAND_INBOX_POLICY_KEY } from './brandinbox.settings.ts';
+/** How a brand signs its webhooks (Standard Webhooks 1.0); tests sign with it. */
+export { signHook } from './domain/webhook.ts';
 
 export const BRAND_SYNC_JOB = 'brandinbox.sync';
 export const BRAND_SEND_JOB = 'brandinbox.send';
@@ -24,6 +27,7 @@ export interface BrandInboxServices {
   connections: ConnectionService;
   inbox: InboxService;
   actions: ActionService;
+  hooks: HookService;
 }
 
 /**
@@ -32,6 +36,8 @@ export interface BrandInboxServices {
  */
 export function createBrandInbox(deps: AppDeps, ports: BrandInboxPorts, opts: { remote?: RemoteCall } = {}) {
   let sending: Promise<unknown> = Promise.resolve();
+  let pulling: Promise<unknown> = Promise.resolve();
+  const waiting = new Set<string>();
   const ctx: BrandInboxContext = {
     db: deps.db,
     dialect: deps.dialect,
@@ -47,12 +53,25 @@ export function createBrandInbox(deps: AppDeps, ports: BrandInboxPorts, opts: { 
         .then(() => sendDue(ctx))
         .catch((err: unknown) => ctx.logger.warn({ err }, 'brand send'));
     },
+    // A burst of webhooks for one connection is one pull: a kick while one waits adds nothing.
+    kickPull: (connectionId) => {
+      if (waiting.has(connectionId)) return;
+      waiting.add(connectionId);
+      pulling = pulling
+        .then(async () => {
+          waiting.delete(connectionId);
+          const conn = await ctx.repo.connection(connectionId);
+          if (conn?.enabled) await syncConnection(ctx, conn);
+        })
+        .catch((err: unknown) => ctx.logger.warn({ err, connection: connectionId }, 'brand webhook pull'));
+    },
   };
   const connections = new ConnectionService(ctx);
   const services: BrandInboxServices = {
     connections,
     inbox: new InboxService(ctx, connections),
     actions: new ActionService(ctx, connections),
+    hooks: new HookService(ctx, connections),
   };
   return {
     ctx,
@@ -61,8 +80,11 @@ export function createBrandInbox(deps: AppDeps, ports: BrandInboxPorts, opts: { 
     syncAll: () => syncAll(ctx),
     /** Send every due answer now (the job's run; tests call it by hand). */
     sendDue: () => sendDue(ctx),
-    /** Waits for sends started right after a commit. */
-    idle: () => sending,
+    /** Waits for sends started right after a commit and pulls started by webhooks. */
+    idle: async () => {
+      await pulling;
+      await sending;
+    },
     register: (app: FastifyInstance) => app.register(brandInboxRoutes(services)),
     scheduleJobs: async (jobs: JobQueue) => {
       const policy = await brandInboxPolicy(deps.db);

@@ -6,7 +6,9 @@ import type {
   BrandOrder,
   BrandReject,
   BrandSchedule,
+  BrandStepKind,
   BrandTechnician,
+  BrandWebhook,
   CreateBrandConnection,
   Offer,
   Outlet,
@@ -92,3 +94,19 @@ export const useSchedule = () =>
   });
 export const useRetryAction = () =>
   useWrite((id: string) => api.post<BrandAction>(`${P}/actions/${id}/retry`));
+
+/** The connection's webhook receiver (address, secret set or not, last received/refused). */
+export const useBrandWebhook = (connectionId: string) =>
+  useQuery({
+    queryKey: [...KEY, 'webhook', connectionId],
+    queryFn: ({ signal }) =>
+      api.get<BrandWebhook>(`${P}/connections/${connectionId}/webhook`, undefined, { signal }),
+  });
+export const useSetWebhookSecret = () =>
+  useWrite((v: { id: string; secret: string | null }) =>
+    api.put<BrandWebhook>(`${P}/connections/${v.id}/webhook`, { secret: v.secret }),
+  );
+export const useStep = () =>
+  useWrite((v: { id: string; step: BrandStepKind }) =>
+    api.post<BrandAction>(`${P}/orders/${v.id}/steps/${v.step}`, {}),
+  );

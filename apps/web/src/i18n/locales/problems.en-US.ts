@@ -225,6 +225,10 @@ export const problemsEnUS: typeof problemsZhCN = {
         "The brand's system ({{host}}) does not accept this token: revoked, expired or mistyped. Ask for a new token from the outlet's account there.",
       remote_error:
         "The brand's system ({{host}}) answered with an error this build does not know (HTTP {{status}}).",
+      webhook_refused:
+        "The brand's webhook was refused: wrong or missing signature, too old, or no signing secret set.",
+      step_not_allowed:
+        'Order {{number}} cannot take this step in its current status at the brand; sync first.',
     },
     notify: {
       unknown_placeholder:

@@ -202,6 +202,8 @@ export const problemsZhCN = {
       remote_unauthorized:
         '品牌方系统（{{host}}）不接受这个令牌：可能已被吊销、过期或填错，请向品牌方网点账号重新生成令牌。',
       remote_error: '品牌方系统（{{host}}）返回了无法识别的错误（HTTP {{status}}）。',
+      webhook_refused: '品牌方推送的消息签名不对、已过期或未设置签名密钥，已拒收。',
+      step_not_allowed: '工单 {{number}} 在品牌方当前状态下不能做这一步，请先同步。',
     },
     notify: {
       unknown_placeholder: '模板中的占位符 {{names}} 无法填充；此事件可用：{{allowed}}。',

@@ -1,4 +1,12 @@
-import type { BrandActionKind, BrandProblem, BrandReject, BrandSchedule } from '@anxin/contracts';
+import {
+  BRAND_STEP_TARGETS,
+  type BrandActionKind,
+  type BrandProblem,
+  type BrandReject,
+  type BrandSchedule,
+  type BrandStep,
+  type BrandStepKind,
+} from '@anxin/contracts';
 
 /** One call to a brand's partner API, as the outbox keeps it (the same on every retry). */
 export interface RemoteRequest {
@@ -53,9 +61,15 @@ export function retryDelaySeconds(baseSeconds: number, attempt: number): number 
 /** The brand's Idempotency-Key for a local action: retries of one action are one write there. */
 export const idempotencyKeyOf = (actionId: string): string => `anxin-brandinbox-${actionId}`;
 
+/** Booking and the visit's steps are transitions at the order's version, read at the first attempt. */
+export const needsVersion = (kind: BrandActionKind): boolean => kind !== 'accept' && kind !== 'reject';
+
+export const isStep = (kind: BrandActionKind): kind is BrandStepKind => kind in BRAND_STEP_TARGETS;
+
 /**
  * The partner-API call answering an order. Accept/reject answer the brand's pending offer;
- * booking is the order's transition to 已预约 at the version read just before the first attempt.
+ * booking is the order's transition to 已预约, and each visit step its transition, at the version
+ * read just before the first attempt.
  */
 export function requestFor(
   kind: BrandActionKind,
@@ -83,6 +97,14 @@ export function requestFor(
           version: target.version,
           data: { technicianId: s.technicianId, appointment: s.appointment },
         },
+      };
+    }
+    default: {
+      const note = (input as BrandStep | null)?.note;
+      return {
+        method: 'POST',
+        path: `/api/v1/work-orders/${target.remoteId}/transitions`,
+        body: { to: BRAND_STEP_TARGETS[kind], version: target.version, ...(note ? { reason: note } : {}) },
       };
     }
   }

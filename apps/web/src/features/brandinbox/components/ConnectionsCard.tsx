@@ -14,6 +14,7 @@ import {
   useTestConnection,
   useUpdateConnection,
 } from '../api.ts';
+import { WebhookDialog } from './WebhookDialog.tsx';
 
 interface FormValues {
   name: string;
@@ -36,6 +37,7 @@ export function ConnectionsCard({
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<BrandConnection | null | undefined>(undefined);
+  const [hooking, setHooking] = useState<BrandConnection | null>(null);
   const test = useTestConnection();
   const sync = useSyncConnection();
 
@@ -108,6 +110,9 @@ export function ConnectionsCard({
                       <Button size="small" onClick={() => void runSync(c)} loading={sync.isPending}>
                         {t('brandinbox.connections.sync')}
                       </Button>
+                      <Button size="small" onClick={() => setHooking(c)} data-testid="brand-webhook">
+                        {t('brandinbox.connections.webhook')}
+                      </Button>
                       <Button size="small" type="link" onClick={() => setEditing(c)}>
                         {t('brandinbox.connections.edit')}
                       </Button>
@@ -118,6 +123,7 @@ export function ConnectionsCard({
             : []),
         ]}
       />
+      {hooking && <WebhookDialog conn={hooking} onClose={() => setHooking(null)} />}
       {editing !== undefined && (
         <ConnectionDialog conn={editing} myOutletId={myOutletId} onClose={() => setEditing(undefined)} />
       )}

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Flex, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { BrandAction, BrandOrder } from '@anxin/contracts';
+import { BRAND_NEXT_STEPS, type BrandAction, type BrandOrder } from '@anxin/contracts';
 import { ApiError } from '../../../api/client.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { problemText } from '../../../i18n/problem.ts';
 import { useMe } from '../../auth/index.ts';
 import { bj, formatWindow, StatusTag } from '../../workorders/index.ts';
-import { useAccept, useBrandOrders, useConnections, useOwnOffers, useRetryAction } from '../api.ts';
+import { useAccept, useBrandOrders, useConnections, useOwnOffers, useRetryAction, useStep } from '../api.ts';
 import { RejectDialog, ScheduleDialog } from '../components/AnswerDialogs.tsx';
 import { ConnectionsCard } from '../components/ConnectionsCard.tsx';
 
@@ -45,6 +45,7 @@ export default function BrandInboxPage() {
   const own = useOwnOffers(perms.includes('dispatch:read'));
   const accept = useAccept();
   const retry = useRetryAction();
+  const step = useStep();
   const [brand, setBrand] = useState<string | undefined>();
   const [showFinished, setShowFinished] = useState(false);
   const [dialog, setDialog] = useState<{ kind: 'reject' | 'schedule'; order: BrandOrder } | null>(null);
@@ -86,17 +87,29 @@ export default function BrandInboxPage() {
   const statusOf = (r: Row) =>
     r.status === 'released' ? <Tag>{t('brandinbox.released')}</Tag> : <StatusTag status={r.status} />;
 
-  const answerOf = (a: BrandAction | null) =>
-    a && (
-      <Tooltip title={a.problem ? problemText(t, new ApiError(a.problem)) : undefined}>
-        <Tag color={ACTION_COLOR[a.status]} data-testid="brand-action-status">
-          {t(`brandinbox.actionKinds.${a.kind}`)} · {t(`brandinbox.actionStatus.${a.status}`)}
-        </Tag>
-        {a.status === 'pending' && a.attempts > 0 && (
-          <Typography.Text type="secondary">{t('brandinbox.attempts', { n: a.attempts })}</Typography.Text>
+  // Sent, failed with the brand's reason in words, or retrying (waiting again after a failed try).
+  const answerOf = (a: BrandAction | null) => {
+    if (!a) return null;
+    const retrying = a.status === 'pending' && a.attempts > 0;
+    return (
+      <Flex vertical gap={2}>
+        <span>
+          <Tag color={retrying ? 'warning' : ACTION_COLOR[a.status]} data-testid="brand-action-status">
+            {t(`brandinbox.actionKinds.${a.kind}`)} ·{' '}
+            {retrying ? t('brandinbox.retrying') : t(`brandinbox.actionStatus.${a.status}`)}
+          </Tag>
+          {retrying && (
+            <Typography.Text type="secondary">{t('brandinbox.attempts', { n: a.attempts })}</Typography.Text>
+          )}
+        </span>
+        {a.problem && a.status !== 'sent' && (
+          <Typography.Text type={a.status === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+            {problemText(t, new ApiError(a.problem))}
+          </Typography.Text>
         )}
-      </Tooltip>
+      </Flex>
     );
+  };
 
   const actionsOf = (r: Row) => {
     if (!r.order) return <Link to="/outlet">{t('brandinbox.openOwn')}</Link>;
@@ -127,6 +140,21 @@ export default function BrandInboxPage() {
             {t('brandinbox.schedule')}
           </Button>
         )}
+        {(BRAND_NEXT_STEPS[o.status] ?? []).map((s) => (
+          <Button
+            key={s}
+            size="small"
+            data-testid={`brand-step-${s}`}
+            disabled={last?.status === 'pending'}
+            onClick={() =>
+              void step
+                .mutateAsync({ id: o.id, step: s })
+                .then(() => message.success(t('brandinbox.recorded')))
+            }
+          >
+            {t(`brandinbox.steps.${s}`)}
+          </Button>
+        ))}
         {last?.status === 'failed' && (
           <Button size="small" type="link" onClick={() => void retry.mutateAsync(last.id)}>
             {t('brandinbox.retry')}
@@ -146,7 +174,7 @@ export default function BrandInboxPage() {
   return (
     <Flex vertical gap={16}>
       <PageHeader title={t('brandinbox.title')} description={t('brandinbox.description')} />
-      <ProblemAlert error={orders.error ?? connections.error ?? accept.error} />
+      <ProblemAlert error={orders.error ?? connections.error ?? accept.error ?? step.error} />
       <Flex gap={8} align="center">
         <Select
           allowClear
