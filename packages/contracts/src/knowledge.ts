@@ -242,6 +242,13 @@ export const CaseSchema = z.object({
   closedAt: z.string(),
 });
 export type KnowledgeCase = z.infer<typeof CaseSchema>;
+export const CaseListQuerySchema = z.strictObject({
+  /** Opaque keyset position from the previous page's `nextCursor` (newest closed first). */
+  cursor: storedText().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+export const CaseListSchema = z.object({ items: z.array(CaseSchema), nextCursor: z.string().nullable() });
 
 /** Portal self-service: public articles only. */
 export const PortalArticleSchema = z.object({

@@ -112,7 +112,14 @@ export type MaintenanceRun = z.infer<typeof MaintenanceRunSchema>;
 
 export const MaintenanceRunQuerySchema = z.strictObject({
   planId: IdSchema.optional(),
+  /** Opaque keyset position from the previous page's `nextCursor` (newest first). */
+  cursor: storedText().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type MaintenanceRunQuery = z.infer<typeof MaintenanceRunQuerySchema>;
+export const MaintenanceRunListSchema = z.object({
+  items: z.array(MaintenanceRunSchema),
+  nextCursor: z.string().nullable(),
 });
 
 export const MaintenanceGeneratedOrderSchema = z.object({

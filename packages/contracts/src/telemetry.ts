@@ -181,9 +181,12 @@ export const AlertQuerySchema = z.strictObject({
   state: z.enum(ALERT_STATES).optional(),
   severity: z.enum(ALERT_SEVERITIES).optional(),
   deviceId: IdSchema.optional(),
+  /** Opaque keyset position from the previous page's `nextCursor` (newest activity first). */
+  cursor: storedText().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export type AlertQuery = z.infer<typeof AlertQuerySchema>;
+export const AlertListSchema = z.object({ items: z.array(AlertSchema), nextCursor: z.string().nullable() });
 
 export const AlertActionSchema = z.strictObject({ version: z.number().int().min(1) });
 

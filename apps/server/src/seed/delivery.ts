@@ -41,7 +41,7 @@ export async function seedDelivery(
     leaderTechnicianId: lead.id,
     memberTechnicianIds: [],
   });
-  const contracts = await delivery.bookings.contractsToBook(actor, { limit: 10 });
+  const contracts = (await delivery.bookings.contractsToBook(actor, { limit: 10 })).items;
   const today = businessDateOf(anchor);
   let made = 0;
   let signed = false;

@@ -28,7 +28,7 @@ describe('telemetry demo seed', () => {
     const devices = await modules.telemetry.services.devices.list(actor);
     expect(devices).toHaveLength(4);
     expect(devices.every((d) => d.runningHours !== null && d.lastSeenAt !== null)).toBe(true);
-    const alerts = await modules.telemetry.services.alerts.list(actor, { limit: 100 });
+    const alerts = (await modules.telemetry.services.alerts.list(actor, { limit: 100 })).items;
     const open = alerts.filter((a) => a.state === 'open');
     expect(open.map((a) => [a.kind, a.faultCode]).sort()).toEqual([
       ['fault_code', 'E4'],

@@ -11,6 +11,7 @@ import { businessDateOf } from '../../platform/calendar/index.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { notFound, refuse, refusalOf } from '../../platform/http/errors.ts';
+import { decodeCursor, scannedPage } from '../../platform/http/keyset.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { drawRecordNumber } from '../workorders/index.ts';
 import { deliveryPolicy, eventActorOf, type Contract, type DeliveryContext } from './context.ts';
@@ -19,6 +20,9 @@ import { DELIVERY_EVENTS, DELIVERY_STREAM } from './delivery.events.ts';
 import { bookings, crews, photos, type BookingRecord } from './delivery.repository.ts';
 import { decodeBookingCursor, encodeBookingCursor } from './list.codec.ts';
 import { reachOf, reaches } from './reach.ts';
+
+/** The one order of the contracts-to-book list (the cursor belongs to it). */
+const TO_BOOK_SORT = 'batch_date';
 
 /** 送货单 SH20261207-0001. */
 export const DELIVERY_NUMBER_PREFIX = 'SH';
@@ -40,16 +44,33 @@ export class BookingsService {
   }
 
   /** Stock-checked contracts with no live booking, each with its latest booking day. */
-  async contractsToBook(actor: Actor, q: { limit: number }) {
+  /** Oldest batch first, a page at a time (keyset cursor). */
+  async contractsToBook(actor: Actor, q: { cursor?: string | undefined; limit: number }) {
     const storeOutletId = actor.scope.level === 'outlet' ? (actor.scope.outletId ?? undefined) : undefined;
-    const list = await this.ctx.sales.listContractsToBook(this.ctx.db, {
+    const { page, nextCursor } = await scannedPage({
+      sort: TO_BOOK_SORT,
+      after: decodeCursor(q.cursor, TO_BOOK_SORT, 1),
       limit: q.limit,
-      ...(storeOutletId ? { storeOutletId } : {}),
+      read: (after, n) =>
+        this.ctx.sales.listContractsToBook(this.ctx.db, {
+          limit: n,
+          ...(after ? { after: { batchDate: String(after.keys[0]), id: after.id } } : {}),
+          ...(storeOutletId ? { storeOutletId } : {}),
+        }),
+      posOf: (c) => ({ keys: [c.batchDate], id: c.id }),
+      // A contract whose delivery waits for the center's decision (exception) is not offered again.
+      view: async (rows) => {
+        const shown = [];
+        for (const c of rows)
+          shown.push(
+            (await bookings.liveOfContract(this.ctx.db, c.id))
+              ? null
+              : { ...c, latestDate: await this.windowOf(c) },
+          );
+        return shown;
+      },
     });
-    // A contract whose delivery waits for the center's decision (exception) is not offered again.
-    const open = [];
-    for (const c of list) if (!(await bookings.liveOfContract(this.ctx.db, c.id))) open.push(c);
-    return Promise.all(open.map(async (c) => ({ ...c, latestDate: await this.windowOf(c) })));
+    return { items: page, nextCursor };
   }
 
   async book(actor: Actor, raw: BookDelivery): Promise<DeliveryBooking> {

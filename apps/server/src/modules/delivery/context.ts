@@ -50,7 +50,13 @@ export interface SalesPort {
   getDeliveryContract(db: Db, id: string): Promise<Contract | null>;
   listContractsToBook(
     db: Db,
-    q: { from?: string; to?: string; storeOutletId?: string; limit: number },
+    q: {
+      from?: string;
+      to?: string;
+      storeOutletId?: string;
+      after?: { batchDate: string; id: string } | undefined;
+      limit: number;
+    },
   ): Promise<Contract[]>;
   /** Records the contract's step inside the caller's transaction. */
   markContractFulfilment(

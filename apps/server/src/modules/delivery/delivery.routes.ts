@@ -14,6 +14,7 @@ import {
   DeliveryStepSchema,
   FiguresQuerySchema,
   IdSchema,
+  PageQuerySchema,
   PlanDaySchema,
 } from '@anxin/contracts';
 import { fieldError } from '../../platform/http/errors.ts';
@@ -39,10 +40,10 @@ export function deliveryRoutes(s: DeliveryServices, maxUploadBytes: number) {
         schema: {
           tags,
           summary: 'Stock-checked contracts waiting for a delivery date, with their latest booking day',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }),
+          querystring: PageQuerySchema.extend({ limit: PageQuerySchema.shape.limit.default(100) }),
         },
       },
-      async (req) => ({ items: await s.bookings.contractsToBook(req.actor!, req.query) }),
+      async (req) => s.bookings.contractsToBook(req.actor!, req.query),
     );
     app.get(
       `${P}/bookings`,

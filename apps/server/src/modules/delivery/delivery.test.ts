@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCatalog } from '../../../test/factories/catalog.ts';
 import { makeBookableContract } from '../../../test/factories/delivery.ts';
 import { makeOutlet, makeTechnician } from '../../../test/factories/network.ts';
+import { walkPages } from '../../../test/factories/pages.ts';
 import { startWorld, type Client, type World } from '../../../test/factories/world.ts';
 
 // Thursday 2026-11-05 10:00 Shanghai.
@@ -247,5 +248,34 @@ describe('goods the product catalogue does not know', () => {
       params: { model: 'ZZ-NOT-LISTED' },
     });
     expect((await agent.get(`${P}/bookings/${bid}`)).body.status).toBe('exception');
+  });
+});
+
+describe('contracts to book pages', () => {
+  it('walks more contracts than a page by cursor, oldest batch first, each once, booked ones left out', async () => {
+    const made: { id: string; batchDate: string }[] = [];
+    for (let i = 0; i < 9; i++) {
+      const batchDate = `2026-11-${String(5 + Math.floor(i / 2)).padStart(2, '0')}`;
+      made.push({
+        id: (await makeBookableContract(w, { model: 'WM-1', batchDate, availableDate: TODAY })).id,
+        batchDate,
+      });
+    }
+    // Two of them booked: not offered again, and the pages still fill.
+    const b2 = await book(made[2]!.id);
+    expect(b2.status, JSON.stringify(b2.body)).toBe(201);
+    expect((await book(made[3]!.id)).status).toBe(201);
+    const { rows } = await walkPages<{ id: string; batchDate: string }>(agent, `${P}/contracts`, 2);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    const mine = rows.filter((r) => made.some((m) => m.id === r.id));
+    const want = made
+      .filter((_, i) => i !== 2 && i !== 3)
+      .sort((a, b) =>
+        a.batchDate === b.batchDate ? (a.id < b.id ? -1 : 1) : a.batchDate < b.batchDate ? -1 : 1,
+      );
+    expect(mine.map((r) => r.id)).toEqual(want.map((r) => r.id));
+    const keys = rows.map((r) => `${r.batchDate}|${r.id}`);
+    expect(keys).toEqual([...keys].sort());
+    expect((await agent.get(`${P}/contracts?cursor=zz`)).status).toBe(400);
   });
 });

@@ -1,5 +1,6 @@
 import type { ArticleKind, ArticleStatus, ArticleVisibility, KnowledgeChannel } from '@anxin/contracts';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { KeysetPos } from '../../platform/http/keyset.ts';
 import type { Db } from '../../platform/db/types.ts';
 import { caseOf, synonymTerms, versionOf } from './knowledge.codec.ts';
 import type {
@@ -346,16 +347,12 @@ export async function casesByIds(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return (await db.selectFrom('kb_cases').selectAll().where('id', 'in', ids).execute()).map(caseOf);
 }
-export async function listCases(db: Db, limit: number) {
-  return (
-    await db
-      .selectFrom('kb_cases')
-      .selectAll()
-      .orderBy('closed_at', 'desc')
-      .orderBy('id')
-      .limit(limit)
-      .execute()
-  ).map(caseOf);
+/** Cases newest closed first, `limit` after `after` (the keyset: closed_at, then id). */
+export async function listCases(db: Db, f: { after?: KeysetPos | undefined; limit: number }) {
+  let q = db.selectFrom('kb_cases').selectAll();
+  const a = f.after;
+  if (a) q = q.where(sql<boolean>`(closed_at, id) < (${a.keys[0]}, ${a.id})`);
+  return (await q.orderBy('closed_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute()).map(caseOf);
 }
 export async function findCase(db: Db, id: string) {
   const r = await db.selectFrom('kb_cases').selectAll().where('id', '=', id).executeTakeFirst();

@@ -6,6 +6,8 @@ import {
   ArticleListQuerySchema,
   ArticleListSchema,
   ArticleStepSchema,
+  CaseListQuerySchema,
+  CaseListSchema,
   CaseSchema,
   CreateArticleSchema,
   FeedbackSchema,
@@ -208,11 +210,11 @@ export function knowledgeRoutes(svc: KnowledgeService, maxUploadBytes: number) {
         schema: {
           tags,
           summary: 'The case library (anonymised closed orders), newest first',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-          response: { 200: z.object({ items: z.array(CaseSchema) }), ...problems },
+          querystring: CaseListQuerySchema,
+          response: { 200: CaseListSchema, ...problems },
         },
       },
-      async (req) => svc.cases(req.query.limit),
+      async (req) => svc.cases(req.query),
     );
     app.get(
       `${P}/cases/:id`,

@@ -1,4 +1,5 @@
 import type {
+  CaseListQuery,
   ArticleContent,
   ArticleStep,
   CreateArticle,
@@ -11,12 +12,16 @@ import type {
 import type { Actor } from '../../platform/auth/actor.ts';
 import { businessDateOf } from '../../platform/calendar/index.ts';
 import { notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
+import { decodeCursor, pageFrom } from '../../platform/http/keyset.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { createArticle, getArticle, listArticles, saveDraft, stepArticle } from './articles.ts';
 import { knowledgePolicy, type KnowledgeContext } from './context.ts';
 import * as repo from './knowledge.repository.ts';
 import { search } from './search.ts';
 import { addKnowledgeFile, openKnowledgeFile, type FileUpload } from './files.ts';
+
+/** The one order of the case library (the cursor belongs to it). */
+const CASE_SORT = '-closed_at';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 /** The UTC instant a Beijing business date starts. */
@@ -134,8 +139,17 @@ export class KnowledgeService {
 
   // ---- case library ----
 
-  cases(limit: number) {
-    return repo.listCases(this.ctx.db, limit).then((items) => ({ items }));
+  /** The case library newest closed first, a page at a time. */
+  async cases(q: CaseListQuery) {
+    const rows = await repo.listCases(this.ctx.db, {
+      after: decodeCursor(q.cursor, CASE_SORT, 1),
+      limit: q.limit + 1,
+    });
+    const { page, nextCursor } = pageFrom(rows, q.limit, CASE_SORT, (c) => ({
+      keys: [c.closedAt],
+      id: c.id,
+    }));
+    return { items: page, nextCursor };
   }
   async case(id: string) {
     const c = await repo.findCase(this.ctx.db, id);

@@ -8,6 +8,7 @@ import {
   type Refs,
   type World,
 } from '../../../test/factories/workorders.ts';
+import { walkPages } from '../../../test/factories/pages.ts';
 
 // Monday 2026-11-23 10:00 Shanghai.
 const NOW = '2026-11-23T02:00:00.000Z';
@@ -329,5 +330,41 @@ describe('remote resolution with an article, the case library and deflection', (
     const f = await quality.get('/api/v1/knowledge/figures');
     expect(f.body).toMatchObject({ portalSessions: 3, deflected: 2 });
     expect((await agent.get(`${A}/ac-cooling`)).body.helpfulCount).toBe(cooling.body.helpfulCount + 1);
+  });
+});
+
+describe('case library pages', () => {
+  it('walks more cases than a page by cursor, newest closed first, each once', async () => {
+    const base = Date.parse('2026-03-01T00:00:00.000Z');
+    const rows = Array.from({ length: 11 }, (_, i) => ({
+      id: `01PAGECASE${String(i).padStart(16, '0')}`,
+      order_id: `page-order-${i}`,
+      order_no: `WX2026030${i % 10}-P${i}`,
+      category_code: null,
+      model_code: null,
+      fault_codes: '[]',
+      fault: `分页故障 ${i}`,
+      diagnosis: '',
+      fix: '',
+      parts: '[]',
+      closed_at: new Date(base - Math.floor(i / 2) * 3_600_000).toISOString(),
+      created_at: new Date(base).toISOString(),
+    }));
+    await w.db.db.insertInto('kb_cases').values(rows).execute();
+    const all = (await agent.get('/api/v1/knowledge/cases?limit=200')).body;
+    expect(all.nextCursor).toBeNull();
+    const { rows: got, pages } = await walkPages<{ id: string }>(agent, '/api/v1/knowledge/cases', 3);
+    expect(got.map((c) => c.id)).toEqual(all.items.map((c: { id: string }) => c.id));
+    expect(new Set(got.map((c) => c.id)).size).toBe(got.length);
+    expect(got.length).toBeGreaterThanOrEqual(11);
+    expect(pages).toBe(Math.ceil(got.length / 3));
+    const mine = got.filter((c) => c.id.startsWith('01PAGECASE')).map((c) => c.id);
+    const want = [...rows]
+      .sort((a, b) =>
+        a.closed_at === b.closed_at ? (a.id < b.id ? 1 : -1) : a.closed_at < b.closed_at ? 1 : -1,
+      )
+      .map((r) => r.id);
+    expect(mine).toEqual(want);
+    expect((await agent.get('/api/v1/knowledge/cases?cursor=x')).status).toBe(400);
   });
 });

@@ -1,5 +1,6 @@
 import type { MaintenanceKitLine, MaintenanceRun } from '@anxin/contracts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { KeysetPos } from '../../platform/http/keyset.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { MaintenancePlansTable } from './maintenance.schema.ts';
 
@@ -184,8 +185,10 @@ export class MaintenanceRepository {
     return Number(r.numDeletedRows);
   }
 
+  /** Runs newest first, `limit` after `after` (the keyset: created_at, then id). */
   async listRuns(q: {
-    planId?: string;
+    planId?: string | undefined;
+    after?: KeysetPos | undefined;
     limit: number;
   }): Promise<Omit<MaintenanceRun, 'serial' | 'customerName'>[]> {
     let s = this.db
@@ -203,6 +206,8 @@ export class MaintenanceRepository {
         'r.created_at',
       ]);
     if (q.planId) s = s.where('r.plan_id', '=', q.planId);
+    const a = q.after;
+    if (a) s = s.where(sql<boolean>`(r.created_at, r.id) < (${a.keys[0]}, ${a.id})`);
     const rows = await s.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(q.limit).execute();
     return rows.map((r) => ({
       id: r.id,

@@ -9,7 +9,7 @@ import {
   MaintenancePlanSchema,
   MaintenanceRunQuerySchema,
   MaintenanceRunResultSchema,
-  MaintenanceRunSchema,
+  MaintenanceRunListSchema,
   UpdateMaintenancePlanSchema,
 } from '@anxin/contracts';
 import { problemResponses } from '../../platform/http/responses.ts';
@@ -120,10 +120,10 @@ export function maintenanceRoutes(svc: MaintenanceService) {
           tags,
           summary: 'Generated runs, newest first',
           querystring: MaintenanceRunQuerySchema,
-          response: { 200: z.object({ items: z.array(MaintenanceRunSchema) }), ...problems },
+          response: { 200: MaintenanceRunListSchema, ...problems },
         },
       },
-      async (req) => ({ items: await svc.runs(req.actor!, req.query) }),
+      async (req) => svc.runs(req.actor!, req.query),
     );
     app.post(
       `${P}/run`,

@@ -3,6 +3,7 @@ import type {
   MaintenanceDueItem,
   MaintenancePlan,
   MaintenanceRun,
+  MaintenanceRunQuery,
   UpdateMaintenancePlan,
 } from '@anxin/contracts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -11,6 +12,7 @@ import { businessDateOf } from '../../platform/calendar/index.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent } from '../../platform/events/append.ts';
 import { fieldError, notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
+import { decodeCursor, scannedPage } from '../../platform/http/keyset.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { MaintainedProduct } from '../customers/index.ts';
 import type { MaintenanceContext } from './context.ts';
@@ -19,6 +21,9 @@ import { seesDistrict } from './domain/scope.ts';
 import { MAINTENANCE_EVENTS, PLAN_STREAM } from './maintenance.events.ts';
 import type { PlanFields, PlanRecord } from './maintenance.repository.ts';
 import { maintenancePolicy } from './maintenance.settings.ts';
+
+/** The one order of the runs list (the cursor belongs to it). */
+const RUN_SORT = '-created_at';
 
 /** A due item with the product record (its site address) for the generation. */
 export type DueProduct = MaintenanceDueItem & { product: MaintainedProduct };
@@ -218,14 +223,31 @@ export class MaintenanceService {
     return { asOf, until: addDays(asOf, days), items };
   }
 
-  /** Generated runs, limited to the products the reader's data scope covers. */
-  async runs(actor: Actor, q: { planId?: string; limit: number }): Promise<MaintenanceRun[]> {
-    const rows = await this.ctx.repo.listRuns(q);
-    const labels = await this.ctx.ports.productLabels([...new Set(rows.map((r) => r.installedProductId))]);
-    return rows.flatMap((r) => {
-      const l = labels.get(r.installedProductId);
-      if (!seesDistrict(actor.scope, l?.districtCode ?? null)) return [];
-      return [{ ...r, serial: l?.serial ?? null, customerName: l?.customerName ?? null }];
+  /**
+   * Generated runs newest first, a page at a time, limited to the products the reader's data scope
+   * covers (the district is the installed base's: read after, so the page is filled in batches).
+   */
+  async runs(
+    actor: Actor,
+    q: MaintenanceRunQuery,
+  ): Promise<{ items: MaintenanceRun[]; nextCursor: string | null }> {
+    const { page, nextCursor } = await scannedPage({
+      sort: RUN_SORT,
+      after: decodeCursor(q.cursor, RUN_SORT, 1),
+      limit: q.limit,
+      read: (after, n) => this.ctx.repo.listRuns({ planId: q.planId, after, limit: n }),
+      posOf: (r) => ({ keys: [r.createdAt], id: r.id }),
+      view: async (rows) => {
+        const labels = await this.ctx.ports.productLabels([
+          ...new Set(rows.map((r) => r.installedProductId)),
+        ]);
+        return rows.map((r) => {
+          const l = labels.get(r.installedProductId);
+          if (!seesDistrict(actor.scope, l?.districtCode ?? null)) return null;
+          return { ...r, serial: l?.serial ?? null, customerName: l?.customerName ?? null };
+        });
+      },
     });
+    return { items: page, nextCursor };
   }
 }

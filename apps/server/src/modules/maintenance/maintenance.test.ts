@@ -8,6 +8,7 @@ import {
   type World,
 } from '../../../test/factories/workorders.ts';
 import { newId } from '../../platform/ids/index.ts';
+import { walkPages } from '../../../test/factories/pages.ts';
 
 let w: World;
 let refs: Refs;
@@ -268,5 +269,78 @@ describe('maintenance plans', () => {
     // The date schedule counts from the last visit: no dated visit within six months of it.
     const dated = await agent.get(`/api/v1/maintenance/plans/${planId}/due?days=150`);
     expect(dated.body.items.filter((i: { productId: string }) => i.productId === productId)).toEqual([]);
+  });
+});
+
+describe('maintenance runs list pages', () => {
+  it('walks more runs than a page by cursor, newest first, each once, within the reader scope', async () => {
+    const at = w.clock.now().toISOString();
+    const created = await manager.send(
+      'POST',
+      '/api/v1/maintenance/plans',
+      plan({ name: '分页计划', active: false }),
+    );
+    expect(created.status).toBe(201);
+    const planId = created.body.id as string;
+    const canton = await makeProduct(w.db, {
+      customerId: refs.customerId,
+      modelId,
+      categoryCode: refs.categoryCode,
+      serial: 'SN-PG-GZ',
+      at,
+    });
+    const shanghai = await makeProduct(w.db, {
+      customerId: refs.customerId,
+      modelId,
+      categoryCode: refs.categoryCode,
+      serial: 'SN-PG-SH',
+      at,
+    });
+    const addr = await addressOf(refs.customerId);
+    await w.db.db
+      .updateTable('customer_addresses')
+      .set({ province_code: '310000', city_code: '310100', district_code: '310101' })
+      .where('id', '=', addr)
+      .execute();
+    await w.db.db
+      .updateTable('installed_products')
+      .set({ address_id: addr })
+      .where('id', '=', shanghai)
+      .execute();
+    // Thirteen runs, two to a creation time (ties page by id); Shanghai's every third.
+    const base = Date.parse('2026-05-01T00:00:00.000Z');
+    const rows = Array.from({ length: 13 }, (_, i) => ({
+      id: `01PAGERUN${String(i).padStart(17, '0')}`,
+      plan_id: planId,
+      installed_product_id: i % 3 === 0 ? shanghai : canton,
+      due_on: `2026-05-${String(10 + i).padStart(2, '0')}`,
+      due_hours: null,
+      work_order_id: null,
+      work_order_number: null,
+      created_at: new Date(base + Math.floor(i / 2) * 60_000).toISOString(),
+    }));
+    await w.db.db.insertInto('maintenance_runs').values(rows).execute();
+    const newest = [...rows].sort((a, b) =>
+      a.created_at === b.created_at ? (a.id < b.id ? 1 : -1) : a.created_at < b.created_at ? 1 : -1,
+    );
+    const url = `/api/v1/maintenance/runs?planId=${planId}`;
+    const all = await walkPages<{ id: string }>(manager, url, 4);
+    expect(all.pages).toBe(4);
+    expect(all.rows.map((r) => r.id)).toEqual(newest.map((r) => r.id));
+    const near = await w.as(await w.user('agent', { scope: 'region', regions: ['4401'] }));
+    const gz = await walkPages<{ id: string; serial: string }>(near, url, 2);
+    expect(gz.rows.map((r) => r.id)).toEqual(
+      newest.filter((r) => r.installed_product_id === canton).map((r) => r.id),
+    );
+    const far = await w.as(await w.user('agent', { scope: 'region', regions: ['3101'] }));
+    const sh = await walkPages<{ id: string; serial: string }>(far, url, 2);
+    expect(sh.rows.map((r) => r.serial)).toEqual([
+      'SN-PG-SH',
+      'SN-PG-SH',
+      'SN-PG-SH',
+      'SN-PG-SH',
+      'SN-PG-SH',
+    ]);
+    expect((await manager.get(`${url}&cursor=bad`)).status).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
 import type { SalesContractStatus } from '@anxin/contracts';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
 import { appendEvent, SYSTEM } from '../../platform/events/append.ts';
 import { notFound, refuse } from '../../platform/http/errors.ts';
@@ -92,12 +92,21 @@ export async function getDeliveryContract(db: Db, id: string): Promise<DeliveryC
  */
 export async function listContractsToBook(
   db: Db,
-  q: { from?: string; to?: string; storeOutletId?: string; limit: number },
+  q: {
+    from?: string;
+    to?: string;
+    storeOutletId?: string;
+    /** Keyset: the batch day and id of the last contract already read. */
+    after?: { batchDate: string; id: string } | undefined;
+    limit: number;
+  },
 ): Promise<DeliveryContract[]> {
+  const a = q.after;
   const rows = await db
     .selectFrom('sales_contracts')
     .select('id')
     .where('status', 'in', [...BOOKABLE_STATUSES])
+    .$if(!!a, (s) => s.where(sql<boolean>`(batch_date, id) > (${a!.batchDate}, ${a!.id})`))
     .$if(!!q.from, (s) => s.where('batch_date', '>=', q.from!))
     .$if(!!q.to, (s) => s.where('batch_date', '<=', q.to!))
     .$if(!!q.storeOutletId, (s) => s.where('store_outlet_id', '=', q.storeOutletId!))

@@ -4,12 +4,15 @@ import { eventActorOf } from '../../platform/auth/actor.ts';
 import { withTransaction } from '../../platform/db/transaction.ts';
 import { appendEvent, SYSTEM } from '../../platform/events/append.ts';
 import { notFound, refuse, versionConflict } from '../../platform/http/errors.ts';
+import { decodeCursor, pageFrom } from '../../platform/http/keyset.ts';
 import type { Db } from '../../platform/db/types.ts';
 import type { TelemetryContext } from './context.ts';
 import { canStep } from './domain/alert-state.ts';
-import { seesDistrict } from './domain/scope.ts';
 import type { AlertRecord } from './telemetry.repository.ts';
 import { ALERT_STREAM, TELEMETRY_EVENTS } from './telemetry.events.ts';
+
+/** The one order of the alerts list (the cursor belongs to it). */
+const SORT = '-last_seen_at';
 
 /** Alerts: the list, acknowledging, resolving by hand and when the alert's order closes. */
 export class AlertsService {
@@ -18,9 +21,19 @@ export class AlertsService {
     this.ctx = ctx;
   }
 
-  /** Alerts of the devices the reader's data scope covers, newest activity first. */
-  async list(actor: Actor, q: AlertQuery): Promise<Alert[]> {
-    const rows = await this.ctx.repo.listAlerts(q);
+  /** Alerts of the devices the reader's data scope covers, newest activity first, a page at a time. */
+  async list(actor: Actor, q: AlertQuery): Promise<{ items: Alert[]; nextCursor: string | null }> {
+    const rows = await this.ctx.repo.listAlerts(actor.scope, {
+      ...q,
+      after: decodeCursor(q.cursor, SORT, 1),
+      limit: q.limit + 1,
+    });
+    const { page, nextCursor } = pageFrom(rows, q.limit, SORT, (a) => ({ keys: [a.lastSeenAt], id: a.id }));
+    return { items: await this.view(page), nextCursor };
+  }
+
+  /** The rows with their device, rule and customer labels. */
+  private async view(rows: AlertRecord[]): Promise<Alert[]> {
     const devices = await this.ctx.repo.deviceSerials([...new Set(rows.map((r) => r.deviceId))]);
     const rules = new Map((await this.ctx.repo.listRules()).map((r) => [r.id, r]));
     const labels = await this.ctx.ports.productLabels([
@@ -28,7 +41,7 @@ export class AlertsService {
     ]);
     return rows.flatMap((a) => {
       const d = devices.get(a.deviceId);
-      if (!d || !seesDistrict(actor.scope, d.districtCode)) return [];
+      if (!d) return [];
       const rule = rules.get(a.ruleId);
       const { dedupeKey: _, ...rest } = a;
       return [
@@ -46,9 +59,7 @@ export class AlertsService {
   }
 
   async get(actor: Actor, id: string): Promise<Alert> {
-    const a = await this.ctx.repo.findAlert(id);
-    const found =
-      a && (await this.list(actor, { deviceId: a.deviceId, limit: 200 })).find((x) => x.id === id);
+    const [found] = await this.view(await this.ctx.repo.listAlerts(actor.scope, { id, limit: 1 }));
     if (!found) throw notFound('alert', id);
     return found;
   }

@@ -1,6 +1,9 @@
 import type { AlertRule, AlertState, RuleCondition } from '@anxin/contracts';
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/types.ts';
+import type { ActorScope } from '../../platform/auth/actor.ts';
+import { scopeFilter } from '../../platform/auth/scope.ts';
+import type { KeysetPos } from '../../platform/http/keyset.ts';
 import type { ReadingFacts } from './domain/rules.ts';
 import type { FoldedFiring } from './domain/fold.ts';
 import type { TelemetryAlertsTable, TelemetryDevicesTable, TelemetryRulesTable } from './telemetry.schema.ts';
@@ -346,17 +349,35 @@ export class TelemetryRepository {
     return r ? toAlert(r) : undefined;
   }
 
-  async listAlerts(q: {
-    state?: AlertState | undefined;
-    severity?: string | undefined;
-    deviceId?: string | undefined;
-    limit: number;
-  }): Promise<AlertRecord[]> {
-    let s = this.db.selectFrom('telemetry_alerts').selectAll();
-    if (q.state) s = s.where('state', '=', q.state);
-    if (q.severity) s = s.where('severity', '=', q.severity as AlertRecord['severity']);
-    if (q.deviceId) s = s.where('device_id', '=', q.deviceId);
-    const rows = await s.orderBy('last_seen_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+  /**
+   * Alerts of the devices `scope` covers, newest activity first, `limit` rows after `after` (the
+   * keyset: last_seen_at, then id). The scope is a WHERE on the device's district, so a page is
+   * never cut short by rows the reader may not see.
+   */
+  async listAlerts(
+    scope: ActorScope,
+    q: {
+      state?: AlertState | undefined;
+      severity?: string | undefined;
+      deviceId?: string | undefined;
+      id?: string | undefined;
+      after?: KeysetPos | undefined;
+      limit: number;
+    },
+  ): Promise<AlertRecord[]> {
+    let s = this.db
+      .selectFrom('telemetry_alerts as a')
+      .innerJoin('telemetry_devices as d', 'd.id', 'a.device_id')
+      .selectAll('a')
+      // Equipment alerts are a head-office desk: region readers see their districts, no one else.
+      .where(scopeFilter<any, any>(scope, { region: 'd.district_code' }));
+    if (q.id) s = s.where('a.id', '=', q.id);
+    if (q.state) s = s.where('a.state', '=', q.state);
+    if (q.severity) s = s.where('a.severity', '=', q.severity as AlertRecord['severity']);
+    if (q.deviceId) s = s.where('a.device_id', '=', q.deviceId);
+    const a = q.after;
+    if (a) s = s.where(sql<boolean>`(a.last_seen_at, a.id) < (${a.keys[0]}, ${a.id})`);
+    const rows = await s.orderBy('a.last_seen_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
     return rows.map(toAlert);
   }
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AlertActionSchema,
+  AlertListSchema,
   AlertQuerySchema,
   AlertRuleSchema,
   AlertSchema,
@@ -168,10 +169,10 @@ export function telemetryRoutes(svc: TelemetryServices) {
           tags,
           summary: 'Alerts, newest activity first',
           querystring: AlertQuerySchema,
-          response: { 200: z.object({ items: z.array(AlertSchema) }), ...problems },
+          response: { 200: AlertListSchema, ...problems },
         },
       },
-      async (req) => ({ items: await svc.alerts.list(req.actor!, req.query) }),
+      async (req) => svc.alerts.list(req.actor!, req.query),
     );
     app.post(
       `${P}/alerts/:id/acknowledge`,

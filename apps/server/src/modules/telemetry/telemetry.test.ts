@@ -7,6 +7,7 @@ import {
   type Refs,
   type World,
 } from '../../../test/factories/workorders.ts';
+import { walkPages } from '../../../test/factories/pages.ts';
 import { systemActor } from '../../platform/auth/actor.ts';
 
 let w: World;
@@ -306,5 +307,57 @@ describe('alerts', () => {
     });
     expect(off.status).toBe(200);
     expect((await post(d.token, { readings: [reading({ runningHours: 1001 })] })).body.alerts).toEqual([]);
+  });
+});
+
+describe('alerts list pages', () => {
+  it('walks more alerts than a page by cursor, newest activity first, each once; filters hold', async () => {
+    const d = await register('DEV-PAGES');
+    const rule = (await w.db.db.selectFrom('telemetry_rules').select('id').executeTakeFirstOrThrow()).id;
+    // Twelve alerts, two sharing each last-seen time (ties page by id).
+    const base = Date.parse('2026-06-01T00:00:00.000Z');
+    const rows = Array.from({ length: 12 }, (_, i) => {
+      const at = new Date(base + Math.floor(i / 2) * 60_000).toISOString();
+      const state = i % 3 === 0 ? ('open' as const) : ('resolved' as const);
+      return {
+        id: `01PAGEALERT${String(i).padStart(15, '0')}`,
+        device_id: d.id,
+        rule_id: rule,
+        fault_code: `P${i}`,
+        dedupe_key: `page-${i}`,
+        open_key: state === 'open' ? `page-${i}` : null,
+        state,
+        severity: 'warning' as const,
+        count: 1,
+        last_value: null,
+        first_seen_at: at,
+        last_seen_at: at,
+        order_claimed_at: null,
+        work_order_id: null,
+        work_order_number: null,
+        resolved_at: state === 'open' ? null : at,
+        resolution: state === 'open' ? null : ('manual' as const),
+        version: 1,
+      };
+    });
+    await w.db.db.insertInto('telemetry_alerts').values(rows).execute();
+    const { rows: got, pages } = await walkPages<{ id: string; lastSeenAt: string; state: string }>(
+      agent,
+      `/api/v1/telemetry/alerts?deviceId=${d.id}`,
+      5,
+    );
+    expect(pages).toBe(3);
+    const want = [...rows].sort((a, b) =>
+      a.last_seen_at === b.last_seen_at ? (a.id < b.id ? 1 : -1) : a.last_seen_at < b.last_seen_at ? 1 : -1,
+    );
+    expect(got.map((a) => a.id)).toEqual(want.map((a) => a.id));
+    const open = await walkPages<{ state: string }>(
+      agent,
+      `/api/v1/telemetry/alerts?deviceId=${d.id}&state=open`,
+      2,
+    );
+    expect(open.rows).toHaveLength(4);
+    expect(open.rows.every((a) => a.state === 'open')).toBe(true);
+    expect((await agent.get(`/api/v1/telemetry/alerts?cursor=nonsense`)).status).toBe(400);
   });
 });

@@ -47,3 +47,36 @@ export function pageFrom<T>(
   const last = page[page.length - 1];
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(sort, posOf(last)) : null };
 }
+
+/**
+ * One page of a list whose data scope is known only after the read (a label another module
+ * holds): raw rows are read in batches after `after` and `view` maps each to its shown row or
+ * null (hidden), until `limit` shown rows and one more, the end, or `maxBatches` reads. The cursor
+ * is the last raw row passed over, so hidden rows are never read twice and a page is never cut
+ * silently: a short page still says there is more.
+ */
+export async function scannedPage<T, U>(o: {
+  sort: string;
+  after: KeysetPos | undefined;
+  limit: number;
+  read: (after: KeysetPos | undefined, n: number) => Promise<T[]>;
+  view: (rows: T[]) => Promise<(U | null)[]>;
+  posOf: (row: T) => KeysetPos;
+  maxBatches?: number;
+}): Promise<{ page: U[]; nextCursor: string | null }> {
+  const page: U[] = [];
+  const batch = o.limit + 1;
+  let after = o.after;
+  for (let i = 0; i < (o.maxBatches ?? 20); i++) {
+    const rows = await o.read(after, batch);
+    const shown = await o.view(rows);
+    for (let j = 0; j < rows.length; j++) {
+      const s = shown[j];
+      if (s != null && page.length === o.limit) return { page, nextCursor: encodeCursor(o.sort, after!) };
+      if (s != null) page.push(s);
+      after = o.posOf(rows[j]!);
+    }
+    if (rows.length < batch) return { page, nextCursor: null };
+  }
+  return { page, nextCursor: after ? encodeCursor(o.sort, after) : null };
+}

@@ -51,11 +51,18 @@ export interface ContractToBook {
   }[];
 }
 
-export const useContractsToBook = () =>
-  useQuery({
-    queryKey: [...KEY, 'contracts'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: ContractToBook[] }>(`${P}/contracts`, { limit: 200 }, { signal }),
+/** Contracts waiting for a date, oldest batch first, a page at a time behind a "load more". */
+export const useContractsToBook = (limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'contracts', limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: ContractToBook[]; nextCursor: string | null }>(
+        `${P}/contracts`,
+        { limit, ...(pageParam ? { cursor: pageParam } : {}) },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export interface BookingFilters {

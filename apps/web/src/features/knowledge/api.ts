@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ArticleContent,
   ArticleDetail,
@@ -81,10 +81,18 @@ export const useArticle = (id: string | null) =>
     queryFn: ({ signal }) => api.get<ArticleDetail>(`${P}/articles/${id}`, undefined, { signal }),
   });
 
-export const useCases = () =>
-  useQuery({
-    queryKey: [...KEY, 'cases'],
-    queryFn: ({ signal }) => api.get<{ items: KnowledgeCase[] }>(`${P}/cases`, { limit: 100 }, { signal }),
+/** The case library, newest closed first, a page at a time (keyset cursor) behind a "load more". */
+export const useCases = (limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'cases', limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: KnowledgeCase[]; nextCursor: string | null }>(
+        `${P}/cases`,
+        { limit, ...(pageParam ? { cursor: pageParam } : {}) },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useCase = (id: string | null) =>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateMaintenancePlan,
   MaintenanceDueItem,
@@ -33,13 +33,18 @@ export const useMaintenanceDue = (planId: string | undefined, days: number) =>
       ),
   });
 
-export const useMaintenanceRuns = (planId: string | undefined) =>
-  useQuery({
-    queryKey: [...KEY, 'runs', planId ?? 'all'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: MaintenanceRun[] }>(`${P}/runs`, planId ? { planId, limit: 200 } : { limit: 200 }, {
-        signal,
-      }),
+/** Generated runs, newest first, a page at a time (keyset cursor) behind a "load more". */
+export const useMaintenanceRuns = (planId: string | undefined, limit = 100) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'runs', planId ?? 'all', limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: MaintenanceRun[]; nextCursor: string | null }>(
+        `${P}/runs`,
+        { limit, ...(planId ? { planId } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 /** Product models for the plan editor's model picker (needs product:read). */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateSample,
   FactoryOrderLine,
@@ -33,15 +33,18 @@ export interface ContractFilters {
   q?: string;
 }
 
-export const useContracts = (f: ContractFilters) =>
-  useQuery({
-    queryKey: [...KEY, 'contracts', f],
-    queryFn: ({ signal }) =>
+/** Contracts, newest batch first, a page at a time (keyset cursor) behind a "load more". */
+export const useContracts = (f: ContractFilters, limit = 50) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'contracts', f, limit],
+    queryFn: ({ pageParam, signal }) =>
       api.get<{ items: SalesContract[]; nextCursor: string | null }>(
         `${P}/contracts`,
-        { ...f, limit: 200 } as Record<string, QueryValue>,
+        { ...f, limit, ...(pageParam ? { cursor: pageParam } : {}) } as Record<string, QueryValue>,
         { signal },
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const useContract = (id: string | null) =>

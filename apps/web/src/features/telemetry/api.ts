@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Alert,
   AlertQuery,
@@ -15,10 +15,18 @@ import { api } from '../../api/client.ts';
 const KEY = ['telemetry'] as const;
 const P = '/api/v1/telemetry';
 
-export const useAlerts = (q: Partial<AlertQuery>) =>
-  useQuery({
-    queryKey: [...KEY, 'alerts', q],
-    queryFn: ({ signal }) => api.get<{ items: Alert[] }>(`${P}/alerts`, { limit: 200, ...q }, { signal }),
+/** The alerts desk, a page at a time (keyset cursor): nothing is cut off without a "load more". */
+export const useAlerts = (q: Partial<Omit<AlertQuery, 'cursor'>>, limit = 100) =>
+  useInfiniteQuery({
+    queryKey: [...KEY, 'alerts', q, limit],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: Alert[]; nextCursor: string | null }>(
+        `${P}/alerts`,
+        { ...q, limit, ...(pageParam ? { cursor: pageParam } : {}) },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: 30_000,
   });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Empty, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useContractsToBook, type ContractToBook } from '../api.ts';
 import { BookDialog } from './BookDialog.tsx';
@@ -9,6 +10,7 @@ import { BookDialog } from './BookDialog.tsx';
 export function ContractsTab() {
   const { t } = useTranslation();
   const list = useContractsToBook();
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [open, setOpen] = useState<ContractToBook | null>(null);
   return (
     <>
@@ -17,9 +19,9 @@ export function ContractsTab() {
         size="middle"
         rowKey="id"
         loading={list.isPending}
-        dataSource={list.data?.items ?? []}
+        dataSource={items}
         locale={{ emptyText: <Empty description={t('delivery.noContracts')} /> }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={false}
         data-testid="delivery-contracts"
         columns={[
           {
@@ -73,6 +75,13 @@ export function ContractsTab() {
             ),
           },
         ]}
+      />
+      <LoadMore
+        count={items.length}
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+        testId="delivery-contracts"
       />
       <BookDialog contract={open} onClose={() => setOpen(null)} />
     </>

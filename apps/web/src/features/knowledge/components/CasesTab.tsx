@@ -1,6 +1,7 @@
 import { Descriptions, Drawer, Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KnowledgeCase } from '@anxin/contracts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useCase, useCases } from '../api.ts';
 
@@ -35,6 +36,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
 export function CasesTab({ onOpen }: { onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const q = useCases();
+  const items = q.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <ProblemAlert error={q.error} />
@@ -42,7 +44,8 @@ export function CasesTab({ onOpen }: { onOpen: (id: string) => void }) {
         size="small"
         rowKey="id"
         loading={q.isLoading}
-        dataSource={q.data?.items ?? []}
+        dataSource={items}
+        pagination={false}
         locale={{ emptyText: <Empty description={t('knowledge.cases.empty')} /> }}
         onRow={(r: KnowledgeCase) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
@@ -56,6 +59,13 @@ export function CasesTab({ onOpen }: { onOpen: (id: string) => void }) {
             render: (v: string) => v.slice(0, 10),
           },
         ]}
+      />
+      <LoadMore
+        count={items.length}
+        hasMore={!!q.hasNextPage}
+        loading={q.isFetchingNextPage}
+        onMore={() => void q.fetchNextPage()}
+        testId="knowledge-cases"
       />
     </>
   );

@@ -3,6 +3,7 @@ import { Card, Empty, Flex, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { MaintenanceRun } from '@anxin/contracts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { bj } from '../../workorders/index.ts';
 import { useMaintenancePlans, useMaintenanceRuns } from '../api.ts';
@@ -13,6 +14,7 @@ export function RunsTab() {
   const plans = useMaintenancePlans();
   const [planId, setPlanId] = useState<string | undefined>(undefined);
   const runs = useMaintenanceRuns(planId);
+  const items = runs.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Flex vertical gap={12}>
       <Select
@@ -29,8 +31,8 @@ export function RunsTab() {
           data-testid="maintenance-runs"
           rowKey="id"
           loading={runs.isPending}
-          dataSource={runs.data?.items ?? []}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          dataSource={items}
+          pagination={false}
           scroll={{ x: 800 }}
           locale={{ emptyText: <Empty description={t('maintenance.noRuns')} /> }}
           columns={[
@@ -58,6 +60,13 @@ export function RunsTab() {
                 ),
             },
           ]}
+        />
+        <LoadMore
+          count={items.length}
+          hasMore={!!runs.hasNextPage}
+          loading={runs.isFetchingNextPage}
+          onMore={() => void runs.fetchNextPage()}
+          testId="maintenance-runs"
         />
       </Card>
     </Flex>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { SALES_CONTRACT_STATUSES, type SalesContract, type SalesContractStatus } from '@anxin/contracts';
 import { yuan } from '../../../components/money.ts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useSession } from '../../auth/index.ts';
 import { useContracts } from '../api.ts';
@@ -28,6 +29,7 @@ export function ContractsTab() {
     ...(batchDate ? { batchDate } : {}),
     ...(q ? { q } : {}),
   });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canWrite = me.permissions.includes('sales:write');
   const open = params.get('contract');
   const setOpen = (id: string | null) =>
@@ -87,10 +89,10 @@ export function ContractsTab() {
         size="middle"
         rowKey="id"
         loading={list.isPending}
-        dataSource={list.data?.items ?? []}
+        dataSource={items}
         locale={{ emptyText: <Empty description={t('sales.empty')} /> }}
         onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={false}
         data-testid="sales-table"
         columns={[
           {
@@ -123,6 +125,13 @@ export function ContractsTab() {
             render: (_, r) => t('sales.yuan', { value: yuan(r.totalFen) }),
           },
         ]}
+      />
+      <LoadMore
+        count={items.length}
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+        testId="sales-contracts"
       />
       <ContractDrawer id={open} onClose={() => setOpen(null)} />
       <ContractForm

@@ -9,6 +9,7 @@ import {
   type AlertSeverity,
   type AlertState,
 } from '@anxin/contracts';
+import { LoadMore } from '../../../components/LoadMore.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { bj } from '../../workorders/index.ts';
 import { useAlerts, useAlertStep } from '../api.ts';
@@ -27,6 +28,7 @@ export function AlertsTab({ canManage }: { canManage: boolean }) {
   const [state, setState] = useState<AlertState | undefined>('open');
   const [severity, setSeverity] = useState<AlertSeverity | undefined>(undefined);
   const list = useAlerts({ ...(state ? { state } : {}), ...(severity ? { severity } : {}) });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const step = useAlertStep();
   const act = (a: Alert, s: 'acknowledge' | 'resolve') =>
     void step.mutateAsync({ id: a.id, step: s, version: a.version }).catch(() => undefined);
@@ -57,8 +59,8 @@ export function AlertsTab({ canManage }: { canManage: boolean }) {
           data-testid="telemetry-alerts"
           rowKey="id"
           loading={list.isPending}
-          dataSource={list.data?.items ?? []}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          dataSource={items}
+          pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty description={t('telemetry.noAlerts')} /> }}
           columns={[
@@ -133,6 +135,13 @@ export function AlertsTab({ canManage }: { canManage: boolean }) {
                 ]
               : []),
           ]}
+        />
+        <LoadMore
+          count={items.length}
+          hasMore={!!list.hasNextPage}
+          loading={list.isFetchingNextPage}
+          onMore={() => void list.fetchNextPage()}
+          testId="telemetry-alerts"
         />
       </Card>
     </Flex>

@@ -47,13 +47,30 @@ const rule: AlertRule = {
 describe('equipment alerts', () => {
   it('lists an alert with its device, customer, count, Beijing times and order link', async () => {
     await renderPage(<AlertsTab canManage />, {
-      api: { 'GET /api/v1/telemetry/alerts': { items: [alert()] } },
+      api: { 'GET /api/v1/telemetry/alerts': { items: [alert()], nextCursor: null } },
     });
     expect(await screen.findByText('压缩机故障（E4）')).toBeTruthy();
     expect(screen.getByText('叶丽')).toBeTruthy();
     expect(screen.getByText('2026-06-20 13:00')).toBeTruthy();
     expect(screen.getByTestId('telemetry-alert-order').getAttribute('href')).toBe('/workorders/wo-1');
     expect(screen.getByText('确 认')).toBeTruthy();
+  });
+
+  it('says when there are more alerts and loads the next page by cursor', async () => {
+    const page = await renderPage(<AlertsTab canManage={false} />, {
+      api: {
+        'GET /api/v1/telemetry/alerts': (req) =>
+          req.query.get('cursor') === 'c2'
+            ? { items: [alert({ id: 'a-3', ruleName: '第三条' })], nextCursor: null }
+            : { items: [alert(), alert({ id: 'a-2', ruleName: '第二条' })], nextCursor: 'c2' },
+      },
+    });
+    expect(await screen.findByText('第二条（E4）')).toBeTruthy();
+    expect(screen.getByTestId('telemetry-alerts-count').textContent).toBe('已显示 2 条');
+    await page.user.click(screen.getByTestId('telemetry-alerts-more'));
+    expect(await screen.findByText('第三条（E4）')).toBeTruthy();
+    expect(screen.getByTestId('telemetry-alerts-count').textContent).toBe('已显示全部 3 条');
+    expect(screen.queryByTestId('telemetry-alerts-more')).toBeNull();
   });
 
   it('words rules in English, without write buttons for a reader', async () => {
