@@ -33,6 +33,7 @@ import type { RecallTables } from './modules/recalls/recalls.schema.ts';
 import type { CommunityTables } from './modules/community/community.schema.ts';
 import type { BrandInboxTables } from './modules/brandinbox/brandinbox.schema.ts';
 import type { FaultAnalysisTables } from './modules/faultanalysis/faultanalysis.schema.ts';
+import type { ReportSubsTables } from './modules/reportsubs/reportsubs.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -79,6 +80,7 @@ export interface Database
     CommunityTables,
     BrandInboxTables,
     FaultAnalysisTables,
+    ReportSubsTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

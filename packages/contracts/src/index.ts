@@ -45,3 +45,4 @@ export * from './brandinbox.ts';
 export * from './carefigures.ts';
 export * from './notify.ts';
 export * from './fault-analysis.ts';
+export * from './report-subscriptions.ts';

@@ -161,6 +161,8 @@ export const PERMISSIONS = [
   'brandinbox:manage',
   /** Fault analysis (故障分析): Pareto by model, fault code and part, trends, new-failure alerts, reports. */
   'fault_analysis:read',
+  /** Scheduled reports (订阅报表): subscribe oneself to weekly/monthly reports one may read. */
+  'reports:subscribe',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -360,6 +362,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'community:read',
     'community:manage',
     'fault_analysis:read',
+    'reports:subscribe',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -378,6 +381,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:collect',
     'charges:price',
     'servicecontract:read',
+    'reports:subscribe',
   ],
   manager: [
     ...read(
@@ -426,6 +430,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recalls:call',
     'community:manage',
     'fault_analysis:read',
+    'reports:subscribe',
   ],
 };
 

@@ -433,6 +433,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     faultanalysis: {
       policy: 'Fault analysis and half-yearly report',
     },
+    reportsubs: {
+      policy: 'Scheduled reports',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -563,6 +566,13 @@ export const settingsEnUS: typeof settingsZhCN = {
     maxAffected: 'Most products in one recall',
     previewSample: 'Serials listed in the preview',
     orderClaimStaleMinutes: 'Retry an interrupted order creation after (minutes)',
+    // reportsubs.policy
+    defaultWeekday: 'New subscriptions: default weekday (1 Monday … 7 Sunday)',
+    defaultMonthDay: 'New subscriptions: default day of the month (past the end: the last day)',
+    defaultTimeOfDay: 'New subscriptions: default time (Beijing, HH:MM)',
+    checkMinutes: 'Scheduled report job check interval (minutes)',
+    linkBase:
+      'Address prefix for links in e-mail and robot messages (e.g. https://anxin.example.com; empty: a path only)',
     // faultanalysis.policy
     vitalPercent: 'Vital few: cumulative share up to (%)',
     trendTop: 'Keys shown in the trend',

@@ -408,6 +408,9 @@ export const settingsZhCN = {
     faultanalysis: {
       policy: '故障分析与半年报告',
     },
+    reportsubs: {
+      policy: '订阅报表',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -538,6 +541,12 @@ export const settingsZhCN = {
     maxAffected: '一次召回最多包含的产品数',
     previewSample: '预览时列出的序列号数',
     orderClaimStaleMinutes: '工单生成中断后重新生成的等待（分钟）',
+    // reportsubs.policy (订阅报表)
+    defaultWeekday: '新订阅默认星期几发送（1 周一 … 7 周日）',
+    defaultMonthDay: '新订阅默认每月几号发送（超过月末按月末）',
+    defaultTimeOfDay: '新订阅默认发送时间（北京时间 HH:MM）',
+    checkMinutes: '订阅报表任务检查间隔（分钟）',
+    linkBase: '邮件与群机器人中链接的网址前缀（如 https://anxin.example.com；空则只给路径）',
     // faultanalysis.policy (故障分析)
     vitalPercent: '关键少数：累计占比不超过（%）',
     trendTop: '趋势图显示前几位',
