@@ -38,6 +38,7 @@ import { recallsEnUS } from '../features/recalls/locales/en-US.ts';
 import { brandinboxEnUS } from '../features/brandinbox/locales/en-US.ts';
 import { carefiguresEnUS } from '../features/carefigures/locales/en-US.ts';
 import { faultAnalysisEnUS } from '../features/faultanalysis/locales/en-US.ts';
+import { reportsubsEnUS } from '../features/reportsubs/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -86,4 +87,5 @@ export const enUS: Messages = {
   brandinbox: brandinboxEnUS,
   carefigures: carefiguresEnUS,
   faultAnalysis: faultAnalysisEnUS,
+  reportsubs: reportsubsEnUS,
 };

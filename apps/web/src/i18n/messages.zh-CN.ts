@@ -36,6 +36,7 @@ import { recallsZhCN } from '../features/recalls/locales/zh-CN.ts';
 import { brandinboxZhCN } from '../features/brandinbox/locales/zh-CN.ts';
 import { carefiguresZhCN } from '../features/carefigures/locales/zh-CN.ts';
 import { faultAnalysisZhCN } from '../features/faultanalysis/locales/zh-CN.ts';
+import { reportsubsZhCN } from '../features/reportsubs/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -91,6 +92,7 @@ export const zhCN = {
   brandinbox: brandinboxZhCN,
   carefigures: carefiguresZhCN,
   faultAnalysis: faultAnalysisZhCN,
+  reportsubs: reportsubsZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -39,6 +39,7 @@ export const appEnUS: typeof appZhCN = {
     brandInbox: 'Multi-brand inbox',
     carefigures: 'Installed-base figures',
     faultAnalysis: 'Fault analysis',
+    reportSubscriptions: 'Scheduled reports',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -96,6 +97,8 @@ export const appEnUS: typeof appZhCN = {
       'PM compliance, alerts that became orders, contract revenue and margin, recall completion, campaign results',
     faultAnalysis:
       'Pareto by model, fault code and part, monthly trends and new-failure alerts; a report every half year',
+    reportSubscriptions:
+      'Weekly or monthly reports made for me and sent in-app, by e-mail or to group robots',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

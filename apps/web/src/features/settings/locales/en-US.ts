@@ -204,6 +204,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     community: 'Community',
     brandinbox: 'Multi-brand inbox',
     fault_analysis: 'Fault analysis',
+    reports: 'Scheduled reports',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -262,6 +263,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     fault_analysis: {
       read: 'View fault analysis (Pareto, trends, new-failure alerts) and download the Excel / PDF report',
+    },
+    reports: {
+      subscribe:
+        'Subscribe to weekly/monthly reports (only those one may read), see their runs and download them',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',

@@ -199,6 +199,7 @@ export const settingsZhCN = {
     community: '客户社群',
     brandinbox: '多品牌收件箱',
     fault_analysis: '故障分析',
+    reports: '订阅报表',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -252,6 +253,9 @@ export const settingsZhCN = {
     },
     fault_analysis: {
       read: '查看故障分析（帕累托、趋势、新发故障预警）并下载 Excel / PDF 报告',
+    },
+    reports: {
+      subscribe: '订阅每周/每月报表（仅限本人有权查看的报表），查看发送记录并下载',
     },
     recalls: {
       read: '查看产品召回、受影响产品、联系进度与完成率',
