@@ -108,6 +108,7 @@ export function SubscriptionForm({
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
       destroyOnHidden
+      okButtonProps={{ 'data-testid': 'reportsubs-save' } as never}
     >
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
         <Form.Item name="kind" label={t(`${k}.fields.kind`)} rules={[{ required: true }]}>

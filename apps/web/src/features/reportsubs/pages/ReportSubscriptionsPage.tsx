@@ -78,7 +78,12 @@ export default function ReportSubscriptionsPage() {
                 {t(`${k}.allOwners`)}
               </Checkbox>
             )}
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              data-testid="reportsubs-add"
+              onClick={() => setEditing('new')}
+            >
               {t(`${k}.add`)}
             </Button>
           </Space>
@@ -87,6 +92,7 @@ export default function ReportSubscriptionsPage() {
       {list.error && <ProblemAlert error={list.error} />}
       <Table<ReportSubscription>
         rowKey="id"
+        data-testid="reportsubs-list"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         pagination={false}
@@ -116,10 +122,16 @@ export default function ReportSubscriptionsPage() {
             title: t(`${k}.columns.actions`),
             render: (_, s) => (
               <Flex wrap gap={4}>
-                <Button size="small" type="primary" loading={sendNow.isPending} onClick={() => void send(s)}>
+                <Button
+                  size="small"
+                  type="primary"
+                  data-testid={`reportsubs-send-now-${s.id}`}
+                  loading={sendNow.isPending}
+                  onClick={() => void send(s)}
+                >
                   {t(`${k}.sendNow`)}
                 </Button>
-                <Button size="small" onClick={() => setRunsOf(s)}>
+                <Button size="small" data-testid={`reportsubs-runs-${s.id}`} onClick={() => setRunsOf(s)}>
                   {t(`${k}.runs`)}
                 </Button>
                 <Button size="small" onClick={() => setEditing(s)}>
@@ -186,7 +198,13 @@ function RunsTable({ id }: { id: string }) {
           title: t(`${k}.runColumns.status`),
           render: (_, r) => (
             <>
-              <Tag color={color[r.status]}>{t(`${k}.runStatuses.${r.status}`)}</Tag>
+              <Tag
+                color={color[r.status]}
+                data-testid={`reportsubs-run-status-${r.id}`}
+                data-value={r.status}
+              >
+                {t(`${k}.runStatuses.${r.status}`)}
+              </Tag>
               {r.reason && <div>{t(`${k}.reasons.${r.reason}`)}</div>}
             </>
           ),
