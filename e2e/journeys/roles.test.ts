@@ -54,6 +54,8 @@ const MENU: Array<{ key: string; permission?: Permission; role?: Role; hiddenFor
   { key: 'analytics', permission: 'analytics:read' },
   // Issue #19 item 3: 故障分析 (Pareto, trends, new-failure alerts, the half-yearly report).
   { key: 'fault-analysis', permission: 'fault_analysis:read' },
+  // Issue #19 item 6: 订阅报表 (weekly/monthly reports delivered through the notification channels).
+  { key: 'report-subscriptions', permission: 'reports:subscribe' },
   // Issue #18 item 7: 设备与服务运营 (PM compliance, alerts → orders, contracts, recalls, campaigns).
   { key: 'carefigures', permission: 'report:read' },
   // Issue #19: 话务统计 (an agent sees his own calls, a manager everyone's and the planner).

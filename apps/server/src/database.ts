@@ -34,6 +34,7 @@ import type { CommunityTables } from './modules/community/community.schema.ts';
 import type { BrandInboxTables } from './modules/brandinbox/brandinbox.schema.ts';
 import type { FaultAnalysisTables } from './modules/faultanalysis/faultanalysis.schema.ts';
 import type { AnalyticsTables } from './modules/analytics/analytics.schema.ts';
+import type { ReportSubsTables } from './modules/reportsubs/reportsubs.schema.ts';
 import type { EventTables } from './platform/events/events.schema.ts';
 import type { JobTables } from './platform/jobs/jobs.schema.ts';
 import type { SettingsTables } from './platform/settings/settings.schema.ts';
@@ -81,6 +82,7 @@ export interface Database
     BrandInboxTables,
     FaultAnalysisTables,
     AnalyticsTables,
+    ReportSubsTables,
     CallCenterTables,
     CalendarTables,
     NotifyTables {

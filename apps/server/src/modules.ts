@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
-import { createIdentity, IDENTITY_SETTINGS, userIdsByLogin } from './modules/identity/index.ts';
+import {
+  createIdentity,
+  IdentityRepository,
+  IDENTITY_SETTINGS,
+  userIdsByLogin,
+  userNames,
+} from './modules/identity/index.ts';
 import { CALENDAR_SETTINGS, createCalendar, PROVISIONAL_YEARS_KEY } from './modules/calendar/index.ts';
 import { createCatalog, productCategoriesByCodes } from './modules/catalog/index.ts';
 import { createCustomers, CUSTOMER_SETTINGS } from './modules/customers/index.ts';
@@ -95,6 +101,7 @@ import { consumedPartsByOrder } from './modules/parts/index.ts';
 import { technicianNamesOf } from './modules/network/index.ts';
 import { clocksOfOrders } from './modules/sla/index.ts';
 import { regionName } from './modules/customers/index.ts';
+import { createReportSubs, REPORTSUBS_SETTINGS } from './modules/reportsubs/index.ts';
 import { repairCountsBy, repairOrderIdsIn } from './modules/workorders/index.ts';
 import { consumedPartCountsOfOrders as consumedPartCountsOf } from './modules/parts/index.ts';
 import {
@@ -717,6 +724,57 @@ export function createModules(deps: AppDeps) {
       ),
     regionName: (code) => regionName(code) || null,
   });
+  // Scheduled reports (订阅报表, issue #19 item 6): each report made by its owner's service as the
+  // subscriber (permissions and data scope as theirs), figures for the message's summary.
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const users = new IdentityRepository(deps.db);
+  const faultQuery = (r: { period: { from: string; to: string }; scope: { category?: string } }) => ({
+    from: r.period.from,
+    to: r.period.to,
+    dimension: 'fault_code' as const,
+    ...(r.scope.category ? { category: r.scope.category } : {}),
+  });
+  const faultFigures = async (q: ReturnType<typeof faultQuery>) => {
+    const a = await faultAnalysis.service.analyse(q);
+    return { orders: a.orders, alerts: a.alerts.length };
+  };
+  const reportSubs = createReportSubs(deps, {
+    actorOf: async (id) => {
+      const u = await users.findUserById(id);
+      return u?.active && u.kind === 'staff' ? identity.auth.actorFor(u, 'user', null) : null;
+    },
+    userNames: (ids) => userNames(deps.db, ids),
+    producers: {
+      fault_analysis_pdf: async (actor, r) => {
+        const f = await faultAnalysis.service.reportPdf(actor, faultQuery(r), r.locale, null);
+        return { ...f, contentType: 'application/pdf', figures: await faultFigures(faultQuery(r)) };
+      },
+      fault_analysis_xlsx: async (actor, r) => {
+        const f = await faultAnalysis.service.exportXlsx(actor, faultQuery(r), r.locale, null);
+        return { ...f, contentType: XLSX, figures: await faultFigures(faultQuery(r)) };
+      },
+      callcenter_xlsx: async (actor, r) => {
+        const q = { from: r.period.from, to: r.period.to, interval: 'day' as const };
+        const [f, figures] = await Promise.all([
+          callcenter.service.exportFigures(actor, q, null),
+          callcenter.service.figures(actor, q),
+        ]);
+        return {
+          ...f,
+          contentType: XLSX,
+          figures: { offered: figures.total.offered, answered: figures.total.answered },
+        };
+      },
+      care_figures_xlsx: async (actor, r) => {
+        const f = await careFigures.service.export(
+          actor,
+          { from: r.period.from, to: r.period.to, ...r.scope },
+          null,
+        );
+        return { ...f, contentType: XLSX, figures: {} };
+      },
+    },
+  });
   // Every module's business settings in one registry (a key registered twice fails start-up).
   const settings = createSettings(deps, [
     ...IDENTITY_SETTINGS,
@@ -759,6 +817,7 @@ export function createModules(deps: AppDeps) {
     ...NOTIFY_SETTINGS,
     ...FAULT_ANALYSIS_SETTINGS,
     ...ANALYTICS_SETTINGS,
+    ...REPORTSUBS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());
   // Every hook named in workorders/hooks.ts HOOK_ORDER is registered by now (startup fails otherwise).
@@ -809,6 +868,7 @@ export function createModules(deps: AppDeps) {
     careFigures,
     faultAnalysis,
     analytics,
+    reportSubs,
   ];
   return {
     settings,
@@ -853,6 +913,7 @@ export function createModules(deps: AppDeps) {
     brandInbox,
     faultAnalysis,
     analytics,
+    reportSubs,
     all,
     /** Starts the job queue and every module's recurring jobs (not in API-only nodes or tests). */
     startWorkers: async () => {
@@ -870,6 +931,7 @@ export function createModules(deps: AppDeps) {
       await brandInbox.scheduleJobs(deps.runtime.jobs);
       await faultAnalysis.scheduleJobs(deps.runtime.jobs);
       await analytics.scheduleJobs(deps.runtime.jobs);
+      await reportSubs.scheduleJobs(deps.runtime.jobs);
     },
     stopWorkers: () => stopRuntime(deps.runtime),
   };

@@ -261,6 +261,10 @@ export const ERROR_STATUS = {
   'brandinbox.step_not_allowed': 409,
   /** A notification template uses a placeholder its event does not fill (or unbalanced braces). */
   'notify.unknown_placeholder': 422,
+  /** Scheduled reports: the subscriber may not read this report (its own permission is missing). */
+  'reportsubs.kind_not_permitted': 403,
+  /** Scheduled reports: a filter this report does not support. */
+  'reportsubs.scope_not_supported': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -431,6 +435,8 @@ export const ERROR_PARAMS = {
   'brandinbox.webhook_refused': {},
   'brandinbox.step_not_allowed': { number: 'string', status: 'string' },
   'notify.unknown_placeholder': { names: 'string', allowed: 'string' },
+  'reportsubs.kind_not_permitted': {},
+  'reportsubs.scope_not_supported': {},
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },
@@ -546,6 +552,8 @@ export const RESOURCES = [
   'recall',
   'recall product',
   'referral',
+  'report subscription',
+  'report run',
   'community event',
   'event invitation',
   'event registration',

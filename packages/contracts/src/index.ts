@@ -46,3 +46,4 @@ export * from './carefigures.ts';
 export * from './notify.ts';
 export * from './fault-analysis.ts';
 export * from './analytics.ts';
+export * from './report-subscriptions.ts';

@@ -29,6 +29,7 @@ export const NOTIFY_EVENTS = {
   'webhooks.endpoint_paused': ['url', 'failures'],
   'complaints.opened': ['number'],
   'notify.test': ['channel'],
+  'reportsubs.ready': ['report', 'period', 'link', 'summary'],
 } as const satisfies Record<string, readonly string[]>;
 export type NotifyEvent = keyof typeof NOTIFY_EVENTS;
 export const NOTIFY_EVENT_KEYS = Object.keys(NOTIFY_EVENTS) as NotifyEvent[];

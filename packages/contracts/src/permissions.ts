@@ -163,6 +163,8 @@ export const PERMISSIONS = [
   'fault_analysis:read',
   /** Analytics dashboards (统计分析): rollup figures, trends, rankings, the map; within the data scope. */
   'analytics:read',
+  /** Scheduled reports (订阅报表): subscribe oneself to weekly/monthly reports one may read. */
+  'reports:subscribe',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -365,6 +367,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'community:read',
     'community:manage',
     'fault_analysis:read',
+    'reports:subscribe',
   ],
   warehouse: [
     ...read('product', 'workorder', 'parts', 'outlet', 'technician'),
@@ -384,6 +387,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'charges:collect',
     'charges:price',
     'servicecontract:read',
+    'reports:subscribe',
   ],
   manager: [
     ...read(
@@ -433,6 +437,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recalls:call',
     'community:manage',
     'fault_analysis:read',
+    'reports:subscribe',
   ],
 };
 

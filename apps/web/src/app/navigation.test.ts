@@ -108,6 +108,8 @@ describe('navigation', () => {
       'carefigures',
       // 统计分析: the finance dashboard (parts consumption, volumes).
       'analytics',
+      // 订阅报表 (reports:subscribe): the installed-base figures every month.
+      'report-subscriptions',
       'settlement',
       'reports',
       // Finance edits the fee schedule in the one business-settings area.
@@ -138,6 +140,10 @@ describe('navigation', () => {
     expect(keys('quality')).toContain('fault-analysis');
     expect(keys('manager')).toContain('fault-analysis');
     expect(keys('agent')).not.toContain('fault-analysis');
+    // 订阅报表 (reports:subscribe): quality, finance and management.
+    for (const role of ['quality', 'finance', 'manager'] as const)
+      expect(keys(role)).toContain('report-subscriptions');
+    expect(keys('agent')).not.toContain('report-subscriptions');
   });
 
   it('hides a group whose children are all inaccessible', () => {

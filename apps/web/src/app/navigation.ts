@@ -403,6 +403,15 @@ export const NAVIGATION: NavItem[] = [
     page: () => import('../features/faultanalysis/pages/FaultAnalysisPage.tsx'),
   },
   {
+    // 订阅报表 (issue #19 item 6): weekly/monthly reports delivered through the notification channels.
+    key: 'report-subscriptions',
+    path: '/report-subscriptions',
+    icon: 'FileTextOutlined',
+    labelKey: 'nav.reportSubscriptions',
+    permission: 'reports:subscribe',
+    page: () => import('../features/reportsubs/pages/ReportSubscriptionsPage.tsx'),
+  },
+  {
     // 话务统计 (issue #19 item 5): figures, call-record import and the Erlang C staffing planner.
     key: 'callcenter',
     path: '/callcenter',

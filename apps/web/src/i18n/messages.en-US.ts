@@ -40,6 +40,7 @@ import { brandinboxEnUS } from '../features/brandinbox/locales/en-US.ts';
 import { carefiguresEnUS } from '../features/carefigures/locales/en-US.ts';
 import { faultAnalysisEnUS } from '../features/faultanalysis/locales/en-US.ts';
 import { analyticsEnUS } from '../features/analytics/locales/en-US.ts';
+import { reportsubsEnUS } from '../features/reportsubs/locales/en-US.ts';
 import { knowledgeEnUS } from '../features/knowledge/locales/en-US.ts';
 import { trainingEnUS } from '../features/training/locales/en-US.ts';
 import { salesEnUS } from '../features/sales/locales/en-US.ts';
@@ -90,4 +91,5 @@ export const enUS: Messages = {
   carefigures: carefiguresEnUS,
   faultAnalysis: faultAnalysisEnUS,
   analytics: analyticsEnUS,
+  reportsubs: reportsubsEnUS,
 };

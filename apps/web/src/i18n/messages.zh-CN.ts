@@ -38,6 +38,7 @@ import { brandinboxZhCN } from '../features/brandinbox/locales/zh-CN.ts';
 import { carefiguresZhCN } from '../features/carefigures/locales/zh-CN.ts';
 import { faultAnalysisZhCN } from '../features/faultanalysis/locales/zh-CN.ts';
 import { analyticsZhCN } from '../features/analytics/locales/zh-CN.ts';
+import { reportsubsZhCN } from '../features/reportsubs/locales/zh-CN.ts';
 import { rmaZhCN } from '../features/rma/locales/zh-CN.ts';
 import { knowledgeZhCN } from '../features/knowledge/locales/zh-CN.ts';
 import { trainingZhCN } from '../features/training/locales/zh-CN.ts';
@@ -95,6 +96,7 @@ export const zhCN = {
   carefigures: carefiguresZhCN,
   faultAnalysis: faultAnalysisZhCN,
   analytics: analyticsZhCN,
+  reportsubs: reportsubsZhCN,
 };
 
 export type Messages = typeof zhCN;

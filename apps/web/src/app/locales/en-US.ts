@@ -40,6 +40,7 @@ export const appEnUS: typeof appZhCN = {
     carefigures: 'Installed-base figures',
     analytics: 'Analytics',
     faultAnalysis: 'Fault analysis',
+    reportSubscriptions: 'Scheduled reports',
     settlement: 'Settlement',
     reports: 'Reports',
     settings: 'Settings',
@@ -99,6 +100,8 @@ export const appEnUS: typeof appZhCN = {
       'Volumes and backlog, SLA compliance, first-time fix and repeat repairs, satisfaction, complaints, rankings, parts and the China map',
     faultAnalysis:
       'Pareto by model, fault code and part, monthly trends and new-failure alerts; a report every half year',
+    reportSubscriptions:
+      'Weekly or monthly reports made for me and sent in-app, by e-mail or to group robots',
     callcenter: 'Answer rate, service level, ASA, AHT and FCR of the hotline; Erlang C staffing',
     settlement: 'Service fee settlement for outlets and technicians',
     reports: 'Operating metrics and reports',

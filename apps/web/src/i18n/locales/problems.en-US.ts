@@ -234,6 +234,10 @@ export const problemsEnUS: typeof problemsZhCN = {
       unknown_placeholder:
         'The template uses {{names}}, which this event does not fill; available: {{allowed}}.',
     },
+    reportsubs: {
+      kind_not_permitted: 'The subscriber may not read this report, so it cannot be subscribed to.',
+      scope_not_supported: 'This report cannot be filtered this way.',
+    },
     recall: {
       invalid_transition: 'The recall is "{{from}}" and cannot become "{{to}}".',
       not_editable: 'Only a draft recall can change its scope (now: {{status}}).',
@@ -456,6 +460,8 @@ export const problemsEnUS: typeof problemsZhCN = {
     webhook_delivery: 'webhook delivery',
     webhook_endpoint: 'webhook endpoint',
     notification_template: 'notification template',
+    report_subscription: 'report subscription',
+    report_run: 'report run',
     job: 'visit job',
     leave: 'leave record',
     offer: 'dispatch offer',

@@ -208,6 +208,10 @@ export const problemsZhCN = {
     notify: {
       unknown_placeholder: '模板中的占位符 {{names}} 无法填充；此事件可用：{{allowed}}。',
     },
+    reportsubs: {
+      kind_not_permitted: '订阅人没有查看该报表的权限，不能订阅。',
+      scope_not_supported: '该报表不支持这个筛选条件。',
+    },
     recall: {
       invalid_transition: '召回当前为“{{from}}”，不能改为“{{to}}”。',
       not_editable: '只有草稿状态的召回可以修改范围（当前：{{status}}）。',
@@ -418,6 +422,8 @@ export const problemsZhCN = {
     webhook_delivery: 'Webhook 投递记录',
     webhook_endpoint: 'Webhook 端点',
     notification_template: '通知模板',
+    report_subscription: '报表订阅',
+    report_run: '报表发送记录',
     job: '上门任务',
     leave: '请假记录',
     offer: '派单邀约',

@@ -92,6 +92,16 @@ export const DEFAULT_TEMPLATES: Record<NotifyEvent, Record<NotifyLocale, Templat
       body: 'Complaint {{number}} was opened; please take it on.',
     },
   },
+  'reportsubs.ready': {
+    'zh-CN': {
+      subject: '订阅报表：{{report}}（{{period}}）',
+      body: '您订阅的报表“{{report}}”（{{period}}）已生成。{{summary}} 下载：{{link}}',
+    },
+    'en-US': {
+      subject: 'Scheduled report: {{report}} ({{period}})',
+      body: 'Your scheduled report "{{report}}" ({{period}}) is ready. {{summary}} Download: {{link}}',
+    },
+  },
   'notify.test': {
     'zh-CN': { subject: '安心售后测试消息', body: '这是一条来自安心售后的测试消息（渠道：{{channel}}）。' },
     'en-US': {

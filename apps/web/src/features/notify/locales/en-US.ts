@@ -98,5 +98,6 @@ export const notifyEnUS: typeof notifyZhCN = {
     'webhooks.endpoint_paused': 'Webhook endpoint paused',
     'complaints.opened': 'New complaint',
     'notify.test': 'Test message',
+    'reportsubs.ready': 'Scheduled report ready',
   },
 };

@@ -96,5 +96,6 @@ export const notifyZhCN = {
     'webhooks.endpoint_paused': 'Webhook 端点暂停',
     'complaints.opened': '新投诉',
     'notify.test': '测试消息',
+    'reportsubs.ready': '订阅报表已生成',
   },
 };

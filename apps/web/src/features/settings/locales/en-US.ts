@@ -204,6 +204,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     community: 'Community',
     brandinbox: 'Multi-brand inbox',
     fault_analysis: 'Fault analysis',
+    reports: 'Scheduled reports',
     user: 'Users',
     role: 'Roles',
     audit: 'Audit',
@@ -262,6 +263,10 @@ export const settingsEnUS: typeof settingsZhCN = {
     },
     fault_analysis: {
       read: 'View fault analysis (Pareto, trends, new-failure alerts) and download the Excel / PDF report',
+    },
+    reports: {
+      subscribe:
+        'Subscribe to weekly/monthly reports (only those one may read), see their runs and download them',
     },
     recalls: {
       read: 'View product recalls, the affected products, contact progress and completion',
@@ -436,6 +441,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     faultanalysis: {
       policy: 'Fault analysis and half-yearly report',
     },
+    reportsubs: {
+      policy: 'Scheduled reports',
+    },
     assignment: {
       policy: 'Technician assignment',
     },
@@ -571,6 +579,13 @@ export const settingsEnUS: typeof settingsZhCN = {
     recentDays: 'Recent days recomputed every night',
     recentEveryHours: 'Recomputation of the recent days every (hours)',
     rankingSize: 'Outlets and technicians shown in the rankings',
+    // reportsubs.policy
+    defaultWeekday: 'New subscriptions: default weekday (1 Monday … 7 Sunday)',
+    defaultMonthDay: 'New subscriptions: default day of the month (past the end: the last day)',
+    defaultTimeOfDay: 'New subscriptions: default time (Beijing, HH:MM)',
+    checkMinutes: 'Scheduled report job check interval (minutes)',
+    linkBase:
+      'Address prefix for links in e-mail and robot messages (e.g. https://anxin.example.com; empty: a path only)',
     // faultanalysis.policy
     vitalPercent: 'Vital few: cumulative share up to (%)',
     trendTop: 'Keys shown in the trend',

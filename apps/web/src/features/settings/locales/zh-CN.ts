@@ -199,6 +199,7 @@ export const settingsZhCN = {
     community: '客户社群',
     brandinbox: '多品牌收件箱',
     fault_analysis: '故障分析',
+    reports: '订阅报表',
     user: '用户',
     role: '角色',
     audit: '审计',
@@ -252,6 +253,9 @@ export const settingsZhCN = {
     },
     fault_analysis: {
       read: '查看故障分析（帕累托、趋势、新发故障预警）并下载 Excel / PDF 报告',
+    },
+    reports: {
+      subscribe: '订阅每周/每月报表（仅限本人有权查看的报表），查看发送记录并下载',
     },
     recalls: {
       read: '查看产品召回、受影响产品、联系进度与完成率',
@@ -411,6 +415,9 @@ export const settingsZhCN = {
     faultanalysis: {
       policy: '故障分析与半年报告',
     },
+    reportsubs: {
+      policy: '订阅报表',
+    },
     assignment: {
       policy: '技师指派规则',
     },
@@ -546,6 +553,12 @@ export const settingsZhCN = {
     recentDays: '每晚重算最近几天的汇总',
     recentEveryHours: '重算最近几天的间隔（小时）',
     rankingSize: '网点与技师排名显示前几位',
+    // reportsubs.policy (订阅报表)
+    defaultWeekday: '新订阅默认星期几发送（1 周一 … 7 周日）',
+    defaultMonthDay: '新订阅默认每月几号发送（超过月末按月末）',
+    defaultTimeOfDay: '新订阅默认发送时间（北京时间 HH:MM）',
+    checkMinutes: '订阅报表任务检查间隔（分钟）',
+    linkBase: '邮件与群机器人中链接的网址前缀（如 https://anxin.example.com；空则只给路径）',
     // faultanalysis.policy (故障分析)
     vitalPercent: '关键少数：累计占比不超过（%）',
     trendTop: '趋势图显示前几位',
