@@ -155,6 +155,8 @@ export async function deliverAttempt(ctx: WebhookContext, m: DeliverMessage): Pr
         role: 'admin',
         title: 'Webhook 端点已暂停',
         body: `${endpoint.url} 连续 ${failures} 次投递失败，已暂停；修复后请在 Webhook 页面恢复。`,
+        event: 'webhooks.endpoint_paused',
+        params: { url: endpoint.url, failures: String(failures) },
         ref: `webhook_endpoint:${endpoint.id}`,
       },
       `webhook.paused:${endpoint.id}:${doneIso}`,
