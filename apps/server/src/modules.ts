@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { NET_SETTINGS } from './platform/net/outbound.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
 import { createIdentity, IDENTITY_SETTINGS, userIdsByLogin } from './modules/identity/index.ts';
@@ -727,6 +728,7 @@ export function createModules(deps: AppDeps) {
     ...BRAND_INBOX_SETTINGS,
     ...CAREFIGURES_SETTINGS,
     ...NOTIFY_SETTINGS,
+    ...NET_SETTINGS,
     ...FAULT_ANALYSIS_SETTINGS,
   ]);
   settings.service.onChange(PROVISIONAL_YEARS_KEY, () => calendar.service.invalidate());

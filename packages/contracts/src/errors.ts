@@ -257,6 +257,8 @@ export const ERROR_STATUS = {
   'brandinbox.remote_error': 502,
   /** A notification template uses a placeholder its event does not fill (or unbalanced braces). */
   'notify.unknown_placeholder': 422,
+  /** A configured outgoing URL is not http(s) or points at a loopback/private/link-local address. */
+  'net.destination_not_allowed': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -425,6 +427,7 @@ export const ERROR_PARAMS = {
   'brandinbox.remote_unauthorized': { host: 'string' },
   'brandinbox.remote_error': { host: 'string', status: 'number' },
   'notify.unknown_placeholder': { names: 'string', allowed: 'string' },
+  'net.destination_not_allowed': { host: 'string', reason: 'string', field: 'string' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },

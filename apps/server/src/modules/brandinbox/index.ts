@@ -8,7 +8,7 @@ import { brandInboxPolicy } from './brandinbox.settings.ts';
 import { ConnectionService } from './connections.service.ts';
 import type { BrandInboxContext, BrandInboxPorts } from './context.ts';
 import { InboxService } from './inbox.service.ts';
-import { fetchRemote, type RemoteCall } from './remote.ts';
+import { guardedRemote, type RemoteCall } from './remote.ts';
 import { TokenSealer } from './seal.ts';
 import { syncAll } from './sync.ts';
 import './brandinbox.events.ts';
@@ -39,7 +39,7 @@ export function createBrandInbox(deps: AppDeps, ports: BrandInboxPorts, opts: { 
     logger: deps.logger.child({ c: 'brandinbox' }),
     repo: new BrandInboxRepository(deps.db),
     sealer: new TokenSealer(deps.config.dataDir),
-    remote: opts.remote ?? fetchRemote,
+    remote: opts.remote ?? guardedRemote(deps.db),
     ports,
     // One send run at a time per node; the claim keeps two nodes from sending an attempt twice.
     kickSender: () => {
