@@ -44,6 +44,7 @@ import * as m0045 from './0045_community.ts';
 import * as m0047 from './0047_redo_returns.ts';
 import * as m0049 from './0049_fault_analysis.ts';
 import * as m0050 from './0050_maintenance_hours.ts';
+import * as m0054 from './0054_notify_error_category.ts';
 
 /**
  * Ordered, frozen once landed, forward-only. Append new migrations at the end.
@@ -94,4 +95,5 @@ export const migrations: readonly Migration[] = [
   { name: '0047_redo_returns', up: m0047.up },
   { name: '0049_fault_analysis', up: m0049.up },
   { name: '0050_maintenance_hours', up: m0050.up },
+  { name: '0054_notify_error_category', up: m0054.up },
 ];

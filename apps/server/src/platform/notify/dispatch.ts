@@ -10,6 +10,7 @@ import { maskRecipient } from './channels/mask.ts';
 import { channelOf, destinationOf, notifyChannels } from './channels.settings.ts';
 import { assertDestination, outboundAllowList } from '../net/outbound.ts';
 import { isNotifyEvent, localeFor, render } from './domain/templates.ts';
+import { errorCategoryOf } from './domain/error-category.ts';
 import {
   NOTIFY_ROLE,
   NOTIFY_SEND,
@@ -63,14 +64,20 @@ async function deliver(
     const r = await channel.send(msg);
     await recordDelivery(
       deps.db,
-      { ...base, status: 'sent', error: null, providerId: r.providerId },
+      { ...base, status: 'sent', error: null, errorCategory: null, providerId: r.providerId },
       deps.clock.now(),
     );
     return r;
   } catch (err) {
     await recordDelivery(
       deps.db,
-      { ...base, status: 'failed', error: errorText(err), providerId: null },
+      {
+        ...base,
+        status: 'failed',
+        error: errorText(err),
+        errorCategory: errorCategoryOf(err instanceof Error ? err.name : '', errorText(err)),
+        providerId: null,
+      },
       deps.clock.now(),
     ).catch((e: unknown) => ctx.logger.warn({ err: e }, 'notify: recording a failed send failed'));
     throw err;

@@ -96,7 +96,7 @@ async function raiseFor(
         role: c.notifyRole,
         title: `SLA ${kind === 'breached' ? '超时' : '即将超时'}: ${number ?? c.orderId}`,
         body: `${c.metric} due ${c.dueAt}`,
-        event: `sla.${kind}`,
+        event: `sla.${kind}_notice`,
         params: { number: number ?? c.orderId, metric: METRIC_WORDS[c.metric], due: noticeTime(c.dueAt) },
         ref: `workorder:${c.orderId}`,
       },

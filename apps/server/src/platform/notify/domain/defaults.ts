@@ -94,17 +94,26 @@ export const DEFAULT_TEMPLATES: Record<NotifyEvent, Record<NotifyLocale, Templat
   },
   'complaints.routed': {
     'zh-CN': { subject: '质量问题 {{number}}', body: '投诉 {{number}} 已转交处理：{{summary}}' },
-    'en-US': { subject: 'Quality issue {{number}}', body: 'Complaint {{number}} was routed to you: {{summary}}' },
+    'en-US': {
+      subject: 'Quality issue {{number}}',
+      body: 'Complaint {{number}} was routed to you: {{summary}}',
+    },
   },
   'complaints.acknowledge_overdue': {
-    'zh-CN': { subject: '投诉超期 {{number}}', body: '投诉 {{number}} 已超过确认时限（{{due}}），请尽快确认。' },
+    'zh-CN': {
+      subject: '投诉超期 {{number}}',
+      body: '投诉 {{number}} 已超过确认时限（{{due}}），请尽快确认。',
+    },
     'en-US': {
       subject: 'Complaint overdue {{number}}',
       body: 'Complaint {{number}} passed its acknowledgement limit ({{due}}); please acknowledge it.',
     },
   },
   'complaints.resolve_overdue': {
-    'zh-CN': { subject: '投诉超期 {{number}}', body: '投诉 {{number}} 已超过解决时限（{{due}}），请尽快处理。' },
+    'zh-CN': {
+      subject: '投诉超期 {{number}}',
+      body: '投诉 {{number}} 已超过解决时限（{{due}}），请尽快处理。',
+    },
     'en-US': {
       subject: 'Complaint overdue {{number}}',
       body: 'Complaint {{number}} passed its resolution limit ({{due}}); please resolve it.',
@@ -138,26 +147,41 @@ export const DEFAULT_TEMPLATES: Record<NotifyEvent, Record<NotifyLocale, Templat
     },
   },
   'telemetry.alert_opened': {
-    'zh-CN': { subject: '设备预警：{{rule}}', body: '设备 {{serial}} 预警（{{rule}}），已生成工单 {{number}}。' },
+    'zh-CN': {
+      subject: '设备预警：{{rule}}',
+      body: '设备 {{serial}} 预警（{{rule}}），已生成工单 {{number}}。',
+    },
     'en-US': {
       subject: 'Device alert: {{rule}}',
       body: 'Device {{serial}} raised an alert ({{rule}}); order {{number}} was opened.',
     },
   },
   'identity.sign_in_alert': {
-    'zh-CN': { subject: '可疑登录：{{subject}}', body: '{{subject}} 累计输错密码 {{failures}} 次，已延迟其登录。' },
+    'zh-CN': {
+      subject: '可疑登录：{{subject}}',
+      body: '{{subject}} 累计输错密码 {{failures}} 次，已延迟其登录。',
+    },
     'en-US': {
       subject: 'Suspicious sign-ins: {{subject}}',
       body: '{{subject}}: {{failures}} wrong passwords; further sign-ins are delayed.',
     },
   },
   'parts.low_stock': {
-    'zh-CN': { subject: '备件低库存 {{code}}', body: '{{item}}（{{location}}）库存 {{value}}，低于安全库存。' },
-    'en-US': { subject: 'Low stock {{code}}', body: '{{item}} ({{location}}): {{value}} on hand, below safety stock.' },
+    'zh-CN': {
+      subject: '备件低库存 {{code}}',
+      body: '{{item}}（{{location}}）库存 {{value}}，低于安全库存。',
+    },
+    'en-US': {
+      subject: 'Low stock {{code}}',
+      body: '{{item}} ({{location}}): {{value}} on hand, below safety stock.',
+    },
   },
   'parts.ageing': {
     'zh-CN': { subject: '备件呆滞 {{code}}', body: '{{item}}（{{location}}）已 {{value}} 天无出库。' },
-    'en-US': { subject: 'Ageing stock {{code}}', body: '{{item}} ({{location}}): no issue for {{value}} days.' },
+    'en-US': {
+      subject: 'Ageing stock {{code}}',
+      body: '{{item}} ({{location}}): no issue for {{value}} days.',
+    },
   },
   'parts.discontinuation': {
     'zh-CN': { subject: '备件即将停产 {{code}}', body: '{{item}}（{{location}}）将于 {{value}} 停产。' },
@@ -166,16 +190,22 @@ export const DEFAULT_TEMPLATES: Record<NotifyEvent, Record<NotifyLocale, Templat
       body: '{{item}} ({{location}}) is discontinued on {{value}}.',
     },
   },
-  'sla.at_risk': {
-    'zh-CN': { subject: 'SLA 即将超时：{{number}}', body: '工单 {{number}} 的{{metric}}时限 {{due}} 即将到期。' },
+  'sla.at_risk_notice': {
+    'zh-CN': {
+      subject: 'SLA 即将超时：{{number}}',
+      body: '工单 {{number}} 的{{metric}}时限 {{due}} 即将到期。',
+    },
     'en-US': {
       subject: 'SLA at risk: {{number}}',
       body: 'Order {{number}}: the {{metric}} limit ({{due}}) is close.',
     },
   },
-  'sla.breached': {
+  'sla.breached_notice': {
     'zh-CN': { subject: 'SLA 超时：{{number}}', body: '工单 {{number}} 的{{metric}}时限 {{due}} 已超时。' },
-    'en-US': { subject: 'SLA breached: {{number}}', body: 'Order {{number}}: the {{metric}} limit ({{due}}) passed.' },
+    'en-US': {
+      subject: 'SLA breached: {{number}}',
+      body: 'Order {{number}}: the {{metric}} limit ({{due}}) passed.',
+    },
   },
   'sla.unknown': {
     'zh-CN': {
@@ -208,7 +238,10 @@ export const DEFAULT_TEMPLATES: Record<NotifyEvent, Record<NotifyLocale, Templat
     },
   },
   'escalation.unstaffed': {
-    'zh-CN': { subject: '工单升级 T{{tier}}：{{number}}', body: '{{reason}}（T{{tier}} 无人在岗，请指派处理人）' },
+    'zh-CN': {
+      subject: '工单升级 T{{tier}}：{{number}}',
+      body: '{{reason}}（T{{tier}} 无人在岗，请指派处理人）',
+    },
     'en-US': {
       subject: 'Order escalated to T{{tier}}: {{number}}',
       body: '{{reason}} (nobody on tier T{{tier}}; please assign someone)',
