@@ -82,9 +82,21 @@ export const notifyEnUS: typeof notifyZhCN = {
     status: 'Outcome',
     attempts: 'Attempts',
     statuses: { sent: 'Sent', failed: 'Failed (will retry)' },
+    technicalDetails: 'Technical details',
     providerAnswer: 'Provider answer',
     group: 'Group',
     empty: 'Nothing sent yet',
+  },
+  errorCategories: {
+    auth_failed: 'The provider refused the credentials: check the keys, token or signing secret.',
+    rate_limited: 'Sending too fast: the provider is rate limiting; it will be retried.',
+    invalid_recipient: 'The phone number or address is not valid.',
+    template_rejected:
+      'The provider rejected the template or signature, or no template code is set for this event.',
+    network: 'The provider could not be reached or timed out; it will be retried.',
+    destination_refused:
+      'The address points at this machine or the internal network and was refused; allow it under the "Outbound connections" setting if it really is a LAN partner.',
+    unknown: 'The provider answered with an error we do not recognise.',
   },
   events: {
     appointment_set: 'Visit booked',
