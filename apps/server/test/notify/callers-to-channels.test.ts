@@ -13,8 +13,8 @@ import { NOTIFY_CHANNELS_KEY } from '../../src/platform/notify/channels.settings
 import { registerNotifyTopics } from '../../src/platform/notify/dispatch.ts';
 import { listDeliveries } from '../../src/platform/notify/templates.repository.ts';
 import { NET_OUTBOUND_KEY } from '../../src/platform/net/outbound.ts';
-import { noticeToRole } from '../../src/modules/faultanalysis/notice.ts';
-import { sendInvitation } from '../../src/modules/community/invite-sender.ts';
+import { noticeToRole } from '../../src/modules/faultanalysis/index.ts';
+import { sendInvitation } from '../../src/modules/community/index.ts';
 
 /**
  * Real callers' notices reach real channel adapters: a module's role notice reaches the DingTalk
