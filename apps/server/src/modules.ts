@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { NET_SETTINGS } from './platform/net/outbound.ts';
 import type { AppDeps } from './platform/deps.ts';
 import { startRuntime, stopRuntime } from './platform/runtime.ts';
 import {
@@ -815,6 +816,7 @@ export function createModules(deps: AppDeps) {
     ...BRAND_INBOX_SETTINGS,
     ...CAREFIGURES_SETTINGS,
     ...NOTIFY_SETTINGS,
+    ...NET_SETTINGS,
     ...FAULT_ANALYSIS_SETTINGS,
     ...ANALYTICS_SETTINGS,
     ...REPORTSUBS_SETTINGS,

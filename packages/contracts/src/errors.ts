@@ -265,6 +265,8 @@ export const ERROR_STATUS = {
   'reportsubs.kind_not_permitted': 403,
   /** Scheduled reports: a filter this report does not support. */
   'reportsubs.scope_not_supported': 422,
+  /** A configured outgoing URL is not http(s) or points at a loopback/private/link-local address. */
+  'net.destination_not_allowed': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const;
@@ -437,6 +439,7 @@ export const ERROR_PARAMS = {
   'notify.unknown_placeholder': { names: 'string', allowed: 'string' },
   'reportsubs.kind_not_permitted': {},
   'reportsubs.scope_not_supported': {},
+  'net.destination_not_allowed': { host: 'string', reason: 'string', field: 'string' },
   'card.serial_unknown': { serial: 'string' },
   'card.already_activated': { cardNo: 'string' },
   'card.serial_of_another_customer': { serial: 'string' },

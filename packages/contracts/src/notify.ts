@@ -27,7 +27,24 @@ export const NOTIFY_EVENTS = {
   'callbacks.redo': ['number'],
   'servicecontracts.renewal_due': ['number', 'endsOn'],
   'webhooks.endpoint_paused': ['url', 'failures'],
-  'complaints.opened': ['number'],
+  'complaints.opened': ['number', 'summary'],
+  'complaints.routed': ['number', 'summary'],
+  'complaints.acknowledge_overdue': ['number', 'due'],
+  'complaints.resolve_overdue': ['number', 'due'],
+  'callbacks.complaint': ['number', 'note'],
+  'routing.window': ['number', 'date', 'window', 'technician'],
+  community_invitation: ['title', 'time', 'place'],
+  'telemetry.alert_opened': ['serial', 'rule', 'number'],
+  'identity.sign_in_alert': ['subject', 'failures'],
+  'parts.low_stock': ['code', 'item', 'location', 'value'],
+  'parts.ageing': ['code', 'item', 'location', 'value'],
+  'parts.discontinuation': ['code', 'item', 'location', 'value'],
+  'sla.at_risk_notice': ['number', 'metric', 'due'],
+  'sla.breached_notice': ['number', 'metric', 'due'],
+  'sla.unknown': ['number', 'metric'],
+  'faultanalysis.report': ['from', 'to', 'orders', 'alerts', 'link'],
+  'portal.otp_limit': ['subject', 'hours', 'max'],
+  'escalation.unstaffed': ['number', 'tier', 'reason'],
   'notify.test': ['channel'],
   'reportsubs.ready': ['report', 'period', 'link', 'summary'],
 } as const satisfies Record<string, readonly string[]>;
@@ -158,6 +175,17 @@ export const PreviewNotifyTemplateSchema = z.strictObject({
 export const NotifyPreviewSchema = z.object({ subject: z.string(), body: z.string() });
 
 export const NOTIFY_DELIVERY_STATUSES = ['sent', 'failed'] as const;
+/** Why a send failed, in words people read (the web labels `notify.errorCategories.<key>`). */
+export const NOTIFY_ERROR_CATEGORIES = [
+  'auth_failed',
+  'rate_limited',
+  'invalid_recipient',
+  'template_rejected',
+  'network',
+  'destination_refused',
+  'unknown',
+] as const;
+export type NotifyErrorCategory = (typeof NOTIFY_ERROR_CATEGORIES)[number];
 export const NotifyDeliverySchema = z.object({
   id: z.string(),
   channel: z.enum(NOTIFY_CHANNELS),
@@ -166,7 +194,9 @@ export const NotifyDeliverySchema = z.object({
   locale: z.string().nullable(),
   status: z.enum(NOTIFY_DELIVERY_STATUSES),
   attempts: z.number().int(),
+  /** The provider's raw text (technical details only). */
   error: z.string().nullable(),
+  errorCategory: z.enum(NOTIFY_ERROR_CATEGORIES).nullable(),
   providerId: z.string().nullable(),
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,

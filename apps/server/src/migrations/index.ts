@@ -47,6 +47,7 @@ import * as m0050 from './0050_maintenance_hours.ts';
 import * as m0051 from './0051_brand_inbox_steps_hooks.ts';
 import * as m0052 from './0052_analytics.ts';
 import * as m0053 from './0053_report_subscriptions.ts';
+import * as m0054 from './0054_notify_error_category.ts';
 import * as m0055 from './0055_queue_region_index.ts';
 
 /**
@@ -101,5 +102,6 @@ export const migrations: readonly Migration[] = [
   { name: '0051_brand_inbox_steps_hooks', up: m0051.up },
   { name: '0052_analytics', up: m0052.up },
   { name: '0053_report_subscriptions', up: m0053.up },
+  { name: '0054_notify_error_category', up: m0054.up },
   { name: '0055_queue_region_index', up: m0055.up },
 ];

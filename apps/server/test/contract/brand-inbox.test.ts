@@ -82,6 +82,13 @@ beforeAll(async () => {
 
   A = await startWorld(NOW);
   refsA = await seedRefs(A);
+  // The brand's fake front door is on 127.0.0.1: an on-premise allow-list lets A reach it.
+  const adminA = await A.as(await A.user('admin'));
+  const net = await adminA.send('PUT', '/api/v1/settings/net.outbound', {
+    value: { allowedHosts: ['127.0.0.1'] },
+    version: 0,
+  });
+  expect(net.status, JSON.stringify(net.body)).toBe(200);
   managerA = await A.as(await A.user('outlet_manager', { outletId: refsA.outletA }));
   otherManagerA = await A.as(await A.user('outlet_manager', { outletId: refsA.outletB }));
 }, 90_000);
@@ -115,6 +122,20 @@ const remoteId = () => firstRemoteId;
 
 describe('brand inbox: an outlet answers another brand from its own Anxin', () => {
   let remoteId = '';
+
+  it('refuses a base URL on an internal address not in the allow-list (SSRF), changing nothing', async () => {
+    for (const baseUrl of ['http://169.254.169.254/latest', 'http://10.0.0.5', 'file:///etc/passwd']) {
+      const r = await managerA.send('POST', '/api/v1/brand-inbox/connections', {
+        name: 'x',
+        baseUrl,
+        token,
+        outletId: refsA.outletA,
+      });
+      expect(r.status, baseUrl).toBe(r.body.code === 'request.validation_failed' ? 400 : 422);
+      if (r.status === 422) expect(r.body.code).toBe('net.destination_not_allowed');
+    }
+    expect((await managerA.get('/api/v1/brand-inbox/connections')).body.items).toEqual([]);
+  });
 
   it('connects to the brand with a token it never shows again, and tests the connection', async () => {
     const c = await managerA.send('POST', '/api/v1/brand-inbox/connections', {

@@ -149,7 +149,12 @@ describe.skipIf(!usePostgres())('multi-node: 2 api + 1 worker on one PostgreSQL'
       Array.from({ length: N }, async (_, i) => {
         const node = nodes[i % 2]!;
         await withTransaction(node.handle.db, 'postgres', async ({ trx }) => {
-          await notifySms(trx, new Date(), { to: '13800000000', text: `probe-${i}` });
+          await notifySms(trx, new Date(), {
+            to: '13800000000',
+            text: `probe-${i}`,
+            template: 'notify.test',
+            params: { channel: `probe-${i}` },
+          });
         });
         node.runtime.outbox.nudge();
       }),
@@ -165,7 +170,7 @@ describe.skipIf(!usePostgres())('multi-node: 2 api + 1 worker on one PostgreSQL'
       return Number(r.n) === 0;
     }, 30_000);
     for (const n of nodes) await n.runtime.outbox.idle();
-    const all = nodes.flatMap((n) => n.sms).filter((x) => x.startsWith('probe-'));
+    const all = nodes.flatMap((n) => n.sms).filter((x) => x.includes('probe-'));
     expect(all).toHaveLength(N);
     expect(new Set(all).size).toBe(N);
     const rows = await t.db

@@ -382,6 +382,7 @@ export class AssignmentService {
         to: order.contactPhone,
         text,
         template: reschedule ? 'appointment_rescheduled' : 'appointment_set',
+        params: { number: order.number, window: `${fmt(w.start)}–${fmt(w.end)}` },
         ref: `workorder:${order.id}`,
       },
       `appointment:${order.id}:v${order.version + 1}`,

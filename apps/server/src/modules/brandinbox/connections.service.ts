@@ -4,6 +4,7 @@ import type {
   CreateBrandConnection,
   UpdateBrandConnection,
 } from '@anxin/contracts';
+import { assertConfigurableUrl } from '../../platform/net/outbound.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { eventActorOf } from '../../platform/auth/actor.ts';
 import { appendEvent } from '../../platform/events/append.ts';
@@ -47,6 +48,7 @@ export class ConnectionService {
   async create(actor: Actor, input: CreateBrandConnection): Promise<BrandConnection> {
     const f = outletFilterOf(actor);
     if (!inScope(f, input.outletId)) throw notFound('outlet', input.outletId);
+    await assertConfigurableUrl(this.ctx.db, input.baseUrl, 'baseUrl');
     if (!(await this.ctx.ports.outletNames([input.outletId])).has(input.outletId))
       throw notFound('outlet', input.outletId);
     const now = this.ctx.clock.now().toISOString();
@@ -84,6 +86,7 @@ export class ConnectionService {
     if (cur.version !== input.version) throw versionConflict('brand connection', id, input.version);
     const patch: Partial<ConnectionRow> = { updated_at: this.ctx.clock.now().toISOString() };
     if (input.name !== undefined) patch.name = input.name;
+    if (input.baseUrl !== undefined) await assertConfigurableUrl(this.ctx.db, input.baseUrl, 'baseUrl');
     if (input.baseUrl !== undefined) patch.base_url = input.baseUrl.replace(/\/+$/, '');
     if (input.enabled !== undefined) patch.enabled = input.enabled ? 1 : 0;
     if (input.token !== undefined) {

@@ -9,7 +9,7 @@ import { ConnectionService } from './connections.service.ts';
 import type { BrandInboxContext, BrandInboxPorts } from './context.ts';
 import { HookService } from './hooks.service.ts';
 import { InboxService } from './inbox.service.ts';
-import { fetchRemote, type RemoteCall } from './remote.ts';
+import { guardedRemote, type RemoteCall } from './remote.ts';
 import { TokenSealer } from './seal.ts';
 import { syncAll, syncConnection } from './sync.ts';
 import './brandinbox.events.ts';
@@ -45,7 +45,7 @@ export function createBrandInbox(deps: AppDeps, ports: BrandInboxPorts, opts: { 
     logger: deps.logger.child({ c: 'brandinbox' }),
     repo: new BrandInboxRepository(deps.db),
     sealer: new TokenSealer(deps.config.dataDir),
-    remote: opts.remote ?? fetchRemote,
+    remote: opts.remote ?? guardedRemote(deps.db),
     ports,
     // One send run at a time per node; the claim keeps two nodes from sending an attempt twice.
     kickSender: () => {

@@ -1,3 +1,5 @@
+import type { Db } from '../../platform/db/types.ts';
+import { assertDestination, outboundAllowList } from '../../platform/net/outbound.ts';
 import { outcomeOf, unreachable, type Outcome, type RemoteRequest } from './domain/remote.ts';
 
 /** Calls a brand's partner API with the connection's token (and a key on writes). */
@@ -40,3 +42,18 @@ export const fetchRemote: RemoteCall = async (conn, req, opts) => {
   const body: unknown = await res.json().catch(() => null);
   return outcomeOf(host, res.status, body);
 };
+
+/**
+ * `fetchRemote` behind the outbound guard: a base URL whose host now resolves to an internal
+ * address (not allowed in `net.outbound`) is not contacted, and reads as unreachable.
+ */
+export const guardedRemote =
+  (db: Db, call: RemoteCall = fetchRemote): RemoteCall =>
+  async (conn, req, opts) => {
+    try {
+      await assertDestination(conn.baseUrl, await outboundAllowList(db));
+    } catch {
+      return { kind: 'retry', problem: unreachable(hostOf(conn.baseUrl)) };
+    }
+    return call(conn, req, opts);
+  };

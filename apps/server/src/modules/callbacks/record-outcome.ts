@@ -126,6 +126,8 @@ export async function recordOutcome(
           role: 'quality',
           title: `回访投诉: ${task.orderNumber}`,
           body: i.note ?? i.comment ?? '',
+          event: 'callbacks.complaint',
+          params: { number: task.orderNumber, note: i.note ?? i.comment ?? '' },
           ref: `workorder:${task.orderId}`,
         },
         `callbacks.complaint_notice:${task.id}`,

@@ -132,11 +132,8 @@ export class EventsService {
     const already = await repo.invitedCustomerIds(this.ctx.db, id);
     const fresh = list.customerIds.filter((c) => !already.has(c)).slice(0, policy.maxInvitesPerRun);
     const contacts = await this.ctx.ports.contacts(fresh);
-    const text = inviteText(policy.inviteText, {
-      title: e.title,
-      time: localTime(e.startsAt),
-      place: e.place,
-    });
+    const params = { title: e.title, time: localTime(e.startsAt), place: e.place };
+    const text = inviteText(policy.inviteText, params);
     const now = this.ctx.clock.now();
     const at = now.toISOString();
     const result = await withTransaction(this.ctx.db, this.ctx.dialect, async ({ trx, afterCommit }) => {
@@ -149,7 +146,7 @@ export class EventsService {
       for (const r of rows) {
         const phone = contacts.get(r.customer_id)?.phone;
         if (added.has(r.id) && phone)
-          await sendInvitation(trx, now, { invitationId: r.id, eventId: id, to: phone, text });
+          await sendInvitation(trx, now, { invitationId: r.id, eventId: id, to: phone, text, params });
       }
       const out = {
         invited: added.size,

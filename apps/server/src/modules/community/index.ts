@@ -38,3 +38,4 @@ export function createCommunity(deps: AppDeps, ports: CommunityPorts) {
   };
 }
 export type CommunityModule = ReturnType<typeof createCommunity>;
+export { sendInvitation } from './invite-sender.ts';

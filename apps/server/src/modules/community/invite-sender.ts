@@ -9,12 +9,24 @@ import { notifySms } from '../../platform/notify/index.ts';
 export function sendInvitation(
   trx: Db,
   at: Date,
-  m: { invitationId: string; eventId: string; to: string; text: string },
+  m: {
+    invitationId: string;
+    eventId: string;
+    to: string;
+    text: string;
+    params: { title: string; time: string; place: string };
+  },
 ): Promise<string | null> {
   return notifySms(
     trx,
     at,
-    { to: m.to, text: m.text, template: 'community_invitation', ref: `community_event:${m.eventId}` },
+    {
+      to: m.to,
+      text: m.text,
+      template: 'community_invitation',
+      params: m.params,
+      ref: `community_event:${m.eventId}`,
+    },
     `community-invite:${m.invitationId}`,
   );
 }

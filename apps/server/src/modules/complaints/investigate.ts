@@ -77,7 +77,14 @@ export async function updateInvestigation(
       await notifyRole(
         trx,
         now,
-        { role, title: `质量问题 ${c.number}`, body: c.summary, ref: `complaint:${id}` },
+        {
+          role,
+          title: `质量问题 ${c.number}`,
+          body: c.summary,
+          event: 'complaints.routed',
+          params: { number: c.number, summary: c.summary },
+          ref: `complaint:${id}`,
+        },
         `complaints.routed:${id}:${c.version + 1}`,
       );
       await appendEvent(trx, {

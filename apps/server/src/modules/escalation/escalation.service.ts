@@ -113,7 +113,14 @@ export class EscalationService {
             await notifyRole(
               trx,
               now,
-              { role: 'dispatcher', title, body: `${noticeText(opts.reason)}（T${toTier} 无人在岗）`, ref },
+              {
+                role: 'dispatcher',
+                title,
+                body: `${noticeText(opts.reason)}（T${toTier} 无人在岗）`,
+                event: 'escalation.unstaffed',
+                params: { number: order.number, tier: String(toTier), reason: noticeText(opts.reason) },
+                ref,
+              },
               `escalation:${id}`,
             );
           }

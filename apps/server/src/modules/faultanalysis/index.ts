@@ -41,3 +41,4 @@ export function createFaultAnalysis(deps: AppDeps, ports: FaultAnalysisPorts) {
   };
 }
 export type FaultAnalysisModule = ReturnType<typeof createFaultAnalysis>;
+export { noticeToRole } from './notice.ts';

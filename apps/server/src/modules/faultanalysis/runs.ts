@@ -66,6 +66,13 @@ export async function runReport(ctx: FaultAnalysisContext): Promise<FaultAnalysi
           title: w.noticeTitle(run.periodFrom, run.periodTo),
           body: `${w.noticeBody(run.orders, run.alerts)}（${PAGE_PATH}?from=${run.periodFrom}&to=${run.periodTo}）`,
           ref: `fault_analysis_run:${run.id}`,
+          params: {
+            from: run.periodFrom,
+            to: run.periodTo,
+            orders: String(run.orders),
+            alerts: String(run.alerts),
+            link: `${PAGE_PATH}?from=${run.periodFrom}&to=${run.periodTo}`,
+          },
         },
         `${REPORT_JOB}:${run.periodFrom}:${run.periodTo}:${role}`,
       );

@@ -397,6 +397,7 @@ export class FieldworkService {
           to: job.contactPhone,
           text: completionSmsText(job.number, code, policy.codeTtlSeconds),
           template: 'fieldwork.completion_code',
+          params: { number: job.number, code },
           ref: `work_order:${job.id}`,
         },
         `fieldwork-code:${id}`,

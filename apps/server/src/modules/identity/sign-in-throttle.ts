@@ -106,7 +106,13 @@ export class SignInThrottle {
     await notifyRole(
       trx,
       now,
-      { role: ALERT_ROLE, ...text, ...(userId ? { ref: `user:${userId}` } : {}) },
+      {
+        role: ALERT_ROLE,
+        ...text,
+        event: 'identity.sign_in_alert',
+        params: { subject: (t.scope === 'source' ? t.source : who) ?? '', failures: String(s.failures) },
+        ...(userId ? { ref: `user:${userId}` } : {}),
+      },
       `identity.sign_in_alert:${t.key}:${s.firstFailureAt}`,
     );
     if (!userId) return;

@@ -84,6 +84,7 @@ export class PortalAuthService {
           to: phone,
           text: otpSmsText(code, policy.ttlSeconds),
           template: 'portal.otp',
+          params: { code },
           ref: `portal-otp:${id}`,
         },
         `portal-otp:${id}`,

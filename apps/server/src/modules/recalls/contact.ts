@@ -46,6 +46,8 @@ export class RecallContactService {
             to: phone,
             text: smsText(template, { serial: p.serial, title: r.title }),
             template: 'recall_notice',
+            params: { serial: p.serial, title: r.title },
+            locale: policy.smsLocale,
             ref: `recall:${id}`,
           },
           `recall-sms:${p.id}`,

@@ -43,6 +43,8 @@ export async function runRenewals(svc: ServiceContractService): Promise<ServiceR
           role: 'manager',
           title: `服务合同续约提醒 ${c.number}`,
           body: `服务合同 ${c.number} 将于 ${c.endsOn} 到期，请联系客户续约。`,
+          event: 'servicecontracts.renewal_due',
+          params: { number: c.number, endsOn: c.endsOn },
           ref: `service_contract:${c.id}`,
         },
         `servicecontracts.renewal:${c.id}:${c.endsOn}`,

@@ -6,7 +6,8 @@ import { enqueueOutbox } from '../../platform/events/outbox.ts';
 import { errorText } from '../../platform/jobs/index.ts';
 import { notifyRole } from '../../platform/notify/index.ts';
 import { DELIVER_TOPIC, type DeliverMessage, type OutletPort, type WebhookContext } from './context.ts';
-import { hostOf, isPrivateAddress, nextAttemptAt, shouldPause, signingSecrets } from './domain/policy.ts';
+import { destinationRefusal, outboundAllowList } from '../../platform/net/outbound.ts';
+import { nextAttemptAt, shouldPause, signingSecrets } from './domain/policy.ts';
 import * as repo from './webhooks.repository.ts';
 import { ENDPOINT_STREAM, WEBHOOK_EVENTS } from './webhooks.events.ts';
 import { webhookSettings } from './webhooks.settings.ts';
@@ -52,17 +53,14 @@ export function signatureHeader(secrets: string[], id: string, at: Date, body: s
   return secrets.map((s) => new Webhook(s).sign(id, at, body)).join(' ');
 }
 
+/** The platform's outbound guard, with the webhooks' own allowed hosts added to `net.outbound`'s. */
 async function refusedHost(
   ctx: WebhookContext,
   url: string,
   allowed: readonly string[],
 ): Promise<string | null> {
-  const host = hostOf(url);
-  if (allowed.map((h) => h.toLowerCase()).includes(host)) return null;
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'address_not_allowed';
-  const addresses = isPrivateAddress(host) ? [host] : await ctx.resolve(host).catch(() => null);
-  if (!addresses || addresses.length === 0) return 'host_unresolved';
-  return addresses.some(isPrivateAddress) ? 'address_not_allowed' : null;
+  const all = [...allowed, ...(await outboundAllowList(ctx.db))];
+  return destinationRefusal(url, all, ctx.resolve);
 }
 
 /**
@@ -155,6 +153,8 @@ export async function deliverAttempt(ctx: WebhookContext, m: DeliverMessage): Pr
         role: 'admin',
         title: 'Webhook 端点已暂停',
         body: `${endpoint.url} 连续 ${failures} 次投递失败，已暂停；修复后请在 Webhook 页面恢复。`,
+        event: 'webhooks.endpoint_paused',
+        params: { url: endpoint.url, failures: String(failures) },
         ref: `webhook_endpoint:${endpoint.id}`,
       },
       `webhook.paused:${endpoint.id}:${doneIso}`,

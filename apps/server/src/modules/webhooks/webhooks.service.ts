@@ -18,7 +18,8 @@ import { fieldError, notFound, versionConflict } from '../../platform/http/error
 import { newId } from '../../platform/ids/index.ts';
 import type { WebhookContext } from './context.ts';
 import { queueAttempt } from './deliver.ts';
-import { hostOf, isPrivateAddress, urlProblem } from './domain/policy.ts';
+import { outboundAllowList, urlRefusal } from '../../platform/net/outbound.ts';
+import { urlProblem } from './domain/policy.ts';
 import * as repo from './webhooks.repository.ts';
 import { ENDPOINT_STREAM, WEBHOOK_EVENTS } from './webhooks.events.ts';
 import { webhookSettings } from './webhooks.settings.ts';
@@ -60,10 +61,9 @@ export class WebhookService {
       throw fieldError('url', 'invalid_format', `The URL is not an absolute http(s) URL (${problem})`, {
         format: 'url',
       });
-    const host = hostOf(url);
     const { allowedPrivateHosts } = await webhookSettings(this.db);
-    const allowed = allowedPrivateHosts.map((h) => h.toLowerCase()).includes(host);
-    if (!allowed && (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)))
+    const allowed = [...allowedPrivateHosts, ...(await outboundAllowList(this.db))];
+    if (urlRefusal(url, allowed))
       throw fieldError('url', 'not_allowed', 'The URL points at a loopback or private address');
   }
 

@@ -7,6 +7,7 @@ import {
 } from '@anxin/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../database.ts';
+import { assertConfigurableUrl } from '../net/outbound.ts';
 import { readSetting } from '../settings/index.ts';
 import { defineSetting } from '../settings/registry.ts';
 import type { NotificationChannel } from './channels/channel.ts';
@@ -26,8 +27,30 @@ export const NOTIFY_SETTINGS = [
     write: 'settings:manage',
     label: 'settings.keys.notify.channels',
     secrets: NOTIFY_CHANNEL_SECRETS,
+    // Robot webhooks and SMS endpoints are URLs an admin types: no internal addresses (SSRF).
+    check: async (v, db) => {
+      for (const [path, url] of urlsOf(v)) if (url) await assertConfigurableUrl(db, url, `value.${path}`);
+    },
   }),
 ];
+
+/** The outgoing URLs of a configuration, by dotted path. */
+function urlsOf(c: NotifyChannels): Array<[string, string]> {
+  return [
+    ['wecom.webhookUrl', c.wecom.webhookUrl],
+    ['dingtalk.webhookUrl', c.dingtalk.webhookUrl],
+    ['sms.aliyun.endpoint', c.sms.aliyun.endpoint],
+    ['sms.tencent.endpoint', c.sms.tencent.endpoint],
+  ];
+}
+
+/** Where a channel switched on sends to (null: no URL, e.g. e-mail or the log). */
+export function destinationOf(c: NotifyChannels, ch: NotifyChannel): string | null {
+  if (!isEnabled(c, ch)) return null;
+  if (ch === 'wecom' || ch === 'dingtalk') return c[ch].webhookUrl;
+  if (ch === 'sms') return c.sms.provider === 'aliyun' ? c.sms.aliyun.endpoint : c.sms.tencent.endpoint;
+  return null;
+}
 
 export async function notifyChannels(db: Kysely<Database>): Promise<NotifyChannels> {
   return (await readSetting(db, NOTIFY_CHANNELS_KEY, NotifyChannelsSchema, DEFAULT_NOTIFY_CHANNELS)).value;

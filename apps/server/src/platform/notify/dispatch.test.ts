@@ -10,6 +10,7 @@ import { withTransaction } from '../db/transaction.ts';
 import { OutboxDispatcher } from '../events/outbox.ts';
 import { LogChannel } from './channels/log.ts';
 import { NOTIFY_CHANNELS_KEY } from './channels.settings.ts';
+import { NET_OUTBOUND_KEY } from '../net/outbound.ts';
 import { registerNotifyTopics } from './dispatch.ts';
 import { notifyChannel, notifyRole, notifySms } from './notify.ts';
 import { listDeliveries, listTemplates, saveTemplate, templateFor } from './templates.repository.ts';
@@ -84,6 +85,18 @@ describe('notify dispatch through channels', () => {
     got.length = 0;
     failing = false;
     await t.db.deleteFrom('settings').where('key', '=', NOTIFY_CHANNELS_KEY).execute();
+    // The fake robot is on 127.0.0.1: allowed as an on-premise install would allow a LAN partner.
+    await t.db.deleteFrom('settings').where('key', '=', NET_OUTBOUND_KEY).execute();
+    await t.db
+      .insertInto('settings')
+      .values({
+        key: NET_OUTBOUND_KEY,
+        value: JSON.stringify({ allowedHosts: ['127.0.0.1'] }),
+        version: 1,
+        updated_at: clock.now().toISOString(),
+        updated_by: null,
+      })
+      .execute();
   });
 
   it('an edited template is used in the recipient’s locale and the send is logged (recipient masked)', async () => {
@@ -151,6 +164,7 @@ describe('notify dispatch through channels', () => {
     let [d] = await listDeliveries(t.db, { channel: 'dingtalk', limit: 1 });
     expect(d).toMatchObject({ status: 'failed', attempts: 1 });
     expect(d!.error).toMatch(/HTTP 502/);
+    expect(d!.errorCategory).toBe('network');
     failing = false;
     clock.advance(60_000);
     expect(await dispatcher.dispatchPending()).toMatchObject({ dispatched: 1 });

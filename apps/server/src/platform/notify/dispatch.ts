@@ -7,8 +7,10 @@ import { errorText } from '../jobs/index.ts';
 import { newId } from '../ids/index.ts';
 import type { ChannelMessage, NotificationChannel, SendResult } from './channels/channel.ts';
 import { maskRecipient } from './channels/mask.ts';
-import { channelOf, notifyChannels } from './channels.settings.ts';
+import { channelOf, destinationOf, notifyChannels } from './channels.settings.ts';
+import { assertDestination, outboundAllowList } from '../net/outbound.ts';
 import { isNotifyEvent, localeFor, render } from './domain/templates.ts';
+import { errorCategoryOf } from './domain/error-category.ts';
 import {
   NOTIFY_ROLE,
   NOTIFY_SEND,
@@ -46,7 +48,9 @@ async function deliver(
   meta: Meta,
 ): Promise<SendResult | null> {
   if (await wasDelivered(deps.db, sourceKey)) return null;
-  const channel = channelOf(await notifyChannels(deps.db), ch, deps.sms, () => deps.clock.now());
+  const cfg = await notifyChannels(deps.db);
+  const channel = channelOf(cfg, ch, deps.sms, () => deps.clock.now());
+  const url = destinationOf(cfg, ch);
   const base = {
     sourceKey,
     channel: ch,
@@ -55,17 +59,25 @@ async function deliver(
     attempts: ctx.attempt,
   };
   try {
+    // Checked again at send time: the host may now resolve to an internal address.
+    if (url) await assertDestination(url, await outboundAllowList(deps.db));
     const r = await channel.send(msg);
     await recordDelivery(
       deps.db,
-      { ...base, status: 'sent', error: null, providerId: r.providerId },
+      { ...base, status: 'sent', error: null, errorCategory: null, providerId: r.providerId },
       deps.clock.now(),
     );
     return r;
   } catch (err) {
     await recordDelivery(
       deps.db,
-      { ...base, status: 'failed', error: errorText(err), providerId: null },
+      {
+        ...base,
+        status: 'failed',
+        error: errorText(err),
+        errorCategory: errorCategoryOf(err instanceof Error ? err.name : '', errorText(err)),
+        providerId: null,
+      },
       deps.clock.now(),
     ).catch((e: unknown) => ctx.logger.warn({ err: e }, 'notify: recording a failed send failed'));
     throw err;

@@ -36,6 +36,8 @@ export type NotificationDeliveriesTable = {
   status: 'sent' | 'failed';
   attempts: number;
   error: string | null;
+  /** `NOTIFY_ERROR_CATEGORIES`: what people read; `error` is the provider's raw text. */
+  error_category: string | null;
   provider_id: string | null;
   ref: string | null;
   created_at: string;

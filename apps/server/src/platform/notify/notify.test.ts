@@ -9,7 +9,7 @@ import { OutboxDispatcher } from '../events/outbox.ts';
 import { createJobsTestDb, silentLogger } from '../../../test/factories/jobs.ts';
 import { loggerOptions } from '../logging/index.ts';
 import { listByRef, listForUser, markRead } from './inbox.ts';
-import { notifyRole, notifySms } from './notify.ts';
+import { notifyRole, notifySms, type RoleNotice, type SmsNotice } from './notify.ts';
 import { registerNotifyTopics } from './dispatch.ts';
 import { DevSmsSender, maskPhone } from './sms.ts';
 
@@ -87,13 +87,25 @@ describe('notify topics', () => {
       await notifySms(
         tx.trx,
         clock.now(),
-        { to: '13812345678', text: '工单 T-1 已受理', template: 'ticket.accepted', ref: 'ticket:T-1' },
+        {
+          to: '13812345678',
+          text: '工单 T-1 已受理',
+          template: 'callbacks.redo',
+          params: { number: 'T-1' },
+          ref: 'ticket:T-1',
+        },
         'sms:T-1:accepted',
       );
       await notifySms(
         tx.trx,
         clock.now(),
-        { to: '13812345678', text: '工单 T-1 已受理', ref: 'ticket:T-1' },
+        {
+          to: '13812345678',
+          text: '工单 T-1 已受理',
+          template: 'callbacks.redo',
+          params: { number: 'T-1' },
+          ref: 'ticket:T-1',
+        },
         'sms:T-1:accepted',
       );
       tx.afterCommit(() => dispatcher.nudge());
@@ -102,17 +114,58 @@ describe('notify topics', () => {
     await redeliverAll();
     await dispatcher.drain();
     expect(sms.messages()).toHaveLength(1);
-    expect(sms.last()).toMatchObject({ to: '13812345678', template: 'ticket.accepted' });
+    expect(sms.last()).toMatchObject({
+      to: '13812345678',
+      template: 'callbacks.redo',
+      params: { number: 'T-1' },
+    });
     const sent = await listByRef(t.db, 'ticket:T-1');
     expect(sent).toEqual([
       expect.objectContaining({
         channel: 'sms',
         recipientMasked: '*******5678',
-        body: '工单 T-1 已受理',
-        template: 'ticket.accepted',
+        body: '工单 T-1 回访不满意，已生成返修，请尽快处理。',
+        template: 'callbacks.redo',
         createdAt: '2025-03-01T08:00:00.000Z',
       }),
     ]);
+  });
+
+  it('refuses a notice without a catalogued event key or without its placeholders', async () => {
+    const enqueue = (f: (trx: Parameters<typeof notifySms>[0]) => Promise<unknown>) =>
+      withTransaction(t.db, t.dialect, ({ trx }) => f(trx));
+    const now = clock.now();
+    const bad = [
+      (trx: Parameters<typeof notifySms>[0]) =>
+        notifySms(trx, now, { to: '13800000001', text: 'x' } as unknown as SmsNotice),
+      (trx: Parameters<typeof notifySms>[0]) =>
+        notifySms(trx, now, {
+          to: '13800000001',
+          text: 'x',
+          template: 'nope',
+          params: {},
+        } as unknown as SmsNotice),
+      (trx: Parameters<typeof notifySms>[0]) =>
+        notifySms(trx, now, {
+          to: '13800000001',
+          text: 'x',
+          template: 'appointment_set',
+          params: { number: '1' },
+        }),
+      (trx: Parameters<typeof notifySms>[0]) =>
+        notifyRole(trx, now, { role: 'dispatcher', title: 't', body: 'b' } as unknown as RoleNotice),
+      (trx: Parameters<typeof notifySms>[0]) =>
+        notifyRole(trx, now, {
+          role: 'dispatcher',
+          title: 't',
+          body: 'b',
+          event: 'sla.breached_notice',
+          params: {},
+        }),
+    ];
+    const before = (await t.db.selectFrom('outbox').select('id').execute()).length;
+    for (const f of bad) await expect(enqueue(f)).rejects.toThrow(/notify: /);
+    expect(await t.db.selectFrom('outbox').select('id').execute()).toHaveLength(before);
   });
 
   it('notify.role stores one in-app notification per active holder of the role, once', async () => {
@@ -121,6 +174,8 @@ describe('notify topics', () => {
         role: 'dispatcher',
         title: '新工单',
         body: '工单 T-2 待派单',
+        event: 'callbacks.redo',
+        params: { number: 'T-2' },
         ref: 'ticket:T-2',
       }),
     );
@@ -148,7 +203,13 @@ describe('notify topics', () => {
       },
     });
     const id = await withTransaction(t.db, t.dialect, ({ trx }) =>
-      notifySms(trx, clock.now(), { to: '13800000009', text: 'x', ref: 'ticket:T-3' }),
+      notifySms(trx, clock.now(), {
+        to: '13800000009',
+        text: 'x',
+        template: 'portal.otp',
+        params: { code: '123456' },
+        ref: 'ticket:T-3',
+      }),
     );
     expect(await failing.dispatchPending()).toMatchObject({ failed: 1 });
     expect(await listByRef(t.db, 'ticket:T-3')).toEqual([]);

@@ -3,7 +3,7 @@ import type { Database } from '../../database.ts';
 import { enqueueOutbox } from '../events/outbox.ts';
 import { newId } from '../ids/index.ts';
 import type { NotifyTables } from './notify.schema.ts';
-import type { NotifyChannel } from '@anxin/contracts';
+import { NOTIFY_EVENTS, type NotifyChannel, type NotifyEvent } from '@anxin/contracts';
 
 export const NOTIFY_SMS = 'notify.sms';
 export const NOTIFY_ROLE = 'notify.role';
@@ -13,10 +13,10 @@ export const NOTIFY_SEND = 'notify.send';
 export interface SmsNotice {
   to: string;
   text: string;
-  /** The event key (`NOTIFY_EVENTS`): with `params`, the text comes from its template. */
-  template?: string;
-  /** Placeholder values: the SMS provider's template parameters and the template's fill. */
-  params?: Record<string, string>;
+  /** The event key (`NOTIFY_EVENTS`): the text comes from its template, the provider gets its code. */
+  template: NotifyEvent;
+  /** Placeholder values (every placeholder of the event): the provider's template parameters. */
+  params: Record<string, string>;
   /** The customer's locale (default zh-CN). */
   locale?: string;
   /** What it is about, e.g. `ticket:<id>`: the demo lists "what the customer was sent" by it. */
@@ -28,9 +28,10 @@ export interface RoleNotice {
   title: string;
   body: string;
   ref?: string;
-  /** With `params`: the event this is, so group robots subscribed to it hear of it too. */
-  event?: string;
-  params?: Record<string, string>;
+  /** The event this is (`NOTIFY_EVENTS`), so group robots subscribed to it hear of it too. */
+  event: NotifyEvent;
+  /** Every placeholder of the event (the robots' template fill). */
+  params: Record<string, string>;
 }
 
 export interface ChannelNotice {
@@ -46,6 +47,21 @@ export interface ChannelNotice {
 /** Until the lead adds NotifyTables to Database, this widens the handle for our own table. */
 export const notifyDb = (db: Kysely<Database>) => db.withTables<NotifyTables>();
 
+/**
+ * A notice without a catalogued event, or without a value for one of its placeholders, could never
+ * reach a provider that needs a template code, nor a robot subscribed to the event: refused at the
+ * caller (a programming error, so the caller's transaction rolls back and its tests fail).
+ */
+export function assertNoticeEvent(event: unknown, params: unknown): void {
+  if (typeof event !== 'string' || !(event in NOTIFY_EVENTS))
+    throw new Error(`notify: a notice needs an event key from NOTIFY_EVENTS (got ${String(event)})`);
+  const given = (params ?? {}) as Record<string, unknown>;
+  const missing = (NOTIFY_EVENTS as Record<string, readonly string[]>)[event]!.filter(
+    (p) => typeof given[p] !== 'string',
+  );
+  if (missing.length) throw new Error(`notify: ${event} needs params ${missing.join(', ')}`);
+}
+
 /** Queue an SMS in the caller's transaction; it is sent after commit. */
 export function notifySms(
   trx: Kysely<Database>,
@@ -53,6 +69,7 @@ export function notifySms(
   notice: SmsNotice,
   dedupeKey?: string,
 ): Promise<string | null> {
+  assertNoticeEvent(notice.template, notice.params);
   return enqueueOutbox(trx, { topic: NOTIFY_SMS, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
 }
 
@@ -63,6 +80,7 @@ export function notifyRole(
   notice: RoleNotice,
   dedupeKey?: string,
 ): Promise<string | null> {
+  assertNoticeEvent(notice.event, notice.params);
   return enqueueOutbox(trx, { topic: NOTIFY_ROLE, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
 }
 
@@ -107,5 +125,13 @@ export function notifyChannel(
   notice: ChannelNotice,
   dedupeKey?: string,
 ): Promise<string | null> {
+  assertNoticeEvent(notice.event, notice.params);
   return enqueueOutbox(trx, { topic: NOTIFY_SEND, payload: notice, at, ...(dedupeKey ? { dedupeKey } : {}) });
+}
+
+/** A time in a notice: `YYYY-MM-DD HH:mm` in China time (the product's business time zone); '' for none. */
+export function noticeTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
 }

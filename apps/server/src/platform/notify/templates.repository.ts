@@ -4,6 +4,7 @@ import {
   NOTIFY_LOCALES,
   type NotifyChannel,
   type NotifyDelivery,
+  type NotifyErrorCategory,
   type NotifyEvent,
   type NotifyLocale,
   type NotifyTemplate,
@@ -99,6 +100,7 @@ export interface DeliveryRecord {
   status: 'sent' | 'failed';
   attempts: number;
   error: string | null;
+  errorCategory: NotifyErrorCategory | null;
   providerId: string | null;
   ref: string | null;
 }
@@ -110,6 +112,7 @@ export async function recordDelivery(db: Kysely<Database>, d: DeliveryRecord, at
     status: d.status,
     attempts: d.attempts,
     error: d.error?.slice(0, 1000) ?? null,
+    error_category: d.errorCategory,
     provider_id: d.providerId,
     updated_at: iso,
   };
@@ -157,6 +160,7 @@ export async function listDeliveries(
     status: r.status,
     attempts: r.attempts,
     error: r.error,
+    errorCategory: (r.error_category as NotifyErrorCategory | null) ?? (r.error ? 'unknown' : null),
     providerId: r.provider_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../database.ts';
 import { z } from 'zod';
 import {
   fieldIssuesOfZod,
@@ -32,6 +34,11 @@ export interface SettingDefinition<T = unknown> {
   /** Cross-field rules beyond the schema (e.g. weights adding up to 100). */
   // Method syntax on purpose: a definition of any value type is then a SettingDefinition<unknown>.
   validate?(value: T): FieldError[];
+  /**
+   * Checks that need the database (e.g. outgoing URLs against the `net.outbound` allow-list);
+   * throws a DomainError to refuse the edit.
+   */
+  check?(value: T, db: Kysely<Database>): Promise<void>;
   /**
    * Dotted paths of string leaves that are secrets: the API shows them as `SECRET_MASK` (when set)
    * and a write that sends the mask back keeps the stored secret.

@@ -152,6 +152,7 @@ export class SettingsService {
         ),
       });
     }
+    await def.check?.(parsed.data, this.deps.db);
     await withTransaction(this.deps.db, this.deps.dialect, ({ trx }) =>
       writeSetting(
         trx,

@@ -215,6 +215,10 @@ export const problemsEnUS: typeof problemsZhCN = {
       already_registered: 'This person is already registered for the event.',
       invitation_opted_out: 'The customer opted out and cannot register from the invitation.',
     },
+    net: {
+      destination_not_allowed:
+        'The address "{{host}}" cannot be used: enter a public http(s) address, not this machine, the internal network or a link-local address. If the partner really is on the internal network, an administrator can allow its host under the "Outbound connections" setting.',
+    },
     brandinbox: {
       no_offer:
         'The brand is not offering order {{number}} to this outlet now (re-dispatched, withdrawn or already answered); sync first.',

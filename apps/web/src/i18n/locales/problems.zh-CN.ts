@@ -194,6 +194,10 @@ export const problemsZhCN = {
       already_registered: '此人已报名本场活动。',
       invitation_opted_out: '该客户已退订，不能通过邀请报名。',
     },
+    net: {
+      destination_not_allowed:
+        '地址“{{host}}”不能使用：只能填写 http(s) 公网地址，不能指向本机、内网或链路本地地址。如对方确实在内网，请管理员在系统设置“对外连接”中放行该主机。',
+    },
     brandinbox: {
       no_offer: '品牌方目前没有把工单 {{number}} 派给本网点（可能已被改派、撤回或已应答），请先同步再处理。',
       connection_disabled: '与“{{name}}”的品牌连接已停用，启用后才能同步和应答。',

@@ -186,7 +186,14 @@ describe('newComplaint', () => {
       version: 1,
     });
     expect(registrationNotice(c)).toEqual({
-      notice: { role: 'quality', title: '新投诉 KS20261123-0001', body: '师傅迟到', ref: 'complaint:c1' },
+      notice: {
+        role: 'quality',
+        title: '新投诉 KS20261123-0001',
+        body: '师傅迟到',
+        event: 'complaints.opened',
+        params: { number: 'KS20261123-0001', summary: '师傅迟到' },
+        ref: 'complaint:c1',
+      },
       dedupeKey: 'complaints.registered:c1',
     });
   });

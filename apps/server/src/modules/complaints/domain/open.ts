@@ -182,7 +182,14 @@ export function registeredData(c: ComplaintRecord): Record<string, unknown> {
 /** Every new complaint goes to the quality desk, once per complaint (the outbox dedupes on the key). */
 export function registrationNotice(c: ComplaintRecord) {
   return {
-    notice: { role: 'quality', title: `新投诉 ${c.number}`, body: c.summary, ref: `complaint:${c.id}` },
+    notice: {
+      role: 'quality',
+      title: `新投诉 ${c.number}`,
+      body: c.summary,
+      event: 'complaints.opened' as const,
+      params: { number: c.number, summary: c.summary },
+      ref: `complaint:${c.id}`,
+    },
     dedupeKey: `complaints.registered:${c.id}`,
   };
 }

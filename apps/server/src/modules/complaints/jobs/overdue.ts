@@ -1,7 +1,7 @@
 import { withTransaction } from '../../../platform/db/transaction.ts';
 import { appendEvent, SYSTEM } from '../../../platform/events/append.ts';
 import type { JobQueue } from '../../../platform/jobs/index.ts';
-import { notifyRole } from '../../../platform/notify/index.ts';
+import { noticeTime, notifyRole } from '../../../platform/notify/index.ts';
 import { STREAM, type ComplaintsContext } from '../context.ts';
 
 export const OVERDUE_JOB = 'complaints.overdue_sweep';
@@ -38,6 +38,8 @@ export async function sweepOverdue(
           role: 'quality',
           title: `投诉超期 ${r.number}`,
           body: `${limit === 'acknowledge' ? '确认' : '解决'}时限 ${due}`,
+          event: `complaints.${limit}_overdue`,
+          params: { number: r.number, due: noticeTime(due) },
           ref: `complaint:${r.id}`,
         },
         `complaints.overdue:${r.id}:${limit}:${r.reopenCount}`,

@@ -31,6 +31,8 @@ export async function sendPartsAlerts(
           role: 'warehouse',
           title: `${TITLES[a.kind]} ${a.itemCode}`,
           body: `${a.itemName}${a.locationName ? ` @ ${a.locationName}` : ''}: ${a.value}`,
+          event: `parts.${a.kind}`,
+          params: { code: a.itemCode, item: a.itemName, location: a.locationName ?? '', value: String(a.value) },
           ref: `part_item:${a.itemId}`,
         },
         `parts.alert:${a.kind}:${a.locationId ?? '-'}:${a.itemId}:${day}`,

@@ -72,6 +72,12 @@ export async function acceptPlan(
         to: '',
         text: windowNotice(job.number, row.planDate, window, names.get(route.technicianId) ?? ''),
         template: 'routing.window',
+        params: {
+          number: job.number,
+          date: row.planDate,
+          window: `${hhmm(window.start)}-${hhmm(window.end)}`,
+          technician: names.get(route.technicianId) ?? '',
+        },
         ref: `workorder:${job.orderId}`,
       };
       const step = await applyOne(ctx, actor, job, route.technicianId, window, {

@@ -1,15 +1,24 @@
 import type { Kysely } from 'kysely';
+import type { SlaMetric } from '@anxin/contracts';
 import type { Database } from '../../../database.ts';
 import type { DialectName } from '../../../platform/db/types.ts';
 import { withTransaction } from '../../../platform/db/transaction.ts';
 import { appendEvent, SYSTEM } from '../../../platform/events/append.ts';
 import type { JobQueue } from '../../../platform/jobs/index.ts';
 import type { Logger } from '../../../platform/logging/index.ts';
-import { notifyRole } from '../../../platform/notify/index.ts';
+import { noticeTime, notifyRole } from '../../../platform/notify/index.ts';
 import { evaluateClock } from '../domain/clock.ts';
 import { orderSla, refreshClock, type Calendar } from '../clocks.ts';
 import type { ClockRecord, SlaOrdersPort, SlaRepository } from '../sla.repository.ts';
 import { SLA_EVENTS } from '../sla.events.ts';
+
+/** The metric as the zh-CN notices name it (robots render the default locale). */
+const METRIC_WORDS: Record<SlaMetric, string> = {
+  first_contact: '首次联系',
+  response: '响应',
+  arrival: '上门',
+  resolution: '解决',
+};
 
 export const SLA_EVALUATE_JOB = 'sla.evaluate';
 
@@ -87,6 +96,8 @@ async function raiseFor(
         role: c.notifyRole,
         title: `SLA ${kind === 'breached' ? '超时' : '即将超时'}: ${number ?? c.orderId}`,
         body: `${c.metric} due ${c.dueAt}`,
+        event: `sla.${kind}_notice`,
+        params: { number: number ?? c.orderId, metric: METRIC_WORDS[c.metric], due: noticeTime(c.dueAt) },
         ref: `workorder:${c.orderId}`,
       },
       // startedAt: a clock restarted by a reopen may warn again.
@@ -137,6 +148,8 @@ async function markUnknown(deps: EvaluateDeps, c: ClockRecord, next: ClockRecord
         role: 'admin',
         title: `SLA 无法计算: ${number ?? c.orderId}`,
         body: `${c.metric}: ${next.error}`,
+        event: 'sla.unknown',
+        params: { number: number ?? c.orderId, metric: METRIC_WORDS[c.metric] },
         ref: `workorder:${c.orderId}`,
       },
       `sla:${c.orderId}:${c.metric}:${c.startedAt}:unknown`,

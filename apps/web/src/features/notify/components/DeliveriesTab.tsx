@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Empty, Flex, Select, Table, Tag, Tooltip } from 'antd';
+import { Collapse, Empty, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NOTIFY_CHANNELS, type NotifyChannel, type NotifyDelivery } from '@anxin/contracts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
@@ -7,7 +7,10 @@ import { bj } from '../../workorders/index.ts';
 import { useNotifyDeliveries } from '../api.ts';
 import { eventLabel } from './labels.ts';
 
-/** Every send: channel, masked recipient, event, outcome and attempts (the provider's answer on hover). */
+/**
+ * Every send: channel, masked recipient, event, outcome and attempts. A failure reads as its
+ * category in plain words; the provider's raw answer is only in the folded technical details.
+ */
 export function DeliveriesTab() {
   const { t } = useTranslation();
   const [channel, setChannel] = useState<NotifyChannel | undefined>();
@@ -66,15 +69,39 @@ export function DeliveriesTab() {
               const tag = (
                 <Tag color={s === 'sent' ? 'green' : 'orange'}>{t(`notify.deliveries.statuses.${s}`)}</Tag>
               );
-              // The provider's own answer is technical detail: shown on hover for whoever fixes the setup.
-              return r.error ? (
-                <Tooltip title={`${t('notify.deliveries.providerAnswer')}: ${r.error}`}>{tag}</Tooltip>
-              ) : (
-                tag
-              );
+              if (s === 'sent' || !r.error) return tag;
+              return <FailureCell tag={tag} delivery={r} />;
             },
           },
           { title: t('notify.deliveries.attempts'), dataIndex: 'attempts', align: 'right' },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+/** A failure in words (its category); the provider's raw answer folded away as technical details. */
+function FailureCell({ tag, delivery }: { tag: React.ReactNode; delivery: NotifyDelivery }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={4} style={{ maxWidth: 360 }}>
+      <span>{tag}</span>
+      <Typography.Text data-testid="notify-delivery-error">
+        {t(`notify.errorCategories.${delivery.errorCategory ?? 'unknown'}`)}
+      </Typography.Text>
+      <Collapse
+        size="small"
+        ghost
+        items={[
+          {
+            key: 'raw',
+            label: t('notify.deliveries.technicalDetails'),
+            children: (
+              <Typography.Text type="secondary" code style={{ wordBreak: 'break-all' }}>
+                {`${t('notify.deliveries.providerAnswer')}: ${delivery.error ?? ''}`}
+              </Typography.Text>
+            ),
+          },
         ]}
       />
     </Flex>

@@ -417,6 +417,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     notify: {
       channels: 'Notification channels (SMS, e-mail, group robots)',
     },
+    net: {
+      outbound: 'Outbound connections (internal hosts / networks allowed)',
+    },
     servicecontracts: {
       policy: 'Service contracts',
     },
@@ -800,6 +803,7 @@ export const settingsEnUS: typeof settingsZhCN = {
     timeoutSeconds: 'Request timeout (seconds)',
     pauseAfterFailures: 'Failures in a row before an endpoint is paused',
     rotationOverlapHours: 'Old secret stays valid after rotation (hours)',
+    allowedHosts: 'Internal hosts, IPs or networks allowed (e.g. 10.0.0.0/8; none by default)',
     allowedPrivateHosts: 'Private hosts allowed (tests or internal integrations only)',
     // training.policy
     defaultValidityMonths: 'Certification valid for (months)',

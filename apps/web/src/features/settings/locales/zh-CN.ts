@@ -391,6 +391,9 @@ export const settingsZhCN = {
     notify: {
       channels: '通知渠道（短信、邮件、群机器人）',
     },
+    net: {
+      outbound: '对外连接（放行的内网主机 / 网段）',
+    },
     servicecontracts: {
       policy: '服务合同',
     },
@@ -773,6 +776,7 @@ export const settingsZhCN = {
     timeoutSeconds: '请求超时（秒）',
     pauseAfterFailures: '连续失败多少次后暂停端点',
     rotationOverlapHours: '轮换后旧密钥继续有效（小时）',
+    allowedHosts: '放行的内网主机、IP 或网段（如 10.0.0.0/8；默认不放行）',
     allowedPrivateHosts: '允许的内网主机（仅测试或内网对接）',
     // training.policy (培训与认证)
     defaultValidityMonths: '资质默认有效期（月）',
