@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NET_OUTBOUND_KEY } from '../../platform/net/outbound.ts';
 import { DEFAULT_NOTIFY_CHANNELS, type NotifyChannels } from '@anxin/contracts';
 import { startWorld, type Client, type World } from '../../../test/factories/workorders.ts';
 import type { LogChannel } from '../../platform/notify/index.ts';
@@ -101,6 +102,17 @@ beforeAll(async () => {
     },
     wecom: { enabled: true, webhookUrl: `http://127.0.0.1:${robotPort}/wecom`, format: 'text' },
   }));
+  // The fake receivers are on 127.0.0.1: an on-premise allow-list lets the robot call reach them.
+  await w.db.db
+    .insertInto('settings')
+    .values({
+      key: NET_OUTBOUND_KEY,
+      value: JSON.stringify({ allowedHosts: ['127.0.0.1'] }),
+      version: 1,
+      updated_at: w.clock.now().toISOString(),
+      updated_by: null,
+    })
+    .execute();
 });
 
 afterAll(async () => {

@@ -191,15 +191,19 @@ async function deliver(
   if (channels.includes('in_app'))
     await insertUserNotice(trx, at, `reportsubs:${runId}`, { userId: sub.owner_id, title, body, ref });
   const zh = REPORT_WORDS['zh-CN'];
+  const zhReport = zh.kinds[sub.kind as keyof typeof zh.kinds];
+  const zhSummary = summaryOf('zh-CN', produced.figures);
   for (const role of roles)
     await notifyRole(
       trx,
       at,
       {
         role,
-        title: zh.noticeTitle(zh.kinds[sub.kind as keyof typeof zh.kinds], periodLabel),
-        body: zh.noticeBody(summaryOf('zh-CN', produced.figures), path),
+        title: zh.noticeTitle(zhReport, periodLabel),
+        body: zh.noticeBody(zhSummary, path),
         ref,
+        event: 'reportsubs.ready',
+        params: { report: zhReport, period: periodLabel, link, summary: zhSummary },
       },
       `reportsubs:${runId}:role:${role}`,
     );
