@@ -82,7 +82,11 @@ export class OtpLimits {
           title: `验证码发送达到上限（${title}）`,
           body: `${subject ? `${subject} ` : ''}${window}内已发送 ${cap.max} 条验证码，后续请求已被拒绝。`,
           event: 'portal.otp_limit',
-          params: { subject: subject || title, hours: String(cap.windowSeconds / 3600), max: String(cap.max) },
+          params: {
+            subject: subject || title,
+            hours: String(cap.windowSeconds / 3600),
+            max: String(cap.max),
+          },
           ref: `portal-otp-limit:${cap.scope}`,
         },
         `portal.otp_limit:${key}:${hour}`,

@@ -42,7 +42,8 @@ export const NET_SETTINGS = [
 ];
 
 export async function outboundAllowList(db: Kysely<Database>): Promise<string[]> {
-  return (await readSetting(db, NET_OUTBOUND_KEY, NetOutboundSchema, DEFAULT_NET_OUTBOUND)).value.allowedHosts;
+  return (await readSetting(db, NET_OUTBOUND_KEY, NetOutboundSchema, DEFAULT_NET_OUTBOUND)).value
+    .allowedHosts;
 }
 
 const v4 = (ip: string) => ip.split('.').map(Number) as [number, number, number, number];
@@ -76,7 +77,8 @@ export function isPrivateAddress(ip: string): boolean {
 export const hostOf = (raw: string): string => new URL(raw).hostname.replace(/^\[|\]$/g, '').toLowerCase();
 
 /** Why a destination is refused (null: it may be contacted). */
-export type OutboundRefusal = 'invalid' | 'scheme' | 'credentials' | 'address_not_allowed' | 'host_unresolved';
+export type OutboundRefusal =
+  'invalid' | 'scheme' | 'credentials' | 'address_not_allowed' | 'host_unresolved';
 
 interface Allowed {
   hosts: Set<string>;
@@ -87,7 +89,10 @@ function allowedOf(entries: readonly string[]): Allowed {
   const hosts = new Set<string>();
   const nets = new BlockList();
   for (const raw of entries) {
-    const e = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+    const e = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '');
     const [addr, prefix] = e.split('/') as [string, string | undefined];
     const kind = isIP(addr);
     if (kind && prefix !== undefined) nets.addSubnet(addr, Number(prefix), kind === 4 ? 'ipv4' : 'ipv6');

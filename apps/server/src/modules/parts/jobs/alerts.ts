@@ -32,7 +32,12 @@ export async function sendPartsAlerts(
           title: `${TITLES[a.kind]} ${a.itemCode}`,
           body: `${a.itemName}${a.locationName ? ` @ ${a.locationName}` : ''}: ${a.value}`,
           event: `parts.${a.kind}`,
-          params: { code: a.itemCode, item: a.itemName, location: a.locationName ?? '', value: String(a.value) },
+          params: {
+            code: a.itemCode,
+            item: a.itemName,
+            location: a.locationName ?? '',
+            value: String(a.value),
+          },
           ref: `part_item:${a.itemId}`,
         },
         `parts.alert:${a.kind}:${a.locationId ?? '-'}:${a.itemId}:${day}`,
