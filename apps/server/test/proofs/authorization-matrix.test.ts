@@ -53,13 +53,20 @@ const PUBLIC_ROUTES = new Set([
   // Call platform webhook (来电弹屏): no session and no CSRF; the route checks its own credential,
   // the HMAC signature of the shared secret (see DEVICE_ROUTES).
   'POST /api/v1/telephony/events',
+  // A brand's webhook to the outlet's inbox (品牌消息推送): no session and no CSRF; the route checks
+  // the Standard Webhooks signature of the connection's secret (see DEVICE_ROUTES).
+  'POST /api/v1/brand-inbox/hooks/:id',
 ]);
 
 /**
  * Public to the session layer but guarded by a credential of their own (a device token, a webhook
  * signature): every caller of this matrix, holding none, must be refused with 401.
  */
-const DEVICE_ROUTES = new Set(['POST /api/v1/telemetry/readings', 'POST /api/v1/telephony/events']);
+const DEVICE_ROUTES = new Set([
+  'POST /api/v1/telemetry/readings',
+  'POST /api/v1/telephony/events',
+  'POST /api/v1/brand-inbox/hooks/:id',
+]);
 
 /** Routes only callers of one data scope may use: any other scope gets a refusal, never a 2xx. */
 const SCOPE_BOUND: Record<string, DataScope> = {

@@ -105,3 +105,5 @@ export {
   orderCreationSpan,
   type OrderFact,
 } from './analytics-reads.ts';
+/** The columns a work-order list page reads (the bench's same-work ceiling reads the same). */
+export { SUMMARY_COLUMNS } from './workorders.list-query.ts';
