@@ -264,6 +264,9 @@ export const settingsEnUS: typeof settingsZhCN = {
     fault_analysis: {
       read: 'View fault analysis (Pareto, trends, new-failure alerts) and download the Excel / PDF report',
     },
+    analytics: {
+      read: 'See the analytics dashboards (volumes, SLA, first-time fix, callbacks, complaints, rankings, map) and export Excel',
+    },
     reports: {
       subscribe:
         'Subscribe to weekly/monthly reports (only those one may read), see their runs and download them',

@@ -254,6 +254,9 @@ export const settingsZhCN = {
     fault_analysis: {
       read: '查看故障分析（帕累托、趋势、新发故障预警）并下载 Excel / PDF 报告',
     },
+    analytics: {
+      read: '查看统计分析看板（工单量、时效达成、一次修复、回访满意、投诉、排名、地图）并导出 Excel',
+    },
     reports: {
       subscribe: '订阅每周/每月报表（仅限本人有权查看的报表），查看发送记录并下载',
     },
