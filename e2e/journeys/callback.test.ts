@@ -35,6 +35,9 @@ async function openCall(number: string): Promise<void> {
   await expect
     .poll(async () => {
       if (await open.isVisible()) return true;
+      // Typed again each time: text typed before the page's handlers were live is in the box but
+      // not in the page's state, and Enter would then search for nothing (the whole queue).
+      await search.fill(number);
       await search.press('Enter');
       return open.isVisible({ timeout: 2_000 }).catch(() => false);
     }, POLL)
