@@ -103,7 +103,7 @@ describe('callback', () => {
     await page.getByTestId('cb-submit').click();
     // Nobody dispatches it: the system offers it to the outlet, accepts it for the outlet (its own
     // work is being redone) and assigns the same technician (setting dispatch.policy.redoToSameOutlet).
-    await expect.poll(async () => (await detail()).status, POLL).toBe('assigned');
+    await expect.poll(async () => (await detail()).status, { timeout: 90_000 }).toBe('assigned');
     const back = await detail();
     expect(back.outlet?.id).toBe(served.outlet?.id);
     expect(back.technicianId).toBe(served.technicianId);
